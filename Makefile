@@ -1,0 +1,42 @@
+# One task runner. `make run` and `make test` work on a fresh machine with Python 3.11.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+POSTGRES_URL ?= postgresql+psycopg://root@127.0.0.1:5432/test
+
+.PHONY: run test test-postgres bench lint format clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/schaatsradar db upgrade
+	$(BIN)/schaatsradar load-demo
+	$(BIN)/schaatsradar serve --host 127.0.0.1 --port 8000
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+# The storage and ingest suites again, against PostgreSQL (CI runs this with CI=true).
+test-postgres: $(STAMP)
+	SCHAATSRADAR_TEST_DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest tests/store tests/ingest
+
+bench: $(STAMP)
+	$(BIN)/python bench/ingest_bench.py
+	$(BIN)/python bench/search_bench.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check schaatsradar tests bench
+	$(BIN)/ruff format --check schaatsradar tests bench
+	$(BIN)/mypy
+
+format: $(STAMP)
+	$(BIN)/ruff format schaatsradar tests bench
+	$(BIN)/ruff check --fix schaatsradar tests bench
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache .mypy_cache bench/out

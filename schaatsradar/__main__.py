@@ -1,0 +1,3 @@
+from schaatsradar.cli import app
+
+app()

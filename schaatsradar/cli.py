@@ -1,0 +1,225 @@
+"""The `schaatsradar` command. Each command parses its arguments, calls one operation, and
+renders the result; no business logic lives here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from schaatsradar.errors import SchaatsradarError
+from schaatsradar.ingest.demo import demo_articles_path
+from schaatsradar.ingest.pipeline import ingest as ingest_items
+from schaatsradar.ingest.polling import add_source, poll_due
+from schaatsradar.ingest.readers import Item, ReadContext, expand_targets, read_target
+from schaatsradar.ingest.types import IngestReport
+from schaatsradar.settings import Settings
+from schaatsradar.store import Store, reading
+from schaatsradar.store import sources as stored_sources
+
+app = typer.Typer(help="Schaatsradar: speed-skating news, results and records.",
+                  no_args_is_help=True, pretty_exceptions_enable=False)
+db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
+sources_app = typer.Typer(help="Sources that `poll` keeps reading.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(sources_app, name="sources")
+
+console = Console()
+errors = Console(stderr=True)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _open_store(settings: Settings) -> Store:
+    store = Store(settings.database_url)
+    store.upgrade()
+    return store
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Create or migrate the database to the newest schema."""
+    settings = Settings()
+    Store(settings.database_url).upgrade()
+    console.print(f"database is up to date: {settings.database_url}")
+
+
+@app.command()
+def ingest(
+    targets: Annotated[list[str], typer.Argument(help="Files, folders or http(s) URLs.")],
+    source: Annotated[str | None, typer.Option(help="Publisher name for these articles.")] = None,
+) -> None:
+    """Read articles (seed-format text, JSON Lines, RSS/Atom, HTML) and store the new ones."""
+    settings = Settings()
+    store = _open_store(settings)
+    report = _ingest_with_progress(store, targets, settings, source)
+    _print_report(report)
+    raise typer.Exit(1 if report.rejected else 0)
+
+
+def _ingest_with_progress(
+    store: Store, targets: list[str], settings: Settings, source: str | None
+) -> IngestReport:
+    found, missing = expand_targets(targets)
+    ctx = ReadContext(settings, _now().date(), source)
+    columns = (TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=errors, transient=False) as progress:
+        task = progress.add_task("ingest", total=len(found))
+
+        def items() -> Iterator[Item]:
+            yield from missing
+            for target in found:
+                yield from read_target(target, ctx)
+                progress.advance(task)
+
+        try:
+            return ingest_items(store, items(), settings, _now())
+        finally:
+            ctx.close()
+
+
+def _print_report(report: IngestReport) -> None:
+    console.print(
+        f"new: {report.new}  duplicate: {report.duplicate}  "
+        f"near-duplicate: {report.near_duplicate}  rejected: {len(report.rejected)}"
+    )
+    if report.rejected:
+        table = Table("where", "code", "reason", title="rejected")
+        for rejection in report.rejected:
+            table.add_row(escape(rejection.origin), rejection.code, escape(rejection.reason))
+        console.print(table)
+
+
+@app.command()
+def search(
+    query: str,
+    json_output: Annotated[bool, typer.Option("--json", help="One JSON object per hit.")] = False,
+    date_from: Annotated[dt.datetime | None, typer.Option("--from", formats=["%Y-%m-%d"])] = None,
+    date_to: Annotated[dt.datetime | None, typer.Option("--to", formats=["%Y-%m-%d"])] = None,
+    language: Annotated[str | None, typer.Option("--lang", help="nl, en, de or other")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=200)] = 20,
+) -> None:
+    """Full-text search with Dutch stemming; one hit per story."""
+    settings = Settings()
+    store = _open_store(settings)
+    filters = reading.SearchFilters(
+        date_from.date() if date_from else None, date_to.date() if date_to else None, language
+    )
+    with store.read() as conn:
+        hits = reading.search(conn, query, filters, limit)
+    if json_output:
+        for hit in hits:
+            print(json.dumps({"id": hit.id, "date": hit.published.isoformat(), "title": hit.title,
+                              "snippet": hit.snippet, "score": round(hit.score or 0.0, 6)},
+                             ensure_ascii=False))
+        return
+    if not hits:
+        console.print("no articles found")
+    for hit in hits:
+        also = f"  (also published by {hit.also_published_by} sources)" if hit.also_published_by else ""
+        console.print(f"[bold]{hit.published}[/bold] #{hit.id} {escape(hit.title)}{also}")
+        console.print("   " + _terminal_snippet(hit.snippet))
+
+
+def _terminal_snippet(snippet: str) -> str:
+    """The HTML snippet as Rich markup: matches shown in reverse video."""
+    plain = escape(html.unescape(snippet.replace("<mark>", "\x00").replace("</mark>", "\x01")))
+    return plain.replace("\x00", "[reverse]").replace("\x01", "[/reverse]")
+
+
+@app.command()
+def stats() -> None:
+    """Counts of what is stored."""
+    store = _open_store(Settings())
+    with store.read() as conn:
+        for name, value in reading.stats(conn).items():
+            print(f"{name}: {value}")
+
+
+@sources_app.command("add")
+def sources_add(url: str) -> None:
+    """Register a feed (or page) URL to poll."""
+    settings = Settings()
+    store = _open_store(settings)
+    try:
+        source_id, created = add_source(store, url, settings, _now())
+    except SchaatsradarError as error:
+        errors.print(f"[red]{error.code}[/red] {escape(error.message)}")
+        raise typer.Exit(2) from None
+    console.print(f"{'added' if created else 'already registered'}: #{source_id} {escape(url)}")
+
+
+@sources_app.command("list")
+def sources_list() -> None:
+    """Registered sources with their polling state."""
+    store = _open_store(Settings())
+    with store.read() as conn:
+        feeds = stored_sources.list_feeds(conn)
+    table = Table("id", "url", "errors", "last polled", "next poll", "last error")
+    for feed in feeds:
+        table.add_row(str(feed.id), escape(feed.feed_url), str(feed.error_count),
+                      str(feed.last_polled_at or "-"), str(feed.next_poll_at or "-"),
+                      escape(feed.last_error or ""))
+    console.print(table)
+
+
+@app.command()
+def poll() -> None:
+    """Fetch every source that is due and ingest what is new."""
+    settings = Settings()
+    store = _open_store(settings)
+    for result in poll_due(store, settings, _now()):
+        line = f"{result.source}: {result.status}"
+        if result.error:
+            line += f" ({result.error})"
+        elif result.status == "new content":
+            line += f" — new {result.report.new}, duplicate {result.report.duplicate}"
+        console.print(escape(line))
+
+
+@app.command()
+def synth(
+    count: int,
+    out: Annotated[Path, typer.Option(help="Folder to write the articles to.")] = Path("synth"),
+    seed: Annotated[int, typer.Option(help="Same seed, same articles.")] = 0,
+) -> None:
+    """Write COUNT fictional Dutch race reports in the seed format (for load tests)."""
+    from schaatsradar.ingest.synth import write_synth
+
+    written = write_synth(count, out, seed)
+    console.print(f"wrote {written} articles to {out}")
+
+
+@app.command("load-demo")
+def load_demo() -> None:
+    """Load the bundled demo articles (marked as demo content)."""
+    settings = Settings()
+    store = _open_store(settings)
+    report = _ingest_with_progress(store, [str(demo_articles_path())], settings, "schaatsradar-demo")
+    _print_report(report)
+
+
+@app.command()
+def serve(
+    host: str = "127.0.0.1",
+    port: int = 8000,
+) -> None:
+    """Serve the site on http://HOST:PORT."""
+    import uvicorn
+
+    from schaatsradar.web.app import create_app
+
+    settings = Settings()
+    _open_store(settings)
+    uvicorn.run(create_app(settings), host=host, port=port)

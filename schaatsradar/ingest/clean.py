@@ -1,0 +1,142 @@
+"""Publisher promo and navigation out, news in.
+
+Two general rules, no per-site lists: paragraphs that match a promo cue ("Download nu de …
+App", "Volg ons via …", "Blijf via onze speciale schaatspagina …", "Lees ook …"), and head or
+tail paragraphs that recur in several articles of the same source (decided by the pipeline,
+which counts them). A paragraph carrying a race time or a distance is never treated as promo,
+whatever it looks like: losing a result is worse than keeping an advert.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+HEAD_PARAGRAPHS = 2
+TAIL_PARAGRAPHS = 3
+MAX_BOILERPLATE_WORDS = 80
+
+# Invitations to use the publisher's channels. A cue alone is not enough ("Check in bij de
+# ijsbaan is om zeven uur" is news): the paragraph must also point at the publisher itself.
+_SELF_PROMO_CUES = [
+    r"^\W*download\b.{0,60}\bapp\b",
+    r"\bvolg (ons|\w+(\.\w+)+) (ook )?(via|op)\b",
+    r"^\W*blijf (via|met) onze\b",
+    r"^\W*check in bij\b",
+    r"\bmet onze \w*kalender\b",
+    r"\b(meld je|schrijf je) (nu )?(gratis )?(aan|in) voor\b",
+    r"^\W*(abonneer|word abonnee)\b",
+    r"\bwil je (helemaal )?niets missen\b",
+    r"^\W*(sign up|subscribe)\b",
+    r"\bfollow us (on|via)\b",
+    r"^\W*download (our|the)\b.{0,60}\bapp\b",
+    r"^\W*jetzt (die )?app\b",
+]
+SELF_PROMO = re.compile("|".join(f"(?:{cue})" for cue in _SELF_PROMO_CUES), re.IGNORECASE)
+SELF_REFERENCE = re.compile(
+    r"\b(?:onze?|ons|our|us|unsere?|app|nieuwsbrief|newsletter|google discover|whatsapp)\b"
+    r"|\b\w+\.(?:nl|be|com|de|eu)\b",
+    re.IGNORECASE,
+)
+# Links to other stories: short lines only.
+LINK_LINE = re.compile(
+    r"^\W*(?:lees|bekijk|kijk|luister) (?:ook|meer|hier)\b|^\W*meer (?:schaats|sport)?nieuws\b"
+    r"|^\W*(?:read|see|watch) (?:more|also)\b|^\W*(?:related|advertisement)\W*$"
+    r"|^\W*(?:lesen sie auch|mehr zum thema)\b",
+    re.IGNORECASE,
+)
+MAX_LINK_WORDS = 20
+
+# A race time (1.12,74 / 1:12.74 / 36,09 / 38.5) or a distance marks a paragraph as news.
+NEWS_SIGNAL = re.compile(
+    r"\b\d{1,2}[.:]\d{2}[,.]\d{1,3}\b|\b\d{2}[,.]\d{2}\b|\b\d[.\d]*\s?(?:m|meter|km)\b"
+    r"|\b(?:kilometer|massastart|ploegenachtervolging|mass start|team pursuit)\b",
+    re.IGNORECASE,
+)
+# Whole lines that are page furniture wherever they stand: a bare "Volg <site>" button, a
+# byline, an "Update: 3 uur geleden" timestamp. Short by construction, so a sentence never is.
+FURNITURE_LINE = re.compile(
+    r"^\W*(?:volg|follow)(?: [\w'.&-]+){1,4}\W*$"
+    r"|^\W*(?:door|by|bron|source)\W? [\w'.&/ -]{2,60}$"
+    r"|^\W*(?:gisteren|vandaag|yesterday|today|\d{1,2} \w+ \d{4})?,? ?\d{1,2}:\d{2}"
+    r"(?: ?[-|] ?(?:update|bijgewerkt)\W.*)?$",
+    re.IGNORECASE,
+)
+SENTENCE_END = re.compile(r"[.!?:;\"”’')]\s*$")
+WORD = re.compile(r"\w+")
+
+
+def split_paragraphs(text: str) -> list[str]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return [p.strip() for p in PARAGRAPH_BREAK.split(text) if p.strip()]
+
+
+def join_paragraphs(paragraphs: Iterable[str]) -> str:
+    return "\n\n".join(paragraphs)
+
+
+def has_news_signal(paragraph: str) -> bool:
+    return NEWS_SIGNAL.search(paragraph) is not None
+
+
+def is_promo(paragraph: str) -> bool:
+    if has_news_signal(paragraph):
+        return False
+    if SELF_PROMO.search(paragraph) and SELF_REFERENCE.search(paragraph):
+        return True
+    return LINK_LINE.search(paragraph) is not None and len(WORD.findall(paragraph)) <= MAX_LINK_WORDS
+
+
+def is_heading(paragraph: str) -> bool:
+    """A short line without closing punctuation: a crosshead, not a sentence."""
+    return len(WORD.findall(paragraph)) <= 8 and not SENTENCE_END.search(paragraph)
+
+
+def _without_furniture_lines(paragraph: str) -> str:
+    lines = paragraph.split("\n")
+    kept = [line for line in lines if not _is_furniture(line)]
+    return paragraph if len(kept) == len(lines) else "\n".join(kept).strip()
+
+
+def _is_furniture(line: str) -> bool:
+    line = line.strip()
+    return (
+        len(WORD.findall(line)) <= 8
+        and not SENTENCE_END.search(line)
+        and FURNITURE_LINE.search(line) is not None
+    )
+
+
+def paragraph_hash(paragraph: str) -> int:
+    """Signed 64-bit hash of the paragraph's words, stable across runs and databases."""
+    normal = " ".join(WORD.findall(paragraph.casefold()))
+    digest = hashlib.blake2b(normal.encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def can_be_boilerplate(paragraph: str) -> bool:
+    return len(WORD.findall(paragraph)) <= MAX_BOILERPLATE_WORDS and not has_news_signal(paragraph)
+
+
+def boundary_paragraph_hashes(paragraphs: Sequence[str]) -> tuple[int, ...]:
+    """Hashes of the head and tail paragraphs that could be site furniture."""
+    n = len(paragraphs)
+    positions = sorted(set(range(min(HEAD_PARAGRAPHS, n))) | set(range(max(0, n - TAIL_PARAGRAPHS), n)))
+    hashes = (paragraph_hash(paragraphs[i]) for i in positions if can_be_boilerplate(paragraphs[i]))
+    return tuple(dict.fromkeys(hashes))
+
+
+def remove_promo(paragraphs: Sequence[str], boilerplate: frozenset[int] = frozenset()) -> list[str]:
+    """Drop promo paragraphs, known recurring boilerplate, and headings left with no body."""
+    kept = [
+        p
+        for p in map(_without_furniture_lines, paragraphs)
+        if p
+        and not is_promo(p)
+        and not (can_be_boilerplate(p) and paragraph_hash(p) in boilerplate)
+    ]
+    while len(kept) > 1 and is_heading(kept[-1]) and kept[-1] != paragraphs[-1]:
+        kept.pop()
+    return kept

@@ -1,0 +1,133 @@
+"""HTTP for feeds and pages: timeouts, a size cap, and no requests into private networks.
+
+Every request (redirects included) is checked before it is sent: the host must resolve only to
+public addresses unless its network is allowed in settings. Without that, a feed URL submitted
+through the API could make the server read its own admin endpoints or the cloud metadata
+service.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import httpx
+
+from schaatsradar import __version__
+from schaatsradar.errors import (
+    BAD_URL,
+    HTTP_STATUS,
+    NETWORK,
+    PRIVATE_ADDRESS,
+    RESPONSE_TOO_LARGE,
+    TIMEOUT,
+    FetchError,
+)
+from schaatsradar.settings import Settings
+
+MAX_REDIRECTS = 5
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    url: str  # after redirects
+    status: int
+    content: bytes
+    content_type: str
+    etag: str | None
+    last_modified: str | None
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+def check_url_allowed(url: str, settings: Settings) -> None:
+    """Raise FetchError unless `url` is http(s) and resolves only to allowed addresses."""
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise FetchError(f"not an http(s) URL: {url!r}", BAD_URL)
+    try:
+        infos = socket.getaddrinfo(parts.hostname, parts.port or 80, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError) as error:
+        raise FetchError(f"cannot resolve {parts.hostname!r}: {error}", NETWORK) from None
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0])
+        if address.is_global:
+            continue
+        if not any(address in network for network in settings.allow_private_networks):
+            raise FetchError(
+                f"refused: {parts.hostname} resolves to the non-public address {address} "
+                "(allow it with SCHAATSRADAR_ALLOW_PRIVATE_NETWORKS)",
+                PRIVATE_ADDRESS,
+            )
+
+
+class Fetcher:
+    """One connection pool for a run; use as a context manager."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.client = httpx.Client(
+            timeout=settings.http_timeout,
+            follow_redirects=True,
+            max_redirects=MAX_REDIRECTS,
+            headers={"User-Agent": settings.user_agent or f"Schaatsradar/{__version__}"},
+            event_hooks={"request": [self._check_request]},
+        )
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.client.close()
+
+    def _check_request(self, request: httpx.Request) -> None:
+        check_url_allowed(str(request.url), self.settings)
+
+    def get(self, url: str, etag: str | None = None, last_modified: str | None = None) -> FetchResult:
+        headers = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        try:
+            with self.client.stream("GET", url, headers=headers) as response:
+                if response.status_code >= 400:
+                    raise FetchError(
+                        f"HTTP {response.status_code} {response.reason_phrase} for {url}",
+                        HTTP_STATUS,
+                    )
+                content = b"" if response.status_code == 304 else self._read_capped(response, url)
+                return FetchResult(
+                    url=str(response.url),
+                    status=response.status_code,
+                    content=content,
+                    content_type=response.headers.get("content-type", ""),
+                    etag=response.headers.get("etag"),
+                    last_modified=response.headers.get("last-modified"),
+                )
+        except httpx.TimeoutException:
+            raise FetchError(
+                f"timed out after {self.settings.http_timeout:g} s: {url}", TIMEOUT
+            ) from None
+        except httpx.TooManyRedirects:
+            raise FetchError(f"more than {MAX_REDIRECTS} redirects: {url}", NETWORK) from None
+        except httpx.HTTPError as error:
+            raise FetchError(f"request failed for {url}: {error}", NETWORK) from None
+
+    def _read_capped(self, response: httpx.Response, url: str) -> bytes:
+        limit = self.settings.max_fetch_bytes
+        declared = response.headers.get("content-length")
+        if declared and declared.isdigit() and int(declared) > limit:
+            raise FetchError(f"response of {declared} bytes exceeds the {limit}-byte limit: {url}",
+                             RESPONSE_TOO_LARGE)
+        body = bytearray()
+        for chunk in response.iter_bytes():
+            body.extend(chunk)
+            if len(body) > limit:
+                raise FetchError(f"response exceeds the {limit}-byte limit: {url}",
+                                 RESPONSE_TOO_LARGE)
+        return bytes(body)

@@ -1,0 +1,269 @@
+"""`ingest()`: the one operation every entry point (CLI, poller, demo loader, API) calls.
+
+Articles go in batches: each batch is one transaction, so an ingest killed halfway leaves whole
+batches behind, and running it again skips what is stored (exact duplicates by URL and text
+hash) and adds the rest. Deciding what is new, a duplicate or a near-duplicate is a pure
+function of the batch and what the store already knows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import Connection
+
+from schaatsradar.errors import EMPTY_TEXT, InputRejected, SchaatsradarError
+from schaatsradar.ingest import clean, dedupe
+from schaatsradar.ingest.language import detect_language
+from schaatsradar.ingest.titles import title_for
+from schaatsradar.ingest.types import IngestReport, PreparedArticle, RawArticle, Rejection
+from schaatsradar.ingest.urls import canonical_url, source_key_for
+from schaatsradar.settings import Settings
+from schaatsradar.store import Store
+from schaatsradar.store import articles as stored
+
+MAX_CANDIDATES = 50
+Outcome = Literal["new", "near_duplicate", "duplicate"]
+
+
+def prepare(raw: RawArticle) -> PreparedArticle:
+    """Clean and fingerprint one article. Pure: no store, no clock."""
+    paragraphs = clean.remove_promo(clean.split_paragraphs(raw.text))
+    if not paragraphs:
+        raise InputRejected("nothing left after removing promo paragraphs", EMPTY_TEXT)
+    clean_text = clean.join_paragraphs(paragraphs)
+    words = dedupe.normalised_words(clean_text)
+    if not words:
+        raise InputRejected("text has no words", EMPTY_TEXT)
+    signature = dedupe.signature(words)
+    url = canonical_url(raw.url)
+    return PreparedArticle(
+        raw=raw,
+        url=url,
+        source_key=raw.source_key or source_key_for(url) or "unknown",
+        title=title_for(raw.title, paragraphs),
+        clean_text=clean_text,
+        language=detect_language(clean_text),
+        text_hash=dedupe.text_hash(words),
+        signature=signature,
+        band_keys=dedupe.band_keys(signature),
+        boundary_paragraphs=clean.boundary_paragraph_hashes(paragraphs),
+    )
+
+
+@dataclass(frozen=True)
+class Decision:
+    article: PreparedArticle
+    id: int  # the id it gets if stored
+    outcome: Outcome
+    cluster_id: int
+    duplicate_of: int | None = None
+
+
+def decide(
+    batch: Sequence[PreparedArticle],
+    ids: Sequence[int],
+    known: stored.KnownArticles,
+    threshold: float,
+) -> list[Decision]:
+    """New, exact duplicate, or near duplicate (joining a cluster), in batch order."""
+    decisions = []
+    for article, article_id in zip(batch, ids, strict=True):
+        duplicate_of = (article.url and known.id_by_url.get(article.url)) or known.id_by_hash.get(
+            article.text_hash
+        )
+        if duplicate_of:
+            decisions.append(Decision(article, article_id, "duplicate", 0, duplicate_of))
+            continue
+        similar = _most_similar(article, known, threshold)
+        cluster = known.cluster_by_id[similar] if similar is not None else article_id
+        outcome: Outcome = "near_duplicate" if similar is not None else "new"
+        decisions.append(Decision(article, article_id, outcome, cluster))
+        _remember(known, article, article_id, cluster)
+    return decisions
+
+
+def _most_similar(
+    article: PreparedArticle, known: stored.KnownArticles, threshold: float
+) -> int | None:
+    shared: Counter[int] = Counter()
+    for key in article.band_keys:
+        shared.update(known.ids_by_band.get(key, ()))
+    best, best_score = None, threshold
+    for candidate, _bands in shared.most_common(MAX_CANDIDATES):
+        score = dedupe.similarity(article.signature, known.signature_by_id[candidate])
+        if score >= best_score:
+            best, best_score = candidate, score
+    return best
+
+
+def _remember(
+    known: stored.KnownArticles, article: PreparedArticle, article_id: int, cluster: int
+) -> None:
+    if article.url:
+        known.id_by_url[article.url] = article_id
+    known.id_by_hash[article.text_hash] = article_id
+    for key in article.band_keys:
+        known.ids_by_band.setdefault(key, []).append(article_id)
+    known.signature_by_id[article_id] = article.signature
+    known.cluster_by_id[article_id] = cluster
+
+
+def ingest(
+    store: Store,
+    items: Iterable[RawArticle | Rejection],
+    settings: Settings,
+    now: dt.datetime,
+    on_batch: Callable[[IngestReport], None] | None = None,
+) -> IngestReport:
+    report = IngestReport()
+    batch: list[PreparedArticle] = []
+    for item in items:
+        if isinstance(item, Rejection):
+            report.rejected.append(item)
+            continue
+        try:
+            batch.append(prepare(item))
+        except SchaatsradarError as error:
+            report.rejected.append(Rejection(item.origin, error.code, error.message))
+        if len(batch) >= settings.ingest_batch_size:
+            _flush(store, batch, settings, now, report, on_batch)
+            batch = []
+    _flush(store, batch, settings, now, report, on_batch)
+    return report
+
+
+def _flush(
+    store: Store,
+    batch: list[PreparedArticle],
+    settings: Settings,
+    now: dt.datetime,
+    report: IngestReport,
+    on_batch: Callable[[IngestReport], None] | None,
+) -> None:
+    if not batch:
+        return
+    with store.write() as conn:
+        batch_report = write_batch(conn, batch, settings, now)
+    report.merge(batch_report)
+    if on_batch is not None:
+        on_batch(batch_report)
+
+
+def write_batch(
+    conn: Connection, batch: Sequence[PreparedArticle], settings: Settings, now: dt.datetime
+) -> IngestReport:
+    known = stored.lookup_known(
+        conn,
+        [a.url for a in batch if a.url],
+        [a.text_hash for a in batch],
+        [key for a in batch for key in a.band_keys],
+    )
+    ids = stored.allocate_ids(conn, len(batch))
+    decisions = decide(batch, ids, known, settings.near_duplicate_threshold)
+    source_ids = stored.source_ids(conn, {a.source_key for a in batch}, now)
+    keep = [d for d in decisions if d.outcome != "duplicate"]
+    boilerplate, newly_boilerplate = _count_boundaries(conn, keep, source_ids, settings)
+    stored.insert_articles(conn, [_row(d, source_ids, boilerplate) for d in keep], now)
+    stored.insert_aliases(conn, _aliases(decisions, known, source_ids), now)
+    _reclean_older(conn, newly_boilerplate, boilerplate, {d.id for d in keep})
+    outcomes = Counter(d.outcome for d in decisions)
+    return IngestReport(
+        new=outcomes["new"],
+        near_duplicate=outcomes["near_duplicate"],
+        duplicate=outcomes["duplicate"],
+    )
+
+
+def _count_boundaries(
+    conn: Connection, keep: Sequence[Decision], source_ids: dict[str, int], settings: Settings
+) -> tuple[dict[int, frozenset[int]], dict[int, set[int]]]:
+    """Per source: paragraph hashes now known as boilerplate, and those that just became so."""
+    per_source: dict[int, Counter[int]] = defaultdict(Counter)
+    for decision in keep:
+        per_source[source_ids[decision.article.source_key]].update(
+            decision.article.boundary_paragraphs
+        )
+    boilerplate: dict[int, frozenset[int]] = {}
+    newly: dict[int, set[int]] = {}
+    for source_id, counts in per_source.items():
+        before_after = stored.count_boundary_paragraphs(conn, source_id, dict(counts))
+        limit = settings.boilerplate_min_articles
+        boilerplate[source_id] = frozenset(h for h, (_, n) in before_after.items() if n >= limit)
+        newly[source_id] = {h for h, (b, n) in before_after.items() if b < limit <= n}
+    return boilerplate, newly
+
+
+def _row(
+    decision: Decision, source_ids: dict[str, int], boilerplate: dict[int, frozenset[int]]
+) -> stored.NewArticle:
+    article = decision.article
+    source_id = source_ids[article.source_key]
+    paragraphs = clean.split_paragraphs(article.clean_text)
+    kept = clean.remove_promo(paragraphs, boilerplate.get(source_id, frozenset())) or paragraphs
+    return stored.NewArticle(
+        id=decision.id,
+        source_id=source_id,
+        url=article.url,
+        title=article.title,
+        published=article.raw.published,
+        date_precision=article.raw.date_precision,
+        language=article.language,
+        original_text=article.raw.text,
+        clean_text=clean.join_paragraphs(kept),
+        text_hash=article.text_hash,
+        cluster_id=decision.cluster_id,
+        minhash=article.signature,
+        band_keys=article.band_keys,
+        boundary_paragraphs=article.boundary_paragraphs,
+        origin=article.raw.origin,
+        demo=article.raw.demo,
+    )
+
+
+def _aliases(
+    decisions: Sequence[Decision], known: stored.KnownArticles, source_ids: dict[str, int]
+) -> list[stored.NewAlias]:
+    """A duplicate under a URL not seen before is remembered under that URL."""
+    aliases = []
+    seen_urls = set(known.id_by_url)
+    for decision in decisions:
+        url = decision.article.url
+        if decision.outcome != "duplicate" or not url or url in seen_urls:
+            continue
+        seen_urls.add(url)
+        aliases.append(
+            stored.NewAlias(
+                article_id=decision.duplicate_of or 0,
+                source_id=source_ids[decision.article.source_key],
+                url=url,
+                origin=decision.article.raw.origin,
+            )
+        )
+    return aliases
+
+
+def _reclean_older(
+    conn: Connection,
+    newly: dict[int, set[int]],
+    boilerplate: dict[int, frozenset[int]],
+    just_written: set[int],
+) -> None:
+    """A paragraph that has just become boilerplate leaves the articles stored before."""
+    for source_id, hashes in newly.items():
+        done: set[int] = set(just_written)
+        for paragraph_hash in hashes:
+            for article in stored.articles_with_boundary_paragraph(conn, source_id, paragraph_hash):
+                if article.id in done:
+                    continue
+                done.add(article.id)
+                paragraphs = clean.split_paragraphs(article.clean_text)
+                kept = clean.remove_promo(paragraphs, boilerplate[source_id]) or paragraphs
+                if kept != paragraphs:
+                    stored.update_clean_text(
+                        conn, article.id, article.title, clean.join_paragraphs(kept)
+                    )

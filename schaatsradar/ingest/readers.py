@@ -1,0 +1,163 @@
+"""From what the user names (files, folders, URLs) to a stream of RawArticles and Rejections.
+
+Every problem is isolated to its item: a bad file, line or feed becomes a Rejection with a
+location and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from schaatsradar.errors import (
+    BAD_JSON,
+    NOT_FOUND,
+    TOO_LARGE,
+    UNDECODABLE,
+    InputRejected,
+    SchaatsradarError,
+)
+from schaatsradar.ingest.decode import decode_text
+from schaatsradar.ingest.feeds import looks_like_feed, read_feed
+from schaatsradar.ingest.fetch import Fetcher
+from schaatsradar.ingest.pages import looks_like_html, read_page
+from schaatsradar.ingest.records import raw_from_record
+from schaatsradar.ingest.seedformat import parse_seed_text
+from schaatsradar.ingest.types import RawArticle, Rejection
+from schaatsradar.settings import Settings
+
+Item = RawArticle | Rejection
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+FEED_SUFFIXES = {".xml", ".rss", ".atom"}
+HTML_SUFFIXES = {".html", ".htm"}
+TEXT_SUFFIXES = {".txt", ""}
+FOLDER_SUFFIXES = JSONL_SUFFIXES | FEED_SUFFIXES | HTML_SUFFIXES | TEXT_SUFFIXES
+
+
+@dataclass
+class ReadContext:
+    settings: Settings
+    today: dt.date
+    source_key: str | None = None
+    _fetcher: Fetcher | None = None
+
+    @property
+    def fetcher(self) -> Fetcher:
+        if self._fetcher is None:
+            self._fetcher = Fetcher(self.settings)
+        return self._fetcher
+
+    def fetch_page(self, url: str) -> bytes:
+        return self.fetcher.get(url).content
+
+    def close(self) -> None:
+        if self._fetcher is not None:
+            self._fetcher.client.close()
+
+
+def is_url(target: str) -> bool:
+    return target.startswith(("http://", "https://"))
+
+
+def expand_targets(targets: list[str]) -> tuple[list[str], list[Rejection]]:
+    """Folders become the article files below them (sorted); missing paths are rejected."""
+    found: list[str] = []
+    missing: list[Rejection] = []
+    for target in targets:
+        path = Path(target)
+        if is_url(target) or path.is_file():
+            found.append(target)
+        elif path.is_dir():
+            found.extend(
+                str(p)
+                for p in sorted(path.rglob("*"))
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and p.suffix.lower() in FOLDER_SUFFIXES
+            )
+        else:
+            missing.append(Rejection(target, NOT_FOUND, "no such file, folder or URL"))
+    return found, missing
+
+
+def read_target(target: str, ctx: ReadContext) -> Iterator[Item]:
+    try:
+        if is_url(target):
+            yield from _read_url(target, ctx)
+        else:
+            yield from _read_file(Path(target), ctx)
+    except SchaatsradarError as error:
+        yield Rejection(target, error.code, error.message)
+    except OSError as error:
+        yield Rejection(target, UNDECODABLE, f"cannot read: {error.strerror or error}")
+
+
+def _read_url(url: str, ctx: ReadContext) -> Iterator[Item]:
+    result = ctx.fetcher.get(url)
+    kind = result.content_type.lower()
+    if "xml" in kind or "rss" in kind or "atom" in kind or looks_like_feed(result.content[:1000]):
+        yield from read_feed(result.content, url, ctx.today, ctx.fetch_page, ctx.source_key)
+    else:
+        yield read_page(result.content, url, result.url, ctx.today, ctx.source_key)
+
+
+def _read_file(path: Path, ctx: ReadContext) -> Iterator[Item]:
+    suffix = path.suffix.lower()
+    source_key = ctx.source_key or path.parent.name or "files"
+    if suffix in JSONL_SUFFIXES:
+        yield from _read_jsonl(path, ctx, source_key)
+        return
+    size = path.stat().st_size
+    if size > ctx.settings.max_file_bytes:
+        raise InputRejected(
+            f"file too large ({size / 1e6:.1f} MB; the limit is "
+            f"{ctx.settings.max_file_bytes / 1e6:.1f} MB, SCHAATSRADAR_MAX_FILE_BYTES)",
+            TOO_LARGE,
+        )
+    data = path.read_bytes()
+    head = data[:4096]
+    if suffix in FEED_SUFFIXES or (suffix not in HTML_SUFFIXES and looks_like_feed(head)):
+        yield from read_feed(data, str(path), ctx.today, ctx.fetch_page, ctx.source_key)
+    elif suffix in HTML_SUFFIXES or looks_like_html(head):
+        yield read_page(data, str(path), None, ctx.today, ctx.source_key)
+    else:
+        published, precision, text = parse_seed_text(decode_text(data), ctx.today)
+        yield RawArticle(f"{path}:1", text, published, precision, source_key=source_key)
+
+
+def _read_jsonl(path: Path, ctx: ReadContext, source_key: str) -> Iterator[Item]:
+    limit = ctx.settings.max_line_bytes
+    with path.open("rb") as stream:
+        number = 0
+        while True:
+            line = stream.readline(limit + 1)
+            if not line:
+                return
+            number += 1
+            origin = f"{path}:{number}"
+            if len(line) > limit and not line.endswith(b"\n"):
+                _skip_rest_of_line(stream)
+                yield Rejection(origin, TOO_LARGE, f"line longer than {limit} bytes")
+                continue
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(decode_text(line))
+                raw = raw_from_record(record, origin, ctx.today, ctx.source_key)
+                if raw.source_key is None and raw.url is None:
+                    raw = replace(raw, source_key=source_key)
+                yield raw
+            except json.JSONDecodeError as error:
+                yield Rejection(origin, BAD_JSON, f"invalid JSON: {error.msg} at column {error.colno}")
+            except SchaatsradarError as error:
+                yield Rejection(origin, error.code, error.message)
+
+
+def _skip_rest_of_line(stream) -> None:  # type: ignore[no-untyped-def]
+    while True:
+        chunk = stream.readline(1 << 20)
+        if not chunk or chunk.endswith(b"\n"):
+            return

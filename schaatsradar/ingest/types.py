@@ -1,0 +1,64 @@
+"""The types one article passes through on its way in: RawArticle -> PreparedArticle."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+DatePrecision = Literal["day", "month"]
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """What a reader found: text and date, before cleaning or deduplication."""
+
+    origin: str  # where it came from, for reports: "path:line" or a URL
+    text: str
+    published: dt.date
+    date_precision: DatePrecision = "day"
+    title: str | None = None
+    url: str | None = None
+    source_key: str | None = None
+    demo: bool = False
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """An input that could not become an article, with a stable code and a plain reason."""
+
+    origin: str
+    code: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class PreparedArticle:
+    """A cleaned, fingerprinted article, ready to be checked against the store."""
+
+    raw: RawArticle
+    url: str | None
+    source_key: str
+    title: str
+    clean_text: str
+    language: str
+    text_hash: str
+    signature: bytes
+    band_keys: tuple[int, ...]
+    boundary_paragraphs: tuple[int, ...]
+
+
+@dataclass
+class IngestReport:
+    new: int = 0
+    duplicate: int = 0
+    near_duplicate: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def merge(self, other: IngestReport) -> None:
+        self.new += other.new
+        self.duplicate += other.duplicate
+        self.near_duplicate += other.near_duplicate
+        self.rejected.extend(other.rejected)
+        self.warnings.extend(other.warnings)

@@ -1,0 +1,231 @@
+"""Writing and reading articles, and the bookkeeping duplicate detection needs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection, func, insert, select, union, update
+
+from schaatsradar.store import dialect
+from schaatsradar.store.models import Article, ArticleAlias, BoundaryParagraph, MinhashBand, Source
+
+T = TypeVar("T")
+CHUNK = 5000  # stays far below both databases' bound-parameter limits
+
+
+@dataclass(frozen=True)
+class NewArticle:
+    """A row ready to insert; ids were handed out by `allocate_ids`."""
+
+    id: int
+    source_id: int
+    url: str | None
+    title: str
+    published: dt.date
+    date_precision: str
+    language: str
+    original_text: str
+    clean_text: str
+    text_hash: str
+    cluster_id: int
+    minhash: bytes
+    band_keys: tuple[int, ...]
+    boundary_paragraphs: tuple[int, ...]
+    origin: str
+    demo: bool = False
+
+
+@dataclass(frozen=True)
+class NewAlias:
+    article_id: int
+    source_id: int
+    url: str | None
+    origin: str
+
+
+@dataclass
+class KnownArticles:
+    """What the store already holds that can make a batch's articles duplicates."""
+
+    id_by_url: dict[str, int] = field(default_factory=dict)
+    id_by_hash: dict[str, int] = field(default_factory=dict)
+    ids_by_band: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
+    signature_by_id: dict[int, bytes] = field(default_factory=dict)
+    cluster_by_id: dict[int, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    id: int
+    source_id: int
+    title: str
+    clean_text: str
+    original_text: str
+    boundary_paragraphs: tuple[int, ...]
+
+
+def _chunks(items: Sequence[T]) -> Iterable[Sequence[T]]:
+    for start in range(0, len(items), CHUNK):
+        yield items[start : start + CHUNK]
+
+
+def lookup_known(
+    conn: Connection, urls: Sequence[str], hashes: Sequence[str], band_keys: Sequence[int]
+) -> KnownArticles:
+    known = KnownArticles()
+    for chunk in _chunks(list(set(urls))):
+        by_url = union(
+            select(Article.url, Article.id).where(Article.url.in_(chunk)),
+            select(ArticleAlias.url, ArticleAlias.article_id).where(ArticleAlias.url.in_(chunk)),
+        )
+        known.id_by_url.update({url: article_id for url, article_id in conn.execute(by_url)})
+    for chunk in _chunks(list(set(hashes))):
+        rows = conn.execute(select(Article.text_hash, Article.id).where(Article.text_hash.in_(chunk)))
+        known.id_by_hash.update({key: value for key, value in rows})
+    candidates: set[int] = set()
+    for chunk in _chunks(list(set(band_keys))):
+        rows = conn.execute(
+            select(MinhashBand.band_key, MinhashBand.article_id).where(
+                MinhashBand.band_key.in_(chunk)
+            )
+        )
+        for band_key, article_id in rows:
+            known.ids_by_band[band_key].append(article_id)
+            candidates.add(article_id)
+    for chunk in _chunks(sorted(candidates)):
+        rows = conn.execute(
+            select(Article.id, Article.cluster_id, Article.minhash).where(Article.id.in_(chunk))
+        )
+        for article_id, cluster_id, signature in rows:
+            known.cluster_by_id[article_id] = cluster_id
+            known.signature_by_id[article_id] = signature
+    return known
+
+
+def allocate_ids(conn: Connection, count: int) -> list[int]:
+    return dialect.allocate_article_ids(conn, count)
+
+
+def insert_articles(conn: Connection, articles: Sequence[NewArticle], now: dt.datetime) -> None:
+    if not articles:
+        return
+    conn.execute(insert(Article), [_article_row(article, now) for article in articles])
+    bands = [
+        {"band_key": key, "article_id": article.id}
+        for article in articles
+        for key in set(article.band_keys)
+    ]
+    for chunk in _chunks(bands):
+        conn.execute(insert(MinhashBand), list(chunk))
+    dialect.index_articles(conn, [(a.id, a.title, a.clean_text) for a in articles])
+
+
+def _article_row(article: NewArticle, now: dt.datetime) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "source_id": article.source_id,
+        "url": article.url,
+        "title": article.title,
+        "published": article.published,
+        "date_precision": article.date_precision,
+        "language": article.language,
+        "original_text": article.original_text,
+        "clean_text": article.clean_text,
+        "text_hash": article.text_hash,
+        "cluster_id": article.cluster_id,
+        "minhash": article.minhash,
+        "boundary_paragraphs": " ".join(str(h) for h in article.boundary_paragraphs),
+        "origin": article.origin,
+        "demo": article.demo,
+        "ingested_at": now,
+    }
+
+
+def insert_aliases(conn: Connection, aliases: Sequence[NewAlias], now: dt.datetime) -> None:
+    """Remember duplicates; a URL already known (to an article or alias) is not added twice."""
+    if not aliases:
+        return
+    rows = [
+        {"article_id": a.article_id, "source_id": a.source_id, "url": a.url, "origin": a.origin,
+         "seen_at": now}
+        for a in aliases
+    ]
+    conn.execute(insert(ArticleAlias), rows)
+
+
+def source_ids(conn: Connection, keys: Iterable[str], now: dt.datetime) -> dict[str, int]:
+    """Ids of the named sources, creating those not seen before."""
+    wanted = sorted(set(keys))
+    found = dict(iter(conn.execute(select(Source.key, Source.id).where(Source.key.in_(wanted)))))
+    missing = [key for key in wanted if key not in found]
+    if missing:
+        conn.execute(insert(Source), [{"key": key, "created_at": now} for key in missing])
+        found.update(
+            iter(conn.execute(select(Source.key, Source.id).where(Source.key.in_(missing))))
+        )
+    return found
+
+
+def count_boundary_paragraphs(
+    conn: Connection, source_id: int, counts: dict[int, int]
+) -> dict[int, tuple[int, int]]:
+    """Add this batch's counts; return (before, after) per paragraph hash."""
+    hashes = list(counts)
+    before: dict[int, int] = {}
+    for chunk in _chunks(hashes):
+        rows = conn.execute(
+            select(BoundaryParagraph.paragraph_hash, BoundaryParagraph.article_count).where(
+                BoundaryParagraph.source_id == source_id,
+                BoundaryParagraph.paragraph_hash.in_(chunk),
+            )
+        )
+        before.update({key: value for key, value in rows})
+    dialect.add_paragraph_counts(
+        conn,
+        [
+            {"source_id": source_id, "paragraph_hash": h, "article_count": n}
+            for h, n in counts.items()
+        ],
+    )
+    return {h: (before.get(h, 0), before.get(h, 0) + n) for h, n in counts.items()}
+
+
+def articles_with_boundary_paragraph(
+    conn: Connection, source_id: int, paragraph_hash: int
+) -> list[StoredArticle]:
+    # The hashes are stored space-separated; the surrounding spaces make the match exact.
+    padded = " " + Article.boundary_paragraphs + " "
+    rows = conn.execute(
+        select(
+            Article.id,
+            Article.source_id,
+            Article.title,
+            Article.clean_text,
+            Article.original_text,
+            Article.boundary_paragraphs,
+        ).where(Article.source_id == source_id, padded.contains(f" {paragraph_hash} "))
+    )
+    return [
+        StoredArticle(
+            id=row.id,
+            source_id=row.source_id,
+            title=row.title,
+            clean_text=row.clean_text,
+            original_text=row.original_text,
+            boundary_paragraphs=tuple(int(h) for h in row.boundary_paragraphs.split()),
+        )
+        for row in rows
+    ]
+
+
+def update_clean_text(conn: Connection, article_id: int, title: str, clean_text: str) -> None:
+    conn.execute(update(Article).where(Article.id == article_id).values(clean_text=clean_text))
+    dialect.reindex_article(conn, article_id, title, clean_text)
+
+
+def count_articles(conn: Connection) -> int:
+    return conn.execute(select(func.count()).select_from(Article)).scalar_one()

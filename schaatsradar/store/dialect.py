@@ -1,0 +1,86 @@
+"""Everything that differs between SQLite and PostgreSQL, in one place."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Connection, text
+from sqlalchemy.dialects import postgresql, sqlite
+
+from schaatsradar.store.models import BoundaryParagraph
+from schaatsradar.store.stemming import index_text, stems
+
+
+def is_sqlite(conn: Connection) -> bool:
+    return conn.dialect.name == "sqlite"
+
+
+def allocate_article_ids(conn: Connection, count: int) -> list[int]:
+    """Ids for a batch before insert, so a near-duplicate can point at a batch neighbour."""
+    if count == 0:
+        return []
+    if is_sqlite(conn):
+        # Safe: write transactions hold SQLite's write lock from BEGIN IMMEDIATE.
+        top = conn.execute(text("SELECT coalesce(max(id), 0) FROM articles")).scalar_one()
+        return list(range(top + 1, top + 1 + count))
+    rows = conn.execute(
+        text("SELECT nextval('article_id_seq') FROM generate_series(1, :n)"), {"n": count}
+    )
+    return [row[0] for row in rows]
+
+
+def add_paragraph_counts(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
+    """Upsert `article_count += n` for (source_id, paragraph_hash) rows."""
+    if not rows:
+        return
+    insert = sqlite.insert if is_sqlite(conn) else postgresql.insert
+    statement = insert(BoundaryParagraph)
+    statement = statement.on_conflict_do_update(
+        index_elements=["source_id", "paragraph_hash"],
+        set_={"article_count": BoundaryParagraph.article_count + statement.excluded.article_count},
+    )
+    conn.execute(statement, list(rows))
+
+
+def index_articles(conn: Connection, rows: Sequence[tuple[int, str, str]]) -> None:
+    """Feed (id, title, text) to the SQLite index; PostgreSQL's column is generated."""
+    if not rows or not is_sqlite(conn):
+        return
+    conn.exec_driver_sql(
+        "INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)",
+        [(article_id, index_text(title), index_text(body)) for article_id, title, body in rows],
+    )
+
+
+def reindex_article(conn: Connection, article_id: int, title: str, body: str) -> None:
+    if not is_sqlite(conn):
+        return
+    conn.exec_driver_sql("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
+    index_articles(conn, [(article_id, title, body)])
+
+
+def search_matches(
+    conn: Connection, query: str, filters: str, params: dict[str, Any], limit: int
+) -> tuple[list[Any], set[str]]:
+    """Rows (id, score) best first, and the query stems used for highlighting."""
+    query_stems = stems(query)
+    if not query_stems:
+        return [], set()
+    if is_sqlite(conn):
+        match = " ".join(f'"{stem}"' for stem in query_stems)
+        sql = (
+            "SELECT a.id, -bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts "
+            "JOIN articles a ON a.id = articles_fts.rowid "
+            f"WHERE articles_fts MATCH :match {filters} ORDER BY bm25(articles_fts, 4.0, 1.0) "
+            "LIMIT :limit"
+        )
+        rows = conn.execute(text(sql), {**params, "match": match, "limit": limit}).all()
+    else:
+        sql = (
+            "SELECT a.id, ts_rank_cd(a.search_vector, q) AS score "
+            "FROM articles a, plainto_tsquery('dutch', :query) q "
+            f"WHERE a.search_vector @@ q {filters} ORDER BY score DESC LIMIT :limit"
+        )
+        rows = conn.execute(text(sql), {**params, "query": query, "limit": limit}).all()
+    return list(rows), set(query_stems)

@@ -1,0 +1,162 @@
+"""Read models for pages, the CLI and (later) the API: never raw rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from typing import Any
+
+from sqlalchemy import Connection, Row, distinct, func, select, union
+
+from schaatsradar.store import dialect
+from schaatsradar.store.models import Article, ArticleAlias, Source
+from schaatsradar.store.snippets import snippet
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    id: int
+    published: dt.date
+    date_precision: str
+    title: str
+    language: str
+    source: str
+    demo: bool
+    also_published_by: int  # other sources carrying the same story (its cluster)
+    snippet: str
+    score: float | None = None
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    language: str | None = None
+
+
+def sources_per_cluster(conn: Connection, cluster_ids: Sequence[int]) -> dict[int, int]:
+    if not cluster_ids:
+        return {}
+    members = union(
+        select(Article.cluster_id, Article.source_id).where(Article.cluster_id.in_(cluster_ids)),
+        select(Article.cluster_id, ArticleAlias.source_id)
+        .join(ArticleAlias, ArticleAlias.article_id == Article.id)
+        .where(Article.cluster_id.in_(cluster_ids)),
+    ).subquery()
+    rows = conn.execute(
+        select(members.c.cluster_id, func.count(distinct(members.c.source_id))).group_by(
+            members.c.cluster_id
+        )
+    )
+    return {key: value for key, value in rows}
+
+
+def latest(conn: Connection, limit: int = 20, offset: int = 0) -> list[ArticleSummary]:
+    """Newest stories, one per near-duplicate cluster (its first article)."""
+    rows = conn.execute(
+        _SUMMARY_COLUMNS.where(Article.id == Article.cluster_id)
+        .order_by(Article.published.desc(), Article.id.desc())
+        .limit(limit)
+        .offset(offset)
+    ).all()
+    counts = sources_per_cluster(conn, [row.cluster_id for row in rows])
+    return [_summary(row, counts, _lead(row.clean_text), None) for row in rows]
+
+
+def search(
+    conn: Connection, query: str, filters: SearchFilters | None = None, limit: int = 20
+) -> list[ArticleSummary]:
+    """Ranked matches with highlighted snippets, one hit per near-duplicate cluster."""
+    filters = filters or SearchFilters()
+    where, params = _filter_sql(filters)
+    # Over-fetch: several members of one cluster may rank next to each other.
+    matches, query_stems = dialect.search_matches(conn, query, where, params, limit * 3)
+    if not matches:
+        return []
+    score_by_id = {row[0]: float(row[1]) for row in matches}
+    rows = {
+        row.id: row
+        for row in conn.execute(_SUMMARY_COLUMNS.where(Article.id.in_(list(score_by_id))))
+    }
+    best_per_cluster: dict[int, int] = {}
+    for article_id, _score in matches:
+        best_per_cluster.setdefault(rows[article_id].cluster_id, article_id)
+    chosen = [rows[i] for i in list(best_per_cluster.values())[:limit]]
+    counts = sources_per_cluster(conn, [row.cluster_id for row in chosen])
+    return [
+        _summary(row, counts, snippet(row.clean_text, query_stems), score_by_id[row.id])
+        for row in chosen
+    ]
+
+
+def _filter_sql(filters: SearchFilters) -> tuple[str, dict[str, object]]:
+    clauses, params = [], {}
+    if filters.date_from:
+        clauses.append("AND a.published >= :date_from")
+        params["date_from"] = filters.date_from
+    if filters.date_to:
+        clauses.append("AND a.published <= :date_to")
+        params["date_to"] = filters.date_to
+    if filters.language:
+        clauses.append("AND a.language = :language")
+        params["language"] = filters.language
+    return " ".join(clauses), params
+
+
+_SUMMARY_COLUMNS = select(
+    Article.id,
+    Article.cluster_id,
+    Article.published,
+    Article.date_precision,
+    Article.title,
+    Article.language,
+    Article.clean_text,
+    Article.demo,
+    Source.key.label("source"),
+).join(Source, Source.id == Article.source_id)
+
+
+def _summary(row: Row[Any], counts: dict[int, int], excerpt: str, score: float | None
+             ) -> ArticleSummary:
+    return ArticleSummary(
+        id=row.id,
+        published=row.published,
+        date_precision=row.date_precision,
+        title=row.title,
+        language=row.language,
+        source=row.source,
+        demo=row.demo,
+        also_published_by=max(0, counts.get(row.cluster_id, 1) - 1),
+        snippet=excerpt,
+        score=score,
+    )
+
+
+def _lead(text: str, words: int = 40) -> str:
+    return snippet(text, set(), window=words)
+
+
+def stats(conn: Connection) -> dict[str, int]:
+    """Counts for `schaatsradar stats`, in a stable order."""
+
+    def count(*columns: object) -> int:
+        return int(conn.execute(select(*columns)).scalar_one())
+
+    return {
+        "articles": count(func.count(Article.id)),
+        "sources": count(func.count(Source.id)),
+        "feeds": count(func.count(Source.id).filter(Source.feed_url.is_not(None))),
+        "stories": count(func.count(distinct(Article.cluster_id))),
+        "near_duplicates": count(func.count(Article.id).filter(Article.id != Article.cluster_id)),
+        "duplicate_urls": count(func.count(ArticleAlias.id)),
+        "demo_articles": count(func.count(Article.id).filter(Article.demo.is_(True))),
+        **{
+            f"language_{language}": n
+            for language, n in conn.execute(
+                select(Article.language, func.count()).group_by(Article.language)
+            )
+        },
+    }
+

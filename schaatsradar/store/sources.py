@@ -1,0 +1,111 @@
+"""Polled sources: their conditional-request validators and error back-off state."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, insert, or_, select, update
+
+from schaatsradar.store.models import Source
+
+
+@dataclass(frozen=True)
+class PolledSource:
+    id: int
+    key: str
+    feed_url: str
+    etag: str | None
+    last_modified: str | None
+    error_count: int
+    last_error: str | None
+    last_polled_at: dt.datetime | None
+    next_poll_at: dt.datetime | None
+
+
+def _polled(row: Source) -> PolledSource:
+    assert row.feed_url is not None
+    return PolledSource(
+        id=row.id,
+        key=row.key,
+        feed_url=row.feed_url,
+        etag=row.etag,
+        last_modified=row.last_modified,
+        error_count=row.error_count,
+        last_error=row.last_error,
+        last_polled_at=row.last_polled_at,
+        next_poll_at=row.next_poll_at,
+    )
+
+
+def add_feed(conn: Connection, key: str, feed_url: str, now: dt.datetime) -> tuple[int, bool]:
+    """Register `feed_url` under the publisher `key`; returns (id, created)."""
+    existing = conn.execute(select(Source.id).where(Source.feed_url == feed_url)).scalar()
+    if existing is not None:
+        return existing, False
+    by_key = conn.execute(select(Source).where(Source.key == key)).scalar()
+    if by_key is not None and by_key.feed_url is None:
+        conn.execute(update(Source).where(Source.id == by_key.id).values(feed_url=feed_url))
+        return by_key.id, True
+    if by_key is not None:
+        key = feed_url  # the publisher already has another feed: key this one by its URL
+    new_id = conn.execute(
+        insert(Source).values(key=key, feed_url=feed_url, created_at=now).returning(Source.id)
+    ).scalar_one()
+    return new_id, True
+
+
+def list_feeds(conn: Connection) -> list[PolledSource]:
+    rows = conn.execute(
+        select(Source).where(Source.feed_url.is_not(None)).order_by(Source.id)
+    ).scalars()
+    return [_polled(row) for row in rows]
+
+
+def due_feeds(conn: Connection, now: dt.datetime) -> list[PolledSource]:
+    rows = conn.execute(
+        select(Source)
+        .where(
+            Source.feed_url.is_not(None),
+            or_(Source.next_poll_at.is_(None), Source.next_poll_at <= now),
+        )
+        .order_by(Source.id)
+    ).scalars()
+    return [_polled(row) for row in rows]
+
+
+def record_success(
+    conn: Connection,
+    source_id: int,
+    now: dt.datetime,
+    next_poll_at: dt.datetime,
+    etag: str | None,
+    last_modified: str | None,
+) -> None:
+    conn.execute(
+        update(Source)
+        .where(Source.id == source_id)
+        .values(
+            etag=etag,
+            last_modified=last_modified,
+            error_count=0,
+            last_error=None,
+            last_polled_at=now,
+            next_poll_at=next_poll_at,
+        )
+    )
+
+
+def record_failure(
+    conn: Connection, source_id: int, now: dt.datetime, next_poll_at: dt.datetime, error: str
+) -> None:
+    conn.execute(
+        update(Source)
+        .where(Source.id == source_id)
+        .values(
+            error_count=Source.error_count + 1,
+            last_error=error,
+            last_polled_at=now,
+            next_poll_at=next_poll_at,
+        )
+    )

@@ -1,0 +1,36 @@
+"""Dutch snowball stems for the SQLite full-text index and its queries.
+
+FTS5 cannot call a Python tokenizer through the sqlite3 module, so the store feeds the index
+with stems and stems queries the same way: `schaatssters` and `schaatsster` both become
+`schaats`. PostgreSQL does the same itself with its `dutch` text-search configuration.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+
+import Stemmer
+
+WORD = re.compile(r"\w+")
+_local = threading.local()
+
+
+def _stemmer() -> Stemmer.Stemmer:
+    # PyStemmer objects keep a cache and are not safe to share between threads.
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = Stemmer.Stemmer("dutch")
+    return stemmer
+
+
+def stems(text: str) -> list[str]:
+    return _stemmer().stemWords(WORD.findall(text.casefold()))
+
+
+def stem_word(word: str) -> str:
+    return _stemmer().stemWord(word.casefold())
+
+
+def index_text(text: str) -> str:
+    return " ".join(stems(text))
