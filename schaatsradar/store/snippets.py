@@ -38,7 +38,7 @@ def _best_window_start(hits: list[int], n_words: int, window: int) -> int:
 
 def _render(text: str, words: list, hits: set[int], start: int, reaches_end: bool) -> str:
     pieces: list[str] = ["…" if start > 0 else ""]
-    cursor = words[0].start()
+    cursor = 0 if start == 0 else words[0].start()
     for offset, word in enumerate(words):
         pieces.append(html.escape(text[cursor : word.start()]))
         escaped = html.escape(word.group())

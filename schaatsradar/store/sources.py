@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Connection, insert, or_, select, update
+from sqlalchemy import Connection, Row, insert, or_, select, update
 
 from schaatsradar.store.models import Source
 
@@ -23,7 +24,10 @@ class PolledSource:
     next_poll_at: dt.datetime | None
 
 
-def _polled(row: Source) -> PolledSource:
+_COLUMNS = select(*Source.__table__.c)
+
+
+def _polled(row: Row[Any]) -> PolledSource:
     assert row.feed_url is not None
     return PolledSource(
         id=row.id,
@@ -43,7 +47,7 @@ def add_feed(conn: Connection, key: str, feed_url: str, now: dt.datetime) -> tup
     existing = conn.execute(select(Source.id).where(Source.feed_url == feed_url)).scalar()
     if existing is not None:
         return existing, False
-    by_key = conn.execute(select(Source).where(Source.key == key)).scalar()
+    by_key = conn.execute(_COLUMNS.where(Source.key == key)).first()
     if by_key is not None and by_key.feed_url is None:
         conn.execute(update(Source).where(Source.id == by_key.id).values(feed_url=feed_url))
         return by_key.id, True
@@ -56,21 +60,18 @@ def add_feed(conn: Connection, key: str, feed_url: str, now: dt.datetime) -> tup
 
 
 def list_feeds(conn: Connection) -> list[PolledSource]:
-    rows = conn.execute(
-        select(Source).where(Source.feed_url.is_not(None)).order_by(Source.id)
-    ).scalars()
+    rows = conn.execute(_COLUMNS.where(Source.feed_url.is_not(None)).order_by(Source.id))
     return [_polled(row) for row in rows]
 
 
 def due_feeds(conn: Connection, now: dt.datetime) -> list[PolledSource]:
     rows = conn.execute(
-        select(Source)
-        .where(
+        _COLUMNS.where(
             Source.feed_url.is_not(None),
             or_(Source.next_poll_at.is_(None), Source.next_poll_at <= now),
         )
         .order_by(Source.id)
-    ).scalars()
+    )
     return [_polled(row) for row in rows]
 
 
