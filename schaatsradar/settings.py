@@ -68,6 +68,14 @@ class Settings(BaseSettings):
         gt=0,
         description="Longest wait before retrying a failing source (doubles per failure)",
     )
+    ingest_workers: int = Field(
+        default=2, ge=1, description="Processes that clean and fingerprint articles on big ingests"
+    )
+    parallel_after: int = Field(
+        default=2000,
+        ge=0,
+        description="Articles an ingest handles in-process before it starts worker processes",
+    )
     ingest_batch_size: int = Field(
         default=500, gt=0, description="Articles committed together in one transaction"
     )

@@ -82,11 +82,11 @@ def has_news_signal(paragraph: str) -> bool:
 
 
 def is_promo(paragraph: str) -> bool:
-    if has_news_signal(paragraph):
-        return False
     if SELF_PROMO.search(paragraph) and SELF_REFERENCE.search(paragraph):
-        return True
-    return LINK_LINE.search(paragraph) is not None and len(WORD.findall(paragraph)) <= MAX_LINK_WORDS
+        return not has_news_signal(paragraph)
+    if LINK_LINE.search(paragraph) and len(WORD.findall(paragraph)) <= MAX_LINK_WORDS:
+        return not has_news_signal(paragraph)
+    return False
 
 
 def is_heading(paragraph: str) -> bool:
@@ -103,9 +103,9 @@ def _without_furniture_lines(paragraph: str) -> str:
 def _is_furniture(line: str) -> bool:
     line = line.strip()
     return (
-        len(WORD.findall(line)) <= 8
+        FURNITURE_LINE.search(line) is not None
         and not SENTENCE_END.search(line)
-        and FURNITURE_LINE.search(line) is not None
+        and len(WORD.findall(line)) <= 8
     )
 
 
@@ -135,7 +135,7 @@ def remove_promo(paragraphs: Sequence[str], boilerplate: frozenset[int] = frozen
         for p in map(_without_furniture_lines, paragraphs)
         if p
         and not is_promo(p)
-        and not (can_be_boilerplate(p) and paragraph_hash(p) in boilerplate)
+        and not (boilerplate and can_be_boilerplate(p) and paragraph_hash(p) in boilerplate)
     ]
     while len(kept) > 1 and is_heading(kept[-1]) and kept[-1] != paragraphs[-1]:
         kept.pop()

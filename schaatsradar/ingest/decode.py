@@ -7,11 +7,13 @@ all are read. Bytes that are not text at all are rejected instead of stored as m
 from __future__ import annotations
 
 import codecs
+import re
 
 from schaatsradar.errors import BINARY_FILE, InputRejected
 
 SNIFF_BYTES = 8192
 MAX_CONTROL_SHARE = 0.02
+CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
 
 
 def decode_text(data: bytes) -> str:
@@ -53,6 +55,6 @@ def _reject_if_binary(text: str) -> None:
     sample = text[:SNIFF_BYTES]
     if not sample:
         return
-    control = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f") or ch == "\ufffd")
+    control = len(CONTROL.findall(sample))
     if control / len(sample) > MAX_CONTROL_SHARE:
         raise InputRejected("binary file (not readable as text)", BINARY_FILE)

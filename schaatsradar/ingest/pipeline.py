@@ -9,8 +9,12 @@ function of the batch and what the store already knows.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+import multiprocessing
+import multiprocessing.context
+import os
+from collections import Counter, defaultdict, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Literal
 
@@ -25,8 +29,10 @@ from schaatsradar.ingest.urls import canonical_url, source_key_for
 from schaatsradar.settings import Settings
 from schaatsradar.store import Store
 from schaatsradar.store import articles as stored
+from schaatsradar.store import stemming
 
 MAX_CANDIDATES = 50
+PREPARE_CHUNK = 100
 Outcome = Literal["new", "near_duplicate", "duplicate"]
 
 
@@ -41,17 +47,19 @@ def prepare(raw: RawArticle) -> PreparedArticle:
         raise InputRejected("text has no words", EMPTY_TEXT)
     signature = dedupe.signature(words)
     url = canonical_url(raw.url)
+    title = title_for(raw.title, paragraphs)
     return PreparedArticle(
         raw=raw,
         url=url,
         source_key=raw.source_key or source_key_for(url) or "unknown",
-        title=title_for(raw.title, paragraphs),
+        title=title,
         clean_text=clean_text,
         language=detect_language(clean_text),
         text_hash=dedupe.text_hash(words),
         signature=signature,
         band_keys=dedupe.band_keys(signature),
         boundary_paragraphs=clean.boundary_paragraph_hashes(paragraphs),
+        search_terms=stemming.search_terms(title, clean_text),
     )
 
 
@@ -113,6 +121,64 @@ def _remember(
     known.cluster_by_id[article_id] = cluster
 
 
+def prepare_chunk(items: Sequence[RawArticle | Rejection]) -> list[PreparedArticle | Rejection]:
+    """`prepare` over a chunk, errors turned into Rejections (runs in worker processes)."""
+    prepared: list[PreparedArticle | Rejection] = []
+    for item in items:
+        if isinstance(item, Rejection):
+            prepared.append(item)
+            continue
+        try:
+            prepared.append(prepare(item))
+        except SchaatsradarError as error:
+            prepared.append(Rejection(item.origin, error.code, error.message))
+    return prepared
+
+
+def _chunks(items: Iterable[RawArticle | Rejection], size: int) -> Iterator[list[RawArticle | Rejection]]:
+    chunk: list[RawArticle | Rejection] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def prepare_all(
+    items: Iterable[RawArticle | Rejection], settings: Settings
+) -> Iterator[PreparedArticle | Rejection]:
+    """Prepared articles in input order. Cleaning and fingerprinting cost more than writing,
+    so past `parallel_after` articles they move to worker processes while this process reads
+    and writes; small ingests never pay for starting a pool."""
+    workers = min(settings.ingest_workers, os.cpu_count() or 1)
+    pending: deque[Future[list[PreparedArticle | Rejection]]] = deque()
+    pool: ProcessPoolExecutor | None = None
+    seen = 0
+    try:
+        for chunk in _chunks(items, PREPARE_CHUNK):
+            seen += len(chunk)
+            if pool is None and workers > 1 and seen > settings.parallel_after:
+                pool = ProcessPoolExecutor(workers, mp_context=_pool_context())
+            if pool is None:
+                yield from prepare_chunk(chunk)
+                continue
+            pending.append(pool.submit(prepare_chunk, chunk))
+            while len(pending) > 2 * workers:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else methods[0])
+
+
 def ingest(
     store: Store,
     items: Iterable[RawArticle | Rejection],
@@ -122,14 +188,11 @@ def ingest(
 ) -> IngestReport:
     report = IngestReport()
     batch: list[PreparedArticle] = []
-    for item in items:
+    for item in prepare_all(items, settings):
         if isinstance(item, Rejection):
             report.rejected.append(item)
             continue
-        try:
-            batch.append(prepare(item))
-        except SchaatsradarError as error:
-            report.rejected.append(Rejection(item.origin, error.code, error.message))
+        batch.append(item)
         if len(batch) >= settings.ingest_batch_size:
             _flush(store, batch, settings, now, report, on_batch)
             batch = []
@@ -203,8 +266,13 @@ def _row(
 ) -> stored.NewArticle:
     article = decision.article
     source_id = source_ids[article.source_key]
-    paragraphs = clean.split_paragraphs(article.clean_text)
-    kept = clean.remove_promo(paragraphs, boilerplate.get(source_id, frozenset())) or paragraphs
+    clean_text = article.clean_text
+    known_boilerplate = boilerplate.get(source_id, frozenset())
+    search_terms: tuple[str, str] | None = article.search_terms
+    if known_boilerplate.intersection(article.boundary_paragraphs):
+        paragraphs = clean.split_paragraphs(clean_text)
+        clean_text = clean.join_paragraphs(clean.remove_promo(paragraphs, known_boilerplate))
+        search_terms = None  # the store indexes the text it is given
     return stored.NewArticle(
         id=decision.id,
         source_id=source_id,
@@ -214,7 +282,7 @@ def _row(
         date_precision=article.raw.date_precision,
         language=article.language,
         original_text=article.raw.text,
-        clean_text=clean.join_paragraphs(kept),
+        clean_text=clean_text or article.clean_text,
         text_hash=article.text_hash,
         cluster_id=decision.cluster_id,
         minhash=article.signature,
@@ -222,6 +290,7 @@ def _row(
         boundary_paragraphs=article.boundary_paragraphs,
         origin=article.raw.origin,
         demo=article.raw.demo,
+        search_terms=search_terms if clean_text else article.search_terms,
     )
 
 

@@ -46,6 +46,7 @@ class PreparedArticle:
     signature: bytes
     band_keys: tuple[int, ...]
     boundary_paragraphs: tuple[int, ...]
+    search_terms: tuple[str, str]  # the store's index text for title and body, computed here
 
 
 @dataclass

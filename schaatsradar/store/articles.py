@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, func, insert, select, union, update
 
-from schaatsradar.store import dialect
+from schaatsradar.store import dialect, stemming
 from schaatsradar.store.models import Article, ArticleAlias, BoundaryParagraph, MinhashBand, Source
 
 T = TypeVar("T")
@@ -37,6 +37,7 @@ class NewArticle:
     boundary_paragraphs: tuple[int, ...]
     origin: str
     demo: bool = False
+    search_terms: tuple[str, str] | None = None  # stemming.search_terms(title, clean_text)
 
 
 @dataclass(frozen=True)
@@ -76,34 +77,40 @@ def _chunks(items: Sequence[T]) -> Iterable[Sequence[T]]:
 def lookup_known(
     conn: Connection, urls: Sequence[str], hashes: Sequence[str], band_keys: Sequence[int]
 ) -> KnownArticles:
+    """One round of index lookups for a whole batch. Plain SQL: these IN lists hold thousands
+    of values, and compiling them through SQLAlchemy costs more than running them."""
     known = KnownArticles()
-    for chunk in _chunks(list(set(urls))):
-        by_url = union(
-            select(Article.url, Article.id).where(Article.url.in_(chunk)),
-            select(ArticleAlias.url, ArticleAlias.article_id).where(ArticleAlias.url.in_(chunk)),
+    for chunk in _chunks(sorted(set(urls))):
+        for url, article_id in _select_in(conn, "SELECT url, id FROM articles WHERE url", chunk):
+            known.id_by_url[url] = article_id
+        for url, article_id in _select_in(
+            conn, "SELECT url, article_id FROM article_aliases WHERE url", chunk
+        ):
+            known.id_by_url.setdefault(url, article_id)
+    for chunk in _chunks(sorted(set(hashes))):
+        known.id_by_hash.update(
+            _select_in(conn, "SELECT text_hash, id FROM articles WHERE text_hash", chunk)
         )
-        known.id_by_url.update({url: article_id for url, article_id in conn.execute(by_url)})
-    for chunk in _chunks(list(set(hashes))):
-        rows = conn.execute(select(Article.text_hash, Article.id).where(Article.text_hash.in_(chunk)))
-        known.id_by_hash.update({key: value for key, value in rows})
     candidates: set[int] = set()
-    for chunk in _chunks(list(set(band_keys))):
-        rows = conn.execute(
-            select(MinhashBand.band_key, MinhashBand.article_id).where(
-                MinhashBand.band_key.in_(chunk)
-            )
-        )
-        for band_key, article_id in rows:
+    for chunk in _chunks(sorted(set(band_keys))):
+        for band_key, article_id in _select_in(
+            conn, "SELECT band_key, article_id FROM minhash_bands WHERE band_key", chunk
+        ):
             known.ids_by_band[band_key].append(article_id)
             candidates.add(article_id)
     for chunk in _chunks(sorted(candidates)):
-        rows = conn.execute(
-            select(Article.id, Article.cluster_id, Article.minhash).where(Article.id.in_(chunk))
-        )
-        for article_id, cluster_id, signature in rows:
+        for article_id, cluster_id, signature in _select_in(
+            conn, "SELECT id, cluster_id, minhash FROM articles WHERE id", chunk
+        ):
             known.cluster_by_id[article_id] = cluster_id
-            known.signature_by_id[article_id] = signature
+            known.signature_by_id[article_id] = bytes(signature)
     return known
+
+
+def _select_in(conn: Connection, sql: str, values: Sequence[Any]) -> list[tuple[Any, ...]]:
+    """`sql` ends with the column to match; ` IN (...)` over `values` is appended."""
+    marks = ", ".join([_mark(conn)] * len(values))
+    return [tuple(row) for row in conn.exec_driver_sql(f"{sql} IN ({marks})", tuple(values))]
 
 
 def allocate_ids(conn: Connection, count: int) -> list[int]:
@@ -114,14 +121,24 @@ def insert_articles(conn: Connection, articles: Sequence[NewArticle], now: dt.da
     if not articles:
         return
     conn.execute(insert(Article), [_article_row(article, now) for article in articles])
-    bands = [
-        {"band_key": key, "article_id": article.id}
-        for article in articles
-        for key in set(article.band_keys)
-    ]
-    for chunk in _chunks(bands):
-        conn.execute(insert(MinhashBand), list(chunk))
-    dialect.index_articles(conn, [(a.id, a.title, a.clean_text) for a in articles])
+    bands = [(key, article.id) for article in articles for key in set(article.band_keys)]
+    # Sixteen rows per article: plain DBAPI executemany, SQLAlchemy's per-row work shows here.
+    conn.exec_driver_sql(
+        f"INSERT INTO {MinhashBand.__tablename__} (band_key, article_id) VALUES ({_mark(conn)}, "
+        f"{_mark(conn)})",
+        bands,
+    )
+    dialect.index_articles(
+        conn,
+        [
+            (a.id, *(a.search_terms or stemming.search_terms(a.title, a.clean_text)))
+            for a in articles
+        ],
+    )
+
+
+def _mark(conn: Connection) -> str:
+    return "?" if dialect.is_sqlite(conn) else "%s"
 
 
 def _article_row(article: NewArticle, now: dt.datetime) -> dict[str, Any]:

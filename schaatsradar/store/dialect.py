@@ -44,20 +44,18 @@ def add_paragraph_counts(conn: Connection, rows: Sequence[dict[str, Any]]) -> No
 
 
 def index_articles(conn: Connection, rows: Sequence[tuple[int, str, str]]) -> None:
-    """Feed (id, title, text) to the SQLite index; PostgreSQL's column is generated."""
+    """Feed (id, title stems, body stems) to the SQLite index; PostgreSQL's column is
+    generated from the text itself."""
     if not rows or not is_sqlite(conn):
         return
-    conn.exec_driver_sql(
-        "INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)",
-        [(article_id, index_text(title), index_text(body)) for article_id, title, body in rows],
-    )
+    conn.exec_driver_sql("INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)", list(rows))
 
 
 def reindex_article(conn: Connection, article_id: int, title: str, body: str) -> None:
     if not is_sqlite(conn):
         return
     conn.exec_driver_sql("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
-    index_articles(conn, [(article_id, title, body)])
+    index_articles(conn, [(article_id, index_text(title), index_text(body))])
 
 
 def search_matches(

@@ -34,3 +34,9 @@ def stem_word(word: str) -> str:
 
 def index_text(text: str) -> str:
     return " ".join(stems(text))
+
+
+def search_terms(title: str, body: str) -> tuple[str, str]:
+    """What the SQLite index stores for an article; callers may compute it ahead (in worker
+    processes) and hand it to `insert_articles`."""
+    return index_text(title), index_text(body)

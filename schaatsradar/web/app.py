@@ -22,6 +22,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="Schaatsradar", docs_url=None, redoc_url=None)
 
     @app.get("/", response_class=HTMLResponse)
+    @app.get("/zoeken", response_class=HTMLResponse)
     def home(
         request: Request,
         q: str = Query("", max_length=200),
@@ -39,9 +40,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return TEMPLATES.TemplateResponse(
             request, "home.html", {"articles": articles, "query": query}
         )
-
-    @app.get("/zoeken", response_class=HTMLResponse)
-    def search_page(request: Request, q: str = Query("", max_length=200)) -> HTMLResponse:
-        return home(request, q)
 
     return app

@@ -1,0 +1,74 @@
+"""The `schaatsradar` command as a user runs it: a real process, a real SQLite file."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ARTICLES
+
+
+@pytest.fixture
+def cli(tmp_path: Path):
+    env = {**os.environ, "SCHAATSRADAR_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}",
+           "COLUMNS": "200"}
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "schaatsradar", *args], env=env,
+                              capture_output=True, text=True, timeout=120)
+
+    return run
+
+
+def test_ingest_reports_a_summary_with_rejections_and_fails_softly(cli, tmp_path: Path):
+    bad = tmp_path / "kapot.txt"
+    bad.write_text("geen datumregel")
+    result = cli("ingest", str(ARTICLES), str(bad))
+    assert result.returncode == 1  # something was rejected
+    assert "new: 5  duplicate: 0  near-duplicate: 0  rejected: 1" in result.stdout
+    assert "kapot.txt" in result.stdout and "E101" in result.stdout
+    again = cli("ingest", str(ARTICLES))
+    assert again.returncode == 0
+    assert "new: 0  duplicate: 5" in again.stdout
+
+
+def test_search_json_gives_one_object_per_hit(cli):
+    cli("ingest", str(ARTICLES))
+    result = cli("search", "schaatssters", "--json")
+    hits = [json.loads(line) for line in result.stdout.splitlines()]
+    assert hits, result.stderr
+    assert set(hits[0]) == {"id", "date", "title", "snippet", "score"}
+    assert "<mark>schaatsster</mark>" in hits[0]["snippet"]
+
+
+def test_stats_prints_counts(cli):
+    cli("ingest", str(ARTICLES))
+    lines = cli("stats").stdout.splitlines()
+    assert "articles: 5" in lines and "sources: 1" in lines
+
+
+def test_demo_content_loads_and_is_marked(cli):
+    result = cli("load-demo")
+    assert result.returncode == 0, result.stderr
+    stats = dict(line.split(": ") for line in cli("stats").stdout.splitlines())
+    assert int(stats["articles"]) >= 30
+    assert stats["demo_articles"] == stats["articles"]
+    assert cli("load-demo").stdout.startswith("new: 0")
+
+
+def test_sources_add_refuses_a_private_address(cli):
+    result = cli("sources", "add", "http://127.0.0.1:9/feed")
+    assert result.returncode == 2
+    assert "E143" in result.stderr
+    assert "E143" not in cli("sources", "list").stdout
+
+
+def test_synth_writes_seed_files(cli, tmp_path: Path):
+    result = cli("synth", "25", "--out", str(tmp_path / "s"))
+    assert result.returncode == 0
+    files = sorted((tmp_path / "s").rglob("*.txt"))
+    assert len(files) == 25
+    assert files[0].read_text().startswith(" date ")
