@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import OUT, corpus, fresh_store, ingest_folder  # noqa: E402
+from common import OUT, corpus, fresh_store, ingest_folder
 
 TABLES = ["sources", "articles", "minhash_bands", "boundary_paragraphs"]
 
@@ -51,14 +51,18 @@ def main() -> None:
         seconds, stored = ingest_folder(store, settings, folder)
         store.close()
         results[count] = seconds / stored
-        print(f"  {count:>7} articles: {seconds:7.1f} s  {stored / seconds:8.0f} articles/s  "
-              f"{seconds / stored * 1e6:6.0f} us/article")
+        print(
+            f"  {count:>7} articles: {seconds:7.1f} s  {stored / seconds:8.0f} articles/s  "
+            f"{seconds / stored * 1e6:6.0f} us/article"
+        )
     bare_seconds, bare_rows = bare_executemany(OUT / "bench_100000.db")
     ours = 1 / results[100_000]
     bare = bare_rows / bare_seconds
     print(f"  bare sqlite3 executemany of the same rows: {bare:8.0f} rows/s")
     print(f"  ratio ours/bare: {ours / bare:.3f}   (target >= 0.25)")
-    print(f"  cost per article 100k/10k: {results[100_000] / results[10_000]:.3f}   (target <= 1.20)")
+    print(
+        f"  cost per article 100k/10k: {results[100_000] / results[10_000]:.3f}   (target <= 1.20)"
+    )
     print(f"  throughput at 100k: {ours:.0f} articles/s   (target >= 2000)")
 
 

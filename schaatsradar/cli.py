@@ -26,8 +26,11 @@ from schaatsradar.settings import Settings
 from schaatsradar.store import Store, reading
 from schaatsradar.store import sources as stored_sources
 
-app = typer.Typer(help="Schaatsradar: speed-skating news, results and records.",
-                  no_args_is_help=True, pretty_exceptions_enable=False)
+app = typer.Typer(
+    help="Schaatsradar: speed-skating news, results and records.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
 db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
 sources_app = typer.Typer(help="Sources that `poll` keeps reading.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
@@ -120,14 +123,27 @@ def search(
         hits = reading.search(conn, query, filters, limit)
     if json_output:
         for hit in hits:
-            print(json.dumps({"id": hit.id, "date": hit.published.isoformat(), "title": hit.title,
-                              "snippet": hit.snippet, "score": round(hit.score or 0.0, 6)},
-                             ensure_ascii=False))
+            print(
+                json.dumps(
+                    {
+                        "id": hit.id,
+                        "date": hit.published.isoformat(),
+                        "title": hit.title,
+                        "snippet": hit.snippet,
+                        "score": round(hit.score or 0.0, 6),
+                    },
+                    ensure_ascii=False,
+                )
+            )
         return
     if not hits:
         console.print("no articles found")
     for hit in hits:
-        also = f"  (also published by {hit.also_published_by} sources)" if hit.also_published_by else ""
+        also = (
+            f"  (also published by {hit.also_published_by} sources)"
+            if hit.also_published_by
+            else ""
+        )
         console.print(f"[bold]{hit.published}[/bold] #{hit.id} {escape(hit.title)}{also}")
         console.print("   " + _terminal_snippet(hit.snippet))
 
@@ -168,9 +184,14 @@ def sources_list() -> None:
         feeds = stored_sources.list_feeds(conn)
     table = Table("id", "url", "errors", "last polled", "next poll", "last error")
     for feed in feeds:
-        table.add_row(str(feed.id), escape(feed.feed_url), str(feed.error_count),
-                      str(feed.last_polled_at or "-"), str(feed.next_poll_at or "-"),
-                      escape(feed.last_error or ""))
+        table.add_row(
+            str(feed.id),
+            escape(feed.feed_url),
+            str(feed.error_count),
+            str(feed.last_polled_at or "-"),
+            str(feed.next_poll_at or "-"),
+            escape(feed.last_error or ""),
+        )
     console.print(table)
 
 
@@ -206,7 +227,9 @@ def load_demo() -> None:
     """Load the bundled demo articles (marked as demo content)."""
     settings = Settings()
     store = _open_store(settings)
-    report = _ingest_with_progress(store, [str(demo_articles_path())], settings, "schaatsradar-demo")
+    report = _ingest_with_progress(
+        store, [str(demo_articles_path())], settings, "schaatsradar-demo"
+    )
     _print_report(report)
 
 

@@ -57,8 +57,9 @@ def store(settings: Settings) -> Iterator[Store]:
     store.close()
 
 
-def run_ingest(store: Store, settings: Settings, *targets: str | Path,
-               source: str | None = None) -> IngestReport:
+def run_ingest(
+    store: Store, settings: Settings, *targets: str | Path, source: str | None = None
+) -> IngestReport:
     """What `schaatsradar ingest` does, without the progress bar."""
     found, missing = expand_targets([str(t) for t in targets])
     ctx = ReadContext(settings, NOW.date(), source)

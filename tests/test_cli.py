@@ -13,12 +13,20 @@ from tests.conftest import ARTICLES
 
 @pytest.fixture
 def cli(tmp_path: Path):
-    env = {**os.environ, "SCHAATSRADAR_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}",
-           "COLUMNS": "200"}
+    env = {
+        **os.environ,
+        "SCHAATSRADAR_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}",
+        "COLUMNS": "200",
+    }
 
     def run(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "schaatsradar", *args], env=env,
-                              capture_output=True, text=True, timeout=120)
+        return subprocess.run(
+            [sys.executable, "-m", "schaatsradar", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
 
     return run
 

@@ -76,8 +76,15 @@ def test_output_does_not_depend_on_hash_randomisation() -> None:
         "sys.stdout.write(hashlib.sha256(data.encode()).hexdigest())"
     )
     env = dict(os.environ, PYTHONHASHSEED="12345")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         env=env, cwd=REPO, check=True, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+        check=True,
+        timeout=60,
+    )
     assert out.stdout == _digest(list(synth_articles(200, seed=5)))
 
 
@@ -100,7 +107,7 @@ def test_seed_format_round_trip(articles: list[SynthArticle]) -> None:
         match = SEED_LINE.match(encoded)
         assert match, encoded[:40]
         assert datetime.date.fromisoformat(match[1]) == article.published
-        assert encoded[match.end():] == article.text + "\n"
+        assert encoded[match.end() :] == article.text + "\n"
         assert article.text == article.text.strip()
         assert "\n\n\n" not in article.text
         assert all(p.strip() == p and "\n" not in p for p in article.text.split("\n\n"))
@@ -167,11 +174,29 @@ def test_dates_spread_over_seasons(articles: list[SynthArticle]) -> None:
 
 def test_skating_vocabulary_is_present(articles: list[SynthArticle]) -> None:
     text = "\n".join(a.text for a in articles)
-    for phrase in ("500 meter", "1000 meter", "1500 meter", "3000 meter", "5000 meter",
-                   "10.000 meter", "massastart", "ploegenachtervolging", "wereldbeker",
-                   "NK afstanden", "EK", "tweede", "derde", "vierde", "naast het podium",
-                   "seconde langzamer", "baanrecord", "persoonlijk record",
-                   "Nederlands record", "een opening van", '"'):
+    for phrase in (
+        "500 meter",
+        "1000 meter",
+        "1500 meter",
+        "3000 meter",
+        "5000 meter",
+        "10.000 meter",
+        "massastart",
+        "ploegenachtervolging",
+        "wereldbeker",
+        "NK afstanden",
+        "EK",
+        "tweede",
+        "derde",
+        "vierde",
+        "naast het podium",
+        "seconde langzamer",
+        "baanrecord",
+        "persoonlijk record",
+        "Nederlands record",
+        "een opening van",
+        '"',
+    ):
         assert phrase in text, phrase
 
 
@@ -306,9 +331,18 @@ NATIONALITY = re.compile(
     r"Poolse|Pool|Italiaanse|Italiaan) (?=[A-ZÀ-Þ])"
 )
 NATION_OF_WORD = {
-    "Nederlander": "nl", "Nederlandse": "nl", "Duitser": "de", "Duitse": "de", "Noor": "no",
-    "Noorse": "no", "Amerikaan": "us", "Amerikaanse": "us", "Pool": "pl", "Poolse": "pl",
-    "Italiaan": "it", "Italiaanse": "it",
+    "Nederlander": "nl",
+    "Nederlandse": "nl",
+    "Duitser": "de",
+    "Duitse": "de",
+    "Noor": "no",
+    "Noorse": "no",
+    "Amerikaan": "us",
+    "Amerikaanse": "us",
+    "Pool": "pl",
+    "Poolse": "pl",
+    "Italiaan": "it",
+    "Italiaanse": "it",
 }
 
 
@@ -321,7 +355,7 @@ def test_nationality_words_match_the_skaters_origin(articles: list[SynthArticle]
     for article in articles:
         for match in NATIONALITY.finditer(article.text):
             nation = NATION_OF_WORD[match[1]]
-            rest = article.text[match.end():]
+            rest = article.text[match.end() :]
             assert any(rest.startswith(name) for name in by_nation[nation]), rest[:40]
             seen.add(nation)
     assert seen >= {"de", "no", "us", "pl", "it"}
@@ -345,7 +379,7 @@ def test_only_promo_paragraphs_repeat_across_articles(articles: list[SynthArticl
 
 def _shingles(article: SynthArticle) -> frozenset[str]:
     words = " ".join(_body(article)).lower().split()
-    return frozenset(" ".join(words[i:i + 5]) for i in range(len(words) - 4))
+    return frozenset(" ".join(words[i : i + 5]) for i in range(len(words) - 4))
 
 
 def test_articles_share_few_shingles(articles: list[SynthArticle]) -> None:

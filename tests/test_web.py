@@ -23,13 +23,15 @@ def site(tmp_path: Path):
     store.upgrade()
     run_ingest(store, settings, demo_articles_path(), source="schaatsradar-demo")
     (tmp_path / "x.txt").write_text(
-        " date 2026-01-30 <script>alert(1)</script> Rinsma won de 500 meter in 38,01.")
+        " date 2026-01-30 <script>alert(1)</script> Rinsma won de 500 meter in 38,01."
+    )
     run_ingest(store, settings, tmp_path / "x.txt")
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port,
-                                           log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     while not server.started:

@@ -81,8 +81,20 @@ def has_news_signal(paragraph: str) -> bool:
     return NEWS_SIGNAL.search(paragraph) is not None
 
 
+# Words every self-promo cue contains: a cheap first test before the full cue patterns.
+PROMO_TRIGGER = re.compile(
+    r"download|volg|blijf|check in|kalender|meld je|schrijf je|abonne|missen|sign up|subscri"
+    r"|follow|jetzt",
+    re.IGNORECASE,
+)
+
+
 def is_promo(paragraph: str) -> bool:
-    if SELF_PROMO.search(paragraph) and SELF_REFERENCE.search(paragraph):
+    if (
+        PROMO_TRIGGER.search(paragraph)
+        and SELF_PROMO.search(paragraph)
+        and SELF_REFERENCE.search(paragraph)
+    ):
         return not has_news_signal(paragraph)
     if LINK_LINE.search(paragraph) and len(WORD.findall(paragraph)) <= MAX_LINK_WORDS:
         return not has_news_signal(paragraph)
@@ -123,7 +135,9 @@ def can_be_boilerplate(paragraph: str) -> bool:
 def boundary_paragraph_hashes(paragraphs: Sequence[str]) -> tuple[int, ...]:
     """Hashes of the head and tail paragraphs that could be site furniture."""
     n = len(paragraphs)
-    positions = sorted(set(range(min(HEAD_PARAGRAPHS, n))) | set(range(max(0, n - TAIL_PARAGRAPHS), n)))
+    positions = sorted(
+        set(range(min(HEAD_PARAGRAPHS, n))) | set(range(max(0, n - TAIL_PARAGRAPHS), n))
+    )
     hashes = (paragraph_hash(paragraphs[i]) for i in positions if can_be_boilerplate(paragraphs[i]))
     return tuple(dict.fromkeys(hashes))
 

@@ -40,11 +40,24 @@ def text_hash(words: list[str]) -> str:
     return hashlib.blake2b(" ".join(words).encode(), digest_size=16).hexdigest()
 
 
+_word_hash_cache: dict[str, int] = {}
+
+
+def _word_hash(word: str) -> int:
+    # News vocabulary repeats; a dict hit is several times cheaper than encode + crc32.
+    value = _word_hash_cache.get(word)
+    if value is None:
+        if len(_word_hash_cache) > 500_000:
+            _word_hash_cache.clear()
+        value = _word_hash_cache[word] = zlib.crc32(word.encode())
+    return value
+
+
 def shingle_hashes(words: list[str]) -> list[int]:
     """32-bit hashes of each run of SHINGLE_WORDS words, computed in bulk with numpy."""
     if not words:
         return []
-    word_hashes = np.fromiter((zlib.crc32(w.encode()) for w in words), np.uint64, len(words))
+    word_hashes = np.fromiter(map(_word_hash, words), np.uint64, len(words))
     width = min(SHINGLE_WORDS, len(words))
     count = len(words) - width + 1
     combined = np.zeros(count, dtype=np.uint64)
@@ -55,7 +68,9 @@ def shingle_hashes(words: list[str]) -> list[int]:
 
 def signature(words: list[str]) -> bytes:
     minhash = MinHash(
-        num_perm=NUM_PERM, seed=_SEED, hashfunc=_identity,
+        num_perm=NUM_PERM,
+        seed=_SEED,
+        hashfunc=_identity,
         permutations=_TEMPLATE.permutations,
         scheme="affine32",
     )

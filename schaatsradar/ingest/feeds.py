@@ -20,7 +20,10 @@ FetchPage = Callable[[str], bytes]
 
 def looks_like_feed(head: bytes) -> bool:
     sample = head.lstrip()[:500].lower()
-    return sample.startswith(b"<?xml") and (b"<rss" in sample or b"<feed" in sample or b"<rdf" in sample) or sample.startswith((b"<rss", b"<feed"))
+    return (
+        sample.startswith(b"<?xml")
+        and (b"<rss" in sample or b"<feed" in sample or b"<rdf" in sample)
+    ) or sample.startswith((b"<rss", b"<feed"))
 
 
 def read_feed(

@@ -87,7 +87,9 @@ class Fetcher:
     def _check_request(self, request: httpx.Request) -> None:
         check_url_allowed(str(request.url), self.settings)
 
-    def get(self, url: str, etag: str | None = None, last_modified: str | None = None) -> FetchResult:
+    def get(
+        self, url: str, etag: str | None = None, last_modified: str | None = None
+    ) -> FetchResult:
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
@@ -122,12 +124,15 @@ class Fetcher:
         limit = self.settings.max_fetch_bytes
         declared = response.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > limit:
-            raise FetchError(f"response of {declared} bytes exceeds the {limit}-byte limit: {url}",
-                             RESPONSE_TOO_LARGE)
+            raise FetchError(
+                f"response of {declared} bytes exceeds the {limit}-byte limit: {url}",
+                RESPONSE_TOO_LARGE,
+            )
         body = bytearray()
         for chunk in response.iter_bytes():
             body.extend(chunk)
             if len(body) > limit:
-                raise FetchError(f"response exceeds the {limit}-byte limit: {url}",
-                                 RESPONSE_TOO_LARGE)
+                raise FetchError(
+                    f"response exceeds the {limit}-byte limit: {url}", RESPONSE_TOO_LARGE
+                )
         return bytes(body)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import trafilatura
 
@@ -38,24 +39,29 @@ def page_text(html: bytes | str, url: str | None = None) -> str | None:
     return _paragraphs(extracted) if extracted else None
 
 
-def read_page(html: bytes | str, origin: str, url: str | None, today: dt.date,
-              source_key: str | None = None) -> RawArticle:
-    document = trafilatura.bare_extraction(
+def read_page(
+    html: bytes | str, origin: str, url: str | None, today: dt.date, source_key: str | None = None
+) -> RawArticle:
+    extracted = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False
     )
-    text = _paragraphs(document.text or "") if document is not None else ""
+    document: dict[str, Any] = {}
+    if isinstance(extracted, dict):
+        document = extracted
+    elif extracted is not None:
+        document = extracted.as_dict()
+    text = _paragraphs(document.get("text") or "")
     if len(text) < MIN_ARTICLE_CHARS:
         raise InputRejected("no article text found in the page", NO_ARTICLE_IN_PAGE)
-    if not document.date:
-        raise InputRejected("the page carries no publication date in its metadata",
-                            NO_DATE_IN_PAGE)
-    published, precision = parse_date(document.date[:10], today)
+    if not document.get("date"):
+        raise InputRejected("the page carries no publication date in its metadata", NO_DATE_IN_PAGE)
+    published, precision = parse_date(str(document["date"])[:10], today)
     return RawArticle(
         origin=origin,
         text=text,
         published=published,
         date_precision=precision,
-        title=(document.title or "").strip() or None,
-        url=url or document.url,
+        title=(document.get("title") or "").strip() or None,
+        url=url or document.get("url"),
         source_key=source_key,
     )

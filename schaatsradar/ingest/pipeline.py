@@ -27,9 +27,8 @@ from schaatsradar.ingest.titles import title_for
 from schaatsradar.ingest.types import IngestReport, PreparedArticle, RawArticle, Rejection
 from schaatsradar.ingest.urls import canonical_url, source_key_for
 from schaatsradar.settings import Settings
-from schaatsradar.store import Store
+from schaatsradar.store import Store, stemming
 from schaatsradar.store import articles as stored
-from schaatsradar.store import stemming
 
 MAX_CANDIDATES = 50
 PREPARE_CHUNK = 100
@@ -59,7 +58,7 @@ def prepare(raw: RawArticle) -> PreparedArticle:
         signature=signature,
         band_keys=dedupe.band_keys(signature),
         boundary_paragraphs=clean.boundary_paragraph_hashes(paragraphs),
-        search_terms=stemming.search_terms(title, clean_text),
+        search_terms=stemming.search_terms(title, clean_text, words),
     )
 
 
@@ -135,7 +134,9 @@ def prepare_chunk(items: Sequence[RawArticle | Rejection]) -> list[PreparedArtic
     return prepared
 
 
-def _chunks(items: Iterable[RawArticle | Rejection], size: int) -> Iterator[list[RawArticle | Rejection]]:
+def _chunks(
+    items: Iterable[RawArticle | Rejection], size: int
+) -> Iterator[list[RawArticle | Rejection]]:
     chunk: list[RawArticle | Rejection] = []
     for item in items:
         chunk.append(item)

@@ -54,20 +54,25 @@ def refresh_source(
     except SchaatsradarError as error:
         with store.write() as conn:
             stored_sources.record_failure(
-                conn, source.id, now, next_poll(now, source.error_count + 1, settings),
+                conn,
+                source.id,
+                now,
+                next_poll(now, source.error_count + 1, settings),
                 f"{error.code} {error.message}",
             )
         return PollResult(source.feed_url, "failed", error=f"{error.code} {error.message}")
     report = IngestReport()
     if not result.not_modified:
-        report = ingest(store, _items(result.content, result.content_type, source, fetcher, now),
-                        settings, now)
+        report = ingest(
+            store, _items(result.content, result.content_type, source, fetcher, now), settings, now
+        )
     with store.write() as conn:
         stored_sources.record_success(
             conn, source.id, now, next_poll(now, 0, settings), result.etag, result.last_modified
         )
-    return PollResult(source.feed_url, "not modified" if result.not_modified else "new content",
-                      report)
+    return PollResult(
+        source.feed_url, "not modified" if result.not_modified else "new content", report
+    )
 
 
 def _items(
@@ -79,8 +84,11 @@ def _items(
 ) -> list[RawArticle | Rejection]:
     today = now.date()
     if "xml" in content_type or "rss" in content_type or looks_like_feed(content[:1000]):
-        return list(read_feed(content, source.feed_url, today,
-                              lambda url: fetcher.get(url).content, source.key))
+        return list(
+            read_feed(
+                content, source.feed_url, today, lambda url: fetcher.get(url).content, source.key
+            )
+        )
     try:
         return [read_page(content, source.feed_url, source.feed_url, today, source.key)]
     except SchaatsradarError as error:

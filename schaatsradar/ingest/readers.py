@@ -151,7 +151,9 @@ def _read_jsonl(path: Path, ctx: ReadContext, source_key: str) -> Iterator[Item]
                     raw = replace(raw, source_key=source_key)
                 yield raw
             except json.JSONDecodeError as error:
-                yield Rejection(origin, BAD_JSON, f"invalid JSON: {error.msg} at column {error.colno}")
+                yield Rejection(
+                    origin, BAD_JSON, f"invalid JSON: {error.msg} at column {error.colno}"
+                )
             except SchaatsradarError as error:
                 yield Rejection(origin, error.code, error.message)
 

@@ -27,18 +27,20 @@ def parse_date(value: str, today: dt.date) -> tuple[dt.date, DatePrecision]:
     except ValueError as error:
         raise InputRejected(f"impossible date {value!r}: {error}", BAD_DATE) from None
     if year < EARLIEST_YEAR or date > today + dt.timedelta(days=1):
-        raise InputRejected(f"implausible date {value!r} (before {EARLIEST_YEAR} or in the future)",
-                            BAD_DATE)
+        raise InputRejected(
+            f"implausible date {value!r} (before {EARLIEST_YEAR} or in the future)", BAD_DATE
+        )
     return date, "day" if match["day"] else "month"
 
 
 def parse_seed_text(content: str, today: dt.date) -> tuple[dt.date, DatePrecision, str]:
     match = DATE_LINE.match(content)
     if not match:
-        raise InputRejected("no date line (the file must start with ' date YYYY-MM-DD')",
-                            NO_DATE_LINE)
+        raise InputRejected(
+            "no date line (the file must start with ' date YYYY-MM-DD')", NO_DATE_LINE
+        )
     published, precision = parse_date(match["date"], today)
-    text = content[match.end():].strip()
+    text = content[match.end() :].strip()
     if not text:
         raise InputRejected("empty text after the date line", EMPTY_TEXT)
     return published, precision, text

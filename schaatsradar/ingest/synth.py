@@ -93,8 +93,31 @@ _MIN_PARAGRAPHS, _MAX_PARAGRAPHS = 4, 7
 # --------------------------------------------------------------------------- #
 
 _FOLD = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe", "-": " ", "’": "'"})
-_PARTICLES = frozenset({"van", "de", "der", "den", "het", "in", "'t", "ter", "ten", "te", "di",
-                        "da", "la", "le", "von", "zu", "del", "della", "du", "op", "aan"})
+_PARTICLES = frozenset(
+    {
+        "van",
+        "de",
+        "der",
+        "den",
+        "het",
+        "in",
+        "'t",
+        "ter",
+        "ten",
+        "te",
+        "di",
+        "da",
+        "la",
+        "le",
+        "von",
+        "zu",
+        "del",
+        "della",
+        "du",
+        "op",
+        "aan",
+    }
+)
 
 
 def _fold(name: str) -> str:
@@ -175,39 +198,57 @@ MASS, TEAM = "massastart", "ploegenachtervolging"
 
 # Winning-time bands in hundredths of a second for a World Cup level field.
 _BANDS: dict[tuple[str, str], tuple[int, int]] = {
-    ("500", "m"): (3400, 3500), ("500", "v"): (3660, 3780),
-    ("1000", "m"): (6700, 6880), ("1000", "v"): (7350, 7550),
-    ("1500", "m"): (10350, 10600), ("1500", "v"): (11300, 11650),
+    ("500", "m"): (3400, 3500),
+    ("500", "v"): (3660, 3780),
+    ("1000", "m"): (6700, 6880),
+    ("1000", "v"): (7350, 7550),
+    ("1500", "m"): (10350, 10600),
+    ("1500", "v"): (11300, 11650),
     ("3000", "v"): (23600, 24300),
-    ("5000", "m"): (36500, 38000), ("5000", "v"): (40500, 42000),
+    ("5000", "m"): (36500, 38000),
+    ("5000", "v"): (40500, 42000),
     ("10000", "m"): (76000, 79000),
-    (MASS, "m"): (45000, 48000), (MASS, "v"): (50000, 53000),
-    (TEAM, "m"): (21500, 22400), (TEAM, "v"): (17600, 18200),
+    (MASS, "m"): (45000, 48000),
+    (MASS, "v"): (50000, 53000),
+    (TEAM, "m"): (21500, 22400),
+    (TEAM, "v"): (17600, 18200),
 }
 # Opening split (100/200/300 m) bands, hundredths.
 _OPENINGS: dict[tuple[str, str], tuple[int, int, str]] = {
-    ("500", "m"): (945, 985, "100 meter"), ("500", "v"): (1025, 1075, "100 meter"),
-    ("1000", "m"): (1610, 1670, "200 meter"), ("1000", "v"): (1760, 1830, "200 meter"),
-    ("1500", "m"): (2330, 2420, "300 meter"), ("1500", "v"): (2530, 2630, "300 meter"),
+    ("500", "m"): (945, 985, "100 meter"),
+    ("500", "v"): (1025, 1075, "100 meter"),
+    ("1000", "m"): (1610, 1670, "200 meter"),
+    ("1000", "v"): (1760, 1830, "200 meter"),
+    ("1500", "m"): (2330, 2420, "300 meter"),
+    ("1500", "v"): (2530, 2630, "300 meter"),
 }
 _DIST_LABELS: dict[str, tuple[str, ...]] = {
-    "500": ("500 meter",), "1000": ("1000 meter", "kilometer"), "1500": ("1500 meter",),
-    "3000": ("3000 meter", "drie kilometer"), "5000": ("5000 meter", "vijf kilometer"),
-    "10000": ("10.000 meter", "tien kilometer"), MASS: ("massastart",),
+    "500": ("500 meter",),
+    "1000": ("1000 meter", "kilometer"),
+    "1500": ("1500 meter",),
+    "3000": ("3000 meter", "drie kilometer"),
+    "5000": ("5000 meter", "vijf kilometer"),
+    "10000": ("10.000 meter", "tien kilometer"),
+    MASS: ("massastart",),
     TEAM: ("ploegenachtervolging",),
 }
-_DIST_METERS = {"500": 500, "1000": 1000, "1500": 1500, "3000": 3000, "5000": 5000,
-                "10000": 10000}
+_DIST_METERS = {"500": 500, "1000": 1000, "1500": 1500, "3000": 3000, "5000": 5000, "10000": 10000}
 _SHORT = frozenset({"500", "1000", "1500"})
 _RELATED: dict[tuple[str, str], tuple[str, ...]] = {
-    ("500", "m"): ("1000",), ("500", "v"): ("1000",),
-    ("1000", "m"): ("500", "1500"), ("1000", "v"): ("500", "1500"),
-    ("1500", "m"): ("1000", "5000"), ("1500", "v"): ("1000", "3000"),
+    ("500", "m"): ("1000",),
+    ("500", "v"): ("1000",),
+    ("1000", "m"): ("500", "1500"),
+    ("1000", "v"): ("500", "1500"),
+    ("1500", "m"): ("1000", "5000"),
+    ("1500", "v"): ("1000", "3000"),
     ("3000", "v"): ("1500", "5000"),
-    ("5000", "m"): ("1500", "10000"), ("5000", "v"): ("3000", "1500"),
+    ("5000", "m"): ("1500", "10000"),
+    ("5000", "v"): ("3000", "1500"),
     ("10000", "m"): ("5000",),
-    (MASS, "m"): ("1500", "5000"), (MASS, "v"): ("1500", "3000"),
-    (TEAM, "m"): ("1500", "5000"), (TEAM, "v"): ("1500", "3000"),
+    (MASS, "m"): ("1500", "5000"),
+    (MASS, "v"): ("1500", "3000"),
+    (TEAM, "m"): ("1500", "5000"),
+    (TEAM, "v"): ("1500", "3000"),
 }
 
 
@@ -307,8 +348,18 @@ class _Pools(NamedTuple):
     studies: tuple[str, ...]
 
 
-_TEAM_SUFFIXES = ("Bouw", "Energie", "Logistiek", "Installatietechniek", "Zuivel", "Vastgoed",
-                  "Groep", "Transport", "Techniek", "Verzekeringen")
+_TEAM_SUFFIXES = (
+    "Bouw",
+    "Energie",
+    "Logistiek",
+    "Installatietechniek",
+    "Zuivel",
+    "Vastgoed",
+    "Groep",
+    "Transport",
+    "Techniek",
+    "Verzekeringen",
+)
 
 
 def _surname(fake: Faker, gender: str) -> str:
@@ -357,12 +408,22 @@ def _pools(seed: int) -> _Pools:
         cities[key] = tuple(c for c in found if 3 < len(c) < 24)[:60]
 
     nl = fakers["nl"]
-    teams = tuple(dict.fromkeys(
-        f"Team {_cap(fictional_surname(nl))} {nl.random_element(_TEAM_SUFFIXES)}"
-        for _ in range(16)
-    ))
-    studies = ("bedrijfskunde", "fysiotherapie", "bewegingswetenschappen", "rechten",
-               "werktuigbouwkunde", "geneeskunde", "sportmarketing", "psychologie")
+    teams = tuple(
+        dict.fromkeys(
+            f"Team {_cap(fictional_surname(nl))} {nl.random_element(_TEAM_SUFFIXES)}"
+            for _ in range(16)
+        )
+    )
+    studies = (
+        "bedrijfskunde",
+        "fysiotherapie",
+        "bewegingswetenschappen",
+        "rechten",
+        "werktuigbouwkunde",
+        "geneeskunde",
+        "sportmarketing",
+        "psychologie",
+    )
 
     skaters: dict[tuple[str, str], tuple[_Skater, ...]] = {}
     for key, fake in fakers.items():
@@ -378,8 +439,11 @@ def _pools(seed: int) -> _Pools:
                 full = f"{first} {last}"
                 if full in seen or not _plain_name(full) or _is_real_name(first, last):
                     continue
-                team = (fake.random_element(teams) if key == "nl"
-                        else f"de {nation.adj} nationale selectie")
+                team = (
+                    fake.random_element(teams)
+                    if key == "nl"
+                    else f"de {nation.adj} nationale selectie"
+                )
                 seen[full] = _Skater(
                     full=full,
                     sur=_cap(last),
@@ -423,18 +487,25 @@ def _pools(seed: int) -> _Pools:
         fake = fakers[key]
         sur = _cap(fictional_surname(fake))
         city = fake.random_element(cities[key])
-        tournaments.append((
-            f"{sur} Trofee", f"{sur} Bokaal", f"Grand Prix van {city}", f"{sur} Memorial",
-            f"{city} Sprint Cup", f"IJsklassieker van {city}",
-        )[i % 6])
+        tournaments.append(
+            (
+                f"{sur} Trofee",
+                f"{sur} Bokaal",
+                f"Grand Prix van {city}",
+                f"{sur} Memorial",
+                f"{city} Sprint Cup",
+                f"IJsklassieker van {city}",
+            )[i % 6]
+        )
     coaches = []
     for i in range(40):
         fake = fakers["nl"] if i % 4 else fakers[_foreign_key(i)]
         first = str(fake.first_name_female() if i % 5 == 0 else fake.first_name_male())
         last = fictional_surname(fake)
         coaches.append(f"{first} {last}")
-    return _Pools(skaters, rinks, tuple(dict.fromkeys(tournaments)), tuple(coaches), cities,
-                  studies)
+    return _Pools(
+        skaters, rinks, tuple(dict.fromkeys(tournaments)), tuple(coaches), cities, studies
+    )
 
 
 def _foreign_key(i: int) -> str:
@@ -490,8 +561,7 @@ _LEDE_NEUTRAL = (
     "{Bij_ev} is {wi} {dag} de beste gebleken op {dist_de}. Met {t1} bleef {hij} iedereen voor.",
     "{Wi} heeft {dag} {bij_ev} {zijn} {nth_win} zege van het seizoen geboekt. Op {dist_de} was "
     "{hij} in {t1} de snelste.",
-    "{Wi} wint {dist_de} {bij_ev}. Met een tijd van {t1} was {hij} {dag} de snelste van het "
-    "veld.",
+    "{Wi} wint {dist_de} {bij_ev}. Met een tijd van {t1} was {hij} {dag} de snelste van het veld.",
     "De eerste plaats op {dist_de} {bij_ev} is {dag} naar {wi} gegaan. {ws} reed {t1} in de "
     "{ritnr} rit.",
 )
@@ -647,8 +717,7 @@ _TEAM_LEDE = (
 )
 _TEAM_RESULT = (
     "{Team2} werd tweede in {t2}, {d2} seconde langzamer.",
-    "Halverwege lag {team2} nog voor, maar in de laatste drie ronden liep {team1} het gat "
-    "dicht.",
+    "Halverwege lag {team2} nog voor, maar in de laatste drie ronden liep {team1} het gat dicht.",
     "{Team3} werd derde ({t3}); {team4} viel naast het podium.",
     "De ploeg van {team2}, met {tp2}, eindigde op {d2} seconde als tweede.",
     "De derde plaats ging naar {team3}, dat {t3} reed.",
@@ -911,12 +980,33 @@ _OUTLOOK_OLYMPIC = (
 _TEAM_UNSAFE = re.compile(r"\{[rR]\d")
 _NAMES_SOMEONE = re.compile(r"\{(?:ws|w|[rR]\d[si]?|coach)\}")
 
-_BLESSURES = ("enkelblessure", "knieblessure", "rugblessure", "hamstringblessure",
-              "hersenschudding", "liesblessure", "gebroken pols", "heupblessure")
-_MISSED = ("de eerste wereldbekers", "het NK afstanden", "een trainingskamp in Inzell",
-           "een groot deel van de voorbereiding", "twee wedstrijden", "het trainingskamp")
-_SPECTATORS = ("ruim 4.000", "bijna 6.000", "zo'n 3.500", "ruim 8.000", "ongeveer 2.500",
-               "meer dan 5.000", "ruim 10.000")
+_BLESSURES = (
+    "enkelblessure",
+    "knieblessure",
+    "rugblessure",
+    "hamstringblessure",
+    "hersenschudding",
+    "liesblessure",
+    "gebroken pols",
+    "heupblessure",
+)
+_MISSED = (
+    "de eerste wereldbekers",
+    "het NK afstanden",
+    "een trainingskamp in Inzell",
+    "een groot deel van de voorbereiding",
+    "twee wedstrijden",
+    "het trainingskamp",
+)
+_SPECTATORS = (
+    "ruim 4.000",
+    "bijna 6.000",
+    "zo'n 3.500",
+    "ruim 8.000",
+    "ongeveer 2.500",
+    "meer dan 5.000",
+    "ruim 10.000",
+)
 _WEEKS = ("een week", "twee weken", "drie weken", "veertien dagen")
 _MS_CRASH = ("derde", "vijfde", "zevende", "negende", "elfde")
 
@@ -927,12 +1017,28 @@ _MS_CRASH = ("derde", "vijfde", "zevende", "negende", "elfde")
 
 
 _GENDER_WORDS = {
-    "m": {"hij": "hij", "Hij": "Hij", "zijn": "zijn", "Zijn": "Zijn", "hem": "hem",
-          "schaatser": "schaatser", "winnaar": "winnaar", "sekse": "mannen",
-          "andere": "vrouwen"},
-    "v": {"hij": "zij", "Hij": "Zij", "zijn": "haar", "Zijn": "Haar", "hem": "haar",
-          "schaatser": "schaatsster", "winnaar": "winnares", "sekse": "vrouwen",
-          "andere": "mannen"},
+    "m": {
+        "hij": "hij",
+        "Hij": "Hij",
+        "zijn": "zijn",
+        "Zijn": "Zijn",
+        "hem": "hem",
+        "schaatser": "schaatser",
+        "winnaar": "winnaar",
+        "sekse": "mannen",
+        "andere": "vrouwen",
+    },
+    "v": {
+        "hij": "zij",
+        "Hij": "Zij",
+        "zijn": "haar",
+        "Zijn": "Haar",
+        "hem": "haar",
+        "schaatser": "schaatsster",
+        "winnaar": "winnares",
+        "sekse": "vrouwen",
+        "andere": "mannen",
+    },
 }
 
 
@@ -954,8 +1060,14 @@ def _intro(skater: _Skater, gender: str, international: bool, rng: random.Random
     return f"{nation.noun_f if gender == 'v' else nation.noun_m} {skater.full}"
 
 
-def _pick_skaters(rng: random.Random, pools: _Pools, gender: str, nations: Sequence[str],
-                  weights: Sequence[int], n: int) -> list[_Skater]:
+def _pick_skaters(
+    rng: random.Random,
+    pools: _Pools,
+    gender: str,
+    nations: Sequence[str],
+    weights: Sequence[int],
+    n: int,
+) -> list[_Skater]:
     chosen: list[_Skater] = []
     names: set[str] = set()
     while len(chosen) < n:
@@ -967,8 +1079,9 @@ def _pick_skaters(rng: random.Random, pools: _Pools, gender: str, nations: Seque
     return chosen
 
 
-def _field_times(rng: random.Random, band: tuple[int, int], level: float, n: int,
-                 spread: float) -> list[int]:
+def _field_times(
+    rng: random.Random, band: tuple[int, int], level: float, n: int, spread: float
+) -> list[int]:
     lo, hi = band
     winner = int(rng.randint(lo, hi) * level)
     times = [winner]
@@ -1047,28 +1160,53 @@ class _Generator:
         tname = rng.choice(pools.tournaments)
         ek_city = rng.choice((city, stad))
         bij_ev = {
-            "wc": (f"bij de wereldbeker in {city}", f"bij de wereldbekerwedstrijden in {stad}",
-                   f"tijdens de World Cup in {city}", f"in de wereldbeker van {city}"),
-            "nk_afstanden": ("op het NK afstanden", "tijdens de Nederlandse kampioenschappen "
-                             "afstanden", f"op het NK afstanden in {city}"),
-            "nk_sprint": ("op het NK sprint", "tijdens het Nederlands kampioenschap sprint",
-                          f"op het NK sprint in {city}"),
-            "nk_allround": ("op het NK allround", "tijdens het Nederlands kampioenschap "
-                            "allround", f"op het NK allround in {city}"),
-            "ek_afstanden": (f"op het EK afstanden in {ek_city}",
-                             f"tijdens de Europese kampioenschappen afstanden in {city}"),
-            "ek_allround": (f"op het EK allround in {ek_city}",
-                            f"tijdens het Europees kampioenschap allround in {city}"),
-            "wk_afstanden": (f"op de WK afstanden in {ek_city}",
-                             f"tijdens de wereldkampioenschappen afstanden in {city}"),
-            "toernooi": (f"bij de {tname} in {city}", f"in de strijd om de {tname}",
-                         f"tijdens de {tname} {rink.at}"),
+            "wc": (
+                f"bij de wereldbeker in {city}",
+                f"bij de wereldbekerwedstrijden in {stad}",
+                f"tijdens de World Cup in {city}",
+                f"in de wereldbeker van {city}",
+            ),
+            "nk_afstanden": (
+                "op het NK afstanden",
+                "tijdens de Nederlandse kampioenschappen afstanden",
+                f"op het NK afstanden in {city}",
+            ),
+            "nk_sprint": (
+                "op het NK sprint",
+                "tijdens het Nederlands kampioenschap sprint",
+                f"op het NK sprint in {city}",
+            ),
+            "nk_allround": (
+                "op het NK allround",
+                "tijdens het Nederlands kampioenschap allround",
+                f"op het NK allround in {city}",
+            ),
+            "ek_afstanden": (
+                f"op het EK afstanden in {ek_city}",
+                f"tijdens de Europese kampioenschappen afstanden in {city}",
+            ),
+            "ek_allround": (
+                f"op het EK allround in {ek_city}",
+                f"tijdens het Europees kampioenschap allround in {city}",
+            ),
+            "wk_afstanden": (
+                f"op de WK afstanden in {ek_city}",
+                f"tijdens de wereldkampioenschappen afstanden in {city}",
+            ),
+            "toernooi": (
+                f"bij de {tname} in {city}",
+                f"in de strijd om de {tname}",
+                f"tijdens de {tname} {rink.at}",
+            ),
         }[kind.key]
         ctx["bij_ev"] = rng.choice(bij_ev)
         ctx["Bij_ev"] = _cap(ctx["bij_ev"])
         ctx["tname"] = tname
-        title_word = {"nk_afstanden": "Nederlands kampioen", "ek_afstanden": "Europees kampioen",
-                      "wk_afstanden": "wereldkampioen"}.get(kind.key, "kampioen")
+        title_word = {
+            "nk_afstanden": "Nederlands kampioen",
+            "ek_afstanden": "Europees kampioen",
+            "wk_afstanden": "wereldkampioen",
+        }.get(kind.key, "kampioen")
         if gender == "v":
             title_word += "e"
         ctx["titel"] = ctx["titel_kort"] = title_word
@@ -1090,8 +1228,11 @@ class _Generator:
                 ctx[f"d{i}"] = _margin(t - times[0])
         ctx["d23"] = _margin(times[2] - times[1])
         ctx["d34"] = _margin(times[3] - times[2])
-        ctx["closeness"] = "close" if (times[1] - times[0]) < min(times[0] * 0.0012, 15) else (
-            "clear" if (times[1] - times[0]) > times[0] * 0.005 else "neutral")
+        ctx["closeness"] = (
+            "close"
+            if (times[1] - times[0]) < min(times[0] * 0.0012, 15)
+            else ("clear" if (times[1] - times[0]) > times[0] * 0.005 else "neutral")
+        )
 
         winner = field[0]
         ctx["w"] = winner.full
@@ -1123,11 +1264,18 @@ class _Generator:
         ctx["prev_rank"] = _ORDINALS[rng.randint(3, 7)]
         ctx["klass_pos"] = rng.choice(("eerste", "tweede", "derde", "vierde"))
         ctx["points"] = str(rng.randint(6, 30) * 10 + rng.choice((0, 4, 6)))
-        ctx["wcround"] = _ORDINALS[{11: rng.randint(0, 1), 12: rng.randint(1, 3),
-                                    1: rng.randint(3, 4), 2: rng.randint(4, 5),
-                                    3: 5}.get(race_day.month, 2)]
-        ctx["qual_target"] = rng.choice(("de eerste wereldbekers", "het EK afstanden",
-                                         "de wereldbekerploeg", "de WK afstanden"))
+        ctx["wcround"] = _ORDINALS[
+            {
+                11: rng.randint(0, 1),
+                12: rng.randint(1, 3),
+                1: rng.randint(3, 4),
+                2: rng.randint(4, 5),
+                3: 5,
+            }.get(race_day.month, 2)
+        ]
+        ctx["qual_target"] = rng.choice(
+            ("de eerste wereldbekers", "het EK afstanden", "de wereldbekerploeg", "de WK afstanden")
+        )
         n_dist = rng.randint(2, 3)
         ctx["n_dist"] = _NUMBER_WORDS[n_dist]
         per_distance = rng.randint(35000, 37500) if gender == "m" else rng.randint(37500, 40500)
@@ -1141,19 +1289,30 @@ class _Generator:
         next_nation = rng.choice(_NATION_KEYS)
         next_rink = rng.choice(pools.rinks[next_nation])
         ctx["next_city"] = next_rink.city
-        ctx["next_stad"] = (next_rink.city if next_nation == "nl"
-                            else f"het {_NATIONS[next_nation].adj} {next_rink.city}")
+        ctx["next_stad"] = (
+            next_rink.city
+            if next_nation == "nl"
+            else f"het {_NATIONS[next_nation].adj} {next_rink.city}"
+        )
         ctx["weeks"] = rng.choice(_WEEKS)
         ctx["spectators"] = rng.choice(_SPECTATORS)
         ctx["ms_crash"] = rng.choice(_MS_CRASH)
-        programme = (_ALLROUND[gender] if "allround" in kind.key else
-                     _SPRINT if kind.key == "nk_sprint" else _ALL_DISTANCES[gender][:5])
+        programme = (
+            _ALLROUND[gender]
+            if "allround" in kind.key
+            else _SPRINT
+            if kind.key == "nk_sprint"
+            else _ALL_DISTANCES[gender][:5]
+        )
         # A sprinter's "next race" is another sprint distance, not the 5000 meter.
         related = [d for d in _RELATED[(distance, gender)] if d in programme]
         others = related or [d for d in programme if d != distance]
         ctx["next_dist_de"] = "de " + rng.choice(_DIST_LABELS[rng.choice(others)])
-        ctx["prev_win"] = "de " + rng.choice(_DIST_LABELS[rng.choice(others)]) + \
-            f" in {rng.choice(pools.rinks[rng.choice(_NATION_KEYS)]).city}"
+        ctx["prev_win"] = (
+            "de "
+            + rng.choice(_DIST_LABELS[rng.choice(others)])
+            + f" in {rng.choice(pools.rinks[rng.choice(_NATION_KEYS)]).city}"
+        )
 
         # splits
         if distance in _SHORT:
@@ -1170,8 +1329,9 @@ class _Generator:
         lap = times[0] * 400 // meters
         ctx["lap"] = _tenths(lap)
         ctx["lapfast"] = _tenths(lap - rng.randint(25, 60))
-        ctx["lastlap"] = _tenths(lap + rng.randint(-150, 120) if distance == MASS
-                                 else lap + rng.randint(20, 140))
+        ctx["lastlap"] = _tenths(
+            lap + rng.randint(-150, 120) if distance == MASS else lap + rng.randint(20, 140)
+        )
 
         # records
         record_roll = rng.random()
@@ -1179,8 +1339,12 @@ class _Generator:
             ctx["record"] = "track"
         elif record_roll < 0.24:
             ctx["record"] = "pb"
-        elif (record_roll < 0.28 and winner.nation == "nl" and distance not in (MASS, TEAM)
-              and kind.key in ("wc", "ek_afstanden", "wk_afstanden")):
+        elif (
+            record_roll < 0.28
+            and winner.nation == "nl"
+            and distance not in (MASS, TEAM)
+            and kind.key in ("wc", "ek_afstanden", "wk_afstanden")
+        ):
             ctx["record"] = "nr"
         else:
             ctx["record"] = ""
@@ -1269,8 +1433,11 @@ class _Generator:
                 parts.append(rng.choice(_FIFTH))
             if rng.random() < 0.6:
                 if distance in _SHORT:
-                    splits = (_SPLIT_RUNNER_FASTEST if ctx["split_kind"] == "runner"
-                              else _SPLIT_WINNER_FASTEST)
+                    splits = (
+                        _SPLIT_RUNNER_FASTEST
+                        if ctx["split_kind"] == "runner"
+                        else _SPLIT_WINNER_FASTEST
+                    )
                 else:
                     splits = _SPLIT_LONG
                 parts.insert(rng.randint(1, len(parts)), rng.choice(splits))
@@ -1348,8 +1515,9 @@ class _Generator:
             pool = [s for s in pool if not _TEAM_UNSAFE.search(s)] or list(_OUTLOOK_WC)
         parts = rng.sample(pool, min(len(pool), rng.randint(1, 2)))
         if not any(_NAMES_SOMEONE.search(part) for part in parts):
-            personal = [s for s in _OUTLOOK_PERSONAL
-                        if distance != TEAM or not _TEAM_UNSAFE.search(s)]
+            personal = [
+                s for s in _OUTLOOK_PERSONAL if distance != TEAM or not _TEAM_UNSAFE.search(s)
+            ]
             parts.insert(rng.randint(0, len(parts)), rng.choice(personal))
         return " ".join(parts).format_map(ctx)
 
@@ -1448,9 +1616,6 @@ def write_synth(count: int, out_dir: Path, seed: int = 0) -> int:
         if shard != current_shard:
             (out_dir / shard).mkdir(parents=True, exist_ok=True)
             current_shard = shard
-        (out_dir / shard / f"{index:06d}.txt").write_text(
-            to_seed_format(article), encoding="utf-8"
-        )
+        (out_dir / shard / f"{index:06d}.txt").write_text(to_seed_format(article), encoding="utf-8")
         written += 1
     return written
-

@@ -38,9 +38,9 @@ class Store:
     @contextmanager
     def write(self) -> Iterator[Connection]:
         """One transaction: committed when the block ends, rolled back on any exception."""
-        with self.engine.connect().execution_options(**{WRITE_OPTION: True}) as conn:
-            with conn.begin():
-                yield conn
+        connection = self.engine.connect().execution_options(**{WRITE_OPTION: True})
+        with connection as conn, conn.begin():
+            yield conn
 
     def close(self) -> None:
         self.engine.dispose()

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, func, insert, select, union, update
+from sqlalchemy import Connection, func, insert, select, update
 
 from schaatsradar.store import dialect, stemming
 from schaatsradar.store.models import Article, ArticleAlias, BoundaryParagraph, MinhashBand, Source
@@ -80,16 +80,18 @@ def lookup_known(
     """One round of index lookups for a whole batch. Plain SQL: these IN lists hold thousands
     of values, and compiling them through SQLAlchemy costs more than running them."""
     known = KnownArticles()
-    for chunk in _chunks(sorted(set(urls))):
-        for url, article_id in _select_in(conn, "SELECT url, id FROM articles WHERE url", chunk):
+    for url_chunk in _chunks(sorted(set(urls))):
+        for url, article_id in _select_in(
+            conn, "SELECT url, id FROM articles WHERE url", url_chunk
+        ):
             known.id_by_url[url] = article_id
         for url, article_id in _select_in(
-            conn, "SELECT url, article_id FROM article_aliases WHERE url", chunk
+            conn, "SELECT url, article_id FROM article_aliases WHERE url", url_chunk
         ):
             known.id_by_url.setdefault(url, article_id)
-    for chunk in _chunks(sorted(set(hashes))):
+    for hash_chunk in _chunks(sorted(set(hashes))):
         known.id_by_hash.update(
-            _select_in(conn, "SELECT text_hash, id FROM articles WHERE text_hash", chunk)
+            _select_in(conn, "SELECT text_hash, id FROM articles WHERE text_hash", hash_chunk)
         )
     candidates: set[int] = set()
     for chunk in _chunks(sorted(set(band_keys))):
@@ -131,7 +133,12 @@ def insert_articles(conn: Connection, articles: Sequence[NewArticle], now: dt.da
     dialect.index_articles(
         conn,
         [
-            (a.id, *(a.search_terms or stemming.search_terms(a.title, a.clean_text)))
+            (
+                a.id,
+                *(a.search_terms or stemming.search_terms(a.title, a.clean_text)),
+                a.published.isoformat(),
+                a.language,
+            )
             for a in articles
         ],
     )
@@ -167,8 +174,13 @@ def insert_aliases(conn: Connection, aliases: Sequence[NewAlias], now: dt.dateti
     if not aliases:
         return
     rows = [
-        {"article_id": a.article_id, "source_id": a.source_id, "url": a.url, "origin": a.origin,
-         "seen_at": now}
+        {
+            "article_id": a.article_id,
+            "source_id": a.source_id,
+            "url": a.url,
+            "origin": a.origin,
+            "seen_at": now,
+        }
         for a in aliases
     ]
     conn.execute(insert(ArticleAlias), rows)

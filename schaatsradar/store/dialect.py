@@ -43,37 +43,51 @@ def add_paragraph_counts(conn: Connection, rows: Sequence[dict[str, Any]]) -> No
     conn.execute(statement, list(rows))
 
 
-def index_articles(conn: Connection, rows: Sequence[tuple[int, str, str]]) -> None:
-    """Feed (id, title stems, body stems) to the SQLite index; PostgreSQL's column is
-    generated from the text itself."""
+def index_articles(conn: Connection, rows: Sequence[tuple[int, str, str, str, str]]) -> None:
+    """Feed (id, title stems, body stems, published, language) to the SQLite index; the last
+    two are stored unindexed so filters need no join with the wide articles table.
+    PostgreSQL's column is generated from the text itself."""
     if not rows or not is_sqlite(conn):
         return
-    conn.exec_driver_sql("INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)", list(rows))
+    conn.exec_driver_sql(
+        "INSERT INTO articles_fts(rowid, title, body, published, language) VALUES (?, ?, ?, ?, ?)",
+        list(rows),
+    )
 
 
 def reindex_article(conn: Connection, article_id: int, title: str, body: str) -> None:
     if not is_sqlite(conn):
         return
+    published, language = conn.exec_driver_sql(
+        "SELECT published, language FROM articles_fts WHERE rowid = ?", (article_id,)
+    ).one()
     conn.exec_driver_sql("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
-    index_articles(conn, [(article_id, index_text(title), index_text(body))])
+    index_articles(conn, [(article_id, index_text(title), index_text(body), published, language)])
+
+
+# SQLite ranks at most this many of the newest matches: bm25 over every match of a common word
+# in 100,000 articles costs tens of milliseconds, and readers of news want the recent ones.
+RANK_WINDOW = 2000
 
 
 def search_matches(
     conn: Connection, query: str, filters: str, params: dict[str, Any], limit: int
 ) -> tuple[list[Any], set[str]]:
-    """Rows (id, score) best first, and the query stems used for highlighting."""
+    """Rows (id, score) best first, and the query stems used for highlighting. `filters` are
+    `AND published …` / `AND language …` clauses."""
     query_stems = stems(query)
     if not query_stems:
         return [], set()
     if is_sqlite(conn):
         match = " ".join(f'"{stem}"' for stem in query_stems)
         sql = (
-            "SELECT a.id, -bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts "
-            "JOIN articles a ON a.id = articles_fts.rowid "
-            f"WHERE articles_fts MATCH :match {filters} ORDER BY bm25(articles_fts, 4.0, 1.0) "
-            "LIMIT :limit"
+            "SELECT id, score FROM (SELECT rowid AS id, -bm25(articles_fts, 4.0, 1.0) AS score "
+            f"FROM articles_fts WHERE articles_fts MATCH :match {filters} "
+            "ORDER BY rowid DESC LIMIT :window) ORDER BY score DESC LIMIT :limit"
         )
-        rows = conn.execute(text(sql), {**params, "match": match, "limit": limit}).all()
+        rows = conn.execute(
+            text(sql), {**params, "match": match, "limit": limit, "window": RANK_WINDOW}
+        ).all()
     else:
         sql = (
             "SELECT a.id, ts_rank_cd(a.search_vector, q) AS score "

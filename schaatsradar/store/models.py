@@ -84,7 +84,7 @@ class MinhashBand(Base):
     key are near-duplicate candidates. Kept in SQL so both databases find them by index."""
 
     __tablename__ = "minhash_bands"
-    __table_args__ = {"sqlite_with_rowid": False}
+    __table_args__ = {"sqlite_with_rowid": False}  # noqa: RUF012 (SQLAlchemy reads it as is)
 
     band_key: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), primary_key=True)

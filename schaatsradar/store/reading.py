@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-
 from typing import Any
 
-from sqlalchemy import Connection, Row, distinct, func, select, union
+from sqlalchemy import ColumnElement, Connection, Row, distinct, func, select, union
 
 from schaatsradar.store import dialect
 from schaatsradar.store.models import Article, ArticleAlias, Source
@@ -92,15 +91,16 @@ def search(
 
 
 def _filter_sql(filters: SearchFilters) -> tuple[str, dict[str, object]]:
-    clauses, params = [], {}
+    clauses: list[str] = []
+    params: dict[str, object] = {}
     if filters.date_from:
-        clauses.append("AND a.published >= :date_from")
+        clauses.append("AND published >= :date_from")
         params["date_from"] = filters.date_from
     if filters.date_to:
-        clauses.append("AND a.published <= :date_to")
+        clauses.append("AND published <= :date_to")
         params["date_to"] = filters.date_to
     if filters.language:
-        clauses.append("AND a.language = :language")
+        clauses.append("AND language = :language")
         params["language"] = filters.language
     return " ".join(clauses), params
 
@@ -118,8 +118,9 @@ _SUMMARY_COLUMNS = select(
 ).join(Source, Source.id == Article.source_id)
 
 
-def _summary(row: Row[Any], counts: dict[int, int], excerpt: str, score: float | None
-             ) -> ArticleSummary:
+def _summary(
+    row: Row[*tuple[Any, ...]], counts: dict[int, int], excerpt: str, score: float | None
+) -> ArticleSummary:
     return ArticleSummary(
         id=row.id,
         published=row.published,
@@ -141,8 +142,8 @@ def _lead(text: str, words: int = 40) -> str:
 def stats(conn: Connection) -> dict[str, int]:
     """Counts for `schaatsradar stats`, in a stable order."""
 
-    def count(*columns: object) -> int:
-        return int(conn.execute(select(*columns)).scalar_one())
+    def count(column: ColumnElement[int]) -> int:
+        return int(conn.execute(select(column)).scalar_one())
 
     return {
         "articles": count(func.count(Article.id)),
@@ -159,4 +160,3 @@ def stats(conn: Connection) -> dict[str, int]:
             )
         },
     }
-

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from schaatsradar.store.stemming import WORD, stem_word
+from schaatsradar.store.stemming import WORD, stems_of
 
 WINDOW_WORDS = 30
 
@@ -18,7 +18,10 @@ def snippet(text: str, query_stems: set[str], window: int = WINDOW_WORDS) -> str
     words = list(WORD.finditer(text))
     if not words:
         return ""
-    hits = [i for i, word in enumerate(words) if stem_word(word.group()) in query_stems]
+    hits = []
+    if query_stems:
+        word_stems = stems_of([word.group() for word in words])
+        hits = [i for i, stem in enumerate(word_stems) if stem in query_stems]
     start = _best_window_start(hits, len(words), window)
     end = min(len(words), start + window)
     return _render(text, words[start:end], set(hits), start, end == len(words))

@@ -69,8 +69,7 @@ def due_feeds(conn: Connection, now: dt.datetime) -> list[PolledSource]:
         _COLUMNS.where(
             Source.feed_url.is_not(None),
             or_(Source.next_poll_at.is_(None), Source.next_poll_at <= now),
-        )
-        .order_by(Source.id)
+        ).order_by(Source.id)
     )
     return [_polled(row) for row in rows]
 

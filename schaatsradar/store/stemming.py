@@ -28,15 +28,18 @@ def stems(text: str) -> list[str]:
     return _stemmer().stemWords(WORD.findall(text.casefold()))
 
 
-def stem_word(word: str) -> str:
-    return _stemmer().stemWord(word.casefold())
+def stems_of(words: list[str]) -> list[str]:
+    """Stems of already-split words, in one call into the stemmer."""
+    return _stemmer().stemWords([word.casefold() for word in words])
 
 
 def index_text(text: str) -> str:
     return " ".join(stems(text))
 
 
-def search_terms(title: str, body: str) -> tuple[str, str]:
+def search_terms(title: str, body: str, body_words: list[str] | None = None) -> tuple[str, str]:
     """What the SQLite index stores for an article; callers may compute it ahead (in worker
-    processes) and hand it to `insert_articles`."""
-    return index_text(title), index_text(body)
+    processes) and hand it to `insert_articles`. `body_words` are the casefolded `WORD`
+    matches of `body`, when the caller has them already."""
+    words = body_words if body_words is not None else WORD.findall(body.casefold())
+    return index_text(title), " ".join(_stemmer().stemWords(words))

@@ -76,13 +76,23 @@ def test_a_50_mb_file_is_rejected_without_reading_it(store, settings, tmp_path: 
     assert "52.4 MB" in rejection.reason
 
 
-def test_json_lines_with_bad_rows_keep_the_good_rows(store, settings, tmp_path: Path, stored_before):
+def test_json_lines_with_bad_rows_keep_the_good_rows(
+    store, settings, tmp_path: Path, stored_before
+):
     rows = [
-        {"url": "https://schaatsbode.example/a", "date": "2026-01-18", "title": "De Wit wint",
-         "text": GOOD},
+        {
+            "url": "https://schaatsbode.example/a",
+            "date": "2026-01-18",
+            "title": "De Wit wint",
+            "text": GOOD,
+        },
         {"url": "https://schaatsbode.example/b", "title": "zonder datum", "text": "Post won."},
-        {"url": "https://schaatsbode.example/c", "date": "2026-01-18", "title": "tekst is getal",
-         "text": 42},
+        {
+            "url": "https://schaatsbode.example/c",
+            "date": "2026-01-18",
+            "title": "tekst is getal",
+            "text": 42,
+        },
         {"url": 17, "date": "2026-01-18", "text": "Vogt won."},
         {"url": "https://schaatsbode.example/d", "date": "2026-02-31", "text": "Vogt won."},
         ["geen", "object"],
@@ -120,7 +130,9 @@ def test_missing_paths_are_reported(store, settings, tmp_path: Path):
 
 def test_html_page_without_an_article_is_rejected(store, settings, tmp_path: Path):
     page = tmp_path / "menu.html"
-    page.write_text("<html><head><title>Menu</title></head><body><nav><a href='/'>Home</a>"
-                    "<a href='/schaatsen'>Schaatsen</a></nav></body></html>")
+    page.write_text(
+        "<html><head><title>Menu</title></head><body><nav><a href='/'>Home</a>"
+        "<a href='/schaatsen'>Schaatsen</a></nav></body></html>"
+    )
     report = run_ingest(store, settings, page)
     assert _only_rejection(report).code == errors.NO_ARTICLE_IN_PAGE

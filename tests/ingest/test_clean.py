@@ -27,14 +27,18 @@ def test_news_paragraphs_that_use_promo_words_are_kept():
 
 
 def test_furniture_lines_inside_a_paragraph_go_but_the_headline_stays():
-    paragraphs = ["Volg Schaatsbode\nDe Wit wint de 1500 meter", "Gisteren, 21:14 - Update: 2 uur geleden",
-                  "De Wit won in 1.56,31.", "Door Redactie Schaatsbode/ANP"]
+    paragraphs = [
+        "Volg Schaatsbode\nDe Wit wint de 1500 meter",
+        "Gisteren, 21:14 - Update: 2 uur geleden",
+        "De Wit won in 1.56,31.",
+        "Door Redactie Schaatsbode/ANP",
+    ]
     assert remove_promo(paragraphs) == ["De Wit wint de 1500 meter", "De Wit won in 1.56,31."]
 
 
 def _story(n: int) -> str:
     return (
-        f"Schaatser Kees Rinsma{n} won op dag {n} een clubrace in Dalfsen met een ruime voorsprong. "
+        f"Schaatser Kees Rinsma{n} won op dag {n} een clubrace in Dalfsen met grote voorsprong. "
         f"Hij was de snelste van {n + 10} deelnemers.\n\n"
         f"Het weer zat mee en er was veel publiek langs de baan bij wedstrijd nummer {n}.\n\n"
         "De Dalfser IJsbode: elke week het laatste nieuws van de ijsbaan."
@@ -48,8 +52,12 @@ def test_a_tail_paragraph_recurring_in_one_source_is_removed_from_all_its_articl
         seed_file(tmp_path / "ijsbode", f"{n}.txt", f"2026-01-0{n}", _story(n))
     run_ingest(store, settings, tmp_path / "ijsbode")
     with store.read() as conn:
-        texts = [conn.exec_driver_sql(f"SELECT clean_text, original_text FROM articles WHERE id={i}").one()
-                 for i in range(1, 5)]
+        texts = [
+            conn.exec_driver_sql(
+                f"SELECT clean_text, original_text FROM articles WHERE id={i}"
+            ).one()
+            for i in range(1, 5)
+        ]
     for clean_text, original_text in texts:
         assert "Dalfser IJsbode" not in clean_text  # also the articles stored before it recurred
         assert "Dalfser IJsbode" in original_text  # the original is kept verbatim

@@ -55,8 +55,11 @@ def test_same_text_under_another_url_is_skipped_but_remembered(store, settings, 
 
 def test_canonical_url_makes_tracking_variants_one_article(store, settings, tmp_path: Path):
     story = _site_versions()[0]
-    variant = {**story, "url": "https://SCHAATSBODE.example/nk-1500?utm_campaign=brief#reacties",
-               "text": story["text"] + " (bijgewerkt)"}
+    variant = {
+        **story,
+        "url": "https://SCHAATSBODE.example/nk-1500?utm_campaign=brief#reacties",
+        "text": story["text"] + " (bijgewerkt)",
+    }
     report = run_ingest(store, settings, _write_jsonl(tmp_path / "x.jsonl", [story, variant]))
     assert (report.new, report.duplicate) == (1, 1)
 

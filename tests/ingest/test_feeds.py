@@ -30,10 +30,15 @@ def rss(items: str) -> str:
 
 
 def rss_item(link: str, title: str, date: str, body: str, full: bool = True) -> str:
-    field = f"<content:encoded><![CDATA[{body}]]></content:encoded>" if full else (
-        f"<description><![CDATA[{body}]]></description>")
-    return (f'<item xmlns:content="http://purl.org/rss/1.0/modules/content/"><title>{title}</title>'
-            f"<link>{link}</link><pubDate>{date}</pubDate>{field}</item>")
+    field = (
+        f"<content:encoded><![CDATA[{body}]]></content:encoded>"
+        if full
+        else (f"<description><![CDATA[{body}]]></description>")
+    )
+    return (
+        f'<item xmlns:content="http://purl.org/rss/1.0/modules/content/"><title>{title}</title>'
+        f"<link>{link}</link><pubDate>{date}</pubDate>{field}</item>"
+    )
 
 
 def article_page(title: str, body: str, date: str = "2026-01-17") -> str:
@@ -46,8 +51,16 @@ def article_page(title: str, body: str, date: str = "2026-01-17") -> str:
 
 def test_rss_file_items_become_articles(store, settings, tmp_path: Path):
     feed = tmp_path / "bode.xml"
-    feed.write_text(rss(rss_item("https://schaatsbode.example/1", "De Wit wint",
-                                 "Sat, 17 Jan 2026 18:00:00 +0100", STORY)))
+    feed.write_text(
+        rss(
+            rss_item(
+                "https://schaatsbode.example/1",
+                "De Wit wint",
+                "Sat, 17 Jan 2026 18:00:00 +0100",
+                STORY,
+            )
+        )
+    )
     report = run_ingest(store, settings, feed)
     assert report.new == 1, report.rejected
     with store.read() as conn:
@@ -65,7 +78,9 @@ def test_atom_feed_over_http(store, settings, httpserver: HTTPServer):
         '<link href="https://ijsnieuws.example/post"/><updated>2026-01-18T10:00:00Z</updated>'
         f'<content type="html"><![CDATA[{STORY}]]></content></entry></feed>'
     )
-    httpserver.expect_request("/atom.xml").respond_with_data(atom, content_type="application/atom+xml")
+    httpserver.expect_request("/atom.xml").respond_with_data(
+        atom, content_type="application/atom+xml"
+    )
     report = run_ingest(store, settings, httpserver.url_for("/atom.xml"))
     assert report.new == 1, report.rejected
 
@@ -73,11 +88,20 @@ def test_atom_feed_over_http(store, settings, httpserver: HTTPServer):
 def test_summary_only_item_gets_the_linked_pages_main_text(store, settings, httpserver: HTTPServer):
     page_url = httpserver.url_for("/nieuws/de-wit")
     httpserver.expect_request("/nieuws/de-wit").respond_with_data(
-        article_page("De Wit wint", STORY), content_type="text/html")
+        article_page("De Wit wint", STORY), content_type="text/html"
+    )
     httpserver.expect_request("/feed").respond_with_data(
-        rss(rss_item(page_url, "De Wit wint", "Sat, 17 Jan 2026 18:00:00 +0100",
-                     "Mila de Wit wint in Almelo.", full=False)),
-        content_type="application/rss+xml")
+        rss(
+            rss_item(
+                page_url,
+                "De Wit wint",
+                "Sat, 17 Jan 2026 18:00:00 +0100",
+                "Mila de Wit wint in Almelo.",
+                full=False,
+            )
+        ),
+        content_type="application/rss+xml",
+    )
     report = run_ingest(store, settings, httpserver.url_for("/feed"))
     assert report.new == 1, report.rejected
     with store.read() as conn:
@@ -88,7 +112,8 @@ def test_summary_only_item_gets_the_linked_pages_main_text(store, settings, http
 
 def test_single_html_page_with_date_in_metadata(store, settings, httpserver: HTTPServer):
     httpserver.expect_request("/artikel").respond_with_data(
-        article_page("Vogt verrast", STORY, "2026-01-20"), content_type="text/html")
+        article_page("Vogt verrast", STORY, "2026-01-20"), content_type="text/html"
+    )
     report = run_ingest(store, settings, httpserver.url_for("/artikel"))
     assert report.new == 1, report.rejected
     with store.read() as conn:
@@ -107,8 +132,13 @@ def _slow(_request):
     [
         (lambda s: s.respond_with_data("weg", status=404), errors.HTTP_STATUS, "404"),
         (lambda s: s.respond_with_data("kapot", status=500), errors.HTTP_STATUS, "500"),
-        (lambda s: s.respond_with_data("<rss><channel><title>Kapot</ti", content_type="application/rss+xml"),
-         errors.BAD_FEED, "invalid feed"),
+        (
+            lambda s: s.respond_with_data(
+                "<rss><channel><title>Kapot</ti", content_type="application/rss+xml"
+            ),
+            errors.BAD_FEED,
+            "invalid feed",
+        ),
         # Last: the single-threaded test server is busy until the slow handler returns.
         (lambda s: s.respond_with_handler(_slow), errors.TIMEOUT, "timed out"),
     ],
@@ -127,7 +157,9 @@ def test_broken_feed_urls_are_reported_and_nothing_changes(
 
 
 def test_private_addresses_are_refused_unless_allowed(store, settings, httpserver: HTTPServer):
-    httpserver.expect_request("/feed").respond_with_data(rss(""), content_type="application/rss+xml")
+    httpserver.expect_request("/feed").respond_with_data(
+        rss(""), content_type="application/rss+xml"
+    )
     strict = settings.model_copy(update={"allow_private_networks": []})
     [rejection] = run_ingest(store, strict, httpserver.url_for("/feed")).rejected
     assert rejection.code == errors.PRIVATE_ADDRESS
@@ -142,12 +174,17 @@ def test_oversized_response_is_refused(store, settings, httpserver: HTTPServer):
 
 
 def test_polling_uses_etag_and_backs_off_on_errors(store, settings, httpserver: HTTPServer):
-    body = rss(rss_item("https://schaatsbode.example/1", "De Wit wint",
-                        "Sat, 17 Jan 2026 18:00:00 +0100", STORY))
+    body = rss(
+        rss_item(
+            "https://schaatsbode.example/1", "De Wit wint", "Sat, 17 Jan 2026 18:00:00 +0100", STORY
+        )
+    )
     httpserver.expect_ordered_request("/feed").respond_with_data(
-        body, content_type="application/rss+xml", headers={"ETag": '"v1"'})
+        body, content_type="application/rss+xml", headers={"ETag": '"v1"'}
+    )
     httpserver.expect_ordered_request("/feed", headers={"If-None-Match": '"v1"'}).respond_with_data(
-        "", status=304)
+        "", status=304
+    )
     httpserver.expect_ordered_request("/feed").respond_with_data("stuk", status=503)
     httpserver.expect_ordered_request("/feed").respond_with_data("stuk", status=503)
     url = httpserver.url_for("/feed")

@@ -24,11 +24,15 @@ def _count(store: Store) -> int:
 @pytest.mark.slow
 def test_sigkill_halfway_then_rerun_stores_each_article_once(store, settings, tmp_path: Path):
     write_synth(ARTICLES, tmp_path / "synth", seed=7)
-    env = {**os.environ, "SCHAATSRADAR_DATABASE_URL": settings.database_url,
-           "SCHAATSRADAR_INGEST_BATCH_SIZE": "100"}
+    env = {
+        **os.environ,
+        "SCHAATSRADAR_DATABASE_URL": settings.database_url,
+        "SCHAATSRADAR_INGEST_BATCH_SIZE": "100",
+    }
     command = [sys.executable, "-m", "schaatsradar", "ingest", str(tmp_path / "synth")]
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     deadline = time.monotonic() + 120
     while _count(store) < 300 and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.05)

@@ -6,8 +6,12 @@ from tests.conftest import ARTICLES
 
 @pytest.mark.parametrize(
     ("name", "language"),
-    [("race_report_with_promo.txt", "nl"), ("english_report.txt", "en"),
-     ("german_report.txt", "de"), ("month_precision.txt", "nl")],
+    [
+        ("race_report_with_promo.txt", "nl"),
+        ("english_report.txt", "en"),
+        ("german_report.txt", "de"),
+        ("month_precision.txt", "nl"),
+    ],
 )
 def test_article_languages(name, language):
     assert detect_language((ARTICLES / name).read_text()) == language

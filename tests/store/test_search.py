@@ -9,15 +9,31 @@ from schaatsradar.store import reading
 from tests.conftest import run_ingest
 
 ROWS = [
-    ("2026-01-10", "nl", "Schaatssters rijden baanrecords in Thialf",
-     "Drie schaatssters verbeterden zaterdag het baanrecord op de 1000 meter in Heerenveen."),
-    ("2026-01-20", "nl", "Dubbele zege voor Rinsma",
-     "De schaatsster Anouk Rinsma won de 500 meter en de 1000 meter in Inzell. Een record was "
-     "er niet bij, maar het publiek genoot van de sprintduels."),
-    ("2025-11-02", "en", "Harper wins in Calgary",
-     "Tom Harper won the 5000 metres in Calgary. The track records stayed intact in the oval."),
-    ("2025-12-01", "nl", "Wegens dooi afgelast",
-     "De natuurijswedstrijd op de Weissensee is afgelast wegens dooi."),
+    (
+        "2026-01-10",
+        "nl",
+        "Schaatssters rijden baanrecords in Thialf",
+        "Drie schaatssters verbeterden zaterdag het baanrecord op de 1000 meter in Heerenveen.",
+    ),
+    (
+        "2026-01-20",
+        "nl",
+        "Dubbele zege voor Rinsma",
+        "De schaatsster Anouk Rinsma won de 500 meter en de 1000 meter in Inzell. Een record was "
+        "er niet bij, maar het publiek genoot van de sprintduels.",
+    ),
+    (
+        "2025-11-02",
+        "en",
+        "Harper wins in Calgary",
+        "Tom Harper won the 5000 metres in Calgary. The track records stayed intact in the oval.",
+    ),
+    (
+        "2025-12-01",
+        "nl",
+        "Wegens dooi afgelast",
+        "De natuurijswedstrijd op de Weissensee is afgelast wegens dooi.",
+    ),
 ]
 
 
@@ -57,7 +73,8 @@ def test_all_words_must_match(store, settings, tmp_path):
 
 def test_snippet_highlights_the_matching_words_and_is_html_safe(store, settings, tmp_path):
     (tmp_path / "x.txt").write_text(
-        " date 2026-01-10 <b>Kok</b> & co: het wereldrecord op de 500 meter is van Kok.")
+        " date 2026-01-10 <b>Kok</b> & co: het wereldrecord op de 500 meter is van Kok."
+    )
     run_ingest(store, settings, tmp_path / "x.txt")
     with store.read() as conn:
         [hit] = reading.search(conn, "wereldrecords")
@@ -69,12 +86,16 @@ def test_snippet_highlights_the_matching_words_and_is_html_safe(store, settings,
 def test_date_and_language_filters(store, settings, tmp_path):
     _ingest_rows(store, settings, tmp_path)
     assert _titles(store, "records", language="en") == ["Harper wins in Calgary"]
-    in_january = _titles(store, "1000 meter", date_from=dt.date(2026, 1, 1),
-                         date_to=dt.date(2026, 1, 31))
-    assert sorted(in_january) == ["Dubbele zege voor Rinsma",
-                                  "Schaatssters rijden baanrecords in Thialf"]
+    in_january = _titles(
+        store, "1000 meter", date_from=dt.date(2026, 1, 1), date_to=dt.date(2026, 1, 31)
+    )
+    assert sorted(in_january) == [
+        "Dubbele zege voor Rinsma",
+        "Schaatssters rijden baanrecords in Thialf",
+    ]
     assert _titles(store, "1000 meter", date_from=dt.date(2026, 1, 15)) == [
-        "Dubbele zege voor Rinsma"]
+        "Dubbele zege voor Rinsma"
+    ]
     assert _titles(store, "records", date_to=dt.date(2025, 12, 31)) == ["Harper wins in Calgary"]
 
 

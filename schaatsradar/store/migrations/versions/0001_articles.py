@@ -83,7 +83,8 @@ def _create_search_index() -> None:
     if op.get_bind().dialect.name == "sqlite":
         op.execute(
             "CREATE VIRTUAL TABLE articles_fts USING fts5("
-            "title, body, tokenize = 'unicode61 remove_diacritics 2')"
+            "title, body, published UNINDEXED, language UNINDEXED, "
+            "tokenize = 'unicode61 remove_diacritics 2')"
         )
     else:
         op.execute(
