@@ -81,17 +81,29 @@ def has_news_signal(paragraph: str) -> bool:
     return NEWS_SIGNAL.search(paragraph) is not None
 
 
-# Words every self-promo cue contains: a cheap first test before the full cue patterns.
-PROMO_TRIGGER = re.compile(
-    r"download|volg|blijf|check in|kalender|meld je|schrijf je|abonne|missen|sign up|subscri"
-    r"|follow|jetzt",
-    re.IGNORECASE,
+# Words every self-promo cue contains: a cheap first test (plain substring search is many
+# times faster than a case-insensitive regex alternation) before the full cue patterns.
+PROMO_TRIGGERS = (
+    "download",
+    "volg",
+    "blijf",
+    "check in",
+    "kalender",
+    "meld je",
+    "schrijf je",
+    "abonne",
+    "missen",
+    "sign up",
+    "subscri",
+    "follow",
+    "jetzt",
 )
 
 
 def is_promo(paragraph: str) -> bool:
+    lowered = paragraph.casefold()
     if (
-        PROMO_TRIGGER.search(paragraph)
+        any(trigger in lowered for trigger in PROMO_TRIGGERS)
         and SELF_PROMO.search(paragraph)
         and SELF_REFERENCE.search(paragraph)
     ):

@@ -1,8 +1,10 @@
 """Language of an article: nl, en, de, or other.
 
-py3langid ships its model inside the package (nothing fetched at run time). It is restricted
-to the languages skating news comes in, so a short Dutch text is not called Afrikaans, and
-reads only the opening: its cost grows with length and 200 characters decide news reliably.
+Two steps. Most skating news is plainly Dutch, English or German, and the function words of
+its first eighty words say so at a glance (a set lookup per word). Only when they do not
+(another language, a list of names and times, a mixed text) does py3langid decide: its model
+ships inside the package, but its byte-by-byte Python loop cost a fifth of the whole
+per-article ingest budget when it ran on every article.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-REPORTED = {"nl", "en", "de"}
+REPORTED = ("nl", "en", "de")
 CANDIDATES = [
     "nl",
     "en",
@@ -37,8 +39,104 @@ CANDIDATES = [
     "af",
 ]
 SAMPLE_CHARS = 200
+SAMPLE_WORDS = 80
 MIN_LETTERS = 12
+MIN_FUNCTION_WORDS = 4
 LETTER = re.compile(r"[^\W\d_]")
+WORD = re.compile(r"[^\W\d_]+")
+
+# Words frequent in one of the three languages and rare in the other two (so no "die", "in",
+# "is", "was", "er", which two of them share).
+FUNCTION_WORDS = {
+    "nl": frozenset(
+        [
+            "de",
+            "het",
+            "een",
+            "en",
+            "van",
+            "op",
+            "dat",
+            "niet",
+            "met",
+            "zijn",
+            "voor",
+            "ze",
+            "hij",
+            "zij",
+            "aan",
+            "bij",
+            "ook",
+            "als",
+            "werd",
+            "heeft",
+            "naar",
+            "om",
+            "maar",
+            "nog",
+            "wel",
+            "haar",
+            "hem",
+            "dan",
+            "uit",
+        ]
+    ),
+    "en": frozenset(
+        [
+            "the",
+            "and",
+            "of",
+            "to",
+            "with",
+            "for",
+            "on",
+            "his",
+            "her",
+            "that",
+            "at",
+            "by",
+            "from",
+            "it",
+            "as",
+            "he",
+            "she",
+            "after",
+            "has",
+            "had",
+            "were",
+            "their",
+            "this",
+            "they",
+        ]
+    ),
+    "de": frozenset(
+        [
+            "der",
+            "das",
+            "und",
+            "ist",
+            "nicht",
+            "mit",
+            "auf",
+            "den",
+            "dem",
+            "ein",
+            "eine",
+            "sich",
+            "im",
+            "zu",
+            "von",
+            "bei",
+            "für",
+            "nach",
+            "wurde",
+            "sie",
+            "auch",
+            "des",
+            "zum",
+        ]
+    ),
+}
 
 
 @functools.cache
@@ -48,10 +146,28 @@ def _identifier() -> LanguageIdentifier:
     return identifier
 
 
+def _by_function_words(text: str) -> str | None:
+    words = [word.casefold() for word in WORD.findall(text[: SAMPLE_WORDS * 8])[:SAMPLE_WORDS]]
+    counts = sorted(
+        (
+            (sum(word in vocabulary for word in words), language)
+            for language, vocabulary in FUNCTION_WORDS.items()
+        ),
+        reverse=True,
+    )
+    (best, language), (second, _) = counts[0], counts[1]
+    if best >= MIN_FUNCTION_WORDS and best >= 2 * second:
+        return language
+    return None
+
+
 def detect_language(text: str) -> str:
     sample = text[:SAMPLE_CHARS]
     if len(LETTER.findall(sample)) < MIN_LETTERS:
         return "other"
+    language = _by_function_words(text)
+    if language is not None:
+        return language
     language, _score = _identifier().classify(sample)
     if language in {"fy", "af"}:  # Frisian and Afrikaans guesses on Dutch news are Dutch
         language = "nl"

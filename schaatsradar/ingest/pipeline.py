@@ -97,11 +97,14 @@ def decide(
 def _most_similar(
     article: PreparedArticle, known: stored.KnownArticles, threshold: float
 ) -> int | None:
-    shared: Counter[int] = Counter()
+    shared: dict[int, int] = {}
     for key in article.band_keys:
-        shared.update(known.ids_by_band.get(key, ()))
+        for candidate in known.ids_by_band.get(key, ()):
+            shared[candidate] = shared.get(candidate, 0) + 1
+    if not shared:
+        return None
     best, best_score = None, threshold
-    for candidate, _bands in shared.most_common(MAX_CANDIDATES):
+    for candidate in sorted(shared, key=shared.__getitem__, reverse=True)[:MAX_CANDIDATES]:
         score = dedupe.similarity(article.signature, known.signature_by_id[candidate])
         if score >= best_score:
             best, best_score = candidate, score

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -71,16 +72,23 @@ def expand_targets(targets: list[str]) -> tuple[list[str], list[Rejection]]:
         if is_url(target) or path.is_file():
             found.append(target)
         elif path.is_dir():
-            found.extend(
-                str(p)
-                for p in sorted(path.rglob("*"))
-                if p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and p.suffix.lower() in FOLDER_SUFFIXES
-            )
+            found.extend(_article_files(path))
         else:
             missing.append(Rejection(target, NOT_FOUND, "no such file, folder or URL"))
     return found, missing
+
+
+def _article_files(folder: Path) -> list[str]:
+    """Article files below `folder`, sorted, skipping hidden files and folders."""
+    files = []
+    for root, folders, names in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        files.extend(
+            os.path.join(root, name)
+            for name in names
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() in FOLDER_SUFFIXES
+        )
+    return sorted(files)
 
 
 def read_target(target: str, ctx: ReadContext) -> Iterator[Item]:
