@@ -32,6 +32,8 @@ from schaatsradar.store import articles as stored
 
 MAX_CANDIDATES = 50
 PREPARE_CHUNK = 100
+# Chunks queued per worker: enough to keep workers busy while this process writes a batch.
+IN_FLIGHT_PER_WORKER = 6
 Outcome = Literal["new", "near_duplicate", "duplicate"]
 
 
@@ -169,7 +171,7 @@ def prepare_all(
                 yield from prepare_chunk(chunk)
                 continue
             pending.append(pool.submit(prepare_chunk, chunk))
-            while len(pending) > 2 * workers:
+            while len(pending) > IN_FLIGHT_PER_WORKER * workers:
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
