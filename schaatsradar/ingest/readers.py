@@ -80,7 +80,7 @@ def expand_targets(targets: list[str]) -> tuple[list[str], list[Rejection]]:
 
 def _article_files(folder: Path) -> list[str]:
     """Article files below `folder`, sorted, skipping hidden files and folders."""
-    files = []
+    files: list[str] = []
     for root, folders, names in os.walk(folder):
         folders[:] = [name for name in folders if not name.startswith(".")]
         files.extend(
