@@ -273,12 +273,14 @@ def _row(
     article = decision.article
     source_id = source_ids[article.source_key]
     clean_text = article.clean_text
-    known_boilerplate = boilerplate.get(source_id, frozenset())
     search_terms: tuple[str, str] | None = article.search_terms
+    known_boilerplate = boilerplate.get(source_id, frozenset())
     if known_boilerplate.intersection(article.boundary_paragraphs):
-        paragraphs = clean.split_paragraphs(clean_text)
-        clean_text = clean.join_paragraphs(clean.remove_promo(paragraphs, known_boilerplate))
-        search_terms = None  # the store indexes the text it is given
+        paragraphs = clean.split_paragraphs(article.clean_text)
+        # An article made only of a source's recurring paragraphs keeps them.
+        kept = clean.remove_promo(paragraphs, known_boilerplate) or paragraphs
+        if kept != paragraphs:
+            clean_text, search_terms = clean.join_paragraphs(kept), None  # the store indexes it
     return stored.NewArticle(
         id=decision.id,
         source_id=source_id,
@@ -288,7 +290,7 @@ def _row(
         date_precision=article.raw.date_precision,
         language=article.language,
         original_text=article.raw.text,
-        clean_text=clean_text or article.clean_text,
+        clean_text=clean_text,
         text_hash=article.text_hash,
         cluster_id=decision.cluster_id,
         minhash=article.signature,
@@ -296,7 +298,7 @@ def _row(
         boundary_paragraphs=article.boundary_paragraphs,
         origin=article.raw.origin,
         demo=article.raw.demo,
-        search_terms=search_terms if clean_text else article.search_terms,
+        search_terms=search_terms,
     )
 
 

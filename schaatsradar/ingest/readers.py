@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from schaatsradar.errors import (
     BAD_JSON,
@@ -166,7 +167,7 @@ def _read_jsonl(path: Path, ctx: ReadContext, source_key: str) -> Iterator[Item]
                 yield Rejection(origin, error.code, error.message)
 
 
-def _skip_rest_of_line(stream) -> None:  # type: ignore[no-untyped-def]
+def _skip_rest_of_line(stream: BinaryIO) -> None:
     while True:
         chunk = stream.readline(1 << 20)
         if not chunk or chunk.endswith(b"\n"):
