@@ -222,6 +222,86 @@ def synth(
     console.print(f"wrote {written} articles to {out}")
 
 
+@app.command("extract")
+def extract_command(
+    files: Annotated[list[Path], typer.Argument(help="Seed-format article files.")],
+    json_output: Annotated[
+        bool, typer.Option("--json", help="One contract object per line.")
+    ] = False,
+) -> None:
+    """Extract skaters, results and records from article files."""
+    from schaatsradar.extract.files import extract_files
+    from schaatsradar.extract.registry import Registry
+
+    failed = False
+    for extracted in extract_files(files, Registry.bundled(), _now().date()):
+        if extracted.contract is None:
+            failed = True
+            errors.print(
+                f"[red]{escape(str(extracted.path))}[/red]: {escape(extracted.error or '')}"
+            )
+            continue
+        if json_output:
+            print(json.dumps(extracted.contract, ensure_ascii=False))
+        else:
+            _print_facts(extracted.contract)
+    raise typer.Exit(1 if failed else 0)
+
+
+def _print_facts(contract: dict) -> None:  # type: ignore[type-arg]
+    console.print(
+        f"[bold]{escape(contract['source'])}[/bold] {contract['date']} ({contract['language']})"
+    )
+    athletes = ", ".join(a["name"] for a in contract["athletes"]) or "-"
+    console.print(f"  skaters: {escape(athletes)}")
+    table = Table("skater", "distance", "time", "rank", "competition", "venue", "date")
+    for r in contract["results"]:
+        table.add_row(
+            *(
+                escape(str(r[k] if r[k] is not None else "-"))
+                for k in (
+                    "athlete",
+                    "distance",
+                    "time",
+                    "rank",
+                    "competition",
+                    "venue",
+                    "race_date",
+                )
+            )
+        )
+    if contract["results"]:
+        console.print(table)
+    for record in contract["records"]:
+        console.print(
+            f"  record: {record['type']} ({record['status']}) {record['athlete'] or '-'} "
+            f"{record['distance'] or ''} {record['time'] or ''}"
+        )
+
+
+@app.command("eval")
+def eval_command(
+    gold_dir: Path,
+    verbose: Annotated[bool, typer.Option("--verbose", help="List misses and extras.")] = False,
+) -> None:
+    """Precision, recall and F1 of extraction against a folder of gold files."""
+    from schaatsradar.extract.files import evaluate_folder
+    from schaatsradar.extract.registry import Registry
+
+    evaluation = evaluate_folder(gold_dir, Registry.bundled(), _now().date())
+    if verbose:
+        for stem, kind, item in evaluation.misses:
+            print(f"{stem} {kind} MISSED {json.dumps(item, ensure_ascii=False)}")
+        for stem, kind, item in evaluation.extras:
+            shown = {k: v for k, v in item.items() if k != "evidence"}
+            print(f"{stem} {kind} EXTRA  {json.dumps(shown, ensure_ascii=False)}")
+    for kind, score in evaluation.scores.items():
+        print(
+            f"{kind:20s} P={score.precision:.3f} R={score.recall:.3f} F1={score.f1:.3f} "
+            f"(gold {score.gold}, predicted {score.predicted})"
+        )
+
+
 @app.command("load-demo")
 def load_demo() -> None:
     """Load the bundled demo articles (marked as demo content)."""

@@ -76,6 +76,9 @@ class Settings(BaseSettings):
         ge=0,
         description="Articles an ingest handles in-process before it starts worker processes",
     )
+    extract_on_ingest: bool = Field(
+        default=True, description="Extract skaters, results and records from every new article"
+    )
     ingest_batch_size: int = Field(
         default=500, gt=0, description="Articles committed together in one transaction"
     )

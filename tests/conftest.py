@@ -19,7 +19,14 @@ from schaatsradar.store import Store
 
 ARTICLES = Path(__file__).parent / "articles"
 NOW = dt.datetime(2026, 11, 21, 12, 0)
-TABLES = ["article_aliases", "minhash_bands", "boundary_paragraphs", "articles", "sources"]
+TABLES = [
+    "article_facts",
+    "article_aliases",
+    "minhash_bands",
+    "boundary_paragraphs",
+    "articles",
+    "sources",
+]
 
 
 def _reset_postgres(url: str) -> None:

@@ -16,11 +16,13 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import Connection
 
 from schaatsradar.errors import EMPTY_TEXT, InputRejected, SchaatsradarError
+from schaatsradar.extract.pipeline import EXTRACTOR_VERSION, extract
+from schaatsradar.extract.registry import Registry
 from schaatsradar.ingest import clean, dedupe
 from schaatsradar.ingest.language import detect_language
 from schaatsradar.ingest.titles import title_for
@@ -37,8 +39,9 @@ IN_FLIGHT_PER_WORKER = 6
 Outcome = Literal["new", "near_duplicate", "duplicate"]
 
 
-def prepare(raw: RawArticle) -> PreparedArticle:
-    """Clean and fingerprint one article. Pure: no store, no clock."""
+def prepare(raw: RawArticle, registry: Registry | None = None) -> PreparedArticle:
+    """Clean and fingerprint one article, and extract its facts when given the registry.
+    Pure: no store, no clock."""
     paragraphs = clean.remove_promo(clean.split_paragraphs(raw.text))
     if not paragraphs:
         raise InputRejected("nothing left after removing promo paragraphs", EMPTY_TEXT)
@@ -49,19 +52,31 @@ def prepare(raw: RawArticle) -> PreparedArticle:
     signature = dedupe.signature(words)
     url = canonical_url(raw.url)
     title = title_for(raw.title, paragraphs)
+    language = detect_language(clean_text)
     return PreparedArticle(
         raw=raw,
         url=url,
         source_key=raw.source_key or source_key_for(url) or "unknown",
         title=title,
         clean_text=clean_text,
-        language=detect_language(clean_text),
+        language=language,
         text_hash=dedupe.text_hash(words),
         signature=signature,
         band_keys=dedupe.band_keys(signature),
         boundary_paragraphs=clean.boundary_paragraph_hashes(paragraphs),
         search_terms=stemming.search_terms(title, clean_text, words),
+        facts=_facts(raw, clean_text, language, registry),
     )
+
+
+def _facts(
+    raw: RawArticle, clean_text: str, language: str, registry: Registry | None
+) -> dict[str, Any] | None:
+    """The extraction contract for the clean text (its spans index the stored clean text)."""
+    if registry is None:
+        return None
+    date = raw.published if raw.date_precision == "day" else None
+    return extract(clean_text, date, registry).to_contract(raw.origin, raw.published, language)
 
 
 @dataclass(frozen=True)
@@ -125,15 +140,18 @@ def _remember(
     known.cluster_by_id[article_id] = cluster
 
 
-def prepare_chunk(items: Sequence[RawArticle | Rejection]) -> list[PreparedArticle | Rejection]:
+def prepare_chunk(
+    items: Sequence[RawArticle | Rejection], extract_facts: bool = False
+) -> list[PreparedArticle | Rejection]:
     """`prepare` over a chunk, errors turned into Rejections (runs in worker processes)."""
+    registry = Registry.bundled() if extract_facts else None
     prepared: list[PreparedArticle | Rejection] = []
     for item in items:
         if isinstance(item, Rejection):
             prepared.append(item)
             continue
         try:
-            prepared.append(prepare(item))
+            prepared.append(prepare(item, registry))
         except SchaatsradarError as error:
             prepared.append(Rejection(item.origin, error.code, error.message))
     return prepared
@@ -168,9 +186,9 @@ def prepare_all(
             if pool is None and workers > 1 and seen > settings.parallel_after:
                 pool = ProcessPoolExecutor(workers, mp_context=_pool_context())
             if pool is None:
-                yield from prepare_chunk(chunk)
+                yield from prepare_chunk(chunk, settings.extract_on_ingest)
                 continue
-            pending.append(pool.submit(prepare_chunk, chunk))
+            pending.append(pool.submit(prepare_chunk, chunk, settings.extract_on_ingest))
             while len(pending) > IN_FLIGHT_PER_WORKER * workers:
                 yield from pending.popleft().result()
         while pending:
@@ -237,9 +255,10 @@ def write_batch(
     source_ids = stored.source_ids(conn, {a.source_key for a in batch}, now)
     keep = [d for d in decisions if d.outcome != "duplicate"]
     boilerplate, newly_boilerplate = _count_boundaries(conn, keep, source_ids, settings)
-    stored.insert_articles(conn, [_row(d, source_ids, boilerplate) for d in keep], now)
+    registry = Registry.bundled() if settings.extract_on_ingest else None
+    stored.insert_articles(conn, [_row(d, source_ids, boilerplate, registry) for d in keep], now)
     stored.insert_aliases(conn, _aliases(decisions, known, source_ids), now)
-    _reclean_older(conn, newly_boilerplate, boilerplate, {d.id for d in keep})
+    _reclean_older(conn, newly_boilerplate, boilerplate, {d.id for d in keep}, registry, now)
     outcomes = Counter(d.outcome for d in decisions)
     return IngestReport(
         new=outcomes["new"],
@@ -268,11 +287,14 @@ def _count_boundaries(
 
 
 def _row(
-    decision: Decision, source_ids: dict[str, int], boilerplate: dict[int, frozenset[int]]
+    decision: Decision,
+    source_ids: dict[str, int],
+    boilerplate: dict[int, frozenset[int]],
+    registry: Registry | None,
 ) -> stored.NewArticle:
     article = decision.article
     source_id = source_ids[article.source_key]
-    clean_text = article.clean_text
+    clean_text, facts = article.clean_text, article.facts
     search_terms: tuple[str, str] | None = article.search_terms
     known_boilerplate = boilerplate.get(source_id, frozenset())
     if known_boilerplate.intersection(article.boundary_paragraphs):
@@ -281,6 +303,7 @@ def _row(
         kept = clean.remove_promo(paragraphs, known_boilerplate) or paragraphs
         if kept != paragraphs:
             clean_text, search_terms = clean.join_paragraphs(kept), None  # the store indexes it
+            facts = _facts(article.raw, clean_text, article.language, registry)
     return stored.NewArticle(
         id=decision.id,
         source_id=source_id,
@@ -299,6 +322,8 @@ def _row(
         origin=article.raw.origin,
         demo=article.raw.demo,
         search_terms=search_terms,
+        facts=facts,
+        extractor=EXTRACTOR_VERSION if facts is not None else None,
     )
 
 
@@ -329,6 +354,8 @@ def _reclean_older(
     newly: dict[int, set[int]],
     boilerplate: dict[int, frozenset[int]],
     just_written: set[int],
+    registry: Registry | None,
+    now: dt.datetime,
 ) -> None:
     """A paragraph that has just become boilerplate leaves the articles stored before."""
     for source_id, hashes in newly.items():
@@ -340,7 +367,17 @@ def _reclean_older(
                 done.add(article.id)
                 paragraphs = clean.split_paragraphs(article.clean_text)
                 kept = clean.remove_promo(paragraphs, boilerplate[source_id]) or paragraphs
-                if kept != paragraphs:
-                    stored.update_clean_text(
-                        conn, article.id, article.title, clean.join_paragraphs(kept)
+                if kept == paragraphs:
+                    continue
+                clean_text = clean.join_paragraphs(kept)
+                stored.update_clean_text(conn, article.id, article.title, clean_text)
+                if registry is not None:  # the facts' evidence spans index the clean text
+                    raw = RawArticle(
+                        article.origin,
+                        article.original_text,
+                        article.published,
+                        "day" if article.date_precision == "day" else "month",
                     )
+                    facts = _facts(raw, clean_text, article.language, registry)
+                    if facts is not None:
+                        stored.save_facts(conn, [(article.id, EXTRACTOR_VERSION, facts)], now)

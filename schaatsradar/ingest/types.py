@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 DatePrecision = Literal["day", "month"]
 
@@ -47,6 +47,7 @@ class PreparedArticle:
     band_keys: tuple[int, ...]
     boundary_paragraphs: tuple[int, ...]
     search_terms: tuple[str, str]  # the store's index text for title and body, computed here
+    facts: dict[str, Any] | None = None  # extraction contract for clean_text, when extracted
 
 
 @dataclass

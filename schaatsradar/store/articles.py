@@ -8,10 +8,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 
 from schaatsradar.store import dialect, stemming
-from schaatsradar.store.models import Article, ArticleAlias, BoundaryParagraph, MinhashBand, Source
+from schaatsradar.store.models import (
+    Article,
+    ArticleAlias,
+    ArticleFacts,
+    BoundaryParagraph,
+    MinhashBand,
+    Source,
+)
 
 T = TypeVar("T")
 CHUNK = 5000  # stays far below both databases' bound-parameter limits
@@ -38,6 +45,8 @@ class NewArticle:
     origin: str
     demo: bool = False
     search_terms: tuple[str, str] | None = None  # stemming.search_terms(title, clean_text)
+    facts: dict[str, Any] | None = None  # the extraction contract for clean_text
+    extractor: str | None = None
 
 
 @dataclass(frozen=True)
@@ -67,6 +76,10 @@ class StoredArticle:
     clean_text: str
     original_text: str
     boundary_paragraphs: tuple[int, ...]
+    published: dt.date
+    date_precision: str
+    language: str
+    origin: str
 
 
 def _chunks(items: Sequence[T]) -> Iterable[Sequence[T]]:
@@ -123,6 +136,11 @@ def insert_articles(conn: Connection, articles: Sequence[NewArticle], now: dt.da
     if not articles:
         return
     conn.execute(insert(Article), [_article_row(article, now) for article in articles])
+    save_facts(
+        conn,
+        [(a.id, a.extractor, a.facts) for a in articles if a.facts is not None and a.extractor],
+        now,
+    )
     bands = [(key, article.id) for article in articles for key in set(article.band_keys)]
     # Sixteen rows per article: plain DBAPI executemany, SQLAlchemy's per-row work shows here.
     conn.exec_driver_sql(
@@ -236,6 +254,10 @@ def articles_with_boundary_paragraph(
             Article.clean_text,
             Article.original_text,
             Article.boundary_paragraphs,
+            Article.published,
+            Article.date_precision,
+            Article.language,
+            Article.origin,
         ).where(Article.source_id == source_id, padded.contains(f" {paragraph_hash} "))
     )
     return [
@@ -246,6 +268,10 @@ def articles_with_boundary_paragraph(
             clean_text=row.clean_text,
             original_text=row.original_text,
             boundary_paragraphs=tuple(int(h) for h in row.boundary_paragraphs.split()),
+            published=row.published,
+            date_precision=row.date_precision,
+            language=row.language,
+            origin=row.origin,
         )
         for row in rows
     ]
@@ -254,6 +280,27 @@ def articles_with_boundary_paragraph(
 def update_clean_text(conn: Connection, article_id: int, title: str, clean_text: str) -> None:
     conn.execute(update(Article).where(Article.id == article_id).values(clean_text=clean_text))
     dialect.reindex_article(conn, article_id, title, clean_text)
+
+
+def save_facts(
+    conn: Connection, rows: Sequence[tuple[int, str, dict[str, Any]]], now: dt.datetime
+) -> None:
+    """Store (article id, extractor version, facts), replacing what an earlier run stored."""
+    if not rows:
+        return
+    ids = [article_id for article_id, _, _ in rows]
+    for chunk in _chunks(ids):
+        conn.execute(delete(ArticleFacts).where(ArticleFacts.article_id.in_(chunk)))
+    conn.execute(
+        insert(ArticleFacts),
+        [{"article_id": i, "extractor": e, "facts": f, "extracted_at": now} for i, e, f in rows],
+    )
+
+
+def facts_for(conn: Connection, article_id: int) -> dict[str, Any] | None:
+    return conn.execute(
+        select(ArticleFacts.facts).where(ArticleFacts.article_id == article_id)
+    ).scalar()
 
 
 def count_articles(conn: Connection) -> int:

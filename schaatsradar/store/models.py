@@ -5,8 +5,10 @@ tsvector) live in the migrations and in `dialect.py`, not here."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import (
+    JSON,
     BigInteger,
     Boolean,
     Date,
@@ -98,3 +100,16 @@ class BoundaryParagraph(Base):
     source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), primary_key=True)
     paragraph_hash: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     article_count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ArticleFacts(Base):
+    """What extraction found in an article's clean text (the extraction contract's shape;
+    evidence spans index that text). `extractor` names the version, so a new extractor can
+    re-process only what an older one wrote."""
+
+    __tablename__ = "article_facts"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), primary_key=True)
+    extractor: Mapped[str] = mapped_column(String(64), index=True)
+    facts: Mapped[dict[str, Any]] = mapped_column(JSON)
+    extracted_at: Mapped[dt.datetime] = mapped_column(DateTime)

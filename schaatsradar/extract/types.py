@@ -1,0 +1,158 @@
+"""The facts one article states, in the shape of the extraction contract
+(ARCHITECTURE.md, "Extraction contract")."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Gender = Literal["women", "men", "mixed"]
+RecordStatus = Literal["set", "broken", "existing"]
+DISTANCES = (
+    "500m",
+    "1000m",
+    "1500m",
+    "3000m",
+    "5000m",
+    "10000m",
+    "mass start",
+    "team pursuit",
+    "team sprint",
+    "relay",
+    "allround",
+    "sprint",
+)
+TEAM_DISTANCES = ("team pursuit", "team sprint", "relay")
+RECORD_TYPES = (
+    "world",
+    "track",
+    "olympic",
+    "national",
+    "continental",
+    "personal",
+    "season_best",
+    "junior_world",
+    "championship",
+    "other",
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A slice of the article text: `text == article[start:end]` always holds."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Skater:
+    """A skater as the registry knows them (or as the article names an unknown one)."""
+
+    name: str
+    country: str | None
+    gender: Gender | None
+    known: bool = True
+
+
+@dataclass
+class AthleteMention:
+    skater: Skater
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.skater.name,
+            "country": self.skater.country,
+            "known": self.skater.known,
+            "mentions": [list(m) for m in self.mentions],
+        }
+
+
+def format_time(seconds: float) -> str:
+    """`M:SS.hh` from 60 s up, `SS.hh` below (the contract's normal form)."""
+    hundredths = round(seconds * 100)
+    minutes, rest = divmod(hundredths, 6000)
+    if minutes:
+        return f"{minutes}:{rest // 100:02d}.{rest % 100:02d}"
+    return f"{rest // 100}.{rest % 100:02d}"
+
+
+@dataclass(frozen=True)
+class Result:
+    athlete: str  # canonical skater name, or a country's English name for team events
+    country: str | None
+    distance: str
+    gender: Gender | None
+    seconds: float | None
+    rank: int | None
+    competition: str | None
+    venue: str | None
+    race_date: dt.date | None
+    evidence: Span
+    margin: float | None = None  # seconds behind (+) or ahead (-) of a named rival, if stated
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "athlete": self.athlete,
+            "country": self.country,
+            "distance": self.distance,
+            "gender": self.gender,
+            "time": format_time(self.seconds) if self.seconds is not None else None,
+            "seconds": self.seconds,
+            "rank": self.rank,
+            "competition": self.competition,
+            "venue": self.venue,
+            "race_date": self.race_date.isoformat() if self.race_date else None,
+            "margin": self.margin,
+            "evidence": self.evidence.to_json(),
+        }
+
+
+@dataclass(frozen=True)
+class Record:
+    type: str
+    status: RecordStatus
+    athlete: str | None
+    distance: str | None
+    gender: Gender | None
+    seconds: float | None
+    venue: str | None
+    evidence: Span
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "status": self.status,
+            "athlete": self.athlete,
+            "distance": self.distance,
+            "gender": self.gender,
+            "time": format_time(self.seconds) if self.seconds is not None else None,
+            "seconds": self.seconds,
+            "venue": self.venue,
+            "evidence": self.evidence.to_json(),
+        }
+
+
+@dataclass
+class Facts:
+    """Everything extracted from one article."""
+
+    athletes: list[AthleteMention] = field(default_factory=list)
+    results: list[Result] = field(default_factory=list)
+    records: list[Record] = field(default_factory=list)
+
+    def to_contract(self, source: str, date: dt.date | None, language: str) -> dict[str, Any]:
+        return {
+            "source": source,
+            "date": date.isoformat() if date else None,
+            "language": language,
+            "athletes": [a.to_json() for a in self.athletes],
+            "results": [r.to_json() for r in self.results],
+            "records": [r.to_json() for r in self.records],
+        }
