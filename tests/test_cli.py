@@ -80,3 +80,24 @@ def test_synth_writes_seed_files(cli, tmp_path: Path):
     files = sorted((tmp_path / "s").rglob("*.txt"))
     assert len(files) == 25
     assert files[0].read_text().startswith(" date ")
+
+
+def test_extract_json_prints_one_contract_object_per_article(cli):
+    cases = sorted((Path(__file__).parent / "extract" / "cases").glob("*.txt"))[:3]
+    result = cli("extract", "--json", *map(str, cases))
+    assert result.returncode == 0, result.stderr
+    objects = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [Path(o["source"]).name for o in objects] == [c.name for c in cases]
+    for contract, case in zip(objects, cases, strict=True):
+        assert set(contract) == {"source", "date", "language", "athletes", "results", "records"}
+        text = case.read_text().split(" ", 3)[3].strip()
+        for result_ in contract["results"]:
+            span = result_["evidence"]
+            assert text[span["start"] : span["end"]] == span["text"]
+
+
+def test_eval_prints_scores_per_kind(cli):
+    result = cli("eval", str(Path(__file__).parent / "extract" / "cases"))
+    assert result.returncode == 0, result.stderr
+    kinds = [line.split()[0] for line in result.stdout.splitlines()]
+    assert kinds == ["athletes", "results", "records"]

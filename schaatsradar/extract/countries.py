@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import ahocorasick
+
 # IOC code -> English name, and the words Dutch and English news use for the country or its
 # team. Adjectives only count before a team noun ("het Nederlandse team", "de Noorse ploeg").
 COUNTRIES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
@@ -67,26 +69,47 @@ class CountryMention:
     name: str  # English name
 
 
-def _pattern() -> re.Pattern[str]:
-    alternatives = []
-    for code, (_name, names, adjectives) in COUNTRIES.items():
-        for name in sorted(names, key=len, reverse=True):
-            alternatives.append(rf"(?P<{code}_n{len(alternatives)}>{re.escape(name)})\b")
-        for adjective in adjectives:
-            alternatives.append(
-                rf"(?:het |de |the )?(?P<{code}_a{len(alternatives)}>{re.escape(adjective)})"
-                rf"(?= {TEAM_NOUNS}\b)"
-            )
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + ")")
+def _automaton() -> tuple[ahocorasick.Automaton, frozenset[str]]:
+    """Country names and team adjectives in one Aho-Corasick automaton: one pass over the
+    text, however many names there are (a regex alternation of them cost ~1 ms per KB)."""
+    automaton = ahocorasick.Automaton()
+    adjectives = set()
+    for code, (_name, names, adjective_forms) in COUNTRIES.items():
+        for name in names:
+            automaton.add_word(name, (code, name))
+        for adjective in adjective_forms:
+            automaton.add_word(adjective, (code, adjective))
+            adjectives.add(adjective)
+    automaton.make_automaton()
+    return automaton, frozenset(adjectives)
 
 
-COUNTRY = _pattern()
+AUTOMATON, ADJECTIVES = _automaton()
+TEAM_NOUN_AFTER = re.compile(rf" {TEAM_NOUNS}\b")
+
+
+def _is_word(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before in "-_") and not (after.isalnum() or after == "_")
 
 
 def find_countries(text: str) -> list[CountryMention]:
-    mentions = []
-    for match in COUNTRY.finditer(text):
-        group = match.lastgroup or ""
-        code = group.split("_", 1)[0]
-        mentions.append(CountryMention(match.start(), match.end(), code, COUNTRIES[code][0]))
-    return mentions
+    found: dict[int, CountryMention] = {}
+    for last, (code, word) in AUTOMATON.iter(text):
+        start, end = last - len(word) + 1, last + 1
+        if not _is_word(text, start, end):
+            continue
+        if word in ADJECTIVES and not TEAM_NOUN_AFTER.match(text, end):
+            continue
+        known = found.get(start)
+        if known is None or known.end < end:  # the longest name at a position wins
+            found[start] = CountryMention(start, end, code, COUNTRIES[code][0])
+    mentions = sorted(found.values(), key=lambda m: m.start)
+    # Drop names inside longer ones ("Korea" within "Zuid-Korea").
+    kept: list[CountryMention] = []
+    for mention in mentions:
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept

@@ -788,9 +788,14 @@ class _Person:
     mentions: list[_Mention] = field(default_factory=list)
     role: bool = False  # named at least once with a non-skater role
     included: bool = False  # a skater in this article
+    full_positions: list[int] = field(default_factory=list)  # sorted starts of full mentions
 
     def full_starts(self) -> list[int]:
-        return [m.start for m in self.mentions if m.full]
+        return self.full_positions
+
+    def last_full_before(self, position: int) -> int | None:
+        index = bisect.bisect_left(self.full_positions, position)
+        return self.full_positions[index - 1] if index else None
 
 
 _Event = tuple[int, int, str | None, Gender | None]  # start, end, country, gender
@@ -832,7 +837,10 @@ class _Finder:
         return p
 
     def add(self, skater: Skater, i: int, j: int, end: int, how: How, full: bool) -> None:
-        self.person(skater).mentions.append(_Mention(self.tokens[i].start, end, i, j, how, full))
+        person = self.person(skater)
+        person.mentions.append(_Mention(self.tokens[i].start, end, i, j, how, full))
+        if full:
+            bisect.insort(person.full_positions, self.tokens[i].start)
         for k in range(i, j + 1):
             self.taken[k] = True
 
@@ -1050,11 +1058,7 @@ class _Finder:
         holders = [p for p in self.persons.values() if key in p.surname_keys and p.full_starts()]
         if holders:
             before = sorted(
-                (
-                    (max(s for s in p.full_starts() if s < tok.start), p)
-                    for p in holders
-                    if any(s < tok.start for s in p.full_starts())
-                ),
+                ((last, p) for p in holders if (last := p.last_full_before(tok.start)) is not None),
                 key=lambda x: x[0],
             )
             if len(before) >= 2 and self.doc.sentence_of(before[-1][0]) == self.doc.sentence_of(

@@ -9,12 +9,15 @@ left out: a wrong time is worse than a missing one.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Protocol, TypeVar
 
 from schaatsradar.extract import patterns
-from schaatsradar.extract.countries import CountryMention, find_countries
+from schaatsradar.extract.countries import COUNTRIES, CountryMention, find_countries
 from schaatsradar.extract.names import NameMention, find_skaters
 from schaatsradar.extract.registry import Registry
 from schaatsradar.extract.sentences import Sentence, split_sentences
@@ -31,6 +34,7 @@ from schaatsradar.extract.types import (
 from schaatsradar.extract.venues import VenueMention, find_venues
 
 EXTRACTOR_VERSION = "schaatsradar.extract@1"
+GENDERS: dict[str, Gender] = {"women": "women", "men": "men", "mixed": "mixed"}
 
 
 @dataclass
@@ -56,6 +60,8 @@ class Context:
     distance: str | None = None
     gender: Gender | None = None
     day: dt.date | None = None
+    last_entity: Entity | None = None
+    last_country: CountryMention | None = None
 
 
 @dataclass
@@ -68,20 +74,24 @@ class Entity:
     country: str | None
     gender: Gender | None
     team: bool
+    governed: bool = False  # the object of its clause ("sneller dan X"), not its subject
     times: list[patterns.TimeMention] = field(default_factory=list)
     ranks: list[patterns.RankMention] = field(default_factory=list)
 
 
 def find_mentions(text: str, registry: Registry) -> Mentions:
+    def by_start(items: list[SpanT]) -> list[SpanT]:
+        return sorted(items, key=lambda item: item.start)
+
     return Mentions(
-        names=find_skaters(text, registry),
-        countries=find_countries(text),
-        times=patterns.find_times(text),
-        distances=patterns.find_distances(text),
-        ranks=patterns.find_ranks(text),
-        records=patterns.find_record_mentions(text),
-        context=patterns.find_context(text),
-        venues=find_venues(text, registry),
+        names=by_start(find_skaters(text, registry)),
+        countries=by_start(find_countries(text)),
+        times=by_start(patterns.find_times(text)),
+        distances=by_start(patterns.find_distances(text)),
+        ranks=by_start(patterns.find_ranks(text)),
+        records=by_start(patterns.find_record_mentions(text)),
+        context=by_start(patterns.find_context(text)),
+        venues=by_start(find_venues(text, registry)),
     )
 
 
@@ -95,7 +105,36 @@ def extract(text: str, article_date: dt.date | None, registry: Registry) -> Fact
         facts.results.extend(results)
         facts.records.extend(_sentence_records(text, sentence, mentions, context, results))
     facts.results = _merge_results(facts.results)
+    facts.records = [_complete_record(r, facts.results) for r in facts.records]
     return facts
+
+
+def _complete_record(record: Record, results: Sequence[Result]) -> Record:
+    """Fill what a record sentence leaves implicit from the holder's result in the article:
+    the distance and time they set it with, and that it was set (not merely standing)."""
+    if record.athlete is None:
+        return record
+    own = [r for r in results if r.athlete == record.athlete]
+    if record.distance is not None:
+        own = [r for r in own if r.distance == record.distance] or own
+    timed = [r for r in own if r.seconds is not None]
+    if not own:
+        return record if record.status is not None else replace(record, status="existing")
+    source = (timed or own)[0]
+    status = record.status
+    if status is None:
+        status = "set"
+    seconds = record.seconds
+    if seconds is None and status == "set" and timed:
+        seconds = source.seconds
+    return replace(
+        record,
+        status=status,
+        distance=source.distance
+        if record.distance in (None, "allround", "sprint")
+        else record.distance,
+        seconds=seconds,
+    )
 
 
 def _athletes(names: Sequence[NameMention]) -> list[AthleteMention]:
@@ -106,8 +145,35 @@ def _athletes(names: Sequence[NameMention]) -> list[AthleteMention]:
     return list(by_skater.values())
 
 
-def _inside(items: Sequence[object], sentence: Sentence) -> list:  # type: ignore[type-arg]
-    return [i for i in items if sentence.start <= i.start and i.end <= sentence.end]  # type: ignore[attr-defined]
+class HasSpan(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+SpanT = TypeVar("SpanT", bound=HasSpan)
+
+
+def _inside(items: Sequence[SpanT], sentence: Sentence) -> list[SpanT]:
+    """The items within the sentence; `items` are sorted by start (bisect keeps a long
+    article linear instead of scanning every mention for every sentence)."""
+    starts = _starts(items)
+    low = bisect.bisect_left(starts, sentence.start)
+    high = bisect.bisect_left(starts, sentence.end)
+    return [i for i in items[low:high] if i.end <= sentence.end]
+
+
+_start_cache: dict[int, tuple[Sequence[HasSpan], list[int]]] = {}
+
+
+def _starts(items: Sequence[HasSpan]) -> list[int]:
+    cached = _start_cache.get(id(items))
+    if cached is None or cached[0] is not items:
+        if len(_start_cache) > 64:
+            _start_cache.clear()
+        cached = _start_cache[id(items)] = (items, [i.start for i in items])
+    return cached[1]
 
 
 def _update_context(
@@ -117,8 +183,8 @@ def _update_context(
     for mention in _inside(mentions.context, sentence):
         if mention.kind == "competition":
             updated.competition = mention.value
-        elif mention.kind == "gender":
-            updated.gender = mention.value
+        elif mention.kind == "gender" and mention.value in GENDERS:
+            updated.gender = GENDERS[mention.value]
         elif mention.kind == "day" and article_date is not None:
             updated.day = patterns.resolve_day(mention.value, article_date) or updated.day
     venues = _inside(mentions.venues, sentence)
@@ -130,50 +196,135 @@ def _update_context(
     return updated
 
 
-def _entities(sentence: Sentence, mentions: Mentions, context: Context) -> list[Entity]:
+def _entities(
+    text: str,
+    sentence: Sentence,
+    mentions: Mentions,
+    context: Context,
+    previous: Entity | None,
+) -> list[Entity]:
     entities = [
         Entity(m.start, m.end, m.skater.name, m.skater.country, m.skater.gender, team=False)
         for m in _inside(mentions.names, sentence)
     ]
+    opener = DEMONSTRATIVE_START.match(text[sentence.start : sentence.end])
+    starts_with_name = entities and entities[0].start == sentence.start
+    if opener and previous is not None and not starts_with_name and not previous.team:
+        # "Die pakte met 34,38 het zilver": the skater the previous sentence ended with.
+        entities.insert(
+            0,
+            replace(
+                previous,
+                start=sentence.start,
+                end=sentence.start + opener.end(),
+                times=[],
+                ranks=[],
+            ),
+        )
     if context.distance in TEAM_DISTANCES:
-        entities = [
-            Entity(c.start, c.end, c.name, c.code, None, team=True)
-            for c in _inside(mentions.countries, sentence)
-        ]
-    return sorted(entities, key=lambda e: e.start)
-
-
-def _nearest(entities: Sequence[Entity], start: int, end: int) -> Entity | None:
-    """The entity closest to a cue; on a tie the one before it (the sentence's subject)."""
-    best, best_distance = None, None
+        countries = _inside(mentions.countries, sentence)
+        if countries:
+            context.last_country = countries[-1]
+        teams = [Entity(c.start, c.end, c.name, c.code, None, team=True) for c in countries]
+        # "Morimoto, Sakamoto en Ito wonnen in 2.58,40": the members race for their country.
+        for skater in entities:
+            code = skater.country or (context.last_country.code if context.last_country else None)
+            if code in COUNTRIES:
+                teams.append(Entity(skater.start, skater.end, COUNTRIES[code][0], code, None, True))
+        entities = teams
+    entities.sort(key=lambda e: e.start)
     for entity in entities:
-        gap = start - entity.end if entity.end <= start else entity.start - end
-        key = (gap, 0 if entity.end <= start else 1)
-        if best_distance is None or key < best_distance:
-            best, best_distance = entity, key
-    return best
+        entity.governed = _is_object(text, sentence, entity)
+    return entities
+
+
+# Words before an entity that make it the object of the clause, not the one who raced:
+# "sneller dan Takagi", "achter Kok", "tegen Grevelt", "ahead of Stolz".
+OBJECT_BEFORE = re.compile(
+    r"(?:\b(?:dan|achter|tegen|voor|versloeg|onttroonde|than|behind|against|ahead of|beat|"
+    r"over|van|of)\s+(?:\w+\s+){0,3})$",
+    re.IGNORECASE,
+)
+# A medal or place handed to whoever follows: "het zilver ging naar X", "brons was er voor X",
+# "the title went to X".
+RECIPIENT_AFTER = re.compile(
+    r"^\W*(?:\w+\s+){0,3}?(?:ging naar|gaat naar|was er voor|was voor|is voor|went to|"
+    r"goes to|naar|voor)\s",
+    re.IGNORECASE,
+)
+BEHIND = re.compile(r"\b(?:achter|behind)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+TIME_OWNER_AFTER = re.compile(r"^\)?\s*(?:van|of|voor|by)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+DEMONSTRATIVE_START = re.compile(r"^(?:Die|Deze|Zij|Ze|Hij|She|He|They)\b")
+
+
+LOOK_BACK = 60  # characters before an entity that can govern it
+
+
+def _before(text: str, sentence: Sentence, position: int) -> str:
+    return text[max(sentence.start, position - LOOK_BACK) : position]
+
+
+def _is_object(text: str, sentence: Sentence, entity: Entity) -> bool:
+    return OBJECT_BEFORE.search(_before(text, sentence, entity.start)) is not None
+
+
+def _rank_owner(
+    text: str, sentence: Sentence, entities: Sequence[Entity], cue: HasSpan
+) -> Entity | None:
+    """Who a rank word belongs to: the entity it is handed to ("het zilver ging naar X"),
+    else the clause's subject (the first entity not governed by "dan", "achter", …)."""
+    start, end = cue.start, cue.end
+    after = [e for e in entities if e.start >= end]
+    if after and RECIPIENT_AFTER.search(text[end : after[0].start] + " "):
+        return after[0]
+    subjects = [e for e in entities if not e.governed]
+    before = [e for e in subjects if e.end <= start]
+    if before:
+        return before[-1]
+    return subjects[0] if subjects else None
+
+
+def _time_owner(
+    text: str, sentence: Sentence, entities: Sequence[Entity], time: HasSpan
+) -> Entity | None:
+    """Who skated a time: "de tijd van 1.14,29 van Takagi" names them after it, "Bowe werd
+    met 1.14,55 vierde" and "Fiola (34.91)" before it."""
+    start, end = time.start, time.end
+    after = [e for e in entities if e.start >= end]
+    if after and TIME_OWNER_AFTER.search(text[end : after[0].start]):
+        return after[0]
+    before = [e for e in entities if e.end <= start]
+    candidates = [e for e in before if not e.governed] or before
+    if candidates:
+        return candidates[-1]
+    return after[0] if after else None
 
 
 def _sentence_results(
     text: str, sentence: Sentence, mentions: Mentions, context: Context
 ) -> list[Result]:
-    entities = _entities(sentence, mentions, context)
+    entities = _entities(text, sentence, mentions, context, context.last_entity)
+    if entities:
+        context.last_entity = entities[-1]
     if not entities:
         return []
     distances = _inside(mentions.distances, sentence)
-    for time in _inside(mentions.times, sentence):
-        if time.kind != "result":
+    for timed in _inside(mentions.times, sentence):
+        if timed.kind != "result":
             continue
-        distance = _distance_for(time, distances, context)
-        if distance is None or not patterns.plausible(time.seconds, distance, context.gender):
+        timed_distance = _distance_for(timed, distances, context)
+        if timed_distance is None or not patterns.plausible(
+            timed.seconds, timed_distance, context.gender
+        ):
             continue
-        owner = _nearest(entities, time.start, time.end)
+        owner = _time_owner(text, sentence, entities, timed)
         if owner is not None:
-            owner.times.append(time)
-    for rank in _inside(mentions.ranks, sentence):
-        owner = _nearest(entities, rank.start, rank.end)
+            owner.times.append(timed)
+    for cue in _inside(mentions.ranks, sentence):
+        owner = _rank_owner(text, sentence, entities, cue)
         if owner is not None:
-            owner.ranks.append(rank)
+            owner.ranks.append(cue)
+    _infer_leader(text, sentence, entities)
     results = []
     for entity in entities:
         if not entity.times and not entity.ranks:
@@ -183,7 +334,7 @@ def _sentence_results(
         if distance is None:
             continue
         rank = entity.ranks[0].rank if entity.ranks else None
-        cues = [entity, *entity.times[:1], *entity.ranks[:1]]
+        cues: list[HasSpan] = [entity, *entity.times[:1], *entity.ranks[:1]]
         start, end = min(c.start for c in cues), max(c.end for c in cues)
         results.append(
             Result(
@@ -200,6 +351,17 @@ def _sentence_results(
             )
         )
     return results
+
+
+def _infer_leader(text: str, sentence: Sentence, entities: Sequence[Entity]) -> None:
+    """ "Tweede achter Takagi": whoever the runner-up finished behind won."""
+    ranked = [e for e in entities if e.ranks and e.ranks[0].rank == 2]
+    if len(ranked) != 1:
+        return
+    for entity in entities:
+        if not entity.ranks and BEHIND.search(_before(text, sentence, entity.start)):
+            entity.ranks.append(patterns.RankMention(entity.start, entity.end, 1, "achter"))
+            return
 
 
 def _distance_for(
@@ -234,13 +396,15 @@ def _sentence_records(
     for mention in _inside(mentions.records, sentence):
         holder = min(names, key=lambda n: abs(n.start - mention.start), default=None)
         time = min(times, key=lambda t: abs(t.start - mention.start), default=None)
-        status = mention.status_hint or ("set" if results else "existing")
+        status = mention.status_hint  # None: decided from the holder's results afterwards
         records.append(
             Record(
                 type=mention.type,
                 status=status,
                 athlete=holder.skater.name if holder else None,
-                distance=context.distance,
+                distance=context.distance
+                if context.distance not in ("allround", "sprint")
+                else None,
                 gender=(holder.skater.gender if holder else None) or context.gender,
                 seconds=time.seconds if time and time.kind == "result" else None,
                 venue=context.venue if mention.type == "track" else None,
@@ -254,7 +418,7 @@ def _merge_results(results: Sequence[Result]) -> list[Result]:
     """One result per skater per race: later sentences add a missing time or rank."""
     merged: dict[tuple[object, ...], Result] = {}
     for result in results:
-        key = (result.athlete, result.distance, result.competition, result.venue)
+        key = (result.athlete, result.distance, result.gender, result.competition, result.venue)
         known = merged.get(key)
         if known is None:
             merged[key] = result

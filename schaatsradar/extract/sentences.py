@@ -26,18 +26,34 @@ class Sentence:
     paragraph: int
 
 
+# No real sentence is this long; text without punctuation is cut at a space past this length,
+# so the work per sentence stays bounded whatever arrives.
+MAX_SENTENCE_CHARS = 600
+
+
 def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start, paragraph = 0, 0
     for match in BOUNDARY.finditer(text):
-        if text[start : match.start()].strip():
-            sentences.append(_trimmed(text, start, match.start(), paragraph))
+        sentences.extend(_bounded(text, start, match.start(), paragraph))
         if "\n\n" in match.group() or "\n \n" in match.group():
             paragraph += 1
         start = match.end()
-    if text[start:].strip():
-        sentences.append(_trimmed(text, start, len(text), paragraph))
+    sentences.extend(_bounded(text, start, len(text), paragraph))
     return sentences
+
+
+def _bounded(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        if text[start:cut].strip():
+            pieces.append(_trimmed(text, start, cut, paragraph))
+        start = cut
+    if text[start:end].strip():
+        pieces.append(_trimmed(text, start, end, paragraph))
+    return pieces
 
 
 def _trimmed(text: str, start: int, end: int, paragraph: int) -> Sentence:

@@ -117,7 +117,7 @@ class Result:
 @dataclass(frozen=True)
 class Record:
     type: str
-    status: RecordStatus
+    status: RecordStatus | None  # None only while extraction is still deciding
     athlete: str | None
     distance: str | None
     gender: Gender | None
@@ -128,7 +128,7 @@ class Record:
     def to_json(self) -> dict[str, Any]:
         return {
             "type": self.type,
-            "status": self.status,
+            "status": self.status or "existing",
             "athlete": self.athlete,
             "distance": self.distance,
             "gender": self.gender,
