@@ -967,6 +967,12 @@ def _ordinal_counts_something(text: str, end: int) -> bool:
     return False
 
 
+# "Leerdam heeft de 1000 meter op haar naam geschreven": the Dutch idiom for winning.
+_RANK_ON_NAME = re.compile(
+    r"\bop (?:haar|zijn|hun|diens) naam (?:geschreven|gezet|geschreven)\b", re.IGNORECASE
+)
+
+
 def find_ranks(text: str) -> list[RankMention]:
     """Every word or phrase in `text` that states a finishing position.
 
@@ -1007,6 +1013,8 @@ def find_ranks(text: str) -> list[RankMention]:
             if ordinal_ok(m.start("ord"), m.end(), False):
                 add(m.start("ord"), m.end(), _ORDINALS[m.group("ord").lower()])
     for m in _RANK_FIRST_LINE.finditer(text):
+        add(m.start(), m.end(), 1)
+    for m in _RANK_ON_NAME.finditer(text):
         add(m.start(), m.end(), 1)
     for m in _RANK_NUMERIC.finditer(text):
         n = int(m.group("n"))

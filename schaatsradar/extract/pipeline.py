@@ -62,6 +62,7 @@ class Context:
     day: dt.date | None = None
     last_entity: Entity | None = None
     last_country: CountryMention | None = None
+    winners: dict[str, str] = field(default_factory=dict)  # distance -> who won it
 
 
 @dataclass
@@ -304,13 +305,15 @@ def _sentence_results(
     text: str, sentence: Sentence, mentions: Mentions, context: Context
 ) -> list[Result]:
     entities = _entities(text, sentence, mentions, context, context.last_entity)
-    if entities:
-        context.last_entity = entities[-1]
+    subjects = [e for e in entities if not e.governed]
+    if subjects:
+        context.last_entity = subjects[0]
     if not entities:
         return []
     distances = _inside(mentions.distances, sentence)
+    claimed = _record_times(text, sentence, mentions)
     for timed in _inside(mentions.times, sentence):
-        if timed.kind != "result":
+        if timed.kind != "result" or timed in claimed:
             continue
         timed_distance = _distance_for(timed, distances, context)
         if timed_distance is None or not patterns.plausible(
@@ -321,10 +324,13 @@ def _sentence_results(
         if owner is not None:
             owner.times.append(timed)
     for cue in _inside(mentions.ranks, sentence):
+        if not _rank_counts(text, sentence, cue):
+            continue
         owner = _rank_owner(text, sentence, entities, cue)
         if owner is not None:
             owner.ranks.append(cue)
     _infer_leader(text, sentence, entities)
+    _infer_runners_up(text, sentence, entities, context)
     results = []
     for entity in entities:
         if not entity.times and not entity.ranks:
@@ -336,6 +342,8 @@ def _sentence_results(
         rank = entity.ranks[0].rank if entity.ranks else None
         cues: list[HasSpan] = [entity, *entity.times[:1], *entity.ranks[:1]]
         start, end = min(c.start for c in cues), max(c.end for c in cues)
+        if rank == 1:
+            context.winners[distance] = entity.name
         results.append(
             Result(
                 athlete=entity.name,
@@ -351,6 +359,91 @@ def _sentence_results(
             )
         )
     return results
+
+
+# "de snelste tijd", "the fastest lap": fastest in a moment of the race, not its result.
+NOT_A_PLACE_AFTER = re.compile(
+    r"^\s+(?:tijd|time|rit|opening|ronde|lap|split|doorkomst)\b", re.IGNORECASE
+)
+# A title word is a result only when the sentence says someone became or is champion:
+# "de Japanse wereldkampioene Takagi" is a description, "werd wereldkampioen" a result.
+COPULA_BEFORE = re.compile(
+    r"\b(?:werd|wordt|word|is|was|werden|zijn|geworden|became|is|"
+    r"was|were|crowned|blijft|bleef)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+# Words that make a time an old or standing mark rather than a time skated in the race:
+# "het oude baanrecord (37,25)", "the previous record of 3:33.66", "dat op 33,91 staat".
+OLD_MARK_BEFORE = re.compile(
+    r"\b(?:oude?|vorige|voormalige?|old|previous|former|eigen oude|stond|staat|stood|"
+    r"record (?:van|of)|recordtijd van|mark of|toptijd van)\b[^.;]{0,45}$",
+    re.IGNORECASE,
+)
+RECORD_REACH = 80  # characters after a record word in which its time is given
+
+
+def _record_times(text: str, sentence: Sentence, mentions: Mentions) -> set[patterns.TimeMention]:
+    """Times that belong to a record mention that is not being set here: the broken or
+    standing mark, which is no result of the race reported."""
+    claimed: set[patterns.TimeMention] = set()
+    records = _inside(mentions.records, sentence)
+    for time in _inside(mentions.times, sentence):
+        if OLD_MARK_BEFORE.search(_before(text, sentence, time.start)):
+            claimed.add(time)
+            continue
+        for record in records:
+            if record.status_hint in ("broken", "existing") and (
+                record.end <= time.start <= record.end + RECORD_REACH
+            ):
+                claimed.add(time)
+    return claimed
+
+
+def _rank_counts(text: str, sentence: Sentence, cue: patterns.RankMention) -> bool:
+    if NOT_A_PLACE_AFTER.match(text, cue.end):
+        return False
+    if "kampioen" in cue.cue or "champion" in cue.cue:
+        return COPULA_BEFORE.search(_before(text, sentence, cue.start)) is not None
+    return True
+
+
+# The runners-up a winner beat, in order: "sneller dan Takagi en Kok", "bleef X en Y voor".
+BEATEN_BEFORE = re.compile(
+    r"\b(?:sneller dan|versloeg|bleef|ahead of|beat|beating|edged)\b[^.;]{0,60}$", re.IGNORECASE
+)
+
+
+def _infer_runners_up(
+    text: str, sentence: Sentence, entities: Sequence[Entity], context: Context
+) -> None:
+    """Ranks 2 and 3 for the skaters a winner is said to have beaten, in the order named."""
+    winner = next(
+        (
+            e
+            for e in entities
+            if not e.governed
+            and (
+                any(r.rank == 1 for r in e.ranks)
+                or context.winners.get(context.distance or "") == e.name
+            )
+        ),
+        None,
+    )
+    if winner is None:
+        return
+    beaten = [
+        e
+        for e in entities
+        if e.start > winner.end
+        and e.governed
+        and not e.ranks
+        and e.name != winner.name
+        and BEATEN_BEFORE.search(text[winner.end : e.start])
+    ]
+    for rank, entity in enumerate(beaten[:2], start=2):
+        entity.ranks.append(patterns.RankMention(entity.start, entity.end, rank, "beaten"))
 
 
 def _infer_leader(text: str, sentence: Sentence, entities: Sequence[Entity]) -> None:
@@ -415,24 +508,30 @@ def _sentence_records(
 
 
 def _merge_results(results: Sequence[Result]) -> list[Result]:
-    """One result per skater per race: later sentences add a missing time or rank."""
-    merged: dict[tuple[object, ...], Result] = {}
+    """One result per skater per race: later sentences add a missing time or rank. A
+    different time or rank for the same skater and distance is another race (two 500s in a
+    weekend, last year's title), kept apart."""
+    merged: list[Result] = []
     for result in results:
-        key = (result.athlete, result.distance, result.gender, result.competition, result.venue)
-        known = merged.get(key)
-        if known is None:
-            merged[key] = result
-            continue
-        if (
-            known.seconds is not None
-            and result.seconds is not None
-            and (abs(known.seconds - result.seconds) > 0.005)
-        ):
-            merged[(*key, len(merged))] = result  # another race of the same distance
-            continue
-        merged[key] = replace(
-            known,
-            seconds=known.seconds if known.seconds is not None else result.seconds,
-            rank=known.rank if known.rank is not None else result.rank,
-        )
-    return list(merged.values())
+        for index, known in enumerate(merged):
+            if (known.athlete, known.distance, known.gender) != (
+                result.athlete,
+                result.distance,
+                result.gender,
+            ) or _conflict(known, result):
+                continue
+            merged[index] = replace(
+                known,
+                seconds=known.seconds if known.seconds is not None else result.seconds,
+                rank=known.rank if known.rank is not None else result.rank,
+            )
+            break
+        else:
+            merged.append(result)
+    return merged
+
+
+def _conflict(a: Result, b: Result) -> bool:
+    if a.seconds is not None and b.seconds is not None and abs(a.seconds - b.seconds) > 0.005:
+        return True
+    return a.rank is not None and b.rank is not None and a.rank != b.rank
