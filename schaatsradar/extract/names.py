@@ -1295,4 +1295,17 @@ def find_skaters(text: str, registry: Registry) -> list[NameMention]:
     """Every mention of a skater in `text`, sorted by start (see the module docstring)."""
     if not text:
         return []
-    return _Finder(text, registry).run()
+    return _without_overlaps(_Finder(text, registry).run())
+
+
+def _without_overlaps(mentions: list[NameMention]) -> list[NameMention]:
+    """A word read both as a pronoun and as the start of a name ("Zij Aan" as a name) must
+    not count twice: of overlapping mentions the longer one stays."""
+    kept: list[NameMention] = []
+    for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if kept and mention.start < kept[-1].end:
+            if mention.end - mention.start > kept[-1].end - kept[-1].start:
+                kept[-1] = mention
+            continue
+        kept.append(mention)
+    return kept

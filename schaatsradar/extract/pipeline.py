@@ -476,6 +476,11 @@ def _distance_for(
     return patterns.distance_for_time(time.seconds)
 
 
+HOLDER_AFTER = re.compile(
+    r"^\s*(?:van|of|by|op naam van|in handen van)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
+
+
 def _sentence_records(
     text: str,
     sentence: Sentence,
@@ -485,26 +490,51 @@ def _sentence_records(
 ) -> list[Record]:
     records = []
     names = _inside(mentions.names, sentence)
-    times = [t for t in _inside(mentions.times, sentence) if t.kind in {"result", "margin"}]
+    times = [t for t in _inside(mentions.times, sentence) if t.kind == "result"]
+    teams = _inside(mentions.countries, sentence) if context.distance in TEAM_DISTANCES else []
     for mention in _inside(mentions.records, sentence):
-        holder = min(names, key=lambda n: abs(n.start - mention.start), default=None)
-        time = min(times, key=lambda t: abs(t.start - mention.start), default=None)
-        status = mention.status_hint  # None: decided from the holder's results afterwards
+        holder_name, holder_gender = _record_holder(text, mention, names, teams, results)
+        old_mark = mention.status_hint in ("broken", "existing")
+        after = [t for t in times if mention.end <= t.start <= mention.end + RECORD_REACH]
+        nearest = min(times, key=lambda t: abs(t.start - mention.start), default=None)
+        time = (after[0] if after else nearest) if old_mark else nearest
         records.append(
             Record(
                 type=mention.type,
-                status=status,
-                athlete=holder.skater.name if holder else None,
+                status=mention.status_hint,  # None: decided from the holder's results later
+                athlete=holder_name,
                 distance=context.distance
                 if context.distance not in ("allround", "sprint")
                 else None,
-                gender=(holder.skater.gender if holder else None) or context.gender,
-                seconds=time.seconds if time and time.kind == "result" else None,
+                gender=holder_gender or context.gender,
+                seconds=time.seconds if time else None,
                 venue=context.venue if mention.type == "track" else None,
                 evidence=Span(mention.start, mention.end, text[mention.start : mention.end]),
             )
         )
     return records
+
+
+def _record_holder(
+    text: str,
+    mention: patterns.RecordMention,
+    names: Sequence[NameMention],
+    teams: Sequence[CountryMention],
+    results: Sequence[Result],
+) -> tuple[str | None, Gender | None]:
+    """Whose record: the name it is "van" ("het baanrecord van Jenning de Boo"), else the
+    skater (or, in team events, country) nearest to it in the sentence."""
+    after = [n for n in names if n.start >= mention.end]
+    if after and HOLDER_AFTER.search(text[mention.end : after[0].start]):
+        return after[0].skater.name, after[0].skater.gender
+    if teams:
+        team = min(teams, key=lambda t: abs(t.start - mention.start))
+        return team.name, None
+    holder = min(names, key=lambda n: abs(n.start - mention.start), default=None)
+    if holder is not None:
+        return holder.skater.name, holder.skater.gender
+    in_sentence = [r for r in results if r.seconds is not None]
+    return (in_sentence[0].athlete, in_sentence[0].gender) if in_sentence else (None, None)
 
 
 def _merge_results(results: Sequence[Result]) -> list[Result]:
