@@ -60,7 +60,8 @@ class Context:
     distance: str | None = None
     gender: Gender | None = None
     day: dt.date | None = None
-    last_entity: Entity | None = None
+    last_subject: Entity | None = None
+    last_mentioned: Entity | None = None
     last_country: CountryMention | None = None
     winners: dict[str, str] = field(default_factory=dict)  # distance -> who won it
 
@@ -202,26 +203,23 @@ def _entities(
     sentence: Sentence,
     mentions: Mentions,
     context: Context,
-    previous: Entity | None,
 ) -> list[Entity]:
     entities = [
         Entity(m.start, m.end, m.skater.name, m.skater.country, m.skater.gender, team=False)
         for m in _inside(mentions.names, sentence)
     ]
-    opener = DEMONSTRATIVE_START.match(text[sentence.start : sentence.end])
-    starts_with_name = entities and entities[0].start == sentence.start
-    if opener and previous is not None and not starts_with_name and not previous.team:
-        # "Die pakte met 34,38 het zilver": the skater the previous sentence ended with.
-        entities.insert(
-            0,
-            replace(
-                previous,
-                start=sentence.start,
-                end=sentence.start + opener.end(),
-                times=[],
-                ranks=[],
-            ),
-        )
+    opener = OPENER.match(text, sentence.start, sentence.end)
+    if opener is not None:
+        # "Die pakte het zilver" points at whoever was named last; "Zij werd negende" at the
+        # one the previous sentence was about.
+        demonstrative = opener.group().casefold() in {"die", "deze"}
+        meant = context.last_mentioned if demonstrative else context.last_subject
+        if meant is not None and not meant.team:
+            if entities and entities[0].start == sentence.start:
+                entities.pop(0)  # the name finder's own guess for the pronoun
+            entities.insert(
+                0, replace(meant, start=opener.start(), end=opener.end(), times=[], ranks=[])
+            )
     if context.distance in TEAM_DISTANCES:
         countries = _inside(mentions.countries, sentence)
         if countries:
@@ -255,7 +253,7 @@ RECIPIENT_AFTER = re.compile(
 )
 BEHIND = re.compile(r"\b(?:achter|behind)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 TIME_OWNER_AFTER = re.compile(r"^\)?\s*(?:van|of|voor|by)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-DEMONSTRATIVE_START = re.compile(r"^(?:Die|Deze|Zij|Ze|Hij|She|He|They)\b")
+OPENER = re.compile(r"(?:Die|Deze|Zij|Ze|Hij|She|He)\b")
 
 
 LOOK_BACK = 60  # characters before an entity that can govern it
@@ -304,10 +302,13 @@ def _time_owner(
 def _sentence_results(
     text: str, sentence: Sentence, mentions: Mentions, context: Context
 ) -> list[Result]:
-    entities = _entities(text, sentence, mentions, context, context.last_entity)
-    subjects = [e for e in entities if not e.governed]
+    entities = _entities(text, sentence, mentions, context)
+    skaters = [e for e in entities if not e.team]
+    subjects = [e for e in skaters if not e.governed]
     if subjects:
-        context.last_entity = subjects[0]
+        context.last_subject = subjects[0]
+    if skaters:
+        context.last_mentioned = skaters[-1]
     if not entities:
         return []
     distances = _inside(mentions.distances, sentence)
