@@ -968,6 +968,27 @@ def _ordinal_counts_something(text: str, end: int) -> bool:
 
 
 # "Leerdam heeft de 1000 meter op haar naam geschreven": the Dutch idiom for winning.
+# English win idioms and places given with a time ("second in 12:58.44").
+_RANK_EXTRA_WIN = re.compile(
+    r"\bwinning\b|\bwonnen\b|\b(?:took|takes|claimed|claims|captured|captures)\s+the\s+"
+    r"(?:men's\s+|women's\s+)?\d[\d,.]*\s?(?:m\b|metres|meters)",
+    re.IGNORECASE,
+)
+_RANK_PLACE_WITH_TIME = re.compile(
+    r"\b(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+in\s+\d",
+    re.IGNORECASE,
+)
+_ENGLISH_ORDINALS = {
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
 _RANK_ON_NAME = re.compile(
     r"\bop (?:haar|zijn|hun|diens) naam (?:geschreven|gezet|geschreven)\b", re.IGNORECASE
 )
@@ -1016,6 +1037,10 @@ def find_ranks(text: str) -> list[RankMention]:
         add(m.start(), m.end(), 1)
     for m in _RANK_ON_NAME.finditer(text):
         add(m.start(), m.end(), 1)
+    for m in _RANK_EXTRA_WIN.finditer(text):
+        add(m.start(), m.end(), 1)
+    for m in _RANK_PLACE_WITH_TIME.finditer(text):
+        add(m.start("ord"), m.end("ord"), _ENGLISH_ORDINALS[m.group("ord").lower()])
     for m in _RANK_NUMERIC.finditer(text):
         n = int(m.group("n"))
         has_place = bool(m.group("place"))

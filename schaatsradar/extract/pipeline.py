@@ -232,16 +232,16 @@ def _entities(
                 teams.append(Entity(skater.start, skater.end, COUNTRIES[code][0], code, None, True))
         entities = teams
     entities.sort(key=lambda e: e.start)
-    for entity in entities:
-        entity.governed = _is_object(text, sentence, entity)
+    for index, entity in enumerate(entities):
+        entity.governed = _is_object(text, sentence, entity, named_before=index > 0)
     return entities
 
 
 # Words before an entity that make it the object of the clause, not the one who raced:
 # "sneller dan Takagi", "achter Kok", "tegen Grevelt", "ahead of Stolz".
 OBJECT_BEFORE = re.compile(
-    r"(?:\b(?:dan|achter|tegen|voor|versloeg|onttroonde|than|behind|against|ahead of|beat|"
-    r"over|van|of)\s+(?:\w+\s+){0,3})$",
+    r"(?:\b(?:dan|achter|tegen|voor|than|behind|against|ahead of|over|van|of)"
+    r"\s+(?:\w+\s+){0,3})$",
     re.IGNORECASE,
 )
 # A medal or place handed to whoever follows: "het zilver ging naar X", "brons was er voor X",
@@ -263,8 +263,20 @@ def _before(text: str, sentence: Sentence, position: int) -> str:
     return text[max(sentence.start, position - LOOK_BACK) : position]
 
 
-def _is_object(text: str, sentence: Sentence, entity: Entity) -> bool:
-    return OBJECT_BEFORE.search(_before(text, sentence, entity.start)) is not None
+# Verbs whose object follows them: "Kok versloeg Takagi". With inversion ("Op de 500 meter
+# versloeg Kok Takagi") the subject follows the verb, so they govern only when someone was
+# named before the verb.
+BEATING_VERB_BEFORE = re.compile(
+    r"\b(?:versloeg|versloegen|onttroonde|beat|beats|edged|pipped)\s+(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _is_object(text: str, sentence: Sentence, entity: Entity, named_before: bool) -> bool:
+    before = _before(text, sentence, entity.start)
+    if OBJECT_BEFORE.search(before):
+        return True
+    return named_before and BEATING_VERB_BEFORE.search(before) is not None
 
 
 def _rank_owner(
@@ -412,7 +424,9 @@ def _rank_counts(text: str, sentence: Sentence, cue: patterns.RankMention) -> bo
 
 # The runners-up a winner beat, in order: "sneller dan Takagi en Kok", "bleef X en Y voor".
 BEATEN_BEFORE = re.compile(
-    r"\b(?:sneller dan|versloeg|bleef|ahead of|beat|beating|edged)\b[^.;]{0,60}$", re.IGNORECASE
+    r"\b(?:sneller dan|versloeg|versloegen|onttroonde|bleef|ahead of|beat|beating|edged)\b"
+    r"[^.;]{0,60}$",
+    re.IGNORECASE,
 )
 
 

@@ -1,0 +1,90 @@
+"""How a sentence's times and ranks find their skater. Our own sentences, one rule each."""
+
+import datetime as dt
+
+import pytest
+
+from schaatsradar.extract.pipeline import extract
+from schaatsradar.extract.registry import Registry
+
+REGISTRY = Registry.bundled()
+DATE = dt.date(2026, 1, 24)
+
+
+def results(text: str) -> set[tuple[str, str, str | None, int | None]]:
+    facts = extract(text, DATE, REGISTRY)
+    return {(r.athlete, r.distance, r.to_json()["time"], r.rank) for r in facts.results}
+
+
+def test_time_and_rank_of_one_skater():
+    assert results("Femke Kok won in Inzell de 500 meter in 36,87.") == {
+        ("Femke Kok", "500m", "36.87", 1)
+    }
+
+
+def test_medal_handed_to_whoever_follows():
+    text = "Op de 1500 meter won Jutta Leerdam. Het zilver ging naar Miho Takagi."
+    assert ("Miho Takagi", "1500m", None, 2) in results(text)
+
+
+def test_runner_up_behind_winner():
+    text = "Op de 1000 meter eindigde Jutta Leerdam op de tweede plek achter Miho Takagi."
+    assert results(text) == {("Jutta Leerdam", "1000m", None, 2), ("Miho Takagi", "1000m", None, 1)}
+
+
+def test_beaten_rivals_ranked_in_order():
+    text = (
+        "Jutta Leerdam won de 1000 meter. Ze was met 1.14,17 sneller dan Miho Takagi en Femke Kok."
+    )
+    found = results(text)
+    assert ("Miho Takagi", "1000m", None, 2) in found
+    assert ("Femke Kok", "1000m", None, 3) in found
+    assert ("Jutta Leerdam", "1000m", "1:14.17", 1) in found
+
+
+def test_time_named_after_its_owner():
+    text = "Op de 1000 meter bleef Jutta Leerdam onder de tijd van 1.14,29 van Miho Takagi."
+    assert ("Miho Takagi", "1000m", "1:14.29", None) in results(text)
+
+
+def test_old_record_mark_is_not_a_result():
+    text = (
+        "Femke Kok reed op de 500 meter 36,87 en verbeterde het oude baanrecord van "
+        "Nao Kodaira (37,25)."
+    )
+    found = results(text)
+    assert ("Femke Kok", "500m", "36.87", None) in found
+    assert not any(name == "Nao Kodaira" for name, *_ in found)
+
+
+def test_title_as_description_is_no_rank():
+    text = "Op de 1000 meter reed de Japanse wereldkampioene Miho Takagi 1.14,29."
+    assert results(text) == {("Miho Takagi", "1000m", "1:14.29", None)}
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        ("Die pakte met 34,38 het zilver.", "Jordan Stolz"),
+        ("Hij pakte met 34,38 het zilver.", "Jenning de Boo"),
+    ],
+)
+def test_demonstrative_and_personal_pronouns(second, expected):
+    text = "Op de 500 meter versloeg Jenning de Boo met 34,24 Jordan Stolz. " + second
+    assert (expected, "500m", "34.38", 2) in results(text)
+
+
+def test_team_members_race_for_their_country():
+    text = (
+        "Bij de ploegenachtervolging voor vrouwen was Japan het snelst. Miho Takagi, "
+        "Ayano Sato en Momoka Horikawa wonnen in 2.55,12."
+    )
+    assert ("Japan", "team pursuit", "2:55.12", 1) in results(text)
+
+
+def test_split_times_and_margins_are_not_results():
+    text = (
+        "Jutta Leerdam won de 1000 meter na een opening van 17,73. Femke Kok kwam 0,27 "
+        "seconde tekort en werd tweede."
+    )
+    assert results(text) == {("Jutta Leerdam", "1000m", None, 1), ("Femke Kok", "1000m", None, 2)}
