@@ -335,7 +335,8 @@ _RANK_WORDS = _words(
     "medallist medalist place placed places finished finishes competed beat defeated "
     "runner-up first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
     "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
-    "twentieth title"
+    "twentieth title beste sterkste snelste kampioen kampioene wereldkampioen "
+    "wereldkampioene best fastest strongest champion"
 )
 _SKATING_VERBS = _words(
     "rijdt reed reden gereden schaatst schaatste schaatsten finishte klokte noteerde startte "

@@ -391,9 +391,10 @@ COPULA_BEFORE = re.compile(
 # "het oude baanrecord (37,25)", "the previous record of 3:33.66", "dat op 33,91 staat".
 OLD_MARK_BEFORE = re.compile(
     r"\b(?:oude?|vorige|voormalige?|old|previous|former|eigen oude|stond|staat|stood|"
-    r"record (?:van|of)|recordtijd van|mark of|toptijd van)\b[^.;]{0,45}$",
+    r"record (?:van|of)|recordtijd van|mark of|toptijd van)\b[^.;\d]{0,45}$",
     re.IGNORECASE,
 )
+NEW_MARK_BEFORE = re.compile(r"\b(?:to|naar|tot|at|op)\s+$", re.IGNORECASE)
 RECORD_REACH = 80  # characters after a record word in which its time is given
 
 
@@ -403,7 +404,10 @@ def _record_times(text: str, sentence: Sentence, mentions: Mentions) -> set[patt
     claimed: set[patterns.TimeMention] = set()
     records = _inside(mentions.records, sentence)
     for time in _inside(mentions.times, sentence):
-        if OLD_MARK_BEFORE.search(_before(text, sentence, time.start)):
+        before = _before(text, sentence, time.start)
+        if NEW_MARK_BEFORE.search(before):
+            continue  # "from 37.07 to 36.87": the second is the time skated now
+        if OLD_MARK_BEFORE.search(before):
             claimed.add(time)
             continue
         for record in records:
