@@ -241,7 +241,8 @@ def _entities(
 # "sneller dan Takagi", "achter Kok", "tegen Grevelt", "ahead of Stolz".
 OBJECT_BEFORE = re.compile(
     r"(?:\b(?:dan|achter|tegen|voor|than|behind|against|ahead of|over|van|of)"
-    r"\s+(?:\w+\s+){0,3})$",
+    r"\s+(?:(?:de|het|een|the|a|an|zijn|haar|hun|his|her|their|[A-ZÀ-Þ][\w-]*|"
+    r"\w+(?:genoot|genote|genoten|mate|mates))\s+){0,3})$",
     re.IGNORECASE,
 )
 # A medal or place handed to whoever follows: "het zilver ging naar X", "brons was er voor X",
@@ -292,7 +293,14 @@ def _rank_owner(
     before = [e for e in subjects if e.end <= start]
     if before:
         return before[-1]
-    return subjects[0] if subjects else None
+    later = [e for e in subjects if e.start >= end and not _clause_between(text, end, e.start)]
+    return later[0] if later else None
+
+
+def _clause_between(text: str, start: int, end: int) -> bool:
+    """A comma or semicolon between a cue and a later name: "werd 2de in 6.13,02, Hofstede
+    eindigde als 7e" — the time is not Hofstede's."""
+    return any(mark in text[start:end] for mark in (", ", ";", ": "))
 
 
 def _time_owner(
@@ -308,7 +316,7 @@ def _time_owner(
     candidates = [e for e in before if not e.governed] or before
     if candidates:
         return candidates[-1]
-    return after[0] if after else None
+    return after[0] if after and not _clause_between(text, end, after[0].start) else None
 
 
 def _sentence_results(
