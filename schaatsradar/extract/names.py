@@ -761,7 +761,8 @@ def _unknown_surname_keys(name: str, parts: tuple[str, ...]) -> tuple[tuple[str,
     last = words[-1].split("-") if words else []
     if len(words) >= 2 and len(last) == 2 and last[1][:1].islower():
         return (parts[:1],)
-    k = len(parts) - 1
+    # A double-barrelled surname ("Kramer-Lind") is one surname: all of its parts.
+    k = len(parts) - max(1, len(last))
     while k > 1 and parts[k - 1] in PARTICLES:
         k -= 1
     return (parts[k:],)
