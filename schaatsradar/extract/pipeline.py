@@ -220,6 +220,20 @@ def _entities(
             entities.insert(
                 0, replace(meant, start=opener.start(), end=opener.end(), times=[], ranks=[])
             )
+    elif not entities and context.last_subject is not None:
+        # "Vier jaar geleden strandde ze op de tweede plek": an inverted pronoun subject.
+        pronoun = INNER_PRONOUN.search(text, sentence.start, sentence.end)
+        if pronoun is not None:
+            entities.append(
+                replace(
+                    context.last_subject,
+                    start=pronoun.start(),
+                    end=pronoun.end(),
+                    times=[],
+                    ranks=[],
+                )
+            )
+    _remember_people(text, sentence, entities, context)
     if context.distance in TEAM_DISTANCES:
         countries = _inside(mentions.countries, sentence)
         if countries:
@@ -255,6 +269,7 @@ RECIPIENT_AFTER = re.compile(
 BEHIND = re.compile(r"\b(?:achter|behind)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 TIME_OWNER_AFTER = re.compile(r"^\)?\s*(?:van|of|voor|by)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 OPENER = re.compile(r"(?:Die|Deze|Zij|Ze|Hij|She|He)\b")
+INNER_PRONOUN = re.compile(r"\b(?:ze|zij|hij|she|he)\b")
 
 
 LOOK_BACK = 60  # characters before an entity that can govern it
@@ -273,6 +288,20 @@ BEATING_VERB_BEFORE = re.compile(
 )
 
 
+def _remember_people(
+    text: str, sentence: Sentence, skaters: Sequence[Entity], context: Context
+) -> None:
+    """Who a later "zij" (the subject) or "die" (the last named) refers to."""
+    if not skaters:
+        return
+    ordered = sorted(skaters, key=lambda e: e.start)
+    subjects = [
+        e for i, e in enumerate(ordered) if not _is_object(text, sentence, e, named_before=i > 0)
+    ]
+    context.last_subject = (subjects or ordered)[0]
+    context.last_mentioned = ordered[-1]
+
+
 def _is_object(text: str, sentence: Sentence, entity: Entity, named_before: bool) -> bool:
     before = _before(text, sentence, entity.start)
     if OBJECT_BEFORE.search(before):
@@ -281,7 +310,7 @@ def _is_object(text: str, sentence: Sentence, entity: Entity, named_before: bool
 
 
 def _rank_owner(
-    text: str, sentence: Sentence, entities: Sequence[Entity], cue: HasSpan
+    text: str, sentence: Sentence, entities: Sequence[Entity], cue: patterns.RankMention
 ) -> Entity | None:
     """Who a rank word belongs to: the entity it is handed to ("het zilver ging naar X"),
     else the clause's subject (the first entity not governed by "dan", "achter", …)."""
@@ -289,6 +318,8 @@ def _rank_owner(
     after = [e for e in entities if e.start >= end]
     if after and RECIPIENT_AFTER.search(text[end : after[0].start] + " "):
         return after[0]
+    if after and cue.cue.startswith(("nummer", "number")) and after[0].start - end <= 2:
+        return after[0]  # "nummer twee Marijke Groenewoud"
     subjects = [e for e in entities if not e.governed]
     before = [e for e in subjects if e.end <= start]
     if before:
@@ -323,12 +354,6 @@ def _sentence_results(
     text: str, sentence: Sentence, mentions: Mentions, context: Context
 ) -> list[Result]:
     entities = _entities(text, sentence, mentions, context)
-    skaters = [e for e in entities if not e.team]
-    subjects = [e for e in skaters if not e.governed]
-    if subjects:
-        context.last_subject = subjects[0]
-    if skaters:
-        context.last_mentioned = skaters[-1]
     if not entities:
         return []
     distances = _inside(mentions.distances, sentence)
@@ -426,8 +451,18 @@ def _record_times(text: str, sentence: Sentence, mentions: Mentions) -> set[patt
     return claimed
 
 
+# "vijf keer de beste" counts wins over a season; "om ... te winnen" is what was missed.
+NOT_THIS_RACE_BEFORE = re.compile(
+    r"(?:\b(?:\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\s+(?:keer|maal|"
+    r"times)\s+|\bom\b[^.;]{0,60}\bte\s+|\bfailed to\s+|\bniet\s+)$",
+    re.IGNORECASE,
+)
+
+
 def _rank_counts(text: str, sentence: Sentence, cue: patterns.RankMention) -> bool:
     if NOT_A_PLACE_AFTER.match(text, cue.end):
+        return False
+    if NOT_THIS_RACE_BEFORE.search(_before(text, sentence, cue.start)):
         return False
     if "kampioen" in cue.cue or "champion" in cue.cue:
         return COPULA_BEFORE.search(_before(text, sentence, cue.start)) is not None
