@@ -102,7 +102,7 @@ def extract(text: str, article_date: dt.date | None, registry: Registry) -> Fact
     facts = Facts(athletes=_athletes(mentions.names))
     context = Context()
     for sentence in split_sentences(text):
-        context = _update_context(context, sentence, mentions, article_date)
+        context = _update_context(text, context, sentence, mentions, article_date)
         results = _sentence_results(text, sentence, mentions, context)
         facts.results.extend(results)
         facts.records.extend(_sentence_records(text, sentence, mentions, context, results))
@@ -179,7 +179,11 @@ def _starts(items: Sequence[HasSpan]) -> list[int]:
 
 
 def _update_context(
-    context: Context, sentence: Sentence, mentions: Mentions, article_date: dt.date | None
+    text: str,
+    context: Context,
+    sentence: Sentence,
+    mentions: Mentions,
+    article_date: dt.date | None,
 ) -> Context:
     updated = replace(context)
     for mention in _inside(mentions.context, sentence):
@@ -192,10 +196,28 @@ def _update_context(
     venues = _inside(mentions.venues, sentence)
     if venues:
         updated.venue = venues[-1].city
-    distances = _inside(mentions.distances, sentence)
+    distances = [
+        d
+        for d in _inside(mentions.distances, sentence)
+        if not (
+            _is_individual(updated.distance) and CHAMPIONSHIP_NAME.match(_mention_text(text, d))
+        )
+    ]
     if distances:
         updated.distance = distances[0].distance
     return updated
+
+
+# "het WK allround", "de EK sprint": a championship's name, not the race a result is for.
+CHAMPIONSHIP_NAME = re.compile(r"(?:WK|EK|NK|World|European|Dutch)\b", re.IGNORECASE)
+
+
+def _mention_text(text: str, mention: HasSpan) -> str:
+    return text[mention.start : mention.end]
+
+
+def _is_individual(distance: str | None) -> bool:
+    return distance is not None and distance.endswith("m")
 
 
 def _entities(
@@ -220,10 +242,10 @@ def _entities(
             entities.insert(
                 0, replace(meant, start=opener.start(), end=opener.end(), times=[], ranks=[])
             )
-    elif not entities and context.last_subject is not None:
+    elif context.last_subject is not None:
         # "Vier jaar geleden strandde ze op de tweede plek": an inverted pronoun subject.
         pronoun = INNER_PRONOUN.search(text, sentence.start, sentence.end)
-        if pronoun is not None:
+        if pronoun is not None and not any(e.start < pronoun.start() for e in entities):
             entities.append(
                 replace(
                     context.last_subject,
@@ -362,9 +384,8 @@ def _sentence_results(
         if timed.kind != "result" or timed in claimed:
             continue
         timed_distance = _distance_for(timed, distances, context)
-        if timed_distance is None or not patterns.plausible(
-            timed.seconds, timed_distance, context.gender
-        ):
+        # Gender-blind bounds: a carried "vrouwen" must not throw out a men's time.
+        if timed_distance is None or not patterns.plausible(timed.seconds, timed_distance, None):
             continue
         owner = _time_owner(text, sentence, entities, timed)
         if owner is not None:
