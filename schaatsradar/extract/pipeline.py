@@ -260,12 +260,16 @@ def _entities(
         countries = _inside(mentions.countries, sentence)
         if countries:
             context.last_country = countries[-1]
-        teams = [Entity(c.start, c.end, c.name, c.code, None, team=True) for c in countries]
+        members = [e.gender for e in entities if e.gender is not None]
+        team_gender = members[0] if members and len(set(members)) == 1 else None
+        teams = [Entity(c.start, c.end, c.name, c.code, team_gender, team=True) for c in countries]
         # "Morimoto, Sakamoto en Ito wonnen in 2.58,40": the members race for their country.
         for skater in entities:
             code = skater.country or (context.last_country.code if context.last_country else None)
             if code in COUNTRIES:
-                teams.append(Entity(skater.start, skater.end, COUNTRIES[code][0], code, None, True))
+                teams.append(
+                    Entity(skater.start, skater.end, COUNTRIES[code][0], code, team_gender, True)
+                )
         entities = teams
     entities.sort(key=lambda e: e.start)
     for index, entity in enumerate(entities):
@@ -554,7 +558,7 @@ def _distance_for(
         return before[-1].distance
     if distances:
         return distances[0].distance
-    if context.distance and patterns.plausible(time.seconds, context.distance, context.gender):
+    if context.distance and patterns.plausible(time.seconds, context.distance, None):
         return context.distance
     return patterns.distance_for_time(time.seconds)
 
