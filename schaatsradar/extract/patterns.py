@@ -970,6 +970,8 @@ def _ordinal_counts_something(text: str, end: int) -> bool:
 # "Leerdam heeft de 1000 meter op haar naam geschreven": the Dutch idiom for winning.
 # English win idioms and places given with a time ("second in 12:58.44").
 _RANK_EXTRA_WIN = re.compile(
+    r"\b(?:took|takes|claimed|claims|captured|captures)\s+the\s+(?:men's\s+|women's\s+)?"
+    r"(?:race|title|event|gold|victory)\b|"
     r"\bwinning\b|\bwonnen\b|\b(?:took|takes|claimed|claims|captured|captures)\s+the\s+"
     r"(?:men's\s+|women's\s+)?\d[\d,.]*\s?(?:m\b|metres|meters)",
     re.IGNORECASE,

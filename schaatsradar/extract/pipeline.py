@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -394,9 +395,9 @@ def _sentence_results(
         owner = _time_owner(text, sentence, entities, timed)
         if owner is not None:
             owner.times.append(timed)
-    for cue in _inside(mentions.ranks, sentence):
-        if not _rank_counts(text, sentence, cue):
-            continue
+    cues = [c for c in _inside(mentions.ranks, sentence) if _rank_counts(text, sentence, c)]
+    cues = _pair_respectively(text, entities, cues)
+    for cue in cues:
         owner = _rank_owner(text, sentence, entities, cue)
         if owner is not None:
             owner.ranks.append(cue)
@@ -482,6 +483,36 @@ NOT_THIS_RACE_BEFORE = re.compile(
     r"times)\s+|\bom\b[^.;]{0,60}\bte\s+|\bfailed to\s+|\bniet\s+)$",
     re.IGNORECASE,
 )
+
+
+COORDINATION = re.compile(r"^\s*(?:,|en|and|&|,\s*and|,\s*en)\s*$", re.IGNORECASE)
+# Between two names of a list: a conjunction, and perhaps a time or place in brackets.
+LIST_GAP = re.compile(r"^[\s,]*(?:\([^)]{0,20}\))?[\s,]*(?:en|and|&)?\s*$", re.IGNORECASE)
+
+
+def _pair_respectively(
+    text: str, entities: Sequence[Entity], cues: list[patterns.RankMention]
+) -> list[patterns.RankMention]:
+    """ "Fiola (34.91) and Brunet (35.42) placed eighth and 19th": a list of names and a list
+    of places, paired in order. Returns the cues left for the usual assignment."""
+    for i in range(len(cues) - 1):
+        run = [cues[i]]
+        for nxt in cues[i + 1 :]:
+            if COORDINATION.match(text[run[-1].end : nxt.start]):
+                run.append(nxt)
+            else:
+                break
+        if len(run) < 2:
+            continue
+        named = [e for e in entities if e.end <= run[0].start]
+        listed = named[-len(run) :]
+        if len(listed) == len(run) and all(
+            LIST_GAP.match(text[a.end : b.start]) for a, b in itertools.pairwise(listed)
+        ):
+            for entity, cue in zip(listed, run, strict=True):
+                entity.ranks.append(cue)
+            return [c for c in cues if c not in run]
+    return cues
 
 
 def _rank_counts(text: str, sentence: Sentence, cue: patterns.RankMention) -> bool:
