@@ -91,8 +91,7 @@ def test_split_times_and_margins_are_not_results():
 
 
 def test_names_and_places_paired_in_order():
-    text = ("In the 500 metres, Tom Harper (35.01) and Eric Lund (35.40) placed eighth and "
-            "19th.")
+    text = "In the 500 metres, Tom Harper (35.01) and Eric Lund (35.40) placed eighth and 19th."
     found = results(text)
     assert ("Tom Harper", "500m", "35.01", 8) in found
     assert ("Eric Lund", "500m", "35.40", 19) in found
