@@ -395,9 +395,8 @@ def _sentence_results(
         owner = _time_owner(text, sentence, entities, timed)
         if owner is not None:
             owner.times.append(timed)
-    cues = [c for c in _inside(mentions.ranks, sentence) if _rank_counts(text, sentence, c)]
-    cues = _pair_respectively(text, entities, cues)
-    for cue in cues:
+    rank_cues = [c for c in _inside(mentions.ranks, sentence) if _rank_counts(text, sentence, c)]
+    for cue in _pair_respectively(text, entities, rank_cues):
         owner = _rank_owner(text, sentence, entities, cue)
         if owner is not None:
             owner.ranks.append(cue)
@@ -412,8 +411,8 @@ def _sentence_results(
         if distance is None:
             continue
         rank = entity.ranks[0].rank if entity.ranks else None
-        cues: list[HasSpan] = [entity, *entity.times[:1], *entity.ranks[:1]]
-        start, end = min(c.start for c in cues), max(c.end for c in cues)
+        evidence: list[HasSpan] = [entity, *entity.times[:1], *entity.ranks[:1]]
+        start, end = min(c.start for c in evidence), max(c.end for c in evidence)
         if rank == 1:
             context.winners[distance] = entity.name
         results.append(
