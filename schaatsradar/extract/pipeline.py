@@ -336,6 +336,18 @@ def _is_object(text: str, sentence: Sentence, entity: Entity, named_before: bool
     return named_before and BEATING_VERB_BEFORE.search(before) is not None
 
 
+RELATIVE_CLAUSE = re.compile(r"^,?\s*(?:die|dat|who|which|wat)\b", re.IGNORECASE)
+
+
+def _relative_owner(text: str, entities: Sequence[Entity], start: int) -> Entity | None:
+    """ "versloegen Italië, dat 3.44,265 op het bord zette en als vierde eindigde": a cue in
+    a relative clause belongs to the name the clause hangs on."""
+    before = [e for e in entities if e.end <= start]
+    if before and RELATIVE_CLAUSE.match(text[before[-1].end : start]):
+        return before[-1]
+    return None
+
+
 def _rank_owner(
     text: str, sentence: Sentence, entities: Sequence[Entity], cue: patterns.RankMention
 ) -> Entity | None:
@@ -347,6 +359,9 @@ def _rank_owner(
         return after[0]
     if after and cue.cue.startswith(("nummer", "number")) and after[0].start - end <= 2:
         return after[0]  # "nummer twee Marijke Groenewoud"
+    relative = _relative_owner(text, entities, start)
+    if relative is not None:
+        return relative
     subjects = [e for e in entities if not e.governed]
     before = [e for e in subjects if e.end <= start]
     if before:
@@ -370,6 +385,9 @@ def _time_owner(
     after = [e for e in entities if e.start >= end]
     if after and TIME_OWNER_AFTER.search(text[end : after[0].start]):
         return after[0]
+    relative = _relative_owner(text, entities, start)
+    if relative is not None:
+        return relative
     before = [e for e in entities if e.end <= start]
     candidates = [e for e in before if not e.governed] or before
     if candidates:
@@ -407,7 +425,10 @@ def _sentence_results(
         if not entity.times and not entity.ranks:
             continue
         time = entity.times[0] if entity.times else None
-        distance = _distance_for(time, distances, context) if time else context.distance
+        if time is not None:
+            distance = _distance_for(time, distances, context)
+        else:
+            distance = _distance_before(entity.ranks[0].start, distances, context)
         if distance is None:
             continue
         rank = entity.ranks[0].rank if entity.ranks else None
@@ -473,13 +494,18 @@ def _record_times(text: str, sentence: Sentence, mentions: Mentions) -> set[patt
                 record.end <= time.start <= record.end + RECORD_REACH
             ):
                 claimed.add(time)
+            # "the 33.61 world mark by Kulizhnikov": a time naming the record right after it.
+            if record.status_hint in ("broken", "existing") and 0 <= record.start - time.end <= 15:
+                claimed.add(time)
     return claimed
 
 
 # "vijf keer de beste" counts wins over a season; "om ... te winnen" is what was missed.
 NOT_THIS_RACE_BEFORE = re.compile(
     r"(?:\b(?:\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\s+(?:keer|maal|"
-    r"times)\s+|\bom\b[^.;]{0,60}\bte\s+|\bfailed to\s+|\bniet\s+)$",
+    r"times)\s+|\bom\b[^.;]{0,60}\bte\s+|\bfailed to\s+|\bniet\s+"
+    r"|\b(?:vaak|dikwijls|meestal|regelmatig|often|usually)\b[^.;]{0,40}"
+    r"|\bop dat moment\b[^.;]{0,40}|\bna (?:\w+|\d+) afstanden\b[^.;]{0,40})$",
     re.IGNORECASE,
 )
 
@@ -514,8 +540,12 @@ def _pair_respectively(
     return cues
 
 
+# A plural win counts wins ("victories in all five races"), a time rank is provisional.
+NOT_A_PLACE_CUE = re.compile(r"victories|zeges|overwinningen|titels|titles|\btijd\b|\btime\b")
+
+
 def _rank_counts(text: str, sentence: Sentence, cue: patterns.RankMention) -> bool:
-    if NOT_A_PLACE_AFTER.match(text, cue.end):
+    if NOT_A_PLACE_AFTER.match(text, cue.end) or NOT_A_PLACE_CUE.search(cue.cue):
         return False
     if NOT_THIS_RACE_BEFORE.search(_before(text, sentence, cue.start)):
         return False
@@ -572,6 +602,19 @@ def _infer_leader(text: str, sentence: Sentence, entities: Sequence[Entity]) -> 
         if not entity.ranks and BEHIND.search(_before(text, sentence, entity.start)):
             entity.ranks.append(patterns.RankMention(entity.start, entity.end, 1, "achter"))
             return
+
+
+def _distance_before(
+    position: int, distances: Sequence[patterns.DistanceMention], context: Context
+) -> str | None:
+    """ "Na de 1000 meter ook goud op de 1500 meter": a place is for the distance named
+    last before it in the sentence (or first after it), else the carried one."""
+    before = [d for d in distances if d.end <= position]
+    if before:
+        return before[-1].distance
+    if distances:
+        return distances[0].distance
+    return context.distance
 
 
 def _distance_for(
