@@ -28,6 +28,7 @@ test-postgres: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/ingest_bench.py
 	$(BIN)/python bench/search_bench.py
+	$(BIN)/python bench/extract_bench.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check schaatsradar tests bench
