@@ -115,7 +115,7 @@ def extract(text: str, article_date: dt.date | None, registry: Registry) -> Fact
 def _complete_record(record: Record, results: Sequence[Result]) -> Record:
     """Fill what a record sentence leaves implicit from the holder's result in the article:
     the distance and time they set it with, and that it was set (not merely standing)."""
-    if record.athlete is None:
+    if record.athlete is None or record.status in ("broken", "existing"):
         return record
     own = [r for r in results if r.athlete == record.athlete]
     if record.distance is not None:
@@ -653,6 +653,10 @@ def _sentence_records(
     times = [t for t in _inside(mentions.times, sentence) if t.kind == "result"]
     teams = _inside(mentions.countries, sentence) if context.distance in TEAM_DISTANCES else []
     for mention in _inside(mentions.records, sentence):
+        pair = _broken_and_set(text, sentence, mention, names, times, context)
+        if pair:
+            records.extend(pair)
+            continue
         holder_name, holder_gender = _record_holder(text, mention, names, teams, results)
         old_mark = mention.status_hint in ("broken", "existing")
         after = [t for t in times if mention.end <= t.start <= mention.end + RECORD_REACH]
@@ -673,6 +677,69 @@ def _sentence_records(
             )
         )
     return records
+
+
+# "verbeterde het baanrecord van De Boo (1.07,08)", "took down Bowe's 1:13.76": one record
+# falls, another is set, in one sentence.
+BREAKING_VERB = re.compile(
+    r"\b(?:verbeter\w*|verbr\w*|brak|onttroonde|scherpte\w* aan|uit de boeken|took down|"
+    r"broke|breaking|improv\w*|lower\w*|bettered|bettering|surpass\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _broken_and_set(
+    text: str,
+    sentence: Sentence,
+    mention: patterns.RecordMention,
+    names: Sequence[NameMention],
+    times: Sequence[patterns.TimeMention],
+    context: Context,
+) -> list[Record]:
+    """The two records of a breaking sentence: the old one (its holder named after the
+    record word, its time in brackets after it) and the new one (the sentence's subject)."""
+    sentence_text = text[sentence.start : sentence.end]
+    if not BREAKING_VERB.search(sentence_text):
+        return []
+    after = [n for n in names if n.start >= mention.end]
+    old_holder = (
+        after[0] if after and HOLDER_AFTER.search(text[mention.end : after[0].start]) else None
+    )
+    old_times = [t for t in times if mention.end <= t.start <= mention.end + RECORD_REACH]
+    if old_holder is None and not old_times:
+        return []
+    setters = [n for n in names if old_holder is None or n.skater != old_holder.skater]
+    setter = setters[0].skater if setters else None
+    if setter is None and context.last_subject is not None:
+        setter_name, setter_gender = context.last_subject.name, context.last_subject.gender
+    elif setter is not None:
+        setter_name, setter_gender = setter.name, setter.gender
+    else:
+        return []
+    distance = context.distance if context.distance not in ("allround", "sprint") else None
+    venue = context.venue if mention.type == "track" else None
+    evidence = Span(mention.start, mention.end, text[mention.start : mention.end])
+    broken = Record(
+        type=mention.type,
+        status="broken",
+        athlete=old_holder.skater.name if old_holder else None,
+        distance=distance,
+        gender=(old_holder.skater.gender if old_holder else None) or setter_gender,
+        seconds=old_times[0].seconds if old_times else None,
+        venue=venue,
+        evidence=evidence,
+    )
+    new = Record(
+        type=mention.type,
+        status="set",
+        athlete=setter_name,
+        distance=distance,
+        gender=setter_gender,
+        seconds=None,  # the setter's result time, filled in by _complete_record
+        venue=venue,
+        evidence=evidence,
+    )
+    return [new, broken]
 
 
 def _record_holder(

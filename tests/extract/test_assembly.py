@@ -95,3 +95,14 @@ def test_names_and_places_paired_in_order():
     found = results(text)
     assert ("Tom Harper", "500m", "35.01", 8) in found
     assert ("Eric Lund", "500m", "35.40", 19) in found
+
+
+def test_a_breaking_sentence_gives_the_new_and_the_old_record():
+    text = (
+        "Op de 1000 meter reed Jordan Stolz 1.06,38 en verbeterde daarmee het baanrecord van "
+        "Jenning de Boo (1.07,08)."
+    )
+    records = {
+        (r.status, r.athlete, r.to_json()["time"]) for r in extract(text, DATE, REGISTRY).records
+    }
+    assert records == {("set", "Jordan Stolz", "1:06.38"), ("broken", "Jenning de Boo", "1:07.08")}
