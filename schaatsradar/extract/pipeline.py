@@ -13,6 +13,7 @@ import bisect
 import datetime as dt
 import itertools
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol, TypeVar
@@ -107,7 +108,7 @@ def extract(text: str, article_date: dt.date | None, registry: Registry) -> Fact
         results = _sentence_results(text, sentence, mentions, context)
         facts.results.extend(results)
         facts.records.extend(_sentence_records(text, sentence, mentions, context, results))
-    facts.results = _merge_results(facts.results)
+    facts.results = _ranks_from_time_order(_merge_results(facts.results))
     facts.records = [_complete_record(r, facts.results) for r in facts.records]
     return facts
 
@@ -426,31 +427,68 @@ def _sentence_results(
             continue
         time = entity.times[0] if entity.times else None
         if time is not None:
-            distance = _distance_for(time, distances, context)
+            race_distances = [_distance_for(time, distances, context)]
         else:
-            distance = _distance_before(entity.ranks[0].start, distances, context)
-        if distance is None:
-            continue
+            race_distances = _distances_of_place(text, entity.ranks[0], distances, context)
         rank = entity.ranks[0].rank if entity.ranks else None
         evidence: list[HasSpan] = [entity, *entity.times[:1], *entity.ranks[:1]]
         start, end = min(c.start for c in evidence), max(c.end for c in evidence)
-        if rank == 1:
-            context.winners[distance] = entity.name
-        results.append(
-            Result(
-                athlete=entity.name,
-                country=entity.country,
-                distance=distance,
-                gender=entity.gender or context.gender,
-                seconds=time.seconds if time else None,
-                rank=rank,
-                competition=context.competition,
-                venue=context.venue,
-                race_date=context.day,
-                evidence=Span(start, end, text[start:end]),
+        for distance in race_distances:
+            if distance is None:
+                continue
+            if rank == 1:
+                context.winners[distance] = entity.name
+            results.append(
+                Result(
+                    athlete=entity.name,
+                    country=entity.country,
+                    distance=distance,
+                    gender=entity.gender or context.gender,
+                    seconds=time.seconds if time else None,
+                    rank=rank,
+                    competition=context.competition,
+                    venue=context.venue,
+                    race_date=context.day,
+                    evidence=Span(start, end, text[start:end]),
+                )
             )
-        )
     return results
+
+
+DISTANCE_LIST_GAP = re.compile(r"^\s*(?:,|en|and|&)\s*(?:de|the|op de|in de)?\s*$", re.IGNORECASE)
+
+
+def _distances_of_place(
+    text: str,
+    cue: patterns.RankMention,
+    distances: Sequence[patterns.DistanceMention],
+    context: Context,
+) -> list[str | None]:
+    """ "Zesde op de 5000 meter en de 1500 meter", "die de 5000 en 10.000 meter won": one
+    place for each distance of a list right next to it; else the distance named before it."""
+    nearest = min(
+        distances,
+        key=lambda d: d.start - cue.end if d.start >= cue.end else cue.start - d.end,
+        default=None,
+    )
+    if (nearest is not None and abs(nearest.start - cue.end) <= 12) or (
+        nearest is not None and 0 <= cue.start - nearest.end <= 12
+    ):
+        index = list(distances).index(nearest)
+        group = [nearest]
+        for later in distances[index + 1 :]:
+            if DISTANCE_LIST_GAP.match(text[group[-1].end : later.start]):
+                group.append(later)
+            else:
+                break
+        for earlier in reversed(distances[:index]):
+            if DISTANCE_LIST_GAP.match(text[earlier.end : group[0].start]):
+                group.insert(0, earlier)
+            else:
+                break
+        if len(group) > 1:
+            return [d.distance for d in group]
+    return [_distance_before(cue.start, distances, context)]
 
 
 # "de snelste tijd", "the fastest lap": fastest in a moment of the race, not its result.
@@ -786,6 +824,34 @@ def _merge_results(results: Sequence[Result]) -> list[Result]:
         else:
             merged.append(result)
     return merged
+
+
+def _ranks_from_time_order(results: list[Result]) -> list[Result]:
+    """When a race's timed results run from the stated winner to a stated last place with no
+    gap ("… won in 1.14,17 …", "… werd met 1.14,55 vierde", and two more times between), the
+    places in between follow from the times."""
+    races: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    for index, result in enumerate(results):
+        if result.seconds is not None:
+            races[(result.distance, result.gender, result.competition, result.venue)].append(index)
+    for indexes in races.values():
+        ordered = sorted(indexes, key=lambda i: results[i].seconds or 0.0)
+        stated = {
+            position: results[i].rank
+            for position, i in enumerate(ordered, start=1)
+            if results[i].rank is not None
+        }
+        if (
+            stated.get(1) != 1
+            or stated.get(len(ordered)) != len(ordered)
+            or any(position != rank for position, rank in stated.items())
+            or len({results[i].seconds for i in ordered}) != len(ordered)
+        ):
+            continue
+        for position, i in enumerate(ordered, start=1):
+            if results[i].rank is None:
+                results[i] = replace(results[i], rank=position)
+    return results
 
 
 def _conflict(a: Result, b: Result) -> bool:
