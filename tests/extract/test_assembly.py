@@ -109,8 +109,10 @@ def test_a_breaking_sentence_gives_the_new_and_the_old_record():
 
 
 def test_places_between_a_stated_winner_and_last_follow_from_the_times():
-    text = ("Op de 1000 meter won Jutta Leerdam in 1.14,17. Miho Takagi klokte 1.14,29 en Femke "
-            "Kok 1.14,46. Brittany Bowe werd met 1.14,55 vierde.")
+    text = (
+        "Op de 1000 meter won Jutta Leerdam in 1.14,17. Miho Takagi klokte 1.14,29 en Femke "
+        "Kok 1.14,46. Brittany Bowe werd met 1.14,55 vierde."
+    )
     found = results(text)
     assert ("Miho Takagi", "1000m", "1:14.29", 2) in found
     assert ("Femke Kok", "1000m", "1:14.46", 3) in found
@@ -119,5 +121,6 @@ def test_places_between_a_stated_winner_and_last_follow_from_the_times():
 def test_one_place_for_each_distance_of_a_list():
     text = "Marijke Groenewoud werd zesde op de 5000 meter en de 1500 meter."
     assert results(text) == {
-        ("Marijke Groenewoud", "5000m", None, 6), ("Marijke Groenewoud", "1500m", None, 6)
+        ("Marijke Groenewoud", "5000m", None, 6),
+        ("Marijke Groenewoud", "1500m", None, 6),
     }
