@@ -200,14 +200,28 @@ def _update_context(
         updated.venue = venues[-1].city
     distances = [
         d
-        for d in _inside(mentions.distances, sentence)
+        for d in _race_distances(text, _inside(mentions.distances, sentence))
         if not (
             _is_individual(updated.distance) and CHAMPIONSHIP_NAME.match(_mention_text(text, d))
         )
     ]
     if distances:
-        updated.distance = distances[0].distance
+        updated.distance = distances[-1].distance
     return updated
+
+
+# "de aflossing over 3000 meter": the length of a relay or pursuit, not another race.
+LENGTH_OF_TEAM_RACE = re.compile(
+    r"(?:aflossing|relay|achtervolging|pursuit|teamsprint|team sprint)\s+over\s+$", re.IGNORECASE
+)
+
+
+def _race_distances(
+    text: str, distances: Sequence[patterns.DistanceMention]
+) -> list[patterns.DistanceMention]:
+    return [
+        d for d in distances if not LENGTH_OF_TEAM_RACE.search(text[max(0, d.start - 40) : d.start])
+    ]
 
 
 # "het WK allround", "de EK sprint": a championship's name, not the race a result is for.
@@ -402,7 +416,7 @@ def _sentence_results(
     entities = _entities(text, sentence, mentions, context)
     if not entities:
         return []
-    distances = _inside(mentions.distances, sentence)
+    distances = _race_distances(text, _inside(mentions.distances, sentence))
     claimed = _record_times(text, sentence, mentions)
     for timed in _inside(mentions.times, sentence):
         if timed.kind != "result" or timed in claimed:
@@ -455,6 +469,10 @@ def _sentence_results(
     return results
 
 
+STANDINGS_AFTER = re.compile(
+    r"\s+(?:\w+\s+){0,3}?(?:in het (?:eind)?klassement|in the (?:overall )?standings|overall)\b",
+    re.IGNORECASE,
+)
 DISTANCE_LIST_GAP = re.compile(r"^\s*(?:,|en|and|&)\s*(?:de|the|op de|in de)?\s*$", re.IGNORECASE)
 
 
@@ -464,16 +482,19 @@ def _distances_of_place(
     distances: Sequence[patterns.DistanceMention],
     context: Context,
 ) -> list[str | None]:
-    """ "Zesde op de 5000 meter en de 1500 meter", "die de 5000 en 10.000 meter won": one
-    place for each distance of a list right next to it; else the distance named before it."""
-    nearest = min(
-        distances,
-        key=lambda d: d.start - cue.end if d.start >= cue.end else cue.start - d.end,
-        default=None,
-    )
-    if (nearest is not None and abs(nearest.start - cue.end) <= 12) or (
-        nearest is not None and 0 <= cue.start - nearest.end <= 12
-    ):
+    """One place for each distance of a list right next to it ("zesde op de 5000 meter en
+    de 1500 meter", "die de 5000 en 10.000 meter won"), the championship's classification
+    for a place "in het klassement", else the distance named before the place."""
+    if STANDINGS_AFTER.match(text, cue.end):
+        competition = (context.competition or "").casefold()
+        kind = "allround" if "allround" in competition else None
+        return [kind or ("sprint" if "sprint" in competition else None)]
+
+    def gap(d: patterns.DistanceMention) -> int:
+        return d.start - cue.end if d.start >= cue.end else cue.start - d.end
+
+    nearest = min(distances, key=gap, default=None)
+    if nearest is not None and gap(nearest) <= 12:
         index = list(distances).index(nearest)
         group = [nearest]
         for later in distances[index + 1 :]:

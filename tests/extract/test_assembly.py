@@ -124,3 +124,16 @@ def test_one_place_for_each_distance_of_a_list():
         ("Marijke Groenewoud", "5000m", None, 6),
         ("Marijke Groenewoud", "1500m", None, 6),
     }
+
+
+def test_the_length_of_a_relay_is_not_another_distance():
+    text = "Bij de vrouwen won Nederland de aflossing over 3000 meter in 4.12,06."
+    assert ("Netherlands", "relay", "4:12.06", 1) in results(text)
+
+
+def test_a_place_in_the_standings_is_the_classification():
+    text = (
+        "Op het NK allround won Tobias Kramer-Lind de 10.000 meter in 13.02,87. Jesse "
+        "Hoekstra legde beslag op de tweede plaats in het klassement."
+    )
+    assert ("Jesse Hoekstra", "allround", None, 2) in results(text)
