@@ -41,6 +41,9 @@ def _sqlite_engine(url: str) -> Engine:
         # 64 MiB of page cache: the duplicate-detection indexes take random keys, and with
         # SQLite's 2 MiB default each insert into a large index reads pages back from disk.
         cursor.execute("PRAGMA cache_size=-65536")
+        # Checkpoint the WAL every ~40 MB rather than every 4 MB: big ingests spend less time
+        # copying pages back; readers are unaffected.
+        cursor.execute("PRAGMA wal_autocheckpoint=10000")
         cursor.close()
 
     @event.listens_for(engine, "begin")
