@@ -43,7 +43,7 @@ def ingest_folder(store: Store, settings: Settings, folder: Path) -> tuple[float
     """Seconds to ingest every file in `folder`, and the number of articles stored."""
     started = time.perf_counter()
     found, _ = expand_targets([str(folder)])
-    ctx = ReadContext(settings, NOW.date())
+    ctx = ReadContext(settings, NOW.date(), defer_text_files=True)
     items = (item for target in found for item in read_target(target, ctx))
     report = ingest(store, items, settings, NOW)
     elapsed = time.perf_counter() - started

@@ -20,7 +20,7 @@ from schaatsradar.errors import SchaatsradarError
 from schaatsradar.ingest.demo import demo_articles_path
 from schaatsradar.ingest.pipeline import ingest as ingest_items
 from schaatsradar.ingest.polling import add_source, poll_due
-from schaatsradar.ingest.readers import Item, ReadContext, expand_targets, read_target
+from schaatsradar.ingest.readers import Item, ReadContext, expand_targets, is_url, read_target
 from schaatsradar.ingest.types import IngestReport
 from schaatsradar.settings import Settings
 from schaatsradar.store import Store, reading
@@ -74,22 +74,34 @@ def ingest(
 def _ingest_with_progress(
     store: Store, targets: list[str], settings: Settings, source: str | None
 ) -> IngestReport:
+    """Progress counts articles as their batches are stored; the total is known when every
+    input is one article file, else the bar shows a running count."""
     found, missing = expand_targets(targets)
-    ctx = ReadContext(settings, _now().date(), source)
+    ctx = ReadContext(settings, _now().date(), source, defer_text_files=True)
+    one_per_file = all(Path(t).suffix.lower() in {".txt", ""} and not is_url(t) for t in found)
     columns = (TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=errors, transient=False) as progress:
-        task = progress.add_task("ingest", total=len(found))
+        task = progress.add_task("ingest", total=len(found) if one_per_file else None)
 
         def items() -> Iterator[Item]:
             yield from missing
             for target in found:
                 yield from read_target(target, ctx)
-                progress.advance(task)
+
+        def stored(batch: IngestReport) -> None:
+            done = batch.new + batch.duplicate + batch.near_duplicate + len(batch.rejected)
+            progress.advance(task, done)
 
         try:
-            return ingest_items(store, items(), settings, _now())
+            report = ingest_items(store, items(), settings, _now(), on_batch=stored)
         finally:
             ctx.close()
+        progress.update(
+            task,
+            completed=report.new + report.duplicate + report.near_duplicate + len(report.rejected),
+            total=None if not one_per_file else len(found),
+        )
+        return report
 
 
 def _print_report(report: IngestReport) -> None:

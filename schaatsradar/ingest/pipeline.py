@@ -25,8 +25,15 @@ from schaatsradar.extract.pipeline import EXTRACTOR_VERSION, extract
 from schaatsradar.extract.registry import Registry
 from schaatsradar.ingest import clean, dedupe
 from schaatsradar.ingest.language import detect_language
+from schaatsradar.ingest.readers import read_text_file
 from schaatsradar.ingest.titles import title_for
-from schaatsradar.ingest.types import IngestReport, PreparedArticle, RawArticle, Rejection
+from schaatsradar.ingest.types import (
+    IngestReport,
+    PreparedArticle,
+    RawArticle,
+    Rejection,
+    TextFile,
+)
 from schaatsradar.ingest.urls import canonical_url, source_key_for
 from schaatsradar.settings import Settings
 from schaatsradar.store import Store, stemming
@@ -141,12 +148,13 @@ def _remember(
 
 
 def prepare_chunk(
-    items: Sequence[RawArticle | Rejection], extract_facts: bool = False
+    items: Sequence[RawArticle | Rejection | TextFile], settings: Settings, today: dt.date
 ) -> list[PreparedArticle | Rejection]:
-    """`prepare` over a chunk, errors turned into Rejections (runs in worker processes)."""
-    registry = Registry.bundled() if extract_facts else None
+    """`prepare` over a chunk, errors turned into Rejections (runs in worker processes).
+    Deferred text files are read here first."""
+    registry = Registry.bundled() if settings.extract_on_ingest else None
     prepared: list[PreparedArticle | Rejection] = []
-    for item in items:
+    for item in _read_deferred(items, settings, today):
         if isinstance(item, Rejection):
             prepared.append(item)
             continue
@@ -157,10 +165,23 @@ def prepare_chunk(
     return prepared
 
 
-def _chunks(
-    items: Iterable[RawArticle | Rejection], size: int
-) -> Iterator[list[RawArticle | Rejection]]:
-    chunk: list[RawArticle | Rejection] = []
+def _read_deferred(
+    items: Sequence[RawArticle | Rejection | TextFile], settings: Settings, today: dt.date
+) -> Iterator[RawArticle | Rejection]:
+    for item in items:
+        if isinstance(item, TextFile):
+            for read in read_text_file(item, settings, today):
+                if not isinstance(read, TextFile):
+                    yield read
+        else:
+            yield item
+
+
+Input = RawArticle | Rejection | TextFile
+
+
+def _chunks(items: Iterable[Input], size: int) -> Iterator[list[Input]]:
+    chunk: list[Input] = []
     for item in items:
         chunk.append(item)
         if len(chunk) >= size:
@@ -171,7 +192,7 @@ def _chunks(
 
 
 def prepare_all(
-    items: Iterable[RawArticle | Rejection], settings: Settings
+    items: Iterable[Input], settings: Settings, today: dt.date
 ) -> Iterator[PreparedArticle | Rejection]:
     """Prepared articles in input order. Cleaning and fingerprinting cost more than writing,
     so past `parallel_after` articles they move to worker processes while this process reads
@@ -186,9 +207,9 @@ def prepare_all(
             if pool is None and workers > 1 and seen > settings.parallel_after:
                 pool = ProcessPoolExecutor(workers, mp_context=_pool_context())
             if pool is None:
-                yield from prepare_chunk(chunk, settings.extract_on_ingest)
+                yield from prepare_chunk(chunk, settings, today)
                 continue
-            pending.append(pool.submit(prepare_chunk, chunk, settings.extract_on_ingest))
+            pending.append(pool.submit(prepare_chunk, chunk, settings, today))
             while len(pending) > IN_FLIGHT_PER_WORKER * workers:
                 yield from pending.popleft().result()
         while pending:
@@ -205,14 +226,14 @@ def _pool_context() -> multiprocessing.context.BaseContext:
 
 def ingest(
     store: Store,
-    items: Iterable[RawArticle | Rejection],
+    items: Iterable[Input],
     settings: Settings,
     now: dt.datetime,
     on_batch: Callable[[IngestReport], None] | None = None,
 ) -> IngestReport:
     report = IngestReport()
     batch: list[PreparedArticle] = []
-    for item in prepare_all(items, settings):
+    for item in prepare_all(items, settings, now.date()):
         if isinstance(item, Rejection):
             report.rejected.append(item)
             continue

@@ -28,10 +28,10 @@ from schaatsradar.ingest.fetch import Fetcher
 from schaatsradar.ingest.pages import looks_like_html, read_page
 from schaatsradar.ingest.records import raw_from_record
 from schaatsradar.ingest.seedformat import parse_seed_text
-from schaatsradar.ingest.types import RawArticle, Rejection
+from schaatsradar.ingest.types import RawArticle, Rejection, TextFile
 from schaatsradar.settings import Settings
 
-Item = RawArticle | Rejection
+Item = RawArticle | Rejection | TextFile
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -44,6 +44,7 @@ class ReadContext:
     settings: Settings
     today: dt.date
     source_key: str | None = None
+    defer_text_files: bool = False  # hand .txt files over unread (see TextFile)
     _fetcher: Fetcher | None = None
 
     @property
@@ -113,8 +114,20 @@ def _read_url(url: str, ctx: ReadContext) -> Iterator[Item]:
         yield read_page(result.content, url, result.url, ctx.today, ctx.source_key)
 
 
+def read_text_file(item: TextFile, settings: Settings, today: dt.date) -> list[Item]:
+    """Read a deferred text file, as `read_target` would have (in a worker process)."""
+    ctx = ReadContext(settings, today, item.source_key)
+    try:
+        return list(read_target(item.path, ctx))
+    finally:
+        ctx.close()
+
+
 def _read_file(path: Path, ctx: ReadContext) -> Iterator[Item]:
     suffix = path.suffix.lower()
+    if ctx.defer_text_files and suffix in TEXT_SUFFIXES:
+        yield TextFile(str(path), ctx.source_key)
+        return
     source_key = ctx.source_key or path.parent.name or "files"
     if suffix in JSONL_SUFFIXES:
         yield from _read_jsonl(path, ctx, source_key)

@@ -33,6 +33,15 @@ class Rejection:
 
 
 @dataclass(frozen=True)
+class TextFile:
+    """A text file found but not read yet: a big ingest reads these in its worker processes,
+    where decoding and parsing cost no time in the process that writes to the database."""
+
+    path: str
+    source_key: str | None  # the --source override, if any
+
+
+@dataclass(frozen=True)
 class PreparedArticle:
     """A cleaned, fingerprinted article, ready to be checked against the store."""
 
