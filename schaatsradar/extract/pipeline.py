@@ -9,94 +9,35 @@ left out: a wrong time is worse than a missing one.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import itertools
 import re
-from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
-from typing import Protocol, TypeVar
+from dataclasses import replace
 
 from schaatsradar.extract import patterns
-from schaatsradar.extract.countries import COUNTRIES, CountryMention, find_countries
-from schaatsradar.extract.names import NameMention, find_skaters
+from schaatsradar.extract.context import Context, Entity, race_distances, update_context
+from schaatsradar.extract.countries import COUNTRIES
+from schaatsradar.extract.mentions import HasSpan, Mentions, find_mentions, inside, text_before
+from schaatsradar.extract.names import NameMention
+from schaatsradar.extract.races import merge_results, ranks_from_time_order
+from schaatsradar.extract.records import (
+    complete_record,
+    record_times,
+    sentence_records,
+)
 from schaatsradar.extract.registry import Registry
 from schaatsradar.extract.sentences import Sentence, split_sentences
 from schaatsradar.extract.types import (
     TEAM_DISTANCES,
     AthleteMention,
     Facts,
-    Gender,
-    Record,
     Result,
     Skater,
     Span,
 )
-from schaatsradar.extract.venues import VenueMention, find_venues
 
 EXTRACTOR_VERSION = "schaatsradar.extract@1"
-GENDERS: dict[str, Gender] = {"women": "women", "men": "men", "mixed": "mixed"}
-
-
-@dataclass
-class Mentions:
-    """Everything the pattern finders saw in the article, by kind."""
-
-    names: list[NameMention]
-    countries: list[CountryMention]
-    times: list[patterns.TimeMention]
-    distances: list[patterns.DistanceMention]
-    ranks: list[patterns.RankMention]
-    records: list[patterns.RecordMention]
-    context: list[patterns.ContextMention]
-    venues: list[VenueMention]
-
-
-@dataclass
-class Context:
-    """What holds for a sentence because an earlier one said it."""
-
-    competition: str | None = None
-    venue: str | None = None
-    distance: str | None = None
-    gender: Gender | None = None
-    day: dt.date | None = None
-    last_subject: Entity | None = None
-    last_mentioned: Entity | None = None
-    last_country: CountryMention | None = None
-    winners: dict[str, str] = field(default_factory=dict)  # distance -> who won it
-
-
-@dataclass
-class Entity:
-    """A skater or a country named in a sentence."""
-
-    start: int
-    end: int
-    name: str
-    country: str | None
-    gender: Gender | None
-    team: bool
-    governed: bool = False  # the object of its clause ("sneller dan X"), not its subject
-    times: list[patterns.TimeMention] = field(default_factory=list)
-    ranks: list[patterns.RankMention] = field(default_factory=list)
-
-
-def find_mentions(text: str, registry: Registry) -> Mentions:
-    def by_start(items: list[SpanT]) -> list[SpanT]:
-        return sorted(items, key=lambda item: item.start)
-
-    return Mentions(
-        names=by_start(find_skaters(text, registry)),
-        countries=by_start(find_countries(text)),
-        times=by_start(patterns.find_times(text)),
-        distances=by_start(patterns.find_distances(text)),
-        ranks=by_start(patterns.find_ranks(text)),
-        records=by_start(patterns.find_record_mentions(text)),
-        context=by_start(patterns.find_context(text)),
-        venues=by_start(find_venues(text, registry)),
-    )
 
 
 def extract(text: str, article_date: dt.date | None, registry: Registry) -> Facts:
@@ -104,41 +45,13 @@ def extract(text: str, article_date: dt.date | None, registry: Registry) -> Fact
     facts = Facts(athletes=_athletes(mentions.names))
     context = Context()
     for sentence in split_sentences(text):
-        context = _update_context(text, context, sentence, mentions, article_date)
+        context = update_context(text, context, sentence, mentions, article_date)
         results = _sentence_results(text, sentence, mentions, context)
         facts.results.extend(results)
-        facts.records.extend(_sentence_records(text, sentence, mentions, context, results))
-    facts.results = _ranks_from_time_order(_merge_results(facts.results))
-    facts.records = [_complete_record(r, facts.results) for r in facts.records]
+        facts.records.extend(sentence_records(text, sentence, mentions, context, results))
+    facts.results = ranks_from_time_order(merge_results(facts.results))
+    facts.records = [complete_record(r, facts.results) for r in facts.records]
     return facts
-
-
-def _complete_record(record: Record, results: Sequence[Result]) -> Record:
-    """Fill what a record sentence leaves implicit from the holder's result in the article:
-    the distance and time they set it with, and that it was set (not merely standing)."""
-    if record.athlete is None or record.status in ("broken", "existing"):
-        return record
-    own = [r for r in results if r.athlete == record.athlete]
-    if record.distance is not None:
-        own = [r for r in own if r.distance == record.distance] or own
-    timed = [r for r in own if r.seconds is not None]
-    if not own:
-        return record if record.status is not None else replace(record, status="existing")
-    source = (timed or own)[0]
-    status = record.status
-    if status is None:
-        status = "set"
-    seconds = record.seconds
-    if seconds is None and status == "set" and timed:
-        seconds = source.seconds
-    return replace(
-        record,
-        status=status,
-        distance=source.distance
-        if record.distance in (None, "allround", "sprint")
-        else record.distance,
-        seconds=seconds,
-    )
 
 
 def _athletes(names: Sequence[NameMention]) -> list[AthleteMention]:
@@ -149,93 +62,6 @@ def _athletes(names: Sequence[NameMention]) -> list[AthleteMention]:
     return list(by_skater.values())
 
 
-class HasSpan(Protocol):
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-
-
-SpanT = TypeVar("SpanT", bound=HasSpan)
-
-
-def _inside(items: Sequence[SpanT], sentence: Sentence) -> list[SpanT]:
-    """The items within the sentence; `items` are sorted by start (bisect keeps a long
-    article linear instead of scanning every mention for every sentence)."""
-    starts = _starts(items)
-    low = bisect.bisect_left(starts, sentence.start)
-    high = bisect.bisect_left(starts, sentence.end)
-    return [i for i in items[low:high] if i.end <= sentence.end]
-
-
-_start_cache: dict[int, tuple[Sequence[HasSpan], list[int]]] = {}
-
-
-def _starts(items: Sequence[HasSpan]) -> list[int]:
-    cached = _start_cache.get(id(items))
-    if cached is None or cached[0] is not items:
-        if len(_start_cache) > 64:
-            _start_cache.clear()
-        cached = _start_cache[id(items)] = (items, [i.start for i in items])
-    return cached[1]
-
-
-def _update_context(
-    text: str,
-    context: Context,
-    sentence: Sentence,
-    mentions: Mentions,
-    article_date: dt.date | None,
-) -> Context:
-    updated = replace(context)
-    for mention in _inside(mentions.context, sentence):
-        if mention.kind == "competition":
-            updated.competition = mention.value
-        elif mention.kind == "gender" and mention.value in GENDERS:
-            updated.gender = GENDERS[mention.value]
-        elif mention.kind == "day" and article_date is not None:
-            updated.day = patterns.resolve_day(mention.value, article_date) or updated.day
-    venues = _inside(mentions.venues, sentence)
-    if venues:
-        updated.venue = venues[-1].city
-    distances = [
-        d
-        for d in _race_distances(text, _inside(mentions.distances, sentence))
-        if not (
-            _is_individual(updated.distance) and CHAMPIONSHIP_NAME.match(_mention_text(text, d))
-        )
-    ]
-    if distances:
-        updated.distance = distances[-1].distance
-    return updated
-
-
-# "de aflossing over 3000 meter": the length of a relay or pursuit, not another race.
-LENGTH_OF_TEAM_RACE = re.compile(
-    r"(?:aflossing|relay|achtervolging|pursuit|teamsprint|team sprint)\s+over\s+$", re.IGNORECASE
-)
-
-
-def _race_distances(
-    text: str, distances: Sequence[patterns.DistanceMention]
-) -> list[patterns.DistanceMention]:
-    return [
-        d for d in distances if not LENGTH_OF_TEAM_RACE.search(text[max(0, d.start - 40) : d.start])
-    ]
-
-
-# "het WK allround", "de EK sprint": a championship's name, not the race a result is for.
-CHAMPIONSHIP_NAME = re.compile(r"(?:WK|EK|NK|World|European|Dutch)\b", re.IGNORECASE)
-
-
-def _mention_text(text: str, mention: HasSpan) -> str:
-    return text[mention.start : mention.end]
-
-
-def _is_individual(distance: str | None) -> bool:
-    return distance is not None and distance.endswith("m")
-
-
 def _entities(
     text: str,
     sentence: Sentence,
@@ -244,7 +70,7 @@ def _entities(
 ) -> list[Entity]:
     entities = [
         Entity(m.start, m.end, m.skater.name, m.skater.country, m.skater.gender, team=False)
-        for m in _inside(mentions.names, sentence)
+        for m in inside(mentions.names, sentence)
     ]
     opener = OPENER.match(text, sentence.start, sentence.end)
     if opener is not None:
@@ -273,7 +99,7 @@ def _entities(
             )
     _remember_people(text, sentence, entities, context)
     if context.distance in TEAM_DISTANCES:
-        countries = _inside(mentions.countries, sentence)
+        countries = inside(mentions.countries, sentence)
         if countries:
             context.last_country = countries[-1]
         members = [e.gender for e in entities if e.gender is not None]
@@ -301,6 +127,8 @@ OBJECT_BEFORE = re.compile(
     r"\w+(?:genoot|genote|genoten|mate|mates))\s+){0,3})$",
     re.IGNORECASE,
 )
+
+
 # A medal or place handed to whoever follows: "het zilver ging naar X", "brons was er voor X",
 # "the title went to X".
 RECIPIENT_AFTER = re.compile(
@@ -308,17 +136,18 @@ RECIPIENT_AFTER = re.compile(
     r"goes to|naar|voor)\s",
     re.IGNORECASE,
 )
+
+
 BEHIND = re.compile(r"\b(?:achter|behind)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
 TIME_OWNER_AFTER = re.compile(r"^\)?\s*(?:van|of|voor|by)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
 OPENER = re.compile(r"(?:Die|Deze|Zij|Ze|Hij|She|He)\b")
+
+
 INNER_PRONOUN = re.compile(r"\b(?:ze|zij|hij|she|he)\b")
-
-
-LOOK_BACK = 60  # characters before an entity that can govern it
-
-
-def _before(text: str, sentence: Sentence, position: int) -> str:
-    return text[max(sentence.start, position - LOOK_BACK) : position]
 
 
 # Verbs whose object follows them: "Kok versloeg Takagi". With inversion ("Op de 500 meter
@@ -345,7 +174,7 @@ def _remember_people(
 
 
 def _is_object(text: str, sentence: Sentence, entity: Entity, named_before: bool) -> bool:
-    before = _before(text, sentence, entity.start)
+    before = text_before(text, sentence, entity.start)
     if OBJECT_BEFORE.search(before):
         return True
     return named_before and BEATING_VERB_BEFORE.search(before) is not None
@@ -416,9 +245,9 @@ def _sentence_results(
     entities = _entities(text, sentence, mentions, context)
     if not entities:
         return []
-    distances = _race_distances(text, _inside(mentions.distances, sentence))
-    claimed = _record_times(text, sentence, mentions)
-    for timed in _inside(mentions.times, sentence):
+    distances = race_distances(text, inside(mentions.distances, sentence))
+    claimed = record_times(text, sentence, mentions)
+    for timed in inside(mentions.times, sentence):
         if timed.kind != "result" or timed in claimed:
             continue
         timed_distance = _distance_for(timed, distances, context)
@@ -428,7 +257,7 @@ def _sentence_results(
         owner = _time_owner(text, sentence, entities, timed)
         if owner is not None:
             owner.times.append(timed)
-    rank_cues = [c for c in _inside(mentions.ranks, sentence) if _rank_counts(text, sentence, c)]
+    rank_cues = [c for c in inside(mentions.ranks, sentence) if _rank_counts(text, sentence, c)]
     for cue in _pair_respectively(text, entities, rank_cues):
         owner = _rank_owner(text, sentence, entities, cue)
         if owner is not None:
@@ -441,13 +270,13 @@ def _sentence_results(
             continue
         time = entity.times[0] if entity.times else None
         if time is not None:
-            race_distances = [_distance_for(time, distances, context)]
+            entity_distances = [_distance_for(time, distances, context)]
         else:
-            race_distances = _distances_of_place(text, entity.ranks[0], distances, context)
+            entity_distances = _distances_of_place(text, entity.ranks[0], distances, context)
         rank = entity.ranks[0].rank if entity.ranks else None
         evidence: list[HasSpan] = [entity, *entity.times[:1], *entity.ranks[:1]]
         start, end = min(c.start for c in evidence), max(c.end for c in evidence)
-        for distance in race_distances:
+        for distance in entity_distances:
             if distance is None:
                 continue
             if rank == 1:
@@ -473,6 +302,8 @@ STANDINGS_AFTER = re.compile(
     r"\s+(?:\w+\s+){0,3}?(?:in het (?:eind)?klassement|in the (?:overall )?standings|overall)\b",
     re.IGNORECASE,
 )
+
+
 DISTANCE_LIST_GAP = re.compile(r"^\s*(?:,|en|and|&)\s*(?:de|the|op de|in de)?\s*$", re.IGNORECASE)
 
 
@@ -516,6 +347,8 @@ def _distances_of_place(
 NOT_A_PLACE_AFTER = re.compile(
     r"^\s+(?:tijd|time|rit|opening|ronde|lap|split|doorkomst)\b", re.IGNORECASE
 )
+
+
 # A title word is a result only when the sentence says someone became or is champion:
 # "de Japanse wereldkampioene Takagi" is a description, "werd wereldkampioen" a result.
 COPULA_BEFORE = re.compile(
@@ -523,40 +356,6 @@ COPULA_BEFORE = re.compile(
     r"was|were|crowned|blijft|bleef)\b[^.;]{0,40}$",
     re.IGNORECASE,
 )
-
-
-# Words that make a time an old or standing mark rather than a time skated in the race:
-# "het oude baanrecord (37,25)", "the previous record of 3:33.66", "dat op 33,91 staat".
-OLD_MARK_BEFORE = re.compile(
-    r"\b(?:oude?|vorige|voormalige?|old|previous|former|eigen oude|stond|staat|stood|"
-    r"record (?:van|of)|recordtijd van|mark of|toptijd van)\b[^.;\d]{0,45}$",
-    re.IGNORECASE,
-)
-NEW_MARK_BEFORE = re.compile(r"\b(?:to|naar|tot|at|op)\s+$", re.IGNORECASE)
-RECORD_REACH = 80  # characters after a record word in which its time is given
-
-
-def _record_times(text: str, sentence: Sentence, mentions: Mentions) -> set[patterns.TimeMention]:
-    """Times that belong to a record mention that is not being set here: the broken or
-    standing mark, which is no result of the race reported."""
-    claimed: set[patterns.TimeMention] = set()
-    records = _inside(mentions.records, sentence)
-    for time in _inside(mentions.times, sentence):
-        before = _before(text, sentence, time.start)
-        if NEW_MARK_BEFORE.search(before):
-            continue  # "from 37.07 to 36.87": the second is the time skated now
-        if OLD_MARK_BEFORE.search(before):
-            claimed.add(time)
-            continue
-        for record in records:
-            if record.status_hint in ("broken", "existing") and (
-                record.end <= time.start <= record.end + RECORD_REACH
-            ):
-                claimed.add(time)
-            # "the 33.61 world mark by Kulizhnikov": a time naming the record right after it.
-            if record.status_hint in ("broken", "existing") and 0 <= record.start - time.end <= 15:
-                claimed.add(time)
-    return claimed
 
 
 # "vijf keer de beste" counts wins over a season; "om ... te winnen" is what was missed.
@@ -570,6 +369,8 @@ NOT_THIS_RACE_BEFORE = re.compile(
 
 
 COORDINATION = re.compile(r"^\s*(?:,|en|and|&|,\s*and|,\s*en)\s*$", re.IGNORECASE)
+
+
 # Between two names of a list: a conjunction, and perhaps a time or place in brackets.
 LIST_GAP = re.compile(r"^[\s,]*(?:\([^)]{0,20}\))?[\s,]*(?:en|and|&)?\s*$", re.IGNORECASE)
 
@@ -606,10 +407,10 @@ NOT_A_PLACE_CUE = re.compile(r"victories|zeges|overwinningen|titels|titles|\btij
 def _rank_counts(text: str, sentence: Sentence, cue: patterns.RankMention) -> bool:
     if NOT_A_PLACE_AFTER.match(text, cue.end) or NOT_A_PLACE_CUE.search(cue.cue):
         return False
-    if NOT_THIS_RACE_BEFORE.search(_before(text, sentence, cue.start)):
+    if NOT_THIS_RACE_BEFORE.search(text_before(text, sentence, cue.start)):
         return False
     if "kampioen" in cue.cue or "champion" in cue.cue:
-        return COPULA_BEFORE.search(_before(text, sentence, cue.start)) is not None
+        return COPULA_BEFORE.search(text_before(text, sentence, cue.start)) is not None
     return True
 
 
@@ -658,7 +459,7 @@ def _infer_leader(text: str, sentence: Sentence, entities: Sequence[Entity]) -> 
     if len(ranked) != 1:
         return
     for entity in entities:
-        if not entity.ranks and BEHIND.search(_before(text, sentence, entity.start)):
+        if not entity.ranks and BEHIND.search(text_before(text, sentence, entity.start)):
             entity.ranks.append(patterns.RankMention(entity.start, entity.end, 1, "achter"))
             return
 
@@ -693,189 +494,3 @@ def _distance_for(
     if context.distance and patterns.plausible(time.seconds, context.distance, None):
         return context.distance
     return patterns.distance_for_time(time.seconds)
-
-
-HOLDER_AFTER = re.compile(
-    r"^\s*(?:van|of|by|op naam van|in handen van)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
-)
-
-
-def _sentence_records(
-    text: str,
-    sentence: Sentence,
-    mentions: Mentions,
-    context: Context,
-    results: Sequence[Result],
-) -> list[Record]:
-    records = []
-    names = _inside(mentions.names, sentence)
-    times = [t for t in _inside(mentions.times, sentence) if t.kind == "result"]
-    teams = _inside(mentions.countries, sentence) if context.distance in TEAM_DISTANCES else []
-    for mention in _inside(mentions.records, sentence):
-        pair = _broken_and_set(text, sentence, mention, names, times, context)
-        if pair:
-            records.extend(pair)
-            continue
-        holder_name, holder_gender = _record_holder(text, mention, names, teams, results)
-        old_mark = mention.status_hint in ("broken", "existing")
-        after = [t for t in times if mention.end <= t.start <= mention.end + RECORD_REACH]
-        nearest = min(times, key=lambda t: abs(t.start - mention.start), default=None)
-        time = (after[0] if after else nearest) if old_mark else nearest
-        records.append(
-            Record(
-                type=mention.type,
-                status=mention.status_hint,  # None: decided from the holder's results later
-                athlete=holder_name,
-                distance=context.distance
-                if context.distance not in ("allround", "sprint")
-                else None,
-                gender=holder_gender or context.gender,
-                seconds=time.seconds if time else None,
-                venue=context.venue if mention.type == "track" else None,
-                evidence=Span(mention.start, mention.end, text[mention.start : mention.end]),
-            )
-        )
-    return records
-
-
-# "verbeterde het baanrecord van De Boo (1.07,08)", "took down Bowe's 1:13.76": one record
-# falls, another is set, in one sentence.
-BREAKING_VERB = re.compile(
-    r"\b(?:verbeter\w*|verbr\w*|brak|onttroonde|scherpte\w* aan|uit de boeken|took down|"
-    r"broke|breaking|improv\w*|lower\w*|bettered|bettering|surpass\w*)\b",
-    re.IGNORECASE,
-)
-
-
-def _broken_and_set(
-    text: str,
-    sentence: Sentence,
-    mention: patterns.RecordMention,
-    names: Sequence[NameMention],
-    times: Sequence[patterns.TimeMention],
-    context: Context,
-) -> list[Record]:
-    """The two records of a breaking sentence: the old one (its holder named after the
-    record word, its time in brackets after it) and the new one (the sentence's subject)."""
-    sentence_text = text[sentence.start : sentence.end]
-    if not BREAKING_VERB.search(sentence_text):
-        return []
-    after = [n for n in names if n.start >= mention.end]
-    old_holder = (
-        after[0] if after and HOLDER_AFTER.search(text[mention.end : after[0].start]) else None
-    )
-    old_times = [t for t in times if mention.end <= t.start <= mention.end + RECORD_REACH]
-    if old_holder is None and not old_times:
-        return []
-    setters = [n for n in names if old_holder is None or n.skater != old_holder.skater]
-    setter = setters[0].skater if setters else None
-    if setter is None and context.last_subject is not None:
-        setter_name, setter_gender = context.last_subject.name, context.last_subject.gender
-    elif setter is not None:
-        setter_name, setter_gender = setter.name, setter.gender
-    else:
-        return []
-    distance = context.distance if context.distance not in ("allround", "sprint") else None
-    venue = context.venue if mention.type == "track" else None
-    evidence = Span(mention.start, mention.end, text[mention.start : mention.end])
-    broken = Record(
-        type=mention.type,
-        status="broken",
-        athlete=old_holder.skater.name if old_holder else None,
-        distance=distance,
-        gender=(old_holder.skater.gender if old_holder else None) or setter_gender,
-        seconds=old_times[0].seconds if old_times else None,
-        venue=venue,
-        evidence=evidence,
-    )
-    new = Record(
-        type=mention.type,
-        status="set",
-        athlete=setter_name,
-        distance=distance,
-        gender=setter_gender,
-        seconds=None,  # the setter's result time, filled in by _complete_record
-        venue=venue,
-        evidence=evidence,
-    )
-    return [new, broken]
-
-
-def _record_holder(
-    text: str,
-    mention: patterns.RecordMention,
-    names: Sequence[NameMention],
-    teams: Sequence[CountryMention],
-    results: Sequence[Result],
-) -> tuple[str | None, Gender | None]:
-    """Whose record: the name it is "van" ("het baanrecord van Jenning de Boo"), else the
-    skater (or, in team events, country) nearest to it in the sentence."""
-    after = [n for n in names if n.start >= mention.end]
-    if after and HOLDER_AFTER.search(text[mention.end : after[0].start]):
-        return after[0].skater.name, after[0].skater.gender
-    if teams:
-        team = min(teams, key=lambda t: abs(t.start - mention.start))
-        return team.name, None
-    holder = min(names, key=lambda n: abs(n.start - mention.start), default=None)
-    if holder is not None:
-        return holder.skater.name, holder.skater.gender
-    in_sentence = [r for r in results if r.seconds is not None]
-    return (in_sentence[0].athlete, in_sentence[0].gender) if in_sentence else (None, None)
-
-
-def _merge_results(results: Sequence[Result]) -> list[Result]:
-    """One result per skater per race: later sentences add a missing time or rank. A
-    different time or rank for the same skater and distance is another race (two 500s in a
-    weekend, last year's title), kept apart."""
-    merged: list[Result] = []
-    for result in results:
-        for index, known in enumerate(merged):
-            if (known.athlete, known.distance, known.gender) != (
-                result.athlete,
-                result.distance,
-                result.gender,
-            ) or _conflict(known, result):
-                continue
-            merged[index] = replace(
-                known,
-                seconds=known.seconds if known.seconds is not None else result.seconds,
-                rank=known.rank if known.rank is not None else result.rank,
-            )
-            break
-        else:
-            merged.append(result)
-    return merged
-
-
-def _ranks_from_time_order(results: list[Result]) -> list[Result]:
-    """When a race's timed results run from the stated winner to a stated last place with no
-    gap ("… won in 1.14,17 …", "… werd met 1.14,55 vierde", and two more times between), the
-    places in between follow from the times."""
-    races: dict[tuple[object, ...], list[int]] = defaultdict(list)
-    for index, result in enumerate(results):
-        if result.seconds is not None:
-            races[(result.distance, result.gender, result.competition, result.venue)].append(index)
-    for indexes in races.values():
-        ordered = sorted(indexes, key=lambda i: results[i].seconds or 0.0)
-        stated = {
-            position: results[i].rank
-            for position, i in enumerate(ordered, start=1)
-            if results[i].rank is not None
-        }
-        if (
-            stated.get(1) != 1
-            or stated.get(len(ordered)) != len(ordered)
-            or any(position != rank for position, rank in stated.items())
-            or len({results[i].seconds for i in ordered}) != len(ordered)
-        ):
-            continue
-        for position, i in enumerate(ordered, start=1):
-            if results[i].rank is None:
-                results[i] = replace(results[i], rank=position)
-    return results
-
-
-def _conflict(a: Result, b: Result) -> bool:
-    if a.seconds is not None and b.seconds is not None and abs(a.seconds - b.seconds) > 0.005:
-        return True
-    return a.rank is not None and b.rank is not None and a.rank != b.rank

@@ -1,0 +1,105 @@
+"""What holds for a sentence because an earlier one said it: the competition, rink,
+distance, day and gender, and who "zij" or "die" refers to."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from schaatsradar.extract import patterns
+from schaatsradar.extract.countries import CountryMention
+from schaatsradar.extract.mentions import HasSpan, Mentions, inside
+from schaatsradar.extract.sentences import Sentence
+from schaatsradar.extract.types import (
+    Gender,
+)
+
+GENDERS: dict[str, Gender] = {"women": "women", "men": "men", "mixed": "mixed"}
+
+
+@dataclass
+class Context:
+    """What holds for a sentence because an earlier one said it."""
+
+    competition: str | None = None
+    venue: str | None = None
+    distance: str | None = None
+    gender: Gender | None = None
+    day: dt.date | None = None
+    last_subject: Entity | None = None
+    last_mentioned: Entity | None = None
+    last_country: CountryMention | None = None
+    winners: dict[str, str] = field(default_factory=dict)  # distance -> who won it
+
+
+@dataclass
+class Entity:
+    """A skater or a country named in a sentence."""
+
+    start: int
+    end: int
+    name: str
+    country: str | None
+    gender: Gender | None
+    team: bool
+    governed: bool = False  # the object of its clause ("sneller dan X"), not its subject
+    times: list[patterns.TimeMention] = field(default_factory=list)
+    ranks: list[patterns.RankMention] = field(default_factory=list)
+
+
+def update_context(
+    text: str,
+    context: Context,
+    sentence: Sentence,
+    mentions: Mentions,
+    article_date: dt.date | None,
+) -> Context:
+    updated = replace(context)
+    for mention in inside(mentions.context, sentence):
+        if mention.kind == "competition":
+            updated.competition = mention.value
+        elif mention.kind == "gender" and mention.value in GENDERS:
+            updated.gender = GENDERS[mention.value]
+        elif mention.kind == "day" and article_date is not None:
+            updated.day = patterns.resolve_day(mention.value, article_date) or updated.day
+    venues = inside(mentions.venues, sentence)
+    if venues:
+        updated.venue = venues[-1].city
+    distances = [
+        d
+        for d in race_distances(text, inside(mentions.distances, sentence))
+        if not (
+            _is_individual(updated.distance) and CHAMPIONSHIP_NAME.match(_mention_text(text, d))
+        )
+    ]
+    if distances:
+        updated.distance = distances[-1].distance
+    return updated
+
+
+# "de aflossing over 3000 meter": the length of a relay or pursuit, not another race.
+LENGTH_OF_TEAM_RACE = re.compile(
+    r"(?:aflossing|relay|achtervolging|pursuit|teamsprint|team sprint)\s+over\s+$", re.IGNORECASE
+)
+
+
+def race_distances(
+    text: str, distances: Sequence[patterns.DistanceMention]
+) -> list[patterns.DistanceMention]:
+    return [
+        d for d in distances if not LENGTH_OF_TEAM_RACE.search(text[max(0, d.start - 40) : d.start])
+    ]
+
+
+# "het WK allround", "de EK sprint": a championship's name, not the race a result is for.
+CHAMPIONSHIP_NAME = re.compile(r"(?:WK|EK|NK|World|European|Dutch)\b", re.IGNORECASE)
+
+
+def _mention_text(text: str, mention: HasSpan) -> str:
+    return text[mention.start : mention.end]
+
+
+def _is_individual(distance: str | None) -> bool:
+    return distance is not None and distance.endswith("m")

@@ -1,0 +1,70 @@
+"""One result per skater per race: merging what several sentences say, and places that
+follow from the order of the times."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from schaatsradar.extract.types import (
+    Result,
+)
+
+
+def merge_results(results: Sequence[Result]) -> list[Result]:
+    """One result per skater per race: later sentences add a missing time or rank. A
+    different time or rank for the same skater and distance is another race (two 500s in a
+    weekend, last year's title), kept apart."""
+    merged: list[Result] = []
+    for result in results:
+        for index, known in enumerate(merged):
+            if (known.athlete, known.distance, known.gender) != (
+                result.athlete,
+                result.distance,
+                result.gender,
+            ) or _conflict(known, result):
+                continue
+            merged[index] = replace(
+                known,
+                seconds=known.seconds if known.seconds is not None else result.seconds,
+                rank=known.rank if known.rank is not None else result.rank,
+            )
+            break
+        else:
+            merged.append(result)
+    return merged
+
+
+def ranks_from_time_order(results: list[Result]) -> list[Result]:
+    """When a race's timed results run from the stated winner to a stated last place with no
+    gap ("… won in 1.14,17 …", "… werd met 1.14,55 vierde", and two more times between), the
+    places in between follow from the times."""
+    races: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    for index, result in enumerate(results):
+        if result.seconds is not None:
+            races[(result.distance, result.gender, result.competition, result.venue)].append(index)
+    for indexes in races.values():
+        ordered = sorted(indexes, key=lambda i: results[i].seconds or 0.0)
+        stated = {
+            position: results[i].rank
+            for position, i in enumerate(ordered, start=1)
+            if results[i].rank is not None
+        }
+        if (
+            stated.get(1) != 1
+            or stated.get(len(ordered)) != len(ordered)
+            or any(position != rank for position, rank in stated.items())
+            or len({results[i].seconds for i in ordered}) != len(ordered)
+        ):
+            continue
+        for position, i in enumerate(ordered, start=1):
+            if results[i].rank is None:
+                results[i] = replace(results[i], rank=position)
+    return results
+
+
+def _conflict(a: Result, b: Result) -> bool:
+    if a.seconds is not None and b.seconds is not None and abs(a.seconds - b.seconds) > 0.005:
+        return True
+    return a.rank is not None and b.rank is not None and a.rank != b.rank
