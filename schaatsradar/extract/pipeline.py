@@ -266,19 +266,23 @@ def _sentence_results(
     _infer_runners_up(text, sentence, entities, context)
     results = []
     for entity in entities:
-        if not entity.times and not entity.ranks:
-            continue
-        time = entity.times[0] if entity.times else None
-        if time is not None:
-            entity_distances = [_distance_for(time, distances, context)]
+        if entity.times:
+            time = entity.times[0]
+            races = [(_distance_for(time, distances, context), entity.ranks[:1])]
         else:
-            entity_distances = _distances_of_place(text, entity.ranks[0], distances, context)
-        rank = entity.ranks[0].rank if entity.ranks else None
-        evidence: list[HasSpan] = [entity, *entity.times[:1], *entity.ranks[:1]]
-        start, end = min(c.start for c in evidence), max(c.end for c in evidence)
-        for distance in entity_distances:
+            # "Ze werd negende op de 3000 meter en zesde op de 5000 meter": a place per race.
+            time = None
+            by_distance: dict[str | None, list[patterns.RankMention]] = {}
+            for cue in entity.ranks:
+                for distance in _distances_of_place(text, cue, distances, context):
+                    by_distance.setdefault(distance, [cue])  # one place per race: the first
+            races = list(by_distance.items())
+        for distance, cues in races:
             if distance is None:
                 continue
+            rank = cues[0].rank if cues else None
+            evidence: list[HasSpan] = [entity, *entity.times[:1], *cues]
+            start, end = min(c.start for c in evidence), max(c.end for c in evidence)
             if rank == 1:
                 context.winners[distance] = entity.name
             results.append(
@@ -304,6 +308,8 @@ STANDINGS_AFTER = re.compile(
 )
 
 
+# "zesde op de 5000 meter", "tenth in the 1500": the race a place was earned in.
+PLACE_ON = re.compile(r"^\s*(?:op|in|over|on|at)?\s*(?:de|het|the)?\s*$", re.IGNORECASE)
 DISTANCE_LIST_GAP = re.compile(r"^\s*(?:,|en|and|&)\s*(?:de|the|op de|in de)?\s*$", re.IGNORECASE)
 
 
@@ -321,11 +327,12 @@ def _distances_of_place(
         kind = "allround" if "allround" in competition else None
         return [kind or ("sprint" if "sprint" in competition else None)]
 
-    def gap(d: patterns.DistanceMention) -> int:
-        return d.start - cue.end if d.start >= cue.end else cue.start - d.end
-
-    nearest = min(distances, key=gap, default=None)
-    if nearest is not None and gap(nearest) <= 12:
+    following = [
+        d for d in distances if d.start >= cue.end and PLACE_ON.match(text[cue.end : d.start])
+    ]
+    preceding = [d for d in distances if 0 <= cue.start - d.end <= 12]
+    nearest = following[0] if following else (preceding[-1] if preceding else None)
+    if nearest is not None:
         index = list(distances).index(nearest)
         group = [nearest]
         for later in distances[index + 1 :]:

@@ -137,3 +137,14 @@ def test_a_place_in_the_standings_is_the_classification():
         "Hoekstra legde beslag op de tweede plaats in het klassement."
     )
     assert ("Jesse Hoekstra", "allround", None, 2) in results(text)
+
+
+def test_a_place_per_race_when_one_skater_has_several():
+    text = (
+        "Marijke Groenewoud won de massastart. Ze werd negende op de 3000 meter en zesde op "
+        "de 5000 meter en de 1500 meter."
+    )
+    found = results(text)
+    assert {
+        ("Marijke Groenewoud", d, None, r) for d, r in (("3000m", 9), ("5000m", 6), ("1500m", 6))
+    } <= found
