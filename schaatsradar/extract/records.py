@@ -33,7 +33,10 @@ OLD_MARK_BEFORE = re.compile(
 NEW_MARK_BEFORE = re.compile(r"\b(?:to|naar|tot|at|op)\s+$", re.IGNORECASE)
 
 
-RECORD_REACH = 80  # characters after a record word in which its time is given
+RECORD_REACH = 80
+RECORD_RIGHT_AFTER = re.compile(
+    r"^\)?\s*(?:[\w-]+\s+)?$"
+)  # "33.61 world mark", "(36,36) wereldrecord"  # characters after a record word in which its time is given
 
 
 def record_times(text: str, sentence: Sentence, mentions: Mentions) -> set[patterns.TimeMention]:
@@ -54,7 +57,11 @@ def record_times(text: str, sentence: Sentence, mentions: Mentions) -> set[patte
             ):
                 claimed.add(time)
             # "the 33.61 world mark by Kulizhnikov": a time naming the record right after it.
-            if record.status_hint in ("broken", "existing") and 0 <= record.start - time.end <= 15:
+            if (
+                record.status_hint in ("broken", "existing")
+                and record.start >= time.end
+                and RECORD_RIGHT_AFTER.match(text[time.end : record.start])
+            ):
                 claimed.add(time)
     return claimed
 
