@@ -33,10 +33,9 @@ OLD_MARK_BEFORE = re.compile(
 NEW_MARK_BEFORE = re.compile(r"\b(?:to|naar|tot|at|op)\s+$", re.IGNORECASE)
 
 
-RECORD_REACH = 80
-RECORD_RIGHT_AFTER = re.compile(
-    r"^\)?\s*(?:[\w-]+\s+)?$"
-)  # "33.61 world mark", "(36,36) wereldrecord"  # characters after a record word in which its time is given
+RECORD_REACH = 80  # characters after a record word in which its time is given
+# A time followed at once by the record it is: "33.61 world mark", "(36,36) wereldrecord".
+RECORD_RIGHT_AFTER = re.compile(r"^\)?\s*(?:[\w-]+\s+)?$")
 
 
 def record_times(text: str, sentence: Sentence, mentions: Mentions) -> set[patterns.TimeMention]:
