@@ -20,7 +20,7 @@ from schaatsradar.extract.context import Context, Entity, race_distances, update
 from schaatsradar.extract.countries import COUNTRIES
 from schaatsradar.extract.mentions import HasSpan, Mentions, find_mentions, inside, text_before
 from schaatsradar.extract.names import NameMention
-from schaatsradar.extract.races import merge_results, ranks_from_time_order
+from schaatsradar.extract.races import merge_results, ranks_from_time_order, winner_from_times
 from schaatsradar.extract.records import (
     complete_record,
     record_times,
@@ -49,7 +49,7 @@ def extract(text: str, article_date: dt.date | None, registry: Registry) -> Fact
         results = _sentence_results(text, sentence, mentions, context)
         facts.results.extend(results)
         facts.records.extend(sentence_records(text, sentence, mentions, context, results))
-    facts.results = ranks_from_time_order(merge_results(facts.results))
+    facts.results = winner_from_times(ranks_from_time_order(merge_results(facts.results)))
     facts.records = [complete_record(r, facts.results) for r in facts.records]
     return facts
 
@@ -138,6 +138,9 @@ RECIPIENT_AFTER = re.compile(
 )
 
 
+AHEAD_OF = re.compile(
+    r"\b(?:voor op|ahead of|in front of|sneller dan|faster than)\b", re.IGNORECASE
+)
 BEHIND = re.compile(r"\b(?:achter|behind)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -465,9 +468,20 @@ def _infer_leader(text: str, sentence: Sentence, entities: Sequence[Entity]) -> 
     ranked = [e for e in entities if e.ranks and e.ranks[0].rank == 2]
     if len(ranked) != 1:
         return
+    runner_up = ranked[0]
     for entity in entities:
         if not entity.ranks and BEHIND.search(text_before(text, sentence, entity.start)):
             entity.ranks.append(patterns.RankMention(entity.start, entity.end, 1, "achter"))
+            return
+    # "Daarmee bleef ze twee seconden voor op nummer twee Groenewoud": ahead of the runner-up.
+    for entity in entities:
+        if (
+            not entity.ranks
+            and not entity.governed
+            and entity.end <= runner_up.start
+            and AHEAD_OF.search(text[entity.end : runner_up.start])
+        ):
+            entity.ranks.append(patterns.RankMention(entity.start, entity.end, 1, "ahead"))
             return
 
 

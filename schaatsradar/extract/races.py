@@ -68,3 +68,26 @@ def _conflict(a: Result, b: Result) -> bool:
     if a.seconds is not None and b.seconds is not None and abs(a.seconds - b.seconds) > 0.005:
         return True
     return a.rank is not None and b.rank is not None and a.rank != b.rank
+
+
+def winner_from_times(results: list[Result]) -> list[Result]:
+    """A race with a runner-up but no stated winner: the one skater in it who was faster
+    than the runner-up won ("Jílek secured second place with 6:01.98" after Eitrem's 5:58.52)."""
+    races: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    for index, result in enumerate(results):
+        races[(result.distance, result.gender)].append(index)
+    for indexes in races.values():
+        ranks = {results[i].rank for i in indexes}
+        runner_up = [results[i] for i in indexes if results[i].rank == 2]
+        if 1 in ranks or len(runner_up) != 1 or runner_up[0].seconds is None:
+            continue
+        faster = [
+            i
+            for i in indexes
+            if results[i].rank is None
+            and results[i].seconds is not None
+            and results[i].seconds < runner_up[0].seconds
+        ]
+        if len(faster) == 1:
+            results[faster[0]] = replace(results[faster[0]], rank=1)
+    return results

@@ -148,3 +148,21 @@ def test_a_place_per_race_when_one_skater_has_several():
     assert {
         ("Marijke Groenewoud", d, None, r) for d, r in (("3000m", 9), ("5000m", 6), ("1500m", 6))
     } <= found
+
+
+def test_the_one_skater_faster_than_the_runner_up_won():
+    text = (
+        "Sander Eitrem skated the 5000 metres in 5:58.52. Metodej Jilek secured second place "
+        "with 6:01.98."
+    )
+    assert ("Sander Eitrem", "5000m", "5:58.52", 1) in results(text)
+
+
+def test_ahead_of_the_runner_up_is_the_winner():
+    text = (
+        "Joy Beune reed de 3000 meter in 3.55,72. Daarmee bleef Beune twee seconden voor op "
+        "nummer twee Marijke Groenewoud."
+    )
+    found = results(text)
+    assert ("Joy Beune", "3000m", "3:55.72", 1) in found
+    assert ("Marijke Groenewoud", "3000m", None, 2) in found
