@@ -78,15 +78,16 @@ def winner_from_times(results: list[Result]) -> list[Result]:
         races[(result.distance, result.gender)].append(index)
     for indexes in races.values():
         ranks = {results[i].rank for i in indexes}
-        runner_up = [results[i] for i in indexes if results[i].rank == 2]
-        if 1 in ranks or len(runner_up) != 1 or runner_up[0].seconds is None:
+        runner_up = [results[i].seconds for i in indexes if results[i].rank == 2]
+        if 1 in ranks or len(runner_up) != 1 or runner_up[0] is None:
             continue
+        limit = runner_up[0]
         faster = [
             i
             for i in indexes
             if results[i].rank is None
-            and results[i].seconds is not None
-            and results[i].seconds < runner_up[0].seconds
+            and (seconds := results[i].seconds) is not None
+            and seconds < limit
         ]
         if len(faster) == 1:
             results[faster[0]] = replace(results[faster[0]], rank=1)
