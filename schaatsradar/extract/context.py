@@ -67,6 +67,13 @@ def update_context(
     venues = inside(mentions.venues, sentence)
     if venues:
         updated.venue = venues[-1].city
+    if STANDINGS.search(text, sentence.start, sentence.end):
+        # "In het klassement bleef De Boo …": the championship's classification.
+        competition = (updated.competition or "").casefold()
+        for kind in ("allround", "sprint"):
+            if kind in competition:
+                updated.distance = kind
+                return updated
     distances = [
         d
         for d in race_distances(text, inside(mentions.distances, sentence))
@@ -91,6 +98,11 @@ def race_distances(
     return [
         d for d in distances if not LENGTH_OF_TEAM_RACE.search(text[max(0, d.start - 40) : d.start])
     ]
+
+
+STANDINGS = re.compile(
+    r"\b(?:in het (?:eind)?klassement|in the (?:overall )?standings)\b", re.IGNORECASE
+)
 
 
 # "het WK allround", "de EK sprint": a championship's name, not the race a result is for.

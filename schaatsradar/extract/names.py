@@ -406,7 +406,8 @@ _NL_PERSON_NOUNS = _gendered(
 # else.)
 _NL_MODIFIERS = _words(
     "regerend tweevoudig drievoudig viervoudig vijfvoudig zesvoudig meervoudig olympisch "
-    "olympische ervaren jonge debuterende huidige nieuwe europees nederlands"
+    "olympische ervaren jonge debuterende huidige nieuwe europees nederlands "
+    "Europees Nederlands Olympisch Olympische"  # "de 20-jarige Nederlands kampioen"
 )
 _EN_PERSON_NOUNS: dict[str, Gender | None] = dict.fromkeys(
     [

@@ -426,7 +426,8 @@ def _rank_counts(text: str, sentence: Sentence, cue: patterns.RankMention) -> bo
 
 # The runners-up a winner beat, in order: "sneller dan Takagi en Kok", "bleef X en Y voor".
 BEATEN_BEFORE = re.compile(
-    r"\b(?:sneller dan|versloeg|versloegen|onttroonde|bleef|ahead of|beat|beating|edged)\b"
+    r"\b(?:sneller dan|versloeg|versloegen|onttroonde|bleef|blijft|bleven|ahead of|beat|"
+    r"beating|edged)\b"
     r"[^.;]{0,60}$",
     re.IGNORECASE,
 )
