@@ -81,8 +81,9 @@ def sentence_records(
     names = inside(mentions.names, sentence)
     times = [t for t in inside(mentions.times, sentence) if t.kind == "result"]
     teams = inside(mentions.countries, sentence) if context.distance in TEAM_DISTANCES else []
+    breaking = BREAKING_VERB.search(text, sentence.start, sentence.end) is not None
     for mention in inside(mentions.records, sentence):
-        pair = _broken_and_set(text, sentence, mention, names, times, context)
+        pair = _broken_and_set(text, mention, names, times, context) if breaking else []
         if pair:
             records.extend(pair)
             continue
@@ -119,7 +120,6 @@ BREAKING_VERB = re.compile(
 
 def _broken_and_set(
     text: str,
-    sentence: Sentence,
     mention: patterns.RecordMention,
     names: Sequence[NameMention],
     times: Sequence[patterns.TimeMention],
@@ -127,9 +127,6 @@ def _broken_and_set(
 ) -> list[Record]:
     """The two records of a breaking sentence: the old one (its holder named after the
     record word, its time in brackets after it) and the new one (the sentence's subject)."""
-    sentence_text = text[sentence.start : sentence.end]
-    if not BREAKING_VERB.search(sentence_text):
-        return []
     after = [n for n in names if n.start >= mention.end]
     old_holder = (
         after[0] if after and HOLDER_AFTER.search(text[mention.end : after[0].start]) else None
