@@ -31,6 +31,7 @@ class Context:
     last_subject: Entity | None = None
     last_mentioned: Entity | None = None
     last_country: CountryMention | None = None
+    last_record_type: str | None = None  # what "this record" refers back to
     winners: dict[str, str] = field(default_factory=dict)  # distance -> who won it
 
 

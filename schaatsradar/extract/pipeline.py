@@ -50,7 +50,12 @@ def extract(text: str, article_date: dt.date | None, registry: Registry) -> Fact
         facts.results.extend(results)
         facts.records.extend(sentence_records(text, sentence, mentions, context, results))
     facts.results = winner_from_times(ranks_from_time_order(merge_results(facts.results)))
-    facts.records = [complete_record(r, facts.results) for r in facts.records]
+    facts.records = [
+        record
+        for record in (complete_record(r, facts.results) for r in facts.records)
+        # A record with neither holder nor time says nothing a reader could use.
+        if record.athlete is not None or record.seconds is not None
+    ]
     return facts
 
 

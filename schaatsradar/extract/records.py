@@ -91,10 +91,25 @@ def sentence_records(
         old_mark = mention.status_hint in ("broken", "existing")
         after = [t for t in times if mention.end <= t.start <= mention.end + RECORD_REACH]
         nearest = min(times, key=lambda t: abs(t.start - mention.start), default=None)
-        time = (after[0] if after else nearest) if old_mark else nearest
+        # An old or standing mark's time is given right after it ("het oude record (1.13,05)")
+        # or right before it ("the 33.61 world mark"), never elsewhere in the sentence.
+        right_before = [
+            t
+            for t in times
+            if t.end <= mention.start and RECORD_RIGHT_AFTER.match(text[t.end : mention.start])
+        ]
+        if old_mark:
+            time = after[0] if after else (right_before[-1] if right_before else None)
+        else:
+            time = nearest
+        record_type = mention.type
+        if record_type == "other" and context.last_record_type:
+            record_type = context.last_record_type  # "this record", "the previous one"
+        elif record_type != "other":
+            context.last_record_type = record_type
         records.append(
             Record(
-                type=mention.type,
+                type=record_type,
                 status=mention.status_hint,  # None: decided from the holder's results later
                 athlete=holder_name,
                 distance=context.distance

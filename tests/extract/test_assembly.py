@@ -166,3 +166,16 @@ def test_ahead_of_the_runner_up_is_the_winner():
     found = results(text)
     assert ("Joy Beune", "3000m", "3:55.72", 1) in found
     assert ("Marijke Groenewoud", "3000m", None, 2) in found
+
+
+def test_standing_mark_takes_the_time_right_before_it_and_this_record_its_type():
+    text = (
+        "Sander Eitrem won the 5000 metres and broke the world record. This record, "
+        "surpassing the previous one set by Timothy Loubineaud, is remarkable. The 33.61 "
+        "world mark by Pavel Kulizhnikov has stood since 2019."
+    )
+    records = {
+        (r.type, r.athlete, r.to_json()["time"]) for r in extract(text, DATE, REGISTRY).records
+    }
+    assert ("world", "Pavel Kulizhnikov", "33.61") in records
+    assert all(kind != "other" for kind, _, _ in records)
