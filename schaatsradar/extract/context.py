@@ -10,10 +10,11 @@ from dataclasses import dataclass, field, replace
 
 from schaatsradar.extract import patterns
 from schaatsradar.extract.countries import CountryMention
-from schaatsradar.extract.mentions import HasSpan, Mentions, inside
+from schaatsradar.extract.mentions import Mentions, inside
 from schaatsradar.extract.sentences import Sentence
 from schaatsradar.extract.types import (
     Gender,
+    HasSpan,
 )
 
 GENDERS: dict[str, Gender] = {"women": "women", "men": "men", "mixed": "mixed"}

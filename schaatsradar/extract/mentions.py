@@ -6,22 +6,15 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import TypeVar
 
 from schaatsradar.extract import patterns
 from schaatsradar.extract.countries import CountryMention, find_countries
 from schaatsradar.extract.names import NameMention, find_skaters
 from schaatsradar.extract.registry import Registry
 from schaatsradar.extract.sentences import Sentence
+from schaatsradar.extract.types import HasSpan
 from schaatsradar.extract.venues import VenueMention, find_venues
-
-
-class HasSpan(Protocol):
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-
 
 SpanT = TypeVar("SpanT", bound=HasSpan)
 
@@ -59,22 +52,13 @@ def find_mentions(text: str, registry: Registry) -> Mentions:
 def inside(items: Sequence[SpanT], sentence: Sentence) -> list[SpanT]:
     """The items within the sentence; `items` are sorted by start (bisect keeps a long
     article linear instead of scanning every mention for every sentence)."""
-    starts = _starts(items)
-    low = bisect.bisect_left(starts, sentence.start)
-    high = bisect.bisect_left(starts, sentence.end)
+    low = bisect.bisect_left(items, sentence.start, key=_start)
+    high = bisect.bisect_left(items, sentence.end, key=_start)
     return [i for i in items[low:high] if i.end <= sentence.end]
 
 
-_start_cache: dict[int, tuple[Sequence[HasSpan], list[int]]] = {}
-
-
-def _starts(items: Sequence[HasSpan]) -> list[int]:
-    cached = _start_cache.get(id(items))
-    if cached is None or cached[0] is not items:
-        if len(_start_cache) > 64:
-            _start_cache.clear()
-        cached = _start_cache[id(items)] = (items, [i.start for i in items])
-    return cached[1]
+def _start(item: HasSpan) -> int:
+    return item.start
 
 
 LOOK_BACK = 60  # characters before an entity that can govern it

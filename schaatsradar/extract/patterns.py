@@ -26,9 +26,9 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Literal, Protocol, TypeVar
+from typing import Literal, TypeVar
 
-from schaatsradar.extract.types import DISTANCES, RECORD_TYPES, Gender, RecordStatus
+from schaatsradar.extract.types import DISTANCES, RECORD_TYPES, Gender, HasSpan, RecordStatus
 
 __all__ = [
     "ContextMention",
@@ -109,15 +109,7 @@ class ContextMention:
     value: str
 
 
-class _Spanned(Protocol):
-    @property
-    def start(self) -> int: ...
-
-    @property
-    def end(self) -> int: ...
-
-
-_M = TypeVar("_M", bound=_Spanned)
+_M = TypeVar("_M", bound=HasSpan)
 
 
 def _dedupe(items: Iterable[_M]) -> list[_M]:

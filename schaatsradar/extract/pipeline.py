@@ -18,7 +18,7 @@ from dataclasses import replace
 from schaatsradar.extract import patterns
 from schaatsradar.extract.context import Context, Entity, race_distances, update_context
 from schaatsradar.extract.countries import COUNTRIES
-from schaatsradar.extract.mentions import HasSpan, Mentions, find_mentions, inside, text_before
+from schaatsradar.extract.mentions import Mentions, find_mentions, inside, text_before
 from schaatsradar.extract.names import NameMention
 from schaatsradar.extract.races import merge_results, ranks_from_time_order, winner_from_times
 from schaatsradar.extract.records import (
@@ -32,6 +32,7 @@ from schaatsradar.extract.types import (
     TEAM_DISTANCES,
     AthleteMention,
     Facts,
+    HasSpan,
     Result,
     Skater,
     Span,

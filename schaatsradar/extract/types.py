@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 Gender = Literal["women", "men", "mixed"]
 RecordStatus = Literal["set", "broken", "existing"]
@@ -36,6 +36,16 @@ RECORD_TYPES = (
     "championship",
     "other",
 )
+
+
+class HasSpan(Protocol):
+    """Anything that covers `text[start:end]`: mentions, entities, evidence."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
 
 
 @dataclass(frozen=True)

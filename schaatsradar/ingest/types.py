@@ -65,11 +65,9 @@ class IngestReport:
     duplicate: int = 0
     near_duplicate: int = 0
     rejected: list[Rejection] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
 
     def merge(self, other: IngestReport) -> None:
         self.new += other.new
         self.duplicate += other.duplicate
         self.near_duplicate += other.near_duplicate
         self.rejected.extend(other.rejected)
-        self.warnings.extend(other.warnings)

@@ -9,7 +9,7 @@ from sqlalchemy import Connection, text
 from sqlalchemy.dialects import postgresql, sqlite
 
 from schaatsradar.store.models import BoundaryParagraph
-from schaatsradar.store.stemming import index_text, stems
+from schaatsradar.store.stemming import search_terms, stems
 
 
 def is_sqlite(conn: Connection) -> bool:
@@ -62,7 +62,7 @@ def reindex_article(conn: Connection, article_id: int, title: str, body: str) ->
         "SELECT published, language FROM articles_fts WHERE rowid = ?", (article_id,)
     ).one()
     conn.exec_driver_sql("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
-    index_articles(conn, [(article_id, index_text(title), index_text(body), published, language)])
+    index_articles(conn, [(article_id, *search_terms(title, body), published, language)])
 
 
 # SQLite ranks at most this many of the newest matches: bm25 over every match of a common word
