@@ -66,7 +66,11 @@ def update_context(
             updated.gender = GENDERS[mention.value]
         elif mention.kind == "day" and article_date is not None:
             updated.day = patterns.resolve_day(mention.value, article_date) or updated.day
-    venues = inside(mentions.venues, sentence)
+    venues = [
+        v
+        for v in inside(mentions.venues, sentence)
+        if not EARLIER_MEET.search(text, max(sentence.start, v.start - 60), v.start)
+    ]
     if venues:
         updated.venue = venues[-1].city
     if STANDINGS.search(text, sentence.start, sentence.end):
@@ -100,6 +104,25 @@ def race_distances(
     return [
         d for d in distances if not LENGTH_OF_TEAM_RACE.search(text[max(0, d.start - 40) : d.start])
     ]
+
+
+# "after a silver medal at last week's season opener in Stavanger": a rink named for an
+# earlier meet does not move the story there.
+EARLIER = (
+    r"\b(?:last\s(?:week|weekend|month|season|year)(?:'s)?|vorige\s(?:week|maand)|"
+    r"vorig\s(?:weekend|seizoen|jaar)|earlier\sthis\s(?:season|month)|eerder\sdit\sseizoen|"
+    r"(?:\w+|\d+)\s(?:jaar|years?)\s(?:geleden|ago))\b"
+)
+EARLIER_MEET = re.compile(EARLIER + r"[^.;:]*$", re.IGNORECASE)
+FLASHBACK = re.compile(EARLIER, re.IGNORECASE)
+
+
+def carried_after(text: str, sentence: Sentence, before: Context, after: Context) -> Context:
+    """A sentence that looks back ("Vorig jaar pakte ze in Calgary het goud") holds its own
+    rink, but the story stays where it was for the sentences after it."""
+    if FLASHBACK.search(text, sentence.start, sentence.end):
+        return replace(after, venue=before.venue)
+    return after
 
 
 STANDINGS = re.compile(

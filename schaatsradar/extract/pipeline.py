@@ -16,7 +16,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from schaatsradar.extract import patterns
-from schaatsradar.extract.context import Context, Entity, race_distances, update_context
+from schaatsradar.extract.context import (
+    Context,
+    Entity,
+    carried_after,
+    race_distances,
+    update_context,
+)
 from schaatsradar.extract.countries import COUNTRIES
 from schaatsradar.extract.mentions import Mentions, find_mentions, inside, text_before
 from schaatsradar.extract.names import NameMention
@@ -46,10 +52,12 @@ def extract(text: str, article_date: dt.date | None, registry: Registry) -> Fact
     facts = Facts(athletes=_athletes(mentions.names))
     context = Context()
     for sentence in split_sentences(text):
+        carried = context
         context = update_context(text, context, sentence, mentions, article_date)
         results = _sentence_results(text, sentence, mentions, context)
         facts.results.extend(results)
         facts.records.extend(sentence_records(text, sentence, mentions, context, results))
+        context = carried_after(text, sentence, carried, context)
     facts.results = winner_from_times(ranks_from_time_order(merge_results(facts.results)))
     facts.records = [
         record
@@ -218,9 +226,24 @@ def _rank_owner(
     subjects = [e for e in entities if not e.governed]
     before = [e for e in subjects if e.end <= start]
     if before:
+        shared = SHARED_SUBJECT.search(text, before[-1].end, start)
+        if shared is not None:
+            clause = max(text.rfind(mark, sentence.start, shared.start()) for mark in (", ", ";"))
+            return next(e for e in before if e.start >= clause or e is before[-1])
         return before[-1]
     later = [e for e in subjects if e.start >= end and not _clause_between(text, end, e.start)]
     return later[0] if later else None
+
+
+# "Ze troefde Sablikova af en pakte daarmee de wereldtitel": a second verb after "en" with
+# no subject of its own shares the subject of the first.
+SHARED_SUBJECT = re.compile(
+    r"\b(?:en|and)\s+(?:(?:daarna|vervolgens|ook|then|also|later)\s+)?"
+    r"(?:pakte|pakt|won|wint|werd|wordt|eindigde|eindigt|finishte|reed|rijdt|zette|greep|"
+    r"veroverde|behaalde|haalde|sleepte|snelde|took|won|finished|claimed|grabbed|set|"
+    r"secured|placed|skated|clocked|earned)\b",
+    re.IGNORECASE,
+)
 
 
 def _clause_between(text: str, start: int, end: int) -> bool:
@@ -251,10 +274,40 @@ def _time_owner(
 def _sentence_results(
     text: str, sentence: Sentence, mentions: Mentions, context: Context
 ) -> list[Result]:
+    """A sentence naming an individual race and a team race ("pakte ze het goud op de 5000
+    meter en was ze de beste op de ploegenachtervolging") is read twice: once for the
+    skaters, once for the countries, each keeping only the results of its own kind."""
+    distances = race_distances(text, inside(mentions.distances, sentence))
+    team = [d for d in distances if d.distance in TEAM_DISTANCES]
+    solo = [d for d in distances if d.distance not in TEAM_DISTANCES]
+    if not team or not solo:
+        return _results_in(text, sentence, mentions, context, distances)
+    results: list[Result] = []
+    readings: dict[bool, Context] = {}
+    for own, is_team in ((team, True), (solo, False)):
+        readings[is_team] = replace(context, distance=own[-1].distance)
+        results.extend(
+            r
+            for r in _results_in(text, sentence, mentions, readings[is_team], distances)
+            if (r.distance in TEAM_DISTANCES) == is_team
+        )
+    # Who "zij" means next is the skater the individual reading saw; "they" the country.
+    context.last_subject = readings[False].last_subject
+    context.last_mentioned = readings[False].last_mentioned
+    context.last_country = readings[True].last_country
+    return results
+
+
+def _results_in(
+    text: str,
+    sentence: Sentence,
+    mentions: Mentions,
+    context: Context,
+    distances: Sequence[patterns.DistanceMention],
+) -> list[Result]:
     entities = _entities(text, sentence, mentions, context)
     if not entities:
         return []
-    distances = race_distances(text, inside(mentions.distances, sentence))
     claimed = record_times(text, sentence, mentions)
     for timed in inside(mentions.times, sentence):
         if timed.kind != "result" or timed in claimed:
@@ -266,7 +319,9 @@ def _sentence_results(
         owner = _time_owner(text, sentence, entities, timed)
         if owner is not None:
             owner.times.append(timed)
-    rank_cues = [c for c in inside(mentions.ranks, sentence) if _rank_counts(text, sentence, c)]
+    rank_cues = _medal_objects(
+        text, [c for c in inside(mentions.ranks, sentence) if _rank_counts(text, sentence, c)]
+    )
     for cue in _pair_respectively(text, entities, rank_cues):
         owner = _rank_owner(text, sentence, entities, cue)
         if owner is not None:
@@ -294,21 +349,53 @@ def _sentence_results(
             start, end = min(c.start for c in evidence), max(c.end for c in evidence)
             if rank == 1:
                 context.winners[distance] = entity.name
-            results.append(
-                Result(
-                    athlete=entity.name,
-                    country=entity.country,
-                    distance=distance,
-                    gender=entity.gender or context.gender,
-                    seconds=time.seconds if time else None,
-                    rank=rank,
-                    competition=context.competition,
-                    venue=context.venue,
-                    race_date=context.day,
-                    evidence=Span(start, end, text[start:end]),
-                )
+            result = Result(
+                athlete=entity.name,
+                country=entity.country,
+                distance=distance,
+                gender=entity.gender or context.gender,
+                seconds=time.seconds if time else None,
+                rank=rank,
+                competition=context.competition,
+                venue=context.venue,
+                race_date=context.day,
+                evidence=Span(start, end, text[start:end]),
             )
+            results.extend(_editions(text, sentence, result, cues[0] if cues else None))
     return results
+
+
+# "werd eerder Europees kampioene in 2021 en in 2023": the editions a place was earned in.
+YEARS_AFTER = re.compile(
+    r"[^,;:.]{0,80}?\bin\s+((?:19|20)\d\d)((?:\s*(?:,|en|and)\s*(?:in\s+)?(?:19|20)\d\d)*)\b",
+    re.IGNORECASE,
+)
+# "Kok werd net als in 2023 tweede": this year's place, and that edition's too.
+AS_IN_YEAR = re.compile(
+    r"\b(?:net\s+als|zoals|as|like)\s+in\s+((?:19|20)\d\d)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
+YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _editions(
+    text: str, sentence: Sentence, result: Result, cue: patterns.RankMention | None
+) -> list[Result]:
+    """One result per edition a place is dated to; undated, the race being reported."""
+    if cue is None:
+        return [result]
+    as_in = AS_IN_YEAR.search(text_before(text, sentence, cue.start))
+    if as_in is not None:
+        return [result, _in_edition(result, as_in.group(1))]
+    after = YEARS_AFTER.match(text, cue.end, sentence.end)
+    if after is None:
+        return [result]
+    years = [after.group(1), *YEAR.findall(after.group(2) or "")]
+    return [_in_edition(result, year) for year in years]
+
+
+def _in_edition(result: Result, year: str) -> Result:
+    name = f"{result.competition} {year}" if result.competition else year
+    return replace(result, competition=name, race_date=None, venue=None)
 
 
 STANDINGS_AFTER = re.compile(
@@ -354,15 +441,24 @@ def _distances_of_place(
                 group.insert(0, earlier)
             else:
                 break
-        if len(group) > 1:
-            return [d.distance for d in group]
+        also = [
+            d
+            for d in distances
+            if d.end <= cue.start
+            and AFTER_ALSO.search(text[max(0, d.start - 12) : d.start])
+            and ALSO_BETWEEN.match(text[d.end : cue.start])
+        ]
+        return [d.distance for d in [*also[-1:], *group]]
     return [_distance_before(cue.start, distances, context)]
 
 
-# "de snelste tijd", "the fastest lap": fastest in a moment of the race, not its result.
-NOT_A_PLACE_AFTER = re.compile(
-    r"^\s+(?:tijd|time|rit|opening|ronde|lap|split|doorkomst)\b", re.IGNORECASE
-)
+# "was na de 1000 meter ook de beste op de 1500 meter": won the one named after "na" too.
+AFTER_ALSO = re.compile(r"\b(?:na|after)\s+(?:de|het|the)?\s*$", re.IGNORECASE)
+ALSO_BETWEEN = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:ook|also|too)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+# "de snelste ronde", "the fastest lap": fastest in a moment of the race, not its result.
+NOT_A_PLACE_AFTER = re.compile(r"\s+(?:rit|opening|ronde|lap|split|doorkomst)\b", re.IGNORECASE)
 
 
 # A title word is a result only when the sentence says someone became or is champion:
@@ -418,6 +514,24 @@ def _pair_respectively(
 
 # A plural win counts wins ("victories in all five races"), a time rank is provisional.
 NOT_A_PLACE_CUE = re.compile(r"victories|zeges|overwinningen|titels|titles|\btijd\b|\btime\b")
+
+
+WIN_VERBS = frozenset({"won", "wint", "win", "wins", "winnen", "gewonnen"})
+VERB_TO_OBJECT = re.compile(r"^[^\d,;:]{0,25}$")
+
+
+def _medal_objects(text: str, cues: Sequence[patterns.RankMention]) -> list[patterns.RankMention]:
+    """ "won ze ook nog brons", "won silver": the medal a verb governs is the place, the
+    verb itself is not a win."""
+    return [
+        cue
+        for cue, following in itertools.zip_longest(cues, cues[1:])
+        if not (
+            cue.cue.casefold() in WIN_VERBS
+            and following is not None
+            and VERB_TO_OBJECT.match(text[cue.end : following.start])
+        )
+    ]
 
 
 def _rank_counts(text: str, sentence: Sentence, cue: patterns.RankMention) -> bool:

@@ -51,20 +51,42 @@ def ranks_from_time_order(results: list[Result]) -> list[Result]:
             for position, i in enumerate(ordered, start=1)
             if results[i].rank is not None
         }
-        if (
-            stated.get(1) != 1
-            or stated.get(len(ordered)) != len(ordered)
-            or any(position != rank for position, rank in stated.items())
-            or len({results[i].seconds for i in ordered}) != len(ordered)
-        ):
+        if len({results[i].seconds for i in ordered}) != len(ordered):
             continue
-        for position, i in enumerate(ordered, start=1):
-            if results[i].rank is None:
-                results[i] = replace(results[i], rank=position)
+        if (
+            stated.get(1) == 1
+            and stated.get(len(ordered)) == len(ordered)
+            and all(position == rank for position, rank in stated.items())
+        ):
+            for position, i in enumerate(ordered, start=1):
+                if results[i].rank is None:
+                    results[i] = replace(results[i], rank=position)
+            continue
+        _fill_single_gaps(results, ordered)
     return results
 
 
+def _fill_single_gaps(results: list[Result], ordered: list[int]) -> None:
+    """One time between the stated second and fourth places can only be third ("Morishige
+    … in 34.45" between the winner's 34.34 and the third's 34.69), whoever else is unnamed."""
+    for before, middle, after in zip(ordered, ordered[1:], ordered[2:], strict=False):
+        low, high = results[before].rank, results[after].rank
+        if (
+            results[middle].rank is None
+            and low is not None
+            and high is not None
+            and high - low == 2
+        ):
+            results[middle] = replace(results[middle], rank=low + 1)
+
+
 def _conflict(a: Result, b: Result) -> bool:
+    """Two statements about one skater and distance are different races when they name a
+    different meet or place ("vier jaar geleden in Peking" beside this week's World Cup)."""
+    for field in ("competition", "venue"):
+        mine, theirs = getattr(a, field), getattr(b, field)
+        if mine is not None and theirs is not None and mine != theirs:
+            return True
     if a.seconds is not None and b.seconds is not None and abs(a.seconds - b.seconds) > 0.005:
         return True
     return a.rank is not None and b.rank is not None and a.rank != b.rank
