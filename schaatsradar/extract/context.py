@@ -111,7 +111,7 @@ def race_distances(
 EARLIER = (
     r"\b(?:last\s(?:week|weekend|month|season|year)(?:'s)?|vorige\s(?:week|maand)|"
     r"vorig\s(?:weekend|seizoen|jaar)|earlier\sthis\s(?:season|month)|eerder\sdit\sseizoen|"
-    r"(?:\w+|\d+)\s(?:jaar|years?)\s(?:geleden|ago))\b"
+    r"(?:\w+|\d+)\s(?:jaar|years?|weken|weeks|maanden|months|dagen|days)\s(?:geleden|ago))\b"
 )
 EARLIER_MEET = re.compile(EARLIER + r"[^.;:]*$", re.IGNORECASE)
 FLASHBACK = re.compile(EARLIER, re.IGNORECASE)

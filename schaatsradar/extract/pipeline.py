@@ -17,6 +17,8 @@ from dataclasses import replace
 
 from schaatsradar.extract import patterns
 from schaatsradar.extract.context import (
+    FLASHBACK,
+    STANDINGS,
     Context,
     Entity,
     carried_after,
@@ -118,7 +120,11 @@ def _entities(
             context.last_country = countries[-1]
         members = [e.gender for e in entities if e.gender is not None]
         team_gender = members[0] if members and len(set(members)) == 1 else None
-        teams = [Entity(c.start, c.end, c.name, c.code, team_gender, team=True) for c in countries]
+        teams = [
+            Entity(c.start, c.end, c.name, c.code, team_gender, team=True)
+            for c in countries
+            if not PLACE_OF.search(text_before(text, sentence, c.start))
+        ]
         # "Morimoto, Sakamoto en Ito wonnen in 2.58,40": the members race for their country.
         for skater in entities:
             code = skater.country or (context.last_country.code if context.last_country else None)
@@ -130,7 +136,21 @@ def _entities(
     entities.sort(key=lambda e: e.start)
     for index, entity in enumerate(entities):
         entity.governed = _is_object(text, sentence, entity, named_before=index > 0)
+        # "sneller dan Blondin uit Canada en Lollobrigida uit Italië": a list shares its head.
+        if index and entities[index - 1].governed:
+            entity.governed = entity.governed or bool(
+                GOVERNED_LIST_GAP.match(text[entities[index - 1].end : entity.start])
+            )
     return entities
+
+
+GOVERNED_LIST_GAP = re.compile(
+    r"^(?:\s*\([^)]{0,20}\))?(?:\s+(?:uit|of|from|van)\s+[A-ZÀ-Þ][\w-]*)?\s*(?:,|\ben\b|\band\b)\s*$"
+)
+
+
+# "in Hamar, Norway", "in Noorwegen": a country named as the place, not a team racing.
+PLACE_OF = re.compile(r"(?:\b(?:in|from)\s+(?:the\s+)?|\b[A-ZÀ-Þ][\w-]+,\s*)$")
 
 
 # Words before an entity that make it the object of the clause, not the one who raced:
@@ -327,6 +347,7 @@ def _results_in(
         if owner is not None:
             owner.ranks.append(cue)
     _infer_leader(text, sentence, entities)
+    _infer_only_ahead(text, sentence, entities)
     _infer_runners_up(text, sentence, entities, context)
     results = []
     for entity in entities:
@@ -360,6 +381,7 @@ def _results_in(
                 venue=context.venue,
                 race_date=context.day,
                 evidence=Span(start, end, text[start:end]),
+                earlier=FLASHBACK.search(text, sentence.start, sentence.end) is not None,
             )
             results.extend(_editions(text, sentence, result, cues[0] if cues else None))
     return results
@@ -367,7 +389,7 @@ def _results_in(
 
 # "werd eerder Europees kampioene in 2021 en in 2023": the editions a place was earned in.
 YEARS_AFTER = re.compile(
-    r"[^,;:.]{0,80}?\bin\s+((?:19|20)\d\d)((?:\s*(?:,|en|and)\s*(?:in\s+)?(?:19|20)\d\d)*)\b",
+    r"(?:(?!\b(?:sinds|since)\b)[^,;:.]){0,80}?\bin\s+((?:19|20)\d\d)((?:\s*(?:,|en|and)\s*(?:in\s+)?(?:19|20)\d\d)*)\b",
     re.IGNORECASE,
 )
 # "Kok werd net als in 2023 tweede": this year's place, and that edition's too.
@@ -395,7 +417,7 @@ def _editions(
 
 def _in_edition(result: Result, year: str) -> Result:
     name = f"{result.competition} {year}" if result.competition else year
-    return replace(result, competition=name, race_date=None, venue=None)
+    return replace(result, competition=name, race_date=None, venue=None, earlier=True)
 
 
 STANDINGS_AFTER = re.compile(
@@ -465,7 +487,7 @@ NOT_A_PLACE_AFTER = re.compile(r"\s+(?:rit|opening|ronde|lap|split|doorkomst)\b"
 # "de Japanse wereldkampioene Takagi" is a description, "werd wereldkampioen" a result.
 COPULA_BEFORE = re.compile(
     r"\b(?:werd|wordt|word|is|was|werden|zijn|geworden|became|is|"
-    r"was|were|crowned|blijft|bleef)\b[^.;]{0,40}$",
+    r"was|were|crowned|blijft|bleef)\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
 
@@ -475,7 +497,11 @@ NOT_THIS_RACE_BEFORE = re.compile(
     r"(?:\b(?:\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\s+(?:keer|maal|"
     r"times)\s+|\bom\b[^.;]{0,60}\bte\s+|\bfailed to\s+|\bniet\s+"
     r"|\b(?:vaak|dikwijls|meestal|regelmatig|often|usually)\b[^.;]{0,40}"
-    r"|\bop dat moment\b[^.;]{0,40}|\bna (?:\w+|\d+) afstanden\b[^.;]{0,40})$",
+    r"|\bop dat moment\b[^.;]{0,40}|\bna (?:\w+|\d+) afstanden\b[^.;]{0,40}"
+    # A ranking list or selection order is not a race: "de selectievolgorde waarop hij de
+    # tiende schaatser is", "tenth in the World Cup ranking".
+    r"|\b(?:selectievolgorde|volgorde|ranglijst|wereldranglijst|ranking|plaatsingslijst)\b"
+    r"[^.;]{0,40})$",
     re.IGNORECASE,
 )
 
@@ -534,8 +560,17 @@ def _medal_objects(text: str, cues: Sequence[patterns.RankMention]) -> list[patt
     ]
 
 
+# "prevailed in 10 of 12 races", "won 5 van de 8 wedstrijden": a count of wins.
+WIN_COUNT_AFTER = re.compile(
+    r"\s+(?:in\s+)?\d+\s+(?:of|van|uit)\s+(?:de\s+|the\s+|his\s+|her\s+|zijn\s+|haar\s+)?\d+\b",
+    re.IGNORECASE,
+)
+
+
 def _rank_counts(text: str, sentence: Sentence, cue: patterns.RankMention) -> bool:
     if NOT_A_PLACE_AFTER.match(text, cue.end) or NOT_A_PLACE_CUE.search(cue.cue):
+        return False
+    if WIN_COUNT_AFTER.match(text, cue.end):
         return False
     if NOT_THIS_RACE_BEFORE.search(text_before(text, sentence, cue.start)):
         return False
@@ -579,9 +614,61 @@ def _infer_runners_up(
         and not e.ranks
         and e.name != winner.name
         and BEATEN_BEFORE.search(text[winner.end : e.start])
-    ]
+    ] or _kept_behind(text, sentence, entities, winner)
     for rank, entity in enumerate(beaten[:2], start=2):
         entity.ranks.append(patterns.RankMention(entity.start, entity.end, rank, "beaten"))
+
+
+# "In het klassement blijft Leerdam Kok en Schulting voor": the separable "voorblijven",
+# its objects listed between the winner and the closing "voor".
+STAYED = re.compile(r"\b(?:bleef|blijft|bleven|blijven)\b", re.IGNORECASE)
+CLOSING_VOOR = re.compile(r"\s+voor\s*(?:[.,;:!]|$)", re.IGNORECASE)
+
+
+def _kept_behind(
+    text: str, sentence: Sentence, entities: Sequence[Entity], winner: Entity
+) -> list[Entity]:
+    if not STAYED.search(text, sentence.start, sentence.end):
+        return []
+    standings = STANDINGS.search(text, sentence.start, sentence.end) is not None
+    after = [e for e in entities if e.start > winner.end and e.name != winner.name]
+    for last, entity in enumerate(after):
+        if CLOSING_VOOR.match(text, entity.end, sentence.end):
+            listed = after[: last + 1]
+            # One rival kept behind in a pairing ("bleef in de slotrit Bowe voor") is a duel
+            # won, not a second place; a list, or the standings, is the podium.
+            if (len(listed) > 1 or standings) and all(
+                LIST_GAP.match(text[a.end : b.start]) for a, b in itertools.pairwise(listed)
+            ):
+                return [e for e in listed if not e.ranks]
+            return []
+    return []
+
+
+# "moesten alleen Canada voor zich laten", "only Stolz was faster": the one ahead won, and
+# the clause's subject was second.
+ONLY_BEFORE = re.compile(r"\b(?:alleen|slechts|enkel|only)\s+(?:de\s+|het\s+|the\s+)?$", re.I)
+AHEAD_AFTER = re.compile(
+    r"\s+(?:voor\s+(?:zich\s+)?(?:laten|gaan|moeten\s+laten|dulden)|voor\s+laten\s+gaan|"
+    r"(?:was|were)\s+(?:faster|quicker)|finished\s+ahead|(?:was|waren)\s+sneller)\b",
+    re.IGNORECASE,
+)
+
+
+def _infer_only_ahead(text: str, sentence: Sentence, entities: Sequence[Entity]) -> None:
+    for index, entity in enumerate(entities):
+        if (
+            entity.ranks
+            or not ONLY_BEFORE.search(text_before(text, sentence, entity.start))
+            or not AHEAD_AFTER.match(text, entity.end, sentence.end)
+        ):
+            continue
+        entity.ranks.append(patterns.RankMention(entity.start, entity.end, 1, "only ahead"))
+        subjects = [e for e in entities[:index] if not e.governed and e.name != entity.name]
+        if subjects and not subjects[0].ranks:
+            first = subjects[0]
+            first.ranks.append(patterns.RankMention(first.start, first.end, 2, "only behind"))
+        return
 
 
 def _infer_leader(text: str, sentence: Sentence, entities: Sequence[Entity]) -> None:

@@ -83,6 +83,8 @@ def _fill_single_gaps(results: list[Result], ordered: list[int]) -> None:
 def _conflict(a: Result, b: Result) -> bool:
     """Two statements about one skater and distance are different races when they name a
     different meet or place ("vier jaar geleden in Peking" beside this week's World Cup)."""
+    if a.earlier != b.earlier:
+        return True
     for field in ("competition", "venue"):
         mine, theirs = getattr(a, field), getattr(b, field)
         if mine is not None and theirs is not None and mine != theirs:

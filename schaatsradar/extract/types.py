@@ -106,6 +106,9 @@ class Result:
     race_date: dt.date | None
     evidence: Span
     margin: float | None = None  # seconds behind (+) or ahead (-) of a named rival, if stated
+    # The text dates it to an earlier meet than the one reported ("vorig jaar", "in 2021"):
+    # never merged with a result of this meet. Not part of the contract.
+    earlier: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
