@@ -58,7 +58,34 @@ COUNTRIES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "HUN": ("Hungary", ("Hongarije", "Hungary"), ("Hongaarse", "Hungarian")),
     "FIN": ("Finland", ("Finland",), ("Finse", "Finnish")),
 }
-TEAM_NOUNS = r"(?:team|ploeg|vrouwenploeg|mannenploeg|herenploeg|damesploeg|trio|squad|women|men)"
+# "de Noren waren te sterk", "ahead of the Canadians": the people of a country as its team.
+PLURALS: dict[str, tuple[str, ...]] = {
+    "NED": ("Nederlanders",),
+    "NOR": ("Noren", "Norwegians"),
+    "JPN": ("Japanners",),
+    "CAN": ("Canadezen", "Canadians"),
+    "USA": ("Amerikanen", "Americans"),
+    "CHN": ("Chinezen",),
+    "KOR": ("Zuid-Koreanen", "Koreanen", "South Koreans", "Koreans"),
+    "ITA": ("Italianen", "Italians"),
+    "GER": ("Duitsers", "Germans"),
+    "POL": ("Poles",),
+    "CZE": ("Tsjechen", "Czechs"),
+    "BEL": ("Belgen", "Belgians"),
+    "FRA": ("Fransen",),
+    "SWE": ("Swedes",),
+    "KAZ": ("Kazachen",),
+    "AUT": ("Oostenrijkers", "Austrians"),
+    "SUI": ("Zwitsers",),
+    "LAT": ("Letten", "Latvians"),
+    "EST": ("Esten", "Estonians"),
+    "HUN": ("Hongaren", "Hungarians"),
+    "FIN": ("Finnen", "Finns"),
+}
+TEAM_NOUNS = (
+    r"(?:team|ploeg|vrouwenploeg|mannenploeg|herenploeg|damesploeg|trio|squad|women|men|"
+    r"junioren|juniors|vrouwen|mannen|dames|heren|selectie|formatie|kwartet|quartet)"
+)
 
 
 @dataclass(frozen=True)
@@ -75,7 +102,7 @@ def _automaton() -> tuple[ahocorasick.Automaton, frozenset[str]]:
     automaton = ahocorasick.Automaton()
     adjectives = set()
     for code, (_name, names, adjective_forms) in COUNTRIES.items():
-        for name in names:
+        for name in (*names, *PLURALS.get(code, ())):
             automaton.add_word(name, (code, name))
         for adjective in adjective_forms:
             automaton.add_word(adjective, (code, adjective))

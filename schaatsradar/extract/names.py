@@ -306,7 +306,8 @@ _SPORTS_TITLES = _words(
 # Never a word of a person's name, wherever it stands.
 _NEVER_NAME = (
     _SPORTS_TITLES
-    | _NATIONALITY_WORDS
+    # "Noor" is also a common Dutch given name ("Noor Visscher"); "de Noor" stays a reference.
+    | (_NATIONALITY_WORDS - {"noor"})
     | _COUNTRIES
     | _MONTHS_DAYS
     | _EVENTS_ORGS

@@ -116,6 +116,7 @@ def _entities(
     _remember_people(text, sentence, entities, context)
     if context.distance in TEAM_DISTANCES:
         countries = inside(mentions.countries, sentence)
+        carried_country = context.last_country
         if countries:
             context.last_country = countries[-1]
         members = [e.gender for e in entities if e.gender is not None]
@@ -127,7 +128,9 @@ def _entities(
         ]
         # "Morimoto, Sakamoto en Ito wonnen in 2.58,40": the members race for their country.
         for skater in entities:
-            code = skater.country or (context.last_country.code if context.last_country else None)
+            # The country named last before the skater: in this sentence, or carried.
+            named = [c for c in countries if c.end <= skater.start] or [carried_country]
+            code = skater.country or (named[-1].code if named[-1] else None)
             if code in COUNTRIES:
                 teams.append(
                     Entity(skater.start, skater.end, COUNTRIES[code][0], code, team_gender, True)
@@ -238,14 +241,22 @@ def _rank_owner(
     after = [e for e in entities if e.start >= end]
     if after and RECIPIENT_AFTER.search(text[end : after[0].start] + " "):
         return after[0]
-    if after and cue.cue.startswith(("nummer", "number")) and after[0].start - end <= 2:
-        return after[0]  # "nummer twee Marijke Groenewoud"
+    if after and cue.cue.startswith(APPOSITIVE_CUES) and after[0].start - end <= 2:
+        return after[0]  # "nummer twee Marijke Groenewoud", "behind winner Aiko Morimoto"
+    before = [e for e in entities if e.end <= start]
+    if before and BRACKETED.match(text[before[-1].end : start]):
+        return before[-1]  # "Liam Gauthier (2de)"
     relative = _relative_owner(text, entities, start)
     if relative is not None:
         return relative
     subjects = [e for e in entities if not e.governed]
     before = [e for e in subjects if e.end <= start]
     if before:
+        listed = _plural_subjects(text, before, start)
+        if listed:
+            for other in listed[:-1]:
+                other.ranks.append(cue)
+            return listed[-1]
         shared = SHARED_SUBJECT.search(text, before[-1].end, start)
         if shared is not None:
             clause = max(text.rfind(mark, sentence.start, shared.start()) for mark in (", ", ";"))
@@ -264,6 +275,30 @@ SHARED_SUBJECT = re.compile(
     r"secured|placed|skated|clocked|earned)\b",
     re.IGNORECASE,
 )
+
+
+APPOSITIVE_CUES = ("nummer", "number", "winner", "winnaar", "winnares", "runner-up")
+BRACKETED = re.compile(r"^\s*\($")
+
+
+# "De Boo en Kok zijn wereldkampioen sprint geworden": a plural verb after a list of names.
+PLURAL_VERB = re.compile(
+    r"^\s+(?:(?:\w+\s+){0,3}?)(?:zijn|werden|wonnen|pakten|veroverden|grepen|eindigden|were|"
+    r"both|won\s+both)\b",
+    re.IGNORECASE,
+)
+
+
+def _plural_subjects(text: str, before: Sequence[Entity], start: int) -> list[Entity]:
+    """The skaters of a list that a plural verb makes the joint subject of a rank word."""
+    if len(before) < 2 or not PLURAL_VERB.match(text[before[-1].end : start]):
+        return []
+    listed = [before[-1]]
+    for entity in reversed(before[:-1]):
+        if not LIST_GAP.match(text[entity.end : listed[0].start]):
+            break
+        listed.insert(0, entity)
+    return listed if len(listed) > 1 and not any(e.team for e in listed) else []
 
 
 def _clause_between(text: str, start: int, end: int) -> bool:
@@ -356,18 +391,21 @@ def _results_in(
             races = [(_distance_for(time, distances, context), entity.ranks[:1])]
         else:
             # "Ze werd negende op de 3000 meter en zesde op de 5000 meter": a place per race.
+            # A place dated earlier ("who won the event a year ago") is another race.
             time = None
-            by_distance: dict[str | None, list[patterns.RankMention]] = {}
+            by_race: dict[tuple[str | None, bool], list[patterns.RankMention]] = {}
             for cue in entity.ranks:
+                back = _looks_back(text, sentence, cue.start, cue.end)
                 for distance in _distances_of_place(text, cue, distances, context):
-                    by_distance.setdefault(distance, [cue])  # one place per race: the first
-            races = list(by_distance.items())
+                    by_race.setdefault((distance, back), [cue])  # one place per race: the first
+            races = [(distance, cues) for (distance, _), cues in by_race.items()]
         for distance, cues in races:
             if distance is None:
                 continue
             rank = cues[0].rank if cues else None
             evidence: list[HasSpan] = [entity, *entity.times[:1], *cues]
             start, end = min(c.start for c in evidence), max(c.end for c in evidence)
+            anchor = evidence[-1] if len(evidence) > 1 else entity
             if rank == 1:
                 context.winners[distance] = entity.name
             result = Result(
@@ -381,7 +419,7 @@ def _results_in(
                 venue=context.venue,
                 race_date=context.day,
                 evidence=Span(start, end, text[start:end]),
-                earlier=FLASHBACK.search(text, sentence.start, sentence.end) is not None,
+                earlier=_looks_back(text, sentence, anchor.start, anchor.end),
             )
             results.extend(_editions(text, sentence, result, cues[0] if cues else None))
     return results
@@ -397,6 +435,23 @@ AS_IN_YEAR = re.compile(
     r"\b(?:net\s+als|zoals|as|like)\s+in\s+((?:19|20)\d\d)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
 )
 YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+# Where a clause ends: a comma, or a conjunction that starts a clause of its own ("took the
+# race in Heerenveen after picking up silver at last week's opener").
+CLAUSE_BREAK = re.compile(
+    r",\s|;\s|:\s|\s(?:after|before|while|nadat|terwijl|voordat|maar|but)\s", re.IGNORECASE
+)
+
+
+def _looks_back(text: str, sentence: Sentence, start: int, end: int) -> bool:
+    """Whether the clause around `text[start:end]` dates it to an earlier meet."""
+    clause_start = sentence.start
+    for m in CLAUSE_BREAK.finditer(text, sentence.start, start):
+        clause_start = m.end()
+    following = CLAUSE_BREAK.search(text, end, sentence.end)
+    clause_end = following.start() if following else sentence.end
+    return FLASHBACK.search(text, clause_start, clause_end) is not None
 
 
 def _editions(
@@ -420,6 +475,7 @@ def _in_edition(result: Result, year: str) -> Result:
     return replace(result, competition=name, race_date=None, venue=None, earlier=True)
 
 
+CLASSIFICATION_AFTER = re.compile(r"\s+(sprint|allround)\b(?![\s-]*(?:titel|title|kampioen))", re.I)
 STANDINGS_AFTER = re.compile(
     r"\s+(?:\w+\s+){0,3}?(?:in het (?:eind)?klassement|in the (?:overall )?standings|overall)\b",
     re.IGNORECASE,
@@ -440,6 +496,9 @@ def _distances_of_place(
     """One place for each distance of a list right next to it ("zesde op de 5000 meter en
     de 1500 meter", "die de 5000 en 10.000 meter won"), the championship's classification
     for a place "in het klassement", else the distance named before the place."""
+    named = CLASSIFICATION_AFTER.match(text, cue.end)
+    if named is not None:
+        return [named.group(1).casefold()]  # "wereldkampioen sprint", "European allround champion"
     if STANDINGS_AFTER.match(text, cue.end):
         competition = (context.competition or "").casefold()
         kind = "allround" if "allround" in competition else None
@@ -560,11 +619,17 @@ def _medal_objects(text: str, cues: Sequence[patterns.RankMention]) -> list[patt
     ]
 
 
-# "prevailed in 10 of 12 races", "won 5 van de 8 wedstrijden": a count of wins.
+# "prevailed in 10 of 12 races", "won 5 van de 8 wedstrijden", "won two titles": a count.
 WIN_COUNT_AFTER = re.compile(
-    r"\s+(?:in\s+)?\d+\s+(?:of|van|uit)\s+(?:de\s+|the\s+|his\s+|her\s+|zijn\s+|haar\s+)?\d+\b",
+    r"\s+(?:in\s+)?\d+\s+(?:of|van|uit)\s+(?:de\s+|the\s+|his\s+|her\s+|zijn\s+|haar\s+)?\d+\b"
+    r"|\s+(?:twee|drie|vier|vijf|zes|two|three|four|five|six|\d+)\s+(?:\w+\s+)?(?:titles|titels|"
+    r"medals|medailles|races|wedstrijden|golds|gold medals|gouden medailles|zeges|wins)\b",
     re.IGNORECASE,
 )
+
+
+PURPOSE_BEFORE = re.compile(r"\b(?:om|to)\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
+PURPOSE_AFTER = re.compile(r"\s+te\s+\w+", re.IGNORECASE)
 
 
 def _rank_counts(text: str, sentence: Sentence, cue: patterns.RankMention) -> bool:
@@ -572,6 +637,10 @@ def _rank_counts(text: str, sentence: Sentence, cue: patterns.RankMention) -> bo
         return False
     if WIN_COUNT_AFTER.match(text, cue.end):
         return False
+    if PURPOSE_BEFORE.search(text_before(text, sentence, cue.start)) and PURPOSE_AFTER.match(
+        text, cue.end
+    ):
+        return False  # "slaagden er niet in om het goud te pakken": what was aimed at
     if NOT_THIS_RACE_BEFORE.search(text_before(text, sentence, cue.start)):
         return False
     if "kampioen" in cue.cue or "champion" in cue.cue:
@@ -621,8 +690,8 @@ def _infer_runners_up(
 
 # "In het klassement blijft Leerdam Kok en Schulting voor": the separable "voorblijven",
 # its objects listed between the winner and the closing "voor".
-STAYED = re.compile(r"\b(?:bleef|blijft|bleven|blijven)\b", re.IGNORECASE)
-CLOSING_VOOR = re.compile(r"\s+voor\s*(?:[.,;:!]|$)", re.IGNORECASE)
+STAYED = re.compile(r"\b(?:bleef|blijft|bleven|blijven|voorbleef|voorblijft)\b", re.IGNORECASE)
+CLOSING_VOOR = re.compile(r"\s+(?:voor|voorbleef|voorblijft)\s*(?:[.,;:!]|$)", re.IGNORECASE)
 
 
 def _kept_behind(
