@@ -129,8 +129,9 @@ def _entities(
         # "Morimoto, Sakamoto en Ito wonnen in 2.58,40": the members race for their country.
         for skater in entities:
             # The country named last before the skater: in this sentence, or carried.
-            named = [c for c in countries if c.end <= skater.start] or [carried_country]
-            code = skater.country or (named[-1].code if named[-1] else None)
+            named = [c for c in countries if c.end <= skater.start]
+            country = named[-1] if named else carried_country
+            code = skater.country or (country.code if country else None)
             if code in COUNTRIES:
                 teams.append(
                     Entity(skater.start, skater.end, COUNTRIES[code][0], code, team_gender, True)
@@ -316,6 +317,9 @@ def _time_owner(
     after = [e for e in entities if e.start >= end]
     if after and TIME_OWNER_AFTER.search(text[end : after[0].start]):
         return after[0]
+    before = [e for e in entities if e.end <= start]
+    if before and BRACKETED.match(text[before[-1].end : start]):
+        return before[-1]  # "voor Canada (2.56,44)"
     relative = _relative_owner(text, entities, start)
     if relative is not None:
         return relative
@@ -629,13 +633,20 @@ WIN_COUNT_AFTER = re.compile(
 
 
 PURPOSE_BEFORE = re.compile(r"\b(?:om|to)\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
-PURPOSE_AFTER = re.compile(r"\s+te\s+\w+", re.IGNORECASE)
+PURPOSE_AFTER = re.compile(
+    r"\s+(?:te\s+\w+|rijden|strijden|vechten|sprinten|schaatsen|meedoen|gaan)\b", re.IGNORECASE
+)
+# "tenth in the World Cup ranking": a season's standing, not a race.
+RANKING_AFTER = re.compile(
+    r"\s+(?:in|op|of)\s+(?:the|de|het)\s+(?:[\w-]+\s+){0,2}(?:rankings?|ranglijst|wereldranglijst)\b",
+    re.IGNORECASE,
+)
 
 
 def _rank_counts(text: str, sentence: Sentence, cue: patterns.RankMention) -> bool:
     if NOT_A_PLACE_AFTER.match(text, cue.end) or NOT_A_PLACE_CUE.search(cue.cue):
         return False
-    if WIN_COUNT_AFTER.match(text, cue.end):
+    if WIN_COUNT_AFTER.match(text, cue.end) or RANKING_AFTER.match(text, cue.end):
         return False
     if PURPOSE_BEFORE.search(text_before(text, sentence, cue.start)) and PURPOSE_AFTER.match(
         text, cue.end
