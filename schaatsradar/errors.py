@@ -49,3 +49,8 @@ PRIVATE_ADDRESS = "E143"
 RESPONSE_TOO_LARGE = "E144"
 BAD_URL = "E145"
 NETWORK = "E146"
+# Reference data (knowledge/): a CSV row that cannot be loaded; a level nobody knows.
+BAD_REFERENCE_ROW = "E201"
+UNKNOWN_LEVEL = "E202"
+# Official results (knowledge/official*): a row that cannot be true or cannot be read.
+OFFICIAL_ROW = "E211"
