@@ -34,6 +34,7 @@ class Context:
     last_country: CountryMention | None = None
     last_record_type: str | None = None  # what "this record" refers back to
     winners: dict[str, str] = field(default_factory=dict)  # distance -> who won it
+    article_year: int | None = None  # dates "vier jaar geleden" to an edition
 
 
 @dataclass

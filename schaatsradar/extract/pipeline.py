@@ -52,7 +52,7 @@ EXTRACTOR_VERSION = "schaatsradar.extract@1"
 def extract(text: str, article_date: dt.date | None, registry: Registry) -> Facts:
     mentions = find_mentions(text, registry)
     facts = Facts(athletes=_athletes(mentions.names))
-    context = Context()
+    context = Context(article_year=article_date.year if article_date else None)
     for sentence in split_sentences(text):
         carried = context
         context = update_context(text, context, sentence, mentions, article_date)
@@ -425,7 +425,9 @@ def _results_in(
                 evidence=Span(start, end, text[start:end]),
                 earlier=_looks_back(text, sentence, anchor.start, anchor.end),
             )
-            results.extend(_editions(text, sentence, result, cues[0] if cues else None))
+            results.extend(
+                _editions(text, sentence, result, cues[0] if cues else None, context.article_year)
+            )
     return results
 
 
@@ -439,6 +441,31 @@ AS_IN_YEAR = re.compile(
     r"\b(?:net\s+als|zoals|as|like)\s+in\s+((?:19|20)\d\d)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
 )
 YEAR = re.compile(r"(?:19|20)\d\d")
+YEARS_AGO = re.compile(
+    r"\b(\w+)\s+(?:jaar|years?)\s+(?:geleden|ago)\b|\b(vorig)\s+jaar\b|\b(last)\s+year\b",
+    re.IGNORECASE,
+)
+NUMBERS = {
+    "een": 1,
+    "één": 1,
+    "one": 1,
+    "twee": 2,
+    "two": 2,
+    "drie": 3,
+    "three": 3,
+    "vier": 4,
+    "four": 4,
+    "vijf": 5,
+    "five": 5,
+    "zes": 6,
+    "six": 6,
+    "acht": 8,
+    "eight": 8,
+    "tien": 10,
+    "ten": 10,
+    "twaalf": 12,
+    "twelve": 12,
+}
 
 
 # Where a clause ends: a comma, or a conjunction that starts a clause of its own ("took the
@@ -459,7 +486,11 @@ def _looks_back(text: str, sentence: Sentence, start: int, end: int) -> bool:
 
 
 def _editions(
-    text: str, sentence: Sentence, result: Result, cue: patterns.RankMention | None
+    text: str,
+    sentence: Sentence,
+    result: Result,
+    cue: patterns.RankMention | None,
+    article_year: int | None,
 ) -> list[Result]:
     """One result per edition a place is dated to; undated, the race being reported."""
     if cue is None:
@@ -469,6 +500,15 @@ def _editions(
         return [result, _in_edition(result, as_in.group(1))]
     after = YEARS_AFTER.match(text, cue.end, sentence.end)
     if after is None:
+        # "Vier jaar geleden in Peking", "last year": the year follows from the article's.
+        back = YEARS_AGO.search(text, sentence.start, sentence.end)
+        if back is not None and article_year is not None and result.earlier:
+            count = next(g for g in back.groups() if g).casefold()
+            years = 1 if count in {"vorig", "last", "a", "een"} else NUMBERS.get(count)
+            if years is None and count.isdigit():
+                years = int(count)
+            if years:
+                return [_in_edition(result, str(article_year - years))]
         return [result]
     years = [after.group(1), *YEAR.findall(after.group(2) or "")]
     return [_in_edition(result, year) for year in years]
