@@ -13,11 +13,13 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Integer,
     LargeBinary,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -113,3 +115,155 @@ class ArticleFacts(Base):
     extractor: Mapped[str] = mapped_column(String(64), index=True)
     facts: Mapped[dict[str, Any]] = mapped_column(JSON)
     extracted_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+# ---------------------------------------------------------------------------------------------
+# Knowledge: what the articles, the reference data and official lists say happened.
+# Every fact row has claims or sources beside it: nothing is known without saying who said it.
+
+
+class Skater(Base):
+    """A skater of the registry (`known`) or one the news named that the registry lacks.
+    `merged_into` points at the entry two records of one person were merged into."""
+
+    __tablename__ = "skaters"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slug: Mapped[str] = mapped_column(String(200), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    country: Mapped[str | None] = mapped_column(String(3))
+    gender: Mapped[str | None] = mapped_column(String(8))
+    born: Mapped[str | None] = mapped_column(String(10))  # "1991" or "1991-03-27"
+    discipline: Mapped[str | None] = mapped_column(String(32))
+    known: Mapped[bool] = mapped_column(Boolean, default=False)
+    merged_into: Mapped[int | None] = mapped_column(ForeignKey("skaters.id"))
+    source: Mapped[str] = mapped_column(Text, default="")
+
+
+class SkaterAlias(Base):
+    """Other spellings of a skater's name (normalised), and names merged into the skater."""
+
+    __tablename__ = "skater_aliases"
+
+    alias_key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    skater_id: Mapped[int] = mapped_column(ForeignKey("skaters.id"), index=True)
+
+
+class Rink(Base):
+    __tablename__ = "rinks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    city: Mapped[str] = mapped_column(String(200), unique=True)
+    country: Mapped[str | None] = mapped_column(String(3))
+    altitude_m: Mapped[float | None] = mapped_column(Float)
+    indoor: Mapped[bool | None] = mapped_column(Boolean)
+    source: Mapped[str] = mapped_column(Text, default="")
+
+
+class Competition(Base):
+    """A meet: from the season calendar, an official list, or only the news (`origin`)."""
+
+    __tablename__ = "competitions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slug: Mapped[str] = mapped_column(String(255), unique=True)
+    name: Mapped[str] = mapped_column(String(255))
+    level: Mapped[str | None] = mapped_column(String(64))
+    city: Mapped[str | None] = mapped_column(String(200), index=True)
+    start_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
+    origin: Mapped[str] = mapped_column(String(16))
+    source: Mapped[str] = mapped_column(Text, default="")
+
+
+class Race(Base):
+    """One race of a meet: distance and gender, and the day when it is known."""
+
+    __tablename__ = "races"
+    __table_args__ = (UniqueConstraint("competition_id", "distance", "gender", "day_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    competition_id: Mapped[int] = mapped_column(ForeignKey("competitions.id"), index=True)
+    distance: Mapped[str] = mapped_column(String(32))
+    gender: Mapped[str] = mapped_column(String(8))  # "" when the text did not say
+    race_date: Mapped[dt.date | None] = mapped_column(Date)
+    day_key: Mapped[str] = mapped_column(String(10))  # race_date as text, "" when unknown
+
+
+class RaceResult(Base):
+    """One skater's (or team's) result in one race, the value its claims agree on most.
+    `disputed` marks claims that disagree; they are all kept in `result_claims`."""
+
+    __tablename__ = "results"
+    __table_args__ = (UniqueConstraint("race_id", "athlete_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    race_id: Mapped[int] = mapped_column(ForeignKey("races.id"), index=True)
+    athlete_key: Mapped[str] = mapped_column(String(32))  # "s:<skater id>" or "t:<country>"
+    skater_id: Mapped[int | None] = mapped_column(ForeignKey("skaters.id"), index=True)
+    team: Mapped[str | None] = mapped_column(String(3))  # country code of a team result
+    seconds: Mapped[float | None] = mapped_column(Float)
+    rank: Mapped[int | None] = mapped_column(Integer)
+    disputed: Mapped[bool] = mapped_column(Boolean, default=False)
+    official: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ResultClaim(Base):
+    """What one source said about a result. `source_key` ("article:12", "official:isu.json")
+    makes re-ingesting the same thing change nothing; `cluster` counts independent sources
+    (the same wire story on ten sites is one)."""
+
+    __tablename__ = "result_claims"
+    __table_args__ = (UniqueConstraint("result_id", "source_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    result_id: Mapped[int] = mapped_column(ForeignKey("results.id"), index=True)
+    source_key: Mapped[str] = mapped_column(String(255))
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id"), index=True)
+    cluster: Mapped[str] = mapped_column(String(64))
+    official: Mapped[bool] = mapped_column(Boolean, default=False)
+    seconds: Mapped[float | None] = mapped_column(Float)
+    rank: Mapped[int | None] = mapped_column(Integer)
+    evidence_start: Mapped[int | None] = mapped_column(Integer)
+    evidence_end: Mapped[int | None] = mapped_column(Integer)
+    evidence_text: Mapped[str | None] = mapped_column(Text)
+
+
+class Record(Base):
+    """A world, track, national, olympic or personal record. A broken record is
+    `superseded` (with `superseded_by`), never deleted; a claim the data contradicts is kept
+    as `disputed`, pointing at the record it contradicts."""
+
+    __tablename__ = "records"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), index=True)
+    scope: Mapped[str] = mapped_column(String(200))  # rink city, country code, skater slug, ""
+    distance: Mapped[str] = mapped_column(String(32))
+    gender: Mapped[str] = mapped_column(String(8))
+    seconds: Mapped[float | None] = mapped_column(Float)
+    skater_id: Mapped[int | None] = mapped_column(ForeignKey("skaters.id"), index=True)
+    holder: Mapped[str | None] = mapped_column(String(200))
+    holder_country: Mapped[str | None] = mapped_column(String(3))
+    set_on: Mapped[dt.date | None] = mapped_column(Date)
+    venue: Mapped[str | None] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    superseded_by: Mapped[int | None] = mapped_column(ForeignKey("records.id"))
+    disputes: Mapped[int | None] = mapped_column(ForeignKey("records.id"))
+    result_id: Mapped[int | None] = mapped_column(ForeignKey("results.id"))
+    origin: Mapped[str] = mapped_column(String(16))
+
+
+class RecordSource(Base):
+    """Who said a record: a reference file, an official list or an article (with evidence)."""
+
+    __tablename__ = "record_sources"
+    __table_args__ = (UniqueConstraint("record_id", "source_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("records.id"), index=True)
+    source_key: Mapped[str] = mapped_column(String(255))
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id"))
+    url: Mapped[str | None] = mapped_column(Text)
+    evidence_text: Mapped[str | None] = mapped_column(Text)
