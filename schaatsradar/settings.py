@@ -82,6 +82,11 @@ class Settings(BaseSettings):
     ingest_batch_size: int = Field(
         default=500, gt=0, description="Articles committed together in one transaction"
     )
+    official_min_interval_seconds: float = Field(
+        default=5.0,
+        ge=0,
+        description="Least seconds between two requests to one host for official results",
+    )
 
     @field_validator("allow_private_networks", mode="before")
     @classmethod
