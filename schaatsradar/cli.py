@@ -22,6 +22,7 @@ from schaatsradar.ingest.pipeline import ingest as ingest_items
 from schaatsradar.ingest.polling import add_source, poll_due
 from schaatsradar.ingest.readers import Item, ReadContext, expand_targets, is_url, read_target
 from schaatsradar.ingest.types import IngestReport
+from schaatsradar.knowledge.book import Outcome, load_reference, reconcile_pending
 from schaatsradar.settings import Settings
 from schaatsradar.store import Store, reading
 from schaatsradar.store import sources as stored_sources
@@ -45,16 +46,19 @@ def _now() -> dt.datetime:
 
 
 def _open_store(settings: Settings) -> Store:
+    """Migrated, with the bundled reference facts loaded (a no-op when they are)."""
     store = Store(settings.database_url)
     store.upgrade()
+    with store.write() as conn:
+        load_reference(conn)
     return store
 
 
 @db_app.command("upgrade")
 def db_upgrade() -> None:
-    """Create or migrate the database to the newest schema."""
+    """Create or migrate the database to the newest schema and load the reference data."""
     settings = Settings()
-    Store(settings.database_url).upgrade()
+    _open_store(settings)
     console.print(f"database is up to date: {settings.database_url}")
 
 
@@ -68,6 +72,7 @@ def ingest(
     store = _open_store(settings)
     report = _ingest_with_progress(store, targets, settings, source)
     _print_report(report)
+    _print_outcome(reconcile_pending(store, _now()))
     raise typer.Exit(1 if report.rejected else 0)
 
 
@@ -102,6 +107,19 @@ def _ingest_with_progress(
             total=None if not one_per_file else len(found),
         )
         return report
+
+
+def _print_outcome(outcome: Outcome) -> None:
+    """What the knowledge base made of the new facts."""
+    console.print(
+        f"knowledge: results {outcome.results}  records {outcome.records}  "
+        f"new records {len(outcome.new_records)}  disputed {len(outcome.disputed)}  "
+        f"left out {len(outcome.refused)}"
+    )
+    for line in outcome.new_records:
+        console.print(f"  new record: {escape(line)}")
+    for line in outcome.disputed:
+        console.print(f"  [yellow]disputed[/]: {escape(line)}")
 
 
 def _print_report(report: IngestReport) -> None:
@@ -323,6 +341,7 @@ def load_demo() -> None:
         store, [str(demo_articles_path())], settings, "schaatsradar-demo"
     )
     _print_report(report)
+    _print_outcome(reconcile_pending(store, _now()))
 
 
 @app.command()

@@ -504,11 +504,11 @@ def _editions(
         back = YEARS_AGO.search(text, sentence.start, sentence.end)
         if back is not None and article_year is not None and result.earlier:
             count = next(g for g in back.groups() if g).casefold()
-            years = 1 if count in {"vorig", "last", "a", "een"} else NUMBERS.get(count)
-            if years is None and count.isdigit():
-                years = int(count)
-            if years:
-                return [_in_edition(result, str(article_year - years))]
+            ago = 1 if count in {"vorig", "last", "a", "een"} else NUMBERS.get(count)
+            if ago is None and count.isdigit():
+                ago = int(count)
+            if ago:
+                return [_in_edition(result, str(article_year - ago))]
         return [result]
     years = [after.group(1), *YEAR.findall(after.group(2) or "")]
     return [_in_edition(result, year) for year in years]

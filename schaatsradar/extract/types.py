@@ -107,7 +107,7 @@ class Result:
     evidence: Span
     margin: float | None = None  # seconds behind (+) or ahead (-) of a named rival, if stated
     # The text dates it to an earlier meet than the one reported ("vorig jaar", "in 2021"):
-    # never merged with a result of this meet. Not part of the contract.
+    # never merged with a result of this meet.
     earlier: bool = False
 
     def to_json(self) -> dict[str, Any]:
@@ -123,6 +123,7 @@ class Result:
             "venue": self.venue,
             "race_date": self.race_date.isoformat() if self.race_date else None,
             "margin": self.margin,
+            "earlier": self.earlier,
             "evidence": self.evidence.to_json(),
         }
 

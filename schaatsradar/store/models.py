@@ -267,3 +267,14 @@ class RecordSource(Base):
     article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id"))
     url: Mapped[str | None] = mapped_column(Text)
     evidence_text: Mapped[str | None] = mapped_column(Text)
+
+
+class ReconciledArticle(Base):
+    """Articles whose facts the knowledge base has taken in (and with which extractor), so
+    a new ingest reconciles only what is new."""
+
+    __tablename__ = "reconciled_articles"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), primary_key=True)
+    extractor: Mapped[str] = mapped_column(String(64))
+    reconciled_at: Mapped[dt.datetime] = mapped_column(DateTime)

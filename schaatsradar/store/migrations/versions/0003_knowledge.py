@@ -137,10 +137,17 @@ def upgrade() -> None:
         sa.UniqueConstraint("record_id", "source_key"),
     )
     op.create_index("ix_record_sources_record_id", "record_sources", ["record_id"])
+    op.create_table(
+        "reconciled_articles",
+        sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id"), primary_key=True),
+        sa.Column("extractor", sa.String(64), nullable=False),
+        sa.Column("reconciled_at", sa.DateTime, nullable=False),
+    )
 
 
 def downgrade() -> None:
     for table in (
+        "reconciled_articles",
         "record_sources",
         "records",
         "result_claims",

@@ -1,0 +1,514 @@
+"""The knowledge base's operations: load the reference data, reconcile an article's facts,
+import an official list. Each runs inside one store transaction given by the caller, so a
+refused input leaves nothing behind, and each is idempotent: running it twice on the same
+input changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Connection
+
+from schaatsradar.extract import patterns
+from schaatsradar.extract.countries import COUNTRIES
+from schaatsradar.extract.registry import norm_name
+from schaatsradar.extract.types import DISTANCES, TEAM_DISTANCES
+from schaatsradar.knowledge.calendar import CalendarEvent, bundled_calendar
+from schaatsradar.knowledge.claims import Claim, settle
+from schaatsradar.knowledge.matching import choose_meet, new_meet, slugify
+from schaatsradar.knowledge.recordbook import KEPT_KINDS, Mark, Verdict, judge, scope_of
+from schaatsradar.knowledge.reference import (
+    RecordRow,
+    bundled_records,
+    bundled_rinks,
+    bundled_skaters,
+)
+from schaatsradar.store import Store
+from schaatsradar.store import knowledge as kb
+from schaatsradar.store.knowledge import ArticleRef, CompetitionRow
+
+REFERENCE = "reference"
+COUNTRY_BY_NAME = {name: code for code, (name, _names, _adjectives) in COUNTRIES.items()}
+
+
+@dataclass
+class Outcome:
+    """What one reconciliation or import did; `refused` names each fact left out and why."""
+
+    results: int = 0
+    records: int = 0
+    new_records: list[str] = field(default_factory=list)
+    disputed: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+
+    def merge(self, other: Outcome) -> None:
+        self.results += other.results
+        self.records += other.records
+        self.new_records.extend(other.new_records)
+        self.disputed.extend(other.disputed)
+        self.refused.extend(other.refused)
+
+
+# -- reference data ---------------------------------------------------------------------------
+
+
+def load_reference(conn: Connection) -> None:
+    """Skaters, rinks, the season calendar, world and track records from the bundled files.
+    Rows already present are left alone, so this runs on every upgrade."""
+    for row in bundled_skaters().rows:
+        skater_id = _ensure_skater(conn, row.name, row.country, row.gender, known=True)
+        kb.add_aliases(conn, skater_id, [norm_name(a) for a in row.aliases])
+    for rink in bundled_rinks().rows:
+        kb.ensure_rink(
+            conn,
+            name=rink.name,
+            city=rink.city,
+            country=rink.country,
+            altitude_m=rink.altitude_m,
+            indoor=rink.indoor,
+            source=rink.source,
+        )
+    for event in bundled_calendar():
+        kb.ensure_competition(
+            conn,
+            slug=event.slug,
+            name=event.display_name,
+            level=event.level,
+            city=event.city,
+            start_date=event.start,
+            end_date=event.end,
+            origin="calendar",
+            source=" ; ".join(event.sources),
+        )
+    _load_reference_records(conn, bundled_records().rows)
+
+
+def _load_reference_records(conn: Connection, rows: Sequence[RecordRow]) -> None:
+    """Fastest first, so every slower mark of a record is chained to the one that beat it."""
+    for row in sorted(rows, key=lambda r: (r.kind, r.venue or "", r.gender, r.distance, r.seconds)):
+        scope = row.venue if row.kind == "track" else ""
+        assert scope is not None
+        marks = kb.record_marks(conn, row.kind, scope, row.distance, row.gender)
+        same = [m for m in marks if m.seconds is not None and abs(m.seconds - row.seconds) < 0.005]
+        if same:
+            record_id = same[0].id
+        else:
+            faster = [m for m in marks if m.seconds is not None and m.seconds < row.seconds]
+            skater_id, holder, country = _holder(conn, row.holder, row.country, row.distance)
+            record_id = kb.add_record(
+                conn,
+                kind=row.kind,
+                scope=scope,
+                distance=row.distance,
+                gender=row.gender,
+                seconds=row.seconds,
+                skater_id=skater_id,
+                holder=holder,
+                holder_country=country,
+                set_on=row.set_on,
+                venue=row.venue,
+                status="current" if row.current and not faster else "superseded",
+                superseded_by=faster[-1].id if faster else None,
+                origin=REFERENCE,
+            )
+        kb.add_record_source(conn, record_id, f"{REFERENCE}:{row.kind}", url=row.source)
+
+
+def _holder(
+    conn: Connection, name: str | None, country: str | None, distance: str
+) -> tuple[int | None, str | None, str | None]:
+    if distance in TEAM_DISTANCES or not name:
+        return None, name, country
+    skater = kb.skater_by_key(conn, norm_name(name))
+    if skater is None:
+        return _ensure_skater(conn, name, country, None, known=False), name, country
+    return skater.id, skater.name, skater.country or country
+
+
+def _ensure_skater(
+    conn: Connection, name: str, country: str | None, gender: str | None, *, known: bool
+) -> int:
+    key = norm_name(name)
+    found = kb.skater_by_key(conn, key)
+    if found is not None:
+        return found.id
+    slug = slugify(name) or key
+    taken = kb.skater_by_slug(conn, slug)
+    if taken is not None:
+        slug = f"{slug}-{(country or 'x').casefold()}"
+    skater_id = kb.add_skater(
+        conn, slug=slug, name=name, country=country, gender=gender, known=known
+    )
+    kb.add_aliases(conn, skater_id, [key])
+    return skater_id
+
+
+# -- articles ---------------------------------------------------------------------------------
+
+
+@cache
+def _programmes() -> dict[str, CalendarEvent]:
+    return {event.slug: event for event in bundled_calendar()}
+
+
+def _holds(meet: CompetitionRow, distance: str) -> bool:
+    event = _programmes().get(meet.slug)
+    return event is None or not event.distances or distance in event.distances
+
+
+def reconcile_article(conn: Connection, article: ArticleRef, facts: dict[str, Any]) -> Outcome:
+    """An article's extracted results and records, matched to races and the record book."""
+    outcome = Outcome()
+    source = f"article:{article.id}"
+    cluster = f"cluster:{article.cluster_id}"
+    for fact in facts.get("results", []):
+        reason = _implausible(fact, article.published)
+        if reason:
+            outcome.refused.append(
+                f"{source} {fact.get('athlete')} {fact.get('distance')}: {reason}"
+            )
+            continue
+        meet_id = _meet_for(conn, fact, article.published)
+        if meet_id is None:
+            outcome.refused.append(
+                f"{source} {fact['athlete']} {fact['distance']}: no known or plausible "
+                "competition (the text names no meet, rink or day for it)"
+            )
+            continue
+        evidence = fact.get("evidence") or {}
+        result_id = _claim(
+            conn,
+            meet_id=meet_id,
+            fact=fact,
+            source_key=source,
+            article_id=article.id,
+            cluster=cluster,
+            official=False,
+            evidence=(evidence["start"], evidence["end"], evidence["text"]) if evidence else None,
+        )
+        outcome.results += 1
+        outcome.new_records.extend(_records_from_result(conn, result_id))
+    for fact in facts.get("records", []):
+        _record_claim(conn, fact, source, article.id, outcome)
+    return outcome
+
+
+def _implausible(fact: dict[str, Any], published: dt.date) -> str | None:
+    distance = fact.get("distance")
+    if distance not in DISTANCES:
+        return f"unknown distance {distance!r}"
+    seconds = fact.get("seconds")
+    if seconds is not None and not patterns.plausible(seconds, distance, None):
+        return f"impossible time {fact.get('time')} for {distance}"
+    race_date = _day(fact.get("race_date"))
+    if race_date is not None and race_date > published + dt.timedelta(days=1):
+        return f"dated {race_date}, after the article ({published})"
+    return None
+
+
+def _day(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _meet_for(conn: Connection, fact: dict[str, Any], published: dt.date) -> int | None:
+    race_date = _day(fact.get("race_date"))
+    earlier = bool(fact.get("earlier"))
+    if not earlier:
+        day = race_date or published
+        candidates = kb.competitions_between(conn, day - dt.timedelta(days=14), day)
+        # A day the text gets wrong by one ("zondagavond" for a Saturday race) should not
+        # lose the meet: then the article's date places it.
+        for dated in (race_date, None) if race_date else (None,):
+            meet = choose_meet(
+                candidates,
+                competition=fact.get("competition"),
+                venue=fact.get("venue"),
+                race_date=dated,
+                published=day,
+                distance=fact["distance"],
+                holds=_holds,
+            )
+            if meet is not None:
+                return meet.id
+    made = new_meet(
+        competition=fact.get("competition"),
+        venue=fact.get("venue"),
+        race_date=race_date,
+        published=published,
+        earlier=earlier,
+    )
+    if made is None:
+        return None
+    return kb.ensure_competition(
+        conn,
+        slug=made.slug,
+        name=made.name,
+        level=made.level,
+        city=made.city,
+        start_date=made.day,
+        end_date=made.day,
+        origin="news",
+    )
+
+
+def _claim(
+    conn: Connection,
+    *,
+    meet_id: int,
+    fact: dict[str, Any],
+    source_key: str,
+    article_id: int | None,
+    cluster: str,
+    official: bool,
+    evidence: tuple[int, int, str] | None,
+) -> int:
+    distance = fact["distance"]
+    if distance in TEAM_DISTANCES:
+        code = fact.get("country") or COUNTRY_BY_NAME.get(fact["athlete"]) or fact["athlete"][:3]
+        skater_id, team, key = None, code, f"t:{code}"
+        gender = fact.get("gender") or ""
+    else:
+        skater_id = _ensure_skater(
+            conn, fact["athlete"], fact.get("country"), fact.get("gender"), known=False
+        )
+        skater = kb.skater_by_id(conn, skater_id)
+        team, key = None, f"s:{skater_id}"
+        gender = fact.get("gender") or (skater.gender if skater else None) or ""
+    meet = kb.competition(conn, meet_id)
+    race_date = _day(fact.get("race_date"))
+    outside = (
+        meet is not None
+        and meet.start_date is not None
+        and race_date is not None
+        and not meet.start_date <= race_date <= (meet.end_date or meet.start_date)
+    )
+    if outside:
+        race_date = None  # the article's day, not the race's
+    race_id = _race(conn, meet, meet_id, distance, gender, race_date, key, fact)
+    result_id = kb.add_claim(
+        conn,
+        race_id=race_id,
+        athlete_key=key,
+        skater_id=skater_id,
+        team=team,
+        source_key=source_key,
+        article_id=article_id,
+        cluster=cluster,
+        official=official,
+        seconds=fact.get("seconds"),
+        rank=fact.get("rank"),
+        evidence=evidence,
+    )
+    settled = settle(
+        [Claim(c.id, c.cluster, c.official, c.seconds, c.rank) for c in kb.claims(conn, result_id)]
+    )
+    kb.settle_result(
+        conn,
+        result_id,
+        seconds=settled.seconds,
+        rank=settled.rank,
+        disputed=settled.disputed,
+        official=settled.official,
+    )
+    return result_id
+
+
+def _race(
+    conn: Connection,
+    meet: CompetitionRow | None,
+    meet_id: int,
+    distance: str,
+    gender: str,
+    race_date: dt.date | None,
+    athlete_key: str,
+    fact: dict[str, Any],
+) -> int:
+    """The race a statement is about. A dated one is the race of that day. An undated one is
+    the meet's race of that distance, unless the meet skates it more than once ("500m (x2)")
+    and the skater's result in the known race says otherwise: then it is the other race."""
+    races = kb.races_of(conn, meet_id, distance, gender)
+    if race_date is not None:
+        for race in races:
+            if race.race_date == race_date:
+                return race.id
+        for race in races:
+            if race.race_date is None:
+                known = kb.result_in(conn, race.id, athlete_key)
+                if known is None or _agrees(known, fact):
+                    return race.id
+        return kb.add_race(conn, meet_id, distance, gender, race_date, race_date.isoformat())
+    allowed = _races_held(meet, distance)
+    for race in races:
+        known = kb.result_in(conn, race.id, athlete_key)
+        if known is None or _agrees(known, fact):
+            return race.id
+    if races and len(races) >= allowed:
+        return races[0].id  # a real disagreement: kept, and the result marked disputed
+    day_key = f"#{len(races) + 1}" if races else ""
+    return kb.add_race(conn, meet_id, distance, gender, None, day_key)
+
+
+def _races_held(meet: CompetitionRow | None, distance: str) -> int:
+    event = _programmes().get(meet.slug) if meet is not None else None
+    if event is None:
+        return 1
+    return max((e.races for e in event.programme if e.distance == distance), default=1)
+
+
+def _agrees(known: tuple[float | None, int | None], fact: dict[str, Any]) -> bool:
+    seconds, rank = known
+    new_seconds, new_rank = fact.get("seconds"), fact.get("rank")
+    if seconds is not None and new_seconds is not None and abs(seconds - new_seconds) > 0.005:
+        return False
+    return rank is None or new_rank is None or rank == new_rank
+
+
+def _records_from_result(conn: Connection, result_id: int) -> list[str]:
+    """A time faster than a known world, track or national record is a new record, whether
+    or not any article calls it one."""
+    result = kb.result_by_id(conn, result_id)
+    if result is None or result.seconds is None or result.distance in TEAM_DISTANCES:
+        return []
+    if not result.gender:
+        return []
+    made = []
+    for kind, scope in (
+        ("world", ""),
+        ("track", result.city),
+        ("national", result.country),
+    ):
+        if scope is None:
+            continue
+        marks = kb.record_marks(conn, kind, scope, result.distance, result.gender)
+        current = next((m for m in marks if m.status == "current"), None)
+        if current is None:
+            continue  # no known record to beat: a result alone does not start a record
+        verdict = judge(
+            result.seconds,
+            Mark(current.id, current.seconds),
+            [Mark(m.id, m.seconds) for m in marks if m.status == "superseded"],
+            None,
+        )
+        if verdict is Verdict.IMPROVES:
+            new_id = kb.add_record(
+                conn,
+                kind=kind,
+                scope=scope,
+                distance=result.distance,
+                gender=result.gender,
+                seconds=result.seconds,
+                skater_id=result.skater_id,
+                holder=result.athlete,
+                holder_country=result.country,
+                set_on=result.race_date or result.start_date,
+                venue=result.city,
+                status="current",
+                result_id=result.id,
+                origin="result",
+            )
+            kb.supersede(conn, current.id, new_id)
+            made.append(f"{kind} {scope} {result.gender} {result.distance}: {result.athlete}")
+    return made
+
+
+def _record_claim(
+    conn: Connection, fact: dict[str, Any], source: str, article_id: int | None, outcome: Outcome
+) -> None:
+    """A record an article mentions, weighed against the book (see `recordbook.judge`)."""
+    kind = fact.get("type")
+    distance = fact.get("distance")
+    gender = fact.get("gender")
+    if kind not in KEPT_KINDS or distance not in DISTANCES or not gender:
+        return
+    holder_country = None
+    skater_id = None
+    if fact.get("athlete") and distance not in TEAM_DISTANCES:
+        skater = kb.skater_by_key(conn, norm_name(fact["athlete"]))
+        if skater is not None:
+            skater_id, holder_country = skater.id, skater.country
+    scope = scope_of(kind, fact.get("venue"), holder_country)
+    if scope is None:
+        return
+    marks = kb.record_marks(conn, kind, scope, distance, gender)
+    current = next((m for m in marks if m.status == "current"), None)
+    evidence = (fact.get("evidence") or {}).get("text")
+    seconds = fact.get("seconds")
+    outcome.records += 1
+    if seconds is None:
+        # "het baanrecord van Leerdam": the record as known, if it is the holder's.
+        if current is not None and (skater_id is None or current.skater_id == skater_id):
+            kb.add_record_source(conn, current.id, source, article_id=article_id, evidence=evidence)
+        return
+    verdict = judge(
+        seconds,
+        Mark(current.id, current.seconds) if current else None,
+        [Mark(m.id, m.seconds) for m in marks if m.status != "current"],
+        fact.get("status"),
+    )
+    values = dict(
+        kind=kind,
+        scope=scope,
+        distance=distance,
+        gender=gender,
+        seconds=seconds,
+        skater_id=skater_id,
+        holder=fact.get("athlete"),
+        holder_country=holder_country,
+        set_on=None,
+        venue=fact.get("venue"),
+        origin="article",
+    )
+    label = f"{kind} {scope} {gender} {distance} {fact.get('time')} ({fact.get('athlete')})"
+    if verdict is Verdict.SAME and current is not None:
+        kb.add_record_source(conn, current.id, source, article_id=article_id, evidence=evidence)
+    elif verdict is Verdict.HISTORIC:
+        mark = next(m for m in marks if m.seconds is not None and abs(m.seconds - seconds) < 0.005)
+        kb.add_record_source(conn, mark.id, source, article_id=article_id, evidence=evidence)
+    elif verdict in (Verdict.NEW, Verdict.IMPROVES):
+        new_id = kb.add_record(conn, status="current", **values)
+        kb.add_record_source(conn, new_id, source, article_id=article_id, evidence=evidence)
+        if current is not None:
+            kb.supersede(conn, current.id, new_id)
+        outcome.new_records.append(label)
+    elif verdict is Verdict.OLDER and current is not None:
+        old_id = kb.add_record(conn, status="superseded", superseded_by=current.id, **values)
+        kb.add_record_source(conn, old_id, source, article_id=article_id, evidence=evidence)
+    elif verdict is Verdict.DISPUTED and current is not None:
+        existing = [
+            m
+            for m in marks
+            if m.status == "disputed" and m.seconds is not None and abs(m.seconds - seconds) < 0.005
+        ]
+        claim_id = (
+            existing[0].id
+            if existing
+            else kb.add_record(conn, status="disputed", disputes=current.id, **values)
+        )
+        kb.add_record_source(conn, claim_id, source, article_id=article_id, evidence=evidence)
+        outcome.disputed.append(f"{label}: the known record is {current.seconds}")
+
+
+def reconcile(conn: Connection, articles: Iterable[tuple[ArticleRef, dict[str, Any]]]) -> Outcome:
+    total = Outcome()
+    for article, facts in articles:
+        total.merge(reconcile_article(conn, article, facts))
+    return total
+
+
+def reconcile_pending(store: Store, now: dt.datetime, batch: int = 200) -> Outcome:
+    """Take in the facts of every article not reconciled yet, a batch per transaction (a
+    killed run loses at most the batch it was in, and the next run picks it up)."""
+    total = Outcome()
+    while True:
+        with store.write() as conn:
+            pending = kb.pending_facts(conn, batch)
+            if not pending:
+                return total
+            for article, _extractor, facts in pending:
+                total.merge(reconcile_article(conn, article, facts))
+            kb.mark_reconciled(conn, [(a.id, e) for a, e, _ in pending], now)

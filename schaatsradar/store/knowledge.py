@@ -1,0 +1,730 @@
+"""Reading and writing the knowledge tables. Decisions (which competition, which value wins,
+what a new mark does to the record book) are made in `schaatsradar.knowledge`; this module
+only finds, inserts and updates rows, and every write is idempotent: writing the same fact
+twice leaves the database as it was."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, or_, select, update
+
+from schaatsradar.store.models import (
+    Article,
+    ArticleFacts,
+    Competition,
+    Race,
+    RaceResult,
+    ReconciledArticle,
+    Record,
+    RecordSource,
+    ResultClaim,
+    Rink,
+    Skater,
+    SkaterAlias,
+)
+
+
+def _insert(conn: Connection, statement: Any) -> int:
+    key = conn.execute(statement).inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+# -- skaters ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SkaterRow:
+    id: int
+    slug: str
+    name: str
+    country: str | None
+    gender: str | None
+    born: str | None
+    known: bool
+
+
+def _skater(row: Any) -> SkaterRow:
+    return SkaterRow(row.id, row.slug, row.name, row.country, row.gender, row.born, row.known)
+
+
+def skater_by_key(conn: Connection, alias_key: str) -> SkaterRow | None:
+    """The skater a normalised name or alias belongs to, following merges to the survivor."""
+    row = conn.execute(
+        select(Skater)
+        .join(SkaterAlias, SkaterAlias.skater_id == Skater.id)
+        .where(SkaterAlias.alias_key == alias_key)
+    ).first()
+    while row is not None and row.merged_into is not None:
+        row = conn.execute(select(Skater).where(Skater.id == row.merged_into)).first()
+    return _skater(row) if row is not None else None
+
+
+def skater_by_slug(conn: Connection, slug: str) -> SkaterRow | None:
+    row = conn.execute(select(Skater).where(Skater.slug == slug)).first()
+    while row is not None and row.merged_into is not None:
+        row = conn.execute(select(Skater).where(Skater.id == row.merged_into)).first()
+    return _skater(row) if row is not None else None
+
+
+def skater_by_id(conn: Connection, skater_id: int) -> SkaterRow | None:
+    row = conn.execute(select(Skater).where(Skater.id == skater_id)).first()
+    return _skater(row) if row is not None else None
+
+
+def add_skater(
+    conn: Connection,
+    *,
+    slug: str,
+    name: str,
+    country: str | None,
+    gender: str | None,
+    known: bool,
+    born: str | None = None,
+    discipline: str | None = None,
+    source: str = "",
+) -> int:
+    return _insert(
+        conn,
+        insert(Skater).values(
+            slug=slug,
+            name=name,
+            country=country,
+            gender=gender,
+            known=known,
+            born=born,
+            discipline=discipline,
+            source=source,
+        ),
+    )
+
+
+def add_aliases(conn: Connection, skater_id: int, keys: Sequence[str]) -> None:
+    taken = set(conn.scalars(select(SkaterAlias.alias_key).where(SkaterAlias.alias_key.in_(keys))))
+    fresh = sorted({k for k in keys if k and k not in taken})
+    if fresh:
+        conn.execute(insert(SkaterAlias), [{"alias_key": k, "skater_id": skater_id} for k in fresh])
+
+
+def find_skaters(conn: Connection, text: str, limit: int = 10) -> list[SkaterRow]:
+    rows = conn.execute(
+        select(Skater)
+        .where(Skater.merged_into.is_(None), func.lower(Skater.name).contains(text.casefold()))
+        .order_by(Skater.known.desc(), Skater.name)
+        .limit(limit)
+    )
+    return [_skater(r) for r in rows]
+
+
+def merge_skaters(conn: Connection, keep: int, drop: int) -> None:
+    """Everything of `drop` becomes `keep`'s; `drop` stays as a pointer, so nothing is lost
+    and old links still resolve. Two results of one race merge into one with all claims."""
+    conn.execute(update(SkaterAlias).where(SkaterAlias.skater_id == drop).values(skater_id=keep))
+    conn.execute(update(Record).where(Record.skater_id == drop).values(skater_id=keep))
+    for result in conn.execute(select(RaceResult).where(RaceResult.skater_id == drop)).all():
+        twin = conn.execute(
+            select(RaceResult.id).where(
+                RaceResult.race_id == result.race_id, RaceResult.skater_id == keep
+            )
+        ).scalar()
+        if twin is None:
+            conn.execute(
+                update(RaceResult)
+                .where(RaceResult.id == result.id)
+                .values(skater_id=keep, athlete_key=f"s:{keep}")
+            )
+            continue
+        known = set(
+            conn.scalars(select(ResultClaim.source_key).where(ResultClaim.result_id == twin))
+        )
+        for claim in conn.execute(
+            select(ResultClaim).where(ResultClaim.result_id == result.id)
+        ).all():
+            if claim.source_key in known:
+                conn.execute(delete(ResultClaim).where(ResultClaim.id == claim.id))
+            else:
+                conn.execute(
+                    update(ResultClaim).where(ResultClaim.id == claim.id).values(result_id=twin)
+                )
+        conn.execute(update(Record).where(Record.result_id == result.id).values(result_id=twin))
+        conn.execute(delete(RaceResult).where(RaceResult.id == result.id))
+    conn.execute(update(Skater).where(Skater.id == drop).values(merged_into=keep))
+
+
+# -- rinks and competitions -------------------------------------------------------------------
+
+
+def ensure_rink(
+    conn: Connection,
+    *,
+    name: str,
+    city: str,
+    country: str | None,
+    altitude_m: float | None,
+    indoor: bool | None,
+    source: str,
+) -> int:
+    found = conn.execute(select(Rink.id).where(Rink.city == city)).scalar()
+    if found is not None:
+        return int(found)
+    values = dict(
+        name=name, city=city, country=country, altitude_m=altitude_m, indoor=indoor, source=source
+    )
+    return _insert(conn, insert(Rink).values(**values))
+
+
+def rink_country(conn: Connection, city: str) -> str | None:
+    return conn.execute(select(Rink.country).where(Rink.city == city)).scalar()
+
+
+@dataclass(frozen=True)
+class CompetitionRow:
+    id: int
+    slug: str
+    name: str
+    level: str | None
+    city: str | None
+    start_date: dt.date | None
+    end_date: dt.date | None
+    origin: str
+
+
+def _competition(row: Any) -> CompetitionRow:
+    return CompetitionRow(
+        row.id, row.slug, row.name, row.level, row.city, row.start_date, row.end_date, row.origin
+    )
+
+
+def ensure_competition(
+    conn: Connection,
+    *,
+    slug: str,
+    name: str,
+    level: str | None,
+    city: str | None,
+    start_date: dt.date | None,
+    end_date: dt.date | None,
+    origin: str,
+    source: str = "",
+) -> int:
+    found = conn.execute(select(Competition.id).where(Competition.slug == slug)).scalar()
+    if found is not None:
+        return int(found)
+    values = dict(
+        slug=slug,
+        name=name,
+        level=level,
+        city=city,
+        start_date=start_date,
+        end_date=end_date,
+        origin=origin,
+        source=source,
+    )
+    return _insert(conn, insert(Competition).values(**values))
+
+
+def competitions_between(conn: Connection, first: dt.date, last: dt.date) -> list[CompetitionRow]:
+    """Dated competitions overlapping the days `first`..`last`."""
+    rows = conn.execute(
+        select(Competition).where(
+            Competition.start_date.is_not(None),
+            Competition.start_date <= last,
+            func.coalesce(Competition.end_date, Competition.start_date) >= first,
+        )
+    )
+    return [_competition(r) for r in rows]
+
+
+def competition(conn: Connection, competition_id: int) -> CompetitionRow | None:
+    row = conn.execute(select(Competition).where(Competition.id == competition_id)).first()
+    return _competition(row) if row is not None else None
+
+
+# -- races and results ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RaceRow:
+    id: int
+    race_date: dt.date | None
+    day_key: str
+
+
+def races_of(conn: Connection, competition_id: int, distance: str, gender: str) -> list[RaceRow]:
+    rows = conn.execute(
+        select(Race.id, Race.race_date, Race.day_key)
+        .where(
+            Race.competition_id == competition_id,
+            Race.distance == distance,
+            Race.gender == gender,
+        )
+        .order_by(Race.id)
+    )
+    return [RaceRow(*r) for r in rows]
+
+
+def add_race(
+    conn: Connection,
+    competition_id: int,
+    distance: str,
+    gender: str,
+    race_date: dt.date | None,
+    day_key: str,
+) -> int:
+    values = dict(
+        competition_id=competition_id,
+        distance=distance,
+        gender=gender,
+        race_date=race_date,
+        day_key=day_key,
+    )
+    return _insert(conn, insert(Race).values(**values))
+
+
+def result_in(
+    conn: Connection, race_id: int, athlete_key: str
+) -> tuple[float | None, int | None] | None:
+    row = conn.execute(
+        select(RaceResult.seconds, RaceResult.rank).where(
+            RaceResult.race_id == race_id, RaceResult.athlete_key == athlete_key
+        )
+    ).first()
+    return (row.seconds, row.rank) if row is not None else None
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    id: int
+    cluster: str
+    official: bool
+    seconds: float | None
+    rank: int | None
+    source_key: str
+    article_id: int | None
+    evidence: str | None
+
+
+def add_claim(
+    conn: Connection,
+    *,
+    race_id: int,
+    athlete_key: str,
+    skater_id: int | None,
+    team: str | None,
+    source_key: str,
+    article_id: int | None,
+    cluster: str,
+    official: bool,
+    seconds: float | None,
+    rank: int | None,
+    evidence: tuple[int, int, str] | None,
+) -> int:
+    """Records what `source_key` says about a result; the same source saying it again
+    replaces its earlier claim (an article re-extracted, an official list re-imported)."""
+    result_id = conn.execute(
+        select(RaceResult.id).where(
+            RaceResult.race_id == race_id, RaceResult.athlete_key == athlete_key
+        )
+    ).scalar()
+    if result_id is None:
+        result_id = _insert(
+            conn,
+            insert(RaceResult).values(
+                race_id=race_id,
+                athlete_key=athlete_key,
+                skater_id=skater_id,
+                team=team,
+                seconds=seconds,
+                rank=rank,
+                disputed=False,
+                official=official,
+            ),
+        )
+    values = dict(
+        article_id=article_id,
+        cluster=cluster,
+        official=official,
+        seconds=seconds,
+        rank=rank,
+        evidence_start=evidence[0] if evidence else None,
+        evidence_end=evidence[1] if evidence else None,
+        evidence_text=evidence[2] if evidence else None,
+    )
+    existing = conn.execute(
+        select(ResultClaim.id).where(
+            ResultClaim.result_id == result_id, ResultClaim.source_key == source_key
+        )
+    ).scalar()
+    if existing is None:
+        conn.execute(
+            insert(ResultClaim).values(result_id=result_id, source_key=source_key, **values)
+        )
+    else:
+        conn.execute(update(ResultClaim).where(ResultClaim.id == existing).values(**values))
+    return int(result_id)
+
+
+def claims(conn: Connection, result_id: int) -> list[ClaimRow]:
+    rows = conn.execute(
+        select(ResultClaim).where(ResultClaim.result_id == result_id).order_by(ResultClaim.id)
+    )
+    return [
+        ClaimRow(
+            r.id,
+            r.cluster,
+            r.official,
+            r.seconds,
+            r.rank,
+            r.source_key,
+            r.article_id,
+            r.evidence_text,
+        )
+        for r in rows
+    ]
+
+
+def settle_result(
+    conn: Connection,
+    result_id: int,
+    *,
+    seconds: float | None,
+    rank: int | None,
+    disputed: bool,
+    official: bool,
+) -> None:
+    conn.execute(
+        update(RaceResult)
+        .where(RaceResult.id == result_id)
+        .values(seconds=seconds, rank=rank, disputed=disputed, official=official)
+    )
+
+
+@dataclass(frozen=True)
+class ResultView:
+    """A result with its race and meet, as pages and commands show it."""
+
+    id: int
+    race_id: int
+    skater_id: int | None
+    athlete: str
+    country: str | None
+    team: str | None
+    distance: str
+    gender: str
+    seconds: float | None
+    rank: int | None
+    disputed: bool
+    official: bool
+    race_date: dt.date | None
+    competition_id: int
+    competition: str
+    city: str | None
+    start_date: dt.date | None
+    sources: int
+
+
+def _results_query() -> Any:
+    sources = (
+        select(ResultClaim.result_id, func.count(ResultClaim.id).label("sources"))
+        .group_by(ResultClaim.result_id)
+        .subquery()
+    )
+    return (
+        select(
+            RaceResult.id,
+            RaceResult.race_id,
+            RaceResult.skater_id,
+            func.coalesce(Skater.name, RaceResult.team).label("athlete"),
+            func.coalesce(Skater.country, RaceResult.team).label("country"),
+            RaceResult.team,
+            Race.distance,
+            Race.gender,
+            RaceResult.seconds,
+            RaceResult.rank,
+            RaceResult.disputed,
+            RaceResult.official,
+            Race.race_date,
+            Competition.id.label("competition_id"),
+            Competition.name.label("competition"),
+            Competition.city,
+            Competition.start_date,
+            func.coalesce(sources.c.sources, 0).label("sources"),
+        )
+        .join(Race, Race.id == RaceResult.race_id)
+        .join(Competition, Competition.id == Race.competition_id)
+        .outerjoin(Skater, Skater.id == RaceResult.skater_id)
+        .outerjoin(sources, sources.c.result_id == RaceResult.id)
+    )
+
+
+def _view(row: Any) -> ResultView:
+    return ResultView(**row._mapping)
+
+
+def results(
+    conn: Connection,
+    *,
+    skater_id: int | None = None,
+    race_id: int | None = None,
+    competition_id: int | None = None,
+    disputed: bool | None = None,
+    distance: str | None = None,
+    limit: int | None = None,
+) -> list[ResultView]:
+    query = _results_query()
+    if skater_id is not None:
+        query = query.where(RaceResult.skater_id == skater_id)
+    if race_id is not None:
+        query = query.where(RaceResult.race_id == race_id)
+    if competition_id is not None:
+        query = query.where(Race.competition_id == competition_id)
+    if disputed is not None:
+        query = query.where(RaceResult.disputed == disputed)
+    if distance is not None:
+        query = query.where(Race.distance == distance)
+    query = query.order_by(
+        func.coalesce(Race.race_date, Competition.start_date).desc(),
+        Race.distance,
+        func.coalesce(RaceResult.rank, 999),
+    )
+    if limit is not None:
+        query = query.limit(limit)
+    return [_view(r) for r in conn.execute(query)]
+
+
+def result_by_id(conn: Connection, result_id: int) -> ResultView | None:
+    row = conn.execute(_results_query().where(RaceResult.id == result_id)).first()
+    return _view(row) if row is not None else None
+
+
+def best_times(conn: Connection, skater_id: int, since: dt.date | None = None) -> dict[str, float]:
+    """The fastest settled time per distance (optionally from a day on): personal bests,
+    or season bests with `since` the season's first day."""
+    query = (
+        select(Race.distance, func.min(RaceResult.seconds))
+        .join(Race, Race.id == RaceResult.race_id)
+        .join(Competition, Competition.id == Race.competition_id)
+        .where(RaceResult.skater_id == skater_id, RaceResult.seconds.is_not(None))
+        .group_by(Race.distance)
+    )
+    if since is not None:
+        query = query.where(func.coalesce(Race.race_date, Competition.start_date) >= since)
+    return {distance: float(seconds) for distance, seconds in conn.execute(query) if seconds}
+
+
+def race(conn: Connection, race_id: int) -> dict[str, Any] | None:
+    row = conn.execute(
+        select(Race, Competition.name.label("competition"), Competition.city)
+        .join(Competition, Competition.id == Race.competition_id)
+        .where(Race.id == race_id)
+    ).first()
+    return dict(row._mapping) if row is not None else None
+
+
+# -- records ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RecordRow:
+    id: int
+    kind: str
+    scope: str
+    distance: str
+    gender: str
+    seconds: float | None
+    skater_id: int | None
+    holder: str | None
+    holder_country: str | None
+    set_on: dt.date | None
+    venue: str | None
+    status: str
+    superseded_by: int | None
+    disputes: int | None
+    origin: str
+
+
+def _record(row: Any) -> RecordRow:
+    return RecordRow(
+        row.id,
+        row.kind,
+        row.scope,
+        row.distance,
+        row.gender,
+        row.seconds,
+        row.skater_id,
+        row.holder,
+        row.holder_country,
+        row.set_on,
+        row.venue,
+        row.status,
+        row.superseded_by,
+        row.disputes,
+        row.origin,
+    )
+
+
+def record_marks(
+    conn: Connection, kind: str, scope: str, distance: str, gender: str
+) -> list[RecordRow]:
+    """Every mark of one record (current, superseded, disputed), the current first."""
+    rows = conn.execute(
+        select(Record)
+        .where(
+            Record.kind == kind,
+            Record.scope == scope,
+            Record.distance == distance,
+            Record.gender == gender,
+        )
+        .order_by((Record.status == "current").desc(), Record.seconds)
+    )
+    return [_record(r) for r in rows]
+
+
+def add_record(conn: Connection, **values: Any) -> int:
+    return _insert(conn, insert(Record).values(**values))
+
+
+def supersede(conn: Connection, old: int, new: int) -> None:
+    conn.execute(
+        update(Record).where(Record.id == old).values(status="superseded", superseded_by=new)
+    )
+
+
+def add_record_source(
+    conn: Connection,
+    record_id: int,
+    source_key: str,
+    *,
+    article_id: int | None = None,
+    url: str | None = None,
+    evidence: str | None = None,
+) -> None:
+    exists = conn.execute(
+        select(RecordSource.id).where(
+            RecordSource.record_id == record_id, RecordSource.source_key == source_key
+        )
+    ).scalar()
+    if exists is None:
+        conn.execute(
+            insert(RecordSource).values(
+                record_id=record_id,
+                source_key=source_key,
+                article_id=article_id,
+                url=url,
+                evidence_text=evidence,
+            )
+        )
+
+
+def records(
+    conn: Connection,
+    *,
+    kind: str | None = None,
+    venue: str | None = None,
+    distance: str | None = None,
+    gender: str | None = None,
+    skater_id: int | None = None,
+    history: bool = False,
+) -> list[RecordRow]:
+    query = select(Record)
+    if kind is not None:
+        query = query.where(Record.kind == kind)
+    if venue is not None:
+        query = query.where(or_(Record.scope == venue, Record.venue == venue))
+    if distance is not None:
+        query = query.where(Record.distance == distance)
+    if gender is not None:
+        query = query.where(Record.gender == gender)
+    if skater_id is not None:
+        query = query.where(Record.skater_id == skater_id)
+    if not history:
+        query = query.where(Record.status.in_(("current", "disputed")))
+    query = query.order_by(
+        Record.kind, Record.scope, Record.gender, Record.distance, Record.set_on.desc()
+    )
+    return [_record(r) for r in conn.execute(query)]
+
+
+def record_sources(conn: Connection, record_id: int) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        select(RecordSource).where(RecordSource.record_id == record_id).order_by(RecordSource.id)
+    )
+    return [dict(r._mapping) for r in rows]
+
+
+# -- articles as knowledge sees them ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    id: int
+    published: dt.date
+    cluster_id: int
+    url: str | None
+    title: str
+
+
+def articles_by_id(conn: Connection, ids: Sequence[int]) -> list[ArticleRef]:
+    rows = conn.execute(
+        select(Article.id, Article.published, Article.cluster_id, Article.url, Article.title)
+        .where(Article.id.in_(ids))
+        .order_by(Article.id)
+    )
+    return [ArticleRef(*r) for r in rows]
+
+
+def article_ids(conn: Connection, after: int = 0, limit: int = 1000) -> list[int]:
+    return list(
+        conn.scalars(select(Article.id).where(Article.id > after).order_by(Article.id).limit(limit))
+    )
+
+
+def articles_about(conn: Connection, skater_id: int, limit: int = 10) -> list[ArticleRef]:
+    """Articles with a claim about the skater's results or records, newest first."""
+    ids = (
+        select(ResultClaim.article_id)
+        .join(RaceResult, RaceResult.id == ResultClaim.result_id)
+        .where(RaceResult.skater_id == skater_id, ResultClaim.article_id.is_not(None))
+    )
+    rows = conn.execute(
+        select(Article.id, Article.published, Article.cluster_id, Article.url, Article.title)
+        .where(Article.id.in_(ids))
+        .order_by(Article.published.desc(), Article.id.desc())
+        .limit(limit)
+    )
+    return [ArticleRef(*r) for r in rows]
+
+
+def pending_facts(
+    conn: Connection, limit: int = 500
+) -> list[tuple[ArticleRef, str, dict[str, Any]]]:
+    """Articles with extracted facts the knowledge base has not taken in yet, oldest first."""
+    done = select(ReconciledArticle.article_id)
+    rows = conn.execute(
+        select(
+            Article.id,
+            Article.published,
+            Article.cluster_id,
+            Article.url,
+            Article.title,
+            ArticleFacts.extractor,
+            ArticleFacts.facts,
+        )
+        .join(ArticleFacts, ArticleFacts.article_id == Article.id)
+        .where(Article.id.not_in(done))
+        .order_by(Article.id)
+        .limit(limit)
+    )
+    return [(ArticleRef(*r[:5]), r.extractor, r.facts) for r in rows]
+
+
+def mark_reconciled(conn: Connection, rows: Sequence[tuple[int, str]], now: dt.datetime) -> None:
+    if rows:
+        conn.execute(
+            insert(ReconciledArticle),
+            [{"article_id": a, "extractor": e, "reconciled_at": now} for a, e in rows],
+        )
