@@ -8,7 +8,7 @@ import html
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -17,15 +17,28 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from schaatsradar.errors import SchaatsradarError
+from schaatsradar.extract.types import format_time
 from schaatsradar.ingest.demo import demo_articles_path
 from schaatsradar.ingest.pipeline import ingest as ingest_items
 from schaatsradar.ingest.polling import add_source, poll_due
 from schaatsradar.ingest.readers import Item, ReadContext, expand_targets, is_url, read_target
 from schaatsradar.ingest.types import IngestReport
-from schaatsradar.knowledge.book import Outcome, load_reference, reconcile_pending
+from schaatsradar.knowledge.book import (
+    Outcome,
+    import_official,
+    load_reference,
+    reconcile_pending,
+)
+from schaatsradar.knowledge.calendar import bundled_calendar, filter_events, parse_level
+from schaatsradar.knowledge.ical import calendar_ics
+from schaatsradar.knowledge.official import parse_official
+from schaatsradar.knowledge.official_fetch import OfficialPoller, read_official_file
+from schaatsradar.knowledge.views import distance_order, find_skater, profile, profile_json
 from schaatsradar.settings import Settings
 from schaatsradar.store import Store, reading
+from schaatsradar.store import knowledge as kb
 from schaatsradar.store import sources as stored_sources
+from schaatsradar.store.knowledge import RecordRow, merge_skaters
 
 app = typer.Typer(
     help="Schaatsradar: speed-skating news, results and records.",
@@ -36,6 +49,8 @@ db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
 sources_app = typer.Typer(help="Sources that `poll` keeps reading.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(sources_app, name="sources")
+official_app = typer.Typer(help="Official result and record lists.", no_args_is_help=True)
+app.add_typer(official_app, name="official")
 
 console = Console()
 errors = Console(stderr=True)
@@ -357,3 +372,225 @@ def serve(
     settings = Settings()
     _open_store(settings)
     uvicorn.run(create_app(settings), host=host, port=port)
+
+
+# -- knowledge --------------------------------------------------------------------------------
+
+
+def _time(seconds: float | None) -> str:
+    return format_time(seconds) if seconds is not None else "-"
+
+
+@app.command()
+def reconcile() -> None:
+    """Take the facts of every stored article not yet in the knowledge base."""
+    settings = Settings()
+    _print_outcome(reconcile_pending(_open_store(settings), _now()))
+
+
+@app.command()
+def athlete(
+    args: Annotated[
+        list[str],
+        typer.Argument(help="NAME for a profile, or `merge A B` to make B part of A."),
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of tables.")] = False,
+) -> None:
+    """A skater's profile (country, results, bests, records, news, next meets), or
+    `athlete merge A B`: two registry entries that are one person, nothing lost."""
+    settings = Settings()
+    store = _open_store(settings)
+    if args[0] == "merge":
+        if len(args) != 3:
+            _fail("usage: schaatsradar athlete merge KEEP OTHER", "E301")
+        with store.write() as conn:
+            keep, other = find_skater(conn, args[1]), find_skater(conn, args[2])
+            if keep is None or other is None:
+                missing = args[1] if keep is None else args[2]
+                _fail(f"no skater {missing!r} (use the full name or the slug)", "E302")
+            assert keep is not None and other is not None
+            if keep.id == other.id:
+                _fail(f"{keep.name} and {other.name} are already one skater", "E303")
+            merge_skaters(conn, keep.id, other.id)
+        console.print(f"merged {escape(other.name)} into {escape(keep.name)}")
+        return
+    name = " ".join(args)
+    with store.read() as conn:
+        skater = find_skater(conn, name)
+        if skater is None:
+            _fail(f"no skater {name!r}; try a full name, e.g. 'Jutta Leerdam'", "E302")
+        assert skater is not None
+        view = profile(conn, skater, _now().date())
+    if as_json:
+        print(json.dumps(profile_json(view), ensure_ascii=False, indent=2))
+        return
+    console.print(
+        f"[bold]{escape(skater.name)}[/] {skater.country or ''} {skater.gender or ''}"
+        + ("" if skater.known else "  (not in the registry)")
+    )
+    table = Table("date", "competition", "distance", "time", "rank", "sources")
+    for result in view.results:
+        day = result.race_date or result.start_date
+        table.add_row(
+            day.isoformat() if day else "-",
+            escape(result.competition),
+            result.distance,
+            _time(result.seconds),
+            str(result.rank or "-") + (" [yellow]disputed[/]" if result.disputed else ""),
+            str(result.sources),
+        )
+    console.print(table)
+    bests = Table("distance", "personal best", "season best", title="bests")
+    for distance in sorted(view.personal_bests, key=distance_order):
+        bests.add_row(
+            distance,
+            _time(view.personal_bests[distance]),
+            _time(view.season_bests.get(distance)),
+        )
+    console.print(bests)
+    for record in view.records:
+        console.print(f"record: {_record_line(record)}")
+    for article in view.news:
+        console.print(f"news: {article.published} {escape(article.title)}")
+    for event in view.upcoming:
+        console.print(
+            f"next: {event.start} {escape(event.display_name)} ({escape(event.location)})"
+        )
+
+
+def _record_line(record: RecordRow) -> str:
+    where = f" {record.scope}" if record.scope else ""
+    mark = f"{record.kind}{where} {record.gender} {record.distance} {_time(record.seconds)}"
+    day = f" {record.set_on}" if record.set_on else ""
+    status = "" if record.status == "current" else f" [{record.status}]"
+    return escape(f"{mark} {record.holder or '?'}{day}") + status
+
+
+@app.command()
+def records(
+    kind: Annotated[str | None, typer.Option("--type", help="world, track, national, ...")] = None,
+    venue: Annotated[str | None, typer.Option(help="Rink city, e.g. Inzell.")] = None,
+    distance: Annotated[str | None, typer.Option(help="500m, 1000m, team pursuit, ...")] = None,
+    gender: Annotated[str | None, typer.Option(help="women, men or mixed.")] = None,
+    history: Annotated[bool, typer.Option("--history", help="Superseded marks too.")] = False,
+) -> None:
+    """The record book: current records (and disputed claims), or their whole history."""
+    settings = Settings()
+    with _open_store(settings).read() as conn:
+        rows = kb.records(
+            conn, kind=kind, venue=venue, distance=distance, gender=gender, history=history
+        )
+    for record in rows:
+        console.print(_record_line(record))
+    if not rows:
+        console.print("no records match")
+
+
+@app.command()
+def conflicts() -> None:
+    """Results whose sources disagree, with every claim and who made it."""
+    settings = Settings()
+    with _open_store(settings).read() as conn:
+        disputed = kb.results(conn, disputed=True)
+        for result in disputed:
+            console.print(
+                f"[bold]{escape(result.athlete)}[/] {result.distance} "
+                f"{escape(result.competition)} (race {result.race_id}): "
+                f"kept {_time(result.seconds)} rank {result.rank or '-'}"
+            )
+            for claim in kb.claims(conn, result.id):
+                console.print(
+                    f"  {claim.source_key}: {_time(claim.seconds)} rank {claim.rank or '-'}"
+                    + (" (official)" if claim.official else "")
+                )
+        marks = [r for r in kb.records(conn) if r.status == "disputed"]
+        for mark in marks:
+            console.print(f"[yellow]disputed record[/] {_record_line(mark)}")
+    if not disputed and not marks:
+        console.print("no conflicts")
+
+
+@app.command("race")
+def race_command(race_id: int) -> None:
+    """One race: its meet, day and every result with its sources."""
+    settings = Settings()
+    with _open_store(settings).read() as conn:
+        race = kb.race(conn, race_id)
+        if race is None:
+            _fail(f"no race {race_id}", "E304")
+        assert race is not None
+        rows = kb.results(conn, race_id=race_id)
+    day = race["race_date"] or ""
+    console.print(
+        f"[bold]{escape(race['competition'])}[/] {race['city'] or ''} {day} "
+        f"{race['gender']} {race['distance']}"
+    )
+    table = Table("rank", "skater", "time", "sources")
+    for result in sorted(rows, key=lambda r: (r.rank or 999, r.seconds or 1e9)):
+        table.add_row(
+            str(result.rank or "-"),
+            escape(result.athlete),
+            _time(result.seconds),
+            str(result.sources) + (" disputed" if result.disputed else ""),
+        )
+    console.print(table)
+
+
+@app.command()
+def calendar(
+    start: Annotated[str | None, typer.Option("--from", help="YYYY-MM-DD")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="YYYY-MM-DD")] = None,
+    level: Annotated[str | None, typer.Option(help="world cup, olympics, national, ...")] = None,
+    ics: Annotated[Path | None, typer.Option(help="Also write the selection as iCal.")] = None,
+) -> None:
+    """The 2025-26 season: meets with dates, rink and distances."""
+    try:
+        first = dt.date.fromisoformat(start) if start else None
+        last = dt.date.fromisoformat(end) if end else None
+        levels = [parse_level(level)] if level else None
+    except ValueError as error:
+        _fail(f"bad date: {error}", "E305")
+    except SchaatsradarError as error:
+        _fail(error.message, error.code)
+    events = filter_events(bundled_calendar(), start=first, end=last, levels=levels)
+    table = Table("from", "to", "meet", "where", "level", "distances")
+    for event in events:
+        table.add_row(
+            event.start.isoformat(),
+            event.end.isoformat(),
+            escape(event.display_name),
+            escape(event.location),
+            event.level,
+            escape(", ".join(event.distances)),
+        )
+    console.print(table)
+    if ics is not None:
+        ics.write_bytes(calendar_ics(events, "Schaatsradar"))
+        console.print(f"wrote {ics}")
+
+
+@official_app.command("import")
+def official_import(
+    target: Annotated[str, typer.Argument(help="A JSON file or an http(s) URL.")],
+) -> None:
+    """Import an official result or record list (ISU results API, SpeedSkatingResults.com).
+    One bad row and nothing is stored."""
+    settings = Settings()
+    store = _open_store(settings)
+    try:
+        if is_url(target):
+            with OfficialPoller(settings) as poller:
+                payload = poller.fetch(target).payload
+        else:
+            payload = read_official_file(Path(target), settings)
+        data = parse_official(payload, target)
+        with store.write() as conn:
+            outcome = import_official(conn, data)
+    except SchaatsradarError as error:
+        _fail(error.message, error.code)
+    _print_outcome(outcome)
+
+
+def _fail(message: str, code: str) -> NoReturn:
+    errors.print(f"[red]{code}[/] {escape(message)}")
+    raise typer.Exit(1)

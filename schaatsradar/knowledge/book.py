@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from schaatsradar.errors import OFFICIAL_ROW, InputRejected
 from schaatsradar.extract import patterns
 from schaatsradar.extract.countries import COUNTRIES
 from schaatsradar.extract.registry import norm_name
@@ -21,6 +22,7 @@ from schaatsradar.extract.types import DISTANCES, TEAM_DISTANCES
 from schaatsradar.knowledge.calendar import CalendarEvent, bundled_calendar
 from schaatsradar.knowledge.claims import Claim, settle
 from schaatsradar.knowledge.matching import choose_meet, new_meet, slugify
+from schaatsradar.knowledge.official_types import OfficialData, OfficialRecord
 from schaatsradar.knowledge.recordbook import KEPT_KINDS, Mark, Verdict, judge, scope_of
 from schaatsradar.knowledge.reference import (
     RecordRow,
@@ -512,3 +514,107 @@ def reconcile_pending(store: Store, now: dt.datetime, batch: int = 200) -> Outco
             for article, _extractor, facts in pending:
                 total.merge(reconcile_article(conn, article, facts))
             kb.mark_reconciled(conn, [(a.id, e) for a, e, _ in pending], now)
+
+
+# -- official lists ---------------------------------------------------------------------------
+
+
+def import_official(conn: Connection, data: OfficialData) -> Outcome:
+    """An official result list or record list. One refused row and nothing is stored: an
+    official list that is partly wrong cannot outrank anything."""
+    if not data.ok:
+        raise InputRejected("\n".join(map(str, data.rejections)), OFFICIAL_ROW)
+    outcome = Outcome()
+    for athlete in data.athletes:
+        _ensure_skater(conn, athlete.name, athlete.country, athlete.gender, known=True)
+    for result in data.results:
+        fact = result.to_json()
+        day = result.race_date or _official_day(data, result.competition)
+        if day is None:
+            outcome.refused.append(f"{result.source} {result.athlete}: the list gives no date")
+            continue
+        reason = _implausible(fact, day)
+        meet_id = None if reason else _meet_for(conn, fact, day)
+        if meet_id is None:
+            outcome.refused.append(f"{result.source} {result.athlete}: {reason or 'no meet'}")
+            continue
+        result_id = _claim(
+            conn,
+            meet_id=meet_id,
+            fact=fact,
+            source_key=f"official:{result.source}",
+            article_id=None,
+            cluster=f"official:{result.source}",
+            official=True,
+            evidence=None,
+        )
+        outcome.results += 1
+        outcome.new_records.extend(_records_from_result(conn, result_id))
+        view = kb.result_by_id(conn, result_id)
+        if view is not None and view.disputed:
+            outcome.disputed.append(
+                f"{view.athlete} {view.distance} {view.competition}: the news disagrees with "
+                "the official list"
+            )
+    for record in data.records:
+        _official_record(conn, record, outcome)
+    return outcome
+
+
+def _official_day(data: OfficialData, competition: str | None) -> dt.date | None:
+    for meet in data.competitions:
+        if meet.name == competition:
+            return meet.start
+    return None
+
+
+def _official_record(conn: Connection, record: OfficialRecord, outcome: Outcome) -> None:
+    """An official record is the record: a differing mark from the news or an older file
+    becomes disputed (if faster) or superseded history (if slower)."""
+    skater_id, holder, country = _holder(conn, record.athlete, record.country, record.distance)
+    if record.kind in {"personal", "season_best"}:
+        if skater_id is None:
+            return
+        skater = kb.skater_by_id(conn, skater_id)
+        scope = skater.slug if skater else str(skater_id)
+    else:
+        found = scope_of(record.kind, record.venue, country)
+        if found is None:
+            return
+        scope = found
+    gender = record.gender or ""
+    marks = kb.record_marks(conn, record.kind, scope, record.distance, gender)
+    source = f"official:{record.source}"
+    outcome.records += 1
+    same = [m for m in marks if m.seconds is not None and abs(m.seconds - record.seconds) < 0.005]
+    if same:
+        kb.add_record_source(conn, same[0].id, source)
+        return
+    current = next((m for m in marks if m.status == "current"), None)
+    new_id = kb.add_record(
+        conn,
+        kind=record.kind,
+        scope=scope,
+        distance=record.distance,
+        gender=gender,
+        seconds=record.seconds,
+        skater_id=skater_id,
+        holder=holder,
+        holder_country=country,
+        set_on=record.date,
+        venue=record.venue,
+        status="current",
+        origin="official",
+    )
+    kb.add_record_source(conn, new_id, source)
+    if current is None:
+        return
+    if current.seconds is not None and current.seconds < record.seconds:
+        kb.dispute(conn, current.id, new_id)  # faster than the official record: not ratified
+        outcome.disputed.append(
+            f"{record.kind} {scope} {gender} {record.distance}: {current.seconds} is not the "
+            f"official record ({record.seconds})"
+        )
+    else:
+        kb.supersede(conn, current.id, new_id)
+        outcome.new_records.append(f"{record.kind} {scope} {gender} {record.distance}")

@@ -594,6 +594,13 @@ def supersede(conn: Connection, old: int, new: int) -> None:
     )
 
 
+def dispute(conn: Connection, record_id: int, by: int) -> None:
+    """A mark held as the record that a better-placed source contradicts."""
+    conn.execute(
+        update(Record).where(Record.id == record_id).values(status="disputed", disputes=by)
+    )
+
+
 def add_record_source(
     conn: Connection,
     record_id: int,

@@ -1,0 +1,128 @@
+"""Read models of the knowledge base: a skater's profile, the record book, conflicts, a race.
+The CLI, the site and the API show these; none of them assembles knowledge itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection
+
+from schaatsradar.extract.registry import norm_name
+from schaatsradar.extract.types import DISTANCES, Gender, format_time
+from schaatsradar.knowledge.calendar import CalendarEvent, bundled_calendar, events_for_skater
+from schaatsradar.store import knowledge as kb
+from schaatsradar.store.knowledge import ArticleRef, RecordRow, ResultView, SkaterRow
+
+
+def season_start(day: dt.date) -> dt.date:
+    """Skating seasons run from July to June: 2025-26 starts on 2025-07-01."""
+    return dt.date(day.year if day.month >= 7 else day.year - 1, 7, 1)
+
+
+@dataclass
+class Profile:
+    skater: SkaterRow
+    results: list[ResultView]
+    personal_bests: dict[str, float]
+    season_bests: dict[str, float]
+    records: list[RecordRow]
+    news: list[ArticleRef]
+    upcoming: list[CalendarEvent] = field(default_factory=list)
+
+
+def find_skater(conn: Connection, name: str) -> SkaterRow | None:
+    """By slug, full name or alias; else the one skater whose name contains it."""
+    found = kb.skater_by_slug(conn, name) or kb.skater_by_key(conn, norm_name(name))
+    if found is not None:
+        return found
+    matches = kb.find_skaters(conn, name, limit=2)
+    return matches[0] if len(matches) == 1 else None
+
+
+def profile(conn: Connection, skater: SkaterRow, today: dt.date) -> Profile:
+    results = kb.results(conn, skater_id=skater.id)
+    bests = kb.best_times(conn, skater.id)
+    for record in kb.records(conn, kind="personal", skater_id=skater.id):
+        if record.seconds is not None:
+            known = bests.get(record.distance)
+            bests[record.distance] = min(known, record.seconds) if known else record.seconds
+    distances = sorted({r.distance for r in results})
+    upcoming = []
+    gender: Gender | None = (
+        "women" if skater.gender == "women" else "men" if skater.gender == "men" else None
+    )
+    if gender is not None and distances:
+        events = events_for_skater(bundled_calendar(), gender, distances)
+        upcoming = [e for e in events if e.end >= today][:5]
+    return Profile(
+        skater=skater,
+        results=results,
+        personal_bests=bests,
+        season_bests=kb.best_times(conn, skater.id, since=season_start(today)),
+        records=[
+            r
+            for r in kb.records(conn, skater_id=skater.id)
+            if r.kind not in {"personal", "season_best"}
+        ],
+        news=kb.articles_about(conn, skater.id),
+        upcoming=upcoming,
+    )
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def distance_order(distance: str) -> int:
+    """Distances as a results table lists them: 500m first, classifications last."""
+    return DISTANCES.index(distance) if distance in DISTANCES else len(DISTANCES)
+
+
+def profile_json(view: Profile) -> dict[str, Any]:
+    def time(seconds: float | None) -> str | None:
+        return format_time(seconds) if seconds is not None else None
+
+    return {
+        "name": view.skater.name,
+        "slug": view.skater.slug,
+        "country": view.skater.country,
+        "gender": view.skater.gender,
+        "known": view.skater.known,
+        "results": [
+            {
+                "race_id": r.race_id,
+                "competition": r.competition,
+                "venue": r.city,
+                "date": _iso(r.race_date or r.start_date),
+                "distance": r.distance,
+                "time": time(r.seconds),
+                "rank": r.rank,
+                "disputed": r.disputed,
+                "official": r.official,
+                "sources": r.sources,
+            }
+            for r in view.results
+        ],
+        "personal_bests": {d: time(s) for d, s in view.personal_bests.items()},
+        "season_bests": {d: time(s) for d, s in view.season_bests.items()},
+        "records": [
+            {
+                "type": r.kind,
+                "scope": r.scope,
+                "distance": r.distance,
+                "time": time(r.seconds),
+                "status": r.status,
+                "date": r.set_on.isoformat() if r.set_on else None,
+            }
+            for r in view.records
+        ],
+        "news": [
+            {"id": a.id, "date": a.published.isoformat(), "title": a.title} for a in view.news
+        ],
+        "upcoming": [
+            {"slug": e.slug, "name": e.display_name, "start": e.start.isoformat()}
+            for e in view.upcoming
+        ],
+    }
