@@ -33,6 +33,7 @@ from schaatsradar.knowledge.calendar import bundled_calendar, filter_events, par
 from schaatsradar.knowledge.ical import calendar_ics
 from schaatsradar.knowledge.official import parse_official
 from schaatsradar.knowledge.official_fetch import OfficialPoller, read_official_file
+from schaatsradar.knowledge.official_poll import add_official, poll_official
 from schaatsradar.knowledge.views import distance_order, find_skater, profile, profile_json
 from schaatsradar.settings import Settings
 from schaatsradar.store import Store, reading
@@ -589,6 +590,32 @@ def official_import(
     except SchaatsradarError as error:
         _fail(error.message, error.code)
     _print_outcome(outcome)
+
+
+@official_app.command("add")
+def official_add(url: str) -> None:
+    """Register an official list URL for `schaatsradar official poll`."""
+    settings = Settings()
+    if not is_url(url):
+        _fail(f"not an http(s) URL: {url!r}", "E145")
+    created = add_official(_open_store(settings), url, _now())
+    console.print(("added " if created else "already known: ") + escape(url))
+
+
+@official_app.command("poll")
+def official_poll() -> None:
+    """Fetch the registered official lists that are due and import what changed."""
+    settings = Settings()
+    failed = False
+    for poll in poll_official(_open_store(settings), settings, _now()):
+        console.print(
+            f"{escape(poll.url)}: {poll.status}"
+            + (f" ({escape(poll.error)})" if poll.error else "")
+        )
+        if poll.outcome is not None:
+            _print_outcome(poll.outcome)
+        failed = failed or poll.status == "failed"
+    raise typer.Exit(1 if failed else 0)
 
 
 def _fail(message: str, code: str) -> NoReturn:

@@ -342,6 +342,7 @@ def _race(
             if race.race_date is None:
                 known = kb.result_in(conn, race.id, athlete_key)
                 if known is None or _agrees(known, fact):
+                    kb.date_race(conn, race.id, race_date)  # now we know its day
                     return race.id
         return kb.add_race(conn, meet_id, distance, gender, race_date, race_date.isoformat())
     allowed = _races_held(meet, distance)

@@ -86,8 +86,6 @@ def choose_meet(
 ) -> CompetitionRow | None:
     """The calendar meet a result was raced at, or None. `holds(meet, distance)` says whether
     the meet's programme has the distance (True when the programme is unknown)."""
-    if competition and YEAR.search(competition):
-        return None  # an edition the text dates itself ("EK sprint 2021")
     level = level_of(competition)
     pool = []
     for meet in candidates:

@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Generic, TypeVar
 from importlib import resources
+from typing import Generic, TypeVar
 
 from schaatsradar.errors import BAD_REFERENCE_ROW, SchaatsradarError
 from schaatsradar.extract.types import DISTANCES, TEAM_DISTANCES
@@ -111,11 +111,15 @@ def parse_day(value: str) -> dt.date | None:
     return dt.date(int(year), int(month), int(day or 1))
 
 
-def _rows(text: str, filename: str, required: tuple[str, ...]) -> Iterable[tuple[int, dict[str, str]]]:
+def _rows(
+    text: str, filename: str, required: tuple[str, ...]
+) -> Iterable[tuple[int, dict[str, str]]]:
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     missing = [c for c in required if c not in (reader.fieldnames or [])]
     if missing:
-        raise ReferenceRejected([RowProblem(filename, 1, f"missing column(s) {', '.join(missing)}")])
+        raise ReferenceRejected(
+            [RowProblem(filename, 1, f"missing column(s) {', '.join(missing)}")]
+        )
     for index, row in enumerate(reader, start=2):
         if None in row or any(v is None for v in row.values()):
             raise ReferenceRejected([RowProblem(filename, index, "wrong number of fields")])

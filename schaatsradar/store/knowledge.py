@@ -285,6 +285,14 @@ def add_race(
     return _insert(conn, insert(Race).values(**values))
 
 
+def date_race(conn: Connection, race_id: int, race_date: dt.date) -> None:
+    conn.execute(
+        update(Race)
+        .where(Race.id == race_id)
+        .values(race_date=race_date, day_key=race_date.isoformat())
+    )
+
+
 def result_in(
     conn: Connection, race_id: int, athlete_key: str
 ) -> tuple[float | None, int | None] | None:

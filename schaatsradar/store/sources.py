@@ -59,15 +59,27 @@ def add_feed(conn: Connection, key: str, feed_url: str, now: dt.datetime) -> tup
     return new_id, True
 
 
-def list_feeds(conn: Connection) -> list[PolledSource]:
-    rows = conn.execute(_COLUMNS.where(Source.feed_url.is_not(None)).order_by(Source.id))
+# Official result lists are polled like feeds but read by the knowledge base, not ingest.
+OFFICIAL_PREFIX = "official:"
+
+
+def _kind(official: bool) -> Any:
+    prefixed = Source.key.startswith(OFFICIAL_PREFIX)
+    return prefixed if official else ~prefixed
+
+
+def list_feeds(conn: Connection, official: bool = False) -> list[PolledSource]:
+    rows = conn.execute(
+        _COLUMNS.where(Source.feed_url.is_not(None), _kind(official)).order_by(Source.id)
+    )
     return [_polled(row) for row in rows]
 
 
-def due_feeds(conn: Connection, now: dt.datetime) -> list[PolledSource]:
+def due_feeds(conn: Connection, now: dt.datetime, official: bool = False) -> list[PolledSource]:
     rows = conn.execute(
         _COLUMNS.where(
             Source.feed_url.is_not(None),
+            _kind(official),
             or_(Source.next_poll_at.is_(None), Source.next_poll_at <= now),
         ).order_by(Source.id)
     )
