@@ -158,6 +158,13 @@ def _programmes() -> dict[str, CalendarEvent]:
     return {event.slug: event for event in bundled_calendar()}
 
 
+@cache
+def _season() -> tuple[dt.date, dt.date]:
+    """The days the bundled calendar covers, with the days articles report after them."""
+    events = bundled_calendar()
+    return min(e.start for e in events), max(e.end for e in events) + dt.timedelta(days=10)
+
+
 def _holds(meet: CompetitionRow, distance: str) -> bool:
     event = _programmes().get(meet.slug)
     return event is None or not event.distances or distance in event.distances
@@ -177,9 +184,14 @@ def reconcile_article(conn: Connection, article: ArticleRef, facts: dict[str, An
             continue
         meet_id = _meet_for(conn, fact, article.published)
         if meet_id is None:
+            clues = ", ".join(
+                str(v)
+                for v in (fact.get("competition"), fact.get("venue"), fact.get("race_date"))
+                if v
+            )
             outcome.refused.append(
                 f"{source} {fact['athlete']} {fact['distance']}: no known or plausible "
-                "competition (the text names no meet, rink or day for it)"
+                f"competition for it ({clues or 'the text names no meet, rink or day'})"
             )
             continue
         evidence = fact.get("evidence") or {}
@@ -196,7 +208,7 @@ def reconcile_article(conn: Connection, article: ArticleRef, facts: dict[str, An
         outcome.results += 1
         outcome.new_records.extend(_records_from_result(conn, result_id))
     for fact in facts.get("records", []):
-        _record_claim(conn, fact, source, article.id, outcome)
+        _record_claim(conn, fact, source, article.id, outcome, article.published)
     return outcome
 
 
@@ -243,6 +255,7 @@ def _meet_for(conn: Connection, fact: dict[str, Any], published: dt.date) -> int
         race_date=race_date,
         published=published,
         earlier=earlier,
+        season=_season(),
     )
     if made is None:
         return None
@@ -420,13 +433,26 @@ def _records_from_result(conn: Connection, result_id: int) -> list[str]:
 
 
 def _record_claim(
-    conn: Connection, fact: dict[str, Any], source: str, article_id: int | None, outcome: Outcome
+    conn: Connection,
+    fact: dict[str, Any],
+    source: str,
+    article_id: int | None,
+    outcome: Outcome,
+    published: dt.date | None = None,
 ) -> None:
-    """A record an article mentions, weighed against the book (see `recordbook.judge`)."""
+    """A record an article mentions, weighed against the book (see `recordbook.judge`). An
+    article older than the current record describes the book as it was then: a slower mark
+    it calls the record is history, not a dispute."""
     kind = fact.get("type")
     distance = fact.get("distance")
     gender = fact.get("gender")
     if kind not in KEPT_KINDS or distance not in DISTANCES or not gender:
+        return
+    if gender == "mixed" and distance not in TEAM_DISTANCES:
+        return  # only relays are mixed
+    seconds = fact.get("seconds")
+    if seconds is not None and not patterns.plausible(seconds, distance, None):
+        outcome.refused.append(f"{source} {kind} record {distance}: impossible time {fact['time']}")
         return
     holder_country = None
     skater_id = None
@@ -440,7 +466,6 @@ def _record_claim(
     marks = kb.record_marks(conn, kind, scope, distance, gender)
     current = next((m for m in marks if m.status == "current"), None)
     evidence = (fact.get("evidence") or {}).get("text")
-    seconds = fact.get("seconds")
     outcome.records += 1
     if seconds is None:
         # "het baanrecord van Leerdam": the record as known, if it is the holder's.
@@ -453,6 +478,26 @@ def _record_claim(
         [Mark(m.id, m.seconds) for m in marks if m.status != "current"],
         fact.get("status"),
     )
+    label = f"{kind} {scope} {gender} {distance} {fact.get('time')} ({fact.get('athlete')})"
+    if verdict is Verdict.IMPROVES and kind in {"world", "track"}:
+        # A result faster than the record has already made the new record (results are
+        # taken in first); a claim no result backs is a misread time or rink.
+        outcome.refused.append(
+            f"{source} {label}: faster than the known record, but no result backs it"
+        )
+        return
+    if verdict is Verdict.NEW and kind == "world":
+        # The bundled list has every world record: one it lacks is a misreading.
+        outcome.refused.append(f"{source} world record {gender} {distance}: none known to set")
+        return
+    if (
+        verdict is Verdict.DISPUTED
+        and current is not None
+        and current.set_on is not None
+        and published is not None
+        and published < current.set_on
+    ):
+        verdict = Verdict.OLDER
     values = dict(
         kind=kind,
         scope=scope,
@@ -466,7 +511,6 @@ def _record_claim(
         venue=fact.get("venue"),
         origin="article",
     )
-    label = f"{kind} {scope} {gender} {distance} {fact.get('time')} ({fact.get('athlete')})"
     if verdict is Verdict.SAME and current is not None:
         kb.add_record_source(conn, current.id, source, article_id=article_id, evidence=evidence)
     elif verdict is Verdict.HISTORIC:

@@ -100,11 +100,14 @@ def choose_meet(
             continue
         if venue is not None and city_key(meet.city) != city_key(venue):
             continue
-        if not _fits_level(level, meet):
-            continue
         pool.append(meet)
     if venue is None and level is None:
         return None  # nothing in the text points at a meet
+    # The kind of meet comes from context words and is the weakest clue: with the rink and
+    # the days agreeing, a meet of another kind still is the one ("de generale repetitie voor
+    # de Spelen" in a World Cup report).
+    fitting = [m for m in pool if _fits_level(level, m)]
+    pool = fitting if fitting or venue is None else pool
     with_distance = [m for m in pool if holds(m, distance)]
     pool = with_distance or pool
     if not pool:
@@ -115,6 +118,11 @@ def choose_meet(
     return max(started, key=lambda m: (m.start_date or dt.date.min, m.id))
 
 
+# Meets the season calendar lists completely: a "World Cup in Inzell" on a day the calendar
+# has none is a misreading, not a meet to invent.
+CALENDAR_LEVELS = frozenset({"olympics", "world cup", "world", "european"})
+
+
 def new_meet(
     *,
     competition: str | None,
@@ -122,10 +130,20 @@ def new_meet(
     race_date: dt.date | None,
     published: dt.date,
     earlier: bool,
+    season: tuple[dt.date, dt.date] | None = None,
 ) -> NewMeet | None:
     """A meet only the news knows, or None when the text cannot place the result at all
-    (no meet and no rink named, or an earlier race it does not date)."""
+    (no meet and no rink named, an earlier race it does not date, or a meet of a kind the
+    calendar lists completely (`season`: the days it covers) that the calendar lacks)."""
     if not competition and not venue:
+        return None
+    day = race_date or published
+    if (
+        season is not None
+        and level_of(competition) in CALENDAR_LEVELS
+        and not (competition and YEAR.search(competition))
+        and season[0] <= day <= season[1]
+    ):
         return None
     name = competition or f"Wedstrijd in {venue}"
     if competition and YEAR.search(competition):
