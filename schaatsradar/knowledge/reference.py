@@ -19,12 +19,16 @@ from importlib import resources
 from typing import Generic, TypeVar
 
 from schaatsradar.errors import BAD_REFERENCE_ROW, SchaatsradarError
-from schaatsradar.extract.types import DISTANCES, TEAM_DISTANCES
+from schaatsradar.extract.patterns import plausible
+from schaatsradar.extract.types import TEAM_DISTANCES
 from schaatsradar.knowledge.calendar import RowProblem
+from schaatsradar.knowledge.calendar_programme import canonical_distance
 
 T = TypeVar("T")
 GENDERS = ("women", "men", "mixed")
-TIME = re.compile(r"^(?:(\d{1,2}):)?(\d{1,2})[.,](\d{2,3})$")
+TIME = re.compile(r"^(?:(\d{1,2}):(?=[0-5]\d[.,]))?(\d{1,2})[.,](\d{2,3})$")
+# Records kept elsewhere than as race times: points combinations, summed 500m pairs.
+UNMODELLED = re.compile(r"points|combination|\bx\s*2\b", re.IGNORECASE)
 BORN = re.compile(r"^\d{4}(?:-\d{2}-\d{2})?$")
 DAY = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?(?:/\d{2})?$")
 # A relay's distance in the records file, and the canonical name the knowledge base uses.
@@ -112,17 +116,20 @@ def parse_day(value: str) -> dt.date | None:
 
 
 def _rows(
-    text: str, filename: str, required: tuple[str, ...]
+    text: str, filename: str, required: tuple[str, ...], problems: list[RowProblem]
 ) -> Iterable[tuple[int, dict[str, str]]]:
+    """The non-empty rows, numbered as a spreadsheet shows them (the header is row 1). A row
+    with the wrong number of fields goes to `problems`, and reading goes on, so one report
+    lists every broken row of a file."""
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     missing = [c for c in required if c not in (reader.fieldnames or [])]
     if missing:
-        raise ReferenceRejected(
-            [RowProblem(filename, 1, f"missing column(s) {', '.join(missing)}")]
-        )
+        reason = f"missing column(s) {', '.join(missing)}"
+        raise ReferenceRejected([RowProblem(filename, 1, reason)])
     for index, row in enumerate(reader, start=2):
         if None in row or any(v is None for v in row.values()):
-            raise ReferenceRejected([RowProblem(filename, index, "wrong number of fields")])
+            problems.append(RowProblem(filename, index, "wrong number of fields"))
+            continue
         if any(v.strip() for v in row.values()):
             yield index, {k: v.strip() for k, v in row.items()}
 
@@ -130,7 +137,7 @@ def _rows(
 def load_skaters(text: str, filename: str = "athletes.csv") -> Loaded[SkaterRow]:
     loaded: Loaded[SkaterRow] = Loaded()
     problems: list[RowProblem] = []
-    for index, row in _rows(text, filename, ("name", "country", "gender")):
+    for index, row in _rows(text, filename, ("name", "country", "gender"), problems):
         if not row["name"]:
             problems.append(RowProblem(filename, index, "empty name"))
             continue
@@ -161,7 +168,7 @@ def load_skaters(text: str, filename: str = "athletes.csv") -> Loaded[SkaterRow]
 def load_rinks(text: str, filename: str = "venues.csv") -> Loaded[RinkRow]:
     loaded: Loaded[RinkRow] = Loaded()
     problems: list[RowProblem] = []
-    for index, row in _rows(text, filename, ("rink", "city", "country")):
+    for index, row in _rows(text, filename, ("rink", "city", "country"), problems):
         if not row["rink"] or not row["city"]:
             problems.append(RowProblem(filename, index, "a rink needs a name and a city"))
             continue
@@ -192,11 +199,20 @@ def load_records(text: str, kind: str, filename: str) -> Loaded[RecordRow]:
     venue_column = "venue_city"
     loaded: Loaded[RecordRow] = Loaded()
     problems: list[RowProblem] = []
-    for index, row in _rows(text, filename, ("gender", "distance", "time", "holder", "date")):
-        distance = DISTANCE_ALIASES.get(row["distance"], row["distance"])
-        if distance not in DISTANCES:
-            # Points combinations and "500m x 2" are real records we do not keep as times.
-            loaded.skipped.append(RowProblem(filename, index, f"not a race distance: {distance}"))
+    required = ("gender", "distance", "time", "holder", "date")
+    for index, row in _rows(text, filename, required, problems):
+        distance = DISTANCE_ALIASES.get(row["distance"]) or canonical_distance(row["distance"])
+        if distance is None:
+            if UNMODELLED.search(row["distance"]):
+                # Points combinations and "500m x 2" are real records, not race times.
+                reason = f"not a race distance: {row['distance']}"
+                loaded.skipped.append(RowProblem(filename, index, reason))
+            else:
+                reason = f"unknown distance {row['distance']!r}"
+                problems.append(RowProblem(filename, index, reason))
+            continue
+        if not row["holder"]:
+            problems.append(RowProblem(filename, index, "a record needs its holder"))
             continue
         if row["gender"] not in GENDERS:
             problems.append(RowProblem(filename, index, f"unknown gender {row['gender']!r}"))
@@ -204,6 +220,10 @@ def load_records(text: str, kind: str, filename: str) -> Loaded[RecordRow]:
         seconds = parse_time(row["time"])
         if seconds is None:
             problems.append(RowProblem(filename, index, f"not a time: {row['time']!r}"))
+            continue
+        if distance not in TEAM_DISTANCES and not plausible(seconds, distance, row["gender"]):
+            reason = f"{row['time']} is impossible for the {row['gender']}'s {distance}"
+            problems.append(RowProblem(filename, index, reason))
             continue
         try:
             set_on = parse_day(row["date"]) if row["date"] else None
