@@ -20,12 +20,13 @@ from typing import Generic, TypeVar
 
 from schaatsradar.errors import BAD_REFERENCE_ROW, SchaatsradarError
 from schaatsradar.extract.patterns import plausible
-from schaatsradar.extract.types import TEAM_DISTANCES
+from schaatsradar.extract.types import TEAM_DISTANCES, Gender
 from schaatsradar.knowledge.calendar import RowProblem
 from schaatsradar.knowledge.calendar_programme import canonical_distance
 
 T = TypeVar("T")
 GENDERS = ("women", "men", "mixed")
+GENDER_OF: dict[str, Gender] = {"women": "women", "men": "men", "mixed": "mixed"}
 TIME = re.compile(r"^(?:(\d{1,2}):(?=[0-5]\d[.,]))?(\d{1,2})[.,](\d{2,3})$")
 # Records kept elsewhere than as race times: points combinations, summed 500m pairs.
 UNMODELLED = re.compile(r"points|combination|\bx\s*2\b", re.IGNORECASE)
@@ -221,7 +222,8 @@ def load_records(text: str, kind: str, filename: str) -> Loaded[RecordRow]:
         if seconds is None:
             problems.append(RowProblem(filename, index, f"not a time: {row['time']!r}"))
             continue
-        if distance not in TEAM_DISTANCES and not plausible(seconds, distance, row["gender"]):
+        gender = GENDER_OF[row["gender"]]
+        if distance not in TEAM_DISTANCES and not plausible(seconds, distance, gender):
             reason = f"{row['time']} is impossible for the {row['gender']}'s {distance}"
             problems.append(RowProblem(filename, index, reason))
             continue

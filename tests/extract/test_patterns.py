@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
+import re
 import time
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from schaatsradar.extract import patterns as P
+from schaatsradar.extract import record_words as RW
+from schaatsradar.extract import scanning as S
 from schaatsradar.extract.patterns import (
     distance_for_time,
     find_context,
@@ -451,8 +454,15 @@ def test_former_champion_is_no_rank() -> None:
         ("A continental record for Japan.", "continental record", "continental"),
         ("He set a junior world record.", "junior world record", "junior_world"),
         ("The championship record stood.", "championship record", "championship"),
+        ("Een wereldrecord voor junioren.", "wereldrecord voor junioren", "junior_world"),
+        ("He set an Olympic Oval record.", "Olympic Oval record", "track"),
+        ("Ze reed haar snelste tijd van het seizoen.", "haar snelste tijd van het seizoen",
+         "season_best"),
+        ("It was his fastest time of the season.", "his fastest time of the season",
+         "season_best"),
+        ("De 24-jarige reed haar snelste tijd ooit.", "haar snelste tijd ooit", "personal"),
     ],
-)
+)  # fmt: skip
 def test_record_types(text: str, span: str, rtype: str) -> None:
     assert [(s, t) for s, t, _ in records(text)] == [(span, rtype)]
 
@@ -480,6 +490,14 @@ def test_record_types(text: str, span: str, rtype: str) -> None:
         ("The world record still stands.", "world", "existing"),
         ("He fell 27-100ths shy of the track record.", "track", "existing"),
         ("Baanrecord en opnieuw goud.", "track", None),
+        ("Kjeld Nuis houdt sinds maart 2019 het wereldrecord.", "world", "existing"),
+        ("Het wereldrecord bleef ver buiten bereik.", "world", "existing"),
+        ("Dat is ver verwijderd van het baanrecord.", "track", "existing"),
+        ("Ze was twee tienden sneller dan het baanrecord.", "track", "broken"),
+        ("Het baanrecord van Kramer sneuvelde zaterdag.", "track", "broken"),
+        ("Daarmee verdween het baanrecord uit de boeken.", "track", "broken"),
+        ("He took the world record from Loubineaud, whose 6:00.23 had stood.", "world", "set"),
+        ("Op de 1500 meter volgde een tweede wereldrecord.", "world", "set"),
     ],
 )
 def test_record_status_hints(text: str, rtype: str, hint: str | None) -> None:
@@ -497,6 +515,68 @@ def test_record_status_hints(text: str, rtype: str, hint: str | None) -> None:
 )
 def test_no_record(text: str) -> None:
     assert records(text) == []
+
+
+def refers_back(text: str) -> list[tuple[str, str | None, bool]]:
+    return [
+        (text[r.start : r.end], r.status_hint, r.plural)
+        for r in find_record_mentions(text)
+        if r.refers_back
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "hint", "plural"),
+    [
+        ("Het record van 2.50,76 werd in 2020 gevestigd.", "record", "set", False),
+        ("Bij de vrouwen staat het record op naam van Bowe.", "record", "existing", False),
+        ("She set the women's 3,000m mark at 3:54.73.", "mark", "set", False),
+        ("She lowered her own Inzell mark from 37.07 to 36.87.", "mark", "set", False),
+        ("Friday's records came in the 1,000m.", "records", None, True),
+        ("Op de 1500 meter volgde een tweede record.", "record", "set", False),
+        ("Het oude record was geen zwakke tijd.", "oude record", "broken", False),
+        ("Kok was sneller dan die oude toptijd.", "oude toptijd", "broken", False),
+        ("This record, surpassing the previous one, stood.", "previous one", "broken", False),
+    ],
+)
+def test_records_that_refer_back(text: str, span: str, hint: str | None, plural: bool) -> None:
+    assert (span, hint, plural) in refers_back(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The arena became a record factory.",
+        "A record crowd of 12,000 watched.",
+        "Mark Tuitert won in 2010.",
+        "For the record, she was not there.",
+        "She won the previous one in Calgary.",
+        "Ze kwam tot een record aantal starts.",
+    ],
+)
+def test_no_record_referred_back(text: str) -> None:
+    assert refers_back(text) == []
+
+
+def test_hint_gates_never_hide_a_match() -> None:
+    """Each status-hint rule looks for its keywords before its regular expression; on every
+    stretch of our sentences and of the corpus the two must agree."""
+    texts = [*SENTENCES, *RECORD_SENTENCES, *_corpus_texts()]
+    for rule in RW.RULES:
+        for text in texts:
+            for start in range(0, max(1, len(text) - 20), 7):
+                window = text[start : start + 80]
+                plain = rule.pattern.search(window) is not None
+                assert rule.search(window, window.casefold()) == plain, (rule.pattern, window)
+
+
+RECORD_SENTENCES = [
+    "Kjeld Nuis houdt sinds maart 2019 het wereldrecord, dat op 1.40,17 staat.",
+    "Het oude baanrecord van Kramer sneuvelde; het stond al sinds 2009, buiten bereik.",
+    "Former record-holder Loubineaud took third, set by him in 2025, still stands.",
+    "She was faster than the world record held by Bowe, which has stood since 2019.",
+    "Ze reed naar een nieuw record en zorgde voor een tweede baanrecord, goed voor een pr.",
+]
 
 
 # --------------------------------------------------------------------------------------------
@@ -752,6 +832,43 @@ def test_filters_never_hide_a_match() -> None:
             fast = [m.span() for m in rx.finditer(text)]
             plain = [m.span() for m in rx.plain.finditer(text)]
             assert fast == plain, (rx.plain.pattern[:60], text[:60])
+
+
+PHRASE = st.text(alphabet="abdeé -", min_size=1, max_size=6).map(str.strip).filter(bool)
+
+
+@given(st.lists(PHRASE, min_size=1, max_size=12), st.text(alphabet="abdeé x-\n", max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_trie_finds_what_a_longest_first_alternation_finds(phrases: list[str], text: str) -> None:
+    """`scanning.trie` only factors an alternation; at every position it must match what the
+    phrases tried longest first match (a space standing for any white space)."""
+    alternation = "|".join(
+        re.escape(p).replace(r"\ ", r"\s") for p in sorted(set(phrases), key=len, reverse=True)
+    )
+    factored = re.compile(f"(?:{S.trie(phrases)})")
+    plain = re.compile(f"(?:{alternation})")
+    for pos in range(len(text) + 1):
+        a, b = factored.match(text, pos), plain.match(text, pos)
+        assert (a and a.span()) == (b and b.span()), (phrases, text, pos)
+
+
+@given(st.text(max_size=200))
+@settings(max_examples=300, deadline=None)
+def test_lowered_text_keeps_every_position(text: str) -> None:
+    low = S.lowered(text)
+    assert len(low) == len(text)
+    assert all(
+        a == b or a == b.lower() or b.lower().startswith(a) for a, b in zip(low, text, strict=True)
+    )
+
+
+def test_case_insensitive_patterns_are_written_in_lower_case() -> None:
+    """They scan the lower-cased text case-sensitively (see `scanning.Rx`): an upper-case
+    letter in one would never match."""
+    for rx in P._FAST:
+        if rx.lowers:
+            source = re.sub(r"\\.|\(\?P<\w+>", "", rx.plain.pattern)
+            assert not re.search(r"[A-ZÀ-Þ]", source), rx.plain.pattern[:60]
 
 
 @given(st.text(max_size=400))

@@ -18,10 +18,11 @@ SCORER = Path(__file__).parents[3] / "shared" / "tools" / "score_extraction.py"
 TODAY = dt.date(2026, 11, 21)
 
 # Measured 2026-11-21; the targets are results 0.90 (precision 0.95), athletes 0.95,
-# records 0.85.
+# records 0.85. Records: dev 1.00 and cases 0.968 after the record-reading rework (floors a
+# little below, so one record more or less in a new case does not fail the suite).
 FLOORS = {
-    "dev": {"athletes": 0.95, "results": 0.82, "records": 0.85},
-    "cases": {"athletes": 0.95, "results": 0.82, "records": 0.56},
+    "dev": {"athletes": 0.95, "results": 0.82, "records": 0.90},
+    "cases": {"athletes": 0.95, "results": 0.82, "records": 0.94},
 }
 
 

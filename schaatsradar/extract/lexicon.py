@@ -1,0 +1,62 @@
+"""Words that several finders read the same way: number words, ordinals, month names.
+
+Why one place: "tweede" is a place to the rank finder and a count to the margin finder, "mei" a
+month to the day finder and a reason for the rank finder to doubt a "5e" before it; each word
+list is written once, so the finders cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from schaatsradar.extract.scanning import trie
+
+__all__ = [
+    "EN_ORDINALS",
+    "MONTHS",
+    "NL_ORDINALS",
+    "NUMBER_WORDS",
+    "NUMBER_WORD_RE",
+    "ORDINALS",
+    "word_set",
+]
+
+# Number words, Dutch and English, as used for small counts ("twee honderdste", "five minutes").
+NUMBER_WORDS: dict[str, int] = {
+    "een": 1, "één": 1, "eén": 1, "one": 1, "a": 1, "an": 1,
+    "twee": 2, "two": 2, "drie": 3, "three": 3, "vier": 4, "four": 4, "vijf": 5, "five": 5,
+    "zes": 6, "six": 6, "zeven": 7, "seven": 7, "acht": 8, "eight": 8, "negen": 9, "nine": 9,
+    "tien": 10, "ten": 10, "elf": 11, "eleven": 11, "twaalf": 12, "twelve": 12,
+    "dertien": 13, "thirteen": 13, "veertien": 14, "fourteen": 14, "vijftien": 15,
+    "fifteen": 15, "zestien": 16, "sixteen": 16, "zeventien": 17, "seventeen": 17,
+    "achttien": 18, "eighteen": 18, "negentien": 19, "nineteen": 19, "twintig": 20,
+    "twenty": 20,
+}  # fmt: skip
+# The longer number words as one pattern ("a", "an", "een" are too common to count on alone).
+NUMBER_WORD_RE = trie(w for w in NUMBER_WORDS if len(w) > 2)
+
+
+NL_ORDINALS = {
+    "eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6, "zevende": 7,
+    "achtste": 8, "negende": 9, "tiende": 10, "elfde": 11, "twaalfde": 12, "dertiende": 13,
+    "veertiende": 14, "vijftiende": 15, "zestiende": 16, "zeventiende": 17, "achttiende": 18,
+    "negentiende": 19, "twintigste": 20,
+}  # fmt: skip
+EN_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20,
+}  # fmt: skip
+ORDINALS = {**NL_ORDINALS, **EN_ORDINALS}
+
+MONTHS = {
+    "januari": 1, "january": 1, "jan": 1, "februari": 2, "february": 2, "feb": 2, "maart": 3,
+    "march": 3, "mar": 3, "mrt": 3, "april": 4, "apr": 4, "mei": 5, "may": 5, "juni": 6,
+    "june": 6, "jun": 6, "juli": 7, "july": 7, "jul": 7, "augustus": 8, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "october": 10, "okt": 10, "oct": 10,
+    "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+
+
+def word_set(words: str) -> frozenset[str]:
+    """A set of words written as one string: long lexicons stay readable."""
+    return frozenset(words.split())

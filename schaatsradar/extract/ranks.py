@@ -1,0 +1,286 @@
+"""Words that state a finishing position: "won", "tweede", "bronze", "finished fifth",
+"naast het podium", "nummer twee".
+
+Why the exclusions: Dutch and English use the same ordinals for occasions and races ("voor de
+tweede keer", "de tweede 500 meter", "her third world title"), for fractions ("twee derde",
+"een tiende van een seconde") and for dates ("March 8th"); those are not places.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from schaatsradar.extract.lexicon import MONTHS, NUMBER_WORDS, ORDINALS, word_set
+from schaatsradar.extract.scanning import Cues, Rx, dedupe, rx, trie, words
+
+__all__ = ["RankMention", "find_ranks"]
+
+
+@dataclass(frozen=True)
+class RankMention:
+    """Words that state a finishing position ("won", "tweede", "bronze", "finished fifth")."""
+
+    start: int
+    end: int
+    rank: int
+    cue: str
+
+
+_PLACE = r"(?:[\s-](?:plaats|plek|positie|place|spot|position|placed))"
+_ORD_WORDS = trie(w for w in ORDINALS if w not in ("eerste", "first", "second"))
+_RANK_ORDINAL = rx("adefnrstvz", rf"(?i)\b(?P<ord>{_ORD_WORDS}){_PLACE}?\b")
+_RANK_FIRST_SECOND_PLACE = rx(
+    "efs", rf"(?i)\b(?P<ord>eerste|first|second){_PLACE}\b", needles="eerste first second"
+)
+_RANK_FIRST_FINISH = rx(
+    "cefkpw",
+    r"(?i)\b(?:werd|eindigde(?:\sals)?|finishte(?:\sals)?|kwam\sals|finished|came(?:\sin)?"
+    r"|placed|ended)\s(?P<ord>eerste|first)\b",
+    needles="eerste first",
+)
+_RANK_FIRST_LINE = rx(
+    "a", r"(?i)\bals\seerste\sover\sde\s(?:streep|finish|meet)\b", needles="eerste"
+)
+_RANK_SECOND_FINISH = rx(
+    "acefipstw",
+    r"(?i)\b(?:finished|finishing|placed|came(?:\sin)?|comes|come|took|takes|secured|claimed"
+    r"|was|were|is|ended|in|a\sclose|close)\s(?P<ord>second)\b",
+    needles="second",
+)
+_RANK_NUMERIC = rx(
+    "0123456789",
+    rf"(?i)(?<![\w.,])(?P<n>[0-9]{{1,2}})(?:ste|de|e|st|nd|rd|th)(?P<place>{_PLACE})?(?!\w)",
+)
+_RANK_NUMMER = rx(
+    "n",
+    r"(?i)\bnummer\s(?P<n>[0-9]{1,2}|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\b",
+    needles="nummer",
+)
+# Words of winning, champions and gold; factored (see `scanning.trie`) because they are many.
+_WIN_WORDS = trie(
+    [
+        *words(
+            "won wint winnen gewonnen winnaar winnares winnaars winst zege zegevierde zegeviert"
+            " triomfeerde triomfeert overwinning goud titel wins win winner"
+            " winners victory victories victorious triumphed prevailed gold title champion"
+        ),
+        *(f"gouden {w}" for w in ("medaille", "medailles", "plak")),
+        *(f"{level}-goud" for level in ("wk", "ek", "nk", "os")),
+        *(f"{w} titel" for w in ("europese", "olympische")),
+        *(f"{w}titel" for w in ("wereld", "sprint", "allround", "wereldbeker")),
+        *(
+            f"{country}{kind}kampioen{e}"
+            for country in ("", "europees ", "nederlands ", "olympisch ")
+            for kind in ("", "wereld", "sprint", "allround")
+            for e in ("", "e")
+        ),
+        *(f"de {w}" for w in ("beste", "sterkste", "snelste")),
+        "snelste tijd", "gold medal", "gold medals", "fastest time",
+        *(f"{w} champion" for w in ("world", "olympic", "european", "national")),
+    ]
+)  # fmt: skip
+_RANK_WORDS: list[tuple[Rx, int]] = [
+    (
+        rx("wgztoensakdvpcf", rf"(?i)\b(?:{_WIN_WORDS})\b"),
+        1,
+    ),
+    (
+        rx(
+            "zwenosr",
+            r"(?i)\b(?:zilveren\s(?:medailles?|plak)|zilveren|(?:(?:wk|ek|nk|os)-)?zilver"
+            r"|silver(?:\smedals?)?|runners?[\s-]up)\b",
+            needles="zilver silver runner",
+        ),
+        2,
+    ),
+    (
+        rx(
+            "brcmweno",
+            r"(?i)\b(?:bronzen\s(?:medailles?|plak)|bronzen|(?:(?:wk|ek|nk|os)-)?brons"
+            r"|bronze(?:\smedals?)?"
+            r"|rounded\sout\sthe\spodium|complet(?:ed|ing)\sthe\spodium"
+            r"|maakte\shet\spodium\s(?:compleet|vol))\b",
+            needles="brons bronze podium",
+        ),
+        3,
+    ),
+    (
+        rx(
+            "jmno",
+            r"(?i)\b(?:(?:net\s)?naast\shet\spodium|(?:just\s)?off\sthe\spodium"
+            r"|missed\s(?:out\son\s)?the\spodium)\b",
+            needles="podium",
+        ),
+        4,
+    ),
+]
+# Nouns an ordinal can count instead of placing: "de tweede keer", "tweede omloop", "haar
+# derde wereldtitel", "the third group". Exact words (and their plurals) ...
+_ORD_NOUNS = word_set(
+    "keer maal omloop omlopen rit ritten dag dagen week weken weekend weekenden seizoen "
+    "seizoenen wedstrijd wedstrijden race races ronde rondes ronden afstand afstanden "
+    "editie edities jaar jaren helft poging pogingen start starts serie series manche "
+    "manches heat heats bocht bochten run runs test testen toernooi toernooien groep paar "
+    "duel dagdeel periode olympische spelen wereldbeker wereldbekerwedstrijd wk ek nk leg "
+    "legs deel kind kinderen kamer wereldoorlog eeuw minuut minuten ooit "
+    "achtereenvolgens time times day days weeks season seasons lap laps round rounds "
+    "distance distances edition editions year years attempt attempts event events game "
+    "games group groups pair pairs half period straight consecutive successive meeting "
+    "competition try tries stop stops century minute minutes ever birthday anniversary "
+    "verjaardag kwart kwartfinale halve opening tegenstander opponent "
+)
+# ... and the endings of compounds that name an achievement being counted.
+_ORD_NOUN_ENDINGS = (
+    "goud", "zilver", "brons", "titel", "titels", "medaille", "medailles", "zege", "zeges",
+    "overwinning", "overwinningen", "podium", "podiumplek", "podiumplaats", "record", "records",
+    "medal", "medals", "title", "titles", "gold", "win", "wins", "victory", "victories",
+    "podiums", "gouden", "zilveren", "bronzen", "wereldbekerzege", "meter", "meters", "metre",
+    "metres", "kilometer", "km",
+)  # fmt: skip
+_TOKEN = re.compile(r"\s?([\w'-]+)")
+_DISTANCE_TOKEN = re.compile(r"(?i)^[0-9][0-9.,]*(?:m|km|meter|metres?)?$")
+_ORD_NOT_BEFORE = rx(
+    "adefgjmnostvwzèéêë",
+    r"(?i)\b(?:"
+    + trie(["ten", "een", "één", "one", "two", "three", "former", "voormalig", "voormalige",
+             "gewezen", *(w for w in NUMBER_WORDS if len(w) > 2)])
+    + "|"
+    + trie(m for m in MONTHS if m not in ("mrt",))
+    + r"\.?)\s(?=\w)",
+)  # fmt: skip
+_CHAMP_NOT_BEFORE = rx(
+    "efgov", r"(?i)(?:\b(?:former|voormalige?|gewezen|ex)\s|\b(?:oud|ex)-)(?=\w)"
+)
+_FRACTION_AFTER = re.compile(r"(?i)\s(?:van\seen\sseconde|of\sa\ssecond)\b")
+
+
+_NOT_ADJECTIVES = word_set(
+    "de die deze ze je we me the are have were there where here before while since twee "
+    "drie mee nie "
+)
+_EN_ADJECTIVES = word_set("world olympic european national dutch overall")
+
+
+_ORD_COORDINATED = re.compile(
+    rf"(?i)\s(?:en|of|and|or)\s(?:laatste|last|final|{'|'.join(ORDINALS)})(?=\s)"
+)
+
+
+def _ordinal_counts_something(text: str, end: int) -> bool:
+    """True when the ordinal ending at `end` modifies a noun it counts (an occasion, a race, a
+    distance, an achievement) rather than stating a finishing position."""
+    pos = end
+    # "de tweede en laatste wereldbeker": the noun comes after the coordinated ordinal.
+    skip = _ORD_COORDINATED.match(text, pos)
+    if skip:
+        pos = skip.end()
+    for _ in range(2):
+        m = _TOKEN.match(text, pos)
+        if m is None:
+            return False
+        token = m.group(1).lower()
+        if token in _ORD_NOUNS or _DISTANCE_TOKEN.match(token):
+            return True
+        if len(token) > 3 and token.endswith(_ORD_NOUN_ENDINGS):
+            return True
+        # Look one word further only past an adjective ("derde Europese sprinttitel") or past
+        # "tijd" ("de vierde tijd ooit" counts all times ever, "de derde tijd" is a place).
+        adjective = (
+            token in _EN_ADJECTIVES
+            or token in ("tijd", "time")
+            or (len(token) > 3 and token.endswith("e") and token not in _NOT_ADJECTIVES)
+        )
+        if not adjective:
+            return False
+        pos = m.end()
+    return False
+
+
+# "Leerdam heeft de 1000 meter op haar naam geschreven": the Dutch idiom for winning.
+# English win idioms and places given with a time ("second in 12:58.44").
+_RANK_EXTRA_WIN = re.compile(
+    r"\b(?:took|takes|claimed|claims|captured|captures)\s+the\s+(?:men's\s+|women's\s+)?"
+    r"(?:race|title|event|gold|victory)\b|"
+    r"\bwinning\b|\bwonnen\b|\b(?:took|takes|claimed|claims|captured|captures)\s+the\s+"
+    r"(?:men's\s+|women's\s+)?\d[\d,.]*\s?(?:m\b|metres|meters)",
+    re.IGNORECASE,
+)
+_RANK_PLACE_WITH_TIME = re.compile(
+    r"\b(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+in\s+\d",
+    re.IGNORECASE,
+)
+_RANK_ON_NAME = re.compile(
+    r"\bop (?:haar|zijn|hun|diens) naam (?:geschreven|gezet|geschreven)\b", re.IGNORECASE
+)
+
+
+def find_ranks(text: str) -> list[RankMention]:
+    """Every word or phrase in `text` that states a finishing position.
+
+    Why the exclusions: Dutch and English use the same ordinals for occasions and races ("voor
+    de tweede keer", "de tweede 500 meter", "her third world title", "the third group"), for
+    fractions ("twee derde", "een tiende van een seconde") and for dates ("March 8th"); those
+    are not places. English "second" is also a unit of time, so it needs a finishing verb or a
+    place noun; "first"/"eerste" mostly mean "for the first time", so they need one too.
+    """
+    found: list[RankMention] = []
+    lazy: dict[str, Cues] = {}
+
+    def cues(pattern: Rx) -> Cues:
+        # Built on first use: most texts have no ordinal or champion to check.
+        key = pattern.plain.pattern
+        if key not in lazy:
+            lazy[key] = Cues(pattern, text)
+        return lazy[key]
+
+    def add(start: int, end: int, rank: int) -> None:
+        found.append(RankMention(start, end, rank, text[start:end].lower()))
+
+    def ordinal_ok(start: int, end: int, place: bool) -> bool:
+        if cues(_ORD_NOT_BEFORE).ends_at(start) or _FRACTION_AFTER.match(text, end):
+            return False
+        return place or not _ordinal_counts_something(text, end)
+
+    for m in _RANK_ORDINAL.finditer(text):
+        if m.group(0).lower().startswith("tiende") and _FRACTION_AFTER.match(text, m.end()):
+            continue
+        if ordinal_ok(m.start(), m.end(), m.end() != m.end("ord")):
+            add(m.start(), m.end(), ORDINALS[m.group("ord").lower()])
+    for m in _RANK_FIRST_SECOND_PLACE.finditer(text):
+        if ordinal_ok(m.start(), m.end(), True):
+            add(m.start(), m.end(), ORDINALS[m.group("ord").lower()])
+    for pattern in (_RANK_FIRST_FINISH, _RANK_SECOND_FINISH):
+        for m in pattern.finditer(text):
+            if ordinal_ok(m.start("ord"), m.end(), False):
+                add(m.start("ord"), m.end(), ORDINALS[m.group("ord").lower()])
+    for m in _RANK_FIRST_LINE.finditer(text):
+        add(m.start(), m.end(), 1)
+    for m in _RANK_ON_NAME.finditer(text):
+        add(m.start(), m.end(), 1)
+    for m in _RANK_EXTRA_WIN.finditer(text):
+        add(m.start(), m.end(), 1)
+    for m in _RANK_PLACE_WITH_TIME.finditer(text):
+        add(m.start("ord"), m.end("ord"), ORDINALS[m.group("ord").lower()])
+    for m in _RANK_NUMERIC.finditer(text):
+        n = int(m.group("n"))
+        has_place = bool(m.group("place"))
+        if n == 0 or n > 60 or (n == 1 and not has_place):
+            continue
+        if not ordinal_ok(m.start(), m.end(), has_place):
+            continue
+        after = _TOKEN.match(text, m.end())
+        if after and after.group(1).lower() in ("of",):
+            nxt = _TOKEN.match(text, after.end())
+            if nxt and nxt.group(1).lower() in MONTHS:
+                continue
+        add(m.start(), m.end(), n)
+    for m in _RANK_NUMMER.finditer(text):
+        word = m.group("n").lower()
+        add(m.start(), m.end(), int(word) if word.isdigit() else NUMBER_WORDS[word])
+    for pattern, rank in _RANK_WORDS:
+        for m in pattern.finditer(text):
+            if rank == 1 and cues(_CHAMP_NOT_BEFORE).ends_at(m.start()):
+                continue
+            add(m.start(), m.end(), rank)
+    return dedupe(found)

@@ -1,0 +1,439 @@
+"""Drafting the records of one sentence: which records it reports, of which kind, whose, with
+which time, and whether set, beaten or standing, before the article's results complete them
+(`records.complete_record`).
+
+Why a class: one sentence is read against several things at once (its old marks, the sentence
+after it that may continue one, the sentences before it that may have reported the same
+record, the results of its race times), and the drafting methods share them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence, Set
+from dataclasses import dataclass, replace
+
+from schaatsradar.extract.context import Context
+from schaatsradar.extract.mentions import Mentions, inside
+from schaatsradar.extract.record_holders import (
+    Who,
+    by_nationality,
+    earlier_subject,
+    is_team,
+    owner_of,
+    points_back,
+    recipient,
+    relative_subject,
+    subject,
+    team_named,
+    who,
+)
+from schaatsradar.extract.record_marks import (
+    NATIONALITY_AFTER,
+    Continuation,
+    OldMark,
+    SentenceView,
+    clause_around,
+    continuation,
+    continuing,
+    holder_after,
+    listed_holders,
+    neighbour,
+    next_record_start,
+    old_marks,
+    previous_marks,
+    view_of,
+)
+from schaatsradar.extract.record_words import RecordMention
+from schaatsradar.extract.sentences import Sentence
+from schaatsradar.extract.times import TimeMention
+from schaatsradar.extract.types import Gender, Record, RecordStatus, Result, Span
+
+CLASSIFICATIONS = ("allround", "sprint")
+
+
+@dataclass(frozen=True)
+class RecordDraft(Record):
+    """A record as one sentence reports it, before the article's results complete it.
+
+    Why a subclass: the pipeline carries records from `sentence_records` to `complete_record`
+    as `Record`s; the draft adds only what completion needs, and completion returns a plain
+    `Record`.
+    """
+
+    beaten_by: str | None = None  # who beat this mark: their result gives its distance
+    distance_named: bool = True  # False: the distance was carried from an earlier sentence
+    points: bool = False  # a classification total: no time, the distance is allround/sprint
+
+
+# Words that tie a record word to a mark just named.
+APPOSITION = re.compile(r",\s(?:het|de|the|a|an|een)\s(?:[\w-]+\s)?", re.IGNORECASE)
+DEMONSTRATIVE_BEFORE = re.compile(
+    r"\b(?:dat|dit|die|deze|that|this|these|those)\s(?:[\w'’.,-]+\s){0,2}$", re.IGNORECASE
+)
+
+
+class SentenceRecords:
+    """The drafting of one sentence's records; one instance per sentence."""
+
+    def __init__(
+        self,
+        text: str,
+        sentence: Sentence,
+        mentions: Mentions,
+        context: Context,
+        results: Sequence[Result],
+        claimed: Set[TimeMention],
+    ) -> None:
+        self.text = text
+        self.mentions = mentions
+        self.context = context
+        self.results = results
+        self.view = view_of(text, sentence, mentions)
+        prev = neighbour(text, sentence, -1)
+        self.marks = old_marks(self.view, view_of(text, prev, mentions) if prev else None)
+        self.claimed = claimed
+        self.free = [t for t in self.view.times if t not in self.claimed]
+        self.next = continuation(text, sentence, mentions, self.marks)
+        earlier = continuing(self.view, previous_marks(text, sentence, mentions))
+        self.absorbed = set(earlier.absorbed) if earlier is not None else set()
+        self.out: list[RecordDraft] = []
+        self._reported: dict[tuple[str, str, bool], bool] = {}
+        self._subjects: dict[str | None, Who | None] = {}
+
+    def drafts(self) -> list[RecordDraft]:
+        by_mention = {m.mention: m for m in self.marks if m.mention is not None}
+        kind_here: str | None = None
+        for mention in self.view.records:
+            kind = self._kind(mention)
+            if kind is None or mention in self.absorbed or self._same_as_before(mention):
+                continue
+            kind_here = kind_here or kind
+            mark = by_mention.get(mention)
+            if mark is not None:
+                self._old(mark, kind)
+            elif self._names_a_mark(mention):
+                continue
+            elif mention.plural:
+                self._plural(mention, kind)
+            else:
+                self._new(mention, kind)
+        phrase_kind = kind_here or self.context.last_record_type
+        for mark in self.marks:
+            if mark.mention is None and phrase_kind is not None:
+                self._old(mark, phrase_kind)
+        return self.out
+
+    def _subject(self, exclude: str | None) -> Who | None:
+        if exclude not in self._subjects:
+            self._subjects[exclude] = subject(self.view, self.context, exclude)
+        return self._subjects[exclude]
+
+    def _names_a_mark(self, mention: RecordMention) -> bool:
+        """ "dook onder de 34,52 van Scheperkamp, het kampioenschapsrecord": the record word
+        names the beaten mark before it."""
+        return any(
+            m.mention is None and APPOSITION.fullmatch(self.text, m.end, mention.start)
+            for m in self.marks
+        )
+
+    def _same_as_before(self, mention: RecordMention) -> bool:
+        """ "Cooper McLeod ... zetten dat record neer": "dat record" is the one just named."""
+        if not mention.refers_back or not DEMONSTRATIVE_BEFORE.search(
+            self.text, max(self.view.start, mention.start - 30), mention.start
+        ):
+            return False
+        if any(r.end <= mention.start for r in self.view.records):
+            return True
+        prev = neighbour(self.text, self.view.sentence, -1)
+        return prev is not None and bool(inside(self.mentions.records, prev))
+
+    # -- kinds -----------------------------------------------------------------------------
+
+    def _kind(self, mention: RecordMention) -> str | None:
+        """The record's kind; for words that refer back ("het record", "her own Inzell mark"),
+        the kind named last, or a track record when a rink is named right before it."""
+        if mention.type != "other":
+            self.context.last_record_type = mention.type
+            return mention.type
+        if any(0 <= mention.start - v.end <= 2 for v in self.view.venues):
+            return "track"
+        if self.context.last_record_type is not None:
+            return self.context.last_record_type
+        return None if mention.refers_back else "other"
+
+    # -- old and standing marks --------------------------------------------------------------
+
+    def _old(self, mark: OldMark, kind: str) -> None:
+        """The mark itself (unless an earlier sentence reported it), and, when this sentence
+        beats it, the new record of whoever beat it."""
+        holder = self._mark_holder(mark)
+        setter = self._setter(holder.name if holder else None) if mark.beaten_here else None
+        if mark.own:
+            holder = setter or holder
+        time = mark.time
+        if self.next is not None and (time is None or holder is None):
+            time = time or self.next.time
+            holder = holder or self._continued_holder(self.next)
+        status = mark.status
+        name = holder.name if holder else None
+        seconds = time.seconds if time is not None and not mark.points else None
+        if status not in ("broken", "existing") or not self._reported_before(kind, name, old=True):
+            self._add(
+                kind, status, holder, seconds, mark.start, mark.end, points=mark.points,
+                beaten_by=setter.name if setter else None,
+            )  # fmt: skip
+        if (
+            mark.beaten_here
+            and setter is not None
+            and not self._reported_before(kind, setter.name, old=False)
+        ):
+            new_time = self._time_of(setter.name, mark.start)
+            self._add(kind, "set", setter, new_time, mark.start, mark.end, points=mark.points)
+
+    def _mark_holder(self, mark: OldMark) -> Who | None:
+        """Named, named by nationality, or (after "Dat was het baanrecord") the one the
+        sentence before was about."""
+        if mark.holder is not None:
+            return who(mark.holder, self.context, self.view)
+        if mark.nationality:
+            return by_nationality(self.mentions, mark.nationality, mark.start)
+        if points_back(self.view) and mark.status == "broken":
+            return earlier_subject(self.text, self.view, self.mentions, self.context, None)
+        return None
+
+    def _continued_holder(self, nxt: Continuation) -> Who | None:
+        """The holder the next sentence names for this sentence's mark."""
+        view = nxt.view
+        holder = holder_after(view, view.start, view.end)
+        if holder is not None:
+            return who(holder, self.context, view)
+        m = NATIONALITY_AFTER.search(view.text, view.start, view.end)
+        if m is None:
+            return None
+        return by_nationality(self.mentions, m.group("adj"), view.start)
+
+    # -- records being set -------------------------------------------------------------------
+
+    def _new(self, mention: RecordMention, kind: str) -> None:
+        """A record named without a beaten mark: its time is the race time next to it, its
+        holder whoever skated that time, or the record's named holder or recipient, or the
+        sentence's subject."""
+        time = self._new_time(mention)
+        owner = owner_of(self.results, time.seconds) if time is not None else None
+        holder: Who | None
+        if owner is not None:
+            holder = Who(owner.athlete, owner.gender)
+        else:
+            holder = self._named_holder(mention)
+        status = mention.status_hint
+        if status is None and time is not None:
+            status = "set"  # "klokte 1.27,93, een wereldrecord voor junioren"
+        points = self._points(mention)
+        if holder is not None and self._reported_before(kind, holder.name, old=False):
+            return
+        distance = owner.distance if owner is not None else None
+        self._add(
+            kind, status, holder, None if points else (time.seconds if time else None),
+            mention.start, mention.end, points=points, distance=distance,
+        )  # fmt: skip
+
+    def _named_holder(self, mention: RecordMention) -> Who | None:
+        view, context = self.view, self.context
+        named = holder_after(view, mention.end, next_record_start(view, mention))
+        if named is not None:
+            return who(named, context, view)
+        found = recipient(view, context, mention.end) or relative_subject(
+            view, context, mention.start
+        )
+        if found is not None:
+            return found
+        if is_team(context):
+            return team_named(view, context) or self._earlier_team()
+        found = self._subject(None)
+        if found is not None:
+            return found
+        nearest = min(view.names, key=lambda n: abs(n.start - mention.start), default=None)
+        return who(nearest, context, view) if nearest is not None else None
+
+    def _earlier_team(self) -> Who | None:
+        sentence = self.view.sentence
+        for _ in range(2):
+            prev = neighbour(self.text, sentence, -1)
+            if prev is None:
+                return None
+            found = team_named(view_of(self.text, prev, self.mentions), self.context)
+            if found is not None:
+                return found
+            sentence = prev
+        return None
+
+    def _plural(self, mention: RecordMention, kind: str) -> None:
+        """ "de baanrecords van Nuis op de 1500 meter (1.43,00) en van De Boo op de 1000
+        meter (1.07,08)": one record per holder; "both Olympic records", "Friday's records
+        came in ...": one per race time of the sentence; "drie baanrecords sneuvelden": the
+        records themselves are told later."""
+        listed = listed_holders(self.view, mention)
+        if listed:
+            status = mention.status_hint if mention.status_hint != "set" else None
+            for item in listed:
+                self._add(
+                    kind, status, who(item.holder, self.context, self.view),
+                    item.time.seconds if item.time else None, mention.start, mention.end,
+                    distance=item.distance,
+                )  # fmt: skip
+            return
+        for time in self.free:
+            owner = owner_of(self.results, time.seconds)
+            skater = Who(owner.athlete, owner.gender) if owner else self._subject(None)
+            distance = owner.distance if owner else None
+            self._add(
+                kind, "set", skater, time.seconds, mention.start, mention.end, distance=distance
+            )
+
+    # -- shared ------------------------------------------------------------------------------
+
+    def _new_time(self, mention: RecordMention) -> TimeMention | None:
+        """The race time a record was set with: the free time nearest to it, in its own clause
+        when there is one there."""
+        lo, hi = clause_around(self.view, mention.start, mention.end)
+        own_clause = [t for t in self.free if lo <= t.start and t.end <= hi] or self.free
+        return min(own_clause, key=lambda t: _distance(t, mention), default=None)
+
+    def _time_of(self, name: str, near: int) -> float | None:
+        own = [r for r in self.results if r.athlete == name and r.seconds is not None]
+        free = {t.seconds for t in self.free}
+        return next((r.seconds for r in own if r.seconds in free), None)
+
+    def _setter(self, exclude: str | None) -> Who | None:
+        """Who set the new record when a mark is beaten: the skater of the sentence's race
+        time, else its subject, else whom the sentences before were about."""
+        for time in self.free:
+            owner = owner_of(self.results, time.seconds)
+            if owner is not None and owner.athlete != exclude:
+                return Who(owner.athlete, owner.gender)
+        found = self._subject(exclude)
+        if found is not None:
+            return found
+        last = self.context.last_subject
+        if last is not None and last.name != exclude and last.start >= self.view.start:
+            return Who(last.name, last.gender)
+        return earlier_subject(self.text, self.view, self.mentions, self.context, exclude)
+
+    def _points(self, mention: RecordMention) -> bool:
+        lo, hi = clause_around(self.view, mention.start, mention.end)
+        before = self.text[max(lo, mention.start - 8) : mention.start].casefold()
+        if "point" in before or "punt" in before:
+            return True
+        return any(mention.end <= p.start <= min(hi, mention.end + 40) for p in self.view.points)
+
+    def _reported_before(self, kind: str, name: str | None, *, old: bool) -> bool:
+        """Whether an earlier sentence already reported this record: one of the same kind (or,
+        for old marks, one that refers back) and status, naming the same holder, about no
+        other distance."""
+        if name is None:
+            return False
+        key = (kind, name, old)
+        if key not in self._reported:
+            self._reported[key] = any(
+                any(_same_record(m, kind, old) for m in view.records)
+                and _names(view, name, self.context)
+                and self._same_distance(view)
+                for view in self._earlier_views
+            )
+        return self._reported[key]
+
+    @functools.cached_property
+    def _earlier_views(self) -> list[SentenceView]:
+        views = []
+        sentence = self.view.sentence
+        for _ in range(REPORTED_BEFORE_SENTENCES):
+            prev = neighbour(self.text, sentence, -1)
+            if prev is None:
+                break
+            views.append(view_of(self.text, prev, self.mentions))
+            sentence = prev
+        return views
+
+    def _same_distance(self, view: SentenceView) -> bool:
+        distance = self.context.distance
+        return not view.distances or any(d.distance == distance for d in view.distances)
+
+    def _add(
+        self,
+        kind: str,
+        status: RecordStatus | None,
+        holder: Who | None,
+        seconds: float | None,
+        start: int,
+        end: int,
+        *,
+        points: bool = False,
+        beaten_by: str | None = None,
+        distance: str | None = None,
+    ) -> None:
+        """Draft one record; one already drafted for the same holder, kind, status and
+        distance in this sentence only gains the time if it lacked one."""
+        context = self.context
+        named = any(d.distance == context.distance for d in self.view.distances)
+        if distance is None:
+            distance = context.distance
+            if points:
+                distance = _classification(context)
+            elif distance in CLASSIFICATIONS:
+                distance = None
+        else:
+            named = True
+        gender: Gender | None = (holder.gender if holder else None) or context.gender
+        draft = RecordDraft(
+            type=kind,
+            status=status,
+            athlete=holder.name if holder else None,
+            distance=distance,
+            gender=gender,
+            seconds=None if points else seconds,
+            venue=context.venue if kind == "track" else None,
+            evidence=Span(start, end, self.text[start:end]),
+            beaten_by=beaten_by,
+            distance_named=named or points,
+            points=points,
+        )
+        for i, known in enumerate(self.out):
+            if _same_draft(known, draft):
+                if known.seconds is None and draft.seconds is not None:
+                    self.out[i] = replace(known, seconds=draft.seconds)
+                return
+        self.out.append(draft)
+
+
+REPORTED_BEFORE_SENTENCES = 6
+
+
+def _same_record(mention: RecordMention, kind: str, old: bool) -> bool:
+    if mention.plural or (mention.status_hint in ("broken", "existing")) != old:
+        return False
+    return mention.type == kind or (old and mention.type == "other")
+
+
+def _names(view: SentenceView, name: str, context: Context) -> bool:
+    if any(n.skater.name == name for n in view.names):
+        return True
+    if any(c.name == name for c in view.countries):
+        return True
+    team = team_named(view, context) if is_team(context) else None
+    return team is not None and team.name == name
+
+
+def _same_draft(a: RecordDraft, b: RecordDraft) -> bool:
+    return (a.type, a.status, a.athlete, a.distance) == (b.type, b.status, b.athlete, b.distance)
+
+
+def _distance(time: TimeMention, mention: RecordMention) -> int:
+    return mention.start - time.end if time.end <= mention.start else time.start - mention.end
+
+
+def _classification(context: Context) -> str:
+    if context.distance in CLASSIFICATIONS:
+        return context.distance
+    return "sprint" if "sprint" in (context.competition or "").casefold() else "allround"

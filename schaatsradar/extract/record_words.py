@@ -1,0 +1,316 @@
+"""The records a text names, of which kind each is, and what the words around it say happened
+to it.
+
+Reporters name a record in three ways, and all three are found here: by its kind ("het
+baanrecord", "a world mark", "een persoonlijk record", "her fastest time of the season"), by
+its holder ("wereldrecordhouder Nuis", "former record-holder Loubineaud"), and by referring
+back to one named before ("het record", "the women's 3,000m mark", "een tweede record", "het
+oude record"). A mention that refers back has the kind "other" and `refers_back` set: which
+record it is follows from the sentences before it, which only the caller knows.
+
+Why hints and not statuses: whether a record was set, beaten or still stands often needs the
+result it belongs to; the words near a mention are evidence that `records` weighs together with
+the times and skaters of the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from schaatsradar.extract.scanning import SENTENCE_END, Cues, dedupe, rx
+from schaatsradar.extract.types import RECORD_TYPES, RecordStatus
+
+__all__ = ["RecordMention", "find_record_mentions"]
+
+
+@dataclass(frozen=True)
+class RecordMention:
+    """A record named in the text, with what the nearby words say happened to it.
+
+    `refers_back`: the words name no kind ("het record", "the mark", "the previous one"); the
+    kind is that of the record named before. `plural`: more than one record ("baanrecords",
+    "both Olympic records"), each belonging to its own race.
+    """
+
+    start: int
+    end: int
+    type: str
+    status_hint: RecordStatus | None
+    refers_back: bool = False
+    plural: bool = False
+
+
+_NATIONALITIES = (
+    r"nederlandse?|dutch|national|nationaal|nationale|belgische?|noorse?|noors|canadese?"
+    r"|canadees|amerikaanse?|amerikaans|japanse?|japans|duitse?|duits|italiaanse?|italiaans"
+    r"|poolse?|pools|chinese?|chinees|koreaanse?|koreaans|tsjechische?|tsjechisch|zweedse?"
+    r"|zweeds|canadian|american|norwegian|japanese|korean|german|italian|polish|belgian|czech"
+    r"|british|swedish"
+)
+_POSSESSIVE = r"(?:haar|zijn|hun|her|his|their)"
+RECORD_KINDS: list[tuple[str, str]] = [
+    ("junior_world", r"junior(?:s'?)?\sworld[\s-]records?|world\sjunior\srecords?"
+     r"|(?:junioren)?wereldjuniorenrecords?|juniorenwereldrecord\w*|wereldjeugdrecords?"
+     r"|wereldrecords?\s(?:voor|bij\sde)\sjunioren|world\srecords?\sfor\sjuniors"),
+    ("world", r"wereldrecord\w*|world[\s-]records?(?:[\s-]hold(?:er|ers|ing))?"
+     r"|world[\s-]marks?"),
+    ("track", r"baanrecord\w*|ijsbaanrecord\w*|(?:track|rink|venue)[\s-]records?"
+     r"(?:[\s-]holders?)?|track[\s-]marks?|(?:olympic\s)?oval[\s-]records?"),
+    ("olympic", r"olympische?\srecord\w*|olympic[\s-]records?"),
+    ("continental", r"europese?\srecord\w*|europees\srecord\w*|european[\s-]records?"
+     r"|continental[\s-]records?|continentale?\srecord\w*|aziatische?\srecord\w*"
+     r"|aziatisch\srecord\w*|asian[\s-]records?|north\samerican[\s-]records?"),
+    ("national", rf"(?:{_NATIONALITIES})\srecord\w*"),
+    ("personal", r"persoonlijke?\srecord\w*|persoonlijke?\sbesttijd\w*|personal[\s-]bests?"
+     r"|personal[\s-]records?"
+     rf"|{_POSSESSIVE}\s(?:snelste|beste)\stijd\sooit|{_POSSESSIVE}\s(?:fastest|best)\s"
+     r"(?:time\sever|ever\stime)"),
+    ("season_best", r"seizoensbeste\w*|seizoensrecord\w*|season'?s?[\s-]bests?"
+     rf"|{_POSSESSIVE}\s(?:snelste|beste)\stijd\svan\shet\sseizoen"
+     rf"|{_POSSESSIVE}\s(?:fastest|best)\stime\sof\sthe\s(?:season|year)"),
+    ("championship", r"kampioenschapsrecord\w*|championships?[\s-]records?|toernooirecord\w*"
+     r"|wk-record\w*|ek-record\w*"),
+    ("other", r"recordhoud(?:er|ster)s?|record[\s-]holders?|(?:previous|former|old|oude"
+     r"|vorige|eigen|own)\srecords?(?![\s-]?hold)|wereldbesttijd\w*|world[\s-]bests?"
+     r"|(?:oude|vorige)\s(?:toptijd|besttijd|recordtijd)|(?:previous|former|old)\s(?:best"
+     r"|mark|one)"),
+]  # fmt: skip
+_KIND_NAMES = [kind for kind, _ in RECORD_KINDS]
+_KIND = rx(
+    "abcdefghijknoprstvwz",
+    "(?i)\\b(?:"
+    + "|".join(f"(?P<t{i}>{pattern})" for i, (_, pattern) in enumerate(RECORD_KINDS))
+    + ")(?!\\w)",
+    needles="record mark best houd hold tijd time",
+)
+_PR = rx("p", r"(?<![\w/.])(?:(?:pr|PR|Pr)(?:'s)?|PBs?)(?![\w/-])", needles="pr pb")
+# "record"/"mark" alone, lower case ("Mark" is a name): a record named before, when a
+# determiner shows it is a thing ("het record", "the women's 3,000m mark", "Friday's records").
+_BARE = rx("mrR", r"\b(?:[Rr]ecords?|RECORDS?|marks?)(?![\w-])", needles="record mark")
+_BARE_DETERMINER = re.compile(
+    r"(?i)(?:\b(?:het|dat|dit|deze|die|een|the|that|this|these|those|its|a|an|both|beide"
+    r"|another|her|his|their|haar|zijn|hun|eigen|own)|\w['’]s)\s(?:[\w'’.,-]+\s){0,3}$"
+)
+# After the bare word: punctuation or a word that cannot be the noun it qualifies ("het record
+# van", "the mark at", "the record fell", "het record verbeterd"), not "a record crowd".
+_BARE_AFTER = re.compile(
+    r"(?i)\s?(?:[,.;:!?)(\]\"”’']|$)|\s(?:of|van|op|on|at|for|voor|from|to|with|met|by|door"
+    r"|that|dat|die|which|who|is|was|were|are|werd|werden|wordt|staat|stond|stands|stood|has"
+    r"|had|have|heeft|fell|falls|came|went|belonged|belongs|dateert|dates|en|and|but|maar|set"
+    r"|held|hield|bleef|remained|over|uit|naar|af|aan|neer|ging|kwam|sneuvelde|viel|dook|brak"
+    r"|in|into|dit|al|nog|ook|also|still|again|opnieuw|ge\w+|\w+ed)\b"
+)
+_BARE_IDIOM = re.compile(r"(?i)\b(?:for|off|on)\sthe\s$|\bon\s$")
+# "een tweede record", "another record": one more was set.
+_ORDINAL_BEFORE = re.compile(r"(?i)\b(?:tweede|derde|second|third|another|nog\seen)\s$")
+# "the previous one" is a record only right after one: "This record, surpassing the previous
+# one set by Loubineaud".
+_ONE = re.compile(r"(?i)\sone$")
+ONE_REACH = 80
+
+
+def find_record_mentions(text: str) -> list[RecordMention]:
+    """Every record `text` mentions, typed (one of `types.RECORD_TYPES`) and with a status
+    hint from the nearby words (None when they do not say)."""
+    hints = _Hints(text)
+    spans = dedupe(_record_words(text, hints))
+    found: list[RecordMention] = []
+    for i, word in enumerate(spans):
+        if _ONE.search(word.text) and not (found and word.start - found[-1].end <= ONE_REACH):
+            continue  # "the previous one" with no record before it
+        stop = spans[i + 1].start if i + 1 < len(spans) else None
+        hint = hints.hint(word.start, word.end, word.text, stop)
+        found.append(
+            RecordMention(
+                word.start, word.end, word.kind, hint, word.refers_back, _is_plural(word.text)
+            )
+        )
+    return found
+
+
+@dataclass(frozen=True)
+class _RecordWord:
+    start: int
+    end: int
+    kind: str
+    text: str
+    refers_back: bool = False
+
+
+def _record_words(text: str, hints: _Hints) -> list[_RecordWord]:
+    words: list[_RecordWord] = []
+    for m in _KIND.finditer(text):
+        kind = _KIND_NAMES[int((m.lastgroup or "t0")[1:])]
+        word = m.group()
+        holder = "houd" in word.lower() or "hold" in word.lower()
+        words.append(_RecordWord(m.start(), m.end(), kind, word, kind == "other" and not holder))
+    for m in _PR.finditer(text):
+        words.append(_RecordWord(m.start(), m.end(), "personal", ""))
+    for m in _BARE.finditer(text):
+        if _bare_names_a_record(text, m.start(), m.end(), hints):
+            words.append(_RecordWord(m.start(), m.end(), "other", m.group(), True))
+    return words
+
+
+def _is_plural(word: str) -> bool:
+    return word.casefold().endswith(("records", "marks", "bests"))
+
+
+def _bare_names_a_record(text: str, start: int, end: int, hints: _Hints) -> bool:
+    before = hints.before(start)
+    if not _BARE_DETERMINER.search(before) or _BARE_IDIOM.search(before):
+        return False
+    return _BARE_AFTER.match(text, end) is not None
+
+
+# What the words around a mention say. Each rule reads the stretch of the sentence just before
+# or just after the mention (HINT_REACH characters at most).
+HINT_REACH = 60
+HINT_REACH_AFTER = 80  # Dutch puts the verb last: "staat ... sinds 2020 op naam van Japan"
+
+
+class Rule:
+    """A hint pattern behind a keyword gate: every match contains one of `needles` (lower
+    case), so a window without any is turned away by substring tests instead of a regex scan
+    from each of its positions. The tests check that the gate never hides a match."""
+
+    __slots__ = ("gate", "needles", "pattern")
+
+    def __init__(self, pattern: str, needles: str) -> None:
+        self.pattern = re.compile(pattern)
+        self.needles = tuple(needles.split())
+        self.gate = re.compile("|".join(re.escape(n) for n in self.needles))
+
+    def search(self, window: str, low: str) -> bool:
+        """Does the pattern occur in `window` (`low` is its case-folded form)?"""
+        return self.gate.search(low) is not None and self.pattern.search(window) is not None
+
+
+RULES: list[Rule] = []
+
+
+def _rule(pattern: str, needles: str) -> Rule:
+    made = Rule(pattern, needles)
+    RULES.append(made)
+    return made
+
+
+_HOLDER_FORMER = _rule(
+    r"(?i)(?:\b(?:former|voormalige?|gewezen|ex)\s|\b(?:oud|ex)-)$",
+    "former voormalig gewezen ex oud",
+)
+_OLD_NEEDLES = "oude vorige voormalige previous former old erstwhile"
+_OLD_BEFORE = _rule(
+    r"(?i)\b(?:oude|vorige|voormalige|previous|former|old|erstwhile)\s(?:[\w-]+\s){0,2}$",
+    _OLD_NEEDLES,
+)
+_OLD_WORD = re.compile(r"(?i)(?:oude|vorige|voormalige|previous|former|old|erstwhile)\s")
+# "twee tienden sneller dan het baanrecord", "dook onder het wereldrecord": it was beaten.
+_BEATEN_BEFORE = _rule(
+    r"(?i)\b(?:sneller\sdan|faster\sthan|beter\sdan|better\sthan|dook\sonder|went\sunder"
+    r"|dipped\sunder|ducked\sunder)\s(?:(?:het|de|die|dat|the|that)\s)?(?:[\w-]+\s){0,2}$",
+    "sneller faster beter better dook went dipped ducked",
+)
+_BROKEN_AFTER = _rule(
+    r"(?i)\b(?:verbroken|gebroken|uit\sde\sboeken)\b", "verbroken gebroken boeken"
+)
+_WAS_BEFORE = _rule(r"(?i)\b(?:was|stond|had)\s(?:[\w-]+\s){0,3}$", "was stond had")
+# The record is the subject of a verb of falling, in the same clause: "het baanrecord van
+# Kramer sneuvelde", "ging het wereldrecord uit de boeken".
+_FELL_AFTER = _rule(
+    r"(?i)^[^,;:]{0,40}?\b(?:sneuvelde|sneuvelden|gesneuveld|verdween|verdwenen|uit\sde\sboeken"
+    r"|fell|tumbled|was\sbroken|were\sbroken|was\sbettered|was\slowered)\b",
+    "sneuvel verdwe boeken fell tumbled broken bettered lowered",
+)
+_EXISTING_BEFORE = _rule(
+    r"(?i)(?:net\sboven|boven|dicht\sbij|niet\sver\svan|vlak\sbij|in\sde\sbuurt\svan|shy\sof"
+    r"|off|short\sof|outside|close\sto|near|far\sfrom|ver\s(?:verwijderd\s)?van|onder\shet"
+    r"\soog\svan|houder\svan|holder\sof|holds|owns|bezit|heeft|staat|stond|stands)\s"
+    r"(?:(?:het|de|the|a|his|her|their|haar|zijn|hun)\s)?(?:[\w-]+\s)?$",
+    "boven bij van shy off short outside close near far oog holds owns bezit heeft staat stond"
+    " stands",
+)
+# "Kjeld Nuis houdt sinds maart 2019 het wereldrecord": a holder holds it, however far apart.
+_HOLDS_BEFORE = _rule(
+    r"(?i)\b(?:houdt|hield|holds|held|bezit|owns)\s(?:[\w,.-]+\s){0,5}(?:het|de|the|a|an)\s"
+    r"(?:[\w-]+\s)?$",
+    "houdt hield holds held bezit owns",
+)
+_EXISTING_AFTER = _rule(
+    r"(?i)\b(?:in\shanden\svan|op\snaam\svan|staat\sop\snaam|staat\sal|stond\sal|dateert"
+    r"|still\sstands?|has\sstood|had\sstood|stands\ssince|stood\ssince|is\sheld|held\sby"
+    r"|set\sby|belongs\sto|van\s\w+\s(?:uit|van)\s[0-9]{4}|uit\s[0-9]{4}|from\s[0-9]{4}"
+    r"|since\s[0-9]{4}|sinds\s[0-9]{4}|buiten\sbereik|out\sof\sreach|geen\smoment\sin\sgevaar"
+    r"|niet\sin\sgevaar|never\sin\sdanger|never\sthreatened)\b"
+    r"|,\s(?:dat|die)\s(?:[\w,.:-]+\s){0,4}?(?:staat|stond)\b"
+    r"|,\s(?:which|that)\s(?:[\w,.:-]+\s){0,4}?(?:stands|stood)\b",
+    "handen naam staat stond dateert stand stood held set belongs uit from since sinds bereik"
+    " reach gevaar danger threatened",
+)
+_SET_NEAR = _rule(
+    r"(?i)\b(?:reed|rijdt|reden|gereden|vestigde|gevestigd|vestigt|verbeterde|verbeterd"
+    r"|verbetert|scherpte|aangescherpt|scherpt|nieuwe?|new|set|sets|setting|broke|breaks"
+    r"|breaking|broken|smashed|lowered|verbrak|verbreekt|verbroken|verpulverde|verpulverd"
+    r"|knalde\snaar|naar\seen|goed\svoor\seen|dook\sonder|clocked|skated|skates|bettered"
+    r"|record\stime|recordtijd|posted|zorgde\svoor|op\s(?:haar|zijn|hun)\snaam\s(?:gezet"
+    r"|geschreven)|improv\w*|took|takes|nam|neemt|pakte|pakt|grabbed|claimed|captured"
+    r"|snatched)\b",
+    "reed rijdt reden gereden vestig verbeter scherp nieuw new set broke break smashed lowered"
+    " verbr verpulver knalde naar goed dook clocked skate bettered recordtijd posted zorgde naam"
+    " improv took takes nam neemt pakt grabbed claimed captured snatched time",
+)
+_ORDINAL_RULE = _rule(_ORDINAL_BEFORE.pattern, "tweede derde second third another nog")
+
+
+class _Hints:
+    """Status hints for the mentions of one text. Sentence ends are found once for the whole
+    text, so each mention costs a few anchored searches on its own short neighbourhood."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.ends = Cues(SENTENCE_END, text)
+
+    def before(self, start: int) -> str:
+        sentence = self.ends.last_end_before(start) or 0
+        return self.text[max(start - HINT_REACH, sentence) : start]
+
+    def after(self, end: int, stop: int | None = None) -> str:
+        """The words after a mention, up to the sentence end or the next record (`stop`):
+        words beyond another record describe that one."""
+        sentence = self.ends.first_start_from(end)
+        hi = min(end + HINT_REACH_AFTER, len(self.text) if sentence is None else sentence)
+        return self.text[end : hi if stop is None else min(hi, stop)]
+
+    def hint(self, start: int, end: int, word: str, stop: int | None) -> RecordStatus | None:
+        """Why the order: an adjective right before the record ("het oude wereldrecord",
+        "their previous record") names the beaten mark whatever the verb says, and so does a
+        comparison that beats it ("sneller dan het baanrecord") or a verb of falling after
+        it; Dutch "verbroken" after a record that "was" the mark ("Dat was het baanrecord,
+        maar dat heb ik nu verbroken") is the old mark too. Then the words right before it
+        ("net boven het", "houdt ... het" standing; "reed", "vestigde", "een tweede" set)
+        outweigh the words after it, which often describe another mark of the sentence
+        ("took the world record from X, whose 6:00.23 had stood")."""
+        before, after = self.before(start), self.after(end, stop)
+        low_before, low_after = before.casefold(), after.casefold()
+        lower = word.lower()
+        if "hold" in lower or "houd" in lower:
+            return "broken" if _HOLDER_FORMER.search(before, low_before) else "existing"
+        if _OLD_BEFORE.search(before, low_before) or _OLD_WORD.match(lower):
+            return "broken"
+        if _BROKEN_AFTER.search(after, low_after) and _WAS_BEFORE.search(before, low_before):
+            return "broken"
+        if _BEATEN_BEFORE.search(before, low_before) or _FELL_AFTER.search(after, low_after):
+            return "broken"
+        if _EXISTING_BEFORE.search(before, low_before) or _HOLDS_BEFORE.search(before, low_before):
+            return "existing"
+        if _SET_NEAR.search(before, low_before) or _ORDINAL_RULE.search(before, low_before):
+            return "set"
+        if _EXISTING_AFTER.search(after, low_after):
+            return "existing"
+        if _SET_NEAR.search(after, low_after):
+            return "set"
+        return None
+
+
+assert set(_KIND_NAMES) <= set(RECORD_TYPES)

@@ -1,0 +1,198 @@
+"""The machinery every surface-pattern finder shares, made to stay fast on long and hostile
+input: scanning patterns with cheap pre-filters, indexed cue positions, overlap removal.
+
+Why a module of its own: times, distances, ranks, records and days are found by separate
+finders, and each of them must hold the same promise (linear work in the length of the text,
+spans on the original string); keeping the tools in one place keeps that promise in one place.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+from schaatsradar.extract.types import HasSpan
+
+__all__ = [
+    "FAST",
+    "SENTENCE_END",
+    "Cues",
+    "Rx",
+    "casefolded",
+    "dedupe",
+    "lowered",
+    "rx",
+    "trie",
+    "words",
+]
+
+_M = TypeVar("_M", bound=HasSpan)
+
+
+def dedupe(items: Iterable[_M]) -> list[_M]:
+    """Sorted by start, overlaps removed: at one place the longest reading wins, and a reading
+    that starts inside an earlier one is dropped, so callers never count one phrase twice."""
+    ordered = sorted(items, key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[_M] = []
+    last_end = -1
+    for item in ordered:
+        if item.start >= last_end:
+            out.append(item)
+            last_end = item.end
+    return out
+
+
+def words(text: str) -> tuple[str, ...]:
+    """Words written as one string: long lexicons stay readable."""
+    return tuple(text.split())
+
+
+def trie(phrases: Iterable[str]) -> str:
+    """One regular expression for many literal phrases, factored by their shared beginnings.
+
+    Why: the regex engine tries an alternation one branch after another at every position
+    where a branch could start, so "de de de ..." makes it try every listed word that begins
+    with a d; factored, it follows one branch and fails after a character or two. A space in a
+    phrase stands for any white space (`\\s`), as in the patterns this replaces. Where one phrase
+    is the beginning of another, the longer is tried first, as in a longest-first alternation.
+    """
+    root: _Trie = {}
+    for phrase in phrases:
+        node = root
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(root)
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _branches(node: _Trie) -> str:
+    ends_here = "" in node
+    branches = [
+        (r"\s" if char == " " else re.escape(char)) + _branches(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends_here:
+        return f"(?:{body})?"
+    return body
+
+
+@functools.lru_cache(maxsize=8)
+def casefolded(text: str) -> str:
+    """Case-folded text, for presence tests only (never for positions: folding can change the
+    length of a string). Cached because every scan of one call asks for it."""
+    return text.casefold()
+
+
+class Rx:
+    """A pattern that scans whole texts, made fast for long and hostile input.
+
+    Three things sit in front of the regular expression: `needles`, lower-case strings of
+    which every match contains at least one (when none occurs in the text, the scan is
+    skipped: a substring test runs at C speed); a one-character look-ahead on the characters
+    a match can start with, so the regex engine turns away almost every position with one set
+    test instead of trying each alternative there; and, for a case-insensitive pattern, a
+    case-sensitive scan of the lower-cased text (`lowered`), several times faster because the
+    engine can rule out an alternative by its first letter without case folding. `plain` is
+    the same pattern without any of this; the tests check that the two find the same spans.
+    """
+
+    __slots__ = ("fast", "lowers", "needles", "plain")
+
+    def __init__(self, first: str, pattern: str, needles: str = "") -> None:
+        self.lowers = pattern.startswith("(?i)")  # a global flag must lead
+        if self.lowers:
+            pattern = pattern[4:]
+            chars = sorted({c.lower() for c in first})
+            self.plain = re.compile(pattern, re.IGNORECASE)
+        else:
+            chars = sorted(set(first) | {c.upper() for c in first} | {c.lower() for c in first})
+            self.plain = re.compile(pattern)
+        lead = "".join(re.escape(c) for c in chars)
+        self.fast = re.compile(f"(?=[{lead}])(?:{pattern})")
+        self.needles = tuple(needles.split())
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches in `text` (for a case-insensitive pattern, matches on `lowered(text)`:
+        the same spans, with `group()` in lower case)."""
+        if self.needles:
+            low = casefolded(text)
+            if not any(n in low for n in self.needles):
+                return iter(())
+        return self.fast.finditer(lowered(text) if self.lowers else text)
+
+
+def _lowering_table() -> dict[int, int]:
+    """Upper-case letters and their one-letter lower case ("É" -> "é"; "İ" -> "i"), for the
+    scripts skating news is written in: a lower-cased text keeps every position."""
+    table: dict[int, int] = {}
+    for start, stop in ((0x41, 0x250), (0x370, 0x530), (0x1E00, 0x2000)):
+        for code in range(start, stop):
+            low = chr(code).lower()
+            if low != chr(code) and low[0].isalpha():
+                table[code] = ord(low[0])
+    return table
+
+
+_LOWERING = _lowering_table()
+
+
+@functools.lru_cache(maxsize=8)
+def lowered(text: str) -> str:
+    """`text` in lower case, letter for letter (unlike `str.lower`, never longer), so spans
+    found in it are spans of `text`."""
+    return text.translate(_LOWERING)
+
+
+# Every scanning pattern, so the tests can compare the filtered and the plain form.
+FAST: list[Rx] = []
+
+
+def rx(first: str, pattern: str, needles: str = "") -> Rx:
+    """Make and register a scanning pattern (see `Rx`)."""
+    made = Rx(first, pattern, needles)
+    FAST.append(made)
+    return made
+
+
+class Cues:
+    """Positions of every match of one cue pattern in a text, for O(log n) "is there a cue
+    shortly before/after position p" questions instead of a regex search per candidate."""
+
+    def __init__(self, pattern: Rx, text: str) -> None:
+        spans = [(m.start(), m.end()) for m in pattern.finditer(text)]
+        self.starts = [s for s, _ in spans]
+        self.ends = sorted(e for _, e in spans)
+        self.end_set = set(self.ends)
+
+    def ends_at(self, pos: int) -> bool:
+        return pos in self.end_set
+
+    def last_end_before(self, pos: int) -> int | None:
+        """End of the last cue that ends at or before `pos` (None if there is none)."""
+        i = bisect.bisect_right(self.ends, pos)
+        return self.ends[i - 1] if i else None
+
+    def first_start_from(self, pos: int) -> int | None:
+        """Start of the first cue that starts at or after `pos` (None if there is none)."""
+        i = bisect.bisect_left(self.starts, pos)
+        return self.starts[i] if i < len(self.starts) else None
+
+    def any_within(self, lo: int, hi: int) -> bool:
+        """Is there a cue starting in [lo, hi)?"""
+        i = bisect.bisect_left(self.starts, lo)
+        return i < len(self.starts) and self.starts[i] < hi
+
+
+# A sentence ends at . ! ? followed by white space, or at a line break. "1.12,74" contains a
+# full stop but is not followed by a space, so times never end a sentence.
+SENTENCE_END = rx(".!?\n", r"[.!?](?=\s)|\n")

@@ -1,0 +1,440 @@
+"""Times in a report, and what kind of time each is: a race result, a lap or opening split, a
+margin to a rival, or a classification points total.
+
+Why the kinds: a report mixes race results ("kwam tot 1.12,74"), lap and opening times ("een
+opening van 17,73"), gaps ("1,26 seconde langzamer", "27-100ths") and classification points
+("146,365 punten"); only the first are results, but the others help explain them. The words
+around a number decide, and they are looked up in cue indexes built once per text, so a text
+full of numbers costs no more than one pass per cue.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from schaatsradar.extract.lexicon import NUMBER_WORD_RE, NUMBER_WORDS
+from schaatsradar.extract.scanning import SENTENCE_END, Cues, dedupe, rx
+
+__all__ = ["TimeKind", "TimeMention", "find_times"]
+
+TimeKind = Literal["result", "split", "margin", "points"]
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    """A time (or margin, or points total) written in the text.
+
+    `seconds` is always positive: for a margin it is the size of the gap, for points it is the
+    points total (classification points are "seconds per 500 m" averaged, hence the field).
+    """
+
+    start: int
+    end: int
+    seconds: float
+    kind: TimeKind
+
+
+# One candidate: optional minutes, seconds, decimals. Dutch "1.12,74" / "1:12,74" / "36,09",
+# English "1:12.74" / "36.09". The look-arounds keep us from starting or ending inside a longer
+# number ("14.11.2025", "1.425", "1000000"), so a candidate is always a whole token.
+_NUM_TIME = rx(
+    "0123456789",
+    r"(?<![\w.,:])"
+    r"(?:(?P<min>[0-9]{1,2})(?P<s1>[.:]))?"
+    r"(?P<sec>[0-9]{1,2})(?P<s2>[.,])(?P<frac>[0-9]{1,3})"
+    r"(?![0-9])(?![.,:][0-9])",
+)
+# English prose times: "five minutes 58.52 seconds", "12 minutes and 25.69 seconds".
+_WORD_MIN = rx(
+    "0123456789adefnostvwzèéêë",
+    rf"(?i)\b(?P<m>[0-9]{{1,2}}|{NUMBER_WORD_RE})\s(?:minutes?|minuten|minuut),?\s"
+    r"(?:and\s|en\s)?(?P<sec>[0-9]{1,2})[.,](?P<frac>[0-9]{1,3})"
+    r"(?:\s?(?:seconds?|seconden|seconde|secs?|s)(?!\w))?",
+    needles="min",
+)
+# Margins in hundredths: "27-100ths", "11 hundredths", "éénhonderdste", "drie honderdsten".
+_FRACTION = rx(
+    "0123456789adefnostvwzèéêë",
+    rf"(?i)(?<![\w.,])(?P<n>[0-9]{{1,3}}|{NUMBER_WORD_RE}|an?)\s?-?\s?"
+    r"(?P<unit>100ths?|hundredths?|honderdsten?|1000ths?|thousandths?|duizendsten?|tenths?"
+    r"|tienden|tiende(?=\sva?n\seen\sseconde))"
+    r"(?:\s(?:of\sa\ssecond|van\seen\sseconde))?(?!\w)",
+    needles="100 hundred honderd 1000 thousand duizend tenth tiend",
+)
+_SEC_UNIT = re.compile(r"(?i)\s?(?:seconden|secondes|seconde|seconds|second|secs|sec|s)(?!\w)")
+_POINTS_UNIT = re.compile(r"(?i)\s?(?:punten|punt|points?|pnt|pts?)(?!\w)")
+# Classification totals: "146,365 punten", or three decimals on a three-digit total.
+_POINTS = rx(
+    "0123456789",
+    r"(?<![\w.,:])(?P<int>[0-9]{1,3})[.,](?P<frac>[0-9]{1,3})(?![0-9])(?![.,:][0-9])",
+    needles=", .",
+)
+# Units that make a decimal number something other than a time: money, percentages, lengths,
+# weights, years, clock hours ...
+_NOT_TIME_UNIT = re.compile(
+    r"(?i)\s?(?:%|‰|procent|percent|per\s?cent|euro|eur|dollars?|usd|pond|pounds?|miljoen"
+    r"|million|miljard|billion|mln|mld|meters?|metres?|m|km|kilometers?|kilometres?|cm|mm|kg"
+    r"|kilos?|gram|graden|degrees|°|jaar|jaren|years?|uur|u|h|hrs?|pm|am|keer|x|mph|km/h"
+    r"|liters?|litres?|l|ml|inch|inches|feet|ft)(?!\w)"
+)
+_CURRENCY_BEFORE = rx("$efgu£¥ƒ€", r"(?i)(?:[€$£¥ƒ]|\b(?:eur|usd|gbp|euro|fl)\b\.?)\s?(?=[0-9])")
+_MARGIN_BEFORE = rx(
+    "abdglmotv",
+    r"(?i)\b(?:(?:verschil|achterstand|voorsprong|marge|gat|tekort|deficit|margin|gap|lead"
+    r"|advantage|difference)\s(?:van|of)|by|met|op)\s"
+    r"(?:(?:slechts|maar|nog|ruim|bijna|amper|nipt|ongeveer|just|only|nearly|almost|about"
+    r"|a\smere)\s)?(?=[0-9+])",
+)
+_MARGIN_STRONG_BEFORE = rx(
+    "adglmtv",
+    r"(?i)\b(?:verschil|achterstand|voorsprong|marge|gat|tekort|deficit|margin|gap|lead"
+    r"|advantage|difference)\s(?:van|of)\s"
+    r"(?:(?:slechts|maar|nog|ruim|bijna|amper|nipt|ongeveer|just|only|nearly|almost|about"
+    r"|a\smere)\s)?(?=[0-9+])",
+)
+# A comparative right after a number makes it a gap ("0,27 seconden tekort", "0.11 back").
+_MARGIN_AFTER = re.compile(
+    r"(?i)\s?(?:langzamer|sneller|trager|tekort|te\skort|achter|behind|ahead|back|slower"
+    r"|faster|quicker|clear|shy|adrift|achterstand|voorsprong|verschil)\b"
+)
+_SPLIT_CUE = rx(
+    "0123456789abdghklnoprstw",
+    r"(?i)\b(?:openings?(?:tijd|ronde|rondje)?|opener|doorkomst\w*|tussentijd\w*|passage"
+    r"|split(?:s|\stimes?(?:\sof)?)?|halverwege|halfway|kwam\sdoor|ging\sdoor|went\sthrough"
+    r"|rondetijd\w*|lap\s?times?(?:\sof)?"
+    r"|(?:ronde|rondes|ronden|rondje|rondjes|laps?)\s(?:van|in|of|op)"
+    r"|(?:na|bij|after|at|passed|passing|through)\s(?:the\s)?[0-9]{3,4}\s?(?:meter|metres?|m)"
+    r"(?:\smark)?|(?:100|200|300|400|600|700|800|900|1100|1200|1300|1400)\s?(?:meter|metres?|m)"
+    r"(?:\smark)?)(?!\w)",
+)
+_SPLIT_AFTER = re.compile(
+    r"(?i)\s?(?:\(\s?)?(?:opening|opener|doorkomst|split|tussentijd|per\sronde|per\slap"
+    r"|in\sde\sopening|als\sopening|for\sthe\sopening|at\sthe\s[0-9]{3,4}\s?m)\b"
+)
+_RESULT_CUE = rx(
+    "cefiknstw",
+    r"(?i)\b(?:eindtijd|eindigde|finishte|finish(?:ed|ing)?|klokte|clocked|tijd\svan|time\sof"
+    r"|won|wint|winning\stime|final\stime|kwam\stot|noteerde|stopped\sthe\sclock|in\stotaal)\b",
+)
+# Directly before a number, these make it a race time even when it also looks like a date.
+_RESULT_BEFORE = rx(
+    "(ceikmnrstw",
+    r"(?i)(?:\b(?:in|met|with|klokte|clocked|noteerde|reed|skated|tijd\svan|time\sof|tijd|time"
+    r"|kwam\stot|eindtijd)\s(?:een\s|a\s)?|\(\s?)(?=[0-9])",
+)
+_CLOCK_BEFORE = rx("afortuv", r"(?i)\b(?:om|at|vanaf|tot|rond|around|from|until|till)\s(?=[0-9])")
+_SKATE_CONTEXT = rx(
+    "0123456789abcefgkmnoprstwz",
+    r"(?i)\b(?:[0-9]{3,5}\s?(?:meter|metres?|m)\b|(?:top)?schaats|skat|rit|ritten|race|tijd"
+    r"|time|second|seconde|sec|klokte|clock|reed|finish|podium|goud|zilver|brons|gold|silver"
+    r"|bronze|(?:baan|wereld)?record|wereldbeker|world\scup|wk|ek|nk|olymp|spelen|games"
+    r"|(?:wereld)?kampioen|champion|massastart|mass\sstart|(?:ploeg(?:en)?)?achtervolging"
+    r"|pursuit|sprint|allround|track)",
+)
+_POINTS_CONTEXT = rx(
+    "ackpsv",
+    r"(?i)(?:allround|klassement|classification|standings|punten|points|samalog|vierkamp"
+    r"|puntentotaal|sprinttoernooi)",
+)
+
+
+@dataclass(frozen=True)
+class _Cand:
+    start: int
+    end: int
+    minutes: int | None
+    sec_text: str
+    frac: str
+    s1: str | None
+    s2: str
+
+    @property
+    def sec(self) -> int:
+        return int(self.sec_text)
+
+
+def _seconds(minutes: int, sec: int, frac: str) -> float:
+    """Seconds as written, rounded to the written precision (no 1.6600000000000001)."""
+    value: float = minutes * 60 + sec + int(frac) / 10 ** len(frac)
+    return round(value, len(frac))
+
+
+def _value(c: _Cand) -> float:
+    return _seconds(c.minutes or 0, c.sec, c.frac)
+
+
+class _TimeContext:
+    """Cue positions for one text, computed once per `find_times` call."""
+
+    def __init__(self, text: str, cands: Sequence[_Cand]) -> None:
+        self.text = text
+        self.cands = cands
+
+    # Each cue index is built on first use only: a text without candidate numbers never pays
+    # for the scans.
+    @functools.cached_property
+    def split(self) -> Cues:
+        return Cues(_SPLIT_CUE, self.text)
+
+    @functools.cached_property
+    def result(self) -> Cues:
+        return Cues(_RESULT_CUE, self.text)
+
+    @functools.cached_property
+    def sentence(self) -> Cues:
+        return Cues(SENTENCE_END, self.text)
+
+    @functools.cached_property
+    def skate(self) -> Cues:
+        return Cues(_SKATE_CONTEXT, self.text)
+
+    @functools.cached_property
+    def points(self) -> Cues:
+        return Cues(_POINTS_CONTEXT, self.text)
+
+    @functools.cached_property
+    def currency(self) -> Cues:
+        return Cues(_CURRENCY_BEFORE, self.text)
+
+    @functools.cached_property
+    def margin_before(self) -> Cues:
+        return Cues(_MARGIN_BEFORE, self.text)
+
+    @functools.cached_property
+    def margin_strong(self) -> Cues:
+        return Cues(_MARGIN_STRONG_BEFORE, self.text)
+
+    @functools.cached_property
+    def result_before(self) -> Cues:
+        return Cues(_RESULT_BEFORE, self.text)
+
+    @functools.cached_property
+    def clock_before(self) -> Cues:
+        return Cues(_CLOCK_BEFORE, self.text)
+
+    @functools.cached_property
+    def timelike(self) -> list[int]:
+        """Starts of time-like tokens (minutes, or two-digit seconds with two decimals, not
+        money or a length): they are each other's evidence, "(34.91) and ... (35.42)"."""
+        return [
+            c.start
+            for c in self.cands
+            if (c.minutes is not None or (len(c.sec_text) == 2 and len(c.frac) == 2))
+            and not self.currency.ends_at(c.start)
+            and not _NOT_TIME_UNIT.match(self.text, c.end)
+        ]
+
+    def clause_start(self, pos: int, prev_end: int) -> int:
+        """Where the stretch of text that can qualify a number at `pos` begins: the sentence
+        start or the end of the previous number, whichever is later."""
+        sent = self.sentence.last_end_before(pos)
+        return max(prev_end, sent if sent is not None else 0)
+
+    def near_timelike(self, c: _Cand, dist: int = 100) -> bool:
+        """Is another time-like token within `dist` characters of `c`?"""
+        i = bisect.bisect_left(self.timelike, c.start)
+        before = self.timelike[i - 1] if i > 0 else None
+        j = i + 1 if i < len(self.timelike) and self.timelike[i] == c.start else i
+        after = self.timelike[j] if j < len(self.timelike) else None
+        return (before is not None and c.start - before <= dist + 12) or (
+            after is not None and after - c.end <= dist
+        )
+
+
+def _classify(c: _Cand, ctx: _TimeContext, prev_end: int) -> TimeMention | None:
+    """Decide what one numeric token is, or None when it is not a skating time at all.
+
+    Order matters: units first (money, lengths, points are never times), then margins (the
+    most specific cues), then splits, then results, which need the most evidence when bare.
+    """
+    text = ctx.text
+    minute_form = c.minutes is not None
+    if minute_form and (c.s1, c.s2) not in ((".", ","), (":", ","), (":", ".")):
+        return None  # "1.12.74" is a date far more often than a time
+    if c.sec >= 60 or (minute_form and (c.minutes or 0) > 30):
+        return None
+    if ctx.currency.ends_at(c.start) or _POINTS_UNIT.match(text, c.end):
+        return None
+    unit = _SEC_UNIT.match(text, c.end)
+    if unit is None and _NOT_TIME_UNIT.match(text, c.end):
+        return None
+    value = _value(c)
+    start, end = c.start, c.end
+    unit_end = unit.end() if unit else end
+
+    # Margins: a sign, a "verschil van"-style cue right before, or a comparative right after.
+    # Below ten seconds a stated number of seconds is always a gap: no race is that short.
+    sign_start = start
+    signed = start > 0 and (
+        text[start - 1] in "+±−"
+        or (text[start - 1] == "-" and (start == 1 or text[start - 2] in " (\t\n"))
+    )
+    if signed:
+        sign_start = start - 1
+    comparative = _MARGIN_AFTER.match(text, unit_end)
+    if minute_form:
+        is_margin = sign_start != start or ctx.margin_strong.ends_at(start)
+    elif c.sec < 10:
+        is_margin = (
+            sign_start != start
+            or unit is not None
+            or comparative is not None
+            or ctx.margin_before.ends_at(start)
+        )
+    else:
+        is_margin = (
+            sign_start != start
+            or ctx.margin_strong.ends_at(start)
+            or (unit is not None and comparative is not None)
+        )
+    if is_margin:
+        return TimeMention(sign_start, unit_end, value, "margin")
+    if not minute_form and c.sec == 0:
+        return None
+
+    # Splits: a split cue closer to the number than any result cue, in the same clause, or a
+    # split word right after it.
+    lo = ctx.clause_start(start, prev_end)
+    split_end = ctx.split.last_end_before(start)
+    result_end = ctx.result.last_end_before(start)
+    split_before = (
+        split_end is not None
+        and split_end >= lo
+        and start - split_end <= 50
+        and (result_end is None or result_end <= split_end)
+    )
+    if split_before or _SPLIT_AFTER.match(text, unit_end):
+        return TimeMention(start, unit_end, value, "split")
+
+    # Results.
+    if len(c.frac) == 1:
+        return None  # "1,5" / "26,5": a gap or a lap, never a reported result
+    if minute_form:
+        return TimeMention(start, unit_end, value, "result")
+    if len(c.sec_text) != 2 or not 25 <= value < 60:
+        return None
+    if len(c.frac) == 3 and unit is None:
+        return None
+    strong = unit is not None or ctx.result_before.ends_at(start)
+    if c.s2 == ".":
+        frac2 = int(c.frac) if len(c.frac) == 2 else -1
+        if c.sec <= 31 and 1 <= frac2 <= 12 and not strong:
+            return None  # "14.11" is a date
+        if c.sec <= 23 and 0 <= frac2 <= 59 and ctx.clock_before.ends_at(start):
+            return None  # "om 20.30" is a clock time
+    if strong or ctx.skate.any_within(max(0, start - 120), end + 120) or ctx.near_timelike(c):
+        return TimeMention(start, unit_end, value, "result")
+    return None
+
+
+def _points_mentions(text: str, ctx: _TimeContext) -> list[TimeMention]:
+    out: list[TimeMention] = []
+    for m in _POINTS.finditer(text):
+        if ctx.currency.ends_at(m.start()):
+            continue
+        value = _seconds(0, int(m.group("int")), m.group("frac"))
+        unit = _POINTS_UNIT.match(text, m.end())
+        if unit:
+            out.append(TimeMention(m.start(), unit.end(), value, "points"))
+        elif (
+            len(m.group("int")) == 3
+            and len(m.group("frac")) == 3
+            and not _NOT_TIME_UNIT.match(text, m.end())
+            and ctx.points.any_within(max(0, m.start() - 150), m.end() + 150)
+        ):
+            out.append(TimeMention(m.start(), m.end(), value, "points"))
+    return out
+
+
+def _word_min_mentions(text: str, ctx: _TimeContext) -> list[TimeMention]:
+    out: list[TimeMention] = []
+    for m in _WORD_MIN.finditer(text):
+        word = m.group("m").lower()
+        minutes = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+        sec = int(m.group("sec"))
+        if minutes is None or sec >= 60 or minutes > 30:
+            continue
+        frac = m.group("frac")
+        value = _seconds(minutes, sec, frac)
+        split_end = ctx.split.last_end_before(m.start())
+        is_split = split_end is not None and m.start() - split_end <= 30
+        out.append(TimeMention(m.start(), m.end(), value, "split" if is_split else "result"))
+    return out
+
+
+_FRACTION_CONTEXT = re.compile(
+    r"(?i)\s?(?:\w{1,30}\s){0,2}?(?:tekort|te\skort|sneller|langzamer|trager|achter|voor|verschil"
+    r"|behind|ahead|back|slower|faster|quicker|shy|off|short|clear|of\sa\ssecond"
+    r"|van\seen\sseconde)\b"
+)
+
+
+def _fraction_mentions(text: str, ctx: _TimeContext) -> list[TimeMention]:
+    out: list[TimeMention] = []
+    for m in _FRACTION.finditer(text):
+        n_text = m.group("n").lower()
+        unit = m.group("unit").lower()
+        if n_text.isdigit():
+            n = int(n_text)
+        else:
+            # Word numbers need a margin context: "tweehonderdste" is also an ordinal (200th).
+            n = NUMBER_WORDS.get(n_text, 0)
+            if not (
+                _FRACTION_CONTEXT.match(text, m.end())
+                or ctx.margin_before.ends_at(m.start())
+                or "second" in m.group(0).lower()
+                or "seconde" in m.group(0).lower()
+            ):
+                continue
+        if unit.startswith(("1000", "thousand", "duizend")):
+            divisor = 1000
+        elif unit.startswith(("tenth", "tiend")):
+            divisor = 10
+        else:
+            divisor = 100
+        if n <= 0:
+            continue
+        out.append(TimeMention(m.start(), m.end(), round(n / divisor, 3), "margin"))
+    return out
+
+
+def find_times(text: str) -> list[TimeMention]:
+    """Every time, split, margin and points total written in `text`.
+
+    Why the kinds: a report mixes race results ("kwam tot 1.12,74"), lap and opening times
+    ("een opening van 17,73"), gaps ("1,26 seconde langzamer", "27-100ths") and classification
+    points ("146,365 punten"); only the first are results, but the others help explain them.
+    A bare "36,09" / "36.09" counts as a result only when it looks like one (two digits, two
+    decimals, 25-60 s) and skating words or another time are nearby; dates ("14.11"), clock
+    times ("om 20.30"), money, percentages, lengths ("1.425 meter") and "1,5 seconde"-style
+    gaps are not results.
+    """
+    cands = [
+        _Cand(
+            m.start(),
+            m.end(),
+            int(m.group("min")) if m.group("min") is not None else None,
+            m.group("sec"),
+            m.group("frac"),
+            m.group("s1"),
+            m.group("s2"),
+        )
+        for m in _NUM_TIME.finditer(text)
+    ]
+    ctx = _TimeContext(text, cands)
+    found: list[TimeMention] = []
+    found.extend(_word_min_mentions(text, ctx))
+    found.extend(_fraction_mentions(text, ctx))
+    found.extend(_points_mentions(text, ctx))
+    prev_end = 0
+    for c in cands:
+        mention = _classify(c, ctx, prev_end)
+        prev_end = c.end
+        if mention is not None:
+            found.append(mention)
+    return dedupe(found)
