@@ -33,19 +33,23 @@ class Mentions:
     venues: list[VenueMention]
 
 
-def find_mentions(text: str, registry: Registry) -> Mentions:
+def find_mentions(text: str, registry: Registry, prose: str | None = None) -> Mentions:
+    """Names in all of `text`; the facts around them only in `prose` (the text with run-on
+    pieces blanked, see `sentences.prose_only`)."""
+
     def by_start(items: list[SpanT]) -> list[SpanT]:
         return sorted(items, key=lambda item: item.start)
 
+    facts = text if prose is None else prose
     return Mentions(
         names=by_start(find_skaters(text, registry)),
-        countries=by_start(find_countries(text)),
-        times=by_start(patterns.find_times(text)),
-        distances=by_start(patterns.find_distances(text)),
-        ranks=by_start(patterns.find_ranks(text)),
-        records=by_start(patterns.find_record_mentions(text)),
-        context=by_start(patterns.find_context(text)),
-        venues=by_start(find_venues(text, registry)),
+        countries=by_start(find_countries(facts)),
+        times=by_start(patterns.find_times(facts)),
+        distances=by_start(patterns.find_distances(facts)),
+        ranks=by_start(patterns.find_ranks(facts)),
+        records=by_start(patterns.find_record_mentions(facts)),
+        context=by_start(patterns.find_context(facts)),
+        venues=by_start(find_venues(facts, registry)),
     )
 
 

@@ -13,7 +13,7 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from schaatsradar.extract import patterns
 from schaatsradar.extract.context import (
@@ -35,7 +35,7 @@ from schaatsradar.extract.records import (
     sentence_records,
 )
 from schaatsradar.extract.registry import Registry
-from schaatsradar.extract.sentences import Sentence, split_sentences
+from schaatsradar.extract.sentences import Sentence, prose_only, split_sentences
 from schaatsradar.extract.types import (
     TEAM_DISTANCES,
     AthleteMention,
@@ -50,10 +50,13 @@ EXTRACTOR_VERSION = "schaatsradar.extract@1"
 
 
 def extract(text: str, article_date: dt.date | None, registry: Registry) -> Facts:
-    mentions = find_mentions(text, registry)
+    sentences = split_sentences(text)
+    mentions = find_mentions(text, registry, prose_only(text, sentences))
     facts = Facts(athletes=_athletes(mentions.names))
     context = Context(article_year=article_date.year if article_date else None)
-    for sentence in split_sentences(text):
+    for sentence in sentences:
+        if sentence.run_on:
+            continue  # not prose: its skaters are listed, no results are read from it
         carried = context
         context = update_context(text, context, sentence, mentions, article_date)
         results = _sentence_results(text, sentence, mentions, context)
@@ -367,6 +370,7 @@ def _results_in(
     entities = _entities(text, sentence, mentions, context)
     if not entities:
         return []
+    lookback = Lookback.of(text, sentence)
     claimed = record_times(text, sentence, mentions)
     for timed in inside(mentions.times, sentence):
         if timed.kind != "result" or timed in claimed:
@@ -399,7 +403,7 @@ def _results_in(
             time = None
             by_race: dict[tuple[str | None, bool], list[patterns.RankMention]] = {}
             for cue in entity.ranks:
-                back = _looks_back(text, sentence, cue.start, cue.end)
+                back = lookback.looks_back(cue.start, cue.end)
                 for distance in _distances_of_place(text, cue, distances, context):
                     by_race.setdefault((distance, back), [cue])  # one place per race: the first
             races = [(distance, cues) for (distance, _), cues in by_race.items()]
@@ -423,10 +427,17 @@ def _results_in(
                 venue=context.venue,
                 race_date=context.day,
                 evidence=Span(start, end, text[start:end]),
-                earlier=_looks_back(text, sentence, anchor.start, anchor.end),
+                earlier=lookback.looks_back(anchor.start, anchor.end),
             )
             results.extend(
-                _editions(text, sentence, result, cues[0] if cues else None, context.article_year)
+                _editions(
+                    text,
+                    sentence,
+                    result,
+                    cues[0] if cues else None,
+                    context.article_year,
+                    lookback,
+                )
             )
     return results
 
@@ -475,14 +486,35 @@ CLAUSE_BREAK = re.compile(
 )
 
 
-def _looks_back(text: str, sentence: Sentence, start: int, end: int) -> bool:
-    """Whether the clause around `text[start:end]` dates it to an earlier meet."""
-    clause_start = sentence.start
-    for m in CLAUSE_BREAK.finditer(text, sentence.start, start):
-        clause_start = m.end()
-    following = CLAUSE_BREAK.search(text, end, sentence.end)
-    clause_end = following.start() if following else sentence.end
-    return FLASHBACK.search(text, clause_start, clause_end) is not None
+@dataclass(frozen=True)
+class Lookback:
+    """Where a sentence's clauses break and where it looks back in time, found once per
+    sentence: asking per rank word made dense text quadratic."""
+
+    sentence: Sentence
+    breaks: tuple[tuple[int, int], ...]
+    flashbacks: tuple[tuple[int, int], ...]
+    years_ago: re.Match[str] | None
+
+    @classmethod
+    def of(cls, text: str, sentence: Sentence) -> Lookback:
+        flashbacks = tuple(m.span() for m in FLASHBACK.finditer(text, sentence.start, sentence.end))
+        if not flashbacks:
+            return cls(sentence, (), (), None)
+        breaks = tuple(m.span() for m in CLAUSE_BREAK.finditer(text, sentence.start, sentence.end))
+        return cls(
+            sentence, breaks, flashbacks, YEARS_AGO.search(text, sentence.start, sentence.end)
+        )
+
+    def looks_back(self, start: int, end: int) -> bool:
+        """Whether the clause around `start`..`end` dates it to an earlier meet."""
+        if not self.flashbacks:
+            return False
+        clause_start = max(
+            (b_end for _, b_end in self.breaks if b_end <= start), default=self.sentence.start
+        )
+        clause_end = next((b for b, _ in self.breaks if b >= end), self.sentence.end)
+        return any(clause_start <= f and g <= clause_end for f, g in self.flashbacks)
 
 
 def _editions(
@@ -491,6 +523,7 @@ def _editions(
     result: Result,
     cue: patterns.RankMention | None,
     article_year: int | None,
+    lookback: Lookback,
 ) -> list[Result]:
     """One result per edition a place is dated to; undated, the race being reported."""
     if cue is None:
@@ -501,7 +534,7 @@ def _editions(
     after = YEARS_AFTER.match(text, cue.end, sentence.end)
     if after is None:
         # "Vier jaar geleden in Peking", "last year": the year follows from the article's.
-        back = YEARS_AGO.search(text, sentence.start, sentence.end)
+        back = lookback.years_ago
         if back is not None and article_year is not None and result.earlier:
             count = next(g for g in back.groups() if g).casefold()
             ago = 1 if count in {"vorig", "last", "a", "een"} else NUMBERS.get(count)

@@ -24,6 +24,9 @@ class Sentence:
     start: int
     end: int
     paragraph: int
+    # A piece of text that ran on past MAX_SENTENCE_CHARS without a sentence end: not prose
+    # (a flattened table, a paste error, hostile input), so no results are read from it.
+    run_on: bool = False
 
 
 # No real sentence is this long; text without punctuation is cut at a space past this length,
@@ -45,20 +48,35 @@ def split_sentences(text: str) -> list[Sentence]:
 
 def _bounded(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
     pieces = []
+    run_on = end - start > MAX_SENTENCE_CHARS
     while end - start > MAX_SENTENCE_CHARS:
         cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
         cut = cut if cut > start else start + MAX_SENTENCE_CHARS
         if text[start:cut].strip():
-            pieces.append(_trimmed(text, start, cut, paragraph))
+            pieces.append(_trimmed(text, start, cut, paragraph, run_on))
         start = cut
     if text[start:end].strip():
-        pieces.append(_trimmed(text, start, end, paragraph))
+        pieces.append(_trimmed(text, start, end, paragraph, run_on))
     return pieces
 
 
-def _trimmed(text: str, start: int, end: int, paragraph: int) -> Sentence:
+def _trimmed(text: str, start: int, end: int, paragraph: int, run_on: bool) -> Sentence:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return Sentence(start, end, paragraph)
+    return Sentence(start, end, paragraph, run_on)
+
+
+def prose_only(text: str, sentences: list[Sentence]) -> str:
+    """`text` with run-on pieces blanked (same length, so spans stay valid): the finders of
+    times, ranks and records then spend nothing on text no result is read from."""
+    if not any(s.run_on for s in sentences):
+        return text
+    parts, position = [], 0
+    for sentence in sentences:
+        if sentence.run_on:
+            parts += [text[position : sentence.start], " " * (sentence.end - sentence.start)]
+            position = sentence.end
+    parts.append(text[position:])
+    return "".join(parts)

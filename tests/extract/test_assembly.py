@@ -179,3 +179,24 @@ def test_standing_mark_takes_the_time_right_before_it_and_this_record_its_type()
     }
     assert ("world", "Pavel Kulizhnikov", "33.61") in records
     assert all(kind != "other" for kind, _, _ in records)
+
+
+def test_text_that_runs_on_without_sentence_ends_names_skaters_but_gives_no_results():
+    run_on = "Leerdam won de 1000 meter in 1.12,74 en " * 40  # 1,600 characters, no full stop
+    facts = extract(run_on + "\n\nKok won de 500 meter in 36,09.", DATE, REGISTRY)
+    assert {a.skater.name for a in facts.athletes} >= {"Jutta Leerdam", "Femke Kok"}
+    assert [(r.athlete, r.distance, r.seconds) for r in facts.results] == [
+        ("Femke Kok", "500m", 36.09)
+    ]
+
+
+def test_flashbacks_are_races_of_their_own():
+    text = (
+        "Leerdam won zaterdag in Inzell de 1000 meter in 1.12,74. "
+        "Vorig jaar werd ze in Heerenveen nog tweede op de 1000 meter. "
+        "Kok werd op de 1000 meter derde."
+    )
+    results = {(r.athlete, r.rank, r.competition) for r in extract(text, DATE, REGISTRY).results}
+    assert ("Jutta Leerdam", 1, None) in {(a, r, None) for a, r, _ in results}
+    assert ("Jutta Leerdam", 2, "2025") in results  # dated to the edition a year back
+    assert ("Femke Kok", 3, None) in {(a, r, None) for a, r, _ in results}
