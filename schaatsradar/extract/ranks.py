@@ -40,12 +40,14 @@ _RANK_FIRST_FINISH = rx(
     needles="eerste first",
 )
 _RANK_FIRST_LINE = rx(
-    "a", r"(?i)\bals\seerste\sover\sde\s(?:streep|finish|meet)\b", needles="eerste"
+    "a",
+    r"(?i)\bals\s(?:eerste|1e|1ste)\sover\sde\s(?:streep|finish|meet)\b",
+    needles="streep finish meet",
 )
 _RANK_SECOND_FINISH = rx(
     "acefipstw",
     r"(?i)\b(?:finished|finishing|placed|came(?:\sin)?|comes|come|took|takes|secured|claimed"
-    r"|was|were|is|ended|in|a\sclose|close)\s(?P<ord>second)\b",
+    r"|was|were|is|been|ended|in|a\sclose|close|settle[sd]?\sfor|settling\sfor)\s(?P<ord>second)\b",
     needles="second",
 )
 _RANK_NUMERIC = rx(
@@ -64,6 +66,7 @@ _WIN_WORDS = trie(
             "won wint winnen gewonnen winnaar winnares winnaars winst zege zegevierde zegeviert"
             " triomfeerde triomfeert overwinning goud titel wins win winner"
             " winners victory victories victorious triumphed prevailed gold title champion"
+            " champions"
         ),
         *(f"gouden {w}" for w in ("medaille", "medailles", "plak")),
         *(f"{level}-goud" for level in ("wk", "ek", "nk", "os")),
@@ -77,7 +80,11 @@ _WIN_WORDS = trie(
         ),
         *(f"de {w}" for w in ("beste", "sterkste", "snelste")),
         "snelste tijd", "gold medal", "gold medals", "fastest time",
-        *(f"{w} champion" for w in ("world", "olympic", "european", "national")),
+        *(
+            f"{w} champion{s}"
+            for w in ("world", "olympic", "european", "national")
+            for s in ("", "s")
+        ),
     ]
 )  # fmt: skip
 _RANK_WORDS: list[tuple[Rx, int]] = [
@@ -152,6 +159,7 @@ _ORD_NOT_BEFORE = rx(
 _CHAMP_NOT_BEFORE = rx(
     "efgov", r"(?i)(?:\b(?:former|voormalige?|gewezen|ex)\s|\b(?:oud|ex)-)(?=\w)"
 )
+_ARTICLE_BEFORE = re.compile(r"(?i)\b(?:een|één|a|an)\s$")
 _FRACTION_AFTER = re.compile(r"(?i)\s(?:van\seen\sseconde|of\sa\ssecond)\b")
 
 
@@ -238,8 +246,12 @@ def find_ranks(text: str) -> list[RankMention]:
         found.append(RankMention(start, end, rank, text[start:end].lower()))
 
     def ordinal_ok(start: int, end: int, place: bool) -> bool:
-        if cues(_ORD_NOT_BEFORE).ends_at(start) or _FRACTION_AFTER.match(text, end):
+        if _FRACTION_AFTER.match(text, end):
             return False
+        if cues(_ORD_NOT_BEFORE).ends_at(start) and not (
+            place and _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
+        ):
+            return False  # "een vierde" is a quarter, "een vierde plek" a place
         return place or not _ordinal_counts_something(text, end)
 
     for m in _RANK_ORDINAL.finditer(text):
