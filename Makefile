@@ -21,9 +21,9 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-# The storage and ingest suites again, against PostgreSQL (CI runs this with CI=true).
+# The storage, ingest and knowledge suites again, against PostgreSQL (CI runs this with CI=true).
 test-postgres: $(STAMP)
-	SCHAATSRADAR_TEST_DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest tests/store tests/ingest
+	SCHAATSRADAR_TEST_DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest tests/store tests/ingest tests/knowledge
 
 bench: $(STAMP)
 	$(BIN)/python bench/ingest_bench.py

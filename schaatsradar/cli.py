@@ -34,7 +34,13 @@ from schaatsradar.knowledge.ical import calendar_ics
 from schaatsradar.knowledge.official import parse_official
 from schaatsradar.knowledge.official_fetch import OfficialPoller, read_official_file
 from schaatsradar.knowledge.official_poll import add_official, poll_official
-from schaatsradar.knowledge.views import distance_order, find_skater, profile, profile_json
+from schaatsradar.knowledge.views import (
+    distance_order,
+    find_skater,
+    profile,
+    profile_json,
+    skater_calendar,
+)
 from schaatsradar.settings import Settings
 from schaatsradar.store import Store, reading
 from schaatsradar.store import knowledge as kb
@@ -125,6 +131,9 @@ def _ingest_with_progress(
         return report
 
 
+SHOWN_REFUSALS = 20  # a big ingest can leave out thousands; the count says how many
+
+
 def _print_outcome(outcome: Outcome) -> None:
     """What the knowledge base made of the new facts."""
     console.print(
@@ -136,6 +145,10 @@ def _print_outcome(outcome: Outcome) -> None:
         console.print(f"  new record: {escape(line)}")
     for line in outcome.disputed:
         console.print(f"  [yellow]disputed[/]: {escape(line)}")
+    for line in outcome.refused[:SHOWN_REFUSALS]:
+        console.print(f"  left out: {escape(line)}")
+    if len(outcome.refused) > SHOWN_REFUSALS:
+        console.print(f"  … and {len(outcome.refused) - SHOWN_REFUSALS} more left out")
 
 
 def _print_report(report: IngestReport) -> None:
@@ -396,6 +409,9 @@ def athlete(
         typer.Argument(help="NAME for a profile, or `merge A B` to make B part of A."),
     ],
     as_json: Annotated[bool, typer.Option("--json", help="JSON instead of tables.")] = False,
+    ics: Annotated[
+        Path | None, typer.Option(help="Write the meets of this skater's distances as iCal.")
+    ] = None,
 ) -> None:
     """A skater's profile (country, results, bests, records, news, next meets), or
     `athlete merge A B`: two registry entries that are one person, nothing lost."""
@@ -422,6 +438,9 @@ def athlete(
             _fail(f"no skater {name!r}; try a full name, e.g. 'Jutta Leerdam'", "E302")
         assert skater is not None
         view = profile(conn, skater, _now().date())
+    if ics is not None:
+        ics.write_bytes(skater_calendar(view))
+        errors.print(f"wrote {ics}")
     if as_json:
         print(json.dumps(profile_json(view), ensure_ascii=False, indent=2))
         return
@@ -463,7 +482,7 @@ def _record_line(record: RecordRow) -> str:
     where = f" {record.scope}" if record.scope else ""
     mark = f"{record.kind}{where} {record.gender} {record.distance} {_time(record.seconds)}"
     day = f" {record.set_on}" if record.set_on else ""
-    status = "" if record.status == "current" else f" [{record.status}]"
+    status = "" if record.status == "current" else escape(f" [{record.status}]")
     return escape(f"{mark} {record.holder or '?'}{day}") + status
 
 

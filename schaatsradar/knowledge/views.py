@@ -12,6 +12,7 @@ from sqlalchemy import Connection
 from schaatsradar.extract.registry import norm_name
 from schaatsradar.extract.types import DISTANCES, Gender, format_time
 from schaatsradar.knowledge.calendar import CalendarEvent, bundled_calendar, events_for_skater
+from schaatsradar.knowledge.ical import calendar_ics, skater_ics
 from schaatsradar.store import knowledge as kb
 from schaatsradar.store.knowledge import ArticleRef, RecordRow, ResultView, SkaterRow
 
@@ -126,3 +127,15 @@ def profile_json(view: Profile) -> dict[str, Any]:
             for e in view.upcoming
         ],
     }
+
+
+def skater_calendar(view: Profile) -> bytes:
+    """The season's meets with the distances this skater races, as iCal (RFC 5545)."""
+    distances = sorted({r.distance for r in view.results} | set(view.personal_bests))
+    name = f"Schaatsradar: {view.skater.name}"
+    if view.skater.gender == "women" or view.skater.gender == "men":
+        gender: Gender = "women" if view.skater.gender == "women" else "men"
+        return skater_ics(bundled_calendar(), gender, distances, name=name)
+    # Gender unknown (a skater only the news named): every meet holding their distances.
+    events = [e for e in bundled_calendar() if set(distances) & set(e.distances)]
+    return calendar_ics(events, name)
