@@ -551,14 +551,18 @@ def reconcile_pending(store: Store, now: dt.datetime, batch: int = 200) -> Outco
     """Take in the facts of every article not reconciled yet, a batch per transaction (a
     killed run loses at most the batch it was in, and the next run picks it up)."""
     total = Outcome()
+    # Each batch takes the oldest pending articles, so every one up to `after` is taken in.
+    # (One a concurrent ingest commits later under a lower id waits for the next run.)
+    after = 0
     while True:
-        with store.write() as conn:
-            pending = kb.pending_facts(conn, batch)
+        with store.write() as conn, kb.memoized(conn):
+            pending = kb.pending_facts(conn, batch, after)
             if not pending:
                 return total
             for article, _extractor, facts in pending:
                 total.merge(reconcile_article(conn, article, facts))
             kb.mark_reconciled(conn, [(a.id, e) for a, e, _ in pending], now)
+        after = pending[-1][0].id
 
 
 # -- official lists ---------------------------------------------------------------------------

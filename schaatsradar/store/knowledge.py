@@ -1,16 +1,22 @@
 """Reading and writing the knowledge tables. Decisions (which competition, which value wins,
 what a new mark does to the record book) are made in `schaatsradar.knowledge`; this module
 only finds, inserts and updates rows, and every write is idempotent: writing the same fact
-twice leaves the database as it was."""
+twice leaves the database as it was.
+
+The statements reconciliation runs for nearly every fact are built once, with bound
+parameters: building a SQLAlchemy statement (and its cache key) costs several times what the
+database then takes to run it."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, fields
+from typing import Any, TypeVar
 
-from sqlalchemy import Connection, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, or_, select, update
 
 from schaatsradar.store.models import (
     Article,
@@ -28,10 +34,55 @@ from schaatsradar.store.models import (
 )
 
 
-def _insert(conn: Connection, statement: Any) -> int:
-    key = conn.execute(statement).inserted_primary_key
+def _insert(conn: Connection, statement: Any, values: dict[str, Any] | None = None) -> int:
+    key = conn.execute(statement, values).inserted_primary_key
     assert key is not None
     return int(key[0])
+
+
+# -- lookups remembered within one transaction ------------------------------------------------
+
+_MEMO = "schaatsradar.knowledge.memo"
+T = TypeVar("T")
+
+
+@contextmanager
+def memoized(conn: Connection) -> Iterator[None]:
+    """Inside the block, the lookups reconciliation repeats for nearly every fact (a skater by
+    name and by id, the meets around a day, a meet, a meet's races, a record's marks) are
+    answered from memory after the first time, and this module's writes keep what is
+    remembered in step. Meant for one write transaction: rows other transactions commit
+    meanwhile are not seen (on SQLite the write lock rules them out)."""
+    if _MEMO in conn.info:
+        yield
+        return
+    conn.info[_MEMO] = defaultdict(dict)
+    try:
+        yield
+    finally:
+        del conn.info[_MEMO]
+
+
+def _remembered(conn: Connection, lookup: str, key: Hashable, load: Callable[[], T]) -> T:
+    memo = conn.info.get(_MEMO)
+    if memo is None:
+        return load()
+    answers = memo[lookup]
+    if key not in answers:
+        answers[key] = load()
+    found: T = answers[key]
+    return found
+
+
+def _forget(conn: Connection, lookup: str, *keys: Hashable) -> None:
+    """Drop what a write made stale: the given keys of one lookup, or all of it."""
+    memo = conn.info.get(_MEMO)
+    if memo is None:
+        return
+    if not keys:
+        memo.pop(lookup, None)
+    for key in keys:
+        memo[lookup].pop(key, None)
 
 
 # -- skaters ----------------------------------------------------------------------------------
@@ -52,27 +103,43 @@ def _skater(row: Any) -> SkaterRow:
     return SkaterRow(row.id, row.slug, row.name, row.country, row.gender, row.born, row.known)
 
 
+_SKATER_BY_ALIAS = (
+    select(Skater)
+    .join(SkaterAlias, SkaterAlias.skater_id == Skater.id)
+    .where(SkaterAlias.alias_key == bindparam("alias_key"))
+)
+_SKATER_BY_SLUG = select(Skater).where(Skater.slug == bindparam("slug"))
+_SKATER_BY_ID = select(Skater).where(Skater.id == bindparam("skater_id"))
+
+
 def skater_by_key(conn: Connection, alias_key: str) -> SkaterRow | None:
     """The skater a normalised name or alias belongs to, following merges to the survivor."""
-    row = conn.execute(
-        select(Skater)
-        .join(SkaterAlias, SkaterAlias.skater_id == Skater.id)
-        .where(SkaterAlias.alias_key == alias_key)
-    ).first()
+    found = _remembered(conn, "skater_by_key", alias_key, lambda: _skater_by_key(conn, alias_key))
+    if found is not None:  # and by id, as the caller's next question is often that
+        _remembered(conn, "skater_by_id", found.id, lambda: found)
+    return found
+
+
+def _skater_by_key(conn: Connection, alias_key: str) -> SkaterRow | None:
+    row = conn.execute(_SKATER_BY_ALIAS, {"alias_key": alias_key}).first()
     while row is not None and row.merged_into is not None:
-        row = conn.execute(select(Skater).where(Skater.id == row.merged_into)).first()
+        row = conn.execute(_SKATER_BY_ID, {"skater_id": row.merged_into}).first()
     return _skater(row) if row is not None else None
 
 
 def skater_by_slug(conn: Connection, slug: str) -> SkaterRow | None:
-    row = conn.execute(select(Skater).where(Skater.slug == slug)).first()
+    row = conn.execute(_SKATER_BY_SLUG, {"slug": slug}).first()
     while row is not None and row.merged_into is not None:
-        row = conn.execute(select(Skater).where(Skater.id == row.merged_into)).first()
+        row = conn.execute(_SKATER_BY_ID, {"skater_id": row.merged_into}).first()
     return _skater(row) if row is not None else None
 
 
 def skater_by_id(conn: Connection, skater_id: int) -> SkaterRow | None:
-    row = conn.execute(select(Skater).where(Skater.id == skater_id)).first()
+    return _remembered(conn, "skater_by_id", skater_id, lambda: _skater_by_id(conn, skater_id))
+
+
+def _skater_by_id(conn: Connection, skater_id: int) -> SkaterRow | None:
+    row = conn.execute(_SKATER_BY_ID, {"skater_id": skater_id}).first()
     return _skater(row) if row is not None else None
 
 
@@ -88,9 +155,10 @@ def add_skater(
     discipline: str | None = None,
     source: str = "",
 ) -> int:
-    return _insert(
+    skater_id = _insert(
         conn,
-        insert(Skater).values(
+        insert(Skater),
+        dict(
             slug=slug,
             name=name,
             country=country,
@@ -101,12 +169,20 @@ def add_skater(
             source=source,
         ),
     )
+    _forget(conn, "skater_by_id", skater_id)
+    return skater_id
+
+
+_TAKEN_ALIASES = select(SkaterAlias.alias_key).where(
+    SkaterAlias.alias_key.in_(bindparam("keys", expanding=True))
+)
 
 
 def add_aliases(conn: Connection, skater_id: int, keys: Sequence[str]) -> None:
-    taken = set(conn.scalars(select(SkaterAlias.alias_key).where(SkaterAlias.alias_key.in_(keys))))
+    taken = set(conn.scalars(_TAKEN_ALIASES, {"keys": list(keys)}))
     fresh = sorted({k for k in keys if k and k not in taken})
     if fresh:
+        _forget(conn, "skater_by_key", *fresh)
         conn.execute(insert(SkaterAlias), [{"alias_key": k, "skater_id": skater_id} for k in fresh])
 
 
@@ -123,6 +199,8 @@ def find_skaters(conn: Connection, text: str, limit: int = 10) -> list[SkaterRow
 def merge_skaters(conn: Connection, keep: int, drop: int) -> None:
     """Everything of `drop` becomes `keep`'s; `drop` stays as a pointer, so nothing is lost
     and old links still resolve. Two results of one race merge into one with all claims."""
+    for lookup in ("skater_by_key", "skater_by_id", "record_marks"):
+        _forget(conn, lookup)
     conn.execute(update(SkaterAlias).where(SkaterAlias.skater_id == drop).values(skater_id=keep))
     conn.execute(update(Record).where(Record.skater_id == drop).values(skater_id=keep))
     for result in conn.execute(select(RaceResult).where(RaceResult.skater_id == drop)).all():
@@ -199,6 +277,15 @@ def _competition(row: Any) -> CompetitionRow:
     )
 
 
+_COMPETITION_BY_SLUG = select(Competition.id).where(Competition.slug == bindparam("slug"))
+_COMPETITIONS_BETWEEN = select(Competition).where(
+    Competition.start_date.is_not(None),
+    Competition.start_date <= bindparam("last"),
+    func.coalesce(Competition.end_date, Competition.start_date) >= bindparam("first"),
+)
+_COMPETITION_BY_ID = select(Competition).where(Competition.id == bindparam("competition_id"))
+
+
 def ensure_competition(
     conn: Connection,
     *,
@@ -211,7 +298,7 @@ def ensure_competition(
     origin: str,
     source: str = "",
 ) -> int:
-    found = conn.execute(select(Competition.id).where(Competition.slug == slug)).scalar()
+    found = conn.execute(_COMPETITION_BY_SLUG, {"slug": slug}).scalar()
     if found is not None:
         return int(found)
     values = dict(
@@ -224,23 +311,35 @@ def ensure_competition(
         origin=origin,
         source=source,
     )
-    return _insert(conn, insert(Competition).values(**values))
+    _forget(conn, "competitions_between")
+    return _insert(conn, insert(Competition), values)
 
 
 def competitions_between(conn: Connection, first: dt.date, last: dt.date) -> list[CompetitionRow]:
     """Dated competitions overlapping the days `first`..`last`."""
-    rows = conn.execute(
-        select(Competition).where(
-            Competition.start_date.is_not(None),
-            Competition.start_date <= last,
-            func.coalesce(Competition.end_date, Competition.start_date) >= first,
+    return list(
+        _remembered(
+            conn,
+            "competitions_between",
+            (first, last),
+            lambda: _competitions_between(conn, first, last),
         )
     )
+
+
+def _competitions_between(conn: Connection, first: dt.date, last: dt.date) -> list[CompetitionRow]:
+    rows = conn.execute(_COMPETITIONS_BETWEEN, {"first": first, "last": last})
     return [_competition(r) for r in rows]
 
 
 def competition(conn: Connection, competition_id: int) -> CompetitionRow | None:
-    row = conn.execute(select(Competition).where(Competition.id == competition_id)).first()
+    return _remembered(
+        conn, "competition", competition_id, lambda: _competition_by_id(conn, competition_id)
+    )
+
+
+def _competition_by_id(conn: Connection, competition_id: int) -> CompetitionRow | None:
+    row = conn.execute(_COMPETITION_BY_ID, {"competition_id": competition_id}).first()
     return _competition(row) if row is not None else None
 
 
@@ -254,15 +353,29 @@ class RaceRow:
     day_key: str
 
 
+_RACES_OF = (
+    select(Race.id, Race.race_date, Race.day_key)
+    .where(
+        Race.competition_id == bindparam("competition_id"),
+        Race.distance == bindparam("distance"),
+        Race.gender == bindparam("gender"),
+    )
+    .order_by(Race.id)
+)
+
+
 def races_of(conn: Connection, competition_id: int, distance: str, gender: str) -> list[RaceRow]:
-    rows = conn.execute(
-        select(Race.id, Race.race_date, Race.day_key)
-        .where(
-            Race.competition_id == competition_id,
-            Race.distance == distance,
-            Race.gender == gender,
+    key = (competition_id, distance, gender)
+    return list(
+        _remembered(
+            conn, "races_of", key, lambda: _races_of(conn, competition_id, distance, gender)
         )
-        .order_by(Race.id)
+    )
+
+
+def _races_of(conn: Connection, competition_id: int, distance: str, gender: str) -> list[RaceRow]:
+    rows = conn.execute(
+        _RACES_OF, {"competition_id": competition_id, "distance": distance, "gender": gender}
     )
     return [RaceRow(*r) for r in rows]
 
@@ -282,10 +395,12 @@ def add_race(
         race_date=race_date,
         day_key=day_key,
     )
-    return _insert(conn, insert(Race).values(**values))
+    _forget(conn, "races_of", (competition_id, distance, gender))
+    return _insert(conn, insert(Race), values)
 
 
 def date_race(conn: Connection, race_id: int, race_date: dt.date) -> None:
+    _forget(conn, "races_of")
     conn.execute(
         update(Race)
         .where(Race.id == race_id)
@@ -293,14 +408,15 @@ def date_race(conn: Connection, race_id: int, race_date: dt.date) -> None:
     )
 
 
+_RESULT_IN = select(RaceResult.id, RaceResult.seconds, RaceResult.rank).where(
+    RaceResult.race_id == bindparam("race_id"), RaceResult.athlete_key == bindparam("athlete_key")
+)
+
+
 def result_in(
     conn: Connection, race_id: int, athlete_key: str
 ) -> tuple[float | None, int | None] | None:
-    row = conn.execute(
-        select(RaceResult.seconds, RaceResult.rank).where(
-            RaceResult.race_id == race_id, RaceResult.athlete_key == athlete_key
-        )
-    ).first()
+    row = conn.execute(_RESULT_IN, {"race_id": race_id, "athlete_key": athlete_key}).first()
     return (row.seconds, row.rank) if row is not None else None
 
 
@@ -314,6 +430,18 @@ class ClaimRow:
     source_key: str
     article_id: int | None
     evidence: str | None
+
+
+_CLAIM_OF_SOURCE = select(ResultClaim.id).where(
+    ResultClaim.result_id == bindparam("result_id"),
+    ResultClaim.source_key == bindparam("source_key"),
+)
+_UPDATE_CLAIM = update(ResultClaim).where(ResultClaim.id == bindparam("claim_id"))
+_CLAIMS_OF_RESULT = (
+    select(ResultClaim)
+    .where(ResultClaim.result_id == bindparam("result_id"))
+    .order_by(ResultClaim.id)
+)
 
 
 def add_claim(
@@ -333,15 +461,17 @@ def add_claim(
 ) -> int:
     """Records what `source_key` says about a result; the same source saying it again
     replaces its earlier claim (an article re-extracted, an official list re-imported)."""
-    result_id = conn.execute(
-        select(RaceResult.id).where(
-            RaceResult.race_id == race_id, RaceResult.athlete_key == athlete_key
-        )
-    ).scalar()
-    if result_id is None:
+    result_id = conn.execute(_RESULT_IN, {"race_id": race_id, "athlete_key": athlete_key}).scalar()
+    existing = None
+    if result_id is not None:
+        existing = conn.execute(
+            _CLAIM_OF_SOURCE, {"result_id": result_id, "source_key": source_key}
+        ).scalar()
+    else:  # a result made here has no claims yet
         result_id = _insert(
             conn,
-            insert(RaceResult).values(
+            insert(RaceResult),
+            dict(
                 race_id=race_id,
                 athlete_key=athlete_key,
                 skater_id=skater_id,
@@ -362,24 +492,17 @@ def add_claim(
         evidence_end=evidence[1] if evidence else None,
         evidence_text=evidence[2] if evidence else None,
     )
-    existing = conn.execute(
-        select(ResultClaim.id).where(
-            ResultClaim.result_id == result_id, ResultClaim.source_key == source_key
-        )
-    ).scalar()
     if existing is None:
         conn.execute(
-            insert(ResultClaim).values(result_id=result_id, source_key=source_key, **values)
+            insert(ResultClaim), dict(result_id=result_id, source_key=source_key, **values)
         )
     else:
-        conn.execute(update(ResultClaim).where(ResultClaim.id == existing).values(**values))
+        conn.execute(_UPDATE_CLAIM, dict(claim_id=existing, **values))
     return int(result_id)
 
 
 def claims(conn: Connection, result_id: int) -> list[ClaimRow]:
-    rows = conn.execute(
-        select(ResultClaim).where(ResultClaim.result_id == result_id).order_by(ResultClaim.id)
-    )
+    rows = conn.execute(_CLAIMS_OF_RESULT, {"result_id": result_id})
     return [
         ClaimRow(
             r.id,
@@ -395,6 +518,9 @@ def claims(conn: Connection, result_id: int) -> list[ClaimRow]:
     ]
 
 
+_SETTLE_RESULT = update(RaceResult).where(RaceResult.id == bindparam("result_key"))
+
+
 def settle_result(
     conn: Connection,
     result_id: int,
@@ -405,9 +531,10 @@ def settle_result(
     official: bool,
 ) -> None:
     conn.execute(
-        update(RaceResult)
-        .where(RaceResult.id == result_id)
-        .values(seconds=seconds, rank=rank, disputed=disputed, official=official)
+        _SETTLE_RESULT,
+        dict(
+            result_key=result_id, seconds=seconds, rank=rank, disputed=disputed, official=official
+        ),
     )
 
 
@@ -436,10 +563,13 @@ class ResultView:
 
 
 def _results_query() -> Any:
+    # Counted per result row (by the result_id index), not grouped over every claim first:
+    # a join with a grouped subquery costs a scan of all claims for each result looked up.
     sources = (
-        select(ResultClaim.result_id, func.count(ResultClaim.id).label("sources"))
-        .group_by(ResultClaim.result_id)
-        .subquery()
+        select(func.count(ResultClaim.id))
+        .where(ResultClaim.result_id == RaceResult.id)
+        .correlate(RaceResult)
+        .scalar_subquery()
     )
     return (
         select(
@@ -460,17 +590,18 @@ def _results_query() -> Any:
             Competition.name.label("competition"),
             Competition.city,
             Competition.start_date,
-            func.coalesce(sources.c.sources, 0).label("sources"),
+            sources.label("sources"),
         )
         .join(Race, Race.id == RaceResult.race_id)
         .join(Competition, Competition.id == Race.competition_id)
         .outerjoin(Skater, Skater.id == RaceResult.skater_id)
-        .outerjoin(sources, sources.c.result_id == RaceResult.id)
     )
 
 
 def _view(row: Any) -> ResultView:
-    return ResultView(**row._mapping)
+    # By position: a profile lists a thousand results, and building each from a name
+    # mapping costs more than the query. The query selects the fields in order (see below).
+    return ResultView(*row)
 
 
 def results(
@@ -504,8 +635,12 @@ def results(
     return [_view(r) for r in conn.execute(query)]
 
 
+_RESULT_BY_ID = _results_query().where(RaceResult.id == bindparam("result_id"))
+assert list(_RESULT_BY_ID.selected_columns.keys()) == [f.name for f in fields(ResultView)]
+
+
 def result_by_id(conn: Connection, result_id: int) -> ResultView | None:
-    row = conn.execute(_results_query().where(RaceResult.id == result_id)).first()
+    row = conn.execute(_RESULT_BY_ID, {"result_id": result_id}).first()
     return _view(row) if row is not None else None
 
 
@@ -575,28 +710,46 @@ def _record(row: Any) -> RecordRow:
     )
 
 
+_RECORD_MARKS = (
+    select(Record)
+    .where(
+        Record.kind == bindparam("kind"),
+        Record.scope == bindparam("scope"),
+        Record.distance == bindparam("distance"),
+        Record.gender == bindparam("gender"),
+    )
+    .order_by((Record.status == "current").desc(), Record.seconds)
+)
+
+
 def record_marks(
     conn: Connection, kind: str, scope: str, distance: str, gender: str
 ) -> list[RecordRow]:
     """Every mark of one record (current, superseded, disputed), the current first."""
-    rows = conn.execute(
-        select(Record)
-        .where(
-            Record.kind == kind,
-            Record.scope == scope,
-            Record.distance == distance,
-            Record.gender == gender,
+    key = (kind, scope, distance, gender)
+    return list(
+        _remembered(
+            conn, "record_marks", key, lambda: _record_marks(conn, kind, scope, distance, gender)
         )
-        .order_by((Record.status == "current").desc(), Record.seconds)
+    )
+
+
+def _record_marks(
+    conn: Connection, kind: str, scope: str, distance: str, gender: str
+) -> list[RecordRow]:
+    rows = conn.execute(
+        _RECORD_MARKS, {"kind": kind, "scope": scope, "distance": distance, "gender": gender}
     )
     return [_record(r) for r in rows]
 
 
 def add_record(conn: Connection, **values: Any) -> int:
+    _forget(conn, "record_marks")
     return _insert(conn, insert(Record).values(**values))
 
 
 def supersede(conn: Connection, old: int, new: int) -> None:
+    _forget(conn, "record_marks")
     conn.execute(
         update(Record).where(Record.id == old).values(status="superseded", superseded_by=new)
     )
@@ -604,6 +757,7 @@ def supersede(conn: Connection, old: int, new: int) -> None:
 
 def dispute(conn: Connection, record_id: int, by: int) -> None:
     """A mark held as the record that a better-placed source contradicts."""
+    _forget(conn, "record_marks")
     conn.execute(
         update(Record).where(Record.id == record_id).values(status="disputed", disputes=by)
     )
@@ -700,14 +854,15 @@ def article_ids(conn: Connection, after: int = 0, limit: int = 1000) -> list[int
 
 def articles_about(conn: Connection, skater_id: int, limit: int = 10) -> list[ArticleRef]:
     """Articles with a claim about the skater's results or records, newest first."""
-    ids = (
-        select(ResultClaim.article_id)
-        .join(RaceResult, RaceResult.id == ResultClaim.result_id)
-        .where(RaceResult.skater_id == skater_id, ResultClaim.article_id.is_not(None))
-    )
+    # Joined from the skater's results to their articles, grouped: written as `id IN (...)`,
+    # PostgreSQL walks every article newest first looking for ten of theirs, all of them
+    # when a skater has official results but no news.
     rows = conn.execute(
         select(Article.id, Article.published, Article.cluster_id, Article.url, Article.title)
-        .where(Article.id.in_(ids))
+        .join(ResultClaim, ResultClaim.article_id == Article.id)
+        .join(RaceResult, RaceResult.id == ResultClaim.result_id)
+        .where(RaceResult.skater_id == skater_id)
+        .group_by(Article.id)
         .order_by(Article.published.desc(), Article.id.desc())
         .limit(limit)
     )
@@ -715,9 +870,11 @@ def articles_about(conn: Connection, skater_id: int, limit: int = 10) -> list[Ar
 
 
 def pending_facts(
-    conn: Connection, limit: int = 500
+    conn: Connection, limit: int = 500, after: int = 0
 ) -> list[tuple[ArticleRef, str, dict[str, Any]]]:
-    """Articles with extracted facts the knowledge base has not taken in yet, oldest first."""
+    """Articles with extracted facts the knowledge base has not taken in yet, oldest first;
+    only those with an id above `after` (a caller working through them in batches need not
+    look past what it took in already again: that scan grows with every batch)."""
     done = select(ReconciledArticle.article_id)
     rows = conn.execute(
         select(
@@ -730,7 +887,7 @@ def pending_facts(
             ArticleFacts.facts,
         )
         .join(ArticleFacts, ArticleFacts.article_id == Article.id)
-        .where(Article.id.not_in(done))
+        .where(Article.id > after, Article.id.not_in(done))
         .order_by(Article.id)
         .limit(limit)
     )
