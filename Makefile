@@ -23,12 +23,14 @@ test: $(STAMP)
 
 # The storage, ingest and knowledge suites again, against PostgreSQL (CI runs this with CI=true).
 test-postgres: $(STAMP)
-	SCHAATSRADAR_TEST_DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest tests/store tests/ingest tests/knowledge
+	SCHAATSRADAR_TEST_DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest tests/store tests/ingest tests/knowledge tests/web/test_api.py tests/web/test_api_schema.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/ingest_bench.py
 	$(BIN)/python bench/search_bench.py
 	$(BIN)/python bench/extract_bench.py
+	$(BIN)/python bench/web_bench.py
+	$(BIN)/python bench/knowledge_bench.py --postgres $(POSTGRES_URL)
 
 lint: $(STAMP)
 	$(BIN)/ruff check schaatsradar tests bench

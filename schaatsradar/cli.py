@@ -640,3 +640,36 @@ def official_poll() -> None:
 def _fail(message: str, code: str) -> NoReturn:
     errors.print(f"[red]{code}[/] {escape(message)}")
     raise typer.Exit(1)
+
+
+# -- API tokens -------------------------------------------------------------------------------
+
+token_app = typer.Typer(help="Tokens that may write through the JSON API.", no_args_is_help=True)
+app.add_typer(token_app, name="token")
+
+
+@token_app.command("create")
+def token_create(
+    name: Annotated[str, typer.Argument(help="Who or what uses it, e.g. 'newsroom-feed'.")],
+) -> None:
+    """Make an API token. It is printed once; only its hash is stored."""
+    from schaatsradar.store import tokens
+
+    if not name.strip():
+        _fail("the token needs a name", "E351")
+    with _open_store(Settings()).write() as conn:
+        issued = tokens.issue(conn, name.strip(), _now())
+    errors.print(f"token #{issued.id} for {escape(issued.name)}; it is shown only this once:")
+    print(issued.token)
+
+
+@token_app.command("revoke")
+def token_revoke(name: Annotated[str, typer.Argument(help="The name given at creation.")]) -> None:
+    """Revoke every token with this name; writes with them are refused from now on."""
+    from schaatsradar.store import tokens
+
+    with _open_store(Settings()).write() as conn:
+        revoked = tokens.revoke(conn, name, _now())
+    if not revoked:
+        _fail(f"no live token named {name!r}", "E352")
+    console.print(f"revoked {revoked} token(s) named {escape(name)}")

@@ -1,13 +1,659 @@
-"""The JSON API, `/api/v1/...` (OpenAPI at /api/v1/openapi.json)."""
+"""The JSON API, `/api/v1/...` (OpenAPI at /api/v1/openapi.json, docs at /api/v1/docs).
+
+Reads: articles with their facts, skaters and profiles, competitions, races, results, records,
+the season calendar and search; lists are cursor-paged. Writes (a token is needed): post an
+article, register a source, merge two skaters. Each handler parses the request, calls the
+operation the CLI calls too, and renders the answer with `api_models`; the HTTP rules shared
+by all routes (tokens, errors, ETags, CORS) live in `api_http`.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import Annotated, Any, Literal, TypeVar, get_args
 
-router = APIRouter(tags=["api"])
+from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response
+from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
+
+from schaatsradar.errors import InputRejected, SchaatsradarError
+from schaatsradar.extract.types import DISTANCES, RECORD_TYPES, Gender
+from schaatsradar.ingest.decode import decode_text
+from schaatsradar.ingest.pipeline import ingest, prepare
+from schaatsradar.ingest.polling import add_source
+from schaatsradar.ingest.records import raw_from_record
+from schaatsradar.ingest.seedformat import parse_seed_text
+from schaatsradar.ingest.types import RawArticle
+from schaatsradar.knowledge.book import reconcile_pending
+from schaatsradar.knowledge.calendar import Level, bundled_calendar, filter_events
+from schaatsradar.knowledge.views import profile
+from schaatsradar.settings import Settings
+from schaatsradar.store import Store, api_reads, reading
+from schaatsradar.store import knowledge as kb
+from schaatsradar.store.knowledge import SkaterRow, merge_skaters
+from schaatsradar.web import deps
+from schaatsradar.web import pagination as paging
+from schaatsradar.web.api_http import ApiError, ApiRoute, bearer, invalid, methods_at, not_found
+from schaatsradar.web.api_http import unmatched as unmatched_request
+from schaatsradar.web.api_models import (
+    ApiIndex,
+    ArticleDetail,
+    ArticleIn,
+    ArticleOut,
+    CalendarEventOut,
+    CompetitionDetail,
+    CompetitionOut,
+    ErrorBody,
+    IngestOut,
+    KnowledgeOut,
+    MergeIn,
+    MergeOut,
+    Page,
+    Problem,
+    RaceDetail,
+    RaceOut,
+    RecordOut,
+    ResultOut,
+    SearchHit,
+    SkaterOut,
+    SkaterProfile,
+    SourceIn,
+    SourceOut,
+)
+
+Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])
 
 
-@router.get("/health")
+def _error(description: str) -> dict[str, Any]:
+    return {"model": ErrorBody, "description": description}
+
+
+router = APIRouter(
+    tags=["api"],
+    route_class=ApiRoute,
+    responses={422: _error("A parameter or the body is invalid; `problems` lists each")},
+)
+Responses = dict[int | str, dict[str, Any]]
+NOT_FOUND: Responses = {404: _error("No such item")}
+BAD_CURSOR: Responses = {400: _error("The cursor was not handed out by this list")}
+WRITE: Responses = {401: _error("No API token, or an unknown or revoked one")}
+SAFE_TEXT = r"^[^\x00]*$"  # PostgreSQL refuses NUL characters in text
+
+Distance = Literal[
+    "500m",
+    "1000m",
+    "1500m",
+    "3000m",
+    "5000m",
+    "10000m",
+    "mass start",
+    "team pursuit",
+    "team sprint",
+    "relay",
+    "allround",
+    "sprint",
+]
+RecordType = Literal[
+    "world",
+    "track",
+    "olympic",
+    "national",
+    "continental",
+    "personal",
+    "season_best",
+    "junior_world",
+    "championship",
+    "other",
+]
+assert get_args(Distance) == DISTANCES and get_args(RecordType) == RECORD_TYPES
+
+Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
+Limit = Annotated[int, Query(ge=1, le=paging.MAX_LIMIT, description="Items per page (at most 100)")]
+Cursor = Annotated[
+    str | None,
+    Query(
+        max_length=paging.MAX_CURSOR_LENGTH,
+        pattern=r"^[A-Za-z0-9_-]*$",
+        description="From the previous page's `next` link; omit for the first page",
+    ),
+]
+DateFrom = Annotated[dt.date | None, Query(alias="from", description="First day (YYYY-MM-DD)")]
+DateTo = Annotated[dt.date | None, Query(alias="to", description="Last day (YYYY-MM-DD)")]
+SkaterSlug = Annotated[
+    str | None,
+    Query(max_length=200, pattern=SAFE_TEXT, description="Skater slug, e.g. jutta-leerdam"),
+]
+Language = Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$", description="nl, en, …")]
+RowId = Annotated[int | None, Query(ge=1, le=2**31 - 1)]
+
+
+def _settings(request: Request) -> Settings:
+    found: Settings = request.app.state.settings
+    return found
+
+
+StoreDep = Annotated[Store, Depends(deps.store)]
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def read(path: str, **options: Any) -> Callable[[Endpoint], Endpoint]:
+    """Register a GET endpoint, and HEAD for it (same answer, no body; not in the schema)."""
+
+    def register(endpoint: Endpoint) -> Endpoint:
+        router.add_api_route(path, endpoint, methods=["GET"], **options)
+        router.add_api_route(path, endpoint, methods=["HEAD"], include_in_schema=False, **options)
+        return endpoint
+
+    return register
+
+
+def _cursor(cursor: str | None, kind: str, types: paging.KeyTypes) -> tuple[Any, ...] | None:
+    try:
+        return paging.decode(cursor, kind, types)
+    except paging.CursorError as error:
+        problem = Problem(location="query.cursor", message=str(error))
+        raise ApiError(400, "bad_cursor", f"query.cursor: {error}", [problem]) from None
+
+
+def _page(
+    request: Request,
+    response: Response,
+    found: paging.PageOf[Any],
+    render: Callable[[Any], Any],
+) -> dict[str, Any]:
+    link = paging.next_url(request.url, found.next_cursor)
+    response.headers.update(paging.link_header(link))
+    return {"items": [render(item) for item in found.items], "next": link}
+
+
+def _skater_id(conn: Any, slug: str | None) -> int | None:
+    if slug is None:
+        return None
+    skater = kb.skater_by_slug(conn, slug)
+    if skater is None:
+        message = f"no skater with slug {slug!r}"
+        problem = Problem(location="query.skater", message=message)
+        raise ApiError(422, "unknown_skater", f"query.skater: {message}", [problem])
+    return skater.id
+
+
+# -- index ------------------------------------------------------------------------------------
+
+
+@read("/", response_model=ApiIndex, summary="What this API offers")
+def index() -> ApiIndex:
+    paths = sorted(
+        {
+            str(getattr(r, "path", ""))
+            for r in router.routes
+            if getattr(r, "include_in_schema", False)
+        }
+    )
+    return ApiIndex(
+        name="Schaatsradar API",
+        version="1",
+        openapi="/api/v1/openapi.json",
+        docs="/api/v1/docs",
+        endpoints=["/api/v1" + path for path in paths],
+    )
+
+
+@read("/health", summary="Liveness for load balancers and the test suite")
 def health() -> dict[str, str]:
-    """Liveness for load balancers and the test suite."""
     return {"status": "ok"}
+
+
+# -- articles ---------------------------------------------------------------------------------
+
+
+@read("/articles", response_model=Page[ArticleOut], responses={**BAD_CURSOR})
+def list_articles(
+    request: Request,
+    response: Response,
+    store: StoreDep,
+    skater: SkaterSlug = None,
+    distance: Distance | None = None,
+    competition: Annotated[RowId, Query(description="Competition id")] = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    language: Language = None,
+    limit: Limit = paging.DEFAULT_LIMIT,
+    cursor: Cursor = None,
+) -> dict[str, Any]:
+    """Articles, newest first, each with the facts extracted from it. `skater`, `distance`
+    and `competition` keep articles stating a result (or record) that matches them all."""
+    after = _cursor(cursor, "articles", (dt.date, int))
+    with store.read() as conn:
+        filters = api_reads.ArticleFilters(
+            skater_id=_skater_id(conn, skater),
+            distance=distance,
+            competition_id=competition,
+            date_from=date_from,
+            date_to=date_to,
+            language=language,
+        )
+        rows = api_reads.articles(conn, filters, after, limit + 1)
+    found = paging.page_of(rows, limit, "articles", lambda row: row.sort_key)
+    return _page(request, response, found, ArticleOut.of)
+
+
+@read("/articles/{article_id}", response_model=ArticleDetail, responses={**NOT_FOUND})
+def get_article(article_id: Id, store: StoreDep) -> ArticleDetail:
+    """One article: its clean text and the facts found in it (evidence spans index `text`)."""
+    with store.read() as conn:
+        row = api_reads.article(conn, article_id)
+    if row is None:
+        raise not_found(f"no article {article_id}")
+    return ArticleDetail.of(row)
+
+
+# -- skaters ----------------------------------------------------------------------------------
+
+
+@read("/skaters", response_model=Page[SkaterOut], responses={**BAD_CURSOR})
+def list_skaters(
+    request: Request,
+    response: Response,
+    store: StoreDep,
+    q: Annotated[
+        str | None, Query(max_length=200, pattern=SAFE_TEXT, description="Part of the name")
+    ] = None,
+    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", description="NED")] = None,
+    gender: Gender | None = None,
+    limit: Limit = paging.DEFAULT_LIMIT,
+    cursor: Cursor = None,
+) -> dict[str, Any]:
+    """Skaters by name: the registry's and those only the news named."""
+    after = _cursor(cursor, "skaters", (str, int))
+    with store.read() as conn:
+        rows = api_reads.skaters(
+            conn, text=q, country=country, gender=gender, after=after, limit=limit + 1
+        )
+    found = paging.page_of(rows, limit, "skaters", api_reads.skater_sort_key)
+    return _page(request, response, found, SkaterOut.of)
+
+
+@read("/skaters/{slug}", response_model=SkaterProfile, responses={**NOT_FOUND})
+def get_skater(
+    slug: Annotated[str, Path(max_length=200, pattern=SAFE_TEXT)], store: StoreDep
+) -> SkaterProfile:
+    """A skater's profile: results, personal and season bests, records, news, next meets.
+    A slug merged into another skater answers with that skater."""
+    with store.read() as conn:
+        skater = kb.skater_by_slug(conn, slug)
+        if skater is None:
+            raise not_found(f"no skater with slug {slug!r}")
+        view = profile(conn, skater, _now().date())
+    return SkaterProfile.of_profile(view)
+
+
+# -- competitions, races, results -------------------------------------------------------------
+
+
+@read("/competitions", response_model=Page[CompetitionOut], responses={**BAD_CURSOR})
+def list_competitions(
+    request: Request,
+    response: Response,
+    store: StoreDep,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    level: Level | None = None,
+    limit: Limit = paging.DEFAULT_LIMIT,
+    cursor: Cursor = None,
+) -> dict[str, Any]:
+    """Meets in date order (from the calendar, official lists and the news); meets known only
+    from the news without a date come last."""
+    after = _cursor(cursor, "competitions", (dt.date, int))
+    with store.read() as conn:
+        rows = api_reads.competitions(
+            conn, date_from=date_from, date_to=date_to, level=level, after=after, limit=limit + 1
+        )
+    found = paging.page_of(rows, limit, "competitions", api_reads.competition_sort_key)
+    return _page(request, response, found, CompetitionOut.of)
+
+
+@read("/competitions/{competition_id}", response_model=CompetitionDetail, responses={**NOT_FOUND})
+def get_competition(competition_id: Id, store: StoreDep) -> CompetitionDetail:
+    """One meet with its races (by day and distance)."""
+    with store.read() as conn:
+        meet = kb.competition(conn, competition_id)
+        if meet is None:
+            raise not_found(f"no competition {competition_id}")
+        races = api_reads.races_of(conn, competition_id)
+    return CompetitionDetail(
+        **CompetitionOut.of(meet).model_dump(), races=[RaceOut.of(r) for r in races]
+    )
+
+
+@read("/races/{race_id}", response_model=RaceDetail, responses={**NOT_FOUND})
+def get_race(race_id: Id, store: StoreDep) -> RaceDetail:
+    """One race with every result, best placed first."""
+    with store.read() as conn:
+        race = api_reads.race(conn, race_id)
+        if race is None:
+            raise not_found(f"no race {race_id}")
+        meet = kb.competition(conn, race.competition_id)
+        rows = api_reads.results(conn, race_id=race_id)
+    assert meet is not None  # a race belongs to a meet (foreign key)
+    rows.sort(key=lambda r: (r.rank or 999, r.seconds or 1e9, r.id))
+    return RaceDetail(
+        id=race.id,
+        distance=race.distance,
+        gender=race.gender,
+        race_date=race.race_date,
+        competition=CompetitionOut.of(meet),
+        results=[ResultOut.of(r) for r in rows],
+    )
+
+
+@read("/results", response_model=Page[ResultOut], responses={**BAD_CURSOR})
+def list_results(
+    request: Request,
+    response: Response,
+    store: StoreDep,
+    skater: SkaterSlug = None,
+    race: Annotated[RowId, Query(description="Race id")] = None,
+    competition: Annotated[RowId, Query(description="Competition id")] = None,
+    distance: Distance | None = None,
+    gender: Gender | None = None,
+    limit: Limit = paging.DEFAULT_LIMIT,
+    cursor: Cursor = None,
+) -> dict[str, Any]:
+    """Results, newest race first: the value the sources agree on most (`disputed` when they
+    do not)."""
+    after = _cursor(cursor, "results", (dt.date, int))
+    with store.read() as conn:
+        rows = api_reads.results(
+            conn,
+            skater_id=_skater_id(conn, skater),
+            race_id=race,
+            competition_id=competition,
+            distance=distance,
+            gender=gender,
+            after=after,
+            limit=limit + 1,
+        )
+    found = paging.page_of(rows, limit, "results", lambda row: row.sort_key)
+    return _page(request, response, found, ResultOut.of)
+
+
+# -- records ----------------------------------------------------------------------------------
+
+
+@read("/records", response_model=Page[RecordOut], responses={**BAD_CURSOR})
+def list_records(
+    request: Request,
+    response: Response,
+    store: StoreDep,
+    type: RecordType | None = None,
+    venue: Annotated[
+        str | None, Query(max_length=200, pattern=SAFE_TEXT, description="Rink city: Inzell")
+    ] = None,
+    distance: Distance | None = None,
+    gender: Gender | None = None,
+    history: Annotated[bool, Query(description="Superseded marks too")] = False,
+    limit: Limit = paging.DEFAULT_LIMIT,
+    cursor: Cursor = None,
+) -> dict[str, Any]:
+    """The record book: current records and disputed claims, or with `history` every mark."""
+    after = _cursor(cursor, "records", (str, str, str, str, dt.date, int))
+    with store.read() as conn:
+        rows = api_reads.records(
+            conn,
+            kind=type,
+            venue=venue,
+            distance=distance,
+            gender=gender,
+            history=history,
+            after=after,
+            limit=limit + 1,
+        )
+    found = paging.page_of(rows, limit, "records", lambda row: row.sort_key)
+    return _page(request, response, found, RecordOut.of)
+
+
+# -- calendar and search ----------------------------------------------------------------------
+
+
+@read("/calendar", response_model=Page[CalendarEventOut], responses={**BAD_CURSOR})
+def list_calendar(
+    request: Request,
+    response: Response,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    level: Level | None = None,
+    distance: Distance | None = None,
+    gender: Gender | None = None,
+    limit: Limit = paging.DEFAULT_LIMIT,
+    cursor: Cursor = None,
+) -> dict[str, Any]:
+    """The 2025-26 season: meets overlapping `from`..`to`, at a level, holding a distance
+    (for a gender)."""
+    after = _cursor(cursor, "calendar", (dt.date, dt.date, str))
+    events = filter_events(
+        bundled_calendar(),
+        start=date_from,
+        end=date_to,
+        levels=[level] if level else None,
+        distance=distance,
+        gender=gender,
+    )
+    ordered = sorted(events, key=lambda e: (e.start, e.end, e.slug))
+    rows = [e for e in ordered if after is None or (e.start, e.end, e.slug) > after]
+    found = paging.page_of(rows[: limit + 1], limit, "calendar", lambda e: (e.start, e.end, e.slug))
+    return _page(request, response, found, CalendarEventOut.of)
+
+
+SEARCH_DEPTH = 500  # ranked hits a client can page through; refine the query for more
+
+
+@read("/search", response_model=Page[SearchHit], responses={**BAD_CURSOR})
+def search(
+    request: Request,
+    response: Response,
+    store: StoreDep,
+    q: Annotated[str, Query(min_length=1, max_length=200, pattern=SAFE_TEXT)],
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    language: Language = None,
+    limit: Limit = paging.DEFAULT_LIMIT,
+    cursor: Cursor = None,
+) -> dict[str, Any]:
+    """Full-text search, best match first, one hit per story, with highlighted snippets."""
+    after = _cursor(cursor, "search", (int,))
+    offset = min(after[0], SEARCH_DEPTH) if after else 0
+    size = max(0, min(limit, SEARCH_DEPTH - offset))
+    with store.read() as conn:
+        filters = reading.SearchFilters(date_from, date_to, language)
+        hits = reading.search(conn, q, filters, limit=offset + size + 1)[offset:]
+    more = len(hits) > size and offset + size < SEARCH_DEPTH
+    found = paging.PageOf(
+        hits[:size], paging.encode("search", [offset + size]) if more and size else None
+    )
+    return _page(request, response, found, SearchHit.of)
+
+
+# -- writes -----------------------------------------------------------------------------------
+
+ARTICLE_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "description": "A JSON Lines record (`date`, `text`, optional `url`, `title`, "
+        "`source`), or seed-format text: ` date YYYY-MM-DD` and the article.",
+        "content": {
+            "application/json": {"schema": ArticleIn.model_json_schema()},
+            "text/plain": {"schema": {"type": "string", "minLength": 1}},
+        },
+    }
+}
+
+
+@router.post(
+    "/articles",
+    status_code=201,
+    response_model=IngestOut,
+    responses={
+        200: {"model": IngestOut, "description": "Already stored: nothing changed"},
+        201: {"description": "Stored (new, or another telling of a known story)"},
+        413: _error("The body is larger than SCHAATSRADAR_MAX_LINE_BYTES"),
+        415: _error("The body is neither application/json nor text/plain"),
+        **WRITE,
+    },
+    openapi_extra=ARTICLE_BODY,
+    dependencies=[Depends(bearer)],
+)
+async def post_article(request: Request, response: Response, store: StoreDep) -> IngestOut:
+    """Ingest one article (cleaned, deduplicated, its facts extracted) and take its facts into
+    the knowledge base. Posting the same article again changes nothing."""
+    settings = _settings(request)
+    now = _now()
+    body = await _body(request, settings.max_line_bytes)
+    raw = _raw_article(body, request.headers.get("content-type", ""), now.date())
+    stored = await run_in_threadpool(_ingest_one, store, raw, settings, now)
+    if stored.status == "duplicate":
+        response.status_code = 200
+    else:
+        response.headers["Location"] = f"/api/v1/articles/{stored.article.id}"
+    return stored
+
+
+async def _body(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise ApiError(413, "too_large", f"the body is larger than {limit} bytes")
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            raise ApiError(413, "too_large", f"the body is larger than {limit} bytes")
+    return bytes(body)
+
+
+def _raw_article(body: bytes, content_type: str, today: dt.date) -> RawArticle:
+    """The posted article as ingest reads it; 422 naming the problem if it cannot be one."""
+    media = content_type.split(";")[0].strip().casefold()
+    try:
+        if media == "text/plain":
+            published, precision, text = parse_seed_text(decode_text(body), today)
+            raw = RawArticle("api", text, published, precision, source_key="api")
+        elif media in ("application/json", ""):
+            record = ArticleIn.model_validate_json(body or b"null").model_dump(exclude_none=True)
+            raw = raw_from_record(record, "api", today)
+        else:
+            raise ApiError(
+                415,
+                "unsupported_media_type",
+                f"send application/json or text/plain, not {media!r}",
+            )
+    except ValidationError as error:
+        raise invalid({**e, "loc": ("body", *e["loc"])} for e in error.errors()) from None
+    except InputRejected as error:
+        raise ApiError(422, error.code, error.message, [_body_problem(error)]) from None
+    if "\x00" in raw.text or "\x00" in (raw.title or "") + (raw.url or "") + (raw.source_key or ""):
+        raise ApiError(422, "invalid_request", "the article contains NUL characters")
+    if raw.url is None and raw.source_key is None:
+        raw = replace(raw, source_key="api")
+    return raw
+
+
+def _body_problem(error: SchaatsradarError) -> Problem:
+    return Problem(location="body", message=f"{error.code} {error.message}")
+
+
+def _ingest_one(store: Store, raw: RawArticle, settings: Settings, now: dt.datetime) -> IngestOut:
+    """What `schaatsradar ingest` does for one article: ingest, then reconcile."""
+    try:
+        prepared = prepare(raw)
+    except InputRejected as error:
+        raise ApiError(422, error.code, error.message, [_body_problem(error)]) from None
+    report = ingest(store, [raw], settings, now)
+    if report.rejected:
+        rejection = report.rejected[0]
+        problem = Problem(location="body", message=f"{rejection.code} {rejection.reason}")
+        raise ApiError(422, rejection.code, rejection.reason, [problem])
+    outcome = reconcile_pending(store, now)
+    with store.read() as conn:
+        article_id = api_reads.article_id_for(conn, prepared.url, prepared.text_hash)
+        row = api_reads.article(conn, article_id) if article_id is not None else None
+    assert row is not None  # just stored, or found as the duplicate it is
+    status: Literal["stored", "near_duplicate", "duplicate"] = (
+        "stored" if report.new else "near_duplicate" if report.near_duplicate else "duplicate"
+    )
+    return IngestOut(status=status, article=ArticleOut.of(row), knowledge=KnowledgeOut.of(outcome))
+
+
+@router.post(
+    "/sources",
+    status_code=201,
+    response_model=SourceOut,
+    responses={
+        200: {"model": SourceOut, "description": "Registered already: nothing changed"},
+        201: {"description": "Registered; `schaatsradar poll` reads it from now on"},
+        **WRITE,
+    },
+    dependencies=[Depends(bearer)],
+)
+def post_source(
+    request: Request, response: Response, store: StoreDep, source: Annotated[SourceIn, Body()]
+) -> SourceOut:
+    """Register an RSS/Atom feed or a page for polling. URLs that would never be fetched
+    (not http(s), private addresses) are refused with the reason."""
+    if "\x00" in source.url:
+        raise ApiError(422, "invalid_request", "body.url: contains a NUL character")
+    try:
+        source_id, created = add_source(store, source.url, _settings(request), _now())
+    except SchaatsradarError as error:
+        problem = Problem(location="body.url", message=f"{error.code} {error.message}")
+        raise ApiError(422, error.code, error.message, [problem]) from None
+    response.status_code = 201 if created else 200
+    return SourceOut(id=source_id, url=source.url, created=created)
+
+
+@router.post(
+    "/skaters/merge",
+    response_model=MergeOut,
+    responses={**NOT_FOUND, **WRITE},
+    dependencies=[Depends(bearer)],
+)
+def post_merge(store: StoreDep, merge: Annotated[MergeIn, Body()]) -> MergeOut:
+    """Two registry entries that are one person: everything of `other` becomes `keep`'s, and
+    `other`'s slug leads to `keep` from now on. Merging them again changes nothing."""
+    if merge.keep == merge.other:
+        message = "keep and other are the same slug"
+        raise ApiError(422, "invalid_request", message, [Problem(location="body", message=message)])
+    with store.write() as conn:
+        keep, other = _skater_named(conn, merge.keep), _skater_named(conn, merge.other)
+        changed = keep.id != other.id
+        if changed:
+            merge_skaters(conn, keep.id, other.id)
+        kept = kb.skater_by_id(conn, keep.id)
+    assert kept is not None
+    return MergeOut(skater=SkaterOut.of(kept), merged=merge.other, changed=changed)
+
+
+def _skater_named(conn: Any, slug: str) -> SkaterRow:
+    if "\x00" in slug:
+        raise ApiError(422, "invalid_request", "a slug contains a NUL character")
+    found = kb.skater_by_slug(conn, slug)
+    if found is None:
+        raise not_found(f"no skater with slug {slug!r}")
+    return found
+
+
+# -- everything else under /api/v1 (registered last) ------------------------------------------
+
+
+@router.api_route(
+    "/{path:path}",
+    methods=["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+    include_in_schema=False,
+)
+def unmatched(request: Request, path: str) -> Response:
+    """CORS preflight, and JSON 404/405 answers instead of the framework's plain ones."""
+    routes: Sequence[Any] = router.routes
+    return unmatched_request(request, path, methods_at(routes, "/" + path))

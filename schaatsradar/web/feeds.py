@@ -1,7 +1,342 @@
-"""Atom and iCal feeds: the site, each skater, each competition, each search."""
+"""Atom and iCal feeds: the site, each skater, each competition, each search; the calendar.
+
+Each route lists what its HTML page lists, by the page's own query (`reading.latest`,
+`reading.search`, `knowledge.articles_about`, the calendar filters), and only renders it
+differently. Every answer carries an ETag and a Last-Modified, and a feed reader that sends
+them back gets `304 Not Modified` while nothing changed: readers poll feeds every few minutes.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import datetime as dt
+import email.utils
+import functools
+import hashlib
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import RedirectResponse, Response
+from feedgen.ext.base import BaseEntryExtension
+from feedgen.feed import FeedGenerator
+from feedgen.util import xml_elem
+from sqlalchemy import Connection
+
+from schaatsradar.errors import SchaatsradarError
+from schaatsradar.extract.types import DISTANCES
+from schaatsradar.knowledge.calendar import (
+    BUNDLED_FILE,
+    Level,
+    bundled_calendar,
+    filter_events,
+    parse_level,
+)
+from schaatsradar.knowledge.ical import calendar_ics
+from schaatsradar.knowledge.views import profile, skater_calendar
+from schaatsradar.store import Store, feed_reads, reading
+from schaatsradar.store import knowledge as kb
+from schaatsradar.store.feed_reads import FeedEntry
+from schaatsradar.web import deps
+from schaatsradar.web.deps import Language
 
 router = APIRouter(tags=["feeds"], include_in_schema=False)
+
+FEED_SIZE = 30
+ATOM = "application/atom+xml; charset=utf-8"
+ICAL = "text/calendar; charset=utf-8"
+TAG = "tag:schaatsradar,2026:"  # Atom ids stay the same whatever host serves the feed
+NEVER = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)  # `updated` of a feed with no entries yet
+CACHE_CONTROL = "public, max-age=60"
+READ = ["GET", "HEAD"]  # HEAD: link checkers and some feed readers ask before fetching
+VARY = "Accept-Language, Cookie"  # the language (query, cookie or header) changes the titles
+
+TITLES: dict[Language, dict[str, str]] = {
+    "nl": {
+        "site": "Schaatsradar: het laatste schaatsnieuws",
+        "skater": "Schaatsradar: {name}",
+        "competition": "Schaatsradar: {name}",
+        "search": "Schaatsradar: zoeken naar “{query}”",
+        "calendar": "Schaatsradar: schaatskalender",
+    },
+    "en": {
+        "site": "Schaatsradar: the latest speed-skating news",
+        "skater": "Schaatsradar: {name}",
+        "competition": "Schaatsradar: {name}",
+        "search": "Schaatsradar: search for “{query}”",
+        "calendar": "Schaatsradar: speed-skating calendar",
+    },
+}
+
+StoreDep = Annotated[Store, Depends(deps.store)]
+LanguageDep = Annotated[Language, Depends(deps.language)]
+
+
+@dataclass(frozen=True)
+class Feed:
+    """What one Atom feed shows, whatever the format: `page` is the path of its HTML twin."""
+
+    title: str
+    page: str
+    entries: list[FeedEntry]
+
+    @property
+    def updated(self) -> dt.datetime:
+        return max((_utc(e.changed_at) for e in self.entries), default=NEVER)
+
+
+# -- Atom -------------------------------------------------------------------------------------
+
+
+@router.api_route("/atom", methods=READ)
+def site_feed(request: Request, store: StoreDep, language: LanguageDep) -> Response:
+    """The newest stories, one per near-duplicate cluster, as on the home page."""
+    with store.read() as conn:
+        latest = reading.latest(conn, limit=FEED_SIZE)
+        leads = {story.id: story.snippet for story in latest}
+        entries = feed_reads.entries(conn, list(leads), leads)
+    feed = Feed(TITLES[language]["site"], "/", entries)
+    return _atom_response(request, feed, language)
+
+
+@router.api_route("/schaatsers/{slug}/atom", methods=READ, response_model=None)
+def skater_feed(
+    request: Request, slug: str, store: StoreDep, language: LanguageDep
+) -> Response | RedirectResponse:
+    """News about one skater, newest first, as on the skater's page."""
+    with store.read() as conn:
+        skater = _skater(conn, slug)
+        if skater.slug != slug:  # merged into another entry: follow it
+            return RedirectResponse(f"/schaatsers/{skater.slug}/atom", status_code=301)
+        ids = [a.id for a in kb.articles_about(conn, skater.id, limit=FEED_SIZE)]
+        title = TITLES[language]["skater"].format(name=skater.name)
+        feed = Feed(title, f"/schaatsers/{slug}", feed_reads.entries(conn, ids))
+    return _atom_response(request, feed, language)
+
+
+@router.api_route("/wedstrijden/{competition_id}/atom", methods=READ)
+def competition_feed(
+    request: Request, competition_id: str, store: StoreDep, language: LanguageDep
+) -> Response:
+    """News with results of one competition, newest first, as on the competition's page."""
+    with store.read() as conn:
+        competition = _competition(conn, competition_id)
+        ids = feed_reads.articles_about_competition(conn, competition.id, limit=FEED_SIZE)
+        title = TITLES[language]["competition"].format(name=competition.name)
+        page = f"/wedstrijden/{competition.id}"
+        feed = Feed(title, page, feed_reads.entries(conn, ids))
+    return _atom_response(request, feed, language)
+
+
+@router.api_route("/zoeken/atom", methods=READ)
+def search_feed(
+    request: Request,
+    store: StoreDep,
+    language: LanguageDep,
+    q: str = Query(max_length=200),
+    van: dt.date | None = None,
+    tot: dt.date | None = None,
+    taal: str | None = Query(None, max_length=8),
+) -> Response:
+    """A saved search as a feed: the hits `/zoeken?q=` shows, ranked the same way."""
+    query = q.strip()
+    if not query:
+        raise HTTPException(400, "q is empty: a search feed needs words to search for")
+    with store.read() as conn:
+        hits = reading.search(conn, query, reading.SearchFilters(van, tot, taal), FEED_SIZE)
+        snippets = {hit.id: hit.snippet for hit in hits}  # with the words found highlighted
+        entries = feed_reads.entries(conn, list(snippets), snippets)
+    page = "/zoeken?" + urlencode({"q": query})
+    feed = Feed(TITLES[language]["search"].format(query=query), page, entries)
+    return _atom_response(request, feed, language)
+
+
+def _skater(conn: Connection, slug: str) -> kb.SkaterRow:
+    skater = kb.skater_by_slug(conn, slug)
+    if skater is None:
+        raise HTTPException(404, f"no skater {slug!r}")
+    return skater
+
+
+def _competition(conn: Connection, competition_id: str) -> kb.CompetitionRow:
+    """404 for anything but the id of a stored competition (a database id fits 31 bits)."""
+    number = int(competition_id) if competition_id.isascii() and competition_id.isdigit() else 0
+    found = kb.competition(conn, number) if 0 < number < 2**31 else None
+    if found is None:
+        raise HTTPException(404, f"no competition {competition_id!r}")
+    return found
+
+
+def atom_xml(feed: Feed, base_url: str, self_url: str, language: Language) -> bytes:
+    """The feed as Atom 1.0 (RFC 4287). The same feed gives the same bytes."""
+    generator = FeedGenerator()
+    generator.id(TAG + feed.page)
+    generator.title(feed.title)
+    generator.updated(feed.updated)
+    generator.link(href=base_url + feed.page, rel="alternate", type="text/html")
+    generator.link(href=self_url, rel="self", type="application/atom+xml")
+    generator.author(name="Schaatsradar")
+    generator.generator("Schaatsradar")
+    generator.language(language)
+    for entry in feed.entries:
+        _add_entry(generator, entry, base_url)
+    return bytes(generator.atom_str(pretty=True))
+
+
+def _add_entry(generator: FeedGenerator, entry: FeedEntry, base_url: str) -> None:
+    item = generator.add_entry(order="append")
+    item.id(f"{TAG}/artikel/{entry.id}")
+    item.title(entry.title)
+    item.updated(_utc(entry.ingested_at))
+    item.published(dt.datetime.combine(entry.published, dt.time(), dt.UTC))
+    item.link(href=f"{base_url}/artikel/{entry.id}", rel="alternate")
+    if entry.url:
+        item.register_extension("publisher", PublisherLink, atom=True, rss=False)
+        item.publisher.href = entry.url
+    item.author(name=entry.source)
+    item.summary(entry.lead, type="html")  # escaped text, with <mark> around search hits
+
+
+class PublisherLink(BaseEntryExtension):
+    """The publisher's own page as `<link rel="via">`. Not through `FeedEntry.link`: feedgen
+    1.0 writes entry links without their `rel`, so a second link would read as a second
+    'alternate' link, which RFC 4287 forbids."""
+
+    def __init__(self) -> None:
+        self.href: str | None = None
+
+    def extend_atom(self, entry: Any) -> Any:
+        if self.href:
+            xml_elem("link", entry, href=self.href, rel="via")
+        return entry
+
+
+def _atom_response(request: Request, feed: Feed, language: Language) -> Response:
+    base_url = str(request.base_url).rstrip("/")
+    body = atom_xml(feed, base_url, str(request.url), language)
+    last_modified = feed.updated if feed.entries else None
+    return conditional(request, body, ATOM, strong_etag(body), last_modified)
+
+
+# -- iCal -------------------------------------------------------------------------------------
+
+
+@router.api_route("/kalender.ics", methods=READ)
+def calendar_feed(
+    request: Request,
+    language: LanguageDep,
+    level: Annotated[list[str] | None, Query()] = None,
+    distance: str | None = Query(None, max_length=20),
+) -> Response:
+    """The season calendar, optionally only some levels (`?level=world cup&level=olympics`)
+    and one distance (`?distance=1000m`)."""
+    wanted = _distance(distance)
+    try:
+        levels = tuple(sorted({parse_level(text) for text in level or ()}))
+    except SchaatsradarError as error:
+        raise HTTPException(400, error.message) from error
+    body = season_calendar(levels, wanted, language)
+    return conditional(request, body, ICAL, strong_etag(body), calendar_revised())
+
+
+@functools.lru_cache(maxsize=128)
+def season_calendar(levels: tuple[Level, ...], distance: str | None, language: Language) -> bytes:
+    """The calendar as iCal, written once per filter and language: the bundled calendar does
+    not change while the process runs, and writing it takes icalendar milliseconds."""
+    events = filter_events(bundled_calendar(), levels=levels or None, distance=distance)
+    filters = [*levels, *([distance] if distance else [])]
+    name = TITLES[language]["calendar"] + (f" ({', '.join(filters)})" if filters else "")
+    return calendar_ics(events, name, stamp=calendar_revised())
+
+
+@router.api_route("/schaatsers/{slug}.ics", methods=READ, response_model=None)
+def skater_calendar_feed(
+    request: Request, slug: str, store: StoreDep
+) -> Response | RedirectResponse:
+    """The season's meets with the distances this skater races."""
+    today = dt.datetime.now(dt.UTC).date()
+    with store.read() as conn:
+        skater = _skater(conn, slug)
+        if skater.slug != slug:
+            return RedirectResponse(f"/schaatsers/{skater.slug}.ics", status_code=301)
+        body = skater_calendar(profile(conn, skater, today))
+    return conditional(request, body, ICAL, weak_ical_etag(body), calendar_revised())
+
+
+def _distance(text: str | None) -> str | None:
+    """`1000m`, `1000 m` or `1000` -> "1000m"; None for no filter; 400 for no distance."""
+    if text is None or not text.strip():
+        return None
+    distance = re.sub(r"\s+", " ", text.strip().casefold())
+    if distance.isdigit():
+        distance += "m"
+    distance = distance.replace(" m", "m")
+    if distance not in DISTANCES:
+        raise HTTPException(
+            400, f"unknown distance {text!r} (expected one of: {', '.join(DISTANCES)})"
+        )
+    return distance
+
+
+@functools.cache
+def calendar_revised() -> dt.datetime:
+    """When the bundled calendar file was last written: the calendar feeds' Last-Modified and
+    DTSTAMP, so that the same calendar is the same bytes and a reader's copy stays valid."""
+    data = resources.files("schaatsradar.data").joinpath("reference").joinpath(BUNDLED_FILE)
+    with resources.as_file(data) as path:
+        return dt.datetime.fromtimestamp(int(path.stat().st_mtime), dt.UTC)
+
+
+# -- caching ----------------------------------------------------------------------------------
+
+
+def strong_etag(body: bytes) -> str:
+    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+
+
+_DTSTAMP = re.compile(rb"^DTSTAMP:[^\r\n]*\r?\n", re.MULTILINE)
+
+
+def weak_ical_etag(body: bytes) -> str:
+    """An ETag for iCal that stamps DTSTAMP with the time it was made: equal when everything
+    but the stamps is equal, which is what 'weak' means (RFC 9110, 8.8.1)."""
+    return "W/" + strong_etag(_DTSTAMP.sub(b"", body))
+
+
+def conditional(
+    request: Request,
+    body: bytes,
+    media_type: str,
+    etag: str,
+    last_modified: dt.datetime | None,
+) -> Response:
+    """`body`, or `304 Not Modified` when the reader's copy (by ETag, else by date) is current."""
+    headers = {"ETag": etag, "Cache-Control": CACHE_CONTROL, "Vary": VARY}
+    if last_modified is not None:
+        headers["Last-Modified"] = email.utils.format_datetime(_utc(last_modified), usegmt=True)
+    if _fresh(request, etag, last_modified):
+        return Response(status_code=304, headers=headers)
+    return Response(body, media_type=media_type, headers=headers)
+
+
+def _fresh(request: Request, etag: str, last_modified: dt.datetime | None) -> bool:
+    """RFC 9110, 13.2.2: If-None-Match decides when sent; If-Modified-Since only without it."""
+    if_none_match = request.headers.get("if-none-match")
+    if if_none_match is not None:
+        sent = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
+        return "*" in sent or etag.removeprefix("W/") in sent
+    if_modified_since = request.headers.get("if-modified-since")
+    if if_modified_since is None or last_modified is None:
+        return False
+    try:
+        since = email.utils.parsedate_to_datetime(if_modified_since)
+    except (TypeError, ValueError):
+        return False  # an unreadable date is ignored, as the RFC says
+    return _utc(last_modified).replace(microsecond=0) <= _utc(since)
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    """Stored times are naive UTC."""
+    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)

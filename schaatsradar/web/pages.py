@@ -1,37 +1,445 @@
-"""The HTML pages (Jinja2 templates, htmx for the live parts)."""
+"""The HTML pages, Dutch by default and English on request. Each handler reads what its page
+shows inside one read transaction, hands it to a template, and answers a page in the
+reader's language (a 404 page too, for an unknown article, skater or competition)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
-from typing import Annotated
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse
-from fastapi.templating import Jinja2Templates
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy import Connection
 
-from schaatsradar.store import Store, reading
-from schaatsradar.web import deps
+from schaatsradar.extract.types import DISTANCES
+from schaatsradar.knowledge.calendar import (
+    LEVELS,
+    CalendarEvent,
+    bundled_calendar,
+    filter_events,
+    next_events,
+)
+from schaatsradar.knowledge.views import distance_order, profile
+from schaatsradar.store import Store, articles, reading, site
+from schaatsradar.store import knowledge as kb
+from schaatsradar.store.knowledge import RecordRow, ResultView, SkaterRow
+from schaatsradar.web import article_facts, deps
+from schaatsradar.web.annotate import annotate
+from schaatsradar.web.charts import ChartPoint, progression_chart
+from schaatsradar.web.deps import Language
+from schaatsradar.web.format import day, race_time
+from schaatsradar.web.i18n import translate
+from schaatsradar.web.rendering import ATOM, ICAL, Alternate, page_url, render
+from schaatsradar.web.search_facets import FacetFilters, apply_facets, facets
 
-TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 router = APIRouter(include_in_schema=False)
 
 
+def reader_today() -> dt.date:
+    """The reader's day, for countdowns and "fresh"; a dependency so tests can fix it."""
+    return dt.date.today()
+
+
+StoreDep = Annotated[Store, Depends(deps.store)]
+LanguageDep = Annotated[Language, Depends(deps.language)]
+TodayDep = Annotated[dt.date, Depends(reader_today)]
+RECORD_KINDS_SHOWN = ("world", "olympic", "track")
+
+
+def not_found(request: Request, language: Language) -> HTMLResponse:
+    return render(request, "404.html", {}, language, status_code=404)
+
+
+def _id(text: str) -> int | None:
+    return int(text) if text.isdigit() and len(text) < 12 else None
+
+
+def _day(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+# -- / ----------------------------------------------------------------------------------------
+
+
 @router.get("/", response_class=HTMLResponse)
-@router.get("/zoeken", response_class=HTMLResponse)
-def home(
-    request: Request,
-    store: Annotated[Store, Depends(deps.store)],
-    q: str = Query("", max_length=200),
-    van: dt.date | None = None,
-    tot: dt.date | None = None,
-    taal: str | None = Query(None, max_length=8),
-) -> HTMLResponse:
-    query = q.strip()
+def home(request: Request, store: StoreDep, language: LanguageDep, today: TodayDep) -> HTMLResponse:
+    upcoming = next_events(bundled_calendar(), today, 5)
     with store.read() as conn:
-        if query:
-            filters = reading.SearchFilters(van, tot, taal or None)
-            articles = reading.search(conn, query, filters, limit=30)
-        else:
-            articles = reading.latest(conn, limit=30)
-    return TEMPLATES.TemplateResponse(request, "home.html", {"articles": articles, "query": query})
+        news = reading.latest(conn, limit=30)
+        races = [
+            (race, _by_rank(kb.results(conn, race_id=race.id))[:5])
+            for race in site.recent_races(conn, today, limit=6)
+        ]
+        records = site.recent_records(conn, today, RECORD_KINDS_SHOWN)
+        meet_ids = site.competition_ids(conn, [e.slug for e in upcoming])
+        slugs = _slugs(conn, [r for _race, rs in races for r in rs], records)
+    context = {
+        "news": news,
+        "meets": _by_meet(races),
+        "records": records,
+        "upcoming": upcoming,
+        "meet_ids": meet_ids,
+        "slugs": slugs,
+        "today": today,
+    }
+    feed = Alternate("/atom", ATOM, translate(language, "Latest skating news"))
+    return render(request, "home.html", context, language, alternates=[feed])
+
+
+def _by_meet(
+    races: list[tuple[site.RaceRef, list[ResultView]]],
+) -> list[tuple[site.RaceRef, list[tuple[site.RaceRef, list[ResultView]]]]]:
+    """Consecutive races of one meet under one heading (the first race names the meet)."""
+    grouped = [list(g) for _id, g in groupby(races, key=lambda pair: pair[0].competition_id)]
+    return [(group[0][0], group) for group in grouped]
+
+
+def _by_rank(results: list[ResultView]) -> list[ResultView]:
+    return sorted(results, key=lambda r: (r.rank or 999, r.seconds or 1e9))
+
+
+def _slugs(
+    conn: Connection, results: Iterable[ResultView], records: Iterable[RecordRow]
+) -> dict[int, str]:
+    ids = {r.skater_id for r in results} | {r.skater_id for r in records}
+    return site.skater_slugs(conn, [i for i in ids if i is not None])
+
+
+# -- /artikel/{id} ----------------------------------------------------------------------------
+
+
+@router.get("/artikel/{article_id}", response_class=HTMLResponse)
+def article_page(
+    article_id: str, request: Request, store: StoreDep, language: LanguageDep
+) -> HTMLResponse:
+    wanted = _id(article_id)
+    with store.read() as conn:
+        page = site.article(conn, wanted) if wanted is not None else None
+        if page is None:
+            return not_found(request, language)
+        facts = articles.facts_for(conn, page.id) or {}
+        skaters = article_facts.skaters_named(conn, article_facts.names_in(facts))
+        meets = {
+            (c.evidence_start, c.evidence_end): c for c in site.claims_of_article(conn, page.id)
+        }
+        related = site.related_articles(conn, page, [s.id for s in skaters.values()])
+    evidence, links = article_facts.spans(page.clean_text, facts, skaters)
+    text = annotate(page.clean_text, evidence, links)
+    anchors = text.anchor_of_fact
+    context = {
+        "article": page,
+        "text": text.html,
+        "results": article_facts.fact_items(facts, "result", anchors, skaters),
+        "records": article_facts.fact_items(facts, "record", anchors, skaters),
+        "meets": meets,
+        "related": related,
+        "skaters": sorted(skaters.values(), key=lambda s: s.name),
+    }
+    return render(request, "article.html", context, language)
+
+
+# -- /schaatsers/{slug} -----------------------------------------------------------------------
+
+
+@router.get("/schaatsers/{slug}", response_class=HTMLResponse)
+def skater_page(
+    slug: str, request: Request, store: StoreDep, language: LanguageDep, today: TodayDep
+) -> Response:
+    with store.read() as conn:
+        skater = kb.skater_by_slug(conn, slug)
+        if skater is None:
+            return not_found(request, language)
+        if skater.slug != slug:  # merged into another entry: its page is the survivor's
+            return RedirectResponse(f"/schaatsers/{skater.slug}", 301)
+        view = profile(conn, skater, today)
+        meet_ids = site.competition_ids(conn, [e.slug for e in view.upcoming])
+    distances = sorted(set(view.personal_bests) | set(view.season_bests), key=distance_order)
+    context = {
+        "view": view,
+        "skater": skater,
+        "distances": distances,
+        "charts": _charts(view.results, language),
+        "meet_ids": meet_ids,
+        "today": today,
+    }
+    feeds = [
+        Alternate(
+            f"/schaatsers/{skater.slug}/atom",
+            ATOM,
+            translate(language, "News about %(name)s") % {"name": skater.name},
+        ),
+        Alternate(
+            f"/schaatsers/{skater.slug}.ics",
+            ICAL,
+            translate(language, "Competitions of %(name)s") % {"name": skater.name},
+        ),
+    ]
+    return render(request, "skater.html", context, language, alternates=feeds)
+
+
+def _charts(results: list[ResultView], language: Language) -> list[Any]:
+    points: dict[str, list[ChartPoint]] = defaultdict(list)
+    for result in results:
+        when = result.race_date or result.start_date
+        if result.seconds is not None and when is not None:
+            label = " · ".join(
+                (
+                    day(when, language, "medium"),
+                    result.competition,
+                    race_time(result.seconds, language),
+                )
+            )
+            points[result.distance].append(ChartPoint(when, result.seconds, label))
+    return [
+        progression_chart(
+            distance,
+            points[distance],
+            time_label=lambda s: race_time(s, language),
+            day_label=lambda d: day(d, language, "medium"),
+        )
+        for distance in sorted(points, key=distance_order)
+    ]
+
+
+# -- /wedstrijden/{id} ------------------------------------------------------------------------
+
+
+@router.get("/wedstrijden/{competition_id}", response_class=HTMLResponse)
+def competition_page(
+    competition_id: str,
+    request: Request,
+    store: StoreDep,
+    language: LanguageDep,
+    today: TodayDep,
+) -> HTMLResponse:
+    wanted = _id(competition_id)
+    with store.read() as conn:
+        meet = kb.competition(conn, wanted) if wanted is not None else None
+        if meet is None:
+            return not_found(request, language)
+        results = kb.results(conn, competition_id=meet.id)
+        records = site.records_at_competition(conn, meet.id)
+        about = site.articles_about_competition(conn, meet.id)
+        slugs = _slugs(conn, results, records)
+    context = {
+        "meet": meet,
+        "event": _calendar_event(meet.slug),
+        "races": _races(results),
+        "records": records,
+        "articles": about,
+        "slugs": slugs,
+        "today": today,
+    }
+    feed = Alternate(
+        f"/wedstrijden/{meet.id}/atom",
+        ATOM,
+        translate(language, "News about %(name)s") % {"name": meet.name},
+    )
+    return render(request, "competition.html", context, language, alternates=[feed])
+
+
+def _calendar_event(slug: str) -> CalendarEvent | None:
+    return next((e for e in bundled_calendar() if e.slug == slug), None)
+
+
+@dataclass(frozen=True)
+class RaceTable:
+    """One race's results; `number` tells apart two races of one distance and gender (the
+    double 500 m), `repeated` says whether the page needs to."""
+
+    first: ResultView
+    number: int
+    repeated: bool
+    results: list[ResultView]
+
+
+def _races(results: list[ResultView]) -> list[RaceTable]:
+    """Results grouped per race, races in programme order."""
+    by_race: dict[int, list[ResultView]] = defaultdict(list)
+    for result in results:
+        by_race[result.race_id].append(result)
+    races = sorted(
+        by_race.values(),
+        key=lambda rs: (
+            distance_order(rs[0].distance),
+            rs[0].gender,
+            rs[0].race_date or dt.date.max,
+            rs[0].race_id,
+        ),
+    )
+    count = Counter((rs[0].distance, rs[0].gender) for rs in races)
+    seen: Counter[tuple[str, str]] = Counter()
+    tables = []
+    for race in races:
+        key = (race[0].distance, race[0].gender)
+        seen[key] += 1
+        tables.append(RaceTable(race[0], seen[key], count[key] > 1, _by_rank(race)))
+    return tables
+
+
+# -- /records ---------------------------------------------------------------------------------
+
+
+@router.get("/records", response_class=HTMLResponse)
+def records_page(
+    request: Request,
+    store: StoreDep,
+    language: LanguageDep,
+    baan: str | None = Query(None, max_length=100),
+) -> HTMLResponse:
+    with store.read() as conn:
+        marks = [
+            m
+            for kind in RECORD_KINDS_SHOWN
+            for m in kb.records(conn, kind=kind, venue=baan or None, history=True)
+        ]
+        sources = site.record_sources_for(conn, [m.id for m in marks])
+        slugs = _slugs(conn, [], marks)
+    context = {
+        "sections": _record_sections(marks),
+        "rinks": sorted({m.scope for m in marks if m.kind == "track"}),
+        "sources": sources,
+        "slugs": slugs,
+        "rink": baan or "",
+    }
+    return render(request, "records.html", context, language)
+
+
+def _record_sections(marks: list[RecordRow]) -> list[dict[str, Any]]:
+    """World, Olympic, then track records per rink; in each, one entry per record (gender
+    and distance) with the standing mark, its history and any disputed claims."""
+    entries: dict[tuple[str, str, str, str], list[RecordRow]] = defaultdict(list)
+    for mark in marks:
+        entries[(mark.kind, mark.scope, mark.gender, mark.distance)].append(mark)
+    sections: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for (kind, scope, gender, distance), group in entries.items():
+        current = [m for m in group if m.status == "current"]
+        history = sorted(
+            (m for m in group if m.status == "superseded"),
+            key=lambda m: (m.set_on or dt.date.min, -(m.seconds or 0)),
+            reverse=True,
+        )
+        sections[(kind, scope)].append(
+            {
+                "gender": gender,
+                "distance": distance,
+                "current": current[0] if current else None,
+                "history": history,
+                "disputed": [m for m in group if m.status == "disputed"],
+            }
+        )
+    order = {kind: i for i, kind in enumerate(RECORD_KINDS_SHOWN)}
+    return [
+        {
+            "kind": kind,
+            "scope": scope,
+            "entries": sorted(items, key=lambda e: (e["gender"], distance_order(e["distance"]))),
+        }
+        for (kind, scope), items in sorted(
+            sections.items(), key=lambda s: (order[s[0][0]], s[0][1])
+        )
+    ]
+
+
+# -- /kalender --------------------------------------------------------------------------------
+
+
+@router.get("/kalender", response_class=HTMLResponse)
+def calendar_page(
+    request: Request,
+    store: StoreDep,
+    language: LanguageDep,
+    today: TodayDep,
+    niveau: str | None = Query(None, max_length=40),
+    afstand: str | None = Query(None, max_length=20),
+) -> HTMLResponse:
+    level = niveau if niveau in LEVELS else None
+    distance = afstand if afstand in DISTANCES else None
+    events = filter_events(bundled_calendar(), levels=[level] if level else None, distance=distance)
+    # The iCal feed names its filters in English (`level`, `distance`).
+    ics_filters = {"level": level, "distance": distance}
+    ics_query = urlencode({k: v for k, v in ics_filters.items() if v})
+    ics_url = "/kalender.ics" + (f"?{ics_query}" if ics_query else "")
+    months: dict[dt.date, list[CalendarEvent]] = defaultdict(list)
+    for event in events:
+        months[event.start.replace(day=1)].append(event)
+    with store.read() as conn:
+        meet_ids = site.competition_ids(conn, [e.slug for e in events])
+    context = {
+        "months": sorted(months.items()),
+        "meet_ids": meet_ids,
+        "levels": LEVELS,
+        "distances": DISTANCES,
+        "level": level or "",
+        "distance": distance or "",
+        "today": today,
+        "ics_url": ics_url,
+    }
+    feed = Alternate(ics_url, ICAL, translate(language, "The skating calendar"))
+    return render(request, "calendar.html", context, language, alternates=[feed])
+
+
+# -- /zoeken ----------------------------------------------------------------------------------
+
+
+@router.get("/zoeken", response_class=HTMLResponse)
+def search_page(
+    request: Request,
+    store: StoreDep,
+    language: LanguageDep,
+    q: str = Query("", max_length=200),
+    van: str = Query("", max_length=10),
+    tot: str = Query("", max_length=10),
+    taal: str = Query("", max_length=8),
+    schaatser: str = Query("", max_length=200),
+    afstand: str = Query("", max_length=20),
+    wedstrijd: str = Query("", max_length=12),
+    partial: bool = False,
+) -> HTMLResponse:
+    """The search form submits every field, empty ones too (`van=&tot=`): an empty or
+    malformed filter is no filter, not an error page."""
+    query = q.strip()
+    chosen = FacetFilters(schaatser or None, afstand or None, _id(wedstrijd))
+    date_from, date_to = _day(van), _day(tot)
+    hits: list[reading.ArticleSummary] = []
+    found: dict[str, Any] = {}
+    skaters: list[SkaterRow] = []
+    if query:
+        with store.read() as conn:
+            skaters = kb.find_skaters(conn, query, limit=6)
+            filters = reading.SearchFilters(date_from, date_to, taal or None)
+            matches = reading.search(conn, query, filters, limit=100)
+            topics = site.article_topics(conn, [m.id for m in matches])
+        hits = apply_facets(matches, topics, chosen)[:30]
+        found = facets(hits, topics)
+    context = {
+        "query": query,
+        "skaters": skaters,
+        "hits": hits,
+        "facets": found,
+        "chosen": chosen,
+        "van": date_from,
+        "tot": date_to,
+        "taal": taal,
+        "facet_url": lambda **changes: page_url(request, **changes),
+    }
+    partial = partial or request.headers.get("hx-request") == "true"
+    template = "_search_results.html" if partial else "search.html"
+    feeds = []
+    if query:
+        wanted = {"q": query, "van": date_from, "tot": date_to, "taal": taal}
+        feed_query = urlencode({k: str(v) for k, v in wanted.items() if v})
+        title = translate(language, "Search: %(query)s") % {"query": query}
+        feeds.append(Alternate(f"/zoeken/atom?{feed_query}", ATOM, title))
+    context["feed"] = feeds[0] if feeds else None
+    response = render(request, template, context, language, alternates=feeds)
+    response.headers["Vary"] += ", HX-Request"  # the fragment and the page share a URL
+    return response

@@ -1,0 +1,319 @@
+"""Read queries the site's pages need beyond `reading` and `knowledge`: one article in full,
+its related stories, fresh races and records, what a competition's page lists, and the
+topics of search hits for facets. Read-only; every function returns dataclasses, not rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, func, or_, select, union
+
+from schaatsradar.store import feed_reads
+from schaatsradar.store import knowledge as kb
+from schaatsradar.store.knowledge import ArticleRef, RecordRow
+from schaatsradar.store.models import (
+    Article,
+    ArticleFacts,
+    Competition,
+    Race,
+    RaceResult,
+    Record,
+    RecordSource,
+    ResultClaim,
+    Skater,
+    Source,
+)
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    """One article as its page shows it: the clean text the evidence spans index."""
+
+    id: int
+    cluster_id: int
+    title: str
+    published: dt.date
+    date_precision: str
+    language: str
+    url: str | None
+    source: str
+    demo: bool
+    clean_text: str
+
+
+def article(conn: Connection, article_id: int) -> ArticlePage | None:
+    row = conn.execute(
+        select(
+            Article.id,
+            Article.cluster_id,
+            Article.title,
+            Article.published,
+            Article.date_precision,
+            Article.language,
+            Article.url,
+            Source.key.label("source"),
+            Article.demo,
+            Article.clean_text,
+        )
+        .join(Source, Source.id == Article.source_id)
+        .where(Article.id == article_id)
+    ).first()
+    return ArticlePage(**row._mapping) if row is not None else None
+
+
+@dataclass(frozen=True)
+class RelatedArticle:
+    id: int
+    title: str
+    published: dt.date
+    same_story: bool  # another source's version of this story (its near-duplicate cluster)
+
+
+def related_articles(
+    conn: Connection, page: ArticlePage, skater_ids: Sequence[int], limit: int = 6
+) -> list[RelatedArticle]:
+    """The same story from other sources first, then the newest articles with facts about
+    the same skaters."""
+    columns = select(Article.id, Article.title, Article.published)
+    cluster = conn.execute(
+        columns.where(Article.cluster_id == page.cluster_id, Article.id != page.id)
+        .order_by(Article.published.desc(), Article.id)
+        .limit(limit)
+    ).all()
+    related = [RelatedArticle(r.id, r.title, r.published, True) for r in cluster]
+    if skater_ids and len(related) < limit:
+        seen = [page.id, *(r.id for r in related)]
+        about = conn.execute(
+            columns.where(
+                Article.id.in_(_articles_about_skaters(skater_ids)), Article.id.not_in(seen)
+            )
+            .order_by(Article.published.desc(), Article.id.desc())
+            .limit(limit - len(related))
+        ).all()
+        related += [RelatedArticle(r.id, r.title, r.published, False) for r in about]
+    return related
+
+
+def _articles_about_skaters(skater_ids: Sequence[int]) -> Any:
+    by_result = (
+        select(ResultClaim.article_id)
+        .join(RaceResult, RaceResult.id == ResultClaim.result_id)
+        .where(RaceResult.skater_id.in_(skater_ids), ResultClaim.article_id.is_not(None))
+    )
+    by_record = (
+        select(RecordSource.article_id)
+        .join(Record, Record.id == RecordSource.record_id)
+        .where(Record.skater_id.in_(skater_ids), RecordSource.article_id.is_not(None))
+    )
+    return union(by_result, by_record).subquery().select()
+
+
+@dataclass(frozen=True)
+class ClaimLink:
+    """Where the knowledge base put a result this article claims: its evidence span and
+    the competition it was filed under."""
+
+    evidence_start: int
+    evidence_end: int
+    competition_id: int
+    competition: str
+
+
+def claims_of_article(conn: Connection, article_id: int) -> list[ClaimLink]:
+    rows = conn.execute(
+        select(
+            ResultClaim.evidence_start,
+            ResultClaim.evidence_end,
+            Competition.id,
+            Competition.name,
+        )
+        .join(RaceResult, RaceResult.id == ResultClaim.result_id)
+        .join(Race, Race.id == RaceResult.race_id)
+        .join(Competition, Competition.id == Race.competition_id)
+        .where(ResultClaim.article_id == article_id, ResultClaim.evidence_start.is_not(None))
+        .order_by(ResultClaim.evidence_start)
+    )
+    return [
+        ClaimLink(row.evidence_start, row.evidence_end, row.id, row.name)
+        for row in rows
+        if row.evidence_start is not None and row.evidence_end is not None
+    ]
+
+
+@dataclass(frozen=True)
+class RaceRef:
+    id: int
+    competition_id: int
+    competition: str
+    city: str | None
+    distance: str
+    gender: str
+    day: dt.date | None
+
+
+def recent_races(conn: Connection, today: dt.date, limit: int = 4) -> list[RaceRef]:
+    """The latest races up to `today` with at least one result, newest first."""
+    day = func.coalesce(Race.race_date, Competition.start_date)
+    rows = conn.execute(
+        select(
+            Race.id,
+            Competition.id,
+            Competition.name,
+            Competition.city,
+            Race.distance,
+            Race.gender,
+            day,
+        )
+        .join(Competition, Competition.id == Race.competition_id)
+        .where(day.is_not(None), day <= today, Race.id.in_(select(RaceResult.race_id)))
+        .order_by(day.desc(), Race.id.desc())
+        .limit(limit)
+    )
+    return [RaceRef(*row) for row in rows]
+
+
+def _record_row(row: Any) -> RecordRow:
+    return RecordRow(**{f.name: getattr(row, f.name) for f in fields(RecordRow)})
+
+
+def recent_records(
+    conn: Connection, today: dt.date, kinds: Sequence[str], limit: int = 6
+) -> list[RecordRow]:
+    """Records of `kinds` set on or before `today` that still stand (or are disputed),
+    newest first."""
+    rows = conn.execute(
+        select(Record)
+        .where(
+            Record.kind.in_(kinds),
+            Record.set_on.is_not(None),
+            Record.set_on <= today,
+            Record.status.in_(("current", "disputed")),
+        )
+        .order_by(Record.set_on.desc(), Record.id.desc())
+        .limit(limit)
+    )
+    return [_record_row(row) for row in rows]
+
+
+def competition_ids(conn: Connection, slugs: Sequence[str]) -> dict[str, int]:
+    """Competition id by slug (calendar events are stored under their slug)."""
+    if not slugs:
+        return {}
+    rows = conn.execute(
+        select(Competition.slug, Competition.id).where(Competition.slug.in_(list(slugs)))
+    )
+    return {slug: competition_id for slug, competition_id in rows}
+
+
+def records_at_competition(conn: Connection, competition_id: int) -> list[RecordRow]:
+    """Records set at a meet: marks tied to one of its results, or set at its rink on one
+    of its days."""
+    meet = conn.execute(select(Competition).where(Competition.id == competition_id)).first()
+    if meet is None:
+        return []
+    its_results = (
+        select(RaceResult.id)
+        .join(Race, Race.id == RaceResult.race_id)
+        .where(Race.competition_id == competition_id)
+    )
+    during: ColumnElement[bool] = Record.result_id.in_(its_results)
+    if meet.city and meet.start_date:
+        last = meet.end_date or meet.start_date
+        during = or_(
+            during,
+            (Record.venue == meet.city) & Record.set_on.between(meet.start_date, last),
+        )
+    rows = conn.execute(
+        select(Record)
+        .where(during, Record.kind.not_in(("personal", "season_best")))
+        .order_by(Record.kind, Record.gender, Record.distance, Record.id)
+    )
+    return [_record_row(row) for row in rows]
+
+
+def articles_about_competition(
+    conn: Connection, competition_id: int, limit: int = 10
+) -> list[ArticleRef]:
+    """Articles with a claim about a result of the meet, newest first: the start of the list
+    the competition's Atom feed shows, so page and feed cannot disagree."""
+    ids = feed_reads.articles_about_competition(conn, competition_id, limit)
+    refs = {ref.id: ref for ref in kb.articles_by_id(conn, ids)}
+    return [refs[i] for i in ids if i in refs]
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Who said a record: an article of ours, or a reference or official source by URL."""
+
+    source_key: str
+    article_id: int | None
+    url: str | None
+
+
+def record_sources_for(conn: Connection, record_ids: Sequence[int]) -> dict[int, list[SourceRef]]:
+    found: dict[int, list[SourceRef]] = defaultdict(list)
+    if not record_ids:
+        return found
+    rows = conn.execute(
+        select(
+            RecordSource.record_id,
+            RecordSource.source_key,
+            RecordSource.article_id,
+            RecordSource.url,
+        )
+        .where(RecordSource.record_id.in_(list(record_ids)))
+        .order_by(RecordSource.id)
+    )
+    for record_id, key, article_id, url in rows:
+        found[record_id].append(SourceRef(key, article_id, url))
+    return found
+
+
+def skater_slugs(conn: Connection, skater_ids: Sequence[int]) -> dict[int, str]:
+    if not skater_ids:
+        return {}
+    rows = conn.execute(select(Skater.id, Skater.slug).where(Skater.id.in_(list(skater_ids))))
+    return {skater_id: slug for skater_id, slug in rows}
+
+
+@dataclass
+class ArticleTopics:
+    """What an article is about, for search facets: skaters and distances its extracted
+    facts name, and the competitions the knowledge base filed its results under."""
+
+    skaters: set[str] = field(default_factory=set)
+    distances: set[str] = field(default_factory=set)
+    competitions: set[tuple[int, str]] = field(default_factory=set)
+
+
+def article_topics(conn: Connection, article_ids: Sequence[int]) -> dict[int, ArticleTopics]:
+    topics: dict[int, ArticleTopics] = {i: ArticleTopics() for i in article_ids}
+    if not article_ids:
+        return topics
+    ids = list(article_ids)
+    for article_id, facts in conn.execute(
+        select(ArticleFacts.article_id, ArticleFacts.facts).where(ArticleFacts.article_id.in_(ids))
+    ):
+        _collect_facts(topics[article_id], facts or {})
+    for article_id, competition_id, name in conn.execute(
+        select(ResultClaim.article_id, Competition.id, Competition.name)
+        .join(RaceResult, RaceResult.id == ResultClaim.result_id)
+        .join(Race, Race.id == RaceResult.race_id)
+        .join(Competition, Competition.id == Race.competition_id)
+        .where(ResultClaim.article_id.in_(ids))
+        .distinct()
+    ):
+        if article_id is not None:
+            topics[article_id].competitions.add((competition_id, name))
+    return topics
+
+
+def _collect_facts(topics: ArticleTopics, facts: dict[str, Any]) -> None:
+    topics.skaters.update(a["name"] for a in facts.get("athletes", []) if a.get("name"))
+    for fact in (*facts.get("results", []), *facts.get("records", [])):
+        if fact.get("distance"):
+            topics.distances.add(fact["distance"])

@@ -1,0 +1,572 @@
+"""What the JSON API sends and accepts: its own types, built from the store's read models
+(the API never serialises a database row). These classes are the OpenAPI schema.
+
+Every time is given twice: `time` as fans write it (`1:12.74`, `38.01`) and `seconds`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from schaatsradar.extract.types import format_time
+from schaatsradar.knowledge.book import Outcome
+from schaatsradar.knowledge.calendar import CalendarEvent
+from schaatsradar.knowledge.views import Profile, distance_order
+from schaatsradar.store.api_reads import ArticleRow, RaceSummary, RecordMark, ResultRow
+from schaatsradar.store.knowledge import ArticleRef, CompetitionRow, ResultView, SkaterRow
+from schaatsradar.store.reading import ArticleSummary
+
+T = TypeVar("T")
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def time_of(seconds: float | None) -> str | None:
+    return format_time(seconds) if seconds is not None else None
+
+
+# -- errors -----------------------------------------------------------------------------------
+
+
+class Problem(Out):
+    location: str = Field(description="Where: `query.distance`, `body.text`, `header...`")
+    message: str
+
+
+class ErrorDetail(Out):
+    code: str = Field(description="Stable: `unauthorized`, `not_found`, `invalid_request`, …")
+    message: str
+    problems: list[Problem] = Field(default_factory=list)
+
+
+class ErrorBody(Out):
+    error: ErrorDetail
+
+
+class ApiIndex(Out):
+    name: str
+    version: str
+    openapi: str
+    docs: str
+    endpoints: list[str]
+
+
+# -- pages ------------------------------------------------------------------------------------
+
+
+class Page(Out, Generic[T]):
+    items: list[T]
+    next: str | None = Field(
+        description="URL of the next page (also in the Link header); null on the last page"
+    )
+
+
+# -- articles and their facts -----------------------------------------------------------------
+
+
+class Extracted(BaseModel):
+    """Parts of the extraction contract: keys a newer extractor adds are left out, not fatal."""
+
+    model_config = ConfigDict(extra="ignore")
+
+
+class Evidence(Extracted):
+    start: int
+    end: int
+    text: str
+
+
+class FactAthlete(Extracted):
+    name: str
+    country: str | None = None
+    known: bool | None = None
+    mentions: list[list[int]] = Field(default_factory=list)
+
+
+class FactResult(Extracted):
+    athlete: str
+    country: str | None = None
+    distance: str
+    gender: str | None = None
+    time: str | None = None
+    seconds: float | None = None
+    rank: int | None = None
+    competition: str | None = None
+    venue: str | None = None
+    race_date: str | None = None
+    margin: float | None = None
+    earlier: bool = False
+    evidence: Evidence | None = None
+
+
+class FactRecord(Extracted):
+    type: str
+    status: str
+    athlete: str | None = None
+    distance: str | None = None
+    gender: str | None = None
+    time: str | None = None
+    seconds: float | None = None
+    venue: str | None = None
+    evidence: Evidence | None = None
+
+
+class Facts(Out):
+    """What extraction found (the extraction contract); evidence spans index `text`."""
+
+    extractor: str
+    athletes: list[FactAthlete]
+    results: list[FactResult]
+    records: list[FactRecord]
+
+    @classmethod
+    def of(cls, extractor: str | None, contract: dict[str, Any] | None) -> Facts | None:
+        if extractor is None or contract is None:
+            return None
+        return cls(
+            extractor=extractor,
+            athletes=[FactAthlete.model_validate(a) for a in contract.get("athletes", [])],
+            results=[FactResult.model_validate(r) for r in contract.get("results", [])],
+            records=[FactRecord.model_validate(r) for r in contract.get("records", [])],
+        )
+
+
+class ArticleOut(Out):
+    id: int
+    url: str | None
+    title: str
+    published: dt.date
+    date_precision: str = Field(description="`day`, or `month` when only the month is known")
+    language: str
+    source: str
+    demo: bool
+    story: int = Field(description="Id of the first article of its near-duplicate cluster")
+    facts: Facts | None
+
+    @classmethod
+    def of(cls, row: ArticleRow) -> ArticleOut:
+        return cls(
+            id=row.id,
+            url=row.url,
+            title=row.title,
+            published=row.published,
+            date_precision=row.date_precision,
+            language=row.language,
+            source=row.source,
+            demo=row.demo,
+            story=row.story,
+            facts=Facts.of(row.extractor, row.facts),
+        )
+
+
+class ArticleDetail(ArticleOut):
+    text: str = Field(description="The cleaned text: what readers see and evidence indexes")
+
+    @classmethod
+    def of(cls, row: ArticleRow) -> ArticleDetail:
+        return cls(**ArticleOut.of(row).model_dump(), text=row.text or "")
+
+
+class ArticleRefOut(Out):
+    id: int
+    published: dt.date
+    title: str
+    url: str | None
+
+    @classmethod
+    def of(cls, ref: ArticleRef) -> ArticleRefOut:
+        return cls(id=ref.id, published=ref.published, title=ref.title, url=ref.url)
+
+
+class SearchHit(Out):
+    id: int
+    published: dt.date
+    title: str
+    language: str
+    source: str
+    demo: bool
+    also_published_by: int = Field(description="Other sources carrying the same story")
+    snippet: str = Field(description="HTML-escaped excerpt; matched words inside <mark>")
+    score: float | None
+
+    @classmethod
+    def of(cls, hit: ArticleSummary) -> SearchHit:
+        return cls(
+            id=hit.id,
+            published=hit.published,
+            title=hit.title,
+            language=hit.language,
+            source=hit.source,
+            demo=hit.demo,
+            also_published_by=hit.also_published_by,
+            snippet=hit.snippet,
+            score=hit.score,
+        )
+
+
+# -- skaters ----------------------------------------------------------------------------------
+
+
+class SkaterOut(Out):
+    slug: str
+    name: str
+    country: str | None
+    gender: str | None
+    born: str | None
+    known: bool = Field(description="In the skater registry, not only named by the news")
+
+    @classmethod
+    def of(cls, row: SkaterRow) -> SkaterOut:
+        return cls(
+            slug=row.slug,
+            name=row.name,
+            country=row.country,
+            gender=row.gender,
+            born=row.born,
+            known=row.known,
+        )
+
+
+class ResultOut(Out):
+    id: int
+    race_id: int
+    skater: str | None = Field(description="Skater slug; null for a team result")
+    athlete: str
+    country: str | None
+    team: str | None = Field(description="Country code of a team result")
+    distance: str
+    gender: str
+    time: str | None
+    seconds: float | None
+    rank: int | None
+    disputed: bool = Field(description="Sources disagree; see the race for every claim")
+    official: bool
+    date: dt.date | None
+    competition_id: int
+    competition: str
+    venue: str | None
+    sources: int
+
+    @classmethod
+    def of(cls, row: ResultRow) -> ResultOut:
+        return cls(
+            id=row.id,
+            race_id=row.race_id,
+            skater=row.skater_slug,
+            athlete=row.athlete,
+            country=row.country,
+            team=row.team,
+            distance=row.distance,
+            gender=row.gender,
+            time=time_of(row.seconds),
+            seconds=row.seconds,
+            rank=row.rank,
+            disputed=row.disputed,
+            official=row.official,
+            date=row.date,
+            competition_id=row.competition_id,
+            competition=row.competition,
+            venue=row.venue,
+            sources=row.sources,
+        )
+
+    @classmethod
+    def of_view(cls, view: ResultView, skater_slug: str | None) -> ResultOut:
+        return cls(
+            id=view.id,
+            race_id=view.race_id,
+            skater=skater_slug,
+            athlete=view.athlete,
+            country=view.country,
+            team=view.team,
+            distance=view.distance,
+            gender=view.gender,
+            time=time_of(view.seconds),
+            seconds=view.seconds,
+            rank=view.rank,
+            disputed=view.disputed,
+            official=view.official,
+            date=view.race_date or view.start_date,
+            competition_id=view.competition_id,
+            competition=view.competition,
+            venue=view.city,
+            sources=view.sources,
+        )
+
+
+class BestTime(Out):
+    distance: str
+    time: str
+    seconds: float
+
+
+def best_times(bests: dict[str, float]) -> list[BestTime]:
+    return [
+        BestTime(distance=d, time=format_time(bests[d]), seconds=bests[d])
+        for d in sorted(bests, key=distance_order)
+    ]
+
+
+class RecordOut(Out):
+    id: int
+    type: str
+    scope: str = Field(description="Rink city of a track record, country of a national one")
+    distance: str
+    gender: str
+    time: str | None
+    seconds: float | None
+    skater: str | None = Field(description="Holder's skater slug, when known")
+    holder: str | None
+    holder_country: str | None
+    set_on: dt.date | None
+    venue: str | None
+    status: str = Field(description="`current`, `superseded` or `disputed`")
+    superseded_by: int | None
+    disputes: int | None
+    origin: str
+
+    @classmethod
+    def of(cls, mark: RecordMark) -> RecordOut:
+        return cls(
+            id=mark.id,
+            type=mark.kind,
+            scope=mark.scope,
+            distance=mark.distance,
+            gender=mark.gender,
+            time=time_of(mark.seconds),
+            seconds=mark.seconds,
+            skater=mark.skater_slug,
+            holder=mark.holder,
+            holder_country=mark.holder_country,
+            set_on=mark.set_on,
+            venue=mark.venue,
+            status=mark.status,
+            superseded_by=mark.superseded_by,
+            disputes=mark.disputes,
+            origin=mark.origin,
+        )
+
+
+class ScheduledOut(Out):
+    distance: str
+    genders: list[str]
+    races: int
+
+
+class CalendarEventOut(Out):
+    slug: str
+    name: str
+    short_name: str | None
+    start: dt.date
+    end: dt.date
+    city: str | None
+    rink: str | None
+    country: str | None
+    level: str
+    distances: list[str]
+    programme: list[ScheduledOut]
+    notes: str
+    sources: list[str]
+
+    @classmethod
+    def of(cls, event: CalendarEvent) -> CalendarEventOut:
+        return cls(
+            slug=event.slug,
+            name=event.name,
+            short_name=event.short_name,
+            start=event.start,
+            end=event.end,
+            city=event.city,
+            rink=event.rink,
+            country=event.country,
+            level=event.level,
+            distances=list(event.distances),
+            programme=[
+                ScheduledOut(distance=p.distance, genders=list(p.genders), races=p.races)
+                for p in event.programme
+            ],
+            notes=event.notes,
+            sources=list(event.sources),
+        )
+
+
+class ProfileRecord(Out):
+    type: str
+    scope: str
+    distance: str
+    gender: str
+    time: str | None
+    seconds: float | None
+    status: str
+    set_on: dt.date | None
+
+
+class SkaterProfile(SkaterOut):
+    results: list[ResultOut]
+    personal_bests: list[BestTime]
+    season_bests: list[BestTime]
+    records: list[ProfileRecord]
+    news: list[ArticleRefOut]
+    upcoming: list[CalendarEventOut]
+
+    @classmethod
+    def of_profile(cls, view: Profile) -> SkaterProfile:
+        slug = view.skater.slug
+        return cls(
+            **SkaterOut.of(view.skater).model_dump(),
+            results=[
+                ResultOut.of_view(r, slug if r.skater_id == view.skater.id else None)
+                for r in view.results
+            ],
+            personal_bests=best_times(view.personal_bests),
+            season_bests=best_times(view.season_bests),
+            records=[
+                ProfileRecord(
+                    type=r.kind,
+                    scope=r.scope,
+                    distance=r.distance,
+                    gender=r.gender,
+                    time=time_of(r.seconds),
+                    seconds=r.seconds,
+                    status=r.status,
+                    set_on=r.set_on,
+                )
+                for r in view.records
+            ],
+            news=[ArticleRefOut.of(a) for a in view.news],
+            upcoming=[CalendarEventOut.of(e) for e in view.upcoming],
+        )
+
+
+# -- competitions and races -------------------------------------------------------------------
+
+
+class CompetitionOut(Out):
+    id: int
+    slug: str
+    name: str
+    level: str | None
+    city: str | None
+    start_date: dt.date | None
+    end_date: dt.date | None
+    origin: str = Field(description="`calendar`, `official` or `news`: where the meet is from")
+
+    @classmethod
+    def of(cls, row: CompetitionRow) -> CompetitionOut:
+        return cls(
+            id=row.id,
+            slug=row.slug,
+            name=row.name,
+            level=row.level,
+            city=row.city,
+            start_date=row.start_date,
+            end_date=row.end_date,
+            origin=row.origin,
+        )
+
+
+class RaceOut(Out):
+    id: int
+    competition_id: int
+    distance: str
+    gender: str = Field(description="`women`, `men`, `mixed`, or empty when not stated")
+    race_date: dt.date | None
+    results: int = Field(description="Number of results known")
+
+    @classmethod
+    def of(cls, race: RaceSummary) -> RaceOut:
+        return cls(
+            id=race.id,
+            competition_id=race.competition_id,
+            distance=race.distance,
+            gender=race.gender,
+            race_date=race.race_date,
+            results=race.results,
+        )
+
+
+class CompetitionDetail(CompetitionOut):
+    races: list[RaceOut]
+
+
+class RaceDetail(Out):
+    id: int
+    distance: str
+    gender: str
+    race_date: dt.date | None
+    competition: CompetitionOut
+    results: list[ResultOut]
+
+
+# -- writes -----------------------------------------------------------------------------------
+
+
+class ArticleIn(BaseModel):
+    """One article, as a JSON Lines record: `date` (YYYY-MM-DD) and `text` are required."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    date: str = Field(max_length=32, examples=["2026-01-24"])
+    text: str = Field(min_length=1)
+    url: str | None = Field(default=None, max_length=2048)
+    title: str | None = Field(default=None, max_length=1000)
+    source: str | None = Field(default=None, max_length=255, description="Publisher name")
+
+
+class KnowledgeOut(Out):
+    """What reconciling the stored facts did; `refused` names each fact left out and why."""
+
+    results: int
+    records: int
+    new_records: list[str]
+    disputed: list[str]
+    refused: list[str]
+
+    @classmethod
+    def of(cls, outcome: Outcome) -> KnowledgeOut:
+        return cls(
+            results=outcome.results,
+            records=outcome.records,
+            new_records=outcome.new_records,
+            disputed=outcome.disputed,
+            refused=outcome.refused,
+        )
+
+
+class IngestOut(Out):
+    status: Literal["stored", "near_duplicate", "duplicate"] = Field(
+        description="`duplicate`: already stored, nothing changed; `near_duplicate`: stored "
+        "as another telling of a known story"
+    )
+    article: ArticleOut
+    knowledge: KnowledgeOut
+
+
+class SourceIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    url: str = Field(min_length=1, max_length=2048, description="An RSS/Atom feed or a page")
+
+
+class SourceOut(Out):
+    id: int
+    url: str
+    created: bool = Field(description="False when the URL was registered already")
+
+
+class MergeIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    keep: str = Field(min_length=1, max_length=200, description="Slug of the skater to keep")
+    other: str = Field(min_length=1, max_length=200, description="Slug of the one merged in")
+
+
+class MergeOut(Out):
+    skater: SkaterOut
+    merged: str = Field(description="Slug merged in; it now leads to `skater`")
+    changed: bool = Field(description="False when the two were already one skater")

@@ -1,0 +1,200 @@
+"""Values as a reader of each language expects them: race times (`1.12,74` on Dutch pages,
+`1:12.74` on English ones), dates, countries, distances, genders, record kinds and levels.
+Pure functions of a value and a language; the templates use them as filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from babel import Locale
+from babel.dates import format_date, format_interval
+from babel.numbers import format_decimal
+
+from schaatsradar.extract.types import format_time
+from schaatsradar.web.deps import Language
+from schaatsradar.web.i18n import N_, translate, translate_plural
+
+NO_VALUE = "–"
+
+
+def race_time(seconds: float | None, language: Language) -> str:
+    """`1.12,74` / `38,01` in Dutch, `1:12.74` / `38.01` in English."""
+    if seconds is None:
+        return NO_VALUE
+    text = format_time(seconds)
+    if language == "nl":
+        return text.replace(".", ",").replace(":", ".")
+    return text
+
+
+def day(value: dt.date | None, language: Language, width: str = "long") -> str:
+    """`24 januari 2026` / `January 24, 2026` (`width="medium"`: `24 jan 2026`)."""
+    return format_date(value, width, locale=language) if value else NO_VALUE
+
+
+def day_range(start: dt.date, end: dt.date | None, language: Language) -> str:
+    """`14–16 nov 2025` / `Nov 14 – 16, 2025`; one day when the event lasts a day."""
+    return format_interval(start, end or start, "yMMMd", locale=language)
+
+
+def month_heading(value: dt.date, language: Language) -> str:
+    """`Januari 2026` / `January 2026`."""
+    text = format_date(value, "LLLL y", locale=language)
+    return text[:1].upper() + text[1:]
+
+
+def countdown(start: dt.date, end: dt.date, today: dt.date, language: Language) -> str:
+    """How far off an event is: `nog 3 dagen`, `morgen`, `vandaag`, `nu bezig`, `voorbij`."""
+    days = (start - today).days
+    if days > 1:
+        return translate_plural(language, "in %(num)d day", "in %(num)d days", days) % {"num": days}
+    if days == 1:
+        return translate(language, "tomorrow")
+    if days == 0:
+        return translate(language, "today")
+    if end >= today:
+        return translate(language, "under way")
+    return translate(language, "over")
+
+
+# Countries come as IOC codes; Babel names territories by ISO 3166 code.
+_ISO_BY_IOC = {
+    "AIN": None,
+    "AUS": "AU",
+    "AUT": "AT",
+    "BEL": "BE",
+    "BLR": "BY",
+    "CAN": "CA",
+    "CHN": "CN",
+    "CZE": "CZ",
+    "DEN": "DK",
+    "EST": "EE",
+    "FIN": "FI",
+    "FRA": "FR",
+    "GBR": "GB",
+    "GER": "DE",
+    "HUN": "HU",
+    "ITA": "IT",
+    "JPN": "JP",
+    "KAZ": "KZ",
+    "KOR": "KR",
+    "LAT": "LV",
+    "NED": "NL",
+    "NOR": "NO",
+    "NZL": "NZ",
+    "POL": "PL",
+    "RUS": "RU",
+    "SUI": "CH",
+    "SWE": "SE",
+    "UKR": "UA",
+    "USA": "US",
+}
+
+
+def country(code: str | None, language: Language) -> str:
+    """`Nederland` / `Netherlands` for `NED`; the code itself when it is not a country."""
+    if not code:
+        return NO_VALUE
+    iso = _ISO_BY_IOC.get(code.upper())
+    if iso is None:
+        return code
+    return str(Locale.parse(language).territories.get(iso, code))
+
+
+_NAMED_DISTANCES = {
+    "mass start": N_("mass start"),
+    "team pursuit": N_("team pursuit"),
+    "team sprint": N_("team sprint"),
+    "relay": N_("relay"),
+    "allround": N_("allround"),
+    "sprint": N_("sprint"),
+}
+
+
+def distance(value: str, language: Language) -> str:
+    """`500 m`, `10.000 m` / `10,000 m`, `ploegenachtervolging` / `team pursuit`."""
+    if value in _NAMED_DISTANCES:
+        return translate(language, _NAMED_DISTANCES[value])
+    metres = value.removesuffix("m")
+    if metres.isdigit():
+        return f"{format_decimal(int(metres), locale=language)} m"
+    return value
+
+
+_GENDERS = {"women": N_("women"), "men": N_("men"), "mixed": N_("mixed")}
+
+
+def gender(value: str | None, language: Language) -> str:
+    return translate(language, _GENDERS[value]) if value in _GENDERS else ""
+
+
+_RECORD_KINDS = {
+    "world": N_("world record"),
+    "track": N_("track record"),
+    "olympic": N_("Olympic record"),
+    "national": N_("national record"),
+    "continental": N_("continental record"),
+    "personal": N_("personal best"),
+    "season_best": N_("season best"),
+    "junior_world": N_("junior world record"),
+    "championship": N_("championship record"),
+    "other": N_("record"),
+}
+
+
+def record_kind(value: str, language: Language) -> str:
+    return translate(language, _RECORD_KINDS.get(value, _RECORD_KINDS["other"]))
+
+
+_RECORD_STATUSES = {
+    "current": N_("standing"),
+    "superseded": N_("beaten"),
+    "disputed": N_("disputed"),
+    # What an article says happened to a record (the extraction contract's `status`).
+    "set": N_("set"),
+    "broken": N_("broken"),
+    "existing": N_("standing"),
+}
+
+
+def record_status(value: str, language: Language) -> str:
+    return translate(language, _RECORD_STATUSES[value]) if value in _RECORD_STATUSES else value
+
+
+_LEVELS = {
+    "olympics": N_("Olympic Games"),
+    "world championships": N_("World Championships"),
+    "european championships": N_("European Championships"),
+    "four continents championships": N_("Four Continents Championships"),
+    "world cup": N_("World Cup"),
+    "junior world cup": N_("Junior World Cup"),
+    "junior": N_("juniors"),
+    "national": N_("national championships"),
+}
+
+
+def level(value: str | None, language: Language) -> str:
+    return translate(language, _LEVELS[value]) if value in _LEVELS else (value or "")
+
+
+def filters(language: Language) -> dict[str, Callable[..., Any]]:
+    """The functions above as Jinja filters bound to one language."""
+
+    def bind(function: Callable[..., str]) -> Callable[..., str]:
+        return lambda value, *args: function(value, *args, language)
+
+    return {
+        "race_time": bind(race_time),
+        "day": lambda value, width="long": day(value, language, width),
+        "day_range": lambda start, end=None: day_range(start, end, language),
+        "month_heading": bind(month_heading),
+        "countdown": lambda start, end, today: countdown(start, end or start, today, language),
+        "country": bind(country),
+        "distance": bind(distance),
+        "gender": bind(gender),
+        "record_kind": bind(record_kind),
+        "record_status": bind(record_status),
+        "level": bind(level),
+    }

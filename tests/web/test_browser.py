@@ -1,0 +1,200 @@
+"""Issue 5's journey in a real browser: Debian's Chromium, headless, driven by Playwright
+against the app served by uvicorn on 127.0.0.1, over the seed and demo articles.
+
+A fan opens the home page, searches "Leerdam", opens her page, sees her 1.12,74 track record
+and a chart that has drawn its points, switches to English, opens the race report and sees the
+time highlighted in it. On a phone (390 px wide) no page scrolls sideways.
+
+Screenshots of every step are kept in `test-artifacts/browser/` at the top of the repository
+(or `$SCHAATSRADAR_TEST_ARTIFACTS/browser/`). Pages that answer 404 are reported as expected
+failures (they are being built); once a page exists, its part of the journey must pass.
+Skipped where /usr/bin/chromium is missing (`.ci/run` installs it).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+
+from schaatsradar.extract.registry import norm_name
+from schaatsradar.store import Store
+from schaatsradar.store import knowledge as kb
+from tests.web.seeded_site import seeded_settings
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = (
+    Path(
+        os.environ.get("SCHAATSRADAR_TEST_ARTIFACTS", Path(__file__).parents[2] / "test-artifacts")
+    )
+    / "browser"
+)
+PHONE = {"width": 390, "height": 844}
+DUTCH = "nl-NL"  # a Dutch fan's browser: Accept-Language nl (Chromium's own default is en-US)
+SEED_TITLE = re.compile("Jake Paul heeft lucht gekregen")  # the Inzell race report
+
+if not CHROMIUM.exists():
+    pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)", allow_module_level=True)
+
+from playwright.sync_api import (  # noqa: E402 (only where a browser can run)
+    Browser,
+    ConsoleMessage,
+    Page,
+    expect,
+    sync_playwright,
+)
+
+
+@dataclass(frozen=True)
+class Site:
+    url: str
+    skater_path: str  # /schaatsers/<slug> of Jutta Leerdam
+    article_path: str  # /artikel/<id> of the Inzell race report
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    from schaatsradar.web.app import create_app
+
+    settings = seeded_settings(tmp_path_factory.mktemp("browser"))
+    store = Store(settings.database_url)
+    with store.read() as conn:
+        skater = kb.skater_by_key(conn, norm_name("Jutta Leerdam"))
+        assert skater is not None
+        [report] = [a for a in kb.articles_about(conn, skater.id) if SEED_TITLE.search(a.title)]
+    store.close()
+    port = _free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.02)
+    yield Site(f"http://127.0.0.1:{port}", f"/schaatsers/{skater.slug}", f"/artikel/{report.id}")
+    server.should_exit = True
+    thread.join(5)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page_errors() -> list[str]:
+    return []
+
+
+def _new_page(browser: Browser, errors: list[str], **context: object) -> Page:
+    page = browser.new_context(**context).new_page()  # type: ignore[arg-type]
+    page.on("pageerror", lambda error: errors.append(f"script error: {error}"))
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error" and "Content Security Policy" in message.text:
+            errors.append(f"blocked by CSP: {message.text}")
+
+    page.on("console", on_console)
+    return page
+
+
+def _require(site: Site, path: str) -> None:
+    """An expected failure while the page is not built; from then on, a real test."""
+    status = httpx.get(site.url + path).status_code
+    if status == 404:
+        pytest.xfail(f"page not built yet: {path} answers 404")
+
+
+def _shot(page: Page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def test_a_fan_follows_leerdam_from_search_to_the_race_report(
+    site: Site, browser: Browser, page_errors: list[str]
+):
+    page = _new_page(browser, page_errors, viewport={"width": 1280, "height": 900}, locale=DUTCH)
+
+    page.goto(site.url + "/")
+    expect(page).to_have_title(re.compile("Schaatsradar"))
+    _shot(page, "01-home")
+
+    page.get_by_role("searchbox").fill("Leerdam")
+    page.get_by_role("searchbox").press("Enter")
+    page.wait_for_url(re.compile(r"/zoeken\?.*q=Leerdam"))
+    expect(page.get_by_role("main")).to_contain_text("Leerdam")
+    _shot(page, "02-search")
+
+    _require(site, site.skater_path)
+    to_her_page = page.locator(f"a[href$='{site.skater_path}']")
+    if to_her_page.count() == 0:  # the hits are stories: her name in one links her page
+        page.get_by_role("main").get_by_role("link", name=SEED_TITLE).first.click()
+    to_her_page.first.click()
+    page.wait_for_url(re.compile(re.escape(site.skater_path) + r"$"))
+    expect(page.get_by_role("heading", name=re.compile("Jutta Leerdam")).first).to_be_visible()
+    expect(page.get_by_text("1.12,74").first).to_be_visible()  # the Inzell track record
+    expect(page.get_by_text(re.compile("baanrecord", re.IGNORECASE)).first).to_be_visible()
+    expect(page.locator("svg circle").first).to_be_attached()  # the chart drew its points
+    _shot(page, "03-skater-nl")
+
+    page.locator("a[href*='lang=en']").first.click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_text("1:12.74").first).to_be_visible()
+    expect(page.get_by_text(re.compile("track record", re.IGNORECASE)).first).to_be_visible()
+    _shot(page, "04-skater-en")
+
+    _require(site, site.article_path)
+    page.get_by_role("link", name=SEED_TITLE).first.click()
+    page.wait_for_url(re.compile(re.escape(site.article_path)))
+    expect(page.locator("mark").filter(has_text="1.12,74").first).to_be_visible()
+    _shot(page, "05-article")
+
+    assert page_errors == []
+
+
+@pytest.mark.parametrize("which", ["home", "search", "skater", "article"])
+def test_pages_fit_a_phone_without_scrolling_sideways(
+    site: Site, browser: Browser, page_errors: list[str], which: str
+):
+    path = {
+        "home": "/",
+        "search": "/zoeken?q=Leerdam",
+        "skater": site.skater_path,
+        "article": site.article_path,
+    }[which]
+    _require(site, path)
+    page = _new_page(
+        browser,
+        page_errors,
+        viewport=PHONE,
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+        locale=DUTCH,
+    )
+    page.goto(site.url + path)
+    page.wait_for_load_state("networkidle")
+    _shot(page, f"phone-{which}")
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= PHONE["width"], f"{path} is {scroll_width} px wide on a 390 px phone"
+    assert page_errors == []
