@@ -27,6 +27,7 @@ from schaatsradar.knowledge.book import (
     Outcome,
     import_official,
     load_reference,
+    merge,
     reconcile_pending,
 )
 from schaatsradar.knowledge.calendar import bundled_calendar, filter_events, parse_level
@@ -45,7 +46,7 @@ from schaatsradar.settings import Settings
 from schaatsradar.store import Store, reading
 from schaatsradar.store import knowledge as kb
 from schaatsradar.store import sources as stored_sources
-from schaatsradar.store.knowledge import RecordRow, merge_skaters
+from schaatsradar.store.knowledge import RecordRow
 
 app = typer.Typer(
     help="Schaatsradar: speed-skating news, results and records.",
@@ -428,7 +429,7 @@ def athlete(
             assert keep is not None and other is not None
             if keep.id == other.id:
                 _fail(f"{keep.name} and {other.name} are already one skater", "E303")
-            merge_skaters(conn, keep.id, other.id)
+            merge(conn, keep.id, other.id)
         console.print(f"merged {escape(other.name)} into {escape(keep.name)}")
         return
     name = " ".join(args)

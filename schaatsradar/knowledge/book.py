@@ -217,8 +217,10 @@ def _implausible(fact: dict[str, Any], published: dt.date) -> str | None:
     if distance not in DISTANCES:
         return f"unknown distance {distance!r}"
     seconds = fact.get("seconds")
-    if seconds is not None and not patterns.plausible(seconds, distance, None):
-        return f"impossible time {fact.get('time')} for {distance}"
+    gender = fact.get("gender") if fact.get("gender") in ("women", "men") else None
+    if seconds is not None and not patterns.plausible(seconds, distance, gender):
+        who = f"the {gender}'s " if gender else ""
+        return f"impossible time {fact.get('time')} for {who}{distance}"
     race_date = _day(fact.get("race_date"))
     if race_date is not None and race_date > published + dt.timedelta(days=1):
         return f"dated {race_date}, after the article ({published})"
@@ -330,6 +332,13 @@ def _claim(
         disputed=settled.disputed,
         official=settled.official,
     )
+    for record in kb.records_made_by(conn, result_id):
+        if (
+            record.seconds is None
+            or settled.seconds is None
+            or (abs(record.seconds - settled.seconds) > 0.005)
+        ):
+            kb.withdraw(conn, record.id)  # the sources now settle on another time
     return result_id
 
 
@@ -404,6 +413,9 @@ def _records_from_result(conn: Connection, result_id: int) -> list[str]:
         current = next((m for m in marks if m.status == "current"), None)
         if current is None:
             continue  # no known record to beat: a result alone does not start a record
+        day = result.race_date or result.start_date
+        if current.set_on is not None and day is not None and day < current.set_on:
+            continue  # raced before the record was set: it beat an older mark, not this one
         verdict = judge(
             result.seconds,
             Mark(current.id, current.seconds),
@@ -667,3 +679,23 @@ def _official_record(conn: Connection, record: OfficialRecord, outcome: Outcome)
     else:
         kb.supersede(conn, current.id, new_id)
         outcome.new_records.append(f"{record.kind} {scope} {gender} {record.distance}")
+
+
+# -- skaters ----------------------------------------------------------------------------------
+
+
+def merge(conn: Connection, keep: int, other: int) -> None:
+    """Two registry entries that are one person: everything of `other` becomes `keep`'s, and
+    results that now hold both entries' claims are settled again."""
+    kb.merge_skaters(conn, keep, other)
+    for result in kb.results(conn, skater_id=keep):
+        rows = kb.claims(conn, result.id)
+        settled = settle([Claim(c.id, c.cluster, c.official, c.seconds, c.rank) for c in rows])
+        kb.settle_result(
+            conn,
+            result.id,
+            seconds=settled.seconds,
+            rank=settled.rank,
+            disputed=settled.disputed,
+            official=settled.official,
+        )

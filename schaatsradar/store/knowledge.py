@@ -755,6 +755,26 @@ def supersede(conn: Connection, old: int, new: int) -> None:
     )
 
 
+def records_made_by(conn: Connection, result_id: int) -> list[RecordRow]:
+    """Records a result made (by being faster than the record it found)."""
+    rows = conn.execute(
+        select(Record).where(Record.result_id == result_id, Record.status == "current")
+    )
+    return [_record(r) for r in rows]
+
+
+def withdraw(conn: Connection, record_id: int) -> None:
+    """A record made from a time the sources no longer agree on: kept, no longer current,
+    and the mark it had superseded is the record again."""
+    _forget(conn, "record_marks")
+    conn.execute(update(Record).where(Record.id == record_id).values(status="withdrawn"))
+    conn.execute(
+        update(Record)
+        .where(Record.superseded_by == record_id)
+        .values(status="current", superseded_by=None)
+    )
+
+
 def dispute(conn: Connection, record_id: int, by: int) -> None:
     """A mark held as the record that a better-placed source contradicts."""
     _forget(conn, "record_marks")

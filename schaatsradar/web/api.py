@@ -26,13 +26,14 @@ from schaatsradar.ingest.polling import add_source
 from schaatsradar.ingest.records import raw_from_record
 from schaatsradar.ingest.seedformat import parse_seed_text
 from schaatsradar.ingest.types import RawArticle
+from schaatsradar.knowledge.book import merge as merge_skaters
 from schaatsradar.knowledge.book import reconcile_pending
 from schaatsradar.knowledge.calendar import Level, bundled_calendar, filter_events
 from schaatsradar.knowledge.views import profile
 from schaatsradar.settings import Settings
 from schaatsradar.store import Store, api_reads, reading
 from schaatsradar.store import knowledge as kb
-from schaatsradar.store.knowledge import SkaterRow, merge_skaters
+from schaatsradar.store.knowledge import SkaterRow
 from schaatsradar.web import deps
 from schaatsradar.web import pagination as paging
 from schaatsradar.web.api_http import ApiError, ApiRoute, bearer, invalid, methods_at, not_found

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from schaatsradar.knowledge.book import reconcile_article
+from schaatsradar.knowledge.book import merge, reconcile_article
 from schaatsradar.settings import Settings
 from schaatsradar.store import Store
 from schaatsradar.store import knowledge as kb
@@ -306,14 +306,6 @@ def test_a_track_record_claim_slower_than_the_known_record_is_disputed(
     assert outcome.new_records == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: book._records_from_result makes a record from a result's settled time but never "
-        "revisits it: when more sources later settle the result on a slower time, the record "
-        "made from the first claim stays current and the record it superseded stays superseded"
-    ),
-)
 def test_a_track_record_made_by_a_claim_the_majority_overrules_does_not_stand(
     knowledge: Store, settings: Settings, tmp_path: Path
 ):
@@ -341,16 +333,6 @@ def test_a_track_record_made_by_a_claim_the_majority_overrules_does_not_stand(
     assert any(m.seconds == pytest.approx(36.58) for m in marks)  # kept, not deleted
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: book._records_from_result compares a result only with the current record's "
-        "time, not its date: a December 2025 result faster than a track record set in March "
-        "2026 supersedes that later record, leaving a book where a mark is 'broken' by one "
-        "skated three months before it (_record_claim already treats an older article as "
-        "history)"
-    ),
-)
 def test_a_result_from_before_the_current_record_does_not_supersede_it(
     knowledge: Store, settings: Settings, tmp_path: Path
 ):
@@ -424,15 +406,6 @@ def test_personal_bests_ignore_results_without_a_time(
     assert [r.rank for r in results_of(knowledge, "Jutta Leerdam", "500m")] == [5]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: store.knowledge.merge_skaters moves the dropped skater's claims onto the kept "
-        "skater's result in the same race but never re-settles it: the result keeps the "
-        "value and disputed flag it had before, so the majority value is ignored, the "
-        "disagreement is not flagged and best_times reports the minority time"
-    ),
-)
 def test_merging_two_entries_of_one_skater_resettles_their_result_and_personal_best(
     knowledge: Store, settings: Settings, tmp_path: Path
 ):
@@ -454,7 +427,7 @@ def test_merging_two_entries_of_one_skater_resettles_their_result_and_personal_b
     assert keep != drop
 
     with knowledge.write() as conn:
-        kb.merge_skaters(conn, keep, drop)
+        merge(conn, keep, drop)
         [result] = kb.results(conn, skater_id=keep)
         best = kb.best_times(conn, keep)
     assert skater_id(knowledge, "Lotte Test-Rijder") == keep
@@ -549,14 +522,6 @@ def test_a_fact_that_cannot_be_true_is_refused_by_name_and_nothing_changes(
     assert dump_tables(knowledge, KNOWLEDGE_TABLES) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: book._implausible checks times with patterns.plausible(seconds, distance, None), "
-        "i.e. against either gender's bounds, so a women's 500m in 33.90 (a men's time, 2 s "
-        "under the women's world record) is accepted and becomes the women's world record"
-    ),
-)
 def test_a_womens_time_only_men_can_skate_is_refused(
     knowledge: Store, settings: Settings, tmp_path
 ):
