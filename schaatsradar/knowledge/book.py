@@ -477,7 +477,8 @@ def _record_claim(
         return
     marks = kb.record_marks(conn, kind, scope, distance, gender)
     current = next((m for m in marks if m.status == "current"), None)
-    evidence = (fact.get("evidence") or {}).get("text")
+    span = fact.get("evidence") or {}
+    evidence = (span["start"], span["end"], span["text"]) if span else None
     outcome.records += 1
     if seconds is None:
         # "het baanrecord van Leerdam": the record as known, if it is the holder's.

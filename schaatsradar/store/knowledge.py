@@ -790,8 +790,9 @@ def add_record_source(
     *,
     article_id: int | None = None,
     url: str | None = None,
-    evidence: str | None = None,
+    evidence: tuple[int, int, str] | None = None,
 ) -> None:
+    """`evidence`: (start, end, text) of the words in the article that said it."""
     exists = conn.execute(
         select(RecordSource.id).where(
             RecordSource.record_id == record_id, RecordSource.source_key == source_key
@@ -804,7 +805,9 @@ def add_record_source(
                 source_key=source_key,
                 article_id=article_id,
                 url=url,
-                evidence_text=evidence,
+                evidence_start=evidence[0] if evidence else None,
+                evidence_end=evidence[1] if evidence else None,
+                evidence_text=evidence[2] if evidence else None,
             )
         )
 

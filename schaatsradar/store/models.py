@@ -267,6 +267,8 @@ class RecordSource(Base):
     article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id"))
     url: Mapped[str | None] = mapped_column(Text)
     evidence_text: Mapped[str | None] = mapped_column(Text)
+    evidence_start: Mapped[int | None] = mapped_column(Integer)  # in the article's clean text
+    evidence_end: Mapped[int | None] = mapped_column(Integer)
 
 
 class ReconciledArticle(Base):
