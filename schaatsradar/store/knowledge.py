@@ -566,7 +566,7 @@ def _results_query() -> Any:
     # Counted per result row (by the result_id index), not grouped over every claim first:
     # a join with a grouped subquery costs a scan of all claims for each result looked up.
     sources = (
-        select(func.count(ResultClaim.id))
+        select(func.count())
         .where(ResultClaim.result_id == RaceResult.id)
         .correlate(RaceResult)
         .scalar_subquery()
@@ -598,10 +598,19 @@ def _results_query() -> Any:
     )
 
 
+_RESULTS = _results_query()
+_RESULT_FIELDS = tuple(f.name for f in fields(ResultView))
+assert tuple(_RESULTS.selected_columns.keys()) == _RESULT_FIELDS
+_RESULT_BY_ID = _RESULTS.where(RaceResult.id == bindparam("result_id"))
+
+
 def _view(row: Any) -> ResultView:
-    # By position: a profile lists a thousand results, and building each from a name
-    # mapping costs more than the query. The query selects the fields in order (see below).
-    return ResultView(*row)
+    # A profile lists a thousand results, and a frozen dataclass's __init__ (each field set
+    # through object.__setattr__) cost nearly what the query did: the view is filled the way
+    # unpickling fills it. The query selects the fields in their order (checked below).
+    view = object.__new__(ResultView)
+    view.__dict__.update(zip(_RESULT_FIELDS, row, strict=True))
+    return view
 
 
 def results(
@@ -614,7 +623,7 @@ def results(
     distance: str | None = None,
     limit: int | None = None,
 ) -> list[ResultView]:
-    query = _results_query()
+    query = _RESULTS
     if skater_id is not None:
         query = query.where(RaceResult.skater_id == skater_id)
     if race_id is not None:
@@ -633,10 +642,6 @@ def results(
     if limit is not None:
         query = query.limit(limit)
     return [_view(r) for r in conn.execute(query)]
-
-
-_RESULT_BY_ID = _results_query().where(RaceResult.id == bindparam("result_id"))
-assert list(_RESULT_BY_ID.selected_columns.keys()) == [f.name for f in fields(ResultView)]
 
 
 def result_by_id(conn: Connection, result_id: int) -> ResultView | None:
@@ -755,11 +760,14 @@ def supersede(conn: Connection, old: int, new: int) -> None:
     )
 
 
+_RECORDS_MADE_BY = select(Record).where(
+    Record.result_id == bindparam("result_id"), Record.status == "current"
+)
+
+
 def records_made_by(conn: Connection, result_id: int) -> list[RecordRow]:
     """Records a result made (by being faster than the record it found)."""
-    rows = conn.execute(
-        select(Record).where(Record.result_id == result_id, Record.status == "current")
-    )
+    rows = conn.execute(_RECORDS_MADE_BY, {"result_id": result_id})
     return [_record(r) for r in rows]
 
 
