@@ -51,8 +51,9 @@ def memoized(conn: Connection) -> Iterator[None]:
     """Inside the block, the lookups reconciliation repeats for nearly every fact (a skater by
     name and by id, the meets around a day, a meet, a meet's races, a record's marks) are
     answered from memory after the first time, and this module's writes keep what is
-    remembered in step. Meant for one write transaction: rows other transactions commit
-    meanwhile are not seen (on SQLite the write lock rules them out)."""
+    remembered in step; a result just made is known to have one claim and to have made no
+    record. Meant for one write transaction: rows other transactions commit meanwhile are not
+    seen (on SQLite the write lock rules them out)."""
     if _MEMO in conn.info:
         yield
         return
@@ -72,6 +73,12 @@ def _remembered(conn: Connection, lookup: str, key: Hashable, load: Callable[[],
         answers[key] = load()
     found: T = answers[key]
     return found
+
+
+def _remember(conn: Connection, lookup: str, key: Hashable, answer: object) -> None:
+    memo = conn.info.get(_MEMO)
+    if memo is not None:
+        memo[lookup][key] = answer
 
 
 def _forget(conn: Connection, lookup: str, *keys: Hashable) -> None:
@@ -199,7 +206,7 @@ def find_skaters(conn: Connection, text: str, limit: int = 10) -> list[SkaterRow
 def merge_skaters(conn: Connection, keep: int, drop: int) -> None:
     """Everything of `drop` becomes `keep`'s; `drop` stays as a pointer, so nothing is lost
     and old links still resolve. Two results of one race merge into one with all claims."""
-    for lookup in ("skater_by_key", "skater_by_id", "record_marks"):
+    for lookup in ("skater_by_key", "skater_by_id", "claims", "record_marks", "records_made_by"):
         _forget(conn, lookup)
     conn.execute(update(SkaterAlias).where(SkaterAlias.skater_id == drop).values(skater_id=keep))
     conn.execute(update(Record).where(Record.skater_id == drop).values(skater_id=keep))
@@ -461,9 +468,10 @@ def add_claim(
 ) -> int:
     """Records what `source_key` says about a result; the same source saying it again
     replaces its earlier claim (an article re-extracted, an official list re-imported)."""
-    result_id = conn.execute(_RESULT_IN, {"race_id": race_id, "athlete_key": athlete_key}).scalar()
+    found = conn.execute(_RESULT_IN, {"race_id": race_id, "athlete_key": athlete_key}).scalar()
     existing = None
-    if result_id is not None:
+    if found is not None:
+        result_id = int(found)
         existing = conn.execute(
             _CLAIM_OF_SOURCE, {"result_id": result_id, "source_key": source_key}
         ).scalar()
@@ -482,6 +490,7 @@ def add_claim(
                 official=official,
             ),
         )
+    text = evidence[2] if evidence else None
     values = dict(
         article_id=article_id,
         cluster=cluster,
@@ -490,18 +499,28 @@ def add_claim(
         rank=rank,
         evidence_start=evidence[0] if evidence else None,
         evidence_end=evidence[1] if evidence else None,
-        evidence_text=evidence[2] if evidence else None,
+        evidence_text=text,
     )
     if existing is None:
-        conn.execute(
-            insert(ResultClaim), dict(result_id=result_id, source_key=source_key, **values)
+        claim_id = _insert(
+            conn, insert(ResultClaim), dict(result_id=result_id, source_key=source_key, **values)
         )
     else:
         conn.execute(_UPDATE_CLAIM, dict(claim_id=existing, **values))
-    return int(result_id)
+    if found is None:
+        claim = ClaimRow(claim_id, cluster, official, seconds, rank, source_key, article_id, text)
+        _remember(conn, "claims", result_id, [claim])
+        _remember(conn, "records_made_by", result_id, [])
+    else:
+        _forget(conn, "claims", result_id)
+    return result_id
 
 
 def claims(conn: Connection, result_id: int) -> list[ClaimRow]:
+    return list(_remembered(conn, "claims", result_id, lambda: _claims(conn, result_id)))
+
+
+def _claims(conn: Connection, result_id: int) -> list[ClaimRow]:
     rows = conn.execute(_CLAIMS_OF_RESULT, {"result_id": result_id})
     return [
         ClaimRow(
@@ -748,13 +767,18 @@ def _record_marks(
     return [_record(r) for r in rows]
 
 
-def add_record(conn: Connection, **values: Any) -> int:
+def _records_changed(conn: Connection) -> None:
     _forget(conn, "record_marks")
+    _forget(conn, "records_made_by")
+
+
+def add_record(conn: Connection, **values: Any) -> int:
+    _records_changed(conn)
     return _insert(conn, insert(Record).values(**values))
 
 
 def supersede(conn: Connection, old: int, new: int) -> None:
-    _forget(conn, "record_marks")
+    _records_changed(conn)
     conn.execute(
         update(Record).where(Record.id == old).values(status="superseded", superseded_by=new)
     )
@@ -767,6 +791,12 @@ _RECORDS_MADE_BY = select(Record).where(
 
 def records_made_by(conn: Connection, result_id: int) -> list[RecordRow]:
     """Records a result made (by being faster than the record it found)."""
+    return list(
+        _remembered(conn, "records_made_by", result_id, lambda: _records_made_by(conn, result_id))
+    )
+
+
+def _records_made_by(conn: Connection, result_id: int) -> list[RecordRow]:
     rows = conn.execute(_RECORDS_MADE_BY, {"result_id": result_id})
     return [_record(r) for r in rows]
 
@@ -774,7 +804,7 @@ def records_made_by(conn: Connection, result_id: int) -> list[RecordRow]:
 def withdraw(conn: Connection, record_id: int) -> None:
     """A record made from a time the sources no longer agree on: kept, no longer current,
     and the mark it had superseded is the record again."""
-    _forget(conn, "record_marks")
+    _records_changed(conn)
     conn.execute(update(Record).where(Record.id == record_id).values(status="withdrawn"))
     conn.execute(
         update(Record)
@@ -785,7 +815,7 @@ def withdraw(conn: Connection, record_id: int) -> None:
 
 def dispute(conn: Connection, record_id: int, by: int) -> None:
     """A mark held as the record that a better-placed source contradicts."""
-    _forget(conn, "record_marks")
+    _records_changed(conn)
     conn.execute(
         update(Record).where(Record.id == record_id).values(status="disputed", disputes=by)
     )
