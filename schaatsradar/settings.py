@@ -45,6 +45,13 @@ class Settings(BaseSettings):
             "are private or loopback (e.g. 127.0.0.1/32); everything private is refused otherwise"
         ),
     )
+    response_cache: bool = Field(
+        default=True,
+        description=(
+            "Keep public page and API answers in memory until the next content-changing "
+            "commit (off: every request is rendered anew)"
+        ),
+    )
     user_agent: str = Field(
         default="Schaatsradar/0.1 (+https://schaatsradar.invalid/bot)",
         description="User-Agent sent with every request",

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from sqlalchemy import Connection
 from sqlalchemy.engine import make_url
 
-from schaatsradar.store import migrate
+from schaatsradar.store import data_version, migrate
 from schaatsradar.store.engine import WRITE_OPTION, make_engine
 
 
@@ -36,11 +36,23 @@ class Store:
             yield conn
 
     @contextmanager
-    def write(self) -> Iterator[Connection]:
-        """One transaction: committed when the block ends, rolled back on any exception."""
+    def write(self, changes_content: bool = True) -> Iterator[Connection]:
+        """One transaction: committed when the block ends, rolled back on any exception.
+
+        Unless the caller says the write changes nothing readers see (delivery bookkeeping,
+        a user's own settings), the data version is raised just before the commit: copies of
+        pages made before it are then stale. Raising it last keeps PostgreSQL's row lock on
+        the counter for the commit only."""
         connection = self.engine.connect().execution_options(**{WRITE_OPTION: True})
         with connection as conn, conn.begin():
             yield conn
+            if changes_content:
+                data_version.bump(conn)
+
+    def data_version(self) -> int:
+        """The number every content-changing commit raises (see `store.data_version`)."""
+        with self.read() as conn:
+            return data_version.current(conn)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -11,6 +11,8 @@ from fastapi.staticfiles import StaticFiles
 from schaatsradar.settings import Settings
 from schaatsradar.store import Store
 from schaatsradar.web import api, feeds, pages
+from schaatsradar.web.head import HeadAsGet
+from schaatsradar.web.response_cache import ResponseCache
 from schaatsradar.web.security import SecurityHeaders
 
 STATIC = Path(__file__).parent / "static"
@@ -26,7 +28,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.settings = settings
-    app.state.store = Store(settings.database_url)
+    store = app.state.store = Store(settings.database_url)
+    # Outermost last: security headers on everything, HEAD as GET, then the kept copies.
+    if settings.response_cache:
+        app.add_middleware(ResponseCache, data_version=store.data_version)
+    app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)
     app.include_router(api.router, prefix="/api/v1")
     app.include_router(feeds.router)
