@@ -19,6 +19,7 @@ class Store:
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = make_engine(url)
+        self._version = data_version.VersionReader(self.engine)
 
     @property
     def backend(self) -> str:
@@ -51,10 +52,10 @@ class Store:
 
     def data_version(self) -> int:
         """The number every content-changing commit raises (see `store.data_version`)."""
-        with self.read() as conn:
-            return data_version.current(conn)
+        return self._version()
 
     def close(self) -> None:
+        self._version.close()
         self.engine.dispose()
 
 
