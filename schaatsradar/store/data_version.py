@@ -44,7 +44,7 @@ class VersionReader:
         if self._connection is None:
             pooled = self._engine.raw_connection()
             pooled.detach()
-            connection = pooled.dbapi_connection
+            connection: Any = pooled.dbapi_connection
             if hasattr(connection, "autocommit"):
                 connection.autocommit = True  # psycopg: no transaction left open between reads
             self._connection = connection
