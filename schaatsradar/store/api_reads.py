@@ -27,7 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.types import Date
 
-from schaatsradar.store.knowledge import CompetitionRow, SkaterRow
+from schaatsradar.store.knowledge import CompetitionRow, SkaterRow, where_results
 from schaatsradar.store.models import (
     Article,
     ArticleAlias,
@@ -385,15 +385,14 @@ def results(
         .join(Competition, Competition.id == Race.competition_id)
         .outerjoin(Skater, Skater.id == RaceResult.skater_id)
     )
-    for column, wanted in (
-        (RaceResult.skater_id, skater_id),
-        (RaceResult.race_id, race_id),
-        (Race.competition_id, competition_id),
-        (Race.distance, distance),
-        (Race.gender, gender),
-    ):
-        if wanted is not None:
-            query = query.where(column == wanted)
+    query = where_results(
+        query,
+        skater_id=skater_id,
+        race_id=race_id,
+        competition_id=competition_id,
+        distance=distance,
+        gender=gender,
+    )
     order = [(day, True), (RaceResult.id, True)]
     return [ResultRow(*row) for row in conn.execute(_page(query, order, after, limit))]
 

@@ -632,6 +632,31 @@ def _view(row: Any) -> ResultView:
     return view
 
 
+def where_results(
+    query: Any,
+    *,
+    skater_id: int | None = None,
+    race_id: int | None = None,
+    competition_id: int | None = None,
+    disputed: bool | None = None,
+    distance: str | None = None,
+    gender: str | None = None,
+) -> Any:
+    """`query`, over results joined with their races, kept to those matching every filter given
+    (the knowledge base's lists and the API's share it)."""
+    for column, wanted in (
+        (RaceResult.skater_id, skater_id),
+        (RaceResult.race_id, race_id),
+        (Race.competition_id, competition_id),
+        (RaceResult.disputed, disputed),
+        (Race.distance, distance),
+        (Race.gender, gender),
+    ):
+        if wanted is not None:
+            query = query.where(column == wanted)
+    return query
+
+
 def results(
     conn: Connection,
     *,
@@ -642,17 +667,14 @@ def results(
     distance: str | None = None,
     limit: int | None = None,
 ) -> list[ResultView]:
-    query = _RESULTS
-    if skater_id is not None:
-        query = query.where(RaceResult.skater_id == skater_id)
-    if race_id is not None:
-        query = query.where(RaceResult.race_id == race_id)
-    if competition_id is not None:
-        query = query.where(Race.competition_id == competition_id)
-    if disputed is not None:
-        query = query.where(RaceResult.disputed == disputed)
-    if distance is not None:
-        query = query.where(Race.distance == distance)
+    query = where_results(
+        _RESULTS,
+        skater_id=skater_id,
+        race_id=race_id,
+        competition_id=competition_id,
+        disputed=disputed,
+        distance=distance,
+    )
     query = query.order_by(
         func.coalesce(Race.race_date, Competition.start_date).desc(),
         Race.distance,

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import replace
-from typing import Annotated, Any, Literal, TypeVar, get_args
+from dataclasses import dataclass, replace
+from operator import attrgetter
+from typing import TYPE_CHECKING, Annotated, Any, Generic, Literal, TypeVar
 
 from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response
 from pydantic import ValidationError
@@ -82,33 +83,12 @@ BAD_CURSOR: Responses = {400: _error("The cursor was not handed out by this list
 WRITE: Responses = {401: _error("No API token, or an unknown or revoked one")}
 SAFE_TEXT = r"^[^\x00]*$"  # PostgreSQL refuses NUL characters in text
 
-Distance = Literal[
-    "500m",
-    "1000m",
-    "1500m",
-    "3000m",
-    "5000m",
-    "10000m",
-    "mass start",
-    "team pursuit",
-    "team sprint",
-    "relay",
-    "allround",
-    "sprint",
-]
-RecordType = Literal[
-    "world",
-    "track",
-    "olympic",
-    "national",
-    "continental",
-    "personal",
-    "season_best",
-    "junior_world",
-    "championship",
-    "other",
-]
-assert get_args(Distance) == DISTANCES and get_args(RecordType) == RECORD_TYPES
+if TYPE_CHECKING:  # a type checker takes no Literal built from a tuple; the handlers get str
+    Distance = str
+    RecordType = str
+else:  # FastAPI accepts these values only, and lists them in the schema (in this order)
+    Distance = Literal[DISTANCES]
+    RecordType = Literal[RECORD_TYPES]
 
 Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
 Limit = Annotated[int, Query(ge=1, le=paging.MAX_LIMIT, description="Items per page (at most 100)")]
@@ -125,6 +105,14 @@ DateTo = Annotated[dt.date | None, Query(alias="to", description="Last day (YYYY
 SkaterSlug = Annotated[
     str | None,
     Query(max_length=200, pattern=SAFE_TEXT, description="Skater slug, e.g. jutta-leerdam"),
+]
+AthleteSlug = Annotated[
+    str | None,
+    Query(
+        max_length=200,
+        pattern=SAFE_TEXT,
+        description="Another name for `skater`; when both are given they must agree",
+    ),
 ]
 Language = Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$", description="nl, en, …")]
 RowId = Annotated[int | None, Query(ge=1, le=2**31 - 1)]
@@ -172,15 +160,59 @@ def _page(
     return {"items": [render(item) for item in found.items], "next": link}
 
 
-def _skater_id(conn: Any, slug: str | None) -> int | None:
+Row = TypeVar("Row")
+Key = api_reads.Key
+
+
+@dataclass(frozen=True)
+class Listing(Generic[Row]):
+    """A list the store keeps in a fixed order (see `store/api_reads.py`): the name its cursors
+    carry, the types of its sort key, how a row answers and what its sort key is."""
+
+    kind: str
+    key_types: paging.KeyTypes
+    render: Callable[[Row], Any]
+    sort_key: Callable[[Row], Sequence[Any]] = attrgetter("sort_key")
+
+    def page(
+        self,
+        request: Request,
+        response: Response,
+        store: Store,
+        cursor: str | None,
+        limit: int,
+        fetch: Callable[[Any, Key | None, int], Sequence[Row]],
+    ) -> dict[str, Any]:
+        """The page after `cursor`: `fetch(conn, after, count)` reads up to `count` rows
+        following the sort key `after`, one more than `limit` to tell whether more follow."""
+        after = _cursor(cursor, self.kind, self.key_types)
+        with store.read() as conn:
+            rows = fetch(conn, after, limit + 1)
+        found = paging.page_of(rows, limit, self.kind, self.sort_key)
+        return _page(request, response, found, self.render)
+
+
+def _skater_id(conn: Any, slug: str | None, parameter: str = "skater") -> int | None:
     if slug is None:
         return None
     skater = kb.skater_by_slug(conn, slug)
     if skater is None:
         message = f"no skater with slug {slug!r}"
-        problem = Problem(location="query.skater", message=message)
-        raise ApiError(422, "unknown_skater", f"query.skater: {message}", [problem])
+        problem = Problem(location=f"query.{parameter}", message=message)
+        raise ApiError(422, "unknown_skater", f"query.{parameter}: {message}", [problem])
     return skater.id
+
+
+def _skater_or_athlete(skater: str | None, athlete: str | None) -> tuple[str, str | None]:
+    """The skater filter, given as `skater` or as `athlete`: the parameter it came in and the
+    slug. Both given must name the same slug (422 otherwise)."""
+    if athlete is None:
+        return "skater", skater
+    if skater is not None and skater != athlete:
+        message = f"skater {skater!r} and athlete {athlete!r} differ: give one of them"
+        problem = Problem(location="query.athlete", message=message)
+        raise ApiError(422, "invalid_request", f"query.athlete: {message}", [problem])
+    return "athlete", athlete
 
 
 # -- index ------------------------------------------------------------------------------------
@@ -212,12 +244,16 @@ def health() -> dict[str, str]:
 # -- articles ---------------------------------------------------------------------------------
 
 
+ARTICLES = Listing("articles", (dt.date, int), ArticleOut.of)
+
+
 @read("/articles", response_model=Page[ArticleOut], responses={**BAD_CURSOR})
 def list_articles(
     request: Request,
     response: Response,
     store: StoreDep,
     skater: SkaterSlug = None,
+    athlete: AthleteSlug = None,
     distance: Distance | None = None,
     competition: Annotated[RowId, Query(description="Competition id")] = None,
     date_from: DateFrom = None,
@@ -226,21 +262,23 @@ def list_articles(
     limit: Limit = paging.DEFAULT_LIMIT,
     cursor: Cursor = None,
 ) -> dict[str, Any]:
-    """Articles, newest first, each with the facts extracted from it. `skater`, `distance`
-    and `competition` keep articles stating a result (or record) that matches them all."""
-    after = _cursor(cursor, "articles", (dt.date, int))
-    with store.read() as conn:
+    """Articles, newest first, each with the facts extracted from it. `skater` (or `athlete`),
+    `distance` and `competition` keep articles stating a result (or record) that matches them
+    all."""
+    parameter, slug = _skater_or_athlete(skater, athlete)
+
+    def fetch(conn: Any, after: Key | None, count: int) -> list[api_reads.ArticleRow]:
         filters = api_reads.ArticleFilters(
-            skater_id=_skater_id(conn, skater),
+            skater_id=_skater_id(conn, slug, parameter),
             distance=distance,
             competition_id=competition,
             date_from=date_from,
             date_to=date_to,
             language=language,
         )
-        rows = api_reads.articles(conn, filters, after, limit + 1)
-    found = paging.page_of(rows, limit, "articles", lambda row: row.sort_key)
-    return _page(request, response, found, ArticleOut.of)
+        return api_reads.articles(conn, filters, after, count)
+
+    return ARTICLES.page(request, response, store, cursor, limit, fetch)
 
 
 @read("/articles/{article_id}", response_model=ArticleDetail, responses={**NOT_FOUND})
@@ -254,6 +292,9 @@ def get_article(article_id: Id, store: StoreDep) -> ArticleDetail:
 
 
 # -- skaters ----------------------------------------------------------------------------------
+
+
+SKATERS = Listing("skaters", (str, int), SkaterOut.of, api_reads.skater_sort_key)
 
 
 @read("/skaters", response_model=Page[SkaterOut], responses={**BAD_CURSOR})
@@ -270,13 +311,13 @@ def list_skaters(
     cursor: Cursor = None,
 ) -> dict[str, Any]:
     """Skaters by name: the registry's and those only the news named."""
-    after = _cursor(cursor, "skaters", (str, int))
-    with store.read() as conn:
-        rows = api_reads.skaters(
-            conn, text=q, country=country, gender=gender, after=after, limit=limit + 1
+
+    def fetch(conn: Any, after: Key | None, count: int) -> list[SkaterRow]:
+        return api_reads.skaters(
+            conn, text=q, country=country, gender=gender, after=after, limit=count
         )
-    found = paging.page_of(rows, limit, "skaters", api_reads.skater_sort_key)
-    return _page(request, response, found, SkaterOut.of)
+
+    return SKATERS.page(request, response, store, cursor, limit, fetch)
 
 
 @read("/skaters/{slug}", response_model=SkaterProfile, responses={**NOT_FOUND})
@@ -296,6 +337,11 @@ def get_skater(
 # -- competitions, races, results -------------------------------------------------------------
 
 
+COMPETITIONS = Listing(
+    "competitions", (dt.date, int), CompetitionOut.of, api_reads.competition_sort_key
+)
+
+
 @read("/competitions", response_model=Page[CompetitionOut], responses={**BAD_CURSOR})
 def list_competitions(
     request: Request,
@@ -309,13 +355,13 @@ def list_competitions(
 ) -> dict[str, Any]:
     """Meets in date order (from the calendar, official lists and the news); meets known only
     from the news without a date come last."""
-    after = _cursor(cursor, "competitions", (dt.date, int))
-    with store.read() as conn:
-        rows = api_reads.competitions(
-            conn, date_from=date_from, date_to=date_to, level=level, after=after, limit=limit + 1
+
+    def fetch(conn: Any, after: Key | None, count: int) -> list[kb.CompetitionRow]:
+        return api_reads.competitions(
+            conn, date_from=date_from, date_to=date_to, level=level, after=after, limit=count
         )
-    found = paging.page_of(rows, limit, "competitions", api_reads.competition_sort_key)
-    return _page(request, response, found, CompetitionOut.of)
+
+    return COMPETITIONS.page(request, response, store, cursor, limit, fetch)
 
 
 @read("/competitions/{competition_id}", response_model=CompetitionDetail, responses={**NOT_FOUND})
@@ -352,6 +398,9 @@ def get_race(race_id: Id, store: StoreDep) -> RaceDetail:
     )
 
 
+RESULTS = Listing("results", (dt.date, int), ResultOut.of)
+
+
 @read("/results", response_model=Page[ResultOut], responses={**BAD_CURSOR})
 def list_results(
     request: Request,
@@ -367,9 +416,9 @@ def list_results(
 ) -> dict[str, Any]:
     """Results, newest race first: the value the sources agree on most (`disputed` when they
     do not)."""
-    after = _cursor(cursor, "results", (dt.date, int))
-    with store.read() as conn:
-        rows = api_reads.results(
+
+    def fetch(conn: Any, after: Key | None, count: int) -> list[api_reads.ResultRow]:
+        return api_reads.results(
             conn,
             skater_id=_skater_id(conn, skater),
             race_id=race,
@@ -377,13 +426,16 @@ def list_results(
             distance=distance,
             gender=gender,
             after=after,
-            limit=limit + 1,
+            limit=count,
         )
-    found = paging.page_of(rows, limit, "results", lambda row: row.sort_key)
-    return _page(request, response, found, ResultOut.of)
+
+    return RESULTS.page(request, response, store, cursor, limit, fetch)
 
 
 # -- records ----------------------------------------------------------------------------------
+
+
+RECORDS = Listing("records", (str, str, str, str, dt.date, int), RecordOut.of)
 
 
 @read("/records", response_model=Page[RecordOut], responses={**BAD_CURSOR})
@@ -402,9 +454,9 @@ def list_records(
     cursor: Cursor = None,
 ) -> dict[str, Any]:
     """The record book: current records and disputed claims, or with `history` every mark."""
-    after = _cursor(cursor, "records", (str, str, str, str, dt.date, int))
-    with store.read() as conn:
-        rows = api_reads.records(
+
+    def fetch(conn: Any, after: Key | None, count: int) -> list[api_reads.RecordMark]:
+        return api_reads.records(
             conn,
             kind=type,
             venue=venue,
@@ -412,10 +464,10 @@ def list_records(
             gender=gender,
             history=history,
             after=after,
-            limit=limit + 1,
+            limit=count,
         )
-    found = paging.page_of(rows, limit, "records", lambda row: row.sort_key)
-    return _page(request, response, found, RecordOut.of)
+
+    return RECORDS.page(request, response, store, cursor, limit, fetch)
 
 
 # -- calendar and search ----------------------------------------------------------------------

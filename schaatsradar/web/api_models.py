@@ -7,7 +7,7 @@ Every time is given twice: `time` as fans write it (`1:12.74`, `38.01`) and `sec
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -24,6 +24,13 @@ T = TypeVar("T")
 
 class Out(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+    @classmethod
+    def copied(cls, source: object, **given: Any) -> Self:
+        """This answer filled from `source`: each field from the attribute of the same name,
+        but those in `given` (fields `source` names otherwise, or that are computed)."""
+        found = {name: getattr(source, name) for name in cls.model_fields if name not in given}
+        return cls(**found, **given)
 
 
 def time_of(seconds: float | None) -> str | None:
@@ -150,18 +157,7 @@ class ArticleOut(Out):
 
     @classmethod
     def of(cls, row: ArticleRow) -> ArticleOut:
-        return cls(
-            id=row.id,
-            url=row.url,
-            title=row.title,
-            published=row.published,
-            date_precision=row.date_precision,
-            language=row.language,
-            source=row.source,
-            demo=row.demo,
-            story=row.story,
-            facts=Facts.of(row.extractor, row.facts),
-        )
+        return cls.copied(row, facts=Facts.of(row.extractor, row.facts))
 
 
 class ArticleDetail(ArticleOut):
@@ -180,7 +176,7 @@ class ArticleRefOut(Out):
 
     @classmethod
     def of(cls, ref: ArticleRef) -> ArticleRefOut:
-        return cls(id=ref.id, published=ref.published, title=ref.title, url=ref.url)
+        return cls.copied(ref)
 
 
 class SearchHit(Out):
@@ -196,17 +192,7 @@ class SearchHit(Out):
 
     @classmethod
     def of(cls, hit: ArticleSummary) -> SearchHit:
-        return cls(
-            id=hit.id,
-            published=hit.published,
-            title=hit.title,
-            language=hit.language,
-            source=hit.source,
-            demo=hit.demo,
-            also_published_by=hit.also_published_by,
-            snippet=hit.snippet,
-            score=hit.score,
-        )
+        return cls.copied(hit)
 
 
 # -- skaters ----------------------------------------------------------------------------------
@@ -222,14 +208,7 @@ class SkaterOut(Out):
 
     @classmethod
     def of(cls, row: SkaterRow) -> SkaterOut:
-        return cls(
-            slug=row.slug,
-            name=row.name,
-            country=row.country,
-            gender=row.gender,
-            born=row.born,
-            known=row.known,
-        )
+        return cls.copied(row)
 
 
 class ResultOut(Out):
@@ -254,48 +233,16 @@ class ResultOut(Out):
 
     @classmethod
     def of(cls, row: ResultRow) -> ResultOut:
-        return cls(
-            id=row.id,
-            race_id=row.race_id,
-            skater=row.skater_slug,
-            athlete=row.athlete,
-            country=row.country,
-            team=row.team,
-            distance=row.distance,
-            gender=row.gender,
-            time=time_of(row.seconds),
-            seconds=row.seconds,
-            rank=row.rank,
-            disputed=row.disputed,
-            official=row.official,
-            date=row.date,
-            competition_id=row.competition_id,
-            competition=row.competition,
-            venue=row.venue,
-            sources=row.sources,
-        )
+        return cls.copied(row, skater=row.skater_slug, time=time_of(row.seconds))
 
     @classmethod
     def of_view(cls, view: ResultView, skater_slug: str | None) -> ResultOut:
-        return cls(
-            id=view.id,
-            race_id=view.race_id,
+        return cls.copied(
+            view,
             skater=skater_slug,
-            athlete=view.athlete,
-            country=view.country,
-            team=view.team,
-            distance=view.distance,
-            gender=view.gender,
             time=time_of(view.seconds),
-            seconds=view.seconds,
-            rank=view.rank,
-            disputed=view.disputed,
-            official=view.official,
             date=view.race_date or view.start_date,
-            competition_id=view.competition_id,
-            competition=view.competition,
             venue=view.city,
-            sources=view.sources,
         )
 
 
@@ -332,24 +279,7 @@ class RecordOut(Out):
 
     @classmethod
     def of(cls, mark: RecordMark) -> RecordOut:
-        return cls(
-            id=mark.id,
-            type=mark.kind,
-            scope=mark.scope,
-            distance=mark.distance,
-            gender=mark.gender,
-            time=time_of(mark.seconds),
-            seconds=mark.seconds,
-            skater=mark.skater_slug,
-            holder=mark.holder,
-            holder_country=mark.holder_country,
-            set_on=mark.set_on,
-            venue=mark.venue,
-            status=mark.status,
-            superseded_by=mark.superseded_by,
-            disputes=mark.disputes,
-            origin=mark.origin,
-        )
+        return cls.copied(mark, type=mark.kind, time=time_of(mark.seconds), skater=mark.skater_slug)
 
 
 class ScheduledOut(Out):
@@ -375,22 +305,10 @@ class CalendarEventOut(Out):
 
     @classmethod
     def of(cls, event: CalendarEvent) -> CalendarEventOut:
-        return cls(
-            slug=event.slug,
-            name=event.name,
-            short_name=event.short_name,
-            start=event.start,
-            end=event.end,
-            city=event.city,
-            rink=event.rink,
-            country=event.country,
-            level=event.level,
+        return cls.copied(
+            event,
             distances=list(event.distances),
-            programme=[
-                ScheduledOut(distance=p.distance, genders=list(p.genders), races=p.races)
-                for p in event.programme
-            ],
-            notes=event.notes,
+            programme=[ScheduledOut.copied(p, genders=list(p.genders)) for p in event.programme],
             sources=list(event.sources),
         )
 
@@ -417,8 +335,8 @@ class SkaterProfile(SkaterOut):
     @classmethod
     def of_profile(cls, view: Profile) -> SkaterProfile:
         slug = view.skater.slug
-        return cls(
-            **SkaterOut.of(view.skater).model_dump(),
+        return cls.copied(
+            view.skater,
             results=[
                 ResultOut.of_view(r, slug if r.skater_id == view.skater.id else None)
                 for r in view.results
@@ -426,17 +344,7 @@ class SkaterProfile(SkaterOut):
             personal_bests=best_times(view.personal_bests),
             season_bests=best_times(view.season_bests),
             records=[
-                ProfileRecord(
-                    type=r.kind,
-                    scope=r.scope,
-                    distance=r.distance,
-                    gender=r.gender,
-                    time=time_of(r.seconds),
-                    seconds=r.seconds,
-                    status=r.status,
-                    set_on=r.set_on,
-                )
-                for r in view.records
+                ProfileRecord.copied(r, type=r.kind, time=time_of(r.seconds)) for r in view.records
             ],
             news=[ArticleRefOut.of(a) for a in view.news],
             upcoming=[CalendarEventOut.of(e) for e in view.upcoming],
@@ -458,16 +366,7 @@ class CompetitionOut(Out):
 
     @classmethod
     def of(cls, row: CompetitionRow) -> CompetitionOut:
-        return cls(
-            id=row.id,
-            slug=row.slug,
-            name=row.name,
-            level=row.level,
-            city=row.city,
-            start_date=row.start_date,
-            end_date=row.end_date,
-            origin=row.origin,
-        )
+        return cls.copied(row)
 
 
 class RaceOut(Out):
@@ -480,14 +379,7 @@ class RaceOut(Out):
 
     @classmethod
     def of(cls, race: RaceSummary) -> RaceOut:
-        return cls(
-            id=race.id,
-            competition_id=race.competition_id,
-            distance=race.distance,
-            gender=race.gender,
-            race_date=race.race_date,
-            results=race.results,
-        )
+        return cls.copied(race)
 
 
 class CompetitionDetail(CompetitionOut):
@@ -529,13 +421,7 @@ class KnowledgeOut(Out):
 
     @classmethod
     def of(cls, outcome: Outcome) -> KnowledgeOut:
-        return cls(
-            results=outcome.results,
-            records=outcome.records,
-            new_records=outcome.new_records,
-            disputed=outcome.disputed,
-            refused=outcome.refused,
-        )
+        return cls.copied(outcome)
 
 
 class IngestOut(Out):

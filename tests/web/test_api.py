@@ -156,6 +156,30 @@ def test_article_filters_keep_only_matching_articles(client: TestClient) -> None
     assert len(english) < len(everything)
 
 
+def test_filtering_articles_by_athlete_is_filtering_by_skater(client: TestClient) -> None:
+    """Issue 5 names the filter `athlete=<slug>`: the same articles as `skater=<slug>`."""
+    by_skater = walk(client, "/api/v1/articles?skater=jutta-leerdam")
+    assert by_skater
+    assert walk(client, "/api/v1/articles?athlete=jutta-leerdam") == by_skater
+    assert walk(client, "/api/v1/articles?athlete=jutta-leerdam&limit=1") == by_skater
+    assert walk(client, "/api/v1/articles?skater=jutta-leerdam&athlete=jutta-leerdam") == by_skater
+    assert walk(client, "/api/v1/articles?athlete=jutta-leerdam&distance=500m") == walk(
+        client, "/api/v1/articles?skater=jutta-leerdam&distance=500m"
+    )
+    for url, code in [
+        ("/api/v1/articles?skater=jutta-leerdam&athlete=femke-kok", "invalid_request"),
+        ("/api/v1/articles?athlete=nobody-at-all", "unknown_skater"),
+    ]:
+        response = client.get(url)
+        assert response.status_code == 422, url
+        error = response.json()["error"]
+        assert error["code"] == code and "query.athlete" in error["message"], (url, error)
+        assert [p["location"] for p in error["problems"]] == ["query.athlete"]
+    schema = client.get("/api/v1/openapi.json").json()
+    parameters = schema["paths"]["/api/v1/articles"]["get"]["parameters"]
+    assert {"skater", "athlete"} <= {p["name"] for p in parameters}
+
+
 def test_skaters_list_search_and_profile(client: TestClient) -> None:
     found = walk(client, "/api/v1/skaters?q=leerd")
     assert [s["slug"] for s in found] == ["jutta-leerdam"]
