@@ -9,7 +9,7 @@ from __future__ import annotations
 import ipaddress
 from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -41,8 +41,9 @@ class Settings(BaseSettings):
     allow_private_networks: Annotated[list[Network], NoDecode] = Field(
         default_factory=list,
         description=(
-            "Comma-separated CIDR ranges that feeds and pages may resolve to although they "
-            "are private or loopback (e.g. 127.0.0.1/32); everything private is refused otherwise"
+            "Comma-separated CIDR ranges that feeds, pages and alert destinations (webhooks, "
+            "push services) may resolve to although they are private or loopback "
+            "(e.g. 127.0.0.1/32); everything private is refused otherwise"
         ),
     )
     response_cache: bool = Field(
@@ -93,6 +94,69 @@ class Settings(BaseSettings):
         default=5.0,
         ge=0,
         description="Least seconds between two requests to one host for official results",
+    )
+    delivery_timeout: float = Field(
+        default=10.0,
+        gt=0,
+        description="Seconds a webhook receiver or push service has to answer one alert",
+    )
+    smtp_host: str = Field(default="127.0.0.1", description="SMTP server that sends alert e-mail")
+    smtp_port: int = Field(default=25, gt=0, lt=65536, description="Port of the SMTP server")
+    smtp_username: str | None = Field(
+        default=None, description="SMTP login name (none: send without logging in)"
+    )
+    smtp_password: SecretStr | None = Field(
+        default=None, description="SMTP password (never logged or shown)"
+    )
+    smtp_starttls: bool = Field(
+        default=False, description="Upgrade the SMTP connection with STARTTLS before sending"
+    )
+    smtp_timeout: float = Field(
+        default=30.0, gt=0, description="Seconds before an SMTP conversation gives up"
+    )
+    mail_from: str = Field(
+        default="Schaatsradar <alerts@schaatsradar.invalid>",
+        description="From address of alert e-mail; its domain also ends every Message-ID",
+    )
+    vapid_subject: str = Field(
+        default="mailto:alerts@schaatsradar.invalid",
+        description="Contact (mailto: or https:) push services see in our VAPID signature",
+    )
+
+    site_url: str = Field(
+        default="http://127.0.0.1:8000",
+        description="The site's public address, for links in alerts (no trailing slash)",
+    )
+    worker_batch: int = Field(
+        default=500, gt=0, description="Alerts one worker claims and sends per round"
+    )
+    worker_poll_seconds: float = Field(
+        default=0.1, gt=0, description="Seconds an idle worker waits before looking for alerts"
+    )
+    worker_lease_seconds: float = Field(
+        default=60.0,
+        gt=0,
+        description="Seconds a claimed alert is its worker's; then (worker killed) it is due again",
+    )
+    alert_retry_base_seconds: float = Field(
+        default=5.0, gt=0, description="First wait before resending a failed alert (doubles)"
+    )
+    alert_retry_max_seconds: float = Field(
+        default=3600.0, gt=0, description="Longest wait between two attempts at one alert"
+    )
+    alert_dead_after_hours: float = Field(
+        default=24.0, gt=0, description="Hours of failures after which an alert is given up (dead)"
+    )
+
+    session_days: int = Field(
+        default=30, gt=0, description="Days a sign-in lasts before the reader signs in again"
+    )
+    trusted_proxy: bool = Field(
+        default=False,
+        description=(
+            "Trust X-Forwarded-Proto and X-Forwarded-Host from the proxy in front (on: TLS "
+            "ends there, so session cookies get Secure from its header)"
+        ),
     )
 
     @field_validator("allow_private_networks", mode="before")

@@ -8,8 +8,6 @@ service.
 
 from __future__ import annotations
 
-import ipaddress
-import socket
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -25,6 +23,7 @@ from schaatsradar.errors import (
     TIMEOUT,
     FetchError,
 )
+from schaatsradar.netguard import PrivateAddress, UnresolvableHost, check_host
 from schaatsradar.settings import Settings
 
 MAX_REDIRECTS = 5
@@ -50,19 +49,11 @@ def check_url_allowed(url: str, settings: Settings) -> None:
     if parts.scheme not in {"http", "https"} or not parts.hostname:
         raise FetchError(f"not an http(s) URL: {url!r}", BAD_URL)
     try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or 80, proto=socket.IPPROTO_TCP)
-    except (socket.gaierror, UnicodeError) as error:
-        raise FetchError(f"cannot resolve {parts.hostname!r}: {error}", NETWORK) from None
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if address.is_global:
-            continue
-        if not any(address in network for network in settings.allow_private_networks):
-            raise FetchError(
-                f"refused: {parts.hostname} resolves to the non-public address {address} "
-                "(allow it with SCHAATSRADAR_ALLOW_PRIVATE_NETWORKS)",
-                PRIVATE_ADDRESS,
-            )
+        check_host(parts.hostname, parts.port or 80, settings.allow_private_networks)
+    except UnresolvableHost as error:
+        raise FetchError(str(error), NETWORK) from None
+    except PrivateAddress as error:
+        raise FetchError(str(error), PRIVATE_ADDRESS) from None
 
 
 class Fetcher:

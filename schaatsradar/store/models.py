@@ -15,6 +15,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -302,3 +303,160 @@ class DataVersion(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     version: Mapped[int] = mapped_column(BigInteger)
+
+
+# ---------------------------------------------------------------------------------------------
+# Readers: accounts, what they follow, and the alerts owed to them (issue 6).
+
+
+class User(Base):
+    """A reader with an account. `spoiler_mode`: "off" (alerts tell the outcome), "hide" (an
+    alert says something happened, the outcome one tap away) or "hold" (alerts that would tell
+    an outcome wait until `spoiler_release`, a local HH:MM). E-mail alerts in the quiet hours
+    (`quiet_start`..`quiet_end`, local HH:MM) wait and leave as one digest."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    language: Mapped[str] = mapped_column(String(2), default="nl")
+    timezone: Mapped[str] = mapped_column(String(64), default="Europe/Amsterdam")
+    spoiler_mode: Mapped[str] = mapped_column(String(8), default="off")
+    spoiler_release: Mapped[str | None] = mapped_column(String(5))
+    quiet_start: Mapped[str | None] = mapped_column(String(5))
+    quiet_end: Mapped[str | None] = mapped_column(String(5))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class UserSession(Base):
+    """A signed-in browser. Only the token's SHA-256 is kept; `csrf_token` is what this
+    session's forms and htmx requests must send back."""
+
+    __tablename__ = "user_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class PersonalToken(Base):
+    """A reader's own API token (their follows, feed and alert settings, their private Atom
+    feed); it opens nothing of anyone else's and writes no articles."""
+
+    __tablename__ = "personal_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class Follow(Base):
+    """One thing a reader follows: `kind` skater (value: skater id), country (IOC code),
+    distance ("500m", "team pursuit": the contract's names) or competition (competition id)."""
+
+    __tablename__ = "follows"
+    __table_args__ = (
+        UniqueConstraint("user_id", "kind", "value"),
+        Index("ix_follows_kind_value", "kind", "value"),  # fan-out: who follows this?
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    value: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class ArticleSubject(Base):
+    """What an article's facts are about, in the terms readers follow, with the weight of the
+    strongest fact: 3 a record set, 2 a result, 1 a mention. The personal feed and the
+    article.published alert read this, never the text."""
+
+    __tablename__ = "article_subjects"
+    __table_args__ = {"sqlite_with_rowid": False}  # noqa: RUF012 (SQLAlchemy reads it as is)
+
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    value: Mapped[str] = mapped_column(String(64), primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), primary_key=True)
+    weight: Mapped[int] = mapped_column(Integer)
+
+
+class Channel(Base):
+    """Where a reader's alerts go: kind webhook (`target` a URL, `secret` its signing key),
+    email (`target` an address), push (`target` the push service endpoint, `keys` the
+    browser's p256dh and auth) or stream (open pages). `event_mask` holds one bit per event
+    kind (alerts.events.EVENT_BITS). A push service's 410 Gone disables the channel."""
+
+    __tablename__ = "channels"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    target: Mapped[str] = mapped_column(Text)
+    secret: Mapped[str | None] = mapped_column(String(128))
+    keys: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    event_mask: Mapped[int] = mapped_column(Integer)
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    disabled_reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Event(Base):
+    """Something followers may want to hear of. `key` names it once ("result:812"), so the
+    same result arriving again from another outlet is not a second event. `subjects` are the
+    (kind, value) pairs followers are matched on."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    subjects: Mapped[list[Any]] = mapped_column(JSON)
+    occurred_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Delivery(Base):
+    """The outbox: one alert of one event to one channel, written in the same transaction as
+    the event. status: pending, sending (claimed until `lease_until`), delivered, dead (a day
+    of failures), dropped (the channel went away).
+
+    No foreign keys, on purpose: rows are only ever made by the fan-out's INSERT … SELECT from
+    existing events and channels, and checking three keys per row took 1.4 of 2.7 seconds of
+    a 100,000-follower fan-out on PostgreSQL."""
+
+    __tablename__ = "deliveries"
+    __table_args__ = (
+        UniqueConstraint("event_id", "channel_id"),
+        Index("ix_deliveries_due", "status", "channel_kind", "due_at"),  # the worker's claim
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(Integer)
+    user_id: Mapped[int] = mapped_column(Integer, index=True)
+    channel_id: Mapped[int] = mapped_column(Integer, index=True)
+    channel_kind: Mapped[str] = mapped_column(String(8))
+    status: Mapped[str] = mapped_column(String(10))
+    due_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    first_failed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    lease_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    delivered_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class SiteSecret(Base):
+    """Keys the site makes for itself once (the VAPID key pair for Web Push)."""
+
+    __tablename__ = "site_secrets"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
