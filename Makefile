@@ -21,9 +21,10 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-# The storage, ingest and knowledge suites again, against PostgreSQL (CI runs this with CI=true).
+# Everything that speaks SQL again, against PostgreSQL (CI runs this with CI=true): storage,
+# ingest, knowledge, the API, kept answers, accounts and alerts (two workers: SKIP LOCKED).
 test-postgres: $(STAMP)
-	SCHAATSRADAR_TEST_DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest tests/store tests/ingest tests/knowledge tests/web/test_api.py tests/web/test_api_schema.py
+	SCHAATSRADAR_TEST_DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest tests/store tests/ingest tests/knowledge tests/alerts tests/web/test_api.py tests/web/test_api_schema.py tests/web/test_response_cache.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/ingest_bench.py
@@ -31,6 +32,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/extract_bench.py
 	$(BIN)/python bench/web_bench.py
 	$(BIN)/python bench/knowledge_bench.py --postgres $(POSTGRES_URL)
+	$(BIN)/python bench/alerts_bench.py --postgres $(POSTGRES_URL)
 
 lint: $(STAMP)
 	$(BIN)/ruff check schaatsradar tests bench

@@ -146,7 +146,9 @@ def skater_with_results(store: Store, meets: int = 200) -> int:
         for distance, best in DISTANCES.items()
     ]
     with store.write() as conn:
-        outcome: Outcome = import_official(conn, OfficialData(results=results, records=records))
+        outcome: Outcome = import_official(
+            conn, OfficialData(results=results, records=records), NOW
+        )
         skater = kb.skater_by_key(conn, norm_name(SKATER))
     assert outcome.results == len(results) and not outcome.refused, outcome.refused[:3]
     assert skater is not None

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from schaatsradar.alerts.announce import announce_article, announce_facts
 from schaatsradar.errors import OFFICIAL_ROW, InputRejected
 from schaatsradar.extract import patterns
 from schaatsradar.extract.countries import COUNTRIES
@@ -47,6 +48,9 @@ class Outcome:
     new_records: list[str] = field(default_factory=list)
     disputed: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
+    # The rows this call touched, for its events; `merge` leaves them out (totals count).
+    result_ids: list[int] = field(default_factory=list)
+    record_ids: list[int] = field(default_factory=list)
 
     def merge(self, other: Outcome) -> None:
         self.results += other.results
@@ -206,7 +210,8 @@ def reconcile_article(conn: Connection, article: ArticleRef, facts: dict[str, An
             evidence=(evidence["start"], evidence["end"], evidence["text"]) if evidence else None,
         )
         outcome.results += 1
-        outcome.new_records.extend(_records_from_result(conn, result_id))
+        outcome.result_ids.append(result_id)
+        _records_from_result(conn, result_id, outcome)
     for fact in facts.get("records", []):
         _record_claim(conn, fact, source, article.id, outcome, article.published)
     return outcome
@@ -393,15 +398,14 @@ def _agrees(known: tuple[float | None, int | None], fact: dict[str, Any]) -> boo
     return rank is None or new_rank is None or rank == new_rank
 
 
-def _records_from_result(conn: Connection, result_id: int) -> list[str]:
+def _records_from_result(conn: Connection, result_id: int, outcome: Outcome) -> None:
     """A time faster than a known world, track or national record is a new record, whether
     or not any article calls it one."""
     result = kb.result_by_id(conn, result_id)
     if result is None or result.seconds is None or result.distance in TEAM_DISTANCES:
-        return []
+        return
     if not result.gender:
-        return []
-    made = []
+        return
     for kind, scope in (
         ("world", ""),
         ("track", result.city),
@@ -440,8 +444,10 @@ def _records_from_result(conn: Connection, result_id: int) -> list[str]:
                 origin="result",
             )
             kb.supersede(conn, current.id, new_id)
-            made.append(f"{kind} {scope} {result.gender} {result.distance}: {result.athlete}")
-    return made
+            outcome.new_records.append(
+                f"{kind} {scope} {result.gender} {result.distance}: {result.athlete}"
+            )
+            outcome.record_ids.append(new_id)
 
 
 def _record_claim(
@@ -535,6 +541,7 @@ def _record_claim(
         if current is not None:
             kb.supersede(conn, current.id, new_id)
         outcome.new_records.append(label)
+        outcome.record_ids.append(new_id)
     elif verdict is Verdict.OLDER and current is not None:
         old_id = kb.add_record(conn, status="superseded", superseded_by=current.id, **values)
         kb.add_record_source(conn, old_id, source, article_id=article_id, evidence=evidence)
@@ -573,7 +580,9 @@ def reconcile_pending(store: Store, now: dt.datetime, batch: int = 200) -> Outco
             if not pending:
                 return total
             for article, _extractor, facts in pending:
-                total.merge(reconcile_article(conn, article, facts))
+                outcome = reconcile_article(conn, article, facts)
+                announce_article(conn, article, facts, outcome.result_ids, outcome.record_ids, now)
+                total.merge(outcome)
             kb.mark_reconciled(conn, [(a.id, e) for a, e, _ in pending], now)
         after = pending[-1][0].id
 
@@ -581,9 +590,10 @@ def reconcile_pending(store: Store, now: dt.datetime, batch: int = 200) -> Outco
 # -- official lists ---------------------------------------------------------------------------
 
 
-def import_official(conn: Connection, data: OfficialData) -> Outcome:
+def import_official(conn: Connection, data: OfficialData, now: dt.datetime) -> Outcome:
     """An official result list or record list. One refused row and nothing is stored: an
-    official list that is partly wrong cannot outrank anything."""
+    official list that is partly wrong cannot outrank anything. Its new results and records
+    are announced to followers (`alerts.announce`) as of `now`."""
     if not data.ok:
         raise InputRejected("\n".join(map(str, data.rejections)), OFFICIAL_ROW)
     outcome = Outcome()
@@ -611,7 +621,8 @@ def import_official(conn: Connection, data: OfficialData) -> Outcome:
             evidence=None,
         )
         outcome.results += 1
-        outcome.new_records.extend(_records_from_result(conn, result_id))
+        outcome.result_ids.append(result_id)
+        _records_from_result(conn, result_id, outcome)
         view = kb.result_by_id(conn, result_id)
         if view is not None and view.disputed:
             outcome.disputed.append(
@@ -620,6 +631,7 @@ def import_official(conn: Connection, data: OfficialData) -> Outcome:
             )
     for record in data.records:
         _official_record(conn, record, outcome)
+    announce_facts(conn, outcome.result_ids, outcome.record_ids, now)
     return outcome
 
 
@@ -680,6 +692,7 @@ def _official_record(conn: Connection, record: OfficialRecord, outcome: Outcome)
     else:
         kb.supersede(conn, current.id, new_id)
         outcome.new_records.append(f"{record.kind} {scope} {gender} {record.distance}")
+        outcome.record_ids.append(new_id)
 
 
 # -- skaters ----------------------------------------------------------------------------------

@@ -46,7 +46,7 @@ def poll_official(store: Store, settings: Settings, now: dt.datetime) -> list[Of
                 if not download.not_modified:
                     data = parse_official(download.payload, source.feed_url)
                     with store.write() as conn:
-                        outcome = import_official(conn, data)
+                        outcome = import_official(conn, data, now)
             except SchaatsradarError as error:
                 reason = f"{error.code} {error.message}"
                 with store.write() as conn:

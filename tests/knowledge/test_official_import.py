@@ -46,7 +46,7 @@ def _results(store: Store, name: str) -> list[kb.ResultView]:
 def test_an_official_list_lands_in_the_calendar_meet(known: Store) -> None:
     data = parse_official(_payload("isu_event_inzell.json"), "isu_event_inzell.json")
     with known.write() as conn:
-        outcome = import_official(conn, data)
+        outcome = import_official(conn, data, NOW)
     assert outcome.results > 10 and not outcome.refused
     [thousand] = [r for r in _results(known, "Jutta Leerdam") if r.distance == "1000m"]
     assert (thousand.competition, thousand.seconds, thousand.rank) == ("World Cup 5", 72.74, 1)
@@ -62,11 +62,11 @@ def test_an_official_list_lands_in_the_calendar_meet(known: Store) -> None:
 def test_importing_the_same_list_twice_changes_nothing(known: Store) -> None:
     data = parse_official(_payload("isu_event_inzell.json"), "isu_event_inzell.json")
     with known.write() as conn:
-        import_official(conn, data)
+        import_official(conn, data, NOW)
     with known.read() as conn:
         before = [(r.id, r.seconds, r.rank, r.sources) for r in kb.results(conn)]
     with known.write() as conn:
-        import_official(conn, data)
+        import_official(conn, data, NOW)
     with known.read() as conn:
         assert [(r.id, r.seconds, r.rank, r.sources) for r in kb.results(conn)] == before
 
@@ -74,7 +74,7 @@ def test_importing_the_same_list_twice_changes_nothing(known: Store) -> None:
 def test_a_list_with_one_bad_row_stores_nothing(known: Store) -> None:
     data = parse_official(_payload("isu_event_broken.json"), "isu_event_broken.json")
     with pytest.raises(InputRejected) as refused, known.write() as conn:
-        import_official(conn, data)
+        import_official(conn, data, NOW)
     assert "rank 0 is below 1" in refused.value.message
     with known.read() as conn:
         assert kb.results(conn) == []
@@ -95,7 +95,7 @@ def test_the_official_time_outranks_the_news_and_the_news_is_flagged(
     assert (told.seconds, told.rank, told.official) == (72.84, 1, False)
     with known.write() as conn:
         outcome = import_official(
-            conn, parse_official(_payload("isu_event_inzell.json"), "isu_event_inzell.json")
+            conn, parse_official(_payload("isu_event_inzell.json"), "isu_event_inzell.json"), NOW
         )
     assert any("Jutta Leerdam 1000m" in line for line in outcome.disputed)
     [thousand] = [r for r in _results(known, "Jutta Leerdam") if r.distance == "1000m"]

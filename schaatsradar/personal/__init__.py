@@ -1,0 +1,1 @@
+"""What one reader gets: the personal feed ranked from what they follow."""
