@@ -386,7 +386,40 @@ def serve(
 
     settings = Settings()
     _open_store(settings)
-    uvicorn.run(create_app(settings), host=host, port=port)
+    # Uvicorn believes X-Forwarded-* from 127.0.0.1 unless told not to; the setting decides.
+    uvicorn.run(create_app(settings), host=host, port=port, proxy_headers=settings.trusted_proxy)
+
+
+@app.command()
+def worker(
+    once: Annotated[
+        bool, typer.Option("--once", help="Send what is due now, then stop (for cron or tests).")
+    ] = False,
+) -> None:
+    """Deliver alerts from the outbox (webhook, e-mail, Web Push) until stopped. Several
+    workers may run at once against PostgreSQL."""
+    import asyncio
+    import signal
+
+    from schaatsradar.alerts.worker import Worker
+
+    settings = Settings()
+    store = _open_store(settings)
+
+    async def main() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, stop.set)
+        totals = await Worker(store, settings).run(stop, once=once)
+        console.print(
+            f"delivered {totals.delivered}  retrying {totals.retried}  held {totals.held}  "
+            f"dead {totals.dead}  dropped {totals.dropped}"
+        )
+        for line in totals.errors:
+            console.print(f"  {line}")
+
+    asyncio.run(main())
 
 
 # -- knowledge --------------------------------------------------------------------------------
@@ -606,7 +639,7 @@ def official_import(
             payload = read_official_file(Path(target), settings)
         data = parse_official(payload, target)
         with store.write() as conn:
-            outcome = import_official(conn, data)
+            outcome = import_official(conn, data, _now())
     except SchaatsradarError as error:
         _fail(error.message, error.code)
     _print_outcome(outcome)
@@ -674,3 +707,56 @@ def token_revoke(name: Annotated[str, typer.Argument(help="The name given at cre
     if not revoked:
         _fail(f"no live token named {name!r}", "E352")
     console.print(f"revoked {revoked} token(s) named {escape(name)}")
+
+
+# -- readers' accounts ------------------------------------------------------------------------
+
+user_app = typer.Typer(help="Readers' accounts (they can also register on the site).")
+app.add_typer(user_app, name="user", no_args_is_help=True)
+
+
+@user_app.command("create")
+def user_create(
+    email: Annotated[str, typer.Argument(help="The reader's e-mail address (their login).")],
+    password_file: Annotated[
+        Path | None,
+        typer.Option(help="Read the password from this file's first line instead of asking."),
+    ] = None,
+) -> None:
+    """Make an account, as registering on the site does (with its live `stream` channel)."""
+    from schaatsradar.accounts import operations
+    from schaatsradar.accounts.errors import AccountError
+
+    if password_file is not None:
+        lines = password_file.read_text(encoding="utf-8").splitlines()
+        password = lines[0] if lines else ""
+    else:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    try:
+        user_id = operations.register(_open_store(Settings()), email, password, _now())
+    except AccountError as error:
+        _fail(error.message, error.code)
+    console.print(f"account #{user_id} for {escape(email.strip().lower())}")
+
+
+@user_app.command("token")
+def user_token(
+    email: Annotated[str, typer.Argument(help="The account's e-mail address.")],
+    name: Annotated[str, typer.Argument(help="What the token is for, e.g. 'feed reader'.")],
+) -> None:
+    """Make a personal token for the reader (their follows, feed and alert settings only).
+    It is printed once; only its hash is stored."""
+    from schaatsradar.accounts import operations
+    from schaatsradar.accounts.errors import AccountError
+
+    store = _open_store(Settings())
+    try:
+        account = operations.account_by_email(store, email)
+        issued = operations.issue_personal_token(store, account.id, name, _now())
+    except AccountError as error:
+        _fail(error.message, error.code)
+    errors.print(
+        f"personal token #{issued.id} ({escape(issued.name)}) for {escape(account.email)};"
+    )
+    errors.print("it is shown only this once:")
+    print(issued.token)

@@ -10,7 +10,16 @@ from fastapi.staticfiles import StaticFiles
 
 from schaatsradar.settings import Settings
 from schaatsradar.store import Store
-from schaatsradar.web import api, feeds, pages
+from schaatsradar.web import (
+    account_pages,
+    api,
+    api_me,
+    feeds,
+    following,
+    pages,
+    push_routes,
+    stream,
+)
 from schaatsradar.web.head import HeadAsGet
 from schaatsradar.web.response_cache import ResponseCache
 from schaatsradar.web.security import SecurityHeaders
@@ -34,8 +43,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.add_middleware(ResponseCache, data_version=store.data_version)
     app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)
+    # Before the API router: it ends in a catch-all 404 for unknown /api/v1 paths.
+    app.include_router(push_routes.router)
+    app.include_router(stream.router)
+    app.include_router(api_me.router, prefix="/api/v1")
     app.include_router(api.router, prefix="/api/v1")
     app.include_router(feeds.router)
+    app.include_router(account_pages.router)
+    app.include_router(following.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from schaatsradar.web import format
 from schaatsradar.web.deps import Language
 from schaatsradar.web.i18n import LANGUAGES, translations
+from schaatsradar.web.sessions import current_viewer
 
 TEMPLATES = Path(__file__).parent / "templates"
 LANGUAGE_COOKIE_SECONDS = 365 * 24 * 3600
@@ -93,10 +94,13 @@ def render(
         "switch_url": page_url(request, lang=other),
         "path": request.url.path,
         "alternates": alternates,
+        "viewer": (viewer := current_viewer(request)),
     }
     page = environment(language).get_template(template).render(template_context)
     response = HTMLResponse(page, status_code=status_code)
     response.headers["Vary"] = "Accept-Language, Cookie"
+    if viewer is not None:  # the page names the reader and holds their CSRF token
+        response.headers["Cache-Control"] = "private, no-store"
     if alternates:
         response.headers["Link"] = ", ".join(
             f'<{a.href}>; rel="alternate"; type="{a.media_type}"' for a in alternates

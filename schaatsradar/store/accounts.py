@@ -1,0 +1,418 @@
+"""Readers' accounts, sessions, personal tokens, follows and alert channels.
+
+Every query that reads or changes a reader's own rows names the reader (`user_id`), so one
+reader can never see or touch another's follows, channels or tokens, whatever id a request
+carries: a foreign id simply matches nothing. Tokens arrive here as their SHA-256 only
+(`accounts.tokens.digest`); the store never sees a secret but a webhook's signing key.
+
+None of this changes what public pages show: writers use `store.write(changes_content=False)`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select, update
+
+from schaatsradar.extract.countries import COUNTRIES
+from schaatsradar.store.models import (
+    Channel,
+    Competition,
+    Delivery,
+    Follow,
+    PersonalToken,
+    Skater,
+    User,
+    UserSession,
+)
+
+
+@dataclass(frozen=True)
+class Account:
+    id: int
+    email: str
+    password_hash: str
+    language: str
+    timezone: str
+    spoiler_mode: str
+    spoiler_release: str | None
+    quiet_start: str | None
+    quiet_end: str | None
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class Preferences:
+    """What a reader sets about how alerts reach them (all values already validated)."""
+
+    language: str
+    timezone: str
+    spoiler_mode: str
+    spoiler_release: str | None
+    quiet_start: str | None
+    quiet_end: str | None
+
+
+@dataclass(frozen=True)
+class SignedInSession:
+    """A live session and whose it is."""
+
+    id: int
+    csrf_token: str
+    expires_at: dt.datetime
+    account: Account
+
+
+@dataclass(frozen=True)
+class FollowRow:
+    id: int
+    kind: str
+    value: str
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class ChannelRow:
+    """A channel as its owner sees it: never with the webhook's secret."""
+
+    id: int
+    kind: str
+    target: str
+    keys: dict[str, Any] | None
+    event_mask: int
+    enabled: bool
+    disabled_reason: str | None
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class TokenRow:
+    id: int
+    name: str
+    created_at: dt.datetime
+    revoked_at: dt.datetime | None
+
+
+_ACCOUNT = (
+    User.id,
+    User.email,
+    User.password_hash,
+    User.language,
+    User.timezone,
+    User.spoiler_mode,
+    User.spoiler_release,
+    User.quiet_start,
+    User.quiet_end,
+    User.created_at,
+)
+_CHANNEL = (
+    Channel.id,
+    Channel.kind,
+    Channel.target,
+    Channel.keys,
+    Channel.event_mask,
+    Channel.enabled,
+    Channel.disabled_reason,
+    Channel.created_at,
+)
+
+
+# -- accounts ---------------------------------------------------------------------------------
+
+
+def add_user(
+    conn: Connection, email: str, password_hash: str, language: str, now: dt.datetime
+) -> int:
+    """A new account (the caller checked the address is free; the unique index decides)."""
+    user_id = conn.execute(
+        insert(User)
+        .values(
+            email=email,
+            password_hash=password_hash,
+            language=language,
+            timezone="Europe/Amsterdam",
+            spoiler_mode="off",
+            created_at=now,
+        )
+        .returning(User.id)
+    ).scalar_one()
+    return int(user_id)
+
+
+def user_by_email(conn: Connection, email: str) -> Account | None:
+    row = conn.execute(select(*_ACCOUNT).where(User.email == email)).first()
+    return Account(**row._mapping) if row is not None else None
+
+
+def user_by_id(conn: Connection, user_id: int) -> Account | None:
+    row = conn.execute(select(*_ACCOUNT).where(User.id == user_id)).first()
+    return Account(**row._mapping) if row is not None else None
+
+
+def set_password_hash(conn: Connection, user_id: int, password_hash: str) -> None:
+    conn.execute(update(User).where(User.id == user_id).values(password_hash=password_hash))
+
+
+def set_preferences(conn: Connection, user_id: int, preferences: Preferences) -> None:
+    conn.execute(
+        update(User)
+        .where(User.id == user_id)
+        .values(
+            language=preferences.language,
+            timezone=preferences.timezone,
+            spoiler_mode=preferences.spoiler_mode,
+            spoiler_release=preferences.spoiler_release,
+            quiet_start=preferences.quiet_start,
+            quiet_end=preferences.quiet_end,
+        )
+    )
+
+
+# -- sessions ---------------------------------------------------------------------------------
+
+
+def add_session(
+    conn: Connection,
+    user_id: int,
+    token_hash: str,
+    csrf_token: str,
+    now: dt.datetime,
+    expires_at: dt.datetime,
+) -> int:
+    session_id = conn.execute(
+        insert(UserSession)
+        .values(
+            token_hash=token_hash,
+            user_id=user_id,
+            csrf_token=csrf_token,
+            created_at=now,
+            expires_at=expires_at,
+        )
+        .returning(UserSession.id)
+    ).scalar_one()
+    return int(session_id)
+
+
+def session_by_token(conn: Connection, token_hash: str, now: dt.datetime) -> SignedInSession | None:
+    """The live session with this token and its account; None when unknown or expired."""
+    row = conn.execute(
+        select(UserSession.id, UserSession.csrf_token, UserSession.expires_at, *_ACCOUNT)
+        .join(User, User.id == UserSession.user_id)
+        .where(UserSession.token_hash == token_hash, UserSession.expires_at > now)
+    ).first()
+    if row is None:
+        return None
+    session_id, csrf_token, expires_at, *account = row
+    return SignedInSession(session_id, csrf_token, expires_at, Account(*account))
+
+
+def delete_session(conn: Connection, token_hash: str) -> bool:
+    result = conn.execute(delete(UserSession).where(UserSession.token_hash == token_hash))
+    return bool(result.rowcount)
+
+
+def delete_expired_sessions(conn: Connection, user_id: int, now: dt.datetime) -> int:
+    result = conn.execute(
+        delete(UserSession).where(UserSession.user_id == user_id, UserSession.expires_at <= now)
+    )
+    return int(result.rowcount or 0)
+
+
+# -- personal tokens --------------------------------------------------------------------------
+
+
+def add_personal_token(
+    conn: Connection, user_id: int, name: str, token_hash: str, now: dt.datetime
+) -> int:
+    token_id = conn.execute(
+        insert(PersonalToken)
+        .values(user_id=user_id, name=name, token_hash=token_hash, created_at=now)
+        .returning(PersonalToken.id)
+    ).scalar_one()
+    return int(token_id)
+
+
+def personal_tokens(conn: Connection, user_id: int) -> list[TokenRow]:
+    """The reader's tokens, live ones first, newest first."""
+    rows = conn.execute(
+        select(
+            PersonalToken.id, PersonalToken.name, PersonalToken.created_at, PersonalToken.revoked_at
+        )
+        .where(PersonalToken.user_id == user_id)
+        .order_by(PersonalToken.revoked_at.is_not(None), PersonalToken.id.desc())
+    )
+    return [TokenRow(*row) for row in rows]
+
+
+def revoke_personal_token(conn: Connection, user_id: int, token_id: int, now: dt.datetime) -> bool:
+    result = conn.execute(
+        update(PersonalToken)
+        .where(
+            PersonalToken.id == token_id,
+            PersonalToken.user_id == user_id,
+            PersonalToken.revoked_at.is_(None),
+        )
+        .values(revoked_at=now)
+    )
+    return bool(result.rowcount)
+
+
+def user_by_personal_token(conn: Connection, token_hash: str) -> Account | None:
+    row = conn.execute(
+        select(*_ACCOUNT)
+        .join(PersonalToken, PersonalToken.user_id == User.id)
+        .where(PersonalToken.token_hash == token_hash, PersonalToken.revoked_at.is_(None))
+    ).first()
+    return Account(**row._mapping) if row is not None else None
+
+
+# -- follows ----------------------------------------------------------------------------------
+
+_FOLLOW = (Follow.id, Follow.kind, Follow.value, Follow.created_at)
+
+
+def follows(conn: Connection, user_id: int) -> list[FollowRow]:
+    rows = conn.execute(select(*_FOLLOW).where(Follow.user_id == user_id).order_by(Follow.id))
+    return [FollowRow(*row) for row in rows]
+
+
+def follow_of(conn: Connection, user_id: int, kind: str, value: str) -> FollowRow | None:
+    row = conn.execute(
+        select(*_FOLLOW).where(
+            Follow.user_id == user_id, Follow.kind == kind, Follow.value == value
+        )
+    ).first()
+    return FollowRow(*row) if row is not None else None
+
+
+def add_follow(
+    conn: Connection, user_id: int, kind: str, value: str, now: dt.datetime
+) -> FollowRow:
+    """Follow (kind, value); following it again changes nothing and returns the first row."""
+    found = follow_of(conn, user_id, kind, value)
+    if found is not None:
+        return found
+    follow_id = conn.execute(
+        insert(Follow)
+        .values(user_id=user_id, kind=kind, value=value, created_at=now)
+        .returning(Follow.id)
+    ).scalar_one()
+    return FollowRow(int(follow_id), kind, value, now)
+
+
+def remove_follow(conn: Connection, user_id: int, kind: str, value: str) -> bool:
+    result = conn.execute(
+        delete(Follow).where(Follow.user_id == user_id, Follow.kind == kind, Follow.value == value)
+    )
+    return bool(result.rowcount)
+
+
+def remove_follow_by_id(conn: Connection, user_id: int, follow_id: int) -> bool:
+    result = conn.execute(delete(Follow).where(Follow.id == follow_id, Follow.user_id == user_id))
+    return bool(result.rowcount)
+
+
+def subject_exists(conn: Connection, kind: str, value: str) -> bool:
+    """Whether a skater or competition id names one, or a country is one we know (in the
+    press's list or some skater's); distances are checked against a fixed list earlier."""
+    if kind == "country":
+        if value in COUNTRIES:
+            return True
+        query = select(Skater.id).where(Skater.country == value).limit(1)
+    elif kind == "skater":
+        query = select(Skater.id).where(Skater.id == int(value))
+    elif kind == "competition":
+        query = select(Competition.id).where(Competition.id == int(value))
+    else:
+        return True
+    return conn.execute(query).first() is not None
+
+
+# -- channels ---------------------------------------------------------------------------------
+
+
+def channels(conn: Connection, user_id: int) -> list[ChannelRow]:
+    rows = conn.execute(select(*_CHANNEL).where(Channel.user_id == user_id).order_by(Channel.id))
+    return [ChannelRow(*row) for row in rows]
+
+
+def channel(conn: Connection, user_id: int, channel_id: int) -> ChannelRow | None:
+    row = conn.execute(
+        select(*_CHANNEL).where(Channel.id == channel_id, Channel.user_id == user_id)
+    ).first()
+    return ChannelRow(*row) if row is not None else None
+
+
+def channel_by_target(conn: Connection, user_id: int, kind: str, target: str) -> ChannelRow | None:
+    row = conn.execute(
+        select(*_CHANNEL).where(
+            Channel.user_id == user_id, Channel.kind == kind, Channel.target == target
+        )
+    ).first()
+    return ChannelRow(*row) if row is not None else None
+
+
+def add_channel(
+    conn: Connection,
+    user_id: int,
+    kind: str,
+    target: str,
+    event_mask: int,
+    now: dt.datetime,
+    secret: str | None = None,
+    keys: dict[str, Any] | None = None,
+) -> int:
+    channel_id = conn.execute(
+        insert(Channel)
+        .values(
+            user_id=user_id,
+            kind=kind,
+            target=target,
+            secret=secret,
+            keys=keys,
+            event_mask=event_mask,
+            enabled=True,
+            created_at=now,
+        )
+        .returning(Channel.id)
+    ).scalar_one()
+    return int(channel_id)
+
+
+def update_channel(
+    conn: Connection,
+    user_id: int,
+    channel_id: int,
+    event_mask: int | None = None,
+    enabled: bool | None = None,
+    keys: dict[str, Any] | None = None,
+) -> bool:
+    """Change what is given; switching a channel on clears why it was switched off."""
+    values: dict[str, Any] = {}
+    if event_mask is not None:
+        values["event_mask"] = event_mask
+    if enabled is not None:
+        values["enabled"] = enabled
+        if enabled:
+            values["disabled_reason"] = None
+    if keys is not None:
+        values["keys"] = keys
+    if not values:
+        return channel(conn, user_id, channel_id) is not None
+    result = conn.execute(
+        update(Channel).where(Channel.id == channel_id, Channel.user_id == user_id).values(**values)
+    )
+    return bool(result.rowcount)
+
+
+def remove_channel(conn: Connection, user_id: int, channel_id: int) -> bool:
+    """Remove the channel with its outbox rows (the alerts still owed to it go with it)."""
+    if channel(conn, user_id, channel_id) is None:
+        return False
+    conn.execute(
+        delete(Delivery).where(Delivery.channel_id == channel_id, Delivery.user_id == user_id)
+    )
+    conn.execute(delete(Channel).where(Channel.id == channel_id, Channel.user_id == user_id))
+    return True

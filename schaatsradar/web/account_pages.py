@@ -1,0 +1,481 @@
+"""A reader's own pages: registering, signing in and out, the personal feed (`/mijn`), alert
+settings (`/mijn/instellingen`), personal tokens (`/mijn/tokens`) and the private Atom feed
+(`/mijn/atom?token=…`, for feed readers, which carry no cookies).
+
+Handlers parse the form, call the operation in `accounts.operations`, and render; every
+change needs the session's CSRF token (signing in and registering: a same-site Origin)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from feedgen.feed import FeedGenerator
+from markupsafe import escape
+from starlette.concurrency import run_in_threadpool
+
+from schaatsradar.accounts import errors, operations, validation
+from schaatsradar.accounts.errors import AccountError
+from schaatsradar.alerts.kinds import kinds_of
+from schaatsradar.personal.feed import personal_feed
+from schaatsradar.store import accounts as stored
+from schaatsradar.store import feed_reads, personal
+from schaatsradar.web import deps
+from schaatsradar.web.deps import Language
+from schaatsradar.web.following import because, subject_name
+from schaatsradar.web.i18n import N_, translate
+from schaatsradar.web.pages import reader_today
+from schaatsradar.web.rendering import LANGUAGE_COOKIE_SECONDS, render
+from schaatsradar.web.sessions import (
+    SESSION_COOKIE,
+    FormDep,
+    SettingsDep,
+    StoreDep,
+    Viewer,
+    ViewerDep,
+    check_csrf,
+    check_same_origin,
+    clear_session_cookie,
+    current_viewer,
+    local_path,
+    set_session_cookie,
+    utc_now,
+)
+
+router = APIRouter(include_in_schema=False)
+LanguageDep = Annotated[Language, Depends(deps.language)]
+TodayDep = Annotated[dt.date, Depends(reader_today)]
+FEED_SIZE = 50
+ATOM_TAG = "tag:schaatsradar,2026:/mijn/"
+PRIVATE = {"Cache-Control": "private, no-store"}
+
+EVENT_NAMES = {
+    "article.published": N_("New articles"),
+    "result.recorded": N_("Results"),
+    "record.set": N_("Records"),
+    "race.upcoming": N_("Races about to start"),
+}
+CHANNEL_NAMES = {
+    "stream": N_("Open pages (live)"),
+    "webhook": N_("Webhook"),
+    "email": N_("E-mail"),
+    "push": N_("Browser notifications"),
+}
+PROBLEMS = {
+    errors.EMAIL_INVALID: N_("Enter an e-mail address like name@example.org."),
+    errors.EMAIL_TAKEN: N_("There is already an account with this e-mail address."),
+    errors.PASSWORD_TOO_SHORT: N_("The password needs at least %(num)d characters."),
+    errors.PASSWORD_TOO_LONG: N_("The password may have at most %(num)d characters."),
+    errors.PASSWORD_IS_EMAIL: N_("The password may not be your e-mail address."),
+    errors.WRONG_CREDENTIALS: N_("Wrong e-mail address or password."),
+    errors.BAD_CLOCK_TIME: N_("Give times as HH:MM, e.g. 07:30."),
+    errors.BAD_SPOILER_MODE: N_("Choose one of the spoiler modes."),
+    errors.BAD_FOLLOW: N_("There is nothing like that to follow."),
+    errors.BAD_CHANNEL: N_("Alerts cannot be sent there: %(reason)s"),
+    errors.BAD_EVENTS: N_("Choose events from the list."),
+    errors.NOT_FOUND: N_("That is not one of yours."),
+    errors.BAD_LANGUAGE: N_("Choose Dutch or English."),
+    errors.BAD_TIMEZONE: N_("Unknown time zone; use a name like Europe/Amsterdam."),
+    errors.BAD_TOKEN_NAME: N_("Give the token a name of 1 to %(num)d characters."),
+    errors.QUIET_HOURS_HALF: N_("Quiet hours need both a start and an end, or neither."),
+}
+_PROBLEM_VALUES = {
+    errors.PASSWORD_TOO_SHORT: validation.MIN_PASSWORD,
+    errors.PASSWORD_TOO_LONG: validation.MAX_PASSWORD,
+    errors.BAD_TOKEN_NAME: validation.MAX_TOKEN_NAME,
+}
+
+
+def problem(error: AccountError, language: Language) -> str:
+    """The error in the reader's words (the operation's own message is English)."""
+    if error.code not in PROBLEMS:
+        return error.message
+    text = translate(language, PROBLEMS[error.code])
+    if error.code == errors.BAD_CHANNEL:
+        return text % {"reason": error.message}
+    if error.code in _PROBLEM_VALUES:
+        return text % {"num": _PROBLEM_VALUES[error.code]}
+    return text
+
+
+# -- registering, signing in and out ----------------------------------------------------------
+
+
+@router.get("/account/registreren", response_class=HTMLResponse)
+def register_page(
+    request: Request, language: LanguageDep, next: str = Query("", max_length=500)
+) -> HTMLResponse:
+    context = {"next": local_path(next), "email": "", "error": None}
+    return render(request, "account_register.html", context, language)
+
+
+@router.post("/account/registreren", response_class=HTMLResponse)
+def register(
+    request: Request,
+    form: FormDep,
+    store: StoreDep,
+    config: SettingsDep,
+    language: LanguageDep,
+) -> Response:
+    check_same_origin(request, config)
+    back = local_path(form.get("next"))
+    try:
+        user_id = operations.register(
+            store, form.get("email"), form.get("password"), utc_now(), language
+        )
+    except AccountError as error:
+        context = {"next": back, "email": form.get("email"), "error": problem(error, language)}
+        return render(request, "account_register.html", context, language, status_code=400)
+    session = operations.start_session(store, user_id, utc_now(), config.session_days)
+    return _signed_in(request, session, back, config)
+
+
+@router.get("/account/inloggen", response_class=HTMLResponse)
+def sign_in_page(
+    request: Request, language: LanguageDep, next: str = Query("", max_length=500)
+) -> HTMLResponse:
+    context = {"next": local_path(next), "email": "", "error": None}
+    return render(request, "account_sign_in.html", context, language)
+
+
+@router.post("/account/inloggen", response_class=HTMLResponse)
+def sign_in(
+    request: Request,
+    form: FormDep,
+    store: StoreDep,
+    config: SettingsDep,
+    language: LanguageDep,
+) -> Response:
+    check_same_origin(request, config)
+    back = local_path(form.get("next"))
+    try:
+        session = operations.sign_in(
+            store, form.get("email"), form.get("password"), utc_now(), config.session_days
+        )
+    except AccountError as error:
+        context = {"next": back, "email": form.get("email"), "error": problem(error, language)}
+        return render(request, "account_sign_in.html", context, language, status_code=400)
+    return _signed_in(request, session, back, config)
+
+
+def _signed_in(
+    request: Request, session: operations.Session, back: str, config: SettingsDep
+) -> Response:
+    response = RedirectResponse(back, 303, headers=PRIVATE)
+    set_session_cookie(response, request, session, config)
+    return response
+
+
+@router.post("/account/uitloggen")
+def sign_out(request: Request, form: FormDep, store: StoreDep, config: SettingsDep) -> Response:
+    viewer = current_viewer(request)
+    if viewer is not None:
+        check_csrf(request, viewer, form)
+        operations.sign_out(store, request.cookies.get(SESSION_COOKIE, ""))
+    response = RedirectResponse("/", 303, headers=PRIVATE)
+    clear_session_cookie(response, request, config)
+    return response
+
+
+# -- /mijn: the personal feed -----------------------------------------------------------------
+
+
+@router.get("/mijn", response_class=HTMLResponse)
+def my_feed(
+    request: Request, viewer: ViewerDep, store: StoreDep, language: LanguageDep, today: TodayDep
+) -> HTMLResponse:
+    with store.read() as conn:
+        entries = personal_feed(conn, viewer.user_id, today, limit=FEED_SIZE)
+        follows = stored.follows(conn, viewer.user_id)
+        labels = personal.subject_labels(conn, {(f.kind, f.value) for f in follows})
+    context = {
+        "entries": [(entry, because(entry.reasons, language)) for entry in entries],
+        "follows": [(f, subject_name(f.kind, f.value, labels, language)) for f in follows],
+    }
+    return render(request, "mijn.html", context, language)
+
+
+# -- /mijn/instellingen: channels and alert preferences ---------------------------------------
+
+
+def _settings_page(
+    request: Request,
+    viewer: Viewer,
+    store: StoreDep,
+    language: Language,
+    status_code: int = 200,
+    **extra: Any,
+) -> HTMLResponse:
+    with store.read() as conn:
+        account = stored.user_by_id(conn, viewer.user_id)
+        channels = stored.channels(conn, viewer.user_id)
+    context = {
+        "account": account,
+        "channels": [(c, kinds_of(c.event_mask)) for c in channels],
+        "event_names": EVENT_NAMES,
+        "channel_names": CHANNEL_NAMES,
+        "error": None,
+        "saved": request.query_params.get("opgeslagen") == "1",
+        "new_secret": None,
+        **extra,
+    }
+    return render(request, "mijn_settings.html", context, language, status_code=status_code)
+
+
+def _saved() -> RedirectResponse:
+    return RedirectResponse("/mijn/instellingen?opgeslagen=1", 303, headers=PRIVATE)
+
+
+@router.get("/mijn/instellingen", response_class=HTMLResponse)
+def settings_page(
+    request: Request, viewer: ViewerDep, store: StoreDep, language: LanguageDep
+) -> HTMLResponse:
+    return _settings_page(request, viewer, store, language)
+
+
+@router.post("/mijn/instellingen/voorkeuren", response_model=None)
+def save_preferences(
+    request: Request,
+    viewer: ViewerDep,
+    form: FormDep,
+    store: StoreDep,
+    language: LanguageDep,
+) -> Response:
+    check_csrf(request, viewer, form)
+    fields = ("language", "timezone", "spoiler_mode", "spoiler_release", "quiet_start", "quiet_end")
+    changes = {name: form.get(name) for name in fields if name in form.fields}
+    try:
+        account = operations.change_preferences(store, viewer.user_id, changes)
+    except AccountError as error:
+        return _settings_page(request, viewer, store, language, 400, error=problem(error, language))
+    response = _saved()
+    # The site follows the account's language from now on.
+    response.set_cookie(
+        "lang", account.language, max_age=LANGUAGE_COOKIE_SECONDS, samesite="lax", httponly=True
+    )
+    return response
+
+
+@router.post("/mijn/instellingen/kanalen", response_model=None)
+def add_channel(
+    request: Request,
+    viewer: ViewerDep,
+    form: FormDep,
+    store: StoreDep,
+    config: SettingsDep,
+    language: LanguageDep,
+) -> Response:
+    check_csrf(request, viewer, form)
+    try:
+        added = operations.add_channel(
+            store,
+            config,
+            viewer.user_id,
+            form.get("kind"),
+            form.get("target"),
+            form.all("events"),
+            utc_now(),
+        )
+    except AccountError as error:
+        return _settings_page(request, viewer, store, language, 400, error=problem(error, language))
+    if added.secret is None:
+        return _saved()
+    # A webhook's secret is shown on this answer only; nothing stores it readable for pages.
+    return _settings_page(
+        request, viewer, store, language, new_secret=(added.channel, added.secret)
+    )
+
+
+@router.post("/mijn/instellingen/kanalen/{channel_id}", response_model=None)
+def change_channel(
+    channel_id: int,
+    request: Request,
+    viewer: ViewerDep,
+    form: FormDep,
+    store: StoreDep,
+    language: LanguageDep,
+) -> Response:
+    check_csrf(request, viewer, form)
+    try:
+        operations.change_channel(
+            store,
+            viewer.user_id,
+            channel_id,
+            events=form.all("events"),
+            enabled=form.get("enabled") == "on",
+        )
+    except AccountError as error:
+        return _settings_page(request, viewer, store, language, 400, error=problem(error, language))
+    return _saved()
+
+
+@router.post("/mijn/instellingen/kanalen/{channel_id}/verwijderen", response_model=None)
+def remove_channel(
+    channel_id: int,
+    request: Request,
+    viewer: ViewerDep,
+    form: FormDep,
+    store: StoreDep,
+    language: LanguageDep,
+) -> Response:
+    check_csrf(request, viewer, form)
+    try:
+        operations.remove_channel(store, viewer.user_id, channel_id)
+    except AccountError as error:
+        return _settings_page(request, viewer, store, language, 400, error=problem(error, language))
+    return _saved()
+
+
+@router.post("/mijn/instellingen/push", response_model=None)
+async def save_push_subscription(request: Request, viewer: ViewerDep) -> Response:
+    """What static/push.js posts: the browser's subscription, {endpoint, keys: {p256dh,
+    auth}}, with the CSRF token in X-CSRF-Token."""
+    check_csrf(request, viewer)
+    try:
+        body = await request.json()
+    except ValueError:
+        raise HTTPException(400, "send the subscription as JSON") from None
+    if not isinstance(body, dict) or not isinstance(body.get("endpoint"), str):
+        raise HTTPException(400, "a subscription has an endpoint and keys")
+    return await _save_push(request, viewer, body["endpoint"], body.get("keys"))
+
+
+async def _save_push(request: Request, viewer: Viewer, endpoint: str, keys: Any) -> Response:
+    try:
+        added = await run_in_threadpool(
+            operations.add_channel,
+            request.app.state.store,
+            request.app.state.settings,
+            viewer.user_id,
+            "push",
+            endpoint,
+            None,
+            utc_now(),
+            keys if isinstance(keys, dict) else None,
+        )
+    except AccountError as error:
+        return JSONResponse({"error": error.message, "code": error.code}, 400, headers=PRIVATE)
+    return JSONResponse({"id": added.channel.id}, 201, headers=PRIVATE)
+
+
+# -- /mijn/tokens -----------------------------------------------------------------------------
+
+
+def _tokens_page(
+    request: Request,
+    viewer: Viewer,
+    store: StoreDep,
+    language: Language,
+    status_code: int = 200,
+    **extra: Any,
+) -> HTMLResponse:
+    with store.read() as conn:
+        tokens = stored.personal_tokens(conn, viewer.user_id)
+    base_url = str(request.base_url).rstrip("/")
+    context = {"tokens": tokens, "issued": None, "error": None, "base_url": base_url, **extra}
+    return render(request, "mijn_tokens.html", context, language, status_code=status_code)
+
+
+@router.get("/mijn/tokens", response_class=HTMLResponse)
+def tokens_page(
+    request: Request, viewer: ViewerDep, store: StoreDep, language: LanguageDep
+) -> HTMLResponse:
+    return _tokens_page(request, viewer, store, language)
+
+
+@router.post("/mijn/tokens", response_class=HTMLResponse)
+def create_token(
+    request: Request, viewer: ViewerDep, form: FormDep, store: StoreDep, language: LanguageDep
+) -> HTMLResponse:
+    check_csrf(request, viewer, form)
+    try:
+        issued = operations.issue_personal_token(store, viewer.user_id, form.get("name"), utc_now())
+    except AccountError as error:
+        return _tokens_page(request, viewer, store, language, 400, error=problem(error, language))
+    return _tokens_page(request, viewer, store, language, issued=issued)
+
+
+@router.post("/mijn/tokens/{token_id}/intrekken", response_model=None)
+def revoke_token(
+    token_id: int,
+    request: Request,
+    viewer: ViewerDep,
+    form: FormDep,
+    store: StoreDep,
+    language: LanguageDep,
+) -> Response:
+    check_csrf(request, viewer, form)
+    try:
+        operations.revoke_personal_token(store, viewer.user_id, token_id, utc_now())
+    except AccountError as error:
+        return _tokens_page(request, viewer, store, language, 404, error=problem(error, language))
+    return RedirectResponse("/mijn/tokens", 303, headers=PRIVATE)
+
+
+# -- /mijn/atom: the personal feed for feed readers -------------------------------------------
+
+
+@router.api_route("/mijn/atom", methods=["GET", "HEAD"], response_model=None)
+def private_atom(
+    request: Request,
+    store: StoreDep,
+    today: TodayDep,
+    token: str = Query("", max_length=200),
+) -> Response:
+    """The reader's personal feed, opened by a personal token in the URL. Marked private so
+    neither the site's page cache nor a shared proxy keeps one reader's feed for another."""
+    account = operations.personal_token_owner(store, token)
+    if account is None:
+        return Response(
+            "unknown or revoked token: make one at /mijn/tokens",
+            401,
+            media_type="text/plain; charset=utf-8",
+            headers={**PRIVATE, "WWW-Authenticate": 'Bearer realm="schaatsradar"'},
+        )
+    language: Language = "en" if account.language == "en" else "nl"
+    with store.read() as conn:
+        found = personal_feed(conn, account.id, today, limit=FEED_SIZE)
+        leads = {e.article_id: str(escape(because(e.reasons, language))) for e in found}
+        items = feed_reads.entries(conn, [e.article_id for e in found], leads)
+    base_url = str(request.base_url).rstrip("/")
+    body = _atom(account.id, items, base_url, str(request.url), language)
+    return Response(
+        body,
+        media_type="application/atom+xml; charset=utf-8",
+        headers={"Cache-Control": "private, no-cache", "X-Robots-Tag": "noindex"},
+    )
+
+
+def _atom(
+    user_id: int,
+    items: list[feed_reads.FeedEntry],
+    base_url: str,
+    self_url: str,
+    language: Language,
+) -> bytes:
+    """Atom 1.0, entries in the ranked order given; the feed's id is the reader's own."""
+    generator = FeedGenerator()
+    generator.id(f"{ATOM_TAG}{user_id}")
+    generator.title(translate(language, "Schaatsradar: my news"))
+    generator.link(href=base_url + "/mijn", rel="alternate", type="text/html")
+    generator.link(href=self_url, rel="self", type="application/atom+xml")
+    generator.author(name="Schaatsradar")
+    generator.language(language)
+    stamps = [_utc(item.changed_at) for item in items]
+    generator.updated(max(stamps, default=dt.datetime(1970, 1, 1, tzinfo=dt.UTC)))
+    for item in items:
+        entry = generator.add_entry(order="append")
+        entry.id(f"tag:schaatsradar,2026:/artikel/{item.id}")
+        entry.title(item.title)
+        entry.updated(_utc(item.changed_at))
+        entry.published(dt.datetime.combine(item.published, dt.time(), dt.UTC))
+        entry.link(href=f"{base_url}/artikel/{item.id}", rel="alternate")
+        entry.author(name=item.source)
+        entry.summary(item.lead, type="html")
+    return bytes(generator.atom_str(pretty=True))
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment

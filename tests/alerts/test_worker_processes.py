@@ -1,0 +1,114 @@
+"""`schaatsradar worker` as real processes: killed with SIGKILL mid-batch and started again,
+nothing is lost; two running at once (SQLite's write lock, PostgreSQL's SKIP LOCKED) never
+send one alert twice."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from schaatsradar.settings import Settings
+from schaatsradar.store import Store, outbox
+from tests.alerts.receiver import Answer, running_receiver
+from tests.alerts.test_worker import _flood, _readers_of_skater_one
+
+
+def worker_env(settings: Settings, **extra: str) -> dict[str, str]:
+    return {
+        **os.environ,
+        "SCHAATSRADAR_DATABASE_URL": settings.database_url,
+        "SCHAATSRADAR_ALLOW_PRIVATE_NETWORKS": "127.0.0.1/32",
+        "SCHAATSRADAR_WORKER_POLL_SECONDS": "0.05",
+        **extra,
+    }
+
+
+def start_worker(env: dict[str, str]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "schaatsradar", "worker"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+
+
+def wait_until_delivered(store: Store, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with store.read() as conn:
+            left = outbox.counts(conn)
+        if set(left) == {"delivered"}:
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"not all delivered after {seconds} s: {left}")
+
+
+def stop(process: subprocess.Popen[bytes]) -> str:
+    process.send_signal(signal.SIGTERM)
+    output, _ = process.communicate(timeout=20)
+    return output.decode(errors="replace")
+
+
+def test_a_worker_killed_mid_batch_loses_nothing(
+    store: Store, settings: Settings, tmp_path: Path
+) -> None:
+    with running_receiver() as receiver:
+        receiver.answer(*(Answer(delay=0.05) for _ in range(400)))  # slow enough to catch
+        users = _readers_of_skater_one(store, 2, f"{receiver.origin}/hook")
+        events = _flood(store, 30)
+        env = worker_env(
+            settings, SCHAATSRADAR_WORKER_BATCH="20", SCHAATSRADAR_WORKER_LEASE_SECONDS="2"
+        )
+
+        first = start_worker(env)
+        deadline = time.monotonic() + 30
+        while len(receiver.received) < 5:
+            assert time.monotonic() < deadline, "the worker sent nothing"
+            assert first.poll() is None, first.stdout.read() if first.stdout else ""
+            time.sleep(0.01)
+        first.send_signal(signal.SIGKILL)
+        first.wait(10)
+        with store.read() as conn:
+            assert outbox.counts(conn).get("sending"), "killed after its batch was written"
+
+        second = start_worker(env)
+        try:
+            wait_until_delivered(store, 60)
+        finally:
+            stop(second)
+        keys = {r.headers["webhook-id"] for r in receiver.received}
+        assert keys == {f"msg_{e}_{u}" for e in events for u in users}
+
+
+def test_two_workers_never_send_one_alert_twice(store: Store, settings: Settings) -> None:
+    with running_receiver() as receiver:
+        _readers_of_skater_one(store, 5, f"{receiver.origin}/hook")
+        _flood(store, 40)  # 200 alerts
+        env = worker_env(settings, SCHAATSRADAR_WORKER_BATCH="10")
+        workers = [start_worker(env), start_worker(env)]
+        try:
+            wait_until_delivered(store, 60)
+        finally:
+            outputs = [stop(w) for w in workers]
+        sent = Counter(r.headers["webhook-id"] for r in receiver.received)
+        assert len(sent) == 200
+        assert max(sent.values()) == 1, [k for k, n in sent.items() if n > 1]
+        assert all("delivered" in output for output in outputs)
+        shares = [int(o.split("delivered ")[1].split()[0]) for o in outputs]
+        if store.backend == "postgresql":
+            assert min(shares) > 0, f"one worker did all the work: {shares}"
+
+
+@pytest.fixture(autouse=True)
+def _reference(store: Store) -> None:
+    from schaatsradar.knowledge.book import load_reference
+
+    with store.write() as conn:
+        load_reference(conn)
