@@ -18,7 +18,6 @@ from schaatsradar.store.personal import Match
 
 IMPORTANCE = {3: 3.0, 2: 2.0, 1: 1.0}  # record set, result, mention
 HALF_LIFE_DAYS = 2.0  # a two-day-old record ranks with a fresh result
-WINDOW_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -45,7 +44,9 @@ class FeedEntry:
 def personal_feed(
     conn: Connection, user_id: int, today: dt.date, limit: int = 50
 ) -> list[FeedEntry]:
-    found = personal.matches(conn, user_id, today - dt.timedelta(days=WINDOW_DAYS))
+    # No date window: a quiet month (the summer) must not leave the page empty; age only
+    # lowers the score, and the newest MATCHES are read.
+    found = personal.matches(conn, user_id)
     labels = personal.subject_labels(conn, {(m.kind, m.value) for m in found})
     sizes = personal.cluster_sizes(conn, {m.cluster_id for m in found})
     return rank(found, labels, sizes, today, limit)

@@ -33,8 +33,10 @@ class Match:
     weight: int
 
 
-def matches(conn: Connection, user_id: int, since: dt.date, limit: int = 2000) -> list[Match]:
-    """The newest `limit` (article, followed subject) pairs published on or after `since`."""
+def matches(
+    conn: Connection, user_id: int, since: dt.date | None = None, limit: int = 2000
+) -> list[Match]:
+    """The newest `limit` (article, followed subject) pairs (published on or after `since`)."""
     query = (
         select(
             Article.id,
@@ -52,10 +54,12 @@ def matches(conn: Connection, user_id: int, since: dt.date, limit: int = 2000) -
             (ArticleSubject.kind == Follow.kind) & (ArticleSubject.value == Follow.value),
         )
         .join(Article, Article.id == ArticleSubject.article_id)
-        .where(Follow.user_id == user_id, Article.published >= since)
+        .where(Follow.user_id == user_id)
         .order_by(Article.published.desc(), Article.id.desc())
         .limit(limit)
     )
+    if since is not None:
+        query = query.where(Article.published >= since)
     return [Match(*row) for row in conn.execute(query)]
 
 

@@ -437,7 +437,7 @@ def my_feed(
     today: TodayDep,
     limit: Annotated[int, Query(ge=1, le=100)] = 50,
 ) -> FeedOut:
-    """The reader's news of the last 30 days, ranked: records before results before mentions,
+    """The reader's news, ranked: records before results before mentions,
     fresh before old, one entry per story, each with the followed things behind it."""
     language = language_of(account)
     with store.read() as conn:

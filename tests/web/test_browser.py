@@ -198,3 +198,27 @@ def test_pages_fit_a_phone_without_scrolling_sideways(
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
     assert scroll_width <= PHONE["width"], f"{path} is {scroll_width} px wide on a 390 px phone"
     assert page_errors == []
+
+
+def test_a_fan_signs_up_follows_leerdam_and_finds_her_news_on_mijn(
+    site: Site, browser: Browser, page_errors: list[str]
+):
+    """Issue 6's journey: register, press the follow button on her page (no reload), and the
+    personal page lists her news with the reason it is there."""
+    page = _new_page(browser, page_errors, viewport=PHONE, locale=DUTCH)
+    page.goto(site.url + "/account/registreren")
+    page.fill("#email", "fan@example.org")
+    page.fill("#password", "schaatsen-is-fijn")
+    page.click("form.account-form button[type=submit]")
+    page.goto(site.url + site.skater_path)
+    button = page.locator("form.follow button", has_text="Jutta Leerdam").first
+    expect(button).to_have_attribute("aria-pressed", "false")
+    button.click()
+    expect(page.locator("form.follow button", has_text="Jutta Leerdam").first).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    _shot(page, "20-followed")
+    page.goto(site.url + "/mijn")
+    expect(page.locator("p.because").first).to_contain_text("Jutta Leerdam")
+    _shot(page, "21-mijn")
+    assert page_errors == []
