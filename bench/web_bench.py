@@ -257,7 +257,8 @@ def _api_read(url: str, slug: str) -> Endpoint:
         note = "/api/v1/articles not built yet: measured /api/v1/health"
         return Endpoint("API read", "/api/v1/health", note)
     parameters = paths["/api/v1/articles"]["get"].get("parameters", [])
-    names = [p["name"] for p in parameters if p["name"] in ("athlete", "skater")]
+    given = {p["name"] for p in parameters}
+    names = [name for name in ("athlete", "skater") if name in given]
     if not names:
         raise RuntimeError("/api/v1/articles has no athlete (or skater) filter")
     note = "" if names[0] == "athlete" else f"the API calls the filter `{names[0]}`"
