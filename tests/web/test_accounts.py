@@ -411,3 +411,13 @@ def test_competition_and_calendar_pages_have_follow_buttons(site: Site) -> None:
         )
         assert back.headers["location"] == "/kalender?afstand=1000m"
         assert "Je volgt 1.000 m" in someone.client.get("/kalender?afstand=1000m").text
+
+
+def test_an_article_offers_to_follow_the_skaters_its_facts_name(site: Site) -> None:
+    found = httpx.get(f"{site.url}/api/v1/articles?athlete={site.leerdam_slug}").json()
+    article = f"/artikel/{found['items'][0]['id']}"
+    assert 'name="kind" value="skater"' not in httpx.get(site.url + article).text
+    with reader(site) as someone:
+        page = someone.client.get(article).text
+        assert 'name="value" value="' + str(site.leerdam_id) + '"' in page
+        assert "Volg Jutta Leerdam" in page
