@@ -402,6 +402,7 @@ def worker(
     import signal
 
     from schaatsradar.alerts.worker import Worker
+    from schaatsradar.knowledge.events import upcoming_chore
 
     settings = Settings()
     store = _open_store(settings)
@@ -411,7 +412,7 @@ def worker(
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(signum, stop.set)
-        totals = await Worker(store, settings).run(stop, once=once)
+        totals = await Worker(store, settings, chores=[upcoming_chore]).run(stop, once=once)
         console.print(
             f"delivered {totals.delivered}  retrying {totals.retried}  held {totals.held}  "
             f"dead {totals.dead}  dropped {totals.dropped}"

@@ -10,7 +10,6 @@ import datetime as dt
 from typing import Any
 
 from schaatsradar.alerts.message import Alert
-from schaatsradar.web.format import race_time
 
 KIND_NAMES = {
     "nl": {
@@ -83,9 +82,7 @@ def _text(kind: str, data: dict[str, Any], lang: str, hide: bool) -> tuple[str, 
         race = data.get("race") or {}
         meet = data.get("competition") or {}
         place = _place(result.get("rank"), lang)
-        time = (
-            race_time(result.get("seconds"), "nl" if nl else "en") if result.get("seconds") else ""
-        )
+        time = race_time(result.get("time"), lang)
         where = meet.get("name") or meet.get("city") or ""
         distance = _distance(race.get("distance", ""), lang)
         title = f"{who}: {place} {'op de' if nl else 'in the'} {distance}".replace("  ", " ")
@@ -94,9 +91,7 @@ def _text(kind: str, data: dict[str, Any], lang: str, hide: bool) -> tuple[str, 
     if kind == "record.set":
         record = data.get("record") or {}
         name = KIND_NAMES[lang].get(record.get("kind", ""), record.get("kind", ""))
-        time = (
-            race_time(record.get("seconds"), "nl" if nl else "en") if record.get("seconds") else ""
-        )
+        time = race_time(record.get("time"), lang)
         title = (
             f"{name} {'voor' if nl else 'for'} {who}: {_distance(record.get('distance', ''), lang)}"
         )
@@ -121,6 +116,13 @@ def _text(kind: str, data: dict[str, Any], lang: str, hide: bool) -> tuple[str, 
         body = f"{'Met' if nl else 'With'} {names}" if names else meet.get("city") or ""
         return title, body, meet.get("url")
     return kind, "", None
+
+
+def race_time(time: str | None, lang: str) -> str:
+    """The contract's "1:12.74" as a Dutch reader writes it ("1.12,74"); English keeps it."""
+    if not time:
+        return ""
+    return time.replace(".", ",").replace(":", ".") if lang == "nl" else time
 
 
 def _raced(who: str, gender: str | None, distance: str, lang: str) -> str:

@@ -14,16 +14,15 @@ import asyncio
 import datetime as dt
 import random
 from collections import defaultdict
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field, replace
 
-from schaatsradar.alerts.announce import announce_upcoming
 from schaatsradar.alerts.email import send_email
 from schaatsradar.alerts.message import Alert, Sent
 from schaatsradar.alerts.push import send_push
 from schaatsradar.alerts.render import idempotency_key, is_outcome, render
-from schaatsradar.alerts.timing import DEFAULT_ZONE, held_until, quiet_until, zone
+from schaatsradar.alerts.timing import held_until, quiet_until
 from schaatsradar.alerts.vapid import keys as vapid_keys
 from schaatsradar.alerts.webhook import WebhookClient, send_webhook, webhook_client
 from schaatsradar.settings import Settings
@@ -31,7 +30,8 @@ from schaatsradar.store import Store, outbox
 from schaatsradar.store.outbox import Claimed, Done
 
 SENDS_AT_ONCE = 64  # a little above the pool's 50 connections per host: more only queue in aiohttp
-UPCOMING_EVERY = dt.timedelta(hours=1)
+CHORES_EVERY = dt.timedelta(hours=1)
+Chore = Callable[[Store, dt.datetime], None]
 
 
 def utc_now() -> dt.datetime:
@@ -99,20 +99,24 @@ class Worker:
         store: Store,
         settings: Settings,
         clock: Callable[[], dt.datetime] = utc_now,
+        chores: Sequence[Chore] = (),
     ) -> None:
         self.store = store
         self.settings = settings
         self.clock = clock
         self.lease = dt.timedelta(seconds=settings.worker_lease_seconds)
         self._vapid: str | None = None
-        self._next_upcoming: dt.datetime | None = None
+        # Hourly jobs the caller hands in (the CLI: `race.upcoming` from the knowledge base,
+        # which alerts may not import).
+        self.chores = list(chores)
+        self._next_chores: dt.datetime | None = None
 
     async def run(self, stop: asyncio.Event | None = None, once: bool = False) -> Totals:
         """Rounds until `stop` is set (or, with `once`, until nothing is due)."""
         totals = Totals()
         async with webhook_client(self.settings) as client:
             while stop is None or not stop.is_set():
-                self.announce_upcoming()
+                self.run_chores()
                 handled = await self.round(client, totals)
                 if handled:
                     continue
@@ -121,15 +125,13 @@ class Worker:
                 await _sleep_or_stop(self.settings.worker_poll_seconds, stop)
         return totals
 
-    def announce_upcoming(self) -> None:
-        """Once an hour: `race.upcoming` for tomorrow's meets (once per meet, by its key)."""
+    def run_chores(self) -> None:
         now = self.clock()
-        if self._next_upcoming is not None and now < self._next_upcoming:
+        if self._next_chores is not None and now < self._next_chores:
             return
-        local_today = now.replace(tzinfo=dt.UTC).astimezone(zone(DEFAULT_ZONE)).date()
-        with self.store.write(changes_content=False) as conn:
-            announce_upcoming(conn, now, local_today + dt.timedelta(days=1))
-        self._next_upcoming = now + UPCOMING_EVERY
+        for chore in self.chores:
+            chore(self.store, now)
+        self._next_chores = now + CHORES_EVERY
 
     async def round(self, client: WebhookClient, totals: Totals) -> int:
         now = self.clock()

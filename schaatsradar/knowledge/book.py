@@ -14,7 +14,6 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from schaatsradar.alerts.announce import announce_article, announce_facts
 from schaatsradar.errors import OFFICIAL_ROW, InputRejected
 from schaatsradar.extract import patterns
 from schaatsradar.extract.countries import COUNTRIES
@@ -22,6 +21,7 @@ from schaatsradar.extract.registry import norm_name
 from schaatsradar.extract.types import DISTANCES, TEAM_DISTANCES
 from schaatsradar.knowledge.calendar import CalendarEvent, bundled_calendar
 from schaatsradar.knowledge.claims import Claim, settle
+from schaatsradar.knowledge.events import announce_article, announce_facts
 from schaatsradar.knowledge.matching import choose_meet, new_meet, slugify
 from schaatsradar.knowledge.official_types import OfficialData, OfficialRecord
 from schaatsradar.knowledge.recordbook import KEPT_KINDS, Mark, Verdict, judge, scope_of

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from schaatsradar.alerts.announce import announce_upcoming
 from schaatsradar.extract.registry import norm_name
 from schaatsradar.knowledge.book import load_reference, reconcile_pending
+from schaatsradar.knowledge.events import announce_upcoming
 from schaatsradar.settings import Settings
 from schaatsradar.store import Store
 from schaatsradar.store import knowledge as kb

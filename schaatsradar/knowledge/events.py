@@ -16,18 +16,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection
 
-from schaatsradar.alerts.kinds import EVENT_BITS
 from schaatsradar.extract.registry import norm_name
 from schaatsradar.extract.types import format_time
-from schaatsradar.store import events
+from schaatsradar.store import Store, events
 from schaatsradar.store import knowledge as kb
+from schaatsradar.store.event_kinds import EVENT_BITS
 from schaatsradar.store.events import Subject
 from schaatsradar.store.knowledge import ArticleRef, ResultView
 
 FRESH_FOR = dt.timedelta(days=3)
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 MENTION, RESULT, RECORD = 1, 2, 3  # how much a fact weighs in the personal feed
 
 
@@ -250,3 +252,10 @@ def announce_upcoming(conn: Connection, now: dt.datetime, tomorrow: dt.date) -> 
             events.fan_out(conn, event_id, EVENT_BITS[kind], subjects, now)
             announced += 1
     return announced
+
+
+def upcoming_chore(store: Store, now: dt.datetime) -> None:
+    """The worker's hourly job: `race.upcoming` for the meets starting tomorrow (Dutch time)."""
+    local_today = now.replace(tzinfo=dt.UTC).astimezone(AMSTERDAM).date()
+    with store.write(changes_content=False) as conn:
+        announce_upcoming(conn, now, local_today + dt.timedelta(days=1))
