@@ -93,6 +93,20 @@ def waiting(claimed: list[Claimed], now: dt.datetime) -> list[Done]:
     return done
 
 
+def alert_for(item: Claimed, site_url: str) -> Alert:
+    """A claimed delivery as its reader's alert (language, spoiler setting)."""
+    return render(
+        item.event_id,
+        item.user_id,
+        item.event_kind,
+        item.payload,
+        item.occurred_at,
+        item.language,
+        spoiler_safe=item.spoiler_mode == "hide",
+        site_url=site_url,
+    )
+
+
 class Worker:
     def __init__(
         self,
@@ -203,20 +217,8 @@ class Worker:
         shape = (item.event_id, item.language, item.spoiler_mode == "hide")
         made = self._rendered.get(shape)
         if made is None:
-            made = self._rendered[shape] = self._render(item)
+            made = self._rendered[shape] = alert_for(item, self.settings.site_url)
         return replace(made, idempotency_key=idempotency_key(item.event_id, item.user_id))
-
-    def _render(self, item: Claimed) -> Alert:
-        return render(
-            item.event_id,
-            item.user_id,
-            item.event_kind,
-            item.payload,
-            item.occurred_at,
-            item.language,
-            spoiler_safe=item.spoiler_mode == "hide",
-            site_url=self.settings.site_url,
-        )
 
     def _decide(self, item: Claimed, sent: Sent, now: dt.datetime) -> Done:
         if sent.ok:

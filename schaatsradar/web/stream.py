@@ -16,8 +16,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from schaatsradar.accounts.operations import personal_token_owner
-from schaatsradar.alerts.render import render
-from schaatsradar.alerts.worker import utc_now, waiting
+from schaatsradar.alerts.worker import alert_for, utc_now, waiting
 from schaatsradar.settings import Settings
 from schaatsradar.store import Store, outbox
 from schaatsradar.store.outbox import Done
@@ -85,16 +84,7 @@ async def _events(
             for item in claimed:
                 if item.id in skip:
                     continue
-                alert = render(
-                    item.event_id,
-                    item.user_id,
-                    item.event_kind,
-                    item.payload,
-                    item.occurred_at,
-                    item.language,
-                    spoiler_safe=item.spoiler_mode == "hide",
-                    site_url="",
-                )
+                alert = alert_for(item, "")
                 data = {
                     "id": alert.idempotency_key,
                     "kind": alert.event_kind,
