@@ -11,10 +11,11 @@ None of this changes what public pages show: writers use `store.write(changes_co
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, Executable, delete, insert, select, update
 
 from schaatsradar.extract.countries import COUNTRIES
 from schaatsradar.store.models import (
@@ -27,6 +28,8 @@ from schaatsradar.store.models import (
     User,
     UserSession,
 )
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,21 @@ _CHANNEL = (
 )
 
 
+def _insert(
+    conn: Connection,
+    model: type[User | UserSession | PersonalToken | Follow | Channel],
+    **values: Any,
+) -> int:
+    """One new row of the model's table, and its id."""
+    return int(conn.execute(insert(model).values(**values).returning(model.id)).scalar_one())
+
+
+def _first(conn: Connection, query: Executable, make: Callable[..., T]) -> T | None:
+    """The query's first row made into `make` (its columns in the dataclass's field order)."""
+    row = conn.execute(query).first()
+    return make(*row) if row is not None else None
+
+
 # -- accounts ---------------------------------------------------------------------------------
 
 
@@ -126,29 +144,24 @@ def add_user(
     conn: Connection, email: str, password_hash: str, language: str, now: dt.datetime
 ) -> int:
     """A new account (the caller checked the address is free; the unique index decides)."""
-    user_id = conn.execute(
-        insert(User)
-        .values(
-            email=email,
-            password_hash=password_hash,
-            language=language,
-            timezone="Europe/Amsterdam",
-            spoiler_mode="off",
-            created_at=now,
-        )
-        .returning(User.id)
-    ).scalar_one()
-    return int(user_id)
+    return _insert(
+        conn,
+        User,
+        email=email,
+        password_hash=password_hash,
+        language=language,
+        timezone="Europe/Amsterdam",
+        spoiler_mode="off",
+        created_at=now,
+    )
 
 
 def user_by_email(conn: Connection, email: str) -> Account | None:
-    row = conn.execute(select(*_ACCOUNT).where(User.email == email)).first()
-    return Account(**row._mapping) if row is not None else None
+    return _first(conn, select(*_ACCOUNT).where(User.email == email), Account)
 
 
 def user_by_id(conn: Connection, user_id: int) -> Account | None:
-    row = conn.execute(select(*_ACCOUNT).where(User.id == user_id)).first()
-    return Account(**row._mapping) if row is not None else None
+    return _first(conn, select(*_ACCOUNT).where(User.id == user_id), Account)
 
 
 def set_password_hash(conn: Connection, user_id: int, password_hash: str) -> None:
@@ -181,18 +194,15 @@ def add_session(
     now: dt.datetime,
     expires_at: dt.datetime,
 ) -> int:
-    session_id = conn.execute(
-        insert(UserSession)
-        .values(
-            token_hash=token_hash,
-            user_id=user_id,
-            csrf_token=csrf_token,
-            created_at=now,
-            expires_at=expires_at,
-        )
-        .returning(UserSession.id)
-    ).scalar_one()
-    return int(session_id)
+    return _insert(
+        conn,
+        UserSession,
+        token_hash=token_hash,
+        user_id=user_id,
+        csrf_token=csrf_token,
+        created_at=now,
+        expires_at=expires_at,
+    )
 
 
 def session_by_token(conn: Connection, token_hash: str, now: dt.datetime) -> SignedInSession | None:
@@ -226,12 +236,9 @@ def delete_expired_sessions(conn: Connection, user_id: int, now: dt.datetime) ->
 def add_personal_token(
     conn: Connection, user_id: int, name: str, token_hash: str, now: dt.datetime
 ) -> int:
-    token_id = conn.execute(
-        insert(PersonalToken)
-        .values(user_id=user_id, name=name, token_hash=token_hash, created_at=now)
-        .returning(PersonalToken.id)
-    ).scalar_one()
-    return int(token_id)
+    return _insert(
+        conn, PersonalToken, user_id=user_id, name=name, token_hash=token_hash, created_at=now
+    )
 
 
 def personal_tokens(conn: Connection, user_id: int) -> list[TokenRow]:
@@ -260,12 +267,12 @@ def revoke_personal_token(conn: Connection, user_id: int, token_id: int, now: dt
 
 
 def user_by_personal_token(conn: Connection, token_hash: str) -> Account | None:
-    row = conn.execute(
+    query = (
         select(*_ACCOUNT)
         .join(PersonalToken, PersonalToken.user_id == User.id)
         .where(PersonalToken.token_hash == token_hash, PersonalToken.revoked_at.is_(None))
-    ).first()
-    return Account(**row._mapping) if row is not None else None
+    )
+    return _first(conn, query, Account)
 
 
 # -- follows ----------------------------------------------------------------------------------
@@ -279,12 +286,10 @@ def follows(conn: Connection, user_id: int) -> list[FollowRow]:
 
 
 def follow_of(conn: Connection, user_id: int, kind: str, value: str) -> FollowRow | None:
-    row = conn.execute(
-        select(*_FOLLOW).where(
-            Follow.user_id == user_id, Follow.kind == kind, Follow.value == value
-        )
-    ).first()
-    return FollowRow(*row) if row is not None else None
+    query = select(*_FOLLOW).where(
+        Follow.user_id == user_id, Follow.kind == kind, Follow.value == value
+    )
+    return _first(conn, query, FollowRow)
 
 
 def add_follow(
@@ -294,12 +299,8 @@ def add_follow(
     found = follow_of(conn, user_id, kind, value)
     if found is not None:
         return found
-    follow_id = conn.execute(
-        insert(Follow)
-        .values(user_id=user_id, kind=kind, value=value, created_at=now)
-        .returning(Follow.id)
-    ).scalar_one()
-    return FollowRow(int(follow_id), kind, value, now)
+    follow_id = _insert(conn, Follow, user_id=user_id, kind=kind, value=value, created_at=now)
+    return FollowRow(follow_id, kind, value, now)
 
 
 def remove_follow(conn: Connection, user_id: int, kind: str, value: str) -> bool:
@@ -339,19 +340,15 @@ def channels(conn: Connection, user_id: int) -> list[ChannelRow]:
 
 
 def channel(conn: Connection, user_id: int, channel_id: int) -> ChannelRow | None:
-    row = conn.execute(
-        select(*_CHANNEL).where(Channel.id == channel_id, Channel.user_id == user_id)
-    ).first()
-    return ChannelRow(*row) if row is not None else None
+    query = select(*_CHANNEL).where(Channel.id == channel_id, Channel.user_id == user_id)
+    return _first(conn, query, ChannelRow)
 
 
 def channel_by_target(conn: Connection, user_id: int, kind: str, target: str) -> ChannelRow | None:
-    row = conn.execute(
-        select(*_CHANNEL).where(
-            Channel.user_id == user_id, Channel.kind == kind, Channel.target == target
-        )
-    ).first()
-    return ChannelRow(*row) if row is not None else None
+    query = select(*_CHANNEL).where(
+        Channel.user_id == user_id, Channel.kind == kind, Channel.target == target
+    )
+    return _first(conn, query, ChannelRow)
 
 
 def add_channel(
@@ -364,21 +361,18 @@ def add_channel(
     secret: str | None = None,
     keys: dict[str, Any] | None = None,
 ) -> int:
-    channel_id = conn.execute(
-        insert(Channel)
-        .values(
-            user_id=user_id,
-            kind=kind,
-            target=target,
-            secret=secret,
-            keys=keys,
-            event_mask=event_mask,
-            enabled=True,
-            created_at=now,
-        )
-        .returning(Channel.id)
-    ).scalar_one()
-    return int(channel_id)
+    return _insert(
+        conn,
+        Channel,
+        user_id=user_id,
+        kind=kind,
+        target=target,
+        secret=secret,
+        keys=keys,
+        event_mask=event_mask,
+        enabled=True,
+        created_at=now,
+    )
 
 
 def update_channel(

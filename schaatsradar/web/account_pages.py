@@ -8,6 +8,7 @@ change needs the session's CSRF token (signing in and registering: a same-site O
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -20,16 +21,19 @@ from schaatsradar.accounts import errors, operations, validation
 from schaatsradar.accounts.errors import AccountError
 from schaatsradar.alerts.kinds import kinds_of
 from schaatsradar.personal.feed import personal_feed
+from schaatsradar.settings import Settings
 from schaatsradar.store import accounts as stored
 from schaatsradar.store import feed_reads, personal
 from schaatsradar.web import deps
 from schaatsradar.web.deps import Language
+from schaatsradar.web.feeds import article_entry
 from schaatsradar.web.following import because, subject_name
 from schaatsradar.web.i18n import N_, translate
 from schaatsradar.web.pages import reader_today
 from schaatsradar.web.rendering import LANGUAGE_COOKIE_SECONDS, render
 from schaatsradar.web.sessions import (
     SESSION_COOKIE,
+    Form,
     FormDep,
     SettingsDep,
     StoreDep,
@@ -107,8 +111,7 @@ def problem(error: AccountError, language: Language) -> str:
 def register_page(
     request: Request, language: LanguageDep, next: str = Query("", max_length=500)
 ) -> HTMLResponse:
-    context = {"next": local_path(next), "email": "", "error": None}
-    return render(request, "account_register.html", context, language)
+    return _account_form(request, "account_register.html", language, local_path(next))
 
 
 @router.post("/account/registreren", response_class=HTMLResponse)
@@ -119,25 +122,20 @@ def register(
     config: SettingsDep,
     language: LanguageDep,
 ) -> Response:
-    check_same_origin(request, config)
-    back = local_path(form.get("next"))
-    try:
+    def new_account() -> operations.Session:
         user_id = operations.register(
             store, form.get("email"), form.get("password"), utc_now(), language
         )
-    except AccountError as error:
-        context = {"next": back, "email": form.get("email"), "error": problem(error, language)}
-        return render(request, "account_register.html", context, language, status_code=400)
-    session = operations.start_session(store, user_id, utc_now(), config.session_days)
-    return _signed_in(request, session, back, config)
+        return operations.start_session(store, user_id, utc_now(), config.session_days)
+
+    return _signing_in(request, form, config, language, "account_register.html", new_account)
 
 
 @router.get("/account/inloggen", response_class=HTMLResponse)
 def sign_in_page(
     request: Request, language: LanguageDep, next: str = Query("", max_length=500)
 ) -> HTMLResponse:
-    context = {"next": local_path(next), "email": "", "error": None}
-    return render(request, "account_sign_in.html", context, language)
+    return _account_form(request, "account_sign_in.html", language, local_path(next))
 
 
 @router.post("/account/inloggen", response_class=HTMLResponse)
@@ -148,21 +146,47 @@ def sign_in(
     config: SettingsDep,
     language: LanguageDep,
 ) -> Response:
+    def session() -> operations.Session:
+        return operations.sign_in(
+            store, form.get("email"), form.get("password"), utc_now(), config.session_days
+        )
+
+    return _signing_in(request, form, config, language, "account_sign_in.html", session)
+
+
+def _account_form(
+    request: Request,
+    template: str,
+    language: Language,
+    back: str,
+    email: str = "",
+    error: str | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    """The register or sign-in form, empty or again with what went wrong."""
+    context = {"next": back, "email": email, "error": error}
+    return render(request, template, context, language, status_code=status_code)
+
+
+def _signing_in(
+    request: Request,
+    form: Form,
+    config: Settings,
+    language: Language,
+    template: str,
+    open_session: Callable[[], operations.Session],
+) -> Response:
+    """A same-site form post that opens a session: to where the reader was going with the
+    session cookie set, or the form again (400) saying what was wrong."""
     check_same_origin(request, config)
     back = local_path(form.get("next"))
     try:
-        session = operations.sign_in(
-            store, form.get("email"), form.get("password"), utc_now(), config.session_days
-        )
+        session = open_session()
     except AccountError as error:
-        context = {"next": back, "email": form.get("email"), "error": problem(error, language)}
-        return render(request, "account_sign_in.html", context, language, status_code=400)
-    return _signed_in(request, session, back, config)
-
-
-def _signed_in(
-    request: Request, session: operations.Session, back: str, config: SettingsDep
-) -> Response:
+        email = form.get("email")
+        return _account_form(
+            request, template, language, back, email, problem(error, language), 400
+        )
     response = RedirectResponse(back, 303, headers=PRIVATE)
     set_session_cookie(response, request, session, config)
     return response
@@ -466,14 +490,7 @@ def _atom(
     stamps = [_utc(item.changed_at) for item in items]
     generator.updated(max(stamps, default=dt.datetime(1970, 1, 1, tzinfo=dt.UTC)))
     for item in items:
-        entry = generator.add_entry(order="append")
-        entry.id(f"tag:schaatsradar,2026:/artikel/{item.id}")
-        entry.title(item.title)
-        entry.updated(_utc(item.changed_at))
-        entry.published(dt.datetime.combine(item.published, dt.time(), dt.UTC))
-        entry.link(href=f"{base_url}/artikel/{item.id}", rel="alternate")
-        entry.author(name=item.source)
-        entry.summary(item.lead, type="html")
+        article_entry(generator, item, base_url, _utc(item.changed_at))
     return bytes(generator.atom_str(pretty=True))
 
 

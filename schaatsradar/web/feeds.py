@@ -186,17 +186,27 @@ def atom_xml(feed: Feed, base_url: str, self_url: str, language: Language) -> by
 
 
 def _add_entry(generator: FeedGenerator, entry: FeedEntry, base_url: str) -> None:
-    item = generator.add_entry(order="append")
-    item.id(f"{TAG}/artikel/{entry.id}")
-    item.title(entry.title)
-    item.updated(_utc(entry.ingested_at))
-    item.published(dt.datetime.combine(entry.published, dt.time(), dt.UTC))
-    item.link(href=f"{base_url}/artikel/{entry.id}", rel="alternate")
+    item = article_entry(generator, entry, base_url, _utc(entry.ingested_at))
     if entry.url:
         item.register_extension("publisher", PublisherLink, atom=True, rss=False)
         item.publisher.href = entry.url
+
+
+def article_entry(
+    generator: FeedGenerator, entry: FeedEntry, base_url: str, updated: dt.datetime
+) -> Any:
+    """The article as the next Atom entry: its id, title, dates, page, source and lead (the
+    lead escaped text, with <mark> around search hits). feedgen writes an entry's elements in
+    its own order, whatever order they are set in."""
+    item = generator.add_entry(order="append")
+    item.id(f"{TAG}/artikel/{entry.id}")
+    item.title(entry.title)
+    item.updated(updated)
+    item.published(dt.datetime.combine(entry.published, dt.time(), dt.UTC))
+    item.link(href=f"{base_url}/artikel/{entry.id}", rel="alternate")
     item.author(name=entry.source)
-    item.summary(entry.lead, type="html")  # escaped text, with <mark> around search hits
+    item.summary(entry.lead, type="html")
+    return item
 
 
 class PublisherLink(BaseEntryExtension):

@@ -11,10 +11,11 @@ import json
 import random
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from schaatsradar.alerts.kinds import EVENT_BITS, mask_of
+from schaatsradar.alerts.kinds import ALL_EVENTS, EVENT_BITS, mask_of
 from schaatsradar.alerts.signing import verify
 from schaatsradar.alerts.worker import Totals, Worker
 from schaatsradar.knowledge.book import load_reference, reconcile_pending
@@ -81,20 +82,31 @@ def bodies(received: list[Received]) -> list[dict]:
     return [json.loads(r.body) for r in received]
 
 
+def leerdam_fan(store: Store, hook: str, mask: int = ALL_EVENTS, **preferences: Any) -> str | None:
+    """fan@example.org, who follows Jutta Leerdam and has a webhook at `hook`; its secret."""
+    fan = add_reader(store, "fan@example.org", **preferences)
+    follow_skater(store, fan, "Jutta Leerdam")
+    _, secret = add_channel(store, fan, "webhook", hook, mask=mask)
+    return secret
+
+
+def race_delivered(store: Store, settings: Settings, folder: Path) -> None:
+    """RACE published in `folder`, and every alert it wakes sent."""
+    publish(store, settings, folder, "race.txt", "2026-11-20", RACE)
+    deliver_all(store, settings)
+
+
 def test_a_followed_skaters_race_arrives_signed_once(
     reference_store: Store, alert_settings: Settings, tmp_path: Path
 ) -> None:
     store = reference_store
     with running_receiver() as receiver:
-        fan = add_reader(store, "fan@example.org")
-        follow_skater(store, fan, "Jutta Leerdam")
-        _, secret = add_channel(store, fan, "webhook", f"{receiver.origin}/hook")
+        secret = leerdam_fan(store, f"{receiver.origin}/hook")
         other = add_reader(store, "other@example.org")
         follow_skater(store, other, "Joy Beune")  # not in the story: gets nothing
         add_channel(store, other, "webhook", f"{receiver.origin}/other")
 
-        publish(store, alert_settings, tmp_path / "nos", "race.txt", "2026-11-20", RACE)
-        deliver_all(store, alert_settings)
+        race_delivered(store, alert_settings, tmp_path / "nos")
 
         assert {r.path for r in receiver.received} == {"/hook"}
         kinds = sorted(body["type"] for body in bodies(receiver.received))
@@ -113,8 +125,7 @@ def test_a_followed_skaters_race_arrives_signed_once(
         assert len(set(ids)) == len(ids)
 
         # The same story from another outlet: no new event, no second alert.
-        publish(store, alert_settings, tmp_path / "ad", "race.txt", "2026-11-20", RACE)
-        deliver_all(store, alert_settings)
+        race_delivered(store, alert_settings, tmp_path / "ad")
         assert len(receiver.received) == 2
         assert all(d.status == "delivered" for d in deliveries(store))
 
@@ -123,9 +134,7 @@ def test_archive_news_is_recorded_but_wakes_nobody(
     reference_store: Store, alert_settings: Settings, tmp_path: Path
 ) -> None:
     store = reference_store
-    fan = add_reader(store, "fan@example.org")
-    follow_skater(store, fan, "Jutta Leerdam")
-    add_channel(store, fan, "webhook", "http://127.0.0.1:9/hook")
+    leerdam_fan(store, "http://127.0.0.1:9/hook")
     publish(store, alert_settings, tmp_path / "archief", "old.txt", "2024-02-03", ARCHIVE)
     assert deliveries(store) == []
 
@@ -231,11 +240,8 @@ def test_channels_only_get_the_event_kinds_they_asked_for(
 ) -> None:
     store = reference_store
     with running_receiver() as receiver:
-        fan = add_reader(store, "fan@example.org")
-        follow_skater(store, fan, "Jutta Leerdam")
-        add_channel(store, fan, "webhook", f"{receiver.origin}/hook", mask=mask_of(["record.set"]))
-        publish(store, alert_settings, tmp_path / "nos", "race.txt", "2026-11-20", RACE)
-        deliver_all(store, alert_settings)
+        leerdam_fan(store, f"{receiver.origin}/hook", mask=mask_of(["record.set"]))
+        race_delivered(store, alert_settings, tmp_path / "nos")
         assert receiver.received == []
 
 
@@ -244,11 +250,8 @@ def test_spoiler_safe_alerts_say_that_she_raced_not_how(
 ) -> None:
     store = reference_store
     with running_receiver() as receiver:
-        fan = add_reader(store, "fan@example.org", spoiler_mode="hide")
-        follow_skater(store, fan, "Jutta Leerdam")
-        add_channel(store, fan, "webhook", f"{receiver.origin}/hook")
-        publish(store, alert_settings, tmp_path / "nos", "race.txt", "2026-11-20", RACE)
-        deliver_all(store, alert_settings)
+        leerdam_fan(store, f"{receiver.origin}/hook", spoiler_mode="hide")
+        race_delivered(store, alert_settings, tmp_path / "nos")
         sent = b"".join(r.body for r in receiver.received).decode()
         assert receiver.received
         assert "1:13.01" not in sent and '"rank"' not in sent and "won" not in sent

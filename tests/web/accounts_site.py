@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import socket
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,7 +18,6 @@ from itertools import count
 from pathlib import Path
 
 import httpx
-import uvicorn
 from fastapi import FastAPI
 
 from schaatsradar.extract.registry import norm_name
@@ -31,6 +28,7 @@ from schaatsradar.store import knowledge as kb
 from schaatsradar.web import pages
 from schaatsradar.web.app import create_app
 from tests.conftest import NOW, run_ingest, seed_file
+from tests.web.served import serve_app
 
 TODAY = dt.date(2026, 1, 26)
 PASSWORD = "schaatsen-op-natuurijs"
@@ -88,30 +86,6 @@ def account_app(settings: Settings) -> FastAPI:
 
 
 @contextmanager
-def serve_app(app: FastAPI) -> Iterator[str]:
-    """Uvicorn on a free port; it trusts no proxy headers (`proxy_headers=False`), so what
-    the app makes of X-Forwarded-Proto is the app's own doing."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    config = uvicorn.Config(
-        app, host="127.0.0.1", port=port, log_level="warning", proxy_headers=False
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(5)
-
-
-@contextmanager
 def account_site(folder: Path, **overrides: object) -> Iterator[Site]:
     settings = Settings(
         database_url=f"sqlite:///{folder / 'accounts.db'}",
@@ -130,7 +104,9 @@ def account_site(folder: Path, **overrides: object) -> Iterator[Site]:
         store.close()
     app = account_app(settings)
     try:
-        with serve_app(app) as url:
+        # Uvicorn trusts no proxy headers here, so what the app makes of X-Forwarded-Proto is
+        # the app's own doing.
+        with serve_app(app, proxy_headers=False) as url:
             yield Site(url, settings, leerdam.id, leerdam.slug, result.competition_id)
     finally:
         app.state.store.close()

@@ -12,8 +12,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import uvicorn
+from fastapi import FastAPI
 
 from schaatsradar.extract.registry import norm_name
 from schaatsradar.knowledge.book import reconcile_pending
@@ -76,13 +78,14 @@ def find_site_ids(settings: Settings) -> tuple[str, int, int, int]:
 
 
 @contextmanager
-def serve(settings: Settings, today: dt.date = TODAY) -> Iterator[str]:
-    app = create_app(settings)
-    app.dependency_overrides[pages.reader_today] = lambda: today
+def serve_app(app: FastAPI, **options: Any) -> Iterator[str]:
+    """Uvicorn serving `app` on a free port of 127.0.0.1 from a thread, for as long as the
+    block runs; `options` go to `uvicorn.Config` (e.g. `proxy_headers=False`)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", **options)
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -94,6 +97,14 @@ def serve(settings: Settings, today: dt.date = TODAY) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(5)
+
+
+@contextmanager
+def serve(settings: Settings, today: dt.date = TODAY) -> Iterator[str]:
+    app = create_app(settings)
+    app.dependency_overrides[pages.reader_today] = lambda: today
+    with serve_app(app) as url:
+        yield url
 
 
 @contextmanager

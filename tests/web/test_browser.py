@@ -15,21 +15,18 @@ from __future__ import annotations
 
 import os
 import re
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 
 from schaatsradar.extract.registry import norm_name
 from schaatsradar.store import Store
 from schaatsradar.store import knowledge as kb
 from tests.web.seeded_site import seeded_settings
+from tests.web.served import serve_app
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = (
@@ -61,12 +58,6 @@ class Site:
     article_path: str  # /artikel/<id> of the Inzell race report
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     from schaatsradar.web.app import create_app
@@ -78,19 +69,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         assert skater is not None
         [report] = [a for a in kb.articles_about(conn, skater.id) if SEED_TITLE.search(a.title)]
     store.close()
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.02)
-    yield Site(f"http://127.0.0.1:{port}", f"/schaatsers/{skater.slug}", f"/artikel/{report.id}")
-    server.should_exit = True
-    thread.join(5)
+    with serve_app(create_app(settings)) as url:
+        yield Site(url, f"/schaatsers/{skater.slug}", f"/artikel/{report.id}")
 
 
 @pytest.fixture(scope="module")

@@ -33,9 +33,10 @@ def ingest(settings: Settings, folder: Path, name: str, body: str) -> None:
         store.close()
 
 
-@pytest.fixture
-def site(settings: Settings, tmp_path: Path) -> Iterator[tuple[str, Settings, Path]]:
-    settings = settings.model_copy(update={"extract_on_ingest": True})
+def first_news(settings: Settings, tmp_path: Path, **changes: object) -> tuple[Settings, Path]:
+    """The reference data and FIRST ingested (with extraction and `changes` to the settings);
+    the settings used and the news folder."""
+    settings = settings.model_copy(update={"extract_on_ingest": True, **changes})
     store = Store(settings.database_url)
     store.upgrade()
     with store.write() as conn:
@@ -43,6 +44,12 @@ def site(settings: Settings, tmp_path: Path) -> Iterator[tuple[str, Settings, Pa
     store.close()
     folder = tmp_path / "nieuws"
     ingest(settings, folder, "kok.txt", FIRST)
+    return settings, folder
+
+
+@pytest.fixture
+def site(settings: Settings, tmp_path: Path) -> Iterator[tuple[str, Settings, Path]]:
+    settings, folder = first_news(settings, tmp_path)
     with serve(settings) as url:
         yield url, settings, folder
 
@@ -125,14 +132,7 @@ def test_every_read_answers_head_like_its_get(site) -> None:
 
 
 def test_switched_off_every_request_is_rendered_anew(settings: Settings, tmp_path: Path) -> None:
-    settings = settings.model_copy(update={"extract_on_ingest": True, "response_cache": False})
-    store = Store(settings.database_url)
-    store.upgrade()
-    with store.write() as conn:
-        load_reference(conn)
-    store.close()
-    folder = tmp_path / "nieuws"
-    ingest(settings, folder, "kok.txt", FIRST)
+    settings, folder = first_news(settings, tmp_path, response_cache=False)
     with serve(settings) as url:
         assert "Beune" not in httpx.get(url + "/api/v1/articles").text
         ingest(settings, folder, "beune.txt", LATER)
