@@ -384,7 +384,11 @@ class ArticleSubject(Base):
 
     kind: Mapped[str] = mapped_column(String(16), primary_key=True)
     value: Mapped[str] = mapped_column(String(64), primary_key=True)
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id"),
+        primary_key=True,
+        index=True,  # replaced per article
+    )
     weight: Mapped[int] = mapped_column(Integer)
 
 
