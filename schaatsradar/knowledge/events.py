@@ -7,8 +7,9 @@ followers in the same transaction (so an alert exists exactly when its fact does
 - `result.recorded`: once per knowledge-base result, however many outlets report it;
 - `record.set`: once per record made current.
 
-Events are recorded for everything; alerts go out only for news of the last `FRESH_FOR`:
-loading an archive must not wake every follower with years-old results.
+Only news of the last `FRESH_FOR` makes events: loading an archive must not wake every
+follower with years-old results, and recording events nobody will be sent tripled the cost
+of reconciling an archive. What an article is about is recorded either way (the feed).
 """
 
 from __future__ import annotations
@@ -50,12 +51,15 @@ def announce_article(
         result = kb.result_by_id(conn, result_id)
         if result is not None:
             _weigh(subjects, result_subjects(result), RESULT)
-            announce_result(conn, result, now, alert)
+            if alert:
+                announce_result(conn, result, now, alert)
     for record_id in record_ids:
-        made = announce_record(conn, record_id, now, alert)
-        _weigh(subjects, made, RECORD)
+        if alert:
+            _weigh(subjects, announce_record(conn, record_id, now, alert), RECORD)
+        else:
+            _weigh(subjects, record_subjects(conn, record_id), RECORD)
     events.save_subjects(conn, article.id, subjects)
-    if article.id != article.cluster_id or not subjects:
+    if article.id != article.cluster_id or not subjects or not alert:
         return
     payload = {
         "article": {
@@ -151,6 +155,18 @@ def announce_record(
     }
     _record(conn, "record.set", f"record:{record.id}", payload, subjects, now, alert)
     return subjects
+
+
+def record_subjects(conn: Connection, record_id: int) -> list[Subject]:
+    record = events.record_by_id(conn, record_id)
+    if record is None or record.status != "current":
+        return []
+    found: list[Subject] = [("distance", record.distance)]
+    if record.skater_id is not None:
+        found += _skater_subjects(record.skater_id, record.holder_country)
+    elif record.holder_country:
+        found.append(("country", record.holder_country))
+    return found
 
 
 def result_subjects(result: ResultView) -> list[Subject]:

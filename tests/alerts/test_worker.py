@@ -130,7 +130,7 @@ def test_a_followed_skaters_race_arrives_signed_once(
         assert all(d.status == "delivered" for d in deliveries(store))
 
 
-def test_archive_news_is_recorded_but_wakes_nobody(
+def test_archive_news_wakes_nobody(
     reference_store: Store, alert_settings: Settings, tmp_path: Path
 ) -> None:
     store = reference_store
