@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from schaatsradar.errors import SchaatsradarError
+from schaatsradar.extract.scoring import Agreement
 from schaatsradar.extract.types import format_time
 from schaatsradar.ingest.demo import demo_articles_path
 from schaatsradar.ingest.pipeline import ingest as ingest_items
@@ -360,6 +361,16 @@ def eval_command(
             f"{kind:20s} P={score.precision:.3f} R={score.recall:.3f} F1={score.f1:.3f} "
             f"(gold {score.gold}, predicted {score.predicted})"
         )
+    if evaluation.venue.compared or evaluation.competition.compared:
+        print(
+            f"{'context':20s} venue {_agreement(evaluation.venue)}, "
+            f"competition kind {_agreement(evaluation.competition)} (matched results)"
+        )
+
+
+def _agreement(agreement: Agreement) -> str:
+    rate = agreement.rate
+    return f"{rate:.3f} of {agreement.compared}" if rate is not None else "n/a"
 
 
 @app.command("load-demo")

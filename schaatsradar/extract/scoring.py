@@ -86,6 +86,48 @@ def record_matches(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
     return _time_matches(gold, pred)
 
 
+VENUE_ALIASES = {
+    "thialf": "heerenveen",
+    "kearns": "salt lake city",
+    "utah": "salt lake city",
+    "salt lake": "salt lake city",
+    "utah olympic oval": "salt lake city",
+    "milano": "milan",
+    "milano cortina": "milan",
+    "milan cortina": "milan",
+    "quebec": "quebec city",
+    "vikingskipet": "hamar",
+    "tomaszow mazowiecki": "tomaszow",
+    "nur sultan": "astana",
+    "pyeongchang": "gangneung",
+    "peking": "beijing",
+}
+# The kind of meet a free-text competition names, first cue wins (the shared scorer's order).
+COMPETITION_KINDS = (
+    ("world_cup", ("world cup", "wereldbeker", "worldcup")),
+    ("four_continents", ("four continents", "4ck", "vier continenten")),
+    ("olympics", ("olymp", "spelen", "games")),
+    ("world_championships", ("wk", "world", "wereld")),
+    ("european", ("ek", "europ")),
+    ("national", ("nk", "national", "nationa", "kampioenschap")),
+)
+
+
+def norm_venue(venue: Any) -> str | None:
+    folded = norm_name(venue)
+    return VENUE_ALIASES.get(folded, folded) if folded else None
+
+
+def competition_kind(competition: Any) -> str | None:
+    folded = norm_name(competition)
+    if not folded:
+        return None
+    for kind, cues in COMPETITION_KINDS:
+        if any(re.search(r"(^|\W)" + re.escape(cue), folded) for cue in cues):
+            return kind
+    return "other"
+
+
 def _greedy(gold: list[Any], pred: list[Any], match: Match) -> tuple[int, list[Any], list[Any]]:
     used: set[int] = set()
     hits, misses = 0, []
@@ -121,8 +163,22 @@ class Score:
 
 
 @dataclass
+class Agreement:
+    """How often a matched result's venue or kind of meet agrees with the gold's."""
+
+    agreed: int = 0
+    compared: int = 0
+
+    @property
+    def rate(self) -> float | None:
+        return self.agreed / self.compared if self.compared else None
+
+
+@dataclass
 class Evaluation:
     scores: dict[str, Score] = field(default_factory=lambda: {k: Score() for k in KINDS})
+    venue: Agreement = field(default_factory=Agreement)
+    competition: Agreement = field(default_factory=Agreement)
     misses: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
     extras: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
 
@@ -143,10 +199,33 @@ def evaluate(pairs: Iterable[tuple[str, dict[str, Any], dict[str, Any]]]) -> Eva
         )
         for kind, gold_items, pred_items, match in kinds:
             hits, misses, extras = _greedy(gold_items, pred_items, match)
+            # A prediction matching an optional gold fact is neither rewarded nor punished.
+            _, _, extras = _greedy(gold.get(f"{kind}_optional") or [], extras, match)
             score = evaluation.scores[kind]
             score.hits += hits
-            score.predicted += len(pred_items)
+            score.predicted += hits + len(extras)
             score.gold += len(gold_items)
             evaluation.misses.extend((stem, kind, m) for m in misses)
             evaluation.extras.extend((stem, kind, e) for e in extras)
+        _context_agreement(evaluation, gold.get("results", []), pred.get("results", []))
     return evaluation
+
+
+def _context_agreement(
+    evaluation: Evaluation, gold: list[dict[str, Any]], pred: list[dict[str, Any]]
+) -> None:
+    """The knowledge base files a result under a meet by venue and kind: score both."""
+    used: set[int] = set()
+    for g in gold:
+        for i, p in enumerate(pred):
+            if i in used or not result_matches(g, p):
+                continue
+            used.add(i)
+            if g.get("venue"):
+                evaluation.venue.compared += 1
+                evaluation.venue.agreed += norm_venue(g["venue"]) == norm_venue(p.get("venue"))
+            kind = competition_kind(g.get("competition"))
+            if kind:
+                evaluation.competition.compared += 1
+                evaluation.competition.agreed += kind == competition_kind(p.get("competition"))
+            break
