@@ -100,4 +100,5 @@ def test_eval_prints_scores_per_kind(cli):
     result = cli("eval", str(Path(__file__).parent / "extract" / "cases"))
     assert result.returncode == 0, result.stderr
     kinds = [line.split()[0] for line in result.stdout.splitlines()]
-    assert kinds == ["athletes", "results", "records"]
+    assert kinds == ["athletes", "results", "records", "context"]
+    assert "venue" in result.stdout.splitlines()[-1]
