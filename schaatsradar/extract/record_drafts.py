@@ -154,6 +154,8 @@ class SentenceRecords:
     def _kind(self, mention: RecordMention) -> str | None:
         """The record's kind; for words that refer back ("het record", "her own Inzell mark"),
         the kind named last, or a track record when a rink is named right before it."""
+        if mention.fixed:
+            return mention.type  # a qualified kind: what refers back means the plain one
         if mention.type != "other":
             self.context.last_record_type = mention.type
             return mention.type

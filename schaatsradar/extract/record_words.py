@@ -39,6 +39,7 @@ class RecordMention:
     status_hint: RecordStatus | None
     refers_back: bool = False
     plural: bool = False
+    fixed: bool = False  # the words name the kind outright ("wereldrecord op een laaglandbaan")
 
 
 _NATIONALITIES = (
@@ -49,12 +50,22 @@ _NATIONALITIES = (
     r"|british|swedish"
 )
 _POSSESSIVE = r"(?:haar|zijn|hun|her|his|their)"
+# A world record on a lowland rink (or a lowland record) is no world record: its own kind,
+# named by the words themselves, never by the record named before it.
+_LOWLAND = (
+    r"wereldrecord\w*\s(?:op\s(?:een|de)\s)?laagland(?:baan|banen|ijs)?"
+    r"|laaglandrecord\w*|(?:laagland|lowland)[\s-](?:wereld)?records?"
+    r"|lowland[\s-]world[\s-]records?|world[\s-]records?\s(?:on|at)\s(?:a\s)?lowland"
+    r"(?:[\s-](?:rinks?|tracks?|ovals?|ice))?"
+)
 RECORD_KINDS: list[tuple[str, str]] = [
     ("junior_world", r"junior(?:s'?)?\sworld[\s-]records?|world\sjunior\srecords?"
      r"|(?:junioren)?wereldjuniorenrecords?|juniorenwereldrecord\w*|wereldjeugdrecords?"
      r"|wereldrecords?\s(?:voor|bij\sde)\sjunioren|world\srecords?\sfor\sjuniors"),
+    ("other", _LOWLAND),
     ("world", r"wereldrecord\w*|world[\s-]records?(?:[\s-]hold(?:er|ers|ing))?"
-     r"|world[\s-]marks?"),
+     r"|world[\s-]marks?|mondiale\stoptijd\w*|(?:snelste|beste)\stijd\sooit\ster\swereld"
+     r"|(?:fastest|best)\stime\s(?:ever\s)?in\sthe\sworld(?!\s(?:this|that|of\sthe)\s)"),
     ("track", r"baanrecord\w*|ijsbaanrecord\w*|(?:track|rink|venue)[\s-]records?"
      r"(?:[\s-]holders?)?|track[\s-]marks?|(?:olympic\s)?oval[\s-]records?"),
     ("olympic", r"olympische?\srecord\w*|olympic[\s-]records?"),
@@ -62,7 +73,7 @@ RECORD_KINDS: list[tuple[str, str]] = [
      r"|continental[\s-]records?|continentale?\srecord\w*|aziatische?\srecord\w*"
      r"|aziatisch\srecord\w*|asian[\s-]records?|north\samerican[\s-]records?"),
     ("national", rf"(?:{_NATIONALITIES})\srecord\w*"),
-    ("personal", r"persoonlijke?\srecord\w*|persoonlijke?\sbesttijd\w*|personal[\s-]bests?"
+    ("personal", r"persoonlijke?\srecord\w*|persoonlijke?\s(?:best|top)tijd\w*|personal[\s-]bests?"
      r"|personal[\s-]records?"
      rf"|{_POSSESSIVE}\s(?:snelste|beste)\stijd\sooit|{_POSSESSIVE}\s(?:fastest|best)\s"
      r"(?:time\sever|ever\stime)"),
@@ -78,7 +89,7 @@ RECORD_KINDS: list[tuple[str, str]] = [
 ]  # fmt: skip
 _KIND_NAMES = [kind for kind, _ in RECORD_KINDS]
 _KIND = rx(
-    "abcdefghijknoprstvwz",
+    "abcdefghijklmnoprstvwz",
     "(?i)\\b(?:"
     + "|".join(f"(?P<t{i}>{pattern})" for i, (_, pattern) in enumerate(RECORD_KINDS))
     + ")(?!\\w)",
@@ -123,7 +134,13 @@ def find_record_mentions(text: str) -> list[RecordMention]:
         hint = hints.hint(word.start, word.end, word.text, stop)
         found.append(
             RecordMention(
-                word.start, word.end, word.kind, hint, word.refers_back, _is_plural(word.text)
+                word.start,
+                word.end,
+                word.kind,
+                hint,
+                word.refers_back,
+                _is_plural(word.text),
+                fixed=bool(_FIXED_OTHER.search(word.text)),
             )
         )
     return found
@@ -144,13 +161,17 @@ def _record_words(text: str, hints: _Hints) -> list[_RecordWord]:
         kind = _KIND_NAMES[int((m.lastgroup or "t0")[1:])]
         word = m.group()
         holder = "houd" in word.lower() or "hold" in word.lower()
-        words.append(_RecordWord(m.start(), m.end(), kind, word, kind == "other" and not holder))
+        back = kind == "other" and not holder and not _FIXED_OTHER.search(word)
+        words.append(_RecordWord(m.start(), m.end(), kind, word, back))
     for m in _PR.finditer(text):
         words.append(_RecordWord(m.start(), m.end(), "personal", ""))
     for m in _BARE.finditer(text):
         if _bare_names_a_record(text, m.start(), m.end(), hints):
             words.append(_RecordWord(m.start(), m.end(), "other", m.group(), True))
     return words
+
+
+_FIXED_OTHER = re.compile(r"(?i)laagland|lowland")
 
 
 def _is_plural(word: str) -> bool:

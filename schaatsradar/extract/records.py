@@ -51,6 +51,13 @@ OLD_MARK_WORDS = re.compile(
     r"oud|vorig|voormalig|old|previous|former|stond|staat|stood|recordtijd|toptijd", re.I
 )
 NEW_MARK_BEFORE = re.compile(r"\b(?:to|naar|tot|at|op)\s+$", re.IGNORECASE)
+# "een nieuwe persoonlijke toptijd van 37,23", "a new record time of 1:45.20": the mark is
+# being set with this time.
+NEW_RECORD_BEFORE = re.compile(
+    r"\b(?:een|a|an|nieuwe?|new)\s(?:[\w-]+\s){0,2}(?:toptijd|recordtijd|besttijd|record"
+    r"|record\stime|best|mark)\s(?:van|of)\s+$",
+    re.IGNORECASE,
+)
 LOOK_BACK = 60  # characters before a time that can say it is an old mark
 
 
@@ -119,7 +126,9 @@ def _marked_as_old(text: str, sentence: Sentence, times: Sequence[TimeMention]) 
         if OLD_MARK_WORDS.search(text, lo, time.start) is None:
             continue
         window = text[lo : time.start]
-        if not NEW_MARK_BEFORE.search(window) and OLD_MARK_BEFORE.search(window):
+        if NEW_MARK_BEFORE.search(window) or NEW_RECORD_BEFORE.search(window):
+            continue
+        if OLD_MARK_BEFORE.search(window):
             claimed.add(time)
     return claimed
 

@@ -1,0 +1,108 @@
+"""The records of a whole article, settled against each other once every sentence is read.
+
+Why a pass of its own: each sentence drafts the records it mentions, but a report returns to
+its records ("Het gat met het wereldrecord van Voronina is groot" after Voronina set it) and
+one race can see one record improved twice (two skaters under the old world record, the
+second faster). Only the article as a whole shows that:
+
+- the same record told twice is one record (the telling with the time wins);
+- of the marks of one kind set over one distance, only the fastest stands: a slower one by
+  another skater was never the record the article reports (it is dropped), a slower one of the
+  same skater was their own earlier mark, now beaten;
+- a mark the article presents as standing, of the kind and distance someone set a new one
+  at, was beaten by it (or, when it is the new holder's own with no other time, is the new
+  record named again).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from schaatsradar.extract.types import Record, Result
+
+__all__ = ["settle_records"]
+
+# Kinds of which one distance has one holder at a time (per rink, per country, per meet).
+SINGLE_HOLDER = ("world", "olympic", "track", "national", "continental", "junior_world",
+                 "championship")  # fmt: skip
+
+
+def settle_records(records: Sequence[Record], results: Sequence[Result]) -> list[Record]:
+    """The article's records, each told once, with superseded marks settled (see module)."""
+    kept = _merge_repeats(records)
+    country = {r.athlete: r.country for r in results if r.country}
+    out: list[Record] = []
+    for record in kept:
+        settled = _against_new_marks(record, kept, country)
+        if settled is not None:
+            out.append(settled)
+    return _merge_repeats(out)
+
+
+def _merge_repeats(records: Sequence[Record]) -> list[Record]:
+    """One record per (kind, status, holder, distance) and time: a telling without a time
+    joins the one with it."""
+    out: list[Record] = []
+    for record in records:
+        twin = next((i for i, known in enumerate(out) if _same(known, record)), None)
+        if twin is None:
+            out.append(record)
+        elif out[twin].seconds is None and record.seconds is not None:
+            out[twin] = replace(record, evidence=out[twin].evidence)
+    return out
+
+
+def _same(a: Record, b: Record) -> bool:
+    if (a.type, a.status, a.athlete, a.distance) != (b.type, b.status, b.athlete, b.distance):
+        return False
+    if a.athlete is None and a.seconds is None and b.seconds is None:
+        return True
+    return a.seconds is None or b.seconds is None or abs(a.seconds - b.seconds) < 0.005
+
+
+def _against_new_marks(
+    record: Record, records: Sequence[Record], country: dict[str, str]
+) -> Record | None:
+    if record.type not in SINGLE_HOLDER or record.distance is None:
+        return record
+    rivals = [
+        r
+        for r in records
+        if r is not record
+        and r.status == "set"
+        and r.seconds is not None
+        and _same_mark(r, record, country)
+    ]
+    if not rivals:
+        return record
+    best = min(rivals, key=lambda r: r.seconds or 0.0)
+    if record.status == "set":
+        if record.seconds is None or record.seconds <= (best.seconds or 0.0):
+            return record
+        # Slower than another mark set here: the skater's own earlier mark, or no record.
+        return replace(record, status="broken") if record.athlete == best.athlete else None
+    if record.status == "existing":
+        if record.seconds is not None and record.seconds < (best.seconds or 0.0):
+            return record  # faster than the "new" mark: not the one it beat
+        again = record.seconds is None or abs(record.seconds - (best.seconds or 0.0)) < 0.005
+        if record.athlete is not None and record.athlete == best.athlete and again:
+            return None  # the new record named again
+        return replace(record, status="broken")
+    return record
+
+
+def _same_mark(a: Record, b: Record, country: dict[str, str]) -> bool:
+    """Could `a` and `b` be the same title (one kind, distance, gender, rink, country)?"""
+    if a.type != b.type or a.distance != b.distance:
+        return False
+    if a.gender and b.gender and a.gender != b.gender:
+        return False
+    if a.type == "track" and a.venue and b.venue and a.venue != b.venue:
+        return False
+    if a.type == "national":
+        ca = country.get(a.athlete or "")
+        cb = country.get(b.athlete or "")
+        if ca is None or cb is None or ca != cb:
+            return False
+    return True
