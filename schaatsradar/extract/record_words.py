@@ -130,6 +130,8 @@ def find_record_mentions(text: str) -> list[RecordMention]:
     for i, word in enumerate(spans):
         if _ONE.search(word.text) and not (found and word.start - found[-1].end <= ONE_REACH):
             continue  # "the previous one" with no record before it
+        if no_record_before(hints.before(word.start)):
+            continue
         stop = spans[i + 1].start if i + 1 < len(spans) else None
         hint = hints.hint(word.start, word.end, word.text, stop)
         found.append(
@@ -227,11 +229,13 @@ _OLD_BEFORE = _rule(
     _OLD_NEEDLES,
 )
 _OLD_WORD = re.compile(r"(?i)(?:oude|vorige|voormalige|previous|former|old|erstwhile)\s")
-# "twee tienden sneller dan het baanrecord", "dook onder het wereldrecord": it was beaten.
+# "twee tienden sneller dan het baanrecord", "dook onder het wereldrecord", "doken ze ruim
+# een seconde onder het baanrecord": it was beaten.
 _BEATEN_BEFORE = _rule(
-    r"(?i)\b(?:sneller\sdan|faster\sthan|beter\sdan|better\sthan|dook\sonder|went\sunder"
-    r"|dipped\sunder|ducked\sunder)\s(?:(?:het|de|die|dat|the|that)\s)?(?:[\w-]+\s){0,2}$",
-    "sneller faster beter better dook went dipped ducked",
+    r"(?i)\b(?:sneller\sdan|faster\sthan|beter\sdan|better\sthan|(?:dook|doken|duikt|duiken)"
+    r"\s(?:[\w,]+\s){0,5}?onder|went\sunder|dipped\sunder|ducked\sunder)\s"
+    r"(?:(?:het|de|die|dat|the|that)\s)?(?:[\w-]+\s){0,2}$",
+    "sneller faster beter better dook doken duikt duiken went dipped ducked",
 )
 _BROKEN_AFTER = _rule(
     r"(?i)\b(?:verbroken|gebroken|uit\sde\sboeken)\b", "verbroken gebroken boeken"
@@ -247,10 +251,11 @@ _FELL_AFTER = _rule(
 _EXISTING_BEFORE = _rule(
     r"(?i)(?:net\sboven|boven|dicht\sbij|niet\sver\svan|vlak\sbij|in\sde\sbuurt\svan|shy\sof"
     r"|off|short\sof|outside|close\sto|near|far\sfrom|ver\s(?:verwijderd\s)?van|onder\shet"
-    r"\soog\svan|houder\svan|holder\sof|holds|owns|bezit|heeft|staat|stond|stands)\s"
+    r"\soog\svan|houd(?:er|ster)s?\svan|holders?\sof|holds|owns|owned|bezit|bezat|heeft|staat"
+    r"|stond|stands|langzamer\sdan|trager\sdan|slower\sthan)\s"
     r"(?:(?:het|de|the|a|his|her|their|haar|zijn|hun)\s)?(?:[\w-]+\s)?$",
-    "boven bij van shy off short outside close near far oog holds owns bezit heeft staat stond"
-    " stands",
+    "boven bij van shy off short outside close near far oog holds owns owned bezit bezat heeft"
+    " staat stond stands langzamer trager slower",
 )
 # "Kjeld Nuis houdt sinds maart 2019 het wereldrecord": a holder holds it, however far apart.
 _HOLDS_BEFORE = _rule(
@@ -282,6 +287,32 @@ _SET_NEAR = _rule(
     " improv took takes nam neemt pakt grabbed claimed captured snatched time",
 )
 _ORDINAL_RULE = _rule(_ORDINAL_BEFORE.pattern, "tweede derde second third another nog")
+# "won in een baanrecord", "finished with a personal best", "met een dik persoonlijk record":
+# the race was skated in it, so it was set.
+_IN_A_RECORD = _rule(
+    r"(?i)\b(?:in|met|with)\s(?:een|a|an)\s(?:[\w-]+\s)?$", "in met with"
+)
+# Words that make a record word no record set, beaten or standing: none at all ("geen enkel
+# baanrecord meer"), one almost set ("bijna een wereldrecord", "nearly a track record"), one
+# aimed at ("op jacht naar het wereldrecord", "wilde een persoonlijk record rijden",
+# "chasing the world record").
+_NO_RECORD = _rule(
+    r"(?i)(?:\b(?:geen|no)\s(?:(?:enkel|enkele|nieuw|nieuwe|new)\s)?"
+    r"|\b(?:bijna|nagenoeg|almost|nearly)\s(?:(?:een|a|an)\s)?(?:[\w-]+\s)?"
+    r"|\b(?:op\sjacht\snaar|jacht\sop|jagen\sop|jaagt\sop|aanval\sop|poging\sop|gericht\sop"
+    r"|mikt\sop|mikken\sop|hoopt\sop|hoopte\sop|hopen\sop|droomt\svan|droomde\svan"
+    r"|wil|wilde|wilden|willen|chas(?:e|es|ed|ing)|aim(?:s|ed|ing)?\s(?:for|at)"
+    r"|(?:hope|hopes|hoped|hoping|want|wants|wanted|wanting|trying|tries|tried)\sto\s\w+"
+    r"|attempt\son|shot\sat|bid\sfor)\s(?:(?:een|het|de|a|an|the|zijn|haar|his|her"
+    r"|their|hun)\s)?(?:[\w-]+\s)?)$",
+    "geen no bijna nagenoeg almost nearly jacht jagen jaagt aanval poging gericht mikt mikken"
+    " hoop hopen droom wil chas aim want trying tries tried attempt shot bid",
+)
+
+
+def no_record_before(before: str) -> bool:
+    """Do the words right before a record word say it was none of set, beaten or standing?"""
+    return _NO_RECORD.search(before, before.casefold())
 
 
 class _Hints:
@@ -325,7 +356,11 @@ class _Hints:
             return "broken"
         if _EXISTING_BEFORE.search(before, low_before) or _HOLDS_BEFORE.search(before, low_before):
             return "existing"
-        if _SET_NEAR.search(before, low_before) or _ORDINAL_RULE.search(before, low_before):
+        if (
+            _SET_NEAR.search(before, low_before)
+            or _ORDINAL_RULE.search(before, low_before)
+            or _IN_A_RECORD.search(before, low_before)
+        ):
             return "set"
         if _EXISTING_AFTER.search(after, low_after):
             return "existing"
