@@ -67,6 +67,13 @@ class RecordDraft(Record):
     points: bool = False  # a classification total: no time, the distance is allround/sprint
 
 
+# A possessive before a mark: "haar oude baanrecord", "zijn persoonlijk record", "haar (door
+# Schouten verbroken) olympisch record", "his previous best".
+POSSESSIVE_BEFORE = re.compile(
+    r"\b(?:haar|zijn|hun|her|his|their)\s(?:\([^()]{0,40}\)\s|(?:oude|vorige|voormalige"
+    r"|eerdere|eigen|previous|old|former|earlier|own|bijna|\w+\sjaar|\w+-year-old|oude)\s){0,3}$",
+    re.IGNORECASE,
+)
 # Words that tie a record word to a mark just named.
 APPOSITION = re.compile(r",\s(?:het|de|the|a|an|een)\s(?:[\w-]+\s)?", re.IGNORECASE)
 DEMONSTRATIVE_BEFORE = re.compile(
@@ -201,9 +208,24 @@ class SentenceRecords:
             return who(mark.holder, self.context, self.view)
         if mark.nationality:
             return by_nationality(self.mentions, mark.nationality, mark.start)
+        if not mark.own and POSSESSIVE_BEFORE.search(
+            self.text, max(self.view.start, mark.start - 60), mark.start
+        ):
+            return self._possessor()
         if points_back(self.view) and mark.status == "broken":
             return earlier_subject(self.text, self.view, self.mentions, self.context, None)
         return None
+
+    def _possessor(self) -> Who | None:
+        """Whose "haar oude baanrecord", "zijn persoonlijk record", "her previous mark" is:
+        the sentence's subject, named or (a pronoun) the one the sentences before were about."""
+        found = self._subject(None)
+        if found is not None or is_team(self.context):
+            return found
+        last = self.context.last_subject
+        if last is None or last.team:
+            return None
+        return Who(last.name, last.gender)
 
     def _continued_holder(self, nxt: Continuation) -> Who | None:
         """The holder the next sentence names for this sentence's mark."""
