@@ -74,6 +74,17 @@ POSSESSIVE_BEFORE = re.compile(
     r"|eerdere|eigen|previous|old|former|earlier|own|bijna|\w+\sjaar|\w+-year-old|oude)\s){0,3}$",
     re.IGNORECASE,
 )
+# "staat het wereldrecord eveneens op haar naam", "stands in his name".
+ON_OWN_NAME = re.compile(
+    r"\s(?:[\w-]+\s){0,2}?(?:op\s(?:haar|zijn|hun)\snaam|in\s(?:her|his|their)\sname)\b",
+    re.IGNORECASE,
+)
+# Between a record and its own distance: "baanrecord op de 1.500 meter", "baanrecord in
+# Thialf op de 1.000 meter", "track record in the 1,500", "wereldrecord over 500 meter".
+OWN_DISTANCE_GAP = re.compile(
+    r"\s(?:(?:in|at|van|of)\s[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?\s)?(?:op|over|on|in|at|voor|for)"
+    r"\s(?:(?:de|het|the)\s)?",
+)
 # Words that tie a record word to a mark just named.
 APPOSITION = re.compile(r",\s(?:het|de|the|a|an|een)\s(?:[\w-]+\s)?", re.IGNORECASE)
 DEMONSTRATIVE_BEFORE = re.compile(
@@ -208,8 +219,9 @@ class SentenceRecords:
             return who(mark.holder, self.context, self.view)
         if mark.nationality:
             return by_nationality(self.mentions, mark.nationality, mark.start)
-        if not mark.own and POSSESSIVE_BEFORE.search(
-            self.text, max(self.view.start, mark.start - 60), mark.start
+        if not mark.own and (
+            POSSESSIVE_BEFORE.search(self.text, max(self.view.start, mark.start - 60), mark.start)
+            or ON_OWN_NAME.match(self.text, mark.end, min(self.view.end, mark.end + 40))
         ):
             return self._possessor()
         if points_back(self.view) and mark.status == "broken":
@@ -345,6 +357,18 @@ class SentenceRecords:
             return Who(last.name, last.gender)
         return earlier_subject(self.text, self.view, self.mentions, self.context, exclude)
 
+    def _own_distance(self, start: int, end: int) -> str | None:
+        """The distance the record's own clause names: right after it ("baanrecord op de
+        1.500 meter", "track record in the 1,500") or, else, the last one before it in its
+        clause ("won de 3 kilometer in een baanrecord")."""
+        view = self.view
+        lo, hi = clause_around(view, start, end)
+        for d in view.distances:
+            if end <= d.start <= hi and OWN_DISTANCE_GAP.fullmatch(self.text, end, d.start):
+                return d.distance
+        before = [d for d in view.distances if lo <= d.start and d.end <= start]
+        return before[-1].distance if before else None
+
     def _points(self, mention: RecordMention) -> bool:
         lo, hi = clause_around(self.view, mention.start, mention.end)
         before = self.text[max(lo, mention.start - 8) : mention.start].casefold()
@@ -401,7 +425,10 @@ class SentenceRecords:
         distance in this sentence only gains the time if it lacked one."""
         context = self.context
         named = any(d.distance == context.distance for d in self.view.distances)
-        if distance is None:
+        own = None if distance is not None or points else self._own_distance(start, end)
+        if own is not None:
+            distance, named = own, True
+        elif distance is None:
             distance = context.distance
             if points:
                 distance = _classification(context)

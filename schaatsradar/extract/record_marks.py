@@ -244,6 +244,13 @@ SETTING_AFTER = re.compile(
 )
 # "Kjeld Nuis houdt sinds maart 2019 het wereldrecord": the subject holds it.
 HOLDS_AFTER_NAME = re.compile(r"\s(?:houdt|hield|holds|held|bezit|owns)\b", re.IGNORECASE)
+# "Bowe is met 1.13,24 de houdster van het baanrecord", "Stolz is the holder of the track
+# record": the subject is its holder.
+HOLDER_IS_AFTER_NAME = re.compile(
+    r"\s(?:is|was)\s(?:[^;]{0,25}?\s)?(?:de|the)\s(?:[\w-]+\s)?(?:houd(?:st)?er|holder)\s"
+    r"(?:van|of)\s(?:het|the)\s(?:[\w-]+\s)?$",
+    re.IGNORECASE,
+)
 # "Brittany Bowe's 1:13.76", "Stolz' baanrecord".
 POSSESSIVE_AFTER_NAME = re.compile(r"['’]s?\s")
 TIME_OF_HOLDER = re.compile(r"\s(?:van|of|by)\s$", re.IGNORECASE)
@@ -260,6 +267,9 @@ NEW_TIME_GAP = re.compile(
     r"|reed|reden|skated|won|wint|wonnen|finished|eindigde|werd|werden)\b",
     re.IGNORECASE,
 )
+# "het baanrecord ... en met 1.11,61 staat het wereldrecord": a time after "en met" opens
+# the next clause, which is about something else.
+NEXT_CLAUSE_GAP = re.compile(r"\s(?:en|and|maar|but)\s(?:met|with)\s", re.IGNORECASE)
 FROM_TO = re.compile(r"\s(?:to|naar|tot)\s$", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\b(?:from|van)\s$", re.IGNORECASE)
 # "the 33.61 world mark", "(36,36) wereldrecord": a time naming the record right after it.
@@ -394,7 +404,9 @@ def _holder_before(view: SentenceView, mention: RecordMention, lo: int) -> Holde
             continue
         if holder.end < lo:
             break  # the holders are in text order: the rest lie further back
-        if HOLDS_AFTER_NAME.match(text, holder.end):
+        if HOLDS_AFTER_NAME.match(text, holder.end) or HOLDER_IS_AFTER_NAME.match(
+            text, holder.end, mention.start
+        ):
             return holder
         if POSSESSIVE_AFTER_NAME.match(text, holder.end) and mention.start - holder.end <= 25:
             return holder
@@ -426,6 +438,7 @@ def _old_time(
         gap = text[mention.end : time.start]
         if (
             NEW_TIME_GAP.search(gap)
+            or NEXT_CLAUSE_GAP.search(gap)
             or CLAUSE_BREAK.search(gap)
             or _other_name_between(view, holder, mention.end, time.start)
         ):
@@ -438,7 +451,43 @@ def _old_time(
         and RIGHT_BEFORE_RECORD.match(text[before[-1].end : mention.start])
     ):
         return before[-1], holder
+    if mention.status_hint in ("broken", "existing"):
+        return _stood_at(view, mention, before), holder
     return None, holder
+
+
+# "Haar oude baanrecord stond sinds 2013 - gereden bij het OKT - op 1.53,31": the mark's time
+# after the verb that says where it stood, however far; "Bowe is met 1.13,24 de houdster van
+# het baanrecord", "met 1.11,61 staat het wereldrecord op haar naam": a standing mark's time
+# before it.
+STOOD_AT = re.compile(r"\b(?:stond|staat|stood|stands)\b[^;:]*\s(?:op|at)\s$", re.IGNORECASE)
+WITH_BEFORE = re.compile(
+    r"\s(?:(?:\w+\s){0,2}(?:de|het|the)\s(?:houd(?:st)?er|holder)\s(?:van|of)\s(?:het|the)\s"
+    r"|(?:staat|stond|stands|stood)\s(?:het|de|the)\s)",
+    re.IGNORECASE,
+)
+
+
+def _stood_at(
+    view: SentenceView, mention: RecordMention, before: Sequence[TimeMention]
+) -> TimeMention | None:
+    text = view.text
+    nxt = next_record_start(view, mention)
+    for time in view.times:
+        if mention.end <= time.start < nxt and not any(
+            mention.end <= n.start < time.start for n in view.names
+        ):
+            if STOOD_AT.search(text, mention.end, time.start):
+                return time
+            break
+    if before and mention.status_hint == "existing":
+        time = before[-1]
+        lead = text[max(view.start, time.start - 5) : time.start].casefold()
+        if lead.endswith(("met ", "with ")) and WITH_BEFORE.fullmatch(
+            text, time.end, mention.start
+        ):
+            return time
+    return None
 
 
 def _other_name_between(view: SentenceView, holder: Holder | None, lo: int, hi: int) -> bool:

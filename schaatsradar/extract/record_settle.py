@@ -37,7 +37,33 @@ def settle_records(records: Sequence[Record], results: Sequence[Result]) -> list
         settled = _against_new_marks(record, kept, country)
         if settled is not None:
             out.append(settled)
-    return _merge_repeats(out)
+    return _merge_repeats(_join_halves(out))
+
+
+def _join_halves(records: list[Record]) -> list[Record]:
+    """ "het oude Nederlandse record van Oenema ... terwijl het nationale record op 37,06
+    stond": a beaten mark told with its holder and, apart, with its time is one mark."""
+    out = list(records)
+    for i, named in enumerate(out):
+        if named.status != "broken" or named.athlete is None or named.seconds is not None:
+            continue
+        timed = next(
+            (
+                j
+                for j, r in enumerate(out)
+                if r.status in ("broken", "existing")
+                and r.athlete is None
+                and r.seconds is not None
+                and r.type == named.type
+                and r.distance == named.distance
+                and not (r.type == "track" and r.venue and named.venue and r.venue != named.venue)
+            ),
+            None,
+        )
+        if timed is not None:
+            out[i] = replace(named, seconds=out[timed].seconds)
+            out[timed] = out[i]
+    return out
 
 
 def _merge_repeats(records: Sequence[Record]) -> list[Record]:

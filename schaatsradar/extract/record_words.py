@@ -268,7 +268,8 @@ _EXISTING_AFTER = _rule(
     r"|still\sstands?|has\sstood|had\sstood|stands\ssince|stood\ssince|is\sheld|held\sby"
     r"|set\sby|belongs\sto|van\s\w+\s(?:uit|van)\s[0-9]{4}|uit\s[0-9]{4}|from\s[0-9]{4}"
     r"|since\s[0-9]{4}|sinds\s[0-9]{4}|buiten\sbereik|out\sof\sreach|geen\smoment\sin\sgevaar"
-    r"|niet\sin\sgevaar|never\sin\sdanger|never\sthreatened)\b"
+    r"|niet\sin\sgevaar|never\sin\sdanger|never\sthreatened|stond\sop\snaam"
+    r"|(?:op|at)\s\d[\d.,:]*\s(?:stond|staat|stood|stands))\b"
     r"|,\s(?:dat|die)\s(?:[\w,.:-]+\s){0,4}?(?:staat|stond)\b"
     r"|,\s(?:which|that)\s(?:[\w,.:-]+\s){0,4}?(?:stands|stood)\b",
     "handen naam staat stond dateert stand stood held set belongs uit from since sinds bereik"
@@ -289,9 +290,7 @@ _SET_NEAR = _rule(
 _ORDINAL_RULE = _rule(_ORDINAL_BEFORE.pattern, "tweede derde second third another nog")
 # "won in een baanrecord", "finished with a personal best", "met een dik persoonlijk record":
 # the race was skated in it, so it was set.
-_IN_A_RECORD = _rule(
-    r"(?i)\b(?:in|met|with)\s(?:een|a|an)\s(?:[\w-]+\s)?$", "in met with"
-)
+_IN_A_RECORD = _rule(r"(?i)\b(?:in|met|with)\s(?:een|a|an)\s(?:[\w-]+\s)?$", "in met with")
 # Words that make a record word no record set, beaten or standing: none at all ("geen enkel
 # baanrecord meer"), one almost set ("bijna een wereldrecord", "nearly a track record"), one
 # aimed at ("op jacht naar het wereldrecord", "wilde een persoonlijk record rijden",

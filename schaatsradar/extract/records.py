@@ -162,6 +162,14 @@ def complete_record(record: Record, results: Sequence[Result]) -> Record:
     if record.status in ("broken", "existing"):
         if record.distance is None and draft is not None and draft.beaten_by is not None:
             record = replace(record, distance=_distance_of(draft.beaten_by, results))
+        elif draft is not None and not draft.distance_named and not draft.points:
+            # A mark whose sentence names no distance is of the one its holder (or who beat
+            # it) skated here, when that is one distance, not the last one named.
+            skated = {
+                r.distance for r in results if r.athlete == (draft.beaten_by or draft.athlete)
+            }
+            if len(skated) == 1:
+                record = replace(record, distance=skated.pop())
         return _plain(record)
     if record.athlete is None:
         return _plain(record)
