@@ -85,6 +85,15 @@ OWN_DISTANCE_GAP = re.compile(
     r"\s(?:(?:in|at|van|of)\s[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?\s)?(?:op|over|on|in|at|voor|for)"
     r"\s(?:(?:de|het|the)\s)?",
 )
+# A sentence that points back at the race of the one before: "Dat was een persoonlijk record",
+# "Met dat olympisch record ...", "Daarmee doken ze onder ...", "Een persoonlijk record, maar
+# ook ...", "It was a track record", "Ze namen ook het wereldrecord af".
+POINTS_BACK = re.compile(
+    r"[\"“‘']?(?:(?:Dat|Dit|Het|That|This|It)\s(?:was|is|were|betekende|meant|leverde|gave"
+    r"|deed|did)\b|(?:Met|With)\s(?:dat|die|deze|dit|that|this|those)\b|(?:Daarmee|Hiermee"
+    r"|Thereby)\b|(?:Een|A|An)\s(?:[\w-]+\s){0,2}?(?:\w*record\w*|personal\sbest|persoonlijke?"
+    r"\s\w+)\b|(?:Ze|Zij|Hij|She|He|They)\s)"
+)
 # Words that tie a record word to a mark just named.
 APPOSITION = re.compile(r",\s(?:het|de|the|a|an|een)\s(?:[\w-]+\s)?", re.IGNORECASE)
 DEMONSTRATIVE_BEFORE = re.compile(
@@ -189,7 +198,15 @@ class SentenceRecords:
         """The mark itself (unless an earlier sentence reported it), and, when this sentence
         beats it, the new record of whoever beat it."""
         holder = self._mark_holder(mark)
-        setter = self._setter(holder.name if holder else None) if mark.beaten_here else None
+        exclude = holder.name if holder else None
+        pointed = self._pointed_time if mark.beaten_here else None
+        if pointed is not None and not is_team(self.context):
+            pointed = None if self._subject(exclude) is not None else pointed
+        if pointed is not None:
+            # "Daarmee doken ze onder het baanrecord": the time of the sentence before beat
+            # it; whose it is, the article's results say (`complete_record`).
+            self._add(kind, "set", None, pointed.seconds, mark.start, mark.end)
+        setter = self._setter(exclude) if mark.beaten_here and pointed is None else None
         if mark.own:
             holder = setter or holder
         time = mark.time
@@ -261,6 +278,19 @@ class SentenceRecords:
         holder: Who | None
         if owner is not None:
             holder = Who(owner.athlete, owner.gender)
+        elif (
+            time is None
+            and self._pointed_time is not None
+            and mention.status_hint
+            not in (
+                "broken",
+                "existing",
+            )
+        ):
+            # "Dat was een persoonlijk record voor Talsma", "Met dat olympisch record ...",
+            # "Een persoonlijk record, ...": the time of the sentence before.
+            time = self._pointed_time
+            holder = self._explicit_holder(mention)
         else:
             holder = self._named_holder(mention)
         status = mention.status_hint
@@ -274,6 +304,30 @@ class SentenceRecords:
             kind, status, holder, None if points else (time.seconds if time else None),
             mention.start, mention.end, points=points, distance=distance,
         )  # fmt: skip
+
+    @functools.cached_property
+    def _pointed_time(self) -> TimeMention | None:
+        """The race time of the sentence before, when this one has none of its own and
+        points back at it ("Dat was een ...", "Met dat record", "Daarmee", "Ze ...")."""
+        if self.free or not POINTS_BACK.match(self.text, self.view.start, self.view.end):
+            return None
+        prev = neighbour(self.text, self.view.sentence, -1)
+        if prev is None:
+            return None
+        view = view_of(self.text, prev, self.mentions)
+        marks = {m.time for m in old_marks(view, None) if m.time is not None}
+        times = [t for t in view.times if t not in marks]
+        return times[-1] if times else None
+
+    def _explicit_holder(self, mention: RecordMention) -> Who | None:
+        """A holder the words name outright: "van X", "voor X", "X die een ... reed"."""
+        view, context = self.view, self.context
+        named = holder_after(view, mention.end, next_record_start(view, mention))
+        if named is not None:
+            return who(named, context, view)
+        return recipient(view, context, mention.end) or relative_subject(
+            view, context, mention.start
+        )
 
     def _named_holder(self, mention: RecordMention) -> Who | None:
         view, context = self.view, self.context

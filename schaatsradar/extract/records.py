@@ -172,7 +172,21 @@ def complete_record(record: Record, results: Sequence[Result]) -> Record:
                 record = replace(record, distance=skated.pop())
         return _plain(record)
     if record.athlete is None:
-        return _plain(record)
+        skated = _skated(record, results)
+        if skated is None or record.status != "set":
+            return _plain(record)
+        # A new record told without its holder: whoever skated its time.
+        return _plain(
+            replace(
+                record,
+                athlete=skated.athlete,
+                gender=record.gender or skated.gender,
+                distance=skated.distance,
+            )
+        )
+    skated = _skated(record, results)
+    if skated is not None and skated.athlete == record.athlete and record.status == "set":
+        return _plain(replace(record, distance=skated.distance))  # the race of its time
     own = [r for r in results if r.athlete == record.athlete]
     if draft is not None and draft.points:
         at_classification = [r for r in own if r.distance == record.distance]
@@ -193,6 +207,16 @@ def complete_record(record: Record, results: Sequence[Result]) -> Record:
     if distance is None or distance in CLASSIFICATIONS or not named:
         distance = source.distance
     return _plain(replace(record, status=status, distance=distance, seconds=seconds))
+
+
+def _skated(record: Record, results: Sequence[Result]) -> Result | None:
+    """The one result of the article with the record's time (None: none, or several)."""
+    if record.seconds is None:
+        return None
+    found = [
+        r for r in results if r.seconds is not None and abs(r.seconds - record.seconds) < 0.005
+    ]
+    return found[0] if len({(r.athlete, r.distance) for r in found}) == 1 else None
 
 
 def _set_if(results: Sequence[Result]) -> RecordStatus:
