@@ -31,6 +31,7 @@ from schaatsradar.extract.record_holders import (
 )
 from schaatsradar.extract.record_marks import (
     NATIONALITY_AFTER,
+    POINTS_WORD_AFTER,
     Continuation,
     OldMark,
     SentenceView,
@@ -82,6 +83,7 @@ ON_OWN_NAME = re.compile(
 # Between a record and its own distance: "baanrecord op de 1.500 meter", "baanrecord in
 # Thialf op de 1.000 meter", "track record in the 1,500", "wereldrecord over 500 meter".
 OWN_DISTANCE_GAP = re.compile(
+    r"(?:\s(?:van|of|met|with|in)\s\d[\d.,:]*|\s?\(\d[\d.,:]*\)|:\s\d[\d.,:]*)?"
     r"\s(?:(?:in|at|van|of)\s[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?\s)?(?:op|over|on|in|at|voor|for)"
     r"\s(?:(?:de|het|the)\s)?",
 )
@@ -93,6 +95,13 @@ POINTS_BACK = re.compile(
     r"|deed|did)\b|(?:Met|With)\s(?:dat|die|deze|dit|that|this|those)\b|(?:Daarmee|Hiermee"
     r"|Thereby)\b|(?:Een|A|An)\s(?:[\w-]+\s){0,2}?(?:\w*record\w*|personal\sbest|persoonlijke?"
     r"\s\w+)\b|(?:Ze|Zij|Hij|She|He|They)\s)"
+)
+# Before a skater compared with the one who did it, or named as a mark's holder.
+RIVAL_BEFORE = re.compile(
+    r"\b(?:ten\sopzichte\svan|dan|than|achter|behind|tegen|against|ahead\sof|voorsprong\sop"
+    r"|marge\sop|lead\sover|op\snaam\s(?:stond\s|staat\s)?van|in\shanden\s(?:was\s)?van"
+    r"|held\sby|set\sby|owned\sby)\s(?:[\w-]+\s){0,2}$",
+    re.IGNORECASE,
 )
 # Words that tie a record word to a mark just named.
 APPOSITION = re.compile(r",\s(?:het|de|the|a|an|een)\s(?:[\w-]+\s)?", re.IGNORECASE)
@@ -344,8 +353,25 @@ class SentenceRecords:
         found = self._subject(None)
         if found is not None:
             return found
-        nearest = min(view.names, key=lambda n: abs(n.start - mention.start), default=None)
-        return who(nearest, context, view) if nearest is not None else None
+        if not view.names:
+            return self._last_subject()
+        # Only skaters the clause governs: the nearest, unless compared with or named as
+        # another's mark ("ten opzichte van Groenewoud", "sneller dan X", "op naam van X").
+        nearest = min(view.names, key=lambda n: abs(n.start - mention.start))
+        if RIVAL_BEFORE.search(self.text, max(view.start, nearest.start - 40), nearest.start):
+            return None
+        return who(nearest, context, view)
+
+    def _last_subject(self) -> Who | None:
+        """Whom the sentence (named by a pronoun or a title: "de Friezin", "de tweevoudig
+        olympisch kampioen") or the one before it is about."""
+        last = self.context.last_subject
+        if last is None or last.team or is_team(self.context):
+            return None
+        prev = neighbour(self.text, self.view.sentence, -1)
+        if last.start < (prev.start if prev is not None else self.view.start):
+            return None  # named further back: too stale to be meant here
+        return Who(last.name, last.gender)
 
     def _earlier_team(self) -> Who | None:
         sentence = self.view.sentence
@@ -417,18 +443,36 @@ class SentenceRecords:
         clause ("won de 3 kilometer in een baanrecord")."""
         view = self.view
         lo, hi = clause_around(view, start, end)
-        for d in view.distances:
+        races = [
+            d
+            for d in view.distances
+            if d.distance not in CLASSIFICATIONS and not _in_brackets(self.text, lo, d.start)
+        ]
+        for d in races:
             if end <= d.start <= hi and OWN_DISTANCE_GAP.fullmatch(self.text, end, d.start):
                 return d.distance
-        before = [d for d in view.distances if lo <= d.start and d.end <= start]
+        before = [d for d in races if lo <= d.start and d.end <= start]
         return before[-1].distance if before else None
 
     def _points(self, mention: RecordMention) -> bool:
         lo, hi = clause_around(self.view, mention.start, mention.end)
         before = self.text[max(lo, mention.start - 8) : mention.start].casefold()
-        if "point" in before or "punt" in before:
+        if "point" in before or "punt" in before or POINTS_WORD_AFTER.match(self.text, mention.end):
             return True
+        if mention.refers_back and self._refers_to_points():
+            return True  # "Dat record stond op naam van Davis" after a points record
         return any(mention.end <= p.start <= min(hi, mention.end + 40) for p in self.view.points)
+
+    def _refers_to_points(self) -> bool:
+        """Is the record named last in the two sentences before a classification total?"""
+        for view in self._earlier_views[:2]:
+            if view.records:
+                last = view.records[-1]
+                return bool(
+                    POINTS_WORD_AFTER.match(self.text, last.end)
+                    or any(last.end <= p.start <= last.end + 40 for p in view.points)
+                )
+        return False
 
     def _reported_before(self, kind: str, name: str | None, *, old: bool) -> bool:
         """Whether an earlier sentence already reported this record: one of the same kind (or,
@@ -536,6 +580,11 @@ def _same_draft(a: RecordDraft, b: RecordDraft) -> bool:
 
 def _distance(time: TimeMention, mention: RecordMention) -> int:
     return mention.start - time.end if time.end <= mention.start else time.start - mention.end
+
+
+def _in_brackets(text: str, lo: int, pos: int) -> bool:
+    """ "de tweevoudig olympisch kampioen (1000 en 1500 meter)": an aside, not the race."""
+    return text.rfind("(", lo, pos) > text.rfind(")", lo, pos)
 
 
 def _classification(context: Context) -> str:

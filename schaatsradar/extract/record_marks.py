@@ -560,7 +560,18 @@ def _points_near(view: SentenceView, mention: RecordMention, hi: int) -> bool:
     punten", "the record of 145.561 points"."""
     if POINTS_NEAR.search(view.text, max(view.start, mention.start - 8), mention.start):
         return True
+    if POINTS_WORD_AFTER.match(view.text, mention.end):
+        return True
     return any(mention.end <= p.start <= min(hi, mention.end + POINTS_REACH) for p in view.points)
+
+
+# "een wereldrecord punten", "het wereldrecord vierkamp", "the world record in points": a
+# classification total.
+POINTS_WORD_AFTER = re.compile(
+    r"\s(?:(?:in|op|on|de|het|the)\s){0,2}(?:punten|vierkamp|sprintvierkamp|allround"
+    r"|allroundvierkamp|points)\b",
+    re.IGNORECASE,
+)
 
 
 # A sentence that opens by pointing back at the mark of the sentence before: "Diens 34,24
