@@ -224,6 +224,10 @@ class SentenceRecords:
             holder = holder or self._continued_holder(self.next)
         status = mark.status
         name = holder.name if holder else None
+        points = mark.points or bool(
+            mark.mention is not None and mark.mention.refers_back and self._refers_to_points()
+        )
+        mark = replace(mark, points=points)
         seconds = time.seconds if time is not None and not mark.points else None
         if status not in ("broken", "existing") or not self._reported_before(kind, name, old=True):
             self._add(
@@ -464,14 +468,16 @@ class SentenceRecords:
         return any(mention.end <= p.start <= min(hi, mention.end + 40) for p in self.view.points)
 
     def _refers_to_points(self) -> bool:
-        """Is the record named last in the two sentences before a classification total?"""
-        for view in self._earlier_views[:2]:
+        """Is the record named last in the sentences before a classification total?"""
+        for view in self._earlier_views:
             if view.records:
                 last = view.records[-1]
-                return bool(
-                    POINTS_WORD_AFTER.match(self.text, last.end)
-                    or any(last.end <= p.start <= last.end + 40 for p in view.points)
-                )
+                if POINTS_WORD_AFTER.match(self.text, last.end) or any(
+                    last.end <= p.start <= last.end + 40 for p in view.points
+                ):
+                    return True
+                if not last.refers_back:
+                    return False  # another record was named since
         return False
 
     def _reported_before(self, kind: str, name: str | None, *, old: bool) -> bool:

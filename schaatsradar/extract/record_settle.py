@@ -19,18 +19,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from schaatsradar.extract.plausibility import distance_for_time, plausible
 from schaatsradar.extract.types import Record, Result
+
+INDIVIDUAL = ("500m", "1000m", "1500m", "3000m", "5000m", "10000m")
 
 __all__ = ["settle_records"]
 
 # Kinds of which one distance has one holder at a time (per rink, per country, per meet).
+CLASSIFICATIONS = ("allround", "sprint")
 SINGLE_HOLDER = ("world", "olympic", "track", "national", "continental", "junior_world",
                  "championship")  # fmt: skip
 
 
 def settle_records(records: Sequence[Record], results: Sequence[Result]) -> list[Record]:
     """The article's records, each told once, with superseded marks settled (see module)."""
-    kept = _merge_repeats(records)
+    kept = _merge_repeats([_plausible_distance(r) for r in records])
     country = {r.athlete: r.country for r in results if r.country}
     out: list[Record] = []
     for record in kept:
@@ -66,6 +70,16 @@ def _join_halves(records: list[Record]) -> list[Record]:
     return out
 
 
+def _plausible_distance(record: Record) -> Record:
+    """A record's time that cannot be of its distance (a 12:50 "5000 meter" record, the
+    distance carried over from an earlier race) names the distance it can be of."""
+    if record.seconds is None or record.distance not in INDIVIDUAL:
+        return record
+    if plausible(record.seconds, record.distance, record.gender):
+        return record
+    return replace(record, distance=distance_for_time(record.seconds))
+
+
 def _merge_repeats(records: Sequence[Record]) -> list[Record]:
     """One record per (kind, status, holder, distance) and time: a telling without a time
     joins the one with it."""
@@ -91,6 +105,16 @@ def _against_new_marks(
     record: Record, records: Sequence[Record], country: dict[str, str]
 ) -> Record | None:
     if record.type not in SINGLE_HOLDER or record.distance is None:
+        return record
+    if record.status == "existing" and record.distance in CLASSIFICATIONS:
+        # A points record has no time: a new one by someone else beat the standing one.
+        if any(
+            r.status == "set"
+            and r.athlete not in (None, record.athlete)
+            and _same_mark(r, record, country)
+            for r in records
+        ):
+            return replace(record, status="broken")
         return record
     rivals = [
         r
