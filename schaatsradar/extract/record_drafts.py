@@ -103,6 +103,14 @@ RIVAL_BEFORE = re.compile(
     r"|held\sby|set\sby|owned\sby)\s(?:[\w-]+\s){0,2}$",
     re.IGNORECASE,
 )
+# A title in an apposition to the subject: "Takagi, the Olympic silver medallist and world
+# record-holder, ...", "Nuis, wereldrecordhouder op de 1500 meter, ..." (not "versloeg de
+# wereldrecordhouder").
+APPOSITION_TITLE = re.compile(
+    r"(?:,|\band|\ben)\s(?:(?:de|het|the|a|an|een|regerend|reigning|current|huidig|huidige"
+    r"|voormalig|former)\s)*$",
+    re.IGNORECASE,
+)
 # Words that tie a record word to a mark just named.
 APPOSITION = re.compile(r",\s(?:het|de|the|a|an|een)\s(?:[\w-]+\s)?", re.IGNORECASE)
 DEMONSTRATIVE_BEFORE = re.compile(
@@ -253,6 +261,17 @@ class SentenceRecords:
             POSSESSIVE_BEFORE.search(self.text, max(self.view.start, mark.start - 60), mark.start)
             or ON_OWN_NAME.match(self.text, mark.end, min(self.view.end, mark.end + 40))
         ):
+            return self._possessor()
+        word = self.text[mark.start : mark.end].casefold()
+        if (
+            mark.mention is not None
+            and ("hold" in word or "houd" in word)
+            and APPOSITION_TITLE.search(
+                self.text, max(self.view.start, mark.start - 40), mark.start
+            )
+        ):
+            # "Takagi, the silver medallist and world record-holder in the 1,500, ...": the
+            # title is the subject's.
             return self._possessor()
         if points_back(self.view) and mark.status == "broken":
             return earlier_subject(self.text, self.view, self.mentions, self.context, None)

@@ -303,8 +303,16 @@ def _mark_of_mention(view: SentenceView, mention: RecordMention) -> OldMark | No
     lo, hi = clause_around(view, mention.start, mention.end)
     hi = min(hi, next_record_start(view, mention))
     status = mention.status_hint
-    old = status in ("broken", "existing")
     beaten = view.beats_within(lo, hi)
+    if (
+        status == "existing"
+        and _is_indefinite(view, mention)
+        and PAST_RELATIVE.match(text, mention.end, hi)
+    ):
+        # "een nationaal record dat sinds 2017 op naam stond van Mulder": a new record, and the
+        # mark it replaced.
+        status, beaten = "broken", True
+    old = status in ("broken", "existing")
     named = (
         _holder_of_title(view, mention)
         or holder_after(view, mention.end, hi)
@@ -334,6 +342,13 @@ def _mark_of_mention(view: SentenceView, mention: RecordMention) -> OldMark | No
     return None
 
 
+# After a record being set, a relative clause in the past about the title: "dat sinds 2017
+# op naam stond van X", "which had stood since 2019", "that was held by X".
+PAST_RELATIVE = re.compile(
+    r",?\s(?:dat|die|that|which)\s[^,;]{0,60}?\b(?:stond|stood|in\shanden\swas|was\sheld"
+    r"|had\sbeen\sheld|belonged|behoorde|hield\sstand)\b",
+    re.IGNORECASE,
+)
 INDEFINITE_BEFORE = re.compile(r"\b(?:een|a|an|another|nieuwe?|new)\s(?:[\w-]+\s){0,2}$", re.I)
 
 
