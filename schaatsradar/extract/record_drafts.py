@@ -66,6 +66,9 @@ class RecordDraft(Record):
     beaten_by: str | None = None  # who beat this mark: their result gives its distance
     distance_named: bool = True  # False: the distance was carried from an earlier sentence
     points: bool = False  # a classification total: no time, the distance is allround/sprint
+    # Whom the sentence is about, for a record told by a time of the sentence before when no
+    # result of the article has that time.
+    fallback: str | None = None
 
 
 # A possessive before a mark: "haar oude baanrecord", "zijn persoonlijk record", "haar (door
@@ -143,6 +146,7 @@ class SentenceRecords:
         earlier = continuing(self.view, previous_marks(text, sentence, mentions))
         self.absorbed = set(earlier.absorbed) if earlier is not None else set()
         self.out: list[RecordDraft] = []
+        self._fallback: Who | None = None
         self._reported: dict[tuple[str, str, bool], bool] = {}
         self._subjects: dict[str | None, Who | None] = {}
 
@@ -323,6 +327,8 @@ class SentenceRecords:
             # "Een persoonlijk record, ...": the time of the sentence before.
             time = self._pointed_time
             holder = self._explicit_holder(mention)
+            if holder is None:
+                self._fallback = self._last_subject()
         else:
             holder = self._named_holder(mention)
         status = mention.status_hint
@@ -572,7 +578,9 @@ class SentenceRecords:
             beaten_by=beaten_by,
             distance_named=named or points,
             points=points,
+            fallback=self._fallback.name if self._fallback and holder is None else None,
         )
+        self._fallback = None
         for i, known in enumerate(self.out):
             if _same_draft(known, draft):
                 if known.seconds is None and draft.seconds is not None:

@@ -371,6 +371,8 @@ def holder_after(view: SentenceView, end: int, hi: int) -> Holder | None:
         if holder.start > hi or tried == HOLDERS_TRIED or view.breaks_within(end, holder.start):
             return None
         tried += 1
+        if _verb_between(text, end, holder.start):
+            return None  # "baanrecord van 1.52,92 had de Friezin ... voorsprong op X"
         gap_lo = max(end, holder.start - HOLDER_GAP_REACH)
         if HOLDER_GAP.search(text, gap_lo, holder.start):
             return holder
@@ -382,6 +384,19 @@ def holder_after(view: SentenceView, end: int, hi: int) -> Holder | None:
 
 
 HOLDERS_TRIED = 2  # the holder is the first or second skater named after the record
+# A finite verb of a main clause: a skater named after it is that clause's, not the record's
+# (a relative clause, "dat sinds 2015 in handen was van X", still speaks of the record).
+MAIN_VERB = re.compile(
+    r"\b(?:had|heeft|hebben|hadden|werd|werden|won|wint|reed|reden|pakte|pakten|kwam|kwamen"
+    r"|ging|zette|bleef|has|have|finished|took|clocked|skated|beat)\b",
+    re.IGNORECASE,
+)
+RELATIVE = re.compile(r"\b(?:dat|die|that|which|who|whose|wiens)\b", re.IGNORECASE)
+
+
+def _verb_between(text: str, lo: int, hi: int) -> bool:
+    verb = MAIN_VERB.search(text, lo, hi)
+    return verb is not None and RELATIVE.search(text, lo, verb.start()) is None
 
 
 def _qualifies_a_name(view: SentenceView, holder: Holder) -> bool:

@@ -35,6 +35,7 @@ SINGLE_HOLDER = ("world", "olympic", "track", "national", "continental", "junior
 def settle_records(records: Sequence[Record], results: Sequence[Result]) -> list[Record]:
     """The article's records, each told once, with superseded marks settled (see module)."""
     kept = _merge_repeats([_plausible_distance(r) for r in records])
+    kept = [r for r in kept if not _told_again(r, kept, results)]
     country = {r.athlete: r.country for r in results if r.country}
     out: list[Record] = []
     for record in kept:
@@ -68,6 +69,28 @@ def _join_halves(records: list[Record]) -> list[Record]:
             out[i] = replace(named, seconds=out[timed].seconds)
             out[timed] = out[i]
     return out
+
+
+def _told_again(record: Record, records: Sequence[Record], results: Sequence[Result]) -> bool:
+    """ "Bowe's golden record", "recapturing the world record" after Bowe's world record of
+    1:11.61: a new record without a time, at a distance its holder did not race here, is the
+    holder's timed record of that kind named again (its distance carried over from another
+    race)."""
+    if record.status != "set" or record.seconds is not None or record.athlete is None:
+        return False
+    if record.distance in CLASSIFICATIONS:
+        return False
+    raced = {r.distance for r in results if r.athlete == record.athlete}
+    if record.distance in raced:
+        return False
+    return any(
+        r is not record
+        and r.status == "set"
+        and r.type == record.type
+        and r.athlete == record.athlete
+        and r.seconds is not None
+        for r in records
+    )
 
 
 def _plausible_distance(record: Record) -> Record:

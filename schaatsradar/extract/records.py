@@ -173,6 +173,8 @@ def complete_record(record: Record, results: Sequence[Result]) -> Record:
         return _plain(record)
     if record.athlete is None:
         skated = _skated(record, results)
+        if skated is None and draft is not None and draft.fallback and record.status == "set":
+            return complete_record(replace(record, athlete=draft.fallback, fallback=None), results)
         if skated is None or record.status != "set":
             return _plain(record)
         # A new record told without its holder: whoever skated its time.
