@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence, Set
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, replace
 
 from schaatsradar.extract.context import Context
+from schaatsradar.extract.countries import COUNTRIES, CountryMention
 from schaatsradar.extract.mentions import Mentions, inside
 from schaatsradar.extract.record_holders import (
     Who,
@@ -49,7 +50,14 @@ from schaatsradar.extract.record_marks import (
 from schaatsradar.extract.record_words import RecordMention
 from schaatsradar.extract.sentences import Sentence
 from schaatsradar.extract.times import TimeMention
-from schaatsradar.extract.types import Gender, Record, RecordStatus, Result, Span
+from schaatsradar.extract.types import (
+    TEAM_DISTANCES,
+    Gender,
+    Record,
+    RecordStatus,
+    Result,
+    Span,
+)
 
 CLASSIFICATIONS = ("allround", "sprint")
 
@@ -251,7 +259,7 @@ class SentenceRecords:
             and setter is not None
             and not self._reported_before(kind, setter.name, old=False)
         ):
-            new_time = self._time_of(setter.name, mark.start)
+            new_time = self._time_of(setter.name, mark.start) or self._time_beating(mark)
             self._add(kind, "set", setter, new_time, mark.start, mark.end, points=mark.points)
 
     def _mark_holder(self, mark: OldMark) -> Who | None:
@@ -311,6 +319,8 @@ class SentenceRecords:
         sentence's subject."""
         time = self._new_time(mention)
         owner = owner_of(self.results, time.seconds) if time is not None else None
+        if owner is not None and is_country_in_solo_race(owner.athlete, owner.distance):
+            owner = None  # a country never holds a record of an individual race
         holder: Who | None
         if owner is not None:
             holder = Who(owner.athlete, owner.gender)
@@ -330,7 +340,7 @@ class SentenceRecords:
             if holder is None:
                 self._fallback = self._last_subject()
         else:
-            holder = self._named_holder(mention)
+            holder = self._in_own_race(mention, self._named_holder)
         status = mention.status_hint
         if status is None and time is not None:
             status = "set"  # "klokte 1.27,93, een wereldrecord voor junioren"
@@ -342,6 +352,22 @@ class SentenceRecords:
             kind, status, holder, None if points else (time.seconds if time else None),
             mention.start, mention.end, points=points, distance=distance,
         )  # fmt: skip
+
+    def _in_own_race(
+        self, mention: RecordMention, find: Callable[[RecordMention], Who | None]
+    ) -> Who | None:
+        """`find` read in the record's own race when its clause names one of the other sort
+        (individual or team) than the race the context carries: "led the 500 ... a new track
+        record" in a report that went on about the relay is Boutin's, not Canada's."""
+        own = self._own_distance(mention.start, mention.end)
+        if own is None or (own in TEAM_DISTANCES) == is_team(self.context):
+            return find(mention)
+        saved, subjects = self.context, self._subjects
+        self.context, self._subjects = replace(saved, distance=own), {}
+        try:
+            return find(mention)
+        finally:
+            self.context, self._subjects = saved, subjects
 
     @functools.cached_property
     def _pointed_time(self) -> TimeMention | None:
@@ -370,7 +396,7 @@ class SentenceRecords:
     def _named_holder(self, mention: RecordMention) -> Who | None:
         view, context = self.view, self.context
         named = holder_after(view, mention.end, next_record_start(view, mention))
-        if named is not None:
+        if named is not None and not (isinstance(named, CountryMention) and not is_team(context)):
             return who(named, context, view)
         found = recipient(view, context, mention.end) or relative_subject(
             view, context, mention.start
@@ -450,6 +476,17 @@ class SentenceRecords:
         own = [r for r in self.results if r.athlete == name and r.seconds is not None]
         free = {t.seconds for t in self.free}
         return next((r.seconds for r in own if r.seconds in free), None)
+
+    def _time_beating(self, mark: OldMark) -> float | None:
+        """ "dook met 6.50,54 onder haar eigen baanrecord", "went under the track record in
+        1:45.20": the time the words put on the beating, in the mark's clause."""
+        lo, _ = clause_around(self.view, mark.start, mark.end)
+        for time in self.free:
+            if lo <= time.start and time.end <= mark.start:
+                lead = self.text[max(lo, time.start - 6) : time.start].casefold()
+                if lead.endswith(("met ", "with ", "in ")):
+                    return time.seconds
+        return None
 
     def _setter(self, exclude: str | None) -> Who | None:
         """Who set the new record when a mark is beaten: the skater of the sentence's race
@@ -553,7 +590,10 @@ class SentenceRecords:
         """Draft one record; one already drafted for the same holder, kind, status and
         distance in this sentence only gains the time if it lacked one."""
         context = self.context
-        named = any(d.distance == context.distance for d in self.view.distances)
+        named = any(
+            d.distance == context.distance and not _in_brackets(self.text, self.view.start, d.start)
+            for d in self.view.distances
+        )
         own = None if distance is not None or points else self._own_distance(start, end)
         if own is not None:
             distance, named = own, True
@@ -613,6 +653,14 @@ def _same_draft(a: RecordDraft, b: RecordDraft) -> bool:
 
 def _distance(time: TimeMention, mention: RecordMention) -> int:
     return mention.start - time.end if time.end <= mention.start else time.start - mention.end
+
+
+COUNTRY_NAMES = frozenset(name for name, _names, _adjectives in COUNTRIES.values())
+
+
+def is_country_in_solo_race(athlete: str | None, distance: str | None) -> bool:
+    """A country named as the skater of an individual race (a misread result)."""
+    return athlete in COUNTRY_NAMES and distance not in TEAM_DISTANCES
 
 
 def _in_brackets(text: str, lo: int, pos: int) -> bool:

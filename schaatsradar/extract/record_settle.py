@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from schaatsradar.extract.plausibility import distance_for_time, plausible
-from schaatsradar.extract.types import Record, Result
+from schaatsradar.extract.types import TEAM_DISTANCES, Record, Result
 
 INDIVIDUAL = ("500m", "1000m", "1500m", "3000m", "5000m", "10000m")
 
@@ -34,7 +34,8 @@ SINGLE_HOLDER = ("world", "olympic", "track", "national", "continental", "junior
 
 def settle_records(records: Sequence[Record], results: Sequence[Result]) -> list[Record]:
     """The article's records, each told once, with superseded marks settled (see module)."""
-    kept = _merge_repeats([_plausible_distance(r) for r in records])
+    kept = _own_mark_distance([_plausible_distance(r) for r in records if _plausible_team(r)])
+    kept = _merge_repeats(kept)
     kept = [r for r in kept if not _told_again(r, kept, results)]
     country = {r.athlete: r.country for r in results if r.country}
     out: list[Record] = []
@@ -101,6 +102,36 @@ def _plausible_distance(record: Record) -> Record:
     if plausible(record.seconds, record.distance, record.gender):
         return record
     return replace(record, distance=distance_for_time(record.seconds))
+
+
+def _own_mark_distance(records: list[Record]) -> list[Record]:
+    """ "dook met 6.50,54 onder haar eigen baanrecord": the own mark beaten (no time of its
+    own) is of the distance of the record that beat it, told by the same words."""
+    out = []
+    for record in records:
+        if record.status == "broken" and record.seconds is None and record.athlete is not None:
+            new = next(
+                (
+                    r
+                    for r in records
+                    if r.status == "set"
+                    and r.evidence == record.evidence
+                    and r.athlete == record.athlete
+                    and r.type == record.type
+                ),
+                None,
+            )
+            if new is not None and new.distance != record.distance:
+                record = replace(record, distance=new.distance)
+        out.append(record)
+    return out
+
+
+def _plausible_team(record: Record) -> bool:
+    """A team record's time must fit the team race (a 42.57 "relay" record is a misread)."""
+    if record.seconds is None or record.distance not in TEAM_DISTANCES:
+        return True
+    return plausible(record.seconds, record.distance, None)  # the gender is often guessed
 
 
 def _merge_repeats(records: Sequence[Record]) -> list[Record]:

@@ -23,7 +23,12 @@ from dataclasses import fields, replace
 
 from schaatsradar.extract.context import Context
 from schaatsradar.extract.mentions import Mentions, inside
-from schaatsradar.extract.record_drafts import CLASSIFICATIONS, RecordDraft, SentenceRecords
+from schaatsradar.extract.record_drafts import (
+    CLASSIFICATIONS,
+    RecordDraft,
+    SentenceRecords,
+    is_country_in_solo_race,
+)
 from schaatsradar.extract.record_marks import (
     SentenceView,
     continuing,
@@ -216,7 +221,11 @@ def _skated(record: Record, results: Sequence[Result]) -> Result | None:
     if record.seconds is None:
         return None
     found = [
-        r for r in results if r.seconds is not None and abs(r.seconds - record.seconds) < 0.005
+        r
+        for r in results
+        if r.seconds is not None
+        and abs(r.seconds - record.seconds) < 0.005
+        and not is_country_in_solo_race(r.athlete, r.distance)
     ]
     return found[0] if len({(r.athlete, r.distance) for r in found}) == 1 else None
 
