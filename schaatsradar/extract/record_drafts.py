@@ -163,7 +163,12 @@ class SentenceRecords:
         kind_here: str | None = None
         for mention in self.view.records:
             kind = self._kind(mention)
-            if kind is None or mention in self.absorbed or self._same_as_before(mention):
+            named_mark = mention in by_mention and by_mention[mention].holder is not None
+            if (
+                kind is None
+                or mention in self.absorbed
+                or (self._same_as_before(mention) and not named_mark)
+            ):
                 continue
             kind_here = kind_here or kind
             mark = by_mention.get(mention)
@@ -480,9 +485,9 @@ class SentenceRecords:
     def _time_beating(self, mark: OldMark) -> float | None:
         """ "dook met 6.50,54 onder haar eigen baanrecord", "went under the track record in
         1:45.20": the time the words put on the beating, in the mark's clause."""
-        lo, _ = clause_around(self.view, mark.start, mark.end)
+        lo, hi = clause_around(self.view, mark.start, mark.end)
         for time in self.free:
-            if lo <= time.start and time.end <= mark.start:
+            if lo <= time.start and time.end <= hi and not mark.start <= time.start < mark.end:
                 lead = self.text[max(lo, time.start - 6) : time.start].casefold()
                 if lead.endswith(("met ", "with ", "in ")):
                     return time.seconds

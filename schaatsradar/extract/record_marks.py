@@ -267,6 +267,15 @@ NEW_TIME_GAP = re.compile(
     r"|reed|reden|skated|won|wint|wonnen|finished|eindigde|werd|werden)\b",
     re.IGNORECASE,
 )
+WITH_GAP = re.compile(r"\s(?:met|with)\s(?:een\stijd\svan\s|a\stime\sof\s)?", re.IGNORECASE)
+
+
+def _beaten_or_own(view: SentenceView, mention: RecordMention) -> bool:
+    lo, _ = clause_around(view, mention.start, mention.end)
+    own = OWN.search(view.text, max(lo, mention.start - 40), mention.start)
+    return own is not None or view.beats_within(lo, mention.start)
+
+
 # "het baanrecord ... en met 1.11,61 staat het wereldrecord": a time after "en met" opens
 # the next clause, which is about something else.
 NEXT_CLAUSE_GAP = re.compile(r"\s(?:en|and|maar|but)\s(?:met|with)\s", re.IGNORECASE)
@@ -332,7 +341,11 @@ def _mark_of_mention(view: SentenceView, mention: RecordMention) -> OldMark | No
             mention.start, mention.end, mention, status, time, holder, own,
             beaten and status == "broken", points, nationality,
         )  # fmt: skip
-    if beaten and (holder is not None or time is not None or own or nationality):
+    if (
+        beaten
+        and (holder is not None or time is not None or own or nationality)
+        and not (holder is None and not own and _is_indefinite(view, mention))
+    ):
         return OldMark(
             mention.start, mention.end, mention, "broken", time, holder, own, True, points,
             nationality,
@@ -466,6 +479,8 @@ def _old_time(
         if owner is not None:
             return time, holder or owner
         gap = text[mention.end : time.start]
+        if holder is None and WITH_GAP.fullmatch(gap) and _beaten_or_own(view, mention):
+            break  # "dipped under her own track record with 6:48.20": the new time
         if (
             NEW_TIME_GAP.search(gap)
             or NEXT_CLAUSE_GAP.search(gap)

@@ -130,7 +130,7 @@ def find_record_mentions(text: str) -> list[RecordMention]:
     for i, word in enumerate(spans):
         if _ONE.search(word.text) and not (found and word.start - found[-1].end <= ONE_REACH):
             continue  # "the previous one" with no record before it
-        if no_record_before(hints.before(word.start)):
+        if no_record_before(hints.before(word.start)) or no_record_after(text, word.end):
             continue
         stop = spans[i + 1].start if i + 1 < len(spans) else None
         hint = hints.hint(word.start, word.end, word.text, stop)
@@ -282,10 +282,10 @@ _SET_NEAR = _rule(
     r"|knalde\snaar|naar\seen|goed\svoor\seen|dook\sonder|clocked|skated|skates|bettered"
     r"|record\stime|recordtijd|posted|zorgde\svoor|op\s(?:haar|zijn|hun)\snaam\s(?:gezet"
     r"|geschreven)|improv\w*|took|takes|nam|neemt|pakte|pakt|grabbed|claimed|captured"
-    r"|snatched)\b",
+    r"|snatched|zette|zetten|neergezet|neerzette)\b",
     "reed rijdt reden gereden vestig verbeter scherp nieuw new set broke break smashed lowered"
     " verbr verpulver knalde naar goed dook clocked skate bettered recordtijd posted zorgde naam"
-    " improv took takes nam neemt pakt grabbed claimed captured snatched time",
+    " improv took takes nam neemt pakt grabbed claimed captured snatched time zette zetten neer",
 )
 _ORDINAL_RULE = _rule(_ORDINAL_BEFORE.pattern, "tweede derde second third another nog")
 # "won in een baanrecord", "finished with a personal best", "met een dik persoonlijk record":
@@ -307,6 +307,19 @@ _NO_RECORD = _rule(
     "geen no bijna nagenoeg almost nearly jacht jagen jaagt aanval poging gericht mikt mikken"
     " hoop hopen droom wil chas aim want trying tries tried attempt shot bid",
 )
+
+
+# After a record word, a bare infinitive: a record wanted, not one set ("wilde het Nederlands
+# record verbeteren", "kan het wereldrecord niet breken").
+_GOAL_AFTER = re.compile(
+    r"(?i)\s(?:(?:niet|nog|ooit|zeker|graag|dit\sjaar)\s)?(?:verbeteren|breken|verbreken|rijden"
+    r"|aanvallen|aanscherpen|scherpen|vestigen|neerzetten|uit\sde\sboeken\srijden)(?:\s*[.,!?;'\"’”]|\s(?:en|of|maar)\b|$)"
+)
+
+
+def no_record_after(text: str, end: int) -> bool:
+    """Does a bare infinitive right after a record word make it a record wanted?"""
+    return _GOAL_AFTER.match(text, end) is not None
 
 
 def no_record_before(before: str) -> bool:

@@ -78,6 +78,192 @@ EXACT = [
 ]
 
 
+EXACT += [
+    # status: set
+    shape(
+        "nl_won_in_a_track_record",
+        "Joy Beune won de 3 kilometer in een baanrecord en op de 500 meter won Femke Kok. "
+        "Beune klokte 3.56,20.",
+        ("track", "set", "Joy Beune", "3000m", "3:56.20"),
+    ),
+    shape(
+        "nl_dove_some_seconds_under_the_track_record_with_the_time_before",
+        "Kramer, De Vries en Bosker kwamen op de ploegenachtervolging tot 3.37,80. Daarmee "
+        "doken ze ruim een seconde onder het baanrecord (3.39,10).",
+        ("track", "set", "Netherlands", "team pursuit", "3:37.80"),
+        ("track", "broken", None, "team pursuit", "3:39.10"),
+    ),
+    shape(
+        "nl_that_was_a_personal_record_for_the_skater_of_the_time_before",
+        "Op de 10.000 meter finishte Marwin Talsma als derde in 12.55,40. Dat was een "
+        "persoonlijk record voor Talsma.",
+        ("personal", "set", "Marwin Talsma", "10000m", "12:55.40"),
+    ),
+    shape(
+        "nl_with_that_olympic_record_after_the_race",
+        "Sven Kramer won de 5000 meter in 6.08,90. Met dat olympisch record pakte hij zijn "
+        "derde titel op rij.",
+        ("olympic", "set", "Sven Kramer", "5000m", "6:08.90"),
+    ),
+    shape(
+        "en_dove_under_own_track_record_with_a_time",
+        "Irene Schouten won the 5000 meters. She dipped under her own track record with 6:48.20.",
+        ("track", "set", "Irene Schouten", "5000m", "6:48.20"),
+        ("track", "broken", "Irene Schouten", "5000m", None),
+    ),
+    shape(
+        "nl_points_world_record_is_the_classification",
+        "Met 145,100 punten zette Patrick Roest bij het WK allround een wereldrecord punten neer.",
+        ("world", "set", "Patrick Roest", "allround", None),
+    ),
+    # status: broken
+    shape(
+        "nl_old_track_record_stood_at_a_time_far_after",
+        "Ireen Wüst won de 1500 meter in een baanrecord van 1.53,10. Haar oude baanrecord "
+        "stond sinds 2013 - gereden bij het olympisch kwalificatietoernooi in Thialf - op 1.53,31.",
+        ("track", "set", "Ireen Wüst", "1500m", "1:53.10"),
+        ("track", "broken", "Ireen Wüst", "1500m", "1:53.31"),
+    ),
+    shape(
+        "nl_a_new_national_record_replacing_one_that_stood_in_a_name",
+        "Jenning de Boo won de 500 meter in 33,80, een nationaal record dat sinds 2017 op naam "
+        "stond van Ronald Mulder met 34,08.",
+        ("national", "set", "Jenning de Boo", "500m", "33.80"),
+        ("national", "broken", "Ronald Mulder", "500m", "34.08"),
+    ),
+    shape(
+        "nl_the_holderless_mark_told_apart_joins_the_named_one",
+        "Femke Kok brak op de 500 meter het oude Nederlandse record van Jutta Leerdam. Kok "
+        "noteerde 36,91, terwijl het nationale record op 37,06 stond.",
+        ("national", "set", "Femke Kok", "500m", "36.91"),
+        ("national", "broken", "Jutta Leerdam", "500m", "37.06"),
+    ),
+    shape(
+        "nl_points_record_that_stood_in_another_name_is_broken",
+        "Patrick Roest reed op het WK allround een nieuw wereldrecord vierkamp. Dat record "
+        "stond op naam van Sven Kramer.",
+        ("world", "set", "Patrick Roest", "allround", None),
+        ("world", "broken", "Sven Kramer", "allround", None),
+    ),
+    # status: existing
+    shape(
+        "nl_holder_is_with_a_time_the_holder_of_the_track_record",
+        "Brittany Bowe won de 1000 meter in 1.13,50. Bowe is met 1.13,24 de houdster van het "
+        "baanrecord in Thialf op de 1000 meter en met 1.11,61 staat het wereldrecord eveneens "
+        "op haar naam.",
+        ("track", "existing", "Brittany Bowe", "1000m", "1:13.24"),
+        ("world", "existing", "Brittany Bowe", "1000m", "1:11.61"),
+    ),
+    shape(
+        "nl_slower_than_the_national_record",
+        "Bij de vrouwen reed het Nederlandse team op de ploegenachtervolging 2.56,20. Daarmee "
+        "waren ze net iets langzamer dan het Nederlands record (2.55,57).",
+        ("national", "existing", None, "team pursuit", "2:55.57"),
+    ),
+    shape(
+        "en_world_record_holder_in_an_apposition",
+        "Miho Takagi, the Olympic silver medallist and world record-holder in the 1500 meters, "
+        "won the 1500 meters in 1:55.90.",
+        ("world", "existing", "Miho Takagi", "1500m", None),
+    ),
+    shape(
+        "nl_just_above_own_personal_record",
+        "Jorrit Bergsma won de 10.000 meter in 12.44,10. Hij bleef slechts zeven seconden boven "
+        "zijn persoonlijk record (12.37,72).",
+        ("personal", "existing", "Jorrit Bergsma", "10000m", "12:37.72"),
+    ),
+]
+
+# Each text states no record at all.
+NONE = [
+    pytest.param(
+        "Femke Kok won de 500 meter in 36,12, bijna een wereldrecord.", id="nl_almost_a_record"
+    ),
+    pytest.param(
+        "Jordan Stolz won the 1000 meters in 1:06.30, almost a world record.",
+        id="en_almost_a_world_record",
+    ),
+    pytest.param(
+        "Sven Kramer won de 10 kilometer, maar hij heeft nu geen enkel baanrecord meer in Thialf.",
+        id="nl_no_track_record_left",
+    ),
+    pytest.param(
+        "Jenning de Boo won de 500 meter in 34,20. 'Ik wilde een dik persoonlijk record rijden "
+        "en het Nederlands record verbeteren.'",
+        id="nl_a_record_wanted_is_none",
+    ),
+    pytest.param(
+        "Jordan Stolz won the 500 meters in 33.95 while chasing the world record.",
+        id="en_chasing_the_record",
+    ),
+    pytest.param(
+        "Joy Beune won de 1500 meter in 1.54,10. Ze gaat in Calgary op jacht naar het "
+        "wereldrecord.",
+        id="nl_hunting_the_record_is_a_goal",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", NONE)
+def test_no_record(text: str) -> None:
+    assert records(text) == set()
+
+
+# Each text states at least these records (a shape inside a longer report).
+HOLDS = [
+    shape(
+        "en_bettering_the_previous_mark",
+        "Jordan Stolz won the 1500 meters in a track record of 1:41.10, bettering the previous "
+        "mark of 1:41.50.",
+        ("track", "set", "Jordan Stolz", "1500m", "1:41.10"),
+        ("track", "broken", None, "1500m", "1:41.50"),
+    ),
+    shape(
+        "en_from_old_to_new_time",
+        "Jenning de Boo lowered the Dutch record from 34.08 to 33.87 on the 500 meters.",
+        ("national", "set", "Jenning de Boo", "500m", "33.87"),
+        ("national", "broken", None, "500m", "34.08"),
+    ),
+    shape(
+        "en_previous_track_record_held_by",
+        "Miho Takagi won the 1500 meters in 1:55.80, breaking the track record. Brittany Bowe "
+        "also went under the previous track record of 1:56.62 held by Ireen Wüst.",
+        ("track", "set", "Miho Takagi", "1500m", "1:55.80"),
+        ("track", "broken", "Ireen Wüst", "1500m", "1:56.62"),
+    ),
+    shape(
+        "nl_national_record_is_not_world",
+        "Femke Kok reed op de 500 meter een Nederlands record van 36,49.",
+        ("national", "set", "Femke Kok", "500m", "36.49"),
+    ),
+    shape(
+        "en_american_record_is_national",
+        "Jordan Stolz won the 1000 meters in an American record of 1:06.20.",
+        ("national", "set", "Jordan Stolz", "1000m", "1:06.20"),
+    ),
+    shape(
+        "nl_belgian_record",
+        "Sandrine Tas reed op de 3000 meter een Belgisch record: 4.01,30.",
+        ("national", "set", "Sandrine Tas", "3000m", "4:01.30"),
+    ),
+    shape(
+        "en_junior_world_record",
+        "Finn Sonnekalb won the 1500 meters in 1:43.20, a junior world record.",
+        ("junior_world", "set", "Finn Sonnekalb", "1500m", "1:43.20"),
+    ),
+    shape(
+        "en_championship_record",
+        "Kjeld Nuis won the 1500 meters in 1:42.10, a championship record.",
+        ("championship", "set", "Kjeld Nuis", "1500m", "1:42.10"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HOLDS)
+def test_holds_records(text: str, expected: set[Row]) -> None:
+    assert expected <= records(text)
+
+
 @pytest.mark.parametrize(("text", "expected"), EXACT)
 def test_exact_records(text: str, expected: set[Row]) -> None:
     assert records(text) == expected
