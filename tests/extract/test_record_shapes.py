@@ -174,6 +174,45 @@ EXACT += [
     ),
 ]
 
+EXACT += [
+    shape(
+        "nl_standing_mark_in_his_name_further_on",
+        "Kjeld Nuis won de 1500 meter in 1.41,90. Het wereldrecord van 1.40,17 staat sinds "
+        "2019 op zijn naam.",
+        ("world", "existing", "Kjeld Nuis", "1500m", "1:40.17"),
+    ),
+    shape(
+        "en_just_outside_her_own_world_record",
+        "Miho Takagi won the 1500 meters in 1:50.50, just outside her own world record.",
+        ("world", "existing", "Miho Takagi", "1500m", None),
+    ),
+    shape(
+        "en_new_world_record_and_the_previous_one_held_by",
+        "Jordan Stolz won the 500 meters in 33.70, a new world record. The previous world "
+        "record of 33.79 was held by Pavel Kulizhnikov.",
+        ("world", "set", "Jordan Stolz", "500m", "33.70"),
+        ("world", "broken", "Pavel Kulizhnikov", "500m", "33.79"),
+    ),
+    shape(
+        "nl_close_to_the_world_record_of_another",
+        "Jutta Leerdam won de 1000 meter in 1.12,50 en kwam daarmee dicht bij het wereldrecord "
+        "van Brittany Bowe (1.11,61).",
+        ("world", "existing", "Brittany Bowe", "1000m", "1:11.61"),
+    ),
+    shape(
+        "nl_a_record_aimed_at_next_year_is_none",
+        "Patrick Roest won de 5000 meter in 6.05,10 en verbeterde daarmee het baanrecord van "
+        "Sven Kramer. Roest wil volgend jaar het wereldrecord aanvallen.",
+        ("track", "set", "Patrick Roest", "5000m", "6:05.10"),
+        ("track", "broken", "Sven Kramer", "5000m", None),
+    ),
+    shape(
+        "nl_team_record_belongs_to_the_country",
+        "Het Nederlandse team won de ploegenachtervolging in 2.55,10, een wereldrecord.",
+        ("world", "set", "Netherlands", "team pursuit", "2:55.10"),
+    ),
+]
+
 # Each text states no record at all.
 NONE = [
     pytest.param(
