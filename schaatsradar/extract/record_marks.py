@@ -505,7 +505,7 @@ def _old_time(
 # after the verb that says where it stood, however far; "Bowe is met 1.13,24 de houdster van
 # het baanrecord", "met 1.11,61 staat het wereldrecord op haar naam": a standing mark's time
 # before it.
-STOOD_AT = re.compile(r"\b(?:stond|staat|stood|stands)\b[^;:]*\s(?:op|at)\s$", re.IGNORECASE)
+STOOD_VERB = re.compile(r"\b(?:stond|staat|stood|stands)\b", re.IGNORECASE)
 WITH_BEFORE = re.compile(
     r"\s(?:(?:\w+\s){0,2}(?:de|het|the)\s(?:houd(?:st)?er|holder)\s(?:van|of)\s(?:het|the)\s"
     r"|(?:staat|stond|stands|stood)\s(?:het|de|the)\s)",
@@ -522,7 +522,12 @@ def _stood_at(
         if mention.end <= time.start < nxt and not any(
             mention.end <= n.start < time.start for n in view.names
         ):
-            if STOOD_AT.search(text, mention.end, time.start):
+            lead = text[max(mention.end, time.start - 4) : time.start].casefold()
+            if (
+                lead.endswith((" op ", " at "))
+                and STOOD_VERB.search(text, mention.end, time.start) is not None
+                and not any(c in text[mention.end : time.start] for c in ";:")
+            ):
                 return time
             break
     if before and mention.status_hint == "existing":
