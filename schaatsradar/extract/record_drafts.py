@@ -77,6 +77,7 @@ class RecordDraft(Record):
     # Whom the sentence is about, for a record told by a time of the sentence before when no
     # result of the article has that time.
     fallback: str | None = None
+    other_season: bool = False  # told of another season: no time of this article's races
 
 
 # A possessive before a mark: "haar oude baanrecord", "zijn persoonlijk record", "haar (door
@@ -104,7 +105,13 @@ POINTS_BACK = re.compile(
     r"[\"“‘']?(?:(?:Dat|Dit|Het|That|This|It)\s(?:was|is|were|betekende|meant|leverde|gave"
     r"|deed|did)\b|(?:Met|With)\s(?:dat|die|deze|dit|that|this|those)\b|(?:Daarmee|Hiermee"
     r"|Thereby)\b|(?:Een|A|An)\s(?:[\w-]+\s){0,2}?(?:\w*record\w*|personal\sbest|persoonlijke?"
-    r"\s\w+)\b|(?:Ze|Zij|Hij|She|He|They)\s)"
+    r"\s\w+)\b|(?P<pronoun>(?:Ze|Zij|Hij|She|He|They)\s))"
+)
+# A sentence about another season: "Ze reed vorig jaar een wereldrecord", "in 2019".
+OTHER_TIME = re.compile(
+    r"\b(?:vorig(?:e)?\s(?:jaar|seizoen|winter)|last\s(?:year|season|winter)"
+    r"|(?P<year>(?:19|20)[0-9]{2}))\b",
+    re.IGNORECASE,
 )
 # Before a skater compared with the one who did it, or named as a mark's holder.
 RIVAL_BEFORE = re.compile(
@@ -154,6 +161,7 @@ class SentenceRecords:
         self.absorbed = set(earlier.absorbed) if earlier is not None else set()
         self.out: list[RecordDraft] = []
         self._fallback: Who | None = None
+        self._season = False
         self._reported: dict[tuple[str, str, bool], bool] = {}
         self._subjects: dict[str | None, Who | None] = {}
 
@@ -342,11 +350,9 @@ class SentenceRecords:
         elif (
             time is None
             and self._pointed_time is not None
-            and mention.status_hint
-            not in (
-                "broken",
-                "existing",
-            )
+            and mention.status_hint not in ("broken", "existing")
+            and not self._pointed_by_pronoun
+            and not self._other_season(self.view.start, self.view.end)
         ):
             # "Dat was een persoonlijk record voor Talsma", "Met dat olympisch record ...",
             # "Een persoonlijk record, ...": the time of the sentence before.
@@ -359,8 +365,12 @@ class SentenceRecords:
         status = mention.status_hint
         if status is None and time is not None:
             status = "set"  # "klokte 1.27,93, een wereldrecord voor junioren"
+        lo, hi = clause_around(self.view, mention.start, mention.end)
+        # "Ze reed vorig jaar een wereldrecord": not in this race, so none of its times.
+        self._season = time is None and self._other_season(lo, hi)
         points = self._points(mention)
         if holder is not None and self._reported_before(kind, holder.name, old=False):
+            self._fallback, self._season = None, False
             return
         distance = owner.distance if owner is not None else None
         self._add(
@@ -383,6 +393,21 @@ class SentenceRecords:
             return find(mention)
         finally:
             self.context, self._subjects = saved, subjects
+
+    def _other_season(self, lo: int, hi: int) -> bool:
+        """Do the words in text[lo:hi] place what they tell in another season ("vorig jaar",
+        "last season", a year other than the article's)?"""
+        for m in OTHER_TIME.finditer(self.text, lo, hi):
+            if m.group("year") is None or int(m.group("year")) != self.context.article_year:
+                return True
+        return False
+
+    @functools.cached_property
+    def _pointed_by_pronoun(self) -> bool:
+        """ "Ze ...": points back only when the sentence beats a mark, not when it names a
+        record ("Ze reed in 2019 een wereldrecord" is another race)."""
+        opener = POINTS_BACK.match(self.text, self.view.start, self.view.end)
+        return opener is not None and opener.group("pronoun") is not None
 
     @functools.cached_property
     def _pointed_time(self) -> TimeMention | None:
@@ -424,7 +449,10 @@ class SentenceRecords:
         if found is not None:
             return found
         if not view.names:
-            return self._last_subject()
+            # "Dat deed de tweevoudig olympisch kampioen met een baanrecord: 1.09,23": only a
+            # record set here, with a time or a verb of setting, is the subject's.
+            set_here = bool(self.free) or mention.status_hint == "set"
+            return self._last_subject() if set_here else None
         # Only skaters the clause governs: the nearest, unless compared with or named as
         # another's mark ("ten opzichte van Groenewoud", "sneller dan X", "op naam van X").
         nearest = min(view.names, key=lambda n: abs(n.start - mention.start))
@@ -634,8 +662,10 @@ class SentenceRecords:
             distance_named=named or points,
             points=points,
             fallback=self._fallback.name if self._fallback and holder is None else None,
+            other_season=self._season,
         )
         self._fallback = None
+        self._season = False
         for i, known in enumerate(self.out):
             if _same_draft(known, draft):
                 if known.seconds is None and draft.seconds is not None:

@@ -208,7 +208,7 @@ def complete_record(record: Record, results: Sequence[Result]) -> Record:
     source = (timed or same)[0]
     status = record.status or "set"
     seconds = record.seconds
-    if seconds is None and status == "set":
+    if seconds is None and status == "set" and not (draft is not None and draft.other_season):
         seconds = source.seconds
     distance = record.distance
     if distance is None or distance in CLASSIFICATIONS or not named:

@@ -232,6 +232,10 @@ NONE = [
         id="nl_a_record_wanted_is_none",
     ),
     pytest.param(
+        "Femke Kok won de 500 meter. Het baanrecord bleef overeind.",
+        id="nl_a_record_that_stayed_is_nobody_s_new_one",
+    ),
+    pytest.param(
         "Jordan Stolz won the 500 meters in 33.95 while chasing the world record.",
         id="en_chasing_the_record",
     ),
@@ -246,6 +250,15 @@ NONE = [
 @pytest.mark.parametrize("text", NONE)
 def test_no_record(text: str) -> None:
     assert records(text) == set()
+
+
+# A record of another season told after a race is not set with the race's time.
+def test_a_record_of_another_season_does_not_take_the_race_time() -> None:
+    text = (
+        "Femke Kok won de 500 meter in 36,90. Ze reed vorig jaar nog een wereldrecord in Salt "
+        "Lake City."
+    )
+    assert not any(row[4] == "36.90" for row in records(text))
 
 
 # Each text states at least these records (a shape inside a longer report).
