@@ -71,7 +71,7 @@ def extract(text: str, article_date: dt.date | None, registry: Registry) -> Fact
         # A record with neither holder nor time says nothing a reader could use.
         if record.athlete is not None or record.seconds is not None
     ]
-    facts.records = settle_records(facts.records, facts.results)
+    facts.records = settle_records(facts.records, facts.results, facts.athletes)
     return facts
 
 

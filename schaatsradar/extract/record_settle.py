@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from schaatsradar.extract.plausibility import distance_for_time, plausible
-from schaatsradar.extract.types import TEAM_DISTANCES, Record, Result
+from schaatsradar.extract.types import TEAM_DISTANCES, AthleteMention, Record, Result
 
 INDIVIDUAL = ("500m", "1000m", "1500m", "3000m", "5000m", "10000m")
 
@@ -32,12 +32,19 @@ SINGLE_HOLDER = ("world", "olympic", "track", "national", "continental", "junior
                  "championship")  # fmt: skip
 
 
-def settle_records(records: Sequence[Record], results: Sequence[Result]) -> list[Record]:
-    """The article's records, each told once, with superseded marks settled (see module)."""
+def settle_records(
+    records: Sequence[Record],
+    results: Sequence[Result],
+    athletes: Sequence[AthleteMention] = (),
+) -> list[Record]:
+    """The article's records, each told once, with superseded marks settled (see module).
+    `athletes` give the country of holders without a result here (a national record's old
+    holder)."""
     kept = _own_mark_distance([_plausible_distance(r) for r in records if _plausible_team(r)])
     kept = _merge_repeats(kept)
     kept = [r for r in kept if not _told_again(r, kept, results)]
-    country = {r.athlete: r.country for r in results if r.country}
+    country = {a.skater.name: a.skater.country for a in athletes if a.skater.country}
+    country.update({r.athlete: r.country for r in results if r.country})
     out: list[Record] = []
     for record in kept:
         settled = _against_new_marks(record, kept, country)

@@ -269,10 +269,12 @@ _EXISTING_AFTER = _rule(
     r"|set\sby|belongs\sto|van\s\w+\s(?:uit|van)\s[0-9]{4}|uit\s[0-9]{4}|from\s[0-9]{4}"
     r"|since\s[0-9]{4}|sinds\s[0-9]{4}|buiten\sbereik|out\sof\sreach|geen\smoment\sin\sgevaar"
     r"|niet\sin\sgevaar|never\sin\sdanger|never\sthreatened|stond\sop\snaam"
+    r"|op\s(?:haar|zijn|hun)\snaam(?!\s(?:gezet|geschreven|gebracht))|in\s(?:her|his|their)\sname"
+    r"|sinds\svorig\w*\s(?:jaar|seizoen)|since\slast\s(?:year|season)"
     r"|(?:op|at)\s\d[\d.,:]*\s(?:stond|staat|stood|stands))\b"
     r"|,\s(?:dat|die)\s(?:[\w,.:-]+\s){0,4}?(?:staat|stond)\b"
     r"|,\s(?:which|that)\s(?:[\w,.:-]+\s){0,4}?(?:stands|stood)\b",
-    "handen naam staat stond dateert stand stood held set belongs uit from since sinds bereik"
+    "handen naam name staat stond dateert stand stood held set belongs uit from since sinds bereik"
     " reach gevaar danger threatened",
 )
 _SET_NEAR = _rule(
@@ -282,10 +284,11 @@ _SET_NEAR = _rule(
     r"|knalde\snaar|naar\seen|goed\svoor\seen|dook\sonder|clocked|skated|skates|bettered"
     r"|record\stime|recordtijd|posted|zorgde\svoor|op\s(?:haar|zijn|hun)\snaam\s(?:gezet"
     r"|geschreven)|improv\w*|took|takes|nam|neemt|pakte|pakt|grabbed|claimed|captured"
-    r"|snatched|zette|zetten|neergezet|neerzette)\b",
+    r"|snatched|zette|zetten|neergezet|neerzette|schreef|schreven)\b",
     "reed rijdt reden gereden vestig verbeter scherp nieuw new set broke break smashed lowered"
     " verbr verpulver knalde naar goed dook clocked skate bettered recordtijd posted zorgde naam"
-    " improv took takes nam neemt pakt grabbed claimed captured snatched time zette zetten neer",
+    " improv took takes nam neemt pakt grabbed claimed captured snatched time zette zetten neer"
+    " schre",
 )
 _ORDINAL_RULE = _rule(_ORDINAL_BEFORE.pattern, "tweede derde second third another nog")
 # "won in een baanrecord", "finished with a personal best", "met een dik persoonlijk record":

@@ -213,6 +213,22 @@ EXACT += [
     ),
 ]
 
+EXACT += [
+    shape(
+        "nl_standing_since_last_season_in_her_name",
+        "Op de 500 meter won Femke Kok in 36,72. Het wereldrecord van 36,09 staat sinds vorig "
+        "seizoen op haar naam.",
+        ("world", "existing", "Femke Kok", "500m", "36.09"),
+    ),
+    shape(
+        "nl_national_record_that_stood_in_a_compatriots_name_is_broken",
+        "Jenning de Boo won de 1000 meter in 1.06,85, een Nederlands record. Dat record stond "
+        "sinds 2015 op naam van Kjeld Nuis.",
+        ("national", "set", "Jenning de Boo", "1000m", "1:06.85"),
+        ("national", "broken", "Kjeld Nuis", "1000m", None),
+    ),
+]
+
 # Each text states no record at all.
 NONE = [
     pytest.param(
