@@ -33,6 +33,7 @@ from schaatsradar.extract.record_holders import (
 from schaatsradar.extract.record_marks import (
     NATIONALITY_AFTER,
     POINTS_WORD_AFTER,
+    POSSESSED_TIME,
     Continuation,
     OldMark,
     SentenceView,
@@ -286,6 +287,12 @@ class SentenceRecords:
         if not mark.own and (
             POSSESSIVE_BEFORE.search(self.text, max(self.view.start, mark.start - 60), mark.start)
             or self._on_own_name(mark)
+            or (
+                mark.time is not None
+                and POSSESSED_TIME.search(
+                    self.text, max(self.view.start, mark.time.start - 8), mark.time.start
+                )
+            )
         ):
             return self._possessor()
         word = self.text[mark.start : mark.end].casefold()

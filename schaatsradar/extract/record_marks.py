@@ -513,6 +513,15 @@ WITH_BEFORE = re.compile(
 )
 
 
+# "Her 36.09", "Zijn 1.40,17": a time its holder owns.
+POSSESSED_TIME = re.compile(r"\b(?:haar|zijn|hun|her|his|their)\s$", re.IGNORECASE)
+REMAINS_GAP = re.compile(
+    r"\s(?:[\w-]+\s){0,4}?(?:remains|remained|stays|stayed|blijft|bleef|is\sstill|was\sstill"
+    r"|is|was)\s(?:het|de|the)\s(?:[\w-]+\s)?",
+    re.IGNORECASE,
+)
+
+
 def _stood_at(
     view: SentenceView, mention: RecordMention, before: Sequence[TimeMention]
 ) -> TimeMention | None:
@@ -537,6 +546,10 @@ def _stood_at(
             text, time.end, mention.start
         ):
             return time
+        if POSSESSED_TIME.search(text, max(view.start, time.start - 8), time.start) and (
+            REMAINS_GAP.fullmatch(text, time.end, mention.start)
+        ):
+            return time  # "Her 36.09 from last season remains the world record"
     return None
 
 

@@ -229,6 +229,32 @@ EXACT += [
     ),
 ]
 
+EXACT += [
+    shape(
+        "en_a_mark_of_last_season_remains_the_record",
+        "Femke Kok won the 500 meters in 36.70. Her 36.09 from last season remains the world "
+        "record.",
+        ("world", "existing", "Femke Kok", "500m", "36.09"),
+    ),
+    shape(
+        "en_his_record_still_stands",
+        "Jordan Stolz won the 500 meters in 34.10. His world record of 33.60 still stands.",
+        ("world", "existing", "Jordan Stolz", "500m", "33.60"),
+    ),
+    shape(
+        "en_the_previous_record_by_another_had_stood",
+        "Femke Kok won the 500 meters in 36.05, a world record. The previous record, 36.09 by "
+        "Lee Sang-hwa, had stood since 2013.",
+        ("world", "set", "Femke Kok", "500m", "36.05"),
+        ("world", "broken", "Lee Sang-hwa", "500m", "36.09"),
+    ),
+    shape(
+        "en_a_time_that_was_a_track_record",
+        "Brittany Bowe won the 1000 meters. Her time of 1:13.01 was a track record.",
+        ("track", "set", "Brittany Bowe", "1000m", "1:13.01"),
+    ),
+]
+
 # Each text states no record at all.
 NONE = [
     pytest.param(
