@@ -573,7 +573,13 @@ class SentenceRecords:
     def _points(self, mention: RecordMention) -> bool:
         lo, hi = clause_around(self.view, mention.start, mention.end)
         before = self.text[max(lo, mention.start - 8) : mention.start].casefold()
-        if "point" in before or "punt" in before or POINTS_WORD_AFTER.match(self.text, mention.end):
+        word = self.text[mention.start : mention.end].casefold()
+        if (
+            "point" in before
+            or "punt" in before
+            or "punten" in word
+            or POINTS_WORD_AFTER.match(self.text, mention.end)
+        ):
             return True
         if mention.refers_back and self._refers_to_points():
             return True  # "Dat record stond op naam van Davis" after a points record

@@ -63,7 +63,7 @@ RECORD_KINDS: list[tuple[str, str]] = [
      r"|(?:junioren)?wereldjuniorenrecords?|juniorenwereldrecord\w*|wereldjeugdrecords?"
      r"|wereldrecords?\s(?:voor|bij\sde)\sjunioren|world\srecords?\sfor\sjuniors"),
     ("other", _LOWLAND),
-    ("world", r"wereldrecord\w*|world[\s-]records?(?:[\s-]hold(?:er|ers|ing))?"
+    ("world", r"wereld(?:punten)?record\w*|world[\s-]records?(?:[\s-]hold(?:er|ers|ing))?"
      r"|world[\s-]marks?|mondiale\stoptijd\w*|(?:snelste|beste)\stijd\sooit\ster\swereld"
      r"|(?:fastest|best)\stime\s(?:ever\s)?in\sthe\sworld(?!\s(?:this|that|of\sthe)\s)"),
     ("track", r"baanrecord\w*|ijsbaanrecord\w*|(?:track|rink|venue)[\s-]records?"

@@ -255,6 +255,21 @@ EXACT += [
     ),
 ]
 
+EXACT += [
+    shape(
+        "nl_points_world_record_in_one_word",
+        "Jordan Stolz won het WK allround met 144,500 punten, een wereldpuntenrecord.",
+        ("world", "set", "Jordan Stolz", "allround", None),
+    ),
+]
+
+
+# Sharpening one's own record sets a new one (the old mark may be told or not).
+def test_sharpened_her_world_record() -> None:
+    text = "Femke Kok won de 500 meter en scherpte haar wereldrecord aan tot 36,05."
+    assert ("world", "set", "Femke Kok", "500m", "36.05") in records(text)
+
+
 # Each text states no record at all.
 NONE = [
     pytest.param(
