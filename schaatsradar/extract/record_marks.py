@@ -236,10 +236,13 @@ HOLDER_GAP = re.compile(
 HOLDER_GAP_REACH = 40  # "in handen van de Nederlandse " is as long as it gets
 # "dat Nao Kodaira in 2019 had gevestigd", "that Patrick Roest had set": a relative clause
 # whose subject set the mark.
-RELATIVE_BEFORE = re.compile(r"\b(?:dat|die|that|which)\s$", re.IGNORECASE)
+RELATIVE_BEFORE = re.compile(
+    r"\b(?:dat|die|that|which)\s(?:(?:de|het|the)\s)?$", re.IGNORECASE
+)  # "dat de Noren in januari hadden gezet"
 SETTING_AFTER = re.compile(
-    r"[^,;.]{0,50}?\b(?:had\sgevestigd|gevestigd|vestigde|neerzette|neergezet|had\sset|set"
-    r"|reed|had\sgereden|skated|owns|holds)\b",
+    r"(?:[^,;.]|(?<=\d)[.,](?=\d)){0,70}?\b(?:had\sgevestigd|gevestigd|vestigde|neerzette"
+    r"|neergezet|had\sset|set|reed|had\sgereden|hadden\sgereden|skated|owns|holds|gezet"
+    r"|zette|zetten)\b",
     re.IGNORECASE,
 )
 # "Kjeld Nuis houdt sinds maart 2019 het wereldrecord": the subject holds it.
@@ -389,7 +392,7 @@ def holder_after(view: SentenceView, end: int, hi: int) -> Holder | None:
         gap_lo = max(end, holder.start - HOLDER_GAP_REACH)
         if HOLDER_GAP.search(text, gap_lo, holder.start):
             return holder
-        if RELATIVE_BEFORE.search(text, holder.start - 6, holder.start) and SETTING_AFTER.match(
+        if RELATIVE_BEFORE.search(text, holder.start - 10, holder.start) and SETTING_AFTER.match(
             text, holder.end, view.end
         ):
             return holder

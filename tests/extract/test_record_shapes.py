@@ -270,6 +270,16 @@ def test_sharpened_her_world_record() -> None:
     assert ("world", "set", "Femke Kok", "500m", "36.05") in records(text)
 
 
+EXACT += [
+    shape(
+        "nl_team_mark_the_people_of_a_country_had_set",
+        "Japan won de ploegenachtervolging bij de vrouwen in 2.49,10. Daarmee namen ze het "
+        "wereldrecord af dat de Nederlanders in maart in Calgary op 2.49,90 hadden gezet.",
+        ("world", "set", "Japan", "team pursuit", "2:49.10"),
+        ("world", "broken", "Netherlands", "team pursuit", "2:49.90"),
+    ),
+]
+
 # Each text states no record at all.
 NONE = [
     pytest.param(
