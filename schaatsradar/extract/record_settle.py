@@ -45,6 +45,7 @@ def settle_records(
     kept = [r for r in kept if not _told_again(r, kept, results)]
     country = {a.skater.name: a.skater.country for a in athletes if a.skater.country}
     country.update({r.athlete: r.country for r in results if r.country})
+    kept = [r for r in kept if not _foreign_national(r, kept, country)]
     out: list[Record] = []
     for record in kept:
         settled = _against_new_marks(record, kept, country)
@@ -77,6 +78,23 @@ def _join_halves(records: list[Record]) -> list[Record]:
             out[i] = replace(named, seconds=out[timed].seconds)
             out[timed] = out[i]
     return out
+
+
+def _foreign_national(record: Record, records: Sequence[Record], country: dict[str, str]) -> bool:
+    """A national record set by a skater of another country than the holder of the national
+    mark it beat (same distance): the setter is misread, and no record is better than a wrong
+    one."""
+    if record.type != "national" or record.status != "set" or record.athlete is None:
+        return False
+    mine = country.get(record.athlete)
+    return mine is not None and any(
+        r.type == "national"
+        and r.status == "broken"
+        and r.distance == record.distance
+        and r.athlete is not None
+        and country.get(r.athlete) not in (None, mine)
+        for r in records
+    )
 
 
 def _told_again(record: Record, records: Sequence[Record], results: Sequence[Result]) -> bool:

@@ -328,6 +328,16 @@ def test_a_record_of_another_season_does_not_take_the_race_time() -> None:
     assert not any(row[4] == "36.90" for row in records(text))
 
 
+# A national record never passes from a skater of one country to one of another: the
+# setter is misread, and no record is told for them.
+def test_no_national_record_across_countries() -> None:
+    text = (
+        "Jordan Stolz won de 500 meter in 33,80, een nationaal record dat sinds 2024 op naam "
+        "stond van Jenning de Boo."
+    )
+    assert not any(row[1] == "set" and row[0] == "national" for row in records(text))
+
+
 # Each text states at least these records (a shape inside a longer report).
 HOLDS = [
     shape(
