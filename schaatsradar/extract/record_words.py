@@ -134,6 +134,8 @@ def find_record_mentions(text: str) -> list[RecordMention]:
             continue
         stop = spans[i + 1].start if i + 1 < len(spans) else None
         hint = hints.hint(word.start, word.end, word.text, stop)
+        if hint in (None, "set") and _DENIED_AFTER.match(hints.after(word.end, stop)):
+            continue  # a record said not to have been set
         found.append(
             RecordMention(
                 word.start,
@@ -253,10 +255,10 @@ _EXISTING_BEFORE = _rule(
     r"|off|short\sof|outside|close\sto|near|far\sfrom|ver\s(?:verwijderd\s)?van|onder\shet"
     r"\soog\svan|houd(?:er|ster)s?\svan|holders?\sof|holds|owns|owned|bezit|bezat|heeft|staat"
     r"|stond|stands|langzamer\sdan|trager\sdan|slower\sthan|remains|remained|stays|stayed"
-    r"|blijft|is\sstill|was\sstill)\s"
+    r"|blijft|is\sstill|was\sstill|missing|missed|misses|miste|mist|missen)\s"
     r"(?:(?:het|de|the|a|his|her|their|haar|zijn|hun)\s)?(?:[\w-]+\s)?$",
     "boven bij van shy off short outside close near far oog holds owns owned bezit bezat heeft"
-    " staat stond stands langzamer trager slower remain stay blijft still",
+    " staat stond stands langzamer trager slower remain stay blijft still miss mist",
 )
 # "Kjeld Nuis houdt sinds maart 2019 het wereldrecord": a holder holds it, however far apart.
 _HOLDS_BEFORE = _rule(
@@ -300,7 +302,8 @@ _IN_A_RECORD = _rule(r"(?i)\b(?:in|met|with)\s(?:een|a|an)\s(?:[\w-]+\s)?$", "in
 # aimed at ("op jacht naar het wereldrecord", "wilde een persoonlijk record rijden",
 # "chasing the world record").
 _NO_RECORD = _rule(
-    r"(?i)(?:\b(?:geen|no)\s(?:(?:enkel|enkele|nieuw|nieuwe|new)\s)?"
+    r"(?i)(?:\b(?:geen|no|nooit\s(?:een|het)|never\s(?:a|the)|not\s(?:a|an)|niet\s(?:een))\s"
+    r"(?:(?:enkel|enkele|nieuw|nieuwe|new)\s)?"
     r"|\b(?:bijna|nagenoeg|almost|nearly)\s(?:(?:een|a|an)\s)?(?:[\w-]+\s)?"
     r"|\b(?:op\sjacht\snaar|jacht\sop|jagen\sop|jaagt\sop|aanval\sop|poging\sop|gericht\sop"
     r"|mikt\sop|mikken\sop|hoopt\sop|hoopte\sop|hopen\sop|droomt\svan|droomde\svan"
@@ -308,8 +311,8 @@ _NO_RECORD = _rule(
     r"|(?:hope|hopes|hoped|hoping|want|wants|wanted|wanting|trying|tries|tried)\sto\s\w+"
     r"|attempt\son|shot\sat|bid\sfor)\s(?:(?:een|het|de|a|an|the|zijn|haar|his|her"
     r"|their|hun)\s)?(?:[\w-]+\s)?)$",
-    "geen no bijna nagenoeg almost nearly jacht jagen jaagt aanval poging gericht mikt mikken"
-    " hoop hopen droom wil chas aim want trying tries tried attempt shot bid",
+    "geen no nooit never not niet bijna nagenoeg almost nearly jacht jagen jaagt aanval poging"
+    " gericht mikt mikken hoop hopen droom wil chas aim want trying tries tried attempt shot bid",
 )
 
 
@@ -318,6 +321,14 @@ _NO_RECORD = _rule(
 _GOAL_AFTER = re.compile(
     r"(?i)\s(?:(?:niet|nog|ooit|zeker|graag|dit\sjaar)\s)?(?:verbeteren|breken|verbreken|rijden"
     r"|aanvallen|aanscherpen|scherpen|vestigen|neerzetten|uit\sde\sboeken\srijden)(?:\s*[.,!?;'\"’”]|\s(?:en|of|maar)\b|$)"
+)
+
+
+# A record denied in its own clause: "Een baanrecord zat er vandaag niet in", "a world
+# record was never on the cards".
+_DENIED_AFTER = re.compile(
+    r"(?i)(?:(?!\b(?:en|and|maar|but|terwijl|while|toen|when)\b)[^,;:.!?]){0,40}?"
+    r"\b(?:niet|not|never|nooit)\b(?!\s(?:alleen|only|just|enkel))"
 )
 
 

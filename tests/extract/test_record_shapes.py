@@ -299,6 +299,22 @@ NONE = [
         id="nl_a_record_wanted_is_none",
     ),
     pytest.param(
+        "Femke Kok won the 500 meters in 37.10. It was not a track record.",
+        id="en_not_a_record",
+    ),
+    pytest.param(
+        "Kjeld Nuis won de 1500 meter in 1.44,00. Nuis heeft nooit een wereldrecord gereden.",
+        id="nl_never_a_record",
+    ),
+    pytest.param(
+        "Joy Beune won de 3000 meter in 3.58,00 en zei: 'Een baanrecord zat er vandaag niet in.'",
+        id="nl_a_record_denied_after_it",
+    ),
+    pytest.param(
+        "Femke Kok won the 500 meters in 36.80, narrowly missing the world record.",
+        id="en_missing_the_record_names_no_holder",
+    ),
+    pytest.param(
         "Femke Kok won de 500 meter. Het baanrecord bleef overeind.",
         id="nl_a_record_that_stayed_is_nobody_s_new_one",
     ),
@@ -336,6 +352,19 @@ def test_no_national_record_across_countries() -> None:
         "stond van Jenning de Boo."
     )
     assert not any(row[1] == "set" and row[0] == "national" for row in records(text))
+
+
+# A negation later in the sentence, in another clause, leaves the record standing.
+def test_a_negation_in_another_clause_keeps_the_record() -> None:
+    text = "Femke Kok reed op de 500 meter een baanrecord van 36,80 en won niet de titel."
+    assert ("track", "set", "Femke Kok", "500m", "36.80") in records(text)
+    text = (
+        "Femke Kok won de 500 meter in 36,80, niet alleen een baanrecord maar ook een wereldrecord."
+    )
+    assert {
+        ("track", "set", "Femke Kok", "500m", "36.80"),
+        ("world", "set", "Femke Kok", "500m", "36.80"),
+    } <= records(text)
 
 
 # Each text states at least these records (a shape inside a longer report).
