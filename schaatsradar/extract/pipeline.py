@@ -29,6 +29,7 @@ from schaatsradar.extract.countries import COUNTRIES
 from schaatsradar.extract.mentions import Mentions, find_mentions, inside, text_before
 from schaatsradar.extract.names import NameMention
 from schaatsradar.extract.races import merge_results, ranks_from_time_order, winner_from_times
+from schaatsradar.extract.record_settle import settle_records
 from schaatsradar.extract.records import (
     complete_record,
     record_times,
@@ -70,6 +71,7 @@ def extract(text: str, article_date: dt.date | None, registry: Registry) -> Fact
         # A record with neither holder nor time says nothing a reader could use.
         if record.athlete is not None or record.seconds is not None
     ]
+    facts.records = settle_records(facts.records, facts.results, facts.athletes)
     return facts
 
 

@@ -201,9 +201,9 @@ BEATING = re.compile(
     r"|aangescherpt"
     r"|uit\sde\sboeken|took\sdown|take\sdown|taking\sdown|takes\sdown|broke|break|breaks"
     r"|breaking|improv\w*|lower\w*|bettered|bettering|surpass\w*|dook\sonder|went\sunder"
-    r"|dipped\sunder|dook\s(?:\w+\s){1,2}onder|went\s(?:\w+\s){1,2}under|took\s(?:\S+\s){0,3}?off|sneller\sdan|faster\sthan|beter\sdan|better\sthan"
+    r"|dipped\sunder|(?:dook|doken|duikt|duiken)\s(?:[\w,]+\s){1,5}?onder|went\s(?:\w+\s){1,2}under|took\s(?:\S+\s){0,3}?off|sneller\sdan|faster\sthan|beter\sdan|better\sthan"
     r"|(?:nam|neemt|namen)\s(?:\S+\s){0,8}?over|overgenomen|(?:took|takes|taking)\s(?:\S+\s)"
-    r"{0,4}?from|(?:pakte|pakt)\s(?:\S+\s){0,8}?af|ontnam|snatched|smashed|shattered"
+    r"{0,4}?from|(?:pakte|pakt|pakten|nam|namen|neemt|nemen)\s(?:\S+\s){0,8}?af|ontnam|snatched|smashed|shattered"
     r"|verpulver\w*|verdween|sneuvelde)\b",
     re.IGNORECASE,
 )
@@ -211,7 +211,8 @@ BEATING = re.compile(
 # passed over without a scan.
 BEATING_WORDS = words(
     "verbeter verbr brak onttroonde scherpte aangescherpt boeken down broke break improv"
-    " lower better surpass dook went dipped took sneller faster beter nam neemt namen"
+    " lower better surpass dook doken duikt duiken went dipped took sneller faster beter nam"
+    " neemt namen nemen pakten"
     " overgenomen takes taking pakte pakt ontnam snatched smashed shattered verpulver"
     " verdween sneuvelde"
 )
@@ -235,14 +236,24 @@ HOLDER_GAP = re.compile(
 HOLDER_GAP_REACH = 40  # "in handen van de Nederlandse " is as long as it gets
 # "dat Nao Kodaira in 2019 had gevestigd", "that Patrick Roest had set": a relative clause
 # whose subject set the mark.
-RELATIVE_BEFORE = re.compile(r"\b(?:dat|die|that|which)\s$", re.IGNORECASE)
+RELATIVE_BEFORE = re.compile(
+    r"\b(?:dat|die|that|which)\s(?:(?:de|het|the)\s)?$", re.IGNORECASE
+)  # "dat de Noren in januari hadden gezet"
 SETTING_AFTER = re.compile(
-    r"[^,;.]{0,50}?\b(?:had\sgevestigd|gevestigd|vestigde|neerzette|neergezet|had\sset|set"
-    r"|reed|had\sgereden|skated|owns|holds)\b",
+    r"(?:[^,;.]|(?<=\d)[.,](?=\d)){0,70}?\b(?:had\sgevestigd|gevestigd|vestigde|neerzette"
+    r"|neergezet|had\sset|set|reed|had\sgereden|hadden\sgereden|skated|owns|holds|gezet"
+    r"|zette|zetten)\b",
     re.IGNORECASE,
 )
 # "Kjeld Nuis houdt sinds maart 2019 het wereldrecord": the subject holds it.
 HOLDS_AFTER_NAME = re.compile(r"\s(?:houdt|hield|holds|held|bezit|owns)\b", re.IGNORECASE)
+# "Bowe is met 1.13,24 de houdster van het baanrecord", "Stolz is the holder of the track
+# record": the subject is its holder.
+HOLDER_IS_AFTER_NAME = re.compile(
+    r"\s(?:is|was)\s(?:[^;]{0,25}?\s)?(?:de|the)\s(?:[\w-]+\s)?(?:houd(?:st)?er|holder)\s"
+    r"(?:van|of)\s(?:het|the)\s(?:[\w-]+\s)?$",
+    re.IGNORECASE,
+)
 # "Brittany Bowe's 1:13.76", "Stolz' baanrecord".
 POSSESSIVE_AFTER_NAME = re.compile(r"['’]s?\s")
 TIME_OF_HOLDER = re.compile(r"\s(?:van|of|by)\s$", re.IGNORECASE)
@@ -259,6 +270,18 @@ NEW_TIME_GAP = re.compile(
     r"|reed|reden|skated|won|wint|wonnen|finished|eindigde|werd|werden)\b",
     re.IGNORECASE,
 )
+WITH_GAP = re.compile(r"\s(?:met|with)\s(?:een\stijd\svan\s|a\stime\sof\s)?", re.IGNORECASE)
+
+
+def _beaten_or_own(view: SentenceView, mention: RecordMention) -> bool:
+    lo, _ = clause_around(view, mention.start, mention.end)
+    own = OWN.search(view.text, max(lo, mention.start - 40), mention.start)
+    return own is not None or view.beats_within(lo, mention.start)
+
+
+# "het baanrecord ... en met 1.11,61 staat het wereldrecord": a time after "en met" opens
+# the next clause, which is about something else.
+NEXT_CLAUSE_GAP = re.compile(r"\s(?:en|and|maar|but)\s(?:met|with)\s", re.IGNORECASE)
 FROM_TO = re.compile(r"\s(?:to|naar|tot)\s$", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\b(?:from|van)\s$", re.IGNORECASE)
 # "the 33.61 world mark", "(36,36) wereldrecord": a time naming the record right after it.
@@ -292,8 +315,16 @@ def _mark_of_mention(view: SentenceView, mention: RecordMention) -> OldMark | No
     lo, hi = clause_around(view, mention.start, mention.end)
     hi = min(hi, next_record_start(view, mention))
     status = mention.status_hint
-    old = status in ("broken", "existing")
     beaten = view.beats_within(lo, hi)
+    if (
+        status == "existing"
+        and _is_indefinite(view, mention)
+        and PAST_RELATIVE.match(text, mention.end, hi)
+    ):
+        # "een nationaal record dat sinds 2017 op naam stond van Mulder": a new record, and the
+        # mark it replaced.
+        status, beaten = "broken", True
+    old = status in ("broken", "existing")
     named = (
         _holder_of_title(view, mention)
         or holder_after(view, mention.end, hi)
@@ -313,7 +344,11 @@ def _mark_of_mention(view: SentenceView, mention: RecordMention) -> OldMark | No
             mention.start, mention.end, mention, status, time, holder, own,
             beaten and status == "broken", points, nationality,
         )  # fmt: skip
-    if beaten and (holder is not None or time is not None or own or nationality):
+    if (
+        beaten
+        and (holder is not None or time is not None or own or nationality)
+        and not (holder is None and not own and _is_indefinite(view, mention))
+    ):
         return OldMark(
             mention.start, mention.end, mention, "broken", time, holder, own, True, points,
             nationality,
@@ -323,6 +358,13 @@ def _mark_of_mention(view: SentenceView, mention: RecordMention) -> OldMark | No
     return None
 
 
+# After a record being set, a relative clause in the past about the title: "dat sinds 2017
+# op naam stond van X", "which had stood since 2019", "that was held by X".
+PAST_RELATIVE = re.compile(
+    r",?\s(?:dat|die|that|which)\s[^,;]{0,60}?\b(?:stond|stood|in\shanden\swas|was\sheld"
+    r"|had\sbeen\sheld|belonged|behoorde|hield\sstand)\b",
+    re.IGNORECASE,
+)
 INDEFINITE_BEFORE = re.compile(r"\b(?:een|a|an|another|nieuwe?|new)\s(?:[\w-]+\s){0,2}$", re.I)
 
 
@@ -345,10 +387,12 @@ def holder_after(view: SentenceView, end: int, hi: int) -> Holder | None:
         if holder.start > hi or tried == HOLDERS_TRIED or view.breaks_within(end, holder.start):
             return None
         tried += 1
+        if _verb_between(text, end, holder.start):
+            return None  # "baanrecord van 1.52,92 had de Friezin ... voorsprong op X"
         gap_lo = max(end, holder.start - HOLDER_GAP_REACH)
         if HOLDER_GAP.search(text, gap_lo, holder.start):
             return holder
-        if RELATIVE_BEFORE.search(text, holder.start - 6, holder.start) and SETTING_AFTER.match(
+        if RELATIVE_BEFORE.search(text, holder.start - 10, holder.start) and SETTING_AFTER.match(
             text, holder.end, view.end
         ):
             return holder
@@ -356,6 +400,19 @@ def holder_after(view: SentenceView, end: int, hi: int) -> Holder | None:
 
 
 HOLDERS_TRIED = 2  # the holder is the first or second skater named after the record
+# A finite verb of a main clause: a skater named after it is that clause's, not the record's
+# (a relative clause, "dat sinds 2015 in handen was van X", still speaks of the record).
+MAIN_VERB = re.compile(
+    r"\b(?:had|heeft|hebben|hadden|werd|werden|won|wint|reed|reden|pakte|pakten|kwam|kwamen"
+    r"|ging|zette|bleef|has|have|finished|took|clocked|skated|beat)\b",
+    re.IGNORECASE,
+)
+RELATIVE = re.compile(r"\b(?:dat|die|that|which|who|whose|wiens)\b", re.IGNORECASE)
+
+
+def _verb_between(text: str, lo: int, hi: int) -> bool:
+    verb = MAIN_VERB.search(text, lo, hi)
+    return verb is not None and RELATIVE.search(text, lo, verb.start()) is None
 
 
 def _qualifies_a_name(view: SentenceView, holder: Holder) -> bool:
@@ -393,7 +450,9 @@ def _holder_before(view: SentenceView, mention: RecordMention, lo: int) -> Holde
             continue
         if holder.end < lo:
             break  # the holders are in text order: the rest lie further back
-        if HOLDS_AFTER_NAME.match(text, holder.end):
+        if HOLDS_AFTER_NAME.match(text, holder.end) or HOLDER_IS_AFTER_NAME.match(
+            text, holder.end, mention.start
+        ):
             return holder
         if POSSESSIVE_AFTER_NAME.match(text, holder.end) and mention.start - holder.end <= 25:
             return holder
@@ -423,8 +482,11 @@ def _old_time(
         if owner is not None:
             return time, holder or owner
         gap = text[mention.end : time.start]
+        if holder is None and WITH_GAP.fullmatch(gap) and _beaten_or_own(view, mention):
+            break  # "dipped under her own track record with 6:48.20": the new time
         if (
             NEW_TIME_GAP.search(gap)
+            or NEXT_CLAUSE_GAP.search(gap)
             or CLAUSE_BREAK.search(gap)
             or _other_name_between(view, holder, mention.end, time.start)
         ):
@@ -437,7 +499,61 @@ def _old_time(
         and RIGHT_BEFORE_RECORD.match(text[before[-1].end : mention.start])
     ):
         return before[-1], holder
+    if mention.status_hint in ("broken", "existing"):
+        return _stood_at(view, mention, before), holder
     return None, holder
+
+
+# "Haar oude baanrecord stond sinds 2013 - gereden bij het OKT - op 1.53,31": the mark's time
+# after the verb that says where it stood, however far; "Bowe is met 1.13,24 de houdster van
+# het baanrecord", "met 1.11,61 staat het wereldrecord op haar naam": a standing mark's time
+# before it.
+STOOD_VERB = re.compile(r"\b(?:stond|staat|stood|stands)\b", re.IGNORECASE)
+WITH_BEFORE = re.compile(
+    r"\s(?:(?:\w+\s){0,2}(?:de|het|the)\s(?:houd(?:st)?er|holder)\s(?:van|of)\s(?:het|the)\s"
+    r"|(?:staat|stond|stands|stood)\s(?:het|de|the)\s)",
+    re.IGNORECASE,
+)
+
+
+# "Her 36.09", "Zijn 1.40,17": a time its holder owns.
+POSSESSED_TIME = re.compile(r"\b(?:haar|zijn|hun|her|his|their)\s$", re.IGNORECASE)
+REMAINS_GAP = re.compile(
+    r"\s(?:[\w-]+\s){0,4}?(?:remains|remained|stays|stayed|blijft|bleef|is\sstill|was\sstill"
+    r"|is|was)\s(?:het|de|the)\s(?:[\w-]+\s)?",
+    re.IGNORECASE,
+)
+
+
+def _stood_at(
+    view: SentenceView, mention: RecordMention, before: Sequence[TimeMention]
+) -> TimeMention | None:
+    text = view.text
+    nxt = next_record_start(view, mention)
+    for time in view.times:
+        if mention.end <= time.start < nxt and not any(
+            mention.end <= n.start < time.start for n in view.names
+        ):
+            lead = text[max(mention.end, time.start - 4) : time.start].casefold()
+            if (
+                lead.endswith((" op ", " at "))
+                and STOOD_VERB.search(text, mention.end, time.start) is not None
+                and not any(c in text[mention.end : time.start] for c in ";:")
+            ):
+                return time
+            break
+    if before and mention.status_hint == "existing":
+        time = before[-1]
+        lead = text[max(view.start, time.start - 5) : time.start].casefold()
+        if lead.endswith(("met ", "with ")) and WITH_BEFORE.fullmatch(
+            text, time.end, mention.start
+        ):
+            return time
+        if POSSESSED_TIME.search(text, max(view.start, time.start - 8), time.start) and (
+            REMAINS_GAP.fullmatch(text, time.end, mention.start)
+        ):
+            return time  # "Her 36.09 from last season remains the world record"
+    return None
 
 
 def _other_name_between(view: SentenceView, holder: Holder | None, lo: int, hi: int) -> bool:
@@ -510,7 +626,18 @@ def _points_near(view: SentenceView, mention: RecordMention, hi: int) -> bool:
     punten", "the record of 145.561 points"."""
     if POINTS_NEAR.search(view.text, max(view.start, mention.start - 8), mention.start):
         return True
+    if POINTS_WORD_AFTER.match(view.text, mention.end):
+        return True
     return any(mention.end <= p.start <= min(hi, mention.end + POINTS_REACH) for p in view.points)
+
+
+# "een wereldrecord punten", "het wereldrecord vierkamp", "the world record in points": a
+# classification total.
+POINTS_WORD_AFTER = re.compile(
+    r"\s(?:(?:in|op|on|de|het|the)\s){0,2}(?:punten|vierkamp|sprintvierkamp|allround"
+    r"|allroundvierkamp|points)\b",
+    re.IGNORECASE,
+)
 
 
 # A sentence that opens by pointing back at the mark of the sentence before: "Diens 34,24

@@ -39,6 +39,7 @@ class RecordMention:
     status_hint: RecordStatus | None
     refers_back: bool = False
     plural: bool = False
+    fixed: bool = False  # the words name the kind outright ("wereldrecord op een laaglandbaan")
 
 
 _NATIONALITIES = (
@@ -49,12 +50,22 @@ _NATIONALITIES = (
     r"|british|swedish"
 )
 _POSSESSIVE = r"(?:haar|zijn|hun|her|his|their)"
+# A world record on a lowland rink (or a lowland record) is no world record: its own kind,
+# named by the words themselves, never by the record named before it.
+_LOWLAND = (
+    r"wereldrecord\w*\s(?:op\s(?:een|de)\s)?laagland(?:baan|banen|ijs)?"
+    r"|laaglandrecord\w*|(?:laagland|lowland)[\s-](?:wereld)?records?"
+    r"|lowland[\s-]world[\s-]records?|world[\s-]records?\s(?:on|at)\s(?:a\s)?lowland"
+    r"(?:[\s-](?:rinks?|tracks?|ovals?|ice))?"
+)
 RECORD_KINDS: list[tuple[str, str]] = [
     ("junior_world", r"junior(?:s'?)?\sworld[\s-]records?|world\sjunior\srecords?"
      r"|(?:junioren)?wereldjuniorenrecords?|juniorenwereldrecord\w*|wereldjeugdrecords?"
      r"|wereldrecords?\s(?:voor|bij\sde)\sjunioren|world\srecords?\sfor\sjuniors"),
-    ("world", r"wereldrecord\w*|world[\s-]records?(?:[\s-]hold(?:er|ers|ing))?"
-     r"|world[\s-]marks?"),
+    ("other", _LOWLAND),
+    ("world", r"wereld(?:punten)?record\w*|world[\s-]records?(?:[\s-]hold(?:er|ers|ing))?"
+     r"|world[\s-]marks?|mondiale\stoptijd\w*|(?:snelste|beste)\stijd\sooit\ster\swereld"
+     r"|(?:fastest|best)\stime\s(?:ever\s)?in\sthe\sworld(?!\s(?:this|that|of\sthe)\s)"),
     ("track", r"baanrecord\w*|ijsbaanrecord\w*|(?:track|rink|venue)[\s-]records?"
      r"(?:[\s-]holders?)?|track[\s-]marks?|(?:olympic\s)?oval[\s-]records?"),
     ("olympic", r"olympische?\srecord\w*|olympic[\s-]records?"),
@@ -62,7 +73,7 @@ RECORD_KINDS: list[tuple[str, str]] = [
      r"|continental[\s-]records?|continentale?\srecord\w*|aziatische?\srecord\w*"
      r"|aziatisch\srecord\w*|asian[\s-]records?|north\samerican[\s-]records?"),
     ("national", rf"(?:{_NATIONALITIES})\srecord\w*"),
-    ("personal", r"persoonlijke?\srecord\w*|persoonlijke?\sbesttijd\w*|personal[\s-]bests?"
+    ("personal", r"persoonlijke?\srecord\w*|persoonlijke?\s(?:best|top)tijd\w*|personal[\s-]bests?"
      r"|personal[\s-]records?"
      rf"|{_POSSESSIVE}\s(?:snelste|beste)\stijd\sooit|{_POSSESSIVE}\s(?:fastest|best)\s"
      r"(?:time\sever|ever\stime)"),
@@ -78,7 +89,7 @@ RECORD_KINDS: list[tuple[str, str]] = [
 ]  # fmt: skip
 _KIND_NAMES = [kind for kind, _ in RECORD_KINDS]
 _KIND = rx(
-    "abcdefghijknoprstvwz",
+    "abcdefghijklmnoprstvwz",
     "(?i)\\b(?:"
     + "|".join(f"(?P<t{i}>{pattern})" for i, (_, pattern) in enumerate(RECORD_KINDS))
     + ")(?!\\w)",
@@ -119,11 +130,21 @@ def find_record_mentions(text: str) -> list[RecordMention]:
     for i, word in enumerate(spans):
         if _ONE.search(word.text) and not (found and word.start - found[-1].end <= ONE_REACH):
             continue  # "the previous one" with no record before it
+        if no_record_before(hints.before(word.start)) or no_record_after(text, word.end):
+            continue
         stop = spans[i + 1].start if i + 1 < len(spans) else None
         hint = hints.hint(word.start, word.end, word.text, stop)
+        if hint in (None, "set") and _DENIED_AFTER.match(hints.after(word.end, stop)):
+            continue  # a record said not to have been set
         found.append(
             RecordMention(
-                word.start, word.end, word.kind, hint, word.refers_back, _is_plural(word.text)
+                word.start,
+                word.end,
+                word.kind,
+                hint,
+                word.refers_back,
+                _is_plural(word.text),
+                fixed=bool(_FIXED_OTHER.search(word.text)),
             )
         )
     return found
@@ -144,13 +165,17 @@ def _record_words(text: str, hints: _Hints) -> list[_RecordWord]:
         kind = _KIND_NAMES[int((m.lastgroup or "t0")[1:])]
         word = m.group()
         holder = "houd" in word.lower() or "hold" in word.lower()
-        words.append(_RecordWord(m.start(), m.end(), kind, word, kind == "other" and not holder))
+        back = kind == "other" and not holder and not _FIXED_OTHER.search(word)
+        words.append(_RecordWord(m.start(), m.end(), kind, word, back))
     for m in _PR.finditer(text):
         words.append(_RecordWord(m.start(), m.end(), "personal", ""))
     for m in _BARE.finditer(text):
         if _bare_names_a_record(text, m.start(), m.end(), hints):
             words.append(_RecordWord(m.start(), m.end(), "other", m.group(), True))
     return words
+
+
+_FIXED_OTHER = re.compile(r"(?i)laagland|lowland")
 
 
 def _is_plural(word: str) -> bool:
@@ -206,11 +231,13 @@ _OLD_BEFORE = _rule(
     _OLD_NEEDLES,
 )
 _OLD_WORD = re.compile(r"(?i)(?:oude|vorige|voormalige|previous|former|old|erstwhile)\s")
-# "twee tienden sneller dan het baanrecord", "dook onder het wereldrecord": it was beaten.
+# "twee tienden sneller dan het baanrecord", "dook onder het wereldrecord", "doken ze ruim
+# een seconde onder het baanrecord": it was beaten.
 _BEATEN_BEFORE = _rule(
-    r"(?i)\b(?:sneller\sdan|faster\sthan|beter\sdan|better\sthan|dook\sonder|went\sunder"
-    r"|dipped\sunder|ducked\sunder)\s(?:(?:het|de|die|dat|the|that)\s)?(?:[\w-]+\s){0,2}$",
-    "sneller faster beter better dook went dipped ducked",
+    r"(?i)\b(?:sneller\sdan|faster\sthan|beter\sdan|better\sthan|(?:dook|doken|duikt|duiken)"
+    r"\s(?:[\w,]+\s){0,5}?onder|went\sunder|dipped\sunder|ducked\sunder)\s"
+    r"(?:(?:het|de|die|dat|the|that)\s)?(?:[\w-]+\s){0,2}$",
+    "sneller faster beter better dook doken duikt duiken went dipped ducked",
 )
 _BROKEN_AFTER = _rule(
     r"(?i)\b(?:verbroken|gebroken|uit\sde\sboeken)\b", "verbroken gebroken boeken"
@@ -226,10 +253,12 @@ _FELL_AFTER = _rule(
 _EXISTING_BEFORE = _rule(
     r"(?i)(?:net\sboven|boven|dicht\sbij|niet\sver\svan|vlak\sbij|in\sde\sbuurt\svan|shy\sof"
     r"|off|short\sof|outside|close\sto|near|far\sfrom|ver\s(?:verwijderd\s)?van|onder\shet"
-    r"\soog\svan|houder\svan|holder\sof|holds|owns|bezit|heeft|staat|stond|stands)\s"
+    r"\soog\svan|houd(?:er|ster)s?\svan|holders?\sof|holds|owns|owned|bezit|bezat|heeft|staat"
+    r"|stond|stands|langzamer\sdan|trager\sdan|slower\sthan|remains|remained|stays|stayed"
+    r"|blijft|is\sstill|was\sstill|missing|missed|misses|miste|mist|missen)\s"
     r"(?:(?:het|de|the|a|his|her|their|haar|zijn|hun)\s)?(?:[\w-]+\s)?$",
-    "boven bij van shy off short outside close near far oog holds owns bezit heeft staat stond"
-    " stands",
+    "boven bij van shy off short outside close near far oog holds owns owned bezit bezat heeft"
+    " staat stond stands langzamer trager slower remain stay blijft still miss mist",
 )
 # "Kjeld Nuis houdt sinds maart 2019 het wereldrecord": a holder holds it, however far apart.
 _HOLDS_BEFORE = _rule(
@@ -242,10 +271,13 @@ _EXISTING_AFTER = _rule(
     r"|still\sstands?|has\sstood|had\sstood|stands\ssince|stood\ssince|is\sheld|held\sby"
     r"|set\sby|belongs\sto|van\s\w+\s(?:uit|van)\s[0-9]{4}|uit\s[0-9]{4}|from\s[0-9]{4}"
     r"|since\s[0-9]{4}|sinds\s[0-9]{4}|buiten\sbereik|out\sof\sreach|geen\smoment\sin\sgevaar"
-    r"|niet\sin\sgevaar|never\sin\sdanger|never\sthreatened)\b"
+    r"|niet\sin\sgevaar|never\sin\sdanger|never\sthreatened|stond\sop\snaam"
+    r"|op\s(?:haar|zijn|hun)\snaam(?!\s(?:gezet|geschreven|gebracht))|in\s(?:her|his|their)\sname"
+    r"|sinds\svorig\w*\s(?:jaar|seizoen)|since\slast\s(?:year|season)"
+    r"|(?:op|at)\s\d[\d.,:]*\s(?:stond|staat|stood|stands))\b"
     r"|,\s(?:dat|die)\s(?:[\w,.:-]+\s){0,4}?(?:staat|stond)\b"
     r"|,\s(?:which|that)\s(?:[\w,.:-]+\s){0,4}?(?:stands|stood)\b",
-    "handen naam staat stond dateert stand stood held set belongs uit from since sinds bereik"
+    "handen naam name staat stond dateert stand stood held set belongs uit from since sinds bereik"
     " reach gevaar danger threatened",
 )
 _SET_NEAR = _rule(
@@ -255,12 +287,59 @@ _SET_NEAR = _rule(
     r"|knalde\snaar|naar\seen|goed\svoor\seen|dook\sonder|clocked|skated|skates|bettered"
     r"|record\stime|recordtijd|posted|zorgde\svoor|op\s(?:haar|zijn|hun)\snaam\s(?:gezet"
     r"|geschreven)|improv\w*|took|takes|nam|neemt|pakte|pakt|grabbed|claimed|captured"
-    r"|snatched)\b",
+    r"|snatched|zette|zetten|neergezet|neerzette|schreef|schreven)\b",
     "reed rijdt reden gereden vestig verbeter scherp nieuw new set broke break smashed lowered"
     " verbr verpulver knalde naar goed dook clocked skate bettered recordtijd posted zorgde naam"
-    " improv took takes nam neemt pakt grabbed claimed captured snatched time",
+    " improv took takes nam neemt pakt grabbed claimed captured snatched time zette zetten neer"
+    " schre",
 )
 _ORDINAL_RULE = _rule(_ORDINAL_BEFORE.pattern, "tweede derde second third another nog")
+# "won in een baanrecord", "finished with a personal best", "met een dik persoonlijk record":
+# the race was skated in it, so it was set.
+_IN_A_RECORD = _rule(r"(?i)\b(?:in|met|with)\s(?:een|a|an)\s(?:[\w-]+\s)?$", "in met with")
+# Words that make a record word no record set, beaten or standing: none at all ("geen enkel
+# baanrecord meer"), one almost set ("bijna een wereldrecord", "nearly a track record"), one
+# aimed at ("op jacht naar het wereldrecord", "wilde een persoonlijk record rijden",
+# "chasing the world record").
+_NO_RECORD = _rule(
+    r"(?i)(?:\b(?:geen|no|nooit\s(?:een|het)|never\s(?:a|the)|not\s(?:a|an)|niet\s(?:een))\s"
+    r"(?:(?:enkel|enkele|nieuw|nieuwe|new)\s)?"
+    r"|\b(?:bijna|nagenoeg|almost|nearly)\s(?:(?:een|a|an)\s)?(?:[\w-]+\s)?"
+    r"|\b(?:op\sjacht\snaar|jacht\sop|jagen\sop|jaagt\sop|aanval\sop|poging\sop|gericht\sop"
+    r"|mikt\sop|mikken\sop|hoopt\sop|hoopte\sop|hopen\sop|droomt\svan|droomde\svan"
+    r"|wil|wilde|wilden|willen|chas(?:e|es|ed|ing)|aim(?:s|ed|ing)?\s(?:for|at)"
+    r"|(?:hope|hopes|hoped|hoping|want|wants|wanted|wanting|trying|tries|tried)\sto\s\w+"
+    r"|attempt\son|shot\sat|bid\sfor)\s(?:(?:een|het|de|a|an|the|zijn|haar|his|her"
+    r"|their|hun)\s)?(?:[\w-]+\s)?)$",
+    "geen no nooit never not niet bijna nagenoeg almost nearly jacht jagen jaagt aanval poging"
+    " gericht mikt mikken hoop hopen droom wil chas aim want trying tries tried attempt shot bid",
+)
+
+
+# After a record word, a bare infinitive: a record wanted, not one set ("wilde het Nederlands
+# record verbeteren", "kan het wereldrecord niet breken").
+_GOAL_AFTER = re.compile(
+    r"(?i)\s(?:(?:niet|nog|ooit|zeker|graag|dit\sjaar)\s)?(?:verbeteren|breken|verbreken|rijden"
+    r"|aanvallen|aanscherpen|scherpen|vestigen|neerzetten|uit\sde\sboeken\srijden)(?:\s*[.,!?;'\"’”]|\s(?:en|of|maar)\b|$)"
+)
+
+
+# A record denied in its own clause: "Een baanrecord zat er vandaag niet in", "a world
+# record was never on the cards".
+_DENIED_AFTER = re.compile(
+    r"(?i)(?:(?!\b(?:en|and|maar|but|terwijl|while|toen|when)\b)[^,;:.!?]){0,40}?"
+    r"\b(?:niet|not|never|nooit)\b(?!\s(?:alleen|only|just|enkel))"
+)
+
+
+def no_record_after(text: str, end: int) -> bool:
+    """Does a bare infinitive right after a record word make it a record wanted?"""
+    return _GOAL_AFTER.match(text, end) is not None
+
+
+def no_record_before(before: str) -> bool:
+    """Do the words right before a record word say it was none of set, beaten or standing?"""
+    return _NO_RECORD.search(before, before.casefold())
 
 
 class _Hints:
@@ -304,7 +383,11 @@ class _Hints:
             return "broken"
         if _EXISTING_BEFORE.search(before, low_before) or _HOLDS_BEFORE.search(before, low_before):
             return "existing"
-        if _SET_NEAR.search(before, low_before) or _ORDINAL_RULE.search(before, low_before):
+        if (
+            _SET_NEAR.search(before, low_before)
+            or _ORDINAL_RULE.search(before, low_before)
+            or _IN_A_RECORD.search(before, low_before)
+        ):
             return "set"
         if _EXISTING_AFTER.search(after, low_after):
             return "existing"

@@ -23,7 +23,12 @@ from dataclasses import fields, replace
 
 from schaatsradar.extract.context import Context
 from schaatsradar.extract.mentions import Mentions, inside
-from schaatsradar.extract.record_drafts import CLASSIFICATIONS, RecordDraft, SentenceRecords
+from schaatsradar.extract.record_drafts import (
+    CLASSIFICATIONS,
+    RecordDraft,
+    SentenceRecords,
+    is_country_in_solo_race,
+)
 from schaatsradar.extract.record_marks import (
     SentenceView,
     continuing,
@@ -51,6 +56,13 @@ OLD_MARK_WORDS = re.compile(
     r"oud|vorig|voormalig|old|previous|former|stond|staat|stood|recordtijd|toptijd", re.I
 )
 NEW_MARK_BEFORE = re.compile(r"\b(?:to|naar|tot|at|op)\s+$", re.IGNORECASE)
+# "een nieuwe persoonlijke toptijd van 37,23", "a new record time of 1:45.20": the mark is
+# being set with this time.
+NEW_RECORD_BEFORE = re.compile(
+    r"\b(?:een|a|an|nieuwe?|new)\s(?:[\w-]+\s){0,2}(?:toptijd|recordtijd|besttijd|record"
+    r"|record\stime|best|mark)\s(?:van|of)\s+$",
+    re.IGNORECASE,
+)
 LOOK_BACK = 60  # characters before a time that can say it is an old mark
 
 
@@ -119,7 +131,9 @@ def _marked_as_old(text: str, sentence: Sentence, times: Sequence[TimeMention]) 
         if OLD_MARK_WORDS.search(text, lo, time.start) is None:
             continue
         window = text[lo : time.start]
-        if not NEW_MARK_BEFORE.search(window) and OLD_MARK_BEFORE.search(window):
+        if NEW_MARK_BEFORE.search(window) or NEW_RECORD_BEFORE.search(window):
+            continue
+        if OLD_MARK_BEFORE.search(window):
             claimed.add(time)
     return claimed
 
@@ -153,9 +167,33 @@ def complete_record(record: Record, results: Sequence[Result]) -> Record:
     if record.status in ("broken", "existing"):
         if record.distance is None and draft is not None and draft.beaten_by is not None:
             record = replace(record, distance=_distance_of(draft.beaten_by, results))
+        elif draft is not None and not draft.distance_named and not draft.points:
+            # A mark whose sentence names no distance is of the one its holder (or who beat
+            # it) skated here, when that is one distance, not the last one named.
+            skated = {
+                r.distance for r in results if r.athlete == (draft.beaten_by or draft.athlete)
+            }
+            if len(skated) == 1:
+                record = replace(record, distance=skated.pop())
         return _plain(record)
     if record.athlete is None:
-        return _plain(record)
+        skated = _skated(record, results)
+        if skated is None and draft is not None and draft.fallback and record.status == "set":
+            return complete_record(replace(record, athlete=draft.fallback, fallback=None), results)
+        if skated is None or record.status != "set":
+            return _plain(record)
+        # A new record told without its holder: whoever skated its time.
+        return _plain(
+            replace(
+                record,
+                athlete=skated.athlete,
+                gender=record.gender or skated.gender,
+                distance=skated.distance,
+            )
+        )
+    skated = _skated(record, results)
+    if skated is not None and skated.athlete == record.athlete and record.status == "set":
+        return _plain(replace(record, distance=skated.distance))  # the race of its time
     own = [r for r in results if r.athlete == record.athlete]
     if draft is not None and draft.points:
         at_classification = [r for r in own if r.distance == record.distance]
@@ -170,12 +208,26 @@ def complete_record(record: Record, results: Sequence[Result]) -> Record:
     source = (timed or same)[0]
     status = record.status or "set"
     seconds = record.seconds
-    if seconds is None and status == "set":
+    if seconds is None and status == "set" and not (draft is not None and draft.other_season):
         seconds = source.seconds
     distance = record.distance
     if distance is None or distance in CLASSIFICATIONS or not named:
         distance = source.distance
     return _plain(replace(record, status=status, distance=distance, seconds=seconds))
+
+
+def _skated(record: Record, results: Sequence[Result]) -> Result | None:
+    """The one result of the article with the record's time (None: none, or several)."""
+    if record.seconds is None:
+        return None
+    found = [
+        r
+        for r in results
+        if r.seconds is not None
+        and abs(r.seconds - record.seconds) < 0.005
+        and not is_country_in_solo_race(r.athlete, r.distance)
+    ]
+    return found[0] if len({(r.athlete, r.distance) for r in found}) == 1 else None
 
 
 def _set_if(results: Sequence[Result]) -> RecordStatus:
