@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from schaatsradar.extract import context_scope as scope
 from schaatsradar.extract import patterns
 from schaatsradar.extract.countries import CountryMention
 from schaatsradar.extract.mentions import Mentions, inside
@@ -15,7 +16,10 @@ from schaatsradar.extract.sentences import Sentence
 from schaatsradar.extract.types import (
     Gender,
     HasSpan,
+    Result,
+    Span,
 )
+from schaatsradar.extract.venues import VenueMention
 
 GENDERS: dict[str, Gender] = {"women": "women", "men": "men", "mixed": "mixed"}
 
@@ -60,18 +64,28 @@ def update_context(
     article_date: dt.date | None,
 ) -> Context:
     updated = replace(context)
+    competitions: list[tuple[int, int, str]] = []
     for mention in inside(mentions.context, sentence):
         if mention.kind == "competition":
-            updated.competition = mention.value
+            competitions.append((mention.start, mention.end, mention.value))
         elif mention.kind == "gender" and mention.value in GENDERS:
             updated.gender = GENDERS[mention.value]
         elif mention.kind == "day" and article_date is not None:
             updated.day = patterns.resolve_day(mention.value, article_date) or updated.day
-    venues = [
-        v
-        for v in inside(mentions.venues, sentence)
-        if not EARLIER_MEET.search(text, max(sentence.start, v.start - 60), v.start)
-    ]
+    competitions += [(t.start, t.end, t.value) for t in scope.find_titles(text, *_span(sentence))]
+    venues = event_venues(text, sentence, mentions, article_date)
+    for start, end, value in sorted(competitions):
+        if not scope.is_event_competition(
+            text, sentence.start, sentence.end, start, end, article_date
+        ):
+            continue
+        merged = scope.merge_competition(updated.competition, value)
+        if updated.competition is not None and scope.kind_of(merged) != scope.kind_of(
+            updated.competition
+        ):
+            # Another meet: its rink is the one this sentence names, else unknown.
+            updated.venue = None
+        updated.competition = merged
     if venues:
         updated.venue = venues[-1].city
     if STANDINGS.search(text, sentence.start, sentence.end):
@@ -91,6 +105,131 @@ def update_context(
     if distances:
         updated.distance = distances[-1].distance
     return updated
+
+
+def lead_context(
+    text: str,
+    sentences: Sequence[Sentence],
+    mentions: Mentions,
+    article_date: dt.date | None,
+) -> Context:
+    """The meet and rink the headline, dateline and first paragraph set for the whole report
+    (until the text clearly moves on): a result named before the sentence that names the meet
+    ("Kok won de 500 meter. Dat gebeurde bij de World Cup in Calgary.") belongs to it too."""
+    year = article_date.year if article_date else None
+    reading = Context(article_year=year)
+    competition: str | None = None
+    venue: str | None = None
+    for sentence in sentences:
+        if sentence.start >= scope.LEAD_CHARS:
+            break
+        if sentence.run_on:
+            continue
+        reading = update_context(text, reading, sentence, mentions, article_date)
+        # The first meet named sets it; a later name of the same kind only refines it.
+        if reading.competition is not None and (
+            competition is None or scope.kind_of(reading.competition) == scope.kind_of(competition)
+        ):
+            competition = scope.merge_competition(competition, reading.competition)
+        venue = venue or reading.venue
+    city = scope.dateline_city(text)
+    if city is not None:
+        known = [
+            v.city for v in mentions.venues if text[v.start : v.end].casefold() == city.casefold()
+        ]
+        venue = known[0] if known else city
+    return Context(competition=competition, venue=venue, article_year=year)
+
+
+def own_clause(
+    text: str, sentence: Sentence, mentions: Mentions, result: Result, article_date: dt.date | None
+) -> Result:
+    """A result's meet and rink are the ones its own sentence names before it ("Bij de vorige
+    World Cup, in Tomaszów, ging de zege naar Takagi"), else the story's. A result in a
+    flashback ("vier jaar geleden in Peking", "in 2018 won ze op de Spelen van Pyeongchang
+    brons") keeps the meet and rink of its clause, is dated earlier, and never takes the
+    story's rink."""
+    lo, hi = sentence.start, sentence.end
+    evidence = result.evidence
+    earlier = result.earlier
+    meets = [
+        (m.start, m.end, m.value)
+        for m in inside(mentions.context, sentence)
+        if m.kind == "competition"
+    ] + [(t.start, t.end, t.value) for t in scope.find_titles(text, lo, hi)]
+    meet = next(
+        (
+            (start, end, value)
+            for start, end, value in sorted(meets, reverse=True)
+            if _governs(text, start, end, evidence) and scope.names_a_meet(text, lo, hi, start, end)
+        ),
+        None,
+    )
+    competition = result.competition
+    if meet is not None:
+        start, end, value = meet
+        flashback = scope.is_flashback_place(text, lo, hi, start, end, article_date, reach=30)
+        if (flashback or earlier) and (
+            competition is None or scope.kind_of(value) != scope.kind_of(competition)
+        ):
+            year = YEAR_SUFFIX.search(competition or "")
+            competition = value + (year.group() if year else "")
+        earlier = earlier or flashback
+    place = next(
+        (
+            v
+            for v in reversed(inside(mentions.venues, sentence))
+            if _governs(text, v.start, v.end, evidence)
+            and scope.is_race_venue(text, lo, hi, v.start, v.end)
+        ),
+        None,
+    )
+    if place is not None:
+        venue: str | None = place.city
+        earlier = earlier or scope.is_flashback_place(
+            text, lo, hi, place.start, place.end, article_date
+        )
+    else:
+        venue = None if earlier else result.venue
+    if (venue, competition, earlier) == (result.venue, result.competition, result.earlier):
+        return result
+    if earlier and not result.earlier:
+        return replace(result, venue=venue, competition=competition, earlier=True, race_date=None)
+    return replace(result, venue=venue, competition=competition, earlier=earlier)
+
+
+def _governs(text: str, start: int, end: int, evidence: Span) -> bool:
+    """Whether a meet or rink named at start..end frames a result with this evidence: named
+    before the result's last word, with no "maar"/"but" between, and not in a clause of its
+    own inside the result ("Leerdam, die vorig jaar in Calgary won, werd tweede")."""
+    if start >= evidence.end:
+        return False
+    if end <= evidence.start:
+        return not scope.CONTRAST.search(text, end, evidence.start)
+    return not CLAUSE_MARK.search(text, end, evidence.end)
+
+
+CLAUSE_MARK = re.compile(r"[,;:()]")
+
+
+YEAR_SUFFIX = re.compile(r"\s(?:19|20)\d\d$")
+
+
+def _span(sentence: Sentence) -> tuple[int, int]:
+    return sentence.start, sentence.end
+
+
+def event_venues(
+    text: str, sentence: Sentence, mentions: Mentions, article_date: dt.date | None
+) -> list[VenueMention]:
+    """The rinks a sentence names as where its races were (not a flashback's, a record's,
+    a meet still to come or a skater's home town)."""
+    return [
+        v
+        for v in inside(mentions.venues, sentence)
+        if not EARLIER_MEET.search(text, max(sentence.start, v.start - 60), v.start)
+        and scope.is_event_venue(text, sentence.start, sentence.end, v.start, v.end, article_date)
+    ]
 
 
 # "de aflossing over 3000 meter": the length of a relay or pursuit, not another race.

@@ -22,6 +22,8 @@ from schaatsradar.extract.context import (
     Context,
     Entity,
     carried_after,
+    lead_context,
+    own_clause,
     race_distances,
     update_context,
 )
@@ -53,16 +55,23 @@ def extract(text: str, article_date: dt.date | None, registry: Registry) -> Fact
     sentences = split_sentences(text)
     mentions = find_mentions(text, registry, prose_only(text, sentences))
     facts = Facts(athletes=_athletes(mentions.names))
-    context = Context(article_year=article_date.year if article_date else None)
+    context = lead_context(text, sentences, mentions, article_date)
+    meet = context.competition
     for sentence in sentences:
         if sentence.run_on:
             continue  # not prose: its skaters are listed, no results are read from it
         carried = context
         context = update_context(text, context, sentence, mentions, article_date)
+        meet = meet or context.competition
         results = _sentence_results(text, sentence, mentions, context)
+        results = [own_clause(text, sentence, mentions, r, article_date) for r in results]
         facts.results.extend(results)
         facts.records.extend(sentence_records(text, sentence, mentions, context, results))
         context = carried_after(text, sentence, carried, context)
+    # The meet a report names only late ("... van het wereldbekerseizoen") is still its meet.
+    facts.results = [
+        r if r.competition or r.earlier else replace(r, competition=meet) for r in facts.results
+    ]
     facts.results = winner_from_times(ranks_from_time_order(merge_results(facts.results)))
     facts.records = [
         record
