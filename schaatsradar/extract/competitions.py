@@ -41,6 +41,15 @@ _COMPETITIONS: list[tuple[Rx, Callable[[re.Match[str]], str]]] = [
         lambda m: "OKT",
     ),
     (
+        # "het kwalificatietoernooi in Thialf": a qualifying meet, named as the press does.
+        rx(
+            "k",
+            r"(?i:(?<!olympisch\s)(?<!olympische\s)\bkwalificatietoernooi\b)",
+            needles="kwalificatietoernooi",
+        ),
+        lambda m: "kwalificatietoernooi",
+    ),
+    (
         rx(
             "enw",
             r"\b(?P<lvl>WK|EK|NK)(?:'s)?[\s-](?P<kind>(?i:afstanden|allround|sprint))\b"

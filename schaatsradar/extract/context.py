@@ -39,6 +39,9 @@ class Context:
     last_record_type: str | None = None  # what "this record" refers back to
     winners: dict[str, str] = field(default_factory=dict)  # distance -> who won it
     article_year: int | None = None  # dates "vier jaar geleden" to an edition
+    lead_competition: str | None = None  # the meet the headline and lead set ("deze WK")
+    lead_venue: str | None = None
+    season: str | None = None  # a series named only in sum ("het wereldbekerseizoen")
 
 
 @dataclass
@@ -74,10 +77,25 @@ def update_context(
             updated.day = patterns.resolve_day(mention.value, article_date) or updated.day
     competitions += [(t.start, t.end, t.value) for t in scope.find_titles(text, *_span(sentence))]
     venues = event_venues(text, sentence, mentions, article_date)
+    elsewhere: list[tuple[int, int]] = []  # meets named that are not this story's
     for start, end, value in sorted(competitions):
         if not scope.is_event_competition(
             text, sentence.start, sentence.end, start, end, article_date
         ):
+            elsewhere.append((start, end))
+            if updated.season is None and scope.is_season_mention(
+                text, sentence.start, sentence.end, start, end
+            ):
+                updated.season = value
+            continue
+        lead = updated.lead_competition
+        if (
+            lead is not None
+            and scope.kind_of(lead) == scope.kind_of(value)
+            and scope.THIS_MEET_BEFORE.search(text, max(sentence.start, start - 20), start)
+        ):
+            # "Op deze WK": back to the report's own meet, and its rink.
+            updated.competition, updated.venue = lead, updated.lead_venue
             continue
         merged = scope.merge_competition(updated.competition, value)
         if updated.competition is not None and scope.kind_of(merged) != scope.kind_of(
@@ -86,21 +104,31 @@ def update_context(
             # Another meet: its rink is the one this sentence names, else unknown.
             updated.venue = None
         updated.competition = merged
+    if updated.venue is not None:
+        # "Bergsma, die zaterdag nog een marathon reed in Enschede, ...": an aside about a
+        # skater does not move a story whose rink is known.
+        venues = [v for v in venues if not scope.in_relative_clause(text, sentence.start, v.start)]
     if venues:
         updated.venue = venues[-1].city
-    if STANDINGS.search(text, sentence.start, sentence.end):
+    standings = STANDINGS.search(text, sentence.start, sentence.end)
+    if standings and not scope.in_relative_clause(text, sentence.start, standings.start()):
         # "In het klassement bleef De Boo …": the championship's classification.
-        competition = (updated.competition or "").casefold()
-        for kind in ("allround", "sprint"):
-            if kind in competition:
-                updated.distance = kind
-                return updated
+        kind = classification_of(updated, standings.group()) or next(
+            # "twee weken eerder was hij bij de WK sprint tweede in het eindklassement"
+            (k for _, _, value in competitions for k in CLASSIFICATIONS if k in value.casefold()),
+            None,
+        )
+        if kind is not None:
+            updated.distance = kind
+            return updated
     distances = [
         d
         for d in race_distances(text, inside(mentions.distances, sentence))
         if not (
             _is_individual(updated.distance) and CHAMPIONSHIP_NAME.match(_mention_text(text, d))
         )
+        # "op het WK sprint twee dagen ervoor": another meet's name is not this race's distance
+        and not any(a < d.end and d.start < b for a, b in elsewhere)
     ]
     if distances:
         updated.distance = distances[-1].distance
@@ -138,7 +166,13 @@ def lead_context(
             v.city for v in mentions.venues if text[v.start : v.end].casefold() == city.casefold()
         ]
         venue = known[0] if known else city
-    return Context(competition=competition, venue=venue, article_year=year)
+    return Context(
+        competition=competition,
+        venue=venue,
+        article_year=year,
+        lead_competition=competition,
+        lead_venue=venue,
+    )
 
 
 def own_clause(
@@ -161,7 +195,8 @@ def own_clause(
         (
             (start, end, value)
             for start, end, value in sorted(meets, reverse=True)
-            if _governs(text, start, end, evidence) and scope.names_a_meet(text, lo, hi, start, end)
+            if _governs(text, start, end, evidence, earlier)
+            and scope.names_a_meet(text, lo, hi, start, end)
         ),
         None,
     )
@@ -179,7 +214,7 @@ def own_clause(
         (
             v
             for v in reversed(inside(mentions.venues, sentence))
-            if _governs(text, v.start, v.end, evidence)
+            if _governs(text, v.start, v.end, evidence, earlier)
             and scope.is_race_venue(text, lo, hi, v.start, v.end)
         ),
         None,
@@ -198,12 +233,19 @@ def own_clause(
     return replace(result, venue=venue, competition=competition, earlier=earlier)
 
 
-def _governs(text: str, start: int, end: int, evidence: Span) -> bool:
+def _governs(text: str, start: int, end: int, evidence: Span, earlier: bool = False) -> bool:
     """Whether a meet or rink named at start..end frames a result with this evidence: named
     before the result's last word, with no "maar"/"but" between, and not in a clause of its
-    own inside the result ("Leerdam, die vorig jaar in Calgary won, werd tweede")."""
+    own inside the result ("Leerdam, die vorig jaar in Calgary won, werd tweede"). A
+    flashback's result also takes the meet its clause names after it ("won twee weken
+    geleden een wereldbekerwedstrijd", "won vorig jaar in Calgary")."""
     if start >= evidence.end:
-        return False
+        return (
+            earlier
+            and start - evidence.end <= 60
+            and not CLAUSE_MARK.search(text, evidence.end, start)
+            and not scope.CONTRAST.search(text, evidence.end, start)
+        )
     if end <= evidence.start:
         return not scope.CONTRAST.search(text, end, evidence.start)
     return not CLAUSE_MARK.search(text, end, evidence.end)
@@ -213,6 +255,19 @@ CLAUSE_MARK = re.compile(r"[,;:()]")
 
 
 YEAR_SUFFIX = re.compile(r"\s(?:19|20)\d\d$")
+
+
+def classification_of(context: Context, cue: str = "") -> str | None:
+    """Which classification a standings cue means: the championship's (allround or sprint),
+    a "sprintvierkamp" or a "klassieke vierkamp" by its name; none at a World Cup."""
+    named = cue.casefold()
+    if "vierkamp" in named:
+        return "sprint" if "sprint" in named else "allround"
+    competition = (context.competition or "").casefold()
+    for kind in CLASSIFICATIONS:
+        if kind in competition:
+            return kind
+    return context.distance if context.distance in CLASSIFICATIONS else None
 
 
 def _span(sentence: Sentence) -> tuple[int, int]:
@@ -242,8 +297,33 @@ def race_distances(
     text: str, distances: Sequence[patterns.DistanceMention]
 ) -> list[patterns.DistanceMention]:
     return [
-        d for d in distances if not LENGTH_OF_TEAM_RACE.search(text[max(0, d.start - 40) : d.start])
+        d
+        for d in distances
+        if not LENGTH_OF_TEAM_RACE.search(text[max(0, d.start - 40) : d.start])
+        and not _titled_classification(text, d)
     ]
+
+
+# "maar de wereldkampioen allround eindigde als tweede", "the world allround champion
+# Patrick Roest", "that sprint title": who someone is, or a title named back, not the
+# classification a place in this sentence was earned in.
+TITLE_BEFORE = re.compile(
+    r"(?:\b(?:de|het|een|the|a|an|regerend\w*|\w+voudig\w*|former|reigning|defending|"
+    r"voormalig\w*|huidige|current)\s+(?:\w+\s+)?(?:wereld|europees|nederlands|olympisch)?"
+    r"(?:kampioene?|champion)\s+$|\b(?:that|this|die|dat|deze)\s+$)",
+    re.IGNORECASE,
+)
+TITLE_AFTER = re.compile(r"(?:[\s-]*(?:champion|kampioene?))\s+[A-ZÀ-Þ]")
+
+
+def _titled_classification(text: str, mention: patterns.DistanceMention) -> bool:
+    if mention.distance not in CLASSIFICATIONS:
+        return False
+    before = text[max(0, mention.start - 50) : mention.start]
+    return bool(TITLE_BEFORE.search(before) or TITLE_AFTER.match(text, mention.end))
+
+
+CLASSIFICATIONS = ("allround", "sprint")
 
 
 # "after a silver medal at last week's season opener in Stavanger": a rink named for an
@@ -266,7 +346,10 @@ def carried_after(text: str, sentence: Sentence, before: Context, after: Context
 
 
 STANDINGS = re.compile(
-    r"\b(?:in het (?:eind)?klassement|in the (?:overall )?standings)\b", re.IGNORECASE
+    r"\b(?:in het (?:eind|algemeen |algemene )?klassement|in de eind(?:stand|rangschikking)"
+    r"|in the (?:overall |final )?standings|in the overall classification"
+    r"|(?:op|on|in) de (?:klassieke |allround|sprint)?vierkamp)\b",
+    re.IGNORECASE,
 )
 
 

@@ -20,10 +20,12 @@ __all__ = [
     "TitleMention",
     "dateline_city",
     "find_titles",
+    "in_relative_clause",
     "is_event_competition",
     "is_event_venue",
     "is_flashback_place",
     "is_race_venue",
+    "is_season_mention",
     "kind_of",
     "merge_competition",
     "names_a_meet",
@@ -31,8 +33,8 @@ __all__ = [
 
 # Where a clause ends: its flashback or target cue does not reach past these.
 _CLAUSE_BREAK = re.compile(
-    r"[,;:()\u2014\u2013]|\s-\s|\s(?:maar|but|terwijl|while|nadat|after|toen|when|waar|where"
-    r"|waarna|whereas)\s|\sen\s(?=[a-z]+\s)",
+    r"(?<!\d),|,(?!\d{3}\b)|[;:()\u2014\u2013]|\s-\s|\s(?:maar|but|terwijl|while|nadat|after|toen|when|waar|where"
+    r"|waarna|whereas)\s|(?<!\btot)\sen\s(?!met\b)(?=[a-z]+\s)",
     re.IGNORECASE,
 )
 _WINDOW = 90  # characters of a clause looked at on either side of a mention
@@ -141,7 +143,7 @@ _QUALIFY_BEFORE = re.compile(
 # worden gehouden", "volgende week", "next weekend": a meet still to come.
 _FUTURE_AFTER = re.compile(
     r"\s*(?:\(\s*\d|,?\s*(?:die|dat|which|that)\b[^.;:!?]{0,70}\b(?:wordt|worden|zal|zullen|"
-    r"will|is\sto\sbe|are\sto\sbe)\b|[^.;:!?]{0,40}\b(?:volgende\s(?:week|maand)|next\s(?:week|"
+    r"will|is\sto\sbe|are\sto\sbe)\b|[^.;:!?,]{0,40}\b(?:volgende\s(?:week|maand)|next\s(?:week|"
     r"weekend|month|year|season)|komend\sweekend|later\sthis\s(?:month|season|year)|"
     r"binnenkort|zal|zullen|will\sbe)\b)",
     re.IGNORECASE,
@@ -229,7 +231,8 @@ _ORIGIN_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NAME_OF_BEFORE = re.compile(
-    r"(?<!Oval)(?<!Arena)(?<!Hall)(?<!Centre)(?<!Center)(?<!Stadium)(?<!Park)"
+    r"(?<!Oval)(?<!Arena)(?<!Hall)(?<!Centre)(?<!Center)(?<!Stadium)(?<!Park)(?<!Spelen)"
+    r"(?<!Games)(?<!Olympics)(?<!Cup)(?<!Championships)(?<!Kampioenschappen)"
     r"(?<=[a-zà-ÿ])\s+(?:of|van)\s+$"
 )
 _CAPITALISED_BEFORE = re.compile(r"[A-ZÀ-Þ][\w'’-]+,?\s+(?:of|van)\s+$")
@@ -257,6 +260,15 @@ def _is_origin(text: str, lo: int, start: int, end: int) -> bool:
     return _POSSESSIVE_NAME_AFTER.match(text, end, end + 60) is not None
 
 
+_RELATIVE_BEFORE = re.compile(r",\s*(?:die|dat|wie|who|which|whose)\b[^,;:.!?()]*$", re.I)
+
+
+def in_relative_clause(text: str, lo: int, start: int) -> bool:
+    """Whether `start` lies in a relative clause hung on a name ("Bergsma, die zaterdag in
+    Enschede een marathon reed, ...")."""
+    return _RELATIVE_BEFORE.search(text, max(lo, start - 100), start) is not None
+
+
 # -- the checks ------------------------------------------------------------------------------
 
 
@@ -276,12 +288,49 @@ def is_race_venue(text: str, lo: int, hi: int, start: int, end: int) -> bool:
     return not _is_target(text, lo, hi, start, end)
 
 
+# "Dit seizoen was ze vijf keer de beste in de wereldbeker", "het wereldbekerklassement",
+# "the World Cup standings": a season told in sum, not the meet being reported.
+_SEASON_IN_CLAUSE = re.compile(
+    r"\b(?:(?:dit|this|het|the|vorig|last|heel|hele|whole|zijn|haar|his|her)\s+(?:\w+\s+)?"
+    r"(?:seizoen|season)|(?:\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|two|three|four|"
+    r"five|six|seven|eight|nine|ten)\s+(?:keer|maal|times|zeges|overwinningen|victories|wins))\b",
+    re.IGNORECASE,
+)
+_SEASON_WORD = re.compile(
+    r"seizoen|klassement|stand\b|season|standings|ranking|circuit|campaign|zege|overwinning",
+    re.IGNORECASE,
+)
+_SEASON_AFTER = re.compile(
+    r"[\s-]+(?:seizoen|klassement|eindklassement|stand|season|standings|rankings?|circuit|"
+    r"title\srace|overall)\b",
+    re.IGNORECASE,
+)
+
+
+def is_season_mention(text: str, lo: int, hi: int, start: int, end: int) -> bool:
+    """Whether a competition is named for a season in sum ("vijf keer de beste in de
+    wereldbeker", "wereldbekerklassement", "World Cup standings"): it says which series a
+    report belongs to, but not that the story moves to another meet."""
+    if _SEASON_WORD.search(text, start, end) or _SEASON_AFTER.match(text, end):
+        return True
+    c_start, c_end = _clause(text, lo, hi, start, end)
+    return _SEASON_IN_CLAUSE.search(text, c_start, c_end) is not None
+
+
+# "Op deze WK", "at these Games", "dit toernooi": the meet the report is about.
+THIS_MEET_BEFORE = re.compile(
+    r"\b(?:deze|dit|this|these|dezelfde|hetzelfde|the\ssame)\s+$", re.IGNORECASE
+)
+
+
 def is_event_competition(
     text: str, lo: int, hi: int, start: int, end: int, article_date: dt.date | None
 ) -> bool:
     """Whether a competition named at text[start:end] (in the sentence lo..hi) is the meet
     the sentence reports, so that it may set the competition of its results."""
     if _is_description(text, lo, start, end) or _is_record_origin(text, lo, start):
+        return False
+    if is_season_mention(text, lo, hi, start, end):
         return False
     # A time cue must be close: "na zijn Winterspelen vorige maand ook dicht bij zijn eerste
     # wereldtitel" moves on to the title's championship.

@@ -17,11 +17,13 @@ from dataclasses import dataclass, replace
 
 from schaatsradar.extract import patterns
 from schaatsradar.extract.context import (
+    CLASSIFICATIONS,
     FLASHBACK,
     STANDINGS,
     Context,
     Entity,
     carried_after,
+    classification_of,
     lead_context,
     own_clause,
     race_distances,
@@ -69,6 +71,7 @@ def extract(text: str, article_date: dt.date | None, registry: Registry) -> Fact
         facts.records.extend(sentence_records(text, sentence, mentions, context, results))
         context = carried_after(text, sentence, carried, context)
     # The meet a report names only late ("... van het wereldbekerseizoen") is still its meet.
+    meet = meet or context.season
     facts.results = [
         r if r.competition or r.earlier else replace(r, competition=meet) for r in facts.results
     ]
@@ -561,9 +564,16 @@ def _in_edition(result: Result, year: str) -> Result:
     return replace(result, competition=name, race_date=None, venue=None, earlier=True)
 
 
-CLASSIFICATION_AFTER = re.compile(r"\s+(sprint|allround)\b(?![\s-]*(?:titel|title|kampioen))", re.I)
+CLASSIFICATION_AFTER = re.compile(
+    # "wereldkampioen sprint", "tweede plaats bij het WK sprint", "third at the European
+    # allround championships": the championship's classification.
+    r"\s+(?:(?:bij|op|in|at|of)\s+(?:het|de|the)\s+(?:WK|EK|NK|world|european|dutch)"
+    r"[\s-]+)?(sprint|allround)\b(?![\s-]*(?:titel|title|kampioen))",
+    re.I,
+)
 STANDINGS_AFTER = re.compile(
-    r"\s+(?:\w+\s+){0,3}?(?:in het (?:eind)?klassement|in the (?:overall )?standings|overall)\b",
+    r"\s+(?:\w+\s+){0,4}?(?:in het (?:eind|algemeen |algemene )?klassement|in de eind(?:stand"
+    r"|rangschikking)|in the (?:overall |final )?standings|overall)\b",
     re.IGNORECASE,
 )
 
@@ -586,9 +596,7 @@ def _distances_of_place(
     if named is not None:
         return [named.group(1).casefold()]  # "wereldkampioen sprint", "European allround champion"
     if STANDINGS_AFTER.match(text, cue.end):
-        competition = (context.competition or "").casefold()
-        kind = "allround" if "allround" in competition else None
-        return [kind or ("sprint" if "sprint" in competition else None)]
+        return [classification_of(context)]
 
     following = [
         d for d in distances if d.start >= cue.end and PLACE_ON.match(text[cue.end : d.start])
@@ -877,11 +885,14 @@ def _distance_for(
     one carried from earlier sentences if the time fits it, else the only one it can be."""
     if time is None:
         return context.distance
+    # A time is a race's, never a classification's (that is counted in points).
+    distances = [d for d in distances if d.distance not in CLASSIFICATIONS] or distances
     before = [d for d in distances if d.end <= time.start]
     if before:
         return before[-1].distance
     if distances:
         return distances[0].distance
-    if context.distance and patterns.plausible(time.seconds, context.distance, None):
-        return context.distance
+    carried = context.distance if context.distance not in CLASSIFICATIONS else None
+    if carried and patterns.plausible(time.seconds, carried, None):
+        return carried
     return patterns.distance_for_time(time.seconds)
