@@ -398,6 +398,15 @@ _TITLES: list[tuple[re.Pattern[str], str]] = [
         "WK {kind}",
     ),
     (
+        # "crowned world sprint champions", "the world allround title"
+        re.compile(r"\bworld\s(?P<k>sprint|all[\s-]?round)\s(?:champions?|titles?|crown)\b"),
+        "WK {kind}",
+    ),
+    (
+        re.compile(r"\beuropean\s(?P<k>sprint|all[\s-]?round)\s(?:champions?|titles?|crown)\b"),
+        "EK {kind}",
+    ),
+    (
         re.compile(
             r"(?i:\beuropese\s(?:(?P<k>allround|sprint)titel|titel\s(?P<k2>allround|sprint))\b"
             r"|\beuropees\skampioene?\s(?P<k3>allround|sprint)\b)"
@@ -443,8 +452,9 @@ def find_titles(text: str, start: int, end: int) -> list[TitleMention]:
             if m.start() in found:
                 continue
             kind = next((g for g in m.groups() if g), "") if m.groups() else ""
+            kind = re.sub(r"[\s-]", "", kind.casefold())
             found[m.start()] = TitleMention(
-                m.start(), m.end(), value.format(kind=kind.casefold()) if kind else value
+                m.start(), m.end(), value.format(kind=kind) if kind else value
             )
     return sorted(found.values(), key=lambda t: t.start)
 

@@ -408,7 +408,12 @@ def _results_in(
     for entity in entities:
         if entity.times:
             time = entity.times[0]
-            races = [(_distance_for(time, distances, context), entity.ranks[:1])]
+            # "afscheid met 13.14,56 en sloot af met de zevende plaats in het klassement": the
+            # time is the race's, a place in the standings the classification's.
+            standing = [c for c in entity.ranks if _classification_place(text, c, context)]
+            timed = [c for c in entity.ranks if c not in standing]
+            races = [(_distance_for(time, distances, context), timed[:1])]
+            races += [(_classification_place(text, c, context), [c]) for c in standing[:1]]
         else:
             # "Ze werd negende op de 3000 meter en zesde op de 5000 meter": a place per race.
             # A place dated earlier ("who won the event a year ago") is another race.
@@ -428,12 +433,14 @@ def _results_in(
             anchor = evidence[-1] if len(evidence) > 1 else entity
             if rank == 1:
                 context.winners[distance] = entity.name
+                # The women's and the men's race of one distance each have their winner.
+                context.winners[f"{distance}/{entity.gender or context.gender}"] = entity.name
             result = Result(
                 athlete=entity.name,
                 country=entity.country,
                 distance=distance,
                 gender=entity.gender or context.gender,
-                seconds=time.seconds if time else None,
+                seconds=time.seconds if time and distance not in CLASSIFICATIONS else None,
                 rank=rank,
                 competition=context.competition,
                 venue=context.venue,
@@ -576,6 +583,15 @@ STANDINGS_AFTER = re.compile(
     r"|rangschikking)|in the (?:overall |final )?standings|overall)\b",
     re.IGNORECASE,
 )
+
+
+def _classification_place(text: str, cue: patterns.RankMention, context: Context) -> str | None:
+    """The classification a place is stated for ("zevende plaats in het klassement",
+    "wereldkampioen sprint"), or None for a place in a race."""
+    named = CLASSIFICATION_AFTER.match(text, cue.end)
+    if named is not None:
+        return named.group(1).casefold()
+    return classification_of(context) if STANDINGS_AFTER.match(text, cue.end) else None
 
 
 # "zesde op de 5000 meter", "tenth in the 1500": the race a place was earned in.
@@ -745,8 +761,16 @@ def _rank_counts(text: str, sentence: Sentence, cue: patterns.RankMention) -> bo
     if NOT_THIS_RACE_BEFORE.search(text_before(text, sentence, cue.start)):
         return False
     if "kampioen" in cue.cue or "champion" in cue.cue:
-        return COPULA_BEFORE.search(text_before(text, sentence, cue.start)) is not None
+        return (
+            COPULA_BEFORE.search(text_before(text, sentence, cue.start)) is not None
+            or BECAME_AFTER.match(text, cue.end, sentence.end) is not None
+        )
     return True
+
+
+# "heeft zich tot Nederlands kampioene allround gekroond", "is wereldkampioen sprint
+# geworden": the verb that makes the title a result comes after it.
+BECAME_AFTER = re.compile(r"(?:\s+[^\s,;.]+){0,3}?\s+(?:geworden|gekroond)\b", re.IGNORECASE)
 
 
 # The runners-up a winner beat, in order: "sneller dan Takagi en Kok", "bleef X en Y voor".
@@ -769,7 +793,11 @@ def _infer_runners_up(
             if not e.governed
             and (
                 any(r.rank == 1 for r in e.ranks)
-                or context.winners.get(context.distance or "") == e.name
+                or context.winners.get(
+                    f"{context.distance}/{e.gender or context.gender}",
+                    context.winners.get(context.distance or ""),
+                )
+                == e.name
             )
         ),
         None,
@@ -791,8 +819,17 @@ def _infer_runners_up(
 
 # "In het klassement blijft Leerdam Kok en Schulting voor": the separable "voorblijven",
 # its objects listed between the winner and the closing "voor".
-STAYED = re.compile(r"\b(?:bleef|blijft|bleven|blijven|voorbleef|voorblijft)\b", re.IGNORECASE)
-CLOSING_VOOR = re.compile(r"\s+(?:voor|voorbleef|voorblijft)\s*(?:[.,;:!]|$)", re.IGNORECASE)
+STAYED = re.compile(
+    r"\b(?:bleef|blijft|bleven|blijven|voorbleef|voorblijft|hield|houdt|hielden)\b", re.IGNORECASE
+)
+# "bleef Roest ruim voor", "hield Groenewoud achter zich in het klassement".
+CLOSING_VOOR = re.compile(
+    r"\s+(?:(?:ruim|nipt|net|royaal|duidelijk|comfortabel|krap|ook|nog|simpel)\s+)?"
+    r"(?:voor|voorbleef|voorblijft|achter\s+zich)"
+    r"(?:\s+(?:in|op)\s+(?:het|de)\s+(?:eind|algemeen\s)?(?:klassement|eindstand|stand))?"
+    r"\s*(?:[.,;:!]|$)",
+    re.IGNORECASE,
+)
 
 
 def _kept_behind(
@@ -886,7 +923,7 @@ def _distance_for(
     if time is None:
         return context.distance
     # A time is a race's, never a classification's (that is counted in points).
-    distances = [d for d in distances if d.distance not in CLASSIFICATIONS] or distances
+    distances = [d for d in distances if d.distance not in CLASSIFICATIONS]
     before = [d for d in distances if d.end <= time.start]
     if before:
         return before[-1].distance

@@ -237,3 +237,94 @@ def test_friday_and_saturday_500_stay_two_races():
         (1, dt.date(2026, 1, 23)),
         (2, dt.date(2026, 1, 24)),
     ]
+
+
+# -- classifications (issue 11, class 8) -------------------------------------------------------
+
+
+def ranks(text: str, date: dt.date = DATE) -> set[tuple[str, str, int | None, str | None]]:
+    return {(r.athlete, r.distance, r.rank, r.to_json()["time"]) for r in results(text, date)}
+
+
+def test_kept_ahead_in_the_standings():
+    text = (
+        "Patrick Roest heeft in Hamar de wereldtitel allround veroverd. In het klassement "
+        "bleef hij Jorrit Bergsma ruim voor."
+    )
+    assert ("Jorrit Bergsma", "allround", 2, None) in ranks(text)
+
+
+def test_held_behind_in_the_standings():
+    text = (
+        "Joy Beune is in Heerenveen Nederlands kampioene allround geworden. Ze werd tweede op "
+        "de 5000 meter en hield daarmee Marijke Groenewoud achter zich in het klassement."
+    )
+    found = ranks(text)
+    assert ("Joy Beune", "allround", 1, None) in found
+    assert ("Marijke Groenewoud", "allround", 2, None) in found
+
+
+def test_time_is_the_race_place_is_the_standings():
+    text = (
+        "Bij het WK allround in Inzell reed Sverre Lunde Pedersen de 10.000 meter in 13.10,44 "
+        "en sloot hij af met de vijfde plaats in het klassement."
+    )
+    found = ranks(text)
+    assert ("Sverre Lunde Pedersen", "10000m", None, "13:10.44") in found
+    assert ("Sverre Lunde Pedersen", "allround", 5, None) in found
+
+
+def test_final_standings_of_a_sprint_championship():
+    text = (
+        "Bij het WK sprint in Hamar won Femke Kok de eerste 500 meter. "
+        "Ze werd tweede in de eindstand."
+    )
+    assert ("Femke Kok", "sprint", 2, None) in ranks(text)
+
+
+def test_english_overall_place():
+    text = (
+        "INZELL, Germany — Jordan Stolz and Femke Kok were crowned world sprint champions on "
+        "Sunday. Jutta Leerdam finished third overall."
+    )
+    assert ("Jutta Leerdam", "sprint", 3, None) in ranks(text)
+
+
+def test_place_at_a_named_sprint_championship():
+    text = "Kai Verbij eindigde als tweede bij het WK sprint in Hamar."
+    assert ("Kai Verbij", "sprint", 2, None) in ranks(text)
+
+
+def test_title_describing_a_skater_is_no_classification():
+    text = (
+        "Bij de World Cup in Calgary legde Jorrit Bergsma het af tegen Davide Ghiotto. De "
+        "wereldkampioen allround Patrick Roest werd tweede op de 5000 meter in 6.05,11."
+    )
+    found = ranks(text)
+    assert ("Patrick Roest", "5000m", 2, "6:05.11") in found
+    assert not any(distance == "allround" for _, distance, _, _ in found)
+
+
+def test_a_time_is_never_a_classification():
+    text = "Op het WK allround in Hamar reed Patrick Roest in de slotrit 12.51,30."
+    found = ranks(text)
+    assert ("Patrick Roest", "10000m", None, "12:51.30") in found
+    assert not any(distance == "allround" for _, distance, _, _ in found)
+
+
+def test_world_cup_standings_are_no_classification():
+    text = "Femke Kok won in Calgary de 500 meter en staat eerste in het wereldbekerklassement."
+    found = ranks(text)
+    assert not any(distance in ("allround", "sprint") for _, distance, _, _ in found)
+
+
+def test_classic_four_distance_event_is_allround():
+    text = "Patrick Roest zegevierde in Calgary op de klassieke vierkamp bij het WK allround."
+    assert ("Patrick Roest", "allround", 1, None) in ranks(text)
+
+
+def test_single_distance_title_is_not_the_classification():
+    text = "Kai Verbij werd tweede op de 1000 meter bij het WK sprint in Hamar."
+    found = ranks(text)
+    assert ("Kai Verbij", "1000m", 2, None) in found
+    assert ("Kai Verbij", "sprint", 2, None) not in found
