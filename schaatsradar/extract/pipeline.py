@@ -44,6 +44,7 @@ from schaatsradar.extract.types import (
     TEAM_DISTANCES,
     AthleteMention,
     Facts,
+    Gender,
     HasSpan,
     Result,
     Skater,
@@ -354,6 +355,13 @@ def _sentence_results(
     distances = race_distances(text, inside(mentions.distances, sentence))
     team = [d for d in distances if d.distance in TEAM_DISTANCES]
     solo = [d for d in distances if d.distance not in TEAM_DISTANCES]
+    if not team and context.distance in TEAM_DISTANCES:
+        solo_distance = _individual_by_times(text, sentence, mentions, context.distance)
+        if solo_distance is not None:
+            # "Italy's Valcepina won silver in 42.659" after a relay: not the relay's time.
+            return _results_in(
+                text, sentence, mentions, replace(context, distance=solo_distance), distances
+            )
     if not team or not solo:
         return _results_in(text, sentence, mentions, context, distances)
     results: list[Result] = []
@@ -370,6 +378,31 @@ def _sentence_results(
     context.last_mentioned = readings[False].last_mentioned
     context.last_country = readings[True].last_country
     return results
+
+
+def _individual_by_times(
+    text: str, sentence: Sentence, mentions: Mentions, team_distance: str
+) -> str | None:
+    """The individual distance a sentence's result times fit when none fits the team race
+    carried from before, else None (the sentence may well be about the team race)."""
+    times = [t for t in inside(mentions.times, sentence) if t.kind == "result"]
+    if not times or any(patterns.plausible(t.seconds, team_distance, None) for t in times):
+        return None
+    fits = {patterns.distance_for_time(t.seconds) for t in times}
+    return fits.pop() if len(fits) == 1 and None not in fits else None
+
+
+def _team_gender(
+    text: str, sentence: Sentence, mentions: Mentions, result: Result
+) -> Gender | None:
+    """A team's field: named in its sentence ("bij de vrouwen", "the men's team pursuit"),
+    else the one its time fits (a team pursuit in 3:40 is a men's), else as found."""
+    if result.distance not in TEAM_DISTANCES or result.seconds is None:
+        return result.gender
+    if any(m.kind == "gender" for m in inside(mentions.context, sentence)):
+        return result.gender
+    fits = [g for g in ("men", "women") if patterns.plausible(result.seconds, result.distance, g)]
+    return fits[0] if len(fits) == 1 else result.gender
 
 
 def _results_in(
@@ -448,6 +481,9 @@ def _results_in(
                 evidence=Span(start, end, text[start:end]),
                 earlier=lookback.looks_back(anchor.start, anchor.end),
             )
+            if entity.team != (distance in TEAM_DISTANCES):
+                continue  # a country never races alone, a skater's time is not a team's
+            result = replace(result, gender=_team_gender(text, sentence, mentions, result))
             results.extend(
                 _editions(
                     text,
