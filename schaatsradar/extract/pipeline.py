@@ -76,6 +76,7 @@ def extract(text: str, article_date: dt.date | None, registry: Registry) -> Fact
     facts.results = [
         r if r.competition or r.earlier else replace(r, competition=meet) for r in facts.results
     ]
+    facts.results = _team_fields(facts.results)
     facts.results = winner_from_times(ranks_from_time_order(merge_results(facts.results)))
     facts.records = [
         record
@@ -84,6 +85,27 @@ def extract(text: str, article_date: dt.date | None, registry: Registry) -> Fact
         if record.athlete is not None or record.seconds is not None
     ]
     return facts
+
+
+def _team_fields(results: list[Result]) -> list[Result]:
+    """ "De zege ging naar het team van de Verenigde Staten. De Amerikanen Dawson, Lehman en
+    Cepuran ...": a team result without a field takes the one its other mentions of the same
+    race give (by their members, words or time), when they all agree and nothing conflicts."""
+    filled = []
+    for result in results:
+        if result.gender is None and result.distance in TEAM_DISTANCES:
+            fields = {
+                other.gender
+                for other in results
+                if other.gender is not None
+                and (other.athlete, other.distance, other.competition, other.earlier)
+                == (result.athlete, result.distance, result.competition, result.earlier)
+                and not (other.rank and result.rank and other.rank != result.rank)
+            }
+            if len(fields) == 1:
+                result = replace(result, gender=fields.pop())
+        filled.append(result)
+    return filled
 
 
 def _athletes(names: Sequence[NameMention]) -> list[AthleteMention]:
@@ -211,7 +233,8 @@ INNER_PRONOUN = re.compile(r"\b(?:ze|zij|hij|she|he)\b")
 # versloeg Kok Takagi") the subject follows the verb, so they govern only when someone was
 # named before the verb.
 BEATING_VERB_BEFORE = re.compile(
-    r"\b(?:versloeg|versloegen|onttroonde|beat|beats|edged|pipped)\s+(?:\w+\s+){0,3}$",
+    # up to four words: "versloegen Europees en olympisch kampioen Noorwegen"
+    r"\b(?:versloeg|versloegen|onttroonde|beat|beats|edged|pipped)\s+(?:\w+\s+){0,4}$",
     re.IGNORECASE,
 )
 
@@ -230,8 +253,19 @@ def _remember_people(
     context.last_mentioned = ordered[-1]
 
 
+# "de ploeg van de Verenigde Staten werd derde", "the team of Norway": the country is the
+# team itself, the subject, not the object of "van"/"of".
+TEAM_OF_BEFORE = re.compile(
+    r"\b(?:ploeg|team|selectie|formatie|trio|kwartet|squad|quartet|aflossingsploeg)\s+"
+    r"(?:van|of|uit|from)\s+(?:de\s+|het\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _is_object(text: str, sentence: Sentence, entity: Entity, named_before: bool) -> bool:
     before = text_before(text, sentence, entity.start)
+    if entity.team and TEAM_OF_BEFORE.search(before):
+        return False
     if OBJECT_BEFORE.search(before):
         return True
     return named_before and BEATING_VERB_BEFORE.search(before) is not None
@@ -357,8 +391,9 @@ def _sentence_results(
     solo = [d for d in distances if d.distance not in TEAM_DISTANCES]
     if not team and context.distance in TEAM_DISTANCES:
         solo_distance = _individual_by_times(text, sentence, mentions, context.distance)
-        if solo_distance is not None:
-            # "Italy's Valcepina won silver in 42.659" after a relay: not the relay's time.
+        if solo_distance is not None or _one_skater_alone(text, sentence, mentions):
+            # "Italy's Valcepina won silver in 42.659" after a relay: not the relay's time; a
+            # sentence about one skater and no team is not about the team race.
             return _results_in(
                 text, sentence, mentions, replace(context, distance=solo_distance), distances
             )
@@ -390,6 +425,31 @@ def _individual_by_times(
         return None
     fits = {patterns.distance_for_time(t.seconds) for t in times}
     return fits.pop() if len(fits) == 1 and None not in fits else None
+
+
+# "Italy's Valcepina", "Valcepina of Italy", "Kok uit Nederland": the skater's country.
+POSSESSIVE_AFTER = re.compile(r"['’]s\s")
+ORIGIN_BEFORE = re.compile(r"\s(?:of|from|uit|van)\s+(?:the\s+|de\s+|het\s+)?$")
+TEAM_WORD = re.compile(
+    r"\b(?:team|teams|ploeg\w*|trio|kwartet|quartet|squad|relay|aflossing|estafette|"
+    r"ze|zij|they|hun|their)\b",
+    re.IGNORECASE,
+)
+
+
+def _one_skater_alone(text: str, sentence: Sentence, mentions: Mentions) -> bool:
+    """Whether a sentence names one skater and no team: its countries are only that skater's
+    own ("Poland's Natalia Maliszewska came in third")."""
+    names = inside(mentions.names, sentence)
+    if len({n.skater for n in names}) != 1 or TEAM_WORD.search(text, sentence.start, sentence.end):
+        return False
+    name = names[0]
+    for country in inside(mentions.countries, sentence):
+        possessive = country.end <= name.start and POSSESSIVE_AFTER.match(text, country.end)
+        origin = country.start >= name.end and ORIGIN_BEFORE.search(text[name.end : country.start])
+        if not (possessive or origin):
+            return False
+    return True
 
 
 def _team_gender(

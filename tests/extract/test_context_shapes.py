@@ -328,3 +328,97 @@ def test_single_distance_title_is_not_the_classification():
     found = ranks(text)
     assert ("Kai Verbij", "1000m", 2, None) in found
     assert ("Kai Verbij", "sprint", 2, None) not in found
+
+
+# -- teams and their field (issue 11, class 5) ---------------------------------------------------
+
+
+def teams(
+    text: str, date: dt.date = DATE
+) -> set[tuple[str, str, str | None, int | None, str | None]]:
+    return {
+        (r.athlete, r.distance, r.gender, r.rank, r.to_json()["time"]) for r in results(text, date)
+    }
+
+
+def test_team_field_from_the_words():
+    text = (
+        "Op de ploegenachtervolging bij de World Cup in Heerenveen won Nederland bij de "
+        "vrouwen in 2.55,10. Bij de mannen werd Noorwegen tweede."
+    )
+    found = teams(text)
+    assert ("Netherlands", "team pursuit", "women", 1, "2:55.10") in found
+    assert ("Norway", "team pursuit", "men", 2, None) in found
+
+
+def test_english_womens_team_pursuit():
+    text = "Canada won the women's team pursuit in 2:54.07 at the World Cup in Calgary."
+    assert ("Canada", "team pursuit", "women", 1, "2:54.07") in teams(text)
+
+
+def test_team_field_from_its_members():
+    text = (
+        "De zege op de ploegachtervolging ging naar het team van de Verenigde Staten. "
+        "De Amerikanen Casey Dawson, Emery Lehman en Ethan Cepuran reden 3.34,10."
+    )
+    found = teams(text)
+    assert ("United States", "team pursuit", "men", 1, "3:34.10") in found
+    assert not any(name in ("Casey Dawson", "Emery Lehman") for name, *_ in found)
+
+
+def test_team_field_from_its_time():
+    text = (
+        "Bij de vrouwen won Japan de ploegenachtervolging. Op hetzelfde onderdeel reed "
+        "Noorwegen 3.40,80 en werd het tweede."
+    )
+    found = teams(text)
+    assert ("Norway", "team pursuit", "men", 2, "3:40.80") in found
+
+
+def test_the_dutch_trio_is_the_team():
+    text = (
+        "Op de teamsprint bij de WK afstanden in Hamar was Nederland de sterkste. Het "
+        "Nederlandse trio zette een tijd van 1.27,85 neer."
+    )
+    assert ("Netherlands", "team sprint", None, 1, "1:27.85") in {
+        (a, d, None, r, t) for a, d, _, r, t in teams(text)
+    }
+
+
+def test_team_of_a_country_and_its_people():
+    text = (
+        "Op de ploegachtervolging bij de World Cup in Salt Lake City werd de ploeg van de "
+        "Verenigde Staten derde. De Amerikanen reden 3.36,50."
+    )
+    assert ("United States", "team pursuit", None, 3, "3:36.50") in {
+        (a, d, None, r, t) for a, d, _, r, t in teams(text)
+    }
+
+
+def test_a_teams_place_is_not_its_members():
+    text = (
+        "Sven Kramer, Douwe de Vries en Marcel Bosker wonnen de ploegachtervolging bij de "
+        "WK afstanden in Inzell in 3.38,43."
+    )
+    found = teams(text)
+    assert ("Netherlands", "team pursuit", "men", 1, "3:38.43") in found
+    assert not any(name == "Sven Kramer" for name, *_ in found)
+
+
+def test_a_country_is_never_a_skater_in_an_individual_race():
+    text = (
+        "Canada won bronze in the women's relay at the World Cup in Montreal. Italy's Arianna "
+        "Fontana won the 500m in 42.31."
+    )
+    found = teams(text)
+    assert ("Arianna Fontana", "500m", "women", 1, "42.31") in found
+    assert not any(name == "Italy" for name, *_ in found)
+
+
+def test_one_skater_after_a_relay_is_not_the_team():
+    text = (
+        "The Canadian women's relay team won bronze at the World Cup in Montreal. "
+        "Poland's Natalia Maliszewska came in third."
+    )
+    found = teams(text)
+    assert not any(name == "Poland" for name, *_ in found)
