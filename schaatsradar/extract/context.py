@@ -151,8 +151,12 @@ def lead_context(
     for sentence in sentences:
         if sentence.start >= scope.LEAD_CHARS:
             break
-        if sentence.run_on:
-            continue
+        if sentence.run_on or not (
+            inside(mentions.venues, sentence)
+            or any(m.kind == "competition" for m in inside(mentions.context, sentence))
+            or scope.find_titles(text, sentence.start, sentence.end)
+        ):
+            continue  # names no meet and no rink
         reading = update_context(text, reading, sentence, mentions, article_date)
         # The first meet named sets it; a later name of the same kind only refines it.
         if reading.competition is not None and (
@@ -186,11 +190,13 @@ def own_clause(
     lo, hi = sentence.start, sentence.end
     evidence = result.evidence
     earlier = result.earlier
-    meets = [
-        (m.start, m.end, m.value)
-        for m in inside(mentions.context, sentence)
-        if m.kind == "competition"
-    ] + [(t.start, t.end, t.value) for t in scope.find_titles(text, lo, hi)]
+    venues = inside(mentions.venues, sentence)
+    named = [m for m in inside(mentions.context, sentence) if m.kind == "competition"]
+    if not venues and not named and not earlier:
+        return result  # nothing of its own to say: the story's meet and rink
+    meets = [(m.start, m.end, m.value) for m in named] + [
+        (t.start, t.end, t.value) for t in scope.find_titles(text, lo, hi)
+    ]
     meet = next(
         (
             (start, end, value)
@@ -213,7 +219,7 @@ def own_clause(
     place = next(
         (
             v
-            for v in reversed(inside(mentions.venues, sentence))
+            for v in reversed(venues)
             if _governs(text, v.start, v.end, evidence, earlier)
             and scope.is_race_venue(text, lo, hi, v.start, v.end)
         ),

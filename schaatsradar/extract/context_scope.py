@@ -13,6 +13,7 @@ Only the remaining ("event") mentions may set or move a result's competition and
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -91,6 +92,7 @@ _EARLIER_TAIL = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def is_flashback_place(
     text: str,
     lo: int,
@@ -244,9 +246,15 @@ _POSSESSIVE_NAME_AFTER = re.compile(
 )
 
 
+_RECORD_NEEDLE = re.compile(r"record|toptijd|mark|previous|old|former", re.IGNORECASE)
+
+
 def _is_record_origin(text: str, lo: int, start: int) -> bool:
     """ "haar record uit Hamar", "the previous one set by Loubineaud in Salt Lake City"."""
-    return _RECORD_ORIGIN_BEFORE.search(text[max(lo, start - 120) : start]) is not None
+    before = text[max(lo, start - 120) : start]
+    return _RECORD_NEEDLE.search(before) is not None and (
+        _RECORD_ORIGIN_BEFORE.search(before) is not None
+    )
 
 
 def _is_origin(text: str, lo: int, start: int, end: int) -> bool:
@@ -272,6 +280,7 @@ def in_relative_clause(text: str, lo: int, start: int) -> bool:
 # -- the checks ------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
 def names_a_meet(text: str, lo: int, hi: int, start: int, end: int) -> bool:
     """Whether a competition named at text[start:end] (in the sentence lo..hi) is a meet raced
     at, this one or an earlier one: not a skater's title, a record's origin or a meet to come."""
@@ -280,6 +289,7 @@ def names_a_meet(text: str, lo: int, hi: int, start: int, end: int) -> bool:
     return not _is_target(text, lo, hi, start, end)
 
 
+@functools.lru_cache(maxsize=4096)
 def is_race_venue(text: str, lo: int, hi: int, start: int, end: int) -> bool:
     """Whether a rink named at text[start:end] is where races were held, now or earlier: not
     a skater's home town, a record's origin or a meet to come."""
@@ -307,6 +317,7 @@ _SEASON_AFTER = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def is_season_mention(text: str, lo: int, hi: int, start: int, end: int) -> bool:
     """Whether a competition is named for a season in sum ("vijf keer de beste in de
     wereldbeker", "wereldbekerklassement", "World Cup standings"): it says which series a
@@ -323,6 +334,7 @@ THIS_MEET_BEFORE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def is_event_competition(
     text: str, lo: int, hi: int, start: int, end: int, article_date: dt.date | None
 ) -> bool:
@@ -339,6 +351,7 @@ def is_event_competition(
     return not _is_target(text, lo, hi, start, end)
 
 
+@functools.lru_cache(maxsize=4096)
 def is_event_venue(
     text: str, lo: int, hi: int, start: int, end: int, article_date: dt.date | None
 ) -> bool:
@@ -444,8 +457,15 @@ _TITLES: list[tuple[re.Pattern[str], str]] = [
 _TITLES = [(re.compile(pattern.pattern, re.IGNORECASE), value) for pattern, value in _TITLES]
 
 
-def find_titles(text: str, start: int, end: int) -> list[TitleMention]:
+# Every title pattern holds one of these: a sentence without them is skipped in one scan.
+_TITLE_NEEDLE = re.compile(r"wereld|world|europe|nederlands|nationale", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=4096)
+def find_titles(text: str, start: int, end: int) -> tuple[TitleMention, ...]:
     """Titles won named in text[start:end], the most specific reading at each place."""
+    if _TITLE_NEEDLE.search(text, start, end) is None:
+        return ()
     found: dict[int, TitleMention] = {}
     for pattern, value in _TITLES:
         for m in pattern.finditer(text, start, end):
@@ -456,7 +476,7 @@ def find_titles(text: str, start: int, end: int) -> list[TitleMention]:
             found[m.start()] = TitleMention(
                 m.start(), m.end(), value.format(kind=kind) if kind else value
             )
-    return sorted(found.values(), key=lambda t: t.start)
+    return tuple(sorted(found.values(), key=lambda t: t.start))
 
 
 # -- specificity -------------------------------------------------------------------------------
@@ -471,10 +491,19 @@ _KIND_CUES = (
 )
 
 
+_KIND_PATTERNS = tuple(
+    (kind, re.compile("|".join(r"(?:^|\W)" + re.escape(cue) for cue in cues)))
+    for kind, cues in _KIND_CUES
+)
+
+
+@functools.lru_cache(maxsize=256)
 def kind_of(competition: str) -> str:
+    """The kind of a competition as the scorer and the knowledge base file it (world cup,
+    olympics, world/European/national championships, ...); else its own name."""
     low = competition.casefold()
-    for kind, cues in _KIND_CUES:
-        if any(re.search(r"(?:^|\W)" + re.escape(cue), low) for cue in cues):
+    for kind, pattern in _KIND_PATTERNS:
+        if pattern.search(low):
             return kind
     return low
 
