@@ -72,7 +72,11 @@ _PREVIOUS_BEFORE = re.compile(
     r"\b(?:vorige|voorgaande|afgelopen|previous|last\syear's|last\sseason's)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
-_YEAR = re.compile(r"(?<![\d./-])((?:19|20)\d\d)(?![\d]|/\d|-\d{2,4}\b)")
+# A year, not a season ("2024/25") and not a rink's name ("the 2002 Utah Olympic Oval").
+_YEAR = re.compile(
+    r"(?<![\d./-])((?:19|20)\d\d)(?![\d]|/\d|-\d{2,4}\b)"
+    r"(?!\s+(?:[A-Z][\w-]*\s+){0,2}(?:Olympic\s+)?(?:Oval|oval|Arena|arena|rink|Hall|venue)\b)"
+)
 
 
 def _other_year(year: int, article_date: dt.date | None) -> bool:
@@ -92,7 +96,7 @@ _EARLIER_TAIL = re.compile(
 )
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def is_flashback_place(
     text: str,
     lo: int,
@@ -280,7 +284,7 @@ def in_relative_clause(text: str, lo: int, start: int) -> bool:
 # -- the checks ------------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def names_a_meet(text: str, lo: int, hi: int, start: int, end: int) -> bool:
     """Whether a competition named at text[start:end] (in the sentence lo..hi) is a meet raced
     at, this one or an earlier one: not a skater's title, a record's origin or a meet to come."""
@@ -289,7 +293,7 @@ def names_a_meet(text: str, lo: int, hi: int, start: int, end: int) -> bool:
     return not _is_target(text, lo, hi, start, end)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def is_race_venue(text: str, lo: int, hi: int, start: int, end: int) -> bool:
     """Whether a rink named at text[start:end] is where races were held, now or earlier: not
     a skater's home town, a record's origin or a meet to come."""
@@ -317,7 +321,7 @@ _SEASON_AFTER = re.compile(
 )
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def is_season_mention(text: str, lo: int, hi: int, start: int, end: int) -> bool:
     """Whether a competition is named for a season in sum ("vijf keer de beste in de
     wereldbeker", "wereldbekerklassement", "World Cup standings"): it says which series a
@@ -334,7 +338,7 @@ THIS_MEET_BEFORE = re.compile(
 )
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def is_event_competition(
     text: str, lo: int, hi: int, start: int, end: int, article_date: dt.date | None
 ) -> bool:
@@ -351,7 +355,7 @@ def is_event_competition(
     return not _is_target(text, lo, hi, start, end)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def is_event_venue(
     text: str, lo: int, hi: int, start: int, end: int, article_date: dt.date | None
 ) -> bool:
@@ -461,7 +465,7 @@ _TITLES = [(re.compile(pattern.pattern, re.IGNORECASE), value) for pattern, valu
 _TITLE_NEEDLE = re.compile(r"wereld|world|europe|nederlands|nationale", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def find_titles(text: str, start: int, end: int) -> tuple[TitleMention, ...]:
     """Titles won named in text[start:end], the most specific reading at each place."""
     if _TITLE_NEEDLE.search(text, start, end) is None:

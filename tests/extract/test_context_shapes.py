@@ -422,3 +422,25 @@ def test_one_skater_after_a_relay_is_not_the_team():
     )
     found = teams(text)
     assert not any(name == "Poland" for name, *_ in found)
+
+
+def test_meet_known_by_its_own_name():
+    text = "Bij de KNSB Cup in Alkmaar won Jutta Leerdam de 1000 meter in 1.15,20."
+    leerdam = one(text, "Jutta Leerdam", "1000m")
+    assert (leerdam.competition, leerdam.venue) == ("KNSB Cup", "Alkmaar")
+    text = "Erin Jackson won the 500m at the Pettit Fall Classic in Milwaukee in 37.90."
+    assert one(text, "Erin Jackson", "500m").competition == "Pettit Fall Classic"
+
+
+def test_world_cup_stays_world_cup():
+    text = "Femke Kok won the 500m at the ISU World Cup in Calgary in 36.80."
+    assert one(text, "Femke Kok", "500m").competition == "World Cup"
+
+
+def test_a_year_naming_a_rink_is_no_flashback():
+    text = (
+        "Jordan Stolz clocked 1:05.37 in the 1000m at a World Cup at the 2002 Utah Olympic "
+        "Oval, a world record."
+    )
+    stolz = one(text, "Jordan Stolz", "1000m")
+    assert (stolz.competition, stolz.venue) == ("World Cup", "Salt Lake City")
