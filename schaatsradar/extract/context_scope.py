@@ -227,8 +227,8 @@ _RECORD_WORD = r"(?:\w*records?|toptijd|mark|(?:previous|old|former)\s(?:one|bes
 _RECORD_ORIGIN_BEFORE = re.compile(
     r"(?:\b" + _RECORD_WORD + r"\b\s*(?:\([^)]{0,20}\)\s*)?(?:uit|van|from|of)\s+"
     r"(?:de\s|het\s|the\s)?(?:\w+\s){0,2}$"
-    r"|\b" + _RECORD_WORD + r"\b[^.;:!?]{0,35}?\b(?:dat|die|that|which|set|"
-    r"gereden|neergezet|established)\b[^.;:!?]{0,70}$)",
+    r"|\b" + _RECORD_WORD + r"\b(?:[^.;:!?]|\.(?=\d)){0,60}?\b(?:dat|die|that|which|set|"
+    r"gereden|neergezet|established)\b(?:[^.;:!?]|\.(?=\d)){0,70}$)",
     re.IGNORECASE,
 )
 _ORIGIN_BEFORE = re.compile(
