@@ -245,6 +245,8 @@ def _governs(text: str, start: int, end: int, evidence: Span, earlier: bool = Fa
     own inside the result ("Leerdam, die vorig jaar in Calgary won, werd tweede"). A
     flashback's result also takes the meet its clause names after it ("won twee weken
     geleden een wereldbekerwedstrijd", "won vorig jaar in Calgary")."""
+    if scope.in_prior_win_phrase(text, 0, start) and end <= evidence.start:
+        return False  # "Na haar zege bij de World Cup won ze ook het NK": not this result's
     if start >= evidence.end:
         return (
             earlier

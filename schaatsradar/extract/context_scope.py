@@ -96,6 +96,22 @@ _EARLIER_TAIL = re.compile(
 )
 
 
+# "Na haar zege bij de World Cup in Calgary won ze ...", "After his win at the Olympics":
+# the meet of an earlier win, named in the phrase that looks back to it.
+_PRIOR_WIN_BEFORE = re.compile(
+    r"\b(?:na|after)\s(?:haar|zijn|hun|de|het|her|his|their|the)\s(?:\w+\s){0,2}(?:zege|"
+    r"overwinning|winst|titel|goud|zilver|brons|succes|win|victory|title|gold|silver|bronze)"
+    r"\s(?:[\w-]+\s){0,5}$",
+    re.IGNORECASE,
+)
+
+
+def in_prior_win_phrase(text: str, lo: int, start: int) -> bool:
+    """Whether a mention stands in a phrase about an earlier win ("na haar zege bij de World
+    Cup in Calgary"): that meet and rink are another race's, and frame no result after it."""
+    return _PRIOR_WIN_BEFORE.search(text, max(lo, start - 70), start) is not None
+
+
 @functools.lru_cache(maxsize=1024)
 def is_flashback_place(
     text: str,
@@ -109,7 +125,9 @@ def is_flashback_place(
     """Whether the clause around a mention dates it to another meet than the one reported
     ("vier jaar geleden in Peking", "bij de WK's in Heerenveen in 2021 en 2023"); a time cue
     counts within `reach` characters of the mention."""
-    if _PREVIOUS_BEFORE.search(text, max(lo, start - 30), start):
+    if _PREVIOUS_BEFORE.search(text, max(lo, start - 30), start) or in_prior_win_phrase(
+        text, lo, start
+    ):
         return True
     c_start, c_end = _clause(text, lo, hi, start, end)
     if _EARLIER_TAIL.match(text, end, hi):
@@ -157,7 +175,8 @@ _FUTURE_AFTER = re.compile(
 _FUTURE_IN_CLAUSE = re.compile(
     r"\b(?:volgende\s(?:week|maand)|next\s(?:week|weekend|month|year|season)|next\smonth's|"
     r"komend\sweekend|later\sthis\s(?:month|season|year)|binnenkort|will|zal|zullen|"
-    r"continues\snext)\b"
+    r"continues\snext|wil|wilt|willen|hoopt|hopen|droomt|dromen|(?:hopes?|plans?|aims?|wants?)"
+    r"\sto|is\sgoing\sto|dreams?\sof)\b"
     # a meet's dates: "(7-10 februari in Inzell)", "van 6 tot en met 22 februari"
     r"|\b\d{1,2}\s?(?:-|\u2013|tot\sen\smet|t/m|to|until)\s?\d{1,2}\s[a-z]{3,9}\b",
     re.IGNORECASE,

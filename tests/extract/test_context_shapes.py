@@ -444,3 +444,21 @@ def test_a_year_naming_a_rink_is_no_flashback():
     )
     stolz = one(text, "Jordan Stolz", "1000m")
     assert (stolz.competition, stolz.venue) == ("World Cup", "Salt Lake City")
+
+
+def test_a_meet_someone_wants_to_win_is_not_the_story():
+    text = (
+        "Kjeld Nuis won in Thialf de 1500 meter. Op de Olympische Spelen in Milaan wil hij "
+        "zijn titel verdedigen. Thomas Krol werd tweede op de 1500 meter."
+    )
+    krol = one(text, "Thomas Krol", "1500m")
+    assert (krol.competition, krol.venue) == (None, "Heerenveen")
+
+
+def test_the_rink_of_an_earlier_win_stays_in_its_phrase():
+    text = (
+        "Na haar zege bij de World Cup in Calgary won Femke Kok zaterdag ook in Heerenveen. "
+        "Ze was op de 500 meter de snelste in 37,10."
+    )
+    kok = [r for r in results(text) if r.distance == "500m" and r.seconds is not None]
+    assert kok and kok[0].venue == "Heerenveen"
