@@ -41,6 +41,15 @@ _COMPETITIONS: list[tuple[Rx, Callable[[re.Match[str]], str]]] = [
         lambda m: "OKT",
     ),
     (
+        # "het kwalificatietoernooi in Thialf": a qualifying meet, named as the press does.
+        rx(
+            "k",
+            r"(?i:(?<!olympisch\s)(?<!olympische\s)\bkwalificatietoernooi\b)",
+            needles="kwalificatietoernooi",
+        ),
+        lambda m: "kwalificatietoernooi",
+    ),
+    (
         rx(
             "enw",
             r"\b(?P<lvl>WK|EK|NK)(?:'s)?[\s-](?P<kind>(?i:afstanden|allround|sprint))\b"
@@ -125,6 +134,28 @@ _COMPETITIONS: list[tuple[Rx, Callable[[re.Match[str]], str]]] = [
 ]
 
 
+# A meet known by its own name: "de KNSB Cup", "de Noordzeecup", "the Pettit Fall Classic",
+# "de Westfriese Sprintdag", "het Sprintgala", "de Kraantje Lek Trofee". Filed as the press
+# names it; the big series above keep their short names.
+_NAMED_MEET = re.compile(
+    r"(?<![\w-])(?!(?:De|Het|The|Een|In|Op|Bij|At|Na|Voor|Van)\s)"
+    r"(?:[A-ZÀ-Þ][\w'’-]*\s){0,3}(?:[A-ZÀ-Þ][\w'’-]*(?:cup|bokaal|trofee|trophy|classic|"
+    r"sprintdag|gala)|Cup|Bokaal|Trofee|Trophy|Classic|Sprintdag|Gala)"
+    r"(?:\s(?:final|finale))?(?![\w-])"
+)
+_BIG_SERIES = re.compile(r"world\scup|wereldbeker|europa\s?cup|olymp", re.IGNORECASE)
+
+
+def _named_meets(text: str) -> list[tuple[int, int, str]]:
+    if not any(n in text for n in ("up", "okaal", "rofee", "rophy", "lassic", "dag", "ala")):
+        return []
+    return [
+        (m.start(), m.end(), m.group())
+        for m in _NAMED_MEET.finditer(text)
+        if not _BIG_SERIES.search(m.group())
+    ]
+
+
 def find_competitions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, competition) for every competition named in `text` (overlaps included:
     the caller keeps the longest)."""
@@ -132,4 +163,4 @@ def find_competitions(text: str) -> list[tuple[int, int, str]]:
         (m.start(), m.end(), value_of(m))
         for pattern, value_of in _COMPETITIONS
         for m in pattern.finditer(text)
-    ]
+    ] + _named_meets(text)

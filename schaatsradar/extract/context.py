@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from schaatsradar.extract import context_scope as scope
 from schaatsradar.extract import patterns
 from schaatsradar.extract.countries import CountryMention
 from schaatsradar.extract.mentions import Mentions, inside
@@ -15,7 +16,10 @@ from schaatsradar.extract.sentences import Sentence
 from schaatsradar.extract.types import (
     Gender,
     HasSpan,
+    Result,
+    Span,
 )
+from schaatsradar.extract.venues import VenueMention
 
 GENDERS: dict[str, Gender] = {"women": "women", "men": "men", "mixed": "mixed"}
 
@@ -35,6 +39,9 @@ class Context:
     last_record_type: str | None = None  # what "this record" refers back to
     winners: dict[str, str] = field(default_factory=dict)  # distance -> who won it
     article_year: int | None = None  # dates "vier jaar geleden" to an edition
+    lead_competition: str | None = None  # the meet the headline and lead set ("deze WK")
+    lead_venue: str | None = None
+    season: str | None = None  # a series named only in sum ("het wereldbekerseizoen")
 
 
 @dataclass
@@ -60,37 +67,232 @@ def update_context(
     article_date: dt.date | None,
 ) -> Context:
     updated = replace(context)
+    competitions: list[tuple[int, int, str]] = []
     for mention in inside(mentions.context, sentence):
         if mention.kind == "competition":
-            updated.competition = mention.value
+            competitions.append((mention.start, mention.end, mention.value))
         elif mention.kind == "gender" and mention.value in GENDERS:
             updated.gender = GENDERS[mention.value]
         elif mention.kind == "day" and article_date is not None:
             updated.day = patterns.resolve_day(mention.value, article_date) or updated.day
-    venues = [
-        v
-        for v in inside(mentions.venues, sentence)
-        if not EARLIER_MEET.search(text, max(sentence.start, v.start - 60), v.start)
-    ]
+    competitions += [(t.start, t.end, t.value) for t in scope.find_titles(text, *_span(sentence))]
+    venues = event_venues(text, sentence, mentions, article_date)
+    elsewhere: list[tuple[int, int]] = []  # meets named that are not this story's
+    for start, end, value in sorted(competitions):
+        if not scope.is_event_competition(
+            text, sentence.start, sentence.end, start, end, article_date
+        ):
+            elsewhere.append((start, end))
+            if updated.season is None and scope.is_season_mention(
+                text, sentence.start, sentence.end, start, end
+            ):
+                updated.season = value
+            continue
+        lead = updated.lead_competition
+        if (
+            lead is not None
+            and scope.kind_of(lead) == scope.kind_of(value)
+            and scope.THIS_MEET_BEFORE.search(text, max(sentence.start, start - 20), start)
+        ):
+            # "Op deze WK": back to the report's own meet, and its rink.
+            updated.competition, updated.venue = lead, updated.lead_venue
+            continue
+        merged = scope.merge_competition(updated.competition, value)
+        if updated.competition is not None and scope.kind_of(merged) != scope.kind_of(
+            updated.competition
+        ):
+            # Another meet: its rink is the one this sentence names, else unknown.
+            updated.venue = None
+        updated.competition = merged
+    if updated.venue is not None:
+        # "Bergsma, die zaterdag nog een marathon reed in Enschede, ...": an aside about a
+        # skater does not move a story whose rink is known.
+        venues = [v for v in venues if not scope.in_relative_clause(text, sentence.start, v.start)]
     if venues:
         updated.venue = venues[-1].city
-    if STANDINGS.search(text, sentence.start, sentence.end):
+    standings = STANDINGS.search(text, sentence.start, sentence.end)
+    if standings and not scope.in_relative_clause(text, sentence.start, standings.start()):
         # "In het klassement bleef De Boo …": the championship's classification.
-        competition = (updated.competition or "").casefold()
-        for kind in ("allround", "sprint"):
-            if kind in competition:
-                updated.distance = kind
-                return updated
+        kind = classification_of(updated, standings.group()) or next(
+            # "twee weken eerder was hij bij de WK sprint tweede in het eindklassement"
+            (k for _, _, value in competitions for k in CLASSIFICATIONS if k in value.casefold()),
+            None,
+        )
+        if kind is not None:
+            updated.distance = kind
+            return updated
     distances = [
         d
         for d in race_distances(text, inside(mentions.distances, sentence))
         if not (
             _is_individual(updated.distance) and CHAMPIONSHIP_NAME.match(_mention_text(text, d))
         )
+        # "op het WK sprint twee dagen ervoor": another meet's name is not this race's distance
+        and not any(a < d.end and d.start < b for a, b in elsewhere)
     ]
     if distances:
         updated.distance = distances[-1].distance
     return updated
+
+
+def lead_context(
+    text: str,
+    sentences: Sequence[Sentence],
+    mentions: Mentions,
+    article_date: dt.date | None,
+) -> Context:
+    """The meet and rink the headline, dateline and first paragraph set for the whole report
+    (until the text clearly moves on): a result named before the sentence that names the meet
+    ("Kok won de 500 meter. Dat gebeurde bij de World Cup in Calgary.") belongs to it too."""
+    year = article_date.year if article_date else None
+    reading = Context(article_year=year)
+    competition: str | None = None
+    venue: str | None = None
+    for sentence in sentences:
+        if sentence.start >= scope.LEAD_CHARS:
+            break
+        if sentence.run_on or not (
+            inside(mentions.venues, sentence)
+            or any(m.kind == "competition" for m in inside(mentions.context, sentence))
+            or scope.find_titles(text, sentence.start, sentence.end)
+        ):
+            continue  # names no meet and no rink
+        reading = update_context(text, reading, sentence, mentions, article_date)
+        # The first meet named sets it; a later name of the same kind only refines it.
+        if reading.competition is not None and (
+            competition is None or scope.kind_of(reading.competition) == scope.kind_of(competition)
+        ):
+            competition = scope.merge_competition(competition, reading.competition)
+        venue = venue or reading.venue
+    city = scope.dateline_city(text)
+    if city is not None:
+        known = [
+            v.city for v in mentions.venues if text[v.start : v.end].casefold() == city.casefold()
+        ]
+        venue = known[0] if known else city
+    return Context(
+        competition=competition,
+        venue=venue,
+        article_year=year,
+        lead_competition=competition,
+        lead_venue=venue,
+    )
+
+
+def own_clause(
+    text: str, sentence: Sentence, mentions: Mentions, result: Result, article_date: dt.date | None
+) -> Result:
+    """A result's meet and rink are the ones its own sentence names before it ("Bij de vorige
+    World Cup, in Tomaszów, ging de zege naar Takagi"), else the story's. A result in a
+    flashback ("vier jaar geleden in Peking", "in 2018 won ze op de Spelen van Pyeongchang
+    brons") keeps the meet and rink of its clause, is dated earlier, and never takes the
+    story's rink."""
+    lo, hi = sentence.start, sentence.end
+    evidence = result.evidence
+    earlier = result.earlier
+    venues = inside(mentions.venues, sentence)
+    named = [m for m in inside(mentions.context, sentence) if m.kind == "competition"]
+    if not venues and not named and not earlier:
+        return result  # nothing of its own to say: the story's meet and rink
+    meets = [(m.start, m.end, m.value) for m in named] + [
+        (t.start, t.end, t.value) for t in scope.find_titles(text, lo, hi)
+    ]
+    meet = next(
+        (
+            (start, end, value)
+            for start, end, value in sorted(meets, reverse=True)
+            if _governs(text, start, end, evidence, earlier)
+            and scope.names_a_meet(text, lo, hi, start, end)
+        ),
+        None,
+    )
+    competition = result.competition
+    if meet is not None:
+        start, end, value = meet
+        flashback = scope.is_flashback_place(text, lo, hi, start, end, article_date, reach=30)
+        if (flashback or earlier) and (
+            competition is None or scope.kind_of(value) != scope.kind_of(competition)
+        ):
+            year = YEAR_SUFFIX.search(competition or "")
+            competition = value + (year.group() if year else "")
+        earlier = earlier or flashback
+    place = next(
+        (
+            v
+            for v in reversed(venues)
+            if _governs(text, v.start, v.end, evidence, earlier)
+            and scope.is_race_venue(text, lo, hi, v.start, v.end)
+        ),
+        None,
+    )
+    if place is not None:
+        venue: str | None = place.city
+        earlier = earlier or scope.is_flashback_place(
+            text, lo, hi, place.start, place.end, article_date
+        )
+    else:
+        venue = None if earlier else result.venue
+    if (venue, competition, earlier) == (result.venue, result.competition, result.earlier):
+        return result
+    if earlier and not result.earlier:
+        return replace(result, venue=venue, competition=competition, earlier=True, race_date=None)
+    return replace(result, venue=venue, competition=competition, earlier=earlier)
+
+
+def _governs(text: str, start: int, end: int, evidence: Span, earlier: bool = False) -> bool:
+    """Whether a meet or rink named at start..end frames a result with this evidence: named
+    before the result's last word, with no "maar"/"but" between, and not in a clause of its
+    own inside the result ("Leerdam, die vorig jaar in Calgary won, werd tweede"). A
+    flashback's result also takes the meet its clause names after it ("won twee weken
+    geleden een wereldbekerwedstrijd", "won vorig jaar in Calgary")."""
+    if scope.in_prior_win_phrase(text, 0, start) and end <= evidence.start:
+        return False  # "Na haar zege bij de World Cup won ze ook het NK": not this result's
+    if start >= evidence.end:
+        return (
+            earlier
+            and start - evidence.end <= 60
+            and not CLAUSE_MARK.search(text, evidence.end, start)
+            and not scope.CONTRAST.search(text, evidence.end, start)
+        )
+    if end <= evidence.start:
+        return not scope.CONTRAST.search(text, end, evidence.start)
+    return not CLAUSE_MARK.search(text, end, evidence.end)
+
+
+CLAUSE_MARK = re.compile(r"[,;:()]")
+
+
+YEAR_SUFFIX = re.compile(r"\s(?:19|20)\d\d$")
+
+
+def classification_of(context: Context, cue: str = "") -> str | None:
+    """Which classification a standings cue means: the championship's (allround or sprint),
+    a "sprintvierkamp" or a "klassieke vierkamp" by its name; none at a World Cup."""
+    named = cue.casefold()
+    if "vierkamp" in named:
+        return "sprint" if "sprint" in named else "allround"
+    competition = (context.competition or "").casefold()
+    for kind in CLASSIFICATIONS:
+        if kind in competition:
+            return kind
+    return context.distance if context.distance in CLASSIFICATIONS else None
+
+
+def _span(sentence: Sentence) -> tuple[int, int]:
+    return sentence.start, sentence.end
+
+
+def event_venues(
+    text: str, sentence: Sentence, mentions: Mentions, article_date: dt.date | None
+) -> list[VenueMention]:
+    """The rinks a sentence names as where its races were (not a flashback's, a record's,
+    a meet still to come or a skater's home town)."""
+    return [
+        v
+        for v in inside(mentions.venues, sentence)
+        if not EARLIER_MEET.search(text, max(sentence.start, v.start - 60), v.start)
+        and scope.is_event_venue(text, sentence.start, sentence.end, v.start, v.end, article_date)
+    ]
 
 
 # "de aflossing over 3000 meter": the length of a relay or pursuit, not another race.
@@ -103,8 +305,33 @@ def race_distances(
     text: str, distances: Sequence[patterns.DistanceMention]
 ) -> list[patterns.DistanceMention]:
     return [
-        d for d in distances if not LENGTH_OF_TEAM_RACE.search(text[max(0, d.start - 40) : d.start])
+        d
+        for d in distances
+        if not LENGTH_OF_TEAM_RACE.search(text[max(0, d.start - 40) : d.start])
+        and not _titled_classification(text, d)
     ]
+
+
+# "maar de wereldkampioen allround eindigde als tweede", "the world allround champion
+# Patrick Roest", "that sprint title": who someone is, or a title named back, not the
+# classification a place in this sentence was earned in.
+TITLE_BEFORE = re.compile(
+    r"(?:\b(?:de|het|een|the|a|an|regerend\w*|\w+voudig\w*|former|reigning|defending|"
+    r"voormalig\w*|huidige|current)\s+(?:\w+\s+)?(?:wereld|europees|nederlands|olympisch)?"
+    r"(?:kampioene?|champion)\s+$|\b(?:that|this|die|dat|deze)\s+$)",
+    re.IGNORECASE,
+)
+TITLE_AFTER = re.compile(r"(?:[\s-]*(?:champion|kampioene?))\s+[A-ZÀ-Þ]")
+
+
+def _titled_classification(text: str, mention: patterns.DistanceMention) -> bool:
+    if mention.distance not in CLASSIFICATIONS:
+        return False
+    before = text[max(0, mention.start - 50) : mention.start]
+    return bool(TITLE_BEFORE.search(before) or TITLE_AFTER.match(text, mention.end))
+
+
+CLASSIFICATIONS = ("allround", "sprint")
 
 
 # "after a silver medal at last week's season opener in Stavanger": a rink named for an
@@ -127,7 +354,10 @@ def carried_after(text: str, sentence: Sentence, before: Context, after: Context
 
 
 STANDINGS = re.compile(
-    r"\b(?:in het (?:eind)?klassement|in the (?:overall )?standings)\b", re.IGNORECASE
+    r"\b(?:in het (?:eind|algemeen |algemene )?klassement|in de eind(?:stand|rangschikking)"
+    r"|in the (?:overall |final )?standings|in the overall classification"
+    r"|(?:op|on|in) de (?:klassieke |allround|sprint)?vierkamp)\b",
+    re.IGNORECASE,
 )
 
 

@@ -57,6 +57,11 @@ COUNTRIES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "EST": ("Estonia", ("Estland", "Estonia"), ("Estse", "Estonian")),
     "HUN": ("Hungary", ("Hongarije", "Hungary"), ("Hongaarse", "Hungarian")),
     "FIN": ("Finland", ("Finland",), ("Finse", "Finnish")),
+    "RUS": ("Russia", ("Rusland", "Russia"), ("Russische", "Russian")),
+    "BLR": ("Belarus", ("Wit-Rusland", "Belarus"), ("Wit-Russische", "Belarusian")),
+    "GBR": ("Great Britain", ("Groot-Brittannië", "Great Britain"), ("Britse", "British")),
+    "DEN": ("Denmark", ("Denemarken", "Denmark"), ("Deense", "Danish")),
+    "NZL": ("New Zealand", ("Nieuw-Zeeland", "New Zealand"), ("Nieuw-Zeelandse",)),
 }
 # "de Noren waren te sterk", "ahead of the Canadians": the people of a country as its team.
 PLURALS: dict[str, tuple[str, ...]] = {
@@ -81,6 +86,8 @@ PLURALS: dict[str, tuple[str, ...]] = {
     "EST": ("Esten", "Estonians"),
     "HUN": ("Hongaren", "Hungarians"),
     "FIN": ("Finnen", "Finns"),
+    "RUS": ("Russen", "Russians"),
+    "GBR": ("Britten", "Britons"),
 }
 TEAM_NOUNS = (
     r"(?:team|ploeg|vrouwenploeg|mannenploeg|herenploeg|damesploeg|trio|squad|women|men|"

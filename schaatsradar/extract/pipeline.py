@@ -17,11 +17,15 @@ from dataclasses import dataclass, replace
 
 from schaatsradar.extract import patterns
 from schaatsradar.extract.context import (
+    CLASSIFICATIONS,
     FLASHBACK,
     STANDINGS,
     Context,
     Entity,
     carried_after,
+    classification_of,
+    lead_context,
+    own_clause,
     race_distances,
     update_context,
 )
@@ -41,6 +45,7 @@ from schaatsradar.extract.types import (
     TEAM_DISTANCES,
     AthleteMention,
     Facts,
+    Gender,
     HasSpan,
     Result,
     Skater,
@@ -54,16 +59,25 @@ def extract(text: str, article_date: dt.date | None, registry: Registry) -> Fact
     sentences = split_sentences(text)
     mentions = find_mentions(text, registry, prose_only(text, sentences))
     facts = Facts(athletes=_athletes(mentions.names))
-    context = Context(article_year=article_date.year if article_date else None)
+    context = lead_context(text, sentences, mentions, article_date)
+    meet = context.competition
     for sentence in sentences:
         if sentence.run_on:
             continue  # not prose: its skaters are listed, no results are read from it
         carried = context
         context = update_context(text, context, sentence, mentions, article_date)
+        meet = meet or context.competition
         results = _sentence_results(text, sentence, mentions, context)
+        results = [own_clause(text, sentence, mentions, r, article_date) for r in results]
         facts.results.extend(results)
         facts.records.extend(sentence_records(text, sentence, mentions, context, results))
         context = carried_after(text, sentence, carried, context)
+    # The meet a report names only late ("... van het wereldbekerseizoen") is still its meet.
+    meet = meet or context.season
+    facts.results = [
+        r if r.competition or r.earlier else replace(r, competition=meet) for r in facts.results
+    ]
+    facts.results = _team_fields(facts.results)
     facts.results = winner_from_times(ranks_from_time_order(merge_results(facts.results)))
     facts.records = [
         record
@@ -73,6 +87,27 @@ def extract(text: str, article_date: dt.date | None, registry: Registry) -> Fact
     ]
     facts.records = settle_records(facts.records, facts.results, facts.athletes)
     return facts
+
+
+def _team_fields(results: list[Result]) -> list[Result]:
+    """ "De zege ging naar het team van de Verenigde Staten. De Amerikanen Dawson, Lehman en
+    Cepuran ...": a team result without a field takes the one its other mentions of the same
+    race give (by their members, words or time), when they all agree and nothing conflicts."""
+    filled = []
+    for result in results:
+        if result.gender is None and result.distance in TEAM_DISTANCES:
+            fields = {
+                other.gender
+                for other in results
+                if other.gender is not None
+                and (other.athlete, other.distance, other.competition, other.earlier)
+                == (result.athlete, result.distance, result.competition, result.earlier)
+                and not (other.rank and result.rank and other.rank != result.rank)
+            }
+            if len(fields) == 1:
+                result = replace(result, gender=fields.pop())
+        filled.append(result)
+    return filled
 
 
 def _athletes(names: Sequence[NameMention]) -> list[AthleteMention]:
@@ -200,7 +235,8 @@ INNER_PRONOUN = re.compile(r"\b(?:ze|zij|hij|she|he)\b")
 # versloeg Kok Takagi") the subject follows the verb, so they govern only when someone was
 # named before the verb.
 BEATING_VERB_BEFORE = re.compile(
-    r"\b(?:versloeg|versloegen|onttroonde|beat|beats|edged|pipped)\s+(?:\w+\s+){0,3}$",
+    # up to four words: "versloegen Europees en olympisch kampioen Noorwegen"
+    r"\b(?:versloeg|versloegen|onttroonde|beat|beats|edged|pipped)\s+(?:\w+\s+){0,4}$",
     re.IGNORECASE,
 )
 
@@ -219,8 +255,19 @@ def _remember_people(
     context.last_mentioned = ordered[-1]
 
 
+# "de ploeg van de Verenigde Staten werd derde", "the team of Norway": the country is the
+# team itself, the subject, not the object of "van"/"of".
+TEAM_OF_BEFORE = re.compile(
+    r"\b(?:ploeg|team|selectie|formatie|trio|kwartet|squad|quartet|aflossingsploeg)\s+"
+    r"(?:van|of|uit|from)\s+(?:de\s+|het\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _is_object(text: str, sentence: Sentence, entity: Entity, named_before: bool) -> bool:
     before = text_before(text, sentence, entity.start)
+    if entity.team and TEAM_OF_BEFORE.search(before):
+        return False
     if OBJECT_BEFORE.search(before):
         return True
     return named_before and BEATING_VERB_BEFORE.search(before) is not None
@@ -344,6 +391,14 @@ def _sentence_results(
     distances = race_distances(text, inside(mentions.distances, sentence))
     team = [d for d in distances if d.distance in TEAM_DISTANCES]
     solo = [d for d in distances if d.distance not in TEAM_DISTANCES]
+    if not team and context.distance in TEAM_DISTANCES:
+        solo_distance = _individual_by_times(text, sentence, mentions, context.distance)
+        if solo_distance is not None or _one_skater_alone(text, sentence, mentions):
+            # "Italy's Valcepina won silver in 42.659" after a relay: not the relay's time; a
+            # sentence about one skater and no team is not about the team race.
+            return _results_in(
+                text, sentence, mentions, replace(context, distance=solo_distance), distances
+            )
     if not team or not solo:
         return _results_in(text, sentence, mentions, context, distances)
     results: list[Result] = []
@@ -360,6 +415,56 @@ def _sentence_results(
     context.last_mentioned = readings[False].last_mentioned
     context.last_country = readings[True].last_country
     return results
+
+
+def _individual_by_times(
+    text: str, sentence: Sentence, mentions: Mentions, team_distance: str
+) -> str | None:
+    """The individual distance a sentence's result times fit when none fits the team race
+    carried from before, else None (the sentence may well be about the team race)."""
+    times = [t for t in inside(mentions.times, sentence) if t.kind == "result"]
+    if not times or any(patterns.plausible(t.seconds, team_distance, None) for t in times):
+        return None
+    fits = {patterns.distance_for_time(t.seconds) for t in times}
+    return fits.pop() if len(fits) == 1 and None not in fits else None
+
+
+# "Italy's Valcepina", "Valcepina of Italy", "Kok uit Nederland": the skater's country.
+POSSESSIVE_AFTER = re.compile(r"['’]s\s")
+ORIGIN_BEFORE = re.compile(r"\s(?:of|from|uit|van)\s+(?:the\s+|de\s+|het\s+)?$")
+TEAM_WORD = re.compile(
+    r"\b(?:team|teams|ploeg\w*|trio|kwartet|quartet|squad|relay|aflossing|estafette|"
+    r"ze|zij|they|hun|their)\b",
+    re.IGNORECASE,
+)
+
+
+def _one_skater_alone(text: str, sentence: Sentence, mentions: Mentions) -> bool:
+    """Whether a sentence names one skater and no team: its countries are only that skater's
+    own ("Poland's Natalia Maliszewska came in third")."""
+    names = inside(mentions.names, sentence)
+    if len({n.skater for n in names}) != 1 or TEAM_WORD.search(text, sentence.start, sentence.end):
+        return False
+    name = names[0]
+    for country in inside(mentions.countries, sentence):
+        possessive = country.end <= name.start and POSSESSIVE_AFTER.match(text, country.end)
+        origin = country.start >= name.end and ORIGIN_BEFORE.search(text[name.end : country.start])
+        if not (possessive or origin):
+            return False
+    return True
+
+
+def _team_gender(
+    text: str, sentence: Sentence, mentions: Mentions, result: Result
+) -> Gender | None:
+    """A team's field: named in its sentence ("bij de vrouwen", "the men's team pursuit"),
+    else the one its time fits (a team pursuit in 3:40 is a men's), else as found."""
+    if result.distance not in TEAM_DISTANCES or result.seconds is None:
+        return result.gender
+    if any(m.kind == "gender" for m in inside(mentions.context, sentence)):
+        return result.gender
+    fits = [g for g in ("men", "women") if patterns.plausible(result.seconds, result.distance, g)]
+    return fits[0] if len(fits) == 1 else result.gender
 
 
 def _results_in(
@@ -398,7 +503,12 @@ def _results_in(
     for entity in entities:
         if entity.times:
             time = entity.times[0]
-            races = [(_distance_for(time, distances, context), entity.ranks[:1])]
+            # "afscheid met 13.14,56 en sloot af met de zevende plaats in het klassement": the
+            # time is the race's, a place in the standings the classification's.
+            standing = [c for c in entity.ranks if _classification_place(text, c, context)]
+            timed = [c for c in entity.ranks if c not in standing]
+            races = [(_distance_for(time, distances, context), timed[:1])]
+            races += [(_classification_place(text, c, context), [c]) for c in standing[:1]]
         else:
             # "Ze werd negende op de 3000 meter en zesde op de 5000 meter": a place per race.
             # A place dated earlier ("who won the event a year ago") is another race.
@@ -418,12 +528,14 @@ def _results_in(
             anchor = evidence[-1] if len(evidence) > 1 else entity
             if rank == 1:
                 context.winners[distance] = entity.name
+                # The women's and the men's race of one distance each have their winner.
+                context.winners[f"{distance}/{entity.gender or context.gender}"] = entity.name
             result = Result(
                 athlete=entity.name,
                 country=entity.country,
                 distance=distance,
                 gender=entity.gender or context.gender,
-                seconds=time.seconds if time else None,
+                seconds=time.seconds if time and distance not in CLASSIFICATIONS else None,
                 rank=rank,
                 competition=context.competition,
                 venue=context.venue,
@@ -431,6 +543,9 @@ def _results_in(
                 evidence=Span(start, end, text[start:end]),
                 earlier=lookback.looks_back(anchor.start, anchor.end),
             )
+            if entity.team != (distance in TEAM_DISTANCES):
+                continue  # a country never races alone, a skater's time is not a team's
+            result = replace(result, gender=_team_gender(text, sentence, mentions, result))
             results.extend(
                 _editions(
                     text,
@@ -554,11 +669,27 @@ def _in_edition(result: Result, year: str) -> Result:
     return replace(result, competition=name, race_date=None, venue=None, earlier=True)
 
 
-CLASSIFICATION_AFTER = re.compile(r"\s+(sprint|allround)\b(?![\s-]*(?:titel|title|kampioen))", re.I)
+CLASSIFICATION_AFTER = re.compile(
+    # "wereldkampioen sprint", "tweede plaats bij het WK sprint", "third at the European
+    # allround championships": the championship's classification.
+    r"\s+(?:(?:bij|op|in|at|of)\s+(?:het|de|the)\s+(?:WK|EK|NK|world|european|dutch)"
+    r"[\s-]+)?(sprint|allround)\b(?![\s-]*(?:titel|title|kampioen))",
+    re.I,
+)
 STANDINGS_AFTER = re.compile(
-    r"\s+(?:\w+\s+){0,3}?(?:in het (?:eind)?klassement|in the (?:overall )?standings|overall)\b",
+    r"\s+(?:\w+\s+){0,4}?(?:in het (?:eind|algemeen |algemene )?klassement|in de eind(?:stand"
+    r"|rangschikking)|in the (?:overall |final )?standings|overall)\b",
     re.IGNORECASE,
 )
+
+
+def _classification_place(text: str, cue: patterns.RankMention, context: Context) -> str | None:
+    """The classification a place is stated for ("zevende plaats in het klassement",
+    "wereldkampioen sprint"), or None for a place in a race."""
+    named = CLASSIFICATION_AFTER.match(text, cue.end)
+    if named is not None:
+        return named.group(1).casefold()
+    return classification_of(context) if STANDINGS_AFTER.match(text, cue.end) else None
 
 
 # "zesde op de 5000 meter", "tenth in the 1500": the race a place was earned in.
@@ -579,9 +710,7 @@ def _distances_of_place(
     if named is not None:
         return [named.group(1).casefold()]  # "wereldkampioen sprint", "European allround champion"
     if STANDINGS_AFTER.match(text, cue.end):
-        competition = (context.competition or "").casefold()
-        kind = "allround" if "allround" in competition else None
-        return [kind or ("sprint" if "sprint" in competition else None)]
+        return [classification_of(context)]
 
     following = [
         d for d in distances if d.start >= cue.end and PLACE_ON.match(text[cue.end : d.start])
@@ -730,8 +859,16 @@ def _rank_counts(text: str, sentence: Sentence, cue: patterns.RankMention) -> bo
     if NOT_THIS_RACE_BEFORE.search(text_before(text, sentence, cue.start)):
         return False
     if "kampioen" in cue.cue or "champion" in cue.cue:
-        return COPULA_BEFORE.search(text_before(text, sentence, cue.start)) is not None
+        return (
+            COPULA_BEFORE.search(text_before(text, sentence, cue.start)) is not None
+            or BECAME_AFTER.match(text, cue.end, sentence.end) is not None
+        )
     return True
+
+
+# "heeft zich tot Nederlands kampioene allround gekroond", "is wereldkampioen sprint
+# geworden": the verb that makes the title a result comes after it.
+BECAME_AFTER = re.compile(r"(?:\s+[^\s,;.]+){0,3}?\s+(?:geworden|gekroond)\b", re.IGNORECASE)
 
 
 # The runners-up a winner beat, in order: "sneller dan Takagi en Kok", "bleef X en Y voor".
@@ -754,7 +891,11 @@ def _infer_runners_up(
             if not e.governed
             and (
                 any(r.rank == 1 for r in e.ranks)
-                or context.winners.get(context.distance or "") == e.name
+                or context.winners.get(
+                    f"{context.distance}/{e.gender or context.gender}",
+                    context.winners.get(context.distance or ""),
+                )
+                == e.name
             )
         ),
         None,
@@ -776,8 +917,17 @@ def _infer_runners_up(
 
 # "In het klassement blijft Leerdam Kok en Schulting voor": the separable "voorblijven",
 # its objects listed between the winner and the closing "voor".
-STAYED = re.compile(r"\b(?:bleef|blijft|bleven|blijven|voorbleef|voorblijft)\b", re.IGNORECASE)
-CLOSING_VOOR = re.compile(r"\s+(?:voor|voorbleef|voorblijft)\s*(?:[.,;:!]|$)", re.IGNORECASE)
+STAYED = re.compile(
+    r"\b(?:bleef|blijft|bleven|blijven|voorbleef|voorblijft|hield|houdt|hielden)\b", re.IGNORECASE
+)
+# "bleef Roest ruim voor", "hield Groenewoud achter zich in het klassement".
+CLOSING_VOOR = re.compile(
+    r"\s+(?:(?:ruim|nipt|net|royaal|duidelijk|comfortabel|krap|ook|nog|simpel)\s+)?"
+    r"(?:voor|voorbleef|voorblijft|achter\s+zich)"
+    r"(?:\s+(?:in|op)\s+(?:het|de)\s+(?:eind|algemeen\s)?(?:klassement|eindstand|stand))?"
+    r"\s*(?:[.,;:!]|$)",
+    re.IGNORECASE,
+)
 
 
 def _kept_behind(
@@ -870,11 +1020,14 @@ def _distance_for(
     one carried from earlier sentences if the time fits it, else the only one it can be."""
     if time is None:
         return context.distance
+    # A time is a race's, never a classification's (that is counted in points).
+    distances = [d for d in distances if d.distance not in CLASSIFICATIONS]
     before = [d for d in distances if d.end <= time.start]
     if before:
         return before[-1].distance
     if distances:
         return distances[0].distance
-    if context.distance and patterns.plausible(time.seconds, context.distance, None):
-        return context.distance
+    carried = context.distance if context.distance not in CLASSIFICATIONS else None
+    if carried and patterns.plausible(time.seconds, carried, None):
+        return carried
     return patterns.distance_for_time(time.seconds)
