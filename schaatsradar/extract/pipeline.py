@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from schaatsradar.extract import patterns
+from schaatsradar.extract import flow, patterns
 from schaatsradar.extract.context import (
     FLASHBACK,
     STANDINGS,
@@ -429,6 +429,9 @@ def _results_in(
                 evidence=Span(start, end, text[start:end]),
                 earlier=lookback.looks_back(anchor.start, anchor.end),
             )
+            if result.earlier:
+                # History is never dated at the day of the meet being reported.
+                result = replace(result, race_date=None)
             results.extend(
                 _editions(
                     text,
@@ -549,7 +552,9 @@ def _editions(
 
 def _in_edition(result: Result, year: str) -> Result:
     name = f"{result.competition} {year}" if result.competition else year
-    return replace(result, competition=name, race_date=None, venue=None, earlier=True)
+    return replace(
+        result, competition=name, race_date=None, venue=None, earlier=True, year=int(year)
+    )
 
 
 CLASSIFICATION_AFTER = re.compile(r"\s+(sprint|allround)\b(?![\s-]*(?:titel|title|kampioen))", re.I)
@@ -727,6 +732,10 @@ def _rank_counts(text: str, sentence: Sentence, cue: patterns.RankMention) -> bo
         return False  # "slaagden er niet in om het goud te pakken": what was aimed at
     if NOT_THIS_RACE_BEFORE.search(text_before(text, sentence, cue.start)):
         return False
+    if flow.unrealized(text, sentence.start, cue.start, cue.end, cue.cue):
+        return False  # "won dit keer niet", "op weg naar goud", "zou goed zijn voor zilver"
+    if flow.group_ranked(text, cue.cue, cue.end):
+        return False  # "de vijfde Nederlander", "the fastest American": not the field's place
     if "kampioen" in cue.cue or "champion" in cue.cue:
         return COPULA_BEFORE.search(text_before(text, sentence, cue.start)) is not None
     return True

@@ -1,0 +1,188 @@
+"""Whether a rank word states a place in the race being reported (issue 11, classes 1-3).
+
+Why: news wraps places in words that take them back. A place can be negated ("Beune won dit
+keer niet", "did not win"), hoped for or missed ("op weg naar goud", "destined for gold",
+"greep naast de titel", "in de strijd om het brons"), counterfactual ("zou goed zijn geweest
+voor zilver", "would have won"), counted within a group rather than the field ("de vijfde
+Nederlander", "the fastest American", "de beste junior"), or dated to another year ("werd in
+2019 wereldkampioen", "Four years ago, X won"). Each of those must give no place for this race;
+a place dated to a year is a result of that year's meet instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from schaatsradar.extract.countries import COUNTRIES, PLURALS
+from schaatsradar.extract.lexicon import word_set
+
+__all__ = ["clause_before", "group_ranked", "unrealized", "year_before"]
+
+
+# Where a clause ends for the scope of a negation or intent: punctuation, or a conjunction
+# that starts a clause of its own ("kwam dicht bij goud maar werd tweede").
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\u2013\u2014]|\s-\s|\b(?:maar|but|en|and|toen|when|terwijl|while|nadat|after|"
+    r"omdat|because|waarna|whereupon|dus|so|though|although|hoewel|yet)\b",
+    re.IGNORECASE,
+)
+
+
+def clause_before(text: str, sentence_start: int, position: int) -> str:
+    """The words of the clause leading up to `position` (at most 160 characters back)."""
+    start = max(sentence_start, position - 160)
+    window = text[start:position]
+    ends = [m.end() for m in _CLAUSE_BREAK.finditer(window)]
+    return window[ends[-1] :] if ends else window
+
+
+# A negation in the clause before the place: "kon niet winnen", "did not win", "geen goud",
+# "plaatste zich niet bij de beste". Not the idioms that state a place with "niet": "niet
+# verder dan vierde", "no better than fifth", "niet alleen", "not only", "niet onverdienstelijk".
+_NEGATION = re.compile(
+    r"\b(?:niet|geen|nooit|not|no(?!\.)|never|didn't|couldn't|wasn't|weren't|won't|can't|"
+    r"doesn't|don't|isn't|failed\s+to)\b(?!\s+(?:verder|meer|beter|hoger|later|slechter|alleen|"
+    r"enkel|onverdienstelijk|voor\s+niets|verrassend|onverwacht|toevallig|further|more|better|"
+    r"higher|worse|only|just|surprisingly|coincidentally|since|until|tot|sinds|lang|long|"
+    r"eerder|before|doubt|twijfel)\b)",
+    re.IGNORECASE,
+)
+# A negation just after a winning verb: "Beune won dit keer niet", "Kok wint de 500 niet".
+_NEGATED_AFTER = re.compile(
+    r"(?:\s+(?!(?:en|and|maar|but|terwijl|while|want|dan|than)\b)[\w.-]+){0,6}?\s+(?:niet|not)\b(?!\s+(?:alleen|enkel|only|just|meer|more|"
+    r"verrassend|surprisingly|voor\s+niets)\b)",
+    re.IGNORECASE,
+)
+_VERB_CUES = frozenset(
+    {"won", "wint", "win", "wins", "winnen", "gewonnen", "zegevierde", "triomfeerde"}
+)
+
+# What was aimed at, hoped for, nearly had or missed, or would have been, anywhere in the
+# clause before the place: "op weg naar goud", "on course for gold", "dicht bij de titel",
+# "hoopt te winnen", "zou goed zijn geweest voor zilver", "would have won".
+_UNREALIZED_BEFORE = re.compile(
+    r"\b(?:op\s+weg\s+naar|on\s+(?:course|track|pace)\s+for|destined\s+for|headed\s+for|"
+    r"heading\s+for|dicht\s+bij|dichtbij|came\s+close\s+to|come\s+close\s+to|"
+    r"jacht\s+op|hunt\s+for|kans\s+op|chance\s+(?:of|at|for)|shot\s+at|bid\s+for|"
+    r"poging\s+(?:om|tot)|attempt(?:ing|s|ed)?\s+to|aasde\s+op|aast\s+op|going\s+for|"
+    r"gunning\s+for|hoopt|hoopte|hoopten|hoping|hopes|hoped|wil|wilde|wilden|wants|wanted|"
+    r"aims|aimed|aiming|plans|planned|seeks|sought|droomt|droomde|dreams|dreamed|eyes|"
+    r"eyeing|targets|targeting|probeert|probeerde|tries|tried|trying|"
+    r"(?:favoriet|favoriete|favorite|favourite|kandidaat|contender|candidate)\s+(?:voor|for)|"
+    r"zou|zouden|would|could\s+have|might\s+have|should\s+have|had\s+kunnen|"
+    r"geweest\s+voor|been\s+good\s+for|been\s+enough\s+for|zal|zullen|will)\b",
+    re.IGNORECASE,
+)
+# Right before the place: "greep naast de titel", "zonder medaille", "almost won", "bijna goud",
+# "missed out on gold", "in de strijd om het brons" (unless that fight was won).
+_UNREALIZED_JUST_BEFORE = re.compile(
+    r"\b(?:naast|zonder|without|bijna|nearly|almost|missed(?:\s+out\s+on)?|misliep|misloopt|"
+    r"(?<!won\s)(?<!wint\s)(?<!won\sthe\s)(?<!won\sde\s)"
+    r"(?:strijd|battle|fight|race|duel|gevecht)\s+(?:om|for))"
+    r"\s+(?:(?:de|het|een|the|a|an|zijn|haar|his|her|hun|their)\s+)?$",
+    re.IGNORECASE,
+)
+# "Zonder die val had ze gewonnen", "If she had not fallen, she would have won": a sentence
+# that opens on a condition and speaks in the pluperfect or conditional.
+_CONDITION_OPENING = re.compile(r"\s*(?:zonder|without|als|indien|if|mocht|had)\b", re.IGNORECASE)
+_CONDITIONAL_VERB = re.compile(r"\b(?:had|hadden|zou|zouden|would)\b", re.IGNORECASE)
+# "dat was goed geweest voor zilver": a past counterfactual after the place's subject.
+_COUNTERFACTUAL_AFTER = re.compile(r"^\s+(?:\w+\s+){0,3}?(?:geweest|gehad)\b", re.IGNORECASE)
+
+
+_HANDED_ON = re.compile(
+    r"\W*(?:(?:\w+\s+){0,3}?(?:ging\s+naar|gaat\s+naar|went\s+to|goes\s+to)|"
+    r"(?:dat|die|which|that)\s+(?:naar|to)\s)\b",
+    re.IGNORECASE,
+)
+
+
+def unrealized(text: str, sentence_start: int, start: int, end: int, cue: str) -> bool:
+    """True when the rank word at `start`..`end` is negated, aimed at, nearly had, missed or
+    counterfactual in its own clause: no place for that skater."""
+    if _HANDED_ON.match(text, end):
+        return False  # "greep naast het goud, dat naar de VS ging": the medal is someone's
+    before = clause_before(text, sentence_start, start)
+    if _NEGATION.search(before) or _UNREALIZED_BEFORE.search(before):
+        return True
+    if _UNREALIZED_JUST_BEFORE.search(text, max(sentence_start, start - 40), start):
+        return True
+    if _CONDITION_OPENING.match(text, sentence_start) and _CONDITIONAL_VERB.search(
+        text, sentence_start, start
+    ):
+        return True
+    if cue.casefold() in _VERB_CUES and _NEGATED_AFTER.match(text, end):
+        return True
+    return bool(_COUNTERFACTUAL_AFTER.match(text, end, min(len(text), end + 60)))
+
+
+def _nationality_words() -> frozenset[str]:
+    found = {"dutchman", "dutchwoman", "dutchmen", "dutchwomen"}
+    for _name, _places, adjectives in COUNTRIES.values():
+        found.update(a.casefold() for a in adjectives)
+    for plurals in PLURALS.values():
+        found.update(p.casefold() for p in plurals)
+    # Dutch nouns for a man of a country ("de vijfde Nederlander", "de beste Noor").
+    found |= word_set(
+        "nederlander noor amerikaan canadees japanner duitser italiaan chinees pool tsjech "
+        "belg rus oostenrijker zweed zwitser koreaan zuid-koreaan fransman brit"
+    )
+    return frozenset(found)
+
+
+_GROUP_WORDS = _nationality_words() | word_set(
+    "junior junioren juniors debutant debutante debutanten rookie rookies neo-senior "
+    "landgenote landgenoot landgenoten compatriot compatriots countryman countrywoman "
+    "teamgenote teamgenoot ploeggenote ploeggenoot teammate teammates non-europese "
+    "non-european europese european europeaan aziatische asian niet-nederlandse "
+    "buitenlander buitenlandse foreigner thuisrijder thuisrijdster"
+)
+_GROUP_AFTER = re.compile(
+    r"\s+(?:(?:van|of|onder|among|amongst)\s+(?:de|the|alle|all)\s+)?([\w-]+)", re.IGNORECASE
+)
+
+
+_PLACE_WORD = re.compile(
+    r"(?:.*\b(?:beste|snelste|sterkste|best|fastest|quickest|top)|[\w-]*(?:ste|de|e|st|nd|rd|th)"
+    r"(?:[\s-](?:plaats|plek|place|spot))?)$",
+    re.IGNORECASE,
+)
+_NAME_NEXT = re.compile(r"\s+[A-ZÀ-Þ]")
+
+
+def group_ranked(text: str, cue: str, end: int) -> bool:
+    """ "de vijfde Nederlander", "de snelste Nederlandse", "the fastest American", "de beste
+    junior", "best of the Dutch": a place within a group of the field, not in the race. Only
+    for ordinals and superlatives: "won Noor Visscher" names a skater."""
+    if not _PLACE_WORD.match(cue):
+        return False
+    following = _GROUP_AFTER.match(text, end)
+    return (
+        following is not None
+        and following.group(1).casefold() in _GROUP_WORDS
+        and not _NAME_NEXT.match(text, following.end())
+    )
+
+
+# A year the clause dates a place to: "werd in 2019 wereldkampioen", "In 2022 won Schouten",
+# "in 2013 won hij de titel". Not "sinds 2019" (a span up to now).
+_YEAR_IN = re.compile(r"\b(?:in|at|bij|during|tijdens)\s+((?:19|20)\d\d)\b(?![-/.]\d)")
+_SINCE_BEFORE = re.compile(r"\b(?:sinds|since|tot|until|voor|before)\s+$", re.IGNORECASE)
+# A sentence that opens on a time adverbial ("Four years ago, Stolz won ...", "In 2018,
+# ...") dates its first clause, even past the comma after the adverbial.
+_OPENING_YEAR = re.compile(r"\s*(?:in|at)\s+((?:19|20)\d\d)\b\s*,?", re.IGNORECASE)
+
+
+def year_before(text: str, sentence_start: int, start: int) -> int | None:
+    """The year the clause before a place at `start` dates it to, if it names one."""
+    before = clause_before(text, sentence_start, start)
+    years = _YEAR_IN.findall(before)
+    if years:
+        return int(years[-1])
+    opening = _OPENING_YEAR.match(text, sentence_start)
+    if opening is not None and opening.end() <= start:
+        between = text[opening.end() : start]
+        # Only the first clause after the adverbial: "In 2018 won X; now she ..." stops.
+        if not re.search(r"[;:]|\b(?:maar|but|nu|now|dit\s+jaar|this\s+year)\b", between, re.I):
+            return int(opening.group(1))
+    return None
