@@ -77,6 +77,7 @@ _UNREALIZED_BEFORE = re.compile(
 # "missed out on gold", "in de strijd om het brons" (unless that fight was won).
 _UNREALIZED_JUST_BEFORE = re.compile(
     r"\b(?:naast|zonder|without|bijna|nearly|almost|missed(?:\s+out\s+on)?|misliep|misloopt|"
+    r"(?:between|tussen)(?:\s+\w+\s+(?:and|en))?|"
     r"(?<!won\s)(?<!wint\s)(?<!won\sthe\s)(?<!won\sde\s)"
     r"(?:strijd|battle|fight|race|duel|gevecht)\s+(?:om|for))"
     r"\s+(?:(?:de|het|een|the|a|an|zijn|haar|his|her|hun|their)\s+)?$",
@@ -183,6 +184,75 @@ def year_before(text: str, sentence_start: int, start: int) -> int | None:
     if opening is not None and opening.end() <= start:
         between = text[opening.end() : start]
         # Only the first clause after the adverbial: "In 2018 won X; now she ..." stops.
-        if not re.search(r"[;:]|\b(?:maar|but|nu|now|dit\s+jaar|this\s+year)\b", between, re.I):
+        if not _NOW.search(between):
             return int(opening.group(1))
     return None
+
+
+# A place that describes a title held from before: "the silver medalist at the 2018 Games",
+# "olympisch kampioen van 2018", "de nummer twee van de Winterspelen", "2022 world champion".
+_TITLE_OF_EARLIER = re.compile(
+    r"[\s-]*(?:medal(?:l)?ist|medaillewinnaar|medaillewinnares|(?:wereld|olympisch\s|europees\s)?"
+    r"kampioene?|champion|winnaar|winnares|winner)?\s+(?:(?:at|of|in|from|van|bij|op|uit)\s+)"
+    r"(?:(?:the|de|het)\s+)?(?:(?:19|20)\d\d\b|(?:olympische\s+)?(?:winterspelen|spelen|games|"
+    r"olympics|wk|ek|world\s+championships|europese\s+kampioenschappen))",
+    re.IGNORECASE,
+)
+_DESCRIBING_CUE = re.compile(
+    r"(?:.*(?:medal(?:l)?ist|kampioene?|champion|winnaar|winnares|winner|zilver|silver|brons|"
+    r"bronze|goud|gold)|nummer\s+\w+|number\s+\w+)$",
+    re.IGNORECASE,
+)
+
+
+def describes_earlier_title(text: str, cue: str, end: int) -> bool:
+    """A title word or medal that names a title held from an earlier meet ("the silver
+    medalist at the 2018 Olympics", "de nummer twee van de Winterspelen"): not a place in the
+    race being reported."""
+    return bool(_DESCRIBING_CUE.match(cue)) and _TITLE_OF_EARLIER.match(text, end) is not None
+
+
+# An ordinal that counts achievements a few words on: "a fourth career Olympic medal", "haar
+# derde Europese titel op rij", "his second World Cup win of the season".
+_ACHIEVEMENT_AHEAD = re.compile(
+    r"(?:\s+(?!(?:in|op|on|at|bij|met|with|na|after|achter|behind|for|voor|and|en|but|maar)\b)[\w'-]+){0,3}?\s+"
+    r"(?:medal|medals|medaille|medailles|title|titles|titel|titels|win|wins|victory|victories|"
+    r"zege|zeges|overwinning|podium|podiums|podiumplek|podiumplaats|race|wedstrijd|keer|time|"
+    r"times|career|carrière|loopbaan)\b",
+    re.IGNORECASE,
+)
+_ORDINAL_CUE = re.compile(
+    r"(?:tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|second|third|fourth|"
+    r"fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:ste|de|e|st|nd|rd|th))$",
+    re.IGNORECASE,
+)
+
+
+def counts_achievement(text: str, cue: str, end: int) -> bool:
+    """An ordinal counting a skater's medals, titles or wins ("claimed a fourth career
+    Olympic medal"): not a finishing position."""
+    return bool(_ORDINAL_CUE.match(cue)) and _ACHIEVEMENT_AHEAD.match(text, end) is not None
+
+
+# "in gewonnen positie", "in a winning position": a state during the race, not its result.
+_STATE_AFTER = re.compile(r"\s+(?:positie|stelling|position)\b", re.IGNORECASE)
+
+
+def race_state(text: str, end: int) -> bool:
+    return _STATE_AFTER.match(text, end) is not None
+
+
+def opening_flashback(
+    text: str, sentence_start: int, start: int, flashback: re.Pattern[str]
+) -> bool:
+    """ "Four years ago, Stolz won the 1000m", "Vorig jaar, in Calgary, won ze": a sentence
+    that opens on a look back dates its first main clause, past the comma."""
+    first = len(text[sentence_start:start]) - len(text[sentence_start:start].lstrip())
+    opening = flashback.match(text, sentence_start + first)
+    if opening is None:
+        return False
+    between = text[opening.end() : start]
+    return not _NOW.search(between)
+
+
+_NOW = re.compile(r"[;:]|\b(?:maar|but|nu|now|dit\s+jaar|this\s+(?:year|time))\b", re.IGNORECASE)

@@ -394,20 +394,32 @@ def _results_in(
     _infer_runners_up(text, sentence, entities, context)
     results = []
     for entity in entities:
+        races: list[tuple[str | None, list[patterns.RankMention], patterns.TimeMention | None]]
+        ranks = [c for c in entity.ranks if not _future(text, sentence, c, context)]
         if entity.times:
             time = entity.times[0]
-            races = [(_distance_for(time, distances, context), entity.ranks[:1])]
+            timed_distance = _distance_for(time, distances, context)
+            # "werd eerder nog derde op de 500 meter en reed daarna de 5000 meter in 6.25,44",
+            # "die in 2019 wereldkampioen werd, won nu in 37,10": a place of another race or
+            # year is not the time's place; it stays a result of its own.
+            own = [
+                c
+                for c in ranks
+                if _same_race(text, sentence, c, time, timed_distance, lookback, distances, context)
+            ]
+            races = [(timed_distance, own[:1], time)]
+            others = [c for c in ranks if c not in own]
         else:
-            # "Ze werd negende op de 3000 meter en zesde op de 5000 meter": a place per race.
-            # A place dated earlier ("who won the event a year ago") is another race.
-            time = None
-            by_race: dict[tuple[str | None, bool], list[patterns.RankMention]] = {}
-            for cue in entity.ranks:
-                back = lookback.looks_back(cue.start, cue.end)
-                for distance in _distances_of_place(text, cue, distances, context):
-                    by_race.setdefault((distance, back), [cue])  # one place per race: the first
-            races = [(distance, cues) for (distance, _), cues in by_race.items()]
-        for distance, cues in races:
+            races, others = [], ranks
+        # "Ze werd negende op de 3000 meter en zesde op de 5000 meter": a place per race.
+        # A place dated earlier ("who won the event a year ago") is another race.
+        by_race: dict[tuple[str | None, bool], list[patterns.RankMention]] = {}
+        for cue in others:
+            back = _looks_back(text, sentence, cue, lookback, context)
+            for distance in _distances_of_place(text, cue, distances, context):
+                by_race.setdefault((distance, back), [cue])  # one place per race: the first
+        races.extend((distance, cues, None) for (distance, _), cues in by_race.items())
+        for distance, cues, time in races:
             if distance is None:
                 continue
             rank = cues[0].rank if cues else None
@@ -427,11 +439,20 @@ def _results_in(
                 venue=context.venue,
                 race_date=context.day,
                 evidence=Span(start, end, text[start:end]),
-                earlier=lookback.looks_back(anchor.start, anchor.end),
+                earlier=lookback.looks_back(anchor.start, anchor.end)
+                or any(_looks_back(text, sentence, c, lookback, context) for c in cues)
+                or (time is not None and _time_looks_back(text, sentence, time, lookback, context)),
             )
             if result.earlier:
                 # History is never dated at the day of the meet being reported.
                 result = replace(result, race_date=None)
+            year = _dated_year(text, sentence, cues[0], context) if cues else None
+            if year is None and time is not None:
+                year = _time_year(text, sentence, time, context)
+            if year is not None:
+                # "werd in 2019 wereldkampioen", "In 2022 won Schouten": that year's meet.
+                results.append(_in_edition(result, str(year)))
+                continue
             results.extend(
                 _editions(
                     text,
@@ -443,6 +464,100 @@ def _results_in(
                 )
             )
     return results
+
+
+def _dated_year(
+    text: str, sentence: Sentence, cue: patterns.RankMention, context: Context
+) -> int | None:
+    """The earlier year the clause before a place dates it to ("werd in 2019 kampioen")."""
+    year = flow.year_before(text, sentence.start, cue.start)
+    if year is None or context.article_year is None or year >= context.article_year:
+        return None
+    return year
+
+
+def _future(text: str, sentence: Sentence, cue: patterns.RankMention, context: Context) -> bool:
+    """ "wil in 2030 olympisch goud winnen": a place dated after the article is no result."""
+    year = flow.year_before(text, sentence.start, cue.start)
+    return year is not None and context.article_year is not None and year > context.article_year
+
+
+def _looks_back(
+    text: str,
+    sentence: Sentence,
+    cue: patterns.RankMention,
+    lookback: Lookback,
+    context: Context,
+) -> bool:
+    """Whether a place is dated to an earlier meet: by its own clause ("vorig jaar"), by a
+    look back that opens the sentence ("Four years ago, X won"), or by an earlier year."""
+    return (
+        lookback.looks_back(cue.start, cue.end)
+        or flow.opening_flashback(text, sentence.start, cue.start, FLASHBACK)
+        or _dated_year(text, sentence, cue, context) is not None
+    )
+
+
+def _same_race(
+    text: str,
+    sentence: Sentence,
+    cue: patterns.RankMention,
+    time: patterns.TimeMention,
+    timed_distance: str | None,
+    lookback: Lookback,
+    distances: Sequence[patterns.DistanceMention],
+    context: Context,
+) -> bool:
+    """Whether a place belongs to the race a time was skated in: not when the place names a
+    distance or classification of its own that differs, nor when one of the two is dated
+    to an earlier meet and the other is not."""
+    back = _looks_back(text, sentence, cue, lookback, context)
+    if back != _time_looks_back(text, sentence, time, lookback, context):
+        return False
+    own = _named_distances(text, cue, distances, context)
+    return not own or timed_distance in own
+
+
+def _time_looks_back(
+    text: str,
+    sentence: Sentence,
+    time: patterns.TimeMention,
+    lookback: Lookback,
+    context: Context,
+) -> bool:
+    """Whether a time is dated to an earlier meet ("in 2013 won hij in 6.08,44")."""
+    return (
+        lookback.looks_back(time.start, time.end)
+        or flow.opening_flashback(text, sentence.start, time.start, FLASHBACK)
+        or _time_year(text, sentence, time, context) is not None
+    )
+
+
+def _time_year(
+    text: str, sentence: Sentence, time: patterns.TimeMention, context: Context
+) -> int | None:
+    year = flow.year_before(text, sentence.start, time.start)
+    if year is None or context.article_year is None or year >= context.article_year:
+        return None
+    return year
+
+
+def _named_distances(
+    text: str,
+    cue: patterns.RankMention,
+    distances: Sequence[patterns.DistanceMention],
+    context: Context,
+) -> list[str | None]:
+    """The distances or classification a place names right beside it ("derde op de 500
+    meter", "op de 500 meter derde", "derde in het klassement"); none if it names none."""
+    beside = CLASSIFICATION_AFTER.match(text, cue.end) or STANDINGS_AFTER.match(text, cue.end)
+    if beside is None and not any(
+        (d.start >= cue.end and PLACE_ON.match(text[cue.end : d.start]))
+        or 0 <= cue.start - d.end <= 12
+        for d in distances
+    ):
+        return []
+    return _distances_of_place(text, cue, distances, context)
 
 
 # "werd eerder Europees kampioene in 2021 en in 2023": the editions a place was earned in.
@@ -736,6 +851,10 @@ def _rank_counts(text: str, sentence: Sentence, cue: patterns.RankMention) -> bo
         return False  # "won dit keer niet", "op weg naar goud", "zou goed zijn voor zilver"
     if flow.group_ranked(text, cue.cue, cue.end):
         return False  # "de vijfde Nederlander", "the fastest American": not the field's place
+    if flow.describes_earlier_title(text, cue.cue, cue.end):
+        return False  # "the silver medalist at the 2018 Games": a title held, not this race
+    if flow.counts_achievement(text, cue.cue, cue.end) or flow.race_state(text, cue.end):
+        return False  # "a fourth career Olympic medal", "in gewonnen positie"
     if "kampioen" in cue.cue or "champion" in cue.cue:
         return COPULA_BEFORE.search(text_before(text, sentence, cue.start)) is not None
     return True

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from schaatsradar.extract.types import (
+    TEAM_DISTANCES,
     Result,
 )
 
@@ -19,14 +20,18 @@ def merge_results(results: Sequence[Result]) -> list[Result]:
     merged: list[Result] = []
     for result in results:
         for index, known in enumerate(merged):
-            if (known.athlete, known.distance, known.gender) != (
-                result.athlete,
-                result.distance,
-                result.gender,
-            ) or _conflict(known, result):
+            if (known.athlete, known.distance) != (result.athlete, result.distance):
+                continue
+            # A gender one sentence leaves open is the one another gives (issue 11, class 1).
+            if known.gender != result.gender and (
+                None not in (known.gender, result.gender) or result.distance in TEAM_DISTANCES
+            ):
+                continue  # a weekend holds a men's and a women's team pursuit
+            if _conflict(known, result) and not _contradicting_places(known, result):
                 continue
             merged[index] = replace(
                 known,
+                gender=known.gender or result.gender,
                 seconds=known.seconds if known.seconds is not None else result.seconds,
                 rank=known.rank if known.rank is not None else result.rank,
             )
@@ -78,6 +83,24 @@ def _fill_single_gaps(results: list[Result], ordered: list[int]) -> None:
             and high - low == 2
         ):
             results[middle] = replace(results[middle], rank=low + 1)
+
+
+def _contradicting_places(a: Result, b: Result) -> bool:
+    """Two places without a time for one skater in one race, dated alike ("Kok werd
+    tweede" and later "Kok werd derde", both on the same day's 500 m): one of them is a
+    misreading, not a second race. The first stated is kept: a report leads with the result.
+    Team events and timed places are left apart: a weekend holds two team pursuits, and a
+    time marks a race of its own."""
+    return (
+        a.seconds is None
+        and b.seconds is None
+        and a.rank is not None
+        and b.rank is not None
+        and not a.earlier
+        and not b.earlier
+        and a.distance not in TEAM_DISTANCES
+        and (a.competition, a.venue, a.race_date) == (b.competition, b.venue, b.race_date)
+    )
 
 
 def _conflict(a: Result, b: Result) -> bool:
