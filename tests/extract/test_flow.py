@@ -1,0 +1,248 @@
+"""Issue 11, classes 1-3: one result per skater and race, no place that did not happen, and
+history kept apart from the meet being reported. Our own sentences, Dutch and English."""
+
+import datetime as dt
+
+import pytest
+
+from schaatsradar.extract.pipeline import extract
+from schaatsradar.extract.registry import Registry
+from schaatsradar.extract.types import Result
+
+REGISTRY = Registry.bundled()
+DATE = dt.date(2026, 1, 24)
+
+
+def facts(text: str) -> list[Result]:
+    return extract(text, DATE, REGISTRY).results
+
+
+def results(text: str) -> set[tuple[str, str, str | None, int | None]]:
+    return {(r.athlete, r.distance, r.to_json()["time"], r.rank) for r in facts(text)}
+
+
+def ranks_of(text: str, athlete: str) -> set[int | None]:
+    return {r.rank for r in facts(text) if r.athlete == athlete and not r.earlier}
+
+
+# --- class 1: one skater, one race, two facts -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Femke Kok won de 500 meter. Ze klokte 37,02, haar vierde tijd ooit.",
+        "Femke Kok won de 500 meter in 37,02, de vierde tijd ooit.",
+        "Femke Kok ging op de 500 meter als eerste Nederlandse van start en won in 37,02.",
+        "Femke Kok won de 500 meter in 37,02. Het was haar zesde wereldbekerzege.",
+        "Femke Kok won voor de derde keer de 500 meter, in 37,02.",
+    ],
+)
+def test_counting_ordinals_are_no_place_nl(text: str) -> None:
+    assert results(text) == {("Femke Kok", "500m", "37.02", 1)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jordan Stolz won the 1000m in 1:06.05, the fourth-fastest time in history.",
+        "Jordan Stolz won the 1000m for the third time in 1:06.05.",
+        "Jordan Stolz won the 1000m. He clocked 1:06.05, his second-best time ever.",
+    ],
+)
+def test_counting_ordinals_are_no_place_en(text: str) -> None:
+    assert results(text) == {("Jordan Stolz", "1000m", "1:06.05", 1)}
+
+
+def test_ordinal_counting_medals_is_no_place() -> None:
+    assert ranks_of(
+        "Jordan Stolz claimed a fourth career world title in the 1000m.", "Jordan Stolz"
+    ) <= {1, None}
+    assert 4 not in ranks_of(
+        "Jordan Stolz claimed a fourth career world title in the 1000m.", "Jordan Stolz"
+    )
+
+
+def test_place_within_a_group_is_not_the_race_place_nl() -> None:
+    text = (
+        "Jenning de Boo was op de 1000 meter de snelste Nederlander met 1.07,50, "
+        "goed voor de zesde plek."
+    )
+    assert results(text) == {("Jenning de Boo", "1000m", "1:07.50", 6)}
+    assert (
+        results("Jenning de Boo was op de 1000 meter de vijfde Nederlander in de top tien.")
+        == set()
+    )
+
+
+def test_place_within_a_group_is_not_the_race_place_en() -> None:
+    text = "Jordan Stolz was the fastest American in the 500m in 34.20, finishing fourth."
+    assert results(text) == {("Jordan Stolz", "500m", "34.20", 4)}
+
+
+def test_a_skater_named_like_a_nationality_still_wins() -> None:
+    text = "Bij de vrouwen won Noor Visscher op de 1000 meter in 1.17,12."
+    assert ("Noor Visscher", "1000m", "1:17.12", 1) in results(text)
+
+
+def test_time_and_place_from_two_sentences_merge() -> None:
+    assert results("Femke Kok reed de 500 meter in 37,02. Ze werd tweede.") == {
+        ("Femke Kok", "500m", "37.02", 2)
+    }
+    assert results("Femke Kok werd op de 500 meter tweede. Kok reed 37,02.") == {
+        ("Femke Kok", "500m", "37.02", 2)
+    }
+
+
+def test_contradicting_places_for_one_race_do_not_both_survive() -> None:
+    text = "Femke Kok werd op de 500 meter tweede. Verderop: Kok werd op de 500 meter derde."
+    found = [r for r in facts(text) if r.athlete == "Femke Kok" and r.distance == "500m"]
+    assert len(found) == 1
+
+
+def test_place_of_another_distance_is_not_the_times_place() -> None:
+    text = "Patrick Roest werd op de 500 meter derde en reed daarna de 5000 meter in 6.05,44."
+    assert results(text) == {
+        ("Patrick Roest", "500m", None, 3),
+        ("Patrick Roest", "5000m", "6:05.44", None),
+    }
+    text = "Jordan Stolz was third in the 500m and then skated the 5000m in 6:05.44."
+    assert ("Jordan Stolz", "5000m", "6:05.44", 3) not in results(text)
+
+
+# --- class 2: negation and what did not happen ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Joy Beune won de 3000 meter dit keer niet.",
+        "Joy Beune kon op de 3000 meter niet winnen.",
+        "Joy Beune pakte op de 3000 meter geen medaille.",
+        "Joy Beune greep op de 3000 meter naast de titel.",
+        "Joy Beune was op weg naar goud op de 3000 meter, maar viel.",
+        "Joy Beune was op de 3000 meter dicht bij haar eerste wereldtitel.",
+        "Joy Beune slaagde er op de 3000 meter niet in om de wereldtitel te prolongeren.",
+        "Joy Beune hoopt op de 3000 meter te winnen.",
+        "Joy Beune is favoriet voor de titel op de 3000 meter.",
+        "Zonder die misser had Joy Beune de 3000 meter gewonnen.",
+        "Joy Beune plaatste zich op de 3000 meter niet bij de beste acht.",
+    ],
+)
+def test_no_place_that_did_not_happen_nl(text: str) -> None:
+    assert ranks_of(text, "Joy Beune") <= {None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jordan Stolz did not win the 1500m.",
+        "Jordan Stolz failed to win the 1500m.",
+        "Jordan Stolz looked destined for gold in the 1500m until the final lap.",
+        "Jordan Stolz was on course for gold in the 1500m but fell.",
+        "Jordan Stolz wants to win gold in the 1500m.",
+        "Jordan Stolz was the favourite for gold in the 1500m.",
+        "Jordan Stolz would have won the 1500m without that slip.",
+        "The difference between gold and silver for Jordan Stolz in the 1500m was tiny.",
+    ],
+)
+def test_no_place_that_did_not_happen_en(text: str) -> None:
+    assert ranks_of(text, "Jordan Stolz") <= {None}
+
+
+def test_counterfactual_place_keeps_the_time_only() -> None:
+    text = "Femke Kok reed op de 500 meter 37,20; dat zou goed zijn geweest voor zilver."
+    assert results(text) == {("Femke Kok", "500m", "37.20", None)}
+
+
+def test_a_negated_win_leaves_the_real_place() -> None:
+    text = "Joy Beune won dit keer niet de 3000 meter; ze werd tweede in 3.56,10."
+    assert results(text) == {("Joy Beune", "3000m", "3:56.10", 2)}
+    text = "Jordan Stolz could not defend his title in the 500m, finishing fourth."
+    assert results(text) == {("Jordan Stolz", "500m", None, 4)}
+    text = "Jutta Leerdam kwam op de 1000 meter dicht bij goud maar werd tweede."
+    assert results(text) == {("Jutta Leerdam", "1000m", None, 2)}
+
+
+@pytest.mark.parametrize(
+    ("text", "rank"),
+    [
+        ("Jordan Stolz had to settle for second in the 1000m.", 2),
+        ("Jordan Stolz had to settle for silver in the 1000m.", 2),
+        ("Joy Beune moest op de 3000 meter genoegen nemen met brons.", 3),
+        ("Joy Beune kwam op de 3000 meter niet verder dan de vijfde plaats.", 5),
+        ("Joy Beune won niet alleen de 3000 meter, ze reed ook een baanrecord.", 1),
+        ("Met bijna een seconde voorsprong won Joy Beune de 3000 meter.", 1),
+    ],
+)
+def test_places_said_with_reluctance_still_count(text: str, rank: int) -> None:
+    assert rank in ranks_of(text, "Joy Beune") | ranks_of(text, "Jordan Stolz")
+
+
+def test_a_medal_missed_by_one_goes_to_another() -> None:
+    text = "Op de 3000 meter greep Joy Beune naast het goud, dat naar Ragne Wiklund ging."
+    assert ("Ragne Wiklund", "3000m", None, 1) in results(text)
+    assert 1 not in ranks_of(text, "Joy Beune")
+
+
+# --- class 3: history inside news --------------------------------------------------------
+
+
+def test_a_title_won_in_an_earlier_year_is_that_years_result() -> None:
+    (result,) = facts("Femke Kok werd in 2019 wereldkampioen op de 500 meter.")
+    assert (result.rank, result.earlier, result.year, result.race_date) == (1, True, 2019, None)
+
+
+def test_a_sentence_opening_on_a_look_back_dates_its_clause() -> None:
+    (result,) = facts("Four years ago, Jordan Stolz won the 1000m at the Olympics.")
+    assert (result.rank, result.earlier, result.year, result.race_date) == (1, True, 2022, None)
+    (result,) = facts("In 2022 won Irene Schouten de 5000 meter bij de Spelen.")
+    assert (result.earlier, result.year) == (True, 2022)
+
+
+def test_an_earlier_result_stays_apart_from_this_one() -> None:
+    found = facts("Jordan Stolz won the 1000m in 1:06.50. Four years ago he was fifth.")
+    now = [r for r in found if not r.earlier]
+    then = [r for r in found if r.earlier]
+    assert [(r.seconds, r.rank, r.year) for r in now] == [(66.5, 1, None)]
+    assert [(r.seconds, r.rank, r.year, r.race_date) for r in then] == [(None, 5, 2022, None)]
+
+
+def test_a_time_in_a_dated_clause_is_history() -> None:
+    text = "Sven Kramer won op de 5000 meter de wereldtitel; in 2013 won hij de titel in 6.08,44."
+    found = facts(text)
+    old = [r for r in found if r.seconds is not None]
+    assert [(r.earlier, r.year, r.race_date) for r in old] == [(True, 2013, None)]
+    assert any(not r.earlier and r.rank == 1 and r.seconds is None for r in found)
+
+
+def test_last_season_is_earlier_and_undated() -> None:
+    found = facts("Joy Beune won de 3000 meter in 3.55,10. Vorig seizoen werd ze daar tweede.")
+    assert {(r.rank, r.earlier, r.race_date) for r in found if r.earlier} == {(2, True, None)}
+    assert ("Joy Beune", "3000m", "3:55.10", 1) in results(
+        "Joy Beune won de 3000 meter in 3.55,10. Vorig seizoen werd ze daar tweede."
+    )
+
+
+def test_earlier_year_is_in_the_contract() -> None:
+    (result,) = facts("Femke Kok werd in 2019 wereldkampioen op de 500 meter.")
+    assert result.to_json()["year"] == 2019
+    assert result.to_json()["earlier"] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drievoudig wereldkampioen Kjeld Nuis werd op de 1000 meter derde.",
+        "Titelverdediger Kjeld Nuis werd op de 1000 meter derde.",
+        "Three-time world champion Kjeld Nuis finished third in the 1000m.",
+        "Kjeld Nuis, the silver medalist at the 2018 Olympics, finished third in the 1000m.",
+        "Kjeld Nuis, de nummer twee van de Winterspelen, werd op de 1000 meter derde.",
+    ],
+)
+def test_a_title_held_from_before_is_no_result_of_this_race(text: str) -> None:
+    assert ranks_of(text, "Kjeld Nuis") == {3}
+
+
+def test_a_future_year_gives_no_place() -> None:
+    assert ranks_of("Femke Kok wil in 2030 op de 500 meter olympisch goud.", "Femke Kok") <= {None}
