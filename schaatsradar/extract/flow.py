@@ -77,7 +77,7 @@ _UNREALIZED_BEFORE = re.compile(
 # "missed out on gold", "in de strijd om het brons" (unless that fight was won).
 _UNREALIZED_JUST_BEFORE = re.compile(
     r"\b(?:naast|zonder|without|bijna|nearly|almost|missed(?:\s+out\s+on)?|misliep|misloopt|"
-    r"(?:between|tussen)(?:\s+\w+\s+(?:and|en))?|"
+    r"(?:between|tussen)(?:\s+\w+\s+(?:and|en))?|onttroond\s+als|dethroned\s+as|"
     r"(?<!won\s)(?<!wint\s)(?<!won\sthe\s)(?<!won\sde\s)"
     r"(?:strijd|battle|fight|race|duel|gevecht)\s+(?:om|for))"
     r"\s+(?:(?:de|het|een|the|a|an|zijn|haar|his|her|hun|their)\s+)?$",
@@ -91,6 +91,16 @@ _CONDITIONAL_VERB = re.compile(r"\b(?:had|hadden|zou|zouden|would)\b", re.IGNORE
 _COUNTERFACTUAL_AFTER = re.compile(r"^\s+(?:\w+\s+){0,3}?(?:geweest|gehad)\b", re.IGNORECASE)
 
 
+# "zich gewonnen geven": to concede.
+_CONCEDED = re.compile(r"\b(?:gaf|geeft|gaven|geven|geef)\b.*\bzich\b", re.IGNORECASE)
+# "won eerder op de WK acht wereldtitels", "has won three world titles": a count of wins.
+_COUNTED_AFTER = re.compile(
+    r"(?:\s+(?!(?:en|and|maar|but)\b)[\w.-]+){0,6}?\s+(?:\d+|twee|drie|vier|vijf|zes|zeven|"
+    r"acht|negen|tien|elf|twaalf|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"meerdere|several|many|vele)\s+(?:[\w-]+\s+)?(?:[\w-]*titels|titles|medailles|medals|"
+    r"zeges|wins|victories|overwinningen|wedstrijden|races|wereldbekers|golds)\b",
+    re.IGNORECASE,
+)
 _HANDED_ON = re.compile(
     r"\W*(?:(?:\w+\s+){0,3}?(?:ging\s+naar|gaat\s+naar|went\s+to|goes\s+to)|"
     r"(?:dat|die|which|that)\s+(?:naar|to)\s)\b",
@@ -114,6 +124,10 @@ def unrealized(text: str, sentence_start: int, start: int, end: int, cue: str) -
         return True
     if cue.casefold() in _VERB_CUES and _NEGATED_AFTER.match(text, end):
         return True
+    if cue.casefold() == "gewonnen" and _CONCEDED.search(before):
+        return True  # "gaf zich halverwege al gewonnen": gave up
+    if cue.casefold() in _VERB_CUES and _COUNTED_AFTER.match(text, end):
+        return True  # "won eerder acht wereldtitels": a tally, not a place
     return bool(_COUNTERFACTUAL_AFTER.match(text, end, min(len(text), end + 60)))
 
 

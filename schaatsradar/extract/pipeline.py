@@ -396,21 +396,26 @@ def _results_in(
     for entity in entities:
         races: list[tuple[str | None, list[patterns.RankMention], patterns.TimeMention | None]]
         ranks = [c for c in entity.ranks if not _future(text, sentence, c, context)]
-        if entity.times:
-            time = entity.times[0]
+        # "werd eerder nog derde op de 500 meter en reed daarna de 5000 meter in 6.25,44",
+        # "die in 2019 wereldkampioen werd, won nu in 37,10": a place of another race or year
+        # is not the time's place; it stays a result of its own. "won de kilometer in 1.16,42
+        # en was op de 1500 de sterkste met 1.57,80": a time and place per distance.
+        races = []
+        others = list(ranks)
+        seen: set[str | None] = set()
+        for index, time in enumerate(entity.times):
             timed_distance = _distance_for(time, distances, context)
-            # "werd eerder nog derde op de 500 meter en reed daarna de 5000 meter in 6.25,44",
-            # "die in 2019 wereldkampioen werd, won nu in 37,10": a place of another race or
-            # year is not the time's place; it stays a result of its own.
+            if timed_distance in seen:
+                continue  # one time per race: the first
+            seen.add(timed_distance)
             own = [
                 c
-                for c in ranks
+                for c in others
                 if _same_race(text, sentence, c, time, timed_distance, lookback, distances, context)
+                and (index == 0 or _named_distances(text, c, distances, context))
             ]
-            races = [(timed_distance, own[:1], time)]
-            others = [c for c in ranks if c not in own]
-        else:
-            races, others = [], ranks
+            races.append((timed_distance, own[:1], time))
+            others = [c for c in others if c not in own]
         # "Ze werd negende op de 3000 meter en zesde op de 5000 meter": a place per race.
         # A place dated earlier ("who won the event a year ago") is another race.
         by_race: dict[tuple[str | None, bool], list[patterns.RankMention]] = {}
@@ -799,7 +804,8 @@ NOT_A_PLACE_CUE = re.compile(r"victories|zeges|overwinningen|titels|titles|\btij
 
 
 WIN_VERBS = frozenset({"won", "wint", "win", "wins", "winnen", "gewonnen"})
-VERB_TO_OBJECT = re.compile(r"^[^\d,;:]{0,25}$")
+# Not across a conjunction: "de 500 meter te winnen en als tweede te eindigen" is two places.
+VERB_TO_OBJECT = re.compile(r"^(?![^\d,;:]*\b(?:en|and)\b)[^\d,;:]{0,25}$")
 
 
 def _medal_objects(text: str, cues: Sequence[patterns.RankMention]) -> list[patterns.RankMention]:
