@@ -70,7 +70,10 @@ _UNREALIZED_BEFORE = re.compile(
     r"eyeing|targets|targeting|probeert|probeerde|tries|tried|trying|"
     r"(?:favoriet|favoriete|favorite|favourite|kandidaat|contender|candidate)\s+(?:voor|for)|"
     r"zou|zouden|would|could\s+have|might\s+have|should\s+have|had\s+kunnen|"
-    r"geweest\s+voor|been\s+good\s+for|been\s+enough\s+for|zal|zullen|will)\b",
+    r"geweest\s+voor|been\s+good\s+for|been\s+enough\s+for|zal|zullen|will|"
+    # "de tot dan toe beste tijd", "tot nu toe de enige die goud won", "the best so far": a
+    # standing during the race or a tally over the years, not this race's place.
+    r"tot\s+(?:dan|nu)\s+toe|until\s+(?:then|now)|so\s+far|thus\s+far)\b",
     re.IGNORECASE,
 )
 # Right before the place: "greep naast de titel", "zonder medaille", "almost won", "bijna goud",

@@ -382,6 +382,14 @@ def _results_in(
         owner = _time_owner(text, sentence, entities, timed)
         if owner is not None:
             owner.times.append(timed)
+            winning = WINNING_TIME_BEFORE.search(
+                text, max(sentence.start, timed.start - 40), timed.start
+            )
+            if winning is not None:
+                # "de winnende tijd (2.55,78) van Japan": the time and the win are one fact.
+                owner.ranks.append(
+                    patterns.RankMention(winning.start(), winning.end(), 1, "winnende tijd")
+                )
     rank_cues = _medal_objects(
         text, [c for c in inside(mentions.ranks, sentence) if _rank_counts(text, sentence, c)]
     )
@@ -468,7 +476,66 @@ def _results_in(
                     lookback,
                 )
             )
+    results.extend(_like_before(text, sentence, entities, results))
     return results
+
+
+WINNING_TIME_BEFORE = re.compile(
+    r"\b(?:winnende\s+tijd|winning\s+time|winnaarstijd)\s*(?:van\s+|of\s+)?\(?\s*$", re.I
+)
+
+
+# "net als Gianni Romme in 2000", "like Eric Heiden in 1980": another skater did the same in
+# that year. "the first since Jeremy Wotherspoon in 2008": the last one who won it.
+LIKE_BEFORE = re.compile(r"\b(?:net\s+als|zoals|evenals|like|just\s+as)\s+(?:\w+\s+){0,2}$", re.I)
+SINCE_BEFORE = re.compile(r"\b(?:sinds|since)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+FIRST_BEFORE = re.compile(
+    r"\b(?:eerste|first|jongste|youngest|oudste|oldest|enige|only)\b", re.IGNORECASE
+)
+TITLE_WORD = re.compile(r"(?:kampioen|kampioene|champion|titel|title|goud|gold)\w*$", re.I)
+YEAR_RIGHT_AFTER = re.compile(r"\s*(?:\(|,\s*)?(?:in|at|bij)?\s*((?:19|20)\d\d)\b")
+
+
+def _like_before(
+    text: str, sentence: Sentence, entities: Sequence[Entity], results: Sequence[Result]
+) -> list[Result]:
+    """The earlier result a comparison names: "Nuis won de 1500 meter, net als Gianni Romme
+    in 2000" gives Romme the 1500 m win of 2000; "de eerste Amerikaan sinds Eric Heiden in
+    1979" gives Heiden that title in 1979. Only with a year, and never for this meet."""
+    found: list[Result] = []
+    for entity in entities:
+        if entity.team or entity.ranks or entity.times:
+            continue
+        year = YEAR_RIGHT_AFTER.match(text, entity.end, sentence.end)
+        before = text_before(text, sentence, entity.start)
+        if year is None:
+            continue
+        since = SINCE_BEFORE.search(before)
+        like = LIKE_BEFORE.search(before)
+        if since is None and like is None:
+            continue
+        ahead = [r for r in results if not r.earlier and r.rank is not None]
+        ahead = [r for r in ahead if r.evidence.start < entity.start and r.athlete != entity.name]
+        if not ahead:
+            continue
+        model = ahead[-1]
+        if since is not None and (
+            model.rank != 1
+            or not FIRST_BEFORE.search(text, sentence.start, entity.start)
+            or not TITLE_WORD.search(model.evidence.text)
+        ):
+            continue
+        copy = replace(
+            model,
+            athlete=entity.name,
+            country=entity.country,
+            gender=entity.gender or model.gender,
+            seconds=None,
+            margin=None,
+            evidence=Span(entity.start, year.end(), text[entity.start : year.end()]),
+        )
+        found.append(_in_edition(copy, year.group(1)))
+    return found
 
 
 def _dated_year(

@@ -246,3 +246,68 @@ def test_a_title_held_from_before_is_no_result_of_this_race(text: str) -> None:
 
 def test_a_future_year_gives_no_place() -> None:
     assert ranks_of("Femke Kok wil in 2030 op de 500 meter olympisch goud.", "Femke Kok") <= {None}
+
+
+def test_a_skater_compared_with_a_year_gets_that_years_result() -> None:
+    found = facts("Kjeld Nuis won de 1500 meter in 1.43,10, net als Gianni Romme in 2000.")
+    then = [(r.athlete, r.distance, r.rank, r.earlier, r.year) for r in found if r.earlier]
+    assert then == [("Gianni Romme", "1500m", 1, True, 2000)]
+    assert ("Kjeld Nuis", "1500m", "1:43.10", 1) in results(
+        "Kjeld Nuis won de 1500 meter in 1.43,10, net als Gianni Romme in 2000."
+    )
+
+
+def test_the_first_since_names_the_last_winner() -> None:
+    text = (
+        "Jordan Stolz is de eerste Amerikaanse wereldkampioen allround sinds zijn "
+        "landgenoot Eric Heiden in 1979."
+    )
+    then = [(r.athlete, r.distance, r.rank, r.year) for r in facts(text) if r.earlier]
+    assert then == [("Eric Heiden", "allround", 1, 1979)]
+
+
+def test_a_comparison_without_a_title_or_year_gives_no_result() -> None:
+    text = "Kjeld Nuis won alle afstanden, de eerste sinds Sven Kramer in 2008."
+    assert not any(r.athlete == "Sven Kramer" for r in facts(text))
+    text = "Kjeld Nuis won de 1500 meter, net als Gianni Romme."
+    assert not any(r.athlete == "Gianni Romme" for r in facts(text))
+
+
+def test_the_winning_time_is_the_winners_place() -> None:
+    text = (
+        "Op de 1000 meter bleef Jutta Leerdam ver boven de winnende tijd (1.13,40) van Miho Takagi."
+    )
+    assert ("Miho Takagi", "1000m", "1:13.40", 1) in results(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patrick Roest gaf zich op de 5000 meter halverwege al gewonnen.",
+        "Patrick Roest won eerder op de 5000 meter acht wereldtitels.",
+        "Patrick Roest werd donderdag onttroond als wereldkampioen op de 5000 meter.",
+        "Patrick Roest had op de 5000 meter met 6.10,00 de tot dan toe beste tijd.",
+        "Patrick Roest was tot nu toe de enige Nederlander die goud op de 5000 meter won.",
+    ],
+)
+def test_concessions_tallies_and_provisional_bests_are_no_place(text: str) -> None:
+    assert ranks_of(text, "Patrick Roest") <= {None}
+
+
+def test_a_time_and_place_per_distance() -> None:
+    text = (
+        "Sanne Verhoef won eerst de 1000 meter in 1.16,42 en was daarna ook op de 1500 meter "
+        "de sterkste met 1.57,80."
+    )
+    assert results(text) == {
+        ("Sanne Verhoef", "1000m", "1:16.42", 1),
+        ("Sanne Verhoef", "1500m", "1:57.80", 1),
+    }
+
+
+def test_win_and_second_place_joined_by_en_are_two_places() -> None:
+    text = (
+        "Joy Beune pakte de leiding door op de eerste dag de 500 meter te winnen en als "
+        "tweede te eindigen op de 3000 meter."
+    )
+    assert ("Joy Beune", "500m", None, 1) in results(text)
