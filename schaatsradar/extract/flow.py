@@ -22,7 +22,8 @@ __all__ = ["clause_before", "group_ranked", "unrealized", "year_before"]
 # Where a clause ends for the scope of a negation or intent: punctuation, or a conjunction
 # that starts a clause of its own ("kwam dicht bij goud maar werd tweede").
 _CLAUSE_BREAK = re.compile(
-    r"[,;:()\u2013\u2014]|\s-\s|\b(?:maar|but|en|and|toen|when|terwijl|while|nadat|after|"
+    r"(?<!\d)[,;:()\u2013\u2014]|\s-\s|(?<!\d\s)\b(?:en|and)\b|"
+    r"\b(?:maar|but|toen|when|terwijl|while|nadat|after|"
     r"omdat|because|waarna|whereupon|dus|so|though|although|hoewel|yet)\b",
     re.IGNORECASE,
 )
@@ -273,3 +274,18 @@ def opening_flashback(
 
 
 _NOW = re.compile(r"[;:]|\b(?:maar|but|nu|now|dit\s+jaar|this\s+(?:year|time))\b", re.IGNORECASE)
+
+
+_YEAR_LIST = re.compile(
+    r"\b(?:in|at|bij)\s+((?:19|20)\d\d(?:\s*(?:,|en|and|&)\s*(?:in\s+)?(?:19|20)\d\d)*)\b"
+)
+
+
+def years_listed_before(text: str, sentence_start: int, year: int, start: int) -> list[int]:
+    """Every year of the list the dating year ends ("in 2015 en 2019"): one result each."""
+    before = clause_before(text, sentence_start, start)
+    for listed in reversed(_YEAR_LIST.findall(before)):
+        years = [int(y) for y in re.findall(r"(?:19|20)\d\d", listed)]
+        if year in years:
+            return years
+    return [year]

@@ -463,8 +463,15 @@ def _results_in(
             if year is None and time is not None:
                 year = _time_year(text, sentence, time, context)
             if year is not None:
-                # "werd in 2019 wereldkampioen", "In 2022 won Schouten": that year's meet.
-                results.append(_in_edition(result, str(year)))
+                # "werd in 2019 wereldkampioen", "In 2022 won Schouten": that year's meet;
+                # "kroonde zich in 2015 en 2019 tot kampioen": each of them.
+                listed = flow.years_listed_before(
+                    text,
+                    sentence.start,
+                    year,
+                    cues[0].start if cues else time.start if time else sentence.end,
+                )
+                results.extend(_in_edition(result, str(y)) for y in listed)
                 continue
             results.extend(
                 _editions(
@@ -815,7 +822,7 @@ NOT_A_PLACE_AFTER = re.compile(r"\s+(?:rit|opening|ronde|lap|split|doorkomst)\b"
 # "de Japanse wereldkampioene Takagi" is a description, "werd wereldkampioen" a result.
 COPULA_BEFORE = re.compile(
     r"\b(?:werd|wordt|word|is|was|werden|zijn|geworden|became|is|"
-    r"was|were|crowned|blijft|bleef)\b[^.;]{0,60}$",
+    r"was|were|crowned|blijft|bleef|kroonde|kroont|gekroond)\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
 
@@ -884,9 +891,21 @@ def _medal_objects(text: str, cues: Sequence[patterns.RankMention]) -> list[patt
         if not (
             cue.cue.casefold() in WIN_VERBS
             and following is not None
-            and VERB_TO_OBJECT.match(text[cue.end : following.start])
+            and (
+                VERB_TO_OBJECT.match(text[cue.end : following.start])
+                or (
+                    # "In 2018 won ze op de Spelen van Pyeongchang brons": the medal is far
+                    # from the verb, but in its clause (issue 11, class 1).
+                    MEDAL_CUE.match(following.cue)
+                    and MEDAL_OBJECT_GAP.match(text[cue.end : following.start])
+                )
+            )
         )
     ]
+
+
+MEDAL_CUE = re.compile(r"(?:zilver|brons|goud|silver|bronze|gold)", re.IGNORECASE)
+MEDAL_OBJECT_GAP = re.compile(r"^(?![^,;:]*\b(?:en|and|maar|but)\b)[^,;:()]{0,60}$", re.I)
 
 
 # "prevailed in 10 of 12 races", "won 5 van de 8 wedstrijden", "won two titles": a count.

@@ -311,3 +311,19 @@ def test_win_and_second_place_joined_by_en_are_two_places() -> None:
         "tweede te eindigen op de 3000 meter."
     )
     assert ("Joy Beune", "500m", None, 1) in results(text)
+
+
+def test_a_win_verb_governs_a_medal_later_in_its_clause() -> None:
+    text = "In 2018 won Irene Schouten op de Spelen van Pyeongchang brons op de massastart."
+    (result,) = facts(text)
+    assert (result.rank, result.earlier, result.year) == (3, True, 2018)
+    text = "Irene Schouten won op de 3000 meter in Inzell zilver."
+    assert results(text) == {("Irene Schouten", "3000m", None, 2)}
+
+
+def test_a_title_in_a_list_of_years_is_one_result_each() -> None:
+    text = "Irene Schouten kroonde zich in 2015 en 2019 tot wereldkampioen op de massastart."
+    assert sorted((r.year, r.rank, r.earlier) for r in facts(text)) == [
+        (2015, 1, True),
+        (2019, 1, True),
+    ]
