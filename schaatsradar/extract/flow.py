@@ -22,8 +22,8 @@ __all__ = ["clause_before", "group_ranked", "unrealized", "year_before"]
 # Where a clause ends for the scope of a negation or intent: punctuation, or a conjunction
 # that starts a clause of its own ("kwam dicht bij goud maar werd tweede").
 _CLAUSE_BREAK = re.compile(
-    r"(?<!\d)[,;:()\u2013\u2014]|\s-\s|(?<!\d\s)\b(?:en|and)\b|"
-    r"\b(?:maar|but|toen|when|terwijl|while|nadat|after|"
+    r"(?<!\d)[,;:()\u2013\u2014]|\s-\s|\b(?:en|and)\b(?!\s+(?:in\s+)?\d)|"
+    r"\b(?:maar|but|toen|when|terwijl|while|nadat|after|dat|that|die|who|which|waarin|"
     r"omdat|because|waarna|whereupon|dus|so|though|although|hoewel|yet)\b",
     re.IGNORECASE,
 )
@@ -45,7 +45,7 @@ _NEGATION = re.compile(
     r"doesn't|don't|isn't|failed\s+to)\b(?!\s+(?:verder|meer|beter|hoger|later|slechter|alleen|"
     r"enkel|onverdienstelijk|voor\s+niets|verrassend|onverwacht|toevallig|further|more|better|"
     r"higher|worse|only|just|surprisingly|coincidentally|since|until|tot|sinds|lang|long|"
-    r"eerder|before|doubt|twijfel)\b)",
+    r"doubt|twijfel|verrassing|surprise|wonder|toeval|coincidence|vraag|question)\b)",
     re.IGNORECASE,
 )
 # A negation just after a winning verb: "Beune won dit keer niet", "Kok wint de 500 niet".
@@ -71,10 +71,7 @@ _UNREALIZED_BEFORE = re.compile(
     r"eyeing|targets|targeting|probeert|probeerde|tries|tried|trying|"
     r"(?:favoriet|favoriete|favorite|favourite|kandidaat|contender|candidate)\s+(?:voor|for)|"
     r"zou|zouden|would|could\s+have|might\s+have|should\s+have|had\s+kunnen|"
-    r"geweest\s+voor|been\s+good\s+for|been\s+enough\s+for|zal|zullen|will|"
-    # "de tot dan toe beste tijd", "tot nu toe de enige die goud won", "the best so far": a
-    # standing during the race or a tally over the years, not this race's place.
-    r"tot\s+(?:dan|nu)\s+toe|until\s+(?:then|now)|so\s+far|thus\s+far)\b",
+    r"geweest\s+voor|been\s+good\s+for|been\s+enough\s+for|zal|zullen|will)\b",
     re.IGNORECASE,
 )
 # Right before the place: "greep naast de titel", "zonder medaille", "almost won", "bijna goud",
@@ -92,7 +89,7 @@ _UNREALIZED_JUST_BEFORE = re.compile(
 _CONDITION_OPENING = re.compile(r"\s*(?:zonder|without|als|indien|if|mocht|had)\b", re.IGNORECASE)
 _CONDITIONAL_VERB = re.compile(r"\b(?:had|hadden|zou|zouden|would)\b", re.IGNORECASE)
 # "dat was goed geweest voor zilver": a past counterfactual after the place's subject.
-_COUNTERFACTUAL_AFTER = re.compile(r"^\s+(?:\w+\s+){0,3}?(?:geweest|gehad)\b", re.IGNORECASE)
+_COUNTERFACTUAL_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:geweest|gehad)\b", re.IGNORECASE)
 
 
 # "zich gewonnen geven": to concede.
@@ -112,6 +109,15 @@ _HANDED_ON = re.compile(
 )
 
 
+# "de tot dan toe beste tijd", "tot nu toe de enige die goud won", "the best so far": a
+# standing during the race or a tally over the years, not this race's place. Its scope runs
+# into the relative clause, so it is looked for back to the sentence's last ";" or ":".
+_SO_FAR = re.compile(
+    r"\b(?:tot\s+(?:dan|nu)\s+toe|until\s+(?:then|now)|so\s+far|thus\s+far)\b(?![^;:]*[;:])",
+    re.IGNORECASE,
+)
+
+
 def unrealized(text: str, sentence_start: int, start: int, end: int, cue: str) -> bool:
     """True when the rank word at `start`..`end` is negated, aimed at, nearly had, missed or
     counterfactual in its own clause: no place for that skater."""
@@ -119,6 +125,8 @@ def unrealized(text: str, sentence_start: int, start: int, end: int, cue: str) -
         return False  # "greep naast het goud, dat naar de VS ging": the medal is someone's
     before = clause_before(text, sentence_start, start)
     if _NEGATION.search(before) or _UNREALIZED_BEFORE.search(before):
+        return True
+    if _SO_FAR.search(text, max(sentence_start, start - 120), start):
         return True
     if _UNREALIZED_JUST_BEFORE.search(text, max(sentence_start, start - 40), start):
         return True
@@ -132,7 +140,14 @@ def unrealized(text: str, sentence_start: int, start: int, end: int, cue: str) -
         return True  # "gaf zich halverwege al gewonnen": gave up
     if cue.casefold() in _VERB_CUES and _COUNTED_AFTER.match(text, end):
         return True  # "won eerder acht wereldtitels": a tally, not a place
-    return bool(_COUNTERFACTUAL_AFTER.match(text, end, min(len(text), end + 60)))
+    # "met die tijd was ze tweede geweest"; not the perfect "ze is tweede geweest".
+    return bool(
+        _COUNTERFACTUAL_AFTER.match(text, end, min(len(text), end + 60))
+        and _PAST_AUXILIARY.search(before)
+    )
+
+
+_PAST_AUXILIARY = re.compile(r"\b(?:was|waren|had|hadden)\b", re.IGNORECASE)
 
 
 def _nationality_words() -> frozenset[str]:
@@ -185,7 +200,12 @@ def group_ranked(text: str, cue: str, end: int) -> bool:
 
 # A year the clause dates a place to: "werd in 2019 wereldkampioen", "In 2022 won Schouten",
 # "in 2013 won hij de titel". Not "sinds 2019" (a span up to now).
-_YEAR_IN = re.compile(r"\b(?:in|at|bij|during|tijdens)\s+((?:19|20)\d\d)\b(?![-/.]\d)")
+# Not an attributive participle: "de in 2004 geboren Stolz", "haar in 2019 gereden record".
+_YEAR_IN = re.compile(
+    r"\b(?:in|at|bij|during|tijdens)\s+((?:19|20)\d\d)\b(?![-/.]\d)"
+    r"(?!\s+(?:ge\w+(?:de|te|en)|born|built|opened|set)\b)",
+    re.IGNORECASE,
+)
 _SINCE_BEFORE = re.compile(r"\b(?:sinds|since|tot|until|voor|before)\s+$", re.IGNORECASE)
 # A sentence that opens on a time adverbial ("Four years ago, Stolz won ...", "In 2018,
 # ...") dates its first clause, even past the comma after the adverbial.
@@ -210,10 +230,11 @@ def year_before(text: str, sentence_start: int, start: int) -> int | None:
 # A place that describes a title held from before: "the silver medalist at the 2018 Games",
 # "olympisch kampioen van 2018", "de nummer twee van de Winterspelen", "2022 world champion".
 _TITLE_OF_EARLIER = re.compile(
-    r"[\s-]*(?:medal(?:l)?ist|medaillewinnaar|medaillewinnares|(?:wereld|olympisch\s|europees\s)?"
-    r"kampioene?|champion|winnaar|winnares|winner)?\s+(?:(?:at|of|in|from|van|bij|op|uit)\s+)"
-    r"(?:(?:the|de|het)\s+)?(?:(?:19|20)\d\d\b|(?:olympische\s+)?(?:winterspelen|spelen|games|"
-    r"olympics|wk|ek|world\s+championships|europese\s+kampioenschappen))",
+    r"[\s-]*(?P<noun>medal(?:l)?ist|medaillewinnaar|medaillewinnares|(?:wereld|olympisch\s|"
+    r"europees\s)?kampioene?|champion|winnaar|winnares|winner)?\s+"
+    r"(?P<prep>at|of|in|from|van|bij|op|uit)\s+(?:(?:the|de|het)\s+)?(?:(?P<year>(?:19|20)\d\d)\b|"
+    r"(?:olympische\s+)?(?:winterspelen|spelen|games|olympics|wk|ek|world\s+championships|"
+    r"europese\s+kampioenschappen))",
     re.IGNORECASE,
 )
 _DESCRIBING_CUE = re.compile(
@@ -221,13 +242,27 @@ _DESCRIBING_CUE = re.compile(
     r"bronze|goud|gold)|nummer\s+\w+|number\s+\w+)$",
     re.IGNORECASE,
 )
+_TITLE_HOLDER_CUE = re.compile(
+    r"(?:.*(?:medal(?:l)?ist|kampioene?|champion|winnaar|winnares|winner)|nummer\s+\w+|"
+    r"number\s+\w+)$",
+    re.IGNORECASE,
+)
 
 
-def describes_earlier_title(text: str, cue: str, end: int) -> bool:
+def describes_earlier_title(text: str, cue: str, end: int, article_year: int | None) -> bool:
     """A title word or medal that names a title held from an earlier meet ("the silver
     medalist at the 2018 Olympics", "de nummer twee van de Winterspelen"): not a place in the
-    race being reported."""
-    return bool(_DESCRIBING_CUE.match(cue)) and _TITLE_OF_EARLIER.match(text, end) is not None
+    race being reported. A year must be before the article's; without one, only a title
+    holder "of" a meet ("kampioen van de Spelen") describes, not "goud op de Spelen"."""
+    if not _DESCRIBING_CUE.match(cue):
+        return False
+    found = _TITLE_OF_EARLIER.match(text, end)
+    if found is None:
+        return False
+    if found.group("year"):
+        return article_year is None or int(found.group("year")) < article_year
+    holder = found.group("noun") or _TITLE_HOLDER_CUE.match(cue)
+    return bool(holder) and found.group("prep").casefold() in ("van", "of")
 
 
 # An ordinal that counts achievements a few words on: "a fourth career Olympic medal", "haar
@@ -267,8 +302,8 @@ def opening_flashback(
     that opens on a look back dates its first main clause, past the comma."""
     first = len(text[sentence_start:start]) - len(text[sentence_start:start].lstrip())
     opening = flashback.match(text, sentence_start + first)
-    if opening is None:
-        return False
+    if opening is None or describes_holder(text, opening.end()):
+        return False  # "Last year's champion Stolz won": a description, not a look back
     between = text[opening.end() : start]
     return not _NOW.search(between)
 
@@ -289,3 +324,19 @@ def years_listed_before(text: str, sentence_start: int, year: int, start: int) -
         if year in years:
             return years
     return [year]
+
+
+# "last year's champion Stolz", "vorig jaar winnaar": a look back that only describes who
+# someone is does not date the clause's place.
+_DESCRIBED_AFTER = re.compile(
+    r"['\u2019]s\s+(?:\w+\s+)?(?:champion|winner|medal(?:l)?ist|runner-up|titleholder)\b",
+    re.IGNORECASE,
+)
+
+
+def describes_holder(text: str, end: int) -> bool:
+    """Whether the look back ending at `end` is a possessive describing a title holder."""
+    return (
+        _DESCRIBED_AFTER.match(text, end - 2 if text[end - 2 : end] in ("'s", "\u2019s") else end)
+        is not None
+    )

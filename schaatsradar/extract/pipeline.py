@@ -391,7 +391,12 @@ def _results_in(
                     patterns.RankMention(winning.start(), winning.end(), 1, "winnende tijd")
                 )
     rank_cues = _medal_objects(
-        text, [c for c in inside(mentions.ranks, sentence) if _rank_counts(text, sentence, c)]
+        text,
+        [
+            c
+            for c in inside(mentions.ranks, sentence)
+            if _rank_counts(text, sentence, c, context.article_year)
+        ],
     )
     for cue in _pair_respectively(text, entities, rank_cues):
         owner = _rank_owner(text, sentence, entities, cue)
@@ -695,7 +700,11 @@ class Lookback:
 
     @classmethod
     def of(cls, text: str, sentence: Sentence) -> Lookback:
-        flashbacks = tuple(m.span() for m in FLASHBACK.finditer(text, sentence.start, sentence.end))
+        flashbacks = tuple(
+            m.span()
+            for m in FLASHBACK.finditer(text, sentence.start, sentence.end)
+            if not flow.describes_holder(text, m.end())
+        )
         if not flashbacks:
             return cls(sentence, (), (), None)
         breaks = tuple(m.span() for m in CLAUSE_BREAK.finditer(text, sentence.start, sentence.end))
@@ -928,7 +937,9 @@ RANKING_AFTER = re.compile(
 )
 
 
-def _rank_counts(text: str, sentence: Sentence, cue: patterns.RankMention) -> bool:
+def _rank_counts(
+    text: str, sentence: Sentence, cue: patterns.RankMention, article_year: int | None = None
+) -> bool:
     if NOT_A_PLACE_AFTER.match(text, cue.end) or NOT_A_PLACE_CUE.search(cue.cue):
         return False
     if WIN_COUNT_AFTER.match(text, cue.end) or RANKING_AFTER.match(text, cue.end):
@@ -943,7 +954,7 @@ def _rank_counts(text: str, sentence: Sentence, cue: patterns.RankMention) -> bo
         return False  # "won dit keer niet", "op weg naar goud", "zou goed zijn voor zilver"
     if flow.group_ranked(text, cue.cue, cue.end):
         return False  # "de vijfde Nederlander", "the fastest American": not the field's place
-    if flow.describes_earlier_title(text, cue.cue, cue.end):
+    if flow.describes_earlier_title(text, cue.cue, cue.end, article_year):
         return False  # "the silver medalist at the 2018 Games": a title held, not this race
     if flow.counts_achievement(text, cue.cue, cue.end) or flow.race_state(text, cue.end):
         return False  # "a fourth career Olympic medal", "in gewonnen positie"

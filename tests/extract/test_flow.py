@@ -327,3 +327,40 @@ def test_a_title_in_a_list_of_years_is_one_result_each() -> None:
         (2015, 1, True),
         (2019, 1, True),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "athlete", "rank"),
+    [
+        ("Het was geen verrassing dat Femke Kok de 500 meter won.", "Femke Kok", 1),
+        ("It was no surprise that Jordan Stolz won the 1000m.", "Jordan Stolz", 1),
+        ("Femke Kok won op de Spelen goud op de 500 meter.", "Femke Kok", 1),
+        ("Femke Kok werd wereldkampioen bij de WK op de 500 meter.", "Femke Kok", 1),
+        ("De in 2004 geboren Jordan Stolz won de 1000 meter.", "Jordan Stolz", 1),
+        ("Last year's champion Jordan Stolz won the 1000m again.", "Jordan Stolz", 1),
+        ("Femke Kok is op de 500 meter de beste geweest.", "Femke Kok", 1),
+        ("Femke Kok, the silver medalist at the 2022 Olympics, won the 500m.", "Femke Kok", 1),
+    ],
+)
+def test_this_meets_place_is_kept(text: str, athlete: str, rank: int) -> None:
+    """Shapes that look like negation, hypothesis or history but report this race."""
+    assert ranks_of(text, athlete) == {rank}
+
+
+def test_a_past_counterfactual_gives_no_place() -> None:
+    text = "Met die tijd was Femke Kok op de 500 meter tweede geweest."
+    assert ranks_of(text, "Femke Kok") <= {None}
+
+
+def test_a_relative_clause_looking_back_stays_apart() -> None:
+    found = facts("Jutta Leerdam, die vorig jaar nog tweede werd, won nu de 1000 meter.")
+    assert {(r.rank, r.earlier) for r in found} == {(2, True), (1, False)}
+
+
+def test_a_year_ending_an_earlier_clause_does_not_date_the_next() -> None:
+    text = (
+        "Haar tijd bleef ver boven het baanrecord van Claudia Pechstein in 2002 "
+        "en op de 3000 meter eindigde Joy Beune als twintigste."
+    )
+    assert ("Joy Beune", "3000m", None, 20) in results(text)
+    assert all(not r.earlier for r in facts(text) if r.athlete == "Joy Beune")
