@@ -89,7 +89,9 @@ _UNREALIZED_JUST_BEFORE = re.compile(
 _CONDITION_OPENING = re.compile(r"\s*(?:zonder|without|als|indien|if|mocht|had)\b", re.IGNORECASE)
 _CONDITIONAL_VERB = re.compile(r"\b(?:had|hadden|zou|zouden|would)\b", re.IGNORECASE)
 # "dat was goed geweest voor zilver": a past counterfactual after the place's subject.
-_COUNTERFACTUAL_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:geweest|gehad)\b", re.IGNORECASE)
+_COUNTERFACTUAL_AFTER = re.compile(
+    r"\s+(?:\w+\s+){0,3}?(?:geweest|gehad|kunnen|moeten|could|might)\b", re.IGNORECASE
+)
 
 
 # "zich gewonnen geven": to concede.
@@ -172,7 +174,9 @@ _GROUP_WORDS = _nationality_words() | word_set(
     "buitenlander buitenlandse foreigner thuisrijder thuisrijdster"
 )
 _GROUP_AFTER = re.compile(
-    r"\s+(?:(?:van|of|onder|among|amongst)\s+(?:de|the|alle|all)\s+)?([\w-]+)", re.IGNORECASE
+    r"\s+(?:(?:van|of|onder|among|amongst)\s+(?:de|the|alle|all)\s+)?"
+    r"(?:(?:overige|andere|other|remaining|resterende)\s+)?([\w-]+)",
+    re.IGNORECASE,
 )
 
 
@@ -212,10 +216,21 @@ _SINCE_BEFORE = re.compile(r"\b(?:sinds|since|tot|until|voor|before)\s+$", re.IG
 _OPENING_YEAR = re.compile(r"\s*(?:in|at)\s+((?:19|20)\d\d)\b\s*,?", re.IGNORECASE)
 
 
+_OTHERS_YEAR = re.compile(
+    r"\b(?:net\s+als|zoals|evenals|like|just\s+as|sinds|since)\s+(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
 def year_before(text: str, sentence_start: int, start: int) -> int | None:
     """The year the clause before a place at `start` dates it to, if it names one."""
     before = clause_before(text, sentence_start, start)
-    years = _YEAR_IN.findall(before)
+    # "Net als Irene Schouten in 2022 won ze": the year is the other skater's.
+    years = [
+        m.group(1)
+        for m in _YEAR_IN.finditer(before)
+        if not _OTHERS_YEAR.search(before, 0, m.start())
+    ]
     if years:
         return int(years[-1])
     opening = _OPENING_YEAR.match(text, sentence_start)

@@ -163,7 +163,8 @@ PLACE_OF = re.compile(r"(?:\b(?:in|from)\s+(?:the\s+)?|\b[A-ZÀ-Þ][\w-]+,\s*)$"
 # Words before an entity that make it the object of the clause, not the one who raced:
 # "sneller dan Takagi", "achter Kok", "tegen Grevelt", "ahead of Stolz".
 OBJECT_BEFORE = re.compile(
-    r"(?:\b(?:dan|achter|tegen|voor|than|behind|against|ahead of|over|van|of)"
+    r"(?:\b(?:dan|achter|tegen|voor|than|behind|against|ahead of|over|van|of|net als|zoals|"
+    r"evenals|just like|just as)"
     r"\s+(?:(?:de|het|een|the|a|an|zijn|haar|hun|his|her|their|[A-ZÀ-Þ][\w-]*|"
     r"\w+(?:genoot|genote|genoten|mate|mates))\s+){0,3})$",
     re.IGNORECASE,
@@ -462,8 +463,13 @@ def _results_in(
                 or (time is not None and _time_looks_back(text, sentence, time, lookback, context)),
             )
             if result.earlier:
-                # History is never dated at the day of the meet being reported.
-                result = replace(result, race_date=None)
+                # History is never dated at the day of the meet being reported, nor placed at
+                # its rink: "vorige week in Hamar" is Hamar's, "vorig jaar" alone no rink's.
+                result = replace(
+                    result,
+                    race_date=None,
+                    venue=_earlier_venue(text, sentence, mentions, result.venue, start),
+                )
             year = _dated_year(text, sentence, cues[0], context) if cues else None
             if year is None and time is not None:
                 year = _time_year(text, sentence, time, context)
@@ -476,10 +482,9 @@ def _results_in(
                     year,
                     cues[0].start if cues else time.start if time else sentence.end,
                 )
-                results.extend(_in_edition(result, str(y)) for y in listed)
-                continue
-            results.extend(
-                _editions(
+                editions = [_in_edition(result, str(y)) for y in listed]
+            else:
+                editions = _editions(
                     text,
                     sentence,
                     result,
@@ -487,6 +492,12 @@ def _results_in(
                     context.article_year,
                     lookback,
                 )
+            # "Four years ago in Beijing, Nuis was fifth": an earlier meet at its own rink.
+            results.extend(
+                replace(r, venue=_earlier_venue(text, sentence, mentions, None, start))
+                if r.earlier and r.venue is None
+                else r
+                for r in editions
             )
     results.extend(_like_before(text, sentence, entities, results))
     return results
@@ -548,6 +559,21 @@ def _like_before(
         )
         found.append(_in_edition(copy, year.group(1)))
     return found
+
+
+HERE = re.compile(r"\b(?:hier|daar|here|there|ook\s+al\s+in)\b", re.IGNORECASE)
+
+
+def _earlier_venue(
+    text: str, sentence: Sentence, mentions: Mentions, current: str | None, position: int
+) -> str | None:
+    """The rink of an earlier meet: the one its sentence names (the last before the fact,
+    else the first after it), the reported meet's when it says "hier", else unknown."""
+    named = inside(mentions.venues, sentence)
+    before = [v for v in named if v.end <= position]
+    if before or named:
+        return (before or named)[-1 if before else 0].city
+    return current if HERE.search(text, sentence.start, sentence.end) else None
 
 
 def _dated_year(
