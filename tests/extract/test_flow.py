@@ -364,3 +364,25 @@ def test_a_year_ending_an_earlier_clause_does_not_date_the_next() -> None:
     )
     assert ("Joy Beune", "3000m", None, 20) in results(text)
     assert all(not r.earlier for r in facts(text) if r.athlete == "Joy Beune")
+
+
+def test_an_earlier_meet_is_at_its_own_rink() -> None:
+    found = facts(
+        "Jordan Stolz won the 1500m in Milan in 1:43.21. Four years ago in Beijing, "
+        "Kjeld Nuis was fifth in this event."
+    )
+    then = [(r.athlete, r.rank, r.venue, r.year) for r in found if r.earlier]
+    assert then == [("Kjeld Nuis", 5, "Beijing", 2022)]
+    found = facts(
+        "Joy Beune won in Heerenveen de 3000 meter in 3.56,21. Ragne Wiklund werd tweede; "
+        "vorige week in Hamar was de Noorse nog de beste."
+    )
+    assert {(r.rank, r.venue) for r in found if r.earlier} == {(1, "Hamar")}
+
+
+def test_could_have_been_is_no_place() -> None:
+    text = (
+        "Antoinette Rijpma-de Jong werd op de 3000 meter zevende. Met een betere slotronde "
+        "had ze zesde kunnen worden."
+    )
+    assert ranks_of(text, "Antoinette Rijpma-de Jong") == {7}
