@@ -468,7 +468,7 @@ def _results_in(
                 result = replace(
                     result,
                     race_date=None,
-                    venue=_earlier_venue(text, sentence, mentions, result.venue, start),
+                    venue=_earlier_venue(text, sentence, mentions, result.venue, anchor.start),
                 )
             year = _dated_year(text, sentence, cues[0], context) if cues else None
             if year is None and time is not None:
@@ -494,7 +494,7 @@ def _results_in(
                 )
             # "Four years ago in Beijing, Nuis was fifth": an earlier meet at its own rink.
             results.extend(
-                replace(r, venue=_earlier_venue(text, sentence, mentions, None, start))
+                replace(r, venue=_earlier_venue(text, sentence, mentions, None, anchor.start))
                 if r.earlier and r.venue is None
                 else r
                 for r in editions
@@ -564,15 +564,28 @@ def _like_before(
 HERE = re.compile(r"\b(?:hier|daar|here|there|ook\s+al\s+in)\b", re.IGNORECASE)
 
 
+ORIGIN_BEFORE = re.compile(r"\b(?:from|uit)\s+$", re.IGNORECASE)
+
+
 def _earlier_venue(
     text: str, sentence: Sentence, mentions: Mentions, current: str | None, position: int
 ) -> str | None:
-    """The rink of an earlier meet: the one its sentence names (the last before the fact,
-    else the first after it), the reported meet's when it says "hier", else unknown."""
-    named = inside(mentions.venues, sentence)
-    before = [v for v in named if v.end <= position]
-    if before or named:
-        return (before or named)[-1 if before else 0].city
+    """The rink of an earlier meet: the one its sentence names nearest the fact (not a
+    skater's home town, "from Quebec City"), the reported meet's when it says "hier", else
+    unknown."""
+    named = [
+        v
+        for v in inside(mentions.venues, sentence)
+        if not ORIGIN_BEFORE.search(text, max(sentence.start, v.start - 6), v.start)
+    ]
+    # "at last week's season opener in Stavanger", "vorige week in Hamar": the rink the
+    # look back names, else the one nearest the fact.
+    for back in FLASHBACK.finditer(text, sentence.start, sentence.end):
+        after = [v for v in named if 0 <= v.start - back.end() <= 40]
+        if after:
+            return after[0].city
+    if named:
+        return min(named, key=lambda v: min(abs(v.start - position), abs(v.end - position))).city
     return current if HERE.search(text, sentence.start, sentence.end) else None
 
 

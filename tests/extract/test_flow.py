@@ -386,3 +386,12 @@ def test_could_have_been_is_no_place() -> None:
         "had ze zesde kunnen worden."
     )
     assert ranks_of(text, "Antoinette Rijpma-de Jong") == {7}
+
+
+def test_the_look_back_names_the_earlier_rink_not_a_home_town() -> None:
+    text = (
+        "Laurent Dubreuil from Quebec City won the 500m in Heerenveen in 34.34, after a "
+        "silver medal at last week's opener in Stavanger."
+    )
+    then = [(r.rank, r.venue) for r in facts(text) if r.earlier]
+    assert then == [(2, "Stavanger")]
