@@ -355,3 +355,25 @@ def describes_holder(text: str, end: int) -> bool:
         _DESCRIBED_AFTER.match(text, end - 2 if text[end - 2 : end] in ("'s", "\u2019s") else end)
         is not None
     )
+
+
+# "Beune werd in 2024 wereldkampioen. Ze won dat jaar ook de 5000 meter": a sentence that
+# points back at the year the one before it named.
+_THAT_YEAR = re.compile(
+    r"\b(?:dat\s+jaar|datzelfde\s+jaar|hetzelfde\s+jaar|dat\s+seizoen|destijds|that\s+year|"
+    r"the\s+same\s+year|that\s+season|back\s+then|at\s+the\s+time)\b",
+    re.IGNORECASE,
+)
+_PREVIOUS_SENTENCE_END = re.compile(r"[.!?]\s+(?=\S)")
+
+
+def year_referred_back(text: str, sentence_start: int, sentence_end: int) -> int | None:
+    """The year a "dat jaar" / "that year" in this sentence refers to: the last year the
+    previous sentence dated something to."""
+    if not _THAT_YEAR.search(text, sentence_start, sentence_end):
+        return None
+    window = text[max(0, sentence_start - 400) : sentence_start]
+    ends = [m.end() for m in _PREVIOUS_SENTENCE_END.finditer(window.rstrip())]
+    previous = window[ends[-1] :] if ends else window
+    years = _YEAR_IN.findall(previous)
+    return int(years[-1]) if years else None

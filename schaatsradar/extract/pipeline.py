@@ -106,7 +106,11 @@ def _entities(
     elif context.last_subject is not None:
         # "Vier jaar geleden strandde ze op de tweede plek": an inverted pronoun subject.
         pronoun = INNER_PRONOUN.search(text, sentence.start, sentence.end)
-        if pronoun is not None and not any(e.start < pronoun.start() for e in entities):
+        # "Net als Schouten in 2022 won ze": a name governed by a comparison is no subject.
+        if pronoun is not None and not any(
+            e.start < pronoun.start() and not _is_object(text, sentence, e, named_before=False)
+            for e in entities
+        ):
             entities.append(
                 replace(
                     context.last_subject,
@@ -500,6 +504,7 @@ def _results_in(
                 for r in editions
             )
     results.extend(_like_before(text, sentence, entities, results))
+    results.extend(_same_as_then(text, sentence, results, context))
     return results
 
 
@@ -537,8 +542,12 @@ def _like_before(
         like = LIKE_BEFORE.search(before)
         if since is None and like is None:
             continue
-        ahead = [r for r in results if not r.earlier and r.rank is not None]
-        ahead = [r for r in ahead if r.evidence.start < entity.start and r.athlete != entity.name]
+        ranked = [r for r in results if r.rank is not None and r.athlete != entity.name]
+        ahead = [r for r in ranked if not r.earlier and r.evidence.start < entity.start]
+        if like is not None and not ahead:
+            # "Net als Schouten in 2022 won ze dat jaar ook de 5000 meter": the comparison
+            # opens the sentence; the fact it compares with follows.
+            ahead = [r for r in ranked if r.evidence.start > entity.start][:1]
         if not ahead:
             continue
         model = ahead[-1]
@@ -550,6 +559,7 @@ def _like_before(
             continue
         copy = replace(
             model,
+            competition=TRAILING_YEAR.sub("", model.competition or "") or None,
             athlete=entity.name,
             country=entity.country,
             gender=entity.gender or model.gender,
@@ -559,6 +569,45 @@ def _like_before(
         )
         found.append(_in_edition(copy, year.group(1)))
     return found
+
+
+# "Kok won de 500 meter, net als in 2024", "Stolz won again, as he did last year": the
+# skater's own result of that earlier year too.
+SAME_AS_THEN = re.compile(
+    r"\b(?:net\s+als|zoals|evenals|like|just\s+as|as)\s+(?:(?:he|she|they)\s+did\s+)?"
+    r"(?:in\s+((?:19|20)\d\d)|(vorig\s+jaar|last\s+year|a\s+year\s+ago|een\s+jaar\s+geleden))"
+    r"\b(?!\s*[,;]?\s*(?:toen|when))",
+    re.IGNORECASE,
+)
+
+
+def _same_as_then(
+    text: str, sentence: Sentence, results: Sequence[Result], context: Context
+) -> list[Result]:
+    found: list[Result] = []
+    for then in SAME_AS_THEN.finditer(text, sentence.start, sentence.end):
+        before = [
+            r
+            for r in results
+            if not r.earlier and r.rank is not None and r.evidence.end <= then.start()
+        ]
+        if not before or "\n" in text[before[-1].evidence.end : then.start()]:
+            continue
+        if then.group(1):
+            year = int(then.group(1))
+        elif context.article_year is not None:
+            year = context.article_year - 1
+        else:
+            continue
+        if context.article_year is not None and year >= context.article_year:
+            continue
+        model = before[-1]
+        copy = replace(model, seconds=None, margin=None)
+        found.append(_in_edition(copy, str(year)))
+    return found
+
+
+TRAILING_YEAR = re.compile(r"\s*(?:19|20)\d\d$")
 
 
 HERE = re.compile(r"\b(?:hier|daar|here|there|ook\s+al\s+in)\b", re.IGNORECASE)
@@ -594,6 +643,8 @@ def _dated_year(
 ) -> int | None:
     """The earlier year the clause before a place dates it to ("werd in 2019 kampioen")."""
     year = flow.year_before(text, sentence.start, cue.start)
+    if year is None:
+        year = flow.year_referred_back(text, sentence.start, sentence.end)
     if year is None or context.article_year is None or year >= context.article_year:
         return None
     return year

@@ -395,3 +395,31 @@ def test_the_look_back_names_the_earlier_rink_not_a_home_town() -> None:
     )
     then = [(r.rank, r.venue) for r in facts(text) if r.earlier]
     assert then == [(2, "Stavanger")]
+
+
+def test_that_year_refers_to_the_year_named_before() -> None:
+    text = (
+        "Joy Beune werd in 2024 wereldkampioene op de 3000 meter. Net als Irene Schouten "
+        "in 2022 won ze dat jaar ook de 5000 meter."
+    )
+    then = sorted((r.athlete, r.distance, r.rank, r.year) for r in facts(text) if r.earlier)
+    assert then == [
+        ("Irene Schouten", "5000m", 1, 2022),
+        ("Joy Beune", "3000m", 1, 2024),
+        ("Joy Beune", "5000m", 1, 2024),
+    ]
+    assert all(r.earlier for r in facts(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Femke Kok won de 500 meter, net als in 2024.", 2024),
+        ("Femke Kok won de 500 meter, net als vorig jaar.", 2025),
+        ("Jordan Stolz won the 500m, just as he did in 2024.", 2024),
+    ],
+)
+def test_the_same_as_then_is_also_that_years_result(text: str, year: int) -> None:
+    found = facts(text)
+    assert [(r.rank, r.year) for r in found if not r.earlier] == [(1, None)]
+    assert [(r.rank, r.year) for r in found if r.earlier] == [(1, year)]
