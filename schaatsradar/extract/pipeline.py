@@ -28,7 +28,12 @@ from schaatsradar.extract.context import (
 from schaatsradar.extract.countries import COUNTRIES
 from schaatsradar.extract.mentions import Mentions, find_mentions, inside, text_before
 from schaatsradar.extract.names import NameMention
-from schaatsradar.extract.races import merge_results, ranks_from_time_order, winner_from_times
+from schaatsradar.extract.races import (
+    merge_results,
+    ranks_from_time_order,
+    repeated_distances,
+    winner_from_times,
+)
 from schaatsradar.extract.records import (
     complete_record,
     record_times,
@@ -63,7 +68,9 @@ def extract(text: str, article_date: dt.date | None, registry: Registry) -> Fact
         facts.results.extend(results)
         facts.records.extend(sentence_records(text, sentence, mentions, context, results))
         context = carried_after(text, sentence, carried, context)
-    facts.results = winner_from_times(ranks_from_time_order(merge_results(facts.results)))
+    facts.results = winner_from_times(
+        ranks_from_time_order(merge_results(facts.results, repeated_distances(text)))
+    )
     facts.records = [
         record
         for record in (complete_record(r, facts.results) for r in facts.records)

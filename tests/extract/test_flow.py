@@ -423,3 +423,15 @@ def test_the_same_as_then_is_also_that_years_result(text: str, year: int) -> Non
     found = facts(text)
     assert [(r.rank, r.year) for r in found if not r.earlier] == [(1, None)]
     assert [(r.rank, r.year) for r in found if r.earlier] == [(1, year)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Femke Kok won de eerste 500 meter. Op de tweede 500 meter werd ze tweede.",
+        "Femke Kok won zaterdag de 500 meter. Zondag werd ze op de 500 meter tweede.",
+        "Femke Kok won the first 500m on Friday. In the second 500m she was third.",
+    ],
+)
+def test_two_races_of_one_distance_stay_two(text: str) -> None:
+    assert len([r for r in facts(text) if r.athlete == "Femke Kok"]) == 2
