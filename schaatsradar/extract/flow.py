@@ -71,7 +71,9 @@ _UNREALIZED_BEFORE = re.compile(
     r"eyeing|targets|targeting|probeert|probeerde|tries|tried|trying|"
     r"(?:favoriet|favoriete|favorite|favourite|kandidaat|contender|candidate)\s+(?:voor|for)|"
     r"zou|zouden|would|could\s+have|might\s+have|should\s+have|had\s+kunnen|"
-    r"geweest\s+voor|been\s+good\s+for|been\s+enough\s+for|zal|zullen|will)\b",
+    r"geweest\s+voor|been\s+good\s+for|been\s+enough\s+for|zal|zullen|will|"
+    # "had graag gewonnen": a wish; "denying Kok a first title", "ontnam haar de zege".
+    r"graag|deny|denied|denying|ontnam|ontneemt|ontnamen|ontzegde|robbed|beroofde)\b",
     re.IGNORECASE,
 )
 # Right before the place: "greep naast de titel", "zonder medaille", "almost won", "bijna goud",
@@ -79,6 +81,7 @@ _UNREALIZED_BEFORE = re.compile(
 _UNREALIZED_JUST_BEFORE = re.compile(
     r"\b(?:naast|zonder|without|bijna|nearly|almost|missed(?:\s+out\s+on)?|misliep|misloopt|"
     r"(?:between|tussen)(?:\s+\w+\s+(?:and|en))?|onttroond\s+als|dethroned\s+as|"
+    r"(?:ging|gaat|gingen|gaan|went|goes|go|going)\s+(?:[\w.-]+\s+){0,4}?(?:voor|for)|"
     r"(?<!won\s)(?<!wint\s)(?<!won\sthe\s)(?<!won\sde\s)"
     r"(?:strijd|battle|fight|race|duel|gevecht)\s+(?:om|for))"
     r"\s+(?:(?:de|het|een|the|a|an|zijn|haar|his|her|hun|their)\s+)?$",
@@ -100,7 +103,7 @@ _CONCEDED = re.compile(r"\b(?:gaf|geeft|gaven|geven|geef)\b.*\bzich\b", re.IGNOR
 _COUNTED_AFTER = re.compile(
     r"(?:\s+(?!(?:en|and|maar|but)\b)[\w.-]+){0,6}?\s+(?:\d+|twee|drie|vier|vijf|zes|zeven|"
     r"acht|negen|tien|elf|twaalf|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"meerdere|several|many|vele)\s+(?:[\w-]+\s+)?(?:[\w-]*titels|titles|medailles|medals|"
+    r"meerdere|several|many|vele)\s+(?:[\w-]+\s+){0,2}(?:[\w-]*titels|titles|medailles|medals|"
     r"zeges|wins|victories|overwinningen|wedstrijden|races|wereldbekers|golds)\b",
     re.IGNORECASE,
 )

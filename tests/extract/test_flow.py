@@ -435,3 +435,31 @@ def test_the_same_as_then_is_also_that_years_result(text: str, year: int) -> Non
 )
 def test_two_races_of_one_distance_stay_two(text: str) -> None:
     assert len([r for r in facts(text) if r.athlete == "Femke Kok"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "athlete", "ranks"),
+    [
+        (
+            "Erin Jackson won the 500m in 36.80, denying Femke Kok a first title.",
+            "Femke Kok",
+            set(),
+        ),
+        ("Angel Daleman had de 1000 meter graag gewonnen, maar werd derde.", "Angel Daleman", {3}),
+        (
+            "Angel Daleman ging op de 1000 meter voor goud, maar strandde op de derde plaats.",
+            "Angel Daleman",
+            {3},
+        ),
+        (
+            "Jordan Stolz has now won 12 World Cup races in a row in the 1000m.",
+            "Jordan Stolz",
+            set(),
+        ),
+        ("Hoewel ze niet fit was, won Femke Kok de 500 meter.", "Femke Kok", {1}),
+        ("Although she was not at her best, Femke Kok won the 500m.", "Femke Kok", {1}),
+        ("No one could stop Femke Kok, who won the 500m in 36.90.", "Femke Kok", {1}),
+    ],
+)
+def test_wishes_denials_and_tallies(text: str, athlete: str, ranks: set[int]) -> None:
+    assert ranks_of(text, athlete) - {None} == ranks
