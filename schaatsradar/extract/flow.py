@@ -380,3 +380,26 @@ def year_referred_back(text: str, sentence_start: int, sentence_end: int) -> int
     previous = window[ends[-1] :] if ends else window
     years = _YEAR_IN.findall(previous)
     return int(years[-1]) if years else None
+
+
+# Looks back the shared look-back words miss: "twee jaar terug", "een jaar eerder", "four
+# years earlier", "het vorige seizoen", "the previous season", "bij de vorige Spelen", "at the
+# last Olympics", "last winter".
+MORE_EARLIER = (
+    r"\b(?:(?:\w+|\d+)\s+(?:jaar|years?|seizoenen|seasons?)\s+(?:terug|eerder|earlier|before)|"
+    r"het\s+vorige\s+seizoen|the\s+previous\s+(?:season|year|edition|winter)|"
+    r"vorige\s+(?:winter|editie)|last\s+winter|"
+    r"(?:at|bij|op|in)\s+(?:the|de)\s+(?:previous|last|vorige)\s+(?:games|olympics|spelen|"
+    r"editie|edition|world\s+championships))\b"
+)
+
+# "won de 500 meter, maar werd later gediskwalificeerd": a place taken back.
+_TAKEN_BACK_AFTER = re.compile(
+    r"[^.;]{0,120}?\b(?:gediskwalificeerd|gediskwalificeerde|disqualified|uitgesloten|"
+    r"geschrapt|stripped)\b",
+    re.IGNORECASE,
+)
+
+
+def taken_back(text: str, end: int) -> bool:
+    return _TAKEN_BACK_AFTER.match(text, end) is not None

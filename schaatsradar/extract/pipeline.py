@@ -636,7 +636,7 @@ def _earlier_venue(
     ]
     # "at last week's season opener in Stavanger", "vorige week in Hamar": the rink the
     # look back names, else the one nearest the fact.
-    for back in FLASHBACK.finditer(text, sentence.start, sentence.end):
+    for back in LOOKING_BACK.finditer(text, sentence.start, sentence.end):
         after = [v for v in named if 0 <= v.start - back.end() <= 40]
         if after:
             return after[0].city
@@ -674,7 +674,7 @@ def _looks_back(
     look back that opens the sentence ("Four years ago, X won"), or by an earlier year."""
     return (
         lookback.looks_back(cue.start, cue.end)
-        or flow.opening_flashback(text, sentence.start, cue.start, FLASHBACK)
+        or flow.opening_flashback(text, sentence.start, cue.start, LOOKING_BACK)
         or _dated_year(text, sentence, cue, context) is not None
     )
 
@@ -709,7 +709,7 @@ def _time_looks_back(
     """Whether a time is dated to an earlier meet ("in 2013 won hij in 6.08,44")."""
     return (
         lookback.looks_back(time.start, time.end)
-        or flow.opening_flashback(text, sentence.start, time.start, FLASHBACK)
+        or flow.opening_flashback(text, sentence.start, time.start, LOOKING_BACK)
         or _time_year(text, sentence, time, context) is not None
     )
 
@@ -751,8 +751,12 @@ AS_IN_YEAR = re.compile(
     r"\b(?:net\s+als|zoals|as|like)\s+in\s+((?:19|20)\d\d)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
 )
 YEAR = re.compile(r"(?:19|20)\d\d")
+# The shared look-back words and the ones issue 11 adds ("twee jaar terug", "the previous
+# season").
+LOOKING_BACK = re.compile(f"{FLASHBACK.pattern}|{flow.MORE_EARLIER}", re.IGNORECASE)
 YEARS_AGO = re.compile(
-    r"\b(\w+)\s+(?:jaar|years?)\s+(?:geleden|ago)\b|\b(vorig)\s+jaar\b|\b(last)\s+year\b",
+    r"\b(\w+)\s+(?:jaar|years?)\s+(?:geleden|ago|terug|eerder|earlier|before)\b|\b(vorig)\s+jaar\b"
+    r"|\b(last)\s+year\b",
     re.IGNORECASE,
 )
 NUMBERS = {
@@ -799,7 +803,7 @@ class Lookback:
     def of(cls, text: str, sentence: Sentence) -> Lookback:
         flashbacks = tuple(
             m.span()
-            for m in FLASHBACK.finditer(text, sentence.start, sentence.end)
+            for m in LOOKING_BACK.finditer(text, sentence.start, sentence.end)
             if not flow.describes_holder(text, m.end())
         )
         if not flashbacks:
@@ -1047,6 +1051,8 @@ def _rank_counts(
         return False  # "slaagden er niet in om het goud te pakken": what was aimed at
     if NOT_THIS_RACE_BEFORE.search(text_before(text, sentence, cue.start)):
         return False
+    if flow.taken_back(text, cue.end):
+        return False  # "won, maar werd gediskwalificeerd"
     if flow.unrealized(text, sentence.start, cue.start, cue.end, cue.cue):
         return False  # "won dit keer niet", "op weg naar goud", "zou goed zijn voor zilver"
     if flow.group_ranked(text, cue.cue, cue.end):

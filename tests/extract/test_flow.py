@@ -463,3 +463,24 @@ def test_two_races_of_one_distance_stay_two(text: str) -> None:
 )
 def test_wishes_denials_and_tallies(text: str, athlete: str, ranks: set[int]) -> None:
     assert ranks_of(text, athlete) - {None} == ranks
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Twee jaar terug werd Femke Kok op de 500 meter tweede.", 2024),
+        ("Femke Kok won de 500 meter in 36,90. Een jaar eerder werd ze hier tweede.", 2025),
+        ("Femke Kok won the 500m in 36.90. Four years earlier she was second.", 2022),
+        ("Femke Kok won the 500m in 36.90. The previous season she was second.", None),
+    ],
+)
+def test_more_ways_of_looking_back(text: str, year: int | None) -> None:
+    then = [(r.rank, r.year, r.race_date) for r in facts(text) if r.earlier]
+    assert then == [(2, year, None)]
+
+
+def test_a_place_taken_back_is_no_place() -> None:
+    text = "Femke Kok won de 500 meter, maar werd later gediskwalificeerd."
+    assert ranks_of(text, "Femke Kok") <= {None}
+    text = "Kim Boutin won the 500m but was disqualified after a review."
+    assert ranks_of(text, "Kim Boutin") <= {None}
