@@ -394,10 +394,11 @@ MORE_EARLIER = (
 )
 
 # "won de 500 meter, maar werd later gediskwalificeerd": a place taken back.
+# The same skater's: a "maar"/"but"/"later" and no other name before the disqualification
+# ("won nadat Leerdam werd gediskwalificeerd" is a win).
 _TAKEN_BACK_AFTER = re.compile(
-    r"[^.;]{0,120}?\b(?:gediskwalificeerd|gediskwalificeerde|disqualified|uitgesloten|"
-    r"geschrapt|stripped)\b",
-    re.IGNORECASE,
+    r"[^.;]{0,80}?\b(?:maar|but|later|achteraf|afterwards|nadien|toen|then)\b[^.;A-ZÀ-Þ]{0,60}?"
+    r"\b(?:gediskwalificeerd|gediskwalificeerde|disqualified|uitgesloten|geschrapt|stripped)\b"
 )
 
 

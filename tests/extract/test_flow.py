@@ -484,3 +484,8 @@ def test_a_place_taken_back_is_no_place() -> None:
     assert ranks_of(text, "Femke Kok") <= {None}
     text = "Kim Boutin won the 500m but was disqualified after a review."
     assert ranks_of(text, "Kim Boutin") <= {None}
+
+
+def test_a_win_after_a_rivals_disqualification_stands() -> None:
+    text = "Femke Kok won de 500 meter nadat Jutta Leerdam werd gediskwalificeerd."
+    assert ranks_of(text, "Femke Kok") == {1}
