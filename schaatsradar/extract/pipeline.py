@@ -191,6 +191,13 @@ RECIPIENT_AFTER = re.compile(
 )
 
 
+OTHER_PRIZE = re.compile(
+    r"\b(?:en|and|,)\s+(?:het|de|the|een|a)\s+(?:goud|zilver|brons|gold|silver|bronze|titel|title|"
+    r"zege|winst|overwinning|victory|podiumplek)\b",
+    re.IGNORECASE,
+)
+
+
 AHEAD_OF = re.compile(
     r"\b(?:voor op|ahead of|in front of|sneller dan|faster than)\b", re.IGNORECASE
 )
@@ -255,7 +262,12 @@ def _rank_owner(
     else the clause's subject (the first entity not governed by "dan", "achter", …)."""
     start, end = cue.start, cue.end
     after = [e for e in entities if e.start >= end]
-    if after and RECIPIENT_AFTER.search(text[end : after[0].start] + " "):
+    if (
+        after
+        and RECIPIENT_AFTER.search(text[end : after[0].start] + " ")
+        # "eindigde als tweede en het brons ging naar Kok": the bronze is Kok's, not second.
+        and not OTHER_PRIZE.search(text, end, after[0].start)
+    ):
         return after[0]
     if after and cue.cue.startswith(APPOSITIVE_CUES) and after[0].start - end <= 2:
         return after[0]  # "nummer twee Marijke Groenewoud", "behind winner Aiko Morimoto"

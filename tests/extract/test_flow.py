@@ -489,3 +489,14 @@ def test_a_place_taken_back_is_no_place() -> None:
 def test_a_win_after_a_rivals_disqualification_stands() -> None:
     text = "Femke Kok won de 500 meter nadat Jutta Leerdam werd gediskwalificeerd."
     assert ranks_of(text, "Femke Kok") == {1}
+
+
+def test_a_place_before_another_prize_handed_on_stays_with_its_subject() -> None:
+    text = (
+        "Op de 1000 meter eindigde Jutta Leerdam in 1.13,94 als tweede en het brons ging "
+        "naar Femke Kok."
+    )
+    assert results(text) == {
+        ("Jutta Leerdam", "1000m", "1:13.94", 2),
+        ("Femke Kok", "1000m", None, 3),
+    }
