@@ -115,7 +115,9 @@ def _entities(
         pronoun = INNER_PRONOUN.search(text, sentence.start, sentence.end)
         # "Net als Schouten in 2022 won ze": a name governed by a comparison is no subject.
         if pronoun is not None and not any(
-            e.start < pronoun.start() and not _is_object(text, sentence, e, named_before=False)
+            e.start < pronoun.start()
+            and not _is_object(text, sentence, e, named_before=False)
+            and not _aside(text, e, pronoun.start())
             for e in entities
         ):
             entities.append(
@@ -160,6 +162,17 @@ def _entities(
                 GOVERNED_LIST_GAP.match(text[entities[index - 1].end : entity.start])
             )
     return entities
+
+
+def _aside(text: str, entity: HasSpan, position: int) -> bool:
+    """Whether a name sits in brackets closed before `position`: "haar (door Schouten
+    verbroken) record … en eindigde ze als twintigste" — Schouten is an aside, not the
+    subject of what follows the brackets."""
+    opened = text.rfind("(", max(0, entity.start - 80), entity.start)
+    if opened < 0 or ")" in text[opened : entity.start]:
+        return False
+    closed = text.find(")", entity.end, position)
+    return closed >= 0 and "(" not in text[entity.end : closed]
 
 
 GOVERNED_LIST_GAP = re.compile(
@@ -278,7 +291,7 @@ def _rank_owner(
     if relative is not None:
         return relative
     subjects = [e for e in entities if not e.governed]
-    before = [e for e in subjects if e.end <= start]
+    before = [e for e in subjects if e.end <= start and not _aside(text, e, start)]
     if before:
         listed = _plural_subjects(text, before, start)
         if listed:
@@ -351,7 +364,7 @@ def _time_owner(
     if relative is not None:
         return relative
     before = [e for e in entities if e.end <= start]
-    candidates = [e for e in before if not e.governed] or before
+    candidates = [e for e in before if not e.governed and not _aside(text, e, start)] or before
     if candidates:
         return candidates[-1]
     return after[0] if after and not _clause_between(text, end, after[0].start) else None

@@ -500,3 +500,13 @@ def test_a_place_before_another_prize_handed_on_stays_with_its_subject() -> None
         ("Jutta Leerdam", "1000m", "1:13.94", 2),
         ("Femke Kok", "1000m", None, 3),
     }
+
+
+def test_a_name_in_brackets_is_not_the_subject_after_them() -> None:
+    text = (
+        "Claudia Pechstein reed de 3000 meter in 4.17,16. Die tijd was ver boven haar (door "
+        "Irene Schouten verbroken) record en op de 3000 meter eindigde ze als twintigste."
+    )
+    found = results(text)
+    assert ("Claudia Pechstein", "3000m", "4:17.16", 20) in found
+    assert not any(a == "Irene Schouten" for a, *_ in found)
