@@ -249,9 +249,18 @@ def _remember_people(
     context.last_mentioned = ordered[-1]
 
 
+# "gaf 0,17 seconde toe op Nuis", "kwam tekort op Kok", "a gap on Stolz": the rival a margin
+# is measured against.
+MARGIN_ON_BEFORE = re.compile(
+    r"\b(?:toe|tekort|achterstand|voorsprong|verschil|sneller|langzamer|gap|lead|advantage)\s+"
+    r"(?:op|on|over)\s+(?:(?:de|het|the|zijn|haar|his|her)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _is_object(text: str, sentence: Sentence, entity: Entity, named_before: bool) -> bool:
     before = text_before(text, sentence, entity.start)
-    if OBJECT_BEFORE.search(before):
+    if OBJECT_BEFORE.search(before) or MARGIN_ON_BEFORE.search(before):
         return True
     return named_before and BEATING_VERB_BEFORE.search(before) is not None
 

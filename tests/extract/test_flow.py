@@ -510,3 +510,13 @@ def test_a_name_in_brackets_is_not_the_subject_after_them() -> None:
     found = results(text)
     assert ("Claudia Pechstein", "3000m", "4:17.16", 20) in found
     assert not any(a == "Irene Schouten" for a, *_ in found)
+
+
+def test_the_rival_a_margin_is_measured_on_gets_no_time() -> None:
+    text = (
+        "Op de 1000 meter gaf Kai Verbij 0,17 seconde toe op Kjeld Nuis en eindigde met "
+        "zijn tijd van 1.09,40 op de tweede plek."
+    )
+    found = results(text)
+    assert ("Kai Verbij", "1000m", "1:09.40", 2) in found
+    assert not any(a == "Kjeld Nuis" and t is not None for a, _, t, _ in found)
