@@ -50,7 +50,7 @@ _NEGATION = re.compile(
 )
 # A negation just after a winning verb: "Beune won dit keer niet", "Kok wint de 500 niet".
 _NEGATED_AFTER = re.compile(
-    r"(?:\s+(?!(?:en|and|maar|but|terwijl|while|want|dan|than)\b)[\w.-]+){0,6}?\s+(?:niet|not)\b(?!\s+(?:alleen|enkel|only|just|meer|more|"
+    r"(?:\s+(?!(?:en|and|maar|but|terwijl|while|want|dan|than)\b)[\w.-]+){0,6}?\s+(?:niet|not|nooit|never)\b(?!\s+(?:alleen|enkel|only|just|meer|more|"
     r"verrassend|surprisingly|voor\s+niets)\b)",
     re.IGNORECASE,
 )

@@ -1136,8 +1136,14 @@ def _infer_runners_up(
         and e.name != winner.name
         and BEATEN_BEFORE.search(text[winner.end : e.start])
     ] or _kept_behind(text, sentence, entities, winner)
+    if len(beaten) == 1 and ALSO_BEATEN.search(text, winner.end, beaten[0].start):
+        # "bleef Prins voor en was ook sneller dan De Boo": one more of the beaten, not second.
+        return
     for rank, entity in enumerate(beaten[:2], start=2):
         entity.ranks.append(patterns.RankMention(entity.start, entity.end, rank, "beaten"))
+
+
+ALSO_BEATEN = re.compile(r"\b(?:ook|also|too|eveneens)\b", re.IGNORECASE)
 
 
 # "In het klassement blijft Leerdam Kok en Schulting voor": the separable "voorblijven",

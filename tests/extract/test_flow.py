@@ -520,3 +520,16 @@ def test_the_rival_a_margin_is_measured_on_gets_no_time() -> None:
     found = results(text)
     assert ("Kai Verbij", "1000m", "1:09.40", 2) in found
     assert not any(a == "Kjeld Nuis" and t is not None for a, _, t, _ in found)
+
+
+def test_never_won_is_no_place() -> None:
+    assert ranks_of("Jorrit Bergsma won nog nooit de 5000 meter.", "Jorrit Bergsma") <= {None}
+    assert ranks_of("Jordan Stolz has never won the 5000m.", "Jordan Stolz") <= {None}
+
+
+def test_also_faster_than_one_more_rival_is_no_second_place() -> None:
+    text = (
+        "Op de 1000 meter won Joep Wennemars in 1.07,17 en was ook sneller dan "
+        "titelverdediger Jenning de Boo."
+    )
+    assert ranks_of(text, "Jenning de Boo") <= {None}
