@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from schaatsradar.extract import patterns
+from schaatsradar.extract import flow, patterns
 from schaatsradar.extract.context import (
     CLASSIFICATIONS,
     FLASHBACK,
@@ -32,7 +32,12 @@ from schaatsradar.extract.context import (
 from schaatsradar.extract.countries import COUNTRIES
 from schaatsradar.extract.mentions import Mentions, find_mentions, inside, text_before
 from schaatsradar.extract.names import NameMention
-from schaatsradar.extract.races import merge_results, ranks_from_time_order, winner_from_times
+from schaatsradar.extract.races import (
+    merge_results,
+    ranks_from_time_order,
+    repeated_distances,
+    winner_from_times,
+)
 from schaatsradar.extract.record_settle import settle_records
 from schaatsradar.extract.records import (
     complete_record,
@@ -78,7 +83,9 @@ def extract(text: str, article_date: dt.date | None, registry: Registry) -> Fact
         r if r.competition or r.earlier else replace(r, competition=meet) for r in facts.results
     ]
     facts.results = _team_fields(facts.results)
-    facts.results = winner_from_times(ranks_from_time_order(merge_results(facts.results)))
+    facts.results = winner_from_times(
+        ranks_from_time_order(merge_results(facts.results, repeated_distances(text)))
+    )
     facts.records = [
         record
         for record in (complete_record(r, facts.results) for r in facts.records)
@@ -143,7 +150,13 @@ def _entities(
     elif context.last_subject is not None:
         # "Vier jaar geleden strandde ze op de tweede plek": an inverted pronoun subject.
         pronoun = INNER_PRONOUN.search(text, sentence.start, sentence.end)
-        if pronoun is not None and not any(e.start < pronoun.start() for e in entities):
+        # "Net als Schouten in 2022 won ze": a name governed by a comparison is no subject.
+        if pronoun is not None and not any(
+            e.start < pronoun.start()
+            and not _is_object(text, sentence, e, named_before=False)
+            and not _aside(text, e, pronoun.start())
+            for e in entities
+        ):
             entities.append(
                 replace(
                     context.last_subject,
@@ -188,6 +201,17 @@ def _entities(
     return entities
 
 
+def _aside(text: str, entity: HasSpan, position: int) -> bool:
+    """Whether a name sits in brackets closed before `position`: "haar (door Schouten
+    verbroken) record … en eindigde ze als twintigste" — Schouten is an aside, not the
+    subject of what follows the brackets."""
+    opened = text.rfind("(", max(0, entity.start - 80), entity.start)
+    if opened < 0 or ")" in text[opened : entity.start]:
+        return False
+    closed = text.find(")", entity.end, position)
+    return closed >= 0 and "(" not in text[entity.end : closed]
+
+
 GOVERNED_LIST_GAP = re.compile(
     r"^(?:\s*\([^)]{0,20}\))?(?:\s+(?:uit|of|from|van)\s+[A-ZÀ-Þ][\w-]*)?\s*(?:,|\ben\b|\band\b)\s*$"
 )
@@ -200,7 +224,8 @@ PLACE_OF = re.compile(r"(?:\b(?:in|from)\s+(?:the\s+)?|\b[A-ZÀ-Þ][\w-]+,\s*)$"
 # Words before an entity that make it the object of the clause, not the one who raced:
 # "sneller dan Takagi", "achter Kok", "tegen Grevelt", "ahead of Stolz".
 OBJECT_BEFORE = re.compile(
-    r"(?:\b(?:dan|achter|tegen|voor|than|behind|against|ahead of|over|van|of)"
+    r"(?:\b(?:dan|achter|tegen|voor|than|behind|against|ahead of|over|van|of|net als|zoals|"
+    r"evenals|just like|just as)"
     r"\s+(?:(?:de|het|een|the|a|an|zijn|haar|hun|his|her|their|[A-ZÀ-Þ][\w-]*|"
     r"\w+(?:genoot|genote|genoten|mate|mates))\s+){0,3})$",
     re.IGNORECASE,
@@ -212,6 +237,13 @@ OBJECT_BEFORE = re.compile(
 RECIPIENT_AFTER = re.compile(
     r"^\W*(?:\w+\s+){0,3}?(?:ging naar|gaat naar|was er voor|was voor|is voor|went to|"
     r"goes to|naar|voor)\s",
+    re.IGNORECASE,
+)
+
+
+OTHER_PRIZE = re.compile(
+    r"\b(?:en|and|,)\s+(?:het|de|the|een|a)\s+(?:goud|zilver|brons|gold|silver|bronze|titel|title|"
+    r"zege|winst|overwinning|victory|podiumplek)\b",
     re.IGNORECASE,
 )
 
@@ -262,13 +294,20 @@ TEAM_OF_BEFORE = re.compile(
     r"(?:van|of|uit|from)\s+(?:de\s+|het\s+|the\s+)?$",
     re.IGNORECASE,
 )
+# "gaf 0,17 seconde toe op Nuis", "kwam tekort op Kok", "a gap on Stolz": the rival a margin
+# is measured against.
+MARGIN_ON_BEFORE = re.compile(
+    r"\b(?:toe|tekort|achterstand|voorsprong|verschil|sneller|langzamer|gap|lead|advantage)\s+"
+    r"(?:op|on|over)\s+(?:(?:de|het|the|zijn|haar|his|her)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _is_object(text: str, sentence: Sentence, entity: Entity, named_before: bool) -> bool:
     before = text_before(text, sentence, entity.start)
     if entity.team and TEAM_OF_BEFORE.search(before):
         return False
-    if OBJECT_BEFORE.search(before):
+    if OBJECT_BEFORE.search(before) or MARGIN_ON_BEFORE.search(before):
         return True
     return named_before and BEATING_VERB_BEFORE.search(before) is not None
 
@@ -292,7 +331,12 @@ def _rank_owner(
     else the clause's subject (the first entity not governed by "dan", "achter", …)."""
     start, end = cue.start, cue.end
     after = [e for e in entities if e.start >= end]
-    if after and RECIPIENT_AFTER.search(text[end : after[0].start] + " "):
+    if (
+        after
+        and RECIPIENT_AFTER.search(text[end : after[0].start] + " ")
+        # "eindigde als tweede en het brons ging naar Kok": the bronze is Kok's, not second.
+        and not OTHER_PRIZE.search(text, end, after[0].start)
+    ):
         return after[0]
     if after and cue.cue.startswith(APPOSITIVE_CUES) and after[0].start - end <= 2:
         return after[0]  # "nummer twee Marijke Groenewoud", "behind winner Aiko Morimoto"
@@ -303,7 +347,7 @@ def _rank_owner(
     if relative is not None:
         return relative
     subjects = [e for e in entities if not e.governed]
-    before = [e for e in subjects if e.end <= start]
+    before = [e for e in subjects if e.end <= start and not _aside(text, e, start)]
     if before:
         listed = _plural_subjects(text, before, start)
         if listed:
@@ -376,7 +420,7 @@ def _time_owner(
     if relative is not None:
         return relative
     before = [e for e in entities if e.end <= start]
-    candidates = [e for e in before if not e.governed] or before
+    candidates = [e for e in before if not e.governed and not _aside(text, e, start)] or before
     if candidates:
         return candidates[-1]
     return after[0] if after and not _clause_between(text, end, after[0].start) else None
@@ -489,8 +533,21 @@ def _results_in(
         owner = _time_owner(text, sentence, entities, timed)
         if owner is not None:
             owner.times.append(timed)
+            winning = WINNING_TIME_BEFORE.search(
+                text, max(sentence.start, timed.start - 40), timed.start
+            )
+            if winning is not None:
+                # "de winnende tijd (2.55,78) van Japan": the time and the win are one fact.
+                owner.ranks.append(
+                    patterns.RankMention(winning.start(), winning.end(), 1, "winnende tijd")
+                )
     rank_cues = _medal_objects(
-        text, [c for c in inside(mentions.ranks, sentence) if _rank_counts(text, sentence, c)]
+        text,
+        [
+            c
+            for c in inside(mentions.ranks, sentence)
+            if _rank_counts(text, sentence, c, context.article_year)
+        ],
     )
     for cue in _pair_respectively(text, entities, rank_cues):
         owner = _rank_owner(text, sentence, entities, cue)
@@ -501,25 +558,40 @@ def _results_in(
     _infer_runners_up(text, sentence, entities, context)
     results = []
     for entity in entities:
-        if entity.times:
-            time = entity.times[0]
-            # "afscheid met 13.14,56 en sloot af met de zevende plaats in het klassement": the
-            # time is the race's, a place in the standings the classification's.
-            standing = [c for c in entity.ranks if _classification_place(text, c, context)]
-            timed = [c for c in entity.ranks if c not in standing]
-            races = [(_distance_for(time, distances, context), timed[:1])]
-            races += [(_classification_place(text, c, context), [c]) for c in standing[:1]]
-        else:
-            # "Ze werd negende op de 3000 meter en zesde op de 5000 meter": a place per race.
-            # A place dated earlier ("who won the event a year ago") is another race.
-            time = None
-            by_race: dict[tuple[str | None, bool], list[patterns.RankMention]] = {}
-            for cue in entity.ranks:
-                back = lookback.looks_back(cue.start, cue.end)
-                for distance in _distances_of_place(text, cue, distances, context):
-                    by_race.setdefault((distance, back), [cue])  # one place per race: the first
-            races = [(distance, cues) for (distance, _), cues in by_race.items()]
-        for distance, cues in races:
+        races: list[tuple[str | None, list[patterns.RankMention], patterns.TimeMention | None]]
+        ranks = [c for c in entity.ranks if not _future(text, sentence, c, context)]
+        # "werd eerder nog derde op de 500 meter en reed daarna de 5000 meter in 6.25,44",
+        # "die in 2019 wereldkampioen werd, won nu in 37,10": a place of another race or year
+        # is not the time's place; it stays a result of its own. "won de kilometer in 1.16,42
+        # en was op de 1500 de sterkste met 1.57,80": a time and place per distance.
+        # "afscheid met 13.14,56 en sloot af met de zevende plaats in het klassement": the
+        # time is the race's, a place in the standings the classification's.
+        standing = [c for c in ranks if entity.times and _classification_place(text, c, context)]
+        races = [(_classification_place(text, c, context), [c], None) for c in standing[:1]]
+        others = [c for c in ranks if c not in standing]
+        seen: set[str | None] = set()
+        for index, time in enumerate(entity.times):
+            timed_distance = _distance_for(time, distances, context)
+            if timed_distance in seen:
+                continue  # one time per race: the first
+            seen.add(timed_distance)
+            own = [
+                c
+                for c in others
+                if _same_race(text, sentence, c, time, timed_distance, lookback, distances, context)
+                and (index == 0 or _named_distances(text, c, distances, context))
+            ]
+            races.append((timed_distance, own[:1], time))
+            others = [c for c in others if c not in own]
+        # "Ze werd negende op de 3000 meter en zesde op de 5000 meter": a place per race.
+        # A place dated earlier ("who won the event a year ago") is another race.
+        by_race: dict[tuple[str | None, bool], list[patterns.RankMention]] = {}
+        for cue in others:
+            back = _looks_back(text, sentence, cue, lookback, context)
+            for distance in _distances_of_place(text, cue, distances, context):
+                by_race.setdefault((distance, back), [cue])  # one place per race: the first
+        races.extend((distance, cues, None) for (distance, _), cues in by_race.items())
+        for distance, cues, time in races:
             if distance is None:
                 continue
             rank = cues[0].rank if cues else None
@@ -541,13 +613,36 @@ def _results_in(
                 venue=context.venue,
                 race_date=context.day,
                 evidence=Span(start, end, text[start:end]),
-                earlier=lookback.looks_back(anchor.start, anchor.end),
+                earlier=lookback.looks_back(anchor.start, anchor.end)
+                or any(_looks_back(text, sentence, c, lookback, context) for c in cues)
+                or (time is not None and _time_looks_back(text, sentence, time, lookback, context)),
             )
             if entity.team != (distance in TEAM_DISTANCES):
                 continue  # a country never races alone, a skater's time is not a team's
             result = replace(result, gender=_team_gender(text, sentence, mentions, result))
-            results.extend(
-                _editions(
+            if result.earlier:
+                # History is never dated at the day of the meet being reported, nor placed at
+                # its rink: "vorige week in Hamar" is Hamar's, "vorig jaar" alone no rink's.
+                result = replace(
+                    result,
+                    race_date=None,
+                    venue=_earlier_venue(text, sentence, mentions, result.venue, anchor.start),
+                )
+            year = _dated_year(text, sentence, cues[0], context) if cues else None
+            if year is None and time is not None:
+                year = _time_year(text, sentence, time, context)
+            if year is not None:
+                # "werd in 2019 wereldkampioen", "In 2022 won Schouten": that year's meet;
+                # "kroonde zich in 2015 en 2019 tot kampioen": each of them.
+                listed = flow.years_listed_before(
+                    text,
+                    sentence.start,
+                    year,
+                    cues[0].start if cues else time.start if time else sentence.end,
+                )
+                editions = [_in_edition(result, str(y)) for y in listed]
+            else:
+                editions = _editions(
                     text,
                     sentence,
                     result,
@@ -555,8 +650,242 @@ def _results_in(
                     context.article_year,
                     lookback,
                 )
+            # "Four years ago in Beijing, Nuis was fifth": an earlier meet at its own rink.
+            results.extend(
+                replace(r, venue=_earlier_venue(text, sentence, mentions, None, anchor.start))
+                if r.earlier and r.venue is None
+                else r
+                for r in editions
             )
+    results.extend(_like_before(text, sentence, entities, results))
+    results.extend(_same_as_then(text, sentence, results, context))
     return results
+
+
+WINNING_TIME_BEFORE = re.compile(
+    r"\b(?:winnende\s+tijd|winning\s+time|winnaarstijd)\s*(?:van\s+|of\s+)?\(?\s*$", re.I
+)
+
+
+# "net als Gianni Romme in 2000", "like Eric Heiden in 1980": another skater did the same in
+# that year. "the first since Jeremy Wotherspoon in 2008": the last one who won it.
+LIKE_BEFORE = re.compile(r"\b(?:net\s+als|zoals|evenals|like|just\s+as)\s+(?:\w+\s+){0,2}$", re.I)
+SINCE_BEFORE = re.compile(r"\b(?:sinds|since)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+FIRST_BEFORE = re.compile(
+    r"\b(?:eerste|first|jongste|youngest|oudste|oldest|enige|only)\b", re.IGNORECASE
+)
+TITLE_WORD = re.compile(r"(?:kampioen|kampioene|champion|titel|title|goud|gold)\w*$", re.I)
+YEAR_RIGHT_AFTER = re.compile(r"\s*(?:\(|,\s*)?(?:in|at|bij)?\s*((?:19|20)\d\d)\b")
+
+
+def _like_before(
+    text: str, sentence: Sentence, entities: Sequence[Entity], results: Sequence[Result]
+) -> list[Result]:
+    """The earlier result a comparison names: "Nuis won de 1500 meter, net als Gianni Romme
+    in 2000" gives Romme the 1500 m win of 2000; "de eerste Amerikaan sinds Eric Heiden in
+    1979" gives Heiden that title in 1979. Only with a year, and never for this meet."""
+    found: list[Result] = []
+    for entity in entities:
+        if entity.team or entity.ranks or entity.times:
+            continue
+        year = YEAR_RIGHT_AFTER.match(text, entity.end, sentence.end)
+        before = text_before(text, sentence, entity.start)
+        if year is None:
+            continue
+        since = SINCE_BEFORE.search(before)
+        like = LIKE_BEFORE.search(before)
+        if since is None and like is None:
+            continue
+        ranked = [r for r in results if r.rank is not None and r.athlete != entity.name]
+        ahead = [r for r in ranked if not r.earlier and r.evidence.start < entity.start]
+        if like is not None and not ahead:
+            # "Net als Schouten in 2022 won ze dat jaar ook de 5000 meter": the comparison
+            # opens the sentence; the fact it compares with follows.
+            ahead = [r for r in ranked if r.evidence.start > entity.start][:1]
+        if not ahead:
+            continue
+        model = ahead[-1]
+        if since is not None and (
+            model.rank != 1
+            or not FIRST_BEFORE.search(text, sentence.start, entity.start)
+            or not TITLE_WORD.search(model.evidence.text)
+        ):
+            continue
+        copy = replace(
+            model,
+            competition=TRAILING_YEAR.sub("", model.competition or "") or None,
+            athlete=entity.name,
+            country=entity.country,
+            gender=entity.gender or model.gender,
+            seconds=None,
+            margin=None,
+            evidence=Span(entity.start, year.end(), text[entity.start : year.end()]),
+        )
+        found.append(_in_edition(copy, year.group(1)))
+    return found
+
+
+# "Kok won de 500 meter, net als in 2024", "Stolz won again, as he did last year": the
+# skater's own result of that earlier year too.
+SAME_AS_THEN = re.compile(
+    r"\b(?:net\s+als|zoals|evenals|like|just\s+as|as)\s+(?:(?:he|she|they)\s+did\s+)?"
+    r"(?:in\s+((?:19|20)\d\d)|(vorig\s+jaar|last\s+year|a\s+year\s+ago|een\s+jaar\s+geleden))"
+    r"\b(?!\s*[,;]?\s*(?:toen|when))",
+    re.IGNORECASE,
+)
+
+
+def _same_as_then(
+    text: str, sentence: Sentence, results: Sequence[Result], context: Context
+) -> list[Result]:
+    found: list[Result] = []
+    for then in SAME_AS_THEN.finditer(text, sentence.start, sentence.end):
+        before = [
+            r
+            for r in results
+            if not r.earlier and r.rank is not None and r.evidence.end <= then.start()
+        ]
+        if not before or "\n" in text[before[-1].evidence.end : then.start()]:
+            continue
+        if then.group(1):
+            year = int(then.group(1))
+        elif context.article_year is not None:
+            year = context.article_year - 1
+        else:
+            continue
+        if context.article_year is not None and year >= context.article_year:
+            continue
+        model = before[-1]
+        copy = replace(model, seconds=None, margin=None)
+        found.append(_in_edition(copy, str(year)))
+    return found
+
+
+TRAILING_YEAR = re.compile(r"\s*(?:19|20)\d\d$")
+
+
+HERE = re.compile(r"\b(?:hier|daar|here|there|ook\s+al\s+in)\b", re.IGNORECASE)
+
+
+ORIGIN_BEFORE = re.compile(r"\b(?:from|uit)\s+$", re.IGNORECASE)
+
+
+def _earlier_venue(
+    text: str, sentence: Sentence, mentions: Mentions, current: str | None, position: int
+) -> str | None:
+    """The rink of an earlier meet: the one its sentence names nearest the fact (not a
+    skater's home town, "from Quebec City"), the reported meet's when it says "hier", else
+    unknown."""
+    named = [
+        v
+        for v in inside(mentions.venues, sentence)
+        if not ORIGIN_BEFORE.search(text, max(sentence.start, v.start - 6), v.start)
+    ]
+    # "at last week's season opener in Stavanger", "vorige week in Hamar": the rink the
+    # look back names, else the one nearest the fact.
+    for back in LOOKING_BACK.finditer(text, sentence.start, sentence.end):
+        after = [v for v in named if 0 <= v.start - back.end() <= 40]
+        if after:
+            return after[0].city
+    if named:
+        return min(named, key=lambda v: min(abs(v.start - position), abs(v.end - position))).city
+    return current if HERE.search(text, sentence.start, sentence.end) else None
+
+
+def _dated_year(
+    text: str, sentence: Sentence, cue: patterns.RankMention, context: Context
+) -> int | None:
+    """The earlier year the clause before a place dates it to ("werd in 2019 kampioen")."""
+    year = flow.year_before(text, sentence.start, cue.start)
+    if year is None:
+        year = flow.year_referred_back(text, sentence.start, sentence.end)
+    if year is None or context.article_year is None or year >= context.article_year:
+        return None
+    return year
+
+
+def _future(text: str, sentence: Sentence, cue: patterns.RankMention, context: Context) -> bool:
+    """ "wil in 2030 olympisch goud winnen": a place dated after the article is no result."""
+    year = flow.year_before(text, sentence.start, cue.start)
+    return year is not None and context.article_year is not None and year > context.article_year
+
+
+def _looks_back(
+    text: str,
+    sentence: Sentence,
+    cue: patterns.RankMention,
+    lookback: Lookback,
+    context: Context,
+) -> bool:
+    """Whether a place is dated to an earlier meet: by its own clause ("vorig jaar"), by a
+    look back that opens the sentence ("Four years ago, X won"), or by an earlier year."""
+    return (
+        lookback.looks_back(cue.start, cue.end)
+        or flow.opening_flashback(text, sentence.start, cue.start, LOOKING_BACK)
+        or _dated_year(text, sentence, cue, context) is not None
+    )
+
+
+def _same_race(
+    text: str,
+    sentence: Sentence,
+    cue: patterns.RankMention,
+    time: patterns.TimeMention,
+    timed_distance: str | None,
+    lookback: Lookback,
+    distances: Sequence[patterns.DistanceMention],
+    context: Context,
+) -> bool:
+    """Whether a place belongs to the race a time was skated in: not when the place names a
+    distance or classification of its own that differs, nor when one of the two is dated
+    to an earlier meet and the other is not."""
+    back = _looks_back(text, sentence, cue, lookback, context)
+    if back != _time_looks_back(text, sentence, time, lookback, context):
+        return False
+    own = _named_distances(text, cue, distances, context)
+    return not own or timed_distance in own
+
+
+def _time_looks_back(
+    text: str,
+    sentence: Sentence,
+    time: patterns.TimeMention,
+    lookback: Lookback,
+    context: Context,
+) -> bool:
+    """Whether a time is dated to an earlier meet ("in 2013 won hij in 6.08,44")."""
+    return (
+        lookback.looks_back(time.start, time.end)
+        or flow.opening_flashback(text, sentence.start, time.start, LOOKING_BACK)
+        or _time_year(text, sentence, time, context) is not None
+    )
+
+
+def _time_year(
+    text: str, sentence: Sentence, time: patterns.TimeMention, context: Context
+) -> int | None:
+    year = flow.year_before(text, sentence.start, time.start)
+    if year is None or context.article_year is None or year >= context.article_year:
+        return None
+    return year
+
+
+def _named_distances(
+    text: str,
+    cue: patterns.RankMention,
+    distances: Sequence[patterns.DistanceMention],
+    context: Context,
+) -> list[str | None]:
+    """The distances or classification a place names right beside it ("derde op de 500
+    meter", "op de 500 meter derde", "derde in het klassement"); none if it names none."""
+    beside = CLASSIFICATION_AFTER.match(text, cue.end) or STANDINGS_AFTER.match(text, cue.end)
+    if beside is None and not any(
+        (d.start >= cue.end and PLACE_ON.match(text[cue.end : d.start]))
+        or 0 <= cue.start - d.end <= 12
+        for d in distances
+    ):
+        return []
+    return _distances_of_place(text, cue, distances, context)
 
 
 # "werd eerder Europees kampioene in 2021 en in 2023": the editions a place was earned in.
@@ -569,8 +898,12 @@ AS_IN_YEAR = re.compile(
     r"\b(?:net\s+als|zoals|as|like)\s+in\s+((?:19|20)\d\d)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
 )
 YEAR = re.compile(r"(?:19|20)\d\d")
+# The shared look-back words and the ones issue 11 adds ("twee jaar terug", "the previous
+# season").
+LOOKING_BACK = re.compile(f"{FLASHBACK.pattern}|{flow.MORE_EARLIER}", re.IGNORECASE)
 YEARS_AGO = re.compile(
-    r"\b(\w+)\s+(?:jaar|years?)\s+(?:geleden|ago)\b|\b(vorig)\s+jaar\b|\b(last)\s+year\b",
+    r"\b(\w+)\s+(?:jaar|years?)\s+(?:geleden|ago|terug|eerder|earlier|before)\b|\b(vorig)\s+jaar\b"
+    r"|\b(last)\s+year\b",
     re.IGNORECASE,
 )
 NUMBERS = {
@@ -615,7 +948,11 @@ class Lookback:
 
     @classmethod
     def of(cls, text: str, sentence: Sentence) -> Lookback:
-        flashbacks = tuple(m.span() for m in FLASHBACK.finditer(text, sentence.start, sentence.end))
+        flashbacks = tuple(
+            m.span()
+            for m in LOOKING_BACK.finditer(text, sentence.start, sentence.end)
+            if not flow.describes_holder(text, m.end())
+        )
         if not flashbacks:
             return cls(sentence, (), (), None)
         breaks = tuple(m.span() for m in CLAUSE_BREAK.finditer(text, sentence.start, sentence.end))
@@ -666,7 +1003,9 @@ def _editions(
 
 def _in_edition(result: Result, year: str) -> Result:
     name = f"{result.competition} {year}" if result.competition else year
-    return replace(result, competition=name, race_date=None, venue=None, earlier=True)
+    return replace(
+        result, competition=name, race_date=None, venue=None, earlier=True, year=int(year)
+    )
 
 
 CLASSIFICATION_AFTER = re.compile(
@@ -713,9 +1052,19 @@ def _distances_of_place(
         return [classification_of(context)]
 
     following = [
-        d for d in distances if d.start >= cue.end and PLACE_ON.match(text[cue.end : d.start])
+        d
+        for d in distances
+        if d.start >= cue.end
+        and (
+            PLACE_ON.match(text[cue.end : d.start])
+            or INVERTED_SUBJECT.match(text[cue.end : d.start])
+        )
     ]
-    preceding = [d for d in distances if 0 <= cue.start - d.end <= 12]
+    preceding = [
+        d
+        for d in distances
+        if 0 <= cue.start - d.end <= 12 and not MEET_NAME_BEFORE.search(text, 0, d.start)
+    ]
     nearest = following[0] if following else (preceding[-1] if preceding else None)
     if nearest is not None:
         index = list(distances).index(nearest)
@@ -741,6 +1090,13 @@ def _distances_of_place(
     return [_distance_before(cue.start, distances, context)]
 
 
+# "won Kok de eerste 500 meter": the subject between the verb and the race it won.
+INVERTED_SUBJECT = re.compile(
+    r"^\s+(?:[A-ZÀ-Þ][\w'’-]*\s+){1,4}(?:de|het|the)\s+(?:(?:eerste|tweede|first|second)\s+)?$"
+)
+# "bij het WK sprint won Kok ...": a classification in a championship's name is the meet, not
+# the race a place is for.
+MEET_NAME_BEFORE = re.compile(r"\b(?:WK|EK|NK|world|european|dutch)[\s-]*$", re.IGNORECASE)
 # "was na de 1000 meter ook de beste op de 1500 meter": won the one named after "na" too.
 AFTER_ALSO = re.compile(r"\b(?:na|after)\s+(?:de|het|the)?\s*$", re.IGNORECASE)
 ALSO_BETWEEN = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:ook|also|too)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -754,7 +1110,7 @@ NOT_A_PLACE_AFTER = re.compile(r"\s+(?:rit|opening|ronde|lap|split|doorkomst)\b"
 # "de Japanse wereldkampioene Takagi" is a description, "werd wereldkampioen" a result.
 COPULA_BEFORE = re.compile(
     r"\b(?:werd|wordt|word|is|was|werden|zijn|geworden|became|is|"
-    r"was|were|crowned|blijft|bleef)\b[^.;]{0,60}$",
+    r"was|were|crowned|blijft|bleef|kroonde|kroont|gekroond)\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
 
@@ -810,7 +1166,8 @@ NOT_A_PLACE_CUE = re.compile(r"victories|zeges|overwinningen|titels|titles|\btij
 
 
 WIN_VERBS = frozenset({"won", "wint", "win", "wins", "winnen", "gewonnen"})
-VERB_TO_OBJECT = re.compile(r"^[^\d,;:]{0,25}$")
+# Not across a conjunction: "de 500 meter te winnen en als tweede te eindigen" is two places.
+VERB_TO_OBJECT = re.compile(r"^(?![^\d,;:]*\b(?:en|and)\b)[^\d,;:]{0,25}$")
 
 
 def _medal_objects(text: str, cues: Sequence[patterns.RankMention]) -> list[patterns.RankMention]:
@@ -822,9 +1179,21 @@ def _medal_objects(text: str, cues: Sequence[patterns.RankMention]) -> list[patt
         if not (
             cue.cue.casefold() in WIN_VERBS
             and following is not None
-            and VERB_TO_OBJECT.match(text[cue.end : following.start])
+            and (
+                VERB_TO_OBJECT.match(text[cue.end : following.start])
+                or (
+                    # "In 2018 won ze op de Spelen van Pyeongchang brons": the medal is far
+                    # from the verb, but in its clause (issue 11, class 1).
+                    MEDAL_CUE.match(following.cue)
+                    and MEDAL_OBJECT_GAP.match(text[cue.end : following.start])
+                )
+            )
         )
     ]
+
+
+MEDAL_CUE = re.compile(r"(?:zilver|brons|goud|silver|bronze|gold)", re.IGNORECASE)
+MEDAL_OBJECT_GAP = re.compile(r"^(?![^,;:]*\b(?:en|and|maar|but)\b)[^,;:()]{0,60}$", re.I)
 
 
 # "prevailed in 10 of 12 races", "won 5 van de 8 wedstrijden", "won two titles": a count.
@@ -847,7 +1216,9 @@ RANKING_AFTER = re.compile(
 )
 
 
-def _rank_counts(text: str, sentence: Sentence, cue: patterns.RankMention) -> bool:
+def _rank_counts(
+    text: str, sentence: Sentence, cue: patterns.RankMention, article_year: int | None = None
+) -> bool:
     if NOT_A_PLACE_AFTER.match(text, cue.end) or NOT_A_PLACE_CUE.search(cue.cue):
         return False
     if WIN_COUNT_AFTER.match(text, cue.end) or RANKING_AFTER.match(text, cue.end):
@@ -858,6 +1229,16 @@ def _rank_counts(text: str, sentence: Sentence, cue: patterns.RankMention) -> bo
         return False  # "slaagden er niet in om het goud te pakken": what was aimed at
     if NOT_THIS_RACE_BEFORE.search(text_before(text, sentence, cue.start)):
         return False
+    if flow.taken_back(text, cue.end):
+        return False  # "won, maar werd gediskwalificeerd"
+    if flow.unrealized(text, sentence.start, cue.start, cue.end, cue.cue):
+        return False  # "won dit keer niet", "op weg naar goud", "zou goed zijn voor zilver"
+    if flow.group_ranked(text, cue.cue, cue.end):
+        return False  # "de vijfde Nederlander", "the fastest American": not the field's place
+    if flow.describes_earlier_title(text, cue.cue, cue.end, article_year):
+        return False  # "the silver medalist at the 2018 Games": a title held, not this race
+    if flow.counts_achievement(text, cue.cue, cue.end) or flow.race_state(text, cue.end):
+        return False  # "a fourth career Olympic medal", "in gewonnen positie"
     if "kampioen" in cue.cue or "champion" in cue.cue:
         return (
             COPULA_BEFORE.search(text_before(text, sentence, cue.start)) is not None
@@ -911,8 +1292,14 @@ def _infer_runners_up(
         and e.name != winner.name
         and BEATEN_BEFORE.search(text[winner.end : e.start])
     ] or _kept_behind(text, sentence, entities, winner)
+    if len(beaten) == 1 and ALSO_BEATEN.search(text, winner.end, beaten[0].start):
+        # "bleef Prins voor en was ook sneller dan De Boo": one more of the beaten, not second.
+        return
     for rank, entity in enumerate(beaten[:2], start=2):
         entity.ranks.append(patterns.RankMention(entity.start, entity.end, rank, "beaten"))
+
+
+ALSO_BEATEN = re.compile(r"\b(?:ook|also|too|eveneens)\b", re.IGNORECASE)
 
 
 # "In het klassement blijft Leerdam Kok en Schulting voor": the separable "voorblijven",

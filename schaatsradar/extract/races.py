@@ -3,30 +3,59 @@ follow from the order of the times."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
 from schaatsradar.extract.types import (
+    TEAM_DISTANCES,
     Result,
 )
 
+# "de tweede 500 meter", "both 500s", "the first 1000m": the text says a distance was raced
+# more than once at the meet, so two places on it may be two races.
+REPEATED_DISTANCE = re.compile(
+    r"\b(?:eerste|tweede|first|second|1e|2e|beide|both|twee|two)\s+(500|1\.?,?000|1\.?,?500)"
+    r"(?:\s*m\b|\s*meters?\b|\s*metres?\b|s\b)|\b(?:de|the)\s+(500|1\.?,?000|1\.?,?500)"
+    r"(?:\s*meters|s)\b",
+    re.IGNORECASE,
+)
 
-def merge_results(results: Sequence[Result]) -> list[Result]:
+
+def repeated_distances(text: str) -> set[str]:
+    """The distances the text says were raced more than once at the meet."""
+    found = set()
+    for m in REPEATED_DISTANCE.finditer(text):
+        digits = re.sub(r"\D", "", m.group(1) or m.group(2))
+        found.add(f"{digits}m")
+    return found
+
+
+def merge_results(
+    results: Sequence[Result], repeated: frozenset[str] | set[str] = frozenset()
+) -> list[Result]:
     """One result per skater per race: later sentences add a missing time or rank. A
     different time or rank for the same skater and distance is another race (two 500s in a
-    weekend, last year's title), kept apart."""
+    weekend, last year's title), kept apart, unless they are two places without a time for
+    one race of a distance raced once (see `_contradicting_places`)."""
     merged: list[Result] = []
     for result in results:
         for index, known in enumerate(merged):
-            if (known.athlete, known.distance, known.gender) != (
-                result.athlete,
-                result.distance,
-                result.gender,
-            ) or _conflict(known, result):
+            if (known.athlete, known.distance) != (result.athlete, result.distance):
+                continue
+            # A gender one sentence leaves open is the one another gives (issue 11, class 1).
+            if known.gender != result.gender and (
+                None not in (known.gender, result.gender) or result.distance in TEAM_DISTANCES
+            ):
+                continue  # a weekend holds a men's and a women's team pursuit
+            if _conflict(known, result) and (
+                result.distance in repeated or not _contradicting_places(known, result)
+            ):
                 continue
             merged[index] = replace(
                 known,
+                gender=known.gender or result.gender,
                 seconds=known.seconds if known.seconds is not None else result.seconds,
                 rank=known.rank if known.rank is not None else result.rank,
             )
@@ -78,6 +107,26 @@ def _fill_single_gaps(results: list[Result], ordered: list[int]) -> None:
             and high - low == 2
         ):
             results[middle] = replace(results[middle], rank=low + 1)
+
+
+def _contradicting_places(a: Result, b: Result) -> bool:
+    """Two places without a time for one skater in one race, dated alike ("Kok werd
+    tweede" and later "Kok werd derde", both on the same day's 500 m): one of them is a
+    misreading, not a second race. The first stated is kept: a report leads with the result.
+    Team events and timed places are left apart: a weekend holds two team pursuits, and a
+    time marks a race of its own."""
+    return (
+        a.seconds is None
+        and b.seconds is None
+        and a.rank is not None
+        and b.rank is not None
+        and not a.earlier
+        and not b.earlier
+        and a.distance not in TEAM_DISTANCES
+        # A sprint championship races the 500 m and 1000 m twice.
+        and not (a.distance in ("500m", "1000m") and "sprint" in (a.competition or "").casefold())
+        and (a.competition, a.venue, a.race_date) == (b.competition, b.venue, b.race_date)
+    )
 
 
 def _conflict(a: Result, b: Result) -> bool:

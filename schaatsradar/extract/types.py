@@ -109,6 +109,9 @@ class Result:
     # The text dates it to an earlier meet than the one reported ("vorig jaar", "in 2021"):
     # never merged with a result of this meet.
     earlier: bool = False
+    # The year of that earlier meet when the text gives it ("in 2019", "vier jaar geleden");
+    # None for results of the meet being reported.
+    year: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -124,6 +127,7 @@ class Result:
             "race_date": self.race_date.isoformat() if self.race_date else None,
             "margin": self.margin,
             "earlier": self.earlier,
+            "year": self.year,
             "evidence": self.evidence.to_json(),
         }
 

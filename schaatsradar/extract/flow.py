@@ -1,0 +1,406 @@
+"""Whether a rank word states a place in the race being reported (issue 11, classes 1-3).
+
+Why: news wraps places in words that take them back. A place can be negated ("Beune won dit
+keer niet", "did not win"), hoped for or missed ("op weg naar goud", "destined for gold",
+"greep naast de titel", "in de strijd om het brons"), counterfactual ("zou goed zijn geweest
+voor zilver", "would have won"), counted within a group rather than the field ("de vijfde
+Nederlander", "the fastest American", "de beste junior"), or dated to another year ("werd in
+2019 wereldkampioen", "Four years ago, X won"). Each of those must give no place for this race;
+a place dated to a year is a result of that year's meet instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from schaatsradar.extract.countries import COUNTRIES, PLURALS
+from schaatsradar.extract.lexicon import word_set
+
+__all__ = ["clause_before", "group_ranked", "unrealized", "year_before"]
+
+
+# Where a clause ends for the scope of a negation or intent: punctuation, or a conjunction
+# that starts a clause of its own ("kwam dicht bij goud maar werd tweede").
+_CLAUSE_BREAK = re.compile(
+    r"(?<!\d)[,;:()\u2013\u2014]|\s-\s|\b(?:en|and)\b(?!\s+(?:in\s+)?\d)|"
+    r"\b(?:maar|but|toen|when|terwijl|while|nadat|after|dat|that|die|who|which|waarin|"
+    r"omdat|because|waarna|whereupon|dus|so|though|although|hoewel|yet)\b",
+    re.IGNORECASE,
+)
+
+
+def clause_before(text: str, sentence_start: int, position: int) -> str:
+    """The words of the clause leading up to `position` (at most 160 characters back)."""
+    start = max(sentence_start, position - 160)
+    window = text[start:position]
+    ends = [m.end() for m in _CLAUSE_BREAK.finditer(window)]
+    return window[ends[-1] :] if ends else window
+
+
+# A negation in the clause before the place: "kon niet winnen", "did not win", "geen goud",
+# "plaatste zich niet bij de beste". Not the idioms that state a place with "niet": "niet
+# verder dan vierde", "no better than fifth", "niet alleen", "not only", "niet onverdienstelijk".
+_NEGATION = re.compile(
+    r"\b(?:niet|geen|nooit|not|no(?!\.)|never|didn't|couldn't|wasn't|weren't|won't|can't|"
+    r"doesn't|don't|isn't|failed\s+to)\b(?!\s+(?:verder|meer|beter|hoger|later|slechter|alleen|"
+    r"enkel|onverdienstelijk|voor\s+niets|verrassend|onverwacht|toevallig|further|more|better|"
+    r"higher|worse|only|just|surprisingly|coincidentally|since|until|tot|sinds|lang|long|"
+    r"doubt|twijfel|verrassing|surprise|wonder|toeval|coincidence|vraag|question)\b)",
+    re.IGNORECASE,
+)
+# A negation just after a winning verb: "Beune won dit keer niet", "Kok wint de 500 niet".
+_NEGATED_AFTER = re.compile(
+    r"(?:\s+(?!(?:en|and|maar|but|terwijl|while|want|dan|than)\b)[\w.-]+){0,6}?\s+(?:niet|not|nooit|never)\b(?!\s+(?:alleen|enkel|only|just|meer|more|"
+    r"verrassend|surprisingly|voor\s+niets)\b)",
+    re.IGNORECASE,
+)
+_VERB_CUES = frozenset(
+    {"won", "wint", "win", "wins", "winnen", "gewonnen", "zegevierde", "triomfeerde"}
+)
+
+# What was aimed at, hoped for, nearly had or missed, or would have been, anywhere in the
+# clause before the place: "op weg naar goud", "on course for gold", "dicht bij de titel",
+# "hoopt te winnen", "zou goed zijn geweest voor zilver", "would have won".
+_UNREALIZED_BEFORE = re.compile(
+    r"\b(?:op\s+weg\s+naar|on\s+(?:course|track|pace)\s+for|destined\s+for|headed\s+for|"
+    r"heading\s+for|dicht\s+bij|dichtbij|came\s+close\s+to|come\s+close\s+to|"
+    r"jacht\s+op|hunt\s+for|kans\s+op|chance\s+(?:of|at|for)|shot\s+at|bid\s+for|"
+    r"poging\s+(?:om|tot)|attempt(?:ing|s|ed)?\s+to|aasde\s+op|aast\s+op|going\s+for|"
+    r"gunning\s+for|hoopt|hoopte|hoopten|hoping|hopes|hoped|wil|wilde|wilden|wants|wanted|"
+    r"aims|aimed|aiming|plans|planned|seeks|sought|droomt|droomde|dreams|dreamed|eyes|"
+    r"eyeing|targets|targeting|probeert|probeerde|tries|tried|trying|"
+    r"(?:favoriet|favoriete|favorite|favourite|kandidaat|contender|candidate)\s+(?:voor|for)|"
+    r"zou|zouden|would|could\s+have|might\s+have|should\s+have|had\s+kunnen|"
+    r"geweest\s+voor|been\s+good\s+for|been\s+enough\s+for|zal|zullen|will|"
+    # "had graag gewonnen": a wish; "denying Kok a first title", "ontnam haar de zege".
+    r"graag|deny|denied|denying|ontnam|ontneemt|ontnamen|ontzegde|robbed|beroofde)\b",
+    re.IGNORECASE,
+)
+# Right before the place: "greep naast de titel", "zonder medaille", "almost won", "bijna goud",
+# "missed out on gold", "in de strijd om het brons" (unless that fight was won).
+_UNREALIZED_JUST_BEFORE = re.compile(
+    r"\b(?:naast|zonder|without|bijna|nearly|almost|missed(?:\s+out\s+on)?|misliep|misloopt|"
+    r"(?:between|tussen)(?:\s+\w+\s+(?:and|en))?|onttroond\s+als|dethroned\s+as|"
+    r"(?:ging|gaat|gingen|gaan|went|goes|go|going)\s+(?:[\w.-]+\s+){0,4}?(?:voor|for)|"
+    r"(?<!won\s)(?<!wint\s)(?<!won\sthe\s)(?<!won\sde\s)"
+    r"(?:strijd|battle|fight|race|duel|gevecht)\s+(?:om|for))"
+    r"\s+(?:(?:de|het|een|the|a|an|zijn|haar|his|her|hun|their)\s+)?$",
+    re.IGNORECASE,
+)
+# "Zonder die val had ze gewonnen", "If she had not fallen, she would have won": a sentence
+# that opens on a condition and speaks in the pluperfect or conditional.
+_CONDITION_OPENING = re.compile(r"\s*(?:zonder|without|als|indien|if|mocht|had)\b", re.IGNORECASE)
+_CONDITIONAL_VERB = re.compile(r"\b(?:had|hadden|zou|zouden|would)\b", re.IGNORECASE)
+# "dat was goed geweest voor zilver": a past counterfactual after the place's subject.
+_COUNTERFACTUAL_AFTER = re.compile(
+    r"\s+(?:\w+\s+){0,3}?(?:geweest|gehad|kunnen|moeten|could|might)\b", re.IGNORECASE
+)
+
+
+# "zich gewonnen geven": to concede.
+_CONCEDED = re.compile(r"\b(?:gaf|geeft|gaven|geven|geef)\b.*\bzich\b", re.IGNORECASE)
+# "won eerder op de WK acht wereldtitels", "has won three world titles": a count of wins.
+_COUNTED_AFTER = re.compile(
+    r"(?:\s+(?!(?:en|and|maar|but)\b)[\w.-]+){0,6}?\s+(?:\d+|twee|drie|vier|vijf|zes|zeven|"
+    r"acht|negen|tien|elf|twaalf|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"meerdere|several|many|vele)\s+(?:[\w-]+\s+){0,2}(?:[\w-]*titels|titles|medailles|medals|"
+    r"zeges|wins|victories|overwinningen|wedstrijden|races|wereldbekers|golds)\b",
+    re.IGNORECASE,
+)
+_HANDED_ON = re.compile(
+    r"\W*(?:(?:\w+\s+){0,3}?(?:ging\s+naar|gaat\s+naar|went\s+to|goes\s+to)|"
+    r"(?:dat|die|which|that)\s+(?:naar|to)\s)\b",
+    re.IGNORECASE,
+)
+
+
+# "de tot dan toe beste tijd", "tot nu toe de enige die goud won", "the best so far": a
+# standing during the race or a tally over the years, not this race's place. Its scope runs
+# into the relative clause, so it is looked for back to the sentence's last ";" or ":".
+_SO_FAR = re.compile(
+    r"\b(?:tot\s+(?:dan|nu)\s+toe|until\s+(?:then|now)|so\s+far|thus\s+far)\b(?![^;:]*[;:])",
+    re.IGNORECASE,
+)
+
+
+def unrealized(text: str, sentence_start: int, start: int, end: int, cue: str) -> bool:
+    """True when the rank word at `start`..`end` is negated, aimed at, nearly had, missed or
+    counterfactual in its own clause: no place for that skater."""
+    if _HANDED_ON.match(text, end):
+        return False  # "greep naast het goud, dat naar de VS ging": the medal is someone's
+    before = clause_before(text, sentence_start, start)
+    if _NEGATION.search(before) or _UNREALIZED_BEFORE.search(before):
+        return True
+    if _SO_FAR.search(text, max(sentence_start, start - 120), start):
+        return True
+    if _UNREALIZED_JUST_BEFORE.search(text, max(sentence_start, start - 40), start):
+        return True
+    if _CONDITION_OPENING.match(text, sentence_start) and _CONDITIONAL_VERB.search(
+        text, sentence_start, start
+    ):
+        return True
+    if cue.casefold() in _VERB_CUES and _NEGATED_AFTER.match(text, end):
+        return True
+    if cue.casefold() == "gewonnen" and _CONCEDED.search(before):
+        return True  # "gaf zich halverwege al gewonnen": gave up
+    if cue.casefold() in _VERB_CUES and _COUNTED_AFTER.match(text, end):
+        return True  # "won eerder acht wereldtitels": a tally, not a place
+    # "met die tijd was ze tweede geweest"; not the perfect "ze is tweede geweest".
+    return bool(
+        _COUNTERFACTUAL_AFTER.match(text, end, min(len(text), end + 60))
+        and _PAST_AUXILIARY.search(before)
+    )
+
+
+_PAST_AUXILIARY = re.compile(r"\b(?:was|waren|had|hadden)\b", re.IGNORECASE)
+
+
+def _nationality_words() -> frozenset[str]:
+    found = {"dutchman", "dutchwoman", "dutchmen", "dutchwomen"}
+    for _name, _places, adjectives in COUNTRIES.values():
+        found.update(a.casefold() for a in adjectives)
+    for plurals in PLURALS.values():
+        found.update(p.casefold() for p in plurals)
+    # Dutch nouns for a man of a country ("de vijfde Nederlander", "de beste Noor").
+    found |= word_set(
+        "nederlander noor amerikaan canadees japanner duitser italiaan chinees pool tsjech "
+        "belg rus oostenrijker zweed zwitser koreaan zuid-koreaan fransman brit"
+    )
+    return frozenset(found)
+
+
+_GROUP_WORDS = _nationality_words() | word_set(
+    "junior junioren juniors debutant debutante debutanten rookie rookies neo-senior "
+    "landgenote landgenoot landgenoten compatriot compatriots countryman countrywoman "
+    "teamgenote teamgenoot ploeggenote ploeggenoot teammate teammates non-europese "
+    "non-european europese european europeaan aziatische asian niet-nederlandse "
+    "buitenlander buitenlandse foreigner thuisrijder thuisrijdster"
+)
+_GROUP_AFTER = re.compile(
+    r"\s+(?:(?:van|of|onder|among|amongst)\s+(?:de|the|alle|all)\s+)?"
+    r"(?:(?:overige|andere|other|remaining|resterende)\s+)?([\w-]+)",
+    re.IGNORECASE,
+)
+
+
+_PLACE_WORD = re.compile(
+    r"(?:.*\b(?:beste|snelste|sterkste|best|fastest|quickest|top)|[\w-]*(?:ste|de|e|st|nd|rd|th)"
+    r"(?:[\s-](?:plaats|plek|place|spot))?)$",
+    re.IGNORECASE,
+)
+_NAME_NEXT = re.compile(r"\s+[A-ZÀ-Þ]")
+
+
+def group_ranked(text: str, cue: str, end: int) -> bool:
+    """ "de vijfde Nederlander", "de snelste Nederlandse", "the fastest American", "de beste
+    junior", "best of the Dutch": a place within a group of the field, not in the race. Only
+    for ordinals and superlatives: "won Noor Visscher" names a skater."""
+    if not _PLACE_WORD.match(cue):
+        return False
+    following = _GROUP_AFTER.match(text, end)
+    return (
+        following is not None
+        and following.group(1).casefold() in _GROUP_WORDS
+        and not _NAME_NEXT.match(text, following.end())
+    )
+
+
+# A year the clause dates a place to: "werd in 2019 wereldkampioen", "In 2022 won Schouten",
+# "in 2013 won hij de titel". Not "sinds 2019" (a span up to now).
+# Not an attributive participle: "de in 2004 geboren Stolz", "haar in 2019 gereden record".
+_YEAR_IN = re.compile(
+    r"\b(?:in|at|bij|during|tijdens)\s+((?:19|20)\d\d)\b(?![-/.]\d)"
+    r"(?!\s+(?:ge\w+(?:de|te|en)|born|built|opened|set)\b)",
+    re.IGNORECASE,
+)
+_SINCE_BEFORE = re.compile(r"\b(?:sinds|since|tot|until|voor|before)\s+$", re.IGNORECASE)
+# A sentence that opens on a time adverbial ("Four years ago, Stolz won ...", "In 2018,
+# ...") dates its first clause, even past the comma after the adverbial.
+_OPENING_YEAR = re.compile(r"\s*(?:in|at)\s+((?:19|20)\d\d)\b\s*,?", re.IGNORECASE)
+
+
+_OTHERS_YEAR = re.compile(
+    r"\b(?:net\s+als|zoals|evenals|like|just\s+as|sinds|since)\s+(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def year_before(text: str, sentence_start: int, start: int) -> int | None:
+    """The year the clause before a place at `start` dates it to, if it names one."""
+    before = clause_before(text, sentence_start, start)
+    # "Net als Irene Schouten in 2022 won ze": the year is the other skater's.
+    years = [
+        m.group(1)
+        for m in _YEAR_IN.finditer(before)
+        if not _OTHERS_YEAR.search(before, 0, m.start())
+    ]
+    if years:
+        return int(years[-1])
+    opening = _OPENING_YEAR.match(text, sentence_start)
+    if opening is not None and opening.end() <= start:
+        between = text[opening.end() : start]
+        # Only the first clause after the adverbial: "In 2018 won X; now she ..." stops.
+        if not _NOW.search(between):
+            return int(opening.group(1))
+    return None
+
+
+# A place that describes a title held from before: "the silver medalist at the 2018 Games",
+# "olympisch kampioen van 2018", "de nummer twee van de Winterspelen", "2022 world champion".
+_TITLE_OF_EARLIER = re.compile(
+    r"[\s-]*(?P<noun>medal(?:l)?ist|medaillewinnaar|medaillewinnares|(?:wereld|olympisch\s|"
+    r"europees\s)?kampioene?|champion|winnaar|winnares|winner)?\s+"
+    r"(?P<prep>at|of|in|from|van|bij|op|uit)\s+(?:(?:the|de|het)\s+)?(?:(?P<year>(?:19|20)\d\d)\b|"
+    r"(?:olympische\s+)?(?:winterspelen|spelen|games|olympics|wk|ek|world\s+championships|"
+    r"europese\s+kampioenschappen))",
+    re.IGNORECASE,
+)
+_DESCRIBING_CUE = re.compile(
+    r"(?:.*(?:medal(?:l)?ist|kampioene?|champion|winnaar|winnares|winner|zilver|silver|brons|"
+    r"bronze|goud|gold)|nummer\s+\w+|number\s+\w+)$",
+    re.IGNORECASE,
+)
+_TITLE_HOLDER_CUE = re.compile(
+    r"(?:.*(?:medal(?:l)?ist|kampioene?|champion|winnaar|winnares|winner)|nummer\s+\w+|"
+    r"number\s+\w+)$",
+    re.IGNORECASE,
+)
+
+
+def describes_earlier_title(text: str, cue: str, end: int, article_year: int | None) -> bool:
+    """A title word or medal that names a title held from an earlier meet ("the silver
+    medalist at the 2018 Olympics", "de nummer twee van de Winterspelen"): not a place in the
+    race being reported. A year must be before the article's; without one, only a title
+    holder "of" a meet ("kampioen van de Spelen") describes, not "goud op de Spelen"."""
+    if not _DESCRIBING_CUE.match(cue):
+        return False
+    found = _TITLE_OF_EARLIER.match(text, end)
+    if found is None:
+        return False
+    if found.group("year"):
+        return article_year is None or int(found.group("year")) < article_year
+    holder = found.group("noun") or _TITLE_HOLDER_CUE.match(cue)
+    return bool(holder) and found.group("prep").casefold() in ("van", "of")
+
+
+# An ordinal that counts achievements a few words on: "a fourth career Olympic medal", "haar
+# derde Europese titel op rij", "his second World Cup win of the season".
+_ACHIEVEMENT_AHEAD = re.compile(
+    r"(?:\s+(?!(?:in|op|on|at|bij|met|with|na|after|achter|behind|for|voor|and|en|but|maar)\b)[\w'-]+){0,3}?\s+"
+    r"(?:medal|medals|medaille|medailles|title|titles|titel|titels|win|wins|victory|victories|"
+    r"zege|zeges|overwinning|podium|podiums|podiumplek|podiumplaats|race|wedstrijd|keer|time|"
+    r"times|career|carrière|loopbaan)\b",
+    re.IGNORECASE,
+)
+_ORDINAL_CUE = re.compile(
+    r"(?:tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|second|third|fourth|"
+    r"fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:ste|de|e|st|nd|rd|th))$",
+    re.IGNORECASE,
+)
+
+
+def counts_achievement(text: str, cue: str, end: int) -> bool:
+    """An ordinal counting a skater's medals, titles or wins ("claimed a fourth career
+    Olympic medal"): not a finishing position."""
+    return bool(_ORDINAL_CUE.match(cue)) and _ACHIEVEMENT_AHEAD.match(text, end) is not None
+
+
+# "in gewonnen positie", "in a winning position": a state during the race, not its result.
+_STATE_AFTER = re.compile(r"\s+(?:positie|stelling|position)\b", re.IGNORECASE)
+
+
+def race_state(text: str, end: int) -> bool:
+    return _STATE_AFTER.match(text, end) is not None
+
+
+def opening_flashback(
+    text: str, sentence_start: int, start: int, flashback: re.Pattern[str]
+) -> bool:
+    """ "Four years ago, Stolz won the 1000m", "Vorig jaar, in Calgary, won ze": a sentence
+    that opens on a look back dates its first main clause, past the comma."""
+    first = len(text[sentence_start:start]) - len(text[sentence_start:start].lstrip())
+    opening = flashback.match(text, sentence_start + first)
+    if opening is None or describes_holder(text, opening.end()):
+        return False  # "Last year's champion Stolz won": a description, not a look back
+    between = text[opening.end() : start]
+    return not _NOW.search(between)
+
+
+_NOW = re.compile(r"[;:]|\b(?:maar|but|nu|now|dit\s+jaar|this\s+(?:year|time))\b", re.IGNORECASE)
+
+
+_YEAR_LIST = re.compile(
+    r"\b(?:in|at|bij)\s+((?:19|20)\d\d(?:\s*(?:,|en|and|&)\s*(?:in\s+)?(?:19|20)\d\d)*)\b"
+)
+
+
+def years_listed_before(text: str, sentence_start: int, year: int, start: int) -> list[int]:
+    """Every year of the list the dating year ends ("in 2015 en 2019"): one result each."""
+    before = clause_before(text, sentence_start, start)
+    for listed in reversed(_YEAR_LIST.findall(before)):
+        years = [int(y) for y in re.findall(r"(?:19|20)\d\d", listed)]
+        if year in years:
+            return years
+    return [year]
+
+
+# "last year's champion Stolz", "vorig jaar winnaar": a look back that only describes who
+# someone is does not date the clause's place.
+_DESCRIBED_AFTER = re.compile(
+    r"['\u2019]s\s+(?:\w+\s+)?(?:champion|winner|medal(?:l)?ist|runner-up|titleholder)\b",
+    re.IGNORECASE,
+)
+
+
+def describes_holder(text: str, end: int) -> bool:
+    """Whether the look back ending at `end` is a possessive describing a title holder."""
+    return (
+        _DESCRIBED_AFTER.match(text, end - 2 if text[end - 2 : end] in ("'s", "\u2019s") else end)
+        is not None
+    )
+
+
+# "Beune werd in 2024 wereldkampioen. Ze won dat jaar ook de 5000 meter": a sentence that
+# points back at the year the one before it named.
+_THAT_YEAR = re.compile(
+    r"\b(?:dat\s+jaar|datzelfde\s+jaar|hetzelfde\s+jaar|dat\s+seizoen|destijds|that\s+year|"
+    r"the\s+same\s+year|that\s+season|back\s+then|at\s+the\s+time)\b",
+    re.IGNORECASE,
+)
+_PREVIOUS_SENTENCE_END = re.compile(r"[.!?]\s+(?=\S)")
+
+
+def year_referred_back(text: str, sentence_start: int, sentence_end: int) -> int | None:
+    """The year a "dat jaar" / "that year" in this sentence refers to: the last year the
+    previous sentence dated something to."""
+    if not _THAT_YEAR.search(text, sentence_start, sentence_end):
+        return None
+    window = text[max(0, sentence_start - 400) : sentence_start]
+    ends = [m.end() for m in _PREVIOUS_SENTENCE_END.finditer(window.rstrip())]
+    previous = window[ends[-1] :] if ends else window
+    years = _YEAR_IN.findall(previous)
+    return int(years[-1]) if years else None
+
+
+# Looks back the shared look-back words miss: "twee jaar terug", "een jaar eerder", "four
+# years earlier", "het vorige seizoen", "the previous season", "bij de vorige Spelen", "at the
+# last Olympics", "last winter".
+MORE_EARLIER = (
+    r"\b(?:(?:\w+|\d+)\s+(?:jaar|years?|seizoenen|seasons?)\s+(?:terug|eerder|earlier|before)|"
+    r"het\s+vorige\s+seizoen|the\s+previous\s+(?:season|year|edition|winter)|"
+    r"vorige\s+(?:winter|editie)|last\s+winter|"
+    r"(?:at|bij|op|in)\s+(?:the|de)\s+(?:previous|last|vorige)\s+(?:games|olympics|spelen|"
+    r"editie|edition|world\s+championships))\b"
+)
+
+# "won de 500 meter, maar werd later gediskwalificeerd": a place taken back.
+# The same skater's: a "maar"/"but"/"later" and no other name before the disqualification
+# ("won nadat Leerdam werd gediskwalificeerd" is a win).
+_TAKEN_BACK_AFTER = re.compile(
+    r"[^.;]{0,80}?\b(?:maar|but|later|achteraf|afterwards|nadien|toen|then)\b[^.;A-ZÀ-Þ]{0,60}?"
+    r"\b(?:gediskwalificeerd|gediskwalificeerde|disqualified|uitgesloten|geschrapt|stripped)\b"
+)
+
+
+def taken_back(text: str, end: int) -> bool:
+    return _TAKEN_BACK_AFTER.match(text, end) is not None
