@@ -36,6 +36,7 @@ from schaatsradar.extract.records import (
 )
 from schaatsradar.extract.registry import Registry
 from schaatsradar.extract.sentences import Sentence, prose_only, split_sentences
+from schaatsradar.extract.shapes import aside_closed, list_line_ranks, paired_times
 from schaatsradar.extract.types import (
     TEAM_DISTANCES,
     AthleteMention,
@@ -254,7 +255,7 @@ def _rank_owner(
     if relative is not None:
         return relative
     subjects = [e for e in entities if not e.governed]
-    before = [e for e in subjects if e.end <= start]
+    before = [e for e in subjects if e.end <= start and not aside_closed(text, sentence, e, start)]
     if before:
         listed = _plural_subjects(text, before, start)
         if listed:
@@ -327,7 +328,9 @@ def _time_owner(
     if relative is not None:
         return relative
     before = [e for e in entities if e.end <= start]
-    candidates = [e for e in before if not e.governed] or before
+    candidates = [
+        e for e in before if not e.governed and not aside_closed(text, sentence, e, start)
+    ] or before
     if candidates:
         return candidates[-1]
     return after[0] if after and not _clause_between(text, end, after[0].start) else None
@@ -372,14 +375,16 @@ def _results_in(
         return []
     lookback = Lookback.of(text, sentence)
     claimed = record_times(text, sentence, mentions)
-    for timed in inside(mentions.times, sentence):
+    sentence_times = inside(mentions.times, sentence)
+    paired = paired_times(text, sentence, entities, [t for t in sentence_times if t not in claimed])
+    for timed in sentence_times:
         if timed.kind != "result" or timed in claimed:
             continue
         timed_distance = _distance_for(timed, distances, context)
         # Gender-blind bounds: a carried "vrouwen" must not throw out a men's time.
         if timed_distance is None or not patterns.plausible(timed.seconds, timed_distance, None):
             continue
-        owner = _time_owner(text, sentence, entities, timed)
+        owner = paired.get(timed) or _time_owner(text, sentence, entities, timed)
         if owner is not None:
             owner.times.append(timed)
     rank_cues = _medal_objects(
@@ -389,6 +394,7 @@ def _results_in(
         owner = _rank_owner(text, sentence, entities, cue)
         if owner is not None:
             owner.ranks.append(cue)
+    list_line_ranks(text, sentence, entities, sentence_times)
     _infer_leader(text, sentence, entities)
     _infer_only_ahead(text, sentence, entities)
     _infer_runners_up(text, sentence, entities, context)

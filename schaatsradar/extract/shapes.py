@@ -1,0 +1,121 @@
+"""Sentence shapes that decide which skater a time or a place belongs to, beyond "the nearest
+name before it" (issue 11, class 6).
+
+Why a module of its own: each shape is a general way reporters (Dutch and English) write a
+result, and each is a reason to attach a cue to a skater other than the nearest one, or to
+attach nothing. The pipeline asks these helpers first and falls back to its own rules.
+
+- A numbered result line: "2. Jorien ter Mors (NED) - 1.13,94" states a place and a time.
+- A pair of times: "Bowe versloeg Leerdam: 1.13,60 om 1.14,15", "beat Kok 37.02 to 37.10"
+  gives the first time to the subject and the second to the rival.
+- An aside: "Lollobrigida, die met de Nederlandse het slotduo vormde, snelde naar zilver":
+  a name inside a relative clause that has closed is not who the main clause is about.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+from schaatsradar.extract.context import Entity
+from schaatsradar.extract.patterns import RankMention, TimeMention
+from schaatsradar.extract.sentences import Sentence
+
+__all__ = ["aside_closed", "list_line_ranks", "paired_times"]
+
+# The number that opens a line of a results list, right before the name: "2. ", "12) ".
+# It stands at a line start or after whitespace (a list flattened into one paragraph), never
+# inside a number ("1.000 meter").
+_LIST_NUMBER_BEFORE = re.compile(r"(?:^|(?<=\s))(\d{1,2})[.)]\s+$")
+# What follows the name on such a line: an optional country code or flag in brackets, an
+# optional dash or colon, then the time and nothing else.
+_LIST_LINE_AFTER = re.compile(r"^\s*(?:\([A-Za-z .]{2,12}\)\s*)?(?:[-–—:|]\s*)?$")
+_LIST_LINE_END = re.compile(r"^\s*(?:\(\s*[-+][^)]{0,12}\))?\s*$")
+
+
+def list_line_ranks(
+    text: str, sentence: Sentence, entities: Sequence[Entity], times: Sequence[TimeMention]
+) -> None:
+    """ "3. Femke Kok - 1.14,07": the line's number is the place of the skater it names.
+
+    Only when the line holds nothing but number, name, country and time: a number before a
+    name in prose ("op 2. Kerstdag") is no place, and a list without times is too often a
+    list of something else (a programme, a squad)."""
+    for entity in entities:
+        if entity.ranks or entity.team:
+            continue
+        line_start = text.rfind("\n", 0, entity.start) + 1
+        number = _LIST_NUMBER_BEFORE.search(text, max(line_start, entity.start - 8), entity.start)
+        if number is None:
+            continue
+        following = [t for t in times if t.start >= entity.end and t.kind == "result"]
+        if not following or following[0] not in entity.times:
+            continue
+        time = following[0]
+        line_end = text.find("\n", time.end)
+        line_end = min(sentence.end if line_end < 0 else line_end, sentence.end)
+        if not _LIST_LINE_AFTER.match(text[entity.end : time.start]) or not _LIST_LINE_END.match(
+            text[time.end : line_end]
+        ):
+            continue
+        rank = int(number.group(1))
+        if rank >= 1:
+            entity.ranks.insert(0, RankMention(number.start(1), number.end(1), rank, "list"))
+
+
+# "1.13,60 om 1.14,15", "37.02 to 37.10", "1.07,17 tegen 1.07,22": two times compared.
+_PAIR_GAP = re.compile(r"^\s*(?:om|tegen|to|versus|vs\.?)\s*$", re.IGNORECASE)
+# "improved from 37.07 to 36.87", "van 37,07 naar": a change of one mark, not two skaters.
+_FROM_BEFORE = re.compile(r"\b(?:from|van|of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# A loss makes the subject the second of the pair as often as the first.
+_LOSS = re.compile(
+    r"\b(?:verloor|verliest|verloren|lost|loses|moest\s+\w+\s+voor\s+laten|legde\s+het\s+af"
+    r"|moest\s+(?:haar|zijn)\s+meerdere\s+erkennen|beaten\s+by|geklopt)\b",
+    re.IGNORECASE,
+)
+
+
+def paired_times(
+    text: str, sentence: Sentence, entities: Sequence[Entity], times: Sequence[TimeMention]
+) -> dict[TimeMention, Entity]:
+    """ "Nuis was sneller dan Krol: 1.08,16 om 1.08,26": the first time of a compared pair is
+    the subject's, the second the rival's. Only in a sentence naming exactly two racers, one
+    of them the subject, and not telling a defeat (whose order varies)."""
+    names = {e.name for e in entities}
+    if len(names) != 2 or _LOSS.search(text, sentence.start, sentence.end):
+        return {}
+    subjects = [e for e in entities if not e.governed]
+    if not subjects:
+        return {}
+    subject = subjects[0]
+    rival = next(e for e in entities if e.name != subject.name)
+    result = [t for t in times if t.kind == "result"]
+    paired: dict[TimeMention, Entity] = {}
+    for first, second in itertools.pairwise(result):
+        if not _PAIR_GAP.match(text[first.end : second.start]):
+            continue
+        if _FROM_BEFORE.search(text, max(sentence.start, first.start - 30), first.start):
+            continue
+        if first.seconds >= second.seconds:
+            continue  # a compared pair names the faster time first
+        paired[first] = subject
+        paired[second] = rival
+    return paired
+
+
+# A relative clause opened after a name: "X, die …", "X, who …".
+_ASIDE_OPEN = re.compile(r",\s*(?:die|dat|wie|wat|who|which|whose)\b", re.IGNORECASE)
+
+
+def aside_closed(text: str, sentence: Sentence, entity: Entity, position: int) -> bool:
+    """Whether `entity` stands inside a relative clause that closes (with a comma) before
+    `position`: "Lollobrigida, die met de Nederlandse het slotduo vormde, snelde naar zilver"
+    — the cue after the clause is not about "de Nederlandse"."""
+    opened = None
+    for match in _ASIDE_OPEN.finditer(text, sentence.start, entity.start):
+        opened = match
+    if opened is None or "," in text[opened.end() : entity.start]:
+        return False  # no clause, or it closed before the name
+    close = text.find(",", entity.end, position)
+    return close >= 0 and ";" not in text[opened.end() : close]
