@@ -36,7 +36,7 @@ from schaatsradar.extract.records import (
 )
 from schaatsradar.extract.registry import Registry
 from schaatsradar.extract.sentences import Sentence, prose_only, split_sentences
-from schaatsradar.extract.shapes import aside_closed, list_line_ranks, paired_times
+from schaatsradar.extract.shapes import aside_closed, handed_on, list_line_ranks, paired_times
 from schaatsradar.extract.types import (
     TEAM_DISTANCES,
     AthleteMention,
@@ -244,8 +244,10 @@ def _rank_owner(
     else the clause's subject (the first entity not governed by "dan", "achter", …)."""
     start, end = cue.start, cue.end
     after = [e for e in entities if e.start >= end]
-    if after and RECIPIENT_AFTER.search(text[end : after[0].start] + " "):
-        return after[0]
+    if after:
+        gap = text[end : after[0].start]
+        if handed_on(gap, RECIPIENT_AFTER.search(gap + " ") is not None):
+            return after[0]
     if after and cue.cue.startswith(APPOSITIVE_CUES) and after[0].start - end <= 2:
         return after[0]  # "nummer twee Marijke Groenewoud", "behind winner Aiko Morimoto"
     before = [e for e in entities if e.end <= start]

@@ -119,3 +119,25 @@ def aside_closed(text: str, sentence: Sentence, entity: Entity, position: int) -
         return False  # no clause, or it closed before the name
     close = text.find(",", entity.end, position)
     return close >= 0 and ";" not in text[opened.end() : close]
+
+
+# "het brons was met een tijd van 38,18 voor X", "silver went in 1:44.10 to X": a medal and
+# the time it was won in, handed to whoever follows.
+_HANDED_WITH_TIME = re.compile(
+    r"^\s*(?:was|is|ging|gaat|went|goes)\s+(?:er\s+)?(?:met|in|with)\s+(?:een\s+|a\s+)?"
+    r"(?:(?:eind)?tijd\s+van\s+|time\s+of\s+)?[0-9](?:[0-9.,:]*[0-9])?\s+(?:seconden\s+|seconds\s+)?(?:voor|naar|to|for)\s+(?:de\s+|het\s+|the\s+)?"
+    r"(?:[a-zà-ÿ][\w-]*\s+)?$",
+    re.IGNORECASE,
+)
+# A conjunction starts another clause: "werd als tweede en het brons ging naar Kok" hands the
+# bronze to Kok, not the second place.
+_CLAUSE_JOIN = re.compile(r"\b(?:en|and|maar|but|terwijl|while|whereas)\b|[,;:]", re.IGNORECASE)
+
+
+def handed_on(gap: str, recipient: bool) -> bool:
+    """Whether a medal word hands its place to the name after `gap` (the text between them):
+    `recipient` is the pipeline's own "ging naar X" test; a clause break in between cancels
+    it, a stated time before "voor X" does not."""
+    if _HANDED_WITH_TIME.match(gap):
+        return True
+    return recipient and _CLAUSE_JOIN.search(gap) is None
