@@ -382,6 +382,8 @@ def _results_in(
     for timed in sentence_times:
         if timed.kind != "result" or timed in claimed:
             continue
+        if timed.unusual and not (distances or context.distance):
+            continue  # an odd notation is a time only for a distance the text names
         timed_distance = _distance_for(timed, distances, context)
         # Gender-blind bounds: a carried "vrouwen" must not throw out a men's time.
         if timed_distance is None or not patterns.plausible(timed.seconds, timed_distance, None):
