@@ -388,7 +388,8 @@ def _results_in(
         # Gender-blind bounds: a carried "vrouwen" must not throw out a men's time.
         if timed_distance is None or not patterns.plausible(timed.seconds, timed_distance, None):
             continue
-        owner = paired.get(timed) or _time_owner(text, sentence, entities, timed)
+        # One of a compared pair ("1.13,60 om 1.14,15") is owned as the pair says.
+        owner = paired[timed] if timed in paired else _time_owner(text, sentence, entities, timed)
         if owner is not None:
             owner.times.append(timed)
     rank_cues = _medal_objects(

@@ -78,29 +78,35 @@ _LOSS = re.compile(
 
 def paired_times(
     text: str, sentence: Sentence, entities: Sequence[Entity], times: Sequence[TimeMention]
-) -> dict[TimeMention, Entity]:
+) -> dict[TimeMention, Entity | None]:
     """ "Nuis was sneller dan Krol: 1.08,16 om 1.08,26": the first time of a compared pair is
-    the subject's, the second the rival's. Only in a sentence naming exactly two racers, one
-    of them the subject, and not telling a defeat (whose order varies)."""
-    names = {e.name for e in entities}
-    if len(names) != 2 or _LOSS.search(text, sentence.start, sentence.end):
-        return {}
-    subjects = [e for e in entities if not e.governed]
-    if not subjects:
-        return {}
-    subject = subjects[0]
-    rival = next(e for e in entities if e.name != subject.name)
+    the subject's, the second the rival's. That order holds only in a sentence naming exactly
+    two racers, one of them the subject, and not telling a defeat; otherwise the pair's times
+    map to None (nobody): the nearest name is as likely wrong as right."""
     result = [t for t in times if t.kind == "result"]
-    paired: dict[TimeMention, Entity] = {}
-    for first, second in itertools.pairwise(result):
-        if not _PAIR_GAP.match(text[first.end : second.start]):
-            continue
-        if _FROM_BEFORE.search(text, max(sentence.start, first.start - 30), first.start):
-            continue
-        if first.seconds >= second.seconds:
-            continue  # a compared pair names the faster time first
-        paired[first] = subject
-        paired[second] = rival
+    pairs = [
+        (first, second)
+        for first, second in itertools.pairwise(result)
+        if _PAIR_GAP.match(text[first.end : second.start])
+        and not _FROM_BEFORE.search(text, max(sentence.start, first.start - 30), first.start)
+    ]
+    if not pairs:
+        return {}
+    names = {e.name for e in entities}
+    subjects = [e for e in entities if not e.governed]
+    ordered = (
+        len(names) == 2
+        and bool(subjects)
+        and _LOSS.search(text, sentence.start, sentence.end) is None
+    )
+    paired: dict[TimeMention, Entity | None] = {}
+    for first, second in pairs:
+        if ordered and first.seconds < second.seconds:
+            subject = subjects[0]
+            paired[first] = subject
+            paired[second] = next(e for e in entities if e.name != subject.name)
+        else:
+            paired[first] = paired[second] = None
     return paired
 
 

@@ -1,0 +1,236 @@
+"""Sentence shapes, names and notations that decide whose time or place it is (issue 11,
+classes 6, 9 and 10). Our own invented sentences, Dutch and English, positive and negative."""
+
+import datetime as dt
+
+import pytest
+
+from schaatsradar.extract.pipeline import extract
+from schaatsradar.extract.registry import Registry
+from schaatsradar.extract.times import find_times
+
+REGISTRY = Registry.bundled()
+DATE = dt.date(2026, 1, 24)
+
+
+def results(text: str) -> set[tuple[str, str, str | None, int | None]]:
+    facts = extract(text, DATE, REGISTRY)
+    return {(r.athlete, r.distance, r.to_json()["time"], r.rank) for r in facts.results}
+
+
+def athletes(text: str) -> set[str]:
+    return {a.skater.name for a in extract(text, DATE, REGISTRY).athletes}
+
+
+def seconds(text: str) -> list[float]:
+    return [t.seconds for t in find_times(text) if t.kind == "result"]
+
+
+# -- class 6: sentence shapes -----------------------------------------------------------------
+
+
+def test_numbered_result_lines_give_place_and_time():
+    text = (
+        "Uitslag 1500 meter mannen\n\n"
+        "1. Jordan Stolz (VS) - 1.42,31\n\n"
+        "2. Kjeld Nuis - 1.43,02\n\n"
+        "3. Peder Kongshaug (NOR) 1.43,40\n"
+    )
+    found = results(text)
+    assert ("Jordan Stolz", "1500m", "1:42.31", 1) in found
+    assert ("Kjeld Nuis", "1500m", "1:43.02", 2) in found
+    assert ("Peder Kongshaug", "1500m", "1:43.40", 3) in found
+
+
+def test_numbered_lines_in_english_with_brackets():
+    text = "Men's 500m:\n1. Jenning de Boo (NED) 34.21\n2. Jordan Stolz (USA) 34.30\n"
+    found = results(text)
+    assert ("Jenning de Boo", "500m", "34.21", 1) in found
+    assert ("Jordan Stolz", "500m", "34.30", 2) in found
+
+
+def test_number_before_a_name_in_prose_is_no_place():
+    # The line says more than name and time: not a results line.
+    text = "Op de 1000 meter: 2. Kjeld Nuis reed 1.08,30 en werd daarmee knap vijfde."
+    assert ("Kjeld Nuis", "1000m", "1:08.30", 2) not in results(text)
+
+
+def test_numbered_line_without_time_gives_no_place():
+    text = "Programma 1000 meter\n1. Kjeld Nuis\n2. Thomas Krol\n"
+    assert not any(rank == 2 for *_, rank in results(text))
+
+
+def test_compared_pair_of_times_dutch():
+    text = "Op de 1000 meter rekende Joep Wennemars af met Tim Prins: 1.07,17 om 1.07,42."
+    found = results(text)
+    assert ("Joep Wennemars", "1000m", "1:07.17", None) in found
+    assert ("Tim Prins", "1000m", "1:07.42", None) in found
+
+
+def test_compared_pair_of_times_after_a_relative_clause():
+    text = (
+        "Femke Kok was op de 500 meter sneller dan Jutta Leerdam, die zilver pakte: 36,90 om 37,12."
+    )
+    found = {(name, time) for name, _, time, _ in results(text)}
+    assert found == {("Femke Kok", "36.90"), ("Jutta Leerdam", "37.12")}
+
+
+def test_compared_pair_in_english():
+    text = "In the 500m Erin Jackson beat Kimi Goetz 36.95 to 37.20."
+    found = {(name, time) for name, _, time, _ in results(text)}
+    assert found == {("Erin Jackson", "36.95"), ("Kimi Goetz", "37.20")}
+
+
+def test_an_improvement_from_to_is_not_a_pair():
+    text = "Erin Jackson improved her best in the 500m from 37.20 to 36.95, beating Kimi Goetz."
+    assert ("Kimi Goetz", "500m", "37.20", None) not in results(text)
+
+
+def test_a_lost_duel_pair_is_left_alone():
+    text = "Op de 1000 meter verloor Tim Prins van Joep Wennemars: 1.07,17 om 1.07,42."
+    found = results(text)
+    assert ("Tim Prins", "1000m", "1:07.17", None) not in found
+    assert ("Joep Wennemars", "1000m", "1:07.42", None) not in found
+
+
+def test_relative_clause_name_is_not_the_subject_dutch():
+    text = (
+        "Op de 3000 meter won Irene Schouten. De Italiaanse Francesca Lollobrigida, die met "
+        "Ragne Wiklund in de laatste rit reed, snelde naar het zilver in 3.59,02."
+    )
+    found = results(text)
+    assert ("Francesca Lollobrigida", "3000m", "3:59.02", 2) in found
+    assert not any(name == "Ragne Wiklund" for name, *_ in found)
+
+
+def test_relative_clause_name_is_not_the_subject_english():
+    text = (
+        "In the 1500m, Miho Takagi, who shared the final pair with Joy Beune, took silver in "
+        "1:53.10."
+    )
+    found = results(text)
+    assert ("Miho Takagi", "1500m", "1:53.10", 2) in found
+    assert not any(name == "Joy Beune" for name, *_ in found)
+
+
+def test_apposition_with_relative_time():
+    text = "In the women's 500m, Kim Min-sun of South Korea, who clocked 37.44, took silver."
+    assert ("Kim Min-sun", "500m", "37.44", 2) in results(text)
+
+
+def test_medal_handed_on_with_its_time():
+    text = "Op de 500 meter won Femke Kok. Het brons was met een tijd van 37,81 voor Kimi Goetz."
+    assert ("Kimi Goetz", "500m", "37.81", 3) in results(text)
+
+
+def test_medal_after_a_conjunction_is_not_the_earlier_place():
+    text = (
+        "Op de 1000 meter eindigde Jutta Leerdam in 1.13,94 als tweede en het brons ging "
+        "naar Kok, die 1.14,07 reed."
+    )
+    found = results(text)
+    assert ("Jutta Leerdam", "1000m", "1:13.94", 2) in found
+    assert ("Femke Kok", "1000m", "1:14.07", 3) in found
+
+
+def test_won_before_a_time_and_voor_is_not_handed_on():
+    text = "Op de 1500 meter won Kjeld Nuis in 1.43,50, voor de Noor Peder Kongshaug (2de)."
+    found = results(text)
+    assert ("Kjeld Nuis", "1500m", "1:43.50", 1) in found
+    assert ("Peder Kongshaug", "1500m", None, 1) not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Jordan Stolz won the 1500m in 1:42.10. Kjeld Nuis finished second in 1:44.10.",
+            ("Kjeld Nuis", "1500m", "1:44.10", 2),
+        ),
+        (
+            "Joep Wennemars won the 1000m, clocking 1:05.37 to win.",
+            ("Joep Wennemars", "1000m", "1:05.37", 1),
+        ),
+        (
+            "In the 5000m Norway's Sander Eitrem took bronze in 6:05.32.",
+            ("Sander Eitrem", "5000m", "6:05.32", 3),
+        ),
+        (
+            "Davide Ghiotto skated three minutes and 40.12 seconds in the 3000m.",
+            ("Davide Ghiotto", "3000m", "3:40.12", None),
+        ),
+        (
+            "In the 1000m Brittany Bowe (1:13.60) edged Miho Takagi (1:13.94). The American "
+            "took gold, Takagi settled for silver.",
+            ("Miho Takagi", "1000m", "1:13.94", 2),
+        ),
+        (
+            "Joep Wennemars won the 1000m. Jenning de Boo was second, 0.21 seconds back.",
+            ("Jenning de Boo", "1000m", None, 2),
+        ),
+    ],
+)
+def test_english_result_shapes(text: str, expected: tuple[str, str, str | None, int | None]):
+    assert expected in results(text)
+
+
+# -- class 9: names ---------------------------------------------------------------------------
+
+
+def test_title_before_a_name_is_not_part_of_it():
+    found = athletes("Titelverdediger Marwin Talsma werd derde op de 5000 meter.")
+    assert "Marwin Talsma" in found
+    assert not any("itelverdediger" in name for name in found)
+
+
+def test_nationality_noor_before_a_name_is_not_part_of_it():
+    text = "Op de 1000 meter werd de Noor Simen Spieler Nilsen tweede."
+    assert ("Simen Spieler Nilsen", "1000m", None, 2) in results(text)
+
+
+def test_noor_as_a_given_name_stays():
+    assert "Noor Visscher" in athletes("Noor Visscher werd derde op de 1500 meter.")
+
+
+def test_registry_east_asian_name_family_first():
+    assert ("Ning Zhongyan", "1500m", "1:43.20", 1) in results(
+        "Zhongyan Ning won the 1500m in 1:43.20."
+    )
+
+
+def test_unknown_korean_name_family_first():
+    found = athletes("Min-Sun Kim was second in the 500m in 37.50. Kim was happy.")
+    assert "Kim Min-sun" in found
+    assert "Min-Sun Kim" not in found
+
+
+def test_western_hyphenated_name_kept():
+    assert "Anna-Lena Müller" in athletes("Anna-Lena Müller won the 500m in 38.10.")
+
+
+# -- class 10: notation -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("written", ["1,54.00", "1,54,00", "1.54.00", "1:54:00"])
+def test_unusual_notations_are_times_for_a_named_distance(written: str):
+    text = f"Op de 1500 meter won Joy Beune in {written}."
+    assert ("Joy Beune", "1500m", "1:54.00", 1) in results(text)
+
+
+def test_unusual_notation_needs_a_time_cue():
+    assert seconds("Het toernooi op 1.12.24 was druk, zei Joy Beune na de 1500 meter.") == []
+    assert seconds("De ploeg vertrok om 14:30:00 naar de 500 meter.") == []
+
+
+def test_unusual_notation_needs_a_named_distance():
+    assert results("Joy Beune won in 1.54.00.") == {("Joy Beune", "1500m", None, 1)} or not any(
+        time for _, _, time, _ in results("Joy Beune won in 1.54.00.")
+    )
+
+
+def test_thousandths():
+    assert seconds("Kim Boutin won the 500m in 42.568.") == [42.568]
+    assert seconds("Ted-Jan Bloemen reed op de 5000 meter 6.11,616.") == [371.616]
+    assert seconds("Er kwamen 34.540 toeschouwers naar de 500 meter.") == []
+    found = results("Russia's Pavel Kulizhnikov was second in the 500m in 34.540.")
+    assert ("Pavel Kulizhnikov", "500m", "34.54", 2) in found
