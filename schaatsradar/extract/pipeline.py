@@ -199,7 +199,8 @@ INNER_PRONOUN = re.compile(r"\b(?:ze|zij|hij|she|he)\b")
 # versloeg Kok Takagi") the subject follows the verb, so they govern only when someone was
 # named before the verb.
 BEATING_VERB_BEFORE = re.compile(
-    r"\b(?:versloeg|versloegen|onttroonde|beat|beats|edged|pipped)\s+(?:\w+\s+){0,3}$",
+    r"\b(?:versloeg|versloegen|onttroonde|beat|beats|beating|edged|edging|edges|pipped|pipping"
+    r"|defeated|defeating|outpaced|outpacing|outsprinted|outsprinting)\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
 
@@ -746,7 +747,8 @@ def _rank_counts(text: str, sentence: Sentence, cue: patterns.RankMention) -> bo
 # The runners-up a winner beat, in order: "sneller dan Takagi en Kok", "bleef X en Y voor".
 BEATEN_BEFORE = re.compile(
     r"\b(?:sneller dan|versloeg|versloegen|onttroonde|bleef|blijft|bleven|ahead of|beat|"
-    r"beating|edged)\b"
+    r"beating|edged|edging|pipped|pipping|defeated|defeating|outpaced|outpacing|outsprinted"
+    r"|outsprinting)\b"
     r"[^.;]{0,60}$",
     re.IGNORECASE,
 )

@@ -234,3 +234,28 @@ def test_thousandths():
     assert seconds("Er kwamen 34.540 toeschouwers naar de 500 meter.") == []
     found = results("Russia's Pavel Kulizhnikov was second in the 500m in 34.540.")
     assert ("Pavel Kulizhnikov", "500m", "34.54", 2) in found
+
+
+def test_bare_english_distance_before_a_clause_word():
+    text = (
+        "Kim Boutin led the 500 from start to finish and won in 42.61. Courtney Sarault took "
+        "silver in the 1,000 while the relay team won bronze."
+    )
+    found = results(text)
+    assert ("Kim Boutin", "500m", "42.61", 1) in found
+    assert ("Courtney Sarault", "1000m", None, 2) in found
+
+
+def test_edging_a_rival_makes_the_rival_runner_up():
+    text = (
+        "Erin Jackson won the 500m on Sunday. Jackson clocked 37.78 seconds, edging "
+        "Dutchwoman Dione Voskamp by six hundredths."
+    )
+    found = results(text)
+    assert ("Erin Jackson", "500m", "37.78", 1) in found
+    assert ("Dione Voskamp", "500m", None, 2) in found
+
+
+def test_edging_by_a_non_winner_ranks_nobody():
+    found = results("In the 500m Erin Jackson finished fourth, edging Dione Voskamp.")
+    assert not any(name == "Dione Voskamp" for name, *_ in found)
