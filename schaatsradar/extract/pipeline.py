@@ -165,7 +165,9 @@ PLACE_OF = re.compile(r"(?:\b(?:in|from)\s+(?:the\s+)?|\b[A-ZÀ-Þ][\w-]+,\s*)$"
 # "sneller dan Takagi", "achter Kok", "tegen Grevelt", "ahead of Stolz".
 OBJECT_BEFORE = re.compile(
     r"(?:\b(?:dan|achter|tegen|voor|than|behind|against|ahead of|over|van|of)"
-    r"\s+(?:(?:de|het|een|the|a|an|zijn|haar|hun|his|her|their|[A-ZÀ-Þ][\w-]*|"
+    # A conjunction ends the phrase: "zat vlak achter en Huizinga werd dertiende".
+    r"\s+(?:(?!(?:en|and|maar|but|terwijl|while|whereas)\s)"
+    r"(?:de|het|een|the|a|an|zijn|haar|hun|his|her|their|[A-ZÀ-Þ][\w-]*|"
     r"\w+(?:genoot|genote|genoten|mate|mates))\s+){0,3})$",
     re.IGNORECASE,
 )

@@ -259,3 +259,13 @@ def test_edging_a_rival_makes_the_rival_runner_up():
 def test_edging_by_a_non_winner_ranks_nobody():
     found = results("In the 500m Erin Jackson finished fourth, edging Dione Voskamp.")
     assert not any(name == "Dione Voskamp" for name, *_ in found)
+
+
+def test_conjunction_ends_a_governing_phrase():
+    text = (
+        "Op de 5000 meter won Patrick Roest. Marcel Bosker zat daar met 6.23,87 vlak achter "
+        "en Chris Huizinga werd dertiende met 6.24,98."
+    )
+    found = results(text)
+    assert ("Chris Huizinga", "5000m", "6:24.98", 13) in found
+    assert ("Marcel Bosker", "5000m", "6:23.87", None) in found
