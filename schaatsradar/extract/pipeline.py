@@ -337,6 +337,12 @@ def _time_owner(
         e for e in before if not e.governed and not aside_closed(text, sentence, e, start)
     ] or before
     if candidates:
+        # "Verbij gaf 0,17 toe op Nuis en eindigde met 1.09,40": a second verb after "en"
+        # shares the clause's subject, as it does for places.
+        shared = SHARED_SUBJECT.search(text, candidates[-1].end, start)
+        if shared is not None and len(candidates) > 1:
+            clause = max(text.rfind(mark, sentence.start, shared.start()) for mark in (", ", ";"))
+            return next(e for e in candidates if e.start >= clause or e is candidates[-1])
         return candidates[-1]
     return after[0] if after and not _clause_between(text, end, after[0].start) else None
 

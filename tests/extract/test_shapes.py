@@ -269,3 +269,13 @@ def test_conjunction_ends_a_governing_phrase():
     found = results(text)
     assert ("Chris Huizinga", "5000m", "6:24.98", 13) in found
     assert ("Marcel Bosker", "5000m", "6:23.87", None) in found
+
+
+def test_second_verb_after_en_shares_the_subject_for_times():
+    text = (
+        "Op de 1000 meter won Kjeld Nuis. Kai Verbij gaf 0,17 seconde toe op Nuis en eindigde "
+        "met zijn tijd van 1.09,40 op de tweede plek."
+    )
+    found = results(text)
+    assert ("Kai Verbij", "1000m", "1:09.40", 2) in found
+    assert ("Kjeld Nuis", "1000m", "1:09.40", 1) not in found
