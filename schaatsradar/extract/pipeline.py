@@ -36,7 +36,14 @@ from schaatsradar.extract.records import (
 )
 from schaatsradar.extract.registry import Registry
 from schaatsradar.extract.sentences import Sentence, prose_only, split_sentences
-from schaatsradar.extract.shapes import aside_closed, handed_on, list_line_ranks, paired_times
+from schaatsradar.extract.shapes import (
+    aside_closed,
+    handed_on,
+    in_aside,
+    list_line_ranks,
+    outside_asides,
+    paired_times,
+)
 from schaatsradar.extract.types import (
     TEAM_DISTANCES,
     AthleteMention,
@@ -393,7 +400,9 @@ def _results_in(
             continue
         if timed.unusual and not (distances or context.distance):
             continue  # an odd notation is a time only for a distance the text names
-        timed_distance = _distance_for(timed, distances, context)
+        timed_distance = _distance_for(
+            timed, outside_asides(text, sentence, entities, distances, timed.start), context
+        )
         # Gender-blind bounds: a carried "vrouwen" must not throw out a men's time.
         if timed_distance is None or not patterns.plausible(timed.seconds, timed_distance, None):
             continue
@@ -416,7 +425,22 @@ def _results_in(
     for entity in entities:
         if entity.times:
             time = entity.times[0]
-            races = [(_distance_for(time, distances, context), entity.ranks[:1])]
+            seen = outside_asides(text, sentence, entities, distances, time.start)
+            timed_race = _distance_for(time, seen, context)
+            races = [(timed_race, entity.ranks[:1])]
+            # "Otterspeer, eerder winnaar van de 500 meter, belandde met 1.09,87 op de zevende
+            # plek": a place in an aside after the name is not the time's place; it is a
+            # result of the race the aside names, without the time.
+            aside = [c for c in entity.ranks if in_aside(text, sentence, entity, c, time.start)]
+            if aside:
+                own = [c for c in entity.ranks if c not in aside]
+                races = [(timed_race, own[:1])]
+                # Only a race the aside itself names: the carried one is the time's.
+                named = {
+                    d.distance for d in distances if in_aside(text, sentence, entity, d, time.start)
+                }
+                if len(named) == 1 and timed_race not in named:
+                    races.append((named.pop(), aside[:1]))
         else:
             # "Ze werd negende op de 3000 meter en zesde op de 5000 meter": a place per race.
             # A place dated earlier ("who won the event a year ago") is another race.
@@ -424,10 +448,14 @@ def _results_in(
             by_race: dict[tuple[str | None, bool], list[patterns.RankMention]] = {}
             for cue in entity.ranks:
                 back = lookback.looks_back(cue.start, cue.end)
-                for distance in _distances_of_place(text, cue, distances, context):
+                seen = outside_asides(text, sentence, entities, distances, cue.start)
+                for distance in _distances_of_place(text, cue, seen, context):
                     by_race.setdefault((distance, back), [cue])  # one place per race: the first
             races = [(distance, cues) for (distance, _), cues in by_race.items()]
+        entity_time = time
         for distance, cues in races:
+            # An aside's race ("eerder winnaar van de 500 meter") is stated without a time.
+            time = entity_time if distance == races[0][0] else None
             if distance is None:
                 continue
             rank = cues[0].rank if cues else None

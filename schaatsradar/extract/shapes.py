@@ -19,10 +19,17 @@ import re
 from collections.abc import Sequence
 
 from schaatsradar.extract.context import Entity
-from schaatsradar.extract.patterns import RankMention, TimeMention
+from schaatsradar.extract.patterns import DistanceMention, RankMention, TimeMention
 from schaatsradar.extract.sentences import Sentence
 
-__all__ = ["aside_closed", "list_line_ranks", "paired_times"]
+__all__ = [
+    "aside_closed",
+    "handed_on",
+    "in_aside",
+    "list_line_ranks",
+    "outside_asides",
+    "paired_times",
+]
 
 # The number that opens a line of a results list, right before the name: "2. ", "12) ".
 # It stands at a line start or after whitespace (a list flattened into one paragraph), never
@@ -147,3 +154,47 @@ def handed_on(gap: str, recipient: bool) -> bool:
     if _HANDED_WITH_TIME.match(gap):
         return True
     return recipient and _CLAUSE_JOIN.search(gap) is None
+
+
+# An aside right after a name: "Otterspeer, eerder op zaterdag winnaar van de 500 meter,".
+_ASIDE_AFTER_NAME = re.compile(r"\s*,\s")
+
+
+def outside_asides(
+    text: str,
+    sentence: Sentence,
+    entities: Sequence[Entity],
+    distances: Sequence[DistanceMention],
+    position: int,
+) -> list[DistanceMention]:
+    """The distances that can say which race a cue at `position` is about: not one named in
+    an aside between commas after a name that closed before the cue ("Hein Otterspeer,
+    eerder winnaar van de 500 meter, belandde met 1.09,87 op de zevende plek": the 1.09,87
+    is not a 500 m time)."""
+    hidden: list[tuple[int, int]] = []
+    for entity in entities:
+        opened = _ASIDE_AFTER_NAME.match(text, entity.end, sentence.end)
+        if opened is None:
+            continue
+        close = text.find(",", opened.end(), position)
+        if close >= 0:
+            hidden.append((opened.end(), close))
+    if not hidden:
+        return list(distances)
+    return [d for d in distances if not any(a <= d.start and d.end <= b for a, b in hidden)]
+
+
+def in_aside(
+    text: str,
+    sentence: Sentence,
+    entity: Entity,
+    cue: RankMention | DistanceMention,
+    position: int,
+) -> bool:
+    """Whether `cue` (a place or a distance) stands in the aside between commas right after
+    `entity`'s name, and the aside closes before `position` (the time of the main clause)."""
+    opened = _ASIDE_AFTER_NAME.match(text, entity.end, sentence.end)
+    if opened is None or cue.start < opened.end():
+        return False
+    close = text.find(",", opened.end(), position)
+    return close >= 0 and cue.end <= close

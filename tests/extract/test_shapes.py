@@ -279,3 +279,24 @@ def test_second_verb_after_en_shares_the_subject_for_times():
     found = results(text)
     assert ("Kai Verbij", "1000m", "1:09.40", 2) in found
     assert ("Kjeld Nuis", "1000m", "1:09.40", 1) not in found
+
+
+def test_aside_after_a_name_names_another_race():
+    text = (
+        "Op de 1000 meter won Kjeld Nuis. Hein Otterspeer, eerder op zaterdag winnaar van de "
+        "500 meter, belandde met een tijd van 1.09,87 op de zevende plek."
+    )
+    found = results(text)
+    assert ("Hein Otterspeer", "1000m", "1:09.87", 7) in found
+    assert ("Hein Otterspeer", "1000m", "1:09.87", 1) not in found
+    assert ("Hein Otterspeer", "500m", None, 1) in found
+
+
+def test_english_relative_aside_place_is_not_the_time_place():
+    text = (
+        "In the men's 500m, Tatsuya Shinhama, who finished second in the 1500m on Friday, "
+        "won in 34.69."
+    )
+    found = results(text)
+    assert ("Tatsuya Shinhama", "500m", "34.69", 1) in found
+    assert ("Tatsuya Shinhama", "500m", "34.69", 2) not in found
