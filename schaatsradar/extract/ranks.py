@@ -107,6 +107,7 @@ _RANK_WORDS: list[tuple[Rx, int]] = [
             r"(?i)\b(?:bronzen\s(?:medailles?|plak)|bronzen|(?:(?:wk|ek|nk|os)-)?brons"
             r"|bronze(?:\smedals?)?"
             r"|rounded\sout\sthe\spodium|complet(?:ed|ing)\sthe\spodium"
+            r"|completeerde\shet\spodium|completeert\shet\spodium"
             r"|maakte\shet\spodium\s(?:compleet|vol))\b",
             needles="brons bronze podium",
         ),

@@ -300,3 +300,8 @@ def test_english_relative_aside_place_is_not_the_time_place():
     found = results(text)
     assert ("Tatsuya Shinhama", "500m", "34.69", 1) in found
     assert ("Tatsuya Shinhama", "500m", "34.69", 2) not in found
+
+
+def test_completing_the_podium_is_third():
+    text = "Op de 500 meter won Femke Kok. Olga Fatkulina (36,93) completeerde het podium."
+    assert ("Olga Fatkulina", "500m", "36.93", 3) in results(text)
