@@ -19,14 +19,17 @@ def merge_results(results: Sequence[Result]) -> list[Result]:
     merged: list[Result] = []
     for result in results:
         for index, known in enumerate(merged):
-            if (known.athlete, known.distance, known.gender) != (
-                result.athlete,
-                result.distance,
-                result.gender,
-            ) or _conflict(known, result):
+            if (known.athlete, known.distance) != (result.athlete, result.distance) or _conflict(
+                known, result
+            ):
+                continue
+            # An unknown skater's gender may be missing from one of two statements: the one
+            # that knows it tells it.
+            if None not in (known.gender, result.gender) and known.gender != result.gender:
                 continue
             merged[index] = replace(
                 known,
+                gender=known.gender or result.gender,
                 seconds=known.seconds if known.seconds is not None else result.seconds,
                 rank=known.rank if known.rank is not None else result.rank,
             )

@@ -305,3 +305,13 @@ def test_english_relative_aside_place_is_not_the_time_place():
 def test_completing_the_podium_is_third():
     text = "Op de 500 meter won Femke Kok. Olga Fatkulina (36,93) completeerde het podium."
     assert ("Olga Fatkulina", "500m", "36.93", 3) in results(text)
+
+
+def test_statements_of_an_unknown_skater_merge_when_one_lacks_gender():
+    text = (
+        "Op de 5000 meter bij de mannen reed Pieter Zwartveld 6.14,75. Later op de dag: Pieter "
+        "Zwartveld eindigde op de 5000 meter op de zevende plek."
+    )
+    found = [r for r in extract(text, DATE, REGISTRY).results if r.athlete == "Pieter Zwartveld"]
+    assert len(found) == 1
+    assert (found[0].seconds, found[0].rank, found[0].gender) == (374.75, 7, "men")
