@@ -38,6 +38,7 @@ from schaatsradar.extract.registry import Registry
 from schaatsradar.extract.sentences import Sentence, prose_only, split_sentences
 from schaatsradar.extract.shapes import (
     aside_closed,
+    bracketed_before,
     handed_on,
     in_aside,
     list_line_ranks,
@@ -267,7 +268,13 @@ def _rank_owner(
     if relative is not None:
         return relative
     subjects = [e for e in entities if not e.governed]
-    before = [e for e in subjects if e.end <= start and not aside_closed(text, sentence, e, start)]
+    before = [
+        e
+        for e in subjects
+        if e.end <= start
+        and not aside_closed(text, sentence, e, start)
+        and not bracketed_before(text, sentence, e, start)
+    ]
     if before:
         listed = _plural_subjects(text, before, start)
         if listed:
@@ -341,7 +348,11 @@ def _time_owner(
         return relative
     before = [e for e in entities if e.end <= start]
     candidates = [
-        e for e in before if not e.governed and not aside_closed(text, sentence, e, start)
+        e
+        for e in before
+        if not e.governed
+        and not aside_closed(text, sentence, e, start)
+        and not bracketed_before(text, sentence, e, start)
     ] or before
     if candidates:
         # "Verbij gaf 0,17 toe op Nuis en eindigde met 1.09,40": a second verb after "en"

@@ -24,6 +24,7 @@ from schaatsradar.extract.sentences import Sentence
 
 __all__ = [
     "aside_closed",
+    "bracketed_before",
     "handed_on",
     "in_aside",
     "list_line_ranks",
@@ -198,3 +199,14 @@ def in_aside(
         return False
     close = text.find(",", opened.end(), position)
     return close >= 0 and cue.end <= close
+
+
+def bracketed_before(text: str, sentence: Sentence, entity: Entity, position: int) -> bool:
+    """Whether `entity` is named inside brackets that close before `position`: "haar (door
+    Schouten verbroken) olympisch record ... en eindigde ze als twintigste" — a name in a
+    bracketed remark is not who the sentence's later time or place is about."""
+    opened = text.rfind("(", sentence.start, entity.start)
+    if opened < 0 or ")" in text[opened : entity.start]:
+        return False
+    close = text.find(")", entity.end, position)
+    return close >= 0

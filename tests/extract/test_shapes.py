@@ -315,3 +315,13 @@ def test_statements_of_an_unknown_skater_merge_when_one_lacks_gender():
     found = [r for r in extract(text, DATE, REGISTRY).results if r.athlete == "Pieter Zwartveld"]
     assert len(found) == 1
     assert (found[0].seconds, found[0].rank, found[0].gender) == (374.75, 7, "men")
+
+
+def test_name_in_a_bracketed_remark_is_not_the_subject():
+    text = (
+        "Op de 3000 meter won Irene Schouten. Claudia Pechstein reed 4.17,16, ver boven haar "
+        "(door Schouten verbroken) olympisch record, en eindigde ze als twintigste."
+    )
+    found = results(text)
+    assert ("Irene Schouten", "3000m", None, 20) not in found
+    assert ("Claudia Pechstein", "3000m", "4:17.16", 20) in found
