@@ -325,3 +325,35 @@ def test_name_in_a_bracketed_remark_is_not_the_subject():
     found = results(text)
     assert ("Irene Schouten", "3000m", None, 20) not in found
     assert ("Claudia Pechstein", "3000m", "4:17.16", 20) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Op de 500 meter won Femke Kok. Kimi Goetz, die 37,44 klokte, werd tweede.",
+            ("Kimi Goetz", "500m", "37.44", 2),
+        ),
+        (
+            "Op de 1000 meter versloeg Brittany Bowe (1.13,60) Jutta Leerdam. Leerdam eindigde "
+            "in 1.13,94 als tweede.",
+            ("Jutta Leerdam", "1000m", "1:13.94", 2),
+        ),
+        (
+            "Op de 1000 meter won Brittany Bowe. Het brons ging naar Femke Kok, die een "
+            "persoonlijk record reed: 1.14,07.",
+            ("Femke Kok", "1000m", "1:14.07", 3),
+        ),
+        (
+            "Jordan Stolz won the 500m. Jenning de Boo of the Netherlands, who clocked 34.10, "
+            "took silver, and Laurent Dubreuil, finishing third in 34.22, took bronze.",
+            ("Laurent Dubreuil", "500m", "34.22", 3),
+        ),
+        (
+            "In the 1500m Miho Takagi clocked 1:53.10 to win, with Joy Beune second in 1:53.50.",
+            ("Joy Beune", "1500m", "1:53.50", 2),
+        ),
+    ],
+)
+def test_more_result_shapes(text: str, expected: tuple[str, str, str | None, int | None]):
+    assert expected in results(text)
