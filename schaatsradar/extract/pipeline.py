@@ -44,6 +44,7 @@ from schaatsradar.extract.shapes import (
     list_line_ranks,
     outside_asides,
     paired_times,
+    placed_on,
 )
 from schaatsradar.extract.types import (
     TEAM_DISTANCES,
@@ -196,6 +197,10 @@ AHEAD_OF = re.compile(
 BEHIND = re.compile(r"\b(?:achter|behind)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
+# A new clause between a subject and a time: "pakte zilver en het brons was met 38,18 voor X".
+SAME_CLAUSE_BREAK = re.compile(r"\b(?:en|and|maar|but|terwijl|while|whereas)\b|;", re.I)
+
+
 TIME_OWNER_AFTER = re.compile(r"^\)?\s*(?:van|of|voor|by)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -236,7 +241,10 @@ def _is_object(text: str, sentence: Sentence, entity: Entity, named_before: bool
     return named_before and BEATING_VERB_BEFORE.search(before) is not None
 
 
-RELATIVE_CLAUSE = re.compile(r"^,?\s*(?:die|dat|who|which|wat)\b", re.IGNORECASE)
+# "Weidemann (3:58.64; +1.71), die het brons veroverde": a bracketed time may come first.
+RELATIVE_CLAUSE = re.compile(
+    r"^\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:die|dat|who|which|wat)\b", re.IGNORECASE
+)
 
 
 def _relative_owner(text: str, entities: Sequence[Entity], start: int) -> Entity | None:
@@ -338,9 +346,18 @@ def _time_owner(
     met 1.14,55 vierde" and "Fiola (34.91)" before it."""
     start, end = time.start, time.end
     after = [e for e in entities if e.start >= end]
-    if after and TIME_OWNER_AFTER.search(text[end : after[0].start]):
-        return after[0]
     before = [e for e in entities if e.end <= start]
+    owner_after = after and TIME_OWNER_AFTER.search(text[end : after[0].start])
+    # "won in 36,90 voor Leerdam": after a subject, "voor" is "ahead of", not "for".
+    subject = next((e for e in reversed(before) if not e.governed), None)
+    ahead = (
+        owner_after
+        and subject is not None
+        and "voor" in owner_after.group().casefold()
+        and not SAME_CLAUSE_BREAK.search(text, subject.end, start)
+    )
+    if owner_after and not ahead:
+        return after[0]
     if before and BRACKETED.match(text[before[-1].end : start]):
         return before[-1]  # "voor Canada (2.56,44)"
     relative = _relative_owner(text, entities, start)
@@ -443,7 +460,20 @@ def _results_in(
             # plek": a place in an aside after the name is not the time's place; it is a
             # result of the race the aside names, without the time.
             aside = [c for c in entity.ranks if in_aside(text, sentence, entity, c, time.start)]
-            if aside:
+            # "werd derde op de 500 meter en reed de 5000 meter in 6.25,44": a place stated
+            # for another distance is that race's, not the time's.
+            elsewhere = [
+                (c, named)
+                for c in entity.ranks
+                if (named := placed_on(text, c, distances)) is not None and named != timed_race
+            ]
+            if elsewhere and not aside:
+                own = [c for c in entity.ranks if all(c is not o for o, _ in elsewhere)]
+                races = [(timed_race, own[:1])]
+                for cue, named in elsewhere:
+                    if all(named != race for race, _ in races):
+                        races.append((named, [cue]))
+            elif aside:
                 own = [c for c in entity.ranks if c not in aside]
                 races = [(timed_race, own[:1])]
                 # Only a race the aside itself names: the carried one is the time's.

@@ -357,3 +357,37 @@ def test_name_in_a_bracketed_remark_is_not_the_subject():
 )
 def test_more_result_shapes(text: str, expected: tuple[str, str, str | None, int | None]):
     assert expected in results(text)
+
+
+def test_relative_clause_after_a_bracketed_time():
+    text = (
+        "Op de 3000 meter won Irene Schouten. Ragne Wiklund snelde naar zilver in 3.58,06 voor "
+        "de Canadese Isabelle Weidemann (3.58,64; +1,71), die het brons veroverde."
+    )
+    found = results(text)
+    assert ("Isabelle Weidemann", "3000m", "3:58.64", 3) in found
+    assert ("Ragne Wiklund", "3000m", "3:58.06", 2) in found
+
+
+def test_place_on_another_distance_is_not_the_time_place():
+    text = "Jordan Stolz werd zondag derde op de 500 meter en reed daarna de 5000 meter in 6.25,44."
+    found = results(text)
+    assert ("Jordan Stolz", "5000m", "6:25.44", None) in found
+    assert ("Jordan Stolz", "500m", None, 3) in found
+    assert ("Jordan Stolz", "5000m", "6:25.44", 3) not in found
+
+
+def test_place_on_the_same_distance_goes_with_the_time():
+    text = "Jordan Stolz werd derde op de 1500 meter in 1.44,10."
+    assert ("Jordan Stolz", "1500m", "1:44.10", 3) in results(text)
+
+
+def test_voor_after_a_subject_is_ahead_of_but_after_a_new_clause_for():
+    ahead = results("Op de 500 meter won Femke Kok in 36,90 voor Jutta Leerdam.")
+    assert ("Femke Kok", "500m", "36.90", 1) in ahead
+    assert not any(name == "Jutta Leerdam" and time for name, _, time, _ in ahead)
+    handed = results(
+        "Op de 500 meter pakte Kimi Goetz zilver (37,04) en het brons was met een tijd van "
+        "37,18 voor Karolina Erbanova."
+    )
+    assert ("Karolína Erbanová", "500m", "37.18", 3) in handed
