@@ -649,7 +649,9 @@ STANDINGS_AFTER = re.compile(
 
 
 # "zesde op de 5000 meter", "tenth in the 1500": the race a place was earned in.
-PLACE_ON = re.compile(r"^\s*(?:op|in|over|on|at)?\s*(?:de|het|the)?\s*$", re.IGNORECASE)
+PLACE_ON = re.compile(
+    r"^\s*(?:op|in|over|on|at)?\s*(?:de|het|the)?\s*(?:(?:wo)?men['’]s\s+)?$", re.IGNORECASE
+)
 DISTANCE_LIST_GAP = re.compile(r"^\s*(?:,|en|and|&)\s*(?:de|the|op de|in de)?\s*$", re.IGNORECASE)
 
 
@@ -768,7 +770,9 @@ NOT_A_PLACE_CUE = re.compile(r"victories|zeges|overwinningen|titels|titles|\btij
 
 
 WIN_VERBS = frozenset({"won", "wint", "win", "wins", "winnen", "gewonnen"})
-VERB_TO_OBJECT = re.compile(r"^[^\d,;:]{0,25}$")
+# "won ze ook nog brons", "won Schouten op de Spelen op de massastart brons": up to the medal
+# in the same clause (no number, punctuation or conjunction between).
+VERB_TO_OBJECT = re.compile(r"^(?:(?!\b(?:en|and|maar|but)\b)[^\d,;:]){0,60}$", re.IGNORECASE)
 
 
 def _medal_objects(text: str, cues: Sequence[patterns.RankMention]) -> list[patterns.RankMention]:

@@ -391,3 +391,27 @@ def test_voor_after_a_subject_is_ahead_of_but_after_a_new_clause_for():
         "37,18 voor Karolina Erbanova."
     )
     assert ("Karolína Erbanová", "500m", "37.18", 3) in handed
+
+
+def test_medal_in_a_list_of_womens_distances():
+    text = (
+        "Isabelle Weidemann claimed a medal after taking silver in the women's 5,000 metres "
+        "and 3,000 metres."
+    )
+    found = results(text)
+    assert ("Isabelle Weidemann", "5000m", None, 2) in found
+    assert ("Isabelle Weidemann", "3000m", None, 2) in found
+
+
+def test_won_with_inverted_subject_governs_the_medal():
+    text = "Op de massastart won Irene Schouten in de eindsprint brons, achter Marijke Groenewoud."
+    found = results(text)
+    assert ("Irene Schouten", "mass start", None, 3) in found
+    assert ("Irene Schouten", "mass start", None, 1) not in found
+
+
+def test_won_and_a_later_medal_in_another_clause_both_count():
+    text = "Op de 1500 meter won Joy Beune en Femke Kok pakte brons."
+    found = results(text)
+    assert ("Joy Beune", "1500m", None, 1) in found
+    assert ("Femke Kok", "1500m", None, 3) in found
