@@ -459,7 +459,9 @@ def _results_in(
             # "Otterspeer, eerder winnaar van de 500 meter, belandde met 1.09,87 op de zevende
             # plek": a place in an aside after the name is not the time's place; it is a
             # result of the race the aside names, without the time.
-            aside = [c for c in entity.ranks if in_aside(text, sentence, entity, c, time.start)]
+            aside = [
+                c for c in entity.ranks if in_aside(text, sentence, entities, entity, c, time.start)
+            ]
             # "werd derde op de 500 meter en reed de 5000 meter in 6.25,44": a place stated
             # for another distance is that race's, not the time's.
             elsewhere = [
@@ -478,7 +480,9 @@ def _results_in(
                 races = [(timed_race, own[:1])]
                 # Only a race the aside itself names: the carried one is the time's.
                 named = {
-                    d.distance for d in distances if in_aside(text, sentence, entity, d, time.start)
+                    d.distance
+                    for d in distances
+                    if in_aside(text, sentence, entities, entity, d, time.start)
                 }
                 if len(named) == 1 and timed_race not in named:
                     races.append((named.pop(), aside[:1]))

@@ -75,6 +75,8 @@ def list_line_ranks(
 
 # "1.13,60 om 1.14,15", "37.02 to 37.10", "1.07,17 tegen 1.07,22": two times compared.
 _PAIR_GAP = re.compile(r"^\s*(?:om|tegen|to|versus|vs\.?)\s*$", re.IGNORECASE)
+# "1.54,64 tegen 1.54,95 voor Beune": the second time's owner named right after it.
+_OWNER_AFTER = re.compile(r"\s*(?:voor|van|for|by|of)\s+", re.IGNORECASE)
 # "improved from 37.07 to 36.87", "van 37,07 naar": a change of one mark, not two skaters.
 _FROM_BEFORE = re.compile(r"\b(?:from|van|of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # A loss makes the subject the second of the pair as often as the first.
@@ -103,8 +105,14 @@ def paired_times(
         return {}
     names = {e.name for e in entities}
     subjects = [e for e in entities if not e.governed]
+    # Both racers are named before the pair ("X rekende af met Y: T1 om T2") or the second
+    # right after it ("T1 tegen T2 voor Y"); a name further on ("37,02 tegen 37,30 vorig jaar,
+    # toen Y won") is about something else.
+    last = pairs[-1][1]
+    later = [e for e in entities if e.end > pairs[0][0].start]
     ordered = (
-        len(names) == 2
+        (not later or (len(later) == 1 and _OWNER_AFTER.fullmatch(text, last.end, later[0].start)))
+        and len(names) == 2
         and bool(subjects)
         and _LOSS.search(text, sentence.start, sentence.end) is None
     )
@@ -175,12 +183,9 @@ def outside_asides(
     is not a 500 m time)."""
     hidden: list[tuple[int, int]] = []
     for entity in entities:
-        opened = _ASIDE_AFTER_NAME.match(text, entity.end, sentence.end)
-        if opened is None:
-            continue
-        close = text.find(",", opened.end(), position)
-        if close >= 0:
-            hidden.append((opened.end(), close))
+        span = _aside_span(text, sentence, entities, entity, position)
+        if span is not None:
+            hidden.append(span)
     if not hidden:
         return list(distances)
     return [d for d in distances if not any(a <= d.start and d.end <= b for a, b in hidden)]
@@ -189,17 +194,34 @@ def outside_asides(
 def in_aside(
     text: str,
     sentence: Sentence,
+    entities: Sequence[Entity],
     entity: Entity,
     cue: RankMention | DistanceMention,
     position: int,
 ) -> bool:
     """Whether `cue` (a place or a distance) stands in the aside between commas right after
     `entity`'s name, and the aside closes before `position` (the time of the main clause)."""
+    span = _aside_span(text, sentence, entities, entity, position)
+    return span is not None and span[0] <= cue.start and cue.end <= span[1]
+
+
+# No aside is longer: past this a comma closes something else.
+_MAX_ASIDE = 120
+
+
+def _aside_span(
+    text: str, sentence: Sentence, entities: Sequence[Entity], entity: Entity, position: int
+) -> tuple[int, int] | None:
+    """The aside between commas right after `entity`'s name that closes before `position`,
+    or None. A stretch with another name in it is a list ("Kok, Leerdam en Jackson"), not
+    an aside."""
     opened = _ASIDE_AFTER_NAME.match(text, entity.end, sentence.end)
-    if opened is None or cue.start < opened.end():
-        return False
-    close = text.find(",", opened.end(), position)
-    return close >= 0 and cue.end <= close
+    if opened is None:
+        return None
+    close = text.find(",", opened.end(), min(position, opened.end() + _MAX_ASIDE))
+    if close < 0 or any(opened.end() <= e.start < close for e in entities):
+        return None
+    return opened.end(), close
 
 
 def bracketed_before(text: str, sentence: Sentence, entity: Entity, position: int) -> bool:

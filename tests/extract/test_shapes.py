@@ -415,3 +415,23 @@ def test_won_and_a_later_medal_in_another_clause_both_count():
     found = results(text)
     assert ("Joy Beune", "1500m", None, 1) in found
     assert ("Femke Kok", "1500m", None, 3) in found
+
+
+def test_pair_with_the_rival_named_right_after():
+    text = (
+        "Op de 1500 meter reed Joy Beune in de laatste rit. Femke Kok finishte in 1.54,64 "
+        "tegen 1.54,95 voor Beune."
+    )
+    found = results(text)
+    assert ("Femke Kok", "1500m", "1:54.64", None) in found
+    assert ("Joy Beune", "1500m", "1:54.95", None) in found
+
+
+def test_pair_with_a_name_further_on_is_left_alone():
+    text = "Op de 500 meter reed Femke Kok 37,02 tegen 37,30 vorig jaar, toen Jutta Leerdam won."
+    assert not any(name == "Jutta Leerdam" and time for name, _, time, _ in results(text))
+
+
+def test_a_list_of_names_is_not_an_aside():
+    text = "Femke Kok, Jutta Leerdam en Erin Jackson reden de 500 meter, die Kok won in 37,02."
+    assert ("Femke Kok", "500m", "37.02", 1) in results(text)
