@@ -39,8 +39,9 @@ __all__ = [
 _LIST_NUMBER_BEFORE = re.compile(r"(?:^|(?<=\s))(\d{1,2})[.)]\s+$")
 # What follows the name on such a line: an optional country code or flag in brackets, an
 # optional dash or colon, then the time and nothing else.
-_LIST_LINE_AFTER = re.compile(r"^\s*(?:\([A-Za-z .]{2,12}\)\s*)?(?:[-–—:|]\s*)?$")
-_LIST_LINE_END = re.compile(r"^\s*(?:\(\s*[-+][^)]{0,12}\))?\s*$")
+_LIST_LINE_AFTER = re.compile(r"^\s*(?:\([A-Za-z .]{2,12}\)\s*|(?-i:[A-Z]{3})\s+)?(?:[-–—:|]\s*)?$")
+# After the time only a gap to the winner may follow: "(+1.47)", "+1,47".
+_LIST_LINE_END = re.compile(r"^\s*(?:\(\s*[-+][^)]{0,12}\)|[-+][0-9][0-9.,:]{0,8})?\s*$")
 
 
 def list_line_ranks(

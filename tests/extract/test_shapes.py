@@ -435,3 +435,10 @@ def test_pair_with_a_name_further_on_is_left_alone():
 def test_a_list_of_names_is_not_an_aside():
     text = "Femke Kok, Jutta Leerdam en Erin Jackson reden de 500 meter, die Kok won in 37,02."
     assert ("Femke Kok", "500m", "37.02", 1) in results(text)
+
+
+def test_numbered_lines_with_bare_codes_and_gaps():
+    text = "Women's 1000m\n1. Miho Takagi JPN 1:13.10\n2. Jutta Leerdam NED 1:13.40 +0.30\n"
+    found = results(text)
+    assert ("Miho Takagi", "1000m", "1:13.10", 1) in found
+    assert ("Jutta Leerdam", "1000m", "1:13.40", 2) in found
