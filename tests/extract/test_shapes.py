@@ -442,3 +442,10 @@ def test_numbered_lines_with_bare_codes_and_gaps():
     found = results(text)
     assert ("Miho Takagi", "1000m", "1:13.10", 1) in found
     assert ("Jutta Leerdam", "1000m", "1:13.40", 2) in found
+
+
+def test_an_age_is_not_an_old_mark():
+    text = (
+        "Jordan Stolz skated in the last pair of the 1000m. The 21-year-old took gold in 1:06.01."
+    )
+    assert ("Jordan Stolz", "1000m", "1:06.01", 1) in results(text)
