@@ -834,7 +834,10 @@ BEATEN_BEFORE = re.compile(
     r"\b(?:sneller dan|versloeg|versloegen|onttroonde|bleef|blijft|bleven|ahead of|beat|"
     r"beating|edged|edging|pipped|pipping|defeated|defeating|outpaced|outpacing|outsprinted"
     r"|outsprinting)\b"
-    r"[^.;]{0,60}$",
+    # "won in 1.41,33, voor Nuis (1.42,80) en Kongshaug": a comma and "voor" after the win.
+    r"|,\s*voor\b"
+    # A time's decimal point is no sentence end: "ahead of De Boo (1:06.45) and Kongshaug".
+    r"(?:[^.;]|\.(?=\d)){0,60}$",
     re.IGNORECASE,
 )
 
@@ -857,15 +860,26 @@ def _infer_runners_up(
     )
     if winner is None:
         return
-    beaten = [
+    listed = [
         e
         for e in entities
         if e.start > winner.end
         and e.governed
-        and not e.ranks
         and e.name != winner.name
         and BEATEN_BEFORE.search(text[winner.end : e.start])
-    ] or _kept_behind(text, sentence, entities, winner)
+    ]
+    # "voor Gauthier (2de) en Hoogland": a rival whose place is stated keeps its slot in the
+    # order, so the one after it is third; a stated place out of order stops the inference.
+    if any(e.ranks for e in listed):
+        for rank, entity in enumerate(listed[:2], start=2):
+            if entity.ranks and entity.ranks[0].rank != rank:
+                return
+        beaten = [e for e in listed[:2] if not e.ranks]
+        for entity in beaten:
+            rank = listed.index(entity) + 2
+            entity.ranks.append(patterns.RankMention(entity.start, entity.end, rank, "beaten"))
+        return
+    beaten = listed or _kept_behind(text, sentence, entities, winner)
     for rank, entity in enumerate(beaten[:2], start=2):
         entity.ranks.append(patterns.RankMention(entity.start, entity.end, rank, "beaten"))
 

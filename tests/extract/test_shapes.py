@@ -449,3 +449,30 @@ def test_an_age_is_not_an_old_mark():
         "Jordan Stolz skated in the last pair of the 1000m. The 21-year-old took gold in 1:06.01."
     )
     assert ("Jordan Stolz", "1000m", "1:06.01", 1) in results(text)
+
+
+def test_winner_ahead_of_a_list_with_bracketed_times():
+    text = (
+        "Jordan Stolz, 21, won the 1,000 metres in 1:06.21, ahead of Jenning de Boo (1:06.45) "
+        "and Peder Kongshaug (1:06.80)."
+    )
+    found = results(text)
+    assert ("Jenning de Boo", "1000m", "1:06.45", 2) in found
+    assert ("Peder Kongshaug", "1000m", "1:06.80", 3) in found
+
+
+def test_dutch_winner_voor_a_list():
+    text = (
+        "Winnaar op de 1500 meter werd Jordan Stolz in 1.41,33, voor Kjeld Nuis (1.42,80) en "
+        "Peder Kongshaug (1.43,02)."
+    )
+    found = results(text)
+    assert ("Kjeld Nuis", "1500m", "1:42.80", 2) in found
+    assert ("Peder Kongshaug", "1500m", "1:43.02", 3) in found
+
+
+def test_a_stated_place_keeps_its_slot_in_the_list():
+    text = "Op de 1500 meter won Kjeld Nuis in 1.43,50, voor Joep Wennemars (2de) en Tim Prins."
+    found = results(text)
+    assert ("Joep Wennemars", "1500m", None, 2) in found
+    assert ("Tim Prins", "1500m", None, 3) in found
