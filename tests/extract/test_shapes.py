@@ -476,3 +476,19 @@ def test_a_stated_place_keeps_its_slot_in_the_list():
     found = results(text)
     assert ("Joep Wennemars", "1500m", None, 2) in found
     assert ("Tim Prins", "1500m", None, 3) in found
+
+
+def test_with_x_second_and_y_third():
+    text = (
+        "Japan's Miho Takagi won the women's 1,500 metres, with Joy Beune of the Netherlands "
+        "second and Ragne Wiklund of Norway third."
+    )
+    found = results(text)
+    assert ("Miho Takagi", "1500m", None, 1) in found
+    assert ("Joy Beune", "1500m", None, 2) in found
+    assert ("Ragne Wiklund", "1500m", None, 3) in found
+
+
+def test_second_as_a_unit_is_no_place():
+    text = "In the 500m Erin Jackson lost a second, Kimi Goetz was slower by a second."
+    assert not any(rank == 2 for *_, rank in results(text))
