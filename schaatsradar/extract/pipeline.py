@@ -37,6 +37,7 @@ from schaatsradar.extract.records import (
 from schaatsradar.extract.registry import Registry
 from schaatsradar.extract.sentences import Sentence, prose_only, split_sentences
 from schaatsradar.extract.shapes import (
+    BeatingClause,
     aside_closed,
     bracketed_before,
     handed_on,
@@ -45,6 +46,7 @@ from schaatsradar.extract.shapes import (
     outside_asides,
     paired_times,
     placed_on,
+    verb_final_objects,
 )
 from schaatsradar.extract.types import (
     TEAM_DISTANCES,
@@ -419,6 +421,7 @@ def _results_in(
     entities = _entities(text, sentence, mentions, context)
     if not entities:
         return []
+    beaten_in_clause = verb_final_objects(text, sentence, entities)
     lookback = Lookback.of(text, sentence)
     claimed = record_times(text, sentence, mentions)
     sentence_times = inside(mentions.times, sentence)
@@ -435,7 +438,12 @@ def _results_in(
         if timed_distance is None or not patterns.plausible(timed.seconds, timed_distance, None):
             continue
         # One of a compared pair ("1.13,60 om 1.14,15") is owned as the pair says.
-        owner = paired[timed] if timed in paired else _time_owner(text, sentence, entities, timed)
+        if timed in paired:
+            owner = paired[timed]
+        elif beaten_in_clause is not None and beaten_in_clause.owns(text, timed):
+            owner = beaten_in_clause.head  # "die A en B met 6.53,23 voorbleef"
+        else:
+            owner = _time_owner(text, sentence, entities, timed)
         if owner is not None:
             owner.times.append(timed)
     rank_cues = _medal_objects(
@@ -446,6 +454,7 @@ def _results_in(
         if owner is not None:
             owner.ranks.append(cue)
     list_line_ranks(text, sentence, entities, sentence_times)
+    _infer_beaten_in_clause(beaten_in_clause, context)
     _infer_leader(text, sentence, entities)
     _infer_only_ahead(text, sentence, entities)
     _infer_runners_up(text, sentence, entities, context)
@@ -918,6 +927,22 @@ AHEAD_AFTER = re.compile(
     r"(?:was|were)\s+(?:faster|quicker)|finished\s+ahead|(?:was|waren)\s+sneller)\b",
     re.IGNORECASE,
 )
+
+
+def _infer_beaten_in_clause(clause: BeatingClause | None, context: Context) -> None:
+    """ "De winst was voor In 't Hof, die Groenewoud en Rijpma-de Jong voorbleef": the winner
+    beat the clause's names, second and third in the order named."""
+    if clause is None or any(e.ranks for e in clause.objects):
+        return
+    head, beaten = clause.head, clause.objects
+    won = (
+        any(r.rank == 1 for r in head.ranks)
+        or context.winners.get(context.distance or "") == head.name
+    )
+    if not won:
+        return
+    for rank, entity in enumerate(beaten[:2], start=2):
+        entity.ranks.append(patterns.RankMention(entity.start, entity.end, rank, "beaten"))
 
 
 def _infer_only_ahead(text: str, sentence: Sentence, entities: Sequence[Entity]) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from schaatsradar.extract.context import Entity
 from schaatsradar.extract.patterns import DistanceMention, RankMention, TimeMention
@@ -31,6 +32,7 @@ __all__ = [
     "outside_asides",
     "paired_times",
     "placed_on",
+    "verb_final_objects",
 ]
 
 # The number that opens a line of a results list, right before the name: "2. ", "12) ".
@@ -249,4 +251,58 @@ def placed_on(text: str, cue: RankMention, distances: Sequence[DistanceMention])
     following = [d for d in distances if d.start >= cue.end]
     if following and _PLACE_ON_DISTANCE.fullmatch(text, cue.end, following[0].start):
         return following[0].distance
+    return None
+
+
+# A Dutch subordinate clause puts its verb last: "X, die Groenewoud en Rijpma-de Jong met
+# 6.53,23 voorbleef": the names before the final beating verb are its objects.
+_RELATIVE_OPEN = re.compile(r",\s+die\s+", re.IGNORECASE)
+_BEATING_VERB_LAST = re.compile(
+    r"\b(?:voor\s?bleef|voorbleven|voor\s?bleven|versloeg|versloegen|klopte|klopten"
+    r"|achter\s+zich\s+(?:liet|hield))\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class BeatingClause:
+    """A "die ..." clause with a beating verb last: who beat (`head`), whom (`objects`, in
+    order), and where the clause lies."""
+
+    head: Entity
+    objects: tuple[Entity, ...]
+    start: int
+    end: int
+
+    def owns(self, text: str, time: TimeMention) -> bool:
+        """A time in the clause not bracketed to one of its objects is the head's: "die A
+        (6.55,75) en B met een tijd van 6.53,23 voorbleef"."""
+        if not self.start <= time.start < self.end:
+            return False
+        return not any(
+            text[e.end : time.start].strip() == "(" for e in self.objects if e.end <= time.start
+        )
+
+
+def verb_final_objects(
+    text: str, sentence: Sentence, entities: Sequence[Entity]
+) -> BeatingClause | None:
+    """The clause in which a name beats others ("X, die A (t) en B (t) voorbleef": X beat A
+    and B), its objects marked as governed; None when the sentence has no such clause. Only
+    a clause right after a name whose last word is a beating verb counts."""
+    for head in entities:
+        opened = _RELATIVE_OPEN.match(text, head.end, sentence.end)
+        if opened is None:
+            continue
+        close = text.find(", ", opened.end(), sentence.end)
+        end = sentence.end if close < 0 else close
+        clause = text[opened.end() : end].rstrip(" .;!?")
+        if not _BEATING_VERB_LAST.search(clause):
+            continue
+        objects = tuple(e for e in entities if opened.end() <= e.start and e.end <= end)
+        if not objects:
+            continue
+        for entity in objects:
+            entity.governed = True
+        return BeatingClause(head, objects, opened.end(), end)
     return None

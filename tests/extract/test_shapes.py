@@ -492,3 +492,21 @@ def test_with_x_second_and_y_third():
 def test_second_as_a_unit_is_no_place():
     text = "In the 500m Erin Jackson lost a second, Kimi Goetz was slower by a second."
     assert not any(rank == 2 for *_, rank in results(text))
+
+
+def test_dutch_verb_final_clause_beats_its_names():
+    text = (
+        "Op de 5000 meter was de winst voor Sanne in 't Hof, die Marijke Groenewoud (6.55,75) "
+        "en Antoinette Rijpma-de Jong (6.57,06) met een tijd van 6.53,23 voor bleef."
+    )
+    found = results(text)
+    assert ("Sanne in 't Hof", "5000m", "6:53.23", 1) in found
+    assert ("Marijke Groenewoud", "5000m", "6:55.75", 2) in found
+    assert ("Antoinette Rijpma-de Jong", "5000m", "6:57.06", 3) in found
+
+
+def test_verb_final_clause_of_a_non_winner_ranks_nobody():
+    text = (
+        "Op de 1000 meter werd Joep Wennemars tweede achter Jenning de Boo, die Tim Prins versloeg."
+    )
+    assert not any(name == "Tim Prins" and rank for name, _, _, rank in results(text))
