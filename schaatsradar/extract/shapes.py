@@ -155,6 +155,14 @@ _HANDED_WITH_TIME = re.compile(
     r"(?:[a-zà-ÿ][\w-]*\s+)?$",
     re.IGNORECASE,
 )
+# "De winst op de afsluitende 5 kilometer was voor X", "gold in the women's 500m went to X":
+# the medal's race named before it is handed on.
+_HANDED_IN_RACE = re.compile(
+    r"^\s*(?:op|in|bij|on|at)\s+(?:de|het|the)\s+(?:[^\s,.;:]+\s+){1,4}?"
+    r"(?:was|is|ging|gaat|went|goes)\s+(?:er\s+)?(?:naar|voor|to)\s+(?:de\s+|het\s+|the\s+)?"
+    r"(?:[a-zà-ÿ][\w-]*\s+)?$",
+    re.IGNORECASE,
+)
 # A conjunction starts another clause: "werd als tweede en het brons ging naar Kok" hands the
 # bronze to Kok, not the second place.
 _CLAUSE_JOIN = re.compile(r"\b(?:en|and|maar|but|terwijl|while|whereas)\b|[,;:]", re.IGNORECASE)
@@ -164,7 +172,7 @@ def handed_on(gap: str, recipient: bool) -> bool:
     """Whether a medal word hands its place to the name after `gap` (the text between them):
     `recipient` is the pipeline's own "ging naar X" test; a clause break in between cancels
     it, a stated time before "voor X" does not."""
-    if _HANDED_WITH_TIME.match(gap):
+    if _HANDED_WITH_TIME.match(gap) or _HANDED_IN_RACE.match(gap):
         return True
     return recipient and _CLAUSE_JOIN.search(gap) is None
 

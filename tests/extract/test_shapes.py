@@ -510,3 +510,12 @@ def test_verb_final_clause_of_a_non_winner_ranks_nobody():
         "Op de 1000 meter werd Joep Wennemars tweede achter Jenning de Boo, die Tim Prins versloeg."
     )
     assert not any(name == "Tim Prins" and rank for name, _, _, rank in results(text))
+
+
+def test_medal_of_a_named_race_handed_on():
+    assert ("Femke Kok", "500m", None, 1) in results(
+        "The gold in the women's 500m went to Femke Kok."
+    )
+    assert ("Femke Kok", "1000m", "1:14.07", 3) in results(
+        "Het brons op de 1000 meter ging naar Femke Kok in 1.14,07."
+    )
