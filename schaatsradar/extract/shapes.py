@@ -168,13 +168,17 @@ _HANDED_IN_RACE = re.compile(
 _CLAUSE_JOIN = re.compile(r"\b(?:en|and|maar|but|terwijl|while|whereas)\b|[,;:]", re.IGNORECASE)
 
 
+_RELATIVE_LEAD = re.compile(r"^\s*,\s*(?:dat|die|which|that)\s", re.IGNORECASE)
+
+
 def handed_on(gap: str, recipient: bool) -> bool:
     """Whether a medal word hands its place to the name after `gap` (the text between them):
     `recipient` is the pipeline's own "ging naar X" test; a clause break in between cancels
     it, a stated time before "voor X" does not."""
     if _HANDED_WITH_TIME.match(gap) or _HANDED_IN_RACE.match(gap):
         return True
-    return recipient and _CLAUSE_JOIN.search(gap) is None
+    # "het goud, dat naar de Verenigde Staten ging": a relative clause hands it on too.
+    return recipient and _CLAUSE_JOIN.search(_RELATIVE_LEAD.sub("", gap, count=1)) is None
 
 
 # An aside right after a name: "Otterspeer, eerder op zaterdag winnaar van de 500 meter,".

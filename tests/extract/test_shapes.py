@@ -519,3 +519,8 @@ def test_medal_of_a_named_race_handed_on():
     assert ("Femke Kok", "1000m", "1:14.07", 3) in results(
         "Het brons op de 1000 meter ging naar Femke Kok in 1.14,07."
     )
+
+
+def test_medal_handed_on_by_a_relative_clause():
+    text = "Op de 500 meter greep Jutta Leerdam naast het goud, dat naar Femke Kok ging."
+    assert ("Femke Kok", "500m", None, 1) in results(text)
