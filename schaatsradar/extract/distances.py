@@ -59,7 +59,10 @@ _BARE_DIST_AFTER = re.compile(
     r"(?i)(?:\s?[.,;:!?)\"'’”]|\s?$|\s(?:en|of|and|or|in|op|met|bij|van|voor|is|was|werd|won"
     r"|wint|gewonnen|zijn|ook|at|with|on|for|race|rit|ritten|final|finale|winnen|te|rijden"
     r"|reed|reden|gereden|nog|niet|wel|dit|dat|die|heeft|had|hebben|skated|wins|went|ging"
-    r"|de|het|the|als)\b)"
+    r"|de|het|the|als"
+    # English clause words after "the 1,000": "led the 500 from start to finish", "took
+    # silver in the 1,000 while ...".
+    r"|from|while|whereas|after|before|but|when|as)\b)"
 )
 _DIST_WORDS: list[tuple[Rx, str]] = [
     (rx("d", r"(?i)\bde\shalve\skilometer\b", needles="kilometer"), "500m"),

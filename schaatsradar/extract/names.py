@@ -303,9 +303,17 @@ _SPORTS_TITLES = _words(
     "world european national olympic gold silver bronze medal record champion winner "
     "teammates teammate skater skaters speedskater speedskaters"
 )
+# Titles a report puts before a skater's name ("Titelverdediger Marwin Talsma", "Defending
+# champion X", "recordhouder X"): a role in the race, never a word of the name.
+_TITLE_BEFORE_NAME = _words(
+    "titelverdediger titelverdedigster recordhouder recordhoudster wereldrecordhouder "
+    "wereldrecordhoudster baanrecordhouder baanrecordhoudster debutant debutante favoriet "
+    "favorite topfavoriet titleholder title-holder record-holder newcomer rookie"
+)
 # Never a word of a person's name, wherever it stands.
 _NEVER_NAME = (
     _SPORTS_TITLES
+    | _TITLE_BEFORE_NAME
     # "Noor" is also a common Dutch given name ("Noor Visscher"); "de Noor" stays a reference.
     | (_NATIONALITY_WORDS - {"noor"})
     | _COUNTRIES
@@ -756,6 +764,32 @@ def _one_edit(a: str, b: str) -> bool:
     return any(a == b[:i] + b[i + 1 :] for i in range(len(b)))
 
 
+# Korean family names. A hyphenated given name next to one of them is a Korean name, which
+# the registry (and the Korean press) writes family name first: "Min-Sun Kim" is Kim Min-sun.
+_KOREAN_FAMILY = _words(
+    "kim lee yi park pak choi choe jung jeong chung kang cho jo yoon yun jang chang lim im "
+    "han oh seo shin kwon hwang ahn an song ryu yoo yu jeon hong ko go moon mun yang son bae "
+    "baek heo nam noh roh ha kwak sung cha joo woo um eom chae won"
+)
+_HYPHEN_GIVEN_FAMILY = re.compile(r"^([^\W\d_]+)-([^\W\d_]+) ([^\W\d_]+)$")
+_FAMILY_HYPHEN_GIVEN = re.compile(r"^([^\W\d_]+) ([^\W\d_]+)-([^\W\d_]+)$")
+
+
+def _family_first(name: str) -> str:
+    """An unknown Korean name in the registry's form, family name first and the second part
+    of the given name in lower case ("Min-Sun Kim", "Kim Min-Sun" -> "Kim Min-sun"), so one
+    skater is one name whichever order the article uses. Other names are kept as written."""
+    given_first = _HYPHEN_GIVEN_FAMILY.match(name)
+    if given_first and given_first.group(3).casefold() in _KOREAN_FAMILY:
+        family, one, two = given_first.group(3), given_first.group(1), given_first.group(2)
+        return f"{family} {one}-{two.lower()}"
+    family_first = _FAMILY_HYPHEN_GIVEN.match(name)
+    if family_first and family_first.group(1).casefold() in _KOREAN_FAMILY:
+        family, one, two = family_first.groups()
+        return f"{family} {one}-{two.lower()}"
+    return name
+
+
 def _unknown_surname_keys(name: str, parts: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """Surname of a name the registry does not know: the last word with the particles before
     it ("van 't Wout"), or the first word of a Korean-style name ("Hwang Dae-heon")."""
@@ -900,6 +934,16 @@ class _Finder:
             ):
                 i += 1  # "de Schotse Sandra Smith": a nationality adjective
                 continue
+            if (
+                i > 0
+                and tok.lower == "noor"
+                and tokens[i - 1].lower == "de"
+                and nxt is not None
+                and nxt.joined
+                and nxt.core
+            ):
+                i += 1  # "de Noor Simen Spieler Nilsen": the nationality, not the given name Noor
+                continue
             run = [i]
             cores = 1
             pending: list[int] = []
@@ -960,10 +1004,10 @@ class _Finder:
             key = " ".join(parts)
             skater = self.unknown_by_key.get(key)
             if skater is None:
-                name = self.text[toks[0].start : end]
+                name = _family_first(self.text[toks[0].start : end])
                 skater = Skater(name, None, None, known=False)
                 self.unknown_by_key[key] = skater
-                self.person(skater, _unknown_surname_keys(name, tuple(parts)))
+                self.person(skater, _unknown_surname_keys(name, norm_parts(name)))
             self.add(skater, run[0], run[-1], end, "unknown", True)
 
     def next_to_organisation(self, run: list[int]) -> bool:

@@ -46,6 +46,17 @@ from schaatsradar.extract.records import (
 )
 from schaatsradar.extract.registry import Registry
 from schaatsradar.extract.sentences import Sentence, prose_only, split_sentences
+from schaatsradar.extract.shapes import (
+    BeatingClause,
+    aside_closed,
+    bracketed_before,
+    handed_on,
+    in_aside,
+    list_line_ranks,
+    outside_asides,
+    paired_times,
+    verb_final_objects,
+)
 from schaatsradar.extract.types import (
     TEAM_DISTANCES,
     AthleteMention,
@@ -226,7 +237,9 @@ PLACE_OF = re.compile(r"(?:\b(?:in|from)\s+(?:the\s+)?|\b[A-ZÀ-Þ][\w-]+,\s*)$"
 OBJECT_BEFORE = re.compile(
     r"(?:\b(?:dan|achter|tegen|voor|than|behind|against|ahead of|over|van|of|net als|zoals|"
     r"evenals|just like|just as)"
-    r"\s+(?:(?:de|het|een|the|a|an|zijn|haar|hun|his|her|their|[A-ZÀ-Þ][\w-]*|"
+    # A conjunction ends the phrase: "zat vlak achter en Huizinga werd dertiende".
+    r"\s+(?:(?!(?:en|and|maar|but|terwijl|while|whereas)\s)"
+    r"(?:de|het|een|the|a|an|zijn|haar|hun|his|her|their|[A-ZÀ-Þ][\w-]*|"
     r"\w+(?:genoot|genote|genoten|mate|mates))\s+){0,3})$",
     re.IGNORECASE,
 )
@@ -254,6 +267,10 @@ AHEAD_OF = re.compile(
 BEHIND = re.compile(r"\b(?:achter|behind)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
+# A new clause between a subject and a time: "pakte zilver en het brons was met 38,18 voor X".
+SAME_CLAUSE_BREAK = re.compile(r"\b(?:en|and|maar|but|terwijl|while|whereas)\b|;", re.I)
+
+
 TIME_OWNER_AFTER = re.compile(r"^\)?\s*(?:van|of|voor|by)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -268,7 +285,8 @@ INNER_PRONOUN = re.compile(r"\b(?:ze|zij|hij|she|he)\b")
 # named before the verb.
 BEATING_VERB_BEFORE = re.compile(
     # up to four words: "versloegen Europees en olympisch kampioen Noorwegen"
-    r"\b(?:versloeg|versloegen|onttroonde|beat|beats|edged|pipped)\s+(?:\w+\s+){0,4}$",
+    r"\b(?:versloeg|versloegen|onttroonde|beat|beats|beating|edged|edging|edges|pipped|pipping"
+    r"|defeated|defeating|outpaced|outpacing|outsprinted|outsprinting)\s+(?:\w+\s+){0,4}$",
     re.IGNORECASE,
 )
 
@@ -312,7 +330,10 @@ def _is_object(text: str, sentence: Sentence, entity: Entity, named_before: bool
     return named_before and BEATING_VERB_BEFORE.search(before) is not None
 
 
-RELATIVE_CLAUSE = re.compile(r"^,?\s*(?:die|dat|who|which|wat)\b", re.IGNORECASE)
+# "Weidemann (3:58.64; +1.71), die het brons veroverde": a bracketed time may come first.
+RELATIVE_CLAUSE = re.compile(
+    r"^\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:die|dat|who|which|wat)\b", re.IGNORECASE
+)
 
 
 def _relative_owner(text: str, entities: Sequence[Entity], start: int) -> Entity | None:
@@ -331,13 +352,13 @@ def _rank_owner(
     else the clause's subject (the first entity not governed by "dan", "achter", …)."""
     start, end = cue.start, cue.end
     after = [e for e in entities if e.start >= end]
-    if (
-        after
-        and RECIPIENT_AFTER.search(text[end : after[0].start] + " ")
+    if after:
+        gap = text[end : after[0].start]
         # "eindigde als tweede en het brons ging naar Kok": the bronze is Kok's, not second.
-        and not OTHER_PRIZE.search(text, end, after[0].start)
-    ):
-        return after[0]
+        if handed_on(gap, RECIPIENT_AFTER.search(gap + " ") is not None) and not OTHER_PRIZE.search(
+            text, end, after[0].start
+        ):
+            return after[0]
     if after and cue.cue.startswith(APPOSITIVE_CUES) and after[0].start - end <= 2:
         return after[0]  # "nummer twee Marijke Groenewoud", "behind winner Aiko Morimoto"
     before = [e for e in entities if e.end <= start]
@@ -347,7 +368,14 @@ def _rank_owner(
     if relative is not None:
         return relative
     subjects = [e for e in entities if not e.governed]
-    before = [e for e in subjects if e.end <= start and not _aside(text, e, start)]
+    before = [
+        e
+        for e in subjects
+        if e.end <= start
+        and not _aside(text, e, start)
+        and not aside_closed(text, sentence, e, start)
+        and not bracketed_before(text, sentence, e, start)
+    ]
     if before:
         listed = _plural_subjects(text, before, start)
         if listed:
@@ -411,17 +439,39 @@ def _time_owner(
     met 1.14,55 vierde" and "Fiola (34.91)" before it."""
     start, end = time.start, time.end
     after = [e for e in entities if e.start >= end]
-    if after and TIME_OWNER_AFTER.search(text[end : after[0].start]):
-        return after[0]
     before = [e for e in entities if e.end <= start]
+    owner_after = after and TIME_OWNER_AFTER.search(text[end : after[0].start])
+    # "won in 36,90 voor Leerdam": after a subject, "voor" is "ahead of", not "for".
+    subject = next((e for e in reversed(before) if not e.governed), None)
+    ahead = (
+        owner_after
+        and subject is not None
+        and "voor" in owner_after.group().casefold()
+        and not SAME_CLAUSE_BREAK.search(text, subject.end, start)
+    )
+    if owner_after and not ahead:
+        return after[0]
     if before and BRACKETED.match(text[before[-1].end : start]):
         return before[-1]  # "voor Canada (2.56,44)"
     relative = _relative_owner(text, entities, start)
     if relative is not None:
         return relative
     before = [e for e in entities if e.end <= start]
-    candidates = [e for e in before if not e.governed and not _aside(text, e, start)] or before
+    candidates = [
+        e
+        for e in before
+        if not e.governed
+        and not _aside(text, e, start)
+        and not aside_closed(text, sentence, e, start)
+        and not bracketed_before(text, sentence, e, start)
+    ] or before
     if candidates:
+        # "Verbij gaf 0,17 toe op Nuis en eindigde met 1.09,40": a second verb after "en"
+        # shares the clause's subject, as it does for places.
+        shared = SHARED_SUBJECT.search(text, candidates[-1].end, start)
+        if shared is not None and len(candidates) > 1:
+            clause = max(text.rfind(mark, sentence.start, shared.start()) for mark in (", ", ";"))
+            return next(e for e in candidates if e.start >= clause or e is candidates[-1])
         return candidates[-1]
     return after[0] if after and not _clause_between(text, end, after[0].start) else None
 
@@ -521,16 +571,29 @@ def _results_in(
     entities = _entities(text, sentence, mentions, context)
     if not entities:
         return []
+    beaten_in_clause = verb_final_objects(text, sentence, entities)
     lookback = Lookback.of(text, sentence)
     claimed = record_times(text, sentence, mentions)
-    for timed in inside(mentions.times, sentence):
+    sentence_times = inside(mentions.times, sentence)
+    paired = paired_times(text, sentence, entities, [t for t in sentence_times if t not in claimed])
+    for timed in sentence_times:
         if timed.kind != "result" or timed in claimed:
             continue
-        timed_distance = _distance_for(timed, distances, context)
+        if timed.unusual and not (distances or context.distance):
+            continue  # an odd notation is a time only for a distance the text names
+        timed_distance = _distance_for(
+            timed, outside_asides(text, sentence, entities, distances, timed.start), context
+        )
         # Gender-blind bounds: a carried "vrouwen" must not throw out a men's time.
         if timed_distance is None or not patterns.plausible(timed.seconds, timed_distance, None):
             continue
-        owner = _time_owner(text, sentence, entities, timed)
+        # One of a compared pair ("1.13,60 om 1.14,15") is owned as the pair says.
+        if timed in paired:
+            owner = paired[timed]
+        elif beaten_in_clause is not None and beaten_in_clause.owns(text, timed):
+            owner = beaten_in_clause.head  # "die A en B met 6.53,23 voorbleef"
+        else:
+            owner = _time_owner(text, sentence, entities, timed)
         if owner is not None:
             owner.times.append(timed)
             winning = WINNING_TIME_BEFORE.search(
@@ -553,6 +616,8 @@ def _results_in(
         owner = _rank_owner(text, sentence, entities, cue)
         if owner is not None:
             owner.ranks.append(cue)
+    list_line_ranks(text, sentence, entities, sentence_times)
+    _infer_beaten_in_clause(beaten_in_clause, context)
     _infer_leader(text, sentence, entities)
     _infer_only_ahead(text, sentence, entities)
     _infer_runners_up(text, sentence, entities, context)
@@ -571,10 +636,26 @@ def _results_in(
         others = [c for c in ranks if c not in standing]
         seen: set[str | None] = set()
         for index, time in enumerate(entity.times):
-            timed_distance = _distance_for(time, distances, context)
+            visible = outside_asides(text, sentence, entities, distances, time.start)
+            timed_distance = _distance_for(time, visible, context)
             if timed_distance in seen:
                 continue  # one time per race: the first
             seen.add(timed_distance)
+            if index == 0:
+                # "Otterspeer, eerder winnaar van de 500 meter, belandde met 1.09,87 op de
+                # zevende plek": a place in an aside after the name is not the time's place;
+                # it is a result of the race the aside names, without the time.
+                aside = [
+                    c for c in others if in_aside(text, sentence, entities, entity, c, time.start)
+                ]
+                others = [c for c in others if c not in aside]
+                named = {
+                    d.distance
+                    for d in distances
+                    if in_aside(text, sentence, entities, entity, d, time.start)
+                }
+                if aside and len(named) == 1 and timed_distance not in named:
+                    races.append((named.pop(), aside[:1], None))
             own = [
                 c
                 for c in others
@@ -588,7 +669,8 @@ def _results_in(
         by_race: dict[tuple[str | None, bool], list[patterns.RankMention]] = {}
         for cue in others:
             back = _looks_back(text, sentence, cue, lookback, context)
-            for distance in _distances_of_place(text, cue, distances, context):
+            visible = outside_asides(text, sentence, entities, distances, cue.start)
+            for distance in _distances_of_place(text, cue, visible, context):
                 by_race.setdefault((distance, back), [cue])  # one place per race: the first
         races.extend((distance, cues, None) for (distance, _), cues in by_race.items())
         for distance, cues, time in races:
@@ -1032,7 +1114,9 @@ def _classification_place(text: str, cue: patterns.RankMention, context: Context
 
 
 # "zesde op de 5000 meter", "tenth in the 1500": the race a place was earned in.
-PLACE_ON = re.compile(r"^\s*(?:op|in|over|on|at)?\s*(?:de|het|the)?\s*$", re.IGNORECASE)
+PLACE_ON = re.compile(
+    r"^\s*(?:op|in|over|on|at)?\s*(?:de|het|the)?\s*(?:(?:wo)?men['’]s\s+)?$", re.IGNORECASE
+)
 DISTANCE_LIST_GAP = re.compile(r"^\s*(?:,|en|and|&)\s*(?:de|the|op de|in de)?\s*$", re.IGNORECASE)
 
 
@@ -1166,8 +1250,9 @@ NOT_A_PLACE_CUE = re.compile(r"victories|zeges|overwinningen|titels|titles|\btij
 
 
 WIN_VERBS = frozenset({"won", "wint", "win", "wins", "winnen", "gewonnen"})
-# Not across a conjunction: "de 500 meter te winnen en als tweede te eindigen" is two places.
-VERB_TO_OBJECT = re.compile(r"^(?![^\d,;:]*\b(?:en|and)\b)[^\d,;:]{0,25}$")
+# "won ze ook nog brons", "won Schouten op de Spelen op de massastart brons": up to the medal
+# in the same clause (no number, punctuation or conjunction between).
+VERB_TO_OBJECT = re.compile(r"^(?:(?!\b(?:en|and|maar|but)\b)[^\d,;:]){0,60}$", re.IGNORECASE)
 
 
 def _medal_objects(text: str, cues: Sequence[patterns.RankMention]) -> list[patterns.RankMention]:
@@ -1255,8 +1340,12 @@ BECAME_AFTER = re.compile(r"(?:\s+[^\s,;.]+){0,3}?\s+(?:geworden|gekroond)\b", r
 # The runners-up a winner beat, in order: "sneller dan Takagi en Kok", "bleef X en Y voor".
 BEATEN_BEFORE = re.compile(
     r"\b(?:sneller dan|versloeg|versloegen|onttroonde|bleef|blijft|bleven|ahead of|beat|"
-    r"beating|edged)\b"
-    r"[^.;]{0,60}$",
+    r"beating|edged|edging|pipped|pipping|defeated|defeating|outpaced|outpacing|outsprinted"
+    r"|outsprinting)\b"
+    # "won in 1.41,33, voor Nuis (1.42,80) en Kongshaug": a comma and "voor" after the win.
+    r"|,\s*voor\b"
+    # A time's decimal point is no sentence end: "ahead of De Boo (1:06.45) and Kongshaug".
+    r"(?:[^.;]|\.(?=\d)){0,60}$",
     re.IGNORECASE,
 )
 
@@ -1283,15 +1372,26 @@ def _infer_runners_up(
     )
     if winner is None:
         return
-    beaten = [
+    listed = [
         e
         for e in entities
         if e.start > winner.end
         and e.governed
-        and not e.ranks
         and e.name != winner.name
         and BEATEN_BEFORE.search(text[winner.end : e.start])
-    ] or _kept_behind(text, sentence, entities, winner)
+    ]
+    # "voor Gauthier (2de) en Hoogland": a rival whose place is stated keeps its slot in the
+    # order, so the one after it is third; a stated place out of order stops the inference.
+    if any(e.ranks for e in listed):
+        for rank, entity in enumerate(listed[:2], start=2):
+            if entity.ranks and entity.ranks[0].rank != rank:
+                return
+        beaten = [e for e in listed[:2] if not e.ranks]
+        for entity in beaten:
+            rank = listed.index(entity) + 2
+            entity.ranks.append(patterns.RankMention(entity.start, entity.end, rank, "beaten"))
+        return
+    beaten = listed or _kept_behind(text, sentence, entities, winner)
     if len(beaten) == 1 and ALSO_BEATEN.search(text, winner.end, beaten[0].start):
         # "bleef Prins voor en was ook sneller dan De Boo": one more of the beaten, not second.
         return
@@ -1345,6 +1445,22 @@ AHEAD_AFTER = re.compile(
     r"(?:was|were)\s+(?:faster|quicker)|finished\s+ahead|(?:was|waren)\s+sneller)\b",
     re.IGNORECASE,
 )
+
+
+def _infer_beaten_in_clause(clause: BeatingClause | None, context: Context) -> None:
+    """ "De winst was voor In 't Hof, die Groenewoud en Rijpma-de Jong voorbleef": the winner
+    beat the clause's names, second and third in the order named."""
+    if clause is None or any(e.ranks for e in clause.objects):
+        return
+    head, beaten = clause.head, clause.objects
+    won = (
+        any(r.rank == 1 for r in head.ranks)
+        or context.winners.get(context.distance or "") == head.name
+    )
+    if not won:
+        return
+    for rank, entity in enumerate(beaten[:2], start=2):
+        entity.ranks.append(patterns.RankMention(entity.start, entity.end, rank, "beaten"))
 
 
 def _infer_only_ahead(text: str, sentence: Sentence, entities: Sequence[Entity]) -> None:

@@ -107,6 +107,7 @@ _RANK_WORDS: list[tuple[Rx, int]] = [
             r"(?i)\b(?:bronzen\s(?:medailles?|plak)|bronzen|(?:(?:wk|ek|nk|os)-)?brons"
             r"|bronze(?:\smedals?)?"
             r"|rounded\sout\sthe\spodium|complet(?:ed|ing)\sthe\spodium"
+            r"|completeerde\shet\spodium|completeert\shet\spodium"
             r"|maakte\shet\spodium\s(?:compleet|vol))\b",
             needles="brons bronze podium",
         ),
@@ -218,6 +219,20 @@ _RANK_PLACE_WITH_TIME = re.compile(
     r"\b(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+in\s+\d",
     re.IGNORECASE,
 )
+# "with Joy Beune of the Netherlands second and Ragne Wiklund third": a bare "second" right
+# after a name (or a bracket), closing its clause. Lower case only: "Second," opens a sentence.
+_RANK_SECOND_AFTER_NAME = re.compile(
+    r"(?<=[A-Za-zÀ-ÿ)]) second(?=\s+(?:and|en)\b|\s+in\s+[0-9]|\s*[,;]|\.(?:\s|$))"
+)
+_WORD_BEFORE = re.compile(r"([\w)’'-]+)$")
+
+
+def _after_name(text: str, start: int) -> bool:
+    """Whether the word before `start` is capitalised (a name, a country) or a bracket."""
+    word = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return word is not None and (word.group(1)[0].isupper() or word.group(1).endswith(")"))
+
+
 _RANK_ON_NAME = re.compile(
     r"\bop (?:haar|zijn|hun|diens) naam (?:geschreven|gezet|geschreven)\b", re.IGNORECASE
 )
@@ -270,6 +285,9 @@ def find_ranks(text: str) -> list[RankMention]:
         add(m.start(), m.end(), 1)
     for m in _RANK_ON_NAME.finditer(text):
         add(m.start(), m.end(), 1)
+    for m in _RANK_SECOND_AFTER_NAME.finditer(text):
+        if _after_name(text, m.start()):
+            add(m.start() + 1, m.end(), 2)
     for m in _RANK_EXTRA_WIN.finditer(text):
         add(m.start(), m.end(), 1)
     for m in _RANK_PLACE_WITH_TIME.finditer(text):

@@ -47,7 +47,8 @@ __all__ = ["RecordDraft", "complete_record", "record_times", "sentence_records"]
 # Words that make a time an old or standing mark rather than a time skated in the race:
 # "het oude baanrecord (37,25)", "the previous record of 3:33.66", "dat op 33,91 staat".
 OLD_MARK_BEFORE = re.compile(
-    r"\b(?:oude?|vorige|voormalige?|old|previous|former|eigen oude|stond|staat|stood|"
+    # "the 21-year-old took gold in 1:06.01": an age, not an old mark.
+    r"\b(?:oude?|vorige|voormalige?|(?<!-)old|previous|former|eigen oude|stond|staat|stood|"
     r"recordtijd van|toptijd van)\b[^.;\d]{0,45}$",
     re.IGNORECASE,
 )

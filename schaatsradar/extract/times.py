@@ -37,6 +37,9 @@ class TimeMention:
     end: int
     seconds: float
     kind: TimeKind
+    # Written in an unusual notation ("1,54.00", "1.54.00", "1:54:00"): a result only where
+    # the sentence names (or carries) a distance the time fits, never a distance's evidence.
+    unusual: bool = False
 
 
 # One candidate: optional minutes, seconds, decimals. Dutch "1.12,74" / "1:12,74" / "36,09",
@@ -45,8 +48,8 @@ class TimeMention:
 _NUM_TIME = rx(
     "0123456789",
     r"(?<![\w.,:])"
-    r"(?:(?P<min>[0-9]{1,2})(?P<s1>[.:]))?"
-    r"(?P<sec>[0-9]{1,2})(?P<s2>[.,])(?P<frac>[0-9]{1,3})"
+    r"(?:(?P<min>[0-9]{1,2})(?P<s1>[.:,]))?"
+    r"(?P<sec>[0-9]{1,2})(?P<s2>[.,:])(?P<frac>[0-9]{1,3})"
     r"(?![0-9])(?![.,:][0-9])",
 )
 # English prose times: "five minutes 58.52 seconds", "12 minutes and 25.69 seconds".
@@ -254,8 +257,10 @@ def _classify(c: _Cand, ctx: _TimeContext, prev_end: int) -> TimeMention | None:
     """
     text = ctx.text
     minute_form = c.minutes is not None
+    if c.s2 == ":" and not minute_form:
+        return None  # "20:30" is a clock time
     if minute_form and (c.s1, c.s2) not in ((".", ","), (":", ","), (":", ".")):
-        return None  # "1.12.74" is a date far more often than a time
+        return _unusual(c, ctx)
     if c.sec >= 60 or (minute_form and (c.minutes or 0) > 30):
         return None
     if ctx.currency.ends_at(c.start) or _POINTS_UNIT.match(text, c.end):
@@ -318,7 +323,7 @@ def _classify(c: _Cand, ctx: _TimeContext, prev_end: int) -> TimeMention | None:
         return TimeMention(start, unit_end, value, "result")
     if len(c.sec_text) != 2 or not 25 <= value < 60:
         return None
-    if len(c.frac) == 3 and unit is None:
+    if len(c.frac) == 3 and unit is None and not _thousandths_cued(c, ctx):
         return None
     strong = unit is not None or ctx.result_before.ends_at(start)
     if c.s2 == ".":
@@ -330,6 +335,40 @@ def _classify(c: _Cand, ctx: _TimeContext, prev_end: int) -> TimeMention | None:
     if strong or ctx.skate.any_within(max(0, start - 120), end + 120) or ctx.near_timelike(c):
         return TimeMention(start, unit_end, value, "result")
     return None
+
+
+# Notations a typo or another house style makes of M:SS.hh: "1,54.00", "1,54,00", "1.54.00",
+# "1:54:00". Each is also something else ("1.12.24" a date, "14:30:00" a clock time, "1,5,2"
+# a list), so only a time cue right before ("in", "klokte", "tijd van", "(") and a small
+# minute count (up to 5000 m and mass start) make one a time.
+_UNUSUAL_FORMS = frozenset({(",", "."), (",", ","), (".", "."), (":", ":")})
+
+
+def _unusual(c: _Cand, ctx: _TimeContext) -> TimeMention | None:
+    """A time in one of the `_UNUSUAL_FORMS`, or None."""
+    if (c.s1, c.s2) not in _UNUSUAL_FORMS or c.minutes is None or not 1 <= c.minutes <= 9:
+        return None
+    if len(c.sec_text) != 2 or c.sec >= 60 or len(c.frac) not in (2, 3):
+        return None
+    if not ctx.result_before.ends_at(c.start) or ctx.clock_before.ends_at(c.start):
+        return None
+    if c.s1 == "." and ctx.text[max(0, c.start - 2) : c.start].strip() == "(":
+        return None  # "(1.12.24)" dates a photo or a quote
+    return TimeMention(c.start, c.end, _value(c), "result", unusual=True)
+
+
+# Thousandths without a unit ("won in 42.568", "klokte 34,540"): short track, and long-track
+# timing at some championships. A Dutch "met 34.540" counts spectators, so "met"/"with" do
+# not cue a dotted one.
+_THOUSANDTHS_BEFORE = re.compile(
+    r"(?i)\b(?:in|klokte|clocked|noteerde|tijd\svan|time\sof|at)\s$|\(\s?$"
+)
+
+
+def _thousandths_cued(c: _Cand, ctx: _TimeContext) -> bool:
+    if c.s2 == "," and ctx.result_before.ends_at(c.start):
+        return True
+    return _THOUSANDTHS_BEFORE.search(ctx.text, max(0, c.start - 12), c.start) is not None
 
 
 def _points_mentions(text: str, ctx: _TimeContext) -> list[TimeMention]:
