@@ -109,6 +109,9 @@ class Result:
     # The text dates it to an earlier meet than the one reported ("vorig jaar", "in 2021"):
     # never merged with a result of this meet.
     earlier: bool = False
+    # How sure extraction is that the article states this (0-1), from the model in
+    # extract/confidence.py; below its bar the result is a candidate, not a result.
+    confidence: float = 1.0
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -124,6 +127,7 @@ class Result:
             "race_date": self.race_date.isoformat() if self.race_date else None,
             "margin": self.margin,
             "earlier": self.earlier,
+            "confidence": self.confidence,
             "evidence": self.evidence.to_json(),
         }
 
@@ -138,6 +142,7 @@ class Record:
     seconds: float | None
     venue: str | None
     evidence: Span
+    confidence: float = 1.0  # as for `Result`
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -149,6 +154,7 @@ class Record:
             "time": format_time(self.seconds) if self.seconds is not None else None,
             "seconds": self.seconds,
             "venue": self.venue,
+            "confidence": self.confidence,
             "evidence": self.evidence.to_json(),
         }
 
@@ -160,6 +166,10 @@ class Facts:
     athletes: list[AthleteMention] = field(default_factory=list)
     results: list[Result] = field(default_factory=list)
     records: list[Record] = field(default_factory=list)
+    # What the article seems to say but extraction is not sure enough of to state as a fact
+    # (confidence below the model's bar): kept as unconfirmed claims, never scored or shown.
+    candidate_results: list[Result] = field(default_factory=list)
+    candidate_records: list[Record] = field(default_factory=list)
 
     def to_contract(self, source: str, date: dt.date | None, language: str) -> dict[str, Any]:
         return {
@@ -169,4 +179,8 @@ class Facts:
             "athletes": [a.to_json() for a in self.athletes],
             "results": [r.to_json() for r in self.results],
             "records": [r.to_json() for r in self.records],
+            "candidates": {
+                "results": [r.to_json() for r in self.candidate_results],
+                "records": [r.to_json() for r in self.candidate_records],
+            },
         }
