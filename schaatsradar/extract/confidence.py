@@ -25,7 +25,8 @@ from schaatsradar.extract.confidence_features import (
     record_features,
     result_features,
 )
-from schaatsradar.extract.types import Facts
+from schaatsradar.extract.sentences import Sentence
+from schaatsradar.extract.types import Facts, Record, Result
 
 MODEL_FILE = "confidence.json"
 
@@ -65,6 +66,13 @@ class KindModel:
             rate=float(data.get("rate", 1.0)),
         )
 
+    @property
+    def features(self) -> frozenset[str]:
+        """The features this model reads (only those need computing)."""
+        if self.kind == "logistic":
+            return frozenset(self.weights)
+        return frozenset(name for tree in self.trees for name in tree[0] if name)
+
     def probability(self, features: dict[str, float]) -> float:
         score = self.bias
         if self.kind == "logistic":
@@ -84,6 +92,11 @@ class ConfidenceModel:
     results: KindModel | None
     records: KindModel | None
     version: str  # a short hash of the model file, "none" without one
+
+    @functools.cached_property
+    def features(self) -> frozenset[str]:
+        """The features either model reads."""
+        return frozenset().union(*(m.features for m in (self.results, self.records) if m))
 
 
 def load_model(raw: bytes | None) -> ConfidenceModel:
@@ -109,21 +122,27 @@ def shipped_model() -> ConfidenceModel:
 
 
 def sift(
-    text: str, article_date: dt.date | None, facts: Facts, model: ConfidenceModel | None = None
+    text: str,
+    article_date: dt.date | None,
+    facts: Facts,
+    model: ConfidenceModel | None = None,
+    sentences: list[Sentence] | None = None,
 ) -> Facts:
     """`facts` with every result and record scored, and those below the bar moved to the
-    candidates (order kept in both lists)."""
+    candidates (order kept in both lists). `sentences`: the text as extraction split it."""
     model = model or shipped_model()
     if not facts.results and not facts.records:
         return facts
-    view = ArticleView.of(text, article_date, facts)
-    results, candidate_results = [], list(facts.candidate_results)
+    view = ArticleView.of(text, article_date, facts, model.features, sentences)
+    results: list[Result] = []
+    candidate_results = list(facts.candidate_results)
     for result in facts.results:
         p = model.results.probability(result_features(view, result)) if model.results else 1.0
         scored = replace(result, confidence=round(p, 3))
         sure = model.results is None or p >= model.results.threshold
         (results if sure else candidate_results).append(scored)
-    records, candidate_records = [], list(facts.candidate_records)
+    records: list[Record] = []
+    candidate_records = list(facts.candidate_records)
     for record in facts.records:
         p = model.records.probability(record_features(view, record)) if model.records else 1.0
         scored_record = replace(record, confidence=round(p, 3))

@@ -32,7 +32,7 @@ def _words(*words: str) -> re.Pattern[str]:
 # Cue words, Dutch and English. Each is one feature: present in the fact's sentence or not.
 CUES: dict[str, re.Pattern[str]] = {
     "negation": re.compile(
-        _W + r"(?:niet|geen|nooit|zonder|not|no|never|without|\w+n't)" + _E, re.IGNORECASE
+        _W + r"(?:niet|geen|nooit|zonder|not|no|never|without)" + _E + r"|n't\b", re.IGNORECASE
     ),
     "near_miss": _words(
         "bijna",
@@ -172,7 +172,15 @@ ORDINALS = (
     ("negende", "ninth", "9th", "9e"),
     ("tiende", "tenth", "10th", "10e"),
 )  # fmt: skip
-ORDINAL_WORDS = [_words(*words) for words in ORDINALS]
+# One pass over the evidence for all of them: the group `o3` matched means "third" is said.
+ORDINAL_SCAN = re.compile(
+    _W
+    + "(?:"
+    + "|".join(f"(?P<o{i + 1}>{'|'.join(words)})" for i, words in enumerate(ORDINALS))
+    + ")"
+    + _E,
+    re.IGNORECASE,
+)
 # "de snelste Nederlandse", "the top American": best of a nation, not of the race.
 NATIONAL_BEST = re.compile(
     _W + r"(?:snelste|beste|best|fastest|top)\s+(?:\w+\s+)?(?:Nederland\w*|Dutch|Belg\w*|"
@@ -180,6 +188,11 @@ NATIONAL_BEST = re.compile(
     r"Ital\w*|Pol\w*|Korea\w*|Zuid-Korea\w*|Tsjech\w*|Czech|Rus\w*)",
     re.IGNORECASE,
 )
+SENTENCE_CUES = {
+    **{f"cue_{name}": pattern for name, pattern in CUES.items()},
+    "cue_quote": QUOTE,
+    "cue_national_best": NATIONAL_BEST,
+}
 DUTCH = re.compile(r"(?<!\w)(?:de|het|een|van|en|op|niet|werd)(?!\w)", re.IGNORECASE)
 ENGLISH = re.compile(r"(?<!\w)(?:the|a|of|and|on|not|was|in the)(?!\w)", re.IGNORECASE)
 RECORD_TYPES = ("world", "track", "olympic", "national", "continental", "personal", "other")
@@ -198,6 +211,7 @@ class ArticleView:
     mentions: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     all_mentions: list[int] = field(default_factory=list)
     dutch: float = 0.0
+    wanted: frozenset[str] | None = None  # the features the model uses (None: all of them)
     # The article's results by race (distance, gender, earlier), by skater and distance, and
     # per sentence: counted once so each result's features cost no pass over the others.
     races: dict[tuple[str, str | None, bool], list[Result]] = field(default_factory=dict)
@@ -213,21 +227,33 @@ class ArticleView:
     _cues: dict[int, dict[str, float]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, text: str, article_date: dt.date | None, facts: Facts) -> ArticleView:
-        view = cls(text, article_date, facts, split_sentences(text))
+    def of(
+        cls,
+        text: str,
+        article_date: dt.date | None,
+        facts: Facts,
+        wanted: frozenset[str] | None = None,
+        sentences: list[Sentence] | None = None,
+    ) -> ArticleView:
+        """The view of one article; `sentences` as extraction split them, if at hand."""
+        if sentences is None:
+            sentences = split_sentences(text)
+        view = cls(text, article_date, facts, sentences, wanted=wanted)
         view.starts = [s.start for s in view.sentences]
         for athlete in facts.athletes:
             view.mentions[athlete.skater.name] = athlete.mentions
             view.known[athlete.skater.name] = athlete.skater.known
         view.all_mentions = sorted(m[0] for a in facts.athletes for m in a.mentions)
-        head = text[:3000]
-        nl, en = len(DUTCH.findall(head)), len(ENGLISH.findall(head))
-        view.dutch = 1.0 if nl > en else 0.0
+        if wanted is None or "dutch" in wanted:
+            head = text[:1500]
+            nl, en = len(DUTCH.findall(head)), len(ENGLISH.findall(head))
+            view.dutch = 1.0 if nl > en else 0.0
         this_year = article_date.year if article_date else None
-        for year in YEAR.finditer(text):
-            if view.sentences and int(year.group()) != this_year:
-                paragraph = view.sentences[view.sentence_at(year.start())].paragraph
-                view.past_paragraphs.add(paragraph)
+        if wanted is None or "paragraph_year_other" in wanted:
+            for year in YEAR.finditer(text):
+                if view.sentences and int(year.group()) != this_year:
+                    paragraph = view.sentences[view.sentence_at(year.start())].paragraph
+                    view.past_paragraphs.add(paragraph)
         for result in facts.results:
             key = (result.distance, result.gender, result.earlier)
             view.races.setdefault(key, []).append(result)
@@ -242,19 +268,27 @@ class ArticleView:
         """Index of the sentence holding `position` (0 when before the first)."""
         return max(0, bisect.bisect_right(self.starts, position) - 1)
 
+    def wants(self, *names: str) -> bool:
+        """Whether the model reads any of `names` (the costlier features are skipped if not)."""
+        return self.wanted is None or not self.wanted.isdisjoint(names)
+
     def cues(self, index: int) -> dict[str, float]:
         """The cue features of sentence `index`, computed once per sentence."""
         found = self._cues.get(index)
         if found is None:
             sentence = self.sentences[index] if self.sentences else Sentence(0, 0, 0)
             words = self.text[sentence.start : sentence.end]
-            found = {f"cue_{name}": float(bool(p.search(words))) for name, p in CUES.items()}
-            found["cue_quote"] = float(bool(QUOTE.search(words)))
-            found["cue_national_best"] = float(bool(NATIONAL_BEST.search(words)))
-            years = [int(y) for y in YEAR.findall(words)]
-            this_year = self.article_date.year if self.article_date else None
-            found["year_other"] = float(any(y != this_year for y in years))
-            found["year_any"] = float(bool(years))
+            # A model uses a few of these: the others are not searched for (they cost most).
+            found = {
+                key: float(bool(p.search(words)))
+                for key, p in SENTENCE_CUES.items()
+                if self.wanted is None or key in self.wanted
+            }
+            if self.wants("year_other", "year_any"):
+                years = [int(y) for y in YEAR.findall(words)]
+                this_year = self.article_date.year if self.article_date else None
+                found["year_other"] = float(any(y != this_year for y in years))
+                found["year_any"] = float(bool(years))
             found["paragraph_year_other"] = float(sentence.paragraph in self.past_paragraphs)
             first = bisect.bisect_left(self.all_mentions, sentence.start)
             last = bisect.bisect_left(self.all_mentions, sentence.end)
@@ -279,6 +313,8 @@ def result_features(view: ArticleView, result: Result) -> dict[str, float]:
     evidence = result.evidence
     features = dict(view.cues(view.sentence_at(evidence.start)))
     rank = result.rank
+    rank_cue = RANK_CUE.search(evidence.text)
+    number = NUMBER.search(evidence.text)
     features.update(
         bias=1.0,
         dutch=view.dutch,
@@ -301,27 +337,28 @@ def result_features(view: ArticleView, result: Result) -> dict[str, float]:
         mass_start=float(result.distance == "mass start"),
         evidence_chars=_log(len(evidence.text), 300),
         evidence_words=_log(evidence.text.count(" ") + 1, 50),
-        evidence_rank_cue=float(bool(RANK_CUE.search(evidence.text))),
-        evidence_number=float(bool(NUMBER.search(evidence.text))),
+        evidence_rank_cue=float(rank_cue is not None),
+        evidence_number=float(number is not None),
         position=evidence.start / max(len(view.text), 1),
     )
     # Where the skater is named relative to the evidence: inside it, in the same sentence, or
     # only earlier (a pronoun or a carried subject), and how far from its number.
     spans = view.mentions.get(result.athlete, [])
-    inside = [s for s in spans if evidence.start <= s[0] < evidence.end]
-    number = NUMBER.search(evidence.text) or RANK_CUE.search(evidence.text)
-    anchor = evidence.start + (number.start() if number else 0)
-    nearest = min((abs(s[0] - anchor) for s in spans), default=None)
-    features["name_in_evidence"] = float(bool(inside))
-    features["name_mentioned"] = float(bool(spans))
-    features["name_distance"] = _log(nearest, 400) if nearest is not None else 1.0
-    between = 0
-    if inside:
-        low, high = sorted((inside[0][0], anchor))
-        between = bisect.bisect_left(view.all_mentions, high) - bisect.bisect_right(
-            view.all_mentions, low
-        )
-    features["names_between"] = min(between, 4) / 4
+    if view.wants("name_in_evidence", "name_mentioned", "name_distance", "names_between"):
+        inside = [s for s in spans if evidence.start <= s[0] < evidence.end]
+        anchored = number or rank_cue
+        anchor = evidence.start + (anchored.start() if anchored else 0)
+        nearest = min((abs(s[0] - anchor) for s in spans), default=None)
+        features["name_in_evidence"] = float(bool(inside))
+        features["name_mentioned"] = float(bool(spans))
+        features["name_distance"] = _log(nearest, 400) if nearest is not None else 1.0
+        between = 0
+        if inside:
+            low, high = sorted((inside[0][0], anchor))
+            between = bisect.bisect_left(view.all_mentions, high) - bisect.bisect_right(
+                view.all_mentions, low
+            )
+        features["names_between"] = min(between, 4) / 4
     # The other results: the same skater and distance twice is a conflict one of them loses;
     # two winners of one race, or one time for two skaters, is a misread.
     same = view.skater_distance[(result.athlete, result.distance)]
@@ -344,9 +381,10 @@ def result_features(view: ArticleView, result: Result) -> dict[str, float]:
     features["race_timed"] = timed
     features["time_only_in_ranked_race"] = float(rank is None and ranked > 0.5)
     features["rank_only_in_timed_race"] = float(result.seconds is None and timed > 0.5)
-    said = [i + 1 for i, words in enumerate(ORDINAL_WORDS) if words.search(evidence.text)]
-    features["rank_said"] = float(rank is not None and rank in said)
-    features["other_rank_said"] = float(any(r != rank for r in said))
+    if view.wants("rank_said", "other_rank_said"):
+        said = {int(m.lastgroup[1:]) for m in ORDINAL_SCAN.finditer(evidence.text) if m.lastgroup}
+        features["rank_said"] = float(rank is not None and rank in said)
+        features["other_rank_said"] = float(any(r != rank for r in said))
     features["article_results"] = _log(len(view.facts.results), 40)
     total = max(len(view.facts.results), 1)
     features["share_competition"] = view.competitions[result.competition] / total
@@ -365,7 +403,7 @@ def result_features(view: ArticleView, result: Result) -> dict[str, float]:
     features["unknown_skater"] = float(not view.known.get(result.athlete, True))
     features["mentions"] = _log(len(spans), 10)
     features["named_in_headline"] = float(
-        bool(spans) and view.sentences and spans[0][0] < view.sentences[0].end
+        bool(spans) and bool(view.sentences) and spans[0][0] < view.sentences[0].end
     )
     sentence = view.sentence_at(evidence.start)
     features["sentence_results"] = min(view.per_sentence[sentence], 6) / 6

@@ -77,7 +77,7 @@ def extract(
         # A record with neither holder nor time says nothing a reader could use.
         if record.athlete is not None or record.seconds is not None
     ]
-    return sift(text, article_date, facts) if confident_only else facts
+    return sift(text, article_date, facts, sentences=sentences) if confident_only else facts
 
 
 def extract_all(text: str, article_date: dt.date | None, registry: Registry) -> Facts:
