@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 POSTGRES_URL ?= postgresql+psycopg://root@127.0.0.1:5432/test
 
-.PHONY: run test test-postgres bench lint format clean
+.PHONY: run test test-postgres bench lint format clean model
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,12 @@ bench: $(STAMP)
 	$(BIN)/python bench/web_bench.py
 	$(BIN)/python bench/knowledge_bench.py --postgres $(POSTGRES_URL)
 	$(BIN)/python bench/alerts_bench.py --postgres $(POSTGRES_URL)
+
+# The extraction confidence model (schaatsradar/extract/data/confidence.json): trained on the
+# open dev fold (../shared/corpus/dev less its sealed fold) and tests/extract/cases, with a
+# leave-one-source-out report (also in bench/out/confidence.txt). Same data, same file.
+model: $(STAMP)
+	$(BIN)/python -m schaatsradar.extract.training
 
 lint: $(STAMP)
 	$(BIN)/ruff check schaatsradar tests bench

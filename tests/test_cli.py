@@ -89,10 +89,15 @@ def test_extract_json_prints_one_contract_object_per_article(cli):
     objects = [json.loads(line) for line in result.stdout.splitlines()]
     assert [Path(o["source"]).name for o in objects] == [c.name for c in cases]
     for contract, case in zip(objects, cases, strict=True):
-        assert set(contract) == {"source", "date", "language", "athletes", "results", "records"}
+        assert set(contract) == {
+            *("source", "date", "language", "athletes", "results", "records", "candidates")
+        }
+        assert set(contract["candidates"]) == {"results", "records"}
         text = case.read_text().split(" ", 3)[3].strip()
-        for result_ in contract["results"]:
-            span = result_["evidence"]
+        candidates = contract["candidates"]
+        for fact in (*contract["results"], *candidates["results"], *candidates["records"]):
+            assert 0.0 <= fact["confidence"] <= 1.0
+            span = fact["evidence"]
             assert text[span["start"] : span["end"]] == span["text"]
 
 

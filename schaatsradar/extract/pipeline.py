@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from schaatsradar.extract import flow, patterns
+from schaatsradar.extract.confidence import shipped_model, sift
 from schaatsradar.extract.context import (
     CLASSIFICATIONS,
     FLASHBACK,
@@ -68,10 +69,16 @@ from schaatsradar.extract.types import (
     Span,
 )
 
-EXTRACTOR_VERSION = "schaatsradar.extract@1"
+# The rules' version and the confidence model's hash (extract/confidence.py): both decide
+# what an article's facts are.
+EXTRACTOR_VERSION = f"schaatsradar.extract@2+{shipped_model().version}"
 
 
-def extract(text: str, article_date: dt.date | None, registry: Registry) -> Facts:
+def extract(
+    text: str, article_date: dt.date | None, registry: Registry, *, confident_only: bool = True
+) -> Facts:
+    """The facts of one article; those the confidence model is not sure of are candidates
+    (all stay results, scored, when `confident_only` is false: what the model trains on)."""
     sentences = split_sentences(text)
     mentions = find_mentions(text, registry, prose_only(text, sentences))
     facts = Facts(athletes=_athletes(mentions.names))
@@ -104,7 +111,13 @@ def extract(text: str, article_date: dt.date | None, registry: Registry) -> Fact
         if record.athlete is not None or record.seconds is not None
     ]
     facts.records = settle_records(facts.records, facts.results, facts.athletes)
-    return facts
+    return sift(text, article_date, facts, sentences=sentences) if confident_only else facts
+
+
+def extract_all(text: str, article_date: dt.date | None, registry: Registry) -> Facts:
+    """Everything the rules find, all of it as results and records (confidence unscored):
+    what the confidence model learns from, and what the rules' own tests check."""
+    return extract(text, article_date, registry, confident_only=False)
 
 
 def _team_fields(results: list[Result]) -> list[Result]:

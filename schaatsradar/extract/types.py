@@ -112,6 +112,9 @@ class Result:
     # The year of that earlier meet when the text gives it ("in 2019", "vier jaar geleden");
     # None for results of the meet being reported.
     year: int | None = None
+    # How sure extraction is that the article states this (0-1), from the model in
+    # extract/confidence.py; below its bar the result is a candidate, not a result.
+    confidence: float = 1.0
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -128,6 +131,7 @@ class Result:
             "margin": self.margin,
             "earlier": self.earlier,
             "year": self.year,
+            "confidence": self.confidence,
             "evidence": self.evidence.to_json(),
         }
 
@@ -142,6 +146,7 @@ class Record:
     seconds: float | None
     venue: str | None
     evidence: Span
+    confidence: float = 1.0  # as for `Result`
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -153,6 +158,7 @@ class Record:
             "time": format_time(self.seconds) if self.seconds is not None else None,
             "seconds": self.seconds,
             "venue": self.venue,
+            "confidence": self.confidence,
             "evidence": self.evidence.to_json(),
         }
 
@@ -164,6 +170,10 @@ class Facts:
     athletes: list[AthleteMention] = field(default_factory=list)
     results: list[Result] = field(default_factory=list)
     records: list[Record] = field(default_factory=list)
+    # What the article seems to say but extraction is not sure enough of to state as a fact
+    # (confidence below the model's bar): kept as unconfirmed claims, never scored or shown.
+    candidate_results: list[Result] = field(default_factory=list)
+    candidate_records: list[Record] = field(default_factory=list)
 
     def to_contract(self, source: str, date: dt.date | None, language: str) -> dict[str, Any]:
         return {
@@ -173,4 +183,8 @@ class Facts:
             "athletes": [a.to_json() for a in self.athletes],
             "results": [r.to_json() for r in self.results],
             "records": [r.to_json() for r in self.records],
+            "candidates": {
+                "results": [r.to_json() for r in self.candidate_results],
+                "records": [r.to_json() for r in self.candidate_records],
+            },
         }

@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from schaatsradar.extract.pipeline import extract
+# The rules' own findings, before the confidence model moves the unsure ones to candidates.
+from schaatsradar.extract.pipeline import extract_all as extract
 from schaatsradar.extract.registry import Registry
 
 REGISTRY = Registry.bundled()

@@ -5,7 +5,7 @@ sentences, Dutch and English, each with the reading a careful reader would give.
 import datetime as dt
 
 from schaatsradar.extract import context_scope as scope
-from schaatsradar.extract.pipeline import extract
+from schaatsradar.extract.pipeline import extract_all
 from schaatsradar.extract.registry import Registry
 from schaatsradar.extract.types import Result
 
@@ -14,7 +14,7 @@ DATE = dt.date(2026, 1, 24)
 
 
 def results(text: str, date: dt.date = DATE) -> list[Result]:
-    return extract(text, date, REGISTRY).results
+    return extract_all(text, date, REGISTRY).results
 
 
 def one(text: str, athlete: str, distance: str, date: dt.date = DATE) -> Result:

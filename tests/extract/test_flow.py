@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from schaatsradar.extract.pipeline import extract
+from schaatsradar.extract.pipeline import extract_all
 from schaatsradar.extract.registry import Registry
 from schaatsradar.extract.types import Result
 
@@ -14,7 +14,7 @@ DATE = dt.date(2026, 1, 24)
 
 
 def facts(text: str) -> list[Result]:
-    return extract(text, DATE, REGISTRY).results
+    return extract_all(text, DATE, REGISTRY).results
 
 
 def results(text: str) -> set[tuple[str, str, str | None, int | None]]:

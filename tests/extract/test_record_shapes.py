@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from schaatsradar.extract.pipeline import extract
+from schaatsradar.extract.pipeline import extract_all
 from schaatsradar.extract.registry import Registry
 
 REGISTRY = Registry.bundled()
@@ -20,7 +20,7 @@ Row = tuple[str, str, str | None, str | None, str | None]
 
 def records(text: str) -> set[Row]:
     """(type, status, athlete, distance, time) of every record extracted from `text`."""
-    facts = extract(text, DATE, REGISTRY)
+    facts = extract_all(text, DATE, REGISTRY)
     return {
         (r.type, r.to_json()["status"], r.athlete, r.distance, r.to_json()["time"])
         for r in facts.records

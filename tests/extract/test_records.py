@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from schaatsradar.extract.pipeline import extract
+# The rules' own findings, before the confidence model moves the unsure ones to candidates.
+from schaatsradar.extract.pipeline import extract_all as extract
 from schaatsradar.extract.record_marks import BEATING, BEATING_WORDS
 from schaatsradar.extract.records import RecordDraft, complete_record
 from schaatsradar.extract.registry import Registry

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from schaatsradar.extract.pipeline import extract
+from schaatsradar.extract.pipeline import extract_all
 from schaatsradar.extract.registry import Registry
 from schaatsradar.extract.times import find_times
 
@@ -14,12 +14,12 @@ DATE = dt.date(2026, 1, 24)
 
 
 def results(text: str) -> set[tuple[str, str, str | None, int | None]]:
-    facts = extract(text, DATE, REGISTRY)
+    facts = extract_all(text, DATE, REGISTRY)
     return {(r.athlete, r.distance, r.to_json()["time"], r.rank) for r in facts.results}
 
 
 def athletes(text: str) -> set[str]:
-    return {a.skater.name for a in extract(text, DATE, REGISTRY).athletes}
+    return {a.skater.name for a in extract_all(text, DATE, REGISTRY).athletes}
 
 
 def seconds(text: str) -> list[float]:
@@ -312,7 +312,7 @@ def test_statements_of_an_unknown_skater_merge_when_one_lacks_gender():
         "Op de 5000 meter bij de mannen reed Pieter Zwartveld 6.14,75. Later op de dag: Pieter "
         "Zwartveld eindigde op de 5000 meter op de zevende plek."
     )
-    found = [r for r in extract(text, DATE, REGISTRY).results if r.athlete == "Pieter Zwartveld"]
+    found = [r for r in extract_all(text, DATE, REGISTRY).results if r.athlete == "Pieter Zwartveld"]
     assert len(found) == 1
     assert (found[0].seconds, found[0].rank, found[0].gender) == (374.75, 7, "men")
 

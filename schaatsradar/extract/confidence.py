@@ -1,0 +1,157 @@
+"""How sure extraction is of each result and record, and the split into facts and candidates.
+
+The rules find names, times, ranks and record words well; which of the facts they assemble a
+news text really states (not a near miss, not last season, not "haar vierde tijd ooit") is
+decided by a small model learned from the gold (`make model`, extract/training.py). It ships as
+`data/confidence.json`: per kind, logistic-regression weights or a few shallow trees over the
+features of extract/confidence_features.py, and the bar below which a fact becomes a candidate.
+Evaluated here in pure Python, so the runtime needs no scikit-learn. The file's hash is part
+of `EXTRACTOR_VERSION`, so stored facts say which model judged them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import json
+import math
+from dataclasses import dataclass, replace
+from importlib import resources
+from typing import Any
+
+from schaatsradar.extract.confidence_features import (
+    ArticleView,
+    record_features,
+    result_features,
+)
+from schaatsradar.extract.sentences import Sentence
+from schaatsradar.extract.types import Facts, Record, Result
+
+MODEL_FILE = "confidence.json"
+
+
+@dataclass(frozen=True)
+class KindModel:
+    """The model of one kind of fact (results or records) and its bar."""
+
+    kind: str  # "logistic" or "trees"
+    threshold: float
+    weights: dict[str, float]
+    bias: float
+    # Trees: (feature per node, split value per node, left child, right child, leaf value);
+    # a node whose feature is "" is a leaf.
+    trees: tuple[tuple[tuple[str, ...], tuple[float, ...], tuple[int, ...], tuple[int, ...],
+                       tuple[float, ...]], ...] = ()  # fmt: skip
+    rate: float = 1.0
+
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> KindModel:
+        trees = tuple(
+            (
+                tuple(t["feature"]),
+                tuple(t["split"]),
+                tuple(t["left"]),
+                tuple(t["right"]),
+                tuple(t["value"]),
+            )
+            for t in data.get("trees", [])
+        )
+        return cls(
+            kind=data["kind"],
+            threshold=float(data["threshold"]),
+            weights=dict(data.get("weights", {})),
+            bias=float(data.get("bias", 0.0)),
+            trees=trees,
+            rate=float(data.get("rate", 1.0)),
+        )
+
+    @property
+    def features(self) -> frozenset[str]:
+        """The features this model reads (only those need computing)."""
+        if self.kind == "logistic":
+            return frozenset(self.weights)
+        return frozenset(name for tree in self.trees for name in tree[0] if name)
+
+    def probability(self, features: dict[str, float]) -> float:
+        score = self.bias
+        if self.kind == "logistic":
+            score += sum(w * features.get(name, 0.0) for name, w in self.weights.items())
+        else:
+            for feature, split, left, right, value in self.trees:
+                node = 0
+                while feature[node]:
+                    go_left = features.get(feature[node], 0.0) <= split[node]
+                    node = left[node] if go_left else right[node]
+                score += self.rate * value[node]
+        return 1.0 / (1.0 + math.exp(-max(min(score, 40.0), -40.0)))
+
+
+@dataclass(frozen=True)
+class ConfidenceModel:
+    results: KindModel | None
+    records: KindModel | None
+    version: str  # a short hash of the model file, "none" without one
+
+    @functools.cached_property
+    def features(self) -> frozenset[str]:
+        """The features either model reads."""
+        return frozenset().union(*(m.features for m in (self.results, self.records) if m))
+
+
+def load_model(raw: bytes | None) -> ConfidenceModel:
+    """The model in `raw` (the JSON file's bytes); without one every fact is confident."""
+    if raw is None:
+        return ConfidenceModel(None, None, "none")
+    data = json.loads(raw)
+    return ConfidenceModel(
+        results=KindModel.of(data["results"]) if data.get("results") else None,
+        records=KindModel.of(data["records"]) if data.get("records") else None,
+        version=hashlib.sha256(raw).hexdigest()[:8],
+    )
+
+
+@functools.cache
+def shipped_model() -> ConfidenceModel:
+    """The model bundled with the package (data/confidence.json), read once per process."""
+    try:
+        raw = resources.files("schaatsradar.extract").joinpath("data", MODEL_FILE).read_bytes()
+    except FileNotFoundError:
+        raw = None
+    return load_model(raw)
+
+
+def sift(
+    text: str,
+    article_date: dt.date | None,
+    facts: Facts,
+    model: ConfidenceModel | None = None,
+    sentences: list[Sentence] | None = None,
+) -> Facts:
+    """`facts` with every result and record scored, and those below the bar moved to the
+    candidates (order kept in both lists). `sentences`: the text as extraction split it."""
+    model = model or shipped_model()
+    if not facts.results and not facts.records:
+        return facts
+    view = ArticleView.of(text, article_date, facts, model.features, sentences)
+    results: list[Result] = []
+    candidate_results = list(facts.candidate_results)
+    for result in facts.results:
+        p = model.results.probability(result_features(view, result)) if model.results else 1.0
+        scored = replace(result, confidence=round(p, 3))
+        sure = model.results is None or p >= model.results.threshold
+        (results if sure else candidate_results).append(scored)
+    records: list[Record] = []
+    candidate_records = list(facts.candidate_records)
+    for record in facts.records:
+        p = model.records.probability(record_features(view, record)) if model.records else 1.0
+        scored_record = replace(record, confidence=round(p, 3))
+        sure = model.records is None or p >= model.records.threshold
+        (records if sure else candidate_records).append(scored_record)
+    return replace(
+        facts,
+        results=results,
+        records=records,
+        candidate_results=candidate_results,
+        candidate_records=candidate_records,
+    )
