@@ -312,7 +312,9 @@ def test_statements_of_an_unknown_skater_merge_when_one_lacks_gender():
         "Op de 5000 meter bij de mannen reed Pieter Zwartveld 6.14,75. Later op de dag: Pieter "
         "Zwartveld eindigde op de 5000 meter op de zevende plek."
     )
-    found = [r for r in extract_all(text, DATE, REGISTRY).results if r.athlete == "Pieter Zwartveld"]
+    found = [
+        r for r in extract_all(text, DATE, REGISTRY).results if r.athlete == "Pieter Zwartveld"
+    ]
     assert len(found) == 1
     assert (found[0].seconds, found[0].rank, found[0].gender) == (374.75, 7, "men")
 
