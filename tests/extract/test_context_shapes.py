@@ -462,3 +462,14 @@ def test_the_rink_of_an_earlier_win_stays_in_its_phrase():
     )
     kok = [r for r in results(text) if r.distance == "500m" and r.seconds is not None]
     assert kok and kok[0].venue == "Heerenveen"
+
+
+def test_plural_pronoun_after_a_team_is_the_team():
+    text = (
+        "Chris Huizinga, Beau Snellink en Marcel Bosker reden de ploegenachtervolging bij de "
+        "WK afstanden in Hamar. Daarna waren de Belgen aan de beurt. Zij zetten een tijd neer "
+        "van 3.45,08."
+    )
+    found = teams(text)
+    assert ("Belgium", "team pursuit", "men", None, "3:45.08") in found
+    assert not any(name == "Netherlands" and time == "3:45.08" for name, *_, time in found)
