@@ -67,14 +67,48 @@ def update_context(
     article_date: dt.date | None,
 ) -> Context:
     updated = replace(context)
-    competitions: list[tuple[int, int, str]] = []
+    competitions = _competitions_in(mentions, sentence)
     for mention in inside(mentions.context, sentence):
-        if mention.kind == "competition":
-            competitions.append((mention.start, mention.end, mention.value))
-        elif mention.kind == "gender" and mention.value in GENDERS:
+        if mention.kind == "gender" and mention.value in GENDERS:
             updated.gender = GENDERS[mention.value]
         elif mention.kind == "day" and article_date is not None:
             updated.day = patterns.resolve_day(mention.value, article_date) or updated.day
+    elsewhere = _read_meet(text, updated, sentence, competitions, mentions, article_date)
+    standings = STANDINGS.search(text, sentence.start, sentence.end)
+    if standings and not scope.in_relative_clause(text, sentence.start, standings.start()):
+        # "In het klassement bleef De Boo …": the championship's classification.
+        kind = classification_of(updated, standings.group()) or next(
+            # "twee weken eerder was hij bij de WK sprint tweede in het eindklassement"
+            (k for _, _, value in competitions for k in CLASSIFICATIONS if k in value.casefold()),
+            None,
+        )
+        if kind is not None:
+            updated.distance = kind
+            return updated
+    distances = [
+        d
+        for d in race_distances(text, inside(mentions.distances, sentence))
+        if not (
+            _is_individual(updated.distance) and CHAMPIONSHIP_NAME.match(_mention_text(text, d))
+        )
+        # "op het WK sprint twee dagen ervoor": another meet's name is not this race's distance
+        and not any(a < d.end and d.start < b for a, b in elsewhere)
+    ]
+    if distances:
+        updated.distance = distances[-1].distance
+    return updated
+
+
+def _read_meet(
+    text: str,
+    updated: Context,
+    sentence: Sentence,
+    competitions: list[tuple[int, int, str]],
+    mentions: Mentions,
+    article_date: dt.date | None,
+) -> list[tuple[int, int]]:
+    """Set the meet and rink a sentence moves the story to (in place); `competitions` gets the
+    titles added. Returns the spans of meets named that are not this story's."""
     competitions += [(t.start, t.end, t.value) for t in scope.find_titles(text, *_span(sentence))]
     venues = event_venues(text, sentence, mentions, article_date)
     elsewhere: list[tuple[int, int]] = []  # meets named that are not this story's
@@ -110,29 +144,7 @@ def update_context(
         venues = [v for v in venues if not scope.in_relative_clause(text, sentence.start, v.start)]
     if venues:
         updated.venue = venues[-1].city
-    standings = STANDINGS.search(text, sentence.start, sentence.end)
-    if standings and not scope.in_relative_clause(text, sentence.start, standings.start()):
-        # "In het klassement bleef De Boo …": the championship's classification.
-        kind = classification_of(updated, standings.group()) or next(
-            # "twee weken eerder was hij bij de WK sprint tweede in het eindklassement"
-            (k for _, _, value in competitions for k in CLASSIFICATIONS if k in value.casefold()),
-            None,
-        )
-        if kind is not None:
-            updated.distance = kind
-            return updated
-    distances = [
-        d
-        for d in race_distances(text, inside(mentions.distances, sentence))
-        if not (
-            _is_individual(updated.distance) and CHAMPIONSHIP_NAME.match(_mention_text(text, d))
-        )
-        # "op het WK sprint twee dagen ervoor": another meet's name is not this race's distance
-        and not any(a < d.end and d.start < b for a, b in elsewhere)
-    ]
-    if distances:
-        updated.distance = distances[-1].distance
-    return updated
+    return elsewhere
 
 
 def lead_context(
@@ -157,7 +169,9 @@ def lead_context(
             or scope.find_titles(text, sentence.start, sentence.end)
         ):
             continue  # names no meet and no rink
-        reading = update_context(text, reading, sentence, mentions, article_date)
+        _read_meet(
+            text, reading, sentence, _competitions_in(mentions, sentence), mentions, article_date
+        )
         # The first meet named sets it; a later name of the same kind only refines it.
         if reading.competition is not None and (
             competition is None or scope.kind_of(reading.competition) == scope.kind_of(competition)
@@ -276,6 +290,14 @@ def classification_of(context: Context, cue: str = "") -> str | None:
         if kind in competition:
             return kind
     return context.distance if context.distance in CLASSIFICATIONS else None
+
+
+def _competitions_in(mentions: Mentions, sentence: Sentence) -> list[tuple[int, int, str]]:
+    return [
+        (m.start, m.end, m.value)
+        for m in inside(mentions.context, sentence)
+        if m.kind == "competition"
+    ]
 
 
 def _span(sentence: Sentence) -> tuple[int, int]:
