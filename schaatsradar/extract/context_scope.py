@@ -41,6 +41,7 @@ _CLAUSE_BREAK = re.compile(
 _WINDOW = 90  # characters of a clause looked at on either side of a mention
 
 
+@functools.lru_cache(maxsize=1024)
 def _clause(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
     """The clause around text[start:end] within lo..hi (a sentence's span)."""
     left = max(lo, start - _WINDOW)
