@@ -42,6 +42,7 @@ class Context:
     lead_competition: str | None = None  # the meet the headline and lead set ("deze WK")
     lead_venue: str | None = None
     season: str | None = None  # a series named only in sum ("het wereldbekerseizoen")
+    lead_country: str | None = None  # the host country the lead names ("de WK in Noorwegen")
 
 
 @dataclass
@@ -111,6 +112,10 @@ def _read_meet(
     titles added. Returns the spans of meets named that are not this story's."""
     competitions += [(t.start, t.end, t.value) for t in scope.find_titles(text, *_span(sentence))]
     venues = event_venues(text, sentence, mentions, article_date)
+    if updated.lead_country is not None and updated.lead_competition in (None, updated.competition):
+        # "de WK afstanden in Noorwegen ... toen was Schouten de sterkste in het Canadese
+        # Calgary": a rink abroad is not where the lead's meet is held.
+        venues = [v for v in venues if v.country in (None, updated.lead_country)]
     elsewhere: list[tuple[int, int]] = []  # meets named that are not this story's
     for start, end, value in sorted(competitions):
         if not scope.is_event_competition(
@@ -157,7 +162,16 @@ def lead_context(
     (until the text clearly moves on): a result named before the sentence that names the meet
     ("Kok won de 500 meter. Dat gebeurde bij de World Cup in Calgary.") belongs to it too."""
     year = article_date.year if article_date else None
-    reading = Context(article_year=year)
+    host = next(
+        (
+            c.code
+            for c in mentions.countries
+            if c.start < scope.LEAD_CHARS
+            and HOST_BEFORE.search(text, max(0, c.start - 12), c.start)
+        ),
+        None,
+    )
+    reading = Context(article_year=year, lead_country=host)
     competition: str | None = None
     venue: str | None = None
     for sentence in sentences:
@@ -190,11 +204,21 @@ def lead_context(
         article_year=year,
         lead_competition=competition,
         lead_venue=venue,
+        lead_country=host,
     )
 
 
+# "bij de WK afstanden in Noorwegen", "at the World Cup in Norway": the host country.
+HOST_BEFORE = re.compile(r"\bin\s+(?:het\s+|the\s+)?$", re.IGNORECASE)
+
+
 def own_clause(
-    text: str, sentence: Sentence, mentions: Mentions, result: Result, article_date: dt.date | None
+    text: str,
+    sentence: Sentence,
+    mentions: Mentions,
+    result: Result,
+    article_date: dt.date | None,
+    host: str | None = None,
 ) -> Result:
     """A result's meet and rink are the ones its own sentence names before it ("Bij de vorige
     World Cup, in Tomaszów, ging de zege naar Takagi"), else the story's. A result in a
@@ -234,15 +258,19 @@ def own_clause(
         (
             v
             for v in reversed(venues)
-            if _governs(text, v.start, v.end, evidence, earlier)
+            if _governs(text, v.start, v.end, evidence, earlier or _abroad(v, host))
             and scope.is_race_venue(text, lo, hi, v.start, v.end)
         ),
         None,
     )
     if place is not None:
         venue: str | None = place.city
-        earlier = earlier or scope.is_flashback_place(
-            text, lo, hi, place.start, place.end, article_date
+        # "toen was Schouten de sterkste in het Canadese Calgary" in a report of a meet in
+        # Norway: a rink abroad is another meet's.
+        earlier = (
+            earlier
+            or _abroad(place, host)
+            or scope.is_flashback_place(text, lo, hi, place.start, place.end, article_date)
         )
     else:
         venue = None if earlier else result.venue
@@ -251,6 +279,11 @@ def own_clause(
     if earlier and not result.earlier:
         return replace(result, venue=venue, competition=competition, earlier=True, race_date=None)
     return replace(result, venue=venue, competition=competition, earlier=earlier)
+
+
+def _abroad(venue: VenueMention, host: str | None) -> bool:
+    """Whether a rink lies outside the host country the lead names."""
+    return host is not None and venue.country is not None and venue.country != host
 
 
 def _governs(text: str, start: int, end: int, evidence: Span, earlier: bool = False) -> bool:

@@ -67,7 +67,10 @@ def extract(text: str, article_date: dt.date | None, registry: Registry) -> Fact
         context = update_context(text, context, sentence, mentions, article_date)
         meet = meet or context.competition
         results = _sentence_results(text, sentence, mentions, context)
-        results = [own_clause(text, sentence, mentions, r, article_date) for r in results]
+        results = [
+            own_clause(text, sentence, mentions, r, article_date, context.lead_country)
+            for r in results
+        ]
         facts.results.extend(results)
         facts.records.extend(sentence_records(text, sentence, mentions, context, results))
         context = carried_after(text, sentence, carried, context)

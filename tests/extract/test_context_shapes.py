@@ -473,3 +473,14 @@ def test_plural_pronoun_after_a_team_is_the_team():
     found = teams(text)
     assert ("Belgium", "team pursuit", "men", None, "3:45.08") in found
     assert not any(name == "Netherlands" and time == "3:45.08" for name, *_, time in found)
+
+
+def test_a_rink_abroad_is_not_the_host_countrys_meet():
+    text = (
+        "Joy Beune is de WK afstanden in Noorwegen goed begonnen met de titel op de 3000 meter. "
+        "Vorige keer was Irene Schouten op die afstand de sterkste in het Canadese Calgary. "
+        "Merel Conijn werd derde op de 3000 meter."
+    )
+    assert one(text, "Merel Conijn", "3000m").venue is None
+    schouten = one(text, "Irene Schouten", "3000m")
+    assert (schouten.venue, schouten.earlier) == ("Calgary", True)
