@@ -42,6 +42,7 @@ class Context:
     lead_competition: str | None = None  # the meet the headline and lead set ("deze WK")
     lead_venue: str | None = None
     season: str | None = None  # a series named only in sum ("het wereldbekerseizoen")
+    lead_country: str | None = None  # the host country the lead names ("de WK in Noorwegen")
 
 
 @dataclass
@@ -67,16 +68,54 @@ def update_context(
     article_date: dt.date | None,
 ) -> Context:
     updated = replace(context)
-    competitions: list[tuple[int, int, str]] = []
+    competitions = _competitions_in(mentions, sentence)
     for mention in inside(mentions.context, sentence):
-        if mention.kind == "competition":
-            competitions.append((mention.start, mention.end, mention.value))
-        elif mention.kind == "gender" and mention.value in GENDERS:
+        if mention.kind == "gender" and mention.value in GENDERS:
             updated.gender = GENDERS[mention.value]
         elif mention.kind == "day" and article_date is not None:
             updated.day = patterns.resolve_day(mention.value, article_date) or updated.day
+    elsewhere = _read_meet(text, updated, sentence, competitions, mentions, article_date)
+    standings = STANDINGS.search(text, sentence.start, sentence.end)
+    if standings and not scope.in_relative_clause(text, sentence.start, standings.start()):
+        # "In het klassement bleef De Boo …": the championship's classification.
+        kind = classification_of(updated, standings.group()) or next(
+            # "twee weken eerder was hij bij de WK sprint tweede in het eindklassement"
+            (k for _, _, value in competitions for k in CLASSIFICATIONS if k in value.casefold()),
+            None,
+        )
+        if kind is not None:
+            updated.distance = kind
+            return updated
+    distances = [
+        d
+        for d in race_distances(text, inside(mentions.distances, sentence))
+        if not (
+            _is_individual(updated.distance) and CHAMPIONSHIP_NAME.match(_mention_text(text, d))
+        )
+        # "op het WK sprint twee dagen ervoor": another meet's name is not this race's distance
+        and not any(a < d.end and d.start < b for a, b in elsewhere)
+    ]
+    if distances:
+        updated.distance = distances[-1].distance
+    return updated
+
+
+def _read_meet(
+    text: str,
+    updated: Context,
+    sentence: Sentence,
+    competitions: list[tuple[int, int, str]],
+    mentions: Mentions,
+    article_date: dt.date | None,
+) -> list[tuple[int, int]]:
+    """Set the meet and rink a sentence moves the story to (in place); `competitions` gets the
+    titles added. Returns the spans of meets named that are not this story's."""
     competitions += [(t.start, t.end, t.value) for t in scope.find_titles(text, *_span(sentence))]
     venues = event_venues(text, sentence, mentions, article_date)
+    if updated.lead_country is not None and updated.lead_competition in (None, updated.competition):
+        # "de WK afstanden in Noorwegen ... toen was Schouten de sterkste in het Canadese
+        # Calgary": a rink abroad is not where the lead's meet is held.
+        venues = [v for v in venues if v.country in (None, updated.lead_country)]
     elsewhere: list[tuple[int, int]] = []  # meets named that are not this story's
     for start, end, value in sorted(competitions):
         if not scope.is_event_competition(
@@ -110,29 +149,7 @@ def update_context(
         venues = [v for v in venues if not scope.in_relative_clause(text, sentence.start, v.start)]
     if venues:
         updated.venue = venues[-1].city
-    standings = STANDINGS.search(text, sentence.start, sentence.end)
-    if standings and not scope.in_relative_clause(text, sentence.start, standings.start()):
-        # "In het klassement bleef De Boo …": the championship's classification.
-        kind = classification_of(updated, standings.group()) or next(
-            # "twee weken eerder was hij bij de WK sprint tweede in het eindklassement"
-            (k for _, _, value in competitions for k in CLASSIFICATIONS if k in value.casefold()),
-            None,
-        )
-        if kind is not None:
-            updated.distance = kind
-            return updated
-    distances = [
-        d
-        for d in race_distances(text, inside(mentions.distances, sentence))
-        if not (
-            _is_individual(updated.distance) and CHAMPIONSHIP_NAME.match(_mention_text(text, d))
-        )
-        # "op het WK sprint twee dagen ervoor": another meet's name is not this race's distance
-        and not any(a < d.end and d.start < b for a, b in elsewhere)
-    ]
-    if distances:
-        updated.distance = distances[-1].distance
-    return updated
+    return elsewhere
 
 
 def lead_context(
@@ -145,7 +162,16 @@ def lead_context(
     (until the text clearly moves on): a result named before the sentence that names the meet
     ("Kok won de 500 meter. Dat gebeurde bij de World Cup in Calgary.") belongs to it too."""
     year = article_date.year if article_date else None
-    reading = Context(article_year=year)
+    host = next(
+        (
+            c.code
+            for c in mentions.countries
+            if c.start < scope.LEAD_CHARS
+            and HOST_BEFORE.search(text, max(0, c.start - 12), c.start)
+        ),
+        None,
+    )
+    reading = Context(article_year=year, lead_country=host)
     competition: str | None = None
     venue: str | None = None
     for sentence in sentences:
@@ -157,7 +183,9 @@ def lead_context(
             or scope.find_titles(text, sentence.start, sentence.end)
         ):
             continue  # names no meet and no rink
-        reading = update_context(text, reading, sentence, mentions, article_date)
+        _read_meet(
+            text, reading, sentence, _competitions_in(mentions, sentence), mentions, article_date
+        )
         # The first meet named sets it; a later name of the same kind only refines it.
         if reading.competition is not None and (
             competition is None or scope.kind_of(reading.competition) == scope.kind_of(competition)
@@ -176,11 +204,21 @@ def lead_context(
         article_year=year,
         lead_competition=competition,
         lead_venue=venue,
+        lead_country=host,
     )
 
 
+# "bij de WK afstanden in Noorwegen", "at the World Cup in Norway": the host country.
+HOST_BEFORE = re.compile(r"\bin\s+(?:het\s+|the\s+)?$", re.IGNORECASE)
+
+
 def own_clause(
-    text: str, sentence: Sentence, mentions: Mentions, result: Result, article_date: dt.date | None
+    text: str,
+    sentence: Sentence,
+    mentions: Mentions,
+    result: Result,
+    article_date: dt.date | None,
+    host: str | None = None,
 ) -> Result:
     """A result's meet and rink are the ones its own sentence names before it ("Bij de vorige
     World Cup, in Tomaszów, ging de zege naar Takagi"), else the story's. A result in a
@@ -220,15 +258,19 @@ def own_clause(
         (
             v
             for v in reversed(venues)
-            if _governs(text, v.start, v.end, evidence, earlier)
+            if _governs(text, v.start, v.end, evidence, earlier or _abroad(v, host))
             and scope.is_race_venue(text, lo, hi, v.start, v.end)
         ),
         None,
     )
     if place is not None:
         venue: str | None = place.city
-        earlier = earlier or scope.is_flashback_place(
-            text, lo, hi, place.start, place.end, article_date
+        # "toen was Schouten de sterkste in het Canadese Calgary" in a report of a meet in
+        # Norway: a rink abroad is another meet's.
+        earlier = (
+            earlier
+            or _abroad(place, host)
+            or scope.is_flashback_place(text, lo, hi, place.start, place.end, article_date)
         )
     else:
         venue = None if earlier else result.venue
@@ -237,6 +279,11 @@ def own_clause(
     if earlier and not result.earlier:
         return replace(result, venue=venue, competition=competition, earlier=True, race_date=None)
     return replace(result, venue=venue, competition=competition, earlier=earlier)
+
+
+def _abroad(venue: VenueMention, host: str | None) -> bool:
+    """Whether a rink lies outside the host country the lead names."""
+    return host is not None and venue.country is not None and venue.country != host
 
 
 def _governs(text: str, start: int, end: int, evidence: Span, earlier: bool = False) -> bool:
@@ -276,6 +323,14 @@ def classification_of(context: Context, cue: str = "") -> str | None:
         if kind in competition:
             return kind
     return context.distance if context.distance in CLASSIFICATIONS else None
+
+
+def _competitions_in(mentions: Mentions, sentence: Sentence) -> list[tuple[int, int, str]]:
+    return [
+        (m.start, m.end, m.value)
+        for m in inside(mentions.context, sentence)
+        if m.kind == "competition"
+    ]
 
 
 def _span(sentence: Sentence) -> tuple[int, int]:

@@ -34,13 +34,15 @@ __all__ = [
 
 # Where a clause ends: its flashback or target cue does not reach past these.
 _CLAUSE_BREAK = re.compile(
-    r"(?<!\d),|,(?!\d{3}\b)|[;:()\u2014\u2013]|\s-\s|\s(?:maar|but|terwijl|while|nadat|after|toen|when|waar|where"
-    r"|waarna|whereas)\s|(?<!\btot)\sen\s(?!met\b)(?=[a-z]+\s)",
+    r"(?<!\d),|,(?!\d{3}\b)|[;:()\u2014\u2013]|\s-\s"
+    r"|\s(?:maar|but|terwijl|while|nadat|after|toen|when|waar|where|waarna|whereas)\s"
+    r"|(?<!\btot)\sen\s(?!met\b)(?=[a-z]+\s)",
     re.IGNORECASE,
 )
 _WINDOW = 90  # characters of a clause looked at on either side of a mention
 
 
+@functools.lru_cache(maxsize=1024)
 def _clause(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
     """The clause around text[start:end] within lo..hi (a sentence's span)."""
     left = max(lo, start - _WINDOW)
@@ -222,8 +224,6 @@ _OF_THE_MEET_BEFORE = re.compile(
     r"medall?ist|runner-up)\s+(?:van|of|at|op|bij)\s+(?:de|het|the)\s+$",
     re.IGNORECASE,
 )
-# "..., maar de Japanse wist in Heerenveen ...": the clause after it is about another race.
-CONTRAST = re.compile(r"\b(?:maar|but|terwijl|while|whereas|however|echter)\b", re.IGNORECASE)
 # "..., maar de Japanse wist in Heerenveen ...": the clause after it is about another race.
 CONTRAST = re.compile(r"\b(?:maar|but|terwijl|while|whereas|however|echter)\b", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"\s+(?:[A-ZÀ-Þ][\w'’-]+)")

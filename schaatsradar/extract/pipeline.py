@@ -91,7 +91,10 @@ def extract(
         context = update_context(text, context, sentence, mentions, article_date)
         meet = meet or context.competition
         results = _sentence_results(text, sentence, mentions, context)
-        results = [own_clause(text, sentence, mentions, r, article_date) for r in results]
+        results = [
+            own_clause(text, sentence, mentions, r, article_date, context.lead_country)
+            for r in results
+        ]
         facts.results.extend(results)
         facts.records.extend(sentence_records(text, sentence, mentions, context, results))
         context = carried_after(text, sentence, carried, context)
@@ -160,6 +163,7 @@ def _entities(
         for m in inside(mentions.names, sentence)
     ]
     opener = OPENER.match(text, sentence.start, sentence.end)
+    meant: Entity | None = None
     if opener is not None:
         # "Die pakte het zilver" points at whoever was named last; "Zij werd negende" at the
         # one the previous sentence was about.
@@ -196,6 +200,16 @@ def _entities(
         carried_country = context.last_country
         if countries:
             context.last_country = countries[-1]
+        # "... waren de Belgen sneller. Zij zetten 3.45,08 neer": a plural pronoun after a
+        # team was named last is that team, not a skater named before it.
+        team_pronoun = (
+            opener is not None
+            and opener.group() in PLURAL_OPENERS
+            and carried_country is not None
+            and (meant is None or carried_country.start > meant.start)
+        )
+        if team_pronoun:
+            entities = [e for e in entities if e.start != opener.start()]
         members = [e.gender for e in entities if e.gender is not None]
         team_gender = members[0] if members and len(set(members)) == 1 else None
         teams = [
@@ -203,6 +217,18 @@ def _entities(
             for c in countries
             if not PLACE_OF.search(text_before(text, sentence, c.start))
         ]
+        if team_pronoun and opener is not None and carried_country is not None:
+            teams.insert(
+                0,
+                Entity(
+                    opener.start(),
+                    opener.end(),
+                    carried_country.name,
+                    carried_country.code,
+                    team_gender,
+                    team=True,
+                ),
+            )
         # "Morimoto, Sakamoto en Ito wonnen in 2.58,40": the members race for their country.
         for skater in entities:
             # The country named last before the skater: in this sentence, or carried.
@@ -288,6 +314,7 @@ TIME_OWNER_AFTER = re.compile(r"^\)?\s*(?:van|of|voor|by)\s+(?:\w+\s+){0,2}$", r
 
 
 OPENER = re.compile(r"(?:Die|Deze|Zij|Ze|Hij|She|He)\b")
+PLURAL_OPENERS = frozenset({"Die", "Deze", "Zij", "Ze"})
 
 
 INNER_PRONOUN = re.compile(r"\b(?:ze|zij|hij|she|he)\b")

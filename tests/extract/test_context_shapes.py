@@ -463,3 +463,25 @@ def test_the_rink_of_an_earlier_win_stays_in_its_phrase():
     )
     kok = [r for r in results(text) if r.distance == "500m" and r.seconds is not None]
     assert kok and kok[0].venue == "Heerenveen"
+
+
+def test_plural_pronoun_after_a_team_is_the_team():
+    text = (
+        "Chris Huizinga, Beau Snellink en Marcel Bosker reden de ploegenachtervolging bij de "
+        "WK afstanden in Hamar. Daarna waren de Belgen aan de beurt. Zij zetten een tijd neer "
+        "van 3.45,08."
+    )
+    found = teams(text)
+    assert ("Belgium", "team pursuit", "men", None, "3:45.08") in found
+    assert not any(name == "Netherlands" and time == "3:45.08" for name, *_, time in found)
+
+
+def test_a_rink_abroad_is_not_the_host_countrys_meet():
+    text = (
+        "Joy Beune is de WK afstanden in Noorwegen goed begonnen met de titel op de 3000 meter. "
+        "Vorige keer was Irene Schouten op die afstand de sterkste in het Canadese Calgary. "
+        "Merel Conijn werd derde op de 3000 meter."
+    )
+    assert one(text, "Merel Conijn", "3000m").venue is None
+    schouten = one(text, "Irene Schouten", "3000m")
+    assert (schouten.venue, schouten.earlier) == ("Calgary", True)
