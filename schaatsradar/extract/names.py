@@ -1171,6 +1171,12 @@ class _Finder:
                 before = tokens[i - 2] if i > 1 and tokens[i - 2].sent == sent else None
                 if prev.info.skater_noun and before is not None and before.lower in _FORMER:
                     return True
+            elif (
+                _is_role_token(prev.lower)
+                and self.text[prev.end : tokens[i].start].strip() == ","
+                and self.text[m.end : m.end + 1] == ","
+            ):
+                return True  # "her coach, Jac Orie, said": a role in apposition before
         if self.text.startswith("/", m.end):
             return True
         k = j + 1
