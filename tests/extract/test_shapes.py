@@ -531,3 +531,9 @@ def test_role_in_apposition_before_a_name_is_no_skater():
     assert "Jac Orie" not in found
     assert "Femke Kok" in found
     assert "Jillert Anema" not in athletes("Haar trainer, Jillert Anema, zag Kok winnen.")
+
+
+def test_split_chinese_given_name_is_joined():
+    found = athletes("China's Han Yu Tong won the 1,000 in 1:30.712. Han was delighted.")
+    assert "Han Yutong" in found
+    assert "Anna Maria Lin" in athletes("Anna Maria Lin won the 500m in 38.20.")
