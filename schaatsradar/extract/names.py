@@ -775,6 +775,34 @@ _HYPHEN_GIVEN_FAMILY = re.compile(r"^([^\W\d_]+)-([^\W\d_]+) ([^\W\d_]+)$")
 _FAMILY_HYPHEN_GIVEN = re.compile(r"^([^\W\d_]+) ([^\W\d_]+)-([^\W\d_]+)$")
 
 
+# Common Chinese family names, and one pinyin syllable. "Han Yu Tong" is how some Western
+# reports split a Chinese given name that the registry and the Chinese press write as one
+# word: Han Yutong.
+_CHINESE_FAMILY = _words(
+    "wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng "
+    "liang xie song tang han feng deng cao peng zeng xiao tian dong yuan pan cai jiang yu du "
+    "ye cheng wei su lu ding ren shen yao jin fan fang shi qin zou xiong meng qiu hou bai cui "
+    "kong ning fu wan qi gong"
+)
+_PINYIN_SYLLABLE = re.compile(
+    r"^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|iao|ian|uai|uan|ai|ei|ui|ao|ou|iu|ie|ue|er|an|en"
+    r"|in|un|ia|ua|uo|a|o|e|i|u|v)$"
+)
+
+
+def _joined_chinese_given(name: str) -> str | None:
+    """ "Han Yu Tong" -> "Han Yutong": a Chinese family name and a given name split into its
+    two syllables; None for any other name."""
+    words = name.split()
+    if len(words) != 3 or words[0].casefold() not in _CHINESE_FAMILY:
+        return None
+    one, two = words[1].casefold(), words[2].casefold()
+    if not (_PINYIN_SYLLABLE.match(one) and _PINYIN_SYLLABLE.match(two)):
+        return None
+    return f"{words[0]} {words[1]}{two}"
+
+
 def _family_first(name: str) -> str:
     """An unknown Korean name in the registry's form, family name first and the second part
     of the given name in lower case ("Min-Sun Kim", "Kim Min-Sun" -> "Kim Min-sun"), so one
@@ -787,7 +815,7 @@ def _family_first(name: str) -> str:
     if family_first and family_first.group(1).casefold() in _KOREAN_FAMILY:
         family, one, two = family_first.groups()
         return f"{family} {one}-{two.lower()}"
-    return name
+    return _joined_chinese_given(name) or name
 
 
 def _unknown_surname_keys(name: str, parts: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
@@ -1007,7 +1035,10 @@ class _Finder:
                 name = _family_first(self.text[toks[0].start : end])
                 skater = Skater(name, None, None, known=False)
                 self.unknown_by_key[key] = skater
-                self.person(skater, _unknown_surname_keys(name, norm_parts(name)))
+                keys = _unknown_surname_keys(name, norm_parts(name))
+                if _joined_chinese_given(self.text[toks[0].start : end]) is not None:
+                    keys = (norm_parts(name)[:1],)  # the family name comes first
+                self.person(skater, keys)
             self.add(skater, run[0], run[-1], end, "unknown", True)
 
     def next_to_organisation(self, run: list[int]) -> bool:
@@ -1171,6 +1202,12 @@ class _Finder:
                 before = tokens[i - 2] if i > 1 and tokens[i - 2].sent == sent else None
                 if prev.info.skater_noun and before is not None and before.lower in _FORMER:
                     return True
+            elif (
+                _is_role_token(prev.lower)
+                and self.text[prev.end : tokens[i].start].strip() == ","
+                and self.text[m.end : m.end + 1] == ","
+            ):
+                return True  # "her coach, Jac Orie, said": a role in apposition before
         if self.text.startswith("/", m.end):
             return True
         k = j + 1

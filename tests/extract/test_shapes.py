@@ -526,3 +526,16 @@ def test_medal_of_a_named_race_handed_on():
 def test_medal_handed_on_by_a_relative_clause():
     text = "Op de 500 meter greep Jutta Leerdam naast het goud, dat naar Femke Kok ging."
     assert ("Femke Kok", "500m", None, 1) in results(text)
+
+
+def test_role_in_apposition_before_a_name_is_no_skater():
+    found = athletes("Her coach, Jac Orie, said Femke Kok won the 500m in 36.90.")
+    assert "Jac Orie" not in found
+    assert "Femke Kok" in found
+    assert "Jillert Anema" not in athletes("Haar trainer, Jillert Anema, zag Kok winnen.")
+
+
+def test_split_chinese_given_name_is_joined():
+    found = athletes("China's Han Yu Tong won the 1,000 in 1:30.712. Han was delighted.")
+    assert "Han Yutong" in found
+    assert "Anna Maria Lin" in athletes("Anna Maria Lin won the 500m in 38.20.")
