@@ -299,10 +299,23 @@ _ORDINAL_CUE = re.compile(
 )
 
 
-def counts_achievement(text: str, cue: str, end: int) -> bool:
+# "met vijf gouden, twee zilveren en twee bronzen medailles", "three silver medals": a count.
+_COUNT_BEFORE = re.compile(
+    r"\b(?:\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|two|three|four|five|"
+    r"six|seven|eight|nine|ten|eleven|twelve|meerdere|several|many|vele)\s+$",
+    re.IGNORECASE,
+)
+_MEDAL_WORD = re.compile(r"(?:gouden|zilveren|bronzen|goud|zilver|brons|gold|silver|bronze)", re.I)
+
+
+def counts_achievement(text: str, cue: str, end: int, start: int | None = None) -> bool:
     """An ordinal counting a skater's medals, titles or wins ("claimed a fourth career
-    Olympic medal"): not a finishing position."""
-    return bool(_ORDINAL_CUE.match(cue)) and _ACHIEVEMENT_AHEAD.match(text, end) is not None
+    Olympic medal") or a number of medals ("twee zilveren"): not a finishing position."""
+    if _ORDINAL_CUE.match(cue):
+        return _ACHIEVEMENT_AHEAD.match(text, end) is not None
+    if start is not None and _MEDAL_WORD.match(cue):
+        return _COUNT_BEFORE.search(text, max(0, start - 20), start) is not None
+    return False
 
 
 # "in gewonnen positie", "in a winning position": a state during the race, not its result.

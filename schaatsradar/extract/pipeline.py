@@ -1093,7 +1093,7 @@ def _rank_counts(
         return False  # "de vijfde Nederlander", "the fastest American": not the field's place
     if flow.describes_earlier_title(text, cue.cue, cue.end, article_year):
         return False  # "the silver medalist at the 2018 Games": a title held, not this race
-    if flow.counts_achievement(text, cue.cue, cue.end) or flow.race_state(text, cue.end):
+    if flow.counts_achievement(text, cue.cue, cue.end, cue.start) or flow.race_state(text, cue.end):
         return False  # "a fourth career Olympic medal", "in gewonnen positie"
     if "kampioen" in cue.cue or "champion" in cue.cue:
         return COPULA_BEFORE.search(text_before(text, sentence, cue.start)) is not None

@@ -533,3 +533,16 @@ def test_also_faster_than_one_more_rival_is_no_second_place() -> None:
         "titelverdediger Jenning de Boo."
     )
     assert ranks_of(text, "Jenning de Boo") <= {None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Claudia Pechstein is op de 3000 meter de meest succesvolle Duitse met vijf gouden, "
+        "twee zilveren en twee bronzen medailles.",
+        "Claudia Pechstein owns three silver medals in the 3000m.",
+        "Claudia Pechstein won op de 3000 meter twee gouden medailles.",
+    ],
+)
+def test_a_number_of_medals_is_no_place(text: str) -> None:
+    assert ranks_of(text, "Claudia Pechstein") <= {None}
