@@ -11,6 +11,8 @@ a place dated to a year is a result of that year's meet instead.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 
 from schaatsradar.extract.countries import COUNTRIES, PLURALS
@@ -29,12 +31,39 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+_ASIDE = re.compile(r"\([^()]{0,80}\)")
+
+
 def clause_before(text: str, sentence_start: int, position: int) -> str:
     """The words of the clause leading up to `position` (at most 160 characters back)."""
     start = max(sentence_start, position - 160)
-    window = text[start:position]
-    ends = [m.end() for m in _CLAUSE_BREAK.finditer(window)]
-    return window[ends[-1] :] if ends else window
+    breaks, masked, limit = _sentence_breaks(text, sentence_start)
+    if position > limit:  # a very long run without a sentence end: read it directly
+        window = _ASIDE.sub(_blank, text[start:position])
+        ends = [m.end() for m in _CLAUSE_BREAK.finditer(window)]
+        return window[ends[-1] :] if ends else window
+    index = bisect.bisect_right(breaks, position) - 1
+    cut = breaks[index] if index >= 0 and breaks[index] > start else start
+    return masked[cut - sentence_start : position - sentence_start]
+
+
+_SENTENCE_STOP = re.compile(r"[.!?;](?=\s|$)")
+
+
+def _blank(found: re.Match[str]) -> str:
+    return " " * len(found.group())
+
+
+@functools.lru_cache(maxsize=64)
+def _sentence_breaks(text: str, sentence_start: int) -> tuple[tuple[int, ...], str, int]:
+    """Where the clauses of the sentence at `sentence_start` end, found once per sentence
+    (asked per rank word, the scan made dense text slow). A bracketed aside ("met een
+    wereldrecord (6.41,18) haar elfde titel") does not end the clause around it."""
+    stop = _SENTENCE_STOP.search(text, sentence_start, sentence_start + 600)
+    end = stop.end() if stop is not None else sentence_start + 600
+    masked = _ASIDE.sub(_blank, text[sentence_start:end])
+    ends = tuple(sentence_start + m.end() for m in _CLAUSE_BREAK.finditer(masked))
+    return ends, masked, sentence_start + len(masked)
 
 
 # A negation in the clause before the place: "kon niet winnen", "did not win", "geen goud",
@@ -73,7 +102,9 @@ _UNREALIZED_BEFORE = re.compile(
     r"zou|zouden|would|could\s+have|might\s+have|should\s+have|had\s+kunnen|"
     r"geweest\s+voor|been\s+good\s+for|been\s+enough\s+for|zal|zullen|will|"
     # "had graag gewonnen": a wish; "denying Kok a first title", "ontnam haar de zege".
-    r"graag|deny|denied|denying|ontnam|ontneemt|ontnamen|ontzegde|robbed|beroofde)\b",
+    r"graag|deny|denied|denying|ontnam|ontneemt|ontnamen|ontzegde|robbed|beroofde|"
+    # "leek haar elfde wereldtitel binnen te halen", "seemed headed for gold": what seemed.
+    r"leek|leken|lijkt|seemed|seems|appeared)\b",
     re.IGNORECASE,
 )
 # Right before the place: "greep naast de titel", "zonder medaille", "almost won", "bijna goud",
@@ -91,6 +122,21 @@ _UNREALIZED_JUST_BEFORE = re.compile(
 # that opens on a condition and speaks in the pluperfect or conditional.
 _CONDITION_OPENING = re.compile(r"\s*(?:zonder|without|als|indien|if|mocht|had)\b", re.IGNORECASE)
 _CONDITIONAL_VERB = re.compile(r"\b(?:had|hadden|zou|zouden|would)\b", re.IGNORECASE)
+# A title lost: "haar wereldtitel moeten afstaan", "lost her title", "verloor het goud". Not
+# one won back: "pakte de titel die ze vorig jaar verloor".
+_LOST_BEFORE = re.compile(
+    r"\b(?:lost|loses|losing|surrendered|relinquished|verloor|verliest|verloren|verspeelde)\s+"
+    r"(?:(?:her|his|their|the|haar|zijn|hun|de|het)\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+_LOST_AFTER = re.compile(
+    r"(?:(?!\b(?:die|dat|which|that|who)\b)[^.;,:]){0,60}?\b(?:moeten\s+afstaan|afstaan|"
+    r"afgestaan|afstond|kwijtgeraakt|kwijtraakte|ingeleverd|inleveren|moeten\s+laten\s+gaan)\b",
+    re.IGNORECASE,
+)
+_TITLE_NOUN = re.compile(r".*(?:titel|title|goud|gold|kroon|crown)$", re.IGNORECASE)
+
+
 # "dat was goed geweest voor zilver": a past counterfactual after the place's subject.
 _COUNTERFACTUAL_AFTER = re.compile(
     r"\s+(?:\w+\s+){0,3}?(?:geweest|gehad|kunnen|moeten|could|might)\b", re.IGNORECASE
@@ -133,6 +179,11 @@ def unrealized(text: str, sentence_start: int, start: int, end: int, cue: str) -
         return True
     if _SO_FAR.search(text, max(sentence_start, start - 120), start):
         return True
+    if _TITLE_NOUN.match(cue) and (
+        _LOST_BEFORE.search(text, max(sentence_start, start - 50), start)
+        or _LOST_AFTER.match(text, end)
+    ):
+        return True  # "moest haar wereldtitel afstaan", "lost her title"
     if _UNREALIZED_JUST_BEFORE.search(text, max(sentence_start, start - 40), start):
         return True
     if _CONDITION_OPENING.match(text, sentence_start) and _CONDITIONAL_VERB.search(
@@ -299,10 +350,23 @@ _ORDINAL_CUE = re.compile(
 )
 
 
-def counts_achievement(text: str, cue: str, end: int) -> bool:
+# "met vijf gouden, twee zilveren en twee bronzen medailles", "three silver medals": a count.
+_COUNT_BEFORE = re.compile(
+    r"\b(?:\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|two|three|four|five|"
+    r"six|seven|eight|nine|ten|eleven|twelve|meerdere|several|many|vele)\s+$",
+    re.IGNORECASE,
+)
+_MEDAL_WORD = re.compile(r"(?:gouden|zilveren|bronzen|goud|zilver|brons|gold|silver|bronze)", re.I)
+
+
+def counts_achievement(text: str, cue: str, end: int, start: int | None = None) -> bool:
     """An ordinal counting a skater's medals, titles or wins ("claimed a fourth career
-    Olympic medal"): not a finishing position."""
-    return bool(_ORDINAL_CUE.match(cue)) and _ACHIEVEMENT_AHEAD.match(text, end) is not None
+    Olympic medal") or a number of medals ("twee zilveren"): not a finishing position."""
+    if _ORDINAL_CUE.match(cue):
+        return _ACHIEVEMENT_AHEAD.match(text, end) is not None
+    if start is not None and _MEDAL_WORD.match(cue):
+        return _COUNT_BEFORE.search(text, max(0, start - 20), start) is not None
+    return False
 
 
 # "in gewonnen positie", "in a winning position": a state during the race, not its result.

@@ -903,6 +903,8 @@ def _earlier_venue(
         for v in inside(mentions.venues, sentence)
         if not ORIGIN_BEFORE.search(text, max(sentence.start, v.start - 6), v.start)
     ]
+    if not named:
+        return current if HERE.search(text, sentence.start, sentence.end) else None
     # "at last week's season opener in Stavanger", "vorige week in Hamar": the rink the
     # look back names, else the one nearest the fact.
     for back in LOOKING_BACK.finditer(text, sentence.start, sentence.end):
@@ -1054,7 +1056,10 @@ NUMBERS = {
 # Where a clause ends: a comma, or a conjunction that starts a clause of its own ("took the
 # race in Heerenveen after picking up silver at last week's opener").
 CLAUSE_BREAK = re.compile(
-    r",\s|;\s|:\s|\s(?:after|before|while|nadat|terwijl|voordat|maar|but)\s", re.IGNORECASE
+    r",\s|;\s|:\s|\s(?:after|before|while|nadat|terwijl|voordat|maar|but)\s"
+    # "pakte de titel die ze vorig jaar verloor": the relative clause holds its own time.
+    r"|\s(?:die|dat|who|which)\s",
+    re.IGNORECASE,
 )
 
 
@@ -1362,7 +1367,7 @@ def _rank_counts(
         return False  # "de vijfde Nederlander", "the fastest American": not the field's place
     if flow.describes_earlier_title(text, cue.cue, cue.end, article_year):
         return False  # "the silver medalist at the 2018 Games": a title held, not this race
-    if flow.counts_achievement(text, cue.cue, cue.end) or flow.race_state(text, cue.end):
+    if flow.counts_achievement(text, cue.cue, cue.end, cue.start) or flow.race_state(text, cue.end):
         return False  # "a fourth career Olympic medal", "in gewonnen positie"
     if "kampioen" in cue.cue or "champion" in cue.cue:
         return (

@@ -533,3 +533,34 @@ def test_also_faster_than_one_more_rival_is_no_second_place() -> None:
         "titelverdediger Jenning de Boo."
     )
     assert ranks_of(text, "Jenning de Boo") <= {None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Claudia Pechstein is op de 3000 meter de meest succesvolle Duitse met vijf gouden, "
+        "twee zilveren en twee bronzen medailles.",
+        "Claudia Pechstein owns three silver medals in the 3000m.",
+        "Claudia Pechstein won op de 3000 meter twee gouden medailles.",
+    ],
+)
+def test_a_number_of_medals_is_no_place(text: str) -> None:
+    assert ranks_of(text, "Claudia Pechstein") <= {None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Martina Sablikova heeft haar wereldtitel op de 5000 meter moeten afstaan.",
+        "Martina Sablikova lost her world title in the 5000m.",
+        "Martina Sablikova leek op de 5000 meter met een wereldrecord (6.41,18) haar elfde "
+        "wereldtitel binnen te hebben.",
+    ],
+)
+def test_a_title_lost_or_seemingly_won_is_no_place(text: str) -> None:
+    assert ranks_of(text, "Martina Sáblíková") <= {None}
+
+
+def test_a_title_won_back_is_a_place() -> None:
+    text = "Martina Sablikova pakte op de 5000 meter de titel die ze vorig jaar verloor."
+    assert 1 in ranks_of(text, "Martina Sáblíková")
