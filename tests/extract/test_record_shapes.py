@@ -280,6 +280,20 @@ EXACT += [
     ),
 ]
 
+EXACT += [
+    shape(
+        "en_well_off_her_timed_world_record",
+        "Miho Takagi won the 1500 meters in 1:52.10, well off her 1:49.83 world record.",
+        ("world", "existing", "Miho Takagi", "1500m", "1:49.83"),
+    ),
+    shape(
+        "en_within_some_hundredths_of_her_personal_best",
+        "Jutta Leerdam won the 1000 meters in 1:12.50, coming within two hundredths of her "
+        "personal best.",
+        ("personal", "existing", "Jutta Leerdam", "1000m", None),
+    ),
+]
+
 # Each text states no record at all.
 NONE = [
     pytest.param(
