@@ -255,10 +255,11 @@ _EXISTING_BEFORE = _rule(
     r"|off|short\sof|outside|close\sto|near|far\sfrom|ver\s(?:verwijderd\s)?van|onder\shet"
     r"\soog\svan|houd(?:er|ster)s?\svan|holders?\sof|holds|owns|owned|bezit|bezat|heeft|staat"
     r"|stond|stands|langzamer\sdan|trager\sdan|slower\sthan|remains|remained|stays|stayed"
-    r"|blijft|is\sstill|was\sstill|missing|missed|misses|miste|mist|missen)\s"
-    r"(?:(?:het|de|the|a|his|her|their|haar|zijn|hun)\s)?(?:[\w-]+\s)?$",
+    r"|blijft|is\sstill|was\sstill|missing|missed|misses|miste|mist|missen"
+    r"|within\s(?:[\w-]+\s){0,3}?of)\s"
+    r"(?:(?:het|de|the|a|his|her|their|haar|zijn|hun)\s)?(?:[\w-]+\s|\d[\d.,:]*\s)?$",
     "boven bij van shy off short outside close near far oog holds owns owned bezit bezat heeft"
-    " staat stond stands langzamer trager slower remain stay blijft still miss mist",
+    " staat stond stands langzamer trager slower remain stay blijft still miss mist within",
 )
 # "Kjeld Nuis houdt sinds maart 2019 het wereldrecord": a holder holds it, however far apart.
 _HOLDS_BEFORE = _rule(

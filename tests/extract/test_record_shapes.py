@@ -280,6 +280,47 @@ EXACT += [
     ),
 ]
 
+EXACT += [
+    shape(
+        "en_well_off_her_timed_world_record",
+        "Miho Takagi won the 1500 meters in 1:52.10, well off her 1:49.83 world record.",
+        ("world", "existing", "Miho Takagi", "1500m", "1:49.83"),
+    ),
+    shape(
+        "en_within_some_hundredths_of_her_personal_best",
+        "Jutta Leerdam won the 1000 meters in 1:12.50, coming within two hundredths of her "
+        "personal best.",
+        ("personal", "existing", "Jutta Leerdam", "1000m", None),
+    ),
+]
+
+EXACT += [
+    shape(
+        "nl_a_record_that_fell_then_the_time",
+        "Kjeld Nuis won de 1500 meter. Het baanrecord sneuvelde: Nuis klokte 1.41,90.",
+        ("track", "set", "Kjeld Nuis", "1500m", "1:41.90"),
+    ),
+    shape(
+        "nl_broke_the_record_of_another_with_its_time_in_brackets",
+        "Kjeld Nuis won de 1500 meter in 1.41,90 en verbrak het baanrecord van Thomas Krol "
+        "(1.42,50) met ruim een halve seconde.",
+        ("track", "set", "Kjeld Nuis", "1500m", "1:41.90"),
+        ("track", "broken", "Thomas Krol", "1500m", "1:42.50"),
+    ),
+    shape(
+        "en_that_broke_the_record_set_by_another",
+        "Jordan Stolz won the 1000 meters in 1:06.10. That broke the track record of 1:06.50 set "
+        "by Kjeld Nuis in 2021.",
+        ("track", "set", "Jordan Stolz", "1000m", "1:06.10"),
+        ("track", "broken", "Kjeld Nuis", "1000m", "1:06.50"),
+    ),
+    shape(
+        "nl_that_is_a_new_record",
+        "Joy Beune won de 3000 meter in 3.56,00. Dat is een nieuw baanrecord.",
+        ("track", "set", "Joy Beune", "3000m", "3:56.00"),
+    ),
+]
+
 # Each text states no record at all.
 NONE = [
     pytest.param(
