@@ -31,6 +31,7 @@ from weakref import WeakKeyDictionary
 
 from rapidfuzz import fuzz
 
+from schaatsradar.extract.lexicon import PROMOTION_WORDS, RACE_TIME
 from schaatsradar.extract.registry import (
     EAST_ASIAN_COUNTRIES,
     PARTICLES,
@@ -355,18 +356,7 @@ _SKATER_NOUN = re.compile(
     r"(?:schaatser|schaatsster|shorttracker|shorttrackster|sprinter|sprintster|allrounder|"
     r"allroundster|skater|kampioen|kampioene|champion)s?$"
 )
-# Race times: Dutch 1.12,74 / 36,09 / 3.44,265; English 1:12.74 / 34.34.
-_RACE_TIME = re.compile(
-    r"(?<![\d.,:])(?:\d{1,2}[.:]\d{2}[,.]\d{2,3}|\d{2}[,.]\d{2,3})(?![\d.,:]*\d)"
-)
 _ORDINAL = re.compile(r"(?<!\w)\d{1,2}(?:st|nd|rd|th|ste|de|e)(?!\w)")
-# Publisher promotion ("Download nu de ... App", "Check in bij ..."): not news, so its words
-# put no name in skater context. Matched against the lower-cased text.
-_BOILERPLATE = re.compile(
-    r"\b(?:download|app|apps|volg ons|volg \w+ via|blijf via|check in bij|lees ook|"
-    r"lees meer|bekijk ook|nieuwsbrief|abonneer|abonnement|subscribe|newsletter|sign up|"
-    r"related stories|advertentie|advertisement|schaatspagina|schaatskalender)\b"
-)
 
 # What may follow "de Nederlandse" / "the Canadian" when it stands for a person (a verb or a
 # function word), as opposed to a noun it qualifies ("de Nederlandse ploeg").
@@ -659,7 +649,7 @@ def _analyse(text: str) -> _Doc:
         prev_end, prev_sent, prev_lower = e, sent, info.lower
 
     boiler = [False] * n_sent
-    for m in _BOILERPLATE.finditer(text.lower()):
+    for m in PROMOTION_WORDS.finditer(text.lower()):
         boiler[bisect.bisect_right(sent_starts, m.start()) - 1] = True
     doc = _Doc(
         text=text,
@@ -674,7 +664,7 @@ def _analyse(text: str) -> _Doc:
         rank=_ranks(n_sent, tokens),
     )
     # A quote is someone speaking: its words say nothing about the names around it.
-    for rx, strong in ((_RACE_TIME, True), (_ORDINAL, False)):
+    for rx, strong in ((RACE_TIME, True), (_ORDINAL, False)):
         for m in rx.finditer(text):
             context_hits.append((m.start(), doc.sentence_of(m.start()), strong))
     for pos, sent, strong in context_hits:
