@@ -1,4 +1,5 @@
-"""Words that several finders read the same way: number words, ordinals, month names.
+"""Words that several finders read the same way: number words, ordinals, month names, the
+shape of a race time, the words of publisher promotion.
 
 Why one place: "tweede" is a place to the rank finder and a count to the margin finder, "mei" a
 month to the day finder and a reason for the rank finder to doubt a "5e" before it; each word
@@ -6,6 +7,8 @@ list is written once, so the finders cannot drift apart.
 """
 
 from __future__ import annotations
+
+import re
 
 from schaatsradar.extract.scanning import trie
 
@@ -16,6 +19,8 @@ __all__ = [
     "NUMBER_WORDS",
     "NUMBER_WORD_RE",
     "ORDINALS",
+    "PROMOTION_WORDS",
+    "RACE_TIME",
     "word_set",
 ]
 
@@ -55,6 +60,19 @@ MONTHS = {
     "september": 9, "sep": 9, "sept": 9, "oktober": 10, "october": 10, "okt": 10, "oct": 10,
     "november": 11, "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
+
+# Race times: Dutch 1.12,74 / 36,09 / 3.44,265; English 1:12.74 / 34.34. A whole number, never
+# part of a longer one ("14.11.2025"). The name finder reads one as strong skater context.
+RACE_TIME = re.compile(
+    r"(?<![\d.,:])(?:\d{1,2}[.:]\d{2}[,.]\d{2,3}|\d{2}[,.]\d{2,3})(?![\d.,:]*\d)"
+)
+# Publisher promotion ("Download nu de ... App", "Check in bij ..."): not news, so its words
+# put no name in skater context. Matched against the lower-cased text.
+PROMOTION_WORDS = re.compile(
+    r"\b(?:download|app|apps|volg ons|volg \w+ via|blijf via|check in bij|lees ook|"
+    r"lees meer|bekijk ook|nieuwsbrief|abonneer|abonnement|subscribe|newsletter|sign up|"
+    r"related stories|advertentie|advertisement|schaatspagina|schaatskalender)\b"
+)
 
 
 def word_set(words: str) -> frozenset[str]:

@@ -1,0 +1,163 @@
+"""References to a skater named earlier: "de Nederlandse", "de 26-jarige schaatsster", "the
+Canadian", "the 21-year-old" and a clause-initial "zij"/"hij", each resolved to the most recent
+compatible person of the same or the previous two sentences.
+
+Why a module of its own: this is the last step of the skater-name finder (`names`), run once the
+persons of the article are known; it only reads them. `_Finder` inherits these methods.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+from schaatsradar.extract.name_persons import _Person
+from schaatsradar.extract.name_text import _Doc, _Token
+from schaatsradar.extract.name_words import (
+    _CLAUSE_OPENERS,
+    _EN_ADJECTIVE_ONLY,
+    _EN_NATIONALITY,
+    _EN_PERSON_NOUNS,
+    _EN_REFERENCE,
+    _FOLLOW_OK,
+    _NL_NATIONALITY,
+    _NL_PERSON_NOUNS,
+    _NL_REFERENCE,
+    _NOT_PERSON_NOUNS,
+    _PRONOUNS,
+)
+from schaatsradar.extract.types import Gender, Skater
+
+_Event = tuple[int, int, str | None, Gender | None]  # start, end, country, gender
+
+
+class _References:
+    """Step 5 of `_Finder`: the reference phrases and pronouns of the article, resolved."""
+
+    text: str
+    doc: _Doc
+    tokens: list[_Token]
+    persons: dict[Skater, _Person]
+
+    # -- 5. references ---------------------------------------------------------------------
+
+    def references(self) -> list[tuple[int, int, Skater]]:
+        """Resolve "de Nederlandse", "de 26-jarige schaatsster", "the Canadian",
+        "the 21-year-old" and clause-initial pronouns to the most recent person compatible in
+        nationality and gender within the same or previous two sentences. When that person
+        is someone named with a role (not a skater), nothing is returned: the text is about
+        them."""
+        rank = self.doc.rank
+        history: list[tuple[int, int, _Person]] = sorted(  # (start, sentence rank, person)
+            (
+                (m.start, rank[self.tokens[m.first_tok].sent], p)
+                for p in self.persons.values()
+                if p.included or p.role
+                for m in p.mentions
+            ),
+            key=lambda h: h[0],
+        )
+        starts = [h[0] for h in history]
+        name_spans = sorted((m.start, m.end) for p in self.persons.values() for m in p.mentions)
+        events = sorted([*self.reference_phrases(name_spans), *self.pronouns()])
+        out: list[tuple[int, int, Skater]] = []
+        for start, end, country, gender in events:
+            sent = rank[self.doc.sentence_of(start)]
+            idx = bisect.bisect_left(starts, start)
+            chosen: _Person | None = None
+            for k in range(idx - 1, -1, -1):
+                _, h_sent, person = history[k]
+                if h_sent < sent - 2:
+                    break
+                sk = person.skater
+                if country and sk.country and sk.country != country:
+                    continue
+                if gender and sk.gender and sk.gender != gender:
+                    continue
+                chosen = person
+                break
+            if chosen is not None and chosen.included:
+                out.append((start, end, chosen.skater))
+                history.insert(idx, (start, sent, chosen))
+                starts.insert(idx, start)
+        return out
+
+    def reference_phrases(self, name_spans: list[tuple[int, int]]) -> Iterator[_Event]:
+        for rx, nats, nouns, dutch in (
+            (_NL_REFERENCE, _NL_NATIONALITY, _NL_PERSON_NOUNS, True),
+            (_EN_REFERENCE, _EN_NATIONALITY, _EN_PERSON_NOUNS, False),
+        ):
+            for m in rx.finditer(self.text):
+                age, nat, noun = m.group("age"), m.group("nat"), m.group("noun")
+                if not (age or nat or noun):
+                    continue
+                start = m.start()
+                end = max(m.end(g) for g in ("age", "nat", "noun") if m.group(g))
+                if age and not nat and not noun:
+                    end = m.end("age") + len("-jarige" if dutch else "-year-old")
+                k = bisect.bisect_left(name_spans, (end, -1))
+                if k and name_spans[k - 1][1] > start:
+                    continue  # part of a name phrase: "de Canadese Ivanie Blondin"
+                if not dutch and nat in _EN_ADJECTIVE_ONLY and not noun:
+                    continue  # "the Dutch" are a people
+                if not self.stands_for_person(end, ended_with_noun=bool(noun), dutch=dutch):
+                    continue
+                country: str | None = None
+                gender: Gender | None = None
+                if nat:
+                    country, gender = nats[nat]
+                if noun:
+                    gender = nouns[noun] or gender
+                if dutch and not country and re.search(r"(?i)\bnederlands\b", m.group()):
+                    country = "NED"
+                yield start, end, country, gender
+
+    def stands_for_person(self, end: int, *, ended_with_noun: bool, dutch: bool) -> bool:
+        """What follows the phrase decides: a name or a noun means the phrase qualifies it
+        ("de Canadese Ivanie Blondin", "de Nederlandse ploeg"); punctuation, a verb or a
+        function word means the phrase itself stands for a person."""
+        rest = self.text[end : end + 40]
+        if rest.startswith(("'s", "’s")):
+            return True
+        stripped = rest.lstrip(" \t\u00a0")
+        if not stripped or stripped[0] in ",.;:!?)\"”’'–—-\n":
+            return True
+        w = re.match(r"[^\W\d_][\w'’-]*", stripped)
+        if not w:
+            return False
+        word = w.group()
+        if word[0].isupper():
+            return False
+        lower = word.casefold()
+        if lower in _NOT_PERSON_NOUNS:
+            return False
+        if ended_with_noun or lower in _FOLLOW_OK:
+            return True
+        # A Dutch past tense (pakte, eindigde) or an English -ed verb.
+        return len(lower) >= 4 and lower.endswith(("de", "te") if dutch else ("ed",))
+
+    def pronouns(self) -> Iterator[_Event]:
+        """ "zij", "ze", "hij", "she", "he" opening a clause. A "ze" before a plural verb
+        ("ze reden") means "they"."""
+        tokens = self.tokens
+        for i, tok in enumerate(tokens):
+            gender = _PRONOUNS.get(tok.lower)
+            if gender is None:
+                continue
+            opens = tok.initial
+            if not opens and i > 0:
+                gap = self.text[tokens[i - 1].end : tok.start]
+                opens = any(c in ",;:" for c in gap) or tokens[i - 1].lower in _CLAUSE_OPENERS
+            if not opens:
+                continue
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if (
+                tok.lower in ("ze", "zij")
+                and nxt is not None
+                and nxt.joined
+                and len(nxt.text) > 3
+                and nxt.lower.endswith("en")
+            ):
+                continue
+            yield tok.start, tok.end, None, gender
