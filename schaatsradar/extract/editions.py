@@ -1,0 +1,328 @@
+"""Which meet a result belongs to when a sentence looks back in time.
+
+A place or time may be this meet's or an earlier one's: "vorig jaar", "vier jaar geleden", "in
+2019", "net als in 2023". This module finds where a sentence looks back (`Lookback`), whether a
+place or time is dated earlier or in the future, the year(s) of the edition it names and the
+rink of that earlier meet, and the earlier results a comparison implies ("net als Gianni Romme in
+2000", "as he did last year"). An earlier result gets its own edition (`_in_edition`): its year,
+no race day, no rink of today's meet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from schaatsradar.extract import flow, patterns
+from schaatsradar.extract.context import FLASHBACK, Context, Entity
+from schaatsradar.extract.mentions import Mentions, inside, text_before
+from schaatsradar.extract.sentences import Sentence
+from schaatsradar.extract.types import Result, Span
+
+# "net als Gianni Romme in 2000", "like Eric Heiden in 1980": another skater did the same in
+# that year. "the first since Jeremy Wotherspoon in 2008": the last one who won it.
+LIKE_BEFORE = re.compile(r"\b(?:net\s+als|zoals|evenals|like|just\s+as)\s+(?:\w+\s+){0,2}$", re.I)
+SINCE_BEFORE = re.compile(r"\b(?:sinds|since)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+FIRST_BEFORE = re.compile(
+    r"\b(?:eerste|first|jongste|youngest|oudste|oldest|enige|only)\b", re.IGNORECASE
+)
+TITLE_WORD = re.compile(r"(?:kampioen|kampioene|champion|titel|title|goud|gold)\w*$", re.I)
+YEAR_RIGHT_AFTER = re.compile(r"\s*(?:\(|,\s*)?(?:in|at|bij)?\s*((?:19|20)\d\d)\b")
+
+
+def _like_before(
+    text: str, sentence: Sentence, entities: Sequence[Entity], results: Sequence[Result]
+) -> list[Result]:
+    """The earlier result a comparison names: "Nuis won de 1500 meter, net als Gianni Romme
+    in 2000" gives Romme the 1500 m win of 2000; "de eerste Amerikaan sinds Eric Heiden in
+    1979" gives Heiden that title in 1979. Only with a year, and never for this meet."""
+    found: list[Result] = []
+    for entity in entities:
+        if entity.team or entity.ranks or entity.times:
+            continue
+        year = YEAR_RIGHT_AFTER.match(text, entity.end, sentence.end)
+        before = text_before(text, sentence, entity.start)
+        if year is None:
+            continue
+        since = SINCE_BEFORE.search(before)
+        like = LIKE_BEFORE.search(before)
+        if since is None and like is None:
+            continue
+        ranked = [r for r in results if r.rank is not None and r.athlete != entity.name]
+        ahead = [r for r in ranked if not r.earlier and r.evidence.start < entity.start]
+        if like is not None and not ahead:
+            # "Net als Schouten in 2022 won ze dat jaar ook de 5000 meter": the comparison
+            # opens the sentence; the fact it compares with follows.
+            ahead = [r for r in ranked if r.evidence.start > entity.start][:1]
+        if not ahead:
+            continue
+        model = ahead[-1]
+        if since is not None and (
+            model.rank != 1
+            or not FIRST_BEFORE.search(text, sentence.start, entity.start)
+            or not TITLE_WORD.search(model.evidence.text)
+        ):
+            continue
+        copy = replace(
+            model,
+            competition=TRAILING_YEAR.sub("", model.competition or "") or None,
+            athlete=entity.name,
+            country=entity.country,
+            gender=entity.gender or model.gender,
+            seconds=None,
+            margin=None,
+            evidence=Span(entity.start, year.end(), text[entity.start : year.end()]),
+        )
+        found.append(_in_edition(copy, year.group(1)))
+    return found
+
+
+# "Kok won de 500 meter, net als in 2024", "Stolz won again, as he did last year": the
+# skater's own result of that earlier year too.
+SAME_AS_THEN = re.compile(
+    r"\b(?:net\s+als|zoals|evenals|like|just\s+as|as)\s+(?:(?:he|she|they)\s+did\s+)?"
+    r"(?:in\s+((?:19|20)\d\d)|(vorig\s+jaar|last\s+year|a\s+year\s+ago|een\s+jaar\s+geleden))"
+    r"\b(?!\s*[,;]?\s*(?:toen|when))",
+    re.IGNORECASE,
+)
+
+
+def _same_as_then(
+    text: str, sentence: Sentence, results: Sequence[Result], context: Context
+) -> list[Result]:
+    found: list[Result] = []
+    for then in SAME_AS_THEN.finditer(text, sentence.start, sentence.end):
+        before = [
+            r
+            for r in results
+            if not r.earlier and r.rank is not None and r.evidence.end <= then.start()
+        ]
+        if not before or "\n" in text[before[-1].evidence.end : then.start()]:
+            continue
+        if then.group(1):
+            year = int(then.group(1))
+        elif context.article_year is not None:
+            year = context.article_year - 1
+        else:
+            continue
+        if context.article_year is not None and year >= context.article_year:
+            continue
+        model = before[-1]
+        copy = replace(model, seconds=None, margin=None)
+        found.append(_in_edition(copy, str(year)))
+    return found
+
+
+TRAILING_YEAR = re.compile(r"\s*(?:19|20)\d\d$")
+
+
+HERE = re.compile(r"\b(?:hier|daar|here|there|ook\s+al\s+in)\b", re.IGNORECASE)
+
+
+ORIGIN_BEFORE = re.compile(r"\b(?:from|uit)\s+$", re.IGNORECASE)
+
+
+def _earlier_venue(
+    text: str, sentence: Sentence, mentions: Mentions, current: str | None, position: int
+) -> str | None:
+    """The rink of an earlier meet: the one its sentence names nearest the fact (not a
+    skater's home town, "from Quebec City"), the reported meet's when it says "hier", else
+    unknown."""
+    named = [
+        v
+        for v in inside(mentions.venues, sentence)
+        if not ORIGIN_BEFORE.search(text, max(sentence.start, v.start - 6), v.start)
+    ]
+    if not named:
+        return current if HERE.search(text, sentence.start, sentence.end) else None
+    # "at last week's season opener in Stavanger", "vorige week in Hamar": the rink the
+    # look back names, else the one nearest the fact.
+    for back in LOOKING_BACK.finditer(text, sentence.start, sentence.end):
+        after = [v for v in named if 0 <= v.start - back.end() <= 40]
+        if after:
+            return after[0].city
+    if named:
+        return min(named, key=lambda v: min(abs(v.start - position), abs(v.end - position))).city
+    return current if HERE.search(text, sentence.start, sentence.end) else None
+
+
+def _dated_year(
+    text: str, sentence: Sentence, cue: patterns.RankMention, context: Context
+) -> int | None:
+    """The earlier year the clause before a place dates it to ("werd in 2019 kampioen")."""
+    year = flow.year_before(text, sentence.start, cue.start)
+    if year is None:
+        year = flow.year_referred_back(text, sentence.start, sentence.end)
+    if year is None or context.article_year is None or year >= context.article_year:
+        return None
+    return year
+
+
+def _future(text: str, sentence: Sentence, cue: patterns.RankMention, context: Context) -> bool:
+    """ "wil in 2030 olympisch goud winnen": a place dated after the article is no result."""
+    year = flow.year_before(text, sentence.start, cue.start)
+    return year is not None and context.article_year is not None and year > context.article_year
+
+
+def _looks_back(
+    text: str,
+    sentence: Sentence,
+    cue: patterns.RankMention,
+    lookback: Lookback,
+    context: Context,
+) -> bool:
+    """Whether a place is dated to an earlier meet: by its own clause ("vorig jaar"), by a
+    look back that opens the sentence ("Four years ago, X won"), or by an earlier year."""
+    return (
+        lookback.looks_back(cue.start, cue.end)
+        or flow.opening_flashback(text, sentence.start, cue.start, LOOKING_BACK)
+        or _dated_year(text, sentence, cue, context) is not None
+    )
+
+
+def _time_looks_back(
+    text: str,
+    sentence: Sentence,
+    time: patterns.TimeMention,
+    lookback: Lookback,
+    context: Context,
+) -> bool:
+    """Whether a time is dated to an earlier meet ("in 2013 won hij in 6.08,44")."""
+    return (
+        lookback.looks_back(time.start, time.end)
+        or flow.opening_flashback(text, sentence.start, time.start, LOOKING_BACK)
+        or _time_year(text, sentence, time, context) is not None
+    )
+
+
+def _time_year(
+    text: str, sentence: Sentence, time: patterns.TimeMention, context: Context
+) -> int | None:
+    year = flow.year_before(text, sentence.start, time.start)
+    if year is None or context.article_year is None or year >= context.article_year:
+        return None
+    return year
+
+
+# "werd eerder Europees kampioene in 2021 en in 2023": the editions a place was earned in.
+YEARS_AFTER = re.compile(
+    r"(?:(?!\b(?:sinds|since)\b)[^,;:.]){0,80}?\bin\s+((?:19|20)\d\d)((?:\s*(?:,|en|and)\s*(?:in\s+)?(?:19|20)\d\d)*)\b",
+    re.IGNORECASE,
+)
+# "Kok werd net als in 2023 tweede": this year's place, and that edition's too.
+AS_IN_YEAR = re.compile(
+    r"\b(?:net\s+als|zoals|as|like)\s+in\s+((?:19|20)\d\d)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
+YEAR = re.compile(r"(?:19|20)\d\d")
+# The shared look-back words and the ones issue 11 adds ("twee jaar terug", "the previous
+# season").
+LOOKING_BACK = re.compile(f"{FLASHBACK.pattern}|{flow.MORE_EARLIER}", re.IGNORECASE)
+YEARS_AGO = re.compile(
+    r"\b(\w+)\s+(?:jaar|years?)\s+(?:geleden|ago|terug|eerder|earlier|before)\b|\b(vorig)\s+jaar\b"
+    r"|\b(last)\s+year\b",
+    re.IGNORECASE,
+)
+NUMBERS = {
+    "een": 1,
+    "één": 1,
+    "one": 1,
+    "twee": 2,
+    "two": 2,
+    "drie": 3,
+    "three": 3,
+    "vier": 4,
+    "four": 4,
+    "vijf": 5,
+    "five": 5,
+    "zes": 6,
+    "six": 6,
+    "acht": 8,
+    "eight": 8,
+    "tien": 10,
+    "ten": 10,
+    "twaalf": 12,
+    "twelve": 12,
+}
+
+
+# Where a clause ends: a comma, or a conjunction that starts a clause of its own ("took the
+# race in Heerenveen after picking up silver at last week's opener").
+CLAUSE_BREAK = re.compile(
+    r",\s|;\s|:\s|\s(?:after|before|while|nadat|terwijl|voordat|maar|but)\s"
+    # "pakte de titel die ze vorig jaar verloor": the relative clause holds its own time.
+    r"|\s(?:die|dat|who|which)\s",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Lookback:
+    """Where a sentence's clauses break and where it looks back in time, found once per
+    sentence: asking per rank word made dense text quadratic."""
+
+    sentence: Sentence
+    breaks: tuple[tuple[int, int], ...]
+    flashbacks: tuple[tuple[int, int], ...]
+    years_ago: re.Match[str] | None
+
+    @classmethod
+    def of(cls, text: str, sentence: Sentence) -> Lookback:
+        flashbacks = tuple(
+            m.span()
+            for m in LOOKING_BACK.finditer(text, sentence.start, sentence.end)
+            if not flow.describes_holder(text, m.end())
+        )
+        if not flashbacks:
+            return cls(sentence, (), (), None)
+        breaks = tuple(m.span() for m in CLAUSE_BREAK.finditer(text, sentence.start, sentence.end))
+        return cls(
+            sentence, breaks, flashbacks, YEARS_AGO.search(text, sentence.start, sentence.end)
+        )
+
+    def looks_back(self, start: int, end: int) -> bool:
+        """Whether the clause around `start`..`end` dates it to an earlier meet."""
+        if not self.flashbacks:
+            return False
+        clause_start = max(
+            (b_end for _, b_end in self.breaks if b_end <= start), default=self.sentence.start
+        )
+        clause_end = next((b for b, _ in self.breaks if b >= end), self.sentence.end)
+        return any(clause_start <= f and g <= clause_end for f, g in self.flashbacks)
+
+
+def _editions(
+    text: str,
+    sentence: Sentence,
+    result: Result,
+    cue: patterns.RankMention | None,
+    article_year: int | None,
+    lookback: Lookback,
+) -> list[Result]:
+    """One result per edition a place is dated to; undated, the race being reported."""
+    if cue is None:
+        return [result]
+    as_in = AS_IN_YEAR.search(text_before(text, sentence, cue.start))
+    if as_in is not None:
+        return [result, _in_edition(result, as_in.group(1))]
+    after = YEARS_AFTER.match(text, cue.end, sentence.end)
+    if after is None:
+        # "Vier jaar geleden in Peking", "last year": the year follows from the article's.
+        back = lookback.years_ago
+        if back is not None and article_year is not None and result.earlier:
+            count = next(g for g in back.groups() if g).casefold()
+            ago = 1 if count in {"vorig", "last", "a", "een"} else NUMBERS.get(count)
+            if ago is None and count.isdigit():
+                ago = int(count)
+            if ago:
+                return [_in_edition(result, str(article_year - ago))]
+        return [result]
+    years = [after.group(1), *YEAR.findall(after.group(2) or "")]
+    return [_in_edition(result, year) for year in years]
+
+
+def _in_edition(result: Result, year: str) -> Result:
+    name = f"{result.competition} {year}" if result.competition else year
+    return replace(
+        result, competition=name, race_date=None, venue=None, earlier=True, year=int(year)
+    )

@@ -1,0 +1,151 @@
+"""The entities of one sentence: the skaters or teams its results can belong to.
+
+A sentence's skaters are the names found in it, plus whoever an opening pronoun ("Zij werd
+negende", "Die pakte het zilver") or an inverted one ("Vier jaar geleden strandde ze …")
+points back to. In a team race the entities are the countries instead: named, referred to
+("Zij zetten 3.45,08 neer"), or those the named skaters race for. Each is marked governed when
+it is an object ("sneller dan Takagi") rather than someone who raced; the sentence's subject is
+remembered for the pronouns that follow.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from schaatsradar.extract.context import Context, Entity
+from schaatsradar.extract.countries import COUNTRIES
+from schaatsradar.extract.mentions import Mentions, inside, text_before
+from schaatsradar.extract.owners import _aside, _is_object
+from schaatsradar.extract.sentences import Sentence
+from schaatsradar.extract.types import TEAM_DISTANCES
+
+
+def _entities(
+    text: str,
+    sentence: Sentence,
+    mentions: Mentions,
+    context: Context,
+) -> list[Entity]:
+    entities = [
+        Entity(m.start, m.end, m.skater.name, m.skater.country, m.skater.gender, team=False)
+        for m in inside(mentions.names, sentence)
+    ]
+    opener = OPENER.match(text, sentence.start, sentence.end)
+    meant: Entity | None = None
+    if opener is not None:
+        # "Die pakte het zilver" points at whoever was named last; "Zij werd negende" at the
+        # one the previous sentence was about.
+        demonstrative = opener.group().casefold() in {"die", "deze"}
+        meant = context.last_mentioned if demonstrative else context.last_subject
+        if meant is not None and not meant.team:
+            if entities and entities[0].start == sentence.start:
+                entities.pop(0)  # the name finder's own guess for the pronoun
+            entities.insert(
+                0, replace(meant, start=opener.start(), end=opener.end(), times=[], ranks=[])
+            )
+    elif context.last_subject is not None:
+        # "Vier jaar geleden strandde ze op de tweede plek": an inverted pronoun subject.
+        pronoun = INNER_PRONOUN.search(text, sentence.start, sentence.end)
+        # "Net als Schouten in 2022 won ze": a name governed by a comparison is no subject.
+        if pronoun is not None and not any(
+            e.start < pronoun.start()
+            and not _is_object(text, sentence, e, named_before=False)
+            and not _aside(text, e, pronoun.start())
+            for e in entities
+        ):
+            entities.append(
+                replace(
+                    context.last_subject,
+                    start=pronoun.start(),
+                    end=pronoun.end(),
+                    times=[],
+                    ranks=[],
+                )
+            )
+    _remember_people(text, sentence, entities, context)
+    if context.distance in TEAM_DISTANCES:
+        countries = inside(mentions.countries, sentence)
+        carried_country = context.last_country
+        if countries:
+            context.last_country = countries[-1]
+        # "... waren de Belgen sneller. Zij zetten 3.45,08 neer": a plural pronoun after a
+        # team was named last is that team, not a skater named before it.
+        team_pronoun = (
+            opener is not None
+            and opener.group() in PLURAL_OPENERS
+            and carried_country is not None
+            and (meant is None or carried_country.start > meant.start)
+        )
+        if team_pronoun:
+            entities = [e for e in entities if e.start != opener.start()]
+        members = [e.gender for e in entities if e.gender is not None]
+        team_gender = members[0] if members and len(set(members)) == 1 else None
+        teams = [
+            Entity(c.start, c.end, c.name, c.code, team_gender, team=True)
+            for c in countries
+            if not PLACE_OF.search(text_before(text, sentence, c.start))
+        ]
+        if team_pronoun and opener is not None and carried_country is not None:
+            teams.insert(
+                0,
+                Entity(
+                    opener.start(),
+                    opener.end(),
+                    carried_country.name,
+                    carried_country.code,
+                    team_gender,
+                    team=True,
+                ),
+            )
+        # "Morimoto, Sakamoto en Ito wonnen in 2.58,40": the members race for their country.
+        for skater in entities:
+            # The country named last before the skater: in this sentence, or carried.
+            named = [c for c in countries if c.end <= skater.start]
+            country = named[-1] if named else carried_country
+            code = skater.country or (country.code if country else None)
+            if code in COUNTRIES:
+                teams.append(
+                    Entity(skater.start, skater.end, COUNTRIES[code][0], code, team_gender, True)
+                )
+        entities = teams
+    entities.sort(key=lambda e: e.start)
+    for index, entity in enumerate(entities):
+        entity.governed = _is_object(text, sentence, entity, named_before=index > 0)
+        # "sneller dan Blondin uit Canada en Lollobrigida uit Italië": a list shares its head.
+        if index and entities[index - 1].governed:
+            entity.governed = entity.governed or bool(
+                GOVERNED_LIST_GAP.match(text[entities[index - 1].end : entity.start])
+            )
+    return entities
+
+
+GOVERNED_LIST_GAP = re.compile(
+    r"^(?:\s*\([^)]{0,20}\))?(?:\s+(?:uit|of|from|van)\s+[A-ZÀ-Þ][\w-]*)?\s*(?:,|\ben\b|\band\b)\s*$"
+)
+
+
+# "in Hamar, Norway", "in Noorwegen": a country named as the place, not a team racing.
+PLACE_OF = re.compile(r"(?:\b(?:in|from)\s+(?:the\s+)?|\b[A-ZÀ-Þ][\w-]+,\s*)$")
+
+
+OPENER = re.compile(r"(?:Die|Deze|Zij|Ze|Hij|She|He)\b")
+PLURAL_OPENERS = frozenset({"Die", "Deze", "Zij", "Ze"})
+
+
+INNER_PRONOUN = re.compile(r"\b(?:ze|zij|hij|she|he)\b")
+
+
+def _remember_people(
+    text: str, sentence: Sentence, skaters: Sequence[Entity], context: Context
+) -> None:
+    """Who a later "zij" (the subject) or "die" (the last named) refers to."""
+    if not skaters:
+        return
+    ordered = sorted(skaters, key=lambda e: e.start)
+    subjects = [
+        e for i, e in enumerate(ordered) if not _is_object(text, sentence, e, named_before=i > 0)
+    ]
+    context.last_subject = (subjects or ordered)[0]
+    context.last_mentioned = ordered[-1]

@@ -1,0 +1,309 @@
+"""Which rank words are places, and the places a sentence implies without naming them.
+
+Not every rank word is a result: "vijf keer de beste", "tenth in the World Cup ranking", "om
+het goud te pakken", "de Japanse wereldkampioene" are not; a verb that governs a medal ("won
+silver") is not a win of its own. And a sentence says more places than it names: the skaters a
+winner beat are second and third ("sneller dan Takagi en Kok", "bleef X en Y voor"), the one
+a runner-up finished behind won ("tweede achter Takagi"), as did "alleen Canada" ahead.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+from schaatsradar.extract import flow, patterns
+from schaatsradar.extract.context import STANDINGS, Context, Entity
+from schaatsradar.extract.mentions import text_before
+from schaatsradar.extract.owners import LIST_GAP
+from schaatsradar.extract.sentences import Sentence
+from schaatsradar.extract.shapes import BeatingClause
+
+AHEAD_OF = re.compile(
+    r"\b(?:voor op|ahead of|in front of|sneller dan|faster than)\b", re.IGNORECASE
+)
+BEHIND = re.compile(r"\b(?:achter|behind)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+# "de snelste ronde", "the fastest lap": fastest in a moment of the race, not its result.
+NOT_A_PLACE_AFTER = re.compile(r"\s+(?:rit|opening|ronde|lap|split|doorkomst)\b", re.IGNORECASE)
+
+
+# A title word is a result only when the sentence says someone became or is champion:
+# "de Japanse wereldkampioene Takagi" is a description, "werd wereldkampioen" a result.
+COPULA_BEFORE = re.compile(
+    r"\b(?:werd|wordt|word|is|was|werden|zijn|geworden|became|is|"
+    r"was|were|crowned|blijft|bleef|kroonde|kroont|gekroond)\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+
+
+# "vijf keer de beste" counts wins over a season; "om ... te winnen" is what was missed.
+NOT_THIS_RACE_BEFORE = re.compile(
+    r"(?:\b(?:\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\s+(?:keer|maal|"
+    r"times)\s+|\bom\b[^.;]{0,60}\bte\s+|\bfailed to\s+|\bniet\s+"
+    r"|\b(?:vaak|dikwijls|meestal|regelmatig|often|usually)\b[^.;]{0,40}"
+    r"|\bop dat moment\b[^.;]{0,40}|\bna (?:\w+|\d+) afstanden\b[^.;]{0,40}"
+    # A ranking list or selection order is not a race: "de selectievolgorde waarop hij de
+    # tiende schaatser is", "tenth in the World Cup ranking".
+    r"|\b(?:selectievolgorde|volgorde|ranglijst|wereldranglijst|ranking|plaatsingslijst)\b"
+    r"[^.;]{0,40})$",
+    re.IGNORECASE,
+)
+
+
+# A plural win counts wins ("victories in all five races"), a time rank is provisional.
+NOT_A_PLACE_CUE = re.compile(r"victories|zeges|overwinningen|titels|titles|\btijd\b|\btime\b")
+
+
+WIN_VERBS = frozenset({"won", "wint", "win", "wins", "winnen", "gewonnen"})
+# "won ze ook nog brons", "won Schouten op de Spelen op de massastart brons": up to the medal
+# in the same clause (no number, punctuation or conjunction between).
+VERB_TO_OBJECT = re.compile(r"^(?:(?!\b(?:en|and|maar|but)\b)[^\d,;:]){0,60}$", re.IGNORECASE)
+
+
+def _medal_objects(text: str, cues: Sequence[patterns.RankMention]) -> list[patterns.RankMention]:
+    """ "won ze ook nog brons", "won silver": the medal a verb governs is the place, the
+    verb itself is not a win."""
+    return [
+        cue
+        for cue, following in itertools.zip_longest(cues, cues[1:])
+        if not (
+            cue.cue.casefold() in WIN_VERBS
+            and following is not None
+            and (
+                VERB_TO_OBJECT.match(text[cue.end : following.start])
+                or (
+                    # "In 2018 won ze op de Spelen van Pyeongchang brons": the medal is far
+                    # from the verb, but in its clause (issue 11, class 1).
+                    MEDAL_CUE.match(following.cue)
+                    and MEDAL_OBJECT_GAP.match(text[cue.end : following.start])
+                )
+            )
+        )
+    ]
+
+
+MEDAL_CUE = re.compile(r"(?:zilver|brons|goud|silver|bronze|gold)", re.IGNORECASE)
+MEDAL_OBJECT_GAP = re.compile(r"^(?![^,;:]*\b(?:en|and|maar|but)\b)[^,;:()]{0,60}$", re.I)
+
+
+# "prevailed in 10 of 12 races", "won 5 van de 8 wedstrijden", "won two titles": a count.
+WIN_COUNT_AFTER = re.compile(
+    r"\s+(?:in\s+)?\d+\s+(?:of|van|uit)\s+(?:de\s+|the\s+|his\s+|her\s+|zijn\s+|haar\s+)?\d+\b"
+    r"|\s+(?:twee|drie|vier|vijf|zes|two|three|four|five|six|\d+)\s+(?:\w+\s+)?(?:titles|titels|"
+    r"medals|medailles|races|wedstrijden|golds|gold medals|gouden medailles|zeges|wins)\b",
+    re.IGNORECASE,
+)
+
+
+PURPOSE_BEFORE = re.compile(r"\b(?:om|to)\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
+PURPOSE_AFTER = re.compile(
+    r"\s+(?:te\s+\w+|rijden|strijden|vechten|sprinten|schaatsen|meedoen|gaan)\b", re.IGNORECASE
+)
+# "tenth in the World Cup ranking": a season's standing, not a race.
+RANKING_AFTER = re.compile(
+    r"\s+(?:in|op|of)\s+(?:the|de|het)\s+(?:[\w-]+\s+){0,2}(?:rankings?|ranglijst|wereldranglijst)\b",
+    re.IGNORECASE,
+)
+
+
+def _rank_counts(
+    text: str, sentence: Sentence, cue: patterns.RankMention, article_year: int | None = None
+) -> bool:
+    if NOT_A_PLACE_AFTER.match(text, cue.end) or NOT_A_PLACE_CUE.search(cue.cue):
+        return False
+    if WIN_COUNT_AFTER.match(text, cue.end) or RANKING_AFTER.match(text, cue.end):
+        return False
+    if PURPOSE_BEFORE.search(text_before(text, sentence, cue.start)) and PURPOSE_AFTER.match(
+        text, cue.end
+    ):
+        return False  # "slaagden er niet in om het goud te pakken": what was aimed at
+    if NOT_THIS_RACE_BEFORE.search(text_before(text, sentence, cue.start)):
+        return False
+    if flow.taken_back(text, cue.end):
+        return False  # "won, maar werd gediskwalificeerd"
+    if flow.unrealized(text, sentence.start, cue.start, cue.end, cue.cue):
+        return False  # "won dit keer niet", "op weg naar goud", "zou goed zijn voor zilver"
+    if flow.group_ranked(text, cue.cue, cue.end):
+        return False  # "de vijfde Nederlander", "the fastest American": not the field's place
+    if flow.describes_earlier_title(text, cue.cue, cue.end, article_year):
+        return False  # "the silver medalist at the 2018 Games": a title held, not this race
+    if flow.counts_achievement(text, cue.cue, cue.end, cue.start) or flow.race_state(text, cue.end):
+        return False  # "a fourth career Olympic medal", "in gewonnen positie"
+    if "kampioen" in cue.cue or "champion" in cue.cue:
+        return (
+            COPULA_BEFORE.search(text_before(text, sentence, cue.start)) is not None
+            or BECAME_AFTER.match(text, cue.end, sentence.end) is not None
+        )
+    return True
+
+
+# "heeft zich tot Nederlands kampioene allround gekroond", "is wereldkampioen sprint
+# geworden": the verb that makes the title a result comes after it.
+BECAME_AFTER = re.compile(r"(?:\s+[^\s,;.]+){0,3}?\s+(?:geworden|gekroond)\b", re.IGNORECASE)
+
+
+# The runners-up a winner beat, in order: "sneller dan Takagi en Kok", "bleef X en Y voor".
+BEATEN_BEFORE = re.compile(
+    r"\b(?:sneller dan|versloeg|versloegen|onttroonde|bleef|blijft|bleven|ahead of|beat|"
+    r"beating|edged|edging|pipped|pipping|defeated|defeating|outpaced|outpacing|outsprinted"
+    r"|outsprinting)\b"
+    # "won in 1.41,33, voor Nuis (1.42,80) en Kongshaug": a comma and "voor" after the win.
+    r"|,\s*voor\b"
+    # A time's decimal point is no sentence end: "ahead of De Boo (1:06.45) and Kongshaug".
+    r"(?:[^.;]|\.(?=\d)){0,60}$",
+    re.IGNORECASE,
+)
+
+
+def _infer_runners_up(
+    text: str, sentence: Sentence, entities: Sequence[Entity], context: Context
+) -> None:
+    """Ranks 2 and 3 for the skaters a winner is said to have beaten, in the order named."""
+    winner = next(
+        (
+            e
+            for e in entities
+            if not e.governed
+            and (
+                any(r.rank == 1 for r in e.ranks)
+                or context.winners.get(
+                    f"{context.distance}/{e.gender or context.gender}",
+                    context.winners.get(context.distance or ""),
+                )
+                == e.name
+            )
+        ),
+        None,
+    )
+    if winner is None:
+        return
+    listed = [
+        e
+        for e in entities
+        if e.start > winner.end
+        and e.governed
+        and e.name != winner.name
+        and BEATEN_BEFORE.search(text[winner.end : e.start])
+    ]
+    # "voor Gauthier (2de) en Hoogland": a rival whose place is stated keeps its slot in the
+    # order, so the one after it is third; a stated place out of order stops the inference.
+    if any(e.ranks for e in listed):
+        for rank, entity in enumerate(listed[:2], start=2):
+            if entity.ranks and entity.ranks[0].rank != rank:
+                return
+        beaten = [e for e in listed[:2] if not e.ranks]
+        for entity in beaten:
+            rank = listed.index(entity) + 2
+            entity.ranks.append(patterns.RankMention(entity.start, entity.end, rank, "beaten"))
+        return
+    beaten = listed or _kept_behind(text, sentence, entities, winner)
+    if len(beaten) == 1 and ALSO_BEATEN.search(text, winner.end, beaten[0].start):
+        # "bleef Prins voor en was ook sneller dan De Boo": one more of the beaten, not second.
+        return
+    for rank, entity in enumerate(beaten[:2], start=2):
+        entity.ranks.append(patterns.RankMention(entity.start, entity.end, rank, "beaten"))
+
+
+ALSO_BEATEN = re.compile(r"\b(?:ook|also|too|eveneens)\b", re.IGNORECASE)
+
+
+# "In het klassement blijft Leerdam Kok en Schulting voor": the separable "voorblijven",
+# its objects listed between the winner and the closing "voor".
+STAYED = re.compile(
+    r"\b(?:bleef|blijft|bleven|blijven|voorbleef|voorblijft|hield|houdt|hielden)\b", re.IGNORECASE
+)
+# "bleef Roest ruim voor", "hield Groenewoud achter zich in het klassement".
+CLOSING_VOOR = re.compile(
+    r"\s+(?:(?:ruim|nipt|net|royaal|duidelijk|comfortabel|krap|ook|nog|simpel)\s+)?"
+    r"(?:voor|voorbleef|voorblijft|achter\s+zich)"
+    r"(?:\s+(?:in|op)\s+(?:het|de)\s+(?:eind|algemeen\s)?(?:klassement|eindstand|stand))?"
+    r"\s*(?:[.,;:!]|$)",
+    re.IGNORECASE,
+)
+
+
+def _kept_behind(
+    text: str, sentence: Sentence, entities: Sequence[Entity], winner: Entity
+) -> list[Entity]:
+    if not STAYED.search(text, sentence.start, sentence.end):
+        return []
+    standings = STANDINGS.search(text, sentence.start, sentence.end) is not None
+    after = [e for e in entities if e.start > winner.end and e.name != winner.name]
+    for last, entity in enumerate(after):
+        if CLOSING_VOOR.match(text, entity.end, sentence.end):
+            listed = after[: last + 1]
+            # One rival kept behind in a pairing ("bleef in de slotrit Bowe voor") is a duel
+            # won, not a second place; a list, or the standings, is the podium.
+            if (len(listed) > 1 or standings) and all(
+                LIST_GAP.match(text[a.end : b.start]) for a, b in itertools.pairwise(listed)
+            ):
+                return [e for e in listed if not e.ranks]
+            return []
+    return []
+
+
+# "moesten alleen Canada voor zich laten", "only Stolz was faster": the one ahead won, and
+# the clause's subject was second.
+ONLY_BEFORE = re.compile(r"\b(?:alleen|slechts|enkel|only)\s+(?:de\s+|het\s+|the\s+)?$", re.I)
+AHEAD_AFTER = re.compile(
+    r"\s+(?:voor\s+(?:zich\s+)?(?:laten|gaan|moeten\s+laten|dulden)|voor\s+laten\s+gaan|"
+    r"(?:was|were)\s+(?:faster|quicker)|finished\s+ahead|(?:was|waren)\s+sneller)\b",
+    re.IGNORECASE,
+)
+
+
+def _infer_beaten_in_clause(clause: BeatingClause | None, context: Context) -> None:
+    """ "De winst was voor In 't Hof, die Groenewoud en Rijpma-de Jong voorbleef": the winner
+    beat the clause's names, second and third in the order named."""
+    if clause is None or any(e.ranks for e in clause.objects):
+        return
+    head, beaten = clause.head, clause.objects
+    won = (
+        any(r.rank == 1 for r in head.ranks)
+        or context.winners.get(context.distance or "") == head.name
+    )
+    if not won:
+        return
+    for rank, entity in enumerate(beaten[:2], start=2):
+        entity.ranks.append(patterns.RankMention(entity.start, entity.end, rank, "beaten"))
+
+
+def _infer_only_ahead(text: str, sentence: Sentence, entities: Sequence[Entity]) -> None:
+    for index, entity in enumerate(entities):
+        if (
+            entity.ranks
+            or not ONLY_BEFORE.search(text_before(text, sentence, entity.start))
+            or not AHEAD_AFTER.match(text, entity.end, sentence.end)
+        ):
+            continue
+        entity.ranks.append(patterns.RankMention(entity.start, entity.end, 1, "only ahead"))
+        subjects = [e for e in entities[:index] if not e.governed and e.name != entity.name]
+        if subjects and not subjects[0].ranks:
+            first = subjects[0]
+            first.ranks.append(patterns.RankMention(first.start, first.end, 2, "only behind"))
+        return
+
+
+def _infer_leader(text: str, sentence: Sentence, entities: Sequence[Entity]) -> None:
+    """ "Tweede achter Takagi": whoever the runner-up finished behind won."""
+    ranked = [e for e in entities if e.ranks and e.ranks[0].rank == 2]
+    if len(ranked) != 1:
+        return
+    runner_up = ranked[0]
+    for entity in entities:
+        if not entity.ranks and BEHIND.search(text_before(text, sentence, entity.start)):
+            entity.ranks.append(patterns.RankMention(entity.start, entity.end, 1, "achter"))
+            return
+    # "Daarmee bleef ze twee seconden voor op nummer twee Groenewoud": ahead of the runner-up.
+    for entity in entities:
+        if (
+            not entity.ranks
+            and not entity.governed
+            and entity.end <= runner_up.start
+            and AHEAD_OF.search(text[entity.end : runner_up.start])
+        ):
+            entity.ranks.append(patterns.RankMention(entity.start, entity.end, 1, "ahead"))
+            return

@@ -1,0 +1,282 @@
+"""Who a rank word or a result time in a sentence belongs to.
+
+`extract()` ties every place and time to one skater (or country) named in its sentence. This
+module decides which: the one it is handed to ("het zilver ging naar X"), the one a bracket or
+relative clause hangs on, else the clause's subject: the nearest name not governed by "dan",
+"achter", "versloeg", …, nor tucked away in an aside. A list of names and a list of places
+("Fiola and Brunet placed eighth and 19th") are paired in order.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+from schaatsradar.extract import patterns
+from schaatsradar.extract.context import Entity
+from schaatsradar.extract.mentions import text_before
+from schaatsradar.extract.sentences import Sentence
+from schaatsradar.extract.shapes import aside_closed, bracketed_before, handed_on
+from schaatsradar.extract.types import HasSpan
+
+
+def _aside(text: str, entity: HasSpan, position: int) -> bool:
+    """Whether a name sits in brackets closed before `position`: "haar (door Schouten
+    verbroken) record … en eindigde ze als twintigste" — Schouten is an aside, not the
+    subject of what follows the brackets."""
+    opened = text.rfind("(", max(0, entity.start - 80), entity.start)
+    if opened < 0 or ")" in text[opened : entity.start]:
+        return False
+    closed = text.find(")", entity.end, position)
+    return closed >= 0 and "(" not in text[entity.end : closed]
+
+
+# Words before an entity that make it the object of the clause, not the one who raced:
+# "sneller dan Takagi", "achter Kok", "tegen Grevelt", "ahead of Stolz".
+OBJECT_BEFORE = re.compile(
+    r"(?:\b(?:dan|achter|tegen|voor|than|behind|against|ahead of|over|van|of|net als|zoals|"
+    r"evenals|just like|just as)"
+    # A conjunction ends the phrase: "zat vlak achter en Huizinga werd dertiende".
+    r"\s+(?:(?!(?:en|and|maar|but|terwijl|while|whereas)\s)"
+    r"(?:de|het|een|the|a|an|zijn|haar|hun|his|her|their|[A-ZÀ-Þ][\w-]*|"
+    r"\w+(?:genoot|genote|genoten|mate|mates))\s+){0,3})$",
+    re.IGNORECASE,
+)
+
+
+# A medal or place handed to whoever follows: "het zilver ging naar X", "brons was er voor X",
+# "the title went to X".
+RECIPIENT_AFTER = re.compile(
+    r"^\W*(?:\w+\s+){0,3}?(?:ging naar|gaat naar|was er voor|was voor|is voor|went to|"
+    r"goes to|naar|voor)\s",
+    re.IGNORECASE,
+)
+
+
+OTHER_PRIZE = re.compile(
+    r"\b(?:en|and|,)\s+(?:het|de|the|een|a)\s+(?:goud|zilver|brons|gold|silver|bronze|titel|title|"
+    r"zege|winst|overwinning|victory|podiumplek)\b",
+    re.IGNORECASE,
+)
+
+
+# A new clause between a subject and a time: "pakte zilver en het brons was met 38,18 voor X".
+SAME_CLAUSE_BREAK = re.compile(r"\b(?:en|and|maar|but|terwijl|while|whereas)\b|;", re.I)
+
+
+TIME_OWNER_AFTER = re.compile(r"^\)?\s*(?:van|of|voor|by)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+# Verbs whose object follows them: "Kok versloeg Takagi". With inversion ("Op de 500 meter
+# versloeg Kok Takagi") the subject follows the verb, so they govern only when someone was
+# named before the verb.
+BEATING_VERB_BEFORE = re.compile(
+    # up to four words: "versloegen Europees en olympisch kampioen Noorwegen"
+    r"\b(?:versloeg|versloegen|onttroonde|beat|beats|beating|edged|edging|edges|pipped|pipping"
+    r"|defeated|defeating|outpaced|outpacing|outsprinted|outsprinting)\s+(?:\w+\s+){0,4}$",
+    re.IGNORECASE,
+)
+
+
+# "de ploeg van de Verenigde Staten werd derde", "the team of Norway": the country is the
+# team itself, the subject, not the object of "van"/"of".
+TEAM_OF_BEFORE = re.compile(
+    r"\b(?:ploeg|team|selectie|formatie|trio|kwartet|squad|quartet|aflossingsploeg)\s+"
+    r"(?:van|of|uit|from)\s+(?:de\s+|het\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+# "gaf 0,17 seconde toe op Nuis", "kwam tekort op Kok", "a gap on Stolz": the rival a margin
+# is measured against.
+MARGIN_ON_BEFORE = re.compile(
+    r"\b(?:toe|tekort|achterstand|voorsprong|verschil|sneller|langzamer|gap|lead|advantage)\s+"
+    r"(?:op|on|over)\s+(?:(?:de|het|the|zijn|haar|his|her)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _is_object(text: str, sentence: Sentence, entity: Entity, named_before: bool) -> bool:
+    before = text_before(text, sentence, entity.start)
+    if entity.team and TEAM_OF_BEFORE.search(before):
+        return False
+    if OBJECT_BEFORE.search(before) or MARGIN_ON_BEFORE.search(before):
+        return True
+    return named_before and BEATING_VERB_BEFORE.search(before) is not None
+
+
+# "Weidemann (3:58.64; +1.71), die het brons veroverde": a bracketed time may come first.
+RELATIVE_CLAUSE = re.compile(
+    r"^\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:die|dat|who|which|wat)\b", re.IGNORECASE
+)
+
+
+def _relative_owner(text: str, entities: Sequence[Entity], start: int) -> Entity | None:
+    """ "versloegen Italië, dat 3.44,265 op het bord zette en als vierde eindigde": a cue in
+    a relative clause belongs to the name the clause hangs on."""
+    before = [e for e in entities if e.end <= start]
+    if before and RELATIVE_CLAUSE.match(text[before[-1].end : start]):
+        return before[-1]
+    return None
+
+
+def _rank_owner(
+    text: str, sentence: Sentence, entities: Sequence[Entity], cue: patterns.RankMention
+) -> Entity | None:
+    """Who a rank word belongs to: the entity it is handed to ("het zilver ging naar X"),
+    else the clause's subject (the first entity not governed by "dan", "achter", …)."""
+    start, end = cue.start, cue.end
+    after = [e for e in entities if e.start >= end]
+    if after:
+        gap = text[end : after[0].start]
+        # "eindigde als tweede en het brons ging naar Kok": the bronze is Kok's, not second.
+        if handed_on(gap, RECIPIENT_AFTER.search(gap + " ") is not None) and not OTHER_PRIZE.search(
+            text, end, after[0].start
+        ):
+            return after[0]
+    if after and cue.cue.startswith(APPOSITIVE_CUES) and after[0].start - end <= 2:
+        return after[0]  # "nummer twee Marijke Groenewoud", "behind winner Aiko Morimoto"
+    before = [e for e in entities if e.end <= start]
+    if before and BRACKETED.match(text[before[-1].end : start]):
+        return before[-1]  # "Liam Gauthier (2de)"
+    relative = _relative_owner(text, entities, start)
+    if relative is not None:
+        return relative
+    subjects = [e for e in entities if not e.governed]
+    before = [
+        e
+        for e in subjects
+        if e.end <= start
+        and not _aside(text, e, start)
+        and not aside_closed(text, sentence, e, start)
+        and not bracketed_before(text, sentence, e, start)
+    ]
+    if before:
+        listed = _plural_subjects(text, before, start)
+        if listed:
+            for other in listed[:-1]:
+                other.ranks.append(cue)
+            return listed[-1]
+        shared = SHARED_SUBJECT.search(text, before[-1].end, start)
+        if shared is not None:
+            clause = max(text.rfind(mark, sentence.start, shared.start()) for mark in (", ", ";"))
+            return next(e for e in before if e.start >= clause or e is before[-1])
+        return before[-1]
+    later = [e for e in subjects if e.start >= end and not _clause_between(text, end, e.start)]
+    return later[0] if later else None
+
+
+# "Ze troefde Sablikova af en pakte daarmee de wereldtitel": a second verb after "en" with
+# no subject of its own shares the subject of the first.
+SHARED_SUBJECT = re.compile(
+    r"\b(?:en|and)\s+(?:(?:daarna|vervolgens|ook|then|also|later)\s+)?"
+    r"(?:pakte|pakt|won|wint|werd|wordt|eindigde|eindigt|finishte|reed|rijdt|zette|greep|"
+    r"veroverde|behaalde|haalde|sleepte|snelde|took|won|finished|claimed|grabbed|set|"
+    r"secured|placed|skated|clocked|earned)\b",
+    re.IGNORECASE,
+)
+
+
+APPOSITIVE_CUES = ("nummer", "number", "winner", "winnaar", "winnares", "runner-up")
+BRACKETED = re.compile(r"^\s*\($")
+
+
+# "De Boo en Kok zijn wereldkampioen sprint geworden": a plural verb after a list of names.
+PLURAL_VERB = re.compile(
+    r"^\s+(?:(?:\w+\s+){0,3}?)(?:zijn|werden|wonnen|pakten|veroverden|grepen|eindigden|were|"
+    r"both|won\s+both)\b",
+    re.IGNORECASE,
+)
+
+
+def _plural_subjects(text: str, before: Sequence[Entity], start: int) -> list[Entity]:
+    """The skaters of a list that a plural verb makes the joint subject of a rank word."""
+    if len(before) < 2 or not PLURAL_VERB.match(text[before[-1].end : start]):
+        return []
+    listed = [before[-1]]
+    for entity in reversed(before[:-1]):
+        if not LIST_GAP.match(text[entity.end : listed[0].start]):
+            break
+        listed.insert(0, entity)
+    return listed if len(listed) > 1 and not any(e.team for e in listed) else []
+
+
+def _clause_between(text: str, start: int, end: int) -> bool:
+    """A comma or semicolon between a cue and a later name: "werd 2de in 6.13,02, Hofstede
+    eindigde als 7e" — the time is not Hofstede's."""
+    return any(mark in text[start:end] for mark in (", ", ";", ": "))
+
+
+def _time_owner(
+    text: str, sentence: Sentence, entities: Sequence[Entity], time: HasSpan
+) -> Entity | None:
+    """Who skated a time: "de tijd van 1.14,29 van Takagi" names them after it, "Bowe werd
+    met 1.14,55 vierde" and "Fiola (34.91)" before it."""
+    start, end = time.start, time.end
+    after = [e for e in entities if e.start >= end]
+    before = [e for e in entities if e.end <= start]
+    owner_after = after and TIME_OWNER_AFTER.search(text[end : after[0].start])
+    # "won in 36,90 voor Leerdam": after a subject, "voor" is "ahead of", not "for".
+    subject = next((e for e in reversed(before) if not e.governed), None)
+    ahead = (
+        owner_after
+        and subject is not None
+        and "voor" in owner_after.group().casefold()
+        and not SAME_CLAUSE_BREAK.search(text, subject.end, start)
+    )
+    if owner_after and not ahead:
+        return after[0]
+    if before and BRACKETED.match(text[before[-1].end : start]):
+        return before[-1]  # "voor Canada (2.56,44)"
+    relative = _relative_owner(text, entities, start)
+    if relative is not None:
+        return relative
+    before = [e for e in entities if e.end <= start]
+    candidates = [
+        e
+        for e in before
+        if not e.governed
+        and not _aside(text, e, start)
+        and not aside_closed(text, sentence, e, start)
+        and not bracketed_before(text, sentence, e, start)
+    ] or before
+    if candidates:
+        # "Verbij gaf 0,17 toe op Nuis en eindigde met 1.09,40": a second verb after "en"
+        # shares the clause's subject, as it does for places.
+        shared = SHARED_SUBJECT.search(text, candidates[-1].end, start)
+        if shared is not None and len(candidates) > 1:
+            clause = max(text.rfind(mark, sentence.start, shared.start()) for mark in (", ", ";"))
+            return next(e for e in candidates if e.start >= clause or e is candidates[-1])
+        return candidates[-1]
+    return after[0] if after and not _clause_between(text, end, after[0].start) else None
+
+
+COORDINATION = re.compile(r"^\s*(?:,|en|and|&|,\s*and|,\s*en)\s*$", re.IGNORECASE)
+
+
+# Between two names of a list: a conjunction, and perhaps a time or place in brackets.
+LIST_GAP = re.compile(r"^[\s,]*(?:\([^)]{0,20}\))?[\s,]*(?:en|and|&)?\s*$", re.IGNORECASE)
+
+
+def _pair_respectively(
+    text: str, entities: Sequence[Entity], cues: list[patterns.RankMention]
+) -> list[patterns.RankMention]:
+    """ "Fiola (34.91) and Brunet (35.42) placed eighth and 19th": a list of names and a list
+    of places, paired in order. Returns the cues left for the usual assignment."""
+    for i in range(len(cues) - 1):
+        run = [cues[i]]
+        for nxt in cues[i + 1 :]:
+            if COORDINATION.match(text[run[-1].end : nxt.start]):
+                run.append(nxt)
+            else:
+                break
+        if len(run) < 2:
+            continue
+        named = [e for e in entities if e.end <= run[0].start]
+        listed = named[-len(run) :]
+        if len(listed) == len(run) and all(
+            LIST_GAP.match(text[a.end : b.start]) for a, b in itertools.pairwise(listed)
+        ):
+            for entity, cue in zip(listed, run, strict=True):
+                entity.ranks.append(cue)
+            return [c for c in cues if c not in run]
+    return cues

@@ -1,0 +1,186 @@
+"""Which race a place or a time is for.
+
+A sentence may name several distances and a championship's classification: "zesde op de 5000
+meter en de 1500 meter", "zevende in het klassement", "wereldkampioen sprint". This module
+decides the distance(s) or classification a place was earned in, the distance a time was
+skated over, and whether a place and a time of one skater are one race's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from schaatsradar.extract import patterns
+from schaatsradar.extract.context import CLASSIFICATIONS, Context, classification_of
+from schaatsradar.extract.editions import Lookback, _looks_back, _time_looks_back
+from schaatsradar.extract.sentences import Sentence
+
+
+def _same_race(
+    text: str,
+    sentence: Sentence,
+    cue: patterns.RankMention,
+    time: patterns.TimeMention,
+    timed_distance: str | None,
+    lookback: Lookback,
+    distances: Sequence[patterns.DistanceMention],
+    context: Context,
+) -> bool:
+    """Whether a place belongs to the race a time was skated in: not when the place names a
+    distance or classification of its own that differs, nor when one of the two is dated
+    to an earlier meet and the other is not."""
+    back = _looks_back(text, sentence, cue, lookback, context)
+    if back != _time_looks_back(text, sentence, time, lookback, context):
+        return False
+    own = _named_distances(text, cue, distances, context)
+    return not own or timed_distance in own
+
+
+def _named_distances(
+    text: str,
+    cue: patterns.RankMention,
+    distances: Sequence[patterns.DistanceMention],
+    context: Context,
+) -> list[str | None]:
+    """The distances or classification a place names right beside it ("derde op de 500
+    meter", "op de 500 meter derde", "derde in het klassement"); none if it names none."""
+    beside = CLASSIFICATION_AFTER.match(text, cue.end) or STANDINGS_AFTER.match(text, cue.end)
+    if beside is None and not any(
+        (d.start >= cue.end and PLACE_ON.match(text[cue.end : d.start]))
+        or 0 <= cue.start - d.end <= 12
+        for d in distances
+    ):
+        return []
+    return _distances_of_place(text, cue, distances, context)
+
+
+CLASSIFICATION_AFTER = re.compile(
+    # "wereldkampioen sprint", "tweede plaats bij het WK sprint", "third at the European
+    # allround championships": the championship's classification.
+    r"\s+(?:(?:bij|op|in|at|of)\s+(?:het|de|the)\s+(?:WK|EK|NK|world|european|dutch)"
+    r"[\s-]+)?(sprint|allround)\b(?![\s-]*(?:titel|title|kampioen))",
+    re.I,
+)
+STANDINGS_AFTER = re.compile(
+    r"\s+(?:\w+\s+){0,4}?(?:in het (?:eind|algemeen |algemene )?klassement|in de eind(?:stand"
+    r"|rangschikking)|in the (?:overall |final )?standings|overall)\b",
+    re.IGNORECASE,
+)
+
+
+def _classification_place(text: str, cue: patterns.RankMention, context: Context) -> str | None:
+    """The classification a place is stated for ("zevende plaats in het klassement",
+    "wereldkampioen sprint"), or None for a place in a race."""
+    named = CLASSIFICATION_AFTER.match(text, cue.end)
+    if named is not None:
+        return named.group(1).casefold()
+    return classification_of(context) if STANDINGS_AFTER.match(text, cue.end) else None
+
+
+# "zesde op de 5000 meter", "tenth in the 1500": the race a place was earned in.
+PLACE_ON = re.compile(
+    r"^\s*(?:op|in|over|on|at)?\s*(?:de|het|the)?\s*(?:(?:wo)?men['’]s\s+)?$", re.IGNORECASE
+)
+DISTANCE_LIST_GAP = re.compile(r"^\s*(?:,|en|and|&)\s*(?:de|the|op de|in de)?\s*$", re.IGNORECASE)
+
+
+def _distances_of_place(
+    text: str,
+    cue: patterns.RankMention,
+    distances: Sequence[patterns.DistanceMention],
+    context: Context,
+) -> list[str | None]:
+    """One place for each distance of a list right next to it ("zesde op de 5000 meter en
+    de 1500 meter", "die de 5000 en 10.000 meter won"), the championship's classification
+    for a place "in het klassement", else the distance named before the place."""
+    named = CLASSIFICATION_AFTER.match(text, cue.end)
+    if named is not None:
+        return [named.group(1).casefold()]  # "wereldkampioen sprint", "European allround champion"
+    if STANDINGS_AFTER.match(text, cue.end):
+        return [classification_of(context)]
+
+    following = [
+        d
+        for d in distances
+        if d.start >= cue.end
+        and (
+            PLACE_ON.match(text[cue.end : d.start])
+            or INVERTED_SUBJECT.match(text[cue.end : d.start])
+        )
+    ]
+    preceding = [
+        d
+        for d in distances
+        if 0 <= cue.start - d.end <= 12 and not MEET_NAME_BEFORE.search(text, 0, d.start)
+    ]
+    nearest = following[0] if following else (preceding[-1] if preceding else None)
+    if nearest is not None:
+        index = list(distances).index(nearest)
+        group = [nearest]
+        for later in distances[index + 1 :]:
+            if DISTANCE_LIST_GAP.match(text[group[-1].end : later.start]):
+                group.append(later)
+            else:
+                break
+        for earlier in reversed(distances[:index]):
+            if DISTANCE_LIST_GAP.match(text[earlier.end : group[0].start]):
+                group.insert(0, earlier)
+            else:
+                break
+        also = [
+            d
+            for d in distances
+            if d.end <= cue.start
+            and AFTER_ALSO.search(text[max(0, d.start - 12) : d.start])
+            and ALSO_BETWEEN.match(text[d.end : cue.start])
+        ]
+        return [d.distance for d in [*also[-1:], *group]]
+    return [_distance_before(cue.start, distances, context)]
+
+
+# "won Kok de eerste 500 meter": the subject between the verb and the race it won.
+INVERTED_SUBJECT = re.compile(
+    r"^\s+(?:[A-ZÀ-Þ][\w'’-]*\s+){1,4}(?:de|het|the)\s+(?:(?:eerste|tweede|first|second)\s+)?$"
+)
+# "bij het WK sprint won Kok ...": a classification in a championship's name is the meet, not
+# the race a place is for.
+MEET_NAME_BEFORE = re.compile(r"\b(?:WK|EK|NK|world|european|dutch)[\s-]*$", re.IGNORECASE)
+# "was na de 1000 meter ook de beste op de 1500 meter": won the one named after "na" too.
+AFTER_ALSO = re.compile(r"\b(?:na|after)\s+(?:de|het|the)?\s*$", re.IGNORECASE)
+ALSO_BETWEEN = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:ook|also|too)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _distance_before(
+    position: int, distances: Sequence[patterns.DistanceMention], context: Context
+) -> str | None:
+    """ "Na de 1000 meter ook goud op de 1500 meter": a place is for the distance named
+    last before it in the sentence (or first after it), else the carried one."""
+    before = [d for d in distances if d.end <= position]
+    if before:
+        return before[-1].distance
+    if distances:
+        return distances[0].distance
+    return context.distance
+
+
+def _distance_for(
+    time: patterns.TimeMention | None,
+    distances: Sequence[patterns.DistanceMention],
+    context: Context,
+) -> str | None:
+    """The distance a time was skated over: named in the sentence before the time, else the
+    one carried from earlier sentences if the time fits it, else the only one it can be."""
+    if time is None:
+        return context.distance
+    # A time is a race's, never a classification's (that is counted in points).
+    distances = [d for d in distances if d.distance not in CLASSIFICATIONS]
+    before = [d for d in distances if d.end <= time.start]
+    if before:
+        return before[-1].distance
+    if distances:
+        return distances[0].distance
+    carried = context.distance if context.distance not in CLASSIFICATIONS else None
+    if carried and patterns.plausible(time.seconds, carried, None):
+        return carried
+    return patterns.distance_for_time(time.seconds)

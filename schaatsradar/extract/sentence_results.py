@@ -1,0 +1,332 @@
+"""The results one sentence states, ready for `extract()` to collect.
+
+Reads a sentence's entities, ties its times and places to them (`owners`), infers the places it
+implies (`inferences`), and turns each entity's places and times into `Result`s: one per race
+(`place_races`), each in the edition it is dated to (`editions`). A sentence naming both an
+individual and a team race is read once for each.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from schaatsradar.extract import flow, patterns
+from schaatsradar.extract.context import CLASSIFICATIONS, Context, race_distances
+from schaatsradar.extract.editions import (
+    ORIGIN_BEFORE,
+    Lookback,
+    _dated_year,
+    _earlier_venue,
+    _editions,
+    _future,
+    _in_edition,
+    _like_before,
+    _looks_back,
+    _same_as_then,
+    _time_looks_back,
+    _time_year,
+)
+from schaatsradar.extract.entities import _entities
+from schaatsradar.extract.inferences import (
+    _infer_beaten_in_clause,
+    _infer_leader,
+    _infer_only_ahead,
+    _infer_runners_up,
+    _medal_objects,
+    _rank_counts,
+)
+from schaatsradar.extract.mentions import Mentions, inside
+from schaatsradar.extract.owners import _pair_respectively, _rank_owner, _time_owner
+from schaatsradar.extract.place_races import (
+    _classification_place,
+    _distance_for,
+    _distances_of_place,
+    _named_distances,
+    _same_race,
+)
+from schaatsradar.extract.records import record_times
+from schaatsradar.extract.sentences import Sentence
+from schaatsradar.extract.shapes import (
+    in_aside,
+    list_line_ranks,
+    outside_asides,
+    paired_times,
+    verb_final_objects,
+)
+from schaatsradar.extract.types import TEAM_DISTANCES, Gender, HasSpan, Result, Span
+
+
+def _sentence_results(
+    text: str, sentence: Sentence, mentions: Mentions, context: Context
+) -> list[Result]:
+    """A sentence naming an individual race and a team race ("pakte ze het goud op de 5000
+    meter en was ze de beste op de ploegenachtervolging") is read twice: once for the
+    skaters, once for the countries, each keeping only the results of its own kind."""
+    distances = race_distances(text, inside(mentions.distances, sentence))
+    team = [d for d in distances if d.distance in TEAM_DISTANCES]
+    solo = [d for d in distances if d.distance not in TEAM_DISTANCES]
+    if not team and context.distance in TEAM_DISTANCES:
+        solo_distance = _individual_by_times(text, sentence, mentions, context.distance)
+        if solo_distance is not None or _one_skater_alone(text, sentence, mentions):
+            # "Italy's Valcepina won silver in 42.659" after a relay: not the relay's time; a
+            # sentence about one skater and no team is not about the team race.
+            return _results_in(
+                text, sentence, mentions, replace(context, distance=solo_distance), distances
+            )
+    if not team or not solo:
+        return _results_in(text, sentence, mentions, context, distances)
+    results: list[Result] = []
+    readings: dict[bool, Context] = {}
+    for own, is_team in ((team, True), (solo, False)):
+        readings[is_team] = replace(context, distance=own[-1].distance)
+        results.extend(
+            r
+            for r in _results_in(text, sentence, mentions, readings[is_team], distances)
+            if (r.distance in TEAM_DISTANCES) == is_team
+        )
+    # Who "zij" means next is the skater the individual reading saw; "they" the country.
+    context.last_subject = readings[False].last_subject
+    context.last_mentioned = readings[False].last_mentioned
+    context.last_country = readings[True].last_country
+    return results
+
+
+def _individual_by_times(
+    text: str, sentence: Sentence, mentions: Mentions, team_distance: str
+) -> str | None:
+    """The individual distance a sentence's result times fit when none fits the team race
+    carried from before, else None (the sentence may well be about the team race)."""
+    times = [t for t in inside(mentions.times, sentence) if t.kind == "result"]
+    if not times or any(patterns.plausible(t.seconds, team_distance, None) for t in times):
+        return None
+    fits = {patterns.distance_for_time(t.seconds) for t in times}
+    return fits.pop() if len(fits) == 1 and None not in fits else None
+
+
+# "Italy's Valcepina", "Valcepina of Italy", "Kok uit Nederland": the skater's country.
+POSSESSIVE_AFTER = re.compile(r"['’]s\s")
+# "Valcepina of Italy" is matched with `editions.ORIGIN_BEFORE`: pipeline.py defined a wider
+# pattern of that name here, but the later one shadowed it, so the later one is what ran.
+TEAM_WORD = re.compile(
+    r"\b(?:team|teams|ploeg\w*|trio|kwartet|quartet|squad|relay|aflossing|estafette|"
+    r"ze|zij|they|hun|their)\b",
+    re.IGNORECASE,
+)
+
+
+def _one_skater_alone(text: str, sentence: Sentence, mentions: Mentions) -> bool:
+    """Whether a sentence names one skater and no team: its countries are only that skater's
+    own ("Poland's Natalia Maliszewska came in third")."""
+    names = inside(mentions.names, sentence)
+    if len({n.skater for n in names}) != 1 or TEAM_WORD.search(text, sentence.start, sentence.end):
+        return False
+    name = names[0]
+    for country in inside(mentions.countries, sentence):
+        possessive = country.end <= name.start and POSSESSIVE_AFTER.match(text, country.end)
+        origin = country.start >= name.end and ORIGIN_BEFORE.search(text[name.end : country.start])
+        if not (possessive or origin):
+            return False
+    return True
+
+
+def _team_gender(
+    text: str, sentence: Sentence, mentions: Mentions, result: Result
+) -> Gender | None:
+    """A team's field: named in its sentence ("bij de vrouwen", "the men's team pursuit"),
+    else the one its time fits (a team pursuit in 3:40 is a men's), else as found."""
+    if result.distance not in TEAM_DISTANCES or result.seconds is None:
+        return result.gender
+    if any(m.kind == "gender" for m in inside(mentions.context, sentence)):
+        return result.gender
+    fits = [g for g in ("men", "women") if patterns.plausible(result.seconds, result.distance, g)]
+    return fits[0] if len(fits) == 1 else result.gender
+
+
+def _results_in(
+    text: str,
+    sentence: Sentence,
+    mentions: Mentions,
+    context: Context,
+    distances: Sequence[patterns.DistanceMention],
+) -> list[Result]:
+    entities = _entities(text, sentence, mentions, context)
+    if not entities:
+        return []
+    beaten_in_clause = verb_final_objects(text, sentence, entities)
+    lookback = Lookback.of(text, sentence)
+    claimed = record_times(text, sentence, mentions)
+    sentence_times = inside(mentions.times, sentence)
+    paired = paired_times(text, sentence, entities, [t for t in sentence_times if t not in claimed])
+    for timed in sentence_times:
+        if timed.kind != "result" or timed in claimed:
+            continue
+        if timed.unusual and not (distances or context.distance):
+            continue  # an odd notation is a time only for a distance the text names
+        timed_distance = _distance_for(
+            timed, outside_asides(text, sentence, entities, distances, timed.start), context
+        )
+        # Gender-blind bounds: a carried "vrouwen" must not throw out a men's time.
+        if timed_distance is None or not patterns.plausible(timed.seconds, timed_distance, None):
+            continue
+        # One of a compared pair ("1.13,60 om 1.14,15") is owned as the pair says.
+        if timed in paired:
+            owner = paired[timed]
+        elif beaten_in_clause is not None and beaten_in_clause.owns(text, timed):
+            owner = beaten_in_clause.head  # "die A en B met 6.53,23 voorbleef"
+        else:
+            owner = _time_owner(text, sentence, entities, timed)
+        if owner is not None:
+            owner.times.append(timed)
+            winning = WINNING_TIME_BEFORE.search(
+                text, max(sentence.start, timed.start - 40), timed.start
+            )
+            if winning is not None:
+                # "de winnende tijd (2.55,78) van Japan": the time and the win are one fact.
+                owner.ranks.append(
+                    patterns.RankMention(winning.start(), winning.end(), 1, "winnende tijd")
+                )
+    rank_cues = _medal_objects(
+        text,
+        [
+            c
+            for c in inside(mentions.ranks, sentence)
+            if _rank_counts(text, sentence, c, context.article_year)
+        ],
+    )
+    for cue in _pair_respectively(text, entities, rank_cues):
+        owner = _rank_owner(text, sentence, entities, cue)
+        if owner is not None:
+            owner.ranks.append(cue)
+    list_line_ranks(text, sentence, entities, sentence_times)
+    _infer_beaten_in_clause(beaten_in_clause, context)
+    _infer_leader(text, sentence, entities)
+    _infer_only_ahead(text, sentence, entities)
+    _infer_runners_up(text, sentence, entities, context)
+    results = []
+    for entity in entities:
+        races: list[tuple[str | None, list[patterns.RankMention], patterns.TimeMention | None]]
+        ranks = [c for c in entity.ranks if not _future(text, sentence, c, context)]
+        # "werd eerder nog derde op de 500 meter en reed daarna de 5000 meter in 6.25,44",
+        # "die in 2019 wereldkampioen werd, won nu in 37,10": a place of another race or year
+        # is not the time's place; it stays a result of its own. "won de kilometer in 1.16,42
+        # en was op de 1500 de sterkste met 1.57,80": a time and place per distance.
+        # "afscheid met 13.14,56 en sloot af met de zevende plaats in het klassement": the
+        # time is the race's, a place in the standings the classification's.
+        standing = [c for c in ranks if entity.times and _classification_place(text, c, context)]
+        races = [(_classification_place(text, c, context), [c], None) for c in standing[:1]]
+        others = [c for c in ranks if c not in standing]
+        seen: set[str | None] = set()
+        for index, time in enumerate(entity.times):
+            visible = outside_asides(text, sentence, entities, distances, time.start)
+            timed_distance = _distance_for(time, visible, context)
+            if timed_distance in seen:
+                continue  # one time per race: the first
+            seen.add(timed_distance)
+            if index == 0:
+                # "Otterspeer, eerder winnaar van de 500 meter, belandde met 1.09,87 op de
+                # zevende plek": a place in an aside after the name is not the time's place;
+                # it is a result of the race the aside names, without the time.
+                aside = [
+                    c for c in others if in_aside(text, sentence, entities, entity, c, time.start)
+                ]
+                others = [c for c in others if c not in aside]
+                named = {
+                    d.distance
+                    for d in distances
+                    if in_aside(text, sentence, entities, entity, d, time.start)
+                }
+                if aside and len(named) == 1 and timed_distance not in named:
+                    races.append((named.pop(), aside[:1], None))
+            own = [
+                c
+                for c in others
+                if _same_race(text, sentence, c, time, timed_distance, lookback, distances, context)
+                and (index == 0 or _named_distances(text, c, distances, context))
+            ]
+            races.append((timed_distance, own[:1], time))
+            others = [c for c in others if c not in own]
+        # "Ze werd negende op de 3000 meter en zesde op de 5000 meter": a place per race.
+        # A place dated earlier ("who won the event a year ago") is another race.
+        by_race: dict[tuple[str | None, bool], list[patterns.RankMention]] = {}
+        for cue in others:
+            back = _looks_back(text, sentence, cue, lookback, context)
+            visible = outside_asides(text, sentence, entities, distances, cue.start)
+            for distance in _distances_of_place(text, cue, visible, context):
+                by_race.setdefault((distance, back), [cue])  # one place per race: the first
+        races.extend((distance, cues, None) for (distance, _), cues in by_race.items())
+        for distance, cues, time in races:
+            if distance is None:
+                continue
+            rank = cues[0].rank if cues else None
+            evidence: list[HasSpan] = [entity, *entity.times[:1], *cues]
+            start, end = min(c.start for c in evidence), max(c.end for c in evidence)
+            anchor = evidence[-1] if len(evidence) > 1 else entity
+            if rank == 1:
+                context.winners[distance] = entity.name
+                # The women's and the men's race of one distance each have their winner.
+                context.winners[f"{distance}/{entity.gender or context.gender}"] = entity.name
+            result = Result(
+                athlete=entity.name,
+                country=entity.country,
+                distance=distance,
+                gender=entity.gender or context.gender,
+                seconds=time.seconds if time and distance not in CLASSIFICATIONS else None,
+                rank=rank,
+                competition=context.competition,
+                venue=context.venue,
+                race_date=context.day,
+                evidence=Span(start, end, text[start:end]),
+                earlier=lookback.looks_back(anchor.start, anchor.end)
+                or any(_looks_back(text, sentence, c, lookback, context) for c in cues)
+                or (time is not None and _time_looks_back(text, sentence, time, lookback, context)),
+            )
+            if entity.team != (distance in TEAM_DISTANCES):
+                continue  # a country never races alone, a skater's time is not a team's
+            result = replace(result, gender=_team_gender(text, sentence, mentions, result))
+            if result.earlier:
+                # History is never dated at the day of the meet being reported, nor placed at
+                # its rink: "vorige week in Hamar" is Hamar's, "vorig jaar" alone no rink's.
+                result = replace(
+                    result,
+                    race_date=None,
+                    venue=_earlier_venue(text, sentence, mentions, result.venue, anchor.start),
+                )
+            year = _dated_year(text, sentence, cues[0], context) if cues else None
+            if year is None and time is not None:
+                year = _time_year(text, sentence, time, context)
+            if year is not None:
+                # "werd in 2019 wereldkampioen", "In 2022 won Schouten": that year's meet;
+                # "kroonde zich in 2015 en 2019 tot kampioen": each of them.
+                listed = flow.years_listed_before(
+                    text,
+                    sentence.start,
+                    year,
+                    cues[0].start if cues else time.start if time else sentence.end,
+                )
+                editions = [_in_edition(result, str(y)) for y in listed]
+            else:
+                editions = _editions(
+                    text,
+                    sentence,
+                    result,
+                    cues[0] if cues else None,
+                    context.article_year,
+                    lookback,
+                )
+            # "Four years ago in Beijing, Nuis was fifth": an earlier meet at its own rink.
+            results.extend(
+                replace(r, venue=_earlier_venue(text, sentence, mentions, None, anchor.start))
+                if r.earlier and r.venue is None
+                else r
+                for r in editions
+            )
+    results.extend(_like_before(text, sentence, entities, results))
+    results.extend(_same_as_then(text, sentence, results, context))
+    return results
+
+
+WINNING_TIME_BEFORE = re.compile(
+    r"\b(?:winnende\s+tijd|winning\s+time|winnaarstijd)\s*(?:van\s+|of\s+)?\(?\s*$", re.I
+)
