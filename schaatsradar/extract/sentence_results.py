@@ -15,7 +15,6 @@ from dataclasses import replace
 from schaatsradar.extract import flow, patterns
 from schaatsradar.extract.context import CLASSIFICATIONS, Context, race_distances
 from schaatsradar.extract.editions import (
-    ORIGIN_BEFORE,
     Lookback,
     _dated_year,
     _earlier_venue,
@@ -107,8 +106,9 @@ def _individual_by_times(
 
 # "Italy's Valcepina", "Valcepina of Italy", "Kok uit Nederland": the skater's country.
 POSSESSIVE_AFTER = re.compile(r"['’]s\s")
-# "Valcepina of Italy" is matched with `editions.ORIGIN_BEFORE`: pipeline.py defined a wider
-# pattern of that name here, but the later one shadowed it, so the later one is what ran.
+# "Valcepina of Italy", "Kok uit Nederland": the country the skater comes from. (Before the
+# split a look-back pattern of the same name shadowed this one, so "of" went unread.)
+SKATER_ORIGIN_BEFORE = re.compile(r"\s(?:of|from|uit|van)\s+(?:the\s+|de\s+|het\s+)?$")
 TEAM_WORD = re.compile(
     r"\b(?:team|teams|ploeg\w*|trio|kwartet|quartet|squad|relay|aflossing|estafette|"
     r"ze|zij|they|hun|their)\b",
@@ -125,7 +125,9 @@ def _one_skater_alone(text: str, sentence: Sentence, mentions: Mentions) -> bool
     name = names[0]
     for country in inside(mentions.countries, sentence):
         possessive = country.end <= name.start and POSSESSIVE_AFTER.match(text, country.end)
-        origin = country.start >= name.end and ORIGIN_BEFORE.search(text[name.end : country.start])
+        origin = country.start >= name.end and SKATER_ORIGIN_BEFORE.search(
+            text[name.end : country.start]
+        )
         if not (possessive or origin):
             return False
     return True
