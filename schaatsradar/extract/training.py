@@ -159,10 +159,12 @@ def _learners() -> dict[str, Callable[[], Any]]:
     # regression to the features that carry; trees need 20 facts a leaf.
     return {
         "logistic": lambda: make_pipeline(
-            StandardScaler(), LogisticRegression(C=0.05, l1_ratio=1.0, solver="liblinear")
+            StandardScaler(),
+            LogisticRegression(C=0.05, l1_ratio=1.0, solver="liblinear", random_state=0),
         ),
         "logistic-wide": lambda: make_pipeline(
-            StandardScaler(), LogisticRegression(C=0.2, l1_ratio=1.0, solver="liblinear")
+            StandardScaler(),
+            LogisticRegression(C=0.2, l1_ratio=1.0, solver="liblinear", random_state=0),
         ),
         "trees": lambda: GradientBoostingClassifier(
             n_estimators=150,
