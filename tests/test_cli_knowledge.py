@@ -14,6 +14,9 @@ from icalendar import Calendar
 
 SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
 FIXTURES = Path(__file__).parent / "knowledge" / "fixtures"
+# These test what the knowledge commands make of the facts extraction states; which facts it is
+# sure of is the confidence model's business (tests/extract), so here it states them all.
+EVERY_FACT = {"SCHAATSRADAR_CONFIDENCE_MODEL": "none"}
 
 
 @pytest.fixture(scope="module")
@@ -25,6 +28,7 @@ def cli(tmp_path_factory: pytest.TempPathFactory):
         **os.environ,
         "SCHAATSRADAR_DATABASE_URL": f"sqlite:///{folder / 'cli.db'}",
         "COLUMNS": "200",
+        **EVERY_FACT,
     }
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -41,7 +45,11 @@ def cli(tmp_path_factory: pytest.TempPathFactory):
 
 
 def test_ingest_reports_what_the_knowledge_base_made_of_it(tmp_path: Path) -> None:
-    env = {**os.environ, "SCHAATSRADAR_DATABASE_URL": f"sqlite:///{tmp_path / 'k.db'}"}
+    env = {
+        **os.environ,
+        "SCHAATSRADAR_DATABASE_URL": f"sqlite:///{tmp_path / 'k.db'}",
+        **EVERY_FACT,
+    }
     done = subprocess.run(
         [sys.executable, "-m", "schaatsradar", "ingest", str(SEEDS)],
         env=env,

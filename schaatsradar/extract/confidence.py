@@ -16,8 +16,10 @@ import functools
 import hashlib
 import json
 import math
+import os
 from dataclasses import dataclass, replace
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from schaatsradar.extract.confidence_features import (
@@ -111,9 +113,18 @@ def load_model(raw: bytes | None) -> ConfidenceModel:
     )
 
 
+# Another model file, or "none" to state every fact found (what the knowledge and site tests
+# that run the real command need; and a way to try a model before shipping it). Its hash
+# becomes the extractor version all the same, so stored facts say which model judged them.
+MODEL_OVERRIDE = "SCHAATSRADAR_CONFIDENCE_MODEL"
+
+
 @functools.cache
 def shipped_model() -> ConfidenceModel:
     """The model bundled with the package (data/confidence.json), read once per process."""
+    override = os.environ.get(MODEL_OVERRIDE)
+    if override:
+        return load_model(None if override == "none" else Path(override).read_bytes())
     try:
         raw = resources.files("schaatsradar.extract").joinpath("data", MODEL_FILE).read_bytes()
     except FileNotFoundError:

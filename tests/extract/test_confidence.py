@@ -121,3 +121,20 @@ def test_training_twice_on_the_same_data_writes_the_same_file(tmp_path: Path):
         written.append(out.read_bytes())
     assert written[0] == written[1]
     assert load_model(written[0]).version != "none"
+
+
+def test_another_model_file_or_none_can_be_named(tmp_path: Path, monkeypatch):
+    other = tmp_path / "other.json"
+    other.write_bytes(MODEL.read_bytes().replace(b'"threshold":', b'"threshold": ', 1))
+    try:
+        for value, version in (
+            ("none", "none"),
+            (str(other), hashlib.sha256(other.read_bytes()).hexdigest()[:8]),
+        ):
+            monkeypatch.setenv(confidence.MODEL_OVERRIDE, value)
+            shipped_model.cache_clear()
+            assert shipped_model().version == version
+    finally:
+        monkeypatch.delenv(confidence.MODEL_OVERRIDE)
+        shipped_model.cache_clear()
+    assert shipped_model().version == hashlib.sha256(MODEL.read_bytes()).hexdigest()[:8]

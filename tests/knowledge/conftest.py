@@ -13,7 +13,9 @@ from schaatsradar.extract import confidence
 from schaatsradar.extract.confidence import ConfidenceModel
 
 
-@pytest.fixture(autouse=True)
-def every_fact_confident(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(confidence, "shipped_model", lambda: ConfidenceModel(None, None, "none"))
-    yield
+@pytest.fixture(scope="package", autouse=True)
+def every_fact_confident() -> Iterator[None]:
+    """Package-wide, so module-scoped sites built by ingesting are built with it too."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(confidence, "shipped_model", lambda: ConfidenceModel(None, None, "none"))
+        yield
