@@ -69,8 +69,6 @@ OWN_AFTER = re.compile(
     r"(?:herself|himself|themselves|zelf)\b|\s(?:dat|die)\s(?:ze|zij|hij)\szelf\b",
     re.IGNORECASE,
 )
-
-
 # The words before a time that make it the new mark, not the old: "from 37.07 to 36.87",
 # "met een tijd van 1.42,55", "clocking 1:41.78".
 NEW_TIME_GAP = re.compile(
