@@ -215,7 +215,9 @@ class ArticleView:
     # The article's results by race (distance, gender, earlier), by skater and distance, and
     # per sentence: counted once so each result's features cost no pass over the others.
     races: dict[tuple[str, str | None, bool], list[Result]] = field(default_factory=dict)
-    skater_distance: Counter[tuple[str, str]] = field(default_factory=Counter)
+    # Per skater, distance and meet (this one, or an earlier one and its year): a history
+    # result of the same distance is another race, no rival of this one.
+    skater_distance: Counter[tuple[str, str, bool, int | None]] = field(default_factory=Counter)
     per_sentence: Counter[int] = field(default_factory=Counter)
     # What most of the article's results share: a result off the article's main meet, rink or
     # distance is more often a memory or a misread context.
@@ -257,7 +259,7 @@ class ArticleView:
         for result in facts.results:
             key = (result.distance, result.gender, result.earlier)
             view.races.setdefault(key, []).append(result)
-            view.skater_distance[(result.athlete, result.distance)] += 1
+            view.skater_distance[_race_of(result)] += 1
             view.per_sentence[view.sentence_at(result.evidence.start)] += 1
             view.competitions[result.competition] += 1
             view.venues[result.venue] += 1
@@ -306,6 +308,10 @@ def _log(value: float, cap: float) -> float:
     """A count or length squashed to 0-1: the difference between 1 and 10 matters more than
     between 100 and 110."""
     return min(math.log1p(max(value, 0)) / math.log1p(cap), 1.0)
+
+
+def _race_of(result: Result) -> tuple[str, str, bool, int | None]:
+    return (result.athlete, result.distance, result.earlier, result.year)
 
 
 def result_features(view: ArticleView, result: Result) -> dict[str, float]:
@@ -361,7 +367,7 @@ def result_features(view: ArticleView, result: Result) -> dict[str, float]:
         features["names_between"] = min(between, 4) / 4
     # The other results: the same skater and distance twice is a conflict one of them loses;
     # two winners of one race, or one time for two skaters, is a misread.
-    same = view.skater_distance[(result.athlete, result.distance)]
+    same = view.skater_distance[_race_of(result)]
     race = [
         o
         for o in view.races.get((result.distance, result.gender, result.earlier), [])

@@ -183,8 +183,19 @@ class Evaluation:
     extras: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
 
 
-def evaluate(pairs: Iterable[tuple[str, dict[str, Any], dict[str, Any]]]) -> Evaluation:
-    """Score (stem, gold, prediction) triples, micro-averaged over articles."""
+def result_is_true(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
+    """Whether everything a result states is right: like `result_matches`, but a result that
+    leaves the place open is not wrong for it (the scorer, which wants the place, counts it as
+    an extra). `make model` reports both, to show how many extras are true but incomplete."""
+    return result_matches(gold if pred.get("rank") is not None else {**gold, "rank": None}, pred)
+
+
+def evaluate(
+    pairs: Iterable[tuple[str, dict[str, Any], dict[str, Any]]],
+    result_match: Match = result_matches,
+) -> Evaluation:
+    """Score (stem, gold, prediction) triples, micro-averaged over articles (results matched
+    by `result_match`: the scorer's rule unless a caller asks what is true)."""
     evaluation = Evaluation()
     for stem, gold, pred in pairs:
         gold_names = [
@@ -194,7 +205,7 @@ def evaluate(pairs: Iterable[tuple[str, dict[str, Any], dict[str, Any]]]) -> Eva
         pred_names = [{"athlete": n} for n in dict.fromkeys(map(norm_name, pred_raw))]
         kinds: tuple[tuple[str, list[Any], list[Any], Match], ...] = (
             ("athletes", gold_names, pred_names, lambda g, p: g["athlete"] == p["athlete"]),
-            ("results", gold.get("results", []), pred.get("results", []), result_matches),
+            ("results", gold.get("results", []), pred.get("results", []), result_match),
             ("records", gold.get("records", []), pred.get("records", []), record_matches),
         )
         for kind, gold_items, pred_items, match in kinds:
