@@ -18,12 +18,13 @@ CASES = Path(__file__).parent / "cases"
 SCORER = DEV.parents[1] / "tools" / "score_extraction.py"
 TODAY = dt.date(2026, 11, 21)
 
-# Measured 2026-11-21; the issue's targets are results 0.90 (precision 0.95), athletes 0.95,
-# records 0.85. Records: dev 1.00 and cases 0.968 after the record-reading rework (floors a
-# little below, so one record more or less in a new case does not fail the suite).
+# Measured 2026-12-07 on the rules alone (results plus candidates): dev (the 48 open
+# articles) athletes 0.983, results 0.848, records 0.935; cases athletes 0.991, results 0.965,
+# records 0.971. The issue's targets: results 0.90 (precision 0.95), athletes 0.97, records
+# 0.85. Floors a little below, so one fact more or less in a new case does not fail the suite.
 FLOORS = {
-    "dev": {"athletes": 0.95, "results": 0.66, "records": 0.50},
-    "cases": {"athletes": 0.95, "results": 0.82, "records": 0.94},
+    "dev": {"athletes": 0.97, "results": 0.83, "records": 0.90},
+    "cases": {"athletes": 0.97, "results": 0.94, "records": 0.95},
 }
 
 
@@ -52,10 +53,16 @@ def test_f1_floors(corpus, tmp_path):
 
 
 # The confident results and records (what the contract states as facts, and what is scored):
-# precision first (issue 11). The bars are picked out of fold for 0.95 / 0.90 on the dev fold.
+# precision first (issue 11), without throwing most facts away (an F1 floor as well). Measured
+# 2026-12-07: dev results P 0.938 F1 0.852, records P 0.942 F1 0.935; cases results P 0.987
+# F1 0.904, records P 0.978 F1 0.971.
 PRECISION_FLOORS = {
-    "dev": {"results": 0.90, "records": 0.80},
-    "cases": {"results": 0.95, "records": 0.95},
+    "dev": {"results": 0.92, "records": 0.92},
+    "cases": {"results": 0.96, "records": 0.95},
+}
+CONFIDENT_F1_FLOORS = {
+    "dev": {"results": 0.83, "records": 0.90},
+    "cases": {"results": 0.88, "records": 0.95},
 }
 
 
@@ -70,6 +77,7 @@ def test_confident_facts_are_precise(corpus, tmp_path):
     for kind, floor in PRECISION_FLOORS[corpus].items():
         score = evaluation.scores[kind]
         assert score.precision >= floor, (corpus, kind, score)
+        assert score.f1 >= CONFIDENT_F1_FLOORS[corpus][kind], (corpus, kind, score)
 
 
 def test_eval_gives_the_same_numbers_as_the_shared_scorer(tmp_path):
