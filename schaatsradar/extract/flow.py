@@ -16,7 +16,7 @@ import functools
 import re
 
 from schaatsradar.extract.countries import COUNTRIES, PLURALS
-from schaatsradar.extract.lexicon import word_set
+from schaatsradar.extract.lexicon import MONTHS, word_set
 
 __all__ = ["clause_before", "group_ranked", "unrealized", "year_before"]
 
@@ -259,8 +259,10 @@ def group_ranked(text: str, cue: str, end: int) -> bool:
 # A year the clause dates a place to: "werd in 2019 wereldkampioen", "In 2022 won Schouten",
 # "in 2013 won hij de titel". Not "sinds 2019" (a span up to now).
 # Not an attributive participle: "de in 2004 geboren Stolz", "haar in 2019 gereden record".
+# "in maart 2024", "in March 2024": a month may stand between.
+_MONTH = "|".join(sorted((m for m in MONTHS if len(m) > 3), key=len, reverse=True))
 _YEAR_IN = re.compile(
-    r"\b(?:in|at|bij|during|tijdens)\s+((?:19|20)\d\d)\b(?![-/.]\d)"
+    rf"\b(?:in|at|bij|during|tijdens)\s+(?:(?:{_MONTH})\s+)?((?:19|20)\d\d)\b(?![-/.]\d)"
     r"(?!\s+(?:ge\w+(?:de|te|en)|born|built|opened|set)\b)",
     re.IGNORECASE,
 )
@@ -446,11 +448,12 @@ def year_referred_back(text: str, sentence_start: int, sentence_end: int) -> int
     return int(years[-1]) if years else None
 
 
-# Looks back the shared look-back words miss: "twee jaar terug", "een jaar eerder", "four
+# Looks back the shared look-back words miss: "twee jaar terug", "ruim twee weken eerder", "four
 # years earlier", "het vorige seizoen", "the previous season", "bij de vorige Spelen", "at the
 # last Olympics", "last winter".
 MORE_EARLIER = (
-    r"\b(?:(?:\w+|\d+)\s+(?:jaar|years?|seizoenen|seasons?)\s+(?:terug|eerder|earlier|before)|"
+    r"\b(?:(?:\w+|\d+)\s+(?:jaar|years?|seizoenen|seasons?|weken|weeks|maanden|months|dagen|"
+    r"days)\s+(?:terug|eerder|earlier|before)|"
     r"het\s+vorige\s+seizoen|the\s+previous\s+(?:season|year|edition|winter)|"
     r"vorige\s+(?:winter|editie)|last\s+winter|"
     r"(?:at|bij|op|in)\s+(?:the|de)\s+(?:previous|last|vorige)\s+(?:games|olympics|spelen|"

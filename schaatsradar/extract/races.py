@@ -58,6 +58,11 @@ def merge_results(
                 gender=known.gender or result.gender,
                 seconds=known.seconds if known.seconds is not None else result.seconds,
                 rank=known.rank if known.rank is not None else result.rank,
+                # "won de olympische titel. Ze won maandag in 1.12,31": the day, rink or meet
+                # one statement leaves open is the one the other gives.
+                race_date=known.race_date or result.race_date,
+                venue=known.venue or result.venue,
+                competition=known.competition or result.competition,
             )
             break
         else:

@@ -196,8 +196,9 @@ def test_the_progression_chart_draws_a_point_per_dated_time(site: Site):
     html = page(site, f"/schaatsers/{site.leerdam}")
     points = [c for c in outline(html).circles if c.get("class") == "chart-point"]
     by_date = {c["data-date"]: c["data-time"] for c in points}
-    # World Cup 5 in Inzell (1.12,74) and the Olympic 1000 m in Milan (1.12,31).
-    assert by_date == {"2026-01-23": "1.12,74", "2026-02-09": "1.12,31"}
+    # World Cup 5 in Inzell (1.12,74, on the Saturday the race report names, as the reference
+    # track record has it) and the Olympic 1000 m in Milan (1.12,31).
+    assert by_date == {"2026-01-24": "1.12,74", "2026-02-09": "1.12,31"}
     assert all(float(c["cx"] or 0) > 0 and float(c["cy"] or 0) > 0 for c in points)
     faster, slower = sorted(points, key=lambda c: float(c["data-seconds"] or 0))
     assert float(faster["cy"] or 0) < float(slower["cy"] or 0)  # faster is drawn higher
@@ -218,7 +219,7 @@ def test_skater_page_links_her_feeds_and_upcoming_races(site: Site):
 def test_competition_page_has_results_per_distance_records_and_articles(site: Site):
     html = page(site, f"/wedstrijden/{site.inzell_meet}")
     assert outline(html).headings[0] == "World Cup 5"
-    assert "<caption>1.000 m vrouwen</caption>" in html
+    assert "<caption>1.000 m vrouwen · 24 jan 2026</caption>" in html  # the race's own day
     assert re.search(
         rf'<a href="/schaatsers/{site.leerdam}">Jutta Leerdam</a></th>.*?1\.12,74', html, re.S
     )
