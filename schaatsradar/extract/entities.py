@@ -78,7 +78,7 @@ def _entities(
             and carried_country is not None
             and (meant is None or carried_country.start > meant.start)
         )
-        if team_pronoun:
+        if team_pronoun and opener is not None:
             entities = [e for e in entities if e.start != opener.start()]
         members = [e.gender for e in entities if e.gender is not None]
         team_gender = members[0] if members and len(set(members)) == 1 else None

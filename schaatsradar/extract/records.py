@@ -171,16 +171,14 @@ def complete_record(record: Record, results: Sequence[Result]) -> Record:
         elif draft is not None and not draft.distance_named and not draft.points:
             # A mark whose sentence names no distance is of the one its holder (or who beat
             # it) skated here, when that is one distance, not the last one named.
-            skated = {
-                r.distance for r in results if r.athlete == (draft.beaten_by or draft.athlete)
-            }
-            if len(skated) == 1:
-                record = replace(record, distance=skated.pop())
+            raced = {r.distance for r in results if r.athlete == (draft.beaten_by or draft.athlete)}
+            if len(raced) == 1:
+                record = replace(record, distance=raced.pop())
         return _plain(record)
     if record.athlete is None:
         skated = _skated(record, results)
         if skated is None and draft is not None and draft.fallback and record.status == "set":
-            return complete_record(replace(record, athlete=draft.fallback, fallback=None), results)
+            return complete_record(replace(draft, athlete=draft.fallback, fallback=None), results)
         if skated is None or record.status != "set":
             return _plain(record)
         # A new record told without its holder: whoever skated its time.

@@ -142,7 +142,9 @@ def _team_gender(
         return result.gender
     if any(m.kind == "gender" for m in inside(mentions.context, sentence)):
         return result.gender
-    fits = [g for g in ("men", "women") if patterns.plausible(result.seconds, result.distance, g)]
+    fits: list[Gender] = [
+        g for g in ("men", "women") if patterns.plausible(result.seconds, result.distance, g)
+    ]
     return fits[0] if len(fits) == 1 else result.gender
 
 
@@ -206,7 +208,7 @@ def _results_in(
     _infer_leader(text, sentence, entities)
     _infer_only_ahead(text, sentence, entities)
     _infer_runners_up(text, sentence, entities, context)
-    results = []
+    results: list[Result] = []
     for entity in entities:
         races: list[tuple[str | None, list[patterns.RankMention], patterns.TimeMention | None]]
         ranks = [c for c in entity.ranks if not _future(text, sentence, c, context)]
@@ -258,7 +260,7 @@ def _results_in(
             for distance in _distances_of_place(text, cue, visible, context):
                 by_race.setdefault((distance, back), [cue])  # one place per race: the first
         races.extend((distance, cues, None) for (distance, _), cues in by_race.items())
-        for distance, cues, time in races:
+        for distance, cues, race_time in races:
             if distance is None:
                 continue
             rank = cues[0].rank if cues else None
@@ -274,7 +276,9 @@ def _results_in(
                 country=entity.country,
                 distance=distance,
                 gender=entity.gender or context.gender,
-                seconds=time.seconds if time and distance not in CLASSIFICATIONS else None,
+                seconds=race_time.seconds
+                if race_time and distance not in CLASSIFICATIONS
+                else None,
                 rank=rank,
                 competition=context.competition,
                 venue=context.venue,
@@ -282,7 +286,10 @@ def _results_in(
                 evidence=Span(start, end, text[start:end]),
                 earlier=lookback.looks_back(anchor.start, anchor.end)
                 or any(_looks_back(text, sentence, c, lookback, context) for c in cues)
-                or (time is not None and _time_looks_back(text, sentence, time, lookback, context)),
+                or (
+                    race_time is not None
+                    and _time_looks_back(text, sentence, race_time, lookback, context)
+                ),
             )
             if entity.team != (distance in TEAM_DISTANCES):
                 continue  # a country never races alone, a skater's time is not a team's
@@ -296,8 +303,8 @@ def _results_in(
                     venue=_earlier_venue(text, sentence, mentions, result.venue, anchor.start),
                 )
             year = _dated_year(text, sentence, cues[0], context) if cues else None
-            if year is None and time is not None:
-                year = _time_year(text, sentence, time, context)
+            if year is None and race_time is not None:
+                year = _time_year(text, sentence, race_time, context)
             if year is not None:
                 # "werd in 2019 wereldkampioen", "In 2022 won Schouten": that year's meet;
                 # "kroonde zich in 2015 en 2019 tot kampioen": each of them.
@@ -305,7 +312,7 @@ def _results_in(
                     text,
                     sentence.start,
                     year,
-                    cues[0].start if cues else time.start if time else sentence.end,
+                    cues[0].start if cues else race_time.start if race_time else sentence.end,
                 )
                 editions = [_in_edition(result, str(y)) for y in listed]
             else:
