@@ -8,6 +8,7 @@ individual and a team race is read once for each.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -92,6 +93,24 @@ def _sentence_results(
     return results
 
 
+# "bracht haar record van 37,07 naar 36,87", "lowered it from 1:06.18 to 1:05.37": the first
+# of the pair is the mark before; only the second was skated.
+FROM_BEFORE = re.compile(r"\b(?:van|from)\s+$", re.IGNORECASE)
+TO_BETWEEN = re.compile(r"^\s+(?:naar|tot|to)\s+$", re.IGNORECASE)
+
+
+def superseded_times(
+    text: str, times: Sequence[patterns.TimeMention]
+) -> list[patterns.TimeMention]:
+    """The earlier value of each "van T1 naar T2" pair: a mark improved on, never a result."""
+    return [
+        first
+        for first, second in itertools.pairwise(times)
+        if TO_BETWEEN.match(text[first.end : second.start])
+        and FROM_BEFORE.search(text, max(0, first.start - 6), first.start)
+    ]
+
+
 def _individual_by_times(
     text: str, sentence: Sentence, mentions: Mentions, team_distance: str
 ) -> str | None:
@@ -160,8 +179,8 @@ def _results_in(
         return []
     beaten_in_clause = verb_final_objects(text, sentence, entities)
     lookback = Lookback.of(text, sentence)
-    claimed = record_times(text, sentence, mentions)
     sentence_times = inside(mentions.times, sentence)
+    claimed = record_times(text, sentence, mentions) | set(superseded_times(text, sentence_times))
     paired = paired_times(text, sentence, entities, [t for t in sentence_times if t not in claimed])
     for timed in sentence_times:
         if timed.kind != "result" or timed in claimed:
