@@ -12,6 +12,7 @@ from schaatsradar.extract import context_scope as scope
 from schaatsradar.extract import patterns
 from schaatsradar.extract.countries import CountryMention
 from schaatsradar.extract.mentions import Mentions, inside
+from schaatsradar.extract.scanning import gate
 from schaatsradar.extract.sentences import Sentence
 from schaatsradar.extract.types import (
     Gender,
@@ -398,12 +399,15 @@ EARLIER = (
 )
 EARLIER_MEET = re.compile(EARLIER + r"[^.;:]*$", re.IGNORECASE)
 FLASHBACK = re.compile(EARLIER, re.IGNORECASE)
+_FLASHBACK_GATE = gate(FLASHBACK, "last vorig earlier eerder geleden ago")
 
 
 def carried_after(text: str, sentence: Sentence, before: Context, after: Context) -> Context:
     """A sentence that looks back ("Vorig jaar pakte ze in Calgary het goud") holds its own
     rink, but the story stays where it was for the sentences after it."""
-    if FLASHBACK.search(text, sentence.start, sentence.end):
+    if _FLASHBACK_GATE.open(text, sentence.start, sentence.end) and FLASHBACK.search(
+        text, sentence.start, sentence.end
+    ):
         return replace(after, venue=before.venue)
     return after
 

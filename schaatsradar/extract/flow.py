@@ -17,6 +17,7 @@ import re
 
 from schaatsradar.extract.countries import COUNTRIES, PLURALS
 from schaatsradar.extract.lexicon import word_set
+from schaatsradar.extract.scanning import gate
 
 __all__ = ["clause_before", "group_ranked", "unrealized", "year_before"]
 
@@ -431,13 +432,17 @@ _THAT_YEAR = re.compile(
     r"the\s+same\s+year|that\s+season|back\s+then|at\s+the\s+time)\b",
     re.IGNORECASE,
 )
+_THAT_YEAR_GATE = gate(_THAT_YEAR, "jaar seizoen destijds year season then time")
 _PREVIOUS_SENTENCE_END = re.compile(r"[.!?]\s+(?=\S)")
 
 
 def year_referred_back(text: str, sentence_start: int, sentence_end: int) -> int | None:
     """The year a "dat jaar" / "that year" in this sentence refers to: the last year the
     previous sentence dated something to."""
-    if not _THAT_YEAR.search(text, sentence_start, sentence_end):
+    if not (
+        _THAT_YEAR_GATE.open(text, sentence_start, sentence_end)
+        and _THAT_YEAR.search(text, sentence_start, sentence_end)
+    ):
         return None
     window = text[max(0, sentence_start - 400) : sentence_start]
     ends = [m.end() for m in _PREVIOUS_SENTENCE_END.finditer(window.rstrip())]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from schaatsradar.extract.lexicon import MONTHS, NUMBER_WORDS, ORDINALS, word_set
-from schaatsradar.extract.scanning import Cues, Rx, dedupe, rx, trie, words
+from schaatsradar.extract.scanning import Cues, Rx, dedupe, gate, rx, trie, words
 
 __all__ = ["RankMention", "find_ranks"]
 
@@ -236,6 +236,13 @@ def _after_name(text: str, start: int) -> bool:
 _RANK_ON_NAME = re.compile(
     r"\bop (?:haar|zijn|hun|diens) naam (?:geschreven|gezet|geschreven)\b", re.IGNORECASE
 )
+# Whole-text keyword gates for the plain patterns above: most texts hold none of the words.
+_ON_NAME_GATE = gate(_RANK_ON_NAME, "naam")
+_SECOND_AFTER_NAME_GATE = gate(_RANK_SECOND_AFTER_NAME, "second")
+_EXTRA_WIN_GATE = gate(_RANK_EXTRA_WIN, "took takes claim captur winning wonnen")
+_PLACE_WITH_TIME_GATE = gate(
+    _RANK_PLACE_WITH_TIME, "second third fourth fifth sixth seventh eighth ninth tenth"
+)
 
 
 def find_ranks(text: str) -> list[RankMention]:
@@ -283,15 +290,20 @@ def find_ranks(text: str) -> list[RankMention]:
                 add(m.start("ord"), m.end(), ORDINALS[m.group("ord").lower()])
     for m in _RANK_FIRST_LINE.finditer(text):
         add(m.start(), m.end(), 1)
-    for m in _RANK_ON_NAME.finditer(text):
-        add(m.start(), m.end(), 1)
-    for m in _RANK_SECOND_AFTER_NAME.finditer(text):
-        if _after_name(text, m.start()):
-            add(m.start() + 1, m.end(), 2)
-    for m in _RANK_EXTRA_WIN.finditer(text):
-        add(m.start(), m.end(), 1)
-    for m in _RANK_PLACE_WITH_TIME.finditer(text):
-        add(m.start("ord"), m.end("ord"), ORDINALS[m.group("ord").lower()])
+    everywhere = (text, 0, len(text))
+    if _ON_NAME_GATE.open(*everywhere):
+        for m in _RANK_ON_NAME.finditer(text):
+            add(m.start(), m.end(), 1)
+    if _SECOND_AFTER_NAME_GATE.open(*everywhere):
+        for m in _RANK_SECOND_AFTER_NAME.finditer(text):
+            if _after_name(text, m.start()):
+                add(m.start() + 1, m.end(), 2)
+    if _EXTRA_WIN_GATE.open(*everywhere):
+        for m in _RANK_EXTRA_WIN.finditer(text):
+            add(m.start(), m.end(), 1)
+    if _PLACE_WITH_TIME_GATE.open(*everywhere):
+        for m in _RANK_PLACE_WITH_TIME.finditer(text):
+            add(m.start("ord"), m.end("ord"), ORDINALS[m.group("ord").lower()])
     for m in _RANK_NUMERIC.finditer(text):
         n = int(m.group("n"))
         has_place = bool(m.group("place"))

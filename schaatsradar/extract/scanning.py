@@ -18,11 +18,14 @@ from schaatsradar.extract.types import HasSpan
 
 __all__ = [
     "FAST",
+    "GATES",
     "SENTENCE_END",
     "Cues",
+    "Gate",
     "Rx",
     "casefolded",
     "dedupe",
+    "gate",
     "lowered",
     "rx",
     "trie",
@@ -161,6 +164,38 @@ def rx(first: str, pattern: str, needles: str = "") -> Rx:
     """Make and register a scanning pattern (see `Rx`)."""
     made = Rx(first, pattern, needles)
     FAST.append(made)
+    return made
+
+
+class Gate:
+    """The words every match of a case-blind pattern holds (lower case): a stretch of a text
+    (a sentence, a clause) without any of them is turned away by substring tests on
+    `lowered(text)`, which keeps positions, instead of a regex scan from each of its
+    positions. Why: the sentence reader asks such patterns about every sentence and every
+    rank word, and most sentences hold none of the words. The tests check that a gate never
+    hides a match of its pattern."""
+
+    __slots__ = ("needles", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str], needles: str) -> None:
+        self.pattern = pattern
+        self.needles = tuple(needles.split())
+
+    def open(self, text: str, start: int, end: int) -> bool:
+        """Whether text[start:end] may hold a match (`text` is a whole text: `lowered` keeps
+        the last few)."""
+        low = lowered(text)
+        return any(low.find(needle, start, end) >= 0 for needle in self.needles)
+
+
+# Every gate, so the tests can check it against its pattern.
+GATES: list[Gate] = []
+
+
+def gate(pattern: re.Pattern[str], needles: str) -> Gate:
+    """Make and register a keyword gate (see `Gate`)."""
+    made = Gate(pattern, needles)
+    GATES.append(made)
     return made
 
 
