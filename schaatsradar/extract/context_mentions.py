@@ -18,6 +18,8 @@ import datetime as dt
 import functools
 import re
 
+from schaatsradar.extract.scanning import blind
+
 __all__ = [
     "CONTRAST",
     "THIS_MEET_BEFORE",
@@ -149,48 +151,43 @@ def is_flashback_place(
 
 # -- targets: the meet someone qualified for or is heading to ------------------------------
 
-_TARGET_BEFORE = re.compile(
+_TARGET_BEFORE = blind(
     r"\b(?:voor|naar|richting|for|to|towards|ahead\sof|before|into|op\sweg\snaar|"
     r"in\saanloop\snaar|aan)\s+(?:(?:de|het|the|this|dit|deze|next|upcoming|komende|volgende|"
     r"aanstaande|next\smonth's|next\syear's|next\sweek's|this\swinter's|its|their|his|her|"
-    r"zijn|haar|hun|ISU|\d{4})\s+){0,3}$",
-    re.IGNORECASE,
+    r"zijn|haar|hun|isu|\d{4})\s+){0,3}$",
 )
 # "deelname aan de ploegachtervolging op de WK", "het laatste ticket voor": a place earned.
-_QUALIFY_BEFORE = re.compile(
+_QUALIFY_BEFORE = blind(
     r"\b(?:deelname|plaatsing|plaatsten|plaatste|kwalificatie|kwalificeerde|kwalificeerden|"
     r"gekwalificeerd|geplaatst|ticket|tickets|startbewijs|startbewijzen|startplek|startplekken|"
     r"selectie|qualif\w*|berth|selected|geselecteerd|mag\snaar|mogen\snaar)\b"
     r"[^.;:!?]{0,45}$",
-    re.IGNORECASE,
 )
 # "(11-13 januari in het Italiaanse Collalbo)", ", die van 6 tot en met 22 februari in Milaan
 # worden gehouden", "volgende week", "next weekend": a meet still to come.
-_FUTURE_AFTER = re.compile(
+_FUTURE_AFTER = blind(
     r"\s*(?:\(\s*\d|,?\s*(?:die|dat|which|that)\b[^.;:!?]{0,70}\b(?:wordt|worden|zal|zullen|"
     r"will|is\sto\sbe|are\sto\sbe)\b|[^.;:!?,]{0,40}\b(?:volgende\s(?:week|maand)|next\s(?:week|"
     r"weekend|month|year|season)|komend\sweekend|later\sthis\s(?:month|season|year)|"
     r"binnenkort|zal|zullen|will\sbe)\b)",
-    re.IGNORECASE,
 )
-_FUTURE_IN_CLAUSE = re.compile(
+_FUTURE_IN_CLAUSE = blind(
     r"\b(?:volgende\s(?:week|maand)|next\s(?:week|weekend|month|year|season)|next\smonth's|"
     r"komend\sweekend|later\sthis\s(?:month|season|year)|binnenkort|will|zal|zullen|"
     r"continues\snext|wil|wilt|willen|hoopt|hopen|droomt|dromen|(?:hopes?|plans?|aims?|wants?)"
     r"\sto|is\sgoing\sto|dreams?\sof)\b"
     # a meet's dates: "(7-10 februari in Inzell)", "van 6 tot en met 22 februari"
     r"|\b\d{1,2}\s?(?:-|\u2013|tot\sen\smet|t/m|to|until)\s?\d{1,2}\s[a-z]{3,9}\b",
-    re.IGNORECASE,
 )
 
 
 # "ontbreekt alleen nog de olympische titel", "never won a world title": not won here.
-_NOT_WON_BEFORE = re.compile(
+_NOT_WON_BEFORE = blind(
     r"\b(?:ontbreekt|ontbrak|ontbreken|mist|miste|nog\snooit|nooit|never|missing|lacks|lacking|"
     r"zonder|without|jaagt|jacht|hunt|chasing|droom|dream|doel|goal)\b[^.;:!?]{0,50}$",
-    re.IGNORECASE,
 )
-_TITLE_WORD = re.compile(r"titel|title|goud|gold|kampioen|champion|medaille|medal", re.I)
+_TITLE_WORD = blind(r"titel|title|goud|gold|kampioen|champion|medaille|medal")
 
 
 def _is_target(text: str, lo: int, hi: int, start: int, end: int) -> bool:

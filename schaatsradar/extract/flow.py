@@ -17,7 +17,7 @@ import re
 
 from schaatsradar.extract.countries import COUNTRIES, PLURALS
 from schaatsradar.extract.lexicon import word_set
-from schaatsradar.extract.scanning import gate
+from schaatsradar.extract.scanning import blind, gate
 
 __all__ = ["clause_before", "group_ranked", "unrealized", "year_before"]
 
@@ -70,13 +70,12 @@ def _sentence_breaks(text: str, sentence_start: int) -> tuple[tuple[int, ...], s
 # A negation in the clause before the place: "kon niet winnen", "did not win", "geen goud",
 # "plaatste zich niet bij de beste". Not the idioms that state a place with "niet": "niet
 # verder dan vierde", "no better than fifth", "niet alleen", "not only", "niet onverdienstelijk".
-_NEGATION = re.compile(
+_NEGATION = blind(
     r"\b(?:niet|geen|nooit|not|no(?!\.)|never|didn't|couldn't|wasn't|weren't|won't|can't|"
     r"doesn't|don't|isn't|failed\s+to)\b(?!\s+(?:verder|meer|beter|hoger|later|slechter|alleen|"
     r"enkel|onverdienstelijk|voor\s+niets|verrassend|onverwacht|toevallig|further|more|better|"
     r"higher|worse|only|just|surprisingly|coincidentally|since|until|tot|sinds|lang|long|"
-    r"doubt|twijfel|verrassing|surprise|wonder|toeval|coincidence|vraag|question)\b)",
-    re.IGNORECASE,
+    r"doubt|twijfel|verrassing|surprise|wonder|toeval|coincidence|vraag|question)\b)"
 )
 # A negation just after a winning verb: "Beune won dit keer niet", "Kok wint de 500 niet".
 _NEGATED_AFTER = re.compile(
@@ -91,7 +90,7 @@ _VERB_CUES = frozenset(
 # What was aimed at, hoped for, nearly had or missed, or would have been, anywhere in the
 # clause before the place: "op weg naar goud", "on course for gold", "dicht bij de titel",
 # "hoopt te winnen", "zou goed zijn geweest voor zilver", "would have won".
-_UNREALIZED_BEFORE = re.compile(
+_UNREALIZED_BEFORE = blind(
     r"\b(?:op\s+weg\s+naar|on\s+(?:course|track|pace)\s+for|destined\s+for|headed\s+for|"
     r"heading\s+for|dicht\s+bij|dichtbij|came\s+close\s+to|come\s+close\s+to|"
     r"jacht\s+op|hunt\s+for|kans\s+op|chance\s+(?:of|at|for)|shot\s+at|bid\s+for|"
@@ -105,19 +104,17 @@ _UNREALIZED_BEFORE = re.compile(
     # "had graag gewonnen": a wish; "denying Kok a first title", "ontnam haar de zege".
     r"graag|deny|denied|denying|ontnam|ontneemt|ontnamen|ontzegde|robbed|beroofde|"
     # "leek haar elfde wereldtitel binnen te halen", "seemed headed for gold": what seemed.
-    r"leek|leken|lijkt|seemed|seems|appeared)\b",
-    re.IGNORECASE,
+    r"leek|leken|lijkt|seemed|seems|appeared)\b"
 )
 # Right before the place: "greep naast de titel", "zonder medaille", "almost won", "bijna goud",
 # "missed out on gold", "in de strijd om het brons" (unless that fight was won).
-_UNREALIZED_JUST_BEFORE = re.compile(
+_UNREALIZED_JUST_BEFORE = blind(
     r"\b(?:naast|zonder|without|bijna|nearly|almost|missed(?:\s+out\s+on)?|misliep|misloopt|"
     r"(?:between|tussen)(?:\s+\w+\s+(?:and|en))?|onttroond\s+als|dethroned\s+as|"
     r"(?:ging|gaat|gingen|gaan|went|goes|go|going)\s+(?:[\w.-]+\s+){0,4}?(?:voor|for)|"
     r"(?<!won\s)(?<!wint\s)(?<!won\sthe\s)(?<!won\sde\s)"
     r"(?:strijd|battle|fight|race|duel|gevecht)\s+(?:om|for))"
-    r"\s+(?:(?:de|het|een|the|a|an|zijn|haar|his|her|hun|their)\s+)?$",
-    re.IGNORECASE,
+    r"\s+(?:(?:de|het|een|the|a|an|zijn|haar|his|her|hun|their)\s+)?$"
 )
 # "Zonder die val had ze gewonnen", "If she had not fallen, she would have won": a sentence
 # that opens on a condition and speaks in the pluperfect or conditional.
@@ -164,9 +161,8 @@ _HANDED_ON = re.compile(
 # "de tot dan toe beste tijd", "tot nu toe de enige die goud won", "the best so far": a
 # standing during the race or a tally over the years, not this race's place. Its scope runs
 # into the relative clause, so it is looked for back to the sentence's last ";" or ":".
-_SO_FAR = re.compile(
-    r"\b(?:tot\s+(?:dan|nu)\s+toe|until\s+(?:then|now)|so\s+far|thus\s+far)\b(?![^;:]*[;:])",
-    re.IGNORECASE,
+_SO_FAR = blind(
+    r"\b(?:tot\s+(?:dan|nu)\s+toe|until\s+(?:then|now)|so\s+far|thus\s+far)\b(?![^;:]*[;:])"
 )
 
 

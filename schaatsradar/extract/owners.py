@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from schaatsradar.extract import patterns
 from schaatsradar.extract.context import Entity
 from schaatsradar.extract.mentions import text_before
+from schaatsradar.extract.scanning import blind
 from schaatsradar.extract.sentences import Sentence
 from schaatsradar.extract.shapes import aside_closed, bracketed_before, handed_on
 from schaatsradar.extract.types import HasSpan
@@ -71,27 +72,24 @@ TIME_OWNER_AFTER = re.compile(r"^\)?\s*(?:van|of|voor|by)\s+(?:\w+\s+){0,2}$", r
 # Verbs whose object follows them: "Kok versloeg Takagi". With inversion ("Op de 500 meter
 # versloeg Kok Takagi") the subject follows the verb, so they govern only when someone was
 # named before the verb.
-BEATING_VERB_BEFORE = re.compile(
+BEATING_VERB_BEFORE = blind(
     # up to four words: "versloegen Europees en olympisch kampioen Noorwegen"
     r"\b(?:versloeg|versloegen|onttroonde|beat|beats|beating|edged|edging|edges|pipped|pipping"
-    r"|defeated|defeating|outpaced|outpacing|outsprinted|outsprinting)\s+(?:\w+\s+){0,4}$",
-    re.IGNORECASE,
+    r"|defeated|defeating|outpaced|outpacing|outsprinted|outsprinting)\s+(?:\w+\s+){0,4}$"
 )
 
 
 # "de ploeg van de Verenigde Staten werd derde", "the team of Norway": the country is the
 # team itself, the subject, not the object of "van"/"of".
-TEAM_OF_BEFORE = re.compile(
+TEAM_OF_BEFORE = blind(
     r"\b(?:ploeg|team|selectie|formatie|trio|kwartet|squad|quartet|aflossingsploeg)\s+"
-    r"(?:van|of|uit|from)\s+(?:de\s+|het\s+|the\s+)?$",
-    re.IGNORECASE,
+    r"(?:van|of|uit|from)\s+(?:de\s+|het\s+|the\s+)?$"
 )
 # "gaf 0,17 seconde toe op Nuis", "kwam tekort op Kok", "a gap on Stolz": the rival a margin
 # is measured against.
-MARGIN_ON_BEFORE = re.compile(
+MARGIN_ON_BEFORE = blind(
     r"\b(?:toe|tekort|achterstand|voorsprong|verschil|sneller|langzamer|gap|lead|advantage)\s+"
-    r"(?:op|on|over)\s+(?:(?:de|het|the|zijn|haar|his|her)\s+)?$",
-    re.IGNORECASE,
+    r"(?:op|on|over)\s+(?:(?:de|het|the|zijn|haar|his|her)\s+)?$"
 )
 
 

@@ -11,18 +11,22 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
 from schaatsradar.extract.types import HasSpan
 
 __all__ = [
+    "BLIND",
     "FAST",
     "GATES",
     "SENTENCE_END",
+    "Blind",
     "Cues",
     "Gate",
     "Rx",
+    "blind",
     "casefolded",
     "dedupe",
     "gate",
@@ -164,6 +168,54 @@ def rx(first: str, pattern: str, needles: str = "") -> Rx:
     """Make and register a scanning pattern (see `Rx`)."""
     made = Rx(first, pattern, needles)
     FAST.append(made)
+    return made
+
+
+def _lower(text: str) -> str:
+    """`text` in lower case with every position kept: a whole text from `lowered` (cached), a
+    stretch of one (a clause, a look-back window) with `str.lower`, much faster per call."""
+    if len(text) > 400:
+        return lowered(text)
+    low = text.lower()
+    return low if len(low) == len(text) else text.translate(_LOWERING)
+
+
+class Blind:
+    """A case-blind pattern, run as a case-sensitive one on the lower-cased text.
+
+    Why: the sentence reader asks such patterns (negations, look-backs, targets) about every
+    rank word and every entity; the regex engine tries a case-blind alternation several times
+    slower than a case-sensitive one. The spans are the same (the text keeps its positions in
+    lower case), `group()` is in lower case. The pattern is written in lower case; the tests
+    check that both forms find the same spans. `search` and `match` take the arguments of
+    `re.Pattern`'s.
+    """
+
+    __slots__ = ("low", "plain")
+
+    def __init__(self, pattern: str) -> None:
+        self.plain = re.compile(pattern, re.IGNORECASE)
+        self.low = re.compile(pattern)
+
+    @property
+    def pattern(self) -> str:
+        return self.plain.pattern
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.low.search(_lower(text), pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.low.match(_lower(text), pos, endpos)
+
+
+# Every case-blind pattern run this way, so the tests can compare it with its plain form.
+BLIND: list[Blind] = []
+
+
+def blind(pattern: str) -> Blind:
+    """Make and register a case-blind pattern (see `Blind`)."""
+    made = Blind(pattern)
+    BLIND.append(made)
     return made
 
 

@@ -3,6 +3,7 @@ turn away a stretch of text that holds a match."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import schaatsradar.extract.pipeline  # noqa: F401  (every gate is made on import)
@@ -11,6 +12,8 @@ from schaatsradar.extract import scanning as S
 CASES = Path(__file__).parent / "cases"
 MIXED_CASE = [
     "Vorig JAAR won ze; LAST SEASON she won. Drie jaar geleden, Two Years Ago, EERDER DIT SEIZOEN.",
+    "Ze WON NIET, Would Have Won, OP WEG NAAR goud, Sneller Dan Kok, Versloeg Takagi. HOOPT op "
+    "de Titel; Next Week's race (7-10 Februari), Nog Nooit Kampioen, Tot Nu Toe.",
     "DAT JAAR, That Season, BACK THEN, At The Time, destijds. The Previous Edition, Vorige Winter.",
 ]
 
@@ -22,3 +25,25 @@ def test_gates_never_hide_a_match() -> None:
         for text in texts:
             for m in made.pattern.finditer(text):
                 assert made.open(text, m.start(), m.end()), (made.pattern.pattern[:60], m.group())
+
+
+def test_blind_patterns_find_what_their_plain_form_finds() -> None:
+    """A case-blind pattern run on the lower-cased text (`scanning.Blind`) finds the spans the
+    plain case-insensitive pattern finds, in whole texts and in short stretches alike."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CASES.glob("*.txt"))] + MIXED_CASE
+    assert S.BLIND
+    for made in S.BLIND:
+        for text in texts:
+            for stretch in (text, *text.split("\n")):
+                low = S._lower(stretch)
+                fast = [m.span() for m in made.low.finditer(low)]
+                plain = [m.span() for m in made.plain.finditer(stretch)]
+                assert fast == plain, (made.pattern[:60], stretch[:60])
+
+
+def test_blind_patterns_are_written_in_lower_case() -> None:
+    """They run case-sensitively on lower-cased text: an upper-case letter (or a character
+    class with one) would never match."""
+    for made in S.BLIND:
+        source = re.sub(r"\\.|\(\?P<\w+>", "", made.pattern)
+        assert not re.search(r"[A-ZÀ-Þ]", source), made.pattern[:60]
