@@ -12,7 +12,7 @@ from schaatsradar.extract import context_scope as scope
 from schaatsradar.extract import patterns
 from schaatsradar.extract.countries import CountryMention
 from schaatsradar.extract.mentions import Mentions, inside
-from schaatsradar.extract.scanning import gate
+from schaatsradar.extract.scanning import blind, gate
 from schaatsradar.extract.sentences import Sentence
 from schaatsradar.extract.types import (
     Gender,
@@ -352,8 +352,8 @@ def event_venues(
 
 
 # "de aflossing over 3000 meter": the length of a relay or pursuit, not another race.
-LENGTH_OF_TEAM_RACE = re.compile(
-    r"(?:aflossing|relay|achtervolging|pursuit|teamsprint|team sprint)\s+over\s+$", re.IGNORECASE
+LENGTH_OF_TEAM_RACE = blind(
+    r"(?:aflossing|relay|achtervolging|pursuit|teamsprint|team sprint)\s+over\s+$"
 )
 
 
@@ -397,7 +397,7 @@ EARLIER = (
     r"vorig\s(?:weekend|seizoen|jaar)|earlier\sthis\s(?:season|month)|eerder\sdit\sseizoen|"
     r"(?:\w+|\d+)\s(?:jaar|years?|weken|weeks|maanden|months|dagen|days)\s(?:geleden|ago))\b"
 )
-EARLIER_MEET = re.compile(EARLIER + r"[^.;:]*$", re.IGNORECASE)
+EARLIER_MEET = blind(EARLIER + r"[^.;:]*$")
 FLASHBACK = re.compile(EARLIER, re.IGNORECASE)
 _FLASHBACK_GATE = gate(FLASHBACK, "last vorig earlier eerder geleden ago")
 
@@ -412,11 +412,10 @@ def carried_after(text: str, sentence: Sentence, before: Context, after: Context
     return after
 
 
-STANDINGS = re.compile(
+STANDINGS = blind(
     r"\b(?:in het (?:eind|algemeen |algemene )?klassement|in de eind(?:stand|rangschikking)"
     r"|in the (?:overall |final )?standings|in the overall classification"
-    r"|(?:op|on|in) de (?:klassieke |allround|sprint)?vierkamp)\b",
-    re.IGNORECASE,
+    r"|(?:op|on|in) de (?:klassieke |allround|sprint)?vierkamp)\b"
 )
 
 

@@ -34,11 +34,10 @@ __all__ = [
 ]
 
 # Where a clause ends: its flashback or target cue does not reach past these.
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK = blind(
     r"(?<!\d),|,(?!\d{3}\b)|[;:()\u2014\u2013]|\s-\s"
     r"|\s(?:maar|but|terwijl|while|nadat|after|toen|when|waar|where|waarna|whereas)\s"
-    r"|(?<!\btot)\sen\s(?!met\b)(?=[a-z]+\s)",
-    re.IGNORECASE,
+    r"|(?<!\btot)\sen\s(?!met\b)(?=[a-z]+\s)"
 )
 _WINDOW = 90  # characters of a clause looked at on either side of a mention
 
@@ -58,7 +57,7 @@ def _clause(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int
 # -- flashbacks ---------------------------------------------------------------------------
 
 # "vorig jaar", "twee weken geleden", "last season", "de vorige wereldbeker": another meet.
-_EARLIER = re.compile(
+_EARLIER = blind(
     r"\b(?:last\s(?:week|weekend|month|season|year|winter)(?:'s|’s)?|vorige\s(?:week|maand|"
     r"winter)|vorig\s(?:weekend|seizoen|jaar)|earlier\sthis\s(?:season|month|year|winter)|"
     r"eerder\sdit\s(?:seizoen|jaar)|(?:\w+|\d+)\s(?:jaar|years?|weken|weeks|maanden|months|"
@@ -67,8 +66,7 @@ _EARLIER = re.compile(
     r"a\syear\s(?:earlier|before)|destijds|at\sthe\stime|toentertijd|"
     r"afgelopen\s(?:weekend|week|maand|seizoen|winter|jaar)|(?:this\s)?past\s(?:weekend|week|"
     r"month|season|winter)|(?:het|de)\s(?:weekend|week)\s(?:ervoor|daarvoor)|the\s(?:weekend|"
-    r"week)\sbefore)\b",
-    re.IGNORECASE,
+    r"week)\sbefore)\b"
 )
 # "de vorige World Cup", "the previous Olympics", "het afgelopen WK": named just before.
 _PREVIOUS_BEFORE = re.compile(
@@ -101,11 +99,10 @@ _EARLIER_TAIL = re.compile(
 
 # "Na haar zege bij de World Cup in Calgary won ze ...", "After his win at the Olympics":
 # the meet of an earlier win, named in the phrase that looks back to it.
-_PRIOR_WIN_BEFORE = re.compile(
+_PRIOR_WIN_BEFORE = blind(
     r"\b(?:na|after)\s(?:haar|zijn|hun|de|het|her|his|their|the)\s(?:\w+\s){0,2}(?:zege|"
     r"overwinning|winst|titel|goud|zilver|brons|succes|win|victory|title|gold|silver|bronze)"
-    r"\s(?:[\w-]+\s){0,5}$",
-    re.IGNORECASE,
+    r"\s(?:[\w-]+\s){0,5}$"
 )
 
 
@@ -265,7 +262,7 @@ _POSSESSIVE_NAME_AFTER = re.compile(
 )
 
 
-_RECORD_NEEDLE = re.compile(r"record|toptijd|mark|previous|old|former", re.IGNORECASE)
+_RECORD_NEEDLE = blind(r"record|toptijd|mark|previous|old|former")
 
 
 def _is_record_origin(text: str, lo: int, start: int) -> bool:
@@ -319,11 +316,10 @@ def is_race_venue(text: str, lo: int, hi: int, start: int, end: int) -> bool:
 
 # "Dit seizoen was ze vijf keer de beste in de wereldbeker", "het wereldbekerklassement",
 # "the World Cup standings": a season told in sum, not the meet being reported.
-_SEASON_IN_CLAUSE = re.compile(
+_SEASON_IN_CLAUSE = blind(
     r"\b(?:(?:dit|this|het|the|vorig|last|heel|hele|whole|zijn|haar|his|her)\s+(?:\w+\s+)?"
     r"(?:seizoen|season)|(?:\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|two|three|four|"
-    r"five|six|seven|eight|nine|ten)\s+(?:keer|maal|times|zeges|overwinningen|victories|wins))\b",
-    re.IGNORECASE,
+    r"five|six|seven|eight|nine|ten)\s+(?:keer|maal|times|zeges|overwinningen|victories|wins))\b"
 )
 _SEASON_WORD = re.compile(
     r"seizoen|klassement|stand\b|season|standings|ranking|circuit|campaign|zege|overwinning",

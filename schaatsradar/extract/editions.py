@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from schaatsradar.extract import flow, patterns
 from schaatsradar.extract.context import FLASHBACK, Context, Entity
 from schaatsradar.extract.mentions import Mentions, inside, text_before
-from schaatsradar.extract.scanning import gate
+from schaatsradar.extract.scanning import blind, gate
 from schaatsradar.extract.sentences import Sentence
 from schaatsradar.extract.types import Result, Span
 
@@ -81,11 +81,10 @@ def _like_before(
 
 # "Kok won de 500 meter, net als in 2024", "Stolz won again, as he did last year": the
 # skater's own result of that earlier year too.
-SAME_AS_THEN = re.compile(
+SAME_AS_THEN = blind(
     r"\b(?:net\s+als|zoals|evenals|like|just\s+as|as)\s+(?:(?:he|she|they)\s+did\s+)?"
     r"(?:in\s+((?:19|20)\d\d)|(vorig\s+jaar|last\s+year|a\s+year\s+ago|een\s+jaar\s+geleden))"
-    r"\b(?!\s*[,;]?\s*(?:toen|when))",
-    re.IGNORECASE,
+    r"\b(?!\s*[,;]?\s*(?:toen|when))"
 )
 
 
@@ -207,9 +206,8 @@ def _time_year(
 
 
 # "werd eerder Europees kampioene in 2021 en in 2023": the editions a place was earned in.
-YEARS_AFTER = re.compile(
-    r"(?:(?!\b(?:sinds|since)\b)[^,;:.]){0,80}?\bin\s+((?:19|20)\d\d)((?:\s*(?:,|en|and)\s*(?:in\s+)?(?:19|20)\d\d)*)\b",
-    re.IGNORECASE,
+YEARS_AFTER = blind(
+    r"(?:(?!\b(?:sinds|since)\b)[^,;:.]){0,80}?\bin\s+((?:19|20)\d\d)((?:\s*(?:,|en|and)\s*(?:in\s+)?(?:19|20)\d\d)*)\b"
 )
 # "Kok werd net als in 2023 tweede": this year's place, and that edition's too.
 AS_IN_YEAR = re.compile(

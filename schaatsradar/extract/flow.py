@@ -24,11 +24,10 @@ __all__ = ["clause_before", "group_ranked", "unrealized", "year_before"]
 
 # Where a clause ends for the scope of a negation or intent: punctuation, or a conjunction
 # that starts a clause of its own ("kwam dicht bij goud maar werd tweede").
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK = blind(
     r"(?<!\d)[,;:()\u2013\u2014]|\s-\s|\b(?:en|and)\b(?!\s+(?:in\s+)?\d)|"
     r"\b(?:maar|but|toen|when|terwijl|while|nadat|after|dat|that|die|who|which|waarin|"
-    r"omdat|because|waarna|whereupon|dus|so|though|although|hoewel|yet)\b",
-    re.IGNORECASE,
+    r"omdat|because|waarna|whereupon|dus|so|though|although|hoewel|yet)\b"
 )
 
 
@@ -151,10 +150,9 @@ _COUNTED_AFTER = re.compile(
     r"zeges|wins|victories|overwinningen|wedstrijden|races|wereldbekers|golds)\b",
     re.IGNORECASE,
 )
-_HANDED_ON = re.compile(
+_HANDED_ON = blind(
     r"\W*(?:(?:\w+\s+){0,3}?(?:ging\s+naar|gaat\s+naar|went\s+to|goes\s+to)|"
-    r"(?:dat|die|which|that)\s+(?:naar|to)\s)\b",
-    re.IGNORECASE,
+    r"(?:dat|die|which|that)\s+(?:naar|to)\s)\b"
 )
 
 
@@ -256,15 +254,14 @@ def group_ranked(text: str, cue: str, end: int) -> bool:
 # A year the clause dates a place to: "werd in 2019 wereldkampioen", "In 2022 won Schouten",
 # "in 2013 won hij de titel". Not "sinds 2019" (a span up to now).
 # Not an attributive participle: "de in 2004 geboren Stolz", "haar in 2019 gereden record".
-_YEAR_IN = re.compile(
+_YEAR_IN = blind(
     r"\b(?:in|at|bij|during|tijdens)\s+((?:19|20)\d\d)\b(?![-/.]\d)"
-    r"(?!\s+(?:ge\w+(?:de|te|en)|born|built|opened|set)\b)",
-    re.IGNORECASE,
+    r"(?!\s+(?:ge\w+(?:de|te|en)|born|built|opened|set)\b)"
 )
 _SINCE_BEFORE = re.compile(r"\b(?:sinds|since|tot|until|voor|before)\s+$", re.IGNORECASE)
 # A sentence that opens on a time adverbial ("Four years ago, Stolz won ...", "In 2018,
 # ...") dates its first clause, even past the comma after the adverbial.
-_OPENING_YEAR = re.compile(r"\s*(?:in|at)\s+((?:19|20)\d\d)\b\s*,?", re.IGNORECASE)
+_OPENING_YEAR = blind(r"\s*(?:in|at)\s+((?:19|20)\d\d)\b\s*,?")
 
 
 _OTHERS_YEAR = re.compile(

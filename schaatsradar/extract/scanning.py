@@ -13,7 +13,7 @@ import functools
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from schaatsradar.extract.types import HasSpan
 
@@ -173,8 +173,10 @@ def rx(first: str, pattern: str, needles: str = "") -> Rx:
 
 def _lower(text: str) -> str:
     """`text` in lower case with every position kept: a whole text from `lowered` (cached), a
-    stretch of one (a clause, a look-back window) with `str.lower`, much faster per call."""
-    if len(text) > 400:
+    stretch of one (a clause, a look-back window, a sentence: never longer than 1000
+    characters, see `sentences.MAX_SENTENCE_CHARS`) with `str.lower`, much faster per call and
+    kept out of the cache of whole texts."""
+    if len(text) > 1000:
         return lowered(text)
     low = text.lower()
     return low if len(low) == len(text) else text.translate(_LOWERING)
@@ -206,6 +208,14 @@ class Blind:
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.low.match(_lower(text), pos, endpos)
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        return self.low.finditer(_lower(text), pos, endpos)
+
+    def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        return self.low.findall(_lower(text), pos, endpos)
 
 
 # Every case-blind pattern run this way, so the tests can compare it with its plain form.
