@@ -216,7 +216,7 @@ AS_IN_YEAR = re.compile(
 YEAR = re.compile(r"(?:19|20)\d\d")
 # The shared look-back words and the ones issue 11 adds ("twee jaar terug", "the previous
 # season").
-LOOKING_BACK = re.compile(f"{FLASHBACK.pattern}|{flow.MORE_EARLIER}", re.IGNORECASE)
+LOOKING_BACK = blind(f"{FLASHBACK.pattern}|{flow.MORE_EARLIER}")
 _LOOKING_BACK_GATE = gate(
     LOOKING_BACK, "last vorig earlier eerder geleden ago terug before previous"
 )

@@ -17,7 +17,7 @@ import re
 
 from schaatsradar.extract.countries import COUNTRIES, PLURALS
 from schaatsradar.extract.lexicon import word_set
-from schaatsradar.extract.scanning import blind, gate
+from schaatsradar.extract.scanning import Blind, blind, gate
 
 __all__ = ["clause_before", "group_ranked", "unrealized", "year_before"]
 
@@ -372,7 +372,7 @@ def race_state(text: str, end: int) -> bool:
 
 
 def opening_flashback(
-    text: str, sentence_start: int, start: int, flashback: re.Pattern[str]
+    text: str, sentence_start: int, start: int, flashback: re.Pattern[str] | Blind
 ) -> bool:
     """ "Four years ago, Stolz won the 1000m", "Vorig jaar, in Calgary, won ze": a sentence
     that opens on a look back dates its first main clause, past the comma."""

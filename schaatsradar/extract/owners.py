@@ -35,14 +35,15 @@ def _aside(text: str, entity: HasSpan, position: int) -> bool:
 
 # Words before an entity that make it the object of the clause, not the one who raced:
 # "sneller dan Takagi", "achter Kok", "tegen Grevelt", "ahead of Stolz".
-OBJECT_BEFORE = re.compile(
+OBJECT_BEFORE = blind(
     r"(?:\b(?:dan|achter|tegen|voor|than|behind|against|ahead of|over|van|of|net als|zoals|"
     r"evenals|just like|just as)"
     # A conjunction ends the phrase: "zat vlak achter en Huizinga werd dertiende".
     r"\s+(?:(?!(?:en|and|maar|but|terwijl|while|whereas)\s)"
-    r"(?:de|het|een|the|a|an|zijn|haar|hun|his|her|their|[A-ZÀ-Þ][\w-]*|"
-    r"\w+(?:genoot|genote|genoten|mate|mates))\s+){0,3})$",
-    re.IGNORECASE,
+    # A word starting with a Latin-1 letter (case-blind, "[A-ZÀ-Þ]" matched any; lower-cased,
+    # that is a-z, "×" and à-þ but "÷").
+    r"(?:de|het|een|the|a|an|zijn|haar|hun|his|her|their|[a-z\xd7\xe0-\xf6\xf8-\xfe][\w-]*|"
+    r"\w+(?:genoot|genote|genoten|mate|mates))\s+){0,3})$"
 )
 
 

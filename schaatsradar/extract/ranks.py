@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from schaatsradar.extract.lexicon import MONTHS, NUMBER_WORDS, ORDINALS, word_set
-from schaatsradar.extract.scanning import Cues, Rx, dedupe, gate, rx, trie, words
+from schaatsradar.extract.scanning import Cues, Rx, blind, dedupe, gate, rx, trie, words
 
 __all__ = ["RankMention", "find_ranks"]
 
@@ -208,16 +208,14 @@ def _ordinal_counts_something(text: str, end: int) -> bool:
 
 # "Leerdam heeft de 1000 meter op haar naam geschreven": the Dutch idiom for winning.
 # English win idioms and places given with a time ("second in 12:58.44").
-_RANK_EXTRA_WIN = re.compile(
+_RANK_EXTRA_WIN = blind(
     r"\b(?:took|takes|claimed|claims|captured|captures)\s+the\s+(?:men's\s+|women's\s+)?"
     r"(?:race|title|event|gold|victory)\b|"
     r"\bwinning\b|\bwonnen\b|\b(?:took|takes|claimed|claims|captured|captures)\s+the\s+"
-    r"(?:men's\s+|women's\s+)?\d[\d,.]*\s?(?:m\b|metres|meters)",
-    re.IGNORECASE,
+    r"(?:men's\s+|women's\s+)?\d[\d,.]*\s?(?:m\b|metres|meters)"
 )
-_RANK_PLACE_WITH_TIME = re.compile(
-    r"\b(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+in\s+\d",
-    re.IGNORECASE,
+_RANK_PLACE_WITH_TIME = blind(
+    r"\b(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+in\s+\d"
 )
 # "with Joy Beune of the Netherlands second and Ragne Wiklund third": a bare "second" right
 # after a name (or a bracket), closing its clause. Lower case only: "Second," opens a sentence.

@@ -172,14 +172,31 @@ def rx(first: str, pattern: str, needles: str = "") -> Rx:
 
 
 def _lower(text: str) -> str:
-    """`text` in lower case with every position kept: a whole text from `lowered` (cached), a
-    stretch of one (a clause, a look-back window, a sentence: never longer than 1000
-    characters, see `sentences.MAX_SENTENCE_CHARS`) with `str.lower`, much faster per call and
-    kept out of the cache of whole texts."""
-    if len(text) > 1000:
-        return lowered(text)
+    """`text` in lower case with every position kept, as the regex engine folds case: a whole
+    text from the cache, a stretch of one (a clause, a look-back window, a sentence: at most
+    600 characters, see `sentences.MAX_SENTENCE_CHARS`) with `str.lower`, much faster per call
+    and kept out of the cache of whole texts."""
+    if len(text) > 600:
+        return _lowered_folded(text)
     low = text.lower()
-    return low if len(low) == len(text) else text.translate(_LOWERING)
+    if len(low) != len(text):
+        low = text.translate(_LOWERING)
+    return _folded(low)
+
+
+# The few characters a case-blind pattern matches to a letter that lower-casing does not
+# give: dotless i, long s, the Kelvin and Angstrom signs.
+_FOLDS = {"\u0131": "i", "\u017f": "s", "\u212a": "k", "\u212b": "\u00e5"}
+_FOLDING = str.maketrans(_FOLDS)
+
+
+def _folded(low: str) -> str:
+    return low.translate(_FOLDING) if any(c in low for c in _FOLDS) else low
+
+
+@functools.lru_cache(maxsize=8)
+def _lowered_folded(text: str) -> str:
+    return _folded(lowered(text))
 
 
 class Blind:
@@ -239,7 +256,7 @@ class Gate:
 
     __slots__ = ("needles", "pattern")
 
-    def __init__(self, pattern: re.Pattern[str], needles: str) -> None:
+    def __init__(self, pattern: re.Pattern[str] | Blind, needles: str) -> None:
         self.pattern = pattern
         self.needles = tuple(needles.split())
 
@@ -254,7 +271,7 @@ class Gate:
 GATES: list[Gate] = []
 
 
-def gate(pattern: re.Pattern[str], needles: str) -> Gate:
+def gate(pattern: re.Pattern[str] | Blind, needles: str) -> Gate:
     """Make and register a keyword gate (see `Gate`)."""
     made = Gate(pattern, needles)
     GATES.append(made)

@@ -47,3 +47,15 @@ def test_blind_patterns_are_written_in_lower_case() -> None:
     for made in S.BLIND:
         source = re.sub(r"\\.|\(\?P<\w+>", "", made.pattern)
         assert not re.search(r"[A-ZÀ-Þ]", source), made.pattern[:60]
+
+
+def test_lowering_folds_letters_as_the_regex_engine_does() -> None:
+    """A letter of a case-blind pattern matches a character exactly when it matches the
+    character lower-cased by `scanning.Blind` (in a stretch and in a whole text)."""
+    chars = [chr(i) for i in range(0x250)] + ["\u0130", "\u1e9e", "\u212a", "\u212b"]
+    for letter in "abcdefghijklmnopqrstuvwxyzàáäåçèéëïöü":
+        blind, plain = re.compile(letter), re.compile(letter, re.IGNORECASE)
+        for char in chars:
+            expected = plain.fullmatch(char) is not None
+            assert (blind.fullmatch(S._lower(char)) is not None) == expected, (letter, char)
+            assert (blind.fullmatch(S._lower(char * 700)[0]) is not None) == expected
