@@ -76,7 +76,9 @@ def update_context(
         elif mention.kind == "day" and article_date is not None:
             updated.day = patterns.resolve_day(mention.value, article_date) or updated.day
     elsewhere = _read_meet(text, updated, sentence, competitions, mentions, article_date)
-    standings = STANDINGS.search(text, sentence.start, sentence.end)
+    standings = _STANDINGS_GATE.open(text, sentence.start, sentence.end) and STANDINGS.search(
+        text, sentence.start, sentence.end
+    )
     if standings and not scope.in_relative_clause(text, sentence.start, standings.start()):
         # "In het klassement bleef De Boo …": the championship's classification.
         kind = classification_of(updated, standings.group()) or next(
@@ -416,6 +418,9 @@ STANDINGS = blind(
     r"\b(?:in het (?:eind|algemeen |algemene )?klassement|in de eind(?:stand|rangschikking)"
     r"|in the (?:overall |final )?standings|in the overall classification"
     r"|(?:op|on|in) de (?:klassieke |allround|sprint)?vierkamp)\b"
+)
+_STANDINGS_GATE = gate(
+    STANDINGS, "klassement eindstand eindrangschikking standings classification vierkamp"
 )
 
 

@@ -18,7 +18,7 @@ import datetime as dt
 import functools
 import re
 
-from schaatsradar.extract.scanning import blind
+from schaatsradar.extract.scanning import blind, gate
 
 __all__ = [
     "CONTRAST",
@@ -67,6 +67,10 @@ _EARLIER = blind(
     r"afgelopen\s(?:weekend|week|maand|seizoen|winter|jaar)|(?:this\s)?past\s(?:weekend|week|"
     r"month|season|winter)|(?:het|de)\s(?:weekend|week)\s(?:ervoor|daarvoor)|the\s(?:weekend|"
     r"week)\sbefore)\b"
+)
+_EARLIER_GATE = gate(
+    _EARLIER,
+    "last vorig earlier eerder geleden ago ervoor before destijds time toentertijd afgelopen past",
 )
 # "de vorige World Cup", "the previous Olympics", "het afgelopen WK": named just before.
 _PREVIOUS_BEFORE = re.compile(
@@ -132,7 +136,7 @@ def is_flashback_place(
     c_start, c_end = _clause(text, lo, hi, start, end)
     if _EARLIER_TAIL.match(text, end, hi):
         return True
-    if any(
+    if _EARLIER_GATE.open(text, c_start, c_end) and any(
         m.end() >= start - reach and m.start() <= end + reach
         for m in _EARLIER.finditer(text, c_start, c_end)
     ):

@@ -273,10 +273,11 @@ _OTHERS_YEAR = re.compile(
 def year_before(text: str, sentence_start: int, start: int) -> int | None:
     """The year the clause before a place at `start` dates it to, if it names one."""
     before = clause_before(text, sentence_start, start)
-    # "Net als Irene Schouten in 2022 won ze": the year is the other skater's.
+    # "Net als Irene Schouten in 2022 won ze": the year is the other skater's. (A year is
+    # written 19xx or 20xx: a clause without either is not scanned.)
     years = [
         m.group(1)
-        for m in _YEAR_IN.finditer(before)
+        for m in (_YEAR_IN.finditer(before) if "19" in before or "20" in before else ())
         if not _OTHERS_YEAR.search(before, 0, m.start())
     ]
     if years:

@@ -245,7 +245,7 @@ def _kept_behind(
 
 # "moesten alleen Canada voor zich laten", "only Stolz was faster": the one ahead won, and
 # the clause's subject was second.
-ONLY_BEFORE = re.compile(r"\b(?:alleen|slechts|enkel|only)\s+(?:de\s+|het\s+|the\s+)?$", re.I)
+ONLY_BEFORE = blind(r"\b(?:alleen|slechts|enkel|only)\s+(?:de\s+|het\s+|the\s+)?$")
 AHEAD_AFTER = re.compile(
     r"\s+(?:voor\s+(?:zich\s+)?(?:laten|gaan|moeten\s+laten|dulden)|voor\s+laten\s+gaan|"
     r"(?:was|were)\s+(?:faster|quicker)|finished\s+ahead|(?:was|waren)\s+sneller)\b",

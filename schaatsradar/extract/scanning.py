@@ -188,10 +188,11 @@ def _lower(text: str) -> str:
 # give: dotless i, long s, the Kelvin and Angstrom signs.
 _FOLDS = {"\u0131": "i", "\u017f": "s", "\u212a": "k", "\u212b": "\u00e5"}
 _FOLDING = str.maketrans(_FOLDS)
+_TO_FOLD = re.compile("[" + "".join(_FOLDS) + "]")
 
 
 def _folded(low: str) -> str:
-    return low.translate(_FOLDING) if any(c in low for c in _FOLDS) else low
+    return low.translate(_FOLDING) if _TO_FOLD.search(low) else low
 
 
 @functools.lru_cache(maxsize=8)
