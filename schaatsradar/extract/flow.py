@@ -77,10 +77,9 @@ _NEGATION = blind(
     r"doubt|twijfel|verrassing|surprise|wonder|toeval|coincidence|vraag|question)\b)"
 )
 # A negation just after a winning verb: "Beune won dit keer niet", "Kok wint de 500 niet".
-_NEGATED_AFTER = re.compile(
+_NEGATED_AFTER = blind(
     r"(?:\s+(?!(?:en|and|maar|but|terwijl|while|want|dan|than)\b)[\w.-]+){0,6}?\s+(?:niet|not|nooit|never)\b(?!\s+(?:alleen|enkel|only|just|meer|more|"
-    r"verrassend|surprisingly|voor\s+niets)\b)",
-    re.IGNORECASE,
+    r"verrassend|surprisingly|voor\s+niets)\b)"
 )
 _VERB_CUES = frozenset(
     {"won", "wint", "win", "wins", "winnen", "gewonnen", "zegevierde", "triomfeerde"}
@@ -117,38 +116,33 @@ _UNREALIZED_JUST_BEFORE = blind(
 )
 # "Zonder die val had ze gewonnen", "If she had not fallen, she would have won": a sentence
 # that opens on a condition and speaks in the pluperfect or conditional.
-_CONDITION_OPENING = re.compile(r"\s*(?:zonder|without|als|indien|if|mocht|had)\b", re.IGNORECASE)
-_CONDITIONAL_VERB = re.compile(r"\b(?:had|hadden|zou|zouden|would)\b", re.IGNORECASE)
+_CONDITION_OPENING = blind(r"\s*(?:zonder|without|als|indien|if|mocht|had)\b")
+_CONDITIONAL_VERB = blind(r"\b(?:had|hadden|zou|zouden|would)\b")
 # A title lost: "haar wereldtitel moeten afstaan", "lost her title", "verloor het goud". Not
 # one won back: "pakte de titel die ze vorig jaar verloor".
-_LOST_BEFORE = re.compile(
+_LOST_BEFORE = blind(
     r"\b(?:lost|loses|losing|surrendered|relinquished|verloor|verliest|verloren|verspeelde)\s+"
-    r"(?:(?:her|his|their|the|haar|zijn|hun|de|het)\s+)?(?:[\w-]+\s+)?$",
-    re.IGNORECASE,
+    r"(?:(?:her|his|their|the|haar|zijn|hun|de|het)\s+)?(?:[\w-]+\s+)?$"
 )
-_LOST_AFTER = re.compile(
+_LOST_AFTER = blind(
     r"(?:(?!\b(?:die|dat|which|that|who)\b)[^.;,:]){0,60}?\b(?:moeten\s+afstaan|afstaan|"
-    r"afgestaan|afstond|kwijtgeraakt|kwijtraakte|ingeleverd|inleveren|moeten\s+laten\s+gaan)\b",
-    re.IGNORECASE,
+    r"afgestaan|afstond|kwijtgeraakt|kwijtraakte|ingeleverd|inleveren|moeten\s+laten\s+gaan)\b"
 )
-_TITLE_NOUN = re.compile(r".*(?:titel|title|goud|gold|kroon|crown)$", re.IGNORECASE)
+_TITLE_NOUN = blind(r".*(?:titel|title|goud|gold|kroon|crown)$")
 
 
 # "dat was goed geweest voor zilver": a past counterfactual after the place's subject.
-_COUNTERFACTUAL_AFTER = re.compile(
-    r"\s+(?:\w+\s+){0,3}?(?:geweest|gehad|kunnen|moeten|could|might)\b", re.IGNORECASE
-)
+_COUNTERFACTUAL_AFTER = blind(r"\s+(?:\w+\s+){0,3}?(?:geweest|gehad|kunnen|moeten|could|might)\b")
 
 
 # "zich gewonnen geven": to concede.
-_CONCEDED = re.compile(r"\b(?:gaf|geeft|gaven|geven|geef)\b.*\bzich\b", re.IGNORECASE)
+_CONCEDED = blind(r"\b(?:gaf|geeft|gaven|geven|geef)\b.*\bzich\b")
 # "won eerder op de WK acht wereldtitels", "has won three world titles": a count of wins.
-_COUNTED_AFTER = re.compile(
+_COUNTED_AFTER = blind(
     r"(?:\s+(?!(?:en|and|maar|but)\b)[\w.-]+){0,6}?\s+(?:\d+|twee|drie|vier|vijf|zes|zeven|"
     r"acht|negen|tien|elf|twaalf|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"meerdere|several|many|vele)\s+(?:[\w-]+\s+){0,2}(?:[\w-]*titels|titles|medailles|medals|"
-    r"zeges|wins|victories|overwinningen|wedstrijden|races|wereldbekers|golds)\b",
-    re.IGNORECASE,
+    r"zeges|wins|victories|overwinningen|wedstrijden|races|wereldbekers|golds)\b"
 )
 _HANDED_ON = blind(
     r"\W*(?:(?:\w+\s+){0,3}?(?:ging\s+naar|gaat\s+naar|went\s+to|goes\s+to)|"
@@ -198,7 +192,7 @@ def unrealized(text: str, sentence_start: int, start: int, end: int, cue: str) -
     )
 
 
-_PAST_AUXILIARY = re.compile(r"\b(?:was|waren|had|hadden)\b", re.IGNORECASE)
+_PAST_AUXILIARY = blind(r"\b(?:was|waren|had|hadden)\b")
 
 
 def _nationality_words() -> frozenset[str]:
@@ -222,17 +216,15 @@ _GROUP_WORDS = _nationality_words() | word_set(
     "non-european europese european europeaan aziatische asian niet-nederlandse "
     "buitenlander buitenlandse foreigner thuisrijder thuisrijdster"
 )
-_GROUP_AFTER = re.compile(
+_GROUP_AFTER = blind(
     r"\s+(?:(?:van|of|onder|among|amongst)\s+(?:de|the|alle|all)\s+)?"
-    r"(?:(?:overige|andere|other|remaining|resterende)\s+)?([\w-]+)",
-    re.IGNORECASE,
+    r"(?:(?:overige|andere|other|remaining|resterende)\s+)?([\w-]+)"
 )
 
 
-_PLACE_WORD = re.compile(
+_PLACE_WORD = blind(
     r"(?:.*\b(?:beste|snelste|sterkste|best|fastest|quickest|top)|[\w-]*(?:ste|de|e|st|nd|rd|th)"
-    r"(?:[\s-](?:plaats|plek|place|spot))?)$",
-    re.IGNORECASE,
+    r"(?:[\s-](?:plaats|plek|place|spot))?)$"
 )
 _NAME_NEXT = re.compile(r"\s+[A-ZÀ-Þ]")
 
@@ -264,10 +256,7 @@ _SINCE_BEFORE = re.compile(r"\b(?:sinds|since|tot|until|voor|before)\s+$", re.IG
 _OPENING_YEAR = blind(r"\s*(?:in|at)\s+((?:19|20)\d\d)\b\s*,?")
 
 
-_OTHERS_YEAR = re.compile(
-    r"\b(?:net\s+als|zoals|evenals|like|just\s+as|sinds|since)\s+(?:\w+\s+){0,3}$",
-    re.IGNORECASE,
-)
+_OTHERS_YEAR = blind(r"\b(?:net\s+als|zoals|evenals|like|just\s+as|sinds|since)\s+(?:\w+\s+){0,3}$")
 
 
 def year_before(text: str, sentence_start: int, start: int) -> int | None:
@@ -293,23 +282,20 @@ def year_before(text: str, sentence_start: int, start: int) -> int | None:
 
 # A place that describes a title held from before: "the silver medalist at the 2018 Games",
 # "olympisch kampioen van 2018", "de nummer twee van de Winterspelen", "2022 world champion".
-_TITLE_OF_EARLIER = re.compile(
+_TITLE_OF_EARLIER = blind(
     r"[\s-]*(?P<noun>medal(?:l)?ist|medaillewinnaar|medaillewinnares|(?:wereld|olympisch\s|"
     r"europees\s)?kampioene?|champion|winnaar|winnares|winner)?\s+"
     r"(?P<prep>at|of|in|from|van|bij|op|uit)\s+(?:(?:the|de|het)\s+)?(?:(?P<year>(?:19|20)\d\d)\b|"
     r"(?:olympische\s+)?(?:winterspelen|spelen|games|olympics|wk|ek|world\s+championships|"
-    r"europese\s+kampioenschappen))",
-    re.IGNORECASE,
+    r"europese\s+kampioenschappen))"
 )
-_DESCRIBING_CUE = re.compile(
+_DESCRIBING_CUE = blind(
     r"(?:.*(?:medal(?:l)?ist|kampioene?|champion|winnaar|winnares|winner|zilver|silver|brons|"
-    r"bronze|goud|gold)|nummer\s+\w+|number\s+\w+)$",
-    re.IGNORECASE,
+    r"bronze|goud|gold)|nummer\s+\w+|number\s+\w+)$"
 )
-_TITLE_HOLDER_CUE = re.compile(
+_TITLE_HOLDER_CUE = blind(
     r"(?:.*(?:medal(?:l)?ist|kampioene?|champion|winnaar|winnares|winner)|nummer\s+\w+|"
-    r"number\s+\w+)$",
-    re.IGNORECASE,
+    r"number\s+\w+)$"
 )
 
 
@@ -331,27 +317,24 @@ def describes_earlier_title(text: str, cue: str, end: int, article_year: int | N
 
 # An ordinal that counts achievements a few words on: "a fourth career Olympic medal", "haar
 # derde Europese titel op rij", "his second World Cup win of the season".
-_ACHIEVEMENT_AHEAD = re.compile(
+_ACHIEVEMENT_AHEAD = blind(
     r"(?:\s+(?!(?:in|op|on|at|bij|met|with|na|after|achter|behind|for|voor|and|en|but|maar)\b)[\w'-]+){0,3}?\s+"
     r"(?:medal|medals|medaille|medailles|title|titles|titel|titels|win|wins|victory|victories|"
     r"zege|zeges|overwinning|podium|podiums|podiumplek|podiumplaats|race|wedstrijd|keer|time|"
     r"times|career|carrière|loopbaan)\b",
-    re.IGNORECASE,
 )
-_ORDINAL_CUE = re.compile(
+_ORDINAL_CUE = blind(
     r"(?:tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|second|third|fourth|"
-    r"fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:ste|de|e|st|nd|rd|th))$",
-    re.IGNORECASE,
+    r"fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:ste|de|e|st|nd|rd|th))$"
 )
 
 
 # "met vijf gouden, twee zilveren en twee bronzen medailles", "three silver medals": a count.
-_COUNT_BEFORE = re.compile(
+_COUNT_BEFORE = blind(
     r"\b(?:\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|two|three|four|five|"
-    r"six|seven|eight|nine|ten|eleven|twelve|meerdere|several|many|vele)\s+$",
-    re.IGNORECASE,
+    r"six|seven|eight|nine|ten|eleven|twelve|meerdere|several|many|vele)\s+$"
 )
-_MEDAL_WORD = re.compile(r"(?:gouden|zilveren|bronzen|goud|zilver|brons|gold|silver|bronze)", re.I)
+_MEDAL_WORD = blind(r"(?:gouden|zilveren|bronzen|goud|zilver|brons|gold|silver|bronze)")
 
 
 def counts_achievement(text: str, cue: str, end: int, start: int | None = None) -> bool:
@@ -365,7 +348,7 @@ def counts_achievement(text: str, cue: str, end: int, start: int | None = None) 
 
 
 # "in gewonnen positie", "in a winning position": a state during the race, not its result.
-_STATE_AFTER = re.compile(r"\s+(?:positie|stelling|position)\b", re.IGNORECASE)
+_STATE_AFTER = blind(r"\s+(?:positie|stelling|position)\b")
 
 
 def race_state(text: str, end: int) -> bool:
@@ -385,7 +368,7 @@ def opening_flashback(
     return not _NOW.search(between)
 
 
-_NOW = re.compile(r"[;:]|\b(?:maar|but|nu|now|dit\s+jaar|this\s+(?:year|time))\b", re.IGNORECASE)
+_NOW = blind(r"[;:]|\b(?:maar|but|nu|now|dit\s+jaar|this\s+(?:year|time))\b")
 
 
 _YEAR_LIST = re.compile(
@@ -405,9 +388,8 @@ def years_listed_before(text: str, sentence_start: int, year: int, start: int) -
 
 # "last year's champion Stolz", "vorig jaar winnaar": a look back that only describes who
 # someone is does not date the clause's place.
-_DESCRIBED_AFTER = re.compile(
-    r"['\u2019]s\s+(?:\w+\s+)?(?:champion|winner|medal(?:l)?ist|runner-up|titleholder)\b",
-    re.IGNORECASE,
+_DESCRIBED_AFTER = blind(
+    r"['\u2019]s\s+(?:\w+\s+)?(?:champion|winner|medal(?:l)?ist|runner-up|titleholder)\b"
 )
 
 
@@ -421,10 +403,9 @@ def describes_holder(text: str, end: int) -> bool:
 
 # "Beune werd in 2024 wereldkampioen. Ze won dat jaar ook de 5000 meter": a sentence that
 # points back at the year the one before it named.
-_THAT_YEAR = re.compile(
+_THAT_YEAR = blind(
     r"\b(?:dat\s+jaar|datzelfde\s+jaar|hetzelfde\s+jaar|dat\s+seizoen|destijds|that\s+year|"
-    r"the\s+same\s+year|that\s+season|back\s+then|at\s+the\s+time)\b",
-    re.IGNORECASE,
+    r"the\s+same\s+year|that\s+season|back\s+then|at\s+the\s+time)\b"
 )
 _THAT_YEAR_GATE = gate(_THAT_YEAR, "jaar seizoen destijds year season then time")
 _PREVIOUS_SENTENCE_END = re.compile(r"[.!?]\s+(?=\S)")

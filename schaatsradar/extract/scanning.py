@@ -192,7 +192,8 @@ _TO_FOLD = re.compile("[" + "".join(_FOLDS) + "]")
 
 
 def _folded(low: str) -> str:
-    return low.translate(_FOLDING) if _TO_FOLD.search(low) else low
+    # `isascii` reads a flag of the string: most stretches need no scan at all.
+    return low.translate(_FOLDING) if not low.isascii() and _TO_FOLD.search(low) else low
 
 
 @functools.lru_cache(maxsize=8)
