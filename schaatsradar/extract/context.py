@@ -399,7 +399,7 @@ EARLIER = (
     r"vorig\s(?:weekend|seizoen|jaar)|earlier\sthis\s(?:season|month)|eerder\sdit\sseizoen|"
     r"(?:\w+|\d+)\s(?:jaar|years?|weken|weeks|maanden|months|dagen|days)\s(?:geleden|ago))\b"
 )
-EARLIER_MEET = blind(EARLIER + r"[^.;:]*$")
+EARLIER_MEET = re.compile(EARLIER + r"[^.;:]*$", re.IGNORECASE)
 FLASHBACK = re.compile(EARLIER, re.IGNORECASE)
 _FLASHBACK_GATE = gate(FLASHBACK, "last vorig earlier eerder geleden ago")
 

@@ -34,10 +34,11 @@ __all__ = [
 ]
 
 # Where a clause ends: its flashback or target cue does not reach past these.
-_CLAUSE_BREAK = blind(
+_CLAUSE_BREAK = re.compile(
     r"(?<!\d),|,(?!\d{3}\b)|[;:()\u2014\u2013]|\s-\s"
     r"|\s(?:maar|but|terwijl|while|nadat|after|toen|when|waar|where|waarna|whereas)\s"
-    r"|(?<!\btot)\sen\s(?!met\b)(?=[a-z]+\s)"
+    r"|(?<!\btot)\sen\s(?!met\b)(?=[a-z]+\s)",
+    re.IGNORECASE,
 )
 _WINDOW = 90  # characters of a clause looked at on either side of a mention
 
@@ -103,10 +104,11 @@ _EARLIER_TAIL = re.compile(
 
 # "Na haar zege bij de World Cup in Calgary won ze ...", "After his win at the Olympics":
 # the meet of an earlier win, named in the phrase that looks back to it.
-_PRIOR_WIN_BEFORE = blind(
+_PRIOR_WIN_BEFORE = re.compile(
     r"\b(?:na|after)\s(?:haar|zijn|hun|de|het|her|his|their|the)\s(?:\w+\s){0,2}(?:zege|"
     r"overwinning|winst|titel|goud|zilver|brons|succes|win|victory|title|gold|silver|bronze)"
-    r"\s(?:[\w-]+\s){0,5}$"
+    r"\s(?:[\w-]+\s){0,5}$",
+    re.IGNORECASE,
 )
 
 
@@ -188,7 +190,7 @@ _NOT_WON_BEFORE = blind(
     r"\b(?:ontbreekt|ontbrak|ontbreken|mist|miste|nog\snooit|nooit|never|missing|lacks|lacking|"
     r"zonder|without|jaagt|jacht|hunt|chasing|droom|dream|doel|goal)\b[^.;:!?]{0,50}$",
 )
-_TITLE_WORD = blind(r"titel|title|goud|gold|kampioen|champion|medaille|medal")
+_TITLE_WORD = re.compile(r"titel|title|goud|gold|kampioen|champion|medaille|medal", re.I)
 
 
 def _is_target(text: str, lo: int, hi: int, start: int, end: int) -> bool:

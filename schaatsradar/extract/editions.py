@@ -206,8 +206,9 @@ def _time_year(
 
 
 # "werd eerder Europees kampioene in 2021 en in 2023": the editions a place was earned in.
-YEARS_AFTER = blind(
-    r"(?:(?!\b(?:sinds|since)\b)[^,;:.]){0,80}?\bin\s+((?:19|20)\d\d)((?:\s*(?:,|en|and)\s*(?:in\s+)?(?:19|20)\d\d)*)\b"
+YEARS_AFTER = re.compile(
+    r"(?:(?!\b(?:sinds|since)\b)[^,;:.]){0,80}?\bin\s+((?:19|20)\d\d)((?:\s*(?:,|en|and)\s*(?:in\s+)?(?:19|20)\d\d)*)\b",
+    re.IGNORECASE,
 )
 # "Kok werd net als in 2023 tweede": this year's place, and that edition's too.
 AS_IN_YEAR = re.compile(
@@ -216,7 +217,7 @@ AS_IN_YEAR = re.compile(
 YEAR = re.compile(r"(?:19|20)\d\d")
 # The shared look-back words and the ones issue 11 adds ("twee jaar terug", "the previous
 # season").
-LOOKING_BACK = blind(f"{FLASHBACK.pattern}|{flow.MORE_EARLIER}")
+LOOKING_BACK = re.compile(f"{FLASHBACK.pattern}|{flow.MORE_EARLIER}", re.IGNORECASE)
 _LOOKING_BACK_GATE = gate(
     LOOKING_BACK, "last vorig earlier eerder geleden ago terug before previous"
 )

@@ -17,7 +17,7 @@ import re
 
 from schaatsradar.extract.countries import COUNTRIES, PLURALS
 from schaatsradar.extract.lexicon import word_set
-from schaatsradar.extract.scanning import Blind, blind, gate
+from schaatsradar.extract.scanning import blind, gate
 
 __all__ = ["clause_before", "group_ranked", "unrealized", "year_before"]
 
@@ -77,9 +77,10 @@ _NEGATION = blind(
     r"doubt|twijfel|verrassing|surprise|wonder|toeval|coincidence|vraag|question)\b)"
 )
 # A negation just after a winning verb: "Beune won dit keer niet", "Kok wint de 500 niet".
-_NEGATED_AFTER = blind(
+_NEGATED_AFTER = re.compile(
     r"(?:\s+(?!(?:en|and|maar|but|terwijl|while|want|dan|than)\b)[\w.-]+){0,6}?\s+(?:niet|not|nooit|never)\b(?!\s+(?:alleen|enkel|only|just|meer|more|"
-    r"verrassend|surprisingly|voor\s+niets)\b)"
+    r"verrassend|surprisingly|voor\s+niets)\b)",
+    re.IGNORECASE,
 )
 _VERB_CUES = frozenset(
     {"won", "wint", "win", "wins", "winnen", "gewonnen", "zegevierde", "triomfeerde"}
@@ -116,45 +117,52 @@ _UNREALIZED_JUST_BEFORE = blind(
 )
 # "Zonder die val had ze gewonnen", "If she had not fallen, she would have won": a sentence
 # that opens on a condition and speaks in the pluperfect or conditional.
-_CONDITION_OPENING = blind(r"\s*(?:zonder|without|als|indien|if|mocht|had)\b")
+_CONDITION_OPENING = re.compile(r"\s*(?:zonder|without|als|indien|if|mocht|had)\b", re.IGNORECASE)
 _CONDITIONAL_VERB = blind(r"\b(?:had|hadden|zou|zouden|would)\b")
 # A title lost: "haar wereldtitel moeten afstaan", "lost her title", "verloor het goud". Not
 # one won back: "pakte de titel die ze vorig jaar verloor".
-_LOST_BEFORE = blind(
+_LOST_BEFORE = re.compile(
     r"\b(?:lost|loses|losing|surrendered|relinquished|verloor|verliest|verloren|verspeelde)\s+"
-    r"(?:(?:her|his|their|the|haar|zijn|hun|de|het)\s+)?(?:[\w-]+\s+)?$"
+    r"(?:(?:her|his|their|the|haar|zijn|hun|de|het)\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
 )
-_LOST_AFTER = blind(
+_LOST_AFTER = re.compile(
     r"(?:(?!\b(?:die|dat|which|that|who)\b)[^.;,:]){0,60}?\b(?:moeten\s+afstaan|afstaan|"
-    r"afgestaan|afstond|kwijtgeraakt|kwijtraakte|ingeleverd|inleveren|moeten\s+laten\s+gaan)\b"
+    r"afgestaan|afstond|kwijtgeraakt|kwijtraakte|ingeleverd|inleveren|moeten\s+laten\s+gaan)\b",
+    re.IGNORECASE,
 )
-_TITLE_NOUN = blind(r".*(?:titel|title|goud|gold|kroon|crown)$")
+_TITLE_NOUN = re.compile(r".*(?:titel|title|goud|gold|kroon|crown)$", re.IGNORECASE)
 
 
 # "dat was goed geweest voor zilver": a past counterfactual after the place's subject.
-_COUNTERFACTUAL_AFTER = blind(r"\s+(?:\w+\s+){0,3}?(?:geweest|gehad|kunnen|moeten|could|might)\b")
+_COUNTERFACTUAL_AFTER = re.compile(
+    r"\s+(?:\w+\s+){0,3}?(?:geweest|gehad|kunnen|moeten|could|might)\b", re.IGNORECASE
+)
 
 
 # "zich gewonnen geven": to concede.
-_CONCEDED = blind(r"\b(?:gaf|geeft|gaven|geven|geef)\b.*\bzich\b")
+_CONCEDED = re.compile(r"\b(?:gaf|geeft|gaven|geven|geef)\b.*\bzich\b", re.IGNORECASE)
 # "won eerder op de WK acht wereldtitels", "has won three world titles": a count of wins.
-_COUNTED_AFTER = blind(
+_COUNTED_AFTER = re.compile(
     r"(?:\s+(?!(?:en|and|maar|but)\b)[\w.-]+){0,6}?\s+(?:\d+|twee|drie|vier|vijf|zes|zeven|"
     r"acht|negen|tien|elf|twaalf|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"meerdere|several|many|vele)\s+(?:[\w-]+\s+){0,2}(?:[\w-]*titels|titles|medailles|medals|"
-    r"zeges|wins|victories|overwinningen|wedstrijden|races|wereldbekers|golds)\b"
+    r"zeges|wins|victories|overwinningen|wedstrijden|races|wereldbekers|golds)\b",
+    re.IGNORECASE,
 )
-_HANDED_ON = blind(
+_HANDED_ON = re.compile(
     r"\W*(?:(?:\w+\s+){0,3}?(?:ging\s+naar|gaat\s+naar|went\s+to|goes\s+to)|"
-    r"(?:dat|die|which|that)\s+(?:naar|to)\s)\b"
+    r"(?:dat|die|which|that)\s+(?:naar|to)\s)\b",
+    re.IGNORECASE,
 )
 
 
 # "de tot dan toe beste tijd", "tot nu toe de enige die goud won", "the best so far": a
 # standing during the race or a tally over the years, not this race's place. Its scope runs
 # into the relative clause, so it is looked for back to the sentence's last ";" or ":".
-_SO_FAR = blind(
-    r"\b(?:tot\s+(?:dan|nu)\s+toe|until\s+(?:then|now)|so\s+far|thus\s+far)\b(?![^;:]*[;:])"
+_SO_FAR = re.compile(
+    r"\b(?:tot\s+(?:dan|nu)\s+toe|until\s+(?:then|now)|so\s+far|thus\s+far)\b(?![^;:]*[;:])",
+    re.IGNORECASE,
 )
 
 
@@ -192,7 +200,7 @@ def unrealized(text: str, sentence_start: int, start: int, end: int, cue: str) -
     )
 
 
-_PAST_AUXILIARY = blind(r"\b(?:was|waren|had|hadden)\b")
+_PAST_AUXILIARY = re.compile(r"\b(?:was|waren|had|hadden)\b", re.IGNORECASE)
 
 
 def _nationality_words() -> frozenset[str]:
@@ -216,15 +224,17 @@ _GROUP_WORDS = _nationality_words() | word_set(
     "non-european europese european europeaan aziatische asian niet-nederlandse "
     "buitenlander buitenlandse foreigner thuisrijder thuisrijdster"
 )
-_GROUP_AFTER = blind(
+_GROUP_AFTER = re.compile(
     r"\s+(?:(?:van|of|onder|among|amongst)\s+(?:de|the|alle|all)\s+)?"
-    r"(?:(?:overige|andere|other|remaining|resterende)\s+)?([\w-]+)"
+    r"(?:(?:overige|andere|other|remaining|resterende)\s+)?([\w-]+)",
+    re.IGNORECASE,
 )
 
 
-_PLACE_WORD = blind(
+_PLACE_WORD = re.compile(
     r"(?:.*\b(?:beste|snelste|sterkste|best|fastest|quickest|top)|[\w-]*(?:ste|de|e|st|nd|rd|th)"
-    r"(?:[\s-](?:plaats|plek|place|spot))?)$"
+    r"(?:[\s-](?:plaats|plek|place|spot))?)$",
+    re.IGNORECASE,
 )
 _NAME_NEXT = re.compile(r"\s+[A-ZÀ-Þ]")
 
@@ -246,17 +256,21 @@ def group_ranked(text: str, cue: str, end: int) -> bool:
 # A year the clause dates a place to: "werd in 2019 wereldkampioen", "In 2022 won Schouten",
 # "in 2013 won hij de titel". Not "sinds 2019" (a span up to now).
 # Not an attributive participle: "de in 2004 geboren Stolz", "haar in 2019 gereden record".
-_YEAR_IN = blind(
+_YEAR_IN = re.compile(
     r"\b(?:in|at|bij|during|tijdens)\s+((?:19|20)\d\d)\b(?![-/.]\d)"
-    r"(?!\s+(?:ge\w+(?:de|te|en)|born|built|opened|set)\b)"
+    r"(?!\s+(?:ge\w+(?:de|te|en)|born|built|opened|set)\b)",
+    re.IGNORECASE,
 )
 _SINCE_BEFORE = re.compile(r"\b(?:sinds|since|tot|until|voor|before)\s+$", re.IGNORECASE)
 # A sentence that opens on a time adverbial ("Four years ago, Stolz won ...", "In 2018,
 # ...") dates its first clause, even past the comma after the adverbial.
-_OPENING_YEAR = blind(r"\s*(?:in|at)\s+((?:19|20)\d\d)\b\s*,?")
+_OPENING_YEAR = re.compile(r"\s*(?:in|at)\s+((?:19|20)\d\d)\b\s*,?", re.IGNORECASE)
 
 
-_OTHERS_YEAR = blind(r"\b(?:net\s+als|zoals|evenals|like|just\s+as|sinds|since)\s+(?:\w+\s+){0,3}$")
+_OTHERS_YEAR = re.compile(
+    r"\b(?:net\s+als|zoals|evenals|like|just\s+as|sinds|since)\s+(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
 
 
 def year_before(text: str, sentence_start: int, start: int) -> int | None:
@@ -282,20 +296,22 @@ def year_before(text: str, sentence_start: int, start: int) -> int | None:
 
 # A place that describes a title held from before: "the silver medalist at the 2018 Games",
 # "olympisch kampioen van 2018", "de nummer twee van de Winterspelen", "2022 world champion".
-_TITLE_OF_EARLIER = blind(
+_TITLE_OF_EARLIER = re.compile(
     r"[\s-]*(?P<noun>medal(?:l)?ist|medaillewinnaar|medaillewinnares|(?:wereld|olympisch\s|"
     r"europees\s)?kampioene?|champion|winnaar|winnares|winner)?\s+"
     r"(?P<prep>at|of|in|from|van|bij|op|uit)\s+(?:(?:the|de|het)\s+)?(?:(?P<year>(?:19|20)\d\d)\b|"
     r"(?:olympische\s+)?(?:winterspelen|spelen|games|olympics|wk|ek|world\s+championships|"
-    r"europese\s+kampioenschappen))"
+    r"europese\s+kampioenschappen))",
+    re.IGNORECASE,
 )
 _DESCRIBING_CUE = blind(
     r"(?:.*(?:medal(?:l)?ist|kampioene?|champion|winnaar|winnares|winner|zilver|silver|brons|"
     r"bronze|goud|gold)|nummer\s+\w+|number\s+\w+)$"
 )
-_TITLE_HOLDER_CUE = blind(
+_TITLE_HOLDER_CUE = re.compile(
     r"(?:.*(?:medal(?:l)?ist|kampioene?|champion|winnaar|winnares|winner)|nummer\s+\w+|"
-    r"number\s+\w+)$"
+    r"number\s+\w+)$",
+    re.IGNORECASE,
 )
 
 
@@ -317,15 +333,17 @@ def describes_earlier_title(text: str, cue: str, end: int, article_year: int | N
 
 # An ordinal that counts achievements a few words on: "a fourth career Olympic medal", "haar
 # derde Europese titel op rij", "his second World Cup win of the season".
-_ACHIEVEMENT_AHEAD = blind(
+_ACHIEVEMENT_AHEAD = re.compile(
     r"(?:\s+(?!(?:in|op|on|at|bij|met|with|na|after|achter|behind|for|voor|and|en|but|maar)\b)[\w'-]+){0,3}?\s+"
     r"(?:medal|medals|medaille|medailles|title|titles|titel|titels|win|wins|victory|victories|"
     r"zege|zeges|overwinning|podium|podiums|podiumplek|podiumplaats|race|wedstrijd|keer|time|"
     r"times|career|carrière|loopbaan)\b",
+    re.IGNORECASE,
 )
-_ORDINAL_CUE = blind(
+_ORDINAL_CUE = re.compile(
     r"(?:tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|second|third|fourth|"
-    r"fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:ste|de|e|st|nd|rd|th))$"
+    r"fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:ste|de|e|st|nd|rd|th))$",
+    re.IGNORECASE,
 )
 
 
@@ -334,7 +352,7 @@ _COUNT_BEFORE = blind(
     r"\b(?:\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|two|three|four|five|"
     r"six|seven|eight|nine|ten|eleven|twelve|meerdere|several|many|vele)\s+$"
 )
-_MEDAL_WORD = blind(r"(?:gouden|zilveren|bronzen|goud|zilver|brons|gold|silver|bronze)")
+_MEDAL_WORD = re.compile(r"(?:gouden|zilveren|bronzen|goud|zilver|brons|gold|silver|bronze)", re.I)
 
 
 def counts_achievement(text: str, cue: str, end: int, start: int | None = None) -> bool:
@@ -348,7 +366,7 @@ def counts_achievement(text: str, cue: str, end: int, start: int | None = None) 
 
 
 # "in gewonnen positie", "in a winning position": a state during the race, not its result.
-_STATE_AFTER = blind(r"\s+(?:positie|stelling|position)\b")
+_STATE_AFTER = re.compile(r"\s+(?:positie|stelling|position)\b", re.IGNORECASE)
 
 
 def race_state(text: str, end: int) -> bool:
@@ -356,7 +374,7 @@ def race_state(text: str, end: int) -> bool:
 
 
 def opening_flashback(
-    text: str, sentence_start: int, start: int, flashback: re.Pattern[str] | Blind
+    text: str, sentence_start: int, start: int, flashback: re.Pattern[str]
 ) -> bool:
     """ "Four years ago, Stolz won the 1000m", "Vorig jaar, in Calgary, won ze": a sentence
     that opens on a look back dates its first main clause, past the comma."""
@@ -368,7 +386,7 @@ def opening_flashback(
     return not _NOW.search(between)
 
 
-_NOW = blind(r"[;:]|\b(?:maar|but|nu|now|dit\s+jaar|this\s+(?:year|time))\b")
+_NOW = re.compile(r"[;:]|\b(?:maar|but|nu|now|dit\s+jaar|this\s+(?:year|time))\b", re.IGNORECASE)
 
 
 _YEAR_LIST = re.compile(
@@ -388,8 +406,9 @@ def years_listed_before(text: str, sentence_start: int, year: int, start: int) -
 
 # "last year's champion Stolz", "vorig jaar winnaar": a look back that only describes who
 # someone is does not date the clause's place.
-_DESCRIBED_AFTER = blind(
-    r"['\u2019]s\s+(?:\w+\s+)?(?:champion|winner|medal(?:l)?ist|runner-up|titleholder)\b"
+_DESCRIBED_AFTER = re.compile(
+    r"['\u2019]s\s+(?:\w+\s+)?(?:champion|winner|medal(?:l)?ist|runner-up|titleholder)\b",
+    re.IGNORECASE,
 )
 
 

@@ -21,19 +21,22 @@ from schaatsradar.extract.scanning import blind
 from schaatsradar.extract.sentences import Sentence
 from schaatsradar.extract.shapes import BeatingClause
 
-AHEAD_OF = blind(r"\b(?:voor op|ahead of|in front of|sneller dan|faster than)\b")
-BEHIND = blind(r"\b(?:achter|behind)\s+(?:\w+\s+){0,2}$")
+AHEAD_OF = re.compile(
+    r"\b(?:voor op|ahead of|in front of|sneller dan|faster than)\b", re.IGNORECASE
+)
+BEHIND = re.compile(r"\b(?:achter|behind)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
 # "de snelste ronde", "the fastest lap": fastest in a moment of the race, not its result.
-NOT_A_PLACE_AFTER = blind(r"\s+(?:rit|opening|ronde|lap|split|doorkomst)\b")
+NOT_A_PLACE_AFTER = re.compile(r"\s+(?:rit|opening|ronde|lap|split|doorkomst)\b", re.IGNORECASE)
 
 
 # A title word is a result only when the sentence says someone became or is champion:
 # "de Japanse wereldkampioene Takagi" is a description, "werd wereldkampioen" a result.
-COPULA_BEFORE = blind(
+COPULA_BEFORE = re.compile(
     r"\b(?:werd|wordt|word|is|was|werden|zijn|geworden|became|is|"
-    r"was|were|crowned|blijft|bleef|kroonde|kroont|gekroond)\b[^.;]{0,60}$"
+    r"was|were|crowned|blijft|bleef|kroonde|kroont|gekroond)\b[^.;]{0,60}$",
+    re.IGNORECASE,
 )
 
 
@@ -57,7 +60,7 @@ NOT_A_PLACE_CUE = re.compile(r"victories|zeges|overwinningen|titels|titles|\btij
 WIN_VERBS = frozenset({"won", "wint", "win", "wins", "winnen", "gewonnen"})
 # "won ze ook nog brons", "won Schouten op de Spelen op de massastart brons": up to the medal
 # in the same clause (no number, punctuation or conjunction between).
-VERB_TO_OBJECT = blind(r"^(?:(?!\b(?:en|and|maar|but)\b)[^\d,;:]){0,60}$")
+VERB_TO_OBJECT = re.compile(r"^(?:(?!\b(?:en|and|maar|but)\b)[^\d,;:]){0,60}$", re.IGNORECASE)
 
 
 def _medal_objects(text: str, cues: Sequence[patterns.RankMention]) -> list[patterns.RankMention]:
@@ -82,23 +85,27 @@ def _medal_objects(text: str, cues: Sequence[patterns.RankMention]) -> list[patt
     ]
 
 
-MEDAL_CUE = blind(r"(?:zilver|brons|goud|silver|bronze|gold)")
-MEDAL_OBJECT_GAP = blind(r"^(?![^,;:]*\b(?:en|and|maar|but)\b)[^,;:()]{0,60}$")
+MEDAL_CUE = re.compile(r"(?:zilver|brons|goud|silver|bronze|gold)", re.IGNORECASE)
+MEDAL_OBJECT_GAP = re.compile(r"^(?![^,;:]*\b(?:en|and|maar|but)\b)[^,;:()]{0,60}$", re.I)
 
 
 # "prevailed in 10 of 12 races", "won 5 van de 8 wedstrijden", "won two titles": a count.
-WIN_COUNT_AFTER = blind(
+WIN_COUNT_AFTER = re.compile(
     r"\s+(?:in\s+)?\d+\s+(?:of|van|uit)\s+(?:de\s+|the\s+|his\s+|her\s+|zijn\s+|haar\s+)?\d+\b"
     r"|\s+(?:twee|drie|vier|vijf|zes|two|three|four|five|six|\d+)\s+(?:\w+\s+)?(?:titles|titels|"
-    r"medals|medailles|races|wedstrijden|golds|gold medals|gouden medailles|zeges|wins)\b"
+    r"medals|medailles|races|wedstrijden|golds|gold medals|gouden medailles|zeges|wins)\b",
+    re.IGNORECASE,
 )
 
 
-PURPOSE_BEFORE = blind(r"\b(?:om|to)\s+(?:\w+\s+){0,4}$")
-PURPOSE_AFTER = blind(r"\s+(?:te\s+\w+|rijden|strijden|vechten|sprinten|schaatsen|meedoen|gaan)\b")
+PURPOSE_BEFORE = re.compile(r"\b(?:om|to)\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
+PURPOSE_AFTER = re.compile(
+    r"\s+(?:te\s+\w+|rijden|strijden|vechten|sprinten|schaatsen|meedoen|gaan)\b", re.IGNORECASE
+)
 # "tenth in the World Cup ranking": a season's standing, not a race.
-RANKING_AFTER = blind(
-    r"\s+(?:in|op|of)\s+(?:the|de|het)\s+(?:[\w-]+\s+){0,2}(?:rankings?|ranglijst|wereldranglijst)\b"
+RANKING_AFTER = re.compile(
+    r"\s+(?:in|op|of)\s+(?:the|de|het)\s+(?:[\w-]+\s+){0,2}(?:rankings?|ranglijst|wereldranglijst)\b",
+    re.IGNORECASE,
 )
 
 
@@ -135,7 +142,7 @@ def _rank_counts(
 
 # "heeft zich tot Nederlands kampioene allround gekroond", "is wereldkampioen sprint
 # geworden": the verb that makes the title a result comes after it.
-BECAME_AFTER = blind(r"(?:\s+[^\s,;.]+){0,3}?\s+(?:geworden|gekroond)\b")
+BECAME_AFTER = re.compile(r"(?:\s+[^\s,;.]+){0,3}?\s+(?:geworden|gekroond)\b", re.IGNORECASE)
 
 
 # The runners-up a winner beat, in order: "sneller dan Takagi en Kok", "bleef X en Y voor".
@@ -199,18 +206,19 @@ def _infer_runners_up(
         entity.ranks.append(patterns.RankMention(entity.start, entity.end, rank, "beaten"))
 
 
-ALSO_BEATEN = blind(r"\b(?:ook|also|too|eveneens)\b")
+ALSO_BEATEN = re.compile(r"\b(?:ook|also|too|eveneens)\b", re.IGNORECASE)
 
 
 # "In het klassement blijft Leerdam Kok en Schulting voor": the separable "voorblijven",
 # its objects listed between the winner and the closing "voor".
 STAYED = blind(r"\b(?:bleef|blijft|bleven|blijven|voorbleef|voorblijft|hield|houdt|hielden)\b")
 # "bleef Roest ruim voor", "hield Groenewoud achter zich in het klassement".
-CLOSING_VOOR = blind(
+CLOSING_VOOR = re.compile(
     r"\s+(?:(?:ruim|nipt|net|royaal|duidelijk|comfortabel|krap|ook|nog|simpel)\s+)?"
     r"(?:voor|voorbleef|voorblijft|achter\s+zich)"
     r"(?:\s+(?:in|op)\s+(?:het|de)\s+(?:eind|algemeen\s)?(?:klassement|eindstand|stand))?"
-    r"\s*(?:[.,;:!]|$)"
+    r"\s*(?:[.,;:!]|$)",
+    re.IGNORECASE,
 )
 
 
@@ -236,10 +244,11 @@ def _kept_behind(
 
 # "moesten alleen Canada voor zich laten", "only Stolz was faster": the one ahead won, and
 # the clause's subject was second.
-ONLY_BEFORE = blind(r"\b(?:alleen|slechts|enkel|only)\s+(?:de\s+|het\s+|the\s+)?$")
-AHEAD_AFTER = blind(
+ONLY_BEFORE = re.compile(r"\b(?:alleen|slechts|enkel|only)\s+(?:de\s+|het\s+|the\s+)?$", re.I)
+AHEAD_AFTER = re.compile(
     r"\s+(?:voor\s+(?:zich\s+)?(?:laten|gaan|moeten\s+laten|dulden)|voor\s+laten\s+gaan|"
-    r"(?:was|were)\s+(?:faster|quicker)|finished\s+ahead|(?:was|waren)\s+sneller)\b"
+    r"(?:was|were)\s+(?:faster|quicker)|finished\s+ahead|(?:was|waren)\s+sneller)\b",
+    re.IGNORECASE,
 )
 
 

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 
 from schaatsradar.extract.context import Entity
 from schaatsradar.extract.patterns import DistanceMention, RankMention, TimeMention
-from schaatsradar.extract.scanning import blind
 from schaatsradar.extract.sentences import Sentence
 
 __all__ = [
@@ -132,7 +131,7 @@ def paired_times(
 
 
 # A relative clause opened after a name: "X, die …", "X, who …".
-_ASIDE_OPEN = blind(r",\s*(?:die|dat|wie|wat|who|which|whose)\b")
+_ASIDE_OPEN = re.compile(r",\s*(?:die|dat|wie|wat|who|which|whose)\b", re.IGNORECASE)
 
 
 def aside_closed(text: str, sentence: Sentence, entity: Entity, position: int) -> bool:
