@@ -45,6 +45,13 @@ class Context:
     season: str | None = None  # a series named only in sum ("het wereldbekerseizoen")
     lead_country: str | None = None  # the host country the lead names ("de WK in Noorwegen")
 
+    def copy(self) -> Context:
+        """A shallow copy, as `dataclasses.replace(self)` makes it, four times faster: the
+        reader copies the context for every sentence."""
+        new = object.__new__(Context)
+        new.__dict__.update(self.__dict__)
+        return new
+
 
 @dataclass
 class Entity:
@@ -68,7 +75,7 @@ def update_context(
     mentions: Mentions,
     article_date: dt.date | None,
 ) -> Context:
-    updated = replace(context)
+    updated = context.copy()
     competitions = _competitions_in(mentions, sentence)
     for mention in inside(mentions.context, sentence):
         if mention.kind == "gender" and mention.value in GENDERS:
