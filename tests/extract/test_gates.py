@@ -59,3 +59,20 @@ def test_lowering_folds_letters_as_the_regex_engine_does() -> None:
             expected = plain.fullmatch(char) is not None
             assert (blind.fullmatch(S._lower(char)) is not None) == expected, (letter, char)
             assert (blind.fullmatch(S._lower(char * 700)[0]) is not None) == expected
+
+
+def test_led_scans_find_what_their_pattern_finds() -> None:
+    """A whole-text pattern led by a test of its first characters finds the same spans."""
+    from schaatsradar.extract import lexicon, name_text, sentences
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CASES.glob("*.txt"))] + MIXED_CASE
+    texts += ["Zij zei: 'ik won'. “Goed.” „Ja”, «oui». 't Is 1.12,74 en 36,09.\n\nNieuw. (Ok.) Dus"]
+    for led, plain in (
+        (sentences.BOUNDARY_SCAN, sentences.BOUNDARY),
+        (name_text.QUOTES_SCAN, name_text._QUOTES),
+        (name_text.RACE_TIME_SCAN, lexicon.RACE_TIME),
+    ):
+        for text in texts:
+            assert [m.span() for m in led.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ], (plain.pattern[:40], text[:60])
