@@ -45,6 +45,7 @@ _QUOTES = re.compile(
 # turns away every other position with one set test (see `scanning.Rx`), 2-3x faster.
 QUOTES_SCAN = re.compile("(?=[\"“„«‘'])(?:" + _QUOTES.pattern + ")")
 RACE_TIME_SCAN = re.compile("(?=\\d)(?:" + RACE_TIME.pattern + ")")
+ORDINAL_SCAN = re.compile("(?=\\d)(?:" + _ORDINAL.pattern + ")")
 _OPENERS = frozenset('"“„‘«(:|–—-•*')
 _WEAK_PARTICLES = _words("in op het te")  # particles only before another: "in 't Hof"
 
@@ -237,7 +238,7 @@ def _analyse(text: str) -> _Doc:
         rank=_ranks(n_sent, tokens),
     )
     # A quote is someone speaking: its words say nothing about the names around it.
-    for rx, strong in ((RACE_TIME_SCAN, True), (_ORDINAL, False)):
+    for rx, strong in ((RACE_TIME_SCAN, True), (ORDINAL_SCAN, False)):
         for m in rx.finditer(text):
             context_hits.append((m.start(), doc.sentence_of(m.start()), strong))
     for pos, sent, strong in context_hits:

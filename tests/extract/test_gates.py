@@ -63,14 +63,20 @@ def test_lowering_folds_letters_as_the_regex_engine_does() -> None:
 
 def test_led_scans_find_what_their_pattern_finds() -> None:
     """A whole-text pattern led by a test of its first characters finds the same spans."""
-    from schaatsradar.extract import lexicon, name_text, sentences
+    from schaatsradar.extract import lexicon, name_text, name_words, sentences
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(CASES.glob("*.txt"))] + MIXED_CASE
+    texts += [
+        "De 23-jarige Nederlandse schaatsster won; the Dutch skater, The 21-year-old. 3e, 21st."
+    ]
     texts += ["Zij zei: 'ik won'. “Goed.” „Ja”, «oui». 't Is 1.12,74 en 36,09.\n\nNieuw. (Ok.) Dus"]
     for led, plain in (
         (sentences.BOUNDARY_SCAN, sentences.BOUNDARY),
         (name_text.QUOTES_SCAN, name_text._QUOTES),
         (name_text.RACE_TIME_SCAN, lexicon.RACE_TIME),
+        (name_text.ORDINAL_SCAN, name_words._ORDINAL),
+        (name_words._NL_REFERENCE, re.compile(name_words._NL_REFERENCE.pattern[8:])),
+        (name_words._EN_REFERENCE, re.compile(name_words._EN_REFERENCE.pattern[8:])),
     ):
         for text in texts:
             assert [m.span() for m in led.finditer(text)] == [
