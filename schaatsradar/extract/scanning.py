@@ -266,9 +266,9 @@ class Gate:
         self.needles = tuple(needles.split())
 
     def open(self, text: str, start: int, end: int) -> bool:
-        """Whether text[start:end] may hold a match (`text` is a whole text: `lowered` keeps
-        the last few)."""
-        stretch = lowered(text)[start:end]
+        """Whether text[start:end] may hold a match (`text` is a whole text: the lower-cased
+        form, letters folded as the regex engine folds them, is cached for the last few)."""
+        stretch = _lowered_folded(text)[start:end]
         for needle in self.needles:  # noqa: SIM110 (a plain loop: no generator per call)
             if needle in stretch:
                 return True

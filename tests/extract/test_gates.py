@@ -11,6 +11,7 @@ from schaatsradar.extract import scanning as S
 
 CASES = Path(__file__).parent / "cases"
 MIXED_CASE = [
+    "LA\u017fT WEEK, thi\u017f \u212aampioen, Vor\u0131g jaar: folded letters.",
     "Vorig JAAR won ze; LAST SEASON she won. Drie jaar geleden, Two Years Ago, EERDER DIT SEIZOEN.",
     "Ze WON NIET, Would Have Won, OP WEG NAAR goud, Sneller Dan Kok, Versloeg Takagi. HOOPT op "
     "de Titel; Next Week's race (7-10 Februari), Nog Nooit Kampioen, Tot Nu Toe.",
