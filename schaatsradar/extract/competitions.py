@@ -12,7 +12,7 @@ import itertools
 import re
 from collections.abc import Callable
 
-from schaatsradar.extract.scanning import Rx, rx
+from schaatsradar.extract.scanning import Rx, blind, rx
 
 __all__ = ["find_competitions"]
 
@@ -138,7 +138,7 @@ _COMPETITIONS: list[tuple[Rx, Callable[[re.Match[str]], str]]] = [
 # A meet known by its own name: "de KNSB Cup", "de Noordzeecup", "the Pettit Fall Classic",
 # "de Westfriese Sprintdag", "het Sprintgala", "de Kraantje Lek Trofee". Filed as the press
 # names it; the big series above keep their short names.
-_MEET_WORD = re.compile(r"(?:cup|bokaal|trofee|trophy|classic|sprintdag|gala)\b", re.IGNORECASE)
+_MEET_WORD = blind(r"(?:cup|bokaal|trofee|trophy|classic|sprintdag|gala)\b")
 _BIG_SERIES = re.compile(r"world\scup|wereldbeker|europa\s?cup|olymp", re.IGNORECASE)
 _NOT_IN_NAME = frozenset(
     {"De", "Het", "The", "Een", "A", "In", "Op", "Bij", "At", "Na", "Voor", "Van", "For", "Of"}

@@ -13,6 +13,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from schaatsradar.extract.scanning import blind
+
 __all__ = [
     "LEAD_CHARS",
     "TitleMention",
@@ -118,7 +120,7 @@ _TITLES = [(re.compile(pattern.pattern, re.IGNORECASE), value) for pattern, valu
 
 
 # Every title pattern holds one of these: a sentence without them is skipped in one scan.
-_TITLE_NEEDLE = re.compile(r"wereld|world|europe|nederlands|nationale", re.IGNORECASE)
+_TITLE_NEEDLE = blind(r"wereld|world|europe|nederlands|nationale")
 
 
 @functools.lru_cache(maxsize=1024)

@@ -18,6 +18,8 @@ import datetime as dt
 import functools
 import re
 
+from schaatsradar.extract.scanning import blind, gate
+
 __all__ = [
     "CONTRAST",
     "THIS_MEET_BEFORE",
@@ -56,7 +58,7 @@ def _clause(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int
 # -- flashbacks ---------------------------------------------------------------------------
 
 # "vorig jaar", "twee weken geleden", "last season", "de vorige wereldbeker": another meet.
-_EARLIER = re.compile(
+_EARLIER = blind(
     r"\b(?:last\s(?:week|weekend|month|season|year|winter)(?:'s|’s)?|vorige\s(?:week|maand|"
     r"winter)|vorig\s(?:weekend|seizoen|jaar)|earlier\sthis\s(?:season|month|year|winter)|"
     r"eerder\sdit\s(?:seizoen|jaar)|(?:\w+|\d+)\s(?:jaar|years?|weken|weeks|maanden|months|"
@@ -65,8 +67,11 @@ _EARLIER = re.compile(
     r"a\syear\s(?:earlier|before)|destijds|at\sthe\stime|toentertijd|"
     r"afgelopen\s(?:weekend|week|maand|seizoen|winter|jaar)|(?:this\s)?past\s(?:weekend|week|"
     r"month|season|winter)|(?:het|de)\s(?:weekend|week)\s(?:ervoor|daarvoor)|the\s(?:weekend|"
-    r"week)\sbefore)\b",
-    re.IGNORECASE,
+    r"week)\sbefore)\b"
+)
+_EARLIER_GATE = gate(
+    _EARLIER,
+    "last vorig earlier eerder geleden ago ervoor before destijds time toentertijd afgelopen past",
 )
 # "de vorige World Cup", "the previous Olympics", "het afgelopen WK": named just before.
 _PREVIOUS_BEFORE = re.compile(
@@ -133,7 +138,7 @@ def is_flashback_place(
     c_start, c_end = _clause(text, lo, hi, start, end)
     if _EARLIER_TAIL.match(text, end, hi):
         return True
-    if any(
+    if _EARLIER_GATE.open(text, c_start, c_end) and any(
         m.end() >= start - reach and m.start() <= end + reach
         for m in _EARLIER.finditer(text, c_start, c_end)
     ):
@@ -149,46 +154,41 @@ def is_flashback_place(
 
 # -- targets: the meet someone qualified for or is heading to ------------------------------
 
-_TARGET_BEFORE = re.compile(
+_TARGET_BEFORE = blind(
     r"\b(?:voor|naar|richting|for|to|towards|ahead\sof|before|into|op\sweg\snaar|"
     r"in\saanloop\snaar|aan)\s+(?:(?:de|het|the|this|dit|deze|next|upcoming|komende|volgende|"
     r"aanstaande|next\smonth's|next\syear's|next\sweek's|this\swinter's|its|their|his|her|"
-    r"zijn|haar|hun|ISU|\d{4})\s+){0,3}$",
-    re.IGNORECASE,
+    r"zijn|haar|hun|isu|\d{4})\s+){0,3}$",
 )
 # "deelname aan de ploegachtervolging op de WK", "het laatste ticket voor": a place earned.
-_QUALIFY_BEFORE = re.compile(
+_QUALIFY_BEFORE = blind(
     r"\b(?:deelname|plaatsing|plaatsten|plaatste|kwalificatie|kwalificeerde|kwalificeerden|"
     r"gekwalificeerd|geplaatst|ticket|tickets|startbewijs|startbewijzen|startplek|startplekken|"
     r"selectie|qualif\w*|berth|selected|geselecteerd|mag\snaar|mogen\snaar)\b"
     r"[^.;:!?]{0,45}$",
-    re.IGNORECASE,
 )
 # "(11-13 januari in het Italiaanse Collalbo)", ", die van 6 tot en met 22 februari in Milaan
 # worden gehouden", "volgende week", "next weekend": a meet still to come.
-_FUTURE_AFTER = re.compile(
+_FUTURE_AFTER = blind(
     r"\s*(?:\(\s*\d|,?\s*(?:die|dat|which|that)\b[^.;:!?]{0,70}\b(?:wordt|worden|zal|zullen|"
     r"will|is\sto\sbe|are\sto\sbe)\b|[^.;:!?,]{0,40}\b(?:volgende\s(?:week|maand)|next\s(?:week|"
     r"weekend|month|year|season)|komend\sweekend|later\sthis\s(?:month|season|year)|"
     r"binnenkort|zal|zullen|will\sbe)\b)",
-    re.IGNORECASE,
 )
-_FUTURE_IN_CLAUSE = re.compile(
+_FUTURE_IN_CLAUSE = blind(
     r"\b(?:volgende\s(?:week|maand)|next\s(?:week|weekend|month|year|season)|next\smonth's|"
     r"komend\sweekend|later\sthis\s(?:month|season|year)|binnenkort|will|zal|zullen|"
     r"continues\snext|wil|wilt|willen|hoopt|hopen|droomt|dromen|(?:hopes?|plans?|aims?|wants?)"
     r"\sto|is\sgoing\sto|dreams?\sof)\b"
     # a meet's dates: "(7-10 februari in Inzell)", "van 6 tot en met 22 februari"
     r"|\b\d{1,2}\s?(?:-|\u2013|tot\sen\smet|t/m|to|until)\s?\d{1,2}\s[a-z]{3,9}\b",
-    re.IGNORECASE,
 )
 
 
 # "ontbreekt alleen nog de olympische titel", "never won a world title": not won here.
-_NOT_WON_BEFORE = re.compile(
+_NOT_WON_BEFORE = blind(
     r"\b(?:ontbreekt|ontbrak|ontbreken|mist|miste|nog\snooit|nooit|never|missing|lacks|lacking|"
     r"zonder|without|jaagt|jacht|hunt|chasing|droom|dream|doel|goal)\b[^.;:!?]{0,50}$",
-    re.IGNORECASE,
 )
 _TITLE_WORD = re.compile(r"titel|title|goud|gold|kampioen|champion|medaille|medal", re.I)
 
@@ -268,7 +268,7 @@ _POSSESSIVE_NAME_AFTER = re.compile(
 )
 
 
-_RECORD_NEEDLE = re.compile(r"record|toptijd|mark|previous|old|former", re.IGNORECASE)
+_RECORD_NEEDLE = blind(r"record|toptijd|mark|previous|old|former")
 
 
 def _is_record_origin(text: str, lo: int, start: int) -> bool:
@@ -322,11 +322,10 @@ def is_race_venue(text: str, lo: int, hi: int, start: int, end: int) -> bool:
 
 # "Dit seizoen was ze vijf keer de beste in de wereldbeker", "het wereldbekerklassement",
 # "the World Cup standings": a season told in sum, not the meet being reported.
-_SEASON_IN_CLAUSE = re.compile(
+_SEASON_IN_CLAUSE = blind(
     r"\b(?:(?:dit|this|het|the|vorig|last|heel|hele|whole|zijn|haar|his|her)\s+(?:\w+\s+)?"
     r"(?:seizoen|season)|(?:\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|two|three|four|"
-    r"five|six|seven|eight|nine|ten)\s+(?:keer|maal|times|zeges|overwinningen|victories|wins))\b",
-    re.IGNORECASE,
+    r"five|six|seven|eight|nine|ten)\s+(?:keer|maal|times|zeges|overwinningen|victories|wins))\b"
 )
 _SEASON_WORD = re.compile(
     r"seizoen|klassement|stand\b|season|standings|ranking|circuit|campaign|zege|overwinning",

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from schaatsradar.extract import flow, patterns
 from schaatsradar.extract.context import FLASHBACK, Context, Entity
 from schaatsradar.extract.mentions import Mentions, inside, text_before
+from schaatsradar.extract.scanning import blind, gate
 from schaatsradar.extract.sentences import Sentence
 from schaatsradar.extract.types import Result, Span
 
@@ -80,11 +81,10 @@ def _like_before(
 
 # "Kok won de 500 meter, net als in 2024", "Stolz won again, as he did last year": the
 # skater's own result of that earlier year too.
-SAME_AS_THEN = re.compile(
+SAME_AS_THEN = blind(
     r"\b(?:net\s+als|zoals|evenals|like|just\s+as|as)\s+(?:(?:he|she|they)\s+did\s+)?"
     r"(?:in\s+((?:19|20)\d\d)|(vorig\s+jaar|last\s+year|a\s+year\s+ago|een\s+jaar\s+geleden))"
-    r"\b(?!\s*[,;]?\s*(?:toen|when))",
-    re.IGNORECASE,
+    r"\b(?!\s*[,;]?\s*(?:toen|when))"
 )
 
 
@@ -218,6 +218,9 @@ YEAR = re.compile(r"(?:19|20)\d\d")
 # The shared look-back words and the ones issue 11 adds ("twee jaar terug", "the previous
 # season").
 LOOKING_BACK = re.compile(f"{FLASHBACK.pattern}|{flow.MORE_EARLIER}", re.IGNORECASE)
+_LOOKING_BACK_GATE = gate(
+    LOOKING_BACK, "last vorig earlier eerder geleden ago terug before previous"
+)
 YEARS_AGO = re.compile(
     r"\b(\w+)\s+(?:jaar|years?)\s+(?:geleden|ago|terug|eerder|earlier|before)\b|\b(vorig)\s+jaar\b"
     r"|\b(last)\s+year\b",
@@ -268,6 +271,8 @@ class Lookback:
 
     @classmethod
     def of(cls, text: str, sentence: Sentence) -> Lookback:
+        if not _LOOKING_BACK_GATE.open(text, sentence.start, sentence.end):
+            return cls(sentence, (), (), None)
         flashbacks = tuple(
             m.span()
             for m in LOOKING_BACK.finditer(text, sentence.start, sentence.end)

@@ -17,17 +17,17 @@ import re
 
 from schaatsradar.extract.countries import COUNTRIES, PLURALS
 from schaatsradar.extract.lexicon import MONTHS, word_set
+from schaatsradar.extract.scanning import blind, gate
 
 __all__ = ["clause_before", "group_ranked", "unrealized", "year_before"]
 
 
 # Where a clause ends for the scope of a negation or intent: punctuation, or a conjunction
 # that starts a clause of its own ("kwam dicht bij goud maar werd tweede").
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK = blind(
     r"(?<!\d)[,;:()\u2013\u2014]|\s-\s|\b(?:en|and)\b(?!\s+(?:in\s+)?\d)|"
     r"\b(?:maar|but|toen|when|terwijl|while|nadat|after|dat|that|die|who|which|waarin|"
-    r"omdat|because|waarna|whereupon|dus|so|though|although|hoewel|yet)\b",
-    re.IGNORECASE,
+    r"omdat|because|waarna|whereupon|dus|so|though|although|hoewel|yet)\b"
 )
 
 
@@ -69,13 +69,12 @@ def _sentence_breaks(text: str, sentence_start: int) -> tuple[tuple[int, ...], s
 # A negation in the clause before the place: "kon niet winnen", "did not win", "geen goud",
 # "plaatste zich niet bij de beste". Not the idioms that state a place with "niet": "niet
 # verder dan vierde", "no better than fifth", "niet alleen", "not only", "niet onverdienstelijk".
-_NEGATION = re.compile(
+_NEGATION = blind(
     r"\b(?:niet|geen|nooit|not|no(?!\.)|never|didn't|couldn't|wasn't|weren't|won't|can't|"
     r"doesn't|don't|isn't|failed\s+to)\b(?!\s+(?:verder|meer|beter|hoger|later|slechter|alleen|"
     r"enkel|onverdienstelijk|voor\s+niets|verrassend|onverwacht|toevallig|further|more|better|"
     r"higher|worse|only|just|surprisingly|coincidentally|since|until|tot|sinds|lang|long|"
-    r"doubt|twijfel|verrassing|surprise|wonder|toeval|coincidence|vraag|question)\b)",
-    re.IGNORECASE,
+    r"doubt|twijfel|verrassing|surprise|wonder|toeval|coincidence|vraag|question)\b)"
 )
 # A negation just after a winning verb: "Beune won dit keer niet", "Kok wint de 500 niet".
 _NEGATED_AFTER = re.compile(
@@ -90,7 +89,7 @@ _VERB_CUES = frozenset(
 # What was aimed at, hoped for, nearly had or missed, or would have been, anywhere in the
 # clause before the place: "op weg naar goud", "on course for gold", "dicht bij de titel",
 # "hoopt te winnen", "zou goed zijn geweest voor zilver", "would have won".
-_UNREALIZED_BEFORE = re.compile(
+_UNREALIZED_BEFORE = blind(
     r"\b(?:op\s+weg\s+naar|on\s+(?:course|track|pace)\s+for|destined\s+for|headed\s+for|"
     r"heading\s+for|dicht\s+bij|dichtbij|came\s+close\s+to|come\s+close\s+to|"
     r"jacht\s+op|hunt\s+for|kans\s+op|chance\s+(?:of|at|for)|shot\s+at|bid\s+for|"
@@ -104,24 +103,22 @@ _UNREALIZED_BEFORE = re.compile(
     # "had graag gewonnen": a wish; "denying Kok a first title", "ontnam haar de zege".
     r"graag|deny|denied|denying|ontnam|ontneemt|ontnamen|ontzegde|robbed|beroofde|"
     # "leek haar elfde wereldtitel binnen te halen", "seemed headed for gold": what seemed.
-    r"leek|leken|lijkt|seemed|seems|appeared)\b",
-    re.IGNORECASE,
+    r"leek|leken|lijkt|seemed|seems|appeared)\b"
 )
 # Right before the place: "greep naast de titel", "zonder medaille", "almost won", "bijna goud",
 # "missed out on gold", "in de strijd om het brons" (unless that fight was won).
-_UNREALIZED_JUST_BEFORE = re.compile(
+_UNREALIZED_JUST_BEFORE = blind(
     r"\b(?:naast|zonder|without|bijna|nearly|almost|missed(?:\s+out\s+on)?|misliep|misloopt|"
     r"(?:between|tussen)(?:\s+\w+\s+(?:and|en))?|onttroond\s+als|dethroned\s+as|"
     r"(?:ging|gaat|gingen|gaan|went|goes|go|going)\s+(?:[\w.-]+\s+){0,4}?(?:voor|for)|"
     r"(?<!won\s)(?<!wint\s)(?<!won\sthe\s)(?<!won\sde\s)"
     r"(?:strijd|battle|fight|race|duel|gevecht)\s+(?:om|for))"
-    r"\s+(?:(?:de|het|een|the|a|an|zijn|haar|his|her|hun|their)\s+)?$",
-    re.IGNORECASE,
+    r"\s+(?:(?:de|het|een|the|a|an|zijn|haar|his|her|hun|their)\s+)?$"
 )
 # "Zonder die val had ze gewonnen", "If she had not fallen, she would have won": a sentence
 # that opens on a condition and speaks in the pluperfect or conditional.
 _CONDITION_OPENING = re.compile(r"\s*(?:zonder|without|als|indien|if|mocht|had)\b", re.IGNORECASE)
-_CONDITIONAL_VERB = re.compile(r"\b(?:had|hadden|zou|zouden|would)\b", re.IGNORECASE)
+_CONDITIONAL_VERB = blind(r"\b(?:had|hadden|zou|zouden|would)\b")
 # A title lost: "haar wereldtitel moeten afstaan", "lost her title", "verloor het goud". Not
 # one won back: "pakte de titel die ze vorig jaar verloor".
 _LOST_BEFORE = re.compile(
@@ -281,10 +278,11 @@ _OTHERS_YEAR = re.compile(
 def year_before(text: str, sentence_start: int, start: int) -> int | None:
     """The year the clause before a place at `start` dates it to, if it names one."""
     before = clause_before(text, sentence_start, start)
-    # "Net als Irene Schouten in 2022 won ze": the year is the other skater's.
+    # "Net als Irene Schouten in 2022 won ze": the year is the other skater's. (A year is
+    # written 19xx or 20xx: a clause without either is not scanned.)
     years = [
         m.group(1)
-        for m in _YEAR_IN.finditer(before)
+        for m in (_YEAR_IN.finditer(before) if "19" in before or "20" in before else ())
         if not _OTHERS_YEAR.search(before, 0, m.start())
     ]
     if years:
@@ -308,10 +306,9 @@ _TITLE_OF_EARLIER = re.compile(
     r"europese\s+kampioenschappen))",
     re.IGNORECASE,
 )
-_DESCRIBING_CUE = re.compile(
+_DESCRIBING_CUE = blind(
     r"(?:.*(?:medal(?:l)?ist|kampioene?|champion|winnaar|winnares|winner|zilver|silver|brons|"
-    r"bronze|goud|gold)|nummer\s+\w+|number\s+\w+)$",
-    re.IGNORECASE,
+    r"bronze|goud|gold)|nummer\s+\w+|number\s+\w+)$"
 )
 _TITLE_HOLDER_CUE = re.compile(
     r"(?:.*(?:medal(?:l)?ist|kampioene?|champion|winnaar|winnares|winner)|nummer\s+\w+|"
@@ -353,10 +350,9 @@ _ORDINAL_CUE = re.compile(
 
 
 # "met vijf gouden, twee zilveren en twee bronzen medailles", "three silver medals": a count.
-_COUNT_BEFORE = re.compile(
+_COUNT_BEFORE = blind(
     r"\b(?:\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|two|three|four|five|"
-    r"six|seven|eight|nine|ten|eleven|twelve|meerdere|several|many|vele)\s+$",
-    re.IGNORECASE,
+    r"six|seven|eight|nine|ten|eleven|twelve|meerdere|several|many|vele)\s+$"
 )
 _MEDAL_WORD = re.compile(r"(?:gouden|zilveren|bronzen|goud|zilver|brons|gold|silver|bronze)", re.I)
 
@@ -428,18 +424,21 @@ def describes_holder(text: str, end: int) -> bool:
 
 # "Beune werd in 2024 wereldkampioen. Ze won dat jaar ook de 5000 meter": a sentence that
 # points back at the year the one before it named.
-_THAT_YEAR = re.compile(
+_THAT_YEAR = blind(
     r"\b(?:dat\s+jaar|datzelfde\s+jaar|hetzelfde\s+jaar|dat\s+seizoen|destijds|that\s+year|"
-    r"the\s+same\s+year|that\s+season|back\s+then|at\s+the\s+time)\b",
-    re.IGNORECASE,
+    r"the\s+same\s+year|that\s+season|back\s+then|at\s+the\s+time)\b"
 )
+_THAT_YEAR_GATE = gate(_THAT_YEAR, "jaar seizoen destijds year season then time")
 _PREVIOUS_SENTENCE_END = re.compile(r"[.!?]\s+(?=\S)")
 
 
 def year_referred_back(text: str, sentence_start: int, sentence_end: int) -> int | None:
     """The year a "dat jaar" / "that year" in this sentence refers to: the last year the
     previous sentence dated something to."""
-    if not _THAT_YEAR.search(text, sentence_start, sentence_end):
+    if not (
+        _THAT_YEAR_GATE.open(text, sentence_start, sentence_end)
+        and _THAT_YEAR.search(text, sentence_start, sentence_end)
+    ):
         return None
     window = text[max(0, sentence_start - 400) : sentence_start]
     ends = [m.end() for m in _PREVIOUS_SENTENCE_END.finditer(window.rstrip())]

@@ -17,6 +17,7 @@ from schaatsradar.extract import flow, patterns
 from schaatsradar.extract.context import STANDINGS, Context, Entity
 from schaatsradar.extract.mentions import text_before
 from schaatsradar.extract.owners import LIST_GAP
+from schaatsradar.extract.scanning import blind
 from schaatsradar.extract.sentences import Sentence
 from schaatsradar.extract.shapes import BeatingClause
 
@@ -40,7 +41,7 @@ COPULA_BEFORE = re.compile(
 
 
 # "vijf keer de beste" counts wins over a season; "om ... te winnen" is what was missed.
-NOT_THIS_RACE_BEFORE = re.compile(
+NOT_THIS_RACE_BEFORE = blind(
     r"(?:\b(?:\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\s+(?:keer|maal|"
     r"times)\s+|\bom\b[^.;]{0,60}\bte\s+|\bfailed to\s+|\bniet\s+"
     r"|\b(?:vaak|dikwijls|meestal|regelmatig|often|usually)\b[^.;]{0,40}"
@@ -48,8 +49,7 @@ NOT_THIS_RACE_BEFORE = re.compile(
     # A ranking list or selection order is not a race: "de selectievolgorde waarop hij de
     # tiende schaatser is", "tenth in the World Cup ranking".
     r"|\b(?:selectievolgorde|volgorde|ranglijst|wereldranglijst|ranking|plaatsingslijst)\b"
-    r"[^.;]{0,40})$",
-    re.IGNORECASE,
+    r"[^.;]{0,40})$"
 )
 
 
@@ -146,15 +146,14 @@ BECAME_AFTER = re.compile(r"(?:\s+[^\s,;.]+){0,3}?\s+(?:geworden|gekroond)\b", r
 
 
 # The runners-up a winner beat, in order: "sneller dan Takagi en Kok", "bleef X en Y voor".
-BEATEN_BEFORE = re.compile(
+BEATEN_BEFORE = blind(
     r"\b(?:sneller dan|versloeg|versloegen|onttroonde|bleef|blijft|bleven|ahead of|beat|"
     r"beating|edged|edging|pipped|pipping|defeated|defeating|outpaced|outpacing|outsprinted"
     r"|outsprinting)\b"
     # "won in 1.41,33, voor Nuis (1.42,80) en Kongshaug": a comma and "voor" after the win.
     r"|,\s*voor\b"
     # A time's decimal point is no sentence end: "ahead of De Boo (1:06.45) and Kongshaug".
-    r"(?:[^.;]|\.(?=\d)){0,60}$",
-    re.IGNORECASE,
+    r"(?:[^.;]|\.(?=\d)){0,60}$"
 )
 
 
@@ -212,9 +211,7 @@ ALSO_BEATEN = re.compile(r"\b(?:ook|also|too|eveneens)\b", re.IGNORECASE)
 
 # "In het klassement blijft Leerdam Kok en Schulting voor": the separable "voorblijven",
 # its objects listed between the winner and the closing "voor".
-STAYED = re.compile(
-    r"\b(?:bleef|blijft|bleven|blijven|voorbleef|voorblijft|hield|houdt|hielden)\b", re.IGNORECASE
-)
+STAYED = blind(r"\b(?:bleef|blijft|bleven|blijven|voorbleef|voorblijft|hield|houdt|hielden)\b")
 # "bleef Roest ruim voor", "hield Groenewoud achter zich in het klassement".
 CLOSING_VOOR = re.compile(
     r"\s+(?:(?:ruim|nipt|net|royaal|duidelijk|comfortabel|krap|ook|nog|simpel)\s+)?"

@@ -38,7 +38,7 @@ def find_mentions(text: str, registry: Registry, prose: str | None = None) -> Me
     pieces blanked, see `sentences.prose_only`)."""
 
     def by_start(items: list[SpanT]) -> list[SpanT]:
-        return sorted(items, key=lambda item: item.start)
+        return ByStart(sorted(items, key=lambda item: item.start))
 
     facts = text if prose is None else prose
     return Mentions(
@@ -53,9 +53,32 @@ def find_mentions(text: str, registry: Registry, prose: str | None = None) -> Me
     )
 
 
+class ByStart(list[SpanT]):
+    """Mentions of one kind sorted by start, as `find_mentions` returns them (never changed
+    afterwards), with what `inside` found for each sentence kept.
+
+    Why: the sentence reader asks for the same sentence's times, ranks or names dozens of
+    times (every rule that looks at a sentence asks again); the answer is computed once per
+    list and sentence, and the starts are kept so bisect needs no key function.
+    """
+
+    def __init__(self, items: list[SpanT]) -> None:
+        super().__init__(items)
+        self.starts = [item.start for item in items]
+        self.within: dict[tuple[int, int], list[SpanT]] = {}
+
+
 def inside(items: Sequence[SpanT], sentence: Sentence) -> list[SpanT]:
     """The items within the sentence; `items` are sorted by start (bisect keeps a long
     article linear instead of scanning every mention for every sentence)."""
+    if isinstance(items, ByStart):
+        key = (sentence.start, sentence.end)
+        found = items.within.get(key)
+        if found is None:
+            low = bisect.bisect_left(items.starts, sentence.start)
+            high = bisect.bisect_left(items.starts, sentence.end)
+            found = items.within[key] = [i for i in items[low:high] if i.end <= sentence.end]
+        return list(found)  # a copy: callers may change what they get
     low = bisect.bisect_left(items, sentence.start, key=_start)
     high = bisect.bisect_left(items, sentence.end, key=_start)
     return [i for i in items[low:high] if i.end <= sentence.end]

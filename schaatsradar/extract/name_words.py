@@ -389,8 +389,11 @@ def _reference_pattern(
     det: str, age: str, modifiers: Iterable[str], nats: Iterable[str], nouns: Iterable[str]
 ) -> re.Pattern[str]:
     mods = rf"(?:(?:{_alternation(modifiers)})\s+)*"
+    # Led by a test of the determiner's first letter ("[Dd]"): the regex engine turns away
+    # every other position with one set test (see `scanning.Rx`) instead of trying it all.
+    first = det[: det.index("]") + 1]
     return re.compile(
-        rf"(?<![\w-])(?:{det})\s+{mods}"
+        rf"(?={first})(?<![\w-])(?:{det})\s+{mods}"
         rf"(?:(?P<age>\d{{1,2}})-{age}(?![\w-])\s*)?{mods}"
         rf"(?:(?P<nat>{_alternation(nats)})(?![\w-])\s*)?{mods}"
         rf"(?:(?P<noun>{_alternation(nouns)})(?![\w-]))?"

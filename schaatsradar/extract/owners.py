@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from schaatsradar.extract import patterns
 from schaatsradar.extract.context import Entity
 from schaatsradar.extract.mentions import text_before
+from schaatsradar.extract.scanning import blind
 from schaatsradar.extract.sentences import Sentence
 from schaatsradar.extract.shapes import aside_closed, bracketed_before, handed_on
 from schaatsradar.extract.types import HasSpan
@@ -34,14 +35,15 @@ def _aside(text: str, entity: HasSpan, position: int) -> bool:
 
 # Words before an entity that make it the object of the clause, not the one who raced:
 # "sneller dan Takagi", "achter Kok", "tegen Grevelt", "ahead of Stolz".
-OBJECT_BEFORE = re.compile(
+OBJECT_BEFORE = blind(
     r"(?:\b(?:dan|achter|tegen|voor|than|behind|against|ahead of|over|van|of|net als|zoals|"
     r"evenals|just like|just as)"
     # A conjunction ends the phrase: "zat vlak achter en Huizinga werd dertiende".
     r"\s+(?:(?!(?:en|and|maar|but|terwijl|while|whereas)\s)"
-    r"(?:de|het|een|the|a|an|zijn|haar|hun|his|her|their|[A-ZÀ-Þ][\w-]*|"
-    r"\w+(?:genoot|genote|genoten|mate|mates))\s+){0,3})$",
-    re.IGNORECASE,
+    # A word starting with a Latin-1 letter (case-blind, "[A-ZÀ-Þ]" matched any; lower-cased,
+    # that is a-z, "×" and à-þ but "÷").
+    r"(?:de|het|een|the|a|an|zijn|haar|hun|his|her|their|[a-z\xd7\xe0-\xf6\xf8-\xfe][\w-]*|"
+    r"\w+(?:genoot|genote|genoten|mate|mates))\s+){0,3})$"
 )
 
 
@@ -71,27 +73,24 @@ TIME_OWNER_AFTER = re.compile(r"^\)?\s*(?:van|of|voor|by)\s+(?:\w+\s+){0,2}$", r
 # Verbs whose object follows them: "Kok versloeg Takagi". With inversion ("Op de 500 meter
 # versloeg Kok Takagi") the subject follows the verb, so they govern only when someone was
 # named before the verb.
-BEATING_VERB_BEFORE = re.compile(
+BEATING_VERB_BEFORE = blind(
     # up to four words: "versloegen Europees en olympisch kampioen Noorwegen"
     r"\b(?:versloeg|versloegen|onttroonde|beat|beats|beating|edged|edging|edges|pipped|pipping"
-    r"|defeated|defeating|outpaced|outpacing|outsprinted|outsprinting)\s+(?:\w+\s+){0,4}$",
-    re.IGNORECASE,
+    r"|defeated|defeating|outpaced|outpacing|outsprinted|outsprinting)\s+(?:\w+\s+){0,4}$"
 )
 
 
 # "de ploeg van de Verenigde Staten werd derde", "the team of Norway": the country is the
 # team itself, the subject, not the object of "van"/"of".
-TEAM_OF_BEFORE = re.compile(
+TEAM_OF_BEFORE = blind(
     r"\b(?:ploeg|team|selectie|formatie|trio|kwartet|squad|quartet|aflossingsploeg)\s+"
-    r"(?:van|of|uit|from)\s+(?:de\s+|het\s+|the\s+)?$",
-    re.IGNORECASE,
+    r"(?:van|of|uit|from)\s+(?:de\s+|het\s+|the\s+)?$"
 )
 # "gaf 0,17 seconde toe op Nuis", "kwam tekort op Kok", "a gap on Stolz": the rival a margin
 # is measured against.
-MARGIN_ON_BEFORE = re.compile(
+MARGIN_ON_BEFORE = blind(
     r"\b(?:toe|tekort|achterstand|voorsprong|verschil|sneller|langzamer|gap|lead|advantage)\s+"
-    r"(?:op|on|over)\s+(?:(?:de|het|the|zijn|haar|his|her)\s+)?$",
-    re.IGNORECASE,
+    r"(?:op|on|over)\s+(?:(?:de|het|the|zijn|haar|his|her)\s+)?$"
 )
 
 

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
+from schaatsradar.extract.scanning import blind
 from schaatsradar.extract.types import (
     TEAM_DISTANCES,
     Result,
@@ -15,11 +16,10 @@ from schaatsradar.extract.types import (
 
 # "de tweede 500 meter", "both 500s", "the first 1000m": the text says a distance was raced
 # more than once at the meet, so two places on it may be two races.
-REPEATED_DISTANCE = re.compile(
+REPEATED_DISTANCE = blind(
     r"\b(?:eerste|tweede|first|second|1e|2e|beide|both|twee|two)\s+(500|1\.?,?000|1\.?,?500)"
     r"(?:\s*m\b|\s*meters?\b|\s*metres?\b|s\b)|\b(?:de|the)\s+(500|1\.?,?000|1\.?,?500)"
-    r"(?:\s*meters|s)\b",
-    re.IGNORECASE,
+    r"(?:\s*meters|s)\b"
 )
 
 

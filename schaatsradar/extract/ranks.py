@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from schaatsradar.extract.lexicon import MONTHS, NUMBER_WORDS, ORDINALS, word_set
-from schaatsradar.extract.scanning import Cues, Rx, dedupe, rx, trie, words
+from schaatsradar.extract.scanning import Cues, Rx, blind, dedupe, gate, rx, trie, words
 
 __all__ = ["RankMention", "find_ranks"]
 
@@ -208,16 +208,14 @@ def _ordinal_counts_something(text: str, end: int) -> bool:
 
 # "Leerdam heeft de 1000 meter op haar naam geschreven": the Dutch idiom for winning.
 # English win idioms and places given with a time ("second in 12:58.44").
-_RANK_EXTRA_WIN = re.compile(
+_RANK_EXTRA_WIN = blind(
     r"\b(?:took|takes|claimed|claims|captured|captures)\s+the\s+(?:men's\s+|women's\s+)?"
     r"(?:race|title|event|gold|victory)\b|"
     r"\bwinning\b|\bwonnen\b|\b(?:took|takes|claimed|claims|captured|captures)\s+the\s+"
-    r"(?:men's\s+|women's\s+)?\d[\d,.]*\s?(?:m\b|metres|meters)",
-    re.IGNORECASE,
+    r"(?:men's\s+|women's\s+)?\d[\d,.]*\s?(?:m\b|metres|meters)"
 )
-_RANK_PLACE_WITH_TIME = re.compile(
-    r"\b(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+in\s+\d",
-    re.IGNORECASE,
+_RANK_PLACE_WITH_TIME = blind(
+    r"\b(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+in\s+\d"
 )
 # "with Joy Beune of the Netherlands second and Ragne Wiklund third": a bare "second" right
 # after a name (or a bracket), closing its clause. Lower case only: "Second," opens a sentence.
@@ -235,6 +233,13 @@ def _after_name(text: str, start: int) -> bool:
 
 _RANK_ON_NAME = re.compile(
     r"\bop (?:haar|zijn|hun|diens) naam (?:geschreven|gezet|geschreven)\b", re.IGNORECASE
+)
+# Whole-text keyword gates for the plain patterns above: most texts hold none of the words.
+_ON_NAME_GATE = gate(_RANK_ON_NAME, "naam")
+_SECOND_AFTER_NAME_GATE = gate(_RANK_SECOND_AFTER_NAME, "second")
+_EXTRA_WIN_GATE = gate(_RANK_EXTRA_WIN, "took takes claim captur winning wonnen")
+_PLACE_WITH_TIME_GATE = gate(
+    _RANK_PLACE_WITH_TIME, "second third fourth fifth sixth seventh eighth ninth tenth"
 )
 
 
@@ -283,15 +288,20 @@ def find_ranks(text: str) -> list[RankMention]:
                 add(m.start("ord"), m.end(), ORDINALS[m.group("ord").lower()])
     for m in _RANK_FIRST_LINE.finditer(text):
         add(m.start(), m.end(), 1)
-    for m in _RANK_ON_NAME.finditer(text):
-        add(m.start(), m.end(), 1)
-    for m in _RANK_SECOND_AFTER_NAME.finditer(text):
-        if _after_name(text, m.start()):
-            add(m.start() + 1, m.end(), 2)
-    for m in _RANK_EXTRA_WIN.finditer(text):
-        add(m.start(), m.end(), 1)
-    for m in _RANK_PLACE_WITH_TIME.finditer(text):
-        add(m.start("ord"), m.end("ord"), ORDINALS[m.group("ord").lower()])
+    everywhere = (text, 0, len(text))
+    if _ON_NAME_GATE.open(*everywhere):
+        for m in _RANK_ON_NAME.finditer(text):
+            add(m.start(), m.end(), 1)
+    if _SECOND_AFTER_NAME_GATE.open(*everywhere):
+        for m in _RANK_SECOND_AFTER_NAME.finditer(text):
+            if _after_name(text, m.start()):
+                add(m.start() + 1, m.end(), 2)
+    if _EXTRA_WIN_GATE.open(*everywhere):
+        for m in _RANK_EXTRA_WIN.finditer(text):
+            add(m.start(), m.end(), 1)
+    if _PLACE_WITH_TIME_GATE.open(*everywhere):
+        for m in _RANK_PLACE_WITH_TIME.finditer(text):
+            add(m.start("ord"), m.end("ord"), ORDINALS[m.group("ord").lower()])
     for m in _RANK_NUMERIC.finditer(text):
         n = int(m.group("n"))
         has_place = bool(m.group("place"))

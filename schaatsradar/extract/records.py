@@ -38,6 +38,7 @@ from schaatsradar.extract.record_marks import (
     view_of,
 )
 from schaatsradar.extract.record_words import RecordMention
+from schaatsradar.extract.scanning import blind
 from schaatsradar.extract.sentences import Sentence
 from schaatsradar.extract.times import TimeMention
 from schaatsradar.extract.types import Record, RecordStatus, Result
@@ -53,8 +54,8 @@ OLD_MARK_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # Every match of OLD_MARK_BEFORE contains one of these: a cheap test first.
-OLD_MARK_WORDS = re.compile(
-    r"oud|vorig|voormalig|old|previous|former|stond|staat|stood|recordtijd|toptijd", re.I
+OLD_MARK_WORDS = blind(
+    r"oud|vorig|voormalig|old|previous|former|stond|staat|stood|recordtijd|toptijd"
 )
 NEW_MARK_BEFORE = re.compile(r"\b(?:to|naar|tot|at|op)\s+$", re.IGNORECASE)
 # "een nieuwe persoonlijke toptijd van 37,23", "a new record time of 1:45.20": the mark is

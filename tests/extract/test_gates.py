@@ -1,0 +1,85 @@
+"""The keyword gates in front of case-blind sentence patterns (`scanning.Gate`) must never
+turn away a stretch of text that holds a match."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import schaatsradar.extract.pipeline  # noqa: F401  (every gate is made on import)
+from schaatsradar.extract import scanning as S
+
+CASES = Path(__file__).parent / "cases"
+MIXED_CASE = [
+    "LA\u017fT WEEK, thi\u017f \u212aampioen, Vor\u0131g jaar: folded letters.",
+    "Vorig JAAR won ze; LAST SEASON she won. Drie jaar geleden, Two Years Ago, EERDER DIT SEIZOEN.",
+    "Ze WON NIET, Would Have Won, OP WEG NAAR goud, Sneller Dan Kok, Versloeg Takagi. HOOPT op "
+    "de Titel; Next Week's race (7-10 Februari), Nog Nooit Kampioen, Tot Nu Toe.",
+    "DAT JAAR, That Season, BACK THEN, At The Time, destijds. The Previous Edition, Vorige Winter.",
+]
+
+
+def test_gates_never_hide_a_match() -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CASES.glob("*.txt"))] + MIXED_CASE
+    assert S.GATES
+    for made in S.GATES:
+        for text in texts:
+            for m in made.pattern.finditer(text):
+                assert made.open(text, m.start(), m.end()), (made.pattern.pattern[:60], m.group())
+
+
+def test_blind_patterns_find_what_their_plain_form_finds() -> None:
+    """A case-blind pattern run on the lower-cased text (`scanning.Blind`) finds the spans the
+    plain case-insensitive pattern finds, in whole texts and in short stretches alike."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CASES.glob("*.txt"))] + MIXED_CASE
+    assert S.BLIND
+    for made in S.BLIND:
+        for text in texts:
+            for stretch in (text, *text.split("\n")):
+                low = S._lower(stretch)
+                fast = [m.span() for m in made.low.finditer(low)]
+                plain = [m.span() for m in made.plain.finditer(stretch)]
+                assert fast == plain, (made.pattern[:60], stretch[:60])
+
+
+def test_blind_patterns_are_written_in_lower_case() -> None:
+    """They run case-sensitively on lower-cased text: an upper-case letter (or a character
+    class with one) would never match."""
+    for made in S.BLIND:
+        source = re.sub(r"\\.|\(\?P<\w+>", "", made.pattern)
+        assert not re.search(r"[A-ZÀ-Þ]", source), made.pattern[:60]
+
+
+def test_lowering_folds_letters_as_the_regex_engine_does() -> None:
+    """A letter of a case-blind pattern matches a character exactly when it matches the
+    character lower-cased by `scanning.Blind` (in a stretch and in a whole text)."""
+    chars = [chr(i) for i in range(0x250)] + ["\u0130", "\u1e9e", "\u212a", "\u212b"]
+    for letter in "abcdefghijklmnopqrstuvwxyzàáäåçèéëïöü":
+        blind, plain = re.compile(letter), re.compile(letter, re.IGNORECASE)
+        for char in chars:
+            expected = plain.fullmatch(char) is not None
+            assert (blind.fullmatch(S._lower(char)) is not None) == expected, (letter, char)
+            assert (blind.fullmatch(S._lower(char * 700)[0]) is not None) == expected
+
+
+def test_led_scans_find_what_their_pattern_finds() -> None:
+    """A whole-text pattern led by a test of its first characters finds the same spans."""
+    from schaatsradar.extract import lexicon, name_text, name_words, sentences
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CASES.glob("*.txt"))] + MIXED_CASE
+    texts += [
+        "De 23-jarige Nederlandse schaatsster won; the Dutch skater, The 21-year-old. 3e, 21st."
+    ]
+    texts += ["Zij zei: 'ik won'. “Goed.” „Ja”, «oui». 't Is 1.12,74 en 36,09.\n\nNieuw. (Ok.) Dus"]
+    for led, plain in (
+        (sentences.BOUNDARY_SCAN, sentences.BOUNDARY),
+        (name_text.QUOTES_SCAN, name_text._QUOTES),
+        (name_text.RACE_TIME_SCAN, lexicon.RACE_TIME),
+        (name_text.ORDINAL_SCAN, name_words._ORDINAL),
+        (name_words._NL_REFERENCE, re.compile(name_words._NL_REFERENCE.pattern[8:])),
+        (name_words._EN_REFERENCE, re.compile(name_words._EN_REFERENCE.pattern[8:])),
+    ):
+        for text in texts:
+            assert [m.span() for m in led.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ], (plain.pattern[:40], text[:60])
