@@ -20,7 +20,7 @@ import os
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from schaatsradar.extract.confidence_features import (
     ArticleView,
@@ -149,14 +149,14 @@ def sift(
     candidate_results = list(facts.candidate_results)
     for result in facts.results:
         p = model.results.probability(result_features(view, result)) if model.results else 1.0
-        scored = replace(result, confidence=round(p, 3))
+        scored = _scored(result, round(p, 3))
         sure = model.results is None or p >= model.results.threshold
         (results if sure else candidate_results).append(scored)
     records: list[Record] = []
     candidate_records = list(facts.candidate_records)
     for record in facts.records:
         p = model.records.probability(record_features(view, record)) if model.records else 1.0
-        scored_record = replace(record, confidence=round(p, 3))
+        scored_record = _scored(record, round(p, 3))
         sure = model.records is None or p >= model.records.threshold
         (records if sure else candidate_records).append(scored_record)
     return replace(
@@ -166,3 +166,16 @@ def sift(
         candidate_results=candidate_results,
         candidate_records=candidate_records,
     )
+
+
+_Scored = TypeVar("_Scored", Result, Record)
+
+
+def _scored(item: _Scored, confidence: float) -> _Scored:
+    """`item` with its confidence set: the same as `dataclasses.replace(item,
+    confidence=...)` for these frozen dataclasses (every field an init field, no
+    `__post_init__`), a plain copy of the fields instead of a fresh `__init__` through field
+    introspection, several times faster for the dozens of facts of an article."""
+    scored = object.__new__(type(item))
+    scored.__dict__.update(item.__dict__, confidence=confidence)
+    return scored
