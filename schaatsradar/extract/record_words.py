@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from schaatsradar.extract.scanning import SENTENCE_END, Cues, dedupe, rx
+from schaatsradar.extract.scanning import dedupe, rx, sentence_ends
 from schaatsradar.extract.types import RECORD_TYPES, RecordStatus
 
 __all__ = ["RecordMention", "find_record_mentions"]
@@ -349,7 +349,7 @@ class _Hints:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.ends = Cues(SENTENCE_END, text)
+        self.ends = sentence_ends(text)
 
     def before(self, start: int) -> str:
         sentence = self.ends.last_end_before(start) or 0

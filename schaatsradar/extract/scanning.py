@@ -32,6 +32,7 @@ __all__ = [
     "gate",
     "lowered",
     "rx",
+    "sentence_ends",
     "trie",
     "words",
 ]
@@ -318,3 +319,10 @@ class Cues:
 # A sentence ends at . ! ? followed by white space, or at a line break. "1.12,74" contains a
 # full stop but is not followed by a space, so times never end a sentence.
 SENTENCE_END = rx(".!?\n", r"[.!?](?=\s)|\n")
+
+
+@functools.lru_cache(maxsize=8)
+def sentence_ends(text: str) -> Cues:
+    """The `SENTENCE_END` cues of `text`, found once per text: the time finder and the record
+    finder both read them (a `Cues` is never changed after it is built)."""
+    return Cues(SENTENCE_END, text)

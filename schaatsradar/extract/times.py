@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from schaatsradar.extract.lexicon import NUMBER_WORD_RE, NUMBER_WORDS
-from schaatsradar.extract.scanning import SENTENCE_END, Cues, dedupe, rx
+from schaatsradar.extract.scanning import Cues, dedupe, rx, sentence_ends
 
 __all__ = ["TimeKind", "TimeMention", "find_times"]
 
@@ -190,7 +190,7 @@ class _TimeContext:
 
     @functools.cached_property
     def sentence(self) -> Cues:
-        return Cues(SENTENCE_END, self.text)
+        return sentence_ends(self.text)
 
     @functools.cached_property
     def skate(self) -> Cues:
