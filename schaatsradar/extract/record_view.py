@@ -20,7 +20,7 @@ from schaatsradar.extract.mentions import Mentions, inside
 from schaatsradar.extract.names import NameMention
 from schaatsradar.extract.record_words import RecordMention
 from schaatsradar.extract.scanning import words
-from schaatsradar.extract.sentences import Sentence, split_sentences
+from schaatsradar.extract.sentences import Sentence, article_sentences
 from schaatsradar.extract.times import TimeMention
 from schaatsradar.extract.venues import VenueMention
 
@@ -115,13 +115,6 @@ def _view_of(text: str, sentence: Sentence, key: _ById) -> SentenceView:
         distances=tuple(inside(mentions.distances, sentence)),
         venues=tuple(inside(mentions.venues, sentence)),
     )
-
-
-@functools.lru_cache(maxsize=4)
-def article_sentences(text: str) -> tuple[Sentence, ...]:
-    """The article's sentences as the pipeline cuts them; cached because every sentence asks
-    about its neighbours."""
-    return tuple(split_sentences(text))
 
 
 def neighbour(text: str, sentence: Sentence, step: int) -> Sentence | None:

@@ -7,6 +7,7 @@ initial (J. Stolz) is not a boundary.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -39,6 +40,13 @@ MAX_SENTENCE_CHARS = 600
 
 
 def split_sentences(text: str) -> list[Sentence]:
+    return list(article_sentences(text))
+
+
+@functools.lru_cache(maxsize=4)
+def article_sentences(text: str) -> tuple[Sentence, ...]:
+    """The sentences of `text` as `split_sentences` cuts them, cut once per text: extraction
+    splits the article, and the record readers ask for every sentence's neighbours."""
     sentences: list[Sentence] = []
     start, paragraph = 0, 0
     for match in BOUNDARY_SCAN.finditer(text):
@@ -47,7 +55,7 @@ def split_sentences(text: str) -> list[Sentence]:
             paragraph += 1
         start = match.end()
     sentences.extend(_bounded(text, start, len(text), paragraph))
-    return sentences
+    return tuple(sentences)
 
 
 def _bounded(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
