@@ -1,21 +1,6 @@
-"""The knowledge tests are about reconciling what extraction states. Which facts extraction is
-sure enough of to state is the confidence model's business (tests/extract/test_confidence.py):
-it is retrained as the rules change, and these tests must not move with it. So here every
-fact extraction finds is confident, unless a test asks for a model of its own."""
+"""The knowledge tests check what is made of the facts extraction states: every fact it finds is
+stated here (see tests/every_fact.py)."""
 
-from __future__ import annotations
+from tests.every_fact import every_fact_confident
 
-from collections.abc import Iterator
-
-import pytest
-
-from schaatsradar.extract import confidence
-from schaatsradar.extract.confidence import ConfidenceModel
-
-
-@pytest.fixture(scope="package", autouse=True)
-def every_fact_confident() -> Iterator[None]:
-    """Package-wide, so module-scoped sites built by ingesting are built with it too."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(confidence, "shipped_model", lambda: ConfidenceModel(None, None, "none"))
-        yield
+__all__ = ["every_fact_confident"]
