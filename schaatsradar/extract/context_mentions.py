@@ -167,6 +167,12 @@ _QUALIFY_BEFORE = blind(
     r"selectie|qualif\w*|berth|selected|geselecteerd|mag\snaar|mogen\snaar)\b"
     r"[^.;:!?]{0,45}$",
 )
+# "telt niet voor de olympische kwalificatie", "Olympic qualifying", "de olympische selectie":
+# the meet a place is earned for, named before the word for earning it.
+_QUALIFY_AFTER = re.compile(
+    r"[\s-]*(?:kwalificatie(?!toernooi)\w*|qualif\w*|selectie\w*|trials?\b|tickets?\b)",
+    re.IGNORECASE,
+)
 # "(11-13 januari in het Italiaanse Collalbo)", ", die van 6 tot en met 22 februari in Milaan
 # worden gehouden", "volgende week", "next weekend": a meet still to come.
 _FUTURE_AFTER = blind(
@@ -198,6 +204,8 @@ def _is_target(text: str, lo: int, hi: int, start: int, end: int) -> bool:
     if _TITLE_WORD.search(text, start, end) and _NOT_WON_BEFORE.search(before):
         return True
     if _TARGET_BEFORE.search(before) or _QUALIFY_BEFORE.search(before):
+        return True
+    if _QUALIFY_AFTER.match(text, end, min(hi, end + 30)):
         return True
     if _FUTURE_AFTER.match(text, end, min(hi, end + 120)):
         return True

@@ -60,3 +60,15 @@ def test_a_month_and_year_date_a_result_to_that_year():
     text = "Jordan Stolz reed in maart 2024 in Inzell 34,10 op de 500 meter."
     found = extract_all(text, DATE, REGISTRY).results
     assert found and all(r.earlier and r.year == 2024 and r.race_date is None for r in found)
+
+
+def test_a_meet_named_before_the_word_for_qualifying_is_not_this_meet():
+    text = (
+        "De World Cup in Inzell is de laatste van de winter. Voor de olympische kwalificatie "
+        "telt de wedstrijd niet meer. Jordan Stolz won er de 500 meter in 34,10."
+    )
+    found = extract_all(text, dt.date(2026, 1, 24), REGISTRY).results
+    assert [(r.athlete, r.competition) for r in found] == [("Jordan Stolz", "World Cup")]
+    text = "Op het olympisch kwalificatietoernooi won Jenning de Boo de 500 meter in 34,20."
+    found = extract_all(text, dt.date(2025, 12, 28), REGISTRY).results
+    assert [r.competition for r in found] == ["OKT"]  # the qualifying meet itself
