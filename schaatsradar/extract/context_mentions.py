@@ -155,7 +155,7 @@ def is_flashback_place(
 # -- targets: the meet someone qualified for or is heading to ------------------------------
 
 _TARGET_BEFORE = blind(
-    r"\b(?:voor|naar|richting|for|to|towards|ahead\sof|before|into|op\sweg\snaar|"
+    r"\b(?:voor|vóór|naar|richting|for|to|towards|ahead\sof|before|into|op\sweg\snaar|"
     r"in\saanloop\snaar|aan)\s+(?:(?:de|het|the|this|dit|deze|next|upcoming|komende|volgende|"
     r"aanstaande|next\smonth's|next\syear's|next\sweek's|this\swinter's|its|their|his|her|"
     r"zijn|haar|hun|isu|\d{4})\s+){0,3}$",
