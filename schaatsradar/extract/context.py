@@ -232,8 +232,8 @@ def own_clause(
 ) -> Result:
     """A result's meet and rink are the ones its own sentence names before it ("Bij de vorige
     World Cup, in Tomaszów, ging de zege naar Takagi"), else the story's. A result in a
-    flashback ("vier jaar geleden in Peking", "in 2018 won ze op de Spelen van Pyeongchang
-    brons") keeps the meet and rink of its clause, is dated earlier, and never takes the
+    flashback ("drie jaar terug in Calgary", "in 2014 pakte hij in Sotsji op de Spelen
+    zilver") keeps the meet and rink of its clause, is dated earlier, and never takes the
     story's rink."""
     lo, hi = sentence.start, sentence.end
     evidence = result.evidence
@@ -399,7 +399,7 @@ def _titled_classification(text: str, mention: patterns.DistanceMention) -> bool
 CLASSIFICATIONS = ("allround", "sprint")
 
 
-# "after a silver medal at last week's season opener in Stavanger": a rink named for an
+# "after her bronze at last month's opening meet in Hamar": a rink named for an
 # earlier meet does not move the story there.
 EARLIER = (
     r"\b(?:last\s(?:week|weekend|month|season|year)(?:'s)?|vorige\s(?:week|maand)|"

@@ -129,7 +129,7 @@ def is_flashback_place(
     reach: int = _WINDOW,
 ) -> bool:
     """Whether the clause around a mention dates it to another meet than the one reported
-    ("vier jaar geleden in Peking", "bij de WK's in Heerenveen in 2021 en 2023"); a time cue
+    ("drie jaar terug in Calgary", "op de EK's in Hamar in 2020 en 2022"); a time cue
     counts within `reach` characters of the mention."""
     if _PREVIOUS_BEFORE.search(text, max(lo, start - 30), start) or in_prior_win_phrase(
         text, lo, start
@@ -173,8 +173,8 @@ _QUALIFY_AFTER = re.compile(
     r"[\s-]*(?:kwalificatie(?!toernooi)\w*|qualif\w*|selectie\w*|trials?\b|tickets?\b)",
     re.IGNORECASE,
 )
-# "(11-13 januari in het Italiaanse Collalbo)", ", die van 6 tot en met 22 februari in Milaan
-# worden gehouden", "volgende week", "next weekend": a meet still to come.
+# "(9-11 februari in het Noorse Hamar)", ", die van 3 tot en met 15 maart in Calgary
+# plaatsvinden", "volgende week", "next weekend": a meet still to come.
 _FUTURE_AFTER = blind(
     r"\s*(?:\(\s*\d|,?\s*(?:die|dat|which|that)\b[^.;:!?]{0,70}\b(?:wordt|worden|zal|zullen|"
     r"will|is\sto\sbe|are\sto\sbe)\b|[^.;:!?,]{0,40}\b(?:volgende\s(?:week|maand)|next\s(?:week|"

@@ -349,7 +349,7 @@ _ORDINAL_CUE = re.compile(
 )
 
 
-# "met vijf gouden, twee zilveren en twee bronzen medailles", "three silver medals": a count.
+# "met drie gouden en vier bronzen medailles", "two silver medals": a count.
 _COUNT_BEFORE = blind(
     r"\b(?:\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|two|three|four|five|"
     r"six|seven|eight|nine|ten|eleven|twelve|meerdere|several|many|vele)\s+$"

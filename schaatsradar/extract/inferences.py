@@ -75,7 +75,7 @@ def _medal_objects(text: str, cues: Sequence[patterns.RankMention]) -> list[patt
             and (
                 VERB_TO_OBJECT.match(text[cue.end : following.start])
                 or (
-                    # "In 2018 won ze op de Spelen van Pyeongchang brons": the medal is far
+                    # "In 2014 pakte hij in Sotsji op de Spelen zilver": the medal is far
                     # from the verb, but in its clause (issue 11, class 1).
                     MEDAL_CUE.match(following.cue)
                     and MEDAL_OBJECT_GAP.match(text[cue.end : following.start])
@@ -200,7 +200,7 @@ def _infer_runners_up(
         return
     beaten = listed or _kept_behind(text, sentence, entities, winner)
     if len(beaten) == 1 and ALSO_BEATEN.search(text, winner.end, beaten[0].start):
-        # "bleef Prins voor en was ook sneller dan De Boo": one more of the beaten, not second.
+        # "hield Kok achter zich en was ook rapper dan Goetz": one more of the beaten, not second.
         return
     for rank, entity in enumerate(beaten[:2], start=2):
         entity.ranks.append(patterns.RankMention(entity.start, entity.end, rank, "beaten"))
@@ -294,7 +294,7 @@ def _infer_leader(text: str, sentence: Sentence, entities: Sequence[Entity]) -> 
         if not entity.ranks and BEHIND.search(text_before(text, sentence, entity.start)):
             entity.ranks.append(patterns.RankMention(entity.start, entity.end, 1, "achter"))
             return
-    # "Daarmee bleef ze twee seconden voor op nummer twee Groenewoud": ahead of the runner-up.
+    # "Zo had ze drie tienden voorsprong op nummer twee Beune": ahead of the runner-up.
     for entity in entities:
         if (
             not entity.ranks

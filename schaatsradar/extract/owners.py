@@ -110,7 +110,7 @@ RELATIVE_CLAUSE = re.compile(
 
 
 def _relative_owner(text: str, entities: Sequence[Entity], start: int) -> Entity | None:
-    """ "versloegen Italië, dat 3.44,265 op het bord zette en als vierde eindigde": a cue in
+    """ "klopten Canada, dat 3.41,80 liet noteren en als derde eindigde": a cue in
     a relative clause belongs to the name the clause hangs on."""
     before = [e for e in entities if e.end <= start]
     if before and RELATIVE_CLAUSE.match(text[before[-1].end : start]):
@@ -127,7 +127,7 @@ def _rank_owner(
     after = [e for e in entities if e.start >= end]
     if after:
         gap = text[end : after[0].start]
-        # "eindigde als tweede en het brons ging naar Kok": the bronze is Kok's, not second.
+        # "werd tweede en brons was er voor Goetz": the bronze is Goetz's, not second.
         if handed_on(gap, RECIPIENT_AFTER.search(gap + " ") is not None) and not OTHER_PRIZE.search(
             text, end, after[0].start
         ):

@@ -85,8 +85,8 @@ def extract_all(text: str, article_date: dt.date | None, registry: Registry) -> 
 
 
 def _team_fields(results: list[Result]) -> list[Result]:
-    """ "De zege ging naar het team van de Verenigde Staten. De Amerikanen Dawson, Lehman en
-    Cepuran ...": a team result without a field takes the one its other mentions of the same
+    """ "De winst was voor de ploeg uit Noorwegen. De Noren Eitrem, Pedersen en
+    Engebråten ...": a team result without a field takes the one its other mentions of the same
     race give (by their members, words or time), when they all agree and nothing conflicts."""
     filled = []
     for result in results:

@@ -146,7 +146,7 @@ INVERTED_SUBJECT = re.compile(
 # "bij het WK sprint won Kok ...": a classification in a championship's name is the meet, not
 # the race a place is for.
 MEET_NAME_BEFORE = re.compile(r"\b(?:WK|EK|NK|world|european|dutch)[\s-]*$", re.IGNORECASE)
-# "was na de 1000 meter ook de beste op de 1500 meter": won the one named after "na" too.
+# "won na de 500 meter ook nog op de 1000 meter": won the one named after "na" too.
 AFTER_ALSO = re.compile(r"\b(?:na|after)\s+(?:de|het|the)?\s*$", re.IGNORECASE)
 ALSO_BETWEEN = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:ook|also|too)\s+(?:\w+\s+)?$", re.IGNORECASE)
 

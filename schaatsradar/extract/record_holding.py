@@ -41,7 +41,7 @@ SETTING_AFTER = re.compile(
 )
 # "Kjeld Nuis houdt sinds maart 2019 het wereldrecord": the subject holds it.
 HOLDS_AFTER_NAME = re.compile(r"\s(?:houdt|hield|holds|held|bezit|owns)\b", re.IGNORECASE)
-# "Bowe is met 1.13,24 de houdster van het baanrecord", "Stolz is the holder of the track
+# "Kok is met 36,55 de houdster van het baanrecord", "Eitrem is the holder of the track
 # record": the subject is its holder.
 HOLDER_IS_AFTER_NAME = re.compile(
     r"\s(?:is|was)\s(?:[^;]{0,25}?\s)?(?:de|the)\s(?:[\w-]+\s)?(?:houd(?:st)?er|holder)\s"

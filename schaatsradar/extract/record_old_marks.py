@@ -127,7 +127,7 @@ def _mark_of_mention(view: SentenceView, mention: RecordMention) -> OldMark | No
         and _is_indefinite(view, mention)
         and PAST_RELATIVE.match(text, mention.end, hi)
     ):
-        # "een nationaal record dat sinds 2017 op naam stond van Mulder": a new record, and the
+        # "een Nederlands record dat sinds 2019 van Smeekens was": a new record, and the
         # mark it replaced.
         status, beaten = "broken", True
     old = status in ("broken", "existing")

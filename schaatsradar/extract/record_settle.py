@@ -1,7 +1,7 @@
 """The records of a whole article, settled against each other once every sentence is read.
 
 Why a pass of its own: each sentence drafts the records it mentions, but a report returns to
-its records ("Het gat met het wereldrecord van Voronina is groot" after Voronina set it) and
+its records ("Haar wereldrecord staat nu ruim onder dat van Takagi" after she set it) and
 one race can see one record improved twice (two skaters under the old world record, the
 second faster). Only the article as a whole shows that:
 

@@ -231,11 +231,11 @@ def _results_in(
     for entity in entities:
         races: list[tuple[str | None, list[patterns.RankMention], patterns.TimeMention | None]]
         ranks = [c for c in entity.ranks if not _future(text, sentence, c, context)]
-        # "werd eerder nog derde op de 500 meter en reed daarna de 5000 meter in 6.25,44",
+        # "was eerst vierde op de 1000 meter en schaatste later de 1500 meter in 1.44,90",
         # "die in 2019 wereldkampioen werd, won nu in 37,10": a place of another race or year
         # is not the time's place; it stays a result of its own. "won de kilometer in 1.16,42
         # en was op de 1500 de sterkste met 1.57,80": a time and place per distance.
-        # "afscheid met 13.14,56 en sloot af met de zevende plaats in het klassement": the
+        # "reed de 10.000 meter in 12.58,10 en werd vijfde in het eindklassement": the
         # time is the race's, a place in the standings the classification's.
         standing = [c for c in ranks if entity.times and _classification_place(text, c, context)]
         races = [(_classification_place(text, c, context), [c], None) for c in standing[:1]]
@@ -248,9 +248,9 @@ def _results_in(
                 continue  # one time per race: the first
             seen.add(timed_distance)
             if index == 0:
-                # "Otterspeer, eerder winnaar van de 500 meter, belandde met 1.09,87 op de
-                # zevende plek": a place in an aside after the name is not the time's place;
-                # it is a result of the race the aside names, without the time.
+                # "Krol, zaterdag nog snelste op de 1500 meter, werd met 1.08,02 derde": a place in
+                # an aside after the name is not the time's place; it is a result of the race
+                # the aside names, without the time.
                 aside = [
                     c for c in others if in_aside(text, sentence, entities, entity, c, time.start)
                 ]
@@ -270,7 +270,8 @@ def _results_in(
             ]
             races.append((timed_distance, own[:1], time))
             others = [c for c in others if c not in own]
-        # "Ze werd negende op de 3000 meter en zesde op de 5000 meter": a place per race.
+        # "Hij eindigde als vierde op de 1500 meter en als achtste op de 1000 meter": a place
+        # per race.
         # A place dated earlier ("who won the event a year ago") is another race.
         by_race: dict[tuple[str | None, bool], list[patterns.RankMention]] = {}
         for cue in others:

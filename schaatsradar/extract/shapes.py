@@ -8,7 +8,7 @@ attach nothing. The pipeline asks these helpers first and falls back to its own 
 - A numbered result line: "2. Jorien ter Mors (NED) - 1.13,94" states a place and a time.
 - A pair of times: "Bowe versloeg Leerdam: 1.13,60 om 1.14,15", "beat Kok 37.02 to 37.10"
   gives the first time to the subject and the second to the rival.
-- An aside: "Lollobrigida, die met de Nederlandse het slotduo vormde, snelde naar zilver":
+- An aside: "Weidemann, die in de laatste rit met de Noorse reed, pakte brons":
   a name inside a relative clause that has closed is not who the main clause is about.
 """
 
@@ -136,8 +136,8 @@ _ASIDE_OPEN = re.compile(r",\s*(?:die|dat|wie|wat|who|which|whose)\b", re.IGNORE
 
 def aside_closed(text: str, sentence: Sentence, entity: Entity, position: int) -> bool:
     """Whether `entity` stands inside a relative clause that closes (with a comma) before
-    `position`: "Lollobrigida, die met de Nederlandse het slotduo vormde, snelde naar zilver"
-    — the cue after the clause is not about "de Nederlandse"."""
+    `position`: "Weidemann, die in de laatste rit met de Noorse reed, pakte brons" — the cue
+    after the clause is not about "de Noorse"."""
     opened = None
     for match in _ASIDE_OPEN.finditer(text, sentence.start, entity.start):
         opened = match
@@ -147,7 +147,7 @@ def aside_closed(text: str, sentence: Sentence, entity: Entity, position: int) -
     return close >= 0 and ";" not in text[opened.end() : close]
 
 
-# "het brons was met een tijd van 38,18 voor X", "silver went in 1:44.10 to X": a medal and
+# "zilver was met 37,40 voor X", "bronze went in 1:45.02 to X": a medal and
 # the time it was won in, handed to whoever follows.
 _HANDED_WITH_TIME = re.compile(
     r"^\s*(?:was|is|ging|gaat|went|goes)\s+(?:er\s+)?(?:met|in|with)\s+(?:een\s+|a\s+)?"
@@ -155,7 +155,7 @@ _HANDED_WITH_TIME = re.compile(
     r"(?:[a-zà-ÿ][\w-]*\s+)?$",
     re.IGNORECASE,
 )
-# "De winst op de afsluitende 5 kilometer was voor X", "gold in the women's 500m went to X":
+# "De zege op de slotafstand, de 10 kilometer, was voor X", "the men's 1500 gold went to X":
 # the medal's race named before it is handed on.
 _HANDED_IN_RACE = re.compile(
     r"^\s*(?:op|in|bij|on|at)\s+(?:de|het|the)\s+(?:[^\s,.;:]+\s+){1,4}?"
@@ -163,8 +163,8 @@ _HANDED_IN_RACE = re.compile(
     r"(?:[a-zà-ÿ][\w-]*\s+)?$",
     re.IGNORECASE,
 )
-# A conjunction starts another clause: "werd als tweede en het brons ging naar Kok" hands the
-# bronze to Kok, not the second place.
+# A conjunction starts another clause: "werd tweede en brons was er voor Goetz" hands the
+# bronze to Goetz, not the second place.
 _CLAUSE_JOIN = re.compile(r"\b(?:en|and|maar|but|terwijl|while|whereas)\b|[,;:]", re.IGNORECASE)
 
 
@@ -181,7 +181,7 @@ def handed_on(gap: str, recipient: bool) -> bool:
     return recipient and _CLAUSE_JOIN.search(_RELATIVE_LEAD.sub("", gap, count=1)) is None
 
 
-# An aside right after a name: "Otterspeer, eerder op zaterdag winnaar van de 500 meter,".
+# An aside right after a name: "Krol, zaterdag nog snelste op de 1500 meter,".
 _ASIDE_AFTER_NAME = re.compile(r"\s*,\s")
 
 
@@ -193,9 +193,9 @@ def outside_asides(
     position: int,
 ) -> list[DistanceMention]:
     """The distances that can say which race a cue at `position` is about: not one named in
-    an aside between commas after a name that closed before the cue ("Hein Otterspeer,
-    eerder winnaar van de 500 meter, belandde met 1.09,87 op de zevende plek": the 1.09,87
-    is not a 500 m time)."""
+    an aside between commas after a name that closed before the cue ("Thomas Krol,
+    zaterdag nog snelste op de 1500 meter, werd met 1.08,02 derde": the 1.08,02 is not a
+    1500 m time)."""
     hidden: list[tuple[int, int]] = []
     for entity in entities:
         span = _aside_span(text, sentence, entities, entity, position)
