@@ -82,9 +82,9 @@ EXACT += [
     # status: set
     shape(
         "nl_won_in_a_track_record",
-        "Joy Beune won de 3 kilometer in een baanrecord en op de 500 meter won Femke Kok. "
-        "Beune klokte 3.56,20.",
-        ("track", "set", "Joy Beune", "3000m", "3:56.20"),
+        "Ragne Wiklund won de 3 kilometer in een nieuw baanrecord, terwijl Femke Kok de 500 meter "
+        "op haar naam schreef. Wiklund klokte 3.55,48.",
+        ("track", "set", "Ragne Wiklund", "3000m", "3:55.48"),
     ),
     shape(
         "nl_dove_some_seconds_under_the_track_record_with_the_time_before",
@@ -119,17 +119,17 @@ EXACT += [
     # status: broken
     shape(
         "nl_old_track_record_stood_at_a_time_far_after",
-        "Ireen Wüst won de 1500 meter in een baanrecord van 1.53,10. Haar oude baanrecord "
-        "stond sinds 2013 - gereden bij het olympisch kwalificatietoernooi in Thialf - op 1.53,31.",
-        ("track", "set", "Ireen Wüst", "1500m", "1:53.10"),
-        ("track", "broken", "Ireen Wüst", "1500m", "1:53.31"),
+        "Miho Takagi won de 1500 meter in een baanrecord van 1.52,88. Haar oude baanrecord "
+        "stond sinds 2019 - neergezet tijdens de wereldbekerfinale in Thialf - op 1.53,26.",
+        ("track", "set", "Miho Takagi", "1500m", "1:52.88"),
+        ("track", "broken", "Miho Takagi", "1500m", "1:53.26"),
     ),
     shape(
         "nl_a_new_national_record_replacing_one_that_stood_in_a_name",
-        "Jenning de Boo won de 500 meter in 33,80, een nationaal record dat sinds 2017 op naam "
-        "stond van Ronald Mulder met 34,08.",
-        ("national", "set", "Jenning de Boo", "500m", "33.80"),
-        ("national", "broken", "Ronald Mulder", "500m", "34.08"),
+        "Tim Prins won de 500 meter in 34,02, een nationaal record dat al sinds 2015 op naam "
+        "stond van Hein Otterspeer met 34,11.",
+        ("national", "set", "Tim Prins", "500m", "34.02"),
+        ("national", "broken", "Hein Otterspeer", "500m", "34.11"),
     ),
     shape(
         "nl_the_holderless_mark_told_apart_joins_the_named_one",
@@ -148,17 +148,17 @@ EXACT += [
     # status: existing
     shape(
         "nl_holder_is_with_a_time_the_holder_of_the_track_record",
-        "Brittany Bowe won de 1000 meter in 1.13,50. Bowe is met 1.13,24 de houdster van het "
-        "baanrecord in Thialf op de 1000 meter en met 1.11,61 staat het wereldrecord eveneens "
+        "Kimi Goetz won de 1000 meter in 1.13,72. Goetz is met 1.13,31 de houdster van het "
+        "baanrecord in Heerenveen op de 1000 meter en met 1.11,48 staat het wereldrecord ook "
         "op haar naam.",
-        ("track", "existing", "Brittany Bowe", "1000m", "1:13.24"),
-        ("world", "existing", "Brittany Bowe", "1000m", "1:11.61"),
+        ("track", "existing", "Kimi Goetz", "1000m", "1:13.31"),
+        ("world", "existing", "Kimi Goetz", "1000m", "1:11.48"),
     ),
     shape(
         "nl_slower_than_the_national_record",
-        "Bij de vrouwen reed het Nederlandse team op de ploegenachtervolging 2.56,20. Daarmee "
-        "waren ze net iets langzamer dan het Nederlands record (2.55,57).",
-        ("national", "existing", None, "team pursuit", "2:55.57"),
+        "Het Nederlandse vrouwenteam reed op de ploegenachtervolging 2.56,45. Daarmee bleven "
+        "ze een fractie langzamer dan het Nederlands record (2.55,71).",
+        ("national", "existing", None, "team pursuit", "2:55.71"),
     ),
     shape(
         "en_world_record_holder_in_an_apposition",
@@ -425,10 +425,10 @@ HOLDS = [
     ),
     shape(
         "en_previous_track_record_held_by",
-        "Miho Takagi won the 1500 meters in 1:55.80, breaking the track record. Brittany Bowe "
-        "also went under the previous track record of 1:56.62 held by Ireen Wüst.",
-        ("track", "set", "Miho Takagi", "1500m", "1:55.80"),
-        ("track", "broken", "Ireen Wüst", "1500m", "1:56.62"),
+        "Ragne Wiklund won the 1500 meters in 1:55.41, breaking the track record. Joy Beune "
+        "also dipped below the previous track record of 1:56.09 held by Marrit Leenstra.",
+        ("track", "set", "Ragne Wiklund", "1500m", "1:55.41"),
+        ("track", "broken", "Marrit Leenstra", "1500m", "1:56.09"),
     ),
     shape(
         "nl_national_record_is_not_world",
