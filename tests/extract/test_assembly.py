@@ -120,10 +120,10 @@ def test_places_between_a_stated_winner_and_last_follow_from_the_times():
 
 
 def test_one_place_for_each_distance_of_a_list():
-    text = "Marijke Groenewoud werd zesde op de 5000 meter en de 1500 meter."
+    text = "Joy Beune eindigde als vierde op de 3000 meter en de 1000 meter."
     assert results(text) == {
-        ("Marijke Groenewoud", "5000m", None, 6),
-        ("Marijke Groenewoud", "1500m", None, 6),
+        ("Joy Beune", "3000m", None, 4),
+        ("Joy Beune", "1000m", None, 4),
     }
 
 
@@ -142,12 +142,12 @@ def test_a_place_in_the_standings_is_the_classification():
 
 def test_a_place_per_race_when_one_skater_has_several():
     text = (
-        "Marijke Groenewoud won de massastart. Ze werd negende op de 3000 meter en zesde op "
-        "de 5000 meter en de 1500 meter."
+        "Joy Beune won de 1500 meter. Ze eindigde als zevende op de 500 meter en vierde op "
+        "de 3000 meter en de 1000 meter."
     )
     found = results(text)
     assert {
-        ("Marijke Groenewoud", d, None, r) for d, r in (("3000m", 9), ("5000m", 6), ("1500m", 6))
+        ("Joy Beune", d, None, r) for d, r in (("500m", 7), ("3000m", 4), ("1000m", 4))
     } <= found
 
 

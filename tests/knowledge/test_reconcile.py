@@ -390,7 +390,8 @@ def test_personal_bests_ignore_results_without_a_time(
     ranks_only = (
         "nos",
         "2025-11-16",
-        "Jutta Leerdam werd zondag op de World Cup in Salt Lake City vijfde op de 500 meter."
+        "Jutta Leerdam eindigde zondag als vijfde op de 500 meter, bij de World Cup in Salt "
+        "Lake City."
         "\n\nFemke Kok won de race.",
     )
     thialf = (
