@@ -17,6 +17,7 @@ import hashlib
 import json
 import math
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
@@ -145,27 +146,34 @@ def sift(
     if not facts.results and not facts.records:
         return facts
     view = ArticleView.of(text, article_date, facts, model.features, sentences)
-    results: list[Result] = []
-    candidate_results = list(facts.candidate_results)
-    for result in facts.results:
-        p = model.results.probability(result_features(view, result)) if model.results else 1.0
-        scored = _scored(result, round(p, 3))
-        sure = model.results is None or p >= model.results.threshold
-        (results if sure else candidate_results).append(scored)
-    records: list[Record] = []
-    candidate_records = list(facts.candidate_records)
-    for record in facts.records:
-        p = model.records.probability(record_features(view, record)) if model.records else 1.0
-        scored_record = _scored(record, round(p, 3))
-        sure = model.records is None or p >= model.records.threshold
-        (records if sure else candidate_records).append(scored_record)
+    results, candidate_results = _split(
+        facts.results, model.results, lambda r: result_features(view, r)
+    )
+    records, candidate_records = _split(
+        facts.records, model.records, lambda r: record_features(view, r)
+    )
     return replace(
         facts,
         results=results,
         records=records,
-        candidate_results=candidate_results,
-        candidate_records=candidate_records,
+        candidate_results=[*facts.candidate_results, *candidate_results],
+        candidate_records=[*facts.candidate_records, *candidate_records],
     )
+
+
+def _split(
+    items: list[_Scored], model: KindModel | None, features: Callable[[_Scored], dict[str, float]]
+) -> tuple[list[_Scored], list[_Scored]]:
+    """`items` scored, as (at or above the model's bar, below it), order kept; without a
+    model every item is sure."""
+    sure: list[_Scored] = []
+    unsure: list[_Scored] = []
+    for item in items:
+        p = model.probability(features(item)) if model else 1.0
+        (sure if model is None or p >= model.threshold else unsure).append(
+            _scored(item, round(p, 3))
+        )
+    return sure, unsure
 
 
 _Scored = TypeVar("_Scored", Result, Record)

@@ -8,8 +8,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from schaatsradar.extract import context_scope as scope
-from schaatsradar.extract import patterns
+from schaatsradar.extract import context_lead, patterns
+from schaatsradar.extract import context_mentions as scope
 from schaatsradar.extract.countries import CountryMention
 from schaatsradar.extract.mentions import Mentions, inside
 from schaatsradar.extract.scanning import blind, gate
@@ -120,7 +120,9 @@ def _read_meet(
 ) -> list[tuple[int, int]]:
     """Set the meet and rink a sentence moves the story to (in place); `competitions` gets the
     titles added. Returns the spans of meets named that are not this story's."""
-    competitions += [(t.start, t.end, t.value) for t in scope.find_titles(text, *_span(sentence))]
+    competitions += [
+        (t.start, t.end, t.value) for t in context_lead.find_titles(text, *_span(sentence))
+    ]
     venues = event_venues(text, sentence, mentions, article_date)
     if updated.lead_country is not None and updated.lead_competition in (None, updated.competition):
         # "de WK afstanden in Noorwegen ... toen was Schouten de sterkste in het Canadese
@@ -140,14 +142,14 @@ def _read_meet(
         lead = updated.lead_competition
         if (
             lead is not None
-            and scope.kind_of(lead) == scope.kind_of(value)
+            and context_lead.kind_of(lead) == context_lead.kind_of(value)
             and scope.THIS_MEET_BEFORE.search(text, max(sentence.start, start - 20), start)
         ):
             # "Op deze WK": back to the report's own meet, and its rink.
             updated.competition, updated.venue = lead, updated.lead_venue
             continue
-        merged = scope.merge_competition(updated.competition, value)
-        if updated.competition is not None and scope.kind_of(merged) != scope.kind_of(
+        merged = context_lead.merge_competition(updated.competition, value)
+        if updated.competition is not None and context_lead.kind_of(merged) != context_lead.kind_of(
             updated.competition
         ):
             # Another meet: its rink is the one this sentence names, else unknown.
@@ -176,7 +178,7 @@ def lead_context(
         (
             c.code
             for c in mentions.countries
-            if c.start < scope.LEAD_CHARS
+            if c.start < context_lead.LEAD_CHARS
             and HOST_BEFORE.search(text, max(0, c.start - 12), c.start)
         ),
         None,
@@ -185,12 +187,12 @@ def lead_context(
     competition: str | None = None
     venue: str | None = None
     for sentence in sentences:
-        if sentence.start >= scope.LEAD_CHARS:
+        if sentence.start >= context_lead.LEAD_CHARS:
             break
         if sentence.run_on or not (
             inside(mentions.venues, sentence)
             or any(m.kind == "competition" for m in inside(mentions.context, sentence))
-            or scope.find_titles(text, sentence.start, sentence.end)
+            or context_lead.find_titles(text, sentence.start, sentence.end)
         ):
             continue  # names no meet and no rink
         _read_meet(
@@ -198,11 +200,12 @@ def lead_context(
         )
         # The first meet named sets it; a later name of the same kind only refines it.
         if reading.competition is not None and (
-            competition is None or scope.kind_of(reading.competition) == scope.kind_of(competition)
+            competition is None
+            or context_lead.kind_of(reading.competition) == context_lead.kind_of(competition)
         ):
-            competition = scope.merge_competition(competition, reading.competition)
+            competition = context_lead.merge_competition(competition, reading.competition)
         venue = venue or reading.venue
-    city = scope.dateline_city(text)
+    city = context_lead.dateline_city(text)
     if city is not None:
         known = [
             v.city for v in mentions.venues if text[v.start : v.end].casefold() == city.casefold()
@@ -243,7 +246,7 @@ def own_clause(
     if not venues and not named and not earlier:
         return result  # nothing of its own to say: the story's meet and rink
     meets = [(m.start, m.end, m.value) for m in named] + [
-        (t.start, t.end, t.value) for t in scope.find_titles(text, lo, hi)
+        (t.start, t.end, t.value) for t in context_lead.find_titles(text, lo, hi)
     ]
     meet = next(
         (
@@ -259,7 +262,7 @@ def own_clause(
         start, end, value = meet
         flashback = scope.is_flashback_place(text, lo, hi, start, end, article_date, reach=30)
         if (flashback or earlier) and (
-            competition is None or scope.kind_of(value) != scope.kind_of(competition)
+            competition is None or context_lead.kind_of(value) != context_lead.kind_of(competition)
         ):
             year = YEAR_SUFFIX.search(competition or "")
             competition = value + (year.group() if year else "")

@@ -31,7 +31,6 @@ __all__ = [
     "list_line_ranks",
     "outside_asides",
     "paired_times",
-    "placed_on",
     "verb_final_objects",
 ]
 
@@ -248,22 +247,6 @@ def bracketed_before(text: str, sentence: Sentence, entity: Entity, position: in
         return False
     close = text.find(")", entity.end, position)
     return close >= 0
-
-
-# Between a place and the distance it was earned on: "derde op de 500 meter", "fourth in the
-# 1500m", "als tweede op de 3000 meter".
-_PLACE_ON_DISTANCE = re.compile(
-    r"\s*(?:plaats|plek|place)?\s*(?:op|in|over|on|at)\s+(?:de|het|the)\s+(?:(?:wo)?men'?s\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def placed_on(text: str, cue: RankMention, distances: Sequence[DistanceMention]) -> str | None:
-    """The distance a place word names right after it ("derde op de 500 meter"), or None."""
-    following = [d for d in distances if d.start >= cue.end]
-    if following and _PLACE_ON_DISTANCE.fullmatch(text, cue.end, following[0].start):
-        return following[0].distance
-    return None
 
 
 # A Dutch subordinate clause puts its verb last: "X, die Groenewoud en Rijpma-de Jong met

@@ -4,7 +4,7 @@ sentences, Dutch and English, each with the reading a careful reader would give.
 
 import datetime as dt
 
-from schaatsradar.extract import context_scope as scope
+from schaatsradar.extract import context_lead
 from schaatsradar.extract.pipeline import extract_all
 from schaatsradar.extract.registry import Registry
 from schaatsradar.extract.types import Result
@@ -51,8 +51,8 @@ def test_dateline_with_country():
 
 
 def test_all_capitals_word_is_no_dateline():
-    assert scope.dateline_city("UPDATE — Kok won.") is None
-    assert scope.dateline_city("Kok won de 500 meter in Inzell.") is None
+    assert context_lead.dateline_city("UPDATE — Kok won.") is None
+    assert context_lead.dateline_city("Kok won de 500 meter in Inzell.") is None
 
 
 def test_rink_named_for_the_meet_sets_the_city():
@@ -211,18 +211,18 @@ def test_world_title_on_a_distance_is_the_single_distance_championship():
 
 
 def test_title_kinds():
-    values = {t.value for t in scope.find_titles("de wereldtitel allround", 0, 23)}
+    values = {t.value for t in context_lead.find_titles("de wereldtitel allround", 0, 23)}
     assert values == {"WK allround"}
     text = "haar eerste Europese titel op de massastart"
-    assert [t.value for t in scope.find_titles(text, 0, len(text))] == ["EK afstanden"]
+    assert [t.value for t in context_lead.find_titles(text, 0, len(text))] == ["EK afstanden"]
     text = "werd Nederlands kampioene sprint"
-    assert [t.value for t in scope.find_titles(text, 0, len(text))] == ["NK sprint"]
+    assert [t.value for t in context_lead.find_titles(text, 0, len(text))] == ["NK sprint"]
 
 
 def test_generic_name_keeps_the_specific_one():
-    assert scope.merge_competition("WK afstanden", "World Championships") == "WK afstanden"
-    assert scope.merge_competition("World Championships", "WK sprint") == "WK sprint"
-    assert scope.merge_competition("World Cup", "NK afstanden") == "NK afstanden"
+    assert context_lead.merge_competition("WK afstanden", "World Championships") == "WK afstanden"
+    assert context_lead.merge_competition("World Championships", "WK sprint") == "WK sprint"
+    assert context_lead.merge_competition("World Cup", "NK afstanden") == "NK afstanden"
 
 
 def test_friday_and_saturday_500_stay_two_races():
