@@ -22,7 +22,9 @@ from schaatsradar.extract.types import DISTANCES, TEAM_DISTANCES
 from schaatsradar.knowledge.calendar import CalendarEvent, bundled_calendar
 from schaatsradar.knowledge.claims import Claim, settle
 from schaatsradar.knowledge.events import announce_article, announce_facts
-from schaatsradar.knowledge.matching import choose_meet, new_meet, slugify
+from schaatsradar.knowledge.matching import slugify
+from schaatsradar.knowledge.meet_rules import Report, report_of
+from schaatsradar.knowledge.news_meets import meet_for
 from schaatsradar.knowledge.official_types import OfficialData, OfficialRecord
 from schaatsradar.knowledge.recordbook import KEPT_KINDS, Mark, Verdict, judge, scope_of
 from schaatsradar.knowledge.reference import (
@@ -179,6 +181,9 @@ def reconcile_article(conn: Connection, article: ArticleRef, facts: dict[str, An
     outcome = Outcome()
     source = f"article:{article.id}"
     cluster = f"cluster:{article.cluster_id}"
+    report = report_of(
+        facts.get("results", []), article.published, month_only=article.date_precision == "month"
+    )
     for fact in facts.get("results", []):
         reason = _implausible(fact, article.published)
         if reason:
@@ -186,17 +191,9 @@ def reconcile_article(conn: Connection, article: ArticleRef, facts: dict[str, An
                 f"{source} {fact.get('athlete')} {fact.get('distance')}: {reason}"
             )
             continue
-        meet_id = _meet_for(conn, fact, article.published)
-        if meet_id is None:
-            clues = ", ".join(
-                str(v)
-                for v in (fact.get("competition"), fact.get("venue"), fact.get("race_date"))
-                if v
-            )
-            outcome.refused.append(
-                f"{source} {fact['athlete']} {fact['distance']}: no known or plausible "
-                f"competition for it ({clues or 'the text names no meet, rink or day'})"
-            )
+        meet_id = _meet_for(conn, fact, article.published, report)
+        if isinstance(meet_id, str):
+            outcome.refused.append(f"{source} {fact['athlete']} {fact['distance']}: {meet_id}")
             continue
         evidence = fact.get("evidence") or {}
         result_id = _claim(
@@ -236,46 +233,13 @@ def _day(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def _meet_for(conn: Connection, fact: dict[str, Any], published: dt.date) -> int | None:
-    race_date = _day(fact.get("race_date"))
-    earlier = bool(fact.get("earlier"))
-    if not earlier:
-        day = race_date or published
-        candidates = kb.competitions_between(conn, day - dt.timedelta(days=14), day)
-        # A day the text gets wrong by one ("zondagavond" for a Saturday race) should not
-        # lose the meet: then the article's date places it.
-        for dated in (race_date, None) if race_date else (None,):
-            meet = choose_meet(
-                candidates,
-                competition=fact.get("competition"),
-                venue=fact.get("venue"),
-                race_date=dated,
-                published=day,
-                distance=fact["distance"],
-                holds=_holds,
-            )
-            if meet is not None:
-                return meet.id
-    made = new_meet(
-        competition=fact.get("competition"),
-        venue=fact.get("venue"),
-        race_date=race_date,
-        published=published,
-        earlier=earlier,
-        season=_season(),
-    )
-    if made is None:
-        return None
-    return kb.ensure_competition(
-        conn,
-        slug=made.slug,
-        name=made.name,
-        level=made.level,
-        city=made.city,
-        start_date=made.day,
-        end_date=made.day,
-        origin="news",
-    )
+def _meet_for(
+    conn: Connection, fact: dict[str, Any], published: dt.date, report: Report | None = None
+) -> int | str:
+    """The meet a result belongs to, or why it is none (`news_meets.meet_for`). Without a
+    `report` (an official list) every meet the fact names is one its source reports."""
+    report = report or Report(published, published, everything=True)
+    return meet_for(conn, fact, report, holds=_holds, season=_season())
 
 
 def _claim(
@@ -606,9 +570,9 @@ def import_official(conn: Connection, data: OfficialData, now: dt.datetime) -> O
             outcome.refused.append(f"{result.source} {result.athlete}: the list gives no date")
             continue
         reason = _implausible(fact, day)
-        meet_id = None if reason else _meet_for(conn, fact, day)
-        if meet_id is None:
-            outcome.refused.append(f"{result.source} {result.athlete}: {reason or 'no meet'}")
+        meet_id = reason or _meet_for(conn, fact, day)
+        if isinstance(meet_id, str):
+            outcome.refused.append(f"{result.source} {result.athlete}: {meet_id}")
             continue
         result_id = _claim(
             conn,

@@ -3,8 +3,7 @@
 A result names a rink and a kind of meet ("World Cup", "WK afstanden") and, often, a day;
 articles appear a day or a week after the race. The calendar meet whose days and city fit
 wins; one that holds the distance beats one that does not (the Olympic programme is one
-row per day). Nothing fits: a meet only the news knows is made, dated by the text, unless
-the text gives nothing to place it by, and then the result is refused.
+row per day). Nothing fits: `news_meets` decides whether the text makes a meet of its own.
 """
 
 from __future__ import annotations
@@ -13,7 +12,6 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from schaatsradar.store.knowledge import CompetitionRow
 
@@ -40,7 +38,7 @@ def level_of(text: str | None) -> str | None:
     return None
 
 
-def _fits_level(level: str | None, candidate: CompetitionRow) -> bool:
+def fits_level(level: str | None, candidate: CompetitionRow) -> bool:
     """A "World Cup" result cannot be at the European Championships."""
     if level is None or candidate.level is None:
         return True
@@ -56,17 +54,6 @@ def city_key(city: str | None) -> str:
     folded = unicodedata.normalize("NFKD", city or "").encode("ascii", "ignore").decode()
     key = folded.casefold().strip()
     return CITY_NAMES.get(key, key)
-
-
-@dataclass(frozen=True)
-class NewMeet:
-    """A meet the calendar does not have, as the text describes it."""
-
-    slug: str
-    name: str
-    level: str | None
-    city: str | None
-    day: dt.date | None
 
 
 def slugify(text: str) -> str:
@@ -104,10 +91,14 @@ def choose_meet(
     if venue is None and level is None:
         return None  # nothing in the text points at a meet
     # The kind of meet comes from context words and is the weakest clue: with the rink and
-    # the days agreeing, a meet of another kind still is the one ("de generale repetitie voor
-    # de Spelen" in a World Cup report).
-    fitting = [m for m in pool if _fits_level(level, m)]
-    pool = fitting if fitting or venue is None else pool
+    # the days agreeing, a calendar meet of another kind still is the one ("de generale
+    # repetitie voor de Spelen" in a World Cup report). A meet only the news knows is not
+    # sure enough of its own kind to take in another kind's results: a national championship
+    # at the rink of a news "World Cup" is still a national championship.
+    fitting = [m for m in pool if fits_level(level, m)]
+    if not fitting and venue is not None:
+        fitting = [m for m in pool if m.origin != "news"]
+    pool = fitting
     with_distance = [m for m in pool if holds(m, distance)]
     pool = with_distance or pool
     if not pool:
@@ -121,36 +112,3 @@ def choose_meet(
 # Meets the season calendar lists completely: a "World Cup in Inzell" on a day the calendar
 # has none is a misreading, not a meet to invent.
 CALENDAR_LEVELS = frozenset({"olympics", "world cup", "world", "european"})
-
-
-def new_meet(
-    *,
-    competition: str | None,
-    venue: str | None,
-    race_date: dt.date | None,
-    published: dt.date,
-    earlier: bool,
-    season: tuple[dt.date, dt.date] | None = None,
-) -> NewMeet | None:
-    """A meet only the news knows, or None when the text cannot place the result at all
-    (no meet and no rink named, an earlier race it does not date, or a meet of a kind the
-    calendar lists completely (`season`: the days it covers) that the calendar lacks)."""
-    if not competition and not venue:
-        return None
-    day = race_date or published
-    if (
-        season is not None
-        and level_of(competition) in CALENDAR_LEVELS
-        and not (competition and YEAR.search(competition))
-        and season[0] <= day <= season[1]
-    ):
-        return None
-    name = competition or f"Wedstrijd in {venue}"
-    if competition and YEAR.search(competition):
-        slug = slugify(f"{competition} {venue or ''}")
-        return NewMeet(slug, competition, level_of(competition), venue, None)
-    if earlier:
-        return None
-    day = race_date or published
-    slug = slugify(f"{day.isoformat()} {name} {venue or ''}")
-    return NewMeet(slug, name, level_of(competition), venue, day)

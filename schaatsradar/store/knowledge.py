@@ -339,6 +339,46 @@ def _competitions_between(conn: Connection, first: dt.date, last: dt.date) -> li
     return [_competition(r) for r in rows]
 
 
+def news_competitions(conn: Connection, level: str | None) -> list[CompetitionRow]:
+    """The dated meets only the news knows, of one level (see `knowledge.meet_rules`)."""
+    level_is = Competition.level.is_(None) if level is None else Competition.level == level
+    rows = conn.execute(
+        select(Competition)
+        .where(Competition.origin == "news", Competition.start_date.is_not(None), level_is)
+        .order_by(Competition.id)
+    )
+    return [_competition(r) for r in rows]
+
+
+def widen_competition(conn: Connection, competition_id: int, first: dt.date, last: dt.date) -> None:
+    """A meet's days grown to take in `first`..`last` (a report of a day it did not have)."""
+    found = competition(conn, competition_id)
+    if found is None or found.start_date is None:
+        return
+    start = min(found.start_date, first)
+    end = max(found.end_date or found.start_date, last)
+    if (start, end) == (found.start_date, found.end_date):
+        return
+    conn.execute(
+        update(Competition)
+        .where(Competition.id == competition_id)
+        .values(start_date=start, end_date=end)
+    )
+    _forget(conn, "competitions_between")
+    _forget(conn, "competition", competition_id)
+
+
+def place_competition(conn: Connection, competition_id: int, city: str) -> None:
+    """The rink of a meet that did not know it yet (a report that names it came in)."""
+    conn.execute(
+        update(Competition)
+        .where(Competition.id == competition_id, Competition.city.is_(None))
+        .values(city=city)
+    )
+    _forget(conn, "competitions_between")
+    _forget(conn, "competition", competition_id)
+
+
 def competition(conn: Connection, competition_id: int) -> CompetitionRow | None:
     return _remembered(
         conn, "competition", competition_id, lambda: _competition_by_id(conn, competition_id)
@@ -918,11 +958,19 @@ class ArticleRef:
     cluster_id: int
     url: str | None
     title: str
+    date_precision: str = "day"  # "month" when only the month of publication is known
 
 
 def articles_by_id(conn: Connection, ids: Sequence[int]) -> list[ArticleRef]:
     rows = conn.execute(
-        select(Article.id, Article.published, Article.cluster_id, Article.url, Article.title)
+        select(
+            Article.id,
+            Article.published,
+            Article.cluster_id,
+            Article.url,
+            Article.title,
+            Article.date_precision,
+        )
         .where(Article.id.in_(ids))
         .order_by(Article.id)
     )
@@ -966,6 +1014,7 @@ def pending_facts(
             Article.cluster_id,
             Article.url,
             Article.title,
+            Article.date_precision,
             ArticleFacts.extractor,
             ArticleFacts.facts,
         )
@@ -974,7 +1023,7 @@ def pending_facts(
         .order_by(Article.id)
         .limit(limit)
     )
-    return [(ArticleRef(*r[:5]), r.extractor, r.facts) for r in rows]
+    return [(ArticleRef(*r[:6]), r.extractor, r.facts) for r in rows]
 
 
 def mark_reconciled(conn: Connection, rows: Sequence[tuple[int, str]], now: dt.datetime) -> None:

@@ -1,0 +1,236 @@
+"""When a meet only the news knows is real, and which news meet a result joins. Pure.
+
+Why: a meet the calendar lacks is only as good as the text it came from. An article reports
+one meet (its dateline, headline, race days: extraction carries the lead's meet and rink onto
+its results, so it is the meet most of the article's current results name); a World Cup or a
+championship it names in passing ("net als bij de World Cup in Stavanger") is not reported
+by it and makes no meet. A reported meet must fit its season: no World Cup in summer, no
+championship months after its season. One championship is one meet: news meets of one kind,
+season and rink are the same meet, whose days widen as reports come in, never a second one.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from schaatsradar.knowledge import olympics
+from schaatsradar.knowledge.matching import REPORTED_WITHIN, city_key, level_of
+from schaatsradar.store.knowledge import CompetitionRow
+
+# The months a meet of each kind is skated in (a season runs from autumn to spring): a
+# "World Cup" in June or a "WK" in November is a misreading or history, not a meet to make.
+SEASON_MONTHS: Mapping[str, frozenset[int]] = {
+    "world cup": frozenset({11, 12, 1, 2, 3}),
+    "junior world cup": frozenset({11, 12, 1, 2, 3}),
+    "world": frozenset({1, 2, 3}),
+    "european": frozenset({1, 2, 3}),
+    "national": frozenset({10, 11, 12, 1, 2, 3}),
+}
+# Kinds held once a season: every news meet of the kind, season and rink is the same meet.
+ONCE_A_SEASON = frozenset({"world", "european", "national", "olympics"})
+# Within a kind held once a season, which championship ("WK allround" and "WK sprint" can
+# share a rink and a month; "WK" alone may be either).
+FORMATS = (
+    (re.compile(r"afstand|single|distance", re.I), "distances"),
+    (re.compile(r"allround|all-round", re.I), "allround"),
+    (re.compile(r"sprint", re.I), "sprint"),
+)
+MERGE_GAP = dt.timedelta(days=10)  # a World Cup's days lie this close to a report of it
+
+
+def format_of(competition: str | None) -> str | None:
+    for pattern, found in FORMATS:
+        if competition and pattern.search(competition):
+            return found
+    return None
+
+
+def season_of(day: dt.date) -> int:
+    """The year a season starts in (2025 for 2025-26): seasons run from July to June."""
+    return day.year if day.month >= 7 else day.year - 1
+
+
+def month_of(day: dt.date) -> tuple[dt.date, dt.date]:
+    last = calendar.monthrange(day.year, day.month)[1]
+    return day.replace(day=1), day.replace(day=last)
+
+
+@dataclass(frozen=True)
+class Report:
+    """What an article reports: its days (one, or its month when only that is known) and the
+    meets (kind, rink key) its current results name most. Official lists report every meet
+    they list (`everything`)."""
+
+    first: dt.date
+    last: dt.date
+    meets: frozenset[tuple[str | None, str]] = frozenset()
+    everything: bool = False
+    rinks: tuple[tuple[str, str], ...] = ()  # (rink key, the rink as the article names it)
+
+    def reports(self, competition: str | None, venue: str | None) -> bool:
+        """Whether the article reports this meet, not names it in passing. A result that
+        names no rink is of the reported meet of its kind; one that names no kind, of the
+        reported meet at its rink."""
+        if self.everything:
+            return True
+        level, rink = level_of(competition), city_key(venue)
+        for kind, place in self.meets:
+            if (level is None or kind == level) and (not rink or not place or rink == place):
+                return True
+        return False
+
+    def rink_of(self, competition: str | None) -> str | None:
+        """The reported rink of the kind of meet `competition` names, if there is one."""
+        level = level_of(competition)
+        places = {place for kind, place in self.meets if kind == level and place}
+        if len(places) != 1:
+            return None
+        [place] = places
+        return dict(self.rinks).get(place)
+
+
+def report_of(
+    facts: Iterable[Mapping[str, Any]], published: dt.date, *, month_only: bool = False
+) -> Report:
+    """The meets an article reports: among its current (not earlier) results that name a
+    kind of meet, the kind and rink named most; a rink-less kind counts for the rink its
+    kind is named with most. A tie keeps all of the tied meets."""
+    first, last = month_of(published) if month_only else (published, published)
+    named: Counter[tuple[str | None, str]] = Counter()
+    rinks: dict[str, str] = {}
+    games = olympics.bundled_games()
+    for fact in facts:
+        if fact.get("earlier") or fact.get("year"):
+            continue
+        level = level_of(fact.get("competition"))
+        if level == "olympics" and not any(g.reported_on(first, last) for g in games):
+            continue  # Games of other years: named as history, whatever extraction thinks
+        rink = city_key(fact.get("venue"))
+        if level is None and not rink:
+            continue
+        named[(level, rink)] += 1
+        if rink:
+            rinks.setdefault(rink, fact["venue"])
+    for (level, rink), count in list(named.items()):
+        if rink:
+            continue
+        placed = [key for key in named if key[0] == level and key[1]]
+        if placed:
+            del named[(level, rink)]
+            top = max(placed, key=lambda k: named[k])
+            named[top] += count
+    if not named:
+        return Report(first, last)
+    most = max(named.values())
+    meets = frozenset(k for k, v in named.items() if v == most)
+    return Report(first, last, meets, rinks=tuple(sorted(rinks.items())))
+
+
+def in_season(level: str | None, first: dt.date, last: dt.date) -> bool:
+    """Whether a meet of `level` can have been skated on a day from `first` minus the days
+    reports follow a meet up to `last`."""
+    months = SEASON_MONTHS.get(level or "")
+    if months is None:
+        return True
+    day = first - REPORTED_WITHIN
+    while day <= last:
+        if day.month in months:
+            return True
+        day = (day.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    return False
+
+
+def same_meet(
+    meet: CompetitionRow,
+    *,
+    level: str | None,
+    competition: str | None,
+    venue: str | None,
+    first: dt.date,
+    last: dt.date,
+) -> bool:
+    """Whether a news meet is the one a result names: the same kind (and championship), the
+    same rink (a result that names none takes the only one), the same season, and for meets
+    held more than once a season (World Cups) days close to the result's."""
+    if meet.level != level or meet.start_date is None:
+        return False
+    if venue and meet.city and city_key(meet.city) != city_key(venue):
+        return False
+    if level not in ONCE_A_SEASON and not (venue and meet.city):
+        return False  # several a season: only the rink tells which
+    wanted, found = format_of(competition), format_of(meet.name)
+    if wanted and found and wanted != found:
+        return False
+    end = meet.end_date or meet.start_date
+    if level in ONCE_A_SEASON:
+        return season_of(meet.start_date) == season_of(last) or season_of(end) == season_of(first)
+    return meet.start_date - MERGE_GAP <= last and first <= end + MERGE_GAP
+
+
+def news_meet_for(
+    meets: Sequence[CompetitionRow],
+    *,
+    competition: str | None,
+    venue: str | None,
+    first: dt.date,
+    last: dt.date,
+) -> CompetitionRow | None:
+    """The one news meet a result names (see `same_meet`); none, or several a result without
+    a rink could mean, gives None."""
+    level = level_of(competition)
+    found = [
+        m
+        for m in meets
+        if m.origin == "news"
+        and same_meet(m, level=level, competition=competition, venue=venue, first=first, last=last)
+    ]
+    if len({city_key(m.city) for m in found if m.city}) > 1 and venue is None:
+        return None
+    # The meet at the rink named before one that did not know its rink yet.
+    return min(found, key=lambda m: (not m.city, m.id)) if found else None
+
+
+def history_meet(
+    meets: Sequence[CompetitionRow], *, competition: str | None, venue: str | None, year: int
+) -> CompetitionRow | None:
+    """The known meet an earlier result names by kind, year (and rink, if it names one): only
+    when exactly one fits; an earlier meet nothing else knows is kept as a mention."""
+    level = level_of(competition)
+    wanted = format_of(competition)
+    found = []
+    for meet in meets:
+        if meet.level is None or level is None or meet.start_date is None:
+            continue
+        if level_of(meet.level) != level and not meet.level.casefold().startswith(level):
+            continue
+        end = meet.end_date or meet.start_date
+        if year not in (meet.start_date.year, end.year):
+            continue
+        if venue and city_key(meet.city) != city_key(venue):
+            continue
+        form = format_of(meet.name)
+        if wanted and form and wanted != form:
+            continue
+        found.append(meet)
+    return found[0] if len(found) == 1 else None
+
+
+# How the news names each championship, for one name and one meet per championship.
+CHAMPIONSHIP_NAMES = {"world": "WK", "european": "EK", "national": "NK"}
+FORMAT_NAMES = {"distances": "afstanden", "allround": "allround", "sprint": "sprint"}
+
+
+def championship_name(competition: str | None) -> str | None:
+    """ "WK afstanden", "EK sprint", "NK allround" for a championship the text names with its
+    kind and format (the one meet of that name a season has); None for anything else ("WK"
+    alone may be either of two championships, a World Cup is one of several)."""
+    level, form = level_of(competition), format_of(competition)
+    if level not in CHAMPIONSHIP_NAMES or form is None:
+        return None
+    return f"{CHAMPIONSHIP_NAMES[level]} {FORMAT_NAMES[form]}"

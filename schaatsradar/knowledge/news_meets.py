@@ -1,0 +1,240 @@
+"""The meet a reported result is filed under, or why it is kept as a mention.
+
+Why: a result shown under the wrong meet is a wrong result. Meets are real: one comes from
+the calendar, an official list, the Olympic table, or a report of that meet (see
+`meet_rules`); never from a meet named in passing, a year alone, or a date on the page that
+is not a race day. History is history: a result of an earlier meet is filed under that meet
+when it is known (by kind, year and rink), and is otherwise a mention, never a result of the
+meet being reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import Connection
+
+from schaatsradar.knowledge import meet_rules, olympics
+from schaatsradar.knowledge.matching import (
+    CALENDAR_LEVELS,
+    REPORTED_WITHIN,
+    YEAR,
+    choose_meet,
+    city_key,
+    level_of,
+    slugify,
+)
+from schaatsradar.knowledge.meet_rules import Report
+from schaatsradar.store import knowledge as kb
+from schaatsradar.store.knowledge import CompetitionRow
+
+MENTION = "kept as a mention: "
+Holds = Callable[[CompetitionRow, str], bool]
+
+
+def _day(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _year(fact: dict[str, Any]) -> int | None:
+    if fact.get("year"):
+        return int(fact["year"])
+    match = YEAR.search(fact.get("competition") or "")
+    return int(match.group()) if match else None
+
+
+def meet_for(
+    conn: Connection,
+    fact: dict[str, Any],
+    report: Report,
+    *,
+    holds: Holds,
+    season: tuple[dt.date, dt.date],
+) -> int | str:
+    """The id of the meet a result belongs to, or the reason it is none. `season`: the days
+    the bundled calendar covers (it lists every meet of its levels then)."""
+    competition, venue = fact.get("competition"), fact.get("venue")
+    race_date = _day(fact.get("race_date"))
+    year = _year(fact)
+    earlier = bool(fact.get("earlier")) or (
+        year is not None and year not in (report.first.year, report.last.year)
+    )
+    if not earlier:
+        for published in sorted({report.first, report.last}):
+            found = _calendar_meet(conn, fact, race_date, published, holds)
+            if found is not None:
+                return found
+    if level_of(competition) == "olympics":
+        return _olympic_meet(conn, fact, race_date, report, year, earlier, holds)
+    if earlier:
+        return _history_meet(conn, competition, venue, year)
+    if not competition and not venue:
+        return "no known or plausible competition for it (the text names no meet, rink or day)"
+    return _news_meet(conn, fact, race_date, report, season)
+
+
+def _calendar_meet(
+    conn: Connection,
+    fact: dict[str, Any],
+    race_date: dt.date | None,
+    published: dt.date,
+    holds: Holds,
+) -> int | None:
+    day = race_date or published
+    candidates = kb.competitions_between(conn, day - dt.timedelta(days=14), day)
+    # A day the text gets wrong by one ("zondagavond" for a Saturday race) should not lose
+    # the meet: then the article's date places it.
+    for dated in (race_date, None) if race_date else (None,):
+        meet = choose_meet(
+            candidates,
+            competition=fact.get("competition"),
+            venue=fact.get("venue"),
+            race_date=dated,
+            published=day,
+            distance=fact["distance"],
+            holds=holds,
+        )
+        if meet is not None:
+            return meet.id
+    return None
+
+
+def _olympic_meet(
+    conn: Connection,
+    fact: dict[str, Any],
+    race_date: dt.date | None,
+    report: Report,
+    year: int | None,
+    earlier: bool,
+    holds: Holds,
+) -> int | str:
+    placed = olympics.place_olympic(
+        venue=fact.get("venue"),
+        race_date=race_date,
+        first=report.first,
+        last=report.last,
+        year=year,
+        earlier=earlier,
+    )
+    games = placed.games
+    if games is None:
+        return MENTION + placed.reason
+    calendar = [
+        m
+        for m in kb.competitions_between(conn, games.start, games.end)
+        if m.origin != "news" and m.level == "olympics"
+    ]
+    if calendar:
+        # Games the calendar has day by day: the day that holds the distance.
+        meet = choose_meet(
+            calendar,
+            competition=fact.get("competition"),
+            venue=None,
+            race_date=race_date if race_date and games.start <= race_date <= games.end else None,
+            published=games.end,
+            distance=fact["distance"],
+            holds=holds,
+        )
+        return meet.id if meet is not None else MENTION + f"no day of the {games.name} known"
+    return kb.ensure_competition(
+        conn,
+        slug=games.slug,
+        name=games.name,
+        level="olympics",
+        city=games.city,
+        start_date=games.start,
+        end_date=games.end,
+        origin="news",
+        source=games.source,
+    )
+
+
+def _history_meet(
+    conn: Connection, competition: str | None, venue: str | None, year: int | None
+) -> int | str:
+    what = " ".join(v for v in (competition, venue) if v) or "a meet"
+    if year is None:
+        return MENTION + f"an earlier {what} the text does not date"
+    known = kb.competitions_between(conn, dt.date(year, 1, 1), dt.date(year, 12, 31))
+    found = meet_rules.history_meet(known, competition=competition, venue=venue, year=year)
+    if found is not None:
+        return found.id
+    name = meet_rules.championship_name(competition)
+    if name is None:
+        return MENTION + f"{what} of {year}, a meet not known"
+    # A championship of a named year is one meet: filed under it, undated (its days are not
+    # known, and the article's are not its days).
+    meet_id = kb.ensure_competition(
+        conn,
+        slug=slugify(f"{name} {year}"),
+        name=f"{name} {year}",
+        level=level_of(competition),
+        city=venue,
+        start_date=None,
+        end_date=None,
+        origin="news",
+    )
+    meet = kb.competition(conn, meet_id)
+    if meet is not None and venue is not None:
+        if meet.city is None:
+            kb.place_competition(conn, meet_id, venue)
+        elif city_key(meet.city) != city_key(venue):
+            return MENTION + f"{what}: the {name} {year} was not held in {venue}"
+    return meet_id
+
+
+def _news_meet(
+    conn: Connection,
+    fact: dict[str, Any],
+    race_date: dt.date | None,
+    report: Report,
+    season: tuple[dt.date, dt.date],
+) -> int | str:
+    competition, venue = fact.get("competition"), fact.get("venue")
+    level = level_of(competition)
+    if race_date is not None and race_date < report.first - REPORTED_WITHIN:
+        race_date = None  # a date far before the report is not its race day
+    first, last = (race_date, race_date) if race_date else (report.first, report.last)
+    if not meet_rules.in_season(level, first, last):
+        return MENTION + f"no {competition} is skated in {first:%B %Y}"
+    reported = report.reports(competition, venue)
+    if venue is None and reported:
+        venue = report.rink_of(competition)
+    known = meet_rules.news_meet_for(
+        kb.news_competitions(conn, level),
+        competition=competition,
+        venue=venue,
+        first=first,
+        last=last,
+    )
+    what = " ".join(v for v in (competition, venue) if v)
+    if known is not None:
+        if race_date is not None:
+            kb.widen_competition(conn, known.id, race_date, race_date)
+        if venue is not None and known.city is None:
+            kb.place_competition(conn, known.id, venue)
+        return known.id
+    if not reported:
+        return MENTION + f"{what} is named in passing; the article reports another meet"
+    if (
+        venue is None
+        and level in meet_rules.ONCE_A_SEASON
+        and meet_rules.championship_name(competition) is None
+    ):
+        # "de WK" alone, and no rink: which of a season's championships is not said.
+        return MENTION + f"{what} does not say which championship"
+    if level in CALENDAR_LEVELS and season[0] <= first and last <= season[1]:
+        return MENTION + f"the calendar has no {what} then"
+    name = competition or f"Wedstrijd in {venue}"
+    return kb.ensure_competition(
+        conn,
+        slug=slugify(f"{first.isoformat()} {name} {venue or ''}"),
+        name=name,
+        level=level,
+        city=venue,
+        start_date=first,
+        end_date=last,
+        origin="news",
+    )
