@@ -58,8 +58,10 @@ def meet_for(
     competition, venue = fact.get("competition"), fact.get("venue")
     race_date = _day(fact.get("race_date"))
     year = _year(fact)
+    # A year outside the article's season ("de WK van 2021" in 2025) dates history too.
+    this_season = range(meet_rules.season_of(report.first), meet_rules.season_of(report.last) + 2)
     earlier = bool(fact.get("earlier")) or (
-        year is not None and year not in (report.first.year, report.last.year)
+        year is not None and year not in this_season and not report.everything
     )
     if not earlier:
         for published in sorted({report.first, report.last}):

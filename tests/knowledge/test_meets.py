@@ -1,0 +1,339 @@
+"""Meets are real and history is history: a result is filed under the calendar meet, the
+Olympic Games of the bundled table, or a meet its own article reports (in its season, one
+meet per championship); a meet named in passing or an earlier meet nothing knows is kept as
+a mention, never made into a meet or filed at the article's date.
+
+The facts are handed to `reconcile_article` in the extraction contract's shape, for articles
+ingested for real (their texts are neutral: the facts are what is under test)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from schaatsradar.knowledge.book import reconcile_article
+from schaatsradar.knowledge.calendar import bundled_calendar
+from schaatsradar.knowledge.matching import CALENDAR_LEVELS, city_key
+from schaatsradar.knowledge.meet_rules import in_season, report_of
+from schaatsradar.knowledge.olympics import bundled_games, place_olympic
+from schaatsradar.settings import Settings
+from schaatsradar.store import Store
+from schaatsradar.store import knowledge as kb
+from schaatsradar.store.knowledge import ArticleRef, CompetitionRow
+from tests.knowledge.reconciling import (
+    OWN_ARTICLES,
+    ingest_and_reconcile,
+    load_reference_data,
+    write_articles,
+)
+
+FILLER = (
+    "Op de ijsbaan werd deze week vooral getraind, meldt de bond.",
+    "De ploegleiders spraken over de planning van de komende maanden.",
+    "Het weer hield de natuurijsliefhebbers opnieuw binnen.",
+    "Een jeugdtrainer vertelde over zijn aanpak met beginnende rijders.",
+    "De kantine van de baan krijgt een nieuwe inrichting.",
+    "Vrijwilligers poetsten de boarding rond het ovaal.",
+)
+
+
+@pytest.fixture
+def knowledge(store: Store) -> Store:
+    load_reference_data(store)
+    return store
+
+
+def _articles(store: Store, settings: Settings, folder: Path, *dates: str) -> list[ArticleRef]:
+    """One neutral article per date ("2019-02" for one that gives only its month)."""
+    with store.read() as conn:
+        before = set(kb.article_ids(conn))
+    texts = [(f"bron{n}", date, FILLER[n]) for n, date in enumerate(dates)]
+    ingest_and_reconcile(store, settings, write_articles(folder, texts))
+    with store.read() as conn:
+        return kb.articles_by_id(conn, sorted(set(kb.article_ids(conn)) - before))
+
+
+def _fact(athlete: str, **changes: Any) -> dict[str, Any]:
+    fact = {
+        "athlete": athlete,
+        "country": None,
+        "distance": "1500m",
+        "gender": "women",
+        "time": None,
+        "seconds": None,
+        "rank": 1,
+        "competition": "World Cup",
+        "venue": "Heerenveen",
+        "race_date": None,
+        "margin": None,
+        "earlier": False,
+        "year": None,
+        "evidence": {"start": 0, "end": 5, "text": "Op de"},
+    }
+    return {**fact, **changes}
+
+
+def _reconcile(store: Store, article: ArticleRef, *facts: dict[str, Any]) -> list[str]:
+    with store.write() as conn:
+        outcome = reconcile_article(conn, article, {"results": list(facts), "records": []})
+    return outcome.refused
+
+
+def _news_meets(store: Store) -> list[CompetitionRow]:
+    with store.read() as conn:
+        return [
+            m
+            for m in kb.competitions_between(conn, dt.date(1900, 1, 1), dt.date(2100, 1, 1))
+            if m.origin == "news"
+        ]
+
+
+def _meet_of(store: Store, athlete: str) -> str:
+    with store.read() as conn:
+        [result] = [r for r in kb.results(conn) if r.athlete == athlete]
+    return f"{result.competition} @ {result.city}"
+
+
+# -- the Olympic Games ------------------------------------------------------------------------
+
+
+def test_a_champion_named_as_precedent_is_filed_under_the_games_of_their_year(
+    knowledge: Store, settings: Settings, tmp_path: Path
+):
+    [article] = _articles(knowledge, settings, tmp_path, "2022-02-12")
+    olympic = {"competition": "Olympische Spelen", "distance": "5000m", "gender": "men"}
+    refused = _reconcile(
+        knowledge,
+        article,
+        _fact("Piet Nieuwland", venue="Peking", race_date="2022-02-11", **olympic),
+        _fact("Klaas Oudgediende", venue="Nagano", earlier=True, year=1998, **olympic),
+        _fact("Jan Vroeger", venue=None, earlier=True, **olympic),
+    )
+    assert _meet_of(knowledge, "Piet Nieuwland") == "Olympic Games 2022 @ Beijing"
+    assert _meet_of(knowledge, "Klaas Oudgediende") == "Olympic Games 1998 @ Nagano"
+    [mention] = refused
+    assert "Jan Vroeger" in mention and "kept as a mention" in mention
+    games = {m.name: (m.start_date, m.end_date) for m in _news_meets(knowledge)}
+    assert games["Olympic Games 2022"] == (dt.date(2022, 2, 5), dt.date(2022, 2, 19))
+
+
+def test_an_olympic_result_at_a_rink_or_on_a_day_of_no_games_is_kept_as_a_mention(
+    knowledge: Store, settings: Settings, tmp_path: Path
+):
+    first, second, third = _articles(
+        knowledge, settings, tmp_path, "2022-02-12", "2020-01-19", "2018-02-20"
+    )
+    olympic = {"competition": "Olympic Games", "distance": "3000m"}
+    wrong_rink = _reconcile(
+        knowledge, first, _fact("Anna Ergens", venue="Salt Lake City", **olympic)
+    )
+    no_games = _reconcile(knowledge, second, _fact("Bea Nergens", venue="Gangneung", **olympic))
+    named_other = _reconcile(knowledge, third, _fact("Cato Hier", venue="Pyeongchang", **olympic))
+    assert "not held in Salt Lake City" in wrong_rink[0]
+    assert "kept as a mention" in no_games[0] and "no Olympic Games" in no_games[0]
+    assert named_other == []
+    assert _meet_of(knowledge, "Cato Hier") == "Olympic Games 2018 @ Gangneung"
+    assert [m.city for m in _news_meets(knowledge)] == ["Gangneung"]
+
+
+# -- meets only the news knows ----------------------------------------------------------------
+
+
+def test_a_national_championship_is_not_filed_under_a_news_world_cup_at_its_rink(
+    knowledge: Store, settings: Settings, tmp_path: Path
+):
+    cup, nk = _articles(knowledge, settings, tmp_path, "2018-12-09", "2018-12-11")
+    _reconcile(knowledge, cup, _fact("Dora Snel"), _fact("Eva Rap", rank=2))
+    _reconcile(
+        knowledge,
+        nk,
+        _fact("Fenna Vlot", competition="NK afstanden"),
+        _fact("Gerda Vlug", competition="NK afstanden", rank=2),
+    )
+    assert _meet_of(knowledge, "Dora Snel") == "World Cup @ Heerenveen"
+    assert _meet_of(knowledge, "Fenna Vlot") == "NK afstanden @ Heerenveen"
+
+
+def test_a_world_cup_named_in_passing_makes_no_meet(
+    knowledge: Store, settings: Settings, tmp_path: Path
+):
+    [article] = _articles(knowledge, settings, tmp_path, "2019-01-13")
+    ek = {"competition": "EK allround", "venue": "Hamar"}
+    refused = _reconcile(
+        knowledge,
+        article,
+        _fact("Hanna Baan", **ek),
+        _fact("Ilse Bocht", rank=2, **ek),
+        _fact("Hanna Baan", venue="Stavanger", distance="3000m"),
+    )
+    [mention] = refused
+    assert "named in passing" in mention and "kept as a mention" in mention
+    assert [m.city for m in _news_meets(knowledge)] == ["Hamar"]
+
+
+def test_one_championship_reported_by_several_articles_is_one_meet(
+    knowledge: Store, settings: Settings, tmp_path: Path
+):
+    month, day, later = _articles(
+        knowledge, settings, tmp_path, "2019-02", "2019-02-09", "2019-02-11"
+    )
+    wk = {"competition": "WK afstanden", "distance": "5000m"}
+    _reconcile(knowledge, month, _fact("Jet Ijzer", venue=None, **wk))
+    _reconcile(knowledge, day, _fact("Kim Kou", venue="Inzell", race_date="2019-02-08", **wk))
+    _reconcile(
+        knowledge,
+        later,
+        _fact(
+            "Lot Glij", competition="World Championships", venue="Inzell", race_date="2019-02-10"
+        ),
+    )
+    [meet] = _news_meets(knowledge)
+    assert (meet.name, meet.city, meet.level) == ("WK afstanden", "Inzell", "world")
+    # The article that gives only its month dates the meet to that month, not to its 1st.
+    assert (meet.start_date, meet.end_date) == (dt.date(2019, 2, 1), dt.date(2019, 2, 28))
+    for skater in ("Jet Ijzer", "Kim Kou", "Lot Glij"):
+        assert _meet_of(knowledge, skater) == "WK afstanden @ Inzell"
+
+
+def test_a_meet_out_of_its_season_is_kept_as_a_mention(
+    knowledge: Store, settings: Settings, tmp_path: Path
+):
+    [article] = _articles(knowledge, settings, tmp_path, "2019-07-14")
+    [mention] = _reconcile(knowledge, article, _fact("Mies Zomer", venue="Calgary"))
+    assert "no World Cup is skated in July 2019" in mention
+    assert _news_meets(knowledge) == []
+
+
+# -- history ----------------------------------------------------------------------------------
+
+
+def test_an_earlier_championship_of_a_named_year_is_one_meet_never_at_the_articles_date(
+    knowledge: Store, settings: Settings, tmp_path: Path
+):
+    first, second = _articles(knowledge, settings, tmp_path, "2021-03-07", "2022-03-06")
+    earlier = {"competition": "WK allround 2019", "earlier": True, "year": 2019}
+    _reconcile(knowledge, first, _fact("Nel Eerder", venue="Calgary", **earlier))
+    _reconcile(knowledge, second, _fact("Olga Toen", venue=None, rank=2, **earlier))
+    [elsewhere] = _reconcile(knowledge, second, _fact("Pia Mis", venue="Hamar", **earlier))
+    with knowledge.read() as conn:
+        [result] = [r for r in kb.results(conn) if r.athlete == "Nel Eerder"]
+        meet = kb.competition(conn, result.competition_id)
+    assert meet is not None
+    assert (meet.name, meet.city, meet.start_date) == ("WK allround 2019", "Calgary", None)
+    assert _meet_of(knowledge, "Olga Toen") == "WK allround 2019 @ Calgary"
+    assert "not held in Hamar" in elsewhere
+    # A World Cup of a year is not one meet: several are skated every season.
+    [mention] = _reconcile(
+        knowledge, second, _fact("Rie Vaag", competition="World Cup 2020", earlier=True, year=2020)
+    )
+    assert "a meet not known" in mention
+
+
+# -- the calendar -----------------------------------------------------------------------------
+
+
+def test_no_meet_made_from_news_contradicts_the_calendar(
+    knowledge: Store, settings: Settings, tmp_path: Path
+):
+    ingest_and_reconcile(knowledge, settings, OWN_ARTICLES)
+    dates = ("2025-11-23", "2025-12-14", "2026-02-15", "2026-03-08", "2025-07-20")
+    articles = _articles(knowledge, settings, tmp_path, *dates)
+    misreadings = [
+        {"competition": "World Cup", "venue": "Inzell"},  # the calendar has Calgary then
+        {"competition": "WK allround", "venue": "Stavanger"},
+        {"competition": "Olympic Games", "venue": "Heerenveen"},
+        {"competition": "European Championships", "venue": "Hamar"},
+        {"competition": "World Cup", "venue": "Heerenveen"},  # no World Cup in July
+    ]
+    for n, (article, clue) in enumerate(zip(articles, misreadings, strict=True)):
+        _reconcile(knowledge, article, _fact(f"Sara Fout{n}", **clue))
+    calendar = bundled_calendar()
+    first_day, last_day = min(e.start for e in calendar), max(e.end for e in calendar)
+    games = {(g.city, g.start, g.end) for g in bundled_games()}
+    for meet in _news_meets(knowledge):
+        assert meet.start_date is not None
+        end = meet.end_date or meet.start_date
+        if meet.level == "olympics":
+            assert (meet.city, meet.start_date, end) in games, meet
+            continue
+        assert in_season(meet.level, meet.start_date, end), meet
+        if meet.level in CALENDAR_LEVELS:
+            assert not (first_day <= meet.start_date and end <= last_day), meet
+        for event in calendar:
+            same_place = city_key(event.city) == city_key(meet.city)
+            overlaps = event.start <= end and meet.start_date <= event.end
+            assert not (same_place and overlaps and event.level.startswith(meet.level or "-")), (
+                meet,
+                event,
+            )
+
+
+# -- what an article reports (pure) -----------------------------------------------------------
+
+
+def test_an_article_reports_the_meet_most_of_its_current_results_name():
+    ek = {"competition": "EK afstanden", "venue": "Heerenveen"}
+    facts = [_fact(f"Ria {n}", **ek) for n in range(3)] + [
+        _fact("Ria 0", competition="EK afstanden", venue=None),
+        _fact("Sien", competition="World Cup", venue="Stavanger"),
+        _fact("Tine", competition="World Cup", venue="Inzell", earlier=True),
+    ]
+    report = report_of(facts, dt.date(2020, 1, 12))
+    assert report.reports("EK afstanden", None) and report.reports(None, "Heerenveen")
+    assert not report.reports("World Cup", "Stavanger")
+    assert report.rink_of("EK afstanden") == "Heerenveen"
+
+
+def test_olympic_results_in_an_article_of_no_games_do_not_make_it_an_olympic_report():
+    # Extraction may miss that a Games is history: four Olympic results outnumber the three
+    # of the championship reported, but no Games was skated around the article's days.
+    facts = [_fact(f"Ria {n}", competition="EK afstanden") for n in range(3)] + [
+        _fact(f"Uta {n}", competition="Olympic Games", venue="Gangneung") for n in range(4)
+    ]
+    report = report_of(facts, dt.date(2020, 1, 12))
+    assert report.reports("EK afstanden", "Heerenveen")
+    assert not report.reports("Olympic Games", "Gangneung")
+    in_games = report_of(facts, dt.date(2018, 2, 20))
+    assert in_games.reports("Olympic Games", "Gangneung")
+
+
+def test_an_article_of_only_a_month_covers_the_whole_month():
+    report = report_of([], dt.date(2019, 2, 1), month_only=True)
+    assert (report.first, report.last) == (dt.date(2019, 2, 1), dt.date(2019, 2, 28))
+
+
+@pytest.mark.parametrize(
+    ("level", "day", "fits"),
+    [
+        ("world cup", dt.date(2019, 7, 14), False),
+        ("world cup", dt.date(2019, 11, 17), True),
+        ("world", dt.date(2018, 11, 25), False),
+        ("world", dt.date(2019, 4, 5), True),  # reported days after a March championship
+        ("national", dt.date(2018, 10, 28), True),
+        (None, dt.date(2019, 7, 14), True),
+    ],
+)
+def test_a_meet_must_fit_its_season(level: str | None, day: dt.date, fits: bool):
+    assert in_season(level, day, day) is fits
+
+
+def test_the_olympic_table_places_games_by_day_or_year_and_rink():
+    assert place_olympic(
+        venue="Sotsji", race_date=None, first=dt.date(2014, 2, 20), last=dt.date(2014, 2, 20),
+        year=None, earlier=False,
+    ).games.year == 2014  # fmt: skip
+    history = place_olympic(
+        venue="Turijn", race_date=None, first=dt.date(2026, 2, 1), last=dt.date(2026, 2, 1),
+        year=2006, earlier=True,
+    )  # fmt: skip
+    assert history.games is not None and history.games.city == "Turin"
+    undated = place_olympic(
+        venue="Vancouver", race_date=None, first=dt.date(2026, 2, 1), last=dt.date(2026, 2, 1),
+        year=None, earlier=True,
+    )  # fmt: skip
+    assert undated.games is None and "does not date" in undated.reason
+    for games in bundled_games():
+        assert games.start.year == games.year and games.source.startswith("https://")
