@@ -76,12 +76,14 @@ class Report:
     def reports(self, competition: str | None, venue: str | None) -> bool:
         """Whether the article reports this meet, not names it in passing. A result that
         names no rink is of the reported meet of its kind; one that names no kind, of the
-        reported meet at its rink."""
+        reported meet at its rink; a report that names only its rink reports the meet of
+        any kind there."""
         if self.everything:
             return True
         level, rink = level_of(competition), city_key(venue)
         for kind, place in self.meets:
-            if (level is None or kind == level) and (not rink or not place or rink == place):
+            same_kind = level is None or kind is None or kind == level
+            if same_kind and (not rink or not place or rink == place):
                 return True
         return False
 

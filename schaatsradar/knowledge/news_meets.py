@@ -157,6 +157,7 @@ def _history_meet(
     conn: Connection, competition: str | None, venue: str | None, year: int | None
 ) -> int | str:
     what = " ".join(v for v in (competition, venue) if v) or "a meet"
+    what = what if year is None or str(year) in what else f"{what} of {year}"
     if year is None:
         return MENTION + f"an earlier {what} the text does not date"
     known = kb.competitions_between(conn, dt.date(year, 1, 1), dt.date(year, 12, 31))
@@ -165,7 +166,7 @@ def _history_meet(
         return found.id
     name = meet_rules.championship_name(competition)
     if name is None:
-        return MENTION + f"{what} of {year}, a meet not known"
+        return MENTION + f"{what}, a meet not known"
     # A championship of a named year is one meet: filed under it, undated (its days are not
     # known, and the article's are not its days).
     meet_id = kb.ensure_competition(

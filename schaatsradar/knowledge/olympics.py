@@ -110,7 +110,8 @@ def place_olympic(
     else:
         fitting = [g for g in table if g.reported_on(first, last)]
         if not fitting:
-            return Placed(None, f"no Olympic Games{where} around {first}")
+            when = f"{first:%B %Y}" if first != last else str(first)
+            return Placed(None, f"no Olympic Games{where} around {when}")
     found = fitting[0]
     if not found.at(venue):
         return Placed(None, f"the {found.year} Games were not held in {venue}")

@@ -337,3 +337,9 @@ def test_the_olympic_table_places_games_by_day_or_year_and_rink():
     assert undated.games is None and "does not date" in undated.reason
     for games in bundled_games():
         assert games.start.year == games.year and games.source.startswith("https://")
+
+
+def test_a_report_that_names_only_its_rink_reports_any_kind_of_meet_there():
+    facts = [_fact(f"Vera {n}", competition=None, venue="Inzell") for n in range(3)]
+    report = report_of(facts, dt.date(2019, 12, 8))
+    assert report.reports("World Cup", "Inzell") and not report.reports("World Cup", "Hamar")
