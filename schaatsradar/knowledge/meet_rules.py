@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from schaatsradar.knowledge import olympics
-from schaatsradar.knowledge.matching import REPORTED_WITHIN, city_key, level_of
+from schaatsradar.knowledge.matching import REPORTED_WITHIN, YEAR, city_key, fits_level, level_of
 from schaatsradar.store.knowledge import CompetitionRow
 
 # The months a meet of each kind is skated in (a season runs from autumn to spring): a
@@ -209,8 +209,8 @@ def history_meet(
     for meet in meets:
         if meet.level is None or level is None or meet.start_date is None:
             continue
-        if level_of(meet.level) != level and not meet.level.casefold().startswith(level):
-            continue
+        if not fits_level(level, meet):
+            continue  # a "WK" of a year is no World Cup of that year
         end = meet.end_date or meet.start_date
         if year not in (meet.start_date.year, end.year):
             continue
@@ -236,3 +236,31 @@ def championship_name(competition: str | None) -> str | None:
     if level not in CHAMPIONSHIP_NAMES or form is None:
         return None
     return f"{CHAMPIONSHIP_NAMES[level]} {FORMAT_NAMES[form]}"
+
+
+def undated_championship(
+    meets: Sequence[CompetitionRow],
+    *,
+    competition: str | None,
+    venue: str | None,
+    first: dt.date,
+    last: dt.date,
+) -> CompetitionRow | None:
+    """The undated meet history made of the championship a report now dates ("WK afstanden
+    2021" named as history before a report of it came in): one meet, not two."""
+    level, wanted = level_of(competition), format_of(competition)
+    if level not in CHAMPIONSHIP_NAMES:
+        return None
+    for meet in meets:
+        named = YEAR.search(meet.name)
+        if meet.start_date is not None or meet.level != level or named is None:
+            continue
+        if int(named.group()) not in (first.year, last.year):
+            continue
+        if venue and meet.city and city_key(meet.city) != city_key(venue):
+            continue
+        found = format_of(meet.name)
+        if wanted and found and wanted != found:
+            continue
+        return meet
+    return None

@@ -230,6 +230,18 @@ def _news_meet(
         return MENTION + f"{what} does not say which championship"
     if level in CALENDAR_LEVELS and season[0] <= first and last <= season[1]:
         return MENTION + f"the calendar has no {what} then"
+    undated = meet_rules.undated_championship(
+        kb.news_competitions(conn, level, dated=False),
+        competition=competition,
+        venue=venue,
+        first=first,
+        last=last,
+    )
+    if undated is not None:
+        kb.date_competition(conn, undated.id, first, last)
+        if venue is not None and undated.city is None:
+            kb.place_competition(conn, undated.id, venue)
+        return undated.id
     name = competition or f"Wedstrijd in {venue}"
     return kb.ensure_competition(
         conn,

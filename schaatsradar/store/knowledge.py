@@ -339,15 +339,30 @@ def _competitions_between(conn: Connection, first: dt.date, last: dt.date) -> li
     return [_competition(r) for r in rows]
 
 
-def news_competitions(conn: Connection, level: str | None) -> list[CompetitionRow]:
-    """The dated meets only the news knows, of one level (see `knowledge.meet_rules`)."""
+def news_competitions(
+    conn: Connection, level: str | None, *, dated: bool = True
+) -> list[CompetitionRow]:
+    """The meets only the news knows, of one level, dated or (`dated=False`) not (see
+    `knowledge.meet_rules`)."""
     level_is = Competition.level.is_(None) if level is None else Competition.level == level
+    has_days = Competition.start_date.is_not(None) if dated else Competition.start_date.is_(None)
     rows = conn.execute(
         select(Competition)
-        .where(Competition.origin == "news", Competition.start_date.is_not(None), level_is)
+        .where(Competition.origin == "news", has_days, level_is)
         .order_by(Competition.id)
     )
     return [_competition(r) for r in rows]
+
+
+def date_competition(conn: Connection, competition_id: int, first: dt.date, last: dt.date) -> None:
+    """The days of a meet known until now only by its year (history a report now dates)."""
+    conn.execute(
+        update(Competition)
+        .where(Competition.id == competition_id, Competition.start_date.is_(None))
+        .values(start_date=first, end_date=last)
+    )
+    _forget(conn, "competitions_between")
+    _forget(conn, "competition", competition_id)
 
 
 def widen_competition(conn: Connection, competition_id: int, first: dt.date, last: dt.date) -> None:

@@ -343,3 +343,34 @@ def test_a_report_that_names_only_its_rink_reports_any_kind_of_meet_there():
     facts = [_fact(f"Vera {n}", competition=None, venue="Inzell") for n in range(3)]
     report = report_of(facts, dt.date(2019, 12, 8))
     assert report.reports("World Cup", "Inzell") and not report.reports("World Cup", "Hamar")
+
+
+def test_a_championship_first_named_as_history_is_dated_by_its_report_not_made_twice(
+    knowledge: Store, settings: Settings, tmp_path: Path
+):
+    later, report, cup = _articles(
+        knowledge, settings, tmp_path, "2023-03-05", "2021-02-14", "2021-01-24"
+    )
+    _reconcile(
+        knowledge,
+        later,
+        _fact("Wil Ooit", competition="WK afstanden 2021", venue="Heerenveen", earlier=True),
+    )
+    _reconcile(
+        knowledge,
+        report,
+        _fact("Xan Nu", competition="World Championships", race_date="2021-02-13"),
+    )
+    [meet] = _news_meets(knowledge)
+    assert (meet.name, meet.city) == ("WK afstanden 2021", "Heerenveen")
+    assert meet.start_date == meet.end_date == dt.date(2021, 2, 13)
+    assert _meet_of(knowledge, "Xan Nu") == _meet_of(knowledge, "Wil Ooit")
+    # A championship of a year at a rink is not the World Cup skated there that year.
+    _reconcile(knowledge, cup, _fact("Yde Cup", race_date="2021-01-23"))
+    _reconcile(
+        knowledge,
+        later,
+        _fact("Zoe Oud", competition="WK allround 2021", venue="Heerenveen", earlier=True),
+    )
+    assert _meet_of(knowledge, "Yde Cup") == "World Cup @ Heerenveen"
+    assert _meet_of(knowledge, "Zoe Oud") == "WK allround 2021 @ Heerenveen"
