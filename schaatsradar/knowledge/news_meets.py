@@ -129,13 +129,15 @@ def _olympic_meet(
         if m.origin != "news" and m.level == "olympics"
     ]
     if calendar:
-        # Games the calendar has day by day: the day that holds the distance.
+        # Games the calendar has day by day: the latest day by the report's that holds the
+        # distance (history: by the Games' last day).
+        reported = games.end if earlier else min(max(report.last, games.start), games.end)
         meet = choose_meet(
             calendar,
             competition=fact.get("competition"),
             venue=None,
             race_date=race_date if race_date and games.start <= race_date <= games.end else None,
-            published=games.end,
+            published=reported,
             distance=fact["distance"],
             holds=holds,
         )

@@ -374,3 +374,17 @@ def test_a_championship_first_named_as_history_is_dated_by_its_report_not_made_t
     )
     assert _meet_of(knowledge, "Yde Cup") == "World Cup @ Heerenveen"
     assert _meet_of(knowledge, "Zoe Oud") == "WK allround 2021 @ Heerenveen"
+
+
+def test_games_the_calendar_has_day_by_day_take_a_result_named_by_another_place_name(
+    knowledge: Store, settings: Settings, tmp_path: Path
+):
+    [article] = _articles(knowledge, settings, tmp_path, "2026-02-10")
+    olympic = {"competition": "Winterspelen", "venue": "Rho", "distance": "1000m"}
+    assert _reconcile(knowledge, article, _fact("Ada Rho", **olympic)) == []
+    with knowledge.read() as conn:
+        [result] = [r for r in kb.results(conn) if r.athlete == "Ada Rho"]
+        meet = kb.competition(conn, result.competition_id)
+    assert meet is not None and meet.origin == "calendar"
+    assert meet.start_date == dt.date(2026, 2, 9)  # the women's 1000m, not a later day's
+    assert _news_meets(knowledge) == []
