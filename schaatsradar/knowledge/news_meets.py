@@ -23,6 +23,7 @@ from schaatsradar.knowledge.matching import (
     YEAR,
     choose_meet,
     city_key,
+    fits_level,
     level_of,
     slugify,
 )
@@ -74,7 +75,7 @@ def meet_for(
         return _history_meet(conn, competition, venue, year)
     if not competition and not venue:
         return "no known or plausible competition for it (the text names no meet, rink or day)"
-    return _news_meet(conn, fact, race_date, report, season)
+    return _news_meet(conn, fact, race_date, report, season, holds)
 
 
 def _calendar_meet(
@@ -196,6 +197,7 @@ def _news_meet(
     race_date: dt.date | None,
     report: Report,
     season: tuple[dt.date, dt.date],
+    holds: Holds,
 ) -> int | str:
     competition, venue = fact.get("competition"), fact.get("venue")
     level = level_of(competition)
@@ -222,6 +224,9 @@ def _news_meet(
             kb.place_competition(conn, known.id, venue)
         return known.id
     if not reported:
+        earlier_this_season = _season_meet(conn, fact, report, holds)
+        if earlier_this_season is not None:
+            return earlier_this_season
         return MENTION + f"{what} is named in passing; the article reports another meet"
     if (
         venue is None
@@ -255,3 +260,25 @@ def _news_meet(
         end_date=last,
         origin="news",
     )
+
+
+def _season_meet(
+    conn: Connection, fact: dict[str, Any], report: Report, holds: Holds
+) -> int | None:
+    """The one known meet of this season before the article that a result its article does
+    not report names by kind and rink ("eerder dit seizoen in Salt Lake City"): filed there,
+    not made into a meet of the article's days. Several that fit, or none: None."""
+    level, venue = level_of(fact.get("competition")), fact.get("venue")
+    if level is None or venue is None:
+        return None
+    opening = dt.date(meet_rules.season_of(report.first), 7, 1)
+    found = {
+        m.id
+        for m in kb.competitions_between(conn, opening, report.first - dt.timedelta(days=1))
+        if m.start_date is not None
+        and m.start_date < report.first
+        and city_key(m.city) == city_key(venue)
+        and fits_level(level, m)
+        and holds(m, fact["distance"])
+    }
+    return found.pop() if len(found) == 1 else None

@@ -388,3 +388,24 @@ def test_games_the_calendar_has_day_by_day_take_a_result_named_by_another_place_
     assert meet is not None and meet.origin == "calendar"
     assert meet.start_date == dt.date(2026, 2, 9)  # the women's 1000m, not a later day's
     assert _news_meets(knowledge) == []
+
+
+def test_a_meet_of_this_season_named_in_passing_is_the_known_one_not_a_new_one(
+    knowledge: Store, settings: Settings, tmp_path: Path
+):
+    [article] = _articles(knowledge, settings, tmp_path, "2025-12-07")
+    here = {"race_date": "2025-12-06", "distance": "1000m"}
+    refused = _reconcile(
+        knowledge,
+        article,
+        _fact("Bo Thuis", **here),
+        _fact("Cis Thuis", rank=2, **here),
+        _fact("Bo Thuis", venue="Salt Lake City", distance="1000m", rank=3),
+        _fact("Bo Thuis", venue="Stavanger", distance="1500m", rank=4),
+    )
+    with knowledge.read() as conn:
+        meets = {r.rank: r.competition for r in kb.results(conn) if r.athlete == "Bo Thuis"}
+    assert meets == {1: "World Cup 3", 3: "World Cup 1"}
+    [mention] = refused
+    assert "Stavanger is named in passing" in mention
+    assert _news_meets(knowledge) == []
