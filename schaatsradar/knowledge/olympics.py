@@ -103,12 +103,11 @@ def place_olympic(
             return Placed(None, f"no Olympic Games were held in {year}")
     elif earlier:
         return Placed(None, f"earlier Olympic Games{where} the text does not date")
-    elif race_date is not None:
-        fitting = [g for g in table if g.start <= race_date <= g.end]
-        if not fitting:
-            return Placed(None, f"no Olympic speed skating on {race_date}")
     else:
-        fitting = [g for g in table if g.reported_on(first, last)]
+        # The race day first; a day the text gets wrong still leaves the article's days (as
+        # for calendar meets: the race then keeps no day outside the Games').
+        fitting = [g for g in table if race_date and g.start <= race_date <= g.end]
+        fitting = fitting or [g for g in table if g.reported_on(first, last)]
         if not fitting:
             when = f"{first:%B %Y}" if first != last else str(first)
             return Placed(None, f"no Olympic Games{where} around {when}")
