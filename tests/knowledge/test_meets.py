@@ -409,3 +409,18 @@ def test_a_meet_of_this_season_named_in_passing_is_the_known_one_not_a_new_one(
     [mention] = refused
     assert "Stavanger is named in passing" in mention
     assert _news_meets(knowledge) == []
+
+
+def test_an_olympic_race_day_that_fits_no_games_leaves_the_articles_day():
+    day = dt.date(2022, 2, 12)
+    misread = place_olympic(
+        venue="Peking", race_date=dt.date(2022, 2, 2), first=day, last=day, year=None,
+        earlier=False,
+    )  # fmt: skip
+    assert misread.games is not None and misread.games.year == 2022
+    late = dt.date(2022, 3, 20)
+    none = place_olympic(
+        venue=None, race_date=dt.date(2022, 3, 19), first=late, last=late, year=None,
+        earlier=False,
+    )  # fmt: skip
+    assert none.games is None and "no Olympic Games around 2022-03-20" in none.reason
