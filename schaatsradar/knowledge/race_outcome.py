@@ -6,8 +6,9 @@ are two stories that cannot both be true (a title from an earlier year filed und
 year's race, a misread place), so both are held as a "conflict", shown as such and kept with
 their claims, until the sources or an official list settle it. Winners the sources say
 shared the win (the same time to the hundredth) are no conflict; an official list outranks
-the news: its winner is shown and a news winner it contradicts is held.
-"""
+the news: its winner is shown and a news winner it contradicts is held. So do the times of
+the race: when every claimed winner has a time, the fastest of them won, and the slower
+claims are the ones held."""
 
 from __future__ import annotations
 
@@ -56,6 +57,9 @@ def _conflicting(claimants: Sequence[Standing]) -> list[Standing]:
     if official:
         return [s for s in claimants if not s.official]  # the list decides
     times = {round(s.seconds * 100) if s.seconds is not None else None for s in claimants}
-    if len(times) == 1 and None not in times:
+    if None in times:
+        return list(claimants)
+    if len(times) == 1:
         return []  # a dead heat: the same time, a shared place
-    return list(claimants)
+    fastest = min(s.seconds for s in claimants if s.seconds is not None)
+    return [s for s in claimants if s.seconds is not None and s.seconds - fastest >= 0.005]

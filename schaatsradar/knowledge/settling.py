@@ -32,10 +32,7 @@ def settle_and_judge(conn: Connection, race_id: int, result_id: int) -> Changed:
     """Settle `result_id` and judge its race again. (A result is made held, `add_claim`, and
     first shown here.)"""
     before = {s.id: s.held for s in kb.standings(conn, race_id)}
-    rows = kb.claims(conn, result_id)
-    settled = settle(
-        [Claim(c.id, c.cluster, c.official, c.seconds, c.rank, c.candidate) for c in rows]
-    )
+    settled = _settled(conn, result_id)
     kb.settle_result(
         conn,
         result_id,
@@ -46,8 +43,10 @@ def settle_and_judge(conn: Connection, race_id: int, result_id: int) -> Changed:
     )
     standings = []
     for row in kb.standings(conn, race_id):
-        confirmed = settled.confirmed if row.id == result_id else row.held != "candidate"
-        standings.append(Standing(row.id, row.seconds, row.rank, row.official, confirmed))
+        # Every result of the race is weighed as its claims settle it now (the claims are
+        # remembered within the transaction, so this costs no query per claim).
+        own = settled if row.id == result_id else _settled(conn, row.id)
+        standings.append(Standing(row.id, row.seconds, row.rank, row.official, own.confirmed))
     verdict = judge(standings)
     changed = Changed(settled)
     for standing_id, held in verdict.items():
@@ -59,3 +58,10 @@ def settle_and_judge(conn: Connection, race_id: int, result_id: int) -> Changed:
         elif held is not None and was_shown:
             changed.held.append(standing_id)
     return changed
+
+
+def _settled(conn: Connection, result_id: int) -> Settled:
+    rows = kb.claims(conn, result_id)
+    return settle(
+        [Claim(c.id, c.cluster, c.official, c.seconds, c.rank, c.candidate) for c in rows]
+    )
