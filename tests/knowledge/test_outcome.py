@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import text
 
 from schaatsradar.knowledge.book import Outcome, reconcile_article
@@ -21,6 +22,7 @@ from schaatsradar.knowledge.events import announce_article, announce_facts
 from schaatsradar.settings import Settings
 from schaatsradar.store import Store
 from schaatsradar.store import knowledge as kb
+from schaatsradar.web.app import create_app
 from tests.conftest import run_ingest
 from tests.knowledge.reconciling import dump_tables, load_reference_data, write_articles
 
@@ -181,3 +183,22 @@ def test_a_country_is_refused_as_the_skater_of_an_individual_race(
     outcome = take_in(store, articles[0], [fact("Noorwegen", rank=1)])
     assert outcome.results == 0 and shown(store) == {} and held(store) == {}
     assert any("country, not a skater" in reason for reason in outcome.refused)
+
+
+def test_the_race_in_the_api_shows_a_conflict_as_a_conflict(
+    store: Store, settings: Settings, articles: list[kb.ArticleRef]
+) -> None:
+    one, other, _third = articles
+    take_in(store, one, [fact("Anna Proef", rank=1), fact("Bea Toets", rank=2)])
+    take_in(store, other, [fact("Cor Probeer", rank=1)])
+    with store.read() as conn:
+        (bea,) = kb.results(conn)
+    with TestClient(create_app(settings)) as client:
+        race = client.get(f"/api/v1/races/{bea.race_id}").json()
+        listed = client.get("/api/v1/results").json()["items"]
+    assert [r["athlete"] for r in race["results"]] == ["Bea Toets"]
+    assert [r["athlete"] for r in listed] == ["Bea Toets"]
+    conflicts = {c["athlete"]: c for c in race["conflicts"]}
+    assert set(conflicts) == {"Anna Proef", "Cor Probeer"}
+    assert [c["source"] for c in conflicts["Cor Probeer"]["claims"]] == [f"article:{other.id}"]
+    assert conflicts["Anna Proef"]["claims"][0]["rank"] == 1
