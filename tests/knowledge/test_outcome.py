@@ -185,7 +185,7 @@ def test_a_country_is_refused_as_the_skater_of_an_individual_race(
     assert any("country, not a skater" in reason for reason in outcome.refused)
 
 
-def test_the_race_in_the_api_shows_a_conflict_as_a_conflict(
+def test_the_race_in_the_api_and_the_meet_page_show_a_conflict_as_a_conflict(
     store: Store, settings: Settings, articles: list[kb.ArticleRef]
 ) -> None:
     one, other, _third = articles
@@ -196,9 +196,13 @@ def test_the_race_in_the_api_shows_a_conflict_as_a_conflict(
     with TestClient(create_app(settings)) as client:
         race = client.get(f"/api/v1/races/{bea.race_id}").json()
         listed = client.get("/api/v1/results").json()["items"]
+        page = client.get(f"/wedstrijden/{bea.competition_id}").text
     assert [r["athlete"] for r in race["results"]] == ["Bea Toets"]
     assert [r["athlete"] for r in listed] == ["Bea Toets"]
     conflicts = {c["athlete"]: c for c in race["conflicts"]}
     assert set(conflicts) == {"Anna Proef", "Cor Probeer"}
     assert [c["source"] for c in conflicts["Cor Probeer"]["claims"]] == [f"article:{other.id}"]
     assert conflicts["Anna Proef"]["claims"][0]["rank"] == 1
+    held_part = page[page.index('id="held-title"') :]
+    assert "Anna Proef" in held_part and "Cor Probeer" in held_part and "in strijd" in held_part
+    assert "Anna Proef" not in page[: page.index('id="held-title"')]
