@@ -206,3 +206,33 @@ def test_the_race_in_the_api_and_the_meet_page_show_a_conflict_as_a_conflict(
     held_part = page[page.index('id="held-title"') :]
     assert "Anna Proef" in held_part and "Cor Probeer" in held_part and "in strijd" in held_part
     assert "Anna Proef" not in page[: page.index('id="held-title"')]
+
+
+def test_a_record_made_by_a_result_is_withdrawn_when_the_result_is_held_back(
+    store: Store, articles: list[kb.ArticleRef]
+) -> None:
+    one, other, _third = articles
+    with store.read() as conn:
+        known = next(
+            m
+            for m in kb.record_marks(conn, "track", "Salt Lake City", "1500m", "women")
+            if m.status == "current"
+        )
+    assert known.seconds is not None
+    faster = round(known.seconds - 0.5, 2)
+    take_in(store, one, [fact("Anna Proef", seconds=faster, time=str(faster), rank=1)])
+    with store.read() as conn:
+        made = [m for m in kb.record_marks(conn, "track", "Salt Lake City", "1500m", "women")]
+    assert [(m.seconds, m.status) for m in made if m.origin == "result"] == [(faster, "current")]
+    take_in(store, other, [fact("Cor Probeer", rank=1)])
+    with store.read() as conn:
+        after = {
+            m.id: m.status
+            for m in kb.record_marks(conn, "track", "Salt Lake City", "1500m", "women")
+        }
+    assert after[known.id] == "current", "the record the held result beat stands again"
+    assert [
+        s
+        for i, s in after.items()
+        if i != known.id and i in {m.id for m in made if m.origin == "result"}
+    ] == ["withdrawn"]
