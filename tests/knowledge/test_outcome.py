@@ -10,6 +10,7 @@ the claims real articles (and near-duplicate clusters) to point at."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +18,9 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import text
 
-from schaatsradar.knowledge.book import Outcome, reconcile_article
+from schaatsradar.knowledge.book import Outcome, import_official, reconcile_article
 from schaatsradar.knowledge.events import announce_article, announce_facts
+from schaatsradar.knowledge.official import parse_official
 from schaatsradar.settings import Settings
 from schaatsradar.store import Store
 from schaatsradar.store import knowledge as kb
@@ -26,6 +28,7 @@ from schaatsradar.web.app import create_app
 from tests.conftest import run_ingest
 from tests.knowledge.reconciling import dump_tables, load_reference_data, write_articles
 
+FIXTURES = Path(__file__).parent / "fixtures"
 PUBLISHED = "2025-11-16"  # World Cup 1, Salt Lake City, 14-16 November 2025 (the calendar)
 NOW = dt.datetime(2025, 11, 16, 20, 0)
 TEXTS = [
@@ -236,3 +239,24 @@ def test_a_record_made_by_a_result_is_withdrawn_when_the_result_is_held_back(
         for i, s in after.items()
         if i != known.id and i in {m.id for m in made if m.origin == "result"}
     ] == ["withdrawn"]
+
+
+def test_an_official_list_ends_a_conflict_with_its_winner(
+    store: Store, settings: Settings, tmp_path: Path
+) -> None:
+    load_reference_data(store)
+    folder = write_articles(tmp_path / "in", [(s, "2026-01-25", body) for s, body in TEXTS[:2]])
+    run_ingest(store, settings.model_copy(update={"extract_on_ingest": False}), folder)
+    with store.read() as conn:
+        one, other = kb.articles_by_id(conn, kb.article_ids(conn))
+    inzell = dict(distance="1000m", venue="Inzell", race_date="2026-01-24")
+    take_in(store, one, [fact("Jutta Leerdam", rank=1, **inzell)])
+    take_in(store, other, [fact("Anna Proef", rank=1, **inzell)])
+    assert held(store) == {"Jutta Leerdam": "conflict", "Anna Proef": "conflict"}
+    payload = json.loads((FIXTURES / "isu_event_inzell.json").read_text(encoding="utf-8"))
+    with store.write() as conn:
+        import_official(conn, parse_official(payload, "isu_event_inzell.json"), NOW)
+    assert held(store) == {"Anna Proef": "conflict"}
+    with store.read() as conn:
+        (leerdam,) = [r for r in kb.results(conn, distance="1000m") if r.athlete == "Jutta Leerdam"]
+    assert leerdam.official and leerdam.rank == 1
