@@ -97,6 +97,15 @@ def load_reference(conn: Connection) -> None:
             source=" ; ".join(event.sources),
         )
     _load_reference_records(conn, bundled_records().rows)
+    _judge_old_races(conn)
+
+
+def _judge_old_races(conn: Connection) -> None:
+    """Races taken in before races were judged (migration 0009) may show two winners: they
+    are judged now, on every upgrade, and a record a result now held had made is withdrawn.
+    (A dead heat stays as it is, so this finds the same races again and changes nothing.)"""
+    for race_id, result_id in kb.races_with_two_winners(conn):
+        _follow(conn, settle_and_judge(conn, race_id, result_id), result_id, Outcome())
 
 
 def _load_reference_records(conn: Connection, rows: Sequence[RecordRow]) -> None:

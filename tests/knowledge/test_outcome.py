@@ -260,3 +260,22 @@ def test_an_official_list_ends_a_conflict_with_its_winner(
     with store.read() as conn:
         (leerdam,) = [r for r in kb.results(conn, distance="1000m") if r.athlete == "Jutta Leerdam"]
     assert leerdam.official and leerdam.rank == 1
+
+
+def test_a_race_shown_with_two_winners_before_races_were_judged_is_judged_on_upgrade(
+    store: Store, articles: list[kb.ArticleRef]
+) -> None:
+    one, other, _third = articles
+    take_in(store, one, [fact("Anna Proef", rank=1)])
+    take_in(store, other, [fact("Cor Probeer", rank=1)])
+    with store.write() as conn:  # as a database migrated from before 0009 has it
+        conn.execute(text("UPDATE results SET held = NULL"))
+    assert len(shown(store)) == 2
+    load_reference_data(store)
+    assert shown(store) == {} and held(store) == {
+        "Anna Proef": "conflict",
+        "Cor Probeer": "conflict",
+    }
+    before = dump_tables(store)
+    load_reference_data(store)
+    assert dump_tables(store) == before
