@@ -101,10 +101,10 @@ def load_reference(conn: Connection) -> None:
 
 
 def _judge_old_races(conn: Connection) -> None:
-    """Races taken in before races were judged (migration 0009) may show two winners: they
-    are judged now, on every upgrade, and a record a result now held had made is withdrawn.
-    (A dead heat stays as it is, so this finds the same races again and changes nothing.)"""
-    for race_id, result_id in kb.races_with_two_winners(conn):
+    """Races taken in before races were judged (migration 0009) may show two winners (or two
+    thirds): they are judged now, on every upgrade, and a record a result now held had made
+    is withdrawn. (A dead heat stays as it is: found again, it changes nothing.)"""
+    for race_id, result_id in kb.races_with_doubled_places(conn):
         _follow(conn, settle_and_judge(conn, race_id, result_id), result_id, Outcome())
 
 

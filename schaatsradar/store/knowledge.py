@@ -675,17 +675,20 @@ def standings(conn: Connection, race_id: int) -> list[Standing]:
     return [Standing(*row) for row in conn.execute(_STANDINGS, {"race_id": race_id})]
 
 
-def races_with_two_winners(conn: Connection) -> list[tuple[int, int]]:
-    """(race, one of its winners) for every race where more than one shown result has rank 1
-    (a database from before races were judged, or a dead heat, which judging keeps)."""
+def races_with_doubled_places(conn: Connection) -> list[tuple[int, int]]:
+    """(race, one of its results) for every race where two shown results have one rank (a
+    database from before races were judged, or a dead heat, which judging keeps)."""
     rows = conn.execute(
         select(RaceResult.race_id, func.min(RaceResult.id))
-        .where(RaceResult.rank == 1, SHOWN)
-        .group_by(RaceResult.race_id)
+        .where(RaceResult.rank.is_not(None), SHOWN)
+        .group_by(RaceResult.race_id, RaceResult.rank)
         .having(func.count() > 1)
         .order_by(RaceResult.race_id)
     )
-    return [(int(race_id), int(result_id)) for race_id, result_id in rows]
+    seen: dict[int, int] = {}
+    for race_id, result_id in rows:
+        seen.setdefault(int(race_id), int(result_id))
+    return list(seen.items())
 
 
 def hold(conn: Connection, result_id: int, held: str | None) -> None:

@@ -151,3 +151,8 @@ def test_a_country_is_never_a_skater_and_a_team_result_never_a_persons() -> None
     assert athlete_problem(fact("Anna Test", "500m")) is None
     assert athlete_problem(fact("Norway", "team pursuit")) is None
     assert team_code(fact("Noorwegen", "team pursuit")) == "NOR"
+
+
+def test_a_doubled_lower_place_is_a_conflict_too() -> None:
+    held = judge([standing(1, None, 1), standing(2, None, 3), standing(3, None, 3)])
+    assert held == {1: None, 2: CONFLICT, 3: CONFLICT}
