@@ -139,7 +139,8 @@ SHOWN_REFUSALS = 20  # a big ingest can leave out thousands; the count says how 
 def _print_outcome(outcome: Outcome) -> None:
     """What the knowledge base made of the new facts."""
     console.print(
-        f"knowledge: results {outcome.results}  records {outcome.records}  "
+        f"knowledge: results {outcome.results}  unconfirmed {outcome.candidates}  "
+        f"records {outcome.records}  "
         f"new records {len(outcome.new_records)}  disputed {len(outcome.disputed)}  "
         f"left out {len(outcome.refused)}"
     )
