@@ -31,8 +31,22 @@ class Changed:
 def settle_and_judge(conn: Connection, race_id: int, result_id: int) -> Changed:
     """Settle `result_id` and judge its race again. (A result is made held, `add_claim`, and
     first shown here.)"""
-    before = {s.id: s.held for s in kb.standings(conn, race_id)}
+    rows = kb.standings(conn, race_id)
+    before = {row.id: row.held for row in rows}
     settled = _settled(conn, result_id)
+    standings = []
+    for row in rows:
+        if row.id == result_id:
+            standing = Standing(
+                row.id, settled.seconds, settled.rank, settled.official, settled.confirmed
+            )
+        else:
+            # Every other result of the race is weighed as its claims settle it now (they
+            # are remembered within the transaction: no query per claim).
+            own = _settled(conn, row.id)
+            standing = Standing(row.id, row.seconds, row.rank, row.official, own.confirmed)
+        standings.append(standing)
+    verdict = judge(standings)
     kb.settle_result(
         conn,
         result_id,
@@ -40,17 +54,11 @@ def settle_and_judge(conn: Connection, race_id: int, result_id: int) -> Changed:
         rank=settled.rank,
         disputed=settled.disputed,
         official=settled.official,
+        held=verdict[result_id],
     )
-    standings = []
-    for row in kb.standings(conn, race_id):
-        # Every result of the race is weighed as its claims settle it now (the claims are
-        # remembered within the transaction, so this costs no query per claim).
-        own = settled if row.id == result_id else _settled(conn, row.id)
-        standings.append(Standing(row.id, row.seconds, row.rank, row.official, own.confirmed))
-    verdict = judge(standings)
     changed = Changed(settled)
     for standing_id, held in verdict.items():
-        if before.get(standing_id) != held:
+        if standing_id != result_id and before.get(standing_id) != held:
             kb.hold(conn, standing_id, held)
         was_shown = before.get(standing_id, "new") is None
         if held is None and not was_shown:

@@ -638,11 +638,17 @@ def settle_result(
     rank: int | None,
     disputed: bool,
     official: bool,
+    held: str | None,
 ) -> None:
     conn.execute(
         _SETTLE_RESULT,
         dict(
-            result_key=result_id, seconds=seconds, rank=rank, disputed=disputed, official=official
+            result_key=result_id,
+            seconds=seconds,
+            rank=rank,
+            disputed=disputed,
+            official=official,
+            held=held,
         ),
     )
 
