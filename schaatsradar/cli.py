@@ -139,7 +139,8 @@ SHOWN_REFUSALS = 20  # a big ingest can leave out thousands; the count says how 
 def _print_outcome(outcome: Outcome) -> None:
     """What the knowledge base made of the new facts."""
     console.print(
-        f"knowledge: results {outcome.results}  records {outcome.records}  "
+        f"knowledge: results {outcome.results}  unconfirmed {outcome.candidates}  "
+        f"records {outcome.records}  "
         f"new records {len(outcome.new_records)}  disputed {len(outcome.disputed)}  "
         f"left out {len(outcome.refused)}"
     )
@@ -554,26 +555,39 @@ def records(
 
 @app.command()
 def conflicts() -> None:
-    """Results whose sources disagree, with every claim and who made it."""
+    """Results whose sources disagree, and races with two claimed winners (held back from
+    every reader until the sources or an official list settle it), with every claim and who
+    made it."""
     settings = Settings()
     with _open_store(settings).read() as conn:
-        disputed = kb.results(conn, disputed=True)
+        held = [r for r in kb.results(conn, held=True) if r.held == "conflict"]
+        disputed = kb.results(conn, disputed=True) + held
         for result in disputed:
+            verdict = (
+                "[red]conflict, held back[/]"
+                if result.held
+                else f"kept {_time(result.seconds)} rank {result.rank or '-'}"
+            )
             console.print(
                 f"[bold]{escape(result.athlete)}[/] {result.distance} "
-                f"{escape(result.competition)} (race {result.race_id}): "
-                f"kept {_time(result.seconds)} rank {result.rank or '-'}"
+                f"{escape(result.competition)} (race {result.race_id}): {verdict}"
             )
-            for claim in kb.claims(conn, result.id):
-                console.print(
-                    f"  {claim.source_key}: {_time(claim.seconds)} rank {claim.rank or '-'}"
-                    + (" (official)" if claim.official else "")
-                )
+            _print_claims(kb.claims(conn, result.id))
         marks = [r for r in kb.records(conn) if r.status == "disputed"]
         for mark in marks:
             console.print(f"[yellow]disputed record[/] {_record_line(mark)}")
     if not disputed and not marks:
         console.print("no conflicts")
+
+
+def _print_claims(claims: list[kb.ClaimRow]) -> None:
+    for claim in claims:
+        console.print(
+            f"  {claim.source_key}: {_time(claim.seconds)} rank {claim.rank or '-'}"
+            + (" (official)" if claim.official else "")
+            + (" (unsure)" if claim.candidate else "")
+            + (f" «{escape(claim.evidence)}»" if claim.evidence else "")
+        )
 
 
 @app.command("race")
@@ -586,6 +600,8 @@ def race_command(race_id: int) -> None:
             _fail(f"no race {race_id}", "E304")
         assert race is not None
         rows = kb.results(conn, race_id=race_id)
+        held = kb.results(conn, race_id=race_id, held=True)
+        held_claims = {r.id: kb.claims(conn, r.id) for r in held}
     day = race["race_date"] or ""
     console.print(
         f"[bold]{escape(race['competition'])}[/] {race['city'] or ''} {day} "
@@ -600,6 +616,16 @@ def race_command(race_id: int) -> None:
             str(result.sources) + (" disputed" if result.disputed else ""),
         )
     console.print(table)
+    for kind, title in (
+        ("conflict", "[red]In conflict[/] (held back)"),
+        ("candidate", "Unconfirmed"),
+    ):
+        listed = [r for r in held if r.held == kind]
+        if listed:
+            console.print(title)
+        for result in listed:
+            console.print(f"[bold]{escape(result.athlete)}[/]")
+            _print_claims(held_claims[result.id])
 
 
 @app.command()

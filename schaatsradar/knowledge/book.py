@@ -20,7 +20,6 @@ from schaatsradar.extract.countries import COUNTRIES
 from schaatsradar.extract.registry import norm_name
 from schaatsradar.extract.types import DISTANCES, TEAM_DISTANCES
 from schaatsradar.knowledge.calendar import CalendarEvent, bundled_calendar
-from schaatsradar.knowledge.claims import Claim, settle
 from schaatsradar.knowledge.events import announce_article, announce_facts
 from schaatsradar.knowledge.matching import slugify
 from schaatsradar.knowledge.meet_rules import Report, report_of
@@ -33,9 +32,11 @@ from schaatsradar.knowledge.reference import (
     bundled_rinks,
     bundled_skaters,
 )
+from schaatsradar.knowledge.settling import Changed, settle_and_judge
+from schaatsradar.knowledge.statements import athlete_problem, statements, team_code
 from schaatsradar.store import Store
 from schaatsradar.store import knowledge as kb
-from schaatsradar.store.knowledge import ArticleRef, CompetitionRow
+from schaatsradar.store.knowledge import ArticleRef, ClaimParts, CompetitionRow
 
 REFERENCE = "reference"
 COUNTRY_BY_NAME = {name: code for code, (name, _names, _adjectives) in COUNTRIES.items()}
@@ -46,6 +47,7 @@ class Outcome:
     """What one reconciliation or import did; `refused` names each fact left out and why."""
 
     results: int = 0
+    candidates: int = 0  # unsure results, kept as unconfirmed claims
     records: int = 0
     new_records: list[str] = field(default_factory=list)
     disputed: list[str] = field(default_factory=list)
@@ -53,9 +55,12 @@ class Outcome:
     # The rows this call touched, for its events; `merge` leaves them out (totals count).
     result_ids: list[int] = field(default_factory=list)
     record_ids: list[int] = field(default_factory=list)
+    # Other results this call brought to readers (a conflict ended), to announce too.
+    released: list[int] = field(default_factory=list)
 
     def merge(self, other: Outcome) -> None:
         self.results += other.results
+        self.candidates += other.candidates
         self.records += other.records
         self.new_records.extend(other.new_records)
         self.disputed.extend(other.disputed)
@@ -94,6 +99,15 @@ def load_reference(conn: Connection) -> None:
             source=" ; ".join(event.sources),
         )
     _load_reference_records(conn, bundled_records().rows)
+    _judge_old_races(conn)
+
+
+def _judge_old_races(conn: Connection) -> None:
+    """Races taken in before races were judged (migration 0009) may show two winners (or two
+    thirds): they are judged now, on every upgrade, and a record a result now held had made
+    is withdrawn. (A dead heat stays as it is: found again, it changes nothing.)"""
+    for race_id, result_id in kb.races_with_doubled_places(conn):
+        _follow(conn, settle_and_judge(conn, race_id, result_id), result_id, Outcome())
 
 
 def _load_reference_records(conn: Connection, rows: Sequence[RecordRow]) -> None:
@@ -184,7 +198,9 @@ def reconcile_article(conn: Connection, article: ArticleRef, facts: dict[str, An
     report = report_of(
         facts.get("results", []), article.published, month_only=article.date_precision == "month"
     )
-    for fact in facts.get("results", []):
+    written: set[int] = set()
+    for statement in statements(facts):
+        fact = statement.fact
         reason = _implausible(fact, article.published)
         if reason:
             outcome.refused.append(
@@ -205,10 +221,15 @@ def reconcile_article(conn: Connection, article: ArticleRef, facts: dict[str, An
             cluster=cluster,
             official=False,
             evidence=(evidence["start"], evidence["end"], evidence["text"]) if evidence else None,
+            candidate=statement.candidate,
+            written=written,
+            outcome=outcome,
         )
-        outcome.results += 1
+        if statement.candidate:
+            outcome.candidates += 1
+        else:
+            outcome.results += 1
         outcome.result_ids.append(result_id)
-        _records_from_result(conn, result_id, outcome)
     for fact in facts.get("records", []):
         _record_claim(conn, fact, source, article.id, outcome, article.published)
     return outcome
@@ -218,6 +239,9 @@ def _implausible(fact: dict[str, Any], published: dt.date) -> str | None:
     distance = fact.get("distance")
     if distance not in DISTANCES:
         return f"unknown distance {distance!r}"
+    wrong_athlete = athlete_problem(fact)
+    if wrong_athlete:
+        return wrong_athlete
     seconds = fact.get("seconds")
     gender = fact.get("gender") if fact.get("gender") in ("women", "men") else None
     if seconds is not None and not patterns.plausible(seconds, distance, gender):
@@ -252,10 +276,16 @@ def _claim(
     cluster: str,
     official: bool,
     evidence: tuple[int, int, str] | None,
+    outcome: Outcome,
+    candidate: bool = False,
+    written: set[int] | None = None,
 ) -> int:
+    """Claims what `fact` says about a result, settles the result and judges its race again
+    (`settling`); records follow what readers are shown: made from a result now shown,
+    withdrawn from one now held back."""
     distance = fact["distance"]
     if distance in TEAM_DISTANCES:
-        code = fact.get("country") or COUNTRY_BY_NAME.get(fact["athlete"]) or fact["athlete"][:3]
+        code = fact.get("country") or team_code(fact) or fact["athlete"][:3]
         skater_id, team, key = None, code, f"t:{code}"
         gender = fact.get("gender") or ""
     else:
@@ -286,21 +316,12 @@ def _claim(
         article_id=article_id,
         cluster=cluster,
         official=official,
-        seconds=fact.get("seconds"),
-        rank=fact.get("rank"),
+        parts=ClaimParts(fact.get("seconds"), fact.get("rank"), fact.get("margin"), candidate),
         evidence=evidence,
+        written=written,
     )
-    settled = settle(
-        [Claim(c.id, c.cluster, c.official, c.seconds, c.rank) for c in kb.claims(conn, result_id)]
-    )
-    kb.settle_result(
-        conn,
-        result_id,
-        seconds=settled.seconds,
-        rank=settled.rank,
-        disputed=settled.disputed,
-        official=settled.official,
-    )
+    changed = settle_and_judge(conn, race_id, result_id)
+    settled = changed.settled
     for record in kb.records_made_by(conn, result_id):
         if (
             record.seconds is None
@@ -308,7 +329,21 @@ def _claim(
             or (abs(record.seconds - settled.seconds) > 0.005)
         ):
             kb.withdraw(conn, record.id)  # the sources now settle on another time
+    _follow(conn, changed, result_id, outcome)
     return result_id
+
+
+def _follow(conn: Connection, changed: Changed, result_id: int, outcome: Outcome) -> None:
+    """Records and announcements follow what readers see: a result held back makes no record
+    and withdraws the one it made; one shown (again) may make one and is announced."""
+    for held in changed.held:
+        for record in kb.records_made_by(conn, held):
+            kb.withdraw(conn, record.id)
+    _records_from_result(conn, result_id, outcome)
+    for other in changed.shown:
+        if other != result_id:
+            _records_from_result(conn, other, outcome)
+            outcome.released.append(other)
 
 
 def _race(
@@ -368,6 +403,8 @@ def _records_from_result(conn: Connection, result_id: int, outcome: Outcome) -> 
     result = kb.result_by_id(conn, result_id)
     if result is None or result.seconds is None or result.distance in TEAM_DISTANCES:
         return
+    if result.held is not None or kb.records_made_by(conn, result_id):
+        return  # only a shown result makes a record, and once
     if not result.gender:
         return
     for kind, scope in (
@@ -546,6 +583,7 @@ def reconcile_pending(store: Store, now: dt.datetime, batch: int = 200) -> Outco
             for article, _extractor, facts in pending:
                 outcome = reconcile_article(conn, article, facts)
                 announce_article(conn, article, facts, outcome.result_ids, outcome.record_ids, now)
+                announce_facts(conn, outcome.released, [], now)  # shown now, by this article
                 total.merge(outcome)
             kb.mark_reconciled(conn, [(a.id, e) for a, e, _ in pending], now)
         after = pending[-1][0].id
@@ -583,10 +621,10 @@ def import_official(conn: Connection, data: OfficialData, now: dt.datetime) -> O
             cluster=f"official:{result.source}",
             official=True,
             evidence=None,
+            outcome=outcome,
         )
         outcome.results += 1
         outcome.result_ids.append(result_id)
-        _records_from_result(conn, result_id, outcome)
         view = kb.result_by_id(conn, result_id)
         if view is not None and view.disputed:
             outcome.disputed.append(
@@ -595,7 +633,7 @@ def import_official(conn: Connection, data: OfficialData, now: dt.datetime) -> O
             )
     for record in data.records:
         _official_record(conn, record, outcome)
-    announce_facts(conn, outcome.result_ids, outcome.record_ids, now)
+    announce_facts(conn, [*outcome.result_ids, *outcome.released], outcome.record_ids, now)
     return outcome
 
 
@@ -666,14 +704,6 @@ def merge(conn: Connection, keep: int, other: int) -> None:
     """Two registry entries that are one person: everything of `other` becomes `keep`'s, and
     results that now hold both entries' claims are settled again."""
     kb.merge_skaters(conn, keep, other)
-    for result in kb.results(conn, skater_id=keep):
-        rows = kb.claims(conn, result.id)
-        settled = settle([Claim(c.id, c.cluster, c.official, c.seconds, c.rank) for c in rows])
-        kb.settle_result(
-            conn,
-            result.id,
-            seconds=settled.seconds,
-            rank=settled.rank,
-            disputed=settled.disputed,
-            official=settled.official,
-        )
+    outcome = Outcome()
+    for result in [*kb.results(conn, skater_id=keep), *kb.results(conn, skater_id=keep, held=True)]:
+        _follow(conn, settle_and_judge(conn, result.race_id, result.id), result.id, outcome)

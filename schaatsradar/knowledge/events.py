@@ -50,7 +50,8 @@ def announce_article(
     for result_id in result_ids:
         result = kb.result_by_id(conn, result_id)
         if result is not None:
-            _weigh(subjects, result_subjects(result), RESULT)
+            # A result held back (unconfirmed, in conflict) is a mention until it is shown.
+            _weigh(subjects, result_subjects(result), MENTION if result.held else RESULT)
             if alert:
                 announce_result(conn, result, now, alert)
     for record_id in record_ids:
@@ -94,7 +95,9 @@ def announce_facts(
 
 
 def announce_result(conn: Connection, result: ResultView, now: dt.datetime, alert: bool) -> None:
-    if result.skater_id is None and result.team is None:
+    """`result.recorded`, once per result (its event key): not while the result is held back
+    (a candidate, a conflict), and when it is shown later, then."""
+    if result.held is not None or (result.skater_id is None and result.team is None):
         return
     skater = events.skaters_by_id(conn, [result.skater_id] if result.skater_id else [])
     row = skater.get(result.skater_id) if result.skater_id else None

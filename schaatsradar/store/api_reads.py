@@ -27,7 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.types import Date
 
-from schaatsradar.store.knowledge import CompetitionRow, SkaterRow, where_results
+from schaatsradar.store.knowledge import SHOWN, CompetitionRow, SkaterRow, where_results
 from schaatsradar.store.models import (
     Article,
     ArticleAlias,
@@ -153,7 +153,7 @@ def _articles_about(filters: ArticleFilters) -> Any:
         select(ResultClaim.article_id)
         .join(RaceResult, RaceResult.id == ResultClaim.result_id)
         .join(Race, Race.id == RaceResult.race_id)
-        .where(ResultClaim.article_id.is_not(None))
+        .where(ResultClaim.article_id.is_not(None), SHOWN)
     )
     if filters.skater_id is not None:
         claims = claims.where(RaceResult.skater_id == filters.skater_id)
@@ -287,7 +287,7 @@ class RaceSummary:
 def _races_query() -> Select[Any]:
     counted = (
         select(func.count(RaceResult.id))
-        .where(RaceResult.race_id == Race.id)
+        .where(RaceResult.race_id == Race.id, SHOWN)
         .correlate(Race)
         .scalar_subquery()
     )

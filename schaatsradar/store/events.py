@@ -15,6 +15,7 @@ from sqlalchemy import Connection, and_, delete, insert, literal, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from schaatsradar.store.dialect import is_sqlite
+from schaatsradar.store.knowledge import SHOWN
 from schaatsradar.store.models import (
     Article,
     ArticleSubject,
@@ -166,6 +167,7 @@ def skaters_racing_at(conn: Connection, level: str, since: dt.date) -> list[int]
             Competition.level == level,
             Competition.start_date >= since,
             RaceResult.skater_id.is_not(None),
+            SHOWN,
         )
         .distinct()
     )

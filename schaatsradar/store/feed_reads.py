@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, bindparam, select
 
+from schaatsradar.store.knowledge import SHOWN
 from schaatsradar.store.models import (
     Article,
     Race,
@@ -105,7 +106,7 @@ _ABOUT_COMPETITION = (
             select(ResultClaim.article_id)
             .join(RaceResult, RaceResult.id == ResultClaim.result_id)
             .join(Race, Race.id == RaceResult.race_id)
-            .where(Race.competition_id == bindparam("competition_id"))
+            .where(Race.competition_id == bindparam("competition_id"), SHOWN)
         )
     )
     .order_by(Article.published.desc(), Article.id.desc())

@@ -492,11 +492,20 @@ class ClaimRow:
     source_key: str
     article_id: int | None
     evidence: str | None
+    candidate: bool = False
+    margin: float | None = None
 
 
-_CLAIM_OF_SOURCE = select(ResultClaim.id).where(
-    ResultClaim.result_id == bindparam("result_id"),
-    ResultClaim.source_key == bindparam("source_key"),
+_CLAIMS_OF_SOURCE = (
+    select(ResultClaim)
+    .where(
+        ResultClaim.result_id == bindparam("result_id"),
+        or_(
+            ResultClaim.source_key == bindparam("source_key"),
+            ResultClaim.source_key.startswith(bindparam("numbered")),
+        ),
+    )
+    .order_by(ResultClaim.id)
 )
 _UPDATE_CLAIM = update(ResultClaim).where(ResultClaim.id == bindparam("claim_id"))
 _CLAIMS_OF_RESULT = (
@@ -504,6 +513,33 @@ _CLAIMS_OF_RESULT = (
     .where(ResultClaim.result_id == bindparam("result_id"))
     .order_by(ResultClaim.id)
 )
+
+
+@dataclass(frozen=True)
+class ClaimParts:
+    """What one statement says about a result: the parts a claim is made of."""
+
+    seconds: float | None
+    rank: int | None
+    margin: float | None = None
+    candidate: bool = False
+
+    def fits(self, row: Any) -> bool:
+        """Says nothing `row` (a stored claim) contradicts, and is as sure as it."""
+        if bool(row.candidate) != self.candidate:
+            return False
+        return all(
+            mine is None or theirs is None or _same(mine, theirs)
+            for mine, theirs in (
+                (self.seconds, row.seconds),
+                (self.rank, row.rank),
+                (self.margin, row.margin),
+            )
+        )
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) < 0.005
 
 
 def add_claim(
@@ -517,20 +553,34 @@ def add_claim(
     article_id: int | None,
     cluster: str,
     official: bool,
-    seconds: float | None,
-    rank: int | None,
+    parts: ClaimParts,
     evidence: tuple[int, int, str] | None,
+    written: set[int] | None = None,
 ) -> int:
     """Records what `source_key` says about a result; the same source saying it again
-    replaces its earlier claim (an article re-extracted, an official list re-imported)."""
+    replaces its earlier claim (an article re-extracted, an official list re-imported).
+
+    `written` holds the results this source has already claimed in the same pass: a second
+    statement of the source about one of them is not a replacement but more of what it says.
+    Its parts join a claim of the source they fit (the time from one sentence, the place from
+    another); one that contradicts every claim of the source (the article disagreeing with
+    itself) is kept as a claim of its own, `source_key#2`, for settling to weigh: nothing
+    an article says is dropped silently."""
     found = conn.execute(_RESULT_IN, {"race_id": race_id, "athlete_key": athlete_key}).scalar()
-    existing = None
-    if found is not None:
-        result_id = int(found)
-        existing = conn.execute(
-            _CLAIM_OF_SOURCE, {"result_id": result_id, "source_key": source_key}
-        ).scalar()
-    else:  # a result made here has no claims yet
+    text = evidence[2] if evidence else None
+    values = dict(
+        article_id=article_id,
+        cluster=cluster,
+        official=official,
+        seconds=parts.seconds,
+        rank=parts.rank,
+        margin=parts.margin,
+        candidate=parts.candidate,
+        evidence_start=evidence[0] if evidence else None,
+        evidence_end=evidence[1] if evidence else None,
+        evidence_text=text,
+    )
+    if found is None:  # a result made here has no claims yet
         result_id = _insert(
             conn,
             insert(RaceResult),
@@ -539,36 +589,74 @@ def add_claim(
                 athlete_key=athlete_key,
                 skater_id=skater_id,
                 team=team,
-                seconds=seconds,
-                rank=rank,
+                seconds=parts.seconds,
+                rank=parts.rank,
                 disputed=False,
                 official=official,
+                held="candidate",  # until settled (`knowledge.settling`)
             ),
         )
-    text = evidence[2] if evidence else None
-    values = dict(
-        article_id=article_id,
-        cluster=cluster,
-        official=official,
-        seconds=seconds,
-        rank=rank,
-        evidence_start=evidence[0] if evidence else None,
-        evidence_end=evidence[1] if evidence else None,
-        evidence_text=text,
-    )
-    if existing is None:
         claim_id = _insert(
             conn, insert(ResultClaim), dict(result_id=result_id, source_key=source_key, **values)
         )
-    else:
-        conn.execute(_UPDATE_CLAIM, dict(claim_id=existing, **values))
-    if found is None:
-        claim = ClaimRow(claim_id, cluster, official, seconds, rank, source_key, article_id, text)
+        claim = ClaimRow(
+            claim_id,
+            cluster,
+            official,
+            parts.seconds,
+            parts.rank,
+            source_key,
+            article_id,
+            text,
+            parts.candidate,
+            parts.margin,
+        )
         _remember(conn, "claims", result_id, [claim])
         _remember(conn, "records_made_by", result_id, [])
     else:
+        result_id = int(found)
         _forget(conn, "claims", result_id)
+        own = conn.execute(
+            _CLAIMS_OF_SOURCE,
+            {"result_id": result_id, "source_key": source_key, "numbered": f"{source_key}#"},
+        ).all()
+        base = next((row for row in own if row.source_key == source_key), None)
+        if written is None or result_id not in written or base is None:
+            if base is None:
+                _insert(
+                    conn,
+                    insert(ResultClaim),
+                    dict(result_id=result_id, source_key=source_key, **values),
+                )
+            else:
+                conn.execute(_UPDATE_CLAIM, dict(claim_id=base.id, **values))
+        else:
+            _add_to_source(conn, result_id, source_key, own, parts, values)
+    if written is not None:
+        written.add(result_id)
     return result_id
+
+
+def _add_to_source(
+    conn: Connection,
+    result_id: int,
+    source_key: str,
+    own: Sequence[Any],
+    parts: ClaimParts,
+    values: dict[str, Any],
+) -> None:
+    """A further statement of a source about a result it has claimed in this pass."""
+    fitting = next((row for row in own if parts.fits(row)), None)
+    if fitting is None:
+        numbered = f"{source_key}#{len(own) + 1}"
+        _insert(conn, insert(ResultClaim), dict(result_id=result_id, source_key=numbered, **values))
+        return
+    given = (("seconds", parts.seconds), ("rank", parts.rank), ("margin", parts.margin))
+    filled = {
+        name: value for name, value in given if value is not None and getattr(fitting, name) is None
+    }
+    if filled:
+        conn.execute(update(ResultClaim).where(ResultClaim.id == fitting.id).values(**filled))
 
 
 def claims(conn: Connection, result_id: int) -> list[ClaimRow]:
@@ -587,6 +675,8 @@ def _claims(conn: Connection, result_id: int) -> list[ClaimRow]:
             r.source_key,
             r.article_id,
             r.evidence_text,
+            r.candidate,
+            r.margin,
         )
         for r in rows
     ]
@@ -603,13 +693,68 @@ def settle_result(
     rank: int | None,
     disputed: bool,
     official: bool,
+    held: str | None,
 ) -> None:
     conn.execute(
         _SETTLE_RESULT,
         dict(
-            result_key=result_id, seconds=seconds, rank=rank, disputed=disputed, official=official
+            result_key=result_id,
+            seconds=seconds,
+            rank=rank,
+            disputed=disputed,
+            official=official,
+            held=held,
         ),
     )
+
+
+# What every reader of results shows: a result held back (a candidate not yet confirmed, a
+# conflict) is kept with its claims but shown only where conflicts and candidates are listed.
+SHOWN = RaceResult.held.is_(None)
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A result of a race as the race-level rule (`knowledge.race_outcome`) weighs it."""
+
+    id: int
+    seconds: float | None
+    rank: int | None
+    official: bool
+    held: str | None
+
+
+_STANDINGS = (
+    select(RaceResult.id, RaceResult.seconds, RaceResult.rank, RaceResult.official, RaceResult.held)
+    .where(RaceResult.race_id == bindparam("race_id"))
+    .order_by(RaceResult.id)
+)
+_HOLD = update(RaceResult).where(RaceResult.id == bindparam("result_key"))
+
+
+def standings(conn: Connection, race_id: int) -> list[Standing]:
+    return [Standing(*row) for row in conn.execute(_STANDINGS, {"race_id": race_id})]
+
+
+def races_with_doubled_places(conn: Connection) -> list[tuple[int, int]]:
+    """(race, one of its results) for every race where two shown results have one rank (a
+    database from before races were judged, or a dead heat, which judging keeps)."""
+    rows = conn.execute(
+        select(RaceResult.race_id, func.min(RaceResult.id))
+        .where(RaceResult.rank.is_not(None), SHOWN)
+        .group_by(RaceResult.race_id, RaceResult.rank)
+        .having(func.count() > 1)
+        .order_by(RaceResult.race_id)
+    )
+    seen: dict[int, int] = {}
+    for race_id, result_id in rows:
+        seen.setdefault(int(race_id), int(result_id))
+    return list(seen.items())
+
+
+def hold(conn: Connection, result_id: int, held: str | None) -> None:
+    """Hold a result back from readers ("candidate", "conflict"), or show it (None)."""
+    conn.execute(_HOLD, {"result_key": result_id, "held": held})
 
 
 @dataclass(frozen=True)
@@ -634,6 +779,7 @@ class ResultView:
     city: str | None
     start_date: dt.date | None
     sources: int
+    held: str | None
 
 
 def _results_query() -> Any:
@@ -665,6 +811,7 @@ def _results_query() -> Any:
             Competition.city,
             Competition.start_date,
             sources.label("sources"),
+            RaceResult.held,
         )
         .join(Race, Race.id == RaceResult.race_id)
         .join(Competition, Competition.id == Race.competition_id)
@@ -696,9 +843,12 @@ def where_results(
     disputed: bool | None = None,
     distance: str | None = None,
     gender: str | None = None,
+    held: bool = False,
 ) -> Any:
     """`query`, over results joined with their races, kept to those matching every filter given
-    (the knowledge base's lists and the API's share it)."""
+    (the knowledge base's lists and the API's share it): the shown results, or with `held`
+    only those held back (conflicts, unconfirmed candidates)."""
+    query = query.where(RaceResult.held.is_not(None) if held else SHOWN)
     for column, wanted in (
         (RaceResult.skater_id, skater_id),
         (RaceResult.race_id, race_id),
@@ -721,7 +871,9 @@ def results(
     disputed: bool | None = None,
     distance: str | None = None,
     limit: int | None = None,
+    held: bool = False,
 ) -> list[ResultView]:
+    """The shown results matching the filters; with `held`, those held back instead."""
     query = where_results(
         _RESULTS,
         skater_id=skater_id,
@@ -729,6 +881,7 @@ def results(
         competition_id=competition_id,
         disputed=disputed,
         distance=distance,
+        held=held,
     )
     query = query.order_by(
         func.coalesce(Race.race_date, Competition.start_date).desc(),
@@ -752,7 +905,7 @@ def best_times(conn: Connection, skater_id: int, since: dt.date | None = None) -
         select(Race.distance, func.min(RaceResult.seconds))
         .join(Race, Race.id == RaceResult.race_id)
         .join(Competition, Competition.id == Race.competition_id)
-        .where(RaceResult.skater_id == skater_id, RaceResult.seconds.is_not(None))
+        .where(RaceResult.skater_id == skater_id, RaceResult.seconds.is_not(None), SHOWN)
         .group_by(Race.distance)
     )
     if since is not None:
@@ -1007,7 +1160,7 @@ def articles_about(conn: Connection, skater_id: int, limit: int = 10) -> list[Ar
         select(Article.id, Article.published, Article.cluster_id, Article.url, Article.title)
         .join(ResultClaim, ResultClaim.article_id == Article.id)
         .join(RaceResult, RaceResult.id == ResultClaim.result_id)
-        .where(RaceResult.skater_id == skater_id)
+        .where(RaceResult.skater_id == skater_id, SHOWN)
         .group_by(Article.id)
         .order_by(Article.published.desc(), Article.id.desc())
         .limit(limit)

@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -194,7 +195,9 @@ class Race(Base):
 
 class RaceResult(Base):
     """One skater's (or team's) result in one race, the value its claims agree on most.
-    `disputed` marks claims that disagree; they are all kept in `result_claims`."""
+    `disputed` marks claims that disagree; they are all kept in `result_claims`. `held`
+    keeps a result from every reader: NULL when shown, "candidate" while only unsure claims
+    back it, "conflict" while the race has another winner (`knowledge.race_outcome`)."""
 
     __tablename__ = "results"
     __table_args__ = (UniqueConstraint("race_id", "athlete_key"),)
@@ -208,12 +211,14 @@ class RaceResult(Base):
     rank: Mapped[int | None] = mapped_column(Integer)
     disputed: Mapped[bool] = mapped_column(Boolean, default=False)
     official: Mapped[bool] = mapped_column(Boolean, default=False)
+    held: Mapped[str | None] = mapped_column(String(16))
 
 
 class ResultClaim(Base):
     """What one source said about a result. `source_key` ("article:12", "official:isu.json")
     makes re-ingesting the same thing change nothing; `cluster` counts independent sources
-    (the same wire story on ten sites is one)."""
+    (the same wire story on ten sites is one). A `candidate` is a claim extraction was unsure
+    of: it counts only once another independent source agrees (`knowledge.claims.settle`)."""
 
     __tablename__ = "result_claims"
     __table_args__ = (UniqueConstraint("result_id", "source_key"),)
@@ -229,6 +234,8 @@ class ResultClaim(Base):
     evidence_start: Mapped[int | None] = mapped_column(Integer)
     evidence_end: Mapped[int | None] = mapped_column(Integer)
     evidence_text: Mapped[str | None] = mapped_column(Text)
+    candidate: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    margin: Mapped[float | None] = mapped_column(Float)  # seconds behind (+) a named rival
 
 
 class Record(Base):

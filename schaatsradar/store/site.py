@@ -14,7 +14,7 @@ from sqlalchemy import ColumnElement, Connection, func, or_, select, union
 
 from schaatsradar.store import feed_reads
 from schaatsradar.store import knowledge as kb
-from schaatsradar.store.knowledge import ArticleRef, RecordRow
+from schaatsradar.store.knowledge import SHOWN, ArticleRef, RecordRow
 from schaatsradar.store.models import (
     Article,
     ArticleFacts,
@@ -102,7 +102,7 @@ def _articles_about_skaters(skater_ids: Sequence[int]) -> Any:
     by_result = (
         select(ResultClaim.article_id)
         .join(RaceResult, RaceResult.id == ResultClaim.result_id)
-        .where(RaceResult.skater_id.in_(skater_ids), ResultClaim.article_id.is_not(None))
+        .where(RaceResult.skater_id.in_(skater_ids), ResultClaim.article_id.is_not(None), SHOWN)
     )
     by_record = (
         select(RecordSource.article_id)
@@ -134,7 +134,7 @@ def claims_of_article(conn: Connection, article_id: int) -> list[ClaimLink]:
         .join(RaceResult, RaceResult.id == ResultClaim.result_id)
         .join(Race, Race.id == RaceResult.race_id)
         .join(Competition, Competition.id == Race.competition_id)
-        .where(ResultClaim.article_id == article_id, ResultClaim.evidence_start.is_not(None))
+        .where(ResultClaim.article_id == article_id, ResultClaim.evidence_start.is_not(None), SHOWN)
         .order_by(ResultClaim.evidence_start)
     )
     return [
@@ -169,7 +169,7 @@ def recent_races(conn: Connection, today: dt.date, limit: int = 4) -> list[RaceR
             day,
         )
         .join(Competition, Competition.id == Race.competition_id)
-        .where(day.is_not(None), day <= today, Race.id.in_(select(RaceResult.race_id)))
+        .where(day.is_not(None), day <= today, Race.id.in_(select(RaceResult.race_id).where(SHOWN)))
         .order_by(day.desc(), Race.id.desc())
         .limit(limit)
     )
@@ -218,7 +218,7 @@ def records_at_competition(conn: Connection, competition_id: int) -> list[Record
     its_results = (
         select(RaceResult.id)
         .join(Race, Race.id == RaceResult.race_id)
-        .where(Race.competition_id == competition_id)
+        .where(Race.competition_id == competition_id, SHOWN)
     )
     during: ColumnElement[bool] = Record.result_id.in_(its_results)
     if meet.city and meet.start_date:
@@ -304,7 +304,7 @@ def article_topics(conn: Connection, article_ids: Sequence[int]) -> dict[int, Ar
         .join(RaceResult, RaceResult.id == ResultClaim.result_id)
         .join(Race, Race.id == RaceResult.race_id)
         .join(Competition, Competition.id == Race.competition_id)
-        .where(ResultClaim.article_id.in_(ids))
+        .where(ResultClaim.article_id.in_(ids), SHOWN)
         .distinct()
     ):
         if article_id is not None:

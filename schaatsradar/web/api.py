@@ -45,9 +45,11 @@ from schaatsradar.web.api_models import (
     ArticleIn,
     ArticleOut,
     CalendarEventOut,
+    ClaimOut,
     CompetitionDetail,
     CompetitionOut,
     ErrorBody,
+    HeldOut,
     IngestOut,
     KnowledgeOut,
     MergeIn,
@@ -63,6 +65,7 @@ from schaatsradar.web.api_models import (
     SkaterProfile,
     SourceIn,
     SourceOut,
+    time_of,
 )
 
 Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])
@@ -386,9 +389,33 @@ def get_race(race_id: Id, store: StoreDep) -> RaceDetail:
             raise not_found(f"no race {race_id}")
         meet = kb.competition(conn, race.competition_id)
         rows = api_reads.results(conn, race_id=race_id)
+        held = [
+            HeldOut(
+                athlete=view.athlete,
+                skater=_skater_slug(conn, view.skater_id),
+                team=view.team,
+                held=view.held or "",
+                claims=[
+                    ClaimOut(
+                        source=c.source_key,
+                        article_id=c.article_id,
+                        time=time_of(c.seconds),
+                        seconds=c.seconds,
+                        rank=c.rank,
+                        official=c.official,
+                        unsure=c.candidate,
+                        evidence=c.evidence,
+                    )
+                    for c in kb.claims(conn, view.id)
+                ],
+            )
+            for view in kb.results(conn, race_id=race_id, held=True)
+        ]
     assert meet is not None  # a race belongs to a meet (foreign key)
     rows.sort(key=lambda r: (r.rank or 999, r.seconds or 1e9, r.id))
     return RaceDetail(
+        conflicts=[h for h in held if h.held == "conflict"],
+        unconfirmed=[h for h in held if h.held == "candidate"],
         id=race.id,
         distance=race.distance,
         gender=race.gender,
@@ -396,6 +423,11 @@ def get_race(race_id: Id, store: StoreDep) -> RaceDetail:
         competition=CompetitionOut.of(meet),
         results=[ResultOut.of(r) for r in rows],
     )
+
+
+def _skater_slug(conn: Any, skater_id: int | None) -> str | None:
+    skater = kb.skater_by_id(conn, skater_id) if skater_id is not None else None
+    return skater.slug if skater is not None else None
 
 
 RESULTS = Listing("results", (dt.date, int), ResultOut.of)

@@ -386,6 +386,29 @@ class CompetitionDetail(CompetitionOut):
     races: list[RaceOut]
 
 
+class ClaimOut(Out):
+    """What one source said about a result held back."""
+
+    source: str = Field(description='"article:12", "official:<list>"')
+    article_id: int | None
+    time: str | None
+    seconds: float | None
+    rank: int | None
+    official: bool
+    unsure: bool = Field(description="Extraction was unsure of it (a candidate)")
+    evidence: str | None
+
+
+class HeldOut(Out):
+    """A result of the race not shown as a result, with every claim behind it."""
+
+    athlete: str
+    skater: str | None = Field(description="Skater slug; null for a team result")
+    team: str | None
+    held: str = Field(description='"conflict" (another claimed winner) or "candidate"')
+    claims: list[ClaimOut]
+
+
 class RaceDetail(Out):
     id: int
     distance: str
@@ -393,6 +416,14 @@ class RaceDetail(Out):
     race_date: dt.date | None
     competition: CompetitionOut
     results: list[ResultOut]
+    conflicts: list[HeldOut] = Field(
+        default_factory=list,
+        description="Claims held back: two claimed winners, until the sources settle it",
+    )
+    unconfirmed: list[HeldOut] = Field(
+        default_factory=list,
+        description="Results only unsure claims back, until a second source confirms them",
+    )
 
 
 # -- writes -----------------------------------------------------------------------------------

@@ -226,13 +226,19 @@ def competition_page(
         if meet is None:
             return not_found(request, language)
         results = kb.results(conn, competition_id=meet.id)
+        # Held back (two claimed winners, unconfirmed candidates): listed apart, as claims.
+        held = [
+            (view, kb.claims(conn, view.id))
+            for view in kb.results(conn, competition_id=meet.id, held=True)
+        ]
         records = site.records_at_competition(conn, meet.id)
         about = site.articles_about_competition(conn, meet.id)
-        slugs = _slugs(conn, results, records)
+        slugs = _slugs(conn, [*results, *(view for view, _claims in held)], records)
     context = {
         "meet": meet,
         "event": _calendar_event(meet.slug),
         "races": _races(results),
+        "held": held,
         "records": records,
         "articles": about,
         "slugs": slugs,

@@ -1,5 +1,6 @@
-"""Candidates (facts extraction is not sure of) are kept with the article's facts, and never
-reconciled into the knowledge base's results or records."""
+"""Candidates (facts extraction is not sure of) are kept with the article's facts, and taken
+into the knowledge base as unconfirmed claims: stored, but shown as results only once a second
+independent source or an official list agrees (tests/knowledge/test_outcome.py)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from schaatsradar.extract import confidence
 from schaatsradar.extract.confidence import ConfidenceModel, KindModel
 from schaatsradar.settings import Settings
 from schaatsradar.store import Store
+from schaatsradar.store import knowledge as kb
 from tests.knowledge.reconciling import (
     ingest_and_reconcile,
     load_reference_data,
@@ -32,7 +34,7 @@ def unsure_of_everything() -> ConfidenceModel:
 
 
 @pytest.mark.parametrize("sure", [True, False])
-def test_candidates_are_stored_but_not_reconciled(
+def test_candidates_are_stored_as_unconfirmed_claims_and_not_shown(
     sure: bool, store: Store, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     if not sure:
@@ -45,13 +47,19 @@ def test_candidates_are_stored_but_not_reconciled(
     with store.read() as conn:
         (facts,) = conn.execute(text("SELECT facts FROM article_facts")).scalars().all()
         results = conn.execute(text("SELECT count(*) FROM results")).scalar_one()
+        held = conn.execute(text("SELECT held FROM results")).scalars().all()
+        candidates = conn.execute(text("SELECT candidate FROM result_claims")).scalars().all()
+        shown = kb.results(conn)
     facts = facts if isinstance(facts, dict) else json.loads(facts)
     stated = [(r["athlete"], r["time"]) for r in facts["results"]]
-    held = [(r["athlete"], r["time"]) for r in facts["candidates"]["results"]]
+    unsure = [(r["athlete"], r["time"]) for r in facts["candidates"]["results"]]
     if sure:
-        assert stated == [("Femke Kok", "36.54")] and held == []
-        assert outcome.results == 1 and results == 1
+        assert stated == [("Femke Kok", "36.54")] and unsure == []
+        assert outcome.results == 1 and results == 1 and held == [None] and len(shown) == 1
+        assert [bool(c) for c in candidates] == [False]
     else:
-        assert stated == [] and held == [("Femke Kok", "36.54")]
+        assert stated == [] and unsure == [("Femke Kok", "36.54")]
         assert facts["candidates"]["records"], "the track record is kept as a candidate too"
-        assert outcome.results == 0 and outcome.records == 0 and results == 0
+        assert outcome.results == 0 and outcome.candidates == 1 and outcome.records == 0
+        assert results == 1 and held == ["candidate"] and shown == []
+        assert [bool(c) for c in candidates] == [True]

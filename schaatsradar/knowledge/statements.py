@@ -1,0 +1,96 @@
+"""What one article says about results, made ready for claiming: every fact of one skater
+(or team) in one race joined into one statement with all its parts, the unsure facts
+(extraction's candidates) kept apart as unconfirmed statements, and athletes that cannot be
+what the fact says refused with the reason.
+
+One article often tells one result in pieces: the winner's time in the first sentence, her
+margin in the second, "she won" in the third. Those are one claim with a time, a rank and a
+margin; keeping only one of them threw the others away. Two pieces that contradict each
+other (two different ranks in one race) are the article disagreeing with itself: both are
+kept, as separate statements, for settling to weigh (`claims.settle`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from schaatsradar.extract.countries import COUNTRIES
+from schaatsradar.extract.registry import norm_name
+from schaatsradar.extract.types import TEAM_DISTANCES
+
+PARTS = ("seconds", "time", "rank", "margin")
+# The context that places a fact in a race: facts that differ in it may be of other races.
+CONTEXT = ("distance", "gender", "race_date", "competition", "venue", "earlier", "year")
+COUNTRY_NAMES = {
+    norm_name(name): code
+    for code, (english, names, _adjectives) in COUNTRIES.items()
+    for name in (english, *names)
+}
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One claim an article makes: `fact` in the extraction contract's shape, its parts
+    joined from every fact it was made of."""
+
+    fact: dict[str, Any]
+    candidate: bool
+
+
+def statements(facts: Mapping[str, Any]) -> list[Statement]:
+    """The article's results, stated first, then its candidates, each joined per race."""
+    candidates = (facts.get("candidates") or {}).get("results", [])
+    return [Statement(f, False) for f in _joined(facts.get("results", []))] + [
+        Statement(f, True) for f in _joined(candidates)
+    ]
+
+
+def _joined(facts: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    joined: list[dict[str, Any]] = []
+    for fact in facts:
+        key = _key(fact)
+        fitting = next((j for j in joined if _key(j) == key and _fits(j, fact)), None)
+        if fitting is None:
+            joined.append(dict(fact))
+            continue
+        for part in PARTS:
+            if fitting.get(part) is None and fact.get(part) is not None:
+                fitting[part] = fact[part]
+    return joined
+
+
+def _key(fact: Mapping[str, Any]) -> tuple[Any, ...]:
+    return (norm_name(str(fact.get("athlete") or "")), *(fact.get(c) for c in CONTEXT))
+
+
+def _fits(one: Mapping[str, Any], other: Mapping[str, Any]) -> bool:
+    for part in ("seconds", "rank", "margin"):
+        a, b = one.get(part), other.get(part)
+        if a is not None and b is not None and abs(a - b) >= 0.005:
+            return False
+    return True
+
+
+def athlete_problem(fact: Mapping[str, Any]) -> str | None:
+    """Why the athlete cannot have this result: a country is never a skater, and a team
+    result (team pursuit, team sprint, relay) is never one person's."""
+    athlete = str(fact.get("athlete") or "")
+    country = COUNTRY_NAMES.get(norm_name(athlete))
+    if fact.get("distance") in TEAM_DISTANCES:
+        if country is None and athlete.upper() not in COUNTRIES:
+            return f"a {fact.get('distance')} is a team's result, and {athlete!r} is no country"
+        return None
+    if country is not None or athlete.upper() in COUNTRIES:
+        distance = fact.get("distance")
+        return f"{athlete!r} is a country, not a skater, and the {distance} is no team race"
+    return None
+
+
+def team_code(fact: Mapping[str, Any]) -> str | None:
+    """The country code of a team result's athlete ("Noorwegen", "Norway", "NOR")."""
+    athlete = str(fact.get("athlete") or "")
+    return COUNTRY_NAMES.get(norm_name(athlete)) or (
+        athlete.upper() if athlete.upper() in COUNTRIES else None
+    )
