@@ -734,6 +734,7 @@ class RecordRow:
     superseded_by: int | None
     disputes: int | None
     origin: str
+    result_id: int | None = None  # the result that made or backs the mark
 
 
 def _record(row: Any) -> RecordRow:
@@ -753,8 +754,14 @@ def _record(row: Any) -> RecordRow:
         row.superseded_by,
         row.disputes,
         row.origin,
+        row.result_id,
     )
 
+
+# A record from the news that nothing backs yet: kept with its sources, listed apart
+# (`records --claims`), never shown as a record.
+CLAIM = "claim"
+SHOWN_RECORD_STATUSES = ("current", "disputed")
 
 _RECORD_MARKS = (
     select(Record)
@@ -764,7 +771,7 @@ _RECORD_MARKS = (
         Record.distance == bindparam("distance"),
         Record.gender == bindparam("gender"),
     )
-    .order_by((Record.status == "current").desc(), Record.seconds)
+    .order_by((Record.status == "current").desc(), Record.seconds, Record.id)
 )
 
 
@@ -823,16 +830,25 @@ def _records_made_by(conn: Connection, result_id: int) -> list[RecordRow]:
     return [_record(r) for r in rows]
 
 
-def withdraw(conn: Connection, record_id: int) -> None:
-    """A record made from a time the sources no longer agree on: kept, no longer current,
-    and the mark it had superseded is the record again."""
+def withdraw(conn: Connection, record_id: int, status: str = "withdrawn") -> None:
+    """A record made from a time the sources no longer agree on: kept, no longer current
+    (`status`: "withdrawn", or "claim" for a news claim its result no longer backs), and the
+    mark it had superseded is the record again."""
     _records_changed(conn)
-    conn.execute(update(Record).where(Record.id == record_id).values(status="withdrawn"))
+    conn.execute(update(Record).where(Record.id == record_id).values(status=status))
     conn.execute(
         update(Record)
         .where(Record.superseded_by == record_id)
         .values(status="current", superseded_by=None)
     )
+
+
+def restate(conn: Connection, record_id: int, **values: Any) -> None:
+    """A stored mark's new standing (a news claim promoted, a claim shown to be history):
+    `status`, `superseded_by`, `disputes`, and what a backing result tells (`set_on`,
+    `venue`, `result_id`)."""
+    _records_changed(conn)
+    conn.execute(update(Record).where(Record.id == record_id).values(**values))
 
 
 def dispute(conn: Connection, record_id: int, by: int) -> None:
@@ -881,7 +897,10 @@ def records(
     gender: str | None = None,
     skater_id: int | None = None,
     history: bool = False,
+    status: str | None = None,
 ) -> list[RecordRow]:
+    """Current records and disputed marks; with `history` every mark but the news claims
+    nothing backs; with `status` only the marks of that standing (`claim`: those claims)."""
     query = select(Record)
     if kind is not None:
         query = query.where(Record.kind == kind)
@@ -893,10 +912,14 @@ def records(
         query = query.where(Record.gender == gender)
     if skater_id is not None:
         query = query.where(Record.skater_id == skater_id)
-    if not history:
-        query = query.where(Record.status.in_(("current", "disputed")))
+    if status is not None:
+        query = query.where(Record.status == status)
+    elif history:
+        query = query.where(Record.status != CLAIM)
+    else:
+        query = query.where(Record.status.in_(SHOWN_RECORD_STATUSES))
     query = query.order_by(
-        Record.kind, Record.scope, Record.gender, Record.distance, Record.set_on.desc()
+        Record.kind, Record.scope, Record.gender, Record.distance, Record.set_on.desc(), Record.id
     )
     return [_record(r) for r in conn.execute(query)]
 
