@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from schaatsradar.knowledge.book import Outcome, reconcile_article
+from schaatsradar.knowledge.book import Outcome, import_official, reconcile_article
+from schaatsradar.knowledge.official_types import OfficialData, OfficialRecord
 from schaatsradar.knowledge.record_claims import Backing, Fate, Race, Standing, decide
 from schaatsradar.knowledge.recordbook import Verdict
 from schaatsradar.knowledge.views import profile
@@ -19,6 +20,7 @@ from schaatsradar.settings import Settings
 from schaatsradar.store import Store
 from schaatsradar.store import knowledge as kb
 from schaatsradar.store.knowledge import ArticleRef
+from tests.conftest import NOW
 from tests.knowledge.reconciling import (
     current_record,
     dump_tables,
@@ -341,3 +343,28 @@ def test_olympic_records_come_from_the_reference_data_and_a_broken_one_is_histor
     ]
     with knowledge.read() as conn:
         assert [m.seconds for m in kb.records(conn, kind="olympic", distance="3000m")] == [234.28]
+
+
+def test_an_official_record_list_makes_the_claim_the_record(
+    knowledge: Store, settings: Settings, tmp_path: Path
+):
+    first, *_ = _articles(knowledge, settings, tmp_path, QUIET)
+    _take(knowledge, first, records=[_record()])
+    listed = OfficialRecord(
+        kind="national",
+        athlete="Jutta Leerdam",
+        country="NED",
+        distance="1000m",
+        gender="women",
+        seconds=72.10,
+        date=DAY,
+        venue="Heerenveen",
+        source="ssr:nl-records",
+    )
+    with knowledge.write() as conn:
+        outcome = import_official(conn, OfficialData(records=[listed]), NOW)
+    assert _marks(knowledge) == [(72.10, "current")]  # one mark: the claim, now the record
+    record = current_record(knowledge, "national", "NED", "1000m", "women")
+    assert record.set_on == DAY
+    assert source_keys(knowledge, record.id) == [f"article:{first.id}", "official:ssr:nl-records"]
+    assert outcome.records == 1
