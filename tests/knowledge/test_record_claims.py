@@ -6,6 +6,7 @@ record. The pure decision first, then the whole path through a real database."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -368,3 +369,36 @@ def test_an_official_record_list_makes_the_claim_the_record(
     assert record.set_on == DAY
     assert source_keys(knowledge, record.id) == [f"article:{first.id}", "official:ssr:nl-records"]
     assert outcome.records == 1
+
+
+def test_a_result_at_the_games_faster_than_the_olympic_record_makes_a_new_one(
+    knowledge: Store, settings: Settings, tmp_path: Path
+):
+    first, *_ = _articles(knowledge, settings, tmp_path, QUIET)
+    games = _result(
+        athlete="Joy Beune",
+        distance="3000m",
+        time="3:54.10",
+        seconds=234.10,
+        competition="Olympische Spelen",
+        venue="Milaan",
+        race_date="2026-02-07",
+    )
+    first = replace(first, published=dt.date(2026, 2, 8))
+    _take(knowledge, first, results=[games])
+    record = current_record(knowledge, "olympic", "", "3000m", "women")
+    assert (record.holder, record.seconds, record.origin) == ("Joy Beune", 234.10, "result")
+    older = [m for m in record_marks(knowledge, "olympic", "", "3000m", "women") if m.id != record.id]
+    assert [(m.seconds, m.status) for m in older] == [(234.28, "superseded")]
+
+
+def test_a_claim_its_result_no_longer_backs_is_a_claim_again(
+    knowledge: Store, settings: Settings, tmp_path: Path
+):
+    first, second, third, _ = _articles(knowledge, settings, tmp_path, QUIET)
+    _take(knowledge, first, results=[_result()], records=[_record()])
+    assert _marks(knowledge) == [(72.10, "current")]
+    # Two other sources settle the race on 1:12.40: the result no longer backs 1:12.10.
+    for article in (second, third):
+        _take(knowledge, article, results=[_result(time="1:12.40", seconds=72.40)])
+    assert _marks(knowledge) == [(72.10, "claim")]
