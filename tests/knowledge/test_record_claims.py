@@ -388,7 +388,9 @@ def test_a_result_at_the_games_faster_than_the_olympic_record_makes_a_new_one(
     _take(knowledge, first, results=[games])
     record = current_record(knowledge, "olympic", "", "3000m", "women")
     assert (record.holder, record.seconds, record.origin) == ("Joy Beune", 234.10, "result")
-    older = [m for m in record_marks(knowledge, "olympic", "", "3000m", "women") if m.id != record.id]
+    older = [
+        m for m in record_marks(knowledge, "olympic", "", "3000m", "women") if m.id != record.id
+    ]
     assert [(m.seconds, m.status) for m in older] == [(234.28, "superseded")]
 
 
