@@ -34,7 +34,7 @@ from schaatsradar.knowledge.reference import (
 )
 from schaatsradar.store import Store
 from schaatsradar.store import knowledge as kb
-from schaatsradar.store.knowledge import CLAIM, ArticleRef, CompetitionRow
+from schaatsradar.store.knowledge import ArticleRef, CompetitionRow
 
 REFERENCE = "reference"
 COUNTRY_BY_NAME = {name: code for code, (name, _names, _adjectives) in COUNTRIES.items()}
@@ -352,8 +352,11 @@ def _claim(
             or settled.seconds is None
             or (abs(record.seconds - settled.seconds) > 0.005)
         ):
-            # The sources now settle on another time: a news claim it backed is a claim again.
-            kb.withdraw(conn, record.id, CLAIM if record.origin == "article" else "withdrawn")
+            # The sources now settle on another time: a news record it backed is a claim again.
+            if record.origin == "article":
+                kb.unback(conn, record.id)
+            else:
+                kb.withdraw(conn, record.id)
     return result_id
 
 

@@ -292,8 +292,7 @@ def settle(
     label: str,
 ) -> int:
     """Store `fate` for a claim: insert it (`stored` None) or restate the stored mark, and
-    say so in `outcome`. Returns the mark's id. A backing result dates the mark and places
-    it at its rink."""
+    say so in `outcome`. Returns the mark's id. A backing result dates the mark."""
     standing: dict[str, Any] = {"status": CLAIM, "superseded_by": None, "disputes": None}
     if fate is Fate.CURRENT:
         standing["status"] = "current"
@@ -302,9 +301,8 @@ def settle(
     elif fate is Fate.DISPUTED and current is not None:
         standing.update(status="disputed", disputes=current.id)
     if race is not None and standing["status"] in ("current", "superseded"):
-        standing.update(
-            set_on=race.day, venue=race.city or values["venue"], result_id=race.result_id
-        )
+        # Dated by its race (and undone by `kb.unback` if the race settles on another time).
+        standing.update(set_on=race.day, result_id=race.result_id)
     if stored is None:
         record_id = kb.add_record(conn, **{**values, **standing})
     elif stored.status != standing["status"]:
@@ -383,7 +381,7 @@ def _reweigh(conn: Connection, mark: RecordRow, outcome: Any) -> None:
     if fate is None:
         return
     label = f"{mark.kind} {mark.scope} {mark.gender} {mark.distance} {mark.seconds} ({mark.holder})"
-    settle(conn, mark, {"venue": mark.venue}, fate, current, race, outcome, label)
+    settle(conn, mark, {}, fate, current, race, outcome, label)
 
 
 # -- which marks an article's words name ------------------------------------------------------

@@ -814,12 +814,14 @@ def supersede(conn: Connection, old: int, new: int) -> None:
 
 
 _RECORDS_MADE_BY = select(Record).where(
-    Record.result_id == bindparam("result_id"), Record.status == "current"
+    Record.result_id == bindparam("result_id"),
+    or_(Record.status == "current", (Record.origin == "article") & (Record.status != CLAIM)),
 )
 
 
 def records_made_by(conn: Connection, result_id: int) -> list[RecordRow]:
-    """Records a result made (by being faster than the record it found)."""
+    """Records a result made (by being faster than the record it found) that stand, and the
+    news records it backs, whatever their standing."""
     return list(
         _remembered(conn, "records_made_by", result_id, lambda: _records_made_by(conn, result_id))
     )
@@ -830,12 +832,28 @@ def _records_made_by(conn: Connection, result_id: int) -> list[RecordRow]:
     return [_record(r) for r in rows]
 
 
-def withdraw(conn: Connection, record_id: int, status: str = "withdrawn") -> None:
-    """A record made from a time the sources no longer agree on: kept, no longer current
-    (`status`: "withdrawn", or "claim" for a news claim its result no longer backs), and the
-    mark it had superseded is the record again."""
+def withdraw(conn: Connection, record_id: int) -> None:
+    """A record made from a time the sources no longer agree on: kept, no longer current,
+    and the mark it had superseded is the record again."""
     _records_changed(conn)
-    conn.execute(update(Record).where(Record.id == record_id).values(status=status))
+    conn.execute(update(Record).where(Record.id == record_id).values(status="withdrawn"))
+    conn.execute(
+        update(Record)
+        .where(Record.superseded_by == record_id)
+        .values(status="current", superseded_by=None)
+    )
+
+
+def unback(conn: Connection, record_id: int) -> None:
+    """A news record whose result no longer backs it (the sources now settle on another
+    time): a claim again, as it was before the result backed it, and the mark it had
+    superseded is the record again."""
+    _records_changed(conn)
+    conn.execute(
+        update(Record)
+        .where(Record.id == record_id)
+        .values(status=CLAIM, superseded_by=None, disputes=None, set_on=None, result_id=None)
+    )
     conn.execute(
         update(Record)
         .where(Record.superseded_by == record_id)
