@@ -132,7 +132,9 @@ def backing_result(
     named holder (when named), and the rink its type needs (a track record at that rink, a
     national one by a skater of that country, an Olympic one at the Games). The one place a
     result backs a record, so which results count (e.g. only those shown) is decided here."""
-    for found in sources.timed_results(conn, distance, gender, seconds):
+    for found in sources.timed_results(
+        conn, distance, gender, seconds, skater_id=skater_id, team=team
+    ):
         result = found.result
         if skater_id is not None and result.skater_id != skater_id:
             continue

@@ -93,10 +93,18 @@ class TimedResult:
 
 
 def timed_results(
-    conn: Connection, distance: str, gender: str, seconds: float
+    conn: Connection,
+    distance: str,
+    gender: str,
+    seconds: float,
+    *,
+    skater_id: int | None = None,
+    team: str | None = None,
 ) -> list[TimedResult]:
     """Settled results of `distance` and `gender` in `seconds` (to the hundredth), oldest
-    first: the races a record of that time could have been set in."""
+    first, of `skater_id` or `team` when given: the races a record of that time could have
+    been set in. (By skater the results index finds them; a record claim names its holder
+    nearly always.)"""
     query = (
         _results_query()
         .add_columns(Competition.level)
@@ -107,4 +115,8 @@ def timed_results(
         )
         .order_by(RaceResult.id)
     )
+    if skater_id is not None:
+        query = query.where(RaceResult.skater_id == skater_id)
+    if team is not None:
+        query = query.where(RaceResult.team == team)
     return [TimedResult(_view(row[:-1]), row[-1]) for row in conn.execute(query)]
