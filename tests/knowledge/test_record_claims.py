@@ -314,6 +314,20 @@ def test_a_result_refused_as_impossible_takes_its_record_claim_with_it(
     assert sum("record" in line for line in outcome.refused) == 2
 
 
+def test_a_record_time_impossible_for_its_gender_is_refused(
+    knowledge: Store, settings: Settings, tmp_path: Path
+):
+    """A men's team-pursuit time filed under the women: no women's record of any kind."""
+    first, *_ = _articles(knowledge, settings, tmp_path, QUIET)
+    before = dump_tables(knowledge, ("records", "record_sources"))
+    pursuit = _record(type="track", athlete="Netherlands", distance="team pursuit",
+                      time="3:39.76", seconds=219.76)  # fmt: skip
+    outcome = _take(knowledge, first, records=[pursuit])
+    assert dump_tables(knowledge, ("records", "record_sources")) == before
+    [refused] = outcome.refused
+    assert "impossible time 3:39.76 for the women's team pursuit" in refused
+
+
 def test_sources_are_only_articles_whose_words_name_the_record(
     knowledge: Store, settings: Settings, tmp_path: Path
 ):
@@ -323,6 +337,8 @@ def test_sources_are_only_articles_whose_words_name_the_record(
     _take(knowledge, first, records=[_record(**untimed, status="broken", athlete="Femke Kok")])
     _take(knowledge, second, records=[_record(**untimed, athlete=None)])
     _take(knowledge, third, records=[_record(**untimed, athlete="Joy Beune")])
+    before_it = replace(fourth, published=dt.date(2025, 9, 1))  # the record is from October
+    _take(knowledge, before_it, records=[_record(**untimed, athlete="Femke Kok")])
     assert source_keys(knowledge, record.id) == ["reference:track"]
     _take(knowledge, fourth, records=[_record(**untimed, athlete="Femke Kok")])
     assert source_keys(knowledge, record.id) == ["reference:track", f"article:{fourth.id}"]
