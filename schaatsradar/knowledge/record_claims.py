@@ -127,11 +127,13 @@ def backing_result(
     skater_id: int | None,
     team: str | None,
     venue: str | None,
+    holder: str | None = None,
 ) -> Race | None:
     """The stored result a record claim agrees with: same distance, gender and time, the
-    named holder (when named), and the rink its type needs (a track record at that rink, a
-    national one by a skater of that country, an Olympic one at the Games). The one place a
-    result backs a record, so which results count (e.g. only those shown) is decided here."""
+    named holder (when named: by skater or team, else by name), and the rink its type needs
+    (a track record at that rink, a national one by a skater of that country, an Olympic one
+    at the Games). The one place a result backs a record, so which results count (e.g. only
+    those shown) is decided here."""
     for found in sources.timed_results(
         conn, distance, gender, seconds, skater_id=skater_id, team=team
     ):
@@ -139,6 +141,8 @@ def backing_result(
         if skater_id is not None and result.skater_id != skater_id:
             continue
         if team is not None and result.team != team:
+            continue
+        if skater_id is None and team is None and holder and not _same_name(result, holder):
             continue
         if kind == "track" and result.city != scope:
             continue
@@ -151,6 +155,10 @@ def backing_result(
         day = result.race_date or result.start_date
         return Race(result.id, day, result.competition_id, result.city)
     return None
+
+
+def _same_name(result: ResultView, holder: str) -> bool:
+    return norm_name(result.athlete or "") == norm_name(holder)
 
 
 def _record_standing(conn: Connection, record: RecordRow | None) -> Standing | None:
@@ -254,6 +262,7 @@ def take_claim(
         skater_id=skater_id,
         team=team,
         venue=fact.get("venue"),
+        holder=fact.get("athlete"),
     )
     if existing is not None:
         told = sources.standing(conn, existing.id)
@@ -372,6 +381,7 @@ def _reweigh(conn: Connection, mark: RecordRow, outcome: Any) -> None:
         skater_id=mark.skater_id,
         team=team_code(mark.holder) if mark.distance in TEAM_DISTANCES else None,
         venue=mark.venue,
+        holder=mark.holder,
     )
     told = sources.standing(conn, mark.id)
     fate = decide(

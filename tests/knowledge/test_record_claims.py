@@ -14,7 +14,14 @@ import pytest
 
 from schaatsradar.knowledge.book import Outcome, import_official, reconcile_article
 from schaatsradar.knowledge.official_types import OfficialData, OfficialRecord
-from schaatsradar.knowledge.record_claims import Backing, Fate, Race, Standing, decide
+from schaatsradar.knowledge.record_claims import (
+    Backing,
+    Fate,
+    Race,
+    Standing,
+    backing_result,
+    decide,
+)
 from schaatsradar.knowledge.recordbook import Verdict
 from schaatsradar.knowledge.views import profile
 from schaatsradar.settings import Settings
@@ -424,3 +431,26 @@ def test_a_claim_its_result_no_longer_backs_is_a_claim_again(
     assert _marks(knowledge) == [(72.10, "claim")]
     # Undated, with no result: as it was before the result backed it.
     assert record_marks(knowledge, "national", "NED", "1000m", "women") == as_claimed
+
+
+def test_a_result_backs_a_record_only_of_its_own_skater_rink_and_kind(
+    knowledge: Store, settings: Settings, tmp_path: Path
+):
+    first, *_ = _articles(knowledge, settings, tmp_path, QUIET)
+    _take(knowledge, first, results=[_result(athlete="Femke Kok", time="1:13.40", seconds=73.4)])
+    kok = skater_id(knowledge, "Femke Kok")
+    said = dict(kind="track", scope="Heerenveen", distance="1000m", gender="women", seconds=73.4)
+    with knowledge.read() as conn:
+        found = backing_result(conn, **said, skater_id=kok, team=None, venue=None)
+        assert found is not None and found.day == DAY and found.city == "Heerenveen"
+        # A holder the registry does not know is compared by name, not ignored.
+        for holder in ("Pieke Onbekend", "Femke Kok"):
+            named = backing_result(conn, **said, skater_id=None, team=None, venue=None,
+                                   holder=holder)  # fmt: skip
+            assert (named is not None) is (holder == "Femke Kok")
+        assert backing_result(conn, **{**said, "scope": "Inzell"}, skater_id=kok, team=None,
+                              venue=None) is None  # fmt: skip
+        assert backing_result(conn, **{**said, "kind": "olympic", "scope": ""}, skater_id=kok,
+                              team=None, venue=None) is None  # fmt: skip
+        assert backing_result(conn, **{**said, "gender": "men"}, skater_id=kok, team=None,
+                              venue=None) is None  # fmt: skip
