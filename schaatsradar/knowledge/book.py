@@ -107,7 +107,20 @@ def _load_reference_records(conn: Connection, rows: Sequence[RecordRow]) -> None
         if same:
             record_id = same[0].id
         else:
-            faster = [m for m in marks if m.seconds is not None and m.seconds < row.seconds]
+            faster = [
+                m
+                for m in marks
+                if m.status in ("current", "superseded")  # claims and disputes hold nothing
+                and m.seconds is not None
+                and m.seconds < row.seconds
+            ]
+            # A slower mark the news made current before this file listed the record (the
+            # Olympic records, added later) is history now.
+            slower = [
+                m
+                for m in marks
+                if m.status == "current" and m.seconds is not None and m.seconds > row.seconds
+            ]
             skater_id, holder, country = _holder(conn, row.holder, row.country, row.distance)
             record_id = kb.add_record(
                 conn,
@@ -125,6 +138,9 @@ def _load_reference_records(conn: Connection, rows: Sequence[RecordRow]) -> None
                 superseded_by=faster[-1].id if faster else None,
                 origin=REFERENCE,
             )
+            if row.current and not faster:
+                for mark in slower:
+                    kb.supersede(conn, mark.id, record_id)
         kb.add_record_source(conn, record_id, f"{REFERENCE}:{row.kind}", url=row.source)
 
 

@@ -454,3 +454,18 @@ def test_a_result_backs_a_record_only_of_its_own_skater_rink_and_kind(
                               team=None, venue=None) is None  # fmt: skip
         assert backing_result(conn, **{**said, "gender": "men"}, skater_id=kok, team=None,
                               venue=None) is None  # fmt: skip
+
+
+def test_reference_records_added_later_make_a_slower_news_record_history(store: Store):
+    """An existing book gets the Olympic records on upgrade: a slower Olympic record the news
+    made current is history then, and a news claim holds nothing against the reference."""
+    with store.write() as conn:
+        mark = dict(kind="olympic", scope="", distance="3000m", gender="women", origin="article")
+        older = kb.add_record(conn, **mark, seconds=236.93, holder="Irene Schouten",
+                              status="current")  # fmt: skip
+        kb.add_record(conn, **mark, seconds=233.00, holder="Niemand", status="claim")
+    load_reference_data(store)
+    marks = {m.seconds: m for m in record_marks(store, "olympic", "", "3000m", "women")}
+    assert marks[234.28].status == "current" and marks[234.28].origin == "reference"
+    assert (marks[236.93].status, marks[236.93].superseded_by) == ("superseded", marks[234.28].id)
+    assert marks[236.93].id == older and marks[233.00].status == "claim"
