@@ -428,8 +428,10 @@ def _agrees(known: tuple[float | None, int | None], fact: dict[str, Any]) -> boo
 
 
 def _records_from_result(conn: Connection, result_id: int, outcome: Outcome) -> None:
-    """A time faster than a known world, track or national record is a new record, whether
-    or not any article calls it one."""
+    """A time faster than a known world, track, national or (at the Games) Olympic record is
+    a new record, whether or not any article calls it one; and a news record claim this
+    result backs is weighed again (`record_claims.promote_for_result`). The only place a
+    result makes or confirms a record."""
     result = kb.result_by_id(conn, result_id)
     if result is None or result.seconds is None or not result.gender:
         return
