@@ -44,10 +44,10 @@ from schaatsradar.knowledge.views import (
     skater_calendar,
 )
 from schaatsradar.settings import Settings
-from schaatsradar.store import Store, reading
+from schaatsradar.store import Store, reading, record_sources
 from schaatsradar.store import knowledge as kb
 from schaatsradar.store import sources as stored_sources
-from schaatsradar.store.knowledge import RecordRow
+from schaatsradar.store.knowledge import CLAIM, RecordRow, ResultView
 
 app = typer.Typer(
     help="Schaatsradar: speed-skating news, results and records.",
@@ -540,17 +540,58 @@ def records(
     distance: Annotated[str | None, typer.Option(help="500m, 1000m, team pursuit, ...")] = None,
     gender: Annotated[str | None, typer.Option(help="women, men or mixed.")] = None,
     history: Annotated[bool, typer.Option("--history", help="Superseded marks too.")] = False,
+    claims: Annotated[
+        bool, typer.Option("--claims", help="Only the news records nothing backs yet.")
+    ] = False,
 ) -> None:
-    """The record book: current records (and disputed claims), or their whole history."""
+    """The record book: current records (and disputed claims), or their whole history; with
+    --claims the records the news claims that no result, official list or second source
+    backs. Under each mark, where it comes from."""
     settings = Settings()
     with _open_store(settings).read() as conn:
         rows = kb.records(
-            conn, kind=kind, venue=venue, distance=distance, gender=gender, history=history
+            conn,
+            kind=kind,
+            venue=venue,
+            distance=distance,
+            gender=gender,
+            history=history,
+            status=CLAIM if claims else None,
         )
+        origins = record_sources.provenance(conn, [r.id for r in rows])
+        made_by = {
+            r.id: kb.result_by_id(conn, r.result_id) for r in rows if r.result_id is not None
+        }
     for record in rows:
         console.print(_record_line(record))
+        for line in _provenance_lines(record, origins.get(record.id, []), made_by.get(record.id)):
+            console.print(f"  {escape(line)}", soft_wrap=True)
     if not rows:
-        console.print("no records match")
+        console.print("no claims" if claims else "no records match")
+
+
+def _provenance_lines(
+    record: RecordRow, origins: list[record_sources.Provenance], result: ResultView | None
+) -> list[str]:
+    """Where a mark comes from: the reference file or official list, the result it was made
+    from or that backs it, and each article (its id and day)."""
+    lines = []
+    if result is not None:
+        day = result.race_date or result.start_date
+        lines.append(
+            f"from result {result.id}: {result.athlete} {_time(result.seconds)}, "
+            f"{result.competition}{f' {day}' if day else ''}"
+        )
+    for source in origins:
+        if source.kind == "article":
+            lines.append(f"from article {source.article_id} ({source.published})")
+        elif source.kind == "official":
+            lines.append(f"from official list {source.source_key.removeprefix('official:')}")
+        elif source.kind == "reference":
+            lines.append(f"from reference data{f' ({source.url})' if source.url else ''}")
+        else:
+            lines.append(f"from {source.source_key}")
+    return lines
 
 
 @app.command()

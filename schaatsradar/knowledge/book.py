@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -25,7 +25,8 @@ from schaatsradar.knowledge.matching import slugify
 from schaatsradar.knowledge.meet_rules import Report, report_of
 from schaatsradar.knowledge.news_meets import meet_for
 from schaatsradar.knowledge.official_types import OfficialData, OfficialRecord
-from schaatsradar.knowledge.recordbook import KEPT_KINDS, Mark, Verdict, judge, scope_of
+from schaatsradar.knowledge.record_claims import UNSETTLED, Said, promote_for_result, take_claim
+from schaatsradar.knowledge.recordbook import Mark, Verdict, judge, scope_of
 from schaatsradar.knowledge.reference import (
     RecordRow,
     bundled_records,
@@ -51,6 +52,7 @@ class Outcome:
     records: int = 0
     new_records: list[str] = field(default_factory=list)
     disputed: list[str] = field(default_factory=list)
+    claims: list[str] = field(default_factory=list)  # news records nothing backs (yet)
     refused: list[str] = field(default_factory=list)
     # The rows this call touched, for its events; `merge` leaves them out (totals count).
     result_ids: list[int] = field(default_factory=list)
@@ -64,6 +66,7 @@ class Outcome:
         self.records += other.records
         self.new_records.extend(other.new_records)
         self.disputed.extend(other.disputed)
+        self.claims.extend(other.claims)
         self.refused.extend(other.refused)
 
 
@@ -120,7 +123,20 @@ def _load_reference_records(conn: Connection, rows: Sequence[RecordRow]) -> None
         if same:
             record_id = same[0].id
         else:
-            faster = [m for m in marks if m.seconds is not None and m.seconds < row.seconds]
+            faster = [
+                m
+                for m in marks
+                if m.status in ("current", "superseded")  # claims and disputes hold nothing
+                and m.seconds is not None
+                and m.seconds < row.seconds
+            ]
+            # A slower mark the news made current before this file listed the record (the
+            # Olympic records, added later) is history now.
+            slower = [
+                m
+                for m in marks
+                if m.status == "current" and m.seconds is not None and m.seconds > row.seconds
+            ]
             skater_id, holder, country = _holder(conn, row.holder, row.country, row.distance)
             record_id = kb.add_record(
                 conn,
@@ -138,6 +154,9 @@ def _load_reference_records(conn: Connection, rows: Sequence[RecordRow]) -> None
                 superseded_by=faster[-1].id if faster else None,
                 origin=REFERENCE,
             )
+            if row.current and not faster:
+                for mark in slower:
+                    kb.supersede(conn, mark.id, record_id)
         kb.add_record_source(conn, record_id, f"{REFERENCE}:{row.kind}", url=row.source)
 
 
@@ -199,6 +218,7 @@ def reconcile_article(conn: Connection, article: ArticleRef, facts: dict[str, An
         facts.get("results", []), article.published, month_only=article.date_precision == "month"
     )
     written: set[int] = set()
+    refused_times: set[tuple[str, int]] = set()  # a record claim on one of these goes too
     for statement in statements(facts):
         fact = statement.fact
         reason = _implausible(fact, article.published)
@@ -206,6 +226,8 @@ def reconcile_article(conn: Connection, article: ArticleRef, facts: dict[str, An
             outcome.refused.append(
                 f"{source} {fact.get('athlete')} {fact.get('distance')}: {reason}"
             )
+            if fact.get("seconds") is not None:
+                refused_times.add((fact.get("distance"), round(fact["seconds"] * 100)))
             continue
         meet_id = _meet_for(conn, fact, article.published, report)
         if isinstance(meet_id, str):
@@ -230,8 +252,11 @@ def reconcile_article(conn: Connection, article: ArticleRef, facts: dict[str, An
         else:
             outcome.results += 1
         outcome.result_ids.append(result_id)
+    said = Said(source, article.id, cluster, article.published, None)
     for fact in facts.get("records", []):
-        _record_claim(conn, fact, source, article.id, outcome, article.published)
+        span = fact.get("evidence") or {}
+        evidence = (span["start"], span["end"], span["text"]) if span else None
+        take_claim(conn, fact, replace(said, evidence=evidence), outcome, refused_times)
     return outcome
 
 
@@ -328,7 +353,7 @@ def _claim(
             or settled.seconds is None
             or (abs(record.seconds - settled.seconds) > 0.005)
         ):
-            kb.withdraw(conn, record.id)  # the sources now settle on another time
+            _unmake(conn, record)  # the sources now settle on another time
     _follow(conn, changed, result_id, outcome)
     return result_id
 
@@ -338,12 +363,21 @@ def _follow(conn: Connection, changed: Changed, result_id: int, outcome: Outcome
     and withdraws the one it made; one shown (again) may make one and is announced."""
     for held in changed.held:
         for record in kb.records_made_by(conn, held):
-            kb.withdraw(conn, record.id)
+            _unmake(conn, record)
     _records_from_result(conn, result_id, outcome)
     for other in changed.shown:
         if other != result_id:
             _records_from_result(conn, other, outcome)
             outcome.released.append(other)
+
+
+def _unmake(conn: Connection, record: kb.RecordRow) -> None:
+    """A record whose result no longer stands as it was: a news record it backed is a claim
+    again (its article still says it); one the result alone made is withdrawn."""
+    if record.origin == "article":
+        kb.unback(conn, record.id)
+    else:
+        kb.withdraw(conn, record.id)
 
 
 def _race(
@@ -398,20 +432,25 @@ def _agrees(known: tuple[float | None, int | None], fact: dict[str, Any]) -> boo
 
 
 def _records_from_result(conn: Connection, result_id: int, outcome: Outcome) -> None:
-    """A time faster than a known world, track or national record is a new record, whether
-    or not any article calls it one."""
+    """A time faster than a known world, track, national or (at the Games) Olympic record is
+    a new record, whether or not any article calls it one; and a news record claim this
+    result backs is weighed again (`record_claims.promote_for_result`). The only place a
+    result makes or confirms a record."""
     result = kb.result_by_id(conn, result_id)
-    if result is None or result.seconds is None or result.distance in TEAM_DISTANCES:
+    if result is None or result.seconds is None or not result.gender:
         return
-    if result.held is not None or kb.records_made_by(conn, result_id):
-        return  # only a shown result makes a record, and once
-    if not result.gender:
+    if result.held is not None:
+        return  # only a shown result makes or backs a record
+    meet = kb.competition(conn, result.competition_id)
+    level = meet.level if meet is not None else None
+    # News claims this result backs first: a claim it confirms is that record, not a second.
+    promote_for_result(conn, result, level, outcome)
+    if result.distance in TEAM_DISTANCES:
         return
-    for kind, scope in (
-        ("world", ""),
-        ("track", result.city),
-        ("national", result.country),
-    ):
+    places = [("world", ""), ("track", result.city), ("national", result.country)]
+    if level == "olympics":
+        places.append(("olympic", ""))
+    for kind, scope in places:
         if scope is None:
             continue
         marks = kb.record_marks(conn, kind, scope, result.distance, result.gender)
@@ -449,116 +488,6 @@ def _records_from_result(conn: Connection, result_id: int, outcome: Outcome) -> 
                 f"{kind} {scope} {result.gender} {result.distance}: {result.athlete}"
             )
             outcome.record_ids.append(new_id)
-
-
-def _record_claim(
-    conn: Connection,
-    fact: dict[str, Any],
-    source: str,
-    article_id: int | None,
-    outcome: Outcome,
-    published: dt.date | None = None,
-) -> None:
-    """A record an article mentions, weighed against the book (see `recordbook.judge`). An
-    article older than the current record describes the book as it was then: a slower mark
-    it calls the record is history, not a dispute."""
-    kind = fact.get("type")
-    distance = fact.get("distance")
-    gender = fact.get("gender")
-    if kind not in KEPT_KINDS or distance not in DISTANCES or not gender:
-        return
-    if gender == "mixed" and distance not in TEAM_DISTANCES:
-        return  # only relays are mixed
-    seconds = fact.get("seconds")
-    if seconds is not None and not patterns.plausible(seconds, distance, None):
-        outcome.refused.append(f"{source} {kind} record {distance}: impossible time {fact['time']}")
-        return
-    holder_country = None
-    skater_id = None
-    if fact.get("athlete") and distance not in TEAM_DISTANCES:
-        skater = kb.skater_by_key(conn, norm_name(fact["athlete"]))
-        if skater is not None:
-            skater_id, holder_country = skater.id, skater.country
-    scope = scope_of(kind, fact.get("venue"), holder_country)
-    if scope is None:
-        return
-    marks = kb.record_marks(conn, kind, scope, distance, gender)
-    current = next((m for m in marks if m.status == "current"), None)
-    span = fact.get("evidence") or {}
-    evidence = (span["start"], span["end"], span["text"]) if span else None
-    outcome.records += 1
-    if seconds is None:
-        # "het baanrecord van Leerdam": the record as known, if it is the holder's.
-        if current is not None and (skater_id is None or current.skater_id == skater_id):
-            kb.add_record_source(conn, current.id, source, article_id=article_id, evidence=evidence)
-        return
-    verdict = judge(
-        seconds,
-        Mark(current.id, current.seconds) if current else None,
-        [Mark(m.id, m.seconds) for m in marks if m.status != "current"],
-        fact.get("status"),
-    )
-    label = f"{kind} {scope} {gender} {distance} {fact.get('time')} ({fact.get('athlete')})"
-    if verdict is Verdict.IMPROVES and kind in {"world", "track"}:
-        # A result faster than the record has already made the new record (results are
-        # taken in first); a claim no result backs is a misread time or rink.
-        outcome.refused.append(
-            f"{source} {label}: faster than the known record, but no result backs it"
-        )
-        return
-    if verdict is Verdict.NEW and kind == "world":
-        # The bundled list has every world record: one it lacks is a misreading.
-        outcome.refused.append(f"{source} world record {gender} {distance}: none known to set")
-        return
-    if (
-        verdict is Verdict.DISPUTED
-        and current is not None
-        and current.set_on is not None
-        and published is not None
-        and published < current.set_on
-    ):
-        verdict = Verdict.OLDER
-    values = dict(
-        kind=kind,
-        scope=scope,
-        distance=distance,
-        gender=gender,
-        seconds=seconds,
-        skater_id=skater_id,
-        holder=fact.get("athlete"),
-        holder_country=holder_country,
-        set_on=None,
-        venue=fact.get("venue"),
-        origin="article",
-    )
-    if verdict is Verdict.SAME and current is not None:
-        kb.add_record_source(conn, current.id, source, article_id=article_id, evidence=evidence)
-    elif verdict is Verdict.HISTORIC:
-        mark = next(m for m in marks if m.seconds is not None and abs(m.seconds - seconds) < 0.005)
-        kb.add_record_source(conn, mark.id, source, article_id=article_id, evidence=evidence)
-    elif verdict in (Verdict.NEW, Verdict.IMPROVES):
-        new_id = kb.add_record(conn, status="current", **values)
-        kb.add_record_source(conn, new_id, source, article_id=article_id, evidence=evidence)
-        if current is not None:
-            kb.supersede(conn, current.id, new_id)
-        outcome.new_records.append(label)
-        outcome.record_ids.append(new_id)
-    elif verdict is Verdict.OLDER and current is not None:
-        old_id = kb.add_record(conn, status="superseded", superseded_by=current.id, **values)
-        kb.add_record_source(conn, old_id, source, article_id=article_id, evidence=evidence)
-    elif verdict is Verdict.DISPUTED and current is not None:
-        existing = [
-            m
-            for m in marks
-            if m.status == "disputed" and m.seconds is not None and abs(m.seconds - seconds) < 0.005
-        ]
-        claim_id = (
-            existing[0].id
-            if existing
-            else kb.add_record(conn, status="disputed", disputes=current.id, **values)
-        )
-        kb.add_record_source(conn, claim_id, source, article_id=article_id, evidence=evidence)
-        outcome.disputed.append(f"{label}: the known record is {current.seconds}")
 
 
 def reconcile(conn: Connection, articles: Iterable[tuple[ArticleRef, dict[str, Any]]]) -> Outcome:
@@ -663,10 +592,16 @@ def _official_record(conn: Connection, record: OfficialRecord, outcome: Outcome)
     source = f"official:{record.source}"
     outcome.records += 1
     same = [m for m in marks if m.seconds is not None and abs(m.seconds - record.seconds) < 0.005]
-    if same:
+    if same and same[0].status not in UNSETTLED:
         kb.add_record_source(conn, same[0].id, source)
         return
     current = next((m for m in marks if m.status == "current"), None)
+    if same:  # a news claim of this mark: the official list makes it the record
+        new_id = same[0].id
+        kb.restate(conn, new_id, status="current", disputes=None, set_on=record.date)
+        kb.add_record_source(conn, new_id, source)
+        _official_over(conn, record, scope, gender, current, new_id, outcome)
+        return
     new_id = kb.add_record(
         conn,
         kind=record.kind,
@@ -683,6 +618,20 @@ def _official_record(conn: Connection, record: OfficialRecord, outcome: Outcome)
         origin="official",
     )
     kb.add_record_source(conn, new_id, source)
+    _official_over(conn, record, scope, gender, current, new_id, outcome)
+
+
+def _official_over(
+    conn: Connection,
+    record: OfficialRecord,
+    scope: str,
+    gender: str,
+    current: kb.RecordRow | None,
+    new_id: int,
+    outcome: Outcome,
+) -> None:
+    """The official mark `new_id` over the book's current one: that is disputed if faster
+    (not ratified), else history."""
     if current is None:
         return
     if current.seconds is not None and current.seconds < record.seconds:

@@ -13,7 +13,7 @@ import datetime as dt
 import io
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from typing import Generic, TypeVar
@@ -32,6 +32,9 @@ TIME = re.compile(r"^(?:(\d{1,2}):(?=[0-5]\d[.,]))?(\d{1,2})[.,](\d{2,3})$")
 UNMODELLED = re.compile(r"points|combination|\bx\s*2\b", re.IGNORECASE)
 BORN = re.compile(r"^\d{4}(?:-\d{2}-\d{2})?$")
 DAY = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?(?:/\d{2})?$")
+# The track-record file notes marks set at the Games as "Olympic record" (and a winning time
+# that is not one as "... (not an Olympic record)").
+OLYMPIC_NOTE = re.compile(r"^\s*olympic record\b", re.IGNORECASE)
 # A relay's distance in the records file, and the canonical name the knowledge base uses.
 DISTANCE_ALIASES = {"mixed relay": "relay"}
 
@@ -68,10 +71,11 @@ class RinkRow:
 
 @dataclass(frozen=True)
 class RecordRow:
-    """A world or track record as the reference file gives it. `current` is False for a
-    mark the file says was superseded."""
+    """A world, track or Olympic record as the reference file gives it. `current` is False
+    for a mark the file says was superseded. An Olympic record is a track record row whose
+    note says it is one (`olympic`)."""
 
-    kind: str  # "world" or "track"
+    kind: str  # "world", "track" or "olympic"
     gender: str
     distance: str
     seconds: float
@@ -82,6 +86,7 @@ class RecordRow:
     current: bool
     source: str
     row: int
+    olympic: bool = False
 
     @property
     def team(self) -> bool:
@@ -249,6 +254,7 @@ def load_records(text: str, kind: str, filename: str) -> Loaded[RecordRow]:
                 current=row.get("superseded", "").casefold() not in {"yes", "true", "1"},
                 source=row.get("source", ""),
                 row=index,
+                olympic=bool(OLYMPIC_NOTE.match(row.get("note") or row.get("notes") or "")),
             )
         )
     if problems:
@@ -274,4 +280,5 @@ def bundled_rinks() -> Loaded[RinkRow]:
 def bundled_records() -> Loaded[RecordRow]:
     world = load_records(_bundled("world_records.csv"), "world", "world_records.csv")
     track = load_records(_bundled("track_records.csv"), "track", "track_records.csv")
-    return Loaded(world.rows + track.rows, world.skipped + track.skipped)
+    olympic = [replace(row, kind="olympic") for row in track.rows if row.olympic]
+    return Loaded(world.rows + track.rows + olympic, world.skipped + track.skipped)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import (
@@ -27,7 +27,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.types import Date
 
-from schaatsradar.store.knowledge import SHOWN, CompetitionRow, SkaterRow, where_results
+from schaatsradar.store.knowledge import (
+    CLAIM,
+    SHOWN,
+    SHOWN_RECORD_STATUSES,
+    CompetitionRow,
+    SkaterRow,
+    where_results,
+)
 from schaatsradar.store.models import (
     Article,
     ArticleAlias,
@@ -41,6 +48,7 @@ from schaatsradar.store.models import (
     Skater,
     Source,
 )
+from schaatsradar.store.record_sources import Provenance, provenance
 
 Key = tuple[Any, ...]
 Order = Sequence[tuple[Any, bool]]  # (column expression, descending)
@@ -417,6 +425,8 @@ class RecordMark:
     superseded_by: int | None
     disputes: int | None
     origin: str
+    result_id: int | None
+    sources: tuple[Provenance, ...] = ()
 
     @property
     def sort_key(self) -> Key:
@@ -433,9 +443,12 @@ def records(
     history: bool,
     after: Key | None,
     limit: int,
+    status: str | None = None,
 ) -> list[RecordMark]:
-    """Current records (and disputed claims), or with `history` every mark ever held; by
-    type, scope, gender and distance, the newest mark of each record first."""
+    """Current records (and disputed marks), or with `history` every mark ever held, or
+    with `status` the marks of that standing (`claim`: news records nothing backs, which
+    no other list shows); by type, scope, gender and distance, the newest mark of each
+    record first, each with its sources."""
     query = select(
         Record.id,
         Record.kind,
@@ -452,6 +465,7 @@ def records(
         Record.superseded_by,
         Record.disputes,
         Record.origin,
+        Record.result_id,
     ).outerjoin(Skater, Skater.id == Record.skater_id)
     if kind is not None:
         query = query.where(Record.kind == kind)
@@ -464,8 +478,12 @@ def records(
         query = query.where(Record.distance == distance)
     if gender is not None:
         query = query.where(Record.gender == gender)
-    if not history:
-        query = query.where(Record.status.in_(("current", "disputed")))
+    if status is not None:
+        query = query.where(Record.status == status)
+    elif history:
+        query = query.where(Record.status != CLAIM)
+    else:
+        query = query.where(Record.status.in_(SHOWN_RECORD_STATUSES))
     order = [
         (Record.kind, False),
         (Record.scope, False),
@@ -474,4 +492,6 @@ def records(
         (_day_or(Record.set_on, EARLIEST), True),
         (Record.id, True),
     ]
-    return [RecordMark(*row) for row in conn.execute(_page(query, order, after, limit))]
+    marks = [RecordMark(*row) for row in conn.execute(_page(query, order, after, limit))]
+    told = provenance(conn, [m.id for m in marks])
+    return [replace(m, sources=tuple(told.get(m.id, ()))) for m in marks]

@@ -942,6 +942,7 @@ class RecordRow:
     superseded_by: int | None
     disputes: int | None
     origin: str
+    result_id: int | None = None  # the result that made or backs the mark
 
 
 def _record(row: Any) -> RecordRow:
@@ -961,8 +962,14 @@ def _record(row: Any) -> RecordRow:
         row.superseded_by,
         row.disputes,
         row.origin,
+        row.result_id,
     )
 
+
+# A record from the news that nothing backs yet: kept with its sources, listed apart
+# (`records --claims`), never shown as a record.
+CLAIM = "claim"
+SHOWN_RECORD_STATUSES = ("current", "disputed")
 
 _RECORD_MARKS = (
     select(Record)
@@ -972,7 +979,7 @@ _RECORD_MARKS = (
         Record.distance == bindparam("distance"),
         Record.gender == bindparam("gender"),
     )
-    .order_by((Record.status == "current").desc(), Record.seconds)
+    .order_by((Record.status == "current").desc(), Record.seconds, Record.id)
 )
 
 
@@ -1015,12 +1022,14 @@ def supersede(conn: Connection, old: int, new: int) -> None:
 
 
 _RECORDS_MADE_BY = select(Record).where(
-    Record.result_id == bindparam("result_id"), Record.status == "current"
+    Record.result_id == bindparam("result_id"),
+    or_(Record.status == "current", (Record.origin == "article") & (Record.status != CLAIM)),
 )
 
 
 def records_made_by(conn: Connection, result_id: int) -> list[RecordRow]:
-    """Records a result made (by being faster than the record it found)."""
+    """Records a result made (by being faster than the record it found) that stand, and the
+    news records it backs, whatever their standing."""
     return list(
         _remembered(conn, "records_made_by", result_id, lambda: _records_made_by(conn, result_id))
     )
@@ -1041,6 +1050,31 @@ def withdraw(conn: Connection, record_id: int) -> None:
         .where(Record.superseded_by == record_id)
         .values(status="current", superseded_by=None)
     )
+
+
+def unback(conn: Connection, record_id: int) -> None:
+    """A news record whose result no longer backs it (the sources now settle on another
+    time): a claim again, as it was before the result backed it, and the mark it had
+    superseded is the record again."""
+    _records_changed(conn)
+    conn.execute(
+        update(Record)
+        .where(Record.id == record_id)
+        .values(status=CLAIM, superseded_by=None, disputes=None, set_on=None, result_id=None)
+    )
+    conn.execute(
+        update(Record)
+        .where(Record.superseded_by == record_id)
+        .values(status="current", superseded_by=None)
+    )
+
+
+def restate(conn: Connection, record_id: int, **values: Any) -> None:
+    """A stored mark's new standing (a news claim promoted, a claim shown to be history):
+    `status`, `superseded_by`, `disputes`, and what a backing result tells (`set_on`,
+    `venue`, `result_id`)."""
+    _records_changed(conn)
+    conn.execute(update(Record).where(Record.id == record_id).values(**values))
 
 
 def dispute(conn: Connection, record_id: int, by: int) -> None:
@@ -1089,7 +1123,10 @@ def records(
     gender: str | None = None,
     skater_id: int | None = None,
     history: bool = False,
+    status: str | None = None,
 ) -> list[RecordRow]:
+    """Current records and disputed marks; with `history` every mark but the news claims
+    nothing backs; with `status` only the marks of that standing (`claim`: those claims)."""
     query = select(Record)
     if kind is not None:
         query = query.where(Record.kind == kind)
@@ -1101,10 +1138,14 @@ def records(
         query = query.where(Record.gender == gender)
     if skater_id is not None:
         query = query.where(Record.skater_id == skater_id)
-    if not history:
-        query = query.where(Record.status.in_(("current", "disputed")))
+    if status is not None:
+        query = query.where(Record.status == status)
+    elif history:
+        query = query.where(Record.status != CLAIM)
+    else:
+        query = query.where(Record.status.in_(SHOWN_RECORD_STATUSES))
     query = query.order_by(
-        Record.kind, Record.scope, Record.gender, Record.distance, Record.set_on.desc()
+        Record.kind, Record.scope, Record.gender, Record.distance, Record.set_on.desc(), Record.id
     )
     return [_record(r) for r in conn.execute(query)]
 

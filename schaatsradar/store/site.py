@@ -229,7 +229,11 @@ def records_at_competition(conn: Connection, competition_id: int) -> list[Record
         )
     rows = conn.execute(
         select(Record)
-        .where(during, Record.kind.not_in(("personal", "season_best")))
+        .where(
+            during,
+            Record.kind.not_in(("personal", "season_best")),
+            Record.status != "claim",  # a news record nothing backs is no record of the meet
+        )
         .order_by(Record.kind, Record.gender, Record.distance, Record.id)
     )
     return [_record_row(row) for row in rows]

@@ -468,6 +468,7 @@ def list_results(
 
 
 RECORDS = Listing("records", (str, str, str, str, dt.date, int), RecordOut.of)
+RecordStatus = Literal["current", "superseded", "disputed", "claim"]
 
 
 @read("/records", response_model=Page[RecordOut], responses={**BAD_CURSOR})
@@ -482,10 +483,17 @@ def list_records(
     distance: Distance | None = None,
     gender: Gender | None = None,
     history: Annotated[bool, Query(description="Superseded marks too")] = False,
+    status: Annotated[
+        RecordStatus | None,
+        Query(description="Only marks of this standing; `claim`: news records nothing backs"),
+    ] = None,
     limit: Limit = paging.DEFAULT_LIMIT,
     cursor: Cursor = None,
 ) -> dict[str, Any]:
-    """The record book: current records and disputed claims, or with `history` every mark."""
+    """The record book: current records and disputed marks, or with `history` every mark,
+    or with `status=claim` the records the news claims that no result, official list or
+    second independent source backs (never in the other lists). Each mark names its
+    sources: reference data, official list, article (id and day)."""
 
     def fetch(conn: Any, after: Key | None, count: int) -> list[api_reads.RecordMark]:
         return api_reads.records(
@@ -497,6 +505,7 @@ def list_records(
             history=history,
             after=after,
             limit=count,
+            status=status,
         )
 
     return RECORDS.page(request, response, store, cursor, limit, fetch)

@@ -259,6 +259,13 @@ def best_times(bests: dict[str, float]) -> list[BestTime]:
     ]
 
 
+class RecordSourceOut(Out):
+    kind: str = Field(description="`reference`, `official` or `article`")
+    article_id: int | None = Field(description="The article that said it (`/articles/{id}`)")
+    published: dt.date | None = Field(description="That article's day")
+    url: str | None = Field(description="A reference or official source's address")
+
+
 class RecordOut(Out):
     id: int
     type: str
@@ -272,14 +279,25 @@ class RecordOut(Out):
     holder_country: str | None
     set_on: dt.date | None
     venue: str | None
-    status: str = Field(description="`current`, `superseded` or `disputed`")
+    status: str = Field(
+        description="`current`, `superseded`, `disputed`, or `claim` (a news record nothing "
+        "backs yet: only with `status=claim`)"
+    )
     superseded_by: int | None
     disputes: int | None
-    origin: str
+    origin: str = Field(description="`reference`, `official`, `result` or `article`")
+    result_id: int | None = Field(description="The result the mark was made from or backed by")
+    sources: list[RecordSourceOut] = Field(description="Who said it, in the order they did")
 
     @classmethod
     def of(cls, mark: RecordMark) -> RecordOut:
-        return cls.copied(mark, type=mark.kind, time=time_of(mark.seconds), skater=mark.skater_slug)
+        return cls.copied(
+            mark,
+            type=mark.kind,
+            time=time_of(mark.seconds),
+            skater=mark.skater_slug,
+            sources=[RecordSourceOut.copied(s) for s in mark.sources],
+        )
 
 
 class ScheduledOut(Out):

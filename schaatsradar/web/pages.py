@@ -307,10 +307,17 @@ def records_page(
             for kind in RECORD_KINDS_SHOWN
             for m in kb.records(conn, kind=kind, venue=baan or None, history=True)
         ]
-        sources = site.record_sources_for(conn, [m.id for m in marks])
-        slugs = _slugs(conn, [], marks)
+        # News records nothing backs yet: their own part, never among the records.
+        claims = [
+            m
+            for kind in RECORD_KINDS_SHOWN
+            for m in kb.records(conn, kind=kind, venue=baan or None, status=kb.CLAIM)
+        ]
+        sources = site.record_sources_for(conn, [m.id for m in marks + claims])
+        slugs = _slugs(conn, [], marks + claims)
     context = {
         "sections": _record_sections(marks),
+        "claims": claims,
         "rinks": sorted({m.scope for m in marks if m.kind == "track"}),
         "sources": sources,
         "slugs": slugs,

@@ -5,9 +5,9 @@ any table.
 The articles are the seeds plus our own in tests/knowledge/articles/ (one publisher per
 folder): a wire story on three sites (anp, regiokrant, sportsite) that disagrees with two
 reports of their own (nos, ad), a result faster than the Heerenveen track record (omroep), a
-"baanrecord" slower than the known one (dagblad) and a result no competition can be found
-for (weekblad), so new, superseded and disputed records, disputed results, near duplicates
-and refusals are all written the first time."""
+"baanrecord" slower than the known one (dagblad, a record claim nothing backs) and a result
+no competition can be found for (weekblad), so new and superseded records, record claims,
+disputed results, near duplicates and refusals are all written the first time."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def reconciled(store: Store, settings: Settings, targets: list[Path]) -> Store:
     report, outcome = ingest_and_reconcile(store, settings, *targets)
     # The first run writes every kind of knowledge the second must leave alone.
     assert report.near_duplicate == 2
-    assert outcome.new_records and outcome.disputed and outcome.refused
+    assert outcome.new_records and outcome.claims and outcome.refused
     with store.read() as conn:
         assert kb.results(conn, disputed=True)
     return store

@@ -213,7 +213,10 @@ def _csv_rows(name: str) -> list[dict[str, str]]:
 def test_every_bundled_reference_file_loads():
     records = bundled_records()
     world, track = _csv_rows("world_records.csv"), _csv_rows("track_records.csv")
-    assert len(records.rows) + len(records.skipped) == len(world) + len(track)
+    olympic = [r for r in records.rows if r.kind == "olympic"]
+    assert len(records.rows) - len(olympic) + len(records.skipped) == len(world) + len(track)
+    # Each track record the file notes as an Olympic record is an Olympic record too.
+    assert len(olympic) == sum(r["note"].startswith("Olympic record") for r in track) > 0
     assert len(bundled_skaters().rows) == len(_csv_rows("athletes.csv"))
     assert len(bundled_rinks().rows) == len(_csv_rows("venues.csv"))
     assert bundled_calendar()
@@ -225,6 +228,19 @@ def test_every_bundled_reference_file_loads():
     ]
     assert records.skipped == unmodelled
     assert unmodelled
+
+
+def test_olympic_records_come_from_the_track_records_notes():
+    text = (
+        "venue_city,gender,distance,time,holder,country,date,source,rink,note\n"
+        "Milan,women,3000m,3:54.28,Lotte Test,ITA,2026-02-07,https://x.test,Oval,"
+        "Olympic record; also the rink's\n"
+        "Milan,women,1500m,1:54.09,Anna Test,NED,2026-02-20,https://x.test,Oval,"
+        "Olympic winning time (not an Olympic record)\n"
+        "Inzell,women,1000m,1:12.74,Jutta Leerdam,NED,2026-01-24,https://x.test,Oval,\n"
+    )
+    rows = load_records(text, "track", "track_records.csv").rows
+    assert [r.olympic for r in rows] == [True, False, False]
 
 
 def test_the_bundled_reference_data_all_reaches_the_database(store: Store):

@@ -15,9 +15,10 @@ from typer.testing import CliRunner
 
 from schaatsradar.cli import app as cli_app
 from schaatsradar.ingest.demo import demo_articles_path
-from schaatsradar.knowledge.book import load_reference, reconcile_pending
+from schaatsradar.knowledge.book import load_reference, reconcile_article, reconcile_pending
 from schaatsradar.settings import Settings
 from schaatsradar.store import Store, tokens
+from schaatsradar.store import knowledge as kb
 from schaatsradar.web.app import create_app
 from tests.conftest import NOW, dump, run_ingest
 
@@ -243,6 +244,43 @@ def test_records_filters_and_history(client: TestClient) -> None:
     assert {r["status"] for r in history} >= {"current", "superseded"}
     assert len(history) > len(current)
     assert all(r["time"] for r in current if r["seconds"] is not None)
+
+
+def test_record_claims_are_listed_only_behind_their_filter_and_every_mark_names_its_sources(
+    client: TestClient, store: Store
+) -> None:
+    with store.write() as conn:
+        [article] = kb.articles_by_id(conn, kb.article_ids(conn, limit=1))
+        said = {
+            "type": "national",
+            "status": "set",
+            "athlete": "Jutta Leerdam",
+            "distance": "1000m",
+            "gender": "women",
+            "time": "1:11.95",
+            "seconds": 71.95,
+            "venue": "Heerenveen",
+        }
+        reconcile_article(conn, article, {"results": [], "records": [said]})
+    claims = walk(client, "/api/v1/records?status=claim")
+    assert {c["status"] for c in claims} == {"claim"}
+    [claim] = [c for c in claims if c["time"] == "1:11.95"]
+    assert (claim["status"], claim["origin"], claim["time"]) == ("claim", "article", "1:11.95")
+    assert claim["sources"] == [
+        {
+            "kind": "article",
+            "article_id": article.id,
+            "published": article.published.isoformat(),
+            "url": None,
+        }
+    ]
+    for url in ("/api/v1/records?limit=100", "/api/v1/records?history=true&limit=100"):
+        assert not {c["id"] for c in claims} & {r["id"] for r in walk(client, url)}
+    world = walk(client, "/api/v1/records?type=world&distance=500m&gender=women")
+    [kok] = [r for r in world if r["status"] == "current"]
+    assert kok["origin"] == "reference" and kok["sources"][0]["kind"] == "reference"
+    assert kok["sources"][0]["url"].startswith("https://")
+    assert client.get("/api/v1/records?status=rumour").status_code == 422
 
 
 def test_calendar_filters(client: TestClient) -> None:
