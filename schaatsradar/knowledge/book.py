@@ -319,7 +319,7 @@ def _claim(
         )
         skater = kb.skater_by_id(conn, skater_id)
         team, key = None, f"s:{skater_id}"
-        gender = fact.get("gender") or (skater.gender if skater else None) or ""
+        gender = _gender_of(skater, fact.get("gender"))
     meet = kb.competition(conn, meet_id)
     race_date = _day(fact.get("race_date"))
     outside = (
@@ -369,6 +369,16 @@ def _follow(conn: Connection, changed: Changed, result_id: int, outcome: Outcome
         if other != result_id:
             _records_from_result(conn, other, outcome)
             outcome.released.append(other)
+
+
+def _gender_of(skater: kb.SkaterRow | None, stated: str | None) -> str:
+    """The race a skater's result belongs to is the registry's women's or men's race when the
+    registry knows the skater: a pronoun or a field word misread near the name ("zij", "bij de
+    vrouwen" about another skater) must not move a man into the women's race. A skater only
+    the news knows keeps what the text says."""
+    if skater is not None and skater.known and skater.gender in ("women", "men"):
+        return skater.gender
+    return stated or (skater.gender if skater else None) or ""
 
 
 def _unmake(conn: Connection, record: kb.RecordRow) -> None:

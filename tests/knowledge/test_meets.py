@@ -431,3 +431,18 @@ def test_an_olympic_race_day_that_fits_no_games_leaves_the_articles_day():
         earlier=False,
     )  # fmt: skip
     assert none.games is None and "no Olympic Games around 2022-03-20" in none.reason
+
+
+def test_a_registry_skater_races_in_the_registry_field_whatever_a_misread_word_says(
+    knowledge: Store, settings: Settings, tmp_path: Path
+):
+    (article,) = _articles(knowledge, settings, tmp_path, "2025-12-07")
+    # Jutta Leerdam is a woman in the bundled registry; the fact says "men" (a misread word).
+    _reconcile(
+        knowledge, article, _fact("Jutta Leerdam", gender="men", race_date="2025-12-06", rank=4)
+    )
+    # A skater only the news knows keeps the field the text gives.
+    _reconcile(knowledge, article, _fact("Nog Onbekend", gender="men", race_date="2025-12-06"))
+    with knowledge.read() as conn:
+        fields = {r.athlete: r.gender for r in kb.results(conn)}
+    assert fields == {"Jutta Leerdam": "women", "Nog Onbekend": "men"}
