@@ -39,9 +39,13 @@ def level_of(text: str | None) -> str | None:
 
 
 def fits_level(level: str | None, candidate: CompetitionRow) -> bool:
-    """A "World Cup" result cannot be at the European Championships."""
-    if level is None or candidate.level is None:
+    """A "World Cup" result cannot be at the European Championships, nor at a meet of no
+    known kind (a "kwalificatietoernooi" the news made, "Wedstrijd in Inzell"): a result that
+    names its kind only joins a meet of that kind. One that names none may join any."""
+    if level is None:
         return True
+    if candidate.level is None:
+        return False
     found = candidate.level.casefold()
     if level == "world":
         return found.startswith("world") and "cup" not in found

@@ -446,3 +446,16 @@ def test_a_registry_skater_races_in_the_registry_field_whatever_a_misread_word_s
     with knowledge.read() as conn:
         fields = {r.athlete: r.gender for r in kb.results(conn)}
     assert fields == {"Jutta Leerdam": "women", "Nog Onbekend": "men"}
+
+
+def test_a_result_that_names_its_kind_never_joins_a_meet_of_no_known_kind(
+    knowledge: Store, settings: Settings, tmp_path: Path
+):
+    (article,) = _articles(knowledge, settings, tmp_path, "2023-11")
+    trials = _fact("Roos Voor", competition="selectiewedstrijd", venue="Heerenveen")
+    cup = _fact("Saar Later", competition="World Cup", venue=None, rank=2)
+    # Taken twice (a re-run): the order the meet appears in must not change where it goes.
+    for _ in range(2):
+        _reconcile(knowledge, article, trials, cup)
+        assert _meet_of(knowledge, "Roos Voor") == "selectiewedstrijd @ Heerenveen"
+        assert _meet_of(knowledge, "Saar Later").startswith("World Cup @ ")
