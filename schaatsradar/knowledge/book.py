@@ -364,7 +364,9 @@ def _follow(conn: Connection, changed: Changed, result_id: int, outcome: Outcome
     for held in changed.held:
         for record in kb.records_made_by(conn, held):
             _unmake(conn, record)
-    _records_from_result(conn, result_id, outcome)
+    if changed.held_as is None and changed.settled.seconds is not None:
+        # (Held back or without a time, it makes nothing: not read again to learn that.)
+        _records_from_result(conn, result_id, outcome)
     for other in changed.shown:
         if other != result_id:
             _records_from_result(conn, other, outcome)

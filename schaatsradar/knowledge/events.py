@@ -47,8 +47,10 @@ def announce_article(
     subjects: dict[Subject, int] = {}
     for skater in _mentioned(conn, facts):
         _weigh(subjects, _skater_subjects(skater.id, skater.country), MENTION)
+    result_ids = list(result_ids)
+    found = kb.results_by_ids(conn, result_ids)  # nothing below changes a result
     for result_id in result_ids:
-        result = kb.result_by_id(conn, result_id)
+        result = found.get(result_id)
         if result is not None:
             # A result held back (unconfirmed, in conflict) is a mention until it is shown.
             _weigh(subjects, result_subjects(result), MENTION if result.held else RESULT)

@@ -26,6 +26,7 @@ class Changed:
     settled: Settled
     shown: list[int] = field(default_factory=list)
     held: list[int] = field(default_factory=list)
+    held_as: str | None = None  # what the settled result itself is held as (None: shown)
 
 
 def settle_and_judge(conn: Connection, race_id: int, result_id: int) -> Changed:
@@ -56,7 +57,7 @@ def settle_and_judge(conn: Connection, race_id: int, result_id: int) -> Changed:
         official=settled.official,
         held=verdict[result_id],
     )
-    changed = Changed(settled)
+    changed = Changed(settled, held_as=verdict[result_id])
     for standing_id, held in verdict.items():
         if standing_id != result_id and before.get(standing_id) != held:
             kb.hold(conn, standing_id, held)

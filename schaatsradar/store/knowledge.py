@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from typing import Any, TypeVar
@@ -206,7 +206,14 @@ def find_skaters(conn: Connection, text: str, limit: int = 10) -> list[SkaterRow
 def merge_skaters(conn: Connection, keep: int, drop: int) -> None:
     """Everything of `drop` becomes `keep`'s; `drop` stays as a pointer, so nothing is lost
     and old links still resolve. Two results of one race merge into one with all claims."""
-    for lookup in ("skater_by_key", "skater_by_id", "claims", "record_marks", "records_made_by"):
+    for lookup in (
+        "skater_by_key",
+        "skater_by_id",
+        "claims",
+        "record_marks",
+        "records_made_by",
+        *_RACE_LOOKUPS,
+    ):
         _forget(conn, lookup)
     conn.execute(update(SkaterAlias).where(SkaterAlias.skater_id == drop).values(skater_id=keep))
     conn.execute(update(Record).where(Record.skater_id == drop).values(skater_id=keep))
@@ -319,6 +326,7 @@ def ensure_competition(
         source=source,
     )
     _forget(conn, "competitions_between")
+    _forget(conn, "news_competitions")
     return _insert(conn, insert(Competition), values)
 
 
@@ -340,17 +348,40 @@ def _competitions_between(conn: Connection, first: dt.date, last: dt.date) -> li
 
 
 def news_competitions(
-    conn: Connection, level: str | None, *, dated: bool = True
+    conn: Connection,
+    level: str | None,
+    *,
+    dated: bool = True,
+    around: tuple[dt.date, dt.date] | None = None,
 ) -> list[CompetitionRow]:
     """The meets only the news knows, of one level, dated or (`dated=False`) not (see
-    `knowledge.meet_rules`)."""
+    `knowledge.meet_rules`); with `around`, only dated ones whose days overlap those days.
+    (Without it every news meet of the level is read, for every result: the cost grew with
+    the knowledge base.)"""
+    key = (level, dated, around)
+    return list(
+        _remembered(
+            conn,
+            "news_competitions",
+            key,
+            lambda: _news_competitions(conn, level, dated=dated, around=around),
+        )
+    )
+
+
+def _news_competitions(
+    conn: Connection, level: str | None, *, dated: bool, around: tuple[dt.date, dt.date] | None
+) -> list[CompetitionRow]:
     level_is = Competition.level.is_(None) if level is None else Competition.level == level
     has_days = Competition.start_date.is_not(None) if dated else Competition.start_date.is_(None)
-    rows = conn.execute(
-        select(Competition)
-        .where(Competition.origin == "news", has_days, level_is)
-        .order_by(Competition.id)
-    )
+    query = select(Competition).where(Competition.origin == "news", has_days, level_is)
+    if around is not None:
+        first, last = around
+        query = query.where(
+            Competition.start_date <= last,
+            func.coalesce(Competition.end_date, Competition.start_date) >= first,
+        )
+    rows = conn.execute(query.order_by(Competition.id))
     return [_competition(r) for r in rows]
 
 
@@ -362,6 +393,7 @@ def date_competition(conn: Connection, competition_id: int, first: dt.date, last
         .values(start_date=first, end_date=last)
     )
     _forget(conn, "competitions_between")
+    _forget(conn, "news_competitions")
     _forget(conn, "competition", competition_id)
 
 
@@ -380,6 +412,7 @@ def widen_competition(conn: Connection, competition_id: int, first: dt.date, las
         .values(start_date=start, end_date=end)
     )
     _forget(conn, "competitions_between")
+    _forget(conn, "news_competitions")
     _forget(conn, "competition", competition_id)
 
 
@@ -391,6 +424,7 @@ def place_competition(conn: Connection, competition_id: int, city: str) -> None:
         .values(city=city)
     )
     _forget(conn, "competitions_between")
+    _forget(conn, "news_competitions")
     _forget(conn, "competition", competition_id)
 
 
@@ -457,8 +491,14 @@ def add_race(
         race_date=race_date,
         day_key=day_key,
     )
-    _forget(conn, "races_of", (competition_id, distance, gender))
-    return _insert(conn, insert(Race), values)
+    race_id = _insert(conn, insert(Race), values)
+    memo = conn.info.get(_MEMO)
+    if memo is not None:  # a race just made has no results; it comes last in its meet's list
+        memo["race_results"][race_id] = {}
+        known = memo["races_of"].get((competition_id, distance, gender))
+        if known is not None:
+            known.append(RaceRow(race_id, race_date, day_key))
+    return race_id
 
 
 def date_race(conn: Connection, race_id: int, race_date: dt.date) -> None:
@@ -478,8 +518,84 @@ _RESULT_IN = select(RaceResult.id, RaceResult.seconds, RaceResult.rank).where(
 def result_in(
     conn: Connection, race_id: int, athlete_key: str
 ) -> tuple[float | None, int | None] | None:
+    entries = _race_entries(conn, race_id)
+    if entries is not None:
+        entry = _entry_of(entries, athlete_key)
+        return (entry.seconds, entry.rank) if entry is not None else None
     row = conn.execute(_RESULT_IN, {"race_id": race_id, "athlete_key": athlete_key}).first()
     return (row.seconds, row.rank) if row is not None else None
+
+
+# -- a race's results, remembered within one transaction --------------------------------------
+#
+# Every claim settles its result and judges the whole race again (`knowledge.settling`): the
+# race's results, each result's claims, and "is this skater in the race already" were three
+# kinds of query per claim, and one per other result of the race. Within `memoized`, a race
+# is read once (its results, and all their claims, in two queries), and this module's writes
+# to results keep what is remembered in step; a write that is none (the same values again)
+# is not sent.
+
+_RACE_LOOKUPS = ("race_results", "result_entry")
+
+
+@dataclass
+class _Entry:
+    """A result of a race as stored (mutable: kept in step with this module's writes)."""
+
+    id: int
+    athlete_key: str
+    seconds: float | None
+    rank: int | None
+    official: bool
+    held: str | None
+    disputed: bool
+
+
+_RACE_RESULTS = (
+    select(
+        RaceResult.id,
+        RaceResult.athlete_key,
+        RaceResult.seconds,
+        RaceResult.rank,
+        RaceResult.official,
+        RaceResult.held,
+        RaceResult.disputed,
+    )
+    .where(RaceResult.race_id == bindparam("race_id"))
+    .order_by(RaceResult.id)
+)
+_RACE_CLAIMS = (
+    select(ResultClaim)
+    .join(RaceResult, RaceResult.id == ResultClaim.result_id)
+    .where(RaceResult.race_id == bindparam("race_id"))
+    .order_by(ResultClaim.id)
+)
+
+
+def _race_entries(conn: Connection, race_id: int) -> dict[int, _Entry] | None:
+    """The race's results by id (None outside `memoized`); read with all their claims."""
+    memo = conn.info.get(_MEMO)
+    if memo is None:
+        return None
+    races = memo["race_results"]
+    entries: dict[int, _Entry] | None = races.get(race_id)
+    if entries is not None:
+        return entries
+    entries = {}
+    by_id = memo["result_entry"]
+    for row in conn.execute(_RACE_RESULTS, {"race_id": race_id}):
+        entry = _Entry(*row)
+        entries[entry.id] = by_id[entry.id] = entry
+    races[race_id] = entries
+    claims_of: dict[int, list[ClaimRow]] = {result_id: [] for result_id in entries}
+    for claim in conn.execute(_RACE_CLAIMS, {"race_id": race_id}):
+        claims_of[claim.result_id].append(_claim_row(claim))
+    memo["claims"].update(claims_of)
+    return entries
+
+
+def _entry_of(entries: dict[int, _Entry], athlete_key: str) -> _Entry | None:
+    return next((e for e in entries.values() if e.athlete_key == athlete_key), None)
 
 
 @dataclass(frozen=True)
@@ -566,7 +682,12 @@ def add_claim(
     another); one that contradicts every claim of the source (the article disagreeing with
     itself) is kept as a claim of its own, `source_key#2`, for settling to weigh: nothing
     an article says is dropped silently."""
-    found = conn.execute(_RESULT_IN, {"race_id": race_id, "athlete_key": athlete_key}).scalar()
+    entries = _race_entries(conn, race_id)
+    if entries is not None:
+        entry = _entry_of(entries, athlete_key)
+        found = entry.id if entry is not None else None
+    else:
+        found = conn.execute(_RESULT_IN, {"race_id": race_id, "athlete_key": athlete_key}).scalar()
     text = evidence[2] if evidence else None
     values = dict(
         article_id=article_id,
@@ -613,6 +734,12 @@ def add_claim(
         )
         _remember(conn, "claims", result_id, [claim])
         _remember(conn, "records_made_by", result_id, [])
+        if entries is not None:
+            entry = _Entry(
+                result_id, athlete_key, parts.seconds, parts.rank, official, "candidate", False
+            )
+            entries[result_id] = entry
+            _remember(conn, "result_entry", result_id, entry)
     else:
         result_id = int(found)
         _forget(conn, "claims", result_id)
@@ -665,21 +792,22 @@ def claims(conn: Connection, result_id: int) -> list[ClaimRow]:
 
 def _claims(conn: Connection, result_id: int) -> list[ClaimRow]:
     rows = conn.execute(_CLAIMS_OF_RESULT, {"result_id": result_id})
-    return [
-        ClaimRow(
-            r.id,
-            r.cluster,
-            r.official,
-            r.seconds,
-            r.rank,
-            r.source_key,
-            r.article_id,
-            r.evidence_text,
-            r.candidate,
-            r.margin,
-        )
-        for r in rows
-    ]
+    return [_claim_row(r) for r in rows]
+
+
+def _claim_row(r: Any) -> ClaimRow:
+    return ClaimRow(
+        r.id,
+        r.cluster,
+        r.official,
+        r.seconds,
+        r.rank,
+        r.source_key,
+        r.article_id,
+        r.evidence_text,
+        r.candidate,
+        r.margin,
+    )
 
 
 _SETTLE_RESULT = update(RaceResult).where(RaceResult.id == bindparam("result_key"))
@@ -695,6 +823,12 @@ def settle_result(
     official: bool,
     held: str | None,
 ) -> None:
+    entry = _remembered_entry(conn, result_id)
+    if entry is not None:
+        now = (seconds, rank, disputed, official, held)
+        if (entry.seconds, entry.rank, entry.disputed, entry.official, entry.held) == now:
+            return  # stored as it is
+        entry.seconds, entry.rank, entry.disputed, entry.official, entry.held = now
     conn.execute(
         _SETTLE_RESULT,
         dict(
@@ -733,7 +867,21 @@ _HOLD = update(RaceResult).where(RaceResult.id == bindparam("result_key"))
 
 
 def standings(conn: Connection, race_id: int) -> list[Standing]:
+    entries = _race_entries(conn, race_id)
+    if entries is not None:
+        return [
+            Standing(e.id, e.seconds, e.rank, e.official, e.held)
+            for e in sorted(entries.values(), key=lambda e: e.id)
+        ]
     return [Standing(*row) for row in conn.execute(_STANDINGS, {"race_id": race_id})]
+
+
+def _remembered_entry(conn: Connection, result_id: int) -> _Entry | None:
+    memo = conn.info.get(_MEMO)
+    if memo is None:
+        return None
+    entry: _Entry | None = memo["result_entry"].get(result_id)
+    return entry
 
 
 def races_with_doubled_places(conn: Connection) -> list[tuple[int, int]]:
@@ -754,6 +902,11 @@ def races_with_doubled_places(conn: Connection) -> list[tuple[int, int]]:
 
 def hold(conn: Connection, result_id: int, held: str | None) -> None:
     """Hold a result back from readers ("candidate", "conflict"), or show it (None)."""
+    entry = _remembered_entry(conn, result_id)
+    if entry is not None:
+        if entry.held == held:
+            return  # stored as it is
+        entry.held = held
     conn.execute(_HOLD, {"result_key": result_id, "held": held})
 
 
@@ -896,6 +1049,18 @@ def results(
 def result_by_id(conn: Connection, result_id: int) -> ResultView | None:
     row = conn.execute(_RESULT_BY_ID, {"result_id": result_id}).first()
     return _view(row) if row is not None else None
+
+
+_RESULTS_BY_IDS = _RESULTS.where(RaceResult.id.in_(bindparam("result_ids", expanding=True)))
+
+
+def results_by_ids(conn: Connection, result_ids: Iterable[int]) -> dict[int, ResultView]:
+    """`result_by_id` for several at once (an article's results: one query, not one each)."""
+    wanted = sorted(set(result_ids))
+    if not wanted:
+        return {}
+    rows = conn.execute(_RESULTS_BY_IDS, {"result_ids": wanted})
+    return {view.id: view for view in map(_view, rows)}
 
 
 def best_times(conn: Connection, skater_id: int, since: dt.date | None = None) -> dict[str, float]:
