@@ -521,6 +521,7 @@ def reconcile_pending(store: Store, now: dt.datetime, batch: int = 200) -> Outco
             pending = kb.pending_facts(conn, batch, after)
             if not pending:
                 return total
+            kb.remember_skaters(conn, _names_of(facts for _a, _e, facts in pending))
             for article, _extractor, facts in pending:
                 outcome = reconcile_article(conn, article, facts)
                 announce_article(conn, article, facts, outcome.result_ids, outcome.record_ids, now)
@@ -528,6 +529,20 @@ def reconcile_pending(store: Store, now: dt.datetime, batch: int = 200) -> Outco
                 total.merge(outcome)
             kb.mark_reconciled(conn, [(a.id, e) for a, e, _ in pending], now)
         after = pending[-1][0].id
+
+
+def _names_of(batch: Iterable[dict[str, Any]]) -> set[str]:
+    """The name keys a batch of articles' facts will look skaters up by (looked up at once)."""
+    keys = set()
+    for facts in batch:
+        candidates = (facts.get("candidates") or {}).get("results", [])
+        for fact in [*facts.get("results", []), *candidates]:
+            if isinstance(fact.get("athlete"), str):
+                keys.add(norm_name(fact["athlete"]))
+        for athlete in facts.get("athletes", []):
+            if isinstance(athlete.get("name"), str):
+                keys.add(norm_name(athlete["name"]))
+    return keys
 
 
 # -- official lists ---------------------------------------------------------------------------

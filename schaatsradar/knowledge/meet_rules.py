@@ -175,15 +175,17 @@ def same_meet(
     return meet.start_date - MERGE_GAP <= last and first <= end + MERGE_GAP
 
 
-# Every meet `same_meet` can accept lies within this of a result's days: the same season
-# (July to June: at most a year from any day of it) or MERGE_GAP days. Reading only the
-# news meets overlapping that window (`candidate_days`) leaves the choice as it was.
+# Every meet `same_meet` can accept lies near a result's days: a meet held once a season
+# within the same season (July to June: at most a year from any day of it), any other within
+# MERGE_GAP days. Reading only the news meets overlapping those days (`candidate_days`)
+# leaves the choice as it was, and the meets read stop growing with the knowledge base.
 WITHIN_A_SEASON = dt.timedelta(days=366)
 
 
-def candidate_days(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
-    """The days a news meet `same_meet` accepts for `first`..`last` overlaps (a superset)."""
-    span = max(WITHIN_A_SEASON, MERGE_GAP)
+def candidate_days(level: str | None, first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
+    """Days every news meet of `level` that `same_meet` accepts for `first`..`last` overlaps
+    (a superset: the rule itself still decides)."""
+    span = WITHIN_A_SEASON if level in ONCE_A_SEASON else MERGE_GAP
     return min(first, last) - span, max(first, last) + span
 
 

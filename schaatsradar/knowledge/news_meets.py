@@ -210,7 +210,7 @@ def _news_meet(
     if venue is None and reported:
         venue = report.rink_of(competition)
     known = meet_rules.news_meet_for(
-        kb.news_competitions(conn, level, around=meet_rules.candidate_days(first, last)),
+        kb.news_competitions(conn, level, around=meet_rules.candidate_days(level, first, last)),
         competition=competition,
         venue=venue,
         first=first,

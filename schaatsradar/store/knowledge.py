@@ -134,6 +134,37 @@ def _skater_by_key(conn: Connection, alias_key: str) -> SkaterRow | None:
     return _skater(row) if row is not None else None
 
 
+_SKATERS_BY_ALIASES = (
+    select(SkaterAlias.alias_key, Skater)
+    .join(Skater, Skater.id == SkaterAlias.skater_id)
+    .where(SkaterAlias.alias_key.in_(bindparam("keys", expanding=True)))
+)
+
+
+def remember_skaters(conn: Connection, alias_keys: Iterable[str]) -> None:
+    """Within `memoized`, look up many names at once (a batch of articles' athletes): the
+    answers `skater_by_key` then gives without a query each. A name of a merged skater is
+    left to `skater_by_key` (it follows the merge)."""
+    memo = conn.info.get(_MEMO)
+    if memo is None:
+        return
+    by_key = memo["skater_by_key"]
+    wanted = sorted({k for k in alias_keys if k and k not in by_key})
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        merged = set()
+        for row in conn.execute(_SKATERS_BY_ALIASES, {"keys": chunk}):
+            if row.merged_into is not None:
+                merged.add(row.alias_key)
+                continue
+            skater = _skater(row)
+            by_key[row.alias_key] = skater
+            memo["skater_by_id"].setdefault(skater.id, skater)
+        for key in chunk:
+            if key not in by_key and key not in merged:
+                by_key[key] = None  # no such skater (yet: `add_aliases` forgets this)
+
+
 def skater_by_slug(conn: Connection, slug: str) -> SkaterRow | None:
     row = conn.execute(_SKATER_BY_SLUG, {"slug": slug}).first()
     while row is not None and row.merged_into is not None:
@@ -176,7 +207,8 @@ def add_skater(
             source=source,
         ),
     )
-    _forget(conn, "skater_by_id", skater_id)
+    row = SkaterRow(skater_id, slug, name, country, gender, born, known)
+    _remember(conn, "skater_by_id", skater_id, row)  # as stored: not read back
     return skater_id
 
 
