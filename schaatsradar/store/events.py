@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, insert, literal, or_, select
+from sqlalchemy import Connection, and_, bindparam, delete, insert, literal, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from schaatsradar.store.dialect import is_sqlite
@@ -33,12 +33,17 @@ from schaatsradar.store.models import (
 Subject = tuple[str, str]  # (kind, value): ("skater", "12"), ("country", "NED"), ...
 
 
+_FORGET_SUBJECTS = delete(ArticleSubject).where(ArticleSubject.article_id == bindparam("article"))
+_INSERT_SUBJECTS = insert(ArticleSubject)
+
+
 def save_subjects(conn: Connection, article_id: int, subjects: Mapping[Subject, int]) -> None:
-    """Replace what the article is about (a re-reconciled article says it anew)."""
-    conn.execute(delete(ArticleSubject).where(ArticleSubject.article_id == article_id))
+    """Replace what the article is about (a re-reconciled article says it anew). (The
+    statements are built once: this runs for every article reconciled.)"""
+    conn.execute(_FORGET_SUBJECTS, {"article": article_id})
     if subjects:
         conn.execute(
-            insert(ArticleSubject),
+            _INSERT_SUBJECTS,
             [
                 {"kind": kind, "value": value, "article_id": article_id, "weight": weight}
                 for (kind, value), weight in subjects.items()

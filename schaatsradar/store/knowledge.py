@@ -14,9 +14,10 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
+from functools import cache
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Date, bindparam, delete, func, insert, or_, select, update
 
 from schaatsradar.store.models import (
     Article,
@@ -32,6 +33,14 @@ from schaatsradar.store.models import (
     Skater,
     SkaterAlias,
 )
+
+# Built once (see the module's docstring): the inserts reconciliation makes for nearly every fact.
+_INSERT_SKATER = insert(Skater)
+_INSERT_ALIASES = insert(SkaterAlias)
+_INSERT_COMPETITION = insert(Competition)
+_INSERT_RACE = insert(Race)
+_INSERT_RESULT = insert(RaceResult)
+_INSERT_CLAIM = insert(ResultClaim)
 
 
 def _insert(conn: Connection, statement: Any, values: dict[str, Any] | None = None) -> int:
@@ -195,7 +204,7 @@ def add_skater(
 ) -> int:
     skater_id = _insert(
         conn,
-        insert(Skater),
+        _INSERT_SKATER,
         dict(
             slug=slug,
             name=name,
@@ -222,7 +231,7 @@ def add_aliases(conn: Connection, skater_id: int, keys: Sequence[str]) -> None:
     fresh = sorted({k for k in keys if k and k not in taken})
     if fresh:
         _forget(conn, "skater_by_key", *fresh)
-        conn.execute(insert(SkaterAlias), [{"alias_key": k, "skater_id": skater_id} for k in fresh])
+        conn.execute(_INSERT_ALIASES, [{"alias_key": k, "skater_id": skater_id} for k in fresh])
 
 
 def find_skaters(conn: Connection, text: str, limit: int = 10) -> list[SkaterRow]:
@@ -359,7 +368,7 @@ def ensure_competition(
     )
     _forget(conn, "competitions_between")
     _forget(conn, "news_competitions")
-    return _insert(conn, insert(Competition), values)
+    return _insert(conn, _INSERT_COMPETITION, values)
 
 
 def competitions_between(conn: Connection, first: dt.date, last: dt.date) -> list[CompetitionRow]:
@@ -404,17 +413,24 @@ def news_competitions(
 def _news_competitions(
     conn: Connection, level: str | None, *, dated: bool, around: tuple[dt.date, dt.date] | None
 ) -> list[CompetitionRow]:
-    level_is = Competition.level.is_(None) if level is None else Competition.level == level
+    query = _news_competitions_query(level is None, dated, around is not None)
+    first, last = around or (None, None)
+    rows = conn.execute(query, {"level": level, "first": first, "last": last})
+    return [_competition(r) for r in rows]
+
+
+@cache
+def _news_competitions_query(no_level: bool, dated: bool, around: bool) -> Any:
+    level_is = Competition.level.is_(None) if no_level else Competition.level == bindparam("level")
     has_days = Competition.start_date.is_not(None) if dated else Competition.start_date.is_(None)
     query = select(Competition).where(Competition.origin == "news", has_days, level_is)
-    if around is not None:
-        first, last = around
+    if around:
         query = query.where(
-            Competition.start_date <= last,
-            func.coalesce(Competition.end_date, Competition.start_date) >= first,
+            Competition.start_date <= bindparam("last", type_=Date),
+            func.coalesce(Competition.end_date, Competition.start_date)
+            >= bindparam("first", type_=Date),
         )
-    rows = conn.execute(query.order_by(Competition.id))
-    return [_competition(r) for r in rows]
+    return query.order_by(Competition.id)
 
 
 def date_competition(conn: Connection, competition_id: int, first: dt.date, last: dt.date) -> None:
@@ -523,7 +539,7 @@ def add_race(
         race_date=race_date,
         day_key=day_key,
     )
-    race_id = _insert(conn, insert(Race), values)
+    race_id = _insert(conn, _INSERT_RACE, values)
     memo = conn.info.get(_MEMO)
     if memo is not None:  # a race just made has no results; it comes last in its meet's list
         memo["race_results"][race_id] = {}
@@ -736,7 +752,7 @@ def add_claim(
     if found is None:  # a result made here has no claims yet
         result_id = _insert(
             conn,
-            insert(RaceResult),
+            _INSERT_RESULT,
             dict(
                 race_id=race_id,
                 athlete_key=athlete_key,
@@ -750,7 +766,7 @@ def add_claim(
             ),
         )
         claim_id = _insert(
-            conn, insert(ResultClaim), dict(result_id=result_id, source_key=source_key, **values)
+            conn, _INSERT_CLAIM, dict(result_id=result_id, source_key=source_key, **values)
         )
         claim = ClaimRow(
             claim_id,
@@ -784,7 +800,7 @@ def add_claim(
             if base is None:
                 _insert(
                     conn,
-                    insert(ResultClaim),
+                    _INSERT_CLAIM,
                     dict(result_id=result_id, source_key=source_key, **values),
                 )
             else:
@@ -808,7 +824,7 @@ def _add_to_source(
     fitting = next((row for row in own if parts.fits(row)), None)
     if fitting is None:
         numbered = f"{source_key}#{len(own) + 1}"
-        _insert(conn, insert(ResultClaim), dict(result_id=result_id, source_key=numbered, **values))
+        _insert(conn, _INSERT_CLAIM, dict(result_id=result_id, source_key=numbered, **values))
         return
     given = (("seconds", parts.seconds), ("rank", parts.rank), ("margin", parts.margin))
     filled = {
