@@ -10,15 +10,25 @@ database then takes to run it."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from functools import cache
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import Connection, Date, bindparam, delete, func, insert, or_, select, update
 
+from schaatsradar.store.memo import MEMO as _MEMO
+from schaatsradar.store.memo import RACE_LOOKUPS as _RACE_LOOKUPS
+from schaatsradar.store.memo import ClaimRow as ClaimRow
+from schaatsradar.store.memo import RaceEntry as _Entry
+from schaatsradar.store.memo import claim_row as _claim_row
+from schaatsradar.store.memo import entry_of as _entry_of
+from schaatsradar.store.memo import forget as _forget
+from schaatsradar.store.memo import memoized as memoized
+from schaatsradar.store.memo import race_entries as _race_entries
+from schaatsradar.store.memo import remember as _remember
+from schaatsradar.store.memo import remembered as _remembered
+from schaatsradar.store.memo import remembered_entry as _remembered_entry
 from schaatsradar.store.models import (
     Article,
     ArticleFacts,
@@ -47,58 +57,6 @@ def _insert(conn: Connection, statement: Any, values: dict[str, Any] | None = No
     key = conn.execute(statement, values).inserted_primary_key
     assert key is not None
     return int(key[0])
-
-
-# -- lookups remembered within one transaction ------------------------------------------------
-
-_MEMO = "schaatsradar.knowledge.memo"
-T = TypeVar("T")
-
-
-@contextmanager
-def memoized(conn: Connection) -> Iterator[None]:
-    """Inside the block, the lookups reconciliation repeats for nearly every fact (a skater by
-    name and by id, the meets around a day, a meet, a meet's races, a record's marks) are
-    answered from memory after the first time, and this module's writes keep what is
-    remembered in step; a result just made is known to have one claim and to have made no
-    record. Meant for one write transaction: rows other transactions commit meanwhile are not
-    seen (on SQLite the write lock rules them out)."""
-    if _MEMO in conn.info:
-        yield
-        return
-    conn.info[_MEMO] = defaultdict(dict)
-    try:
-        yield
-    finally:
-        del conn.info[_MEMO]
-
-
-def _remembered(conn: Connection, lookup: str, key: Hashable, load: Callable[[], T]) -> T:
-    memo = conn.info.get(_MEMO)
-    if memo is None:
-        return load()
-    answers = memo[lookup]
-    if key not in answers:
-        answers[key] = load()
-    found: T = answers[key]
-    return found
-
-
-def _remember(conn: Connection, lookup: str, key: Hashable, answer: object) -> None:
-    memo = conn.info.get(_MEMO)
-    if memo is not None:
-        memo[lookup][key] = answer
-
-
-def _forget(conn: Connection, lookup: str, *keys: Hashable) -> None:
-    """Drop what a write made stale: the given keys of one lookup, or all of it."""
-    memo = conn.info.get(_MEMO)
-    if memo is None:
-        return
-    if not keys:
-        memo.pop(lookup, None)
-    for key in keys:
-        memo[lookup].pop(key, None)
 
 
 # -- skaters ----------------------------------------------------------------------------------
@@ -574,92 +532,6 @@ def result_in(
     return (row.seconds, row.rank) if row is not None else None
 
 
-# -- a race's results, remembered within one transaction --------------------------------------
-#
-# Every claim settles its result and judges the whole race again (`knowledge.settling`): the
-# race's results, each result's claims, and "is this skater in the race already" were three
-# kinds of query per claim, and one per other result of the race. Within `memoized`, a race
-# is read once (its results, and all their claims, in two queries), and this module's writes
-# to results keep what is remembered in step; a write that is none (the same values again)
-# is not sent.
-
-_RACE_LOOKUPS = ("race_results", "result_entry")
-
-
-@dataclass
-class _Entry:
-    """A result of a race as stored (mutable: kept in step with this module's writes)."""
-
-    id: int
-    athlete_key: str
-    seconds: float | None
-    rank: int | None
-    official: bool
-    held: str | None
-    disputed: bool
-
-
-_RACE_RESULTS = (
-    select(
-        RaceResult.id,
-        RaceResult.athlete_key,
-        RaceResult.seconds,
-        RaceResult.rank,
-        RaceResult.official,
-        RaceResult.held,
-        RaceResult.disputed,
-    )
-    .where(RaceResult.race_id == bindparam("race_id"))
-    .order_by(RaceResult.id)
-)
-_RACE_CLAIMS = (
-    select(ResultClaim)
-    .join(RaceResult, RaceResult.id == ResultClaim.result_id)
-    .where(RaceResult.race_id == bindparam("race_id"))
-    .order_by(ResultClaim.id)
-)
-
-
-def _race_entries(conn: Connection, race_id: int) -> dict[int, _Entry] | None:
-    """The race's results by id (None outside `memoized`); read with all their claims."""
-    memo = conn.info.get(_MEMO)
-    if memo is None:
-        return None
-    races = memo["race_results"]
-    entries: dict[int, _Entry] | None = races.get(race_id)
-    if entries is not None:
-        return entries
-    entries = {}
-    by_id = memo["result_entry"]
-    for row in conn.execute(_RACE_RESULTS, {"race_id": race_id}):
-        entry = _Entry(*row)
-        entries[entry.id] = by_id[entry.id] = entry
-    races[race_id] = entries
-    claims_of: dict[int, list[ClaimRow]] = {result_id: [] for result_id in entries}
-    for claim in conn.execute(_RACE_CLAIMS, {"race_id": race_id}):
-        claims_of[claim.result_id].append(_claim_row(claim))
-    memo["claims"].update(claims_of)
-    return entries
-
-
-def _entry_of(entries: dict[int, _Entry], athlete_key: str) -> _Entry | None:
-    return next((e for e in entries.values() if e.athlete_key == athlete_key), None)
-
-
-@dataclass(frozen=True)
-class ClaimRow:
-    id: int
-    cluster: str
-    official: bool
-    seconds: float | None
-    rank: int | None
-    source_key: str
-    article_id: int | None
-    evidence: str | None
-    candidate: bool = False
-    margin: float | None = None
-
-
 _CLAIMS_OF_SOURCE = (
     select(ResultClaim)
     .where(
@@ -843,21 +715,6 @@ def _claims(conn: Connection, result_id: int) -> list[ClaimRow]:
     return [_claim_row(r) for r in rows]
 
 
-def _claim_row(r: Any) -> ClaimRow:
-    return ClaimRow(
-        r.id,
-        r.cluster,
-        r.official,
-        r.seconds,
-        r.rank,
-        r.source_key,
-        r.article_id,
-        r.evidence_text,
-        r.candidate,
-        r.margin,
-    )
-
-
 _SETTLE_RESULT = update(RaceResult).where(RaceResult.id == bindparam("result_key"))
 
 
@@ -922,14 +779,6 @@ def standings(conn: Connection, race_id: int) -> list[Standing]:
             for e in sorted(entries.values(), key=lambda e: e.id)
         ]
     return [Standing(*row) for row in conn.execute(_STANDINGS, {"race_id": race_id})]
-
-
-def _remembered_entry(conn: Connection, result_id: int) -> _Entry | None:
-    memo = conn.info.get(_MEMO)
-    if memo is None:
-        return None
-    entry: _Entry | None = memo["result_entry"].get(result_id)
-    return entry
 
 
 def races_with_doubled_places(conn: Connection) -> list[tuple[int, int]]:

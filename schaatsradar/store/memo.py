@@ -1,0 +1,177 @@
+"""What reconciliation remembers within one write transaction (`memoized`): lookups it
+repeats for nearly every fact, answered from memory after the first time, and a race's
+results with their claims, kept in step with `store.knowledge`'s writes (which alone use
+this module). Meant for one write transaction: rows other transactions commit meanwhile are
+not seen (on SQLite the write lock rules them out)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection, bindparam, select
+
+from schaatsradar.store.models import RaceResult, ResultClaim
+
+# -- lookups remembered within one transaction ------------------------------------------------
+
+MEMO = "schaatsradar.knowledge.memo"
+T = TypeVar("T")
+
+
+@contextmanager
+def memoized(conn: Connection) -> Iterator[None]:
+    """Inside the block, the lookups reconciliation repeats for nearly every fact (a skater by
+    name and by id, the meets around a day, a meet, a meet's races, a record's marks) are
+    answered from memory after the first time, and `store.knowledge`'s writes keep what is
+    remembered in step; a result just made is known to have one claim and to have made no
+    record. Meant for one write transaction: rows other transactions commit meanwhile are not
+    seen (on SQLite the write lock rules them out)."""
+    if MEMO in conn.info:
+        yield
+        return
+    conn.info[MEMO] = defaultdict(dict)
+    try:
+        yield
+    finally:
+        del conn.info[MEMO]
+
+
+def remembered(conn: Connection, lookup: str, key: Hashable, load: Callable[[], T]) -> T:
+    memo = conn.info.get(MEMO)
+    if memo is None:
+        return load()
+    answers = memo[lookup]
+    if key not in answers:
+        answers[key] = load()
+    found: T = answers[key]
+    return found
+
+
+def remember(conn: Connection, lookup: str, key: Hashable, answer: object) -> None:
+    memo = conn.info.get(MEMO)
+    if memo is not None:
+        memo[lookup][key] = answer
+
+
+def forget(conn: Connection, lookup: str, *keys: Hashable) -> None:
+    """Drop what a write made stale: the given keys of one lookup, or all of it."""
+    memo = conn.info.get(MEMO)
+    if memo is None:
+        return
+    if not keys:
+        memo.pop(lookup, None)
+    for key in keys:
+        memo[lookup].pop(key, None)
+
+
+# -- a race's results, remembered within one transaction --------------------------------------
+#
+# Every claim settles its result and judges the whole race again (`knowledge.settling`): the
+# race's results, each result's claims, and "is this skater in the race already" were three
+# kinds of query per claim, and one per other result of the race. Within `memoized`, a race
+# is read once (its results, and all their claims, in two queries), and `store.knowledge`'s writes
+# to results keep what is remembered in step; a write that is none (the same values again)
+# is not sent.
+
+RACE_LOOKUPS = ("race_results", "result_entry")
+
+
+@dataclass
+class RaceEntry:
+    """A result of a race as stored (mutable: kept in step with `store.knowledge`'s writes)."""
+
+    id: int
+    athlete_key: str
+    seconds: float | None
+    rank: int | None
+    official: bool
+    held: str | None
+    disputed: bool
+
+
+_RACE_RESULTS = (
+    select(
+        RaceResult.id,
+        RaceResult.athlete_key,
+        RaceResult.seconds,
+        RaceResult.rank,
+        RaceResult.official,
+        RaceResult.held,
+        RaceResult.disputed,
+    )
+    .where(RaceResult.race_id == bindparam("race_id"))
+    .order_by(RaceResult.id)
+)
+_RACE_CLAIMS = (
+    select(ResultClaim)
+    .join(RaceResult, RaceResult.id == ResultClaim.result_id)
+    .where(RaceResult.race_id == bindparam("race_id"))
+    .order_by(ResultClaim.id)
+)
+
+
+def race_entries(conn: Connection, race_id: int) -> dict[int, RaceEntry] | None:
+    """The race's results by id (None outside `memoized`); read with all their claims."""
+    memo = conn.info.get(MEMO)
+    if memo is None:
+        return None
+    races = memo["race_results"]
+    entries: dict[int, RaceEntry] | None = races.get(race_id)
+    if entries is not None:
+        return entries
+    entries = {}
+    by_id = memo["result_entry"]
+    for row in conn.execute(_RACE_RESULTS, {"race_id": race_id}):
+        entry = RaceEntry(*row)
+        entries[entry.id] = by_id[entry.id] = entry
+    races[race_id] = entries
+    claims_of: dict[int, list[ClaimRow]] = {result_id: [] for result_id in entries}
+    for claim in conn.execute(_RACE_CLAIMS, {"race_id": race_id}):
+        claims_of[claim.result_id].append(claim_row(claim))
+    memo["claims"].update(claims_of)
+    return entries
+
+
+def entry_of(entries: dict[int, RaceEntry], athlete_key: str) -> RaceEntry | None:
+    return next((e for e in entries.values() if e.athlete_key == athlete_key), None)
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    id: int
+    cluster: str
+    official: bool
+    seconds: float | None
+    rank: int | None
+    source_key: str
+    article_id: int | None
+    evidence: str | None
+    candidate: bool = False
+    margin: float | None = None
+
+
+def claim_row(r: Any) -> ClaimRow:
+    return ClaimRow(
+        r.id,
+        r.cluster,
+        r.official,
+        r.seconds,
+        r.rank,
+        r.source_key,
+        r.article_id,
+        r.evidence_text,
+        r.candidate,
+        r.margin,
+    )
+
+
+def remembered_entry(conn: Connection, result_id: int) -> RaceEntry | None:
+    memo = conn.info.get(MEMO)
+    if memo is None:
+        return None
+    entry: RaceEntry | None = memo["result_entry"].get(result_id)
+    return entry
