@@ -830,6 +830,7 @@ class ResultView:
     start_date: dt.date | None
     sources: int
     held: str | None
+    end_date: dt.date | None  # the meet's last day: a result with no race day is of its days
 
 
 def _results_query() -> Any:
@@ -862,6 +863,7 @@ def _results_query() -> Any:
             Competition.start_date,
             sources.label("sources"),
             RaceResult.held,
+            Competition.end_date,
         )
         .join(Race, Race.id == RaceResult.race_id)
         .join(Competition, Competition.id == Race.competition_id)

@@ -459,3 +459,21 @@ def test_a_result_that_names_its_kind_never_joins_a_meet_of_no_known_kind(
         _reconcile(knowledge, article, trials, cup)
         assert _meet_of(knowledge, "Roos Voor") == "selectiewedstrijd @ Heerenveen"
         assert _meet_of(knowledge, "Saar Later").startswith("World Cup @ ")
+
+
+def test_a_result_with_no_race_day_shows_its_meets_days_not_the_first_of_the_month(
+    knowledge: Store, settings: Settings, tmp_path: Path
+):
+    from fastapi.testclient import TestClient
+
+    from schaatsradar.web.app import create_app
+
+    (article,) = _articles(knowledge, settings, tmp_path, "2019-02")
+    _reconcile(knowledge, article, _fact("Ina Maand", competition="WK afstanden", venue="Inzell"))
+    with knowledge.read() as conn:
+        slug = kb.skater_by_id(conn, kb.results(conn)[0].skater_id).slug  # type: ignore[union-attr]
+    with TestClient(create_app(settings)) as client:
+        page = client.get(f"/schaatsers/{slug}").text
+    row = page[page.index("WK afstanden") - 400 : page.index("WK afstanden")]
+    # The article gives only its month: the result is of the month's days, not of 1 February.
+    assert "1–28 feb 2019" in row and "1 feb 2019" not in row.replace("1–28 feb 2019", "")
