@@ -25,7 +25,13 @@ from schaatsradar.knowledge.matching import slugify
 from schaatsradar.knowledge.meet_rules import Report, report_of
 from schaatsradar.knowledge.news_meets import meet_for
 from schaatsradar.knowledge.official_types import OfficialData, OfficialRecord
-from schaatsradar.knowledge.record_claims import UNSETTLED, Said, promote_for_result, take_claim
+from schaatsradar.knowledge.record_claims import (
+    UNSETTLED,
+    Said,
+    promote_for_result,
+    record_places,
+    take_claim,
+)
 from schaatsradar.knowledge.recordbook import Mark, Verdict, judge, scope_of
 from schaatsradar.knowledge.reference import (
     RecordRow,
@@ -459,12 +465,7 @@ def _records_from_result(conn: Connection, result_id: int, outcome: Outcome) -> 
     promote_for_result(conn, result, level, outcome)
     if result.distance in TEAM_DISTANCES:
         return
-    places = [("world", ""), ("track", result.city), ("national", result.country)]
-    if level == "olympics":
-        places.append(("olympic", ""))
-    for kind, scope in places:
-        if scope is None:
-            continue
+    for kind, scope in record_places(result, level):
         marks = kb.record_marks(conn, kind, scope, result.distance, result.gender)
         current = next((m for m in marks if m.status == "current"), None)
         if current is None:

@@ -336,6 +336,15 @@ def settle(
 # -- backing that arrives later ---------------------------------------------------------------
 
 
+def record_places(result: ResultView, level: str | None) -> list[tuple[str, str]]:
+    """The books a result's time can be a record in, as (kind, scope): the world's, its
+    rink's, its country's, and the Games' when raced at the Games."""
+    places = [("world", ""), ("track", result.city), ("national", result.country)]
+    if level == "olympics":
+        places.append(("olympic", ""))
+    return [(kind, scope) for kind, scope in places if scope is not None]
+
+
 def promote_for_result(
     conn: Connection, result: ResultView, level: str | None, outcome: Any
 ) -> None:
@@ -343,12 +352,7 @@ def promote_for_result(
     reported, or by an article whose result could not be placed then)."""
     if result.seconds is None or not result.gender:
         return
-    places = [("world", ""), ("track", result.city), ("national", result.country)]
-    if level == "olympics":
-        places.append(("olympic", ""))
-    for kind, scope in places:
-        if scope is None:
-            continue
+    for kind, scope in record_places(result, level):
         marks = kb.record_marks(conn, kind, scope, result.distance, result.gender)
         waiting = [
             m

@@ -5,7 +5,6 @@ topics of search hits for facets. Read-only; every function returns dataclasses,
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
@@ -247,34 +246,6 @@ def articles_about_competition(
     ids = feed_reads.articles_about_competition(conn, competition_id, limit)
     refs = {ref.id: ref for ref in kb.articles_by_id(conn, ids)}
     return [refs[i] for i in ids if i in refs]
-
-
-@dataclass(frozen=True)
-class SourceRef:
-    """Who said a record: an article of ours, or a reference or official source by URL."""
-
-    source_key: str
-    article_id: int | None
-    url: str | None
-
-
-def record_sources_for(conn: Connection, record_ids: Sequence[int]) -> dict[int, list[SourceRef]]:
-    found: dict[int, list[SourceRef]] = defaultdict(list)
-    if not record_ids:
-        return found
-    rows = conn.execute(
-        select(
-            RecordSource.record_id,
-            RecordSource.source_key,
-            RecordSource.article_id,
-            RecordSource.url,
-        )
-        .where(RecordSource.record_id.in_(list(record_ids)))
-        .order_by(RecordSource.id)
-    )
-    for record_id, key, article_id, url in rows:
-        found[record_id].append(SourceRef(key, article_id, url))
-    return found
 
 
 def skater_slugs(conn: Connection, skater_ids: Sequence[int]) -> dict[int, str]:

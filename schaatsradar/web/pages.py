@@ -25,7 +25,7 @@ from schaatsradar.knowledge.calendar import (
     next_events,
 )
 from schaatsradar.knowledge.views import distance_order, profile
-from schaatsradar.store import Store, articles, reading, site
+from schaatsradar.store import Store, articles, reading, record_sources, site
 from schaatsradar.store import knowledge as kb
 from schaatsradar.store.knowledge import RecordRow, ResultView, SkaterRow
 from schaatsradar.web import article_facts, deps
@@ -313,7 +313,7 @@ def records_page(
             for kind in RECORD_KINDS_SHOWN
             for m in kb.records(conn, kind=kind, venue=baan or None, status=kb.CLAIM)
         ]
-        sources = site.record_sources_for(conn, [m.id for m in marks + claims])
+        sources = record_sources.provenance(conn, [m.id for m in marks + claims])
         slugs = _slugs(conn, [], marks + claims)
     context = {
         "sections": _record_sections(marks),
