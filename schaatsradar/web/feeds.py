@@ -39,7 +39,7 @@ from schaatsradar.knowledge.views import profile, skater_calendar
 from schaatsradar.store import Store, feed_reads, reading
 from schaatsradar.store import knowledge as kb
 from schaatsradar.store.feed_reads import FeedEntry
-from schaatsradar.web import deps
+from schaatsradar.web import deps, names
 from schaatsradar.web.deps import Language
 
 router = APIRouter(tags=["feeds"], include_in_schema=False)
@@ -124,7 +124,8 @@ def competition_feed(
     with store.read() as conn:
         competition = _competition(conn, competition_id)
         ids = feed_reads.articles_about_competition(conn, competition.id, limit=FEED_SIZE)
-        title = TITLES[language]["competition"].format(name=competition.name)
+        name = names.competition(competition.name, language)
+        title = TITLES[language]["competition"].format(name=name)
         page = f"/wedstrijden/{competition.id}"
         feed = Feed(title, page, feed_reads.entries(conn, ids))
     return _atom_response(request, feed, language)

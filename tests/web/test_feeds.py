@@ -154,7 +154,8 @@ def test_competition_feed_lists_articles_with_its_results(client: TestClient, si
             if r.city == "Inzell" and r.athlete == "Jutta Leerdam"
         ]
     parsed = atom(client, f"/wedstrijden/{inzell.competition_id}/atom")
-    assert parsed.feed.title == f"Schaatsradar: {inzell.competition}"
+    assert inzell.competition == "World Cup 5"
+    assert parsed.feed.title == "Schaatsradar: Wereldbeker 5"  # in the reader's language
     assert any(entry.title.startswith(SEED_TITLE) for entry in parsed.entries)
     with site_store.read() as conn:
         claimed = {c.article_id for c in kb.claims(conn, inzell.id)}
