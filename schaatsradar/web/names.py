@@ -223,7 +223,12 @@ _NAMES: list[tuple[str, str, str]] = [
     (r"(?:kwalificatietoernooi|qualification\s+tournament)", "kwalificatietoernooi",
      "qualification tournament"),
 ]  # fmt: skip
-_COMPILED_NAMES = [(re.compile(rf"{p}", re.IGNORECASE), nl, en) for p, nl, en in _NAMES]
+# What may follow a name and is kept: a year ("Olympic Games 2022") or a city
+# ("WK afstanden Hamar"), never a word that would change what the name means.
+_AFTER_NAME = r"(?:\s+(?P<rest>\d{4}|(?-i:[A-ZÀ-Ý][\w'’. -]*)))?"
+_COMPILED_NAMES = [
+    (re.compile(rf"{p}{_AFTER_NAME}", re.IGNORECASE), nl, en) for p, nl, en in _NAMES
+]
 _COMPILED_SERIES = [
     (re.compile(rf"{p}(?:\s+(?P<rest>.+))?", re.IGNORECASE), nl, en) for p, nl, en in _SERIES
 ]
@@ -241,8 +246,10 @@ def competition(name: str | None, language: Language) -> str:
     if " & " in stripped:
         return " & ".join(competition(part, language) for part in stripped.split(" & "))
     for pattern, nl, en in _COMPILED_NAMES:
-        if pattern.fullmatch(stripped):
-            return nl if language == "nl" else en
+        if match := pattern.fullmatch(stripped):
+            name = nl if language == "nl" else en
+            rest = match.group("rest")
+            return f"{name} {city(rest, language)}" if rest else name
     for pattern, nl, en in _COMPILED_SERIES:
         if match := pattern.fullmatch(stripped):
             rest = match.group("rest")

@@ -89,6 +89,10 @@ def test_no_flag_for_what_is_no_country():
             "NK allround & NK sprint",
             "Dutch Allround Championships & Dutch Sprint Championships",
         ),
+        ("Olympic Games 2022", "Olympische Spelen 2022", "Olympic Games 2022"),
+        ("WK afstanden Hamar", "WK afstanden Hamar", "World Single Distances Championships Hamar"),
+        ("EK Milaan", "EK Milaan", "European Championships Milan"),
+        ("EK junioren", "EK junioren", "EK junioren"),  # not a city: left as it is
         ("KNSB Cup", "KNSB Cup", "KNSB Cup"),  # a meet's own name stays
         ("Viking Race", "Viking Race", "Viking Race"),
     ],
