@@ -8,6 +8,7 @@ import pytest
 from schaatsradar.extract.countries import COUNTRIES
 from schaatsradar.knowledge.calendar import bundled_calendar
 from schaatsradar.web import names
+from schaatsradar.web.following import subject_name
 from schaatsradar.web.names import FLAGS, competition, country, flag_url, place
 
 
@@ -140,3 +141,10 @@ def test_levels_and_record_statuses_in_clear_words():
     assert names.record_status("current", "en") == "standing"
     assert names.record_status("superseded", "nl") == "verbeterd"
     assert names.record_status("set", "nl") == "gevestigd"
+
+
+def test_followed_things_are_named_as_the_pages_name_them():
+    labels = {("competition", "10"): "Olympic Games"}
+    assert subject_name("competition", "10", labels, "nl") == "Olympische Spelen"
+    assert subject_name("competition", "10", labels, "en") == "Olympic Games"
+    assert subject_name("country", "USA", {}, "nl") == "Verenigde Staten"
