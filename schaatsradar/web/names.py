@@ -14,6 +14,7 @@ Olympic movement's own names where they differ (Great Britain, Chinese Taipei); 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -112,6 +113,7 @@ def iso_code(code: str | None) -> str | None:
     return ISO_BY_IOC.get(code.strip().upper()) if code else None
 
 
+@functools.lru_cache(maxsize=1024)
 def country(code: str | None, language: Language) -> str:
     """`Nederland` / `Netherlands` for `NED`; the code itself when it is not a country."""
     if not code:
@@ -125,13 +127,18 @@ def country(code: str | None, language: Language) -> str:
     return str(Locale.parse(language).territories.get(iso, code))
 
 
+@functools.cache
+def _vendored_flags() -> frozenset[str]:
+    """The ISO codes (lower case) whose flag is in static/flags, read once per process."""
+    return frozenset(path.stem for path in FLAGS.glob("*.svg"))
+
+
 def flag_url(code: str | None) -> str | None:
     """The site's own SVG flag of an IOC code, or None when there is none to show."""
     iso = iso_code(code)
-    if iso is None:
+    if iso is None or iso.lower() not in _vendored_flags():
         return None
-    name = iso.lower()
-    return FLAG_URL.format(iso=name) if (FLAGS / f"{name}.svg").is_file() else None
+    return FLAG_URL.format(iso=iso.lower())
 
 
 # -- cities and rinks -------------------------------------------------------------------------
@@ -236,6 +243,7 @@ _NEWS_MEET = re.compile(r"(?:wedstrijd|meet|race)\s+in\s+(?P<city>.+)", re.IGNOR
 _NEWS_MEET_NAME: dict[Language, str] = {"nl": "Wedstrijd in {city}", "en": "Meet in {city}"}
 
 
+@functools.lru_cache(maxsize=4096)  # pages name the same few meets over and over
 def competition(name: str | None, language: Language) -> str:
     """ "Olympische Spelen" / "Olympic Games", "WK afstanden" / "World Single Distances
     Championships", "Wereldbeker 3" / "World Cup 3", "Wedstrijd in Calgary" / "Meet in
