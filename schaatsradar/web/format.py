@@ -1,6 +1,7 @@
 """Values as a reader of each language expects them: race times (`1.12,74` on Dutch pages,
-`1:12.74` on English ones), dates, countries, distances, genders, record kinds and levels.
-Pure functions of a value and a language; the templates use them as filters."""
+`1:12.74` on English ones), dates, distances, genders and record kinds. Pure functions of a
+value and a language; the templates use them as filters. Names (countries, cities,
+competitions, levels, record statuses) are `names`' job; its filters are installed here too."""
 
 from __future__ import annotations
 
@@ -8,15 +9,15 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from babel import Locale
 from babel.dates import format_date, format_interval
 from babel.numbers import format_decimal
 
 from schaatsradar.extract.types import format_time
+from schaatsradar.web import names
 from schaatsradar.web.deps import Language
 from schaatsradar.web.i18n import N_, translate, translate_plural
 
-NO_VALUE = "–"
+NO_VALUE = names.NO_VALUE
 
 
 def race_time(seconds: float | None, language: Language) -> str:
@@ -57,50 +58,6 @@ def countdown(start: dt.date, end: dt.date, today: dt.date, language: Language) 
     if end >= today:
         return translate(language, "under way")
     return translate(language, "over")
-
-
-# Countries come as IOC codes; Babel names territories by ISO 3166 code.
-_ISO_BY_IOC = {
-    "AIN": None,
-    "AUS": "AU",
-    "AUT": "AT",
-    "BEL": "BE",
-    "BLR": "BY",
-    "CAN": "CA",
-    "CHN": "CN",
-    "CZE": "CZ",
-    "DEN": "DK",
-    "EST": "EE",
-    "FIN": "FI",
-    "FRA": "FR",
-    "GBR": "GB",
-    "GER": "DE",
-    "HUN": "HU",
-    "ITA": "IT",
-    "JPN": "JP",
-    "KAZ": "KZ",
-    "KOR": "KR",
-    "LAT": "LV",
-    "NED": "NL",
-    "NOR": "NO",
-    "NZL": "NZ",
-    "POL": "PL",
-    "RUS": "RU",
-    "SUI": "CH",
-    "SWE": "SE",
-    "UKR": "UA",
-    "USA": "US",
-}
-
-
-def country(code: str | None, language: Language) -> str:
-    """`Nederland` / `Netherlands` for `NED`; the code itself when it is not a country."""
-    if not code:
-        return NO_VALUE
-    iso = _ISO_BY_IOC.get(code.upper())
-    if iso is None:
-        return code
-    return str(Locale.parse(language).territories.get(iso, code))
 
 
 _NAMED_DISTANCES = {
@@ -148,37 +105,6 @@ def record_kind(value: str, language: Language) -> str:
     return translate(language, _RECORD_KINDS.get(value, _RECORD_KINDS["other"]))
 
 
-_RECORD_STATUSES = {
-    "current": N_("standing"),
-    "superseded": N_("beaten"),
-    "disputed": N_("disputed"),
-    # What an article says happened to a record (the extraction contract's `status`).
-    "set": N_("set"),
-    "broken": N_("broken"),
-    "existing": N_("standing"),
-}
-
-
-def record_status(value: str, language: Language) -> str:
-    return translate(language, _RECORD_STATUSES[value]) if value in _RECORD_STATUSES else value
-
-
-_LEVELS = {
-    "olympics": N_("Olympic Games"),
-    "world championships": N_("World Championships"),
-    "european championships": N_("European Championships"),
-    "four continents championships": N_("Four Continents Championships"),
-    "world cup": N_("World Cup"),
-    "junior world cup": N_("Junior World Cup"),
-    "junior": N_("juniors"),
-    "national": N_("national championships"),
-}
-
-
-def level(value: str | None, language: Language) -> str:
-    return translate(language, _LEVELS[value]) if value in _LEVELS else (value or "")
-
-
 def filters(language: Language) -> dict[str, Callable[..., Any]]:
     """The functions above as Jinja filters bound to one language."""
 
@@ -191,10 +117,8 @@ def filters(language: Language) -> dict[str, Callable[..., Any]]:
         "day_range": lambda start, end=None: day_range(start, end, language),
         "month_heading": bind(month_heading),
         "countdown": lambda start, end, today: countdown(start, end or start, today, language),
-        "country": bind(country),
         "distance": bind(distance),
         "gender": bind(gender),
         "record_kind": bind(record_kind),
-        "record_status": bind(record_status),
-        "level": bind(level),
+        **names.filters(language),
     }

@@ -34,6 +34,7 @@ from schaatsradar.web.charts import ChartPoint, progression_chart
 from schaatsradar.web.deps import Language
 from schaatsradar.web.format import day, race_time
 from schaatsradar.web.i18n import translate
+from schaatsradar.web.names import competition
 from schaatsradar.web.rendering import ATOM, ICAL, Alternate, page_url, render
 from schaatsradar.web.search_facets import FacetFilters, apply_facets, facets
 
@@ -193,7 +194,7 @@ def _charts(results: list[ResultView], language: Language) -> list[Any]:
             label = " · ".join(
                 (
                     day(when, language, "medium"),
-                    result.competition,
+                    competition(result.competition, language),
                     race_time(result.seconds, language),
                 )
             )
@@ -247,7 +248,7 @@ def competition_page(
     feed = Alternate(
         f"/wedstrijden/{meet.id}/atom",
         ATOM,
-        translate(language, "News about %(name)s") % {"name": meet.name},
+        translate(language, "News about %(name)s") % {"name": competition(meet.name, language)},
     )
     return render(request, "competition.html", context, language, alternates=[feed])
 

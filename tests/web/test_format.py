@@ -58,9 +58,6 @@ def test_distances_genders_countries_and_record_kinds():
     assert format.distance("team pursuit", "en") == "team pursuit"
     assert format.gender("women", "nl") == "vrouwen"
     assert format.gender("", "nl") == ""
-    assert format.country("NED", "nl") == "Nederland"
-    assert format.country("NED", "en") == "Netherlands"
-    assert format.country("AIN", "en") == "AIN"  # not a country: the code as it is
     assert format.record_kind("track", "nl") == "baanrecord"
     assert format.record_kind("world", "en") == "world record"
-    assert format.level("world championships", "nl") == "wereldkampioenschappen"
+    assert format.filters("nl")["level"]("world championships") == "wereldkampioenschappen"

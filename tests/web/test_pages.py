@@ -110,7 +110,7 @@ def test_home_shows_a_story_once_with_the_other_sources_counted(site: Site):
 def test_home_counts_down_to_the_next_competitions(site: Site):
     upcoming = main_of(page(site, "/")).split("Laatste nieuws")[0]
     # The reader's day is 20 January 2026; World Cup 5 starts in Inzell on the 23rd.
-    assert re.search(r"World Cup 5</a>.*?23–25 jan 2026.*?nog 3 dagen", upcoming, re.S)
+    assert re.search(r"Wereldbeker 5</a>.*?23–25 jan 2026.*?nog 3 dagen", upcoming, re.S)
     assert "in 3 days" in page(site, "/?lang=en")
 
 
@@ -141,7 +141,7 @@ def test_article_marks_the_time_at_its_evidence_span(site: Site):
     facts = html[html.index('<aside class="facts"') :]
     assert '<data class="time" value="72.74">1.12,74</data>' in facts
     assert f'href="#{anchor}"' in facts
-    assert "World Cup 5" in facts
+    assert "Wereldbeker 5" in facts
 
 
 def test_article_links_skaters_and_keeps_the_source(site: Site):
@@ -211,7 +211,7 @@ def test_skater_page_links_her_feeds_and_upcoming_races(site: Site):
     assert f'href="/schaatsers/{site.leerdam}/atom"' in response.text
     assert f"</schaatsers/{site.leerdam}/atom>" in response.headers["link"]
     upcoming = response.text[response.text.index('id="upcoming"') :]
-    assert re.search(rf'href="/wedstrijden/{site.inzell_meet}">World Cup 5</a>', upcoming)
+    assert re.search(rf'href="/wedstrijden/{site.inzell_meet}">Wereldbeker 5</a>', upcoming)
 
 
 # -- /wedstrijden/{id} ------------------------------------------------------------------------
@@ -219,7 +219,7 @@ def test_skater_page_links_her_feeds_and_upcoming_races(site: Site):
 
 def test_competition_page_has_results_per_distance_records_and_articles(site: Site):
     html = page(site, f"/wedstrijden/{site.inzell_meet}")
-    assert outline(html).headings[0] == "World Cup 5"
+    assert outline(html).headings[0] == "Wereldbeker 5"
     assert "<caption>1.000 m vrouwen · 24 jan 2026</caption>" in html  # the race's own day
     assert re.search(
         rf'<a href="/schaatsers/{site.leerdam}">Jutta Leerdam</a></th>.*?1\.12,74', html, re.S
@@ -267,7 +267,7 @@ def test_calendar_groups_the_season_by_month(site: Site):
 def test_calendar_filters_by_level_and_distance(site: Site):
     html = page(site, "/kalender", params={"niveau": "world cup", "afstand": "10000m"})
     names = re.findall(r'<span class="event-name">(?:<a [^>]*>)?([^<]+)', html)
-    assert names and all(name.startswith("World Cup") for name in names)
+    assert names and all(name.startswith("Wereldbeker") for name in names)
     assert 'href="/kalender.ics?level=world+cup&amp;distance=10000m"' in html
     english = page(site, "/kalender", params={"lang": "en"})
     assert "January 2026" in outline(english).headings
