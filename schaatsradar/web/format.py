@@ -1,6 +1,8 @@
 """Values as a reader of each language expects them: race times (`1.12,74` on Dutch pages,
 `1:12.74` on English ones), dates, countries, distances, genders, record kinds and levels.
-Pure functions of a value and a language; the templates use them as filters."""
+Pure functions of a value and a language; the templates use them as filters. Each takes a
+missing value (None, "") as well: a fact an older or unsure extraction left without a distance
+or a status shows a gap, never an error page."""
 
 from __future__ import annotations
 
@@ -34,13 +36,17 @@ def day(value: dt.date | None, language: Language, width: str = "long") -> str:
     return format_date(value, width, locale=language) if value else NO_VALUE
 
 
-def day_range(start: dt.date, end: dt.date | None, language: Language) -> str:
+def day_range(start: dt.date | None, end: dt.date | None, language: Language) -> str:
     """`14–16 nov 2025` / `Nov 14 – 16, 2025`; one day when the event lasts a day."""
+    if start is None:
+        return day(end, language, "medium")
     return format_interval(start, end or start, "yMMMd", locale=language)
 
 
-def month_heading(value: dt.date, language: Language) -> str:
+def month_heading(value: dt.date | None, language: Language) -> str:
     """`Januari 2026` / `January 2026`."""
+    if value is None:
+        return NO_VALUE
     text = format_date(value, "LLLL y", locale=language)
     return text[:1].upper() + text[1:]
 
@@ -113,8 +119,10 @@ _NAMED_DISTANCES = {
 }
 
 
-def distance(value: str, language: Language) -> str:
+def distance(value: str | None, language: Language) -> str:
     """`500 m`, `10.000 m` / `10,000 m`, `ploegenachtervolging` / `team pursuit`."""
+    if not value:
+        return NO_VALUE
     if value in _NAMED_DISTANCES:
         return translate(language, _NAMED_DISTANCES[value])
     metres = value.removesuffix("m")
@@ -144,8 +152,8 @@ _RECORD_KINDS = {
 }
 
 
-def record_kind(value: str, language: Language) -> str:
-    return translate(language, _RECORD_KINDS.get(value, _RECORD_KINDS["other"]))
+def record_kind(value: str | None, language: Language) -> str:
+    return translate(language, _RECORD_KINDS.get(value or "other", _RECORD_KINDS["other"]))
 
 
 _RECORD_STATUSES = {
@@ -159,8 +167,10 @@ _RECORD_STATUSES = {
 }
 
 
-def record_status(value: str, language: Language) -> str:
-    return translate(language, _RECORD_STATUSES[value]) if value in _RECORD_STATUSES else value
+def record_status(value: str | None, language: Language) -> str:
+    if value in _RECORD_STATUSES:
+        return translate(language, _RECORD_STATUSES[value])
+    return value or ""
 
 
 _LEVELS = {
