@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from schaatsradar.settings import Settings
@@ -14,6 +15,7 @@ from schaatsradar.web import (
     account_pages,
     api,
     api_me,
+    error_pages,
     feeds,
     following,
     pages,
@@ -27,6 +29,15 @@ from schaatsradar.web.security import SecurityHeaders
 STATIC = Path(__file__).parent / "static"
 
 
+def favicon() -> FileResponse:
+    """Browsers and feed readers ask for /favicon.ico whatever the page links."""
+    return FileResponse(
+        STATIC / "favicon.ico",
+        media_type="image/x-icon",
+        headers={"Cache-Control": "public, max-age=86400"},
+    )
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     app = FastAPI(
@@ -35,12 +46,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_url="/api/v1/openapi.json",
         docs_url="/api/v1/docs",
         redoc_url=None,
+        exception_handlers=error_pages.EXCEPTION_HANDLERS,
     )
     app.state.settings = settings
     store = app.state.store = Store(settings.database_url)
-    # Outermost last: security headers on everything, HEAD as GET, then the kept copies.
+    # Outermost last: security headers on everything, HEAD as GET, a 500 page for what
+    # fails, then the kept copies.
     if settings.response_cache:
         app.add_middleware(ResponseCache, data_version=store.data_version)
+    app.add_middleware(error_pages.ServerErrorPage)
     app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)
     # Before the API router: it ends in a catch-all 404 for unknown /api/v1 paths.
@@ -52,5 +66,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(account_pages.router)
     app.include_router(following.router)
     app.include_router(pages.router)
+    app.add_api_route("/favicon.ico", favicon, methods=["GET"], include_in_schema=False)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
