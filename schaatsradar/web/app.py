@@ -14,6 +14,7 @@ from schaatsradar.store import Store
 from schaatsradar.web import (
     account_pages,
     api,
+    api_docs,
     api_me,
     error_pages,
     feeds,
@@ -44,7 +45,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="Schaatsradar API",
         version="1",
         openapi_url="/api/v1/openapi.json",
-        docs_url="/api/v1/docs",
+        docs_url=None,  # our own page: see api_docs
         redoc_url=None,
         exception_handlers=error_pages.EXCEPTION_HANDLERS,
     )
@@ -58,6 +59,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)
     # Before the API router: it ends in a catch-all 404 for unknown /api/v1 paths.
+    app.include_router(api_docs.router)
     app.include_router(push_routes.router)
     app.include_router(stream.router)
     app.include_router(api_me.router, prefix="/api/v1")
@@ -67,5 +69,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(following.router)
     app.include_router(pages.router)
     app.add_api_route("/favicon.ico", favicon, methods=["GET"], include_in_schema=False)
+    app.mount(api_docs.ASSETS_PATH, api_docs.assets(), name="api-docs")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

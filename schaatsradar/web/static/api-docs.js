@@ -1,0 +1,15 @@
+// Starts Swagger UI on /api/v1/docs (a file, not an inline script: the CSP allows no inline
+// script). The schema's address comes from the page.
+(function () {
+  "use strict";
+  var root = document.getElementById("swagger-ui");
+  window.ui = SwaggerUIBundle({
+    url: root.dataset.openapi,
+    dom_id: "#swagger-ui",
+    layout: "BaseLayout",
+    deepLinking: true,
+    showExtensions: true,
+    showCommonExtensions: true,
+    presets: [SwaggerUIBundle.presets.apis, SwaggerUIBundle.SwaggerUIStandalonePreset],
+  });
+})();
