@@ -19,6 +19,7 @@ from schaatsradar.web import (
     error_pages,
     feeds,
     following,
+    index_pages,
     pages,
     push_routes,
     stream,
@@ -67,6 +68,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(feeds.router)
     app.include_router(account_pages.router)
     app.include_router(following.router)
+    app.include_router(index_pages.router)
     app.include_router(pages.router)
     app.add_api_route("/favicon.ico", favicon, methods=["GET"], include_in_schema=False)
     app.mount(api_docs.ASSETS_PATH, api_docs.assets(), name="api-docs")
