@@ -20,7 +20,9 @@ import httpx
 import pytest
 
 from schaatsradar.settings import Settings
-from schaatsradar.store import Store
+from schaatsradar.store import Store, articles
+from schaatsradar.store import knowledge as kb
+from tests.conftest import NOW, run_ingest, seed_file
 from tests.web.demo_site import demo_settings
 from tests.web.served import serve
 
@@ -71,6 +73,91 @@ class Crawl:
     status: dict[str, int]  # every page reached
     html: list[str]  # the pages that are HTML
     broken: list[str]  # "page -> link (status)"
+
+
+SPARSE_REPORT = (
+    "Schaatsers rijden rondjes\n\nOp de ijsbaan reden schaatsers zaterdag hun rondjes. "
+    "Het wereldrecord bleef staan."
+)
+# A fact of every kind with nothing known but its kind: what an unsure extraction may store.
+EMPTY_FACTS = {
+    "athletes": [{"name": None, "mentions": [[0, 0]]}],
+    "results": [dict.fromkeys(["athlete", "distance", "gender", "seconds", "rank", "evidence"])],
+    "records": [dict.fromkeys(["type", "status", "athlete", "distance", "gender", "seconds"])],
+}
+
+
+@pytest.fixture(scope="module")
+def sparse_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Things known only in part: a skater with no country or gender, a meet with no date,
+    level or place, a race with no day or gender, results with no time or place (one of a
+    team), a record with no time, holder or day, and an article whose facts are all gaps."""
+    folder: Path = tmp_path_factory.mktemp("sparse")
+    settings = Settings(database_url=f"sqlite:///{folder / 'sparse.db'}", extract_on_ingest=True)
+    store = Store(settings.database_url)
+    store.upgrade()
+    seed_file(folder / "krant", "rondjes.txt", "2026-02-09", SPARSE_REPORT)
+    assert not run_ingest(store, settings, folder / "krant").rejected
+    with store.write() as conn:
+        [article_id] = kb.article_ids(conn)
+        articles.save_facts(conn, [(article_id, "test", EMPTY_FACTS)], NOW)
+        skater = kb.add_skater(
+            conn,
+            slug="zonder-gegevens",
+            name="Zonder Gegevens",
+            country=None,
+            gender=None,
+            known=False,
+        )
+        meet = kb.ensure_competition(
+            conn,
+            slug="zomaar",
+            name="Zomaar een wedstrijd",
+            level=None,
+            city=None,
+            start_date=None,
+            end_date=None,
+            origin="news",
+        )
+        for distance, key, team in (
+            ("500m", f"s:{skater}", None),
+            ("team pursuit", "t:NED", "NED"),
+        ):
+            race = kb.add_race(conn, meet, distance, "", None, "")
+            result = kb.add_claim(
+                conn,
+                race_id=race,
+                athlete_key=key,
+                skater_id=None if team else skater,
+                team=team,
+                source_key="krant",
+                article_id=article_id,
+                cluster=str(article_id),
+                official=False,
+                parts=kb.ClaimParts(None, None),
+                evidence=None,
+            )
+            kb.settle_result(
+                conn, result, seconds=None, rank=None, disputed=False, official=False, held=None
+            )
+        kb.add_record(
+            conn,
+            kind="world",
+            scope="",
+            distance="500m",
+            gender="",
+            seconds=None,
+            skater_id=None,
+            holder=None,
+            holder_country=None,
+            set_on=None,
+            venue=None,
+            status="current",
+            origin="news",
+        )
+    store.close()
+    with serve(settings, today=TODAY) as url:
+        yield url
 
 
 def crawl(base: str, language: str) -> Crawl:
@@ -126,6 +213,16 @@ def test_every_page_of_the_demo_site_answers_in_english(demo_url: str, demo_craw
             if answer.status_code != 200 or '<html lang="en">' not in answer.text:
                 failed.append(f"{page} ({answer.status_code})")
     assert failed == []
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_pages_of_things_known_only_in_part_answer(sparse_url: str, language: str):
+    found = crawl(sparse_url, language)
+    assert found.broken == []
+    reached = set(found.status)
+    assert {"/schaatsers/zonder-gegevens", "/records"} <= reached
+    assert any(page.startswith("/artikel/") for page in reached)
+    assert any(page.startswith("/wedstrijden/") for page in reached)
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
