@@ -155,6 +155,5 @@ def competitions_page(
         "current_season": season_of(today),
         "levels": LEVELS,
         "level": level or "",
-        "today": today,
     }
     return render(request, "competitions.html", context, language)
