@@ -1,7 +1,9 @@
 """Values as a reader of each language expects them: race times (`1.12,74` on Dutch pages,
 `1:12.74` on English ones), dates, distances, genders and record kinds. Pure functions of a
 value and a language; the templates use them as filters. Names (countries, cities,
-competitions, levels, record statuses) are `names`' job; its filters are installed here too."""
+competitions, levels, record statuses) are `names`' job; its filters are installed here too.
+Each takes a missing value (None, "") as well: a fact an older or unsure extraction left
+without a distance shows a gap, never an error page."""
 
 from __future__ import annotations
 
@@ -35,13 +37,17 @@ def day(value: dt.date | None, language: Language, width: str = "long") -> str:
     return format_date(value, width, locale=language) if value else NO_VALUE
 
 
-def day_range(start: dt.date, end: dt.date | None, language: Language) -> str:
+def day_range(start: dt.date | None, end: dt.date | None, language: Language) -> str:
     """`14–16 nov 2025` / `Nov 14 – 16, 2025`; one day when the event lasts a day."""
+    if start is None:
+        return day(end, language, "medium")
     return format_interval(start, end or start, "yMMMd", locale=language)
 
 
-def month_heading(value: dt.date, language: Language) -> str:
+def month_heading(value: dt.date | None, language: Language) -> str:
     """`Januari 2026` / `January 2026`."""
+    if value is None:
+        return NO_VALUE
     text = format_date(value, "LLLL y", locale=language)
     return text[:1].upper() + text[1:]
 
@@ -70,8 +76,10 @@ _NAMED_DISTANCES = {
 }
 
 
-def distance(value: str, language: Language) -> str:
+def distance(value: str | None, language: Language) -> str:
     """`500 m`, `10.000 m` / `10,000 m`, `ploegenachtervolging` / `team pursuit`."""
+    if not value:
+        return NO_VALUE
     if value in _NAMED_DISTANCES:
         return translate(language, _NAMED_DISTANCES[value])
     metres = value.removesuffix("m")
@@ -101,8 +109,8 @@ _RECORD_KINDS = {
 }
 
 
-def record_kind(value: str, language: Language) -> str:
-    return translate(language, _RECORD_KINDS.get(value, _RECORD_KINDS["other"]))
+def record_kind(value: str | None, language: Language) -> str:
+    return translate(language, _RECORD_KINDS.get(value or "other", _RECORD_KINDS["other"]))
 
 
 def filters(language: Language) -> dict[str, Callable[..., Any]]:

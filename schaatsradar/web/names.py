@@ -305,9 +305,11 @@ _RECORD_STATUSES = {
 }
 
 
-def record_status(value: str, language: Language) -> str:
+def record_status(value: str | None, language: Language) -> str:
     """`geldend record` / `current record`, `verbeterd` / `beaten`, `betwist` / `disputed`."""
-    return translate(language, _RECORD_STATUSES[value]) if value in _RECORD_STATUSES else value
+    if value in _RECORD_STATUSES:
+        return translate(language, _RECORD_STATUSES[value])
+    return value or ""
 
 
 def filters(language: Language) -> dict[str, Callable[..., Any]]:
