@@ -19,7 +19,7 @@ from schaatsradar.extract.countries import COUNTRIES
 from schaatsradar.extract.mentions import Mentions, inside, text_before
 from schaatsradar.extract.owners import _aside, _is_object
 from schaatsradar.extract.sentences import Sentence
-from schaatsradar.extract.types import TEAM_DISTANCES
+from schaatsradar.extract.types import TEAM_DISTANCES, Gender
 
 
 def _entities(
@@ -28,44 +28,47 @@ def _entities(
     mentions: Mentions,
     context: Context,
 ) -> list[Entity]:
+    team_race = context.distance in TEAM_DISTANCES
     entities = [
         Entity(m.start, m.end, m.skater.name, m.skater.country, m.skater.gender, team=False)
         for m in inside(mentions.names, sentence)
+        # A bare pronoun is resolved here, by the subjects before it, not by the name
+        # finder's nearest person: "Sablikova bleef boven de tijd van Groenewoud. Ze ...".
+        if not (m.how == "reference" and text[m.start : m.end].casefold() in PRONOUN_GENDER)
     ]
     opener = OPENER.match(text, sentence.start, sentence.end)
     meant: Entity | None = None
     if opener is not None:
         # "Die pakte het zilver" points at whoever was named last; "Zij werd negende" at the
-        # one the previous sentence was about.
-        demonstrative = opener.group().casefold() in {"die", "deze"}
-        meant = context.last_mentioned if demonstrative else context.last_subject
+        # one the sentences before were about, if she can be a "zij".
+        meant = _meant(text, opener.start(), opener.end(), context, team_race)
         if meant is not None and not meant.team:
             if entities and entities[0].start == sentence.start:
                 entities.pop(0)  # the name finder's own guess for the pronoun
             entities.insert(
                 0, replace(meant, start=opener.start(), end=opener.end(), times=[], ranks=[])
             )
-    elif context.last_subject is not None:
+    else:
         # "Vier jaar geleden strandde ze op de tweede plek": an inverted pronoun subject.
         pronoun = INNER_PRONOUN.search(text, sentence.start, sentence.end)
         # "Net als Schouten in 2022 won ze": a name governed by a comparison is no subject.
-        if pronoun is not None and not any(
-            e.start < pronoun.start()
-            and not _is_object(text, sentence, e, named_before=False)
-            and not _aside(text, e, pronoun.start())
-            for e in entities
-        ):
+        inner = (
+            _meant(text, pronoun.start(), pronoun.end(), context, team_race)
+            if pronoun is not None
+            and not any(
+                e.start < pronoun.start()
+                and not _is_object(text, sentence, e, named_before=False)
+                and not _aside(text, e, pronoun.start())
+                for e in entities
+            )
+            else None
+        )
+        if pronoun is not None and inner is not None:
             entities.append(
-                replace(
-                    context.last_subject,
-                    start=pronoun.start(),
-                    end=pronoun.end(),
-                    times=[],
-                    ranks=[],
-                )
+                replace(inner, start=pronoun.start(), end=pronoun.end(), times=[], ranks=[])
             )
     _remember_people(text, sentence, entities, context)
-    if context.distance in TEAM_DISTANCES:
+    if team_race:
         countries = inside(mentions.countries, sentence)
         carried_country = context.last_country
         if countries:
@@ -135,6 +138,40 @@ PLURAL_OPENERS = frozenset({"Die", "Deze", "Zij", "Ze"})
 
 
 INNER_PRONOUN = re.compile(r"\b(?:ze|zij|hij|she|he)\b")
+PRONOUN_GENDER: dict[str, Gender] = {
+    "ze": "women",
+    "zij": "women",
+    "she": "women",
+    "hij": "men",
+    "he": "men",
+}
+# "Ze reden allebei 37,40", "Daarna wonnen ze": a Dutch plural verb next to "ze"/"zij" makes
+# it "they" (a team in a team race; two skaters, not one, otherwise).
+_PLURAL_VERB_AFTER = re.compile(r"\s+[a-z]{2,}en\b")
+_PLURAL_VERB_BEFORE = re.compile(r"\b[a-z]{2,}en\s+$")
+_SUBJECTS_KEPT = 3
+
+
+def _meant(text: str, start: int, end: int, context: Context, team_race: bool) -> Entity | None:
+    """Who the pronoun at `start`..`end` stands for: "die"/"deze" the one named last; a
+    personal pronoun the latest subject of its gender (a "hij" after a sentence about a woman
+    is the man before her); nobody when none fits or a plural "ze" means two skaters."""
+    word = text[start:end].casefold()
+    if word in ("die", "deze"):
+        return context.last_mentioned
+    plural = _PLURAL_VERB_AFTER.match(text, end) or _PLURAL_VERB_BEFORE.search(
+        text, max(0, start - 20), start
+    )
+    if word in ("ze", "zij") and not team_race and plural:
+        return None
+    gender = PRONOUN_GENDER.get(word)
+    for subject in context.recent_subjects or (
+        (context.last_subject,) if context.last_subject is not None else ()
+    ):
+        if subject.team or not (gender is None or subject.gender in (None, gender)):
+            continue
+        return subject
+    return None
 
 
 def _remember_people(
@@ -147,5 +184,8 @@ def _remember_people(
     subjects = [
         e for i, e in enumerate(ordered) if not _is_object(text, sentence, e, named_before=i > 0)
     ]
-    context.last_subject = (subjects or ordered)[0]
+    subject = (subjects or ordered)[0]
+    context.last_subject = subject
     context.last_mentioned = ordered[-1]
+    earlier = tuple(e for e in context.recent_subjects if e.name != subject.name)
+    context.recent_subjects = (subject, *earlier)[:_SUBJECTS_KEPT]

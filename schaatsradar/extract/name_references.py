@@ -66,9 +66,12 @@ class _References:
             sent = rank[self.doc.sentence_of(start)]
             idx = bisect.bisect_left(starts, start)
             chosen: _Person | None = None
+            # A nationality narrows the field enough to look a little further back ("de
+            # Tsjechische" three sentences after Sablikova was named); an age or a pronoun not.
+            reach = 3 if country else 2
             for k in range(idx - 1, -1, -1):
                 _, h_sent, person = history[k]
-                if h_sent < sent - 2:
+                if h_sent < sent - reach:
                     break
                 sk = person.skater
                 if country and sk.country and sk.country != country:

@@ -327,6 +327,11 @@ _FOLLOW_OK = _words(
     "schaatste schaatst zag ziet stuurde deelde gaf geeft mocht mag wilde wil zou zal bleek "
     "lijkt leek sprak verraste troefde rekende veroverde verovert domineerde raakte zat zit "
     "lag ligt kende hoopt hoopte bewees "
+    # Strong and irregular verbs a subject description is followed by ("de Noord-Hollandse
+    # dook onder het baanrecord"): no -de/-te ending tells them apart from a noun.
+    "dook duikt schoot schiet liep loopt sprong springt trok trekt vocht vecht bracht "
+    "brengt vond vindt sloot sluit stak steekt schreef schrijft kroop glipte snelde zegevierde "
+    "verdween verscheen ontbrak slaagde faalde heerste strandde sneuvelde knalde "
     "and or but who which that with in on at for from to of also then has had was is will "
     "would could won wins took takes finished finishes clocked skated set sets broke said "
     "says added told beat edged claimed made came went led holds held remains"

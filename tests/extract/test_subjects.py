@@ -1,0 +1,108 @@
+"""Whose time or place it is when the sentence names the skater by a description or a
+pronoun, and one skater's time and place told in two sentences (issue 11). Our own invented
+sentences, Dutch and English, positive and negative."""
+
+import datetime as dt
+
+import pytest
+
+from schaatsradar.extract.pipeline import extract_all
+from schaatsradar.extract.registry import Registry
+
+REGISTRY = Registry.bundled()
+DATE = dt.date(2026, 1, 24)
+
+
+def results(text: str) -> set[tuple[str, str, str | None, int | None]]:
+    facts = extract_all(text, DATE, REGISTRY)
+    return {(r.athlete, r.distance, r.to_json()["time"], r.rank) for r in facts.results}
+
+
+def owners(text: str, time: str) -> set[str]:
+    """Who the rules give the time `time` to."""
+    return {name for name, _, found, _ in results(text) if found == time}
+
+
+# -- descriptions as subjects -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("description", "expected"),
+    [
+        # A region is a Dutch woman's description; a strong past tense follows it.
+        ("De 31-jarige Noord-Hollandse dook met 3.58,40", "Irene Schouten"),
+        ("De Overijsselse snelde met 3.58,40", "Irene Schouten"),
+        ("De Tsjechische schoot met 3.58,40", "Martina Sáblíková"),
+        ("De Noorse liep met 3.58,40", "Ragne Wiklund"),
+    ],
+)
+def test_a_description_takes_the_last_compatible_skater(description: str, expected: str) -> None:
+    text = (
+        "Op de 3000 meter won Martina Sablikova in 3.56,10. Ragne Wiklund werd tweede. "
+        "Irene Schouten reed eerder op de dag in de B-groep. "
+        f"{description} onder haar eigen baanrecord."
+    )
+    assert owners(text, "3:58.40") == {expected}
+
+
+def test_a_nationality_skips_the_skaters_of_another_country() -> None:
+    text = (
+        "Erin Jackson werd derde op de 500 meter. Femke Kok won in 36,90. "
+        "De Amerikaanse reed 37,22."
+    )
+    assert owners(text, "37.22") == {"Erin Jackson"}
+
+
+def test_english_description_after_two_skaters() -> None:
+    text = (
+        "Jordan Stolz won the 1000m in 1:06.10 ahead of Laurent Dubreuil. "
+        "The Canadian clocked 1:07.02 for second place."
+    )
+    assert ("Laurent Dubreuil", "1000m", "1:07.02", 2) in results(text)
+
+
+def test_a_description_followed_by_a_noun_is_no_subject() -> None:
+    text = "Irene Schouten won de 3000 meter in 3.56,10. De Noord-Hollandse ploeg reed 3.58,40."
+    assert "Irene Schouten" not in owners(text, "3:58.40")
+
+
+# -- pronouns as subjects ---------------------------------------------------------------------
+
+
+def test_she_is_the_subject_before_not_the_skater_named_last() -> None:
+    text = (
+        "Op de 5000 meter reed Martina Sablikova lang boven de tijden van Marijke Groenewoud. "
+        "Ze kwam tot 6.59,60."
+    )
+    assert owners(text, "6:59.60") == {"Martina Sáblíková"}
+
+
+def test_he_skips_a_woman_who_was_the_last_subject() -> None:
+    text = (
+        "Op de 1000 meter won Jordan Stolz. Jutta Leerdam keek toe vanaf de tribune. "
+        "Hij reed 1.06,20."
+    )
+    assert owners(text, "1:06.20") == {"Jordan Stolz"}
+
+
+def test_she_skips_a_man_who_was_the_last_subject() -> None:
+    text = "Femke Kok won de 500 meter. Jenning de Boo keek toe vanaf de tribune. Zij reed 36,80."
+    assert owners(text, "36.80") == {"Femke Kok"}
+
+
+def test_a_pronoun_with_no_compatible_subject_gives_no_owner() -> None:
+    text = "Femke Kok won de 500 meter. Hij reed 36,80."
+    assert owners(text, "36.80") == set()
+
+
+def test_plural_they_after_two_skaters_is_neither() -> None:
+    text = "Op de 500 meter reden Femke Kok en Jutta Leerdam samen. Ze reden allebei 37,40."
+    assert owners(text, "37.40") == set()
+
+
+def test_they_after_a_team_is_the_team() -> None:
+    text = (
+        "Op de ploegenachtervolging bij de mannen openden Frankrijk en België. "
+        "Uiteindelijk waren de Belgen sneller. Zij zetten een tijd neer van 3.45,08."
+    )
+    assert owners(text, "3:45.08") == {"Belgium"}
