@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from schaatsradar.extract.context import Context, Entity
 from schaatsradar.extract.countries import COUNTRIES
+from schaatsradar.extract.follow_on import CONTINUATION
 from schaatsradar.extract.mentions import Mentions, inside, text_before
 from schaatsradar.extract.owners import _aside, _is_object
 from schaatsradar.extract.sentences import Sentence
@@ -66,6 +67,22 @@ def _entities(
         if pronoun is not None and inner is not None:
             entities.append(
                 replace(inner, start=pronoun.start(), end=pronoun.end(), times=[], ranks=[])
+            )
+    timed = context.last_timed
+    if not entities and timed is not None and not team_race:
+        # "Dat was goed voor de zesde plaats", "Daarmee de elfde plaats": the sentence
+        # before's timed skater, when this one names nobody.
+        continuation = CONTINUATION.match(text, sentence.start, sentence.end)
+        if continuation is not None:
+            entities.append(
+                Entity(
+                    continuation.start(),
+                    continuation.end(),
+                    timed.athlete,
+                    timed.country,
+                    timed.gender,
+                    team=False,
+                )
             )
     _remember_people(text, sentence, entities, context)
     if team_race:

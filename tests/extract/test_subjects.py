@@ -106,3 +106,77 @@ def test_they_after_a_team_is_the_team() -> None:
         "Uiteindelijk waren de Belgen sneller. Zij zetten een tijd neer van 3.45,08."
     )
     assert owners(text, "3:45.08") == {"Belgium"}
+
+
+# -- one skater, one race, two sentences -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Daarmee werd hij elfde.",
+        "Hij werd daarmee elfde.",
+        "Dat was uiteindelijk goed voor de elfde plaats.",
+        "Dat leverde de elfde plaats op.",
+        "Goed voor de elfde plaats.",
+    ],
+)
+def test_a_time_and_the_place_in_the_next_sentence_are_one_result(second: str) -> None:
+    text = (
+        "Patrick Roest won de 5000 meter. Davide Ghiotto, de wereldkampioen op de 10.000 "
+        f"meter, werd tweede. Marcel Bosker kwam tot een tijd van 6.23,71. {second}"
+    )
+    found = results(text)
+    assert ("Marcel Bosker", "5000m", "6:23.71", 11) in found
+    assert not any(name == "Marcel Bosker" and time is None for name, _, time, _ in found)
+
+
+def test_english_time_then_place() -> None:
+    text = (
+        "Jordan Stolz won the 500m. Laurent Dubreuil clocked 34.50. That was good enough for "
+        "fifth place."
+    )
+    assert ("Laurent Dubreuil", "500m", "34.50", 5) in results(text)
+
+
+def test_she_then_place_after_a_mass_start_aside() -> None:
+    text = (
+        "Irene Schouten won de 3000 meter. Op de massastart was Ragne Wiklund vorig jaar nog de "
+        "beste. Wiklund was met 3.59,84 langzamer dan Schouten. Ze werd vijfde."
+    )
+    assert ("Ragne Wiklund", "3000m", "3:59.84", 5) in results(text)
+
+
+def test_a_place_on_another_distance_is_another_race() -> None:
+    text = "Femke Kok reed de 500 meter in 37,02. Op de 1000 meter werd ze tweede."
+    found = results(text)
+    assert ("Femke Kok", "500m", "37.02", None) in found
+    assert ("Femke Kok", "1000m", None, 2) in found
+
+
+def test_a_place_in_the_standings_is_not_the_times_place() -> None:
+    text = (
+        "Patrick Roest reed op de 10.000 meter 12.55,42. Daarmee werd hij derde in het "
+        "eindklassement van het WK allround."
+    )
+    found = results(text)
+    assert ("Patrick Roest", "10000m", "12:55.42", 3) not in found
+
+
+def test_a_place_of_last_year_is_another_race() -> None:
+    text = "Femke Kok reed op de 500 meter 37,02. Vorig jaar werd ze daar tweede."
+    assert ("Femke Kok", "500m", "37.02", 2) not in results(text)
+
+
+def test_a_count_in_the_next_sentence_is_no_place() -> None:
+    text = "Femke Kok reed op de 500 meter 37,02. Dat was haar vierde tijd ooit."
+    assert ("Femke Kok", "500m", "37.02", None) in results(text)
+    assert not any(rank == 4 for *_, rank in results(text))
+
+
+def test_a_place_two_sentences_on_is_not_joined() -> None:
+    text = (
+        "Femke Kok reed op de 500 meter 37,02. Jutta Leerdam was ziek. Dat was goed voor de "
+        "zesde plaats."
+    )
+    assert ("Femke Kok", "500m", "37.02", 6) not in results(text)
