@@ -35,7 +35,14 @@ def _entities(
         for m in inside(mentions.names, sentence)
         # A bare pronoun is resolved here, by the subjects before it, not by the name
         # finder's nearest person: "Sablikova bleef boven de tijd van Groenewoud. Ze ...".
-        if not (m.how == "reference" and text[m.start : m.end].casefold() in PRONOUN_GENDER)
+        # So is "de rijder van Team X" (`_described_subject`).
+        if not (
+            m.how == "reference"
+            and (
+                text[m.start : m.end].casefold() in PRONOUN_GENDER
+                or ROLE_DESCRIPTION.match(text, m.start, sentence.end)
+            )
+        )
     ]
     opener = OPENER.match(text, sentence.start, sentence.end)
     meant: Entity | None = None
@@ -50,6 +57,9 @@ def _entities(
                 0, replace(meant, start=opener.start(), end=opener.end(), times=[], ranks=[])
             )
     else:
+        described = _described_subject(text, sentence, entities, context)
+        if described is not None:
+            entities.append(described)
         # "Vier jaar geleden strandde ze op de tweede plek": an inverted pronoun subject.
         pronoun = INNER_PRONOUN.search(text, sentence.start, sentence.end)
         # "Net als Schouten in 2022 won ze": a name governed by a comparison is no subject.
@@ -167,6 +177,42 @@ PRONOUN_GENDER: dict[str, Gender] = {
 _PLURAL_VERB_AFTER = re.compile(r"\s+[a-z]{2,}en\b")
 _PLURAL_VERB_BEFORE = re.compile(r"\b[a-z]{2,}en\s+$")
 _SUBJECTS_KEPT = 3
+
+
+# "De rijder van Team Reggeborgh greep het brons", "de pupil van Jac Orie": a skater named by
+# the team or coach they ride for. Without team lists the registry cannot check that; such a
+# description is read like a pronoun, as the latest subject ("rijder" and "schaatser" are
+# used for women too: only the feminine forms say a gender). One with an age ("de 24-jarige
+# rijdster van Team X") is left to the name finder, which knows the ages the article gave.
+ROLE_DESCRIPTION = re.compile(
+    r"(?<![\w-])[Dd]e\s+(?:(?:jonge|ervaren)\s+)?"
+    r"(?P<noun>rijder|rijdster|schaatser|schaatsster|pupil)\s+van\s+"
+    r"(?:[Tt]eam\s+|het\s+|de\s+)?[A-ZÀ-Þ][\w-]+"
+)
+_FEMININE_ROLES = frozenset({"rijdster", "schaatsster"})
+
+
+def _described_subject(
+    text: str, sentence: Sentence, entities: Sequence[Entity], context: Context
+) -> Entity | None:
+    """The skater "de rijder van Team X" stands for, when the description is the subject:
+    no subject named before it, no name right after it (an apposition names them)."""
+    found = ROLE_DESCRIPTION.search(text, sentence.start, sentence.end)
+    if found is None:
+        return None
+    start, end = found.span()
+    if any(
+        (e.start < start and not _is_object(text, sentence, e, named_before=False))
+        or (end <= e.start <= end + 3)
+        for e in entities
+    ):
+        return None
+    gender: Gender | None = "women" if found.group("noun") in _FEMININE_ROLES else None
+    for subject in context.recent_subjects:
+        if subject.team or not (gender is None or subject.gender in (None, gender)):
+            continue
+        return replace(subject, start=start, end=end, times=[], ranks=[])
+    return None
 
 
 def _meant(text: str, start: int, end: int, context: Context, team_race: bool) -> Entity | None:

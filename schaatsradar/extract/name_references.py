@@ -29,7 +29,8 @@ from schaatsradar.extract.name_words import (
 )
 from schaatsradar.extract.types import Gender, Skater
 
-_Event = tuple[int, int, str | None, Gender | None]  # start, end, country, gender
+# start, end, country, gender, age ("de 24-jarige")
+_Event = tuple[int, int, str | None, Gender | None, int | None]
 
 
 class _References:
@@ -60,9 +61,17 @@ class _References:
         )
         starts = [h[0] for h in history]
         name_spans = sorted((m.start, m.end) for p in self.persons.values() for m in p.mentions)
-        events = sorted([*self.reference_phrases(name_spans), *self.pronouns()])
+        # An age the article gives a person ("de 32-jarige Sablikova", or a reference resolved
+        # to her) rules her out for a reference with another age ("de 24-jarige rijdster").
+        by_start = {m.start: p for p in self.persons.values() for m in p.mentions}
+        ages: dict[Skater, int] = {}
+        named_ages: list[tuple[int, int]] = []
+        events = sorted([*self.reference_phrases(name_spans, named_ages), *self.pronouns()])
+        for name_start, named_age in named_ages:
+            if name_start in by_start:
+                ages.setdefault(by_start[name_start].skater, named_age)
         out: list[tuple[int, int, Skater]] = []
-        for start, end, country, gender in events:
+        for start, end, country, gender, age in events:
             sent = rank[self.doc.sentence_of(start)]
             idx = bisect.bisect_left(starts, start)
             chosen: _Person | None = None
@@ -78,15 +87,23 @@ class _References:
                     continue
                 if gender and sk.gender and sk.gender != gender:
                     continue
+                if age is not None and ages.get(sk, age) != age:
+                    continue
                 chosen = person
                 break
+            if chosen is not None and age is not None:
+                ages.setdefault(chosen.skater, age)
             if chosen is not None and chosen.included:
                 out.append((start, end, chosen.skater))
                 history.insert(idx, (start, sent, chosen))
                 starts.insert(idx, start)
         return out
 
-    def reference_phrases(self, name_spans: list[tuple[int, int]]) -> Iterator[_Event]:
+    def reference_phrases(
+        self, name_spans: list[tuple[int, int]], named_ages: list[tuple[int, int]]
+    ) -> Iterator[_Event]:
+        """The phrases that stand for a person; the ages of those that describe the name
+        right after them ("de 32-jarige Martina Sablikova") go to `named_ages`."""
         for rx, nats, nouns, dutch in (
             (_NL_REFERENCE, _NL_NATIONALITY, _NL_PERSON_NOUNS, True),
             (_EN_REFERENCE, _EN_NATIONALITY, _EN_PERSON_NOUNS, False),
@@ -102,6 +119,10 @@ class _References:
                 k = bisect.bisect_left(name_spans, (end, -1))
                 if k and name_spans[k - 1][1] > start:
                     continue  # part of a name phrase: "de Canadese Ivanie Blondin"
+                following = name_spans[k] if k < len(name_spans) else None
+                if age and following is not None and not self.text[end : following[0]].strip():
+                    named_ages.append((following[0], int(age)))
+                    continue  # "de 32-jarige Sablikova": her age, not a reference
                 if not dutch and nat in _EN_ADJECTIVE_ONLY and not noun:
                     continue  # "the Dutch" are a people
                 if not self.stands_for_person(end, ended_with_noun=bool(noun), dutch=dutch):
@@ -114,7 +135,7 @@ class _References:
                     gender = nouns[noun] or gender
                 if dutch and not country and re.search(r"(?i)\bnederlands\b", m.group()):
                     country = "NED"
-                yield start, end, country, gender
+                yield start, end, country, gender, int(age) if age else None
 
     def stands_for_person(self, end: int, *, ended_with_noun: bool, dutch: bool) -> bool:
         """What follows the phrase decides: a name or a noun means the phrase qualifies it
@@ -163,4 +184,4 @@ class _References:
                 and nxt.lower.endswith("en")
             ):
                 continue
-            yield tok.start, tok.end, None, gender
+            yield tok.start, tok.end, None, gender, None

@@ -45,6 +45,22 @@ def test_a_description_takes_the_last_compatible_skater(description: str, expect
     assert owners(text, "3:58.40") == {expected}
 
 
+def test_an_age_skips_the_skater_the_article_gave_another_age() -> None:
+    text = (
+        "Op de 5000 meter won Natalya Voronina. Esmee Visser werd derde. De 32-jarige "
+        "Martina Sablikova werd tweede. De 24-jarige rijdster van Team X reed 6.46,68."
+    )
+    assert owners(text, "6:46.68") == {"Esmee Visser"}
+
+
+def test_a_description_that_concedes_gets_no_win() -> None:
+    text = (
+        "Op de 5000 meter won Natalya Voronina. Esmee Visser werd derde. De 24-jarige "
+        "rijdster van Team X moest zich in de slotfase gewonnen geven."
+    )
+    assert ("Esmee Visser", "5000m", None, 1) not in results(text)
+
+
 def test_a_nationality_skips_the_skaters_of_another_country() -> None:
     text = (
         "Erin Jackson werd derde op de 500 meter. Femke Kok won in 36,90. "
@@ -64,6 +80,40 @@ def test_english_description_after_two_skaters() -> None:
 def test_a_description_followed_by_a_noun_is_no_subject() -> None:
     text = "Irene Schouten won de 3000 meter in 3.56,10. De Noord-Hollandse ploeg reed 3.58,40."
     assert "Irene Schouten" not in owners(text, "3:58.40")
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "De rijder van Team Reggeborgh klokte 1.13,80.",
+        "De rijdster van Team Reggeborgh klokte 1.13,80.",
+        "Na een matige opening klokte de pupil van Jac Orie 1.13,80.",
+    ],
+)
+def test_a_skater_named_by_team_or_coach_is_the_latest_subject(description: str) -> None:
+    text = (
+        "Jutta Leerdam won de 1000 meter in 1.13,20. Femke Kok reed in de laatste rit tegen "
+        f"Miho Takagi. {description}"
+    )
+    assert owners(text, "1:13.80") == {"Femke Kok"}
+
+
+def test_a_team_description_before_a_name_is_an_apposition() -> None:
+    text = (
+        "Jutta Leerdam won de 1000 meter in 1.13,20. De rijder van Team Reggeborgh, Femke Kok, "
+        "klokte 1.13,80."
+    )
+    assert owners(text, "1:13.80") == {"Femke Kok"}
+
+
+def test_a_feminine_description_skips_a_man() -> None:
+    text = "Femke Kok won de 500 meter. Jenning de Boo keek toe. De rijdster van Team X reed 36,80."
+    assert owners(text, "36.80") == {"Femke Kok"}
+
+
+def test_english_age_description_is_the_skater_before() -> None:
+    text = "Jordan Stolz won the 1500m in 1:41.50. The 21-year-old rode 1:06.05 in the 1000m."
+    assert ("Jordan Stolz", "1000m", "1:06.05", None) in results(text)
 
 
 # -- pronouns as subjects ---------------------------------------------------------------------
