@@ -18,6 +18,7 @@ from schaatsradar.extract.context import Context, Entity
 from schaatsradar.extract.countries import COUNTRIES
 from schaatsradar.extract.follow_on import CONTINUATION
 from schaatsradar.extract.mentions import Mentions, inside, text_before
+from schaatsradar.extract.name_references import described
 from schaatsradar.extract.owners import _aside, _is_object
 from schaatsradar.extract.sentences import Sentence
 from schaatsradar.extract.types import TEAM_DISTANCES, Gender
@@ -44,6 +45,7 @@ def _entities(
             )
         )
     ]
+    _described_as_subject(text, sentence, entities, mentions)
     opener = OPENER.match(text, sentence.start, sentence.end)
     meant: Entity | None = None
     if opener is not None:
@@ -213,6 +215,42 @@ def _described_subject(
             continue
         return replace(subject, start=start, end=end, times=[], ranks=[])
     return None
+
+
+def _described_as_subject(
+    text: str, sentence: Sentence, entities: list[Entity], mentions: Mentions
+) -> None:
+    """ "Roest legde het af tegen Bergsma, maar de wereldkampioen eindigde als tweede": a
+    description that is the subject of a later clause stands for its sentence's subject when
+    that one fits its words, not for whoever the name finder saw last if that was only an
+    object ("tegen Bergsma"). Across a sentence end it is not so: "Bowe rekende af met
+    Leerdam. De wereldkampioene viel naast het podium" is about Leerdam, and the text alone
+    cannot tell. A description with an age is left to the name finder, which knows the ages
+    the article gave."""
+    references = {m.start for m in inside(mentions.names, sentence) if m.how == "reference"}
+    for index, entity in enumerate(entities):
+        if entity.start not in references:
+            continue
+        said = described(text[entity.start : entity.end])
+        if said is None or said[2] is not None:
+            continue
+        if _is_object(text, sentence, entity, named_before=index > 0):
+            continue
+        country, gender, _ = said
+        before = [
+            e
+            for e in entities[:index]
+            if not e.team and not _is_object(text, sentence, e, named_before=False)
+        ]
+        topic = before[0] if before else None
+        if (
+            topic is None
+            or entity.name in {e.name for e in before}
+            or (country is not None and topic.country != country)
+            or (gender is not None and topic.gender not in (None, gender))
+        ):
+            continue
+        entities[index] = replace(topic, start=entity.start, end=entity.end, times=[], ranks=[])
 
 
 def _meant(text: str, start: int, end: int, context: Context, team_race: bool) -> Entity | None:

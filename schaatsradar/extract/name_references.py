@@ -127,14 +127,7 @@ class _References:
                     continue  # "the Dutch" are a people
                 if not self.stands_for_person(end, ended_with_noun=bool(noun), dutch=dutch):
                     continue
-                country: str | None = None
-                gender: Gender | None = None
-                if nat:
-                    country, gender = nats[nat]
-                if noun:
-                    gender = nouns[noun] or gender
-                if dutch and not country and re.search(r"(?i)\bnederlands\b", m.group()):
-                    country = "NED"
+                country, gender = _constraints(m, nats, nouns, dutch)
                 yield start, end, country, gender, int(age) if age else None
 
     def stands_for_person(self, end: int, *, ended_with_noun: bool, dutch: bool) -> bool:
@@ -185,3 +178,36 @@ class _References:
             ):
                 continue
             yield tok.start, tok.end, None, gender, None
+
+
+def _constraints(
+    m: re.Match[str],
+    nats: dict[str, tuple[str, Gender | None]],
+    nouns: dict[str, Gender | None],
+    dutch: bool,
+) -> tuple[str | None, Gender | None]:
+    """The country and gender a reference phrase's words say ("de Noorse": NOR, women)."""
+    nat, noun = m.group("nat"), m.group("noun")
+    country: str | None = None
+    gender: Gender | None = None
+    if nat:
+        country, gender = nats[nat]
+    if noun:
+        gender = nouns[noun] or gender
+    if dutch and not country and re.search(r"(?i)\bnederlands\b", m.group()):
+        country = "NED"
+    return country, gender
+
+
+def described(phrase: str) -> tuple[str | None, Gender | None, int | None] | None:
+    """Country, gender and age a reference phrase ("de 24-jarige Friezin", "the Canadian")
+    says of the person it stands for; None when `phrase` is no such phrase (a pronoun)."""
+    for rx, nats, nouns, dutch in (
+        (_NL_REFERENCE, _NL_NATIONALITY, _NL_PERSON_NOUNS, True),
+        (_EN_REFERENCE, _EN_NATIONALITY, _EN_PERSON_NOUNS, False),
+    ):
+        m = rx.match(phrase)
+        if m is not None and (m.group("age") or m.group("nat") or m.group("noun")):
+            country, gender = _constraints(m, nats, nouns, dutch)
+            return country, gender, int(m.group("age")) if m.group("age") else None
+    return None

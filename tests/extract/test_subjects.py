@@ -77,6 +77,35 @@ def test_english_description_after_two_skaters() -> None:
     assert ("Laurent Dubreuil", "1000m", "1:07.02", 2) in results(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patrick Roest legde het af tegen Jorrit Bergsma, maar de wereldkampioen eindigde in "
+        "12.50,86 als tweede.",
+        "Patrick Roest verloor van Jorrit Bergsma en de wereldkampioen eindigde in 12.50,86 "
+        "als tweede.",
+    ],
+)
+def test_a_description_is_the_subject_of_its_sentence_not_the_rival_named_last(
+    text: str,
+) -> None:
+    assert owners(text, "12:50.86") == {"Patrick Roest"}
+
+
+def test_a_description_after_a_sentence_end_is_the_last_compatible_person() -> None:
+    # The next sentence may well be about the beaten one: the text cannot tell.
+    text = (
+        "Brittany Bowe rekende op de 1000 meter af met Jutta Leerdam. De wereldkampioene "
+        "klokte 1.14,15."
+    )
+    assert owners(text, "1:14.15") == {"Jutta Leerdam"}
+
+
+def test_a_description_that_does_not_fit_the_subject_is_the_rival() -> None:
+    text = "Jutta Leerdam won de 1000 meter voor Miho Takagi. De Japanse klokte 1.14,20."
+    assert owners(text, "1:14.20") == {"Miho Takagi"}
+
+
 def test_a_description_followed_by_a_noun_is_no_subject() -> None:
     text = "Irene Schouten won de 3000 meter in 3.56,10. De Noord-Hollandse ploeg reed 3.58,40."
     assert "Irene Schouten" not in owners(text, "3:58.40")
