@@ -21,7 +21,12 @@ from schaatsradar.extract.owners import _is_object
 from schaatsradar.extract.sentences import Sentence
 from schaatsradar.extract.types import Gender
 
-OPENER = re.compile(r"(?:Die|Deze|Zij|Ze|Hij|She|He)\b")
+# A sentence that opens on a pronoun, or on a possessive before a time ("Haar tijd van 37,20
+# was goed voor brons", "Zijn 6.23,87 ...", "His time of 34.50 ..."): its subject is who the
+# word stands for.
+OPENER = re.compile(
+    r"(?:Die|Deze|Zij|Ze|Hij|She|He)\b|(?:Haar|Zijn|Her|His)(?=\s+(?:[\w-]*tijd\b|time\b|\d))"
+)
 PLURAL_OPENERS = frozenset({"Die", "Deze", "Zij", "Ze"})
 
 
@@ -32,6 +37,12 @@ PRONOUN_GENDER: dict[str, Gender] = {
     "she": "women",
     "hij": "men",
     "he": "men",
+}
+_POSSESSIVE_GENDER: dict[str, Gender] = {
+    "haar": "women",
+    "her": "women",
+    "zijn": "men",
+    "his": "men",
 }
 # "Ze reden allebei 37,40", "Daarna wonnen ze": a Dutch plural verb next to "ze"/"zij" makes
 # it "they" (a team in a team race; two skaters, not one, otherwise).
@@ -124,7 +135,7 @@ def _meant(text: str, start: int, end: int, context: Context, team_race: bool) -
     )
     if word in ("ze", "zij") and not team_race and plural:
         return None
-    gender = PRONOUN_GENDER.get(word)
+    gender = PRONOUN_GENDER.get(word) or _POSSESSIVE_GENDER.get(word)
     for subject in context.recent_subjects or (
         (context.last_subject,) if context.last_subject is not None else ()
     ):

@@ -174,6 +174,38 @@ def test_a_pronoun_with_no_compatible_subject_gives_no_owner() -> None:
     assert owners(text, "36.80") == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Op de 500 meter won Jutta Leerdam. Femke Kok had een matige start. Haar tijd van "
+            "37,20 was goed voor de derde plaats.",
+            ("Femke Kok", "500m", "37.20", 3),
+        ),
+        (
+            "Op de 5000 meter won Patrick Roest. Marcel Bosker reed in de laatste rit. Zijn "
+            "6.23,87 was goed voor de twaalfde plaats.",
+            ("Marcel Bosker", "5000m", "6:23.87", 12),
+        ),
+        (
+            "Jordan Stolz won the 500m. Laurent Dubreuil struggled at the start. His time of "
+            "34.50 was good for fifth.",
+            ("Laurent Dubreuil", "500m", "34.50", 5),
+        ),
+    ],
+)
+def test_a_possessive_before_a_time_is_the_subject_before(text: str, expected: tuple) -> None:
+    assert expected in results(text)
+
+
+def test_a_possessive_skips_a_subject_of_the_other_gender() -> None:
+    text = (
+        "Op de 500 meter won Jutta Leerdam. Jenning de Boo keek toe. Haar tijd van 37,20 "
+        "was een baanrecord."
+    )
+    assert owners(text, "37.20") == {"Jutta Leerdam"}
+
+
 def test_plural_they_after_two_skaters_is_neither() -> None:
     text = "Op de 500 meter reden Femke Kok en Jutta Leerdam samen. Ze reden allebei 37,40."
     assert owners(text, "37.40") == set()
