@@ -242,12 +242,32 @@ def test_a_time_and_the_place_in_the_next_sentence_are_one_result(second: str) -
     assert not any(name == "Marcel Bosker" and time is None for name, _, time, _ in found)
 
 
-def test_english_time_then_place() -> None:
-    text = (
-        "Jordan Stolz won the 500m. Laurent Dubreuil clocked 34.50. That was good enough for "
-        "fifth place."
-    )
+@pytest.mark.parametrize(
+    "second",
+    [
+        "That was good enough for fifth place.",
+        "That put him in fifth place.",
+        "It was good for fifth.",
+    ],
+)
+def test_english_time_then_place(second: str) -> None:
+    text = f"Jordan Stolz won the 500m. Laurent Dubreuil clocked 34.50. {second}"
     assert ("Laurent Dubreuil", "500m", "34.50", 5) in results(text)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Dat was niet genoeg voor het podium.",
+        "Dat was haar tweede tijd ooit.",
+        "Dat was twee honderdste sneller dan Erin Jackson, die vierde werd.",
+    ],
+)
+def test_what_follows_a_time_but_is_no_place_of_it(second: str) -> None:
+    text = f"Op de 500 meter won Jutta Leerdam. Femke Kok reed 37,02. {second}"
+    found = results(text)
+    assert ("Femke Kok", "500m", "37.02", None) in found
+    assert not any(name == "Femke Kok" and rank for name, _, _, rank in found)
 
 
 def test_she_then_place_after_a_mass_start_aside() -> None:
