@@ -91,9 +91,17 @@ def _entities(
                 replace(inner, start=pronoun.start(), end=pronoun.end(), times=[], ranks=[])
             )
     timed = context.last_timed
-    if not entities and timed is not None and not team_race:
+    subject = context.last_subject
+    if (
+        not entities
+        and timed is not None
+        and not team_race
+        and subject is not None
+        and subject.name == timed.athlete
+    ):
         # "Dat was goed voor de zesde plaats", "Daarmee de elfde plaats": the sentence
-        # before's timed skater, when this one names nobody.
+        # before's timed skater, when this one names nobody and the time was the subject's
+        # own (not "Kok bleef boven de tijd van Leerdam (37,02). Dat was goed voor zilver").
         continuation = CONTINUATION.match(text, sentence.start, sentence.end)
         if continuation is not None:
             entities.append(

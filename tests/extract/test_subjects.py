@@ -305,6 +305,14 @@ def test_a_count_in_the_next_sentence_is_no_place() -> None:
     assert not any(rank == 4 for *_, rank in results(text))
 
 
+def test_a_place_after_a_rivals_time_is_not_the_rivals() -> None:
+    text = (
+        "Op de 500 meter won Erin Jackson. Femke Kok bleef boven de tijd van Jutta Leerdam "
+        "(37,02). Dat was goed voor de derde plaats."
+    )
+    assert ("Jutta Leerdam", "500m", "37.02", 3) not in results(text)
+
+
 def test_a_place_two_sentences_on_is_not_joined() -> None:
     text = (
         "Femke Kok reed op de 500 meter 37,02. Jutta Leerdam was ziek. Dat was goed voor de "
