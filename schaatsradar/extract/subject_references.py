@@ -83,7 +83,12 @@ def _described_subject(
     for subject in context.recent_subjects:
         if subject.team or not (gender is None or subject.gender in (None, gender)):
             continue
-        return replace(subject, start=start, end=end, times=[], ranks=[])
+        described = replace(subject, start=start, end=end, times=[], ranks=[])
+        # "Leerdam won voor de rijder van Team X": an object is someone else, not the
+        # subject before.
+        if _is_object(text, sentence, described, named_before=bool(entities)):
+            return None
+        return described
     return None
 
 

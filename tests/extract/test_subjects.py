@@ -127,6 +127,14 @@ def test_a_skater_named_by_team_or_coach_is_the_latest_subject(description: str)
     assert owners(text, "1:13.80") == {"Femke Kok"}
 
 
+def test_a_team_description_as_object_is_not_the_subject_before() -> None:
+    text = (
+        "Op de 1000 meter reed Femke Kok in de eerste rit. Achter de rijder van Team "
+        "Reggeborgh (1.13,10) werd Jutta Leerdam tweede in 1.13,80."
+    )
+    assert "Femke Kok" not in owners(text, "1:13.10")
+
+
 def test_a_team_description_before_a_name_is_an_apposition() -> None:
     text = (
         "Jutta Leerdam won de 1000 meter in 1.13,20. De rijder van Team Reggeborgh, Femke Kok, "
