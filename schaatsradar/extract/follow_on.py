@@ -21,10 +21,12 @@ from schaatsradar.extract.types import TEAM_DISTANCES, Result, Span
 __all__ = ["CONTINUATION", "join_place", "timed_alone"]
 
 # A sentence that opens on what the one before it said: "Dat was goed voor", "Daarmee",
-# "Hiermee", "Goed voor de zesde plaats", "That was good for", "It earned her". Its subject
-# is the previous sentence's timed skater when it names nobody itself.
+# "Hiermee", "Goed voor de zesde plaats", "Die tijd", "That was good for", "It earned her".
+# Its subject is the previous sentence's timed skater when it names nobody itself.
 CONTINUATION = re.compile(
-    r"(?:Dat|Dit|Daarmee|Hiermee|Daardoor|Goed\s+voor|That|This|It|Good\s+(?:enough\s+)?for)"
+    r"(?:Dat|Dit|Daarmee|Hiermee|Daardoor|Goed\s+voor|That|This|It|Good\s+(?:enough\s+)?for|"
+    # "Die tijd was goed voor de tweede plaats", "Deze rit leverde haar brons op".
+    r"(?:Die|Deze)\s+(?:[\w-]*tijd|rit|race|prestatie))"
     r"(?![\w-])"
 )
 

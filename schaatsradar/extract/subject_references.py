@@ -24,8 +24,11 @@ from schaatsradar.extract.types import Gender
 # A sentence that opens on a pronoun, or on a possessive before a time ("Haar tijd van 37,20
 # was goed voor brons", "Zijn 6.23,87 ...", "His time of 34.50 ..."): its subject is who the
 # word stands for.
+# "Die tijd", "Deze rit": a determiner before what was skated, no pronoun (see
+# `follow_on.CONTINUATION`).
 OPENER = re.compile(
-    r"(?:Die|Deze|Zij|Ze|Hij|She|He)\b|(?:Haar|Zijn|Her|His)(?=\s+(?:[\w-]*tijd\b|time\b|\d))"
+    r"(?:Die|Deze)\b(?!\s+(?:[\w-]*tijd|rit|race|prestatie)\b)|(?:Zij|Ze|Hij|She|He)\b|"
+    r"(?:Haar|Zijn|Her|His)(?=\s+(?:[\w-]*tijd\b|time\b|\d))"
 )
 PLURAL_OPENERS = frozenset({"Die", "Deze", "Zij", "Ze"})
 

@@ -238,6 +238,8 @@ def test_they_after_a_team_is_the_team() -> None:
         "Dat was uiteindelijk goed voor de elfde plaats.",
         "Dat leverde de elfde plaats op.",
         "Goed voor de elfde plaats.",
+        "Die tijd was goed voor de elfde plaats.",
+        "Deze tijd leverde hem de elfde plaats op.",
     ],
 )
 def test_a_time_and_the_place_in_the_next_sentence_are_one_result(second: str) -> None:
@@ -311,6 +313,16 @@ def test_a_count_in_the_next_sentence_is_no_place() -> None:
     text = "Femke Kok reed op de 500 meter 37,02. Dat was haar vierde tijd ooit."
     assert ("Femke Kok", "500m", "37.02", None) in results(text)
     assert not any(rank == 4 for *_, rank in results(text))
+
+
+def test_that_time_is_the_timed_skaters_not_the_rival_named_last() -> None:
+    text = (
+        "Op de 500 meter won Jutta Leerdam. Femke Kok reed 37,02, sneller dan Erin Jackson. "
+        "Die tijd was goed voor de tweede plaats."
+    )
+    found = results(text)
+    assert ("Femke Kok", "500m", "37.02", 2) in found
+    assert ("Erin Jackson", "500m", None, 2) not in found
 
 
 def test_a_place_after_a_rivals_time_is_not_the_rivals() -> None:
