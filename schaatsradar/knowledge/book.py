@@ -39,6 +39,7 @@ from schaatsradar.knowledge.reference import (
     bundled_rinks,
     bundled_skaters,
 )
+from schaatsradar.knowledge.season_calendar import describe_bundled
 from schaatsradar.knowledge.settling import Changed, settle_and_judge
 from schaatsradar.knowledge.statements import athlete_problem, statements, team_code
 from schaatsradar.store import Store
@@ -107,6 +108,7 @@ def load_reference(conn: Connection) -> None:
             origin="calendar",
             source=" ; ".join(event.sources),
         )
+    describe_bundled(conn, bundled_calendar())
     _load_reference_records(conn, bundled_records().rows)
     _judge_old_races(conn)
 
