@@ -53,14 +53,12 @@ from schaatsradar.knowledge.calendar_programme import (
     ScheduledDistance,
     parse_programme,
 )
+from schaatsradar.knowledge.ical import DISTANCES_PROPERTY, LEVEL_PROPERTY
 from schaatsradar.knowledge.matching import level_of
 from schaatsradar.knowledge.official_values import distance_of, parse_gender
 from schaatsradar.knowledge.season_calendar import NEWS_LEVELS
 
 ICAL_SUFFIXES = (".ics", ".ical", ".ifb", ".icalendar")
-# Properties our own iCal feeds write for machines (their text is in the reader's language).
-LEVEL_PROPERTY = "X-SCHAATSRADAR-LEVEL"
-DISTANCES_PROPERTY = "X-SCHAATSRADAR-DISTANCES"
 OUR_UID = re.compile(r"^(\d{4}-\d{2}-\d{2}-[a-z0-9-]+)@schaatsradar$")
 _GENDER_CODES = {"women": "W", "men": "M", "mixed": "mixed"}
 _DISTANCES_LINE = re.compile(r"^\s*(?:distances|afstanden)\s*:\s*(.+)$", re.IGNORECASE | re.M)

@@ -99,6 +99,12 @@ def event_of(row: MeetRow) -> CalendarEvent:
     )
 
 
+def calendar_event(conn: Connection, meet_id: int) -> CalendarEvent | None:
+    """The calendar entry of one stored meet (its programme, rink), if it is on a calendar."""
+    row = stored.meet_by_id(conn, meet_id)
+    return event_of(row) if row is not None else None
+
+
 def events_between(
     conn: Connection, first: dt.date | None = None, last: dt.date | None = None
 ) -> tuple[CalendarEvent, ...]:
@@ -181,19 +187,19 @@ class Saved:
         return sorted({season_of(e.start) for e in every})
 
 
-def store_calendar(conn: Connection, events: Iterable[CalendarEvent]) -> Saved:
+def store_calendar(conn: Connection, events: Iterable[CalendarEvent], now: dt.datetime) -> Saved:
     """A season's calendar into the knowledge base, in the caller's one transaction (so a
     file is stored whole or not at all). A meet already stored under the same slug (its
     start day and name) is corrected, not doubled; importing the same file twice changes
     nothing."""
     saved = Saved()
     for event in events:
-        outcome = _save(conn, event)
+        outcome = _save(conn, event, now)
         {"new": saved.new, "updated": saved.updated}.get(outcome, saved.unchanged).append(event)
     return saved
 
 
-def _save(conn: Connection, event: CalendarEvent) -> str:
+def _save(conn: Connection, event: CalendarEvent, now: dt.datetime) -> str:
     return stored.save_meet(
         conn,
         slug=event.slug,
@@ -207,6 +213,7 @@ def _save(conn: Connection, event: CalendarEvent) -> str:
         country=event.country,
         programme=programme_json(event.programme),
         notes=event.notes,
+        now=now,
     )
 
 

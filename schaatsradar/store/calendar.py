@@ -15,7 +15,7 @@ from sqlalchemy import Connection, func, insert, select, update
 
 from schaatsradar.store.knowledge import SHOWN
 from schaatsradar.store.memo import forget
-from schaatsradar.store.models import Competition, Race, RaceResult
+from schaatsradar.store.models import Competition, Race, RaceResult, ReconciledArticle
 
 # The meets a calendar lists: those a calendar gave and those the news reported (official
 # lists make news-origin meets too). Undated history meets have no place on a calendar.
@@ -76,6 +76,11 @@ def meets_between(
     return [_meet(row) for row in conn.execute(query)]
 
 
+def meet_by_id(conn: Connection, meet_id: int) -> MeetRow | None:
+    row = conn.execute(_listed().where(Competition.id == meet_id)).first()
+    return _meet(row) if row is not None else None
+
+
 def meet_start_days(conn: Connection) -> list[dt.date]:
     """The first day of every calendar and news meet: which seasons the calendar knows."""
     query = (
@@ -83,7 +88,7 @@ def meet_start_days(conn: Connection) -> list[dt.date]:
         .where(Competition.start_date.is_not(None), Competition.origin.in_(CALENDAR_ORIGINS))
         .distinct()
     )
-    return sorted(day for (day,) in conn.execute(query))
+    return sorted(day for (day,) in conn.execute(query) if day is not None)
 
 
 def has_calendar_between(conn: Connection, first: dt.date, last: dt.date) -> bool:
@@ -148,6 +153,7 @@ def save_meet(
     country: str | None,
     programme: str,
     notes: str,
+    now: dt.datetime,
 ) -> str:
     """A calendar's meet, new ("new") or a correction of the stored one ("updated"), or
     "unchanged". A meet first known from the news keeps its origin: its results stay its."""
@@ -167,12 +173,24 @@ def save_meet(
     for lookup in ("competitions_between", "news_competitions", "competition"):
         forget(conn, lookup)
     if found is None:
-        conn.execute(insert(Competition).values(slug=slug, origin="calendar", **values))
+        conn.execute(
+            insert(Competition).values(slug=slug, origin="calendar", revised_at=now, **values)
+        )
         return "new"
     if all(getattr(found, column) == value for column, value in values.items()):
         return "unchanged"
-    conn.execute(update(Competition).where(Competition.id == found.id).values(**values))
+    conn.execute(
+        update(Competition).where(Competition.id == found.id).values(revised_at=now, **values)
+    )
     return "updated"
+
+
+def calendar_revised_at(conn: Connection) -> dt.datetime | None:
+    """When the calendar last changed in the database: a calendar import, or a
+    reconciliation (the news makes and dates meets). None when neither happened."""
+    imported = conn.execute(select(func.max(Competition.revised_at))).scalar()
+    reconciled = conn.execute(select(func.max(ReconciledArticle.reconciled_at))).scalar()
+    return max((t for t in (imported, reconciled) if t is not None), default=None)
 
 
 def describe_meet(

@@ -182,6 +182,7 @@ class Competition(Base):
     country: Mapped[str | None] = mapped_column(String(3))
     programme: Mapped[str | None] = mapped_column(Text)  # JSON: [[distance, [genders], races]]
     notes: Mapped[str | None] = mapped_column(Text)
+    revised_at: Mapped[dt.datetime | None] = mapped_column(DateTime)  # last calendar import
 
 
 class Race(Base):

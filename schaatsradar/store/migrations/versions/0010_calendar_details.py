@@ -1,5 +1,6 @@
 """A meet keeps what a season calendar says of it besides its days: the rink, the rink's
-country, the programme (which distances, for whom, how often) and notes. Until now only the
+country, the programme (which distances, for whom, how often), notes, and when an imported calendar
+last changed it (the calendar feed's Last-Modified). Until now only the
 bundled 2025-26 file knew these, so an imported calendar of another season had nowhere to
 keep them.
 
@@ -25,10 +26,12 @@ def upgrade() -> None:
         batch.add_column(sa.Column("country", sa.String(3)))
         batch.add_column(sa.Column("programme", sa.Text))
         batch.add_column(sa.Column("notes", sa.Text))
+        batch.add_column(sa.Column("revised_at", sa.DateTime))
 
 
 def downgrade() -> None:
     with op.batch_alter_table("competitions") as batch:
+        batch.drop_column("revised_at")
         batch.drop_column("notes")
         batch.drop_column("programme")
         batch.drop_column("country")
