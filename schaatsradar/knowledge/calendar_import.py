@@ -257,8 +257,11 @@ def _ical_event(vevent: Any) -> tuple[CalendarEvent | None, list[str]]:
         return None, reasons
     uid = OUR_UID.match(str(vevent.get("uid") or ""))
     url = str(vevent.get("url") or "").strip()
+    # Our own feeds title an event by its short name (and an Olympic day by its races too);
+    # the description's first line is the full name the slug was made from.
+    name = (description.splitlines() or [summary])[0].strip() if uid else summary
     event = _event(
-        name=summary,
+        name=name or summary,
         start=start,
         end=end,
         level=level,
