@@ -105,6 +105,11 @@ def calendar_event(conn: Connection, meet_id: int) -> CalendarEvent | None:
     return event_of(row) if row is not None else None
 
 
+def stored_distances(conn: Connection, meet_id: int) -> tuple[str, ...]:
+    """The distances a stored meet's calendar programme holds; () when none is known."""
+    return tuple(entry.distance for entry in programme_of(stored.meet_programme(conn, meet_id)))
+
+
 def events_between(
     conn: Connection, first: dt.date | None = None, last: dt.date | None = None
 ) -> tuple[CalendarEvent, ...]:

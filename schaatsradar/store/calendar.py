@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select, update
 
 from schaatsradar.store.knowledge import SHOWN
-from schaatsradar.store.memo import forget
+from schaatsradar.store.memo import forget, remembered
 from schaatsradar.store.models import Competition, Race, RaceResult, ReconciledArticle
 
 # The meets a calendar lists: those a calendar gave and those the news reported (official
@@ -79,6 +79,14 @@ def meets_between(
 def meet_by_id(conn: Connection, meet_id: int) -> MeetRow | None:
     row = conn.execute(_listed().where(Competition.id == meet_id)).first()
     return _meet(row) if row is not None else None
+
+
+def meet_programme(conn: Connection, meet_id: int) -> str | None:
+    """A meet's stored programme (JSON), remembered within a reconciliation's transaction:
+    asked for every result a calendar meet may take."""
+    query = select(Competition.programme).where(Competition.id == meet_id)
+    found: str | None = remembered(conn, "programme", meet_id, lambda: conn.execute(query).scalar())
+    return found
 
 
 def meet_start_days(conn: Connection) -> list[dt.date]:
@@ -170,7 +178,7 @@ def save_meet(
         "notes": notes,
     }
     found = conn.execute(select(Competition).where(Competition.slug == slug)).first()
-    for lookup in ("competitions_between", "news_competitions", "competition"):
+    for lookup in ("competitions_between", "news_competitions", "competition", "programme"):
         forget(conn, lookup)
     if found is None:
         conn.execute(

@@ -348,3 +348,40 @@ def test_the_feed_names_its_level_for_machines(knowledge: Store) -> None:
     assert str(cup["URL"]) == f"https://schaatsradar.test/wedstrijden/{events[0].meet_id}"
     assert str(cup["X-SCHAATSRADAR-LEVEL"]) == "world cup"
     assert str(cup["X-SCHAATSRADAR-DISTANCES"]).startswith("500m (x2), 1000m")
+
+
+def test_an_imported_programme_places_a_result_on_the_day_that_holds_its_distance(
+    knowledge: Store, settings: Settings, tmp_path: Path
+) -> None:
+    days = (
+        "start_date,end_date,competition,city,rink,level,distances,source,notes\n"
+        "2026-11-18,,Junior World Cup Inzell day 1,Inzell,Max Aicher Arena,junior world cup,"
+        "500m,,\n"
+        "2026-11-19,,Junior World Cup Inzell day 2,Inzell,Max Aicher Arena,junior world cup,"
+        "1000m,,\n"
+    )
+    _store(knowledge, days, "junioren.csv")
+    write_articles(tmp_path, [("krant", "2026-11-20", "Op de ijsbaan werd vooral getraind.")])
+    ingest_and_reconcile(knowledge, settings, tmp_path)
+    with knowledge.read() as conn:
+        [article] = kb.articles_by_id(conn, kb.article_ids(conn))
+    fact = {
+        "athlete": "Rie Jong",
+        "country": "NED",
+        "distance": "500m",
+        "gender": "women",
+        "time": "39.10",
+        "seconds": 39.1,
+        "rank": 1,
+        "competition": "Junior World Cup",
+        "venue": "Inzell",
+        "race_date": None,  # the article does not say which day
+        "margin": None,
+        "earlier": False,
+        "year": None,
+        "evidence": {"start": 0, "end": 5, "text": "Op de"},
+    }
+    with knowledge.write() as conn:
+        assert not reconcile_article(conn, article, {"results": [fact], "records": []}).refused
+        [result] = [r for r in kb.results(conn) if r.athlete == "Rie Jong"]
+    assert result.start_date == dt.date(2026, 11, 18)  # day 1, the 500 m day
