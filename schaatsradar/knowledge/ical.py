@@ -40,13 +40,15 @@ def _no_url(_event: CalendarEvent) -> str | None:
 @dataclass(frozen=True)
 class IcalWords:
     """The words of one language for what an event says: the labels of its description,
-    its level and one programme entry ("1000 m (vrouwen)"), and the page a meet links to
-    (`meet_url`; None: the event links nowhere). The defaults are English."""
+    its level, its title (a meet's name) and one programme entry ("1000 m (vrouwen)"), and
+    the page a meet links to (`meet_url`; None: the event links nowhere). English by
+    default."""
 
     level_label: str = "Level"
     distances_label: str = "Distances"
     source_line: Callable[[str], str] = field(default=lambda url: f"Source: {url}")
     level: Callable[[str | None], str] = _english_level
+    name: Callable[[str], str] = field(default=lambda name: name)  # a meet's name, as titled
     entry: Callable[[ScheduledDistance], str] = field(default=lambda entry: entry.label)
     meet_url: Callable[[CalendarEvent], str | None] = _no_url
 
@@ -108,8 +110,8 @@ def event_summary(event: CalendarEvent, words: IcalWords = ENGLISH) -> str:
     """ "World Cup 1", or "Olympic Games – 1000m (W)" where the name alone repeats daily."""
     if 0 < len(event.programme) <= _SUMMARY_DISTANCES:
         labels = ", ".join(words.entry(entry) for entry in event.programme)
-        return f"{event.display_name} – {labels}"
-    return event.display_name
+        return f"{words.name(event.display_name)} – {labels}"
+    return words.name(event.display_name)
 
 
 def event_description(event: CalendarEvent, words: IcalWords = ENGLISH) -> str:

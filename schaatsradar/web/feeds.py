@@ -316,7 +316,8 @@ def ical_words(language: Language, base_url: str) -> IcalWords:
         level_label=translate(language, "Level"),
         distances_label=translate(language, "Distances"),
         source_line=lambda url: translate(language, "Source: %(source)s") % {"source": url},
-        level=lambda value: formats.level(value, language),
+        level=lambda value: names.level(value, language),
+        name=lambda meet: names.competition(meet, language),
         entry=entry,
         meet_url=meet_url,
     )

@@ -22,7 +22,7 @@ from schaatsradar.settings import Settings
 from schaatsradar.store import Store, reading, site
 from schaatsradar.store import knowledge as kb
 from schaatsradar.web.app import create_app
-from schaatsradar.web.format import level as level_name
+from schaatsradar.web.names import level as level_name
 from tests.web.seeded_site import seeded_settings
 
 ATOM = "application/atom+xml; charset=utf-8"

@@ -20,7 +20,7 @@ from schaatsradar.settings import Settings
 from schaatsradar.store import Store
 from schaatsradar.web import pages
 from schaatsradar.web.app import create_app
-from schaatsradar.web.format import level as level_name
+from schaatsradar.web.names import level as level_name
 from tests.conftest import NOW, run_ingest, seed_file
 from tests.web.served import serve_app
 
@@ -84,7 +84,7 @@ def test_an_unloaded_season_says_so_and_shows_the_latest_results(site: Site) -> 
     assert "Kalender 2026-27" in dutch
     assert "De kalender voor 2026-27 is nog niet geladen" in dutch
     assert "Laatste uitslagen" in dutch
-    [meet] = re.findall(r'<a href="/wedstrijden/(\d+)">World Cup 5</a>', dutch)
+    [meet] = re.findall(r'<a href="/wedstrijden/(\d+)">Wereldbeker 5</a>', dutch)
     assert 'href="/kalender?seizoen=2025-26"' in dutch  # the seasons known
     english = site.get("/kalender", lang="en").text
     assert "The calendar for 2026-27 has not been loaded yet" in english
@@ -97,7 +97,7 @@ def test_an_unloaded_season_says_so_and_shows_the_latest_results(site: Site) -> 
 
 def test_another_season_is_picked_by_its_name(site: Site) -> None:
     html = site.get("/kalender", seizoen="2025-26", niveau="world cup").text
-    assert "Kalender 2025-26" in html and "World Cup 5" in html
+    assert "Kalender 2025-26" in html and "Wereldbeker 5" in html
     assert "nog niet geladen" not in html
     assert 'href="/kalender.ics?season=2025-26&amp;level=world+cup"' in html
     assert '<input type="hidden" name="seizoen" value="2025-26">' in html
@@ -123,9 +123,9 @@ def test_season_bests_are_of_the_running_season(site: Site) -> None:
 def test_a_loaded_calendar_is_the_seasons_calendar_and_feed(site: Site) -> None:
     site.load_calendar()
     html = site.get("/kalender").text
-    assert "World Cup 3" in html and "nog niet geladen" not in html
-    [meet] = re.findall(r'<a href="/wedstrijden/(\d+)">World Cup 3</a>', html)
-    assert "World Cup 3" in site.get("/").text  # the next competitions
+    assert "Wereldbeker 3" in html and "nog niet geladen" not in html
+    [meet] = re.findall(r'<a href="/wedstrijden/(\d+)">Wereldbeker 3</a>', html)
+    assert "Wereldbeker 3" in site.get("/").text  # the next competitions
     [event] = site.get("/api/v1/calendar").json()["items"]
     assert (event["name"], event["season"], event["competition_id"]) == (
         "World Cup 3",
@@ -136,6 +136,7 @@ def test_a_loaded_calendar_is_the_seasons_calendar_and_feed(site: Site) -> None:
     feed = Calendar.from_ical(site.get("/kalender.ics", season="2026-27").content)
     [vevent] = feed.walk("VEVENT")
     assert str(vevent["URL"]) == f"{site.url}/wedstrijden/{meet}"
+    assert str(vevent["SUMMARY"]) == "Wereldbeker 3"  # the reader's name of the meet
     description = str(vevent["DESCRIPTION"])
     assert f"Niveau: {level_name('world cup', 'nl')}" in description and "Level:" not in description
     assert "Afstanden: 500 m ×2, 1.000 m (vrouwen), " in description
