@@ -78,3 +78,14 @@ def test_import_loads_the_season_and_a_broken_file_stores_nothing(run, tmp_path:
     again = run("calendar", "import", str(good))
     assert "(0 new, 0 updated, 1 unchanged)" in again.output
     assert run("calendar", "import", str(tmp_path / "weg.ics")).exit_code == 1
+
+
+def test_import_from_a_url_goes_through_the_guard(run, httpserver, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    httpserver.expect_request("/seizoen.ics").respond_with_data(ICS, content_type="text/calendar")
+    url = httpserver.url_for("/seizoen.ics")
+    refused = run("calendar", "import", url)  # loopback is private: refused by default
+    assert refused.exit_code == 1 and "E143" in refused.output
+    monkeypatch.setenv("SCHAATSRADAR_ALLOW_PRIVATE_NETWORKS", "127.0.0.1/32")
+    stored = run("calendar", "import", url)
+    assert stored.exit_code == 0, stored.output
+    assert "calendar 2026-27: 1 meets (1 new" in stored.output

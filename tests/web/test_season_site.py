@@ -144,6 +144,7 @@ def test_a_loaded_calendar_is_the_seasons_calendar_and_feed(site: Site) -> None:
     [vevent] = english.walk("VEVENT")
     assert "Level: World Cup" in str(vevent["DESCRIPTION"])
     assert "Distances: 500 m ×2, 1,000 m (women), mass start" in str(vevent["DESCRIPTION"])
+    assert httpx.get(site.url + "/kalender.ics", params={"season": "onzin"}).status_code == 400
     everything = Calendar.from_ical(site.get("/kalender.ics").content)
     assert len(everything.walk("VEVENT")) == 26  # every season known: 2025-26 and this one
 
