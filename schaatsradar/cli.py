@@ -35,7 +35,7 @@ from schaatsradar.knowledge.book import (
 from schaatsradar.knowledge.calendar import CalendarRejected, filter_events, parse_level
 from schaatsradar.knowledge.calendar_fetch import read_calendar_source
 from schaatsradar.knowledge.calendar_import import parse_calendar
-from schaatsradar.knowledge.ical import calendar_ics
+from schaatsradar.knowledge.ical import IcalWords, calendar_ics
 from schaatsradar.knowledge.left_out import left_out
 from schaatsradar.knowledge.official import parse_official
 from schaatsradar.knowledge.official_fetch import OfficialPoller, read_official_file
@@ -777,7 +777,11 @@ def calendar(
         _print_not_loaded(view)
     console.print("seasons known: " + ", ".join(str(s) for s in view.seasons))
     if ics is not None:
-        ics.write_bytes(calendar_ics(events, "Schaatsradar"))
+        site = Settings().site_url.rstrip("/")
+        words = IcalWords(
+            meet_url=lambda e: f"{site}/wedstrijden/{e.meet_id}" if e.meet_id else None
+        )
+        ics.write_bytes(calendar_ics(events, "Schaatsradar", words=words))
         console.print(f"wrote {ics}")
 
 

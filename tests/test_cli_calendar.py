@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from icalendar import Calendar
 from typer.testing import CliRunner
 
 from schaatsradar import cli
@@ -75,6 +76,10 @@ def test_import_loads_the_season_and_a_broken_file_stores_nothing(run, tmp_path:
     shown = run("calendar")
     assert "World Cup 3" in shown.output and "Thialf, Heerenveen" in shown.output
     assert "not loaded" not in shown.output
+    ics = tmp_path / "uit.ics"
+    assert run("calendar", "--ics", str(ics)).exit_code == 0
+    [event] = Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
+    assert str(event["URL"]).startswith("http://127.0.0.1:8000/wedstrijden/")  # our meet page
     again = run("calendar", "import", str(good))
     assert "(0 new, 0 updated, 1 unchanged)" in again.output
     assert run("calendar", "import", str(tmp_path / "weg.ics")).exit_code == 1
