@@ -24,6 +24,7 @@ from schaatsradar.ingest.pipeline import ingest as ingest_items
 from schaatsradar.ingest.polling import add_source, poll_due
 from schaatsradar.ingest.readers import Item, ReadContext, expand_targets, is_url, read_target
 from schaatsradar.ingest.types import IngestReport
+from schaatsradar.knowledge import season_calendar
 from schaatsradar.knowledge.book import (
     Outcome,
     import_official,
@@ -31,12 +32,15 @@ from schaatsradar.knowledge.book import (
     merge,
     reconcile_pending,
 )
-from schaatsradar.knowledge.calendar import bundled_calendar, filter_events, parse_level
-from schaatsradar.knowledge.ical import calendar_ics
+from schaatsradar.knowledge.calendar import CalendarRejected, filter_events, parse_level
+from schaatsradar.knowledge.calendar_fetch import read_calendar_source
+from schaatsradar.knowledge.calendar_import import parse_calendar
+from schaatsradar.knowledge.ical import IcalWords, calendar_ics
 from schaatsradar.knowledge.left_out import left_out
 from schaatsradar.knowledge.official import parse_official
 from schaatsradar.knowledge.official_fetch import OfficialPoller, read_official_file
 from schaatsradar.knowledge.official_poll import add_official, poll_official
+from schaatsradar.knowledge.seasons import parse_season
 from schaatsradar.knowledge.views import (
     distance_order,
     find_skater,
@@ -62,6 +66,8 @@ app.add_typer(db_app, name="db")
 app.add_typer(sources_app, name="sources")
 official_app = typer.Typer(help="Official result and record lists.", no_args_is_help=True)
 app.add_typer(official_app, name="official")
+calendar_app = typer.Typer(help="The season calendar.")
+app.add_typer(calendar_app, name="calendar")
 
 console = Console()
 errors = Console(stderr=True)
@@ -520,8 +526,9 @@ def athlete(
             _fail(f"no skater {name!r}; try a full name, e.g. 'Jutta Leerdam'", "E302")
         assert skater is not None
         view = profile(conn, skater, _now().date())
+        if ics is not None:
+            ics.write_bytes(skater_calendar(conn, view))
     if ics is not None:
-        ics.write_bytes(skater_calendar(view))
         errors.print(f"wrote {ics}")
     if as_json:
         print(json.dumps(profile_json(view), ensure_ascii=False, indent=2))
@@ -542,7 +549,8 @@ def athlete(
             str(result.sources),
         )
     console.print(table)
-    bests = Table("distance", "personal best", "season best", title="bests")
+    season_best = f"season best {view.season}" if view.season else "season best"
+    bests = Table("distance", "personal best", season_best, title="bests")
     for distance in sorted(view.personal_bests, key=distance_order):
         bests.add_row(
             distance,
@@ -721,37 +729,106 @@ def race_command(race_id: int, lang: NotationOption = Notation.nl) -> None:
             _print_claims(held_claims[result.id], lang)
 
 
-@app.command()
+@calendar_app.callback(invoke_without_command=True)
 def calendar(
+    ctx: typer.Context,
+    season: Annotated[
+        str | None, typer.Option(help="2025-26, 2026-27, ...; default: the season running today")
+    ] = None,
     start: Annotated[str | None, typer.Option("--from", help="YYYY-MM-DD")] = None,
     end: Annotated[str | None, typer.Option("--to", help="YYYY-MM-DD")] = None,
     level: Annotated[str | None, typer.Option(help="world cup, olympics, national, ...")] = None,
     ics: Annotated[Path | None, typer.Option(help="Also write the selection as iCal.")] = None,
 ) -> None:
-    """The 2025-26 season: meets with dates, rink and distances."""
+    """A season's meets with dates, rink and distances: the season running today, another
+    with --season, or any days with --from/--to. `calendar import FILE|URL` loads a season."""
+    if ctx.invoked_subcommand is not None:
+        return
     try:
         first = dt.date.fromisoformat(start) if start else None
         last = dt.date.fromisoformat(end) if end else None
         levels = [parse_level(level)] if level else None
+        chosen = parse_season(season) if season else None
     except ValueError as error:
-        _fail(f"bad date: {error}", "E305")
+        _fail(f"bad date or season: {error}", "E305")
     except SchaatsradarError as error:
         _fail(error.message, error.code)
-    events = filter_events(bundled_calendar(), start=first, end=last, levels=levels)
-    table = Table("from", "to", "meet", "where", "level", "distances")
+    today = _now().date()
+    with _open_store(Settings()).read() as conn:
+        view = season_calendar.season_view(conn, today, chosen)
+        if chosen is None and (first or last):
+            events = season_calendar.events_between(conn, first, last)  # days, not a season
+        else:
+            events = view.events
+    events = filter_events(events, start=first, end=last, levels=levels)
+    title = f"The {view.season} season" if chosen or not (first or last) else "The calendar"
+    table = Table("from", "to", "meet", "where", "level", "distances", title=title)
     for event in events:
         table.add_row(
             event.start.isoformat(),
             event.end.isoformat(),
-            escape(event.display_name),
-            escape(event.location),
-            event.level,
+            escape(event.display_name) + (" (news)" if event.origin == "news" else ""),
+            escape(event.location or event.city or ""),
+            event.level or "",
             escape(", ".join(event.distances)),
         )
     console.print(table)
+    if not view.loaded and (chosen or not (first or last)):
+        _print_not_loaded(view)
+    console.print("seasons known: " + ", ".join(str(s) for s in view.seasons))
     if ics is not None:
-        ics.write_bytes(calendar_ics(events, "Schaatsradar"))
+        site = Settings().site_url.rstrip("/")
+        words = IcalWords(
+            meet_url=lambda e: f"{site}/wedstrijden/{e.meet_id}" if e.meet_id else None
+        )
+        ics.write_bytes(calendar_ics(events, "Schaatsradar", words=words))
         console.print(f"wrote {ics}")
+
+
+def _print_not_loaded(view: season_calendar.SeasonView) -> None:
+    """Said plainly, with the latest results instead of an empty season."""
+    console.print(
+        f"The calendar for {view.season} is not loaded yet "
+        f"(load one with `schaatsradar calendar import FILE|URL`)."
+    )
+    if view.latest:
+        table = Table("meet", "where", "days", "id", title="latest results")
+        for meet in view.latest:
+            days = " – ".join(
+                d.isoformat()
+                for d in dict.fromkeys(
+                    (meet.start_date or meet.last_race, meet.end_date or meet.last_race)
+                )
+            )
+            table.add_row(escape(meet.name), escape(meet.city or ""), days, str(meet.id))
+        console.print(table)
+
+
+@calendar_app.command("import")
+def calendar_import(
+    target: Annotated[str, typer.Argument(help="An iCal, ISU events JSON or CSV file or URL.")],
+) -> None:
+    """Load a season's calendar: iCal (RFC 5545), the ISU's events JSON, or CSV shaped like
+    the bundled calendar_2025_26.csv. One broken event and nothing is stored."""
+    settings = Settings()
+    try:
+        content, name = read_calendar_source(target, settings)
+        events = parse_calendar(content, name)
+    except CalendarRejected as error:
+        for problem in error.problems:
+            errors.print(f"[red]{error.code}[/] {escape(str(problem))}")
+        errors.print(f"nothing stored: {len(error.problems)} problem(s) in {escape(target)}")
+        raise typer.Exit(1) from None
+    except SchaatsradarError as error:
+        _fail(error.message, error.code)
+    store = _open_store(settings)
+    with store.write() as conn:
+        saved = season_calendar.store_calendar(conn, events, _now())
+    seasons = ", ".join(str(s) for s in saved.seasons)
+    console.print(
+        f"calendar {seasons}: {len(events)} meets "
+        f"({len(saved.new)} new, {len(saved.updated)} updated, {len(saved.unchanged)} unchanged)"
+    )
 
 
 @official_app.command("import")

@@ -7,7 +7,7 @@ input changes nothing.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
@@ -39,6 +39,7 @@ from schaatsradar.knowledge.reference import (
     bundled_rinks,
     bundled_skaters,
 )
+from schaatsradar.knowledge.season_calendar import describe_bundled, stored_distances
 from schaatsradar.knowledge.settling import Changed, settle_and_judge
 from schaatsradar.knowledge.statements import athlete_problem, statements, team_code
 from schaatsradar.store import Store
@@ -107,6 +108,7 @@ def load_reference(conn: Connection) -> None:
             origin="calendar",
             source=" ; ".join(event.sources),
         )
+    describe_bundled(conn, bundled_calendar())
     _load_reference_records(conn, bundled_records().rows)
     _judge_old_races(conn)
 
@@ -210,9 +212,20 @@ def _season() -> tuple[dt.date, dt.date]:
     return min(e.start for e in events), max(e.end for e in events) + dt.timedelta(days=10)
 
 
-def _holds(meet: CompetitionRow, distance: str) -> bool:
-    event = _programmes().get(meet.slug)
-    return event is None or not event.distances or distance in event.distances
+def _holds_in(conn: Connection) -> Callable[[CompetitionRow, str], bool]:
+    """Whether a meet's programme has a distance (True when it is not known): the bundled
+    file's, else an imported calendar's as stored."""
+
+    def holds(meet: CompetitionRow, distance: str) -> bool:
+        event = _programmes().get(meet.slug)
+        if event is not None:
+            return not event.distances or distance in event.distances
+        if meet.origin != "calendar":
+            return True  # the news says nothing of a programme
+        distances = stored_distances(conn, meet.id)
+        return not distances or distance in distances
+
+    return holds
 
 
 def reconcile_article(conn: Connection, article: ArticleRef, facts: dict[str, Any]) -> Outcome:
@@ -294,7 +307,7 @@ def _meet_for(
     """The meet a result belongs to, or why it is none (`news_meets.meet_for`). Without a
     `report` (an official list) every meet the fact names is one its source reports."""
     report = report or Report(published, published, everything=True)
-    return meet_for(conn, fact, report, holds=_holds, season=_season())
+    return meet_for(conn, fact, report, holds=_holds_in(conn), season=_season())
 
 
 def _claim(

@@ -57,10 +57,12 @@ class CalendarEvent:
     city: str | None
     rink: str | None
     country: str | None
-    level: Level
+    level: Level | None  # None: a meet the news reports without saying its kind
     programme: tuple[ScheduledDistance, ...]
     notes: str
     sources: tuple[str, ...]
+    meet_id: int | None = None  # the stored meet, for links to its page (results, news)
+    origin: str = "calendar"  # "calendar", or "news": a meet only the news reported
 
     @property
     def distances(self) -> tuple[str, ...]:
@@ -89,14 +91,16 @@ class CalendarEvent:
 
 @dataclass(frozen=True)
 class RowProblem:
-    """Why one row of a reference file was rejected. Row 1 is the header."""
+    """Why one row of a reference file was rejected. Row 1 is the header. Other formats
+    name their own unit: the line an iCal event begins on, the number of a JSON event."""
 
     filename: str
     row: int
     reason: str
+    unit: str = "row"
 
     def __str__(self) -> str:
-        return f"{self.filename}, row {self.row}: {self.reason}"
+        return f"{self.filename}, {self.unit} {self.row}: {self.reason}"
 
 
 class CalendarRejected(SchaatsradarError):
@@ -152,7 +156,9 @@ def venue_countries(venues_csv: str) -> dict[str, str]:
 
 @functools.cache
 def bundled_calendar() -> tuple[CalendarEvent, ...]:
-    """The 2025-26 season shipped with the package (read once per process)."""
+    """The 2025-26 season shipped with the package (read once per process). Pages and
+    commands read the calendar from the database (`season_calendar`), where this file is
+    loaded next to imported calendars and the meets the news reports."""
     base = resources.files("schaatsradar.data").joinpath("reference")
     venues = base.joinpath("venues.csv").read_text(encoding="utf-8")
     text = base.joinpath(BUNDLED_FILE).read_text(encoding="utf-8")

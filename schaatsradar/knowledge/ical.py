@@ -3,25 +3,65 @@
 Only a renderer: which events go in is decided by the filters in `calendar`. Events are
 all-day, because the reference data has days, not start times; UIDs come from the event slug
 so that a re-published feed updates entries in calendar apps instead of duplicating them.
+What an event says in words (level, distances, the labels of its description) is in the
+reader's language (`IcalWords`, which the site fills from its translations); its URL is the
+meet's own page on the site, where its results and news are, not a publisher's page. Level and
+programme are also written for machines (`X-SCHAATSRADAR-*`), so `calendar import` reads a
+feed back whatever its language.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 from icalendar import Calendar, Event
 
 from schaatsradar.extract.types import Gender
 from schaatsradar.knowledge.calendar import CalendarEvent, events_for_skater
+from schaatsradar.knowledge.calendar_programme import BOTH, ScheduledDistance
 
 PRODID = "-//Schaatsradar//Schaatskalender//NL"
 UID_DOMAIN = "schaatsradar"
+LEVEL_PROPERTY = "X-SCHAATSRADAR-LEVEL"
+DISTANCES_PROPERTY = "X-SCHAATSRADAR-DISTANCES"
 _SUMMARY_DISTANCES = 2  # an Olympic day lists one or two races: worth naming in the title
 
 
+def _english_level(level: str | None) -> str:
+    return level or ""
+
+
+def _no_url(_event: CalendarEvent) -> str | None:
+    return None
+
+
+@dataclass(frozen=True)
+class IcalWords:
+    """The words of one language for what an event says: the labels of its description,
+    its level, its title (a meet's name) and one programme entry ("1000 m (vrouwen)"), and
+    the page a meet links to (`meet_url`; None: the event links nowhere). English by
+    default."""
+
+    level_label: str = "Level"
+    distances_label: str = "Distances"
+    source_line: Callable[[str], str] = field(default=lambda url: f"Source: {url}")
+    level: Callable[[str | None], str] = _english_level
+    name: Callable[[str], str] = field(default=lambda name: name)  # a meet's name, as titled
+    entry: Callable[[ScheduledDistance], str] = field(default=lambda entry: entry.label)
+    meet_url: Callable[[CalendarEvent], str | None] = _no_url
+
+
+ENGLISH = IcalWords()
+
+
 def calendar_ics(
-    events: Iterable[CalendarEvent], name: str, *, stamp: dt.datetime | None = None
+    events: Iterable[CalendarEvent],
+    name: str,
+    *,
+    stamp: dt.datetime | None = None,
+    words: IcalWords = ENGLISH,
 ) -> bytes:
     """A VCALENDAR with one all-day VEVENT per event.
 
@@ -37,7 +77,7 @@ def calendar_ics(
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
     for event in events:
-        calendar.add_component(_vevent(event, stamp_utc))
+        calendar.add_component(_vevent(event, stamp_utc, words))
     return bytes(calendar.to_ical())
 
 
@@ -50,6 +90,7 @@ def skater_ics(
     levels: Iterable[str] | None = None,
     country: str | None = None,
     stamp: dt.datetime | None = None,
+    words: IcalWords = ENGLISH,
 ) -> bytes:
     """One skater's calendar: the events where a distance of theirs is open to their gender.
 
@@ -58,44 +99,65 @@ def skater_ics(
     selected = events_for_skater(
         events, skater_gender, skater_distances, levels=levels, country=country
     )
-    return calendar_ics(selected, name, stamp=stamp)
+    return calendar_ics(selected, name, stamp=stamp, words=words)
 
 
 def event_uid(event: CalendarEvent) -> str:
     return f"{event.slug}@{UID_DOMAIN}"
 
 
-def event_summary(event: CalendarEvent) -> str:
+def event_summary(event: CalendarEvent, words: IcalWords = ENGLISH) -> str:
     """ "World Cup 1", or "Olympic Games – 1000m (W)" where the name alone repeats daily."""
     if 0 < len(event.programme) <= _SUMMARY_DISTANCES:
-        labels = ", ".join(entry.label for entry in event.programme)
-        return f"{event.display_name} – {labels}"
-    return event.display_name
+        labels = ", ".join(words.entry(entry) for entry in event.programme)
+        return f"{words.name(event.display_name)} – {labels}"
+    return words.name(event.display_name)
 
 
-def event_description(event: CalendarEvent) -> str:
-    lines = [event.name, f"Level: {event.level}"]
+def event_description(event: CalendarEvent, words: IcalWords = ENGLISH) -> str:
+    lines = [event.name]
+    if event.level:
+        lines.append(f"{words.level_label}: {words.level(event.level)}")
     if event.programme:
-        lines.append("Distances: " + ", ".join(entry.label for entry in event.programme))
+        labels = ", ".join(words.entry(entry) for entry in event.programme)
+        lines.append(f"{words.distances_label}: {labels}")
     if event.notes:
         lines.append(event.notes)
-    lines.extend(f"Source: {url}" for url in event.sources)
+    lines.extend(words.source_line(url) for url in event.sources)
     return "\n".join(lines)
 
 
-def _vevent(event: CalendarEvent, stamp: dt.datetime) -> Event:
+def machine_programme(programme: Iterable[ScheduledDistance]) -> str:
+    """The programme as the calendar CSV writes it ("500m (x2), 3000m (W)"), which
+    `calendar_programme.parse_programme` reads back."""
+    parts = []
+    for entry in programme:
+        text = entry.distance + (f" (x{entry.races})" if entry.races > 1 else "")
+        if entry.genders != BOTH:
+            codes = {"women": "W", "men": "M", "mixed": "mixed"}
+            text += f" ({'/'.join(codes[g] for g in entry.genders)})"
+        parts.append(text)
+    return ", ".join(parts)
+
+
+def _vevent(event: CalendarEvent, stamp: dt.datetime, words: IcalWords) -> Event:
     vevent = Event()
     vevent.add("uid", event_uid(event))
     vevent.add("dtstamp", stamp)
     vevent.add("dtstart", event.start)
     vevent.add("dtend", event.end + dt.timedelta(days=1))  # all-day DTEND is exclusive
-    vevent.add("summary", event_summary(event))
+    vevent.add("summary", event_summary(event, words))
     if event.location:
         vevent.add("location", event.location)
-    vevent.add("description", event_description(event))
-    vevent.add("categories", [event.level])
-    if event.sources:
-        vevent.add("url", event.sources[0])
+    vevent.add("description", event_description(event, words))
+    if event.level:
+        vevent.add("categories", [words.level(event.level)])
+        vevent.add(LEVEL_PROPERTY, event.level)
+    if event.programme:
+        vevent.add(DISTANCES_PROPERTY, machine_programme(event.programme))
+    url = words.meet_url(event)
+    if url:
+        vevent.add("url", url)
     vevent.add("transp", "TRANSPARENT")  # watching a race should not block a working day
     return vevent
 

@@ -11,15 +11,17 @@ from sqlalchemy import Connection
 
 from schaatsradar.extract.registry import norm_name
 from schaatsradar.extract.types import DISTANCES, Gender, format_time
-from schaatsradar.knowledge.calendar import CalendarEvent, bundled_calendar, events_for_skater
-from schaatsradar.knowledge.ical import calendar_ics, skater_ics
+from schaatsradar.knowledge import season_calendar
+from schaatsradar.knowledge.calendar import CalendarEvent, events_for_skater
+from schaatsradar.knowledge.ical import ENGLISH, IcalWords, calendar_ics, skater_ics
+from schaatsradar.knowledge.seasons import Season, season_of
 from schaatsradar.store import knowledge as kb
 from schaatsradar.store.knowledge import ArticleRef, RecordRow, ResultView, SkaterRow
 
 
 def season_start(day: dt.date) -> dt.date:
     """Skating seasons run from July to June: 2025-26 starts on 2025-07-01."""
-    return dt.date(day.year if day.month >= 7 else day.year - 1, 7, 1)
+    return season_of(day).first
 
 
 @dataclass
@@ -31,6 +33,7 @@ class Profile:
     records: list[RecordRow]
     news: list[ArticleRef]
     upcoming: list[CalendarEvent] = field(default_factory=list)
+    season: Season | None = None  # the season of `season_bests`: the one running today
 
 
 def find_skater(conn: Connection, name: str) -> SkaterRow | None:
@@ -55,13 +58,14 @@ def profile(conn: Connection, skater: SkaterRow, today: dt.date) -> Profile:
         "women" if skater.gender == "women" else "men" if skater.gender == "men" else None
     )
     if gender is not None and distances:
-        events = events_for_skater(bundled_calendar(), gender, distances)
+        events = events_for_skater(season_calendar.events_between(conn, today), gender, distances)
         upcoming = [e for e in events if e.end >= today][:5]
     return Profile(
         skater=skater,
         results=results,
         personal_bests=bests,
-        season_bests=kb.best_times(conn, skater.id, since=season_start(today)),
+        season_bests=kb.best_times(conn, skater.id, since=season_of(today).first),
+        season=season_of(today),
         records=[
             r
             for r in kb.records(conn, skater_id=skater.id)
@@ -107,6 +111,7 @@ def profile_json(view: Profile) -> dict[str, Any]:
             for r in view.results
         ],
         "personal_bests": {d: time(s) for d, s in view.personal_bests.items()},
+        "season": view.season.name if view.season else None,
         "season_bests": {d: time(s) for d, s in view.season_bests.items()},
         "records": [
             {
@@ -129,13 +134,16 @@ def profile_json(view: Profile) -> dict[str, Any]:
     }
 
 
-def skater_calendar(view: Profile) -> bytes:
-    """The season's meets with the distances this skater races, as iCal (RFC 5545)."""
+def skater_calendar(
+    conn: Connection, view: Profile, *, words: IcalWords = ENGLISH, stamp: dt.datetime | None = None
+) -> bytes:
+    """The known meets (every season) with the distances this skater races, as iCal."""
     distances = sorted({r.distance for r in view.results} | set(view.personal_bests))
     name = f"Schaatsradar: {view.skater.name}"
+    calendar = season_calendar.events_between(conn)
     if view.skater.gender == "women" or view.skater.gender == "men":
         gender: Gender = "women" if view.skater.gender == "women" else "men"
-        return skater_ics(bundled_calendar(), gender, distances, name=name)
+        return skater_ics(calendar, gender, distances, name=name, words=words, stamp=stamp)
     # Gender unknown (a skater only the news named): every meet holding their distances.
-    events = [e for e in bundled_calendar() if set(distances) & set(e.distances)]
-    return calendar_ics(events, name)
+    events = [e for e in calendar if set(distances) & set(e.distances)]
+    return calendar_ics(events, name, words=words, stamp=stamp)

@@ -177,6 +177,12 @@ class Competition(Base):
     end_date: Mapped[dt.date | None] = mapped_column(Date)
     origin: Mapped[str] = mapped_column(String(16))
     source: Mapped[str] = mapped_column(Text, default="")
+    # What a season calendar says of the meet besides its days (NULL: nothing was said).
+    rink: Mapped[str | None] = mapped_column(String(200))
+    country: Mapped[str | None] = mapped_column(String(3))
+    programme: Mapped[str | None] = mapped_column(Text)  # JSON: [[distance, [genders], races]]
+    notes: Mapped[str | None] = mapped_column(Text)
+    revised_at: Mapped[dt.datetime | None] = mapped_column(DateTime)  # last calendar import
 
 
 class Race(Base):

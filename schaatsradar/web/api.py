@@ -27,9 +27,11 @@ from schaatsradar.ingest.polling import add_source
 from schaatsradar.ingest.records import raw_from_record
 from schaatsradar.ingest.seedformat import parse_seed_text
 from schaatsradar.ingest.types import RawArticle
+from schaatsradar.knowledge import season_calendar
 from schaatsradar.knowledge.book import merge as merge_skaters
 from schaatsradar.knowledge.book import reconcile_pending
-from schaatsradar.knowledge.calendar import Level, bundled_calendar, filter_events
+from schaatsradar.knowledge.calendar import Level, filter_events
+from schaatsradar.knowledge.seasons import parse_season, season_of
 from schaatsradar.knowledge.views import profile
 from schaatsradar.settings import Settings
 from schaatsradar.store import Store, api_reads, reading
@@ -62,12 +64,14 @@ from schaatsradar.web.api_models import (
     RecordOut,
     ResultOut,
     SearchHit,
+    SeasonOut,
     SkaterOut,
     SkaterProfile,
     SourceIn,
     SourceOut,
     time_of,
 )
+from schaatsradar.web.pages import reader_today
 
 Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])
 
@@ -128,6 +132,8 @@ def _settings(request: Request) -> Settings:
 
 
 StoreDep = Annotated[Store, Depends(deps.store)]
+# The reader's day (which season is running): the pages' dependency, so tests fix one day.
+TodayDep = Annotated[dt.date, Depends(reader_today)]
 
 
 def _now() -> dt.datetime:
@@ -516,10 +522,23 @@ def list_records(
 # -- calendar and search ----------------------------------------------------------------------
 
 
+SeasonName = Annotated[
+    str | None,
+    Query(
+        pattern=r"^\d{4}(?:-\d{2})?$",
+        description="The season, e.g. `2025-26`; default: the season running today, or every "
+        "season when `from` or `to` is given",
+    ),
+]
+
+
 @read("/calendar", response_model=Page[CalendarEventOut], responses={**BAD_CURSOR})
 def list_calendar(
     request: Request,
     response: Response,
+    store: StoreDep,
+    today: TodayDep,
+    season: SeasonName = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
     level: Level | None = None,
@@ -528,11 +547,21 @@ def list_calendar(
     limit: Limit = paging.DEFAULT_LIMIT,
     cursor: Cursor = None,
 ) -> dict[str, Any]:
-    """The 2025-26 season: meets overlapping `from`..`to`, at a level, holding a distance
-    (for a gender)."""
+    """A season's meets (the one running today unless `season` says another; the known
+    seasons are under /calendar/seasons), overlapping `from`..`to`, at a level, holding a
+    distance (for a gender). Meets only the news reported are listed too (`origin`)."""
     after = _cursor(cursor, "calendar", (dt.date, dt.date, str))
+    try:
+        chosen = parse_season(season) if season else None
+    except ValueError as error:
+        raise invalid([{"loc": ("query", "season"), "msg": str(error)}]) from None
+    with store.read() as conn:
+        if chosen is None and (date_from or date_to):
+            known = season_calendar.events_between(conn, date_from, date_to)
+        else:
+            known = season_calendar.season_events(conn, chosen or season_of(today))
     events = filter_events(
-        bundled_calendar(),
+        known,
         start=date_from,
         end=date_to,
         levels=[level] if level else None,
@@ -543,6 +572,23 @@ def list_calendar(
     rows = [e for e in ordered if after is None or (e.start, e.end, e.slug) > after]
     found = paging.page_of(rows[: limit + 1], limit, "calendar", lambda e: (e.start, e.end, e.slug))
     return _page(request, response, found, CalendarEventOut.of)
+
+
+@read("/calendar/seasons", response_model=list[SeasonOut])
+def list_seasons(store: StoreDep, today: TodayDep) -> list[SeasonOut]:
+    """Every season with a meet on the calendar, and the running one, newest first."""
+    current = season_of(today)
+    with store.read() as conn:
+        return [
+            SeasonOut(
+                season=s.name,
+                first=s.first,
+                last=s.last,
+                current=s == current,
+                loaded=season_calendar.calendar_loaded(conn, s),
+            )
+            for s in season_calendar.known_seasons(conn, today)
+        ]
 
 
 SEARCH_DEPTH = 500  # ranked hits a client can page through; refine the query for more

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from schaatsradar.extract.types import format_time
 from schaatsradar.knowledge.book import Outcome
 from schaatsradar.knowledge.calendar import CalendarEvent
+from schaatsradar.knowledge.seasons import season_of
 from schaatsradar.knowledge.views import Profile, distance_order
 from schaatsradar.store.api_reads import ArticleRow, RaceSummary, RecordMark, ResultRow
 from schaatsradar.store.knowledge import ArticleRef, CompetitionRow, ResultView, SkaterRow
@@ -335,11 +336,16 @@ class CalendarEventOut(Out):
     city: str | None
     rink: str | None
     country: str | None
-    level: str
+    level: str | None = Field(description="None for a meet the news reports without its kind")
     distances: list[str]
     programme: list[ScheduledOut]
     notes: str
     sources: list[str]
+    season: str = Field(description="The season the meet is of, e.g. `2026-27`")
+    competition_id: int | None = Field(
+        description="The meet under /competitions/{id}: its results, records and news"
+    )
+    origin: str = Field(description="`calendar`, or `news`: a meet only the news reported")
 
     @classmethod
     def of(cls, event: CalendarEvent) -> CalendarEventOut:
@@ -348,7 +354,17 @@ class CalendarEventOut(Out):
             distances=list(event.distances),
             programme=[ScheduledOut.copied(p, genders=list(p.genders)) for p in event.programme],
             sources=list(event.sources),
+            season=season_of(event.start).name,
+            competition_id=event.meet_id,
         )
+
+
+class SeasonOut(Out):
+    season: str = Field(description="e.g. `2026-27`: 1 July to 30 June")
+    first: dt.date
+    last: dt.date
+    current: bool = Field(description="The season running today, which /calendar shows")
+    loaded: bool = Field(description="Whether a calendar of it is known, not only news meets")
 
 
 class ProfileRecord(Out):

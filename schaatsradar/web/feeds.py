@@ -27,20 +27,25 @@ from sqlalchemy import Connection
 
 from schaatsradar.errors import SchaatsradarError
 from schaatsradar.extract.types import DISTANCES
+from schaatsradar.knowledge import season_calendar
 from schaatsradar.knowledge.calendar import (
     BUNDLED_FILE,
-    Level,
-    bundled_calendar,
+    CalendarEvent,
     filter_events,
     parse_level,
 )
-from schaatsradar.knowledge.ical import calendar_ics
+from schaatsradar.knowledge.calendar_programme import BOTH, ScheduledDistance
+from schaatsradar.knowledge.ical import IcalWords, calendar_ics
+from schaatsradar.knowledge.seasons import parse_season
 from schaatsradar.knowledge.views import profile, skater_calendar
 from schaatsradar.store import Store, feed_reads, reading
+from schaatsradar.store import calendar as calendar_store
 from schaatsradar.store import knowledge as kb
 from schaatsradar.store.feed_reads import FeedEntry
 from schaatsradar.web import deps, names
+from schaatsradar.web import format as formats
 from schaatsradar.web.deps import Language
+from schaatsradar.web.i18n import translate
 
 router = APIRouter(tags=["feeds"], include_in_schema=False)
 
@@ -246,43 +251,76 @@ def _atom_response(request: Request, feed: Feed, language: Language) -> Response
 @router.api_route("/kalender.ics", methods=READ)
 def calendar_feed(
     request: Request,
+    store: StoreDep,
     language: LanguageDep,
     level: Annotated[list[str] | None, Query()] = None,
     distance: str | None = Query(None, max_length=20),
+    season: str | None = Query(None, max_length=12),
 ) -> Response:
-    """The season calendar, optionally only some levels (`?level=world cup&level=olympics`)
-    and one distance (`?distance=1000m`)."""
+    """Every meet on the calendar, of every known season (a subscription stays useful when a
+    new season starts), or of one (`?season=2025-26`); optionally only some levels
+    (`?level=world cup&level=olympics`) and one distance (`?distance=1000m`)."""
     wanted = _distance(distance)
     try:
         levels = tuple(sorted({parse_level(text) for text in level or ()}))
+        chosen = parse_season(season) if season else None
     except SchaatsradarError as error:
         raise HTTPException(400, error.message) from error
-    body = season_calendar(levels, wanted, language)
-    return conditional(request, body, ICAL, strong_etag(body), calendar_revised())
-
-
-@functools.lru_cache(maxsize=128)
-def season_calendar(levels: tuple[Level, ...], distance: str | None, language: Language) -> bytes:
-    """The calendar as iCal, written once per filter and language: the bundled calendar does
-    not change while the process runs, and writing it takes icalendar milliseconds."""
-    events = filter_events(bundled_calendar(), levels=levels or None, distance=distance)
-    filters = [*levels, *([distance] if distance else [])]
+    except ValueError as error:
+        raise HTTPException(400, str(error)) from error
+    with store.read() as conn:
+        if chosen is None:
+            events = season_calendar.events_between(conn)
+        else:
+            events = season_calendar.season_events(conn, chosen)
+        revised = _calendar_revised(conn)
+    events = filter_events(events, levels=levels or None, distance=wanted)
+    filters = [*([chosen.name] if chosen else []), *levels, *([wanted] if wanted else [])]
     name = TITLES[language]["calendar"] + (f" ({', '.join(filters)})" if filters else "")
-    return calendar_ics(events, name, stamp=calendar_revised())
+    words = ical_words(language, str(request.base_url).rstrip("/"))
+    body = calendar_ics(events, name, stamp=revised, words=words)
+    return conditional(request, body, ICAL, strong_etag(body), revised)
 
 
 @router.api_route("/schaatsers/{slug}.ics", methods=READ, response_model=None)
 def skater_calendar_feed(
-    request: Request, slug: str, store: StoreDep
+    request: Request, slug: str, store: StoreDep, language: LanguageDep
 ) -> Response | RedirectResponse:
-    """The season's meets with the distances this skater races."""
+    """The known meets with the distances this skater races."""
     today = dt.datetime.now(dt.UTC).date()
+    words = ical_words(language, str(request.base_url).rstrip("/"))
     with store.read() as conn:
         skater = _skater(conn, slug)
         if skater.slug != slug:
             return RedirectResponse(f"/schaatsers/{skater.slug}.ics", status_code=301)
-        body = skater_calendar(profile(conn, skater, today))
-    return conditional(request, body, ICAL, weak_ical_etag(body), calendar_revised())
+        revised = _calendar_revised(conn)
+        body = skater_calendar(conn, profile(conn, skater, today), words=words, stamp=revised)
+    return conditional(request, body, ICAL, weak_ical_etag(body), revised)
+
+
+def ical_words(language: Language, base_url: str) -> IcalWords:
+    """The calendar's words in the reader's language, and each meet's page on this site
+    (its results and news) as the event's URL."""
+
+    def entry(scheduled: ScheduledDistance) -> str:
+        text = formats.distance(scheduled.distance, language)
+        text += f" ×{scheduled.races}" if scheduled.races > 1 else ""
+        if scheduled.genders == BOTH:
+            return text
+        return f"{text} ({', '.join(formats.gender(g, language) for g in scheduled.genders)})"
+
+    def meet_url(event: CalendarEvent) -> str | None:
+        return f"{base_url}/wedstrijden/{event.meet_id}" if event.meet_id else None
+
+    return IcalWords(
+        level_label=translate(language, "Level"),
+        distances_label=translate(language, "Distances"),
+        source_line=lambda url: translate(language, "Source: %(source)s") % {"source": url},
+        level=lambda value: names.level(value, language),
+        name=lambda meet: names.competition(meet, language),
+        entry=entry,
+        meet_url=meet_url,
+    )
 
 
 def _distance(text: str | None) -> str | None:
@@ -301,12 +339,22 @@ def _distance(text: str | None) -> str | None:
 
 
 @functools.cache
-def calendar_revised() -> dt.datetime:
-    """When the bundled calendar file was last written: the calendar feeds' Last-Modified and
-    DTSTAMP, so that the same calendar is the same bytes and a reader's copy stays valid."""
+def bundled_revised() -> dt.datetime:
+    """When the bundled calendar file was last written."""
     data = resources.files("schaatsradar.data").joinpath("reference").joinpath(BUNDLED_FILE)
     with resources.as_file(data) as path:
         return dt.datetime.fromtimestamp(int(path.stat().st_mtime), dt.UTC)
+
+
+def _calendar_revised(conn: Connection) -> dt.datetime:
+    """When the calendar last changed: the bundled file, an import, or the news making a
+    meet. The calendar feeds' Last-Modified and DTSTAMP, so that the same calendar is the
+    same bytes and a reader's copy stays valid until it changes."""
+    stored = calendar_store.calendar_revised_at(conn)
+    revised = bundled_revised()
+    if stored is not None:
+        revised = max(revised, stored.replace(tzinfo=dt.UTC).replace(microsecond=0))
+    return revised
 
 
 # -- caching ----------------------------------------------------------------------------------

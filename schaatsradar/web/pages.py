@@ -17,15 +17,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import Connection
 
 from schaatsradar.extract.types import DISTANCES
-from schaatsradar.knowledge.calendar import (
-    LEVELS,
-    CalendarEvent,
-    bundled_calendar,
-    filter_events,
-    next_events,
-)
+from schaatsradar.knowledge import season_calendar
+from schaatsradar.knowledge.calendar import LEVELS, CalendarEvent, filter_events
+from schaatsradar.knowledge.seasons import Season, parse_season, season_of
 from schaatsradar.knowledge.views import distance_order, profile
 from schaatsradar.store import Store, articles, reading, record_sources, site
+from schaatsradar.store import calendar as calendar_store
 from schaatsradar.store import knowledge as kb
 from schaatsradar.store.knowledge import RecordRow, ResultView, SkaterRow
 from schaatsradar.web import article_facts, deps
@@ -72,22 +69,28 @@ def _day(text: str) -> dt.date | None:
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, store: StoreDep, language: LanguageDep, today: TodayDep) -> HTMLResponse:
-    upcoming = next_events(bundled_calendar(), today, 5)
     with store.read() as conn:
+        upcoming = season_calendar.upcoming(conn, today, 5)
+        # No calendar of the running season: say so, and show the latest results instead.
+        season = season_of(today)
+        loaded = season_calendar.calendar_loaded(conn, season)
+        latest = [] if upcoming or loaded else calendar_store.latest_meets_with_results(conn, today)
         news = reading.latest(conn, limit=30)
         races = [
             (race, _by_rank(kb.results(conn, race_id=race.id))[:5])
             for race in site.recent_races(conn, today, limit=6)
         ]
         records = site.recent_records(conn, today, RECORD_KINDS_SHOWN)
-        meet_ids = site.competition_ids(conn, [e.slug for e in upcoming])
         slugs = _slugs(conn, [r for _race, rs in races for r in rs], records)
     context = {
         "news": news,
         "meets": _by_meet(races),
         "records": records,
         "upcoming": upcoming,
-        "meet_ids": meet_ids,
+        "season": season,
+        "season_loaded": loaded,
+        "latest_meets": latest,
+        "meet_ids": _meet_ids(upcoming),
         "slugs": slugs,
         "today": today,
     }
@@ -161,7 +164,7 @@ def skater_page(
         if skater.slug != slug:  # merged into another entry: its page is the survivor's
             return RedirectResponse(f"/schaatsers/{skater.slug}", 301)
         view = profile(conn, skater, today)
-        meet_ids = site.competition_ids(conn, [e.slug for e in view.upcoming])
+        meet_ids = _meet_ids(view.upcoming)
     distances = sorted(set(view.personal_bests) | set(view.season_bests), key=distance_order)
     context = {
         "view": view,
@@ -235,9 +238,10 @@ def competition_page(
         records = site.records_at_competition(conn, meet.id)
         about = site.articles_about_competition(conn, meet.id)
         slugs = _slugs(conn, [*results, *(view for view, _claims in held)], records)
+        event = season_calendar.calendar_event(conn, meet.id)
     context = {
         "meet": meet,
-        "event": _calendar_event(meet.slug),
+        "event": event,
         "races": _races(results),
         "held": held,
         "records": records,
@@ -251,10 +255,6 @@ def competition_page(
         translate(language, "News about %(name)s") % {"name": competition(meet.name, language)},
     )
     return render(request, "competition.html", context, language, alternates=[feed])
-
-
-def _calendar_event(slug: str) -> CalendarEvent | None:
-    return next((e for e in bundled_calendar() if e.slug == slug), None)
 
 
 @dataclass(frozen=True)
@@ -372,24 +372,33 @@ def calendar_page(
     store: StoreDep,
     language: LanguageDep,
     today: TodayDep,
+    seizoen: str | None = Query(None, max_length=12),
     niveau: str | None = Query(None, max_length=40),
     afstand: str | None = Query(None, max_length=20),
 ) -> HTMLResponse:
+    """One season's calendar, the running one unless `?seizoen=2025-26` picks another (an
+    unreadable season is no choice, not an error page)."""
     level = niveau if niveau in LEVELS else None
     distance = afstand if afstand in DISTANCES else None
-    events = filter_events(bundled_calendar(), levels=[level] if level else None, distance=distance)
-    # The iCal feed names its filters in English (`level`, `distance`).
-    ics_filters = {"level": level, "distance": distance}
+    chosen = _season(seizoen)
+    with store.read() as conn:
+        view = season_calendar.season_view(conn, today, chosen)
+    events = filter_events(view.events, levels=[level] if level else None, distance=distance)
+    picked = chosen if chosen is not None and chosen != view.current else None
+    # The iCal feed names its filters in English (`season`, `level`, `distance`).
+    ics_filters = {"season": picked.name if picked else None, "level": level, "distance": distance}
     ics_query = urlencode({k: v for k, v in ics_filters.items() if v})
     ics_url = "/kalender.ics" + (f"?{ics_query}" if ics_query else "")
     months: dict[dt.date, list[CalendarEvent]] = defaultdict(list)
     for event in events:
         months[event.start.replace(day=1)].append(event)
-    with store.read() as conn:
-        meet_ids = site.competition_ids(conn, [e.slug for e in events])
     context = {
         "months": sorted(months.items()),
-        "meet_ids": meet_ids,
+        "meet_ids": view.meet_ids,
+        "view": view,
+        "season": view.season,
+        "seasons": view.seasons,
+        "season_query": picked.name if picked else "",
         "levels": LEVELS,
         "distances": DISTANCES,
         "level": level or "",
@@ -399,6 +408,17 @@ def calendar_page(
     }
     feed = Alternate(ics_url, ICAL, translate(language, "The skating calendar"))
     return render(request, "calendar.html", context, language, alternates=[feed])
+
+
+def _season(text: str | None) -> Season | None:
+    try:
+        return parse_season(text) if text else None
+    except ValueError:
+        return None
+
+
+def _meet_ids(events: Iterable[CalendarEvent]) -> dict[str, int]:
+    return {e.slug: e.meet_id for e in events if e.meet_id is not None}
 
 
 # -- /zoeken ----------------------------------------------------------------------------------

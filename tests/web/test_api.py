@@ -3,6 +3,7 @@ reference data, the seed articles and the demo set ingested with extraction, rec
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +21,7 @@ from schaatsradar.settings import Settings
 from schaatsradar.store import Store, tokens
 from schaatsradar.store import knowledge as kb
 from schaatsradar.web.app import create_app
+from schaatsradar.web.pages import reader_today
 from tests.conftest import NOW, dump, run_ingest
 
 SEEDS = Path(__file__).parents[3] / "shared" / "seeds"
@@ -36,6 +38,7 @@ KNOWLEDGE_TABLES = (
     "sources",
     "api_tokens",
 )
+TODAY = dt.date(2026, 1, 20)  # in 2025-26, the season of the reference data and the demo
 POST_TEXT = (
     "Femke Kok heeft zaterdag in Inzell de 500 meter gewonnen in 36,99. Jutta Leerdam werd tweede."
 )
@@ -75,6 +78,7 @@ def api_settings(settings: Settings) -> Settings:
 def client(store: Store, api_settings: Settings) -> Iterator[TestClient]:
     fill(store, api_settings)
     app = create_app(api_settings)
+    app.dependency_overrides[reader_today] = lambda: TODAY  # the season the data is of
     with TestClient(app) as test_client:
         yield test_client
     app.state.store.close()

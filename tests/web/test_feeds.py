@@ -14,12 +14,15 @@ from fastapi.testclient import TestClient
 from icalendar import Calendar
 
 from schaatsradar.extract.registry import norm_name
+from schaatsradar.knowledge import season_calendar
 from schaatsradar.knowledge.calendar import bundled_calendar, filter_events
+from schaatsradar.knowledge.seasons import Season
 from schaatsradar.knowledge.views import profile, skater_calendar
 from schaatsradar.settings import Settings
 from schaatsradar.store import Store, reading, site
 from schaatsradar.store import knowledge as kb
 from schaatsradar.web.app import create_app
+from schaatsradar.web.names import level as level_name
 from tests.web.seeded_site import seeded_settings
 
 ATOM = "application/atom+xml; charset=utf-8"
@@ -200,12 +203,16 @@ def test_unknown_skaters_and_competitions_are_404(client: TestClient):
 # -- iCal -------------------------------------------------------------------------------------
 
 
-def test_calendar_has_every_event_of_the_season(client: TestClient):
-    calendar = ical(client, "/kalender.ics")
-    season = filter_events(bundled_calendar())
+def test_calendar_has_every_event_of_the_season(client: TestClient, site_store: Store):
+    calendar = ical(client, "/kalender.ics", season="2025-26")
+    with site_store.read() as conn:
+        season = season_calendar.season_events(conn, Season(2025))
     assert uids(calendar) == [f"{event.slug}@schaatsradar" for event in season]
-    assert str(calendar["x-wr-calname"]) == "Schaatsradar: schaatskalender"
+    assert {f"{e.slug}@schaatsradar" for e in bundled_calendar()} <= set(uids(calendar))
+    assert str(calendar["x-wr-calname"]) == "Schaatsradar: schaatskalender (2025-26)"
     assert len(set(uids(calendar))) == len(season)
+    # Without a season: every season known, so a subscription outlives the season.
+    assert set(uids(calendar)) <= set(uids(ical(client, "/kalender.ics")))
 
 
 def test_calendar_filters_by_level_and_distance(client: TestClient):
@@ -215,7 +222,9 @@ def test_calendar_filters_by_level_and_distance(client: TestClient):
     assert uids(calendar) == [f"{event.slug}@schaatsradar" for event in wanted]
     assert str(calendar["x-wr-calname"]) == "Schaatsradar: schaatskalender (world cup, 1000m)"
     for event in calendar.walk("VEVENT"):
-        assert [str(c) for c in event["categories"].cats] == ["world cup"]
+        # In the reader's words (Dutch by default); for machines in X-SCHAATSRADAR-LEVEL.
+        assert [str(c) for c in event["categories"].cats] == [level_name("world cup", "nl")]
+        assert str(event["x-schaatsradar-level"]) == "world cup"
         assert isinstance(event.decoded("dtstart"), dt.date)
 
 
@@ -228,7 +237,7 @@ def test_skater_calendar_lists_the_meets_of_her_distances(client: TestClient, si
     skater = leerdam(site_store)
     calendar = ical(client, f"/schaatsers/{skater.slug}.ics")
     with site_store.read() as conn:
-        expected = Calendar.from_ical(skater_calendar(profile(conn, skater, TODAY)))
+        expected = Calendar.from_ical(skater_calendar(conn, profile(conn, skater, TODAY)))
     assert uids(calendar) == uids(expected)
     assert uids(calendar)  # she races: the Olympics and World Cups hold her distances
     assert str(calendar["x-wr-calname"]) == "Schaatsradar: Jutta Leerdam"

@@ -1,0 +1,219 @@
+"""The season calendar as stored: meets with their days, rink and programme, whichever season
+they are of. The bundled 2025-26 file, an imported calendar (`calendar import`) and the meets
+the news reports are all rows of `competitions`; this module reads and writes the calendar's
+part of them. Decisions (which meets a season shows, what a calendar file says) are made in
+`schaatsradar.knowledge`; the programme is kept as JSON text the knowledge layer reads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, select, update
+
+from schaatsradar.store.knowledge import SHOWN
+from schaatsradar.store.memo import forget, remembered
+from schaatsradar.store.models import Competition, Race, RaceResult, ReconciledArticle
+
+# The meets a calendar lists: those a calendar gave and those the news reported (official
+# lists make news-origin meets too). Undated history meets have no place on a calendar.
+CALENDAR_ORIGINS = ("calendar", "news")
+
+
+@dataclass(frozen=True)
+class MeetRow:
+    id: int
+    slug: str
+    name: str
+    level: str | None
+    city: str | None
+    start_date: dt.date
+    end_date: dt.date | None
+    origin: str
+    source: str
+    rink: str | None
+    country: str | None
+    programme: str | None
+    notes: str | None
+
+
+def _meet(row: Any) -> MeetRow:
+    return MeetRow(
+        row.id,
+        row.slug,
+        row.name,
+        row.level,
+        row.city,
+        row.start_date,
+        row.end_date,
+        row.origin,
+        row.source or "",
+        row.rink,
+        row.country,
+        row.programme,
+        row.notes,
+    )
+
+
+def _listed() -> Any:
+    return select(Competition).where(
+        Competition.start_date.is_not(None), Competition.origin.in_(CALENDAR_ORIGINS)
+    )
+
+
+def meets_between(
+    conn: Connection, first: dt.date | None = None, last: dt.date | None = None
+) -> list[MeetRow]:
+    """Calendar and news meets overlapping `first`..`last` (either side open), by day."""
+    query = _listed()
+    if last is not None:
+        query = query.where(Competition.start_date <= last)
+    if first is not None:
+        query = query.where(func.coalesce(Competition.end_date, Competition.start_date) >= first)
+    query = query.order_by(Competition.start_date, Competition.end_date, Competition.slug)
+    return [_meet(row) for row in conn.execute(query)]
+
+
+def meet_by_id(conn: Connection, meet_id: int) -> MeetRow | None:
+    row = conn.execute(_listed().where(Competition.id == meet_id)).first()
+    return _meet(row) if row is not None else None
+
+
+def meet_programme(conn: Connection, meet_id: int) -> str | None:
+    """A meet's stored programme (JSON), remembered within a reconciliation's transaction:
+    asked for every result a calendar meet may take."""
+    query = select(Competition.programme).where(Competition.id == meet_id)
+    found: str | None = remembered(conn, "programme", meet_id, lambda: conn.execute(query).scalar())
+    return found
+
+
+def meet_start_days(conn: Connection) -> list[dt.date]:
+    """The first day of every calendar and news meet: which seasons the calendar knows."""
+    query = (
+        select(Competition.start_date)
+        .where(Competition.start_date.is_not(None), Competition.origin.in_(CALENDAR_ORIGINS))
+        .distinct()
+    )
+    return sorted(day for (day,) in conn.execute(query) if day is not None)
+
+
+def has_calendar_between(conn: Connection, first: dt.date, last: dt.date) -> bool:
+    """Whether a calendar (not only the news) gave a meet starting in `first`..`last`."""
+    query = select(Competition.id).where(
+        Competition.origin == "calendar", Competition.start_date.between(first, last)
+    )
+    return conn.execute(query.limit(1)).first() is not None
+
+
+@dataclass(frozen=True)
+class LatestMeet:
+    """A meet with shown results, for "the latest results" where no calendar is known."""
+
+    id: int
+    name: str
+    city: str | None
+    start_date: dt.date | None
+    end_date: dt.date | None
+    last_race: dt.date
+
+
+def latest_meets_with_results(conn: Connection, today: dt.date, limit: int = 5) -> list[LatestMeet]:
+    """The meets whose latest shown result was raced on or before `today`, newest first."""
+    day = func.coalesce(Race.race_date, Competition.start_date)
+    last = func.max(day)
+    query = (
+        select(
+            Competition.id,
+            Competition.name,
+            Competition.city,
+            Competition.start_date,
+            Competition.end_date,
+            last,
+        )
+        .join(Race, Race.competition_id == Competition.id)
+        .where(day.is_not(None), day <= today, Race.id.in_(select(RaceResult.race_id).where(SHOWN)))
+        .group_by(
+            Competition.id,
+            Competition.name,
+            Competition.city,
+            Competition.start_date,
+            Competition.end_date,
+        )
+        .order_by(last.desc(), Competition.id.desc())
+        .limit(limit)
+    )
+    return [LatestMeet(*row) for row in conn.execute(query)]
+
+
+def save_meet(
+    conn: Connection,
+    *,
+    slug: str,
+    name: str,
+    level: str | None,
+    city: str | None,
+    start_date: dt.date,
+    end_date: dt.date,
+    source: str,
+    rink: str | None,
+    country: str | None,
+    programme: str,
+    notes: str,
+    now: dt.datetime,
+) -> str:
+    """A calendar's meet, new ("new") or a correction of the stored one ("updated"), or
+    "unchanged". A meet first known from the news keeps its origin: its results stay its."""
+    values: dict[str, Any] = {
+        "name": name,
+        "level": level,
+        "city": city,
+        "start_date": start_date,
+        "end_date": end_date,
+        "source": source,
+        "rink": rink,
+        "country": country,
+        "programme": programme,
+        "notes": notes,
+    }
+    found = conn.execute(select(Competition).where(Competition.slug == slug)).first()
+    for lookup in ("competitions_between", "news_competitions", "competition", "programme"):
+        forget(conn, lookup)
+    if found is None:
+        conn.execute(
+            insert(Competition).values(slug=slug, origin="calendar", revised_at=now, **values)
+        )
+        return "new"
+    if all(getattr(found, column) == value for column, value in values.items()):
+        return "unchanged"
+    conn.execute(
+        update(Competition).where(Competition.id == found.id).values(revised_at=now, **values)
+    )
+    return "updated"
+
+
+def calendar_revised_at(conn: Connection) -> dt.datetime | None:
+    """When the calendar last changed in the database: a calendar import, or a
+    reconciliation (the news makes and dates meets). None when neither happened."""
+    imported = conn.execute(select(func.max(Competition.revised_at))).scalar()
+    reconciled = conn.execute(select(func.max(ReconciledArticle.reconciled_at))).scalar()
+    return max((t for t in (imported, reconciled) if t is not None), default=None)
+
+
+def describe_meet(
+    conn: Connection,
+    slug: str,
+    *,
+    rink: str | None,
+    country: str | None,
+    programme: str,
+    notes: str,
+) -> None:
+    """Fill in a stored meet's calendar details once (a database made before they were
+    kept); details already there, or changed by an import since, are left alone."""
+    conn.execute(
+        update(Competition)
+        .where(Competition.slug == slug, Competition.programme.is_(None))
+        .values(rink=rink, country=country, programme=programme, notes=notes)
+    )
