@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -15,6 +14,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
 from schaatsradar.extract.types import DISTANCES
+from schaatsradar.knowledge import seasons as skating_seasons
 from schaatsradar.knowledge.calendar import LEVELS
 from schaatsradar.store import Store, index_reads
 from schaatsradar.web import deps
@@ -96,20 +96,17 @@ def skaters_page(
 
 
 def season_of(day: dt.date) -> str:
-    """`2025-26` for any day from 1 July 2025 to 30 June 2026."""
-    first = day.year if day.month >= 7 else day.year - 1
-    return f"{first}-{(first + 1) % 100:02d}"
+    """`2025-26` for any day from 1 July 2025 to 30 June 2026 (the select's values)."""
+    return skating_seasons.season_of(day).name
 
 
 def season_days(season: str) -> tuple[dt.date, dt.date] | None:
     """The first and last day of a season named `2025-26`; None for anything else."""
-    found = re.fullmatch(r"(\d{4})-(\d{2})", season)
-    if found is None or (int(found.group(1)) + 1) % 100 != int(found.group(2)):
+    try:
+        chosen = skating_seasons.parse_season(season)
+    except ValueError:
         return None
-    first = int(found.group(1))
-    if not 1900 < first < 2200:
-        return None
-    return dt.date(first, 7, 1), dt.date(first + 1, 6, 30)
+    return chosen.first, chosen.last
 
 
 def _chosen_season(asked: str, seasons: list[str], today: dt.date) -> str:
