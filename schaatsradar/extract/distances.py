@@ -175,6 +175,17 @@ def find_distances(text: str) -> list[DistanceMention]:
         ):
             is_dist[i] = True
             found.append(DistanceMention(m.start(), m.end(), _dist_value(m.group())))
+    # "the 500 and 1,500.": a bare number that continues a list a distance opened is one too,
+    # when nothing after it makes it a count ("de 500 en 1000 toeschouwers").
+    for i in range(1, len(nums)):
+        if is_dist[i] or not is_dist[i - 1]:
+            continue
+        m = nums[i]
+        if _DIST_LIST_GAP.fullmatch(text, nums[i - 1].end(), m.start()) and _BARE_DIST_AFTER.match(
+            text, m.end()
+        ):
+            is_dist[i] = True
+            found.append(DistanceMention(m.start(), m.end(), _dist_value(m.group())))
     for m in kms:
         if _DIST_NOT_AFTER.match(text, m.end()) or (
             not_before is not None and not_before.ends_at(m.start("n"))

@@ -151,7 +151,9 @@ BEATEN_BEFORE = blind(
     r"beating|edged|edging|pipped|pipping|defeated|defeating|outpaced|outpacing|outsprinted"
     r"|outsprinting)\b"
     # "won in 1.41,33, voor Nuis (1.42,80) en Kongshaug": a comma and "voor" after the win.
-    r"|,\s*voor\b"
+    # "won in 1.07,17 tegen 1.07,22 voor Prins": the winner's time against the rival's
+    # (issue 11, comparisons).
+    r"|(?:,\s*voor|\btegen\s+\d[\d.,:]*\d\s+voor)\b"
     # A time's decimal point is no sentence end: "ahead of De Boo (1:06.45) and Kongshaug".
     r"(?:[^.;]|\.(?=\d)){0,60}$"
 )
@@ -245,6 +247,15 @@ def _kept_behind(
 # "moesten alleen Canada voor zich laten", "only Stolz was faster": the one ahead won, and
 # the clause's subject was second.
 ONLY_BEFORE = re.compile(r"\b(?:alleen|slechts|enkel|only)\s+(?:de\s+|het\s+|the\s+)?$", re.I)
+# "Groenewoud was met 7.03,27 alleen langzamer dan Sablikova", "was only slower than Kok",
+# "only beaten by Jackson", "alleen geklopt door Takagi" (issue 11, comparisons): the one
+# named won, the subject was second.
+ONLY_SLOWER_THAN = re.compile(
+    r"\b(?:alleen|slechts|enkel|only)\s+(?:(?:nog|net|iets|maar|just|slightly)\s+)?"
+    r"(?:(?:langzamer|trager|slower)\s+(?:dan|than)|(?:beaten|bested|topped|verslagen|geklopt)"
+    r"\s+(?:by|door))\s+(?:(?:de|het|the)\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 AHEAD_AFTER = re.compile(
     r"\s+(?:voor\s+(?:zich\s+)?(?:laten|gaan|moeten\s+laten|dulden)|voor\s+laten\s+gaan|"
     r"(?:was|were)\s+(?:faster|quicker)|finished\s+ahead|(?:was|waren)\s+sneller)\b",
@@ -270,10 +281,12 @@ def _infer_beaten_in_clause(clause: BeatingClause | None, context: Context) -> N
 
 def _infer_only_ahead(text: str, sentence: Sentence, entities: Sequence[Entity]) -> None:
     for index, entity in enumerate(entities):
-        if (
-            entity.ranks
-            or not ONLY_BEFORE.search(text_before(text, sentence, entity.start))
-            or not AHEAD_AFTER.match(text, entity.end, sentence.end)
+        if entity.ranks or not (
+            (
+                ONLY_BEFORE.search(text_before(text, sentence, entity.start))
+                and AHEAD_AFTER.match(text, entity.end, sentence.end)
+            )
+            or ONLY_SLOWER_THAN.search(text_before(text, sentence, entity.start))
         ):
             continue
         entity.ranks.append(patterns.RankMention(entity.start, entity.end, 1, "only ahead"))

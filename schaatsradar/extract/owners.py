@@ -132,6 +132,12 @@ def _rank_owner(
             text, end, after[0].start
         ):
             return after[0]
+    if (
+        after
+        and cue.cue.casefold() in PASSIVE_WIN
+        and PASSIVE_AGENT.match(text[end : after[0].start])
+    ):
+        return after[0]  # "Japan finished third in a race won by the Netherlands"
     if after and cue.cue.startswith(APPOSITIVE_CUES) and after[0].start - end <= 2:
         return after[0]  # "nummer twee Marijke Groenewoud", "behind winner Aiko Morimoto"
     before = [e for e in entities if e.end <= start]
@@ -175,6 +181,10 @@ SHARED_SUBJECT = re.compile(
 )
 
 
+# A win in the passive, its agent named right after: "a race won by the Netherlands", "de
+# 500 meter, gewonnen door Kok" (issue 11, English team sentences).
+PASSIVE_WIN = frozenset({"won", "gewonnen"})
+PASSIVE_AGENT = re.compile(r"^\s+(?:by|door)\s+(?:(?:the|de|het)\s+)?$", re.IGNORECASE)
 APPOSITIVE_CUES = ("nummer", "number", "winner", "winnaar", "winnares", "runner-up")
 BRACKETED = re.compile(r"^\s*\($")
 

@@ -78,11 +78,21 @@ def _classification_place(text: str, cue: patterns.RankMention, context: Context
     return classification_of(context) if STANDINGS_AFTER.match(text, cue.end) else None
 
 
-# "zesde op de 5000 meter", "tenth in the 1500": the race a place was earned in.
+# "zesde op de 5000 meter", "tenth in the 1500": the race a place was earned in. Also a
+# place won over several races at once (issue 11, one skater and several distances): "won
+# zowel de 500 als de 1000 meter", "won gold medals in the 500 and 1,500", "won gold by
+# sweeping the 500m, 1000m and 1500m".
 PLACE_ON = re.compile(
-    r"^\s*(?:op|in|over|on|at)?\s*(?:de|het|the)?\s*(?:(?:wo)?men['’]s\s+)?$", re.IGNORECASE
+    r"^\s*(?:(?:medals?|medailles)\s+)?(?:(?:by\s+)?(?:sweeping|winning)\s+)?"
+    r"(?:op|in|over|on|at)?\s*(?:(?:zowel|both)\s+)?(?:de|het|the)?\s*(?:(?:wo)?men['’]s\s+)?$",
+    re.IGNORECASE,
 )
-DISTANCE_LIST_GAP = re.compile(r"^\s*(?:,|en|and|&)\s*(?:de|the|op de|in de)?\s*$", re.IGNORECASE)
+# Between two distances of one list: "de 500, 1000 en 1500 meter", "the 500m, 1000m, and
+# 1500m", "zowel de 500 als de 1000 meter", "the 500 as well as the 1000".
+DISTANCE_LIST_GAP = re.compile(
+    r"^\s*(?:,|,?\s*(?:en|and|&)|als(?:\s+ook)?|as\s+well\s+as)\s*(?:de|the|op de|in de)?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _distances_of_place(
@@ -123,6 +133,10 @@ def _distances_of_place(
                 group.append(later)
             else:
                 break
+        if len(group) > 1 and not LIST_END.match(text[group[-2].end : group[-1].start]):
+            # "won de 500 meter, de 1000 meter was voor Leerdam": a list ends on a
+            # conjunction; a comma alone starts the next clause.
+            group = [nearest]
         for earlier in reversed(distances[:index]):
             if DISTANCE_LIST_GAP.match(text[earlier.end : group[0].start]):
                 group.insert(0, earlier)
@@ -139,9 +153,11 @@ def _distances_of_place(
     return [_distance_before(cue.start, distances, context)]
 
 
+LIST_END = re.compile(r"^\s*,?\s*(?:en|and|&|als|as\s+well\s+as)\b", re.IGNORECASE)
 # "won Kok de eerste 500 meter": the subject between the verb and the race it won.
 INVERTED_SUBJECT = re.compile(
-    r"^\s+(?:[A-ZÀ-Þ][\w'’-]*\s+){1,4}(?:de|het|the)\s+(?:(?:eerste|tweede|first|second)\s+)?$"
+    r"^\s+(?:[A-ZÀ-Þ][\w'’-]*\s+){1,4}(?:(?:zowel|both)\s+)?(?:de|het|the)\s+"
+    r"(?:(?:eerste|tweede|first|second)\s+)?$"
 )
 # "bij het WK sprint won Kok ...": a classification in a championship's name is the meet, not
 # the race a place is for.

@@ -1,0 +1,139 @@
+"""Sentence shapes reporters use for a time or a place (issue 11, "extraction that
+generalizes"): time verbs, comparisons, a record that is the race's time, one skater winning
+several distances, English team sentences. Our own invented sentences, Dutch and English,
+each with a shape that must not be read as one."""
+
+import datetime as dt
+
+from schaatsradar.extract.distances import find_distances
+from schaatsradar.extract.pipeline import extract_all
+from schaatsradar.extract.registry import Registry
+
+REGISTRY = Registry.bundled()
+DATE = dt.date(2025, 12, 1)
+
+
+def results(text: str) -> set[tuple[str, str, str | None, int | None]]:
+    facts = extract_all(text, DATE, REGISTRY)
+    return {(r.athlete, r.distance, r.to_json()["time"], r.rank) for r in facts.results}
+
+
+def places(text: str) -> set[tuple[str, str, int | None]]:
+    return {(athlete, distance, rank) for athlete, distance, _, rank in results(text)}
+
+
+# -- one skater, several distances ------------------------------------------------------------
+
+
+def test_zowel_als_gives_a_win_per_distance():
+    found = places("Op het NK in Heerenveen won Femke Kok zowel de 500 als de 1000 meter.")
+    assert ("Femke Kok", "500m", 1) in found
+    assert ("Femke Kok", "1000m", 1) in found
+
+
+def test_gold_medals_in_a_bare_list_of_distances():
+    text = "At the World Cup in Stavanger, Kim Boutin won gold medals in the 500 and 1,500."
+    found = places(text)
+    assert ("Kim Boutin", "500m", 1) in found
+    assert ("Kim Boutin", "1500m", 1) in found
+
+
+def test_sweeping_a_list_of_distances():
+    text = "At the World Championships in Hamar, Jordan Stolz won gold by sweeping the 500m, 1000m and 1500m."
+    found = places(text)
+    assert {("Jordan Stolz", d, 1) for d in ("500m", "1000m", "1500m")} <= found
+
+
+def test_both_the_500_and_the_1000():
+    found = places(
+        "At the World Cup in Calgary, Jutta Leerdam won both the 500 and the 1000 metres."
+    )
+    assert {("Jutta Leerdam", "500m", 1), ("Jutta Leerdam", "1000m", 1)} <= found
+
+
+def test_a_comma_alone_starts_the_next_clause_not_a_list():
+    found = places(
+        "Op het NK in Heerenveen won Femke Kok de 500 meter, de 1000 meter was voor Jutta Leerdam."
+    )
+    assert ("Femke Kok", "500m", 1) in found
+    assert ("Femke Kok", "1000m", 1) not in found
+
+
+def test_a_list_continued_by_a_count_is_no_distance():
+    text = "De 500 en 1000 toeschouwers in Thialf zagen een mooie race."
+    assert [d.distance for d in find_distances(text)] == ["500m"]
+    assert [d.distance for d in find_distances("the 500 and 1,500.")] == ["500m", "1500m"]
+
+
+# -- comparisons --------------------------------------------------------------------------------
+
+
+def test_only_slower_than_makes_the_rival_the_winner():
+    text = (
+        "Op de wereldbeker in Stavanger was Marijke Groenewoud met 7.03,27 alleen langzamer "
+        "dan de Tsjechische Martina Sablikova op de 5000 meter."
+    )
+    found = results(text)
+    assert ("Marijke Groenewoud", "5000m", "7:03.27", 2) in found
+    assert ("Martina Sáblíková", "5000m", None, 1) in found
+
+
+def test_only_beaten_by():
+    found = places(
+        "At the World Cup in Calgary, Erin Jackson was only beaten by Femke Kok in the 500m."
+    )
+    assert ("Erin Jackson", "500m", 2) in found
+    assert ("Femke Kok", "500m", 1) in found
+
+
+def test_slower_than_without_only_gives_no_places():
+    text = (
+        "Op de wereldbeker in Stavanger was Marijke Groenewoud met 7.03,27 langzamer dan "
+        "Martina Sablikova op de 5000 meter."
+    )
+    found = results(text)
+    assert ("Marijke Groenewoud", "5000m", "7:03.27", None) in found
+    assert not any(rank for *_, rank in found)
+
+
+def test_winner_time_against_the_rival_time():
+    text = (
+        "NK afstanden in Heerenveen. Joep Wennemars won de 1000 meter met een sterke slotronde "
+        "in 1.07,17 tegen 1.07,22 voor Tim Prins."
+    )
+    found = results(text)
+    assert ("Joep Wennemars", "1000m", "1:07.17", 1) in found
+    assert ("Tim Prins", "1000m", "1:07.22", 2) in found
+
+
+def test_time_pair_without_a_win_gives_no_runner_up():
+    text = (
+        "NK afstanden in Heerenveen. Op de 1000 meter reed Joep Wennemars in de derde rit "
+        "1.07,17 tegen 1.07,22 voor Tim Prins."
+    )
+    assert not any(rank == 2 for *_, rank in results(text))
+
+
+# -- English team sentences -------------------------------------------------------------------
+
+
+def test_a_race_won_by_a_country():
+    text = (
+        "World Cup in Calgary. In the men's team pursuit, Japan finished third in a race won "
+        "by the Netherlands. Canada finished second."
+    )
+    found = places(text)
+    assert ("Japan", "team pursuit", 3) in found
+    assert ("Netherlands", "team pursuit", 1) in found
+    assert ("Canada", "team pursuit", 2) in found
+
+
+def test_won_by_a_skater_in_dutch_and_english():
+    found = places(
+        "World Cup in Calgary. Erin Jackson finished third in the 500m, a race won by Femke Kok."
+    )
+    assert {("Erin Jackson", "500m", 3), ("Femke Kok", "500m", 1)} <= found
+    found = places(
+        "Wereldbeker in Calgary. Erin Jackson werd derde op de 500 meter, gewonnen door Femke Kok."
+    )
+    assert {("Erin Jackson", "500m", 3), ("Femke Kok", "500m", 1)} <= found
