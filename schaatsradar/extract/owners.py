@@ -113,9 +113,17 @@ def _relative_owner(text: str, entities: Sequence[Entity], start: int) -> Entity
     """ "klopten Canada, dat 3.41,80 liet noteren en als derde eindigde": a cue in
     a relative clause belongs to the name the clause hangs on."""
     before = [e for e in entities if e.end <= start]
-    if before and RELATIVE_CLAUSE.match(text[before[-1].end : start]):
-        return before[-1]
-    return None
+    if not before:
+        return None
+    opened = RELATIVE_CLAUSE.match(text[before[-1].end : start])
+    # "Bowe noteerde achter Wüst, die de 1500 meter won, de tweede tijd (1.54,00)": a clause
+    # closed by a comma before the cue has handed the sentence back to its subject.
+    if opened is None or ", " in _ASIDES.sub("", text[before[-1].end + opened.end() : start]):
+        return None
+    return before[-1]
+
+
+_ASIDES = re.compile(r"\([^()]{0,40}\)")
 
 
 def _rank_owner(

@@ -137,3 +137,24 @@ def test_won_by_a_skater_in_dutch_and_english():
         "Wereldbeker in Calgary. Erin Jackson werd derde op de 500 meter, gewonnen door Femke Kok."
     )
     assert {("Erin Jackson", "500m", 3), ("Femke Kok", "500m", 1)} <= found
+
+
+# -- whose time: a relative clause that has closed ----------------------------------------------
+
+
+def test_a_closed_relative_clause_hands_the_time_back_to_the_subject():
+    text = (
+        "Wereldbeker in Heerenveen. Op de 1500 meter reed Joy Beune achter Marijke Groenewoud, "
+        "die haar eerste zege van het seizoen boekte, een tijd van 1.54,20."
+    )
+    found = results(text)
+    assert ("Joy Beune", "1500m", "1:54.20", None) in found
+    assert not any(a == "Marijke Groenewoud" and t for a, _, t, _ in found)
+
+
+def test_an_open_relative_clause_keeps_the_time():
+    text = (
+        "Wereldbeker in Heerenveen. In de ploegenachtervolging klopte Nederland Canada, dat "
+        "3.41,80 liet noteren en als tweede eindigde."
+    )
+    assert ("Canada", "team pursuit", "3:41.80", 2) in results(text)
