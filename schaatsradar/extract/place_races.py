@@ -90,7 +90,7 @@ PLACE_ON = re.compile(
 # Between two distances of one list: "de 500, 1000 en 1500 meter", "the 500m, 1000m, and
 # 1500m", "zowel de 500 als de 1000 meter", "the 500 as well as the 1000".
 DISTANCE_LIST_GAP = re.compile(
-    r"^\s*(?:,|,?\s*(?:en|and|&)|als(?:\s+ook)?|as\s+well\s+as)\s*(?:de|the|op de|in de)?\s*$",
+    r"^\s*(?:,|,?\s*(?:en|én|and|&)|als(?:\s+ook)?|as\s+well\s+as)\s*(?:de|the|op de|in de)?\s*$",
     re.IGNORECASE,
 )
 
@@ -153,7 +153,7 @@ def _distances_of_place(
     return [_distance_before(cue.start, distances, context)]
 
 
-LIST_END = re.compile(r"^\s*,?\s*(?:en|and|&|als|as\s+well\s+as)\b", re.IGNORECASE)
+LIST_END = re.compile(r"^\s*,?\s*(?:en|én|and|&|als|as\s+well\s+as)(?!\w)", re.IGNORECASE)
 # "won Kok de eerste 500 meter": the subject between the verb and the race it won.
 INVERTED_SUBJECT = re.compile(
     r"^\s+(?:[A-ZÀ-Þ][\w'’-]*\s+){1,4}(?:(?:zowel|both)\s+)?(?:de|het|the)\s+"

@@ -36,7 +36,7 @@ _RANK_FIRST_SECOND_PLACE = rx(
 _RANK_FIRST_FINISH = rx(
     "cefkpw",
     r"(?i)\b(?:werd|eindigde(?:\sals)?|finishte(?:\sals)?|kwam\sals|finished|came(?:\sin)?"
-    r"|placed|ended)\s(?P<ord>eerste|first)\b",
+    r"|placed|ended|crossed\sthe\s(?:finish\s)?line)\s(?P<ord>eerste|first)\b",
     needles="eerste first",
 )
 _RANK_FIRST_LINE = rx(
@@ -90,6 +90,16 @@ _WIN_WORDS = trie(
 _RANK_WORDS: list[tuple[Rx, int]] = [
     (
         rx("wgztoensakdvpcf", rf"(?i)\b(?:{_WIN_WORDS})\b"),
+        1,
+    ),
+    # "swept the 500, 1000 and 1500 metres", "sweeping both the 1000m and 1500m": won each
+    # race named (a "podium sweep" names no race, so it is not read).
+    (
+        rx(
+            "s",
+            r"(?i)\b(?:swept|sweeping|sweeps)(?=\s(?:both\s)?the\s(?:(?:wo)?men['’]s\s)?[0-9])",
+            needles="swept sweep",
+        ),
         1,
     ),
     (

@@ -51,6 +51,25 @@ def test_both_the_500_and_the_1000():
     assert {("Jutta Leerdam", "500m", 1), ("Jutta Leerdam", "1000m", 1)} <= found
 
 
+def test_swept_a_list_of_distances_without_a_medal_word():
+    found = places("At the World Cup in Calgary, Jordan Stolz swept the 500, 1000 and 1500 metres.")
+    assert {("Jordan Stolz", d, 1) for d in ("500m", "1000m", "1500m")} <= found
+
+
+def test_a_podium_sweep_names_no_race_won():
+    found = places(
+        "At the World Cup in Calgary, the Dutch swept the podium in the 500m, with Femke Kok "
+        "winning and Jutta Leerdam third."
+    )
+    assert ("Femke Kok", "500m", 1) in found
+    assert not any(rank == 1 for athlete, _, rank in found if athlete != "Femke Kok")
+
+
+def test_emphatic_en_joins_two_distances():
+    found = places("Op het NK in Heerenveen werd Femke Kok kampioen op de 500 én de 1000 meter.")
+    assert {("Femke Kok", "500m", 1), ("Femke Kok", "1000m", 1)} <= found
+
+
 def test_a_comma_alone_starts_the_next_clause_not_a_list():
     found = places(
         "Op het NK in Heerenveen won Femke Kok de 500 meter, de 1000 meter was voor Jutta Leerdam."
@@ -112,6 +131,13 @@ def test_time_pair_without_a_win_gives_no_runner_up():
         "1.07,17 tegen 1.07,22 voor Tim Prins."
     )
     assert not any(rank == 2 for *_, rank in results(text))
+
+
+def test_crossed_the_line_first():
+    found = results(
+        "World Cup in Calgary. In the 1000m, Jordan Stolz crossed the line first in 1:05.37."
+    )
+    assert ("Jordan Stolz", "1000m", "1:05.37", 1) in found
 
 
 # -- English team sentences -------------------------------------------------------------------
