@@ -147,7 +147,8 @@ BECAME_AFTER = re.compile(r"(?:\s+[^\s,;.]+){0,3}?\s+(?:geworden|gekroond)\b", r
 
 # The runners-up a winner beat, in order: "sneller dan Takagi en Kok", "bleef X en Y voor".
 BEATEN_BEFORE = blind(
-    r"\b(?:sneller dan|versloeg|versloegen|onttroonde|bleef|blijft|bleven|ahead of|beat|"
+    r"\b(?:sneller dan|versloeg|versloegen|onttroonde|troeft|troefde|troefden|bleef|blijft|"
+    r"bleven|ahead of|beat|"
     r"beating|edged|edging|pipped|pipping|defeated|defeating|outpaced|outpacing|outsprinted"
     r"|outsprinting)\b"
     # "won in 1.41,33, voor Nuis (1.42,80) en Kongshaug": a comma and "voor" after the win.

@@ -184,3 +184,11 @@ def test_an_open_relative_clause_keeps_the_time():
         "3.41,80 liet noteren en als tweede eindigde."
     )
     assert ("Canada", "team pursuit", "3:41.80", 2) in results(text)
+
+
+def test_aftroeven_is_beating_the_ones_named():
+    found = places("NK afstanden. Wennemars troeft Prins en De Boo af voor titel op 1000 meter")
+    assert ("Joep Wennemars", "1000m", 1) in found
+    assert ("Tim Prins", "1000m", 2) in found
+    assert ("Jenning de Boo", "1000m", 3) in found
+    assert ("Jenning de Boo", "1000m", 1) not in found
