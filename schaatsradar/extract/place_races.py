@@ -82,8 +82,11 @@ def _classification_place(text: str, cue: patterns.RankMention, context: Context
 # place won over several races at once (issue 11, one skater and several distances): "won
 # zowel de 500 als de 1000 meter", "won gold medals in the 500 and 1,500", "won gold by
 # sweeping the 500m, 1000m and 1500m".
+# Dutch may put a noun or the verb between the place and its race: "een zesde tijd op de
+# 5000 meter", "door als tweede te eindigen op de 3000 meter".
 PLACE_ON = re.compile(
-    r"^\s*(?:(?:medals?|medailles)\s+)?(?:(?:by\s+)?(?:sweeping|winning)\s+)?"
+    r"^\s*(?:(?:medals?|medailles|tijd|time)\s+)?(?:(?:by\s+)?(?:sweeping|winning)\s+)?"
+    r"(?:(?:te\s+)?(?:eindigen|eindigde|eindigt|finishen|finishte|finisht)\s+)?"
     r"(?:op|in|over|on|at)?\s*(?:(?:zowel|both)\s+)?(?:de|het|the)?\s*(?:(?:wo)?men['’]s\s+)?$",
     re.IGNORECASE,
 )

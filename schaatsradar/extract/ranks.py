@@ -171,6 +171,7 @@ _CHAMP_NOT_BEFORE = rx(
     "efgov", r"(?i)(?:\b(?:former|voormalige?|gewezen|ex)\s|\b(?:oud|ex)-)(?=\w)"
 )
 _ARTICLE_BEFORE = re.compile(r"(?i)\b(?:een|één|a|an)\s$")
+_TIME_AFTER = re.compile(r"(?i)\stijd\b")
 _FRACTION_AFTER = re.compile(r"(?i)\s(?:van\seen\sseconde|of\sa\ssecond)\b")
 
 
@@ -279,9 +280,11 @@ def find_ranks(text: str) -> list[RankMention]:
         if _FRACTION_AFTER.match(text, end):
             return False
         if cues(_ORD_NOT_BEFORE).ends_at(start) and not (
-            place and _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
+            (place or _TIME_AFTER.match(text, end))
+            and _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
         ):
-            return False  # "een vierde" is a quarter, "een vierde plek" a place
+            # "een vierde" is a quarter; "een vierde plek", "een zesde tijd" a place
+            return False
         return place or not _ordinal_counts_something(text, end)
 
     for m in _RANK_ORDINAL.finditer(text):

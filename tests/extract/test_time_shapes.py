@@ -192,3 +192,28 @@ def test_aftroeven_is_beating_the_ones_named():
     assert ("Tim Prins", "1000m", 2) in found
     assert ("Jenning de Boo", "1000m", 3) in found
     assert ("Jenning de Boo", "1000m", 1) not in found
+
+
+# -- a place and its race with a noun or verb between ------------------------------------------
+
+
+def test_a_place_whose_verb_stands_before_the_race():
+    text = (
+        "NK allround in Heerenveen. Antoinette Rijpma-de Jong pakte de leiding door de 500 "
+        "meter te winnen en als tweede te eindigen op de 3000 meter."
+    )
+    found = places(text)
+    assert ("Antoinette Rijpma-de Jong", "500m", 1) in found
+    assert ("Antoinette Rijpma-de Jong", "3000m", 2) in found
+
+
+def test_een_zesde_tijd_is_a_place_een_vierde_a_quarter():
+    text = (
+        "NK allround in Heerenveen. Joy Beune eindigde na een derde plek op de 1500 meter en "
+        "een zesde tijd op de 5000 meter als derde in het klassement."
+    )
+    found = places(text)
+    assert {("Joy Beune", "1500m", 3), ("Joy Beune", "5000m", 6)} <= found
+    assert ("Joy Beune", "allround", 3) in found
+    quarter = "NK allround in Heerenveen. Joy Beune was een vierde seconde sneller op de 500 meter."
+    assert not places(quarter)
