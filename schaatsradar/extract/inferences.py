@@ -160,6 +160,15 @@ BEATEN_BEFORE = blind(
 )
 
 
+# "bleef in de slotrit Bowe voor", "beat her pair Takagi": a rival beaten in the pairing,
+# who may have finished anywhere behind.
+PAIRING = re.compile(
+    r"\b(?:\w*rit|ritten|ritgeno(?:te|ot)|duel|rechtstreeks\w*|onderling\w*|pair|pairing|"
+    r"paired|head-to-head|heat)\b",
+    re.IGNORECASE,
+)
+
+
 def _infer_runners_up(
     text: str, sentence: Sentence, entities: Sequence[Entity], context: Context
 ) -> None:
@@ -189,6 +198,7 @@ def _infer_runners_up(
         and e.governed
         and e.name != winner.name
         and BEATEN_BEFORE.search(text[winner.end : e.start])
+        and not PAIRING.search(text, winner.end, e.start)
     ]
     # "voor Gauthier (2de) en Hoogland": a rival whose place is stated keeps its slot in the
     # order, so the one after it is third; a stated place out of order stops the inference.

@@ -95,11 +95,29 @@ MARGIN_ON_BEFORE = blind(
 )
 
 
+# "Schouten bleef in de eindsprint Lollobrigida voor", "hield Kok net voor": a separable
+# verb of staying ahead, its object between the verb and "voor" (issue 11, comparisons).
+KEPT_AHEAD_BEFORE = blind(
+    r"\b(?:bleef|bleven|blijft|blijven|hield|hielden|houdt|houden)\b"
+    r"(?:(?!\b(?:en|maar|die|dat)\b)[^.;,:]){0,60}$"
+)
+KEPT_AHEAD_AFTER = re.compile(
+    r"\s*(?:\([^()]{0,20}\)\s*)?(?:(?:nipt|net|ruim|knap)\s+)?voor\b(?!\s+(?:de|het|een|zich)\b)",
+    re.IGNORECASE,
+)
+
+
 def _is_object(text: str, sentence: Sentence, entity: Entity, named_before: bool) -> bool:
     before = text_before(text, sentence, entity.start)
     if entity.team and TEAM_OF_BEFORE.search(before):
         return False
     if OBJECT_BEFORE.search(before) or MARGIN_ON_BEFORE.search(before):
+        return True
+    if (
+        named_before
+        and KEPT_AHEAD_AFTER.match(text, entity.end, sentence.end)
+        and KEPT_AHEAD_BEFORE.search(before)
+    ):
         return True
     return named_before and BEATING_VERB_BEFORE.search(before) is not None
 

@@ -217,3 +217,23 @@ def test_een_zesde_tijd_is_a_place_een_vierde_a_quarter():
     assert ("Joy Beune", "allround", 3) in found
     quarter = "NK allround in Heerenveen. Joy Beune was een vierde seconde sneller op de 500 meter."
     assert not places(quarter)
+
+
+def test_bleef_y_voor_after_the_win_makes_y_runner_up():
+    text = (
+        "EK afstanden in Heerenveen. Irene Schouten won de massastart. Ze bleef in de "
+        "eindsprint de Italiaanse Francesca Lollobrigida voor."
+    )
+    found = places(text)
+    assert ("Irene Schouten", "mass start", 1) in found
+    assert ("Francesca Lollobrigida", "mass start", 2) in found
+
+
+def test_a_rival_beaten_in_the_pairing_is_not_the_runner_up():
+    text = (
+        "Wereldbeker in Heerenveen. Jutta Leerdam won de 1000 meter. Leerdam bleef in de "
+        "slotrit de Amerikaanse Brittany Bowe voor. Bowe werd met 1.14,55 vierde."
+    )
+    found = places(text)
+    assert ("Brittany Bowe", "1000m", 4) in found
+    assert ("Brittany Bowe", "1000m", 2) not in found
