@@ -24,7 +24,9 @@ from schaatsradar.extract.shapes import BeatingClause
 AHEAD_OF = re.compile(
     r"\b(?:voor op|ahead of|in front of|sneller dan|faster than)\b", re.IGNORECASE
 )
-BEHIND = re.compile(r"\b(?:achter|behind)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+BEHIND = re.compile(
+    r"\b(?:achter|behind|runner-up\s+to|second\s+to)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
 
 
 # "de snelste ronde", "the fastest lap": fastest in a moment of the race, not its result.

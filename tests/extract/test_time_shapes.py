@@ -237,3 +237,57 @@ def test_a_rival_beaten_in_the_pairing_is_not_the_runner_up():
     found = places(text)
     assert ("Brittany Bowe", "1000m", 4) in found
     assert ("Brittany Bowe", "1000m", 2) not in found
+
+
+# -- time verbs and the winner's time -----------------------------------------------------------
+
+
+def test_the_winning_time_with_the_winner_named_between():
+    found = results(
+        "Wereldbeker in Calgary. De winnende tijd van Femke Kok op de 500 meter was 36,98."
+    )
+    assert ("Femke Kok", "500m", "36.98", 1) in found
+    found = results(
+        "World Cup in Calgary. The winning time of Femke Kok in the 500m was 36.98, "
+        "Erin Jackson was 37.10."
+    )
+    assert ("Femke Kok", "500m", "36.98", 1) in found
+    assert ("Erin Jackson", "500m", "37.10", None) in found
+
+
+def test_runner_up_to_names_the_winner_not_the_time_owner():
+    text = (
+        "World Cup in Calgary. Jenning de Boo finished runner-up to Jordan Stolz in the 1000m, "
+        "clocking 1:05.90."
+    )
+    found = results(text)
+    assert ("Jenning de Boo", "1000m", "1:05.90", 2) in found
+    assert ("Jordan Stolz", "1000m", None, 1) in found
+
+
+def test_time_verbs_put_down_the_time_as_the_skaters_own():
+    text = (
+        "Wereldbeker in Calgary. Jordan Stolz won de 500 meter. Jenning de Boo finishte in "
+        "33.92. Tim Prins kwam in 34.31 over de streep. Merijn Scheperkamp zette een tijd van "
+        "34,40 seconden op de klok. Laurent Dubreuil stopte de klok op 34,45."
+    )
+    found = results(text)
+    for athlete, time in (
+        ("Jenning de Boo", "33.92"),
+        ("Tim Prins", "34.31"),
+        ("Merijn Scheperkamp", "34.40"),
+        ("Laurent Dubreuil", "34.45"),
+    ):
+        assert (athlete, "500m", time, None) in found
+
+
+def test_english_time_verbs_and_prose_times():
+    text = (
+        "World Cup in Hamar. Davide Ghiotto won the 5000m in six minutes and 4.12 seconds. "
+        "Sander Eitrem clocked six minutes, 5.30 seconds. Patrick Roest stopped the clock at "
+        "6:07.02."
+    )
+    found = results(text)
+    assert ("Davide Ghiotto", "5000m", "6:04.12", 1) in found
+    assert ("Sander Eitrem", "5000m", "6:05.30", None) in found
+    assert ("Patrick Roest", "5000m", "6:07.02", None) in found
