@@ -39,7 +39,10 @@ def test_gold_medals_in_a_bare_list_of_distances():
 
 
 def test_sweeping_a_list_of_distances():
-    text = "At the World Championships in Hamar, Jordan Stolz won gold by sweeping the 500m, 1000m and 1500m."
+    text = (
+        "At the World Championships in Hamar, Jordan Stolz won gold by sweeping the 500m, "
+        "1000m and 1500m."
+    )
     found = places(text)
     assert {("Jordan Stolz", d, 1) for d in ("500m", "1000m", "1500m")} <= found
 
