@@ -147,6 +147,8 @@ _ORD_NOUNS = word_set(
     "games group groups pair pairs half period straight consecutive successive meeting "
     "competition try tries stop stops century minute minutes ever birthday anniversary "
     "verjaardag kwart kwartfinale halve opening tegenstander opponent "
+    # "het tweede en laatste ticket voor de WK": a qualification slot counted, not a place.
+    "ticket tickets startbewijs startbewijzen quota "
 )
 # ... and the endings of compounds that name an achievement being counted.
 _ORD_NOUN_ENDINGS = (

@@ -294,3 +294,13 @@ def test_english_time_verbs_and_prose_times():
     assert ("Davide Ghiotto", "5000m", "6:04.12", 1) in found
     assert ("Sander Eitrem", "5000m", "6:05.30", None) in found
     assert ("Patrick Roest", "5000m", "6:07.02", None) in found
+
+
+def test_a_counted_qualification_ticket_is_no_place():
+    text = (
+        "NK afstanden in Heerenveen. Jorrit Bergsma won de 10 kilometer. Patrick Roest pakte "
+        "het tweede en laatste ticket voor de WK."
+    )
+    assert ("Patrick Roest", "10000m", 2) not in places(text)
+    text = text.replace("pakte het tweede en laatste", "werd tweede en pakte het laatste")
+    assert ("Patrick Roest", "10000m", 2) in places(text)
