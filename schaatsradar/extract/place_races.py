@@ -45,8 +45,8 @@ def _named_distances(
 ) -> list[str | None]:
     """The distances or classification a place names right beside it ("derde op de 500
     meter", "op de 500 meter derde", "derde in het klassement"); none if it names none."""
-    beside = CLASSIFICATION_AFTER.match(text, cue.end) or STANDINGS_AFTER.match(text, cue.end)
-    if beside is None and not any(
+    beside = CLASSIFICATION_AFTER.match(text, cue.end) or _standings(text, cue)
+    if not beside and not any(
         (d.start >= cue.end and PLACE_ON.match(text[cue.end : d.start]))
         or 0 <= cue.start - d.end <= 12
         for d in distances
@@ -69,13 +69,39 @@ STANDINGS_AFTER = re.compile(
 )
 
 
+# "won het klassement", "dat wel het klassement won", "won the overall standings": the
+# standings are what was won, not a race (at a World Cup: no place at all).
+STANDINGS_WON_AFTER = re.compile(
+    r"\s+(?:(?:ook|wel|toch|also|uiteindelijk)\s+)?(?:het|de|the)\s+(?:eind|algemene?\s+|"
+    r"overall\s+|final\s+)?(?:\w*klassement|eindstand|standings)\b",
+    re.IGNORECASE,
+)
+STANDINGS_WON_BEFORE = re.compile(
+    r"\b(?:het|de)\s+(?:\w*klassement|eindstand)\s+(?:(?:ook|wel|toch|nog|daarmee)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _standings(text: str, cue: patterns.RankMention) -> bool:
+    """Whether a place is stated for the standings ("zevende in het klassement", "won het
+    klassement", "dat het klassement won") rather than for a race."""
+    if STANDINGS_AFTER.match(text, cue.end):
+        return True
+    if cue.cue.casefold() not in ("won", "wint", "wins", "win", "gewonnen", "winnen"):
+        return False
+    return bool(
+        STANDINGS_WON_AFTER.match(text, cue.end)
+        or STANDINGS_WON_BEFORE.search(text, max(0, cue.start - 40), cue.start)
+    )
+
+
 def _classification_place(text: str, cue: patterns.RankMention, context: Context) -> str | None:
     """The classification a place is stated for ("zevende plaats in het klassement",
     "wereldkampioen sprint"), or None for a place in a race."""
     named = CLASSIFICATION_AFTER.match(text, cue.end)
     if named is not None:
         return named.group(1).casefold()
-    return classification_of(context) if STANDINGS_AFTER.match(text, cue.end) else None
+    return classification_of(context) if _standings(text, cue) else None
 
 
 # "zesde op de 5000 meter", "tenth in the 1500": the race a place was earned in. Also a
@@ -110,7 +136,7 @@ def _distances_of_place(
     named = CLASSIFICATION_AFTER.match(text, cue.end)
     if named is not None:
         return [named.group(1).casefold()]  # "wereldkampioen sprint", "European allround champion"
-    if STANDINGS_AFTER.match(text, cue.end):
+    if _standings(text, cue):
         return [classification_of(context)]
 
     following = [

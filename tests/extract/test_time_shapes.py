@@ -304,3 +304,15 @@ def test_a_counted_qualification_ticket_is_no_place():
     assert ("Patrick Roest", "10000m", 2) not in places(text)
     text = text.replace("pakte het tweede en laatste", "werd tweede en pakte het laatste")
     assert ("Patrick Roest", "10000m", 2) in places(text)
+
+
+def test_winning_the_standings_is_no_race_win():
+    text = (
+        "Wereldbeker in Salt Lake City. Op de ploegenachtervolging klopte Canada Japan, dat "
+        "wel het klassement won."
+    )
+    assert ("Japan", "team pursuit", 1) not in places(text)
+    found = places("WK allround in Inzell. Jordan Stolz won het klassement met overmacht.")
+    assert ("Jordan Stolz", "allround", 1) in found
+    found = places("Wereldbeker in Calgary. Femke Kok won de 500 meter en het klassement.")
+    assert ("Femke Kok", "500m", 1) in found
