@@ -171,6 +171,15 @@ PAIRING = re.compile(
 )
 
 
+# "sneller dan het baanrecord van Kramer", "faster than the world record of Kok", "sneller dan
+# de tijd van Takagi": beaten was a mark, not a rival in the race (issue 11, comparisons).
+MARK_OF_BEFORE = re.compile(
+    r"\b(?:\w*record|records|tijd|tijden|time|times|mark)\s+(?:\([^()]{0,20}\)\s+)?"
+    r"(?:van|of)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 def _infer_runners_up(
     text: str, sentence: Sentence, entities: Sequence[Entity], context: Context
 ) -> None:
@@ -201,6 +210,7 @@ def _infer_runners_up(
         and e.name != winner.name
         and BEATEN_BEFORE.search(text[winner.end : e.start])
         and not PAIRING.search(text, winner.end, e.start)
+        and not MARK_OF_BEFORE.search(text, max(winner.end, e.start - 60), e.start)
     ]
     # "voor Gauthier (2de) en Hoogland": a rival whose place is stated keeps its slot in the
     # order, so the one after it is third; a stated place out of order stops the inference.

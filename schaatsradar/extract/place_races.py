@@ -63,7 +63,8 @@ CLASSIFICATION_AFTER = re.compile(
     re.I,
 )
 STANDINGS_AFTER = re.compile(
-    r"\s+(?:\w+\s+){0,4}?(?:in het (?:eind|algemeen |algemene )?klassement|in de eind(?:stand"
+    r"\s+(?:\w+\s+){0,4}?(?:in (?:het|een) (?:eind|algemeen |algemene )?klassement(?:je)?\b"
+    r"|in de eind(?:stand"
     r"|rangschikking)|in the (?:overall |final )?standings|overall)\b",
     re.IGNORECASE,
 )

@@ -316,3 +316,24 @@ def test_winning_the_standings_is_no_race_win():
     assert ("Jordan Stolz", "allround", 1) in found
     found = places("Wereldbeker in Calgary. Femke Kok won de 500 meter en het klassement.")
     assert ("Femke Kok", "500m", 1) in found
+
+
+def test_faster_than_a_mark_of_someone_beats_no_rival():
+    text = (
+        "NK afstanden in Heerenveen. Jorrit Bergsma won de 10 kilometer in 12.43,70. Daarmee "
+        "was hij ruim een seconde sneller dan het vijf jaar oude baanrecord van Sven Kramer."
+    )
+    assert not any(a == "Sven Kramer" for a, _, _ in places(text))
+    text = (
+        "NK afstanden in Heerenveen. Jorrit Bergsma won de 10 kilometer in 12.43,70 en was "
+        "sneller dan Patrick Roest."
+    )
+    assert ("Patrick Roest", "10000m", 2) in places(text)
+
+
+def test_places_in_a_mini_classification_are_no_race_places():
+    text = (
+        "NK afstanden in Heerenveen. Kjeld Nuis, Kai Verbij en Thomas Krol eindigden als "
+        "eerste, tweede en derde in een klassementje over de 500 en de 1000 meter."
+    )
+    assert not places(text)
