@@ -32,7 +32,7 @@ _DIST_NUM = rx(
     needles="500 000",
 )
 _DIST_UNIT = re.compile(r"(?i)\s?-?\s?(?:meters?|metres?|meter's|m)(?!\w)")
-_DIST_LIST_GAP = re.compile(r"(?i)\s?(?:,|en|and|of|or|&|/)\s(?:de\s|the\s)?|,\s?|/")
+_DIST_LIST_GAP = re.compile(r"(?i)\s?(?:,|en|én|and|of|or|&|/)\s(?:de\s|the\s)?|,\s?|/")
 _DIST_NOT_BEFORE = rx(
     "abeflnopt",
     r"(?i)\b(?:na|bij|after|at|passed|passing|through|laatste|last|final|opening|openings"
@@ -56,7 +56,7 @@ def _race_mark(text: str, start: int, word: str) -> bool:
 
 # After a bare "de 1500" only words that cannot be the noun the number counts.
 _BARE_DIST_AFTER = re.compile(
-    r"(?i)(?:\s?[.,;:!?)\"'’”]|\s?$|\s(?:en|of|and|or|in|op|met|bij|van|voor|is|was|werd|won"
+    r"(?i)(?:\s?[.,;:!?)\"'’”]|\s?$|\s(?:en|én|of|and|or|in|op|met|bij|van|voor|is|was|werd|won"
     r"|wint|gewonnen|zijn|ook|at|with|on|for|race|rit|ritten|final|finale|winnen|te|rijden"
     r"|reed|reden|gereden|nog|niet|wel|dit|dat|die|heeft|had|hebben|skated|wins|went|ging"
     r"|de|het|the|als"
@@ -172,6 +172,17 @@ def find_distances(text: str) -> list[DistanceMention]:
             article_before is not None
             and article_before.ends_at(m.start())
             and _BARE_DIST_AFTER.match(text, m.end())
+        ):
+            is_dist[i] = True
+            found.append(DistanceMention(m.start(), m.end(), _dist_value(m.group())))
+    # "the 500 and 1,500.": a bare number that continues a list a distance opened is one too,
+    # when nothing after it makes it a count ("de 500 en 1000 toeschouwers").
+    for i in range(1, len(nums)):
+        if is_dist[i] or not is_dist[i - 1]:
+            continue
+        m = nums[i]
+        if _DIST_LIST_GAP.fullmatch(text, nums[i - 1].end(), m.start()) and _BARE_DIST_AFTER.match(
+            text, m.end()
         ):
             is_dist[i] = True
             found.append(DistanceMention(m.start(), m.end(), _dist_value(m.group())))

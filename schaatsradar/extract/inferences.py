@@ -24,7 +24,9 @@ from schaatsradar.extract.shapes import BeatingClause
 AHEAD_OF = re.compile(
     r"\b(?:voor op|ahead of|in front of|sneller dan|faster than)\b", re.IGNORECASE
 )
-BEHIND = re.compile(r"\b(?:achter|behind)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+BEHIND = re.compile(
+    r"\b(?:achter|behind|runner-up\s+to|second\s+to)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
 
 
 # "de snelste ronde", "the fastest lap": fastest in a moment of the race, not its result.
@@ -147,13 +149,34 @@ BECAME_AFTER = re.compile(r"(?:\s+[^\s,;.]+){0,3}?\s+(?:geworden|gekroond)\b", r
 
 # The runners-up a winner beat, in order: "sneller dan Takagi en Kok", "bleef X en Y voor".
 BEATEN_BEFORE = blind(
-    r"\b(?:sneller dan|versloeg|versloegen|onttroonde|bleef|blijft|bleven|ahead of|beat|"
+    r"\b(?:sneller dan|versloeg|versloegen|onttroonde|troeft|troefde|troefden|bleef|blijft|"
+    r"bleven|ahead of|beat|"
     r"beating|edged|edging|pipped|pipping|defeated|defeating|outpaced|outpacing|outsprinted"
     r"|outsprinting)\b"
     # "won in 1.41,33, voor Nuis (1.42,80) en Kongshaug": a comma and "voor" after the win.
-    r"|,\s*voor\b"
+    # "won in 1.07,17 tegen 1.07,22 voor Prins": the winner's time against the rival's
+    # (issue 11, comparisons).
+    r"|(?:,\s*voor|\btegen\s+\d[\d.,:]*\d\s+voor)\b"
     # A time's decimal point is no sentence end: "ahead of De Boo (1:06.45) and Kongshaug".
     r"(?:[^.;]|\.(?=\d)){0,60}$"
+)
+
+
+# "bleef in de slotrit Bowe voor", "beat her pair Takagi": a rival beaten in the pairing,
+# who may have finished anywhere behind.
+PAIRING = re.compile(
+    r"\b(?:\w*rit|ritten|ritgeno(?:te|ot)|duel|rechtstreeks\w*|onderling\w*|pair|pairing|"
+    r"paired|head-to-head|heat)\b",
+    re.IGNORECASE,
+)
+
+
+# "sneller dan het baanrecord van Kramer", "faster than the world record of Kok", "sneller dan
+# de tijd van Takagi": beaten was a mark, not a rival in the race (issue 11, comparisons).
+MARK_OF_BEFORE = re.compile(
+    r"\b(?:\w*record|records|tijd|tijden|time|times|mark)\s+(?:\([^()]{0,20}\)\s+)?"
+    r"(?:van|of)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
 )
 
 
@@ -186,6 +209,8 @@ def _infer_runners_up(
         and e.governed
         and e.name != winner.name
         and BEATEN_BEFORE.search(text[winner.end : e.start])
+        and not PAIRING.search(text, winner.end, e.start)
+        and not MARK_OF_BEFORE.search(text, max(winner.end, e.start - 60), e.start)
     ]
     # "voor Gauthier (2de) en Hoogland": a rival whose place is stated keeps its slot in the
     # order, so the one after it is third; a stated place out of order stops the inference.
@@ -245,6 +270,15 @@ def _kept_behind(
 # "moesten alleen Canada voor zich laten", "only Stolz was faster": the one ahead won, and
 # the clause's subject was second.
 ONLY_BEFORE = re.compile(r"\b(?:alleen|slechts|enkel|only)\s+(?:de\s+|het\s+|the\s+)?$", re.I)
+# "Groenewoud was met 7.03,27 alleen langzamer dan Sablikova", "was only slower than Kok",
+# "only beaten by Jackson", "alleen geklopt door Takagi" (issue 11, comparisons): the one
+# named won, the subject was second.
+ONLY_SLOWER_THAN = re.compile(
+    r"\b(?:alleen|slechts|enkel|only)\s+(?:(?:nog|net|iets|maar|just|slightly)\s+)?"
+    r"(?:(?:langzamer|trager|slower)\s+(?:dan|than)|(?:beaten|bested|topped|verslagen|geklopt)"
+    r"\s+(?:by|door))\s+(?:(?:de|het|the)\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 AHEAD_AFTER = re.compile(
     r"\s+(?:voor\s+(?:zich\s+)?(?:laten|gaan|moeten\s+laten|dulden)|voor\s+laten\s+gaan|"
     r"(?:was|were)\s+(?:faster|quicker)|finished\s+ahead|(?:was|waren)\s+sneller)\b",
@@ -270,10 +304,12 @@ def _infer_beaten_in_clause(clause: BeatingClause | None, context: Context) -> N
 
 def _infer_only_ahead(text: str, sentence: Sentence, entities: Sequence[Entity]) -> None:
     for index, entity in enumerate(entities):
-        if (
-            entity.ranks
-            or not ONLY_BEFORE.search(text_before(text, sentence, entity.start))
-            or not AHEAD_AFTER.match(text, entity.end, sentence.end)
+        if entity.ranks or not (
+            (
+                ONLY_BEFORE.search(text_before(text, sentence, entity.start))
+                and AHEAD_AFTER.match(text, entity.end, sentence.end)
+            )
+            or ONLY_SLOWER_THAN.search(text_before(text, sentence, entity.start))
         ):
             continue
         entity.ranks.append(patterns.RankMention(entity.start, entity.end, 1, "only ahead"))

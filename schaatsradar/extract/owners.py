@@ -37,6 +37,7 @@ def _aside(text: str, entity: HasSpan, position: int) -> bool:
 # "sneller dan Takagi", "achter Kok", "tegen Grevelt", "ahead of Stolz".
 OBJECT_BEFORE = blind(
     r"(?:\b(?:dan|achter|tegen|voor|than|behind|against|ahead of|over|van|of|net als|zoals|"
+    r"runner-up to|second to|"
     r"evenals|just like|just as)"
     # A conjunction ends the phrase: "zat vlak achter en Huizinga werd dertiende".
     r"\s+(?:(?!(?:en|and|maar|but|terwijl|while|whereas)\s)"
@@ -75,7 +76,8 @@ TIME_OWNER_AFTER = re.compile(r"^\)?\s*(?:van|of|voor|by)\s+(?:\w+\s+){0,2}$", r
 # named before the verb.
 BEATING_VERB_BEFORE = blind(
     # up to four words: "versloegen Europees en olympisch kampioen Noorwegen"
-    r"\b(?:versloeg|versloegen|onttroonde|beat|beats|beating|edged|edging|edges|pipped|pipping"
+    r"\b(?:versloeg|versloegen|onttroonde|troeft|troefde|troefden|beat|beats|beating|edged"
+    r"|edging|edges|pipped|pipping"
     r"|defeated|defeating|outpaced|outpacing|outsprinted|outsprinting)\s+(?:\w+\s+){0,4}$"
 )
 
@@ -94,11 +96,29 @@ MARGIN_ON_BEFORE = blind(
 )
 
 
+# "Schouten bleef in de eindsprint Lollobrigida voor", "hield Kok net voor": a separable
+# verb of staying ahead, its object between the verb and "voor" (issue 11, comparisons).
+KEPT_AHEAD_BEFORE = blind(
+    r"\b(?:bleef|bleven|blijft|blijven|hield|hielden|houdt|houden)\b"
+    r"(?:(?!\b(?:en|maar|die|dat)\b)[^.;,:]){0,60}$"
+)
+KEPT_AHEAD_AFTER = re.compile(
+    r"\s*(?:\([^()]{0,20}\)\s*)?(?:(?:nipt|net|ruim|knap)\s+)?voor\b(?!\s+(?:de|het|een|zich)\b)",
+    re.IGNORECASE,
+)
+
+
 def _is_object(text: str, sentence: Sentence, entity: Entity, named_before: bool) -> bool:
     before = text_before(text, sentence, entity.start)
     if entity.team and TEAM_OF_BEFORE.search(before):
         return False
     if OBJECT_BEFORE.search(before) or MARGIN_ON_BEFORE.search(before):
+        return True
+    if (
+        named_before
+        and KEPT_AHEAD_AFTER.match(text, entity.end, sentence.end)
+        and KEPT_AHEAD_BEFORE.search(before)
+    ):
         return True
     return named_before and BEATING_VERB_BEFORE.search(before) is not None
 
@@ -113,9 +133,17 @@ def _relative_owner(text: str, entities: Sequence[Entity], start: int) -> Entity
     """ "klopten Canada, dat 3.41,80 liet noteren en als derde eindigde": a cue in
     a relative clause belongs to the name the clause hangs on."""
     before = [e for e in entities if e.end <= start]
-    if before and RELATIVE_CLAUSE.match(text[before[-1].end : start]):
-        return before[-1]
-    return None
+    if not before:
+        return None
+    opened = RELATIVE_CLAUSE.match(text[before[-1].end : start])
+    # "Bowe noteerde achter Wüst, die de 1500 meter won, de tweede tijd (1.54,00)": a clause
+    # closed by a comma before the cue has handed the sentence back to its subject.
+    if opened is None or ", " in _ASIDES.sub("", text[before[-1].end + opened.end() : start]):
+        return None
+    return before[-1]
+
+
+_ASIDES = re.compile(r"\([^()]{0,40}\)")
 
 
 def _rank_owner(
@@ -132,6 +160,12 @@ def _rank_owner(
             text, end, after[0].start
         ):
             return after[0]
+    if (
+        after
+        and cue.cue.casefold() in PASSIVE_WIN
+        and PASSIVE_AGENT.match(text[end : after[0].start])
+    ):
+        return after[0]  # "Japan finished third in a race won by the Netherlands"
     if after and cue.cue.startswith(APPOSITIVE_CUES) and after[0].start - end <= 2:
         return after[0]  # "nummer twee Marijke Groenewoud", "behind winner Aiko Morimoto"
     before = [e for e in entities if e.end <= start]
@@ -175,6 +209,10 @@ SHARED_SUBJECT = re.compile(
 )
 
 
+# A win in the passive, its agent named right after: "a race won by the Netherlands", "de
+# 500 meter, gewonnen door Kok" (issue 11, English team sentences).
+PASSIVE_WIN = frozenset({"won", "gewonnen"})
+PASSIVE_AGENT = re.compile(r"^\s+(?:by|door)\s+(?:(?:the|de|het)\s+)?$", re.IGNORECASE)
 APPOSITIVE_CUES = ("nummer", "number", "winner", "winnaar", "winnares", "runner-up")
 BRACKETED = re.compile(r"^\s*\($")
 

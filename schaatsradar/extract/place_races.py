@@ -45,8 +45,8 @@ def _named_distances(
 ) -> list[str | None]:
     """The distances or classification a place names right beside it ("derde op de 500
     meter", "op de 500 meter derde", "derde in het klassement"); none if it names none."""
-    beside = CLASSIFICATION_AFTER.match(text, cue.end) or STANDINGS_AFTER.match(text, cue.end)
-    if beside is None and not any(
+    beside = CLASSIFICATION_AFTER.match(text, cue.end) or _standings(text, cue)
+    if not beside and not any(
         (d.start >= cue.end and PLACE_ON.match(text[cue.end : d.start]))
         or 0 <= cue.start - d.end <= 12
         for d in distances
@@ -63,10 +63,37 @@ CLASSIFICATION_AFTER = re.compile(
     re.I,
 )
 STANDINGS_AFTER = re.compile(
-    r"\s+(?:\w+\s+){0,4}?(?:in het (?:eind|algemeen |algemene )?klassement|in de eind(?:stand"
+    r"\s+(?:\w+\s+){0,4}?(?:in (?:het|een) (?:eind|algemeen |algemene )?klassement(?:je)?\b"
+    r"|in de eind(?:stand"
     r"|rangschikking)|in the (?:overall |final )?standings|overall)\b",
     re.IGNORECASE,
 )
+
+
+# "won het klassement", "dat wel het klassement won", "won the overall standings": the
+# standings are what was won, not a race (at a World Cup: no place at all).
+STANDINGS_WON_AFTER = re.compile(
+    r"\s+(?:(?:ook|wel|toch|also|uiteindelijk)\s+)?(?:het|de|the)\s+(?:eind|algemene?\s+|"
+    r"overall\s+|final\s+)?(?:\w*klassement|eindstand|standings)\b",
+    re.IGNORECASE,
+)
+STANDINGS_WON_BEFORE = re.compile(
+    r"\b(?:het|de)\s+(?:\w*klassement|eindstand)\s+(?:(?:ook|wel|toch|nog|daarmee)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _standings(text: str, cue: patterns.RankMention) -> bool:
+    """Whether a place is stated for the standings ("zevende in het klassement", "won het
+    klassement", "dat het klassement won") rather than for a race."""
+    if STANDINGS_AFTER.match(text, cue.end):
+        return True
+    if cue.cue.casefold() not in ("won", "wint", "wins", "win", "gewonnen", "winnen"):
+        return False
+    return bool(
+        STANDINGS_WON_AFTER.match(text, cue.end)
+        or STANDINGS_WON_BEFORE.search(text, max(0, cue.start - 40), cue.start)
+    )
 
 
 def _classification_place(text: str, cue: patterns.RankMention, context: Context) -> str | None:
@@ -75,14 +102,27 @@ def _classification_place(text: str, cue: patterns.RankMention, context: Context
     named = CLASSIFICATION_AFTER.match(text, cue.end)
     if named is not None:
         return named.group(1).casefold()
-    return classification_of(context) if STANDINGS_AFTER.match(text, cue.end) else None
+    return classification_of(context) if _standings(text, cue) else None
 
 
-# "zesde op de 5000 meter", "tenth in the 1500": the race a place was earned in.
+# "zesde op de 5000 meter", "tenth in the 1500": the race a place was earned in. Also a
+# place won over several races at once (issue 11, one skater and several distances): "won
+# zowel de 500 als de 1000 meter", "won gold medals in the 500 and 1,500", "won gold by
+# sweeping the 500m, 1000m and 1500m".
+# Dutch may put a noun or the verb between the place and its race: "een zesde tijd op de
+# 5000 meter", "door als tweede te eindigen op de 3000 meter".
 PLACE_ON = re.compile(
-    r"^\s*(?:op|in|over|on|at)?\s*(?:de|het|the)?\s*(?:(?:wo)?men['’]s\s+)?$", re.IGNORECASE
+    r"^\s*(?:(?:medals?|medailles|tijd|time)\s+)?(?:(?:by\s+)?(?:sweeping|winning)\s+)?"
+    r"(?:(?:te\s+)?(?:eindigen|eindigde|eindigt|finishen|finishte|finisht)\s+)?"
+    r"(?:op|in|over|on|at)?\s*(?:(?:zowel|both)\s+)?(?:de|het|the)?\s*(?:(?:wo)?men['’]s\s+)?$",
+    re.IGNORECASE,
 )
-DISTANCE_LIST_GAP = re.compile(r"^\s*(?:,|en|and|&)\s*(?:de|the|op de|in de)?\s*$", re.IGNORECASE)
+# Between two distances of one list: "de 500, 1000 en 1500 meter", "the 500m, 1000m, and
+# 1500m", "zowel de 500 als de 1000 meter", "the 500 as well as the 1000".
+DISTANCE_LIST_GAP = re.compile(
+    r"^\s*(?:,|,?\s*(?:en|én|and|&)|als(?:\s+ook)?|as\s+well\s+as)\s*(?:de|the|op de|in de)?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _distances_of_place(
@@ -97,7 +137,7 @@ def _distances_of_place(
     named = CLASSIFICATION_AFTER.match(text, cue.end)
     if named is not None:
         return [named.group(1).casefold()]  # "wereldkampioen sprint", "European allround champion"
-    if STANDINGS_AFTER.match(text, cue.end):
+    if _standings(text, cue):
         return [classification_of(context)]
 
     following = [
@@ -123,6 +163,10 @@ def _distances_of_place(
                 group.append(later)
             else:
                 break
+        if len(group) > 1 and not LIST_END.match(text[group[-2].end : group[-1].start]):
+            # "won de 500 meter, de 1000 meter was voor Leerdam": a list ends on a
+            # conjunction; a comma alone starts the next clause.
+            group = [nearest]
         for earlier in reversed(distances[:index]):
             if DISTANCE_LIST_GAP.match(text[earlier.end : group[0].start]):
                 group.insert(0, earlier)
@@ -139,9 +183,11 @@ def _distances_of_place(
     return [_distance_before(cue.start, distances, context)]
 
 
+LIST_END = re.compile(r"^\s*,?\s*(?:en|én|and|&|als|as\s+well\s+as)(?!\w)", re.IGNORECASE)
 # "won Kok de eerste 500 meter": the subject between the verb and the race it won.
 INVERTED_SUBJECT = re.compile(
-    r"^\s+(?:[A-ZÀ-Þ][\w'’-]*\s+){1,4}(?:de|het|the)\s+(?:(?:eerste|tweede|first|second)\s+)?$"
+    r"^\s+(?:[A-ZÀ-Þ][\w'’-]*\s+){1,4}(?:(?:zowel|both)\s+)?(?:de|het|the)\s+"
+    r"(?:(?:eerste|tweede|first|second)\s+)?$"
 )
 # "bij het WK sprint won Kok ...": a classification in a championship's name is the meet, not
 # the race a place is for.

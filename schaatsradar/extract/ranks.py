@@ -36,7 +36,7 @@ _RANK_FIRST_SECOND_PLACE = rx(
 _RANK_FIRST_FINISH = rx(
     "cefkpw",
     r"(?i)\b(?:werd|eindigde(?:\sals)?|finishte(?:\sals)?|kwam\sals|finished|came(?:\sin)?"
-    r"|placed|ended)\s(?P<ord>eerste|first)\b",
+    r"|placed|ended|crossed\sthe\s(?:finish\s)?line)\s(?P<ord>eerste|first)\b",
     needles="eerste first",
 )
 _RANK_FIRST_LINE = rx(
@@ -92,6 +92,16 @@ _RANK_WORDS: list[tuple[Rx, int]] = [
         rx("wgztoensakdvpcf", rf"(?i)\b(?:{_WIN_WORDS})\b"),
         1,
     ),
+    # "swept the 500, 1000 and 1500 metres", "sweeping both the 1000m and 1500m": won each
+    # race named (a "podium sweep" names no race, so it is not read).
+    (
+        rx(
+            "s",
+            r"(?i)\b(?:swept|sweeping|sweeps)(?=\s(?:both\s)?the\s(?:(?:wo)?men['’]s\s)?[0-9])",
+            needles="swept sweep",
+        ),
+        1,
+    ),
     (
         rx(
             "zwenosr",
@@ -137,6 +147,8 @@ _ORD_NOUNS = word_set(
     "games group groups pair pairs half period straight consecutive successive meeting "
     "competition try tries stop stops century minute minutes ever birthday anniversary "
     "verjaardag kwart kwartfinale halve opening tegenstander opponent "
+    # "het tweede en laatste ticket voor de WK": a qualification slot counted, not a place.
+    "ticket tickets startbewijs startbewijzen quota "
 )
 # ... and the endings of compounds that name an achievement being counted.
 _ORD_NOUN_ENDINGS = (
@@ -161,6 +173,7 @@ _CHAMP_NOT_BEFORE = rx(
     "efgov", r"(?i)(?:\b(?:former|voormalige?|gewezen|ex)\s|\b(?:oud|ex)-)(?=\w)"
 )
 _ARTICLE_BEFORE = re.compile(r"(?i)\b(?:een|één|a|an)\s$")
+_TIME_AFTER = re.compile(r"(?i)\stijd\b")
 _FRACTION_AFTER = re.compile(r"(?i)\s(?:van\seen\sseconde|of\sa\ssecond)\b")
 
 
@@ -269,9 +282,11 @@ def find_ranks(text: str) -> list[RankMention]:
         if _FRACTION_AFTER.match(text, end):
             return False
         if cues(_ORD_NOT_BEFORE).ends_at(start) and not (
-            place and _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
+            (place or _TIME_AFTER.match(text, end))
+            and _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
         ):
-            return False  # "een vierde" is a quarter, "een vierde plek" a place
+            # "een vierde" is a quarter; "een vierde plek", "een zesde tijd" a place
+            return False
         return place or not _ordinal_counts_something(text, end)
 
     for m in _RANK_ORDINAL.finditer(text):

@@ -204,7 +204,7 @@ def _results_in(
         if owner is not None:
             owner.times.append(timed)
             winning = WINNING_TIME_BEFORE.search(
-                text, max(sentence.start, timed.start - 40), timed.start
+                text, max(sentence.start, timed.start - 100), timed.start
             )
             if winning is not None:
                 # "de winnende tijd (2.55,78) van Japan": the time and the win are one fact.
@@ -359,6 +359,11 @@ def _results_in(
     return results
 
 
+# "de winnende tijd (2.55,78)", "the winning time of 2:55.40", and with the winner named
+# between (issue 11, class 1): "De winnende tijd van Kok op de 500 meter was 36,98".
 WINNING_TIME_BEFORE = re.compile(
-    r"\b(?:winnende\s+tijd|winning\s+time|winnaarstijd)\s*(?:van\s+|of\s+)?\(?\s*$", re.I
+    r"\b(?:winnende\s+tijd|winning\s+time|winnaarstijd)\s*(?:(?:van\s+|of\s+)?\(?\s*|"
+    r"(?:van|of|for)\s+(?:[^.;:()\d]|\d{3,5}\s?(?:m|meter|metres?)\b){1,60}?"
+    r"\s(?:was|is|bedroeg|stond\s+op|came\s+in\s+at)\s+)$",
+    re.I,
 )
