@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from schaatsradar.extract import context_lead, patterns
 from schaatsradar.extract import context_mentions as scope
 from schaatsradar.extract.countries import CountryMention
+from schaatsradar.extract.days import outside_report
 from schaatsradar.extract.mentions import Mentions, inside
 from schaatsradar.extract.scanning import blind, gate
 from schaatsradar.extract.sentences import Sentence
@@ -81,7 +82,10 @@ def update_context(
         if mention.kind == "gender" and mention.value in GENDERS:
             updated.gender = GENDERS[mention.value]
         elif mention.kind == "day" and article_date is not None:
-            updated.day = patterns.resolve_day(mention.value, article_date) or updated.day
+            day = patterns.resolve_day(mention.value, article_date)
+            # A day of another season, or of a meet to come, is not the story's race day.
+            if day is not None and not outside_report(day, article_date):
+                updated.day = day
     elsewhere = _read_meet(text, updated, sentence, competitions, mentions, article_date)
     standings = _STANDINGS_GATE.open(text, sentence.start, sentence.end) and STANDINGS.search(
         text, sentence.start, sentence.end
@@ -319,7 +323,8 @@ def _governs(text: str, start: int, end: int, evidence: Span, earlier: bool = Fa
     return not CLAUSE_MARK.search(text, end, evidence.end)
 
 
-CLAUSE_MARK = re.compile(r"[,;:()]")
+# A comma ends a clause, the decimal comma of a Dutch time ("36,98") does not.
+CLAUSE_MARK = re.compile(r"[;:()]|,(?!\d)|(?<!\d),")
 
 
 YEAR_SUFFIX = re.compile(r"\s(?:19|20)\d\d$")

@@ -391,6 +391,12 @@ def opening_flashback(
 _NOW = re.compile(r"[;:]|\b(?:maar|but|nu|now|dit\s+jaar|this\s+(?:year|time))\b", re.IGNORECASE)
 
 
+def now_between(text: str, start: int, end: int) -> bool:
+    """Whether the text between `start` and `end` turns from a look back to now ("maar nu",
+    "this year", a ";")."""
+    return start < end and _NOW.search(text, start, end) is not None
+
+
 _YEAR_LIST = re.compile(
     r"\b(?:in|at|bij)\s+((?:19|20)\d\d(?:\s*(?:,|en|and|&)\s*(?:in\s+)?(?:19|20)\d\d)*)\b"
 )

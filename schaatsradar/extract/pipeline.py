@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from schaatsradar.extract.confidence import shipped_model, sift
 from schaatsradar.extract.context import carried_after, lead_context, own_clause, update_context
+from schaatsradar.extract.editions import dated_history
 from schaatsradar.extract.mentions import find_mentions
 from schaatsradar.extract.names import NameMention
 from schaatsradar.extract.races import (
@@ -52,6 +53,7 @@ def extract(
         context = update_context(text, context, sentence, mentions, article_date)
         meet = meet or context.competition
         results = _sentence_results(text, sentence, mentions, context)
+        results = dated_history(text, sentence, mentions, results, article_date)
         results = [
             own_clause(text, sentence, mentions, r, article_date, context.lead_country)
             for r in results

@@ -1,0 +1,57 @@
+"""Issue 11, class 3 (history inside news) and the precision fixes of the open fold's wrong
+results: a result of an earlier meet is that meet's (`earlier`, its year), never the reported
+one's, and a sentence about history does not move the story. Our own sentences."""
+
+import datetime as dt
+
+from schaatsradar.extract.pipeline import extract_all
+from schaatsradar.extract.registry import Registry
+from schaatsradar.extract.types import Result
+
+REGISTRY = Registry.bundled()
+DATE = dt.date(2026, 1, 24)  # a Saturday
+
+
+def facts(text: str, date: dt.date = DATE) -> list[Result]:
+    return extract_all(text, date, REGISTRY).results
+
+
+def results(text: str) -> set[tuple[str, str, str | None, int | None]]:
+    return {(r.athlete, r.distance, r.to_json()["time"], r.rank) for r in facts(text)}
+
+
+# --- a day of another season -------------------------------------------------------------
+
+
+def test_a_day_of_an_earlier_season_does_not_date_the_next_sentences() -> None:
+    text = (
+        "Het oude baanrecord van Femke Kok stond sinds 12 december 2019 op 37,10. "
+        "Kok won zaterdag de 500 meter in 36,95. Ze werd ook tweede op de 1000 meter."
+    )
+    found = facts(text)
+    assert {r.race_date for r in found} == {DATE}
+    assert not any(r.earlier for r in found)
+
+
+def test_a_result_dated_to_an_earlier_season_is_that_seasons() -> None:
+    text = "Op 14 maart 2021 won Femke Kok in Heerenveen de 500 meter in 36,98."
+    (result,) = facts(text)
+    assert (result.earlier, result.year, result.race_date) == (True, 2021, dt.date(2021, 3, 14))
+    assert result.venue == "Heerenveen"
+
+
+def test_a_result_dated_years_back_takes_no_meet_of_the_report() -> None:
+    text = (
+        "Jordan Stolz won de 1000 meter bij de World Cup in Calgary. "
+        "Op 8 december 2023 reed Kjeld Nuis daar 1.06,40 en werd hij tweede."
+    )
+    (then,) = [r for r in facts(text) if r.athlete == "Kjeld Nuis"]
+    assert (then.earlier, then.year, then.competition) == (True, 2023, None)
+
+
+def test_a_meet_still_to_come_gives_no_race_day() -> None:
+    text = (
+        "De WK afstanden worden van 5 tot en met 8 maart in Inzell gehouden. "
+        "Femke Kok won de 500 meter in 37,02."
+    )
+    assert {r.race_date for r in facts(text)} == {None}
