@@ -4,6 +4,7 @@ distance, day and gender, and who "zij" or "die" refers to."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -109,9 +110,37 @@ def update_context(
         # "op het WK sprint twee dagen ervoor": another meet's name is not this race's distance
         and not any(a < d.end and d.start < b for a, b in elsewhere)
     ]
-    if distances:
+    if distances and not _listed_or_titled(text, distances):
         updated.distance = distances[-1].distance
     return updated
+
+
+# "op de 3000 en 5000 meter en op de massastart", "de 500, 1000 en 1500 meter".
+_LIST_GAP = re.compile(r"\s*(?:,|en|and|&)\s*(?:(?:op|in|on|over)\s+)?(?:de|het|the)?\s*$", re.I)
+# "De Italiaanse wereldkampioen op de 10 kilometer", "the reigning Olympic champion over 1500
+# metres": a title that describes who someone is.
+_TITLE_OF_DISTANCE = blind(
+    r"\b(?:de|het|een|the|a|an|regerende?|reigning|defending|former|voormalige?|huidige|"
+    r"current)\s+(?:[\w-]+\s+){0,2}?[\w-]*?(?:kampioene?|champion|titelhouder|titelhoudster|"
+    r"titleholder|recordhouder|recordhoudster|record\s+holder)\s+(?:op|over|on|in|at)?\s*"
+    r"(?:de|het|the)?\s*$"
+)
+
+
+def _listed_or_titled(text: str, distances: Sequence[patterns.DistanceMention]) -> bool:
+    """Whether the distances a sentence names do not move the story's race: a list of several
+    ("Ze is olympisch kampioene op de 3000 en 5000 meter en op de massastart": a palmares,
+    and the story is in none of them in particular), or one named in a title that describes
+    a skater ("De Italiaanse wereldkampioen op de 10 kilometer nam de leiding")."""
+    kinds = {d.distance for d in distances}
+    if len(kinds) > 1 and all(
+        _LIST_GAP.fullmatch(text, a.end, b.start) for a, b in itertools.pairwise(distances)
+    ):
+        return True
+    last = distances[-1]
+    return len(kinds) == 1 and bool(
+        _TITLE_OF_DISTANCE.search(text, max(0, last.start - 60), last.start)
+    )
 
 
 def _read_meet(

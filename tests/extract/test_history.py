@@ -55,3 +55,28 @@ def test_a_meet_still_to_come_gives_no_race_day() -> None:
         "Femke Kok won de 500 meter in 37,02."
     )
     assert {r.race_date for r in facts(text)} == {None}
+
+
+# --- what moves the story's race --------------------------------------------------------
+
+
+def test_a_palmares_list_of_distances_does_not_move_the_story() -> None:
+    text = (
+        "Joy Beune werd wereldkampioen op de 3000 meter in 3.55,10. Ze won eerder goud op "
+        "de 1500 meter en op de 5000 meter. Vorig jaar werd ze tweede achter Ragne Wiklund."
+    )
+    then = {(r.athlete, r.distance, r.rank, r.year) for r in facts(text) if r.earlier}
+    assert then == {("Joy Beune", "3000m", 2, 2025), ("Ragne Wiklund", "3000m", 1, 2025)}
+
+
+def test_a_title_describing_a_skater_does_not_move_the_story() -> None:
+    text = (
+        "Patrick Roest won de 5000 meter in 6.10,99. De Italiaanse wereldkampioen op de "
+        "10 kilometer Davide Ghiotto nam lang de leiding. Jesse Speijers werd elfde."
+    )
+    assert ("Jesse Speijers", "5000m", None, 11) in results(text)
+    text = (
+        "Jordan Stolz won the 1000m in 1:06.05. The reigning world champion over 1500 metres, "
+        "Kjeld Nuis, was not at his best. Ning Zhongyan finished third."
+    )
+    assert ("Ning Zhongyan", "1000m", None, 3) in results(text)
