@@ -357,11 +357,23 @@ _COUNT_BEFORE = blind(
 _MEDAL_WORD = re.compile(r"(?:gouden|zilveren|bronzen|goud|zilver|brons|gold|silver|bronze)", re.I)
 
 
+# "het tweede en laatste ticket voor de WK", "the third quota spot": a start place earned.
+_SLOT_AHEAD = re.compile(
+    r"(?:\s+(?:en|and)\s+[\w-]+)?(?:\s+[\w-]+){0,2}?\s+(?:ticket|tickets|startbewijs|"
+    r"startbewijzen|startplek|startplekken|startplaats|startplaatsen|berth|berths|quota)\b",
+    re.IGNORECASE,
+)
+
+
 def counts_achievement(text: str, cue: str, end: int, start: int | None = None) -> bool:
     """An ordinal counting a skater's medals, titles or wins ("claimed a fourth career
-    Olympic medal") or a number of medals ("twee zilveren"): not a finishing position."""
+    Olympic medal"), a start place earned ("het tweede ticket voor de WK") or a number of
+    medals ("twee zilveren"): not a finishing position."""
     if _ORDINAL_CUE.match(cue):
-        return _ACHIEVEMENT_AHEAD.match(text, end) is not None
+        return (
+            _ACHIEVEMENT_AHEAD.match(text, end) is not None
+            or _SLOT_AHEAD.match(text, end) is not None
+        )
     if start is not None and _MEDAL_WORD.match(cue):
         return _COUNT_BEFORE.search(text, max(0, start - 20), start) is not None
     return False

@@ -103,8 +103,12 @@ PURPOSE_AFTER = re.compile(
     r"\s+(?:te\s+\w+|rijden|strijden|vechten|sprinten|schaatsen|meedoen|gaan)\b", re.IGNORECASE
 )
 # "tenth in the World Cup ranking": a season's standing, not a race.
+# "eerste, tweede en derde in een klassementje over de 1000 en de 500 meter": a ranking made
+# up for the occasion (a selection), not a race.
 RANKING_AFTER = re.compile(
-    r"\s+(?:in|op|of)\s+(?:the|de|het)\s+(?:[\w-]+\s+){0,2}(?:rankings?|ranglijst|wereldranglijst)\b",
+    r"\s+(?:in|op|of)\s+(?:the|de|het)\s+(?:[\w-]+\s+){0,2}(?:rankings?|ranglijst|wereldranglijst)\b"
+    r"|(?:\s*(?:,|en|and)\s+[\w-]+){0,3}\s+(?:in|op)\s+(?:een|a|an)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:klassement\w*|ranglijst\w*|rankings?|classification)\b",
     re.IGNORECASE,
 )
 
@@ -186,6 +190,7 @@ def _infer_runners_up(
         and e.governed
         and e.name != winner.name
         and BEATEN_BEFORE.search(text[winner.end : e.start])
+        and not MARK_OF_BEFORE.search(text, max(0, e.start - 30), e.start)
     ]
     # "voor Gauthier (2de) en Hoogland": a rival whose place is stated keeps its slot in the
     # order, so the one after it is third; a stated place out of order stops the inference.
@@ -204,6 +209,13 @@ def _infer_runners_up(
         return
     for rank, entity in enumerate(beaten[:2], start=2):
         entity.ranks.append(patterns.RankMention(entity.start, entity.end, rank, "beaten"))
+
+
+# "sneller dan het vijf jaar oude baanrecord van Kramer", "faster than the record of Davis":
+# a mark was beaten, not the skater who holds it in this race.
+MARK_OF_BEFORE = re.compile(
+    r"\b(?:\w*record|tijd|toptijd|time|mark|best)\s+(?:van|of)\s+$", re.IGNORECASE
+)
 
 
 ALSO_BEATEN = re.compile(r"\b(?:ook|also|too|eveneens)\b", re.IGNORECASE)

@@ -80,3 +80,34 @@ def test_a_title_describing_a_skater_does_not_move_the_story() -> None:
         "Kjeld Nuis, was not at his best. Ning Zhongyan finished third."
     )
     assert ("Ning Zhongyan", "1000m", None, 3) in results(text)
+
+
+# --- places that are not this race's ------------------------------------------------------
+
+
+def test_faster_than_a_record_of_a_skater_is_no_win_over_that_skater() -> None:
+    text = (
+        "Jorrit Bergsma won de 10.000 meter in 12.43,70. Daarmee was hij ruim een seconde "
+        "sneller dan het oude baanrecord van Sven Kramer."
+    )
+    assert not any(r.athlete == "Sven Kramer" for r in facts(text))
+    text = "Jordan Stolz won the 1000m in 1:05.37, faster than the old record of Kjeld Nuis."
+    assert not any(r.athlete == "Kjeld Nuis" for r in facts(text))
+
+
+def test_a_start_ticket_counted_is_no_place() -> None:
+    text = (
+        "Patrick Roest werd tweede op de 10.000 meter. Hij pakte daarmee het tweede en "
+        "laatste ticket voor de WK afstanden."
+    )
+    assert results(text) == {("Patrick Roest", "10000m", None, 2)}
+    text = "Kai Verbij won de 1000 meter en greep zo het derde startbewijs voor de Spelen."
+    assert results(text) == {("Kai Verbij", "1000m", None, 1)}
+
+
+def test_places_in_a_ranking_made_up_for_a_selection_are_no_race_places() -> None:
+    text = (
+        "Kjeld Nuis, Kai Verbij en Thomas Krol eindigden als eerste, tweede en derde in een "
+        "klassementje over de 1000 meter en de 500 meter."
+    )
+    assert {r.rank for r in facts(text)} <= {None}
