@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from schaatsradar.extract import flow, patterns
-from schaatsradar.extract.context import STANDINGS, Context, Entity
+from schaatsradar.extract.context import STANDINGS, Context, Entity, classification_of
 from schaatsradar.extract.mentions import text_before
 from schaatsradar.extract.owners import LIST_GAP
 from schaatsradar.extract.scanning import blind
@@ -142,6 +142,32 @@ def _rank_counts(
             or BECAME_AFTER.match(text, cue.end, sentence.end) is not None
         )
     return True
+
+
+# "Japan, dat wel het klassement won", "won the overall standings": the standings as a win's
+# object.
+STANDING_BEFORE = re.compile(
+    r"\b(?:het|de|the)\s+(?:eind|algemeen\s+|algemene\s+|overall\s+|final\s+)?"
+    r"(?:klassement|stand|standings)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+STANDING_AFTER = re.compile(
+    r"\s+(?:(?:ook|wel|also)\s+)?(?:het|de|the)\s+(?:eind|algemeen\s+|algemene\s+|overall\s+|"
+    r"final\s+)?(?:klassement|eindklassement|stand|eindstand|standings)\b",
+    re.IGNORECASE,
+)
+
+
+def season_standing(text: str, cue: patterns.RankMention, context: Context) -> bool:
+    """ "Canada won de ploegenachtervolging, voor Japan, dat wel het klassement won": at a meet
+    without a classification of its own (a World Cup), the standings won are the season's,
+    not a race; at an allround or sprint championship they are its classification."""
+    if cue.cue.casefold() not in WIN_VERBS or classification_of(context) is not None:
+        return False
+    return bool(
+        STANDING_BEFORE.search(text, max(0, cue.start - 40), cue.start)
+        or STANDING_AFTER.match(text, cue.end)
+    )
 
 
 # "heeft zich tot Nederlands kampioene allround gekroond", "is wereldkampioen sprint

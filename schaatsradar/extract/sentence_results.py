@@ -36,6 +36,7 @@ from schaatsradar.extract.inferences import (
     _infer_runners_up,
     _medal_objects,
     _rank_counts,
+    season_standing,
 )
 from schaatsradar.extract.mentions import Mentions, inside
 from schaatsradar.extract.owners import _pair_respectively, _rank_owner, _time_owner
@@ -216,6 +217,7 @@ def _results_in(
             c
             for c in inside(mentions.ranks, sentence)
             if _rank_counts(text, sentence, c, context.article_year)
+            and not season_standing(text, c, context)
         ],
     )
     for cue in _pair_respectively(text, entities, rank_cues):

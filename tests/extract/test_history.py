@@ -111,3 +111,14 @@ def test_places_in_a_ranking_made_up_for_a_selection_are_no_race_places() -> Non
         "klassementje over de 1000 meter en de 500 meter."
     )
     assert {r.rank for r in facts(text)} <= {None}
+
+
+def test_the_season_standings_won_at_a_world_cup_are_no_race_place() -> None:
+    text = (
+        "Bij de World Cup in Calgary won Canada de ploegenachtervolging bij de vrouwen in "
+        "2.54,10. Japan, dat wel het klassement won, werd tweede."
+    )
+    assert ("Japan", "team pursuit", None, 1) not in results(text)
+    assert ("Japan", "team pursuit", None, 2) in results(text)
+    text = "Bij de WK allround in Hamar won Patrick Roest het klassement."
+    assert ("Patrick Roest", "allround", None, 1) in results(text)
