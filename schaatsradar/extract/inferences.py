@@ -35,7 +35,7 @@ NOT_A_PLACE_AFTER = re.compile(r"\s+(?:rit|opening|ronde|lap|split|doorkomst)\b"
 # "de Japanse wereldkampioene Takagi" is a description, "werd wereldkampioen" a result.
 COPULA_BEFORE = re.compile(
     r"\b(?:werd|wordt|word|is|was|werden|zijn|geworden|became|is|"
-    r"was|were|crowned|blijft|bleef|kroonde|kroont|gekroond)\b[^.;]{0,60}$",
+    r"was|were|crowned|blijft|bleef|kroonde|kroont|gekroond)\b[^.;]{0,90}$",
     re.IGNORECASE,
 )
 
@@ -138,7 +138,9 @@ def _rank_counts(
         return False  # "a fourth career Olympic medal", "in gewonnen positie"
     if "kampioen" in cue.cue or "champion" in cue.cue:
         return (
-            COPULA_BEFORE.search(text_before(text, sentence, cue.start)) is not None
+            # "werd Roest in een spectaculair outdoortoernooi in Amsterdam ook al
+            # wereldkampioen": the verb may stand further back than the usual look.
+            COPULA_BEFORE.search(text, max(sentence.start, cue.start - 100), cue.start) is not None
             or BECAME_AFTER.match(text, cue.end, sentence.end) is not None
         )
     return True

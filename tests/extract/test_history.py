@@ -122,3 +122,18 @@ def test_the_season_standings_won_at_a_world_cup_are_no_race_place() -> None:
     assert ("Japan", "team pursuit", None, 2) in results(text)
     text = "Bij de WK allround in Hamar won Patrick Roest het klassement."
     assert ("Patrick Roest", "allround", None, 1) in results(text)
+
+
+# --- history missed ------------------------------------------------------------------------
+
+
+def test_a_title_a_year_ago_at_an_allround_championship_is_its_classification() -> None:
+    text = (
+        "Patrick Roest heeft bij de WK allround in Hamar zijn wereldtitel verlengd. Hij won de "
+        "10.000 meter in 12.51,17. Een jaar geleden werd Roest in een spectaculair "
+        "openluchttoernooi in Inzell ook al wereldkampioen."
+    )
+    then = [r for r in facts(text) if r.earlier]
+    assert [(r.athlete, r.distance, r.rank, r.year, r.venue) for r in then] == [
+        ("Patrick Roest", "allround", 1, 2025, "Inzell")
+    ]
