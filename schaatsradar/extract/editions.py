@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from schaatsradar.extract import flow, patterns
+from schaatsradar.extract import context_lead, flow, patterns
 from schaatsradar.extract.context import FLASHBACK, Context, Entity
 from schaatsradar.extract.days import outside_report
 from schaatsradar.extract.mentions import Mentions, inside, text_before
@@ -26,7 +26,7 @@ from schaatsradar.extract.types import Result, Span
 # "net als Gianni Romme in 2000", "like Eric Heiden in 1980": another skater did the same in
 # that year. "the first since Jeremy Wotherspoon in 2008": the last one who won it.
 LIKE_BEFORE = re.compile(r"\b(?:net\s+als|zoals|evenals|like|just\s+as)\s+(?:\w+\s+){0,2}$", re.I)
-SINCE_BEFORE = re.compile(r"\b(?:sinds|since)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+SINCE_BEFORE = re.compile(r"\b(?:sinds|since)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 FIRST_BEFORE = re.compile(
     r"\b(?:eerste|first|jongste|youngest|oudste|oldest|enige|only)\b", re.IGNORECASE
 )
@@ -326,6 +326,30 @@ def _editions(
         return [result]
     years = [after.group(1), *YEAR.findall(after.group(2) or "")]
     return [_in_edition(result, year) for year in years]
+
+
+# The championship a title word names: "wereldkampioen", "world title" are a WK's, "Europees
+# kampioene" an EK's, "olympisch kampioen" the Games'.
+TITLE_MEETS = (
+    (re.compile(r"olympi|olympic", re.IGNORECASE), "Olympic Games"),
+    (re.compile(r"wereld(?:kampioen|titel)|world\s+(?:champion|title)", re.IGNORECASE), "WK"),
+    (re.compile(r"europe\w*\s*(?:kampioen|titel|champion|title)", re.IGNORECASE), "EK"),
+    (re.compile(r"nederlands\w*\s*(?:kampioen|titel)|national\s+(?:champion|title)", re.I), "NK"),
+)
+
+
+def titled_meet(result: Result, cue: patterns.RankMention | None) -> Result:
+    """ "Schouten kroonde zich in 2015 en 2019 tot wereldkampioen", in an EK report: an earlier
+    title is of the championship it names, not of the kind of meet being reported."""
+    if cue is None or not result.earlier:
+        return result
+    named = next((meet for pattern, meet in TITLE_MEETS if pattern.search(cue.cue)), None)
+    if named is None or (
+        result.competition is not None
+        and context_lead.kind_of(named) == context_lead.kind_of(result.competition)
+    ):
+        return result
+    return replace(result, competition=f"{named} {result.year}" if result.year else named)
 
 
 def _in_edition(result: Result, year: str) -> Result:

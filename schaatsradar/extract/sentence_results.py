@@ -27,6 +27,7 @@ from schaatsradar.extract.editions import (
     _same_as_then,
     _time_looks_back,
     _time_year,
+    titled_meet,
 )
 from schaatsradar.extract.entities import _entities
 from schaatsradar.extract.inferences import (
@@ -348,6 +349,7 @@ def _results_in(
                     context.article_year,
                     lookback,
                 )
+            editions = [titled_meet(r, cues[0] if cues else None) for r in editions]
             # "Four years ago in Beijing, Nuis was fifth": an earlier meet at its own rink.
             results.extend(
                 replace(r, venue=_earlier_venue(text, sentence, mentions, None, anchor.start))

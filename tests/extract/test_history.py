@@ -137,3 +137,23 @@ def test_a_title_a_year_ago_at_an_allround_championship_is_its_classification() 
     assert [(r.athlete, r.distance, r.rank, r.year, r.venue) for r in then] == [
         ("Patrick Roest", "allround", 1, 2025, "Inzell")
     ]
+
+
+def test_the_last_champion_before_may_be_named_with_a_longer_description() -> None:
+    text = (
+        "Jordan Stolz is de jongste wereldkampioen allround sinds zijn beroemde landgenoot "
+        "Eric Heiden in 1977."
+    )
+    then = [(r.athlete, r.distance, r.rank, r.year) for r in facts(text) if r.earlier]
+    assert then == [("Eric Heiden", "allround", 1, 1977)]
+
+
+def test_an_earlier_title_is_of_the_championship_it_names() -> None:
+    text = (
+        "Irene Schouten won zondag de massastart bij de EK afstanden in Heerenveen. Schouten "
+        "kroonde zich in 2015 en 2019 tot wereldkampioen op dit onderdeel."
+    )
+    then = sorted((r.competition, r.year, r.distance, r.rank) for r in facts(text) if r.earlier)
+    assert then == [("WK 2015", 2015, "mass start", 1), ("WK 2019", 2019, "mass start", 1)]
+    now = [r for r in facts(text) if not r.earlier]
+    assert [r.competition for r in now] == ["EK afstanden"]
