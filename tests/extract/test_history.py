@@ -157,3 +157,21 @@ def test_an_earlier_title_is_of_the_championship_it_names() -> None:
     assert then == [("WK 2015", 2015, "mass start", 1), ("WK 2019", 2019, "mass start", 1)]
     now = [r for r in facts(text) if not r.earlier]
     assert [r.competition for r in now] == ["EK afstanden"]
+
+
+# --- teams ---------------------------------------------------------------------------------
+
+
+def test_a_team_is_the_country_of_the_teammates_raced_with() -> None:
+    text = (
+        "Irene Schouten won de massastart voor Ivanie Blondin. Ze won eerder op deze Spelen "
+        "al goud op de ploegenachtervolging met Isabelle Weidemann en Valérie Maltais."
+    )
+    teams = {(r.athlete, r.rank) for r in facts(text) if r.distance == "team pursuit"}
+    assert teams == {("Canada", 1)}
+    text = (
+        "Jordan Stolz won the 1000m. He also took gold in the team pursuit together with "
+        "Ethan Cepuran and Casey Dawson."
+    )
+    teams = {(r.athlete, r.rank) for r in facts(text) if r.distance == "team pursuit"}
+    assert teams == {("United States", 1)}
