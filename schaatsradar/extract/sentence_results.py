@@ -48,6 +48,7 @@ from schaatsradar.extract.place_races import (
     _named_distances,
     _same_race,
 )
+from schaatsradar.extract.plausibility import team_field
 from schaatsradar.extract.records import record_times
 from schaatsradar.extract.sentences import Sentence
 from schaatsradar.extract.shapes import (
@@ -163,10 +164,7 @@ def _team_gender(
         return result.gender
     if any(m.kind == "gender" for m in inside(mentions.context, sentence)):
         return result.gender
-    fits: list[Gender] = [
-        g for g in ("men", "women") if patterns.plausible(result.seconds, result.distance, g)
-    ]
-    return fits[0] if len(fits) == 1 else result.gender
+    return team_field(result.seconds, result.distance) or result.gender
 
 
 def _results_in(

@@ -175,3 +175,17 @@ def test_a_team_is_the_country_of_the_teammates_raced_with() -> None:
     )
     teams = {(r.athlete, r.rank) for r in facts(text) if r.distance == "team pursuit"}
     assert teams == {("United States", 1)}
+
+
+def test_a_team_time_tells_the_field_a_carried_gender_does_not() -> None:
+    text = (
+        "De Nederlandse vrouwen wonnen zaterdag de teamsprint. Bij de mannen pakte Nederland "
+        "brons op dit onderdeel.\n\nHet Nederlandse trio zette een tijd van 1.27,85 neer. "
+        "Polen werd in 1.29,51 tweede."
+    )
+    found = {(r.athlete, r.gender, r.to_json()["time"], r.rank) for r in facts(text)}
+    assert found == {
+        ("Netherlands", "women", "1:27.85", 1),
+        ("Netherlands", "men", None, 3),
+        ("Poland", "women", "1:29.51", 2),
+    }
