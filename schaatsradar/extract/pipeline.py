@@ -14,9 +14,15 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from schaatsradar.extract.confidence import shipped_model, sift
-from schaatsradar.extract.context import carried_after, lead_context, own_clause, update_context
+from schaatsradar.extract.context import (
+    Context,
+    carried_after,
+    lead_context,
+    own_clause,
+    update_context,
+)
 from schaatsradar.extract.editions import dated_history
-from schaatsradar.extract.mentions import find_mentions
+from schaatsradar.extract.mentions import Mentions, find_mentions, inside
 from schaatsradar.extract.names import NameMention
 from schaatsradar.extract.races import (
     merge_results,
@@ -28,7 +34,7 @@ from schaatsradar.extract.record_settle import settle_records
 from schaatsradar.extract.records import complete_record, sentence_records
 from schaatsradar.extract.registry import Registry
 from schaatsradar.extract.sentence_results import _sentence_results
-from schaatsradar.extract.sentences import prose_only, split_sentences
+from schaatsradar.extract.sentences import Sentence, prose_only, split_sentences
 from schaatsradar.extract.types import TEAM_DISTANCES, AthleteMention, Facts, Result, Skater
 
 # The rules' version and the confidence model's hash (extract/confidence.py): both decide
@@ -60,6 +66,7 @@ def extract(
         ]
         facts.results.extend(results)
         facts.records.extend(sentence_records(text, sentence, mentions, context, results))
+        context = _timed_race(text, sentence, mentions, context, results)
         context = carried_after(text, sentence, carried, context)
     # The meet a report names only late ("... van het wereldbekerseizoen") is still its meet.
     meet = meet or context.season
@@ -84,6 +91,25 @@ def extract_all(text: str, article_date: dt.date | None, registry: Registry) -> 
     """Everything the rules find, all of it as results and records (confidence unscored):
     what the confidence model learns from, and what the rules' own tests check."""
     return extract(text, article_date, registry, confident_only=False)
+
+
+def _timed_race(
+    text: str, sentence: Sentence, mentions: Mentions, context: Context, results: list[Result]
+) -> Context:
+    """ "Wüst noteerde een tijd van 1.53,30. ... ging de zege naar Takagi": a sentence that
+    names no distance but states a time only one distance fits moves the story to that race,
+    as naming it would (the carried distance did not fit the time)."""
+    if context.distance in TEAM_DISTANCES or inside(mentions.distances, sentence):
+        return context
+    timed = {r.distance for r in results if r.seconds is not None and not r.earlier}
+    if len(timed) != 1:
+        return context
+    (distance,) = timed
+    if distance == context.distance or distance in TEAM_DISTANCES:
+        return context
+    moved = context.copy()
+    moved.distance = distance
+    return moved
 
 
 def _team_fields(results: list[Result]) -> list[Result]:

@@ -189,3 +189,16 @@ def test_a_team_time_tells_the_field_a_carried_gender_does_not() -> None:
         ("Netherlands", "men", None, 3),
         ("Poland", "women", "1:29.51", 2),
     }
+
+
+def test_a_time_only_one_distance_fits_moves_the_story_to_that_race() -> None:
+    text = (
+        "Ireen Wüst won de 1500 meter. Op de 500 meter won Nao Kodaira. Wüst noteerde een "
+        "tijd van 1.53,30. Miho Takagi werd vierde."
+    )
+    assert ("Miho Takagi", "1500m", None, 4) in results(text)
+    text = (
+        "Davide Ghiotto won de 10.000 meter. Jesse Speijers reed eerder op de dag 6.23,71. "
+        "Daarmee werd hij elfde."
+    )
+    assert ("Jesse Speijers", "5000m", "6:23.71", 11) in results(text)
