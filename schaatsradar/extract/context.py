@@ -265,6 +265,7 @@ def own_clause(
     result: Result,
     article_date: dt.date | None,
     host: str | None = None,
+    lead_venue: str | None = None,
 ) -> Result:
     """A result's meet and rink are the ones its own sentence names before it ("Bij de vorige
     World Cup, in Tomaszów, ging de zege naar Takagi"), else the story's. A result in a
@@ -304,7 +305,13 @@ def own_clause(
         (
             v
             for v in reversed(venues)
-            if _governs(text, v.start, v.end, evidence, earlier or _abroad(v, host))
+            if _governs(
+                text,
+                v.start,
+                v.end,
+                evidence,
+                earlier or _abroad(v, host) or _other_edition(v.city, lead_venue, competition),
+            )
             and scope.is_race_venue(text, lo, hi, v.start, v.end)
         ),
         None,
@@ -316,6 +323,7 @@ def own_clause(
         earlier = (
             earlier
             or _abroad(place, host)
+            or _other_edition(place.city, lead_venue, result.competition)
             or scope.is_flashback_place(text, lo, hi, place.start, place.end, article_date)
         )
     else:
@@ -325,6 +333,22 @@ def own_clause(
     if earlier and not result.earlier:
         return replace(result, venue=venue, competition=competition, earlier=True, race_date=None)
     return replace(result, venue=venue, competition=competition, earlier=earlier)
+
+
+def _other_edition(city: str | None, lead_venue: str | None, competition: str | None) -> bool:
+    """ "Maltais, Blondin and Weidemann beat Japan for gold in Beijing", in a report from the
+    Games in Milan: a championship is held at one rink, so the same championship at another
+    rink is another edition of it."""
+    return (
+        lead_venue is not None
+        and competition is not None
+        and context_lead.kind_of(competition) in ONE_RINK_MEETS
+        and city is not None
+        and city.casefold() != lead_venue.casefold()
+    )
+
+
+ONE_RINK_MEETS = frozenset({"olympics", "world", "european", "national"})
 
 
 def _abroad(venue: VenueMention, host: str | None) -> bool:

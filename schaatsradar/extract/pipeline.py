@@ -61,7 +61,9 @@ def extract(
         results = _sentence_results(text, sentence, mentions, context)
         results = dated_history(text, sentence, mentions, results, article_date)
         results = [
-            own_clause(text, sentence, mentions, r, article_date, context.lead_country)
+            own_clause(
+                text, sentence, mentions, r, article_date, context.lead_country, context.lead_venue
+            )
             for r in results
         ]
         facts.results.extend(results)

@@ -202,3 +202,13 @@ def test_a_time_only_one_distance_fits_moves_the_story_to_that_race() -> None:
         "Daarmee werd hij elfde."
     )
     assert ("Jesse Speijers", "5000m", "6:23.71", 11) in results(text)
+
+
+def test_the_same_championship_at_another_rink_is_another_edition() -> None:
+    text = (
+        "MILAN — Jordan Stolz won the 1000m at the Olympic Games on Tuesday. "
+        "He took bronze in the 500m in Beijing, where Gao Tingyu won gold."
+    )
+    found = {(r.athlete, r.distance, r.rank, r.venue, r.earlier) for r in facts(text)}
+    assert ("Jordan Stolz", "1000m", 1, "Milan", False) in found
+    assert ("Jordan Stolz", "500m", 3, "Beijing", True) in found
