@@ -110,9 +110,33 @@ def update_context(
         # "op het WK sprint twee dagen ervoor": another meet's name is not this race's distance
         and not any(a < d.end and d.start < b for a, b in elsewhere)
     ]
+    distances = [d for d in distances if not _not_raced(text, sentence, d)]
     if distances and not _listed_or_titled(text, distances):
         updated.distance = distances[-1].distance
     return updated
+
+
+# "de beste acht, die op de tien kilometer mochten starten", "medal contenders in Saturday's
+# mass start", "favoriet voor de 1500 meter": a race someone may or hopes to skate.
+_MAY_START = blind(
+    r"\b(?:mocht|mochten|mag|mogen|allowed\s+to|eligible\s+to|qualified\s+to)\s+"
+    r"(?:\w+\s+){0,2}?(?:starten|start|rijden|skate|race)\b"
+)
+_CONTENDER_BEFORE = blind(
+    r"\b(?:contenders?|favorites?|favourites?|favoriet\w*|kanshebbers?|kandidaat|"
+    r"candidates?)\s+(?:in|for|voor|op|on)\s+(?:[\w'’-]+\s+){0,3}$"
+)
+
+
+def _not_raced(text: str, sentence: Sentence, distance: patterns.DistanceMention) -> bool:
+    """Whether a distance is named as a race someone may start or is tipped for, not one the
+    story reports: it does not move the story's race."""
+    clause_end = text.find(",", distance.end, sentence.end)
+    end = clause_end if clause_end != -1 else sentence.end
+    return bool(
+        _MAY_START.search(text, distance.end, end)
+        or _CONTENDER_BEFORE.search(text, max(sentence.start, distance.start - 60), distance.start)
+    )
 
 
 # "op de 3000 en 5000 meter en op de massastart", "de 500, 1000 en 1500 meter".

@@ -212,3 +212,17 @@ def test_the_same_championship_at_another_rink_is_another_edition() -> None:
     found = {(r.athlete, r.distance, r.rank, r.venue, r.earlier) for r in facts(text)}
     assert ("Jordan Stolz", "1000m", 1, "Milan", False) in found
     assert ("Jordan Stolz", "500m", 3, "Beijing", True) in found
+
+
+def test_a_race_someone_may_start_or_is_tipped_for_does_not_move_the_story() -> None:
+    text = (
+        "Patrick Roest zegevierde bij de WK allround in Hamar op de klassieke vierkamp. Bart "
+        "Swings plaatste zich niet bij de beste acht, die op de 10.000 meter mochten starten. "
+        "Hij eindigde uiteindelijk als twaalfde."
+    )
+    assert ("Bart Swings", "allround", None, 12) in results(text)
+    text = (
+        "Jordan Stolz won the 1000m in 1:06.05. He is also a contender in Saturday's mass "
+        "start. Ning Zhongyan finished third."
+    )
+    assert ("Ning Zhongyan", "1000m", None, 3) in results(text)
