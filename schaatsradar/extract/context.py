@@ -4,12 +4,11 @@ distance, day and gender, and who "zij" or "die" refers to."""
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from schaatsradar.extract import context_lead, patterns
+from schaatsradar.extract import context_lead, patterns, story_race
 from schaatsradar.extract import context_mentions as scope
 from schaatsradar.extract.countries import CountryMention
 from schaatsradar.extract.days import outside_report
@@ -110,61 +109,10 @@ def update_context(
         # "op het WK sprint twee dagen ervoor": another meet's name is not this race's distance
         and not any(a < d.end and d.start < b for a, b in elsewhere)
     ]
-    distances = [d for d in distances if not _not_raced(text, sentence, d)]
-    if distances and not _listed_or_titled(text, distances):
+    distances = [d for d in distances if not story_race.not_raced(text, sentence, d)]
+    if distances and not story_race.listed_or_titled(text, distances):
         updated.distance = distances[-1].distance
     return updated
-
-
-# "de beste acht, die op de tien kilometer mochten starten", "medal contenders in Saturday's
-# mass start", "favoriet voor de 1500 meter": a race someone may or hopes to skate.
-_MAY_START = blind(
-    r"\b(?:mocht|mochten|mag|mogen|allowed\s+to|eligible\s+to|qualified\s+to)\s+"
-    r"(?:\w+\s+){0,2}?(?:starten|start|rijden|skate|race)\b"
-)
-_CONTENDER_BEFORE = blind(
-    r"\b(?:contenders?|favorites?|favourites?|favoriet\w*|kanshebbers?|kandidaat|"
-    r"candidates?)\s+(?:in|for|voor|op|on)\s+(?:[\w'’-]+\s+){0,3}$"
-)
-
-
-def _not_raced(text: str, sentence: Sentence, distance: patterns.DistanceMention) -> bool:
-    """Whether a distance is named as a race someone may start or is tipped for, not one the
-    story reports: it does not move the story's race."""
-    clause_end = text.find(",", distance.end, sentence.end)
-    end = clause_end if clause_end != -1 else sentence.end
-    return bool(
-        _MAY_START.search(text, distance.end, end)
-        or _CONTENDER_BEFORE.search(text, max(sentence.start, distance.start - 60), distance.start)
-    )
-
-
-# "op de 3000 en 5000 meter en op de massastart", "de 500, 1000 en 1500 meter".
-_LIST_GAP = re.compile(r"\s*(?:,|en|and|&)\s*(?:(?:op|in|on|over)\s+)?(?:de|het|the)?\s*$", re.I)
-# "De Italiaanse wereldkampioen op de 10 kilometer", "the reigning Olympic champion over 1500
-# metres": a title that describes who someone is.
-_TITLE_OF_DISTANCE = blind(
-    r"\b(?:de|het|een|the|a|an|regerende?|reigning|defending|former|voormalige?|huidige|"
-    r"current)\s+(?:[\w-]+\s+){0,2}?[\w-]*?(?:kampioene?|champion|titelhouder|titelhoudster|"
-    r"titleholder|recordhouder|recordhoudster|record\s+holder)\s+(?:op|over|on|in|at)?\s*"
-    r"(?:de|het|the)?\s*$"
-)
-
-
-def _listed_or_titled(text: str, distances: Sequence[patterns.DistanceMention]) -> bool:
-    """Whether the distances a sentence names do not move the story's race: a list of several
-    ("Ze is olympisch kampioene op de 3000 en 5000 meter en op de massastart": a palmares,
-    and the story is in none of them in particular), or one named in a title that describes
-    a skater ("De Italiaanse wereldkampioen op de 10 kilometer nam de leiding")."""
-    kinds = {d.distance for d in distances}
-    if len(kinds) > 1 and all(
-        _LIST_GAP.fullmatch(text, a.end, b.start) for a, b in itertools.pairwise(distances)
-    ):
-        return True
-    last = distances[-1]
-    return len(kinds) == 1 and bool(
-        _TITLE_OF_DISTANCE.search(text, max(0, last.start - 60), last.start)
-    )
 
 
 def _read_meet(
