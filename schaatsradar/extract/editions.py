@@ -155,7 +155,7 @@ def _dated_year(
     """The earlier year the clause before a place dates it to ("werd in 2019 kampioen")."""
     year = flow.year_before(text, sentence.start, cue.start)
     if year is None:
-        year = flow.year_referred_back(text, sentence.start, sentence.end)
+        year = flow.year_referred_back(text, sentence.start, sentence.end, context.article_year)
     if year is None or context.article_year is None or year >= context.article_year:
         return None
     return year
@@ -202,6 +202,8 @@ def _time_year(
     text: str, sentence: Sentence, time: patterns.TimeMention, context: Context
 ) -> int | None:
     year = flow.year_before(text, sentence.start, time.start)
+    if year is None:
+        year = flow.year_referred_back(text, sentence.start, sentence.end, context.article_year)
     if year is None or context.article_year is None or year >= context.article_year:
         return None
     return year

@@ -444,15 +444,25 @@ def describes_holder(text: str, end: int) -> bool:
 # points back at the year the one before it named.
 _THAT_YEAR = blind(
     r"\b(?:dat\s+jaar|datzelfde\s+jaar|hetzelfde\s+jaar|dat\s+seizoen|destijds|that\s+year|"
-    r"the\s+same\s+year|that\s+season|back\s+then|at\s+the\s+time)\b"
+    r"the\s+same\s+year|that\s+season|back\s+then|at\s+the\s+time|"
+    # "Op dat toernooi won ze ook brons", "at that meet": the meet the sentence before named.
+    r"(?:dat|datzelfde|hetzelfde)\s+toernooi|die\s+(?:wk|ek|spelen|kampioenschappen|editie)|"
+    r"(?:that|the\s+same)\s+(?:tournament|meet|championships?|edition)|those\s+games)\b"
 )
-_THAT_YEAR_GATE = gate(_THAT_YEAR, "jaar seizoen destijds year season then time")
+_THAT_YEAR_GATE = gate(
+    _THAT_YEAR,
+    "jaar seizoen destijds year season then time toernooi wk ek spelen kampioenschappen "
+    "editie tournament meet championship edition games",
+)
 _PREVIOUS_SENTENCE_END = re.compile(r"[.!?]\s+(?=\S)")
 
 
-def year_referred_back(text: str, sentence_start: int, sentence_end: int) -> int | None:
-    """The year a "dat jaar" / "that year" in this sentence refers to: the last year the
-    previous sentence dated something to."""
+def year_referred_back(
+    text: str, sentence_start: int, sentence_end: int, article_year: int | None = None
+) -> int | None:
+    """The year a "dat jaar" / "that year" / "op dat toernooi" in this sentence refers to: the
+    last year the previous sentence dated something to ("in 2019"; "vorig jaar", "twee jaar
+    geleden" counted back from the article's year)."""
     if not (
         _THAT_YEAR_GATE.open(text, sentence_start, sentence_end)
         and _THAT_YEAR.search(text, sentence_start, sentence_end)
@@ -462,7 +472,23 @@ def year_referred_back(text: str, sentence_start: int, sentence_end: int) -> int
     ends = [m.end() for m in _PREVIOUS_SENTENCE_END.finditer(window.rstrip())]
     previous = window[ends[-1] :] if ends else window
     years = _YEAR_IN.findall(previous)
-    return int(years[-1]) if years else None
+    if years:
+        return int(years[-1])
+    ago = _YEARS_AGO.search(previous)
+    if ago is None or article_year is None:
+        return None
+    count = ago.group(1).casefold() if ago.group(1) else "1"
+    back = int(count) if count.isdigit() else _COUNTS.get(count)
+    return article_year - back if back else None
+
+
+# "vorig jaar", "last year", "twee jaar geleden", "four years ago".
+_YEARS_AGO = re.compile(
+    r"\b(?:vorig\s+jaar|last\s+year|a\s+year\s+ago|een\s+jaar\s+geleden|"
+    r"(\w+)\s+(?:jaar|years)\s+(?:geleden|ago))\b",
+    re.IGNORECASE,
+)
+_COUNTS = {"twee": 2, "two": 2, "drie": 3, "three": 3, "vier": 4, "four": 4, "vijf": 5, "five": 5}
 
 
 # Looks back the shared look-back words miss: "twee jaar terug", "ruim twee weken eerder", "four

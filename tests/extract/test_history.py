@@ -226,3 +226,18 @@ def test_a_race_someone_may_start_or_is_tipped_for_does_not_move_the_story() -> 
         "start. Ning Zhongyan finished third."
     )
     assert ("Ning Zhongyan", "1000m", None, 3) in results(text)
+
+
+def test_that_meet_refers_back_to_the_earlier_meet_the_sentence_before_named() -> None:
+    text = (
+        "Joy Beune won de 3000 meter in 3.55,10. Vorig jaar won ze in Calgary de 5000 meter. "
+        "Op dat toernooi won ze ook brons op de 1500 meter."
+    )
+    then = {(r.distance, r.rank, r.year) for r in facts(text) if r.earlier}
+    assert then == {("5000m", 1, 2025), ("1500m", 3, 2025)}
+    text = (
+        "Femke Kok won de 500 meter in 36,95. In 2023 werd ze wereldkampioen op de 500 meter. "
+        "Op die WK werd ze ook tweede op de 1000 meter."
+    )
+    then = {(r.distance, r.rank, r.year) for r in facts(text) if r.earlier}
+    assert then == {("500m", 1, 2023), ("1000m", 2, 2023)}
