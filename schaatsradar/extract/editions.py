@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from schaatsradar.extract import context_lead, flow, patterns
+from schaatsradar.extract import context_lead, dated_years, flow, patterns
 from schaatsradar.extract.context import FLASHBACK, Context, Entity
 from schaatsradar.extract.days import outside_report
 from schaatsradar.extract.mentions import Mentions, inside, text_before
@@ -153,9 +153,11 @@ def _dated_year(
     text: str, sentence: Sentence, cue: patterns.RankMention, context: Context
 ) -> int | None:
     """The earlier year the clause before a place dates it to ("werd in 2019 kampioen")."""
-    year = flow.year_before(text, sentence.start, cue.start)
+    year = dated_years.year_before(text, sentence.start, cue.start)
     if year is None:
-        year = flow.year_referred_back(text, sentence.start, sentence.end, context.article_year)
+        year = dated_years.year_referred_back(
+            text, sentence.start, sentence.end, context.article_year
+        )
     if year is None or context.article_year is None or year >= context.article_year:
         return None
     return year
@@ -163,7 +165,7 @@ def _dated_year(
 
 def _future(text: str, sentence: Sentence, cue: patterns.RankMention, context: Context) -> bool:
     """ "wil in 2030 olympisch goud winnen": a place dated after the article is no result."""
-    year = flow.year_before(text, sentence.start, cue.start)
+    year = dated_years.year_before(text, sentence.start, cue.start)
     return year is not None and context.article_year is not None and year > context.article_year
 
 
@@ -201,9 +203,11 @@ def _time_looks_back(
 def _time_year(
     text: str, sentence: Sentence, time: patterns.TimeMention, context: Context
 ) -> int | None:
-    year = flow.year_before(text, sentence.start, time.start)
+    year = dated_years.year_before(text, sentence.start, time.start)
     if year is None:
-        year = flow.year_referred_back(text, sentence.start, sentence.end, context.article_year)
+        year = dated_years.year_referred_back(
+            text, sentence.start, sentence.end, context.article_year
+        )
     if year is None or context.article_year is None or year >= context.article_year:
         return None
     return year

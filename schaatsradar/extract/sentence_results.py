@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from schaatsradar.extract import flow, patterns
+from schaatsradar.extract import dated_years, patterns
 from schaatsradar.extract.context import CLASSIFICATIONS, Context, race_distances
 from schaatsradar.extract.editions import (
     Lookback,
@@ -331,7 +331,7 @@ def _results_in(
             if year is not None:
                 # "werd in 2019 wereldkampioen", "In 2022 won Schouten": that year's meet;
                 # "kroonde zich in 2015 en 2019 tot kampioen": each of them.
-                listed = flow.years_listed_before(
+                listed = dated_years.years_listed_before(
                     text,
                     sentence.start,
                     year,
