@@ -446,9 +446,15 @@ _FLASHBACK_GATE = gate(FLASHBACK, "last vorig earlier eerder geleden ago")
 
 def carried_after(text: str, sentence: Sentence, before: Context, after: Context) -> Context:
     """A sentence that looks back ("Vorig jaar pakte ze in Calgary het goud") holds its own
-    rink, but the story stays where it was for the sentences after it."""
+    rink, but the story stays where it was for the sentences after it; so does one that names
+    another edition's rink ("Stolz took bronze in Beijing" in a report from the Games in
+    Milan)."""
     if _FLASHBACK_GATE.open(text, sentence.start, sentence.end) and FLASHBACK.search(
         text, sentence.start, sentence.end
+    ):
+        return replace(after, venue=before.venue)
+    if after.venue != before.venue and _other_edition(
+        after.venue, after.lead_venue, after.competition
     ):
         return replace(after, venue=before.venue)
     return after

@@ -346,8 +346,10 @@ TITLE_MEETS = (
 
 def titled_meet(result: Result, cue: patterns.RankMention | None) -> Result:
     """ "Schouten kroonde zich in 2015 en 2019 tot wereldkampioen", in an EK report: an earlier
-    title is of the championship it names, not of the kind of meet being reported."""
-    if cue is None or not result.earlier:
+    title is of the championship it names, not of the kind of meet being reported. "Ze is
+    Europees kampioene op de 1500 meter", in a WK report: a title held from another kind of
+    championship is that championship's, an earlier one (no day, no rink of this meet)."""
+    if cue is None or (result.competition is None and not result.earlier):
         return result
     named = next((meet for pattern, meet in TITLE_MEETS if pattern.search(cue.cue)), None)
     if named is None or (
@@ -355,6 +357,8 @@ def titled_meet(result: Result, cue: patterns.RankMention | None) -> Result:
         and context_lead.kind_of(named) == context_lead.kind_of(result.competition)
     ):
         return result
+    if not result.earlier:
+        return replace(result, competition=named, earlier=True, race_date=None, venue=None)
     return replace(result, competition=f"{named} {result.year}" if result.year else named)
 
 

@@ -137,6 +137,8 @@ def _rank_counts(
     if flow.counts_achievement(text, cue.cue, cue.end, cue.start) or flow.race_state(text, cue.end):
         return False  # "a fourth career Olympic medal", "in gewonnen positie"
     if "kampioen" in cue.cue or "champion" in cue.cue:
+        if MANIFOLD_BEFORE.search(text, max(sentence.start, cue.start - 30), cue.start):
+            return False  # "is ook achtvoudig Nederlands kampioen": a count of titles
         return (
             # "werd Roest in een spectaculair outdoortoernooi in Amsterdam ook al
             # wereldkampioen": the verb may stand further back than the usual look.
@@ -170,6 +172,10 @@ def season_standing(text: str, cue: patterns.RankMention, context: Context) -> b
         STANDING_BEFORE.search(text, max(0, cue.start - 40), cue.start)
         or STANDING_AFTER.match(text, cue.end)
     )
+
+
+# "achtvoudig Nederlands kampioen", "three-time world champion": titles counted.
+MANIFOLD_BEFORE = re.compile(r"\b(?:\w+voudige?|\w+-time|\w+fold)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 # "heeft zich tot Nederlands kampioene allround gekroond", "is wereldkampioen sprint

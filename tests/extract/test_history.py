@@ -241,3 +241,30 @@ def test_that_meet_refers_back_to_the_earlier_meet_the_sentence_before_named() -
     )
     then = {(r.distance, r.rank, r.year) for r in facts(text) if r.earlier}
     assert then == {("500m", 1, 2023), ("1000m", 2, 2023)}
+
+
+def test_another_editions_rink_does_not_move_the_story() -> None:
+    text = (
+        "MILAN — Jordan Stolz won the 1000m at the Olympic Games on Tuesday. "
+        "He took bronze in the 500m in Beijing. Ning Zhongyan finished fifth in the 1000m."
+    )
+    (ning,) = [r for r in facts(text) if r.athlete == "Ning Zhongyan"]
+    assert (ning.venue, ning.earlier) == ("Milan", False)
+
+
+def test_a_title_held_from_another_championship_is_that_championships() -> None:
+    text = (
+        "Joy Beune won bij de WK afstanden in Hamar de 3000 meter. Ze is Europees kampioene "
+        "op de 1500 meter."
+    )
+    found = {(r.distance, r.competition, r.earlier, r.venue) for r in facts(text)}
+    assert ("1500m", "EK", True, None) in found
+    assert ("3000m", "WK afstanden", False, "Hamar") in found
+
+
+def test_a_count_of_titles_is_no_result() -> None:
+    text = (
+        "Irene Schouten won bij de EK afstanden de massastart. Ze is ook achtvoudig "
+        "Nederlands kampioen op de massastart."
+    )
+    assert [(r.competition, r.rank) for r in facts(text)] == [("EK afstanden", 1)]
