@@ -234,6 +234,13 @@ YEARS_AGO = re.compile(
     r"|\b(last)\s+year\b",
     re.IGNORECASE,
 )
+# A look back of days or weeks: the same year as the article's (a meet in the first week of
+# January looking back to December is the rare exception).
+DAYS_AGO = re.compile(
+    r"\b(?:(?:last|vorige)\s+(?:week|weekend)(?:['\u2019]s)?|vorig\s+weekend|"
+    r"(?:\w+|\d+)\s+(?:weken|weeks?|dagen|days?)\s+(?:geleden|ago|eerder|earlier|terug))\b",
+    re.IGNORECASE,
+)
 NUMBERS = {
     "een": 1,
     "één": 1,
@@ -329,6 +336,15 @@ def _editions(
                 ago = int(count)
             if ago:
                 return [_in_edition(result, str(article_year - ago))]
+        if (
+            article_year is not None
+            and result.earlier
+            and result.year is None
+            and DAYS_AGO.search(text, lookback.sentence.start, lookback.sentence.end)
+        ):
+            # "after picking up silver at last week's season opener": earlier, but this year
+            # (and this season: the meet keeps its name).
+            return [replace(result, year=article_year, race_date=None)]
         return [result]
     years = [after.group(1), *YEAR.findall(after.group(2) or "")]
     return [_in_edition(result, year) for year in years]

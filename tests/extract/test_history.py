@@ -268,3 +268,12 @@ def test_a_count_of_titles_is_no_result() -> None:
         "Nederlands kampioen op de massastart."
     )
     assert [(r.competition, r.rank) for r in facts(text)] == [("EK afstanden", 1)]
+
+
+def test_a_look_back_of_weeks_is_this_years_meet() -> None:
+    text = (
+        "Laurent Dubreuil won the 500m at the World Cup in Heerenveen in 34.34, after picking "
+        "up a silver medal at last week's season opener in Stavanger."
+    )
+    then = [(r.rank, r.year, r.venue) for r in facts(text) if r.earlier]
+    assert then == [(2, 2026, "Stavanger")]
