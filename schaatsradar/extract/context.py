@@ -8,9 +8,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from schaatsradar.extract import context_lead, patterns
+from schaatsradar.extract import context_lead, patterns, story_race
 from schaatsradar.extract import context_mentions as scope
 from schaatsradar.extract.countries import CountryMention
+from schaatsradar.extract.days import outside_report
 from schaatsradar.extract.mentions import Mentions, inside
 from schaatsradar.extract.scanning import blind, gate
 from schaatsradar.extract.sentences import Sentence
@@ -87,7 +88,10 @@ def update_context(
         if mention.kind == "gender" and mention.value in GENDERS:
             updated.gender = GENDERS[mention.value]
         elif mention.kind == "day" and article_date is not None:
-            updated.day = patterns.resolve_day(mention.value, article_date) or updated.day
+            day = patterns.resolve_day(mention.value, article_date)
+            # A day of another season, or of a meet to come, is not the story's race day.
+            if day is not None and not outside_report(day, article_date):
+                updated.day = day
     elsewhere = _read_meet(text, updated, sentence, competitions, mentions, article_date)
     standings = _STANDINGS_GATE.open(text, sentence.start, sentence.end) and STANDINGS.search(
         text, sentence.start, sentence.end
@@ -111,7 +115,8 @@ def update_context(
         # "op het WK sprint twee dagen ervoor": another meet's name is not this race's distance
         and not any(a < d.end and d.start < b for a, b in elsewhere)
     ]
-    if distances:
+    distances = [d for d in distances if not story_race.not_raced(text, sentence, d)]
+    if distances and not story_race.listed_or_titled(text, distances):
         updated.distance = distances[-1].distance
     return updated
 
@@ -238,6 +243,7 @@ def own_clause(
     result: Result,
     article_date: dt.date | None,
     host: str | None = None,
+    lead_venue: str | None = None,
 ) -> Result:
     """A result's meet and rink are the ones its own sentence names before it ("Bij de vorige
     World Cup, in Tomaszów, ging de zege naar Takagi"), else the story's. A result in a
@@ -277,7 +283,13 @@ def own_clause(
         (
             v
             for v in reversed(venues)
-            if _governs(text, v.start, v.end, evidence, earlier or _abroad(v, host))
+            if _governs(
+                text,
+                v.start,
+                v.end,
+                evidence,
+                earlier or _abroad(v, host) or _other_edition(v.city, lead_venue, competition),
+            )
             and scope.is_race_venue(text, lo, hi, v.start, v.end)
         ),
         None,
@@ -289,6 +301,7 @@ def own_clause(
         earlier = (
             earlier
             or _abroad(place, host)
+            or _other_edition(place.city, lead_venue, result.competition)
             or scope.is_flashback_place(text, lo, hi, place.start, place.end, article_date)
         )
     else:
@@ -298,6 +311,22 @@ def own_clause(
     if earlier and not result.earlier:
         return replace(result, venue=venue, competition=competition, earlier=True, race_date=None)
     return replace(result, venue=venue, competition=competition, earlier=earlier)
+
+
+def _other_edition(city: str | None, lead_venue: str | None, competition: str | None) -> bool:
+    """ "Maltais, Blondin and Weidemann beat Japan for gold in Beijing", in a report from the
+    Games in Milan: a championship is held at one rink, so the same championship at another
+    rink is another edition of it."""
+    return (
+        lead_venue is not None
+        and competition is not None
+        and context_lead.kind_of(competition) in ONE_RINK_MEETS
+        and city is not None
+        and city.casefold() != lead_venue.casefold()
+    )
+
+
+ONE_RINK_MEETS = frozenset({"olympics", "world", "european", "national"})
 
 
 def _abroad(venue: VenueMention, host: str | None) -> bool:
@@ -325,7 +354,8 @@ def _governs(text: str, start: int, end: int, evidence: Span, earlier: bool = Fa
     return not CLAUSE_MARK.search(text, end, evidence.end)
 
 
-CLAUSE_MARK = re.compile(r"[,;:()]")
+# A comma ends a clause, the decimal comma of a Dutch time ("36,98") does not.
+CLAUSE_MARK = re.compile(r"[;:()]|,(?!\d)|(?<!\d),")
 
 
 YEAR_SUFFIX = re.compile(r"\s(?:19|20)\d\d$")
@@ -422,9 +452,15 @@ _FLASHBACK_GATE = gate(FLASHBACK, "last vorig earlier eerder geleden ago")
 
 def carried_after(text: str, sentence: Sentence, before: Context, after: Context) -> Context:
     """A sentence that looks back ("Vorig jaar pakte ze in Calgary het goud") holds its own
-    rink, but the story stays where it was for the sentences after it."""
+    rink, but the story stays where it was for the sentences after it; so does one that names
+    another edition's rink ("Stolz took bronze in Beijing" in a report from the Games in
+    Milan)."""
     if _FLASHBACK_GATE.open(text, sentence.start, sentence.end) and FLASHBACK.search(
         text, sentence.start, sentence.end
+    ):
+        return replace(after, venue=before.venue)
+    if after.venue != before.venue and _other_edition(
+        after.venue, after.lead_venue, after.competition
     ):
         return replace(after, venue=before.venue)
     return after

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from schaatsradar.extract.lexicon import MONTHS
 from schaatsradar.extract.scanning import Rx, dedupe, rx, trie, words
 
-__all__ = ["find_days", "resolve_day"]
+__all__ = ["find_days", "outside_report", "resolve_day"]
 
 
 _WEEKDAYS = {
@@ -167,3 +167,16 @@ def resolve_day(value: str, article_date: dt.date) -> dt.date | None:
     if len(days) == 1 and days[0][2] != v:
         return resolve_day(days[0][2], article_date)
     return None
+
+
+def _season(day: dt.date) -> int:
+    """The skating season a day falls in, by the year it starts (July to June)."""
+    return day.year if day.month >= 7 else day.year - 1
+
+
+def outside_report(day: dt.date, article_date: dt.date) -> bool:
+    """Whether a day a report names cannot be the day of a race it reports: one in an earlier
+    season ("Haar oude baanrecord stond sinds 29 december 2013", "Op 18 maart 2006 reed
+    Davis ...") is history, one well after the article ("de WK van 7 tot en met 10 februari")
+    a meet still to come. Neither is the race day of the sentences after it."""
+    return _season(day) < _season(article_date) or (day - article_date).days > 31

@@ -10,12 +10,14 @@ no race day, no rink of today's meet.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from schaatsradar.extract import flow, patterns
+from schaatsradar.extract import context_lead, dated_years, flow, patterns
 from schaatsradar.extract.context import FLASHBACK, Context, Entity
+from schaatsradar.extract.days import outside_report
 from schaatsradar.extract.mentions import Mentions, inside, text_before
 from schaatsradar.extract.scanning import blind, gate
 from schaatsradar.extract.sentences import Sentence
@@ -24,7 +26,7 @@ from schaatsradar.extract.types import Result, Span
 # "net als Gianni Romme in 2000", "like Eric Heiden in 1980": another skater did the same in
 # that year. "the first since Jeremy Wotherspoon in 2008": the last one who won it.
 LIKE_BEFORE = re.compile(r"\b(?:net\s+als|zoals|evenals|like|just\s+as)\s+(?:\w+\s+){0,2}$", re.I)
-SINCE_BEFORE = re.compile(r"\b(?:sinds|since)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+SINCE_BEFORE = re.compile(r"\b(?:sinds|since)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 FIRST_BEFORE = re.compile(
     r"\b(?:eerste|first|jongste|youngest|oudste|oldest|enige|only)\b", re.IGNORECASE
 )
@@ -151,9 +153,11 @@ def _dated_year(
     text: str, sentence: Sentence, cue: patterns.RankMention, context: Context
 ) -> int | None:
     """The earlier year the clause before a place dates it to ("werd in 2019 kampioen")."""
-    year = flow.year_before(text, sentence.start, cue.start)
+    year = dated_years.year_before(text, sentence.start, cue.start)
     if year is None:
-        year = flow.year_referred_back(text, sentence.start, sentence.end)
+        year = dated_years.year_referred_back(
+            text, sentence.start, sentence.end, context.article_year
+        )
     if year is None or context.article_year is None or year >= context.article_year:
         return None
     return year
@@ -161,7 +165,7 @@ def _dated_year(
 
 def _future(text: str, sentence: Sentence, cue: patterns.RankMention, context: Context) -> bool:
     """ "wil in 2030 olympisch goud winnen": a place dated after the article is no result."""
-    year = flow.year_before(text, sentence.start, cue.start)
+    year = dated_years.year_before(text, sentence.start, cue.start)
     return year is not None and context.article_year is not None and year > context.article_year
 
 
@@ -199,7 +203,11 @@ def _time_looks_back(
 def _time_year(
     text: str, sentence: Sentence, time: patterns.TimeMention, context: Context
 ) -> int | None:
-    year = flow.year_before(text, sentence.start, time.start)
+    year = dated_years.year_before(text, sentence.start, time.start)
+    if year is None:
+        year = dated_years.year_referred_back(
+            text, sentence.start, sentence.end, context.article_year
+        )
     if year is None or context.article_year is None or year >= context.article_year:
         return None
     return year
@@ -224,6 +232,13 @@ _LOOKING_BACK_GATE = gate(
 YEARS_AGO = re.compile(
     r"\b(\w+)\s+(?:jaar|years?)\s+(?:geleden|ago|terug|eerder|earlier|before)\b|\b(vorig)\s+jaar\b"
     r"|\b(last)\s+year\b",
+    re.IGNORECASE,
+)
+# A look back of days or weeks: the same year as the article's (a meet in the first week of
+# January looking back to December is the rare exception).
+DAYS_AGO = re.compile(
+    r"\b(?:(?:last|vorige)\s+(?:week|weekend)(?:['\u2019]s)?|vorig\s+weekend|"
+    r"(?:\w+|\d+)\s+(?:weken|weeks?|dagen|days?)\s+(?:geleden|ago|eerder|earlier|terug))\b",
     re.IGNORECASE,
 )
 NUMBERS = {
@@ -321,9 +336,46 @@ def _editions(
                 ago = int(count)
             if ago:
                 return [_in_edition(result, str(article_year - ago))]
+        if (
+            article_year is not None
+            and result.earlier
+            and result.year is None
+            and DAYS_AGO.search(text, lookback.sentence.start, lookback.sentence.end)
+        ):
+            # "after picking up silver at last week's season opener": earlier, but this year
+            # (and this season: the meet keeps its name).
+            return [replace(result, year=article_year, race_date=None)]
         return [result]
     years = [after.group(1), *YEAR.findall(after.group(2) or "")]
     return [_in_edition(result, year) for year in years]
+
+
+# The championship a title word names: "wereldkampioen", "world title" are a WK's, "Europees
+# kampioene" an EK's, "olympisch kampioen" the Games'.
+TITLE_MEETS = (
+    (re.compile(r"olympi|olympic", re.IGNORECASE), "Olympic Games"),
+    (re.compile(r"wereld(?:kampioen|titel)|world\s+(?:champion|title)", re.IGNORECASE), "WK"),
+    (re.compile(r"europe\w*\s*(?:kampioen|titel|champion|title)", re.IGNORECASE), "EK"),
+    (re.compile(r"nederlands\w*\s*(?:kampioen|titel)|national\s+(?:champion|title)", re.I), "NK"),
+)
+
+
+def titled_meet(result: Result, cue: patterns.RankMention | None) -> Result:
+    """ "Schouten kroonde zich in 2015 en 2019 tot wereldkampioen", in an EK report: an earlier
+    title is of the championship it names, not of the kind of meet being reported. "Ze is
+    Europees kampioene op de 1500 meter", in a WK report: a title held from another kind of
+    championship is that championship's, an earlier one (no day, no rink of this meet)."""
+    if cue is None or (result.competition is None and not result.earlier):
+        return result
+    named = next((meet for pattern, meet in TITLE_MEETS if pattern.search(cue.cue)), None)
+    if named is None or (
+        result.competition is not None
+        and context_lead.kind_of(named) == context_lead.kind_of(result.competition)
+    ):
+        return result
+    if not result.earlier:
+        return replace(result, competition=named, earlier=True, race_date=None, venue=None)
+    return replace(result, competition=f"{named} {result.year}" if result.year else named)
 
 
 def _in_edition(result: Result, year: str) -> Result:
@@ -331,3 +383,44 @@ def _in_edition(result: Result, year: str) -> Result:
     return replace(
         result, competition=name, race_date=None, venue=None, earlier=True, year=int(year)
     )
+
+
+def dated_history(
+    text: str,
+    sentence: Sentence,
+    mentions: Mentions,
+    results: Sequence[Result],
+    article_date: dt.date | None,
+) -> list[Result]:
+    """ "Op 29 december 2013 won Wüst de 1500 meter in 1.53,31": a result its own clause dates
+    to an earlier season is that season's (`earlier`, its year and that day), not the reported
+    meet's: its meet and rink are only those its own sentence names (`own_clause` reads them),
+    never the story's. A "maar nu" between the day and the result ends the look back."""
+    if article_date is None or not results:
+        return list(results)
+    days = [
+        (m.start, day)
+        for m in inside(mentions.context, sentence)
+        if m.kind == "day"
+        and (day := patterns.resolve_day(m.value, article_date)) is not None
+        and day < article_date
+        and outside_report(day, article_date)
+    ]
+    if not days:
+        return list(results)
+    dated = []
+    for result in results:
+        framing = [(start, day) for start, day in days if start < result.evidence.end]
+        if result.earlier or not framing:
+            dated.append(result)
+            continue
+        start, day = framing[-1]
+        if flow.now_between(text, start, result.evidence.start):
+            dated.append(result)
+            continue
+        dated.append(
+            replace(
+                result, earlier=True, year=day.year, race_date=day, competition=None, venue=None
+            )
+        )
+    return dated

@@ -12,6 +12,7 @@ remembered for the pronouns that follow. Who a pronoun or description stands for
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from schaatsradar.extract.context import Context, Entity
@@ -159,7 +160,7 @@ def _entities(
                 teams.append(
                     Entity(skater.start, skater.end, COUNTRIES[code][0], code, team_gender, True)
                 )
-        entities = teams
+        entities = _with_teammates(text, sentence, teams, entities)
     entities.sort(key=lambda e: e.start)
     for index, entity in enumerate(entities):
         entity.governed = _is_object(text, sentence, entity, named_before=index > 0)
@@ -169,6 +170,44 @@ def _entities(
                 GOVERNED_LIST_GAP.match(text[entities[index - 1].end : entity.start])
             )
     return entities
+
+
+# "won goud op de ploegenachtervolging met Weidemann en Maltais", "together with": teammates.
+WITH_BEFORE = re.compile(r"\b(?:with|met|alongside|together\s+with|samen\s+met)\s+$", re.I)
+MEMBER_LIST_GAP = re.compile(r"^\s*(?:,|\ben\b|\band\b)\s*$")
+
+
+def _with_teammates(
+    text: str, sentence: Sentence, teams: list[Entity], skaters: Sequence[Entity]
+) -> list[Entity]:
+    """ "The 31-year-old captured gold in the team pursuit with Weidemann and Valérie Maltais":
+    whoever raced with the skaters named after "with"/"met" raced for their country, so a
+    team read from an earlier name or pronoun of another country is theirs."""
+    members: list[Entity] = []
+    for skater in skaters:
+        before = text_before(text, sentence, skater.start)
+        if WITH_BEFORE.search(before) or (
+            members and MEMBER_LIST_GAP.match(text[members[-1].end : skater.start])
+        ):
+            members.append(skater)
+    codes = {m.country for m in members}
+    if not members or len(codes) != 1 or None in codes:
+        return teams
+    code = codes.pop()
+    if code not in COUNTRIES:
+        return teams
+    first = members[0].start
+    return [
+        replace(team, name=COUNTRIES[code][0], country=code)
+        if team.start < first and team.country != code and _from_skater(team, skaters)
+        else team
+        for team in teams
+    ]
+
+
+def _from_skater(team: Entity, skaters: Sequence[Entity]) -> bool:
+    """Whether a team entity stands for a skater or pronoun (not a country named)."""
+    return any(s.start == team.start and s.end == team.end for s in skaters)
 
 
 GOVERNED_LIST_GAP = re.compile(

@@ -16,10 +16,10 @@ import functools
 import re
 
 from schaatsradar.extract.countries import COUNTRIES, PLURALS
-from schaatsradar.extract.lexicon import MONTHS, word_set
-from schaatsradar.extract.scanning import blind, gate
+from schaatsradar.extract.lexicon import word_set
+from schaatsradar.extract.scanning import blind
 
-__all__ = ["clause_before", "group_ranked", "unrealized", "year_before"]
+__all__ = ["clause_before", "group_ranked", "now_between", "unrealized"]
 
 
 # Where a clause ends for the scope of a negation or intent: punctuation, or a conjunction
@@ -256,49 +256,6 @@ def group_ranked(text: str, cue: str, end: int) -> bool:
     )
 
 
-# A year the clause dates a place to: "werd in 2019 wereldkampioen", "In 2022 won Schouten",
-# "in 2013 won hij de titel". Not "sinds 2019" (a span up to now).
-# Not an attributive participle: "de in 2004 geboren Stolz", "haar in 2019 gereden record".
-# "in maart 2024", "in March 2024": a month may stand between.
-_MONTH = "|".join(sorted((m for m in MONTHS if len(m) > 3), key=len, reverse=True))
-_YEAR_IN = re.compile(
-    rf"\b(?:in|at|bij|during|tijdens)\s+(?:(?:{_MONTH})\s+)?((?:19|20)\d\d)\b(?![-/.]\d)"
-    r"(?!\s+(?:ge\w+(?:de|te|en)|born|built|opened|set)\b)",
-    re.IGNORECASE,
-)
-_SINCE_BEFORE = re.compile(r"\b(?:sinds|since|tot|until|voor|before)\s+$", re.IGNORECASE)
-# A sentence that opens on a time adverbial ("Four years ago, Stolz won ...", "In 2018,
-# ...") dates its first clause, even past the comma after the adverbial.
-_OPENING_YEAR = re.compile(r"\s*(?:in|at)\s+((?:19|20)\d\d)\b\s*,?", re.IGNORECASE)
-
-
-_OTHERS_YEAR = re.compile(
-    r"\b(?:net\s+als|zoals|evenals|like|just\s+as|sinds|since)\s+(?:\w+\s+){0,3}$",
-    re.IGNORECASE,
-)
-
-
-def year_before(text: str, sentence_start: int, start: int) -> int | None:
-    """The year the clause before a place at `start` dates it to, if it names one."""
-    before = clause_before(text, sentence_start, start)
-    # "Net als Irene Schouten in 2022 won ze": the year is the other skater's. (A year is
-    # written 19xx or 20xx: a clause without either is not scanned.)
-    years = [
-        m.group(1)
-        for m in (_YEAR_IN.finditer(before) if "19" in before or "20" in before else ())
-        if not _OTHERS_YEAR.search(before, 0, m.start())
-    ]
-    if years:
-        return int(years[-1])
-    opening = _OPENING_YEAR.match(text, sentence_start)
-    if opening is not None and opening.end() <= start:
-        between = text[opening.end() : start]
-        # Only the first clause after the adverbial: "In 2018 won X; now she ..." stops.
-        if not _NOW.search(between):
-            return int(opening.group(1))
-    return None
-
-
 # A place that describes a title held from before: "the silver medalist at the 2018 Games",
 # "olympisch kampioen van 2018", "de nummer twee van de Winterspelen", "2022 world champion".
 _TITLE_OF_EARLIER = re.compile(
@@ -394,19 +351,10 @@ def opening_flashback(
 _NOW = re.compile(r"[;:]|\b(?:maar|but|nu|now|dit\s+jaar|this\s+(?:year|time))\b", re.IGNORECASE)
 
 
-_YEAR_LIST = re.compile(
-    r"\b(?:in|at|bij)\s+((?:19|20)\d\d(?:\s*(?:,|en|and|&)\s*(?:in\s+)?(?:19|20)\d\d)*)\b"
-)
-
-
-def years_listed_before(text: str, sentence_start: int, year: int, start: int) -> list[int]:
-    """Every year of the list the dating year ends ("in 2015 en 2019"): one result each."""
-    before = clause_before(text, sentence_start, start)
-    for listed in reversed(_YEAR_LIST.findall(before)):
-        years = [int(y) for y in re.findall(r"(?:19|20)\d\d", listed)]
-        if year in years:
-            return years
-    return [year]
+def now_between(text: str, start: int, end: int) -> bool:
+    """Whether the text between `start` and `end` turns from a look back to now ("maar nu",
+    "this year", a ";")."""
+    return start < end and _NOW.search(text, start, end) is not None
 
 
 # "last year's champion Stolz", "vorig jaar winnaar": a look back that only describes who
@@ -423,31 +371,6 @@ def describes_holder(text: str, end: int) -> bool:
         _DESCRIBED_AFTER.match(text, end - 2 if text[end - 2 : end] in ("'s", "\u2019s") else end)
         is not None
     )
-
-
-# "Beune werd in 2024 wereldkampioen. Ze won dat jaar ook de 5000 meter": a sentence that
-# points back at the year the one before it named.
-_THAT_YEAR = blind(
-    r"\b(?:dat\s+jaar|datzelfde\s+jaar|hetzelfde\s+jaar|dat\s+seizoen|destijds|that\s+year|"
-    r"the\s+same\s+year|that\s+season|back\s+then|at\s+the\s+time)\b"
-)
-_THAT_YEAR_GATE = gate(_THAT_YEAR, "jaar seizoen destijds year season then time")
-_PREVIOUS_SENTENCE_END = re.compile(r"[.!?]\s+(?=\S)")
-
-
-def year_referred_back(text: str, sentence_start: int, sentence_end: int) -> int | None:
-    """The year a "dat jaar" / "that year" in this sentence refers to: the last year the
-    previous sentence dated something to."""
-    if not (
-        _THAT_YEAR_GATE.open(text, sentence_start, sentence_end)
-        and _THAT_YEAR.search(text, sentence_start, sentence_end)
-    ):
-        return None
-    window = text[max(0, sentence_start - 400) : sentence_start]
-    ends = [m.end() for m in _PREVIOUS_SENTENCE_END.finditer(window.rstrip())]
-    previous = window[ends[-1] :] if ends else window
-    years = _YEAR_IN.findall(previous)
-    return int(years[-1]) if years else None
 
 
 # Looks back the shared look-back words miss: "twee jaar terug", "ruim twee weken eerder", "four

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from schaatsradar.extract import flow, patterns
-from schaatsradar.extract.context import STANDINGS, Context, Entity
+from schaatsradar.extract.context import STANDINGS, Context, Entity, classification_of
 from schaatsradar.extract.mentions import text_before
 from schaatsradar.extract.owners import LIST_GAP
 from schaatsradar.extract.scanning import blind
@@ -37,7 +37,7 @@ NOT_A_PLACE_AFTER = re.compile(r"\s+(?:rit|opening|ronde|lap|split|doorkomst)\b"
 # "de Japanse wereldkampioene Takagi" is a description, "werd wereldkampioen" a result.
 COPULA_BEFORE = re.compile(
     r"\b(?:werd|wordt|word|is|was|werden|zijn|geworden|became|is|"
-    r"was|were|crowned|blijft|bleef|kroonde|kroont|gekroond)\b[^.;]{0,60}$",
+    r"was|were|crowned|blijft|bleef|kroonde|kroont|gekroond)\b[^.;]{0,90}$",
     re.IGNORECASE,
 )
 
@@ -105,8 +105,12 @@ PURPOSE_AFTER = re.compile(
     r"\s+(?:te\s+\w+|rijden|strijden|vechten|sprinten|schaatsen|meedoen|gaan)\b", re.IGNORECASE
 )
 # "tenth in the World Cup ranking": a season's standing, not a race.
+# "eerste, tweede en derde in een klassementje over de 1000 en de 500 meter": a ranking made
+# up for the occasion (a selection), not a race.
 RANKING_AFTER = re.compile(
-    r"\s+(?:in|op|of)\s+(?:the|de|het)\s+(?:[\w-]+\s+){0,2}(?:rankings?|ranglijst|wereldranglijst)\b",
+    r"\s+(?:in|op|of)\s+(?:the|de|het)\s+(?:[\w-]+\s+){0,2}(?:rankings?|ranglijst|wereldranglijst)\b"
+    r"|(?:\s*(?:,|en|and)\s+[\w-]+){0,3}\s+(?:in|op)\s+(?:een|a|an)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:klassement\w*|ranglijst\w*|rankings?|classification)\b",
     re.IGNORECASE,
 )
 
@@ -135,11 +139,45 @@ def _rank_counts(
     if flow.counts_achievement(text, cue.cue, cue.end, cue.start) or flow.race_state(text, cue.end):
         return False  # "a fourth career Olympic medal", "in gewonnen positie"
     if "kampioen" in cue.cue or "champion" in cue.cue:
+        if MANIFOLD_BEFORE.search(text, max(sentence.start, cue.start - 30), cue.start):
+            return False  # "is ook achtvoudig Nederlands kampioen": a count of titles
         return (
-            COPULA_BEFORE.search(text_before(text, sentence, cue.start)) is not None
+            # "werd Roest in een spectaculair outdoortoernooi in Amsterdam ook al
+            # wereldkampioen": the verb may stand further back than the usual look.
+            COPULA_BEFORE.search(text, max(sentence.start, cue.start - 100), cue.start) is not None
             or BECAME_AFTER.match(text, cue.end, sentence.end) is not None
         )
     return True
+
+
+# "Japan, dat wel het klassement won", "won the overall standings": the standings as a win's
+# object.
+STANDING_BEFORE = re.compile(
+    r"\b(?:het|de|the)\s+(?:eind|algemeen\s+|algemene\s+|overall\s+|final\s+)?"
+    r"(?:klassement|stand|standings)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+STANDING_AFTER = re.compile(
+    r"\s+(?:(?:ook|wel|also)\s+)?(?:het|de|the)\s+(?:eind|algemeen\s+|algemene\s+|overall\s+|"
+    r"final\s+)?(?:klassement|eindklassement|stand|eindstand|standings)\b",
+    re.IGNORECASE,
+)
+
+
+def season_standing(text: str, cue: patterns.RankMention, context: Context) -> bool:
+    """ "Canada won de ploegenachtervolging, voor Japan, dat wel het klassement won": at a meet
+    without a classification of its own (a World Cup), the standings won are the season's,
+    not a race; at an allround or sprint championship they are its classification."""
+    if cue.cue.casefold() not in WIN_VERBS or classification_of(context) is not None:
+        return False
+    return bool(
+        STANDING_BEFORE.search(text, max(0, cue.start - 40), cue.start)
+        or STANDING_AFTER.match(text, cue.end)
+    )
+
+
+# "achtvoudig Nederlands kampioen", "three-time world champion": titles counted.
+MANIFOLD_BEFORE = re.compile(r"\b(?:\w+voudige?|\w+-time|\w+fold)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 # "heeft zich tot Nederlands kampioene allround gekroond", "is wereldkampioen sprint
@@ -172,9 +210,9 @@ PAIRING = re.compile(
 
 
 # "sneller dan het baanrecord van Kramer", "faster than the world record of Kok", "sneller dan
-# de tijd van Takagi": beaten was a mark, not a rival in the race (issue 11, comparisons).
+# de tijd van Takagi", "than the record of Davis": beaten was a mark, not a rival in the race.
 MARK_OF_BEFORE = re.compile(
-    r"\b(?:\w*record|records|tijd|tijden|time|times|mark)\s+(?:\([^()]{0,20}\)\s+)?"
+    r"\b(?:\w*record|records|\w*tijd|tijden|time|times|mark|best)\s+(?:\([^()]{0,20}\)\s+)?"
     r"(?:van|of)\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )

@@ -21,6 +21,7 @@ from schaatsradar.extract.context import (
     own_clause,
     update_context,
 )
+from schaatsradar.extract.editions import dated_history
 from schaatsradar.extract.follow_on import join_place, timed_alone
 from schaatsradar.extract.mentions import Mentions, find_mentions, inside
 from schaatsradar.extract.names import NameMention
@@ -60,12 +61,16 @@ def extract(
         context = update_context(text, context, sentence, mentions, article_date)
         meet = meet or context.competition
         results = _sentence_results(text, sentence, mentions, context)
+        results = dated_history(text, sentence, mentions, results, article_date)
         results = [
-            own_clause(text, sentence, mentions, r, article_date, context.lead_country)
+            own_clause(
+                text, sentence, mentions, r, article_date, context.lead_country, context.lead_venue
+            )
             for r in results
         ]
         facts.results.extend(_places_joined(text, sentence, mentions, context, facts, results))
         facts.records.extend(sentence_records(text, sentence, mentions, context, results))
+        context = _timed_race(text, sentence, mentions, context, results)
         context = carried_after(text, sentence, carried, context)
         context.last_timed = timed_alone(results)
     # The meet a report names only late ("... van het wereldbekerseizoen") is still its meet.
@@ -117,6 +122,25 @@ def _places_joined(
         facts.results[:] = [joined if r is previous else r for r in facts.results]
         previous = None  # one place per time
     return kept
+
+
+def _timed_race(
+    text: str, sentence: Sentence, mentions: Mentions, context: Context, results: list[Result]
+) -> Context:
+    """ "Wüst noteerde een tijd van 1.53,30. ... ging de zege naar Takagi": a sentence that
+    names no distance but states a time only one distance fits moves the story to that race,
+    as naming it would (the carried distance did not fit the time)."""
+    if context.distance in TEAM_DISTANCES or inside(mentions.distances, sentence):
+        return context
+    timed = {r.distance for r in results if r.seconds is not None and not r.earlier}
+    if len(timed) != 1:
+        return context
+    (distance,) = timed
+    if distance == context.distance or distance in TEAM_DISTANCES:
+        return context
+    moved = context.copy()
+    moved.distance = distance
+    return moved
 
 
 def _team_fields(results: list[Result]) -> list[Result]:

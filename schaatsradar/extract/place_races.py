@@ -180,10 +180,21 @@ def _distances_of_place(
             and ALSO_BETWEEN.match(text[d.end : cue.start])
         ]
         return [d.distance for d in [*also[-1:], *group]]
+    if not distances and CHAMPION_CUE.search(cue.cue):
+        # "Een jaar geleden werd Roest in Amsterdam ook al wereldkampioen", at a WK allround:
+        # the title of an allround or sprint championship is its classification.
+        kind = classification_of(context)
+        if kind is not None:
+            return [kind]
     return [_distance_before(cue.start, distances, context)]
 
 
 LIST_END = re.compile(r"^\s*,?\s*(?:en|én|and|&|als|as\s+well\s+as)(?!\w)", re.IGNORECASE)
+
+
+CHAMPION_CUE = re.compile(r"kampioen|champion|titel|title", re.IGNORECASE)
+
+
 # "won Kok de eerste 500 meter": the subject between the verb and the race it won.
 INVERTED_SUBJECT = re.compile(
     r"^\s+(?:[A-ZÀ-Þ][\w'’-]*\s+){1,4}(?:(?:zowel|both)\s+)?(?:de|het|the)\s+"

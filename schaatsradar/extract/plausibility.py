@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from schaatsradar.extract.types import DISTANCES, Gender
 
-__all__ = ["distance_for_time", "plausible"]
+__all__ = ["distance_for_time", "plausible", "team_field"]
 
 # (low, high) seconds per distance and gender. Low sits a little under the world record, high
 # is generous enough for juniors, slow short-track finals and B-groups, but a 500 m in 12 s or
@@ -54,6 +54,28 @@ def distance_for_time(seconds: float) -> str | None:
     first.
     """
     fits = [d for d in _INDIVIDUAL if plausible(seconds, d, None)]
+    return fits[0] if len(fits) == 1 else None
+
+
+# The field a team time tells when the text names none. The bounds above are wide for slow
+# teams, so a team sprint's overlap (82-92 s) is split where the fields really part: a men's
+# team sprint at a championship ends around 1:17-1:23, a women's around 1:24-1:32.
+_TEAM_FIELDS: dict[str, dict[str, tuple[float, float]]] = {
+    **{d: _BOUNDS[d] for d in ("team pursuit", "relay")},
+    "team sprint": {"men": (75.0, 84.5), "women": (83.5, 97.0)},
+}
+
+
+def team_field(seconds: float, distance: str) -> Gender | None:
+    """The one field (men or women) a team time fits, or None when it fits both or neither.
+
+    Why: a team result's field is often carried from an aside ("Bij de mannen pakte Nederland
+    brons") into the next paragraph about the women's race; its time says which race it was.
+    """
+    table = _TEAM_FIELDS.get(distance, {})
+    fits: list[Gender] = [
+        g for g in ("men", "women") if g in table and table[g][0] <= seconds <= table[g][1]
+    ]
     return fits[0] if len(fits) == 1 else None
 
 

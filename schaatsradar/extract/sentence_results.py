@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from schaatsradar.extract import flow, patterns
+from schaatsradar.extract import dated_years, patterns
 from schaatsradar.extract.context import CLASSIFICATIONS, Context, race_distances
 from schaatsradar.extract.editions import (
     Lookback,
@@ -27,6 +27,7 @@ from schaatsradar.extract.editions import (
     _same_as_then,
     _time_looks_back,
     _time_year,
+    titled_meet,
 )
 from schaatsradar.extract.entities import _entities
 from schaatsradar.extract.inferences import (
@@ -36,6 +37,7 @@ from schaatsradar.extract.inferences import (
     _infer_runners_up,
     _medal_objects,
     _rank_counts,
+    season_standing,
 )
 from schaatsradar.extract.mentions import Mentions, inside
 from schaatsradar.extract.owners import _pair_respectively, _rank_owner, _time_owner
@@ -46,6 +48,7 @@ from schaatsradar.extract.place_races import (
     _named_distances,
     _same_race,
 )
+from schaatsradar.extract.plausibility import team_field
 from schaatsradar.extract.records import record_times
 from schaatsradar.extract.sentences import Sentence
 from schaatsradar.extract.shapes import (
@@ -162,10 +165,7 @@ def _team_gender(
         return result.gender
     if any(m.kind == "gender" for m in inside(mentions.context, sentence)):
         return result.gender
-    fits: list[Gender] = [
-        g for g in ("men", "women") if patterns.plausible(result.seconds, result.distance, g)
-    ]
-    return fits[0] if len(fits) == 1 else result.gender
+    return team_field(result.seconds, result.distance) or result.gender
 
 
 def _results_in(
@@ -217,6 +217,7 @@ def _results_in(
             c
             for c in inside(mentions.ranks, sentence)
             if _rank_counts(text, sentence, c, context.article_year)
+            and not season_standing(text, c, context)
         ],
     )
     for cue in _pair_respectively(text, entities, rank_cues):
@@ -331,7 +332,7 @@ def _results_in(
             if year is not None:
                 # "werd in 2019 wereldkampioen", "In 2022 won Schouten": that year's meet;
                 # "kroonde zich in 2015 en 2019 tot kampioen": each of them.
-                listed = flow.years_listed_before(
+                listed = dated_years.years_listed_before(
                     text,
                     sentence.start,
                     year,
@@ -347,6 +348,7 @@ def _results_in(
                     context.article_year,
                     lookback,
                 )
+            editions = [titled_meet(r, cues[0] if cues else None) for r in editions]
             # "Four years ago in Beijing, Nuis was fifth": an earlier meet at its own rink.
             results.extend(
                 replace(r, venue=_earlier_venue(text, sentence, mentions, None, anchor.start))

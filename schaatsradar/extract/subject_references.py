@@ -51,6 +51,7 @@ _POSSESSIVE_GENDER: dict[str, Gender] = {
 # it "they" (a team in a team race; two skaters, not one, otherwise).
 _PLURAL_VERB_AFTER = re.compile(r"\s+[a-z]{2,}en\b")
 _PLURAL_VERB_BEFORE = re.compile(r"\b[a-z]{2,}en\s+$")
+_WORD_BEFORE = re.compile(r"\w\s+$")
 _SUBJECTS_KEPT = 3
 
 
@@ -138,9 +139,13 @@ def _meant(text: str, start: int, end: int, context: Context, team_race: bool) -
     word = text[start:end].casefold()
     if word in ("die", "deze"):
         return context.last_mentioned
-    plural = _PLURAL_VERB_AFTER.match(text, end) or _PLURAL_VERB_BEFORE.search(
-        text, max(0, start - 20), start
-    )
+    # The verb of an opening pronoun follows it ("Ze reden"); an inverted pronoun's verb comes
+    # before it ("In 2023 werd ze wereldkampioen": the word after is no verb, and "-en" there
+    # is a noun's).
+    if _WORD_BEFORE.search(text, max(0, start - 20), start):
+        plural = _PLURAL_VERB_BEFORE.search(text, max(0, start - 20), start)
+    else:
+        plural = _PLURAL_VERB_AFTER.match(text, end)
     if word in ("ze", "zij") and not team_race and plural:
         return None
     gender = PRONOUN_GENDER.get(word) or _POSSESSIVE_GENDER.get(word)
