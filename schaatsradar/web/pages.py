@@ -5,9 +5,8 @@ reader's language (a 404 page too, for an unknown article, skater or competition
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from itertools import groupby
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -34,6 +33,7 @@ from schaatsradar.web.charts import ChartPoint, progression_chart
 from schaatsradar.web.deps import Language
 from schaatsradar.web.format import day, race_time
 from schaatsradar.web.i18n import translate
+from schaatsradar.web.race_view import RaceTable, race_tables
 from schaatsradar.web.rendering import ATOM, ICAL, Alternate, page_url, render
 from schaatsradar.web.search_facets import FacetFilters, apply_facets, facets
 
@@ -69,20 +69,39 @@ def _day(text: str) -> dt.date | None:
 # -- / ----------------------------------------------------------------------------------------
 
 
+NEWS_PER_PAGE = 10
+MAX_NEWS_PAGE = 1000
+
+
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, store: StoreDep, language: LanguageDep, today: TodayDep) -> HTMLResponse:
-    upcoming = next_events(bundled_calendar(), today, 5)
+def home(
+    request: Request,
+    store: StoreDep,
+    language: LanguageDep,
+    today: TodayDep,
+    pagina: str = Query("", max_length=8),
+) -> HTMLResponse:
+    """Results and records first, then the news, ten stories a page (`?pagina=2`). Later
+    pages are the news alone: a reader paging back through stories has seen the podiums."""
+    number = min(_id(pagina) or 1, MAX_NEWS_PAGE)
+    upcoming = next_events(bundled_calendar(), today, 5) if number == 1 else []
     with store.read() as conn:
-        news = reading.latest(conn, limit=30)
-        races = [
-            (race, _by_rank(kb.results(conn, race_id=race.id))[:5])
-            for race in site.recent_races(conn, today, limit=6)
-        ]
-        records = site.recent_records(conn, today, RECORD_KINDS_SHOWN)
+        news = reading.latest(conn, limit=NEWS_PER_PAGE + 1, offset=(number - 1) * NEWS_PER_PAGE)
+        races: list[tuple[site.RaceRef, RaceTable]] = []
+        records: list[RecordRow] = []
+        if number == 1:
+            refs = site.recent_races(conn, today, limit=6)
+            results = kb.results_of_races(conn, [race.id for race in refs])
+            tables = {table.first.race_id: table for table in race_tables(results)}
+            races = [(race, tables[race.id]) for race in refs if race.id in tables]
+            records = site.recent_records(conn, today, RECORD_KINDS_SHOWN)
         meet_ids = site.competition_ids(conn, [e.slug for e in upcoming])
-        slugs = _slugs(conn, [r for _race, rs in races for r in rs], records)
+        podiums = [line.result for _race, table in races for line in table.podium]
+        slugs = _slugs(conn, podiums, records)
     context = {
-        "news": news,
+        "news": news[:NEWS_PER_PAGE],
+        "page": number,
+        "more_news": len(news) > NEWS_PER_PAGE,
         "meets": _by_meet(races),
         "records": records,
         "upcoming": upcoming,
@@ -95,15 +114,11 @@ def home(request: Request, store: StoreDep, language: LanguageDep, today: TodayD
 
 
 def _by_meet(
-    races: list[tuple[site.RaceRef, list[ResultView]]],
-) -> list[tuple[site.RaceRef, list[tuple[site.RaceRef, list[ResultView]]]]]:
+    races: list[tuple[site.RaceRef, RaceTable]],
+) -> list[tuple[site.RaceRef, list[tuple[site.RaceRef, RaceTable]]]]:
     """Consecutive races of one meet under one heading (the first race names the meet)."""
     grouped = [list(g) for _id, g in groupby(races, key=lambda pair: pair[0].competition_id)]
     return [(group[0][0], group) for group in grouped]
-
-
-def _by_rank(results: list[ResultView]) -> list[ResultView]:
-    return sorted(results, key=lambda r: (r.rank or 999, r.seconds or 1e9))
 
 
 def _slugs(
@@ -161,11 +176,10 @@ def skater_page(
             return RedirectResponse(f"/schaatsers/{skater.slug}", 301)
         view = profile(conn, skater, today)
         meet_ids = site.competition_ids(conn, [e.slug for e in view.upcoming])
-    distances = sorted(set(view.personal_bests) | set(view.season_bests), key=distance_order)
     context = {
         "view": view,
         "skater": skater,
-        "distances": distances,
+        "distances": view.distances,
         "charts": _charts(view.results, language),
         "meet_ids": meet_ids,
         "today": today,
@@ -226,18 +240,18 @@ def competition_page(
         if meet is None:
             return not_found(request, language)
         results = kb.results(conn, competition_id=meet.id)
+        sources = site.result_sources(conn, [r.id for r in results])
         # Held back (two claimed winners, unconfirmed candidates): listed apart, as claims.
-        held = [
-            (view, kb.claims(conn, view.id))
-            for view in kb.results(conn, competition_id=meet.id, held=True)
-        ]
+        held_back = kb.results(conn, competition_id=meet.id, held=True)
+        claims = kb.claims_of_results(conn, [view.id for view in held_back])
+        held = [(view, claims[view.id]) for view in held_back]
         records = site.records_at_competition(conn, meet.id)
         about = site.articles_about_competition(conn, meet.id)
         slugs = _slugs(conn, [*results, *(view for view, _claims in held)], records)
     context = {
         "meet": meet,
         "event": _calendar_event(meet.slug),
-        "races": _races(results),
+        "races": race_tables(results, sources),
         "held": held,
         "records": records,
         "articles": about,
@@ -254,41 +268,6 @@ def competition_page(
 
 def _calendar_event(slug: str) -> CalendarEvent | None:
     return next((e for e in bundled_calendar() if e.slug == slug), None)
-
-
-@dataclass(frozen=True)
-class RaceTable:
-    """One race's results; `number` tells apart two races of one distance and gender (the
-    double 500 m), `repeated` says whether the page needs to."""
-
-    first: ResultView
-    number: int
-    repeated: bool
-    results: list[ResultView]
-
-
-def _races(results: list[ResultView]) -> list[RaceTable]:
-    """Results grouped per race, races in programme order."""
-    by_race: dict[int, list[ResultView]] = defaultdict(list)
-    for result in results:
-        by_race[result.race_id].append(result)
-    races = sorted(
-        by_race.values(),
-        key=lambda rs: (
-            distance_order(rs[0].distance),
-            rs[0].gender,
-            rs[0].race_date or dt.date.max,
-            rs[0].race_id,
-        ),
-    )
-    count = Counter((rs[0].distance, rs[0].gender) for rs in races)
-    seen: Counter[tuple[str, str]] = Counter()
-    tables = []
-    for race in races:
-        key = (race[0].distance, race[0].gender)
-        seen[key] += 1
-        tables.append(RaceTable(race[0], seen[key], count[key] > 1, _by_rank(race)))
-    return tables
 
 
 # -- /records ---------------------------------------------------------------------------------
