@@ -21,6 +21,7 @@ from schaatsradar.web import (
     stream,
 )
 from schaatsradar.web.head import HeadAsGet
+from schaatsradar.web.rendering import settle_memory
 from schaatsradar.web.response_cache import ResponseCache
 from schaatsradar.web.security import SecurityHeaders
 
@@ -53,4 +54,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(following.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    settle_memory()
     return app
