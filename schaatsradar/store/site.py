@@ -224,6 +224,19 @@ def competition_ids(conn: Connection, slugs: Sequence[str]) -> dict[str, int]:
     return {slug: competition_id for slug, competition_id in rows}
 
 
+def competitions_with_results(conn: Connection, competition_ids: Sequence[int]) -> set[int]:
+    """Those of the meets that have a shown result (a past calendar meet links its results)."""
+    if not competition_ids:
+        return set()
+    shown = select(RaceResult.id).where(RaceResult.race_id == Race.id, SHOWN).exists()
+    rows = conn.execute(
+        select(Race.competition_id)
+        .where(Race.competition_id.in_(sorted(set(competition_ids))), shown)
+        .distinct()
+    )
+    return {competition_id for (competition_id,) in rows}
+
+
 def records_at_competition(conn: Connection, competition_id: int) -> list[RecordRow]:
     """Records set at a meet: marks tied to one of its results, or set at its rink on one
     of its days."""

@@ -365,9 +365,12 @@ def calendar_page(
         months[event.start.replace(day=1)].append(event)
     with store.read() as conn:
         meet_ids = site.competition_ids(conn, [e.slug for e in events])
+        past = [meet_ids[e.slug] for e in events if e.start <= today and e.slug in meet_ids]
+        with_results = site.competitions_with_results(conn, past)
     context = {
         "months": sorted(months.items()),
         "meet_ids": meet_ids,
+        "with_results": with_results,
         "levels": LEVELS,
         "distances": DISTANCES,
         "level": level or "",

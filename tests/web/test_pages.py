@@ -437,3 +437,15 @@ def test_static_files_are_served(site: Site):
     assert css.status_code == 200 and "@media" in css.text
     script = get(site, "/static/search.js")
     assert script.status_code == 200 and "javascript" in script.headers["content-type"]
+
+
+def test_calendar_links_a_past_meet_to_its_results(site: Site):
+    html = page(site, "/kalender")
+    # World Cup 1 (November, before the reader's day) has results; World Cup 5 is to come.
+    past = re.search(r'href="/wedstrijden/(\d+)">World Cup 1</a>.*?</li>', html, re.S)
+    assert past is not None
+    assert f'href="/wedstrijden/{past.group(1)}#uitslagen">Uitslagen en winnaars</a>' in past.group(
+        0
+    )
+    coming = re.search(r">World Cup 5</a>.*?</li>", html, re.S)
+    assert coming is not None and "Uitslagen en winnaars" not in coming.group(0)
