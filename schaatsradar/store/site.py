@@ -224,6 +224,19 @@ def competition_ids(conn: Connection, slugs: Sequence[str]) -> dict[str, int]:
     return {slug: competition_id for slug, competition_id in rows}
 
 
+def held_count(conn: Connection, competition_id: int) -> int:
+    """How many of a meet's results are held back (conflicts, unconfirmed candidates)."""
+    return int(
+        conn.scalar(
+            select(func.count())
+            .select_from(RaceResult)
+            .join(Race, Race.id == RaceResult.race_id)
+            .where(Race.competition_id == competition_id, RaceResult.held.is_not(None))
+        )
+        or 0
+    )
+
+
 def competitions_with_results(conn: Connection, competition_ids: Sequence[int]) -> set[int]:
     """Those of the meets that have a shown result (a past calendar meet links its results)."""
     if not competition_ids:

@@ -233,6 +233,7 @@ def competition_page(
     store: StoreDep,
     language: LanguageDep,
     today: TodayDep,
+    beweringen: str = Query("", max_length=8),
 ) -> HTMLResponse:
     wanted = _id(competition_id)
     with store.read() as conn:
@@ -242,7 +243,12 @@ def competition_page(
         results = kb.results(conn, competition_id=meet.id)
         sources = site.result_sources(conn, [r.id for r in results])
         # Held back (two claimed winners, unconfirmed candidates): listed apart, as claims.
-        held_back = kb.results(conn, competition_id=meet.id, held=True)
+        # A meet the news disagrees about can hold hundreds: the first ones, and the rest
+        # on request (`?beweringen=alle`), so the results are not buried under them.
+        held_total = site.held_count(conn, meet.id)
+        everything = beweringen == "alle"
+        limit = None if everything else HELD_SHOWN
+        held_back = kb.results(conn, competition_id=meet.id, held=True, limit=limit)
         claims = kb.claims_of_results(conn, [view.id for view in held_back])
         held = [(view, claims[view.id]) for view in held_back]
         records = site.records_at_competition(conn, meet.id)
@@ -253,6 +259,7 @@ def competition_page(
         "event": _calendar_event(meet.slug),
         "races": race_tables(results, sources),
         "held": held,
+        "held_more": held_total - len(held),
         "records": records,
         "articles": about,
         "slugs": slugs,
@@ -264,6 +271,9 @@ def competition_page(
         translate(language, "News about %(name)s") % {"name": meet.name},
     )
     return render(request, "competition.html", context, language, alternates=[feed])
+
+
+HELD_SHOWN = 40
 
 
 def _calendar_event(slug: str) -> CalendarEvent | None:
