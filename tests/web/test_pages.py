@@ -302,7 +302,7 @@ def test_competition_page_shows_medals_and_the_sources_of_each_line(site: Site):
     salt_lake = re.search(r'href="/wedstrijden/(\d+)">World Cup 1<', page(site, "/kalender"))
     assert salt_lake is not None
     html = main_of(page(site, f"/wedstrijden/{salt_lake.group(1)}"))
-    assert '<th scope="col" class="num gap-col">Verschil</th>' in html
+    assert "Verschil" not in html  # no race here with two known times and a known winner
     assert html.count('<span class="medal medal-gold">1</span>') >= 2
     assert '<span class="visually-hidden"> (goud)</span>' in html
     assert re.search(r'<td class="num place">5</td>\s*<th scope="row"><a[^>]*>Jutta Leerdam', html)

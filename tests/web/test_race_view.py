@@ -8,6 +8,7 @@ import datetime as dt
 from schaatsradar.store.knowledge import ResultView
 from schaatsradar.store.site import LineSource
 from schaatsradar.web.race_view import field_lines, race_tables
+from schaatsradar.web.rendering import environment
 
 DAY = dt.date(2026, 11, 14)
 
@@ -100,3 +101,17 @@ def test_races_come_in_programme_order_and_the_double_500_is_numbered():
         ("1000m", 1, False),
     ]
     assert [len(t.podium) for t in tables] == [1, 2, 1]
+
+
+def test_the_table_shows_gaps_in_dutch_notation_and_names_the_medals():
+    lines = field_lines([result(1, "Anna Berg", 37.12, 1), result(2, "Eva Smit", 97.39, 2)])
+    macros = environment("nl").get_template("macros.html").module
+    html = str(macros.race_table(lines, {1: "anna-berg"}, "500 m vrouwen"))  # type: ignore[attr-defined]
+    assert '<th scope="col" class="num gap-col">Verschil</th>' in html
+    assert "+1.00,27" in html  # a minute behind: minutes, seconds, hundredths
+    assert (
+        '<span class="medal medal-gold">1</span><span class="visually-hidden"> (goud)</span>'
+        in html
+    )
+    assert '<span class="medal medal-silver">2</span>' in html and "(zilver)" in html
+    assert '<a href="/schaatsers/anna-berg">Anna Berg</a>' in html
