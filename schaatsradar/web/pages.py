@@ -5,6 +5,7 @@ reader's language (a 404 page too, for an unknown article, skater or competition
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from itertools import groupby
@@ -180,7 +181,7 @@ def skater_page(
         "view": view,
         "skater": skater,
         "distances": view.distances,
-        "charts": _charts(view.results, language),
+        "charts": _charts(view.results, view.days, language),
         "meet_ids": meet_ids,
         "today": today,
     }
@@ -199,26 +200,20 @@ def skater_page(
     return render(request, "skater.html", context, language, alternates=feeds)
 
 
-def _charts(results: list[ResultView], language: Language) -> list[Any]:
+def _charts(results: list[ResultView], days: dict[int, dt.date], language: Language) -> list[Any]:
+    """One progression chart per distance; a point's day is the one the page's tables give
+    the result (`days`, else its meet's first day). Labels formatted once per value: a busy
+    skater's thousand points repeat few days and times, and Babel is slow."""
+    day_label = functools.lru_cache(maxsize=None)(lambda d: day(d, language, "medium"))
+    time_label = functools.lru_cache(maxsize=None)(lambda s: race_time(s, language))
     points: dict[str, list[ChartPoint]] = defaultdict(list)
     for result in results:
-        when = result.race_date or result.start_date
+        when = days.get(result.id) or result.start_date
         if result.seconds is not None and when is not None:
-            label = " · ".join(
-                (
-                    day(when, language, "medium"),
-                    result.competition,
-                    race_time(result.seconds, language),
-                )
-            )
+            label = f"{day_label(when)} · {result.competition} · {time_label(result.seconds)}"
             points[result.distance].append(ChartPoint(when, result.seconds, label))
     return [
-        progression_chart(
-            distance,
-            points[distance],
-            time_label=lambda s: race_time(s, language),
-            day_label=lambda d: day(d, language, "medium"),
-        )
+        progression_chart(distance, points[distance], time_label=time_label, day_label=day_label)
         for distance in sorted(points, key=distance_order)
     ]
 
