@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 POSTGRES_URL ?= postgresql+psycopg://root@127.0.0.1:5432/test
+PORT ?= 8000
 
 .PHONY: run test test-postgres bench lint format clean model
 
@@ -16,7 +17,7 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/schaatsradar db upgrade
 	$(BIN)/schaatsradar load-demo
-	$(BIN)/schaatsradar serve --host 127.0.0.1 --port 8000
+	$(BIN)/schaatsradar serve --host 127.0.0.1 --port $(PORT)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

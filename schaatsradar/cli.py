@@ -7,6 +7,7 @@ import datetime as dt
 import html
 import json
 from collections.abc import Iterator
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -14,11 +15,10 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from rich.table import Column, Table
 
 from schaatsradar.errors import SchaatsradarError
 from schaatsradar.extract.scoring import Agreement
-from schaatsradar.extract.types import format_time
 from schaatsradar.ingest.demo import demo_articles_path
 from schaatsradar.ingest.pipeline import ingest as ingest_items
 from schaatsradar.ingest.polling import add_source, poll_due
@@ -33,6 +33,7 @@ from schaatsradar.knowledge.book import (
 )
 from schaatsradar.knowledge.calendar import bundled_calendar, filter_events, parse_level
 from schaatsradar.knowledge.ical import calendar_ics
+from schaatsradar.knowledge.left_out import left_out
 from schaatsradar.knowledge.official import parse_official
 from schaatsradar.knowledge.official_fetch import OfficialPoller, read_official_file
 from schaatsradar.knowledge.official_poll import add_official, poll_official
@@ -48,6 +49,7 @@ from schaatsradar.store import Store, reading, record_sources
 from schaatsradar.store import knowledge as kb
 from schaatsradar.store import sources as stored_sources
 from schaatsradar.store.knowledge import CLAIM, RecordRow, ResultView
+from schaatsradar.web.format import race_time
 
 app = typer.Typer(
     help="Schaatsradar: speed-skating news, results and records.",
@@ -133,25 +135,24 @@ def _ingest_with_progress(
         return report
 
 
-SHOWN_REFUSALS = 20  # a big ingest can leave out thousands; the count says how many
-
-
 def _print_outcome(outcome: Outcome) -> None:
-    """What the knowledge base made of the new facts."""
+    """What the knowledge base made of the new facts. Facts left out are counted on one line,
+    not listed: most are mentions of other meets, as meant, and twenty lines of them read like
+    errors; `reconcile --why` lists them with their reasons for whoever wants them."""
     console.print(
         f"knowledge: results {outcome.results}  unconfirmed {outcome.candidates}  "
         f"records {outcome.records}  "
-        f"new records {len(outcome.new_records)}  disputed {len(outcome.disputed)}  "
-        f"left out {len(outcome.refused)}"
+        f"new records {len(outcome.new_records)}  disputed {len(outcome.disputed)}"
     )
     for line in outcome.new_records:
         console.print(f"  new record: {escape(line)}")
     for line in outcome.disputed:
         console.print(f"  [yellow]disputed[/]: {escape(line)}")
-    for line in outcome.refused[:SHOWN_REFUSALS]:
-        console.print(f"  left out: {escape(line)}")
-    if len(outcome.refused) > SHOWN_REFUSALS:
-        console.print(f"  … and {len(outcome.refused) - SHOWN_REFUSALS} more left out")
+    if outcome.refused:
+        console.print(
+            f"left out: {len(outcome.refused)} (see `schaatsradar reconcile --why`)",
+            markup=False,
+        )
 
 
 def _print_report(report: IngestReport) -> None:
@@ -438,15 +439,48 @@ def worker(
 # -- knowledge --------------------------------------------------------------------------------
 
 
-def _time(seconds: float | None) -> str:
-    return format_time(seconds) if seconds is not None else "-"
+class Notation(StrEnum):
+    """The language whose notation times are printed in: `1.12,74` (nl) or `1:12.74` (en)."""
+
+    nl = "nl"
+    en = "en"
+
+
+NotationOption = Annotated[
+    Notation,
+    typer.Option("--lang", help="Time notation: nl (1.12,74) or en (1:12.74)."),
+]
+
+
+def _time(seconds: float | None, lang: Notation = Notation.nl) -> str:
+    if seconds is None:
+        return "-"
+    return race_time(seconds, "en" if lang is Notation.en else "nl")
 
 
 @app.command()
-def reconcile() -> None:
-    """Take the facts of every stored article not yet in the knowledge base."""
+def reconcile(
+    why: Annotated[
+        bool,
+        typer.Option("--why", help="List every fact left out of the knowledge base and why."),
+    ] = False,
+) -> None:
+    """Take the facts of every stored article not yet in the knowledge base; with --why, also
+    list each fact that is left out (a mention of another meet, an impossible time, …) with
+    its reason, judged again against what the knowledge base holds now (nothing is changed)."""
     settings = Settings()
-    _print_outcome(reconcile_pending(_open_store(settings), _now()))
+    store = _open_store(settings)
+    _print_outcome(reconcile_pending(store, _now()))
+    if not why:
+        return
+    facts = left_out(store)
+    if not facts:
+        console.print("nothing is left out")
+        return
+    table = Table("fact", "why it is left out", title=f"left out: {len(facts)}")
+    for fact in facts:
+        table.add_row(escape(fact.fact), escape(fact.reason))
+    console.print(table)
 
 
 @app.command()
@@ -459,6 +493,7 @@ def athlete(
     ics: Annotated[
         Path | None, typer.Option(help="Write the meets of this skater's distances as iCal.")
     ] = None,
+    lang: NotationOption = Notation.nl,
 ) -> None:
     """A skater's profile (country, results, bests, records, news, next meets), or
     `athlete merge A B`: two registry entries that are one person, nothing lost."""
@@ -502,7 +537,7 @@ def athlete(
             day.isoformat() if day else "-",
             escape(result.competition),
             result.distance,
-            _time(result.seconds),
+            _time(result.seconds, lang),
             str(result.rank or "-") + (" [yellow]disputed[/]" if result.disputed else ""),
             str(result.sources),
         )
@@ -511,12 +546,12 @@ def athlete(
     for distance in sorted(view.personal_bests, key=distance_order):
         bests.add_row(
             distance,
-            _time(view.personal_bests[distance]),
-            _time(view.season_bests.get(distance)),
+            _time(view.personal_bests[distance], lang),
+            _time(view.season_bests.get(distance), lang),
         )
     console.print(bests)
     for record in view.records:
-        console.print(f"record: {_record_line(record)}")
+        console.print(f"record: {_record_line(record, lang)}")
     for article in view.news:
         console.print(f"news: {article.published} {escape(article.title)}")
     for event in view.upcoming:
@@ -525,9 +560,9 @@ def athlete(
         )
 
 
-def _record_line(record: RecordRow) -> str:
+def _record_line(record: RecordRow, lang: Notation) -> str:
     where = f" {record.scope}" if record.scope else ""
-    mark = f"{record.kind}{where} {record.gender} {record.distance} {_time(record.seconds)}"
+    mark = f"{record.kind}{where} {record.gender} {record.distance} {_time(record.seconds, lang)}"
     day = f" {record.set_on}" if record.set_on else ""
     status = "" if record.status == "current" else escape(f" [{record.status}]")
     return escape(f"{mark} {record.holder or '?'}{day}") + status
@@ -543,10 +578,11 @@ def records(
     claims: Annotated[
         bool, typer.Option("--claims", help="Only the news records nothing backs yet.")
     ] = False,
+    lang: NotationOption = Notation.nl,
 ) -> None:
-    """The record book: current records (and disputed claims), or their whole history; with
-    --claims the records the news claims that no result, official list or second source
-    backs. Under each mark, where it comes from."""
+    """The record book as a table: current records (and disputed claims), or their whole
+    history; with --claims the records the news claims that no result, official list or
+    second source backs. Each mark with where it comes from."""
     settings = Settings()
     with _open_store(settings).read() as conn:
         rows = kb.records(
@@ -562,40 +598,56 @@ def records(
         made_by = {
             r.id: kb.result_by_id(conn, r.result_id) for r in rows if r.result_id is not None
         }
-    for record in rows:
-        console.print(_record_line(record))
-        for line in _provenance_lines(record, origins.get(record.id, []), made_by.get(record.id)):
-            console.print(f"  {escape(line)}", soft_wrap=True)
     if not rows:
         console.print("no claims" if claims else "no records match")
-
-
-def _provenance_lines(
-    record: RecordRow, origins: list[record_sources.Provenance], result: ResultView | None
-) -> list[str]:
-    """Where a mark comes from: the reference file or official list, the result it was made
-    from or that backs it, and each article (its id and day)."""
-    lines = []
-    if result is not None:
-        day = result.race_date or result.start_date
-        lines.append(
-            f"from result {result.id}: {result.athlete} {_time(result.seconds)}, "
-            f"{result.competition}{f' {day}' if day else ''}"
+        return
+    statuses = any(record.status != "current" for record in rows)
+    table = Table(
+        "record",
+        Column("race", no_wrap=True),
+        Column("time", justify="right", no_wrap=True),
+        "holder",
+        Column("date", no_wrap=True),
+        *(["status"] if statuses else []),
+        "sources",
+        title="claims" if claims else "records",
+    )
+    for record in rows:
+        sources = _source_labels(origins.get(record.id, []), made_by.get(record.id))
+        status = [] if not statuses else ["" if record.status == "current" else record.status]
+        table.add_row(
+            escape(f"{record.kind} {record.scope}".strip()),
+            escape(f"{record.gender or ''} {record.distance}".strip()),
+            _time(record.seconds, lang),
+            escape(record.holder or "?"),
+            record.set_on.isoformat() if record.set_on else "-",
+            *map(escape, status),
+            escape(", ".join(sources)),
         )
+    console.print(table)
+
+
+def _source_labels(
+    origins: list[record_sources.Provenance], result: ResultView | None
+) -> list[str]:
+    """Where a mark comes from, short enough for a table cell: the result it was made from
+    or that backs it (`race RACE` shows it), each article by id (`/artikel/ID`), the official
+    list, the reference data."""
+    labels = [f"result {result.id} (race {result.race_id})"] if result is not None else []
     for source in origins:
         if source.kind == "article":
-            lines.append(f"from article {source.article_id} ({source.published})")
+            labels.append(f"article {source.article_id}")
         elif source.kind == "official":
-            lines.append(f"from official list {source.source_key.removeprefix('official:')}")
+            labels.append(f"official list {source.source_key.removeprefix('official:')}")
         elif source.kind == "reference":
-            lines.append(f"from reference data{f' ({source.url})' if source.url else ''}")
+            labels.append("reference data")
         else:
-            lines.append(f"from {source.source_key}")
-    return lines
+            labels.append(source.source_key)
+    return labels
 
 
 @app.command()
-def conflicts() -> None:
+def conflicts(lang: NotationOption = Notation.nl) -> None:
     """Results whose sources disagree, and races with two claimed winners (held back from
     every reader until the sources or an official list settle it), with every claim and who
     made it."""
@@ -607,24 +659,24 @@ def conflicts() -> None:
             verdict = (
                 "[red]conflict, held back[/]"
                 if result.held
-                else f"kept {_time(result.seconds)} rank {result.rank or '-'}"
+                else f"kept {_time(result.seconds, lang)} rank {result.rank or '-'}"
             )
             console.print(
                 f"[bold]{escape(result.athlete)}[/] {result.distance} "
                 f"{escape(result.competition)} (race {result.race_id}): {verdict}"
             )
-            _print_claims(kb.claims(conn, result.id))
+            _print_claims(kb.claims(conn, result.id), lang)
         marks = [r for r in kb.records(conn) if r.status == "disputed"]
         for mark in marks:
-            console.print(f"[yellow]disputed record[/] {_record_line(mark)}")
+            console.print(f"[yellow]disputed record[/] {_record_line(mark, lang)}")
     if not disputed and not marks:
         console.print("no conflicts")
 
 
-def _print_claims(claims: list[kb.ClaimRow]) -> None:
+def _print_claims(claims: list[kb.ClaimRow], lang: Notation) -> None:
     for claim in claims:
         console.print(
-            f"  {claim.source_key}: {_time(claim.seconds)} rank {claim.rank or '-'}"
+            f"  {claim.source_key}: {_time(claim.seconds, lang)} rank {claim.rank or '-'}"
             + (" (official)" if claim.official else "")
             + (" (unsure)" if claim.candidate else "")
             + (f" «{escape(claim.evidence)}»" if claim.evidence else "")
@@ -632,7 +684,7 @@ def _print_claims(claims: list[kb.ClaimRow]) -> None:
 
 
 @app.command("race")
-def race_command(race_id: int) -> None:
+def race_command(race_id: int, lang: NotationOption = Notation.nl) -> None:
     """One race: its meet, day and every result with its sources."""
     settings = Settings()
     with _open_store(settings).read() as conn:
@@ -653,7 +705,7 @@ def race_command(race_id: int) -> None:
         table.add_row(
             str(result.rank or "-"),
             escape(result.athlete),
-            _time(result.seconds),
+            _time(result.seconds, lang),
             str(result.sources) + (" disputed" if result.disputed else ""),
         )
     console.print(table)
@@ -666,7 +718,7 @@ def race_command(race_id: int) -> None:
             console.print(title)
         for result in listed:
             console.print(f"[bold]{escape(result.athlete)}[/]")
-            _print_claims(held_claims[result.id])
+            _print_claims(held_claims[result.id], lang)
 
 
 @app.command()

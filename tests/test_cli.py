@@ -67,6 +67,25 @@ def test_demo_content_loads_and_is_marked(cli):
     assert cli("load-demo").stdout.startswith("new: 0")
 
 
+def test_load_demo_counts_what_it_leaves_out_on_one_line_and_reconcile_says_why(cli):
+    """Facts left out are mostly mentions of other meets, as meant: one line counts them (not
+    twenty lines that read like errors), and `reconcile --why` lists each with its reason."""
+    shown = cli("load-demo").stdout
+    [summary] = [line for line in shown.splitlines() if "left out" in line]
+    count = int(summary.split()[2])
+    assert summary == f"left out: {count} (see `schaatsradar reconcile --why`)"
+    assert count > 0
+    why = cli("reconcile", "--why")
+    assert why.returncode == 0, why.stderr
+    assert f"left out: {count}" in why.stdout
+    assert "kept as a mention" in why.stdout  # a reason, beside the fact it explains
+    assert "article:" in why.stdout
+    # Asking why changes nothing: the same answer again, and nothing new to take in.
+    again = cli("reconcile", "--why")
+    assert again.stdout == why.stdout
+    assert "knowledge: results 0" in again.stdout
+
+
 def test_sources_add_refuses_a_private_address(cli):
     result = cli("sources", "add", "http://127.0.0.1:9/feed")
     assert result.returncode == 2
@@ -107,3 +126,17 @@ def test_eval_prints_scores_per_kind(cli):
     kinds = [line.split()[0] for line in result.stdout.splitlines()]
     assert kinds == ["athletes", "results", "records", "context"]
     assert "venue" in result.stdout.splitlines()[-1]
+
+
+def test_make_run_serves_on_the_port_asked_for():
+    """`make run PORT=8080` when 8000 is taken (the README says so)."""
+    root = Path(__file__).parents[1]
+    planned = subprocess.run(
+        ["make", "-n", "-C", str(root), "run", "PORT=8080"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert planned.returncode == 0, planned.stderr
+    assert "serve --host 127.0.0.1 --port 8080" in planned.stdout
+    assert "make run PORT=8080" in (root / "README.md").read_text(encoding="utf-8")

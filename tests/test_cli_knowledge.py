@@ -64,8 +64,11 @@ def test_ingest_reports_what_the_knowledge_base_made_of_it(tmp_path: Path) -> No
 def test_athlete_profile_shows_results_bests_records_and_news(cli) -> None:
     shown = cli("athlete", "Jutta", "Leerdam")
     assert shown.returncode == 0
-    assert "World Cup 5" in shown.stdout and "1:12.74" in shown.stdout
-    assert "record: track Inzell women 1000m 1:12.74 Jutta Leerdam 2026-01-24" in shown.stdout
+    assert "World Cup 5" in shown.stdout and "1.12,74" in shown.stdout  # Dutch by default
+    assert "record: track Inzell women 1000m 1.12,74 Jutta Leerdam 2026-01-24" in shown.stdout
+    english = cli("athlete", "Jutta", "Leerdam", "--lang", "en")
+    assert "1:12.74" in english.stdout and "1.12,74" not in english.stdout
+    assert cli("athlete", "Jutta", "Leerdam", "--lang", "de").returncode == 2
     profile = json.loads(cli("athlete", "Jutta Leerdam", "--json").stdout)
     assert profile["personal_bests"]["1000m"] == "1:12.74"
     assert sorted(r["rank"] for r in profile["results"] if r["distance"] == "500m") == [5, 10]
@@ -81,8 +84,15 @@ def test_records_with_history_keep_the_broken_world_record(cli) -> None:
     shown = cli(
         "records", "--type", "world", "--distance", "500m", "--gender", "women", "--history"
     )
-    assert "36.09 Femke Kok 2025-11-16" in shown.stdout
-    assert "36.36 Lee Sang-hwa 2013-11-16 [superseded]" in shown.stdout
+    rows = [line for line in shown.stdout.splitlines() if line.startswith("│")]
+    cells = [[cell.strip() for cell in row.strip("│").split("│")] for row in rows]
+    # A table, one mark per row: record, race, time, holder, date, status, sources.
+    assert ["world", "women 500m", "36,09", "Femke Kok", "2025-11-16", ""] in [c[:6] for c in cells]
+    assert ["world", "women 500m", "36,36", "Lee Sang-hwa", "2013-11-16", "superseded"] in [
+        c[:6] for c in cells
+    ]
+    english = cli("records", "--type", "world", "--distance", "500m", "--lang", "en")
+    assert "36.09" in english.stdout and "36,09" not in english.stdout
 
 
 def test_calendar_filters_and_writes_ical(cli, tmp_path: Path) -> None:
@@ -108,6 +118,8 @@ def test_official_import_then_race_and_conflicts(cli) -> None:
     assert thousand["official"] and thousand["sources"] == 2  # the seed and the official list
     race = cli("race", str(thousand["race_id"]))
     assert "Jutta Leerdam" in race.stdout and "Miho Takagi" in race.stdout
+    assert "1.12,74" in race.stdout
+    assert "1:12.74" in cli("race", str(thousand["race_id"]), "--lang", "en").stdout
     assert cli("race", "999999").returncode == 1
     assert cli("conflicts").returncode == 0
 

@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
 
 from schaatsradar.accounts import errors, passwords, tokens, validation
@@ -202,8 +203,10 @@ def personal_token_owner(store: Store, token: str) -> Account | None:
 
 
 def follow(store: Store, user_id: int, kind: str, value: str, now: dt.datetime) -> FollowRow:
-    kind, value = validation.follow_subject(kind, value)
+    """Follow a skater (by id or slug), a competition (by id or slug), a country or a
+    distance; the follow is stored by id, as fan-out matches it."""
     with store.write(changes_content=False) as conn:
+        kind, value = _subject(conn, kind, value)
         if not stored.subject_exists(conn, kind, value):
             raise AccountError(f"no {kind} with id {value}", errors.BAD_FOLLOW, "value")
         return stored.add_follow(conn, user_id, kind, value, now)
@@ -212,10 +215,23 @@ def follow(store: Store, user_id: int, kind: str, value: str, now: dt.datetime) 
 def unfollow(store: Store, user_id: int, kind: str, value: str) -> tuple[str, str]:
     """Stop following (kind, value); not following it is no error (the wish is met).
     Returns the subject as stored."""
-    kind, value = validation.follow_subject(kind, value)
     with store.write(changes_content=False) as conn:
+        kind, value = _subject(conn, kind, value)
         stored.remove_follow(conn, user_id, kind, value)
     return kind, value
+
+
+def _subject(conn: Connection, kind: str, value: str) -> tuple[str, str]:
+    """(kind, value) as stored: a skater's or competition's slug becomes its id (the API's
+    lists show skaters by slug only); ids, countries and distances as `follow_subject` has
+    them."""
+    text = value.strip()
+    if kind in ("skater", "competition") and text and not text.isdigit():
+        found = stored.subject_by_slug(conn, kind, text.casefold())
+        if found is None:
+            raise AccountError(f"no {kind} {text[:64]!r} to follow", errors.BAD_FOLLOW, "value")
+        text = str(found)
+    return validation.follow_subject(kind, text)
 
 
 def unfollow_by_id(store: Store, user_id: int, follow_id: int) -> None:

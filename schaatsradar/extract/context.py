@@ -36,6 +36,12 @@ class Context:
     day: dt.date | None = None
     last_subject: Entity | None = None
     last_mentioned: Entity | None = None
+    # The subjects of the last sentences that had one, the latest first: a "hij" after a
+    # sentence about a woman means the man before her.
+    recent_subjects: tuple[Entity, ...] = ()
+    # The previous sentence's one result when it is a time without a place: "Daarmee werd
+    # hij elfde" completes it (extract/follow_on.py).
+    last_timed: Result | None = None
     last_country: CountryMention | None = None
     last_record_type: str | None = None  # what "this record" refers back to
     winners: dict[str, str] = field(default_factory=dict)  # distance -> who won it

@@ -5,20 +5,32 @@ negende", "Die pakte het zilver") or an inverted one ("Vier jaar geleden strandd
 points back to. In a team race the entities are the countries instead: named, referred to
 ("Zij zetten 3.45,08 neer"), or those the named skaters race for. Each is marked governed when
 it is an object ("sneller dan Takagi") rather than someone who raced; the sentence's subject is
-remembered for the pronouns that follow.
+remembered for the pronouns that follow. Who a pronoun or description stands for is decided in
+`subject_references`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import replace
 
 from schaatsradar.extract.context import Context, Entity
 from schaatsradar.extract.countries import COUNTRIES
+from schaatsradar.extract.follow_on import CONTINUATION
 from schaatsradar.extract.mentions import Mentions, inside, text_before
 from schaatsradar.extract.owners import _aside, _is_object
 from schaatsradar.extract.sentences import Sentence
+from schaatsradar.extract.subject_references import (
+    INNER_PRONOUN,
+    OPENER,
+    PLURAL_OPENERS,
+    PRONOUN_GENDER,
+    ROLE_DESCRIPTION,
+    _described_as_subject,
+    _described_subject,
+    _meant,
+    _remember_people,
+)
 from schaatsradar.extract.types import TEAM_DISTANCES
 
 
@@ -28,44 +40,82 @@ def _entities(
     mentions: Mentions,
     context: Context,
 ) -> list[Entity]:
+    team_race = context.distance in TEAM_DISTANCES
     entities = [
         Entity(m.start, m.end, m.skater.name, m.skater.country, m.skater.gender, team=False)
         for m in inside(mentions.names, sentence)
+        # A bare pronoun is resolved here, by the subjects before it, not by the name
+        # finder's nearest person: "Sablikova bleef boven de tijd van Groenewoud. Ze ...".
+        # So is "de rijder van Team X" (`_described_subject`).
+        if not (
+            m.how == "reference"
+            and (
+                text[m.start : m.end].casefold() in PRONOUN_GENDER
+                or ROLE_DESCRIPTION.match(text, m.start, sentence.end)
+            )
+        )
     ]
+    _described_as_subject(text, sentence, entities, mentions)
     opener = OPENER.match(text, sentence.start, sentence.end)
     meant: Entity | None = None
     if opener is not None:
         # "Die pakte het zilver" points at whoever was named last; "Zij werd negende" at the
-        # one the previous sentence was about.
-        demonstrative = opener.group().casefold() in {"die", "deze"}
-        meant = context.last_mentioned if demonstrative else context.last_subject
+        # one the sentences before were about, if she can be a "zij".
+        meant = _meant(text, opener.start(), opener.end(), context, team_race)
         if meant is not None and not meant.team:
             if entities and entities[0].start == sentence.start:
                 entities.pop(0)  # the name finder's own guess for the pronoun
             entities.insert(
                 0, replace(meant, start=opener.start(), end=opener.end(), times=[], ranks=[])
             )
-    elif context.last_subject is not None:
+    else:
+        described = _described_subject(text, sentence, entities, context)
+        if described is not None:
+            entities.append(described)
         # "Vier jaar geleden strandde ze op de tweede plek": an inverted pronoun subject.
         pronoun = INNER_PRONOUN.search(text, sentence.start, sentence.end)
         # "Net als Schouten in 2022 won ze": a name governed by a comparison is no subject.
-        if pronoun is not None and not any(
-            e.start < pronoun.start()
-            and not _is_object(text, sentence, e, named_before=False)
-            and not _aside(text, e, pronoun.start())
-            for e in entities
-        ):
+        inner = (
+            _meant(text, pronoun.start(), pronoun.end(), context, team_race)
+            if pronoun is not None
+            and not any(
+                e.start < pronoun.start()
+                and not _is_object(text, sentence, e, named_before=False)
+                and not _aside(text, e, pronoun.start())
+                for e in entities
+            )
+            else None
+        )
+        if pronoun is not None and inner is not None:
             entities.append(
-                replace(
-                    context.last_subject,
-                    start=pronoun.start(),
-                    end=pronoun.end(),
-                    times=[],
-                    ranks=[],
+                replace(inner, start=pronoun.start(), end=pronoun.end(), times=[], ranks=[])
+            )
+    timed = context.last_timed
+    subject = context.last_subject
+    if (
+        not entities
+        and timed is not None
+        and not team_race
+        and subject is not None
+        and subject.name == timed.athlete
+    ):
+        # "Dat was goed voor de zesde plaats", "Daarmee de elfde plaats": the sentence
+        # before's timed skater, when this one names nobody and the time was the subject's
+        # own (not "Kok bleef boven de tijd van Leerdam (37,02). Dat was goed voor zilver").
+        continuation = CONTINUATION.match(text, sentence.start, sentence.end)
+        if continuation is not None:
+            entities.append(
+                Entity(
+                    continuation.start(),
+                    continuation.end(),
+                    timed.athlete,
+                    timed.country,
+                    timed.gender,
+                    team=False,
                 )
             )
     _remember_people(text, sentence, entities, context)
-    if context.distance in TEAM_DISTANCES:
+    if team_race:
         countries = inside(mentions.countries, sentence)
         carried_country = context.last_country
         if countries:
@@ -128,24 +178,3 @@ GOVERNED_LIST_GAP = re.compile(
 
 # "in Hamar, Norway", "in Noorwegen": a country named as the place, not a team racing.
 PLACE_OF = re.compile(r"(?:\b(?:in|from)\s+(?:the\s+)?|\b[A-ZÀ-Þ][\w-]+,\s*)$")
-
-
-OPENER = re.compile(r"(?:Die|Deze|Zij|Ze|Hij|She|He)\b")
-PLURAL_OPENERS = frozenset({"Die", "Deze", "Zij", "Ze"})
-
-
-INNER_PRONOUN = re.compile(r"\b(?:ze|zij|hij|she|he)\b")
-
-
-def _remember_people(
-    text: str, sentence: Sentence, skaters: Sequence[Entity], context: Context
-) -> None:
-    """Who a later "zij" (the subject) or "die" (the last named) refers to."""
-    if not skaters:
-        return
-    ordered = sorted(skaters, key=lambda e: e.start)
-    subjects = [
-        e for i, e in enumerate(ordered) if not _is_object(text, sentence, e, named_before=i > 0)
-    ]
-    context.last_subject = (subjects or ordered)[0]
-    context.last_mentioned = ordered[-1]

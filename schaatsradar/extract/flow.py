@@ -142,6 +142,7 @@ _COUNTERFACTUAL_AFTER = re.compile(
 
 # "zich gewonnen geven": to concede.
 _CONCEDED = re.compile(r"\b(?:gaf|geeft|gaven|geven|geef)\b.*\bzich\b", re.IGNORECASE)
+_CONCEDED_AFTER = re.compile(r"\s+(?:geven|gegeven|gaf|gaven|geeft)\b", re.IGNORECASE)
 # "won eerder op de WK acht wereldtitels", "has won three world titles": a count of wins.
 _COUNTED_AFTER = re.compile(
     r"(?:\s+(?!(?:en|and|maar|but)\b)[\w.-]+){0,6}?\s+(?:\d+|twee|drie|vier|vijf|zes|zeven|"
@@ -189,8 +190,10 @@ def unrealized(text: str, sentence_start: int, start: int, end: int, cue: str) -
         return True
     if cue.casefold() in _VERB_CUES and _NEGATED_AFTER.match(text, end):
         return True
-    if cue.casefold() == "gewonnen" and _CONCEDED.search(before):
-        return True  # "gaf zich halverwege al gewonnen": gave up
+    if cue.casefold() == "gewonnen" and (
+        _CONCEDED.search(before) or _CONCEDED_AFTER.match(text, end)
+    ):
+        return True  # "gaf zich halverwege al gewonnen", "moest zich gewonnen geven": gave up
     if cue.casefold() in _VERB_CUES and _COUNTED_AFTER.match(text, end):
         return True  # "won eerder acht wereldtitels": a tally, not a place
     # "met die tijd was ze tweede geweest"; not the perfect "ze is tweede geweest".

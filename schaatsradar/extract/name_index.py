@@ -65,3 +65,13 @@ def _one_edit(a: str, b: str) -> bool:
     if len(a) > len(b):
         a, b = b, a
     return any(a == b[:i] + b[i + 1 :] for i in range(len(b)))
+
+
+def _letter_moved(a: str, b: str) -> bool:
+    """Two letters swapped or one letter moved two places ("Wkliund" for "Wiklund"): the same
+    letters, out of order within three neighbouring places, the first letter kept. The typo
+    is common and one edit does not describe it."""
+    if len(a) != len(b) or len(a) < 6 or a[0] != b[0] or sorted(a) != sorted(b):
+        return False
+    differ = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return bool(differ) and differ[-1] - differ[0] <= 2

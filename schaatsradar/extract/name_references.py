@@ -29,7 +29,8 @@ from schaatsradar.extract.name_words import (
 )
 from schaatsradar.extract.types import Gender, Skater
 
-_Event = tuple[int, int, str | None, Gender | None]  # start, end, country, gender
+# start, end, country, gender, age ("de 24-jarige")
+_Event = tuple[int, int, str | None, Gender | None, int | None]
 
 
 class _References:
@@ -60,30 +61,49 @@ class _References:
         )
         starts = [h[0] for h in history]
         name_spans = sorted((m.start, m.end) for p in self.persons.values() for m in p.mentions)
-        events = sorted([*self.reference_phrases(name_spans), *self.pronouns()])
+        # An age the article gives a person ("de 32-jarige Sablikova", or a reference resolved
+        # to her) rules her out for a reference with another age ("de 24-jarige rijdster").
+        by_start = {m.start: p for p in self.persons.values() for m in p.mentions}
+        ages: dict[Skater, int] = {}
+        named_ages: list[tuple[int, int]] = []
+        events = sorted([*self.reference_phrases(name_spans, named_ages), *self.pronouns()])
+        for name_start, named_age in named_ages:
+            if name_start in by_start:
+                ages.setdefault(by_start[name_start].skater, named_age)
         out: list[tuple[int, int, Skater]] = []
-        for start, end, country, gender in events:
+        for start, end, country, gender, age in events:
             sent = rank[self.doc.sentence_of(start)]
             idx = bisect.bisect_left(starts, start)
             chosen: _Person | None = None
+            # A nationality narrows the field enough to look a little further back ("de
+            # Tsjechische" three sentences after Sablikova was named); an age or a pronoun not.
+            reach = 3 if country else 2
             for k in range(idx - 1, -1, -1):
                 _, h_sent, person = history[k]
-                if h_sent < sent - 2:
+                if h_sent < sent - reach:
                     break
                 sk = person.skater
                 if country and sk.country and sk.country != country:
                     continue
                 if gender and sk.gender and sk.gender != gender:
                     continue
+                if age is not None and ages.get(sk, age) != age:
+                    continue
                 chosen = person
                 break
+            if chosen is not None and age is not None:
+                ages.setdefault(chosen.skater, age)
             if chosen is not None and chosen.included:
                 out.append((start, end, chosen.skater))
                 history.insert(idx, (start, sent, chosen))
                 starts.insert(idx, start)
         return out
 
-    def reference_phrases(self, name_spans: list[tuple[int, int]]) -> Iterator[_Event]:
+    def reference_phrases(
+        self, name_spans: list[tuple[int, int]], named_ages: list[tuple[int, int]]
+    ) -> Iterator[_Event]:
+        """The phrases that stand for a person; the ages of those that describe the name
+        right after them ("de 32-jarige Martina Sablikova") go to `named_ages`."""
         for rx, nats, nouns, dutch in (
             (_NL_REFERENCE, _NL_NATIONALITY, _NL_PERSON_NOUNS, True),
             (_EN_REFERENCE, _EN_NATIONALITY, _EN_PERSON_NOUNS, False),
@@ -99,19 +119,16 @@ class _References:
                 k = bisect.bisect_left(name_spans, (end, -1))
                 if k and name_spans[k - 1][1] > start:
                     continue  # part of a name phrase: "de Canadese Ivanie Blondin"
+                following = name_spans[k] if k < len(name_spans) else None
+                if age and following is not None and not self.text[end : following[0]].strip():
+                    named_ages.append((following[0], int(age)))
+                    continue  # "de 32-jarige Sablikova": her age, not a reference
                 if not dutch and nat in _EN_ADJECTIVE_ONLY and not noun:
                     continue  # "the Dutch" are a people
                 if not self.stands_for_person(end, ended_with_noun=bool(noun), dutch=dutch):
                     continue
-                country: str | None = None
-                gender: Gender | None = None
-                if nat:
-                    country, gender = nats[nat]
-                if noun:
-                    gender = nouns[noun] or gender
-                if dutch and not country and re.search(r"(?i)\bnederlands\b", m.group()):
-                    country = "NED"
-                yield start, end, country, gender
+                country, gender = _constraints(m, nats, nouns, dutch)
+                yield start, end, country, gender, int(age) if age else None
 
     def stands_for_person(self, end: int, *, ended_with_noun: bool, dutch: bool) -> bool:
         """What follows the phrase decides: a name or a noun means the phrase qualifies it
@@ -160,4 +177,37 @@ class _References:
                 and nxt.lower.endswith("en")
             ):
                 continue
-            yield tok.start, tok.end, None, gender
+            yield tok.start, tok.end, None, gender, None
+
+
+def _constraints(
+    m: re.Match[str],
+    nats: dict[str, tuple[str, Gender | None]],
+    nouns: dict[str, Gender | None],
+    dutch: bool,
+) -> tuple[str | None, Gender | None]:
+    """The country and gender a reference phrase's words say ("de Noorse": NOR, women)."""
+    nat, noun = m.group("nat"), m.group("noun")
+    country: str | None = None
+    gender: Gender | None = None
+    if nat:
+        country, gender = nats[nat]
+    if noun:
+        gender = nouns[noun] or gender
+    if dutch and not country and re.search(r"(?i)\bnederlands\b", m.group()):
+        country = "NED"
+    return country, gender
+
+
+def described(phrase: str) -> tuple[str | None, Gender | None, int | None] | None:
+    """Country, gender and age a reference phrase ("de 24-jarige Friezin", "the Canadian")
+    says of the person it stands for; None when `phrase` is no such phrase (a pronoun)."""
+    for rx, nats, nouns, dutch in (
+        (_NL_REFERENCE, _NL_NATIONALITY, _NL_PERSON_NOUNS, True),
+        (_EN_REFERENCE, _EN_NATIONALITY, _EN_PERSON_NOUNS, False),
+    ):
+        m = rx.match(phrase)
+        if m is not None and (m.group("age") or m.group("nat") or m.group("noun")):
+            country, gender = _constraints(m, nats, nouns, dutch)
+            return country, gender, int(m.group("age")) if m.group("age") else None
+    return None

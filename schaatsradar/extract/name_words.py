@@ -327,6 +327,13 @@ _FOLLOW_OK = _words(
     "schaatste schaatst zag ziet stuurde deelde gaf geeft mocht mag wilde wil zou zal bleek "
     "lijkt leek sprak verraste troefde rekende veroverde verovert domineerde raakte zat zit "
     "lag ligt kende hoopt hoopte bewees "
+    # Strong and irregular verbs a subject description is followed by ("de Noord-Hollandse
+    # dook onder het baanrecord"): no -de/-te ending tells them apart from a noun.
+    "dook duikt schoot schiet liep loopt sprong springt trok trekt vocht vecht bracht "
+    "brengt vond vindt sloot sluit stak steekt schreef schrijft kroop glipte snelde zegevierde "
+    "verdween verscheen ontbrak slaagde faalde heerste strandde sneuvelde knalde "
+    "rode rides ran runs hit hits got gets fell falls sped speeds swept sweeps struck strikes "
+    "kept keeps stood stands gave gives grabbed earned posted "
     "and or but who which that with in on at for from to of also then has had was is will "
     "would could won wins took takes finished finishes clocked skated set sets broke said "
     "says added told beat edged claimed made came went led holds held remains"
@@ -350,11 +357,13 @@ _CLAUSE_OPENERS = _words(
 _NL_PERSON_NOUNS = _gendered(
     "schaatsster topschaatsster langebaanschaatsster sprintster allroundster shorttrackster "
     "kampioene wereldkampioene titelverdedigster winnares favoriete topfavoriete debutante "
-    "recordhoudster wereldrecordhoudster routinière",
+    "recordhoudster wereldrecordhoudster routinière rijdster",
     "schaatser topschaatser langebaanschaatser sprinter allrounder shorttracker kampioen "
     "wereldkampioen titelverdediger winnaar favoriet topfavoriet debutant recordhouder "
     "wereldrecordhouder routinier",
 )
+# "De rijder van Team Reggeborgh" is said of women too.
+_NL_PERSON_NOUNS["rijder"] = None
 # Words between "de" and the noun: "de regerend wereldkampioene", "de 20-jarige Nederlands
 # kampioen". ("de voormalig topschaatser" is deliberately absent: a former skater is someone
 # else.)

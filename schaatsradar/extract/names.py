@@ -36,7 +36,7 @@ from schaatsradar.extract.name_forms import (
     _joined_chinese_given,
     _unknown_surname_keys,
 )
-from schaatsradar.extract.name_index import _deletions, _index, _one_edit
+from schaatsradar.extract.name_index import _deletions, _index, _letter_moved, _one_edit
 from schaatsradar.extract.name_persons import How, _Mention, _Person
 from schaatsradar.extract.name_references import _References
 from schaatsradar.extract.name_text import _WEAK_PARTICLES, _analyse, _match_parts, _Token
@@ -267,7 +267,10 @@ class _Finder(_References):
                         continue
                     if parts[pos] != surname:
                         continue  # the near word is not in the surname's place
-                    if word != surname and not (len(surname) >= 5 and _one_edit(word, surname)):
+                    if word != surname and not (
+                        (len(surname) >= 5 and _one_edit(word, surname))
+                        or _letter_moved(word, surname)
+                    ):
                         continue
                     seen.add(id(entry))
                     score = fuzz.ratio(candidate, " ".join(entry.parts))

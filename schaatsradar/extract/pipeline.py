@@ -14,8 +14,15 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from schaatsradar.extract.confidence import shipped_model, sift
-from schaatsradar.extract.context import carried_after, lead_context, own_clause, update_context
-from schaatsradar.extract.mentions import find_mentions
+from schaatsradar.extract.context import (
+    Context,
+    carried_after,
+    lead_context,
+    own_clause,
+    update_context,
+)
+from schaatsradar.extract.follow_on import join_place, timed_alone
+from schaatsradar.extract.mentions import Mentions, find_mentions, inside
 from schaatsradar.extract.names import NameMention
 from schaatsradar.extract.races import (
     merge_results,
@@ -27,7 +34,7 @@ from schaatsradar.extract.record_settle import settle_records
 from schaatsradar.extract.records import complete_record, sentence_records
 from schaatsradar.extract.registry import Registry
 from schaatsradar.extract.sentence_results import _sentence_results
-from schaatsradar.extract.sentences import prose_only, split_sentences
+from schaatsradar.extract.sentences import Sentence, prose_only, split_sentences
 from schaatsradar.extract.types import TEAM_DISTANCES, AthleteMention, Facts, Result, Skater
 
 # The rules' version and the confidence model's hash (extract/confidence.py): both decide
@@ -47,6 +54,7 @@ def extract(
     meet = context.competition
     for sentence in sentences:
         if sentence.run_on:
+            context.last_timed = None
             continue  # not prose: its skaters are listed, no results are read from it
         carried = context
         context = update_context(text, context, sentence, mentions, article_date)
@@ -56,9 +64,10 @@ def extract(
             own_clause(text, sentence, mentions, r, article_date, context.lead_country)
             for r in results
         ]
-        facts.results.extend(results)
+        facts.results.extend(_places_joined(text, sentence, mentions, context, facts, results))
         facts.records.extend(sentence_records(text, sentence, mentions, context, results))
         context = carried_after(text, sentence, carried, context)
+        context.last_timed = timed_alone(results)
     # The meet a report names only late ("... van het wereldbekerseizoen") is still its meet.
     meet = meet or context.season
     facts.results = [
@@ -82,6 +91,32 @@ def extract_all(text: str, article_date: dt.date | None, registry: Registry) -> 
     """Everything the rules find, all of it as results and records (confidence unscored):
     what the confidence model learns from, and what the rules' own tests check."""
     return extract(text, article_date, registry, confident_only=False)
+
+
+def _places_joined(
+    text: str,
+    sentence: Sentence,
+    mentions: Mentions,
+    context: Context,
+    facts: Facts,
+    results: list[Result],
+) -> list[Result]:
+    """This sentence's results, less a place that completes the previous sentence's lone time
+    ("Hij kwam tot 6.23,71. Daarmee werd hij elfde."): that time's result takes the place."""
+    previous = context.last_timed
+    if previous is None:
+        return results
+    names_distance = bool(inside(mentions.distances, sentence))
+    kept = []
+    for result in results:
+        joined = join_place(text, previous, result, names_distance)
+        if joined is None:
+            kept.append(result)
+            continue
+        # In place: the caller extends this very list.
+        facts.results[:] = [joined if r is previous else r for r in facts.results]
+        previous = None  # one place per time
+    return kept
 
 
 def _team_fields(results: list[Result]) -> list[Result]:

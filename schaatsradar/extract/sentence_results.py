@@ -89,6 +89,7 @@ def _sentence_results(
     # Who "zij" means next is the skater the individual reading saw; "they" the country.
     context.last_subject = readings[False].last_subject
     context.last_mentioned = readings[False].last_mentioned
+    context.recent_subjects = readings[False].recent_subjects
     context.last_country = readings[True].last_country
     return results
 

@@ -50,6 +50,18 @@ class Store:
             if changes_content:
                 data_version.bump(conn)
 
+    @contextmanager
+    def trial(self) -> Iterator[Connection]:
+        """A write transaction that is always rolled back: to ask what an operation would do
+        now (`schaatsradar reconcile --why`) without changing anything."""
+        connection = self.engine.connect().execution_options(**{WRITE_OPTION: True})
+        with connection as conn:
+            transaction = conn.begin()
+            try:
+                yield conn
+            finally:
+                transaction.rollback()
+
     def data_version(self) -> int:
         """The number every content-changing commit raises (see `store.data_version`)."""
         return self._version()

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, Executable, delete, insert, select, update
 
 from schaatsradar.extract.countries import COUNTRIES
+from schaatsradar.store import knowledge as kb
 from schaatsradar.store.models import (
     Channel,
     Competition,
@@ -313,6 +314,18 @@ def remove_follow(conn: Connection, user_id: int, kind: str, value: str) -> bool
 def remove_follow_by_id(conn: Connection, user_id: int, follow_id: int) -> bool:
     result = conn.execute(delete(Follow).where(Follow.id == follow_id, Follow.user_id == user_id))
     return bool(result.rowcount)
+
+
+def subject_by_slug(conn: Connection, kind: str, slug: str) -> int | None:
+    """The id of the skater (following a merge to the survivor) or competition with `slug`:
+    the API's lists name skaters by slug, so a follow may too."""
+    if kind == "skater":
+        skater = kb.skater_by_slug(conn, slug)
+        return skater.id if skater is not None else None
+    if kind == "competition":
+        found = conn.execute(select(Competition.id).where(Competition.slug == slug)).scalar()
+        return int(found) if found is not None else None
+    return None
 
 
 def subject_exists(conn: Connection, kind: str, value: str) -> bool:

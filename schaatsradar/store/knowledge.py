@@ -1357,6 +1357,31 @@ def pending_facts(
     return [(ArticleRef(*r[:6]), r.extractor, r.facts) for r in rows]
 
 
+def reconciled_facts(
+    conn: Connection, limit: int = 500, after: int = 0
+) -> list[tuple[ArticleRef, str, dict[str, Any]]]:
+    """Articles whose extracted facts the knowledge base has taken in, oldest first, with an
+    id above `after` (as `pending_facts`, for the ones already done)."""
+    done = select(ReconciledArticle.article_id)
+    rows = conn.execute(
+        select(
+            Article.id,
+            Article.published,
+            Article.cluster_id,
+            Article.url,
+            Article.title,
+            Article.date_precision,
+            ArticleFacts.extractor,
+            ArticleFacts.facts,
+        )
+        .join(ArticleFacts, ArticleFacts.article_id == Article.id)
+        .where(Article.id > after, Article.id.in_(done))
+        .order_by(Article.id)
+        .limit(limit)
+    )
+    return [(ArticleRef(*r[:6]), r.extractor, r.facts) for r in rows]
+
+
 def mark_reconciled(conn: Connection, rows: Sequence[tuple[int, str]], now: dt.datetime) -> None:
     if rows:
         conn.execute(

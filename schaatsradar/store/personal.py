@@ -85,6 +85,20 @@ def cluster_sizes(conn: Connection, cluster_ids: Iterable[int]) -> dict[int, int
     return sizes
 
 
+def subject_slugs(
+    conn: Connection, subjects: Iterable[tuple[str, str]]
+) -> dict[tuple[str, str], str]:
+    """Slugs of followed skaters and competitions, as the API's lists show them."""
+    wanted = set(subjects)
+    slugs: dict[tuple[str, str], str] = {}
+    for kind, model in (("skater", Skater), ("competition", Competition)):
+        ids = [int(v) for k, v in wanted if k == kind and v.isdigit()]
+        if ids:
+            for row_id, slug in conn.execute(select(model.id, model.slug).where(model.id.in_(ids))):
+                slugs[(kind, str(row_id))] = slug
+    return slugs
+
+
 def subject_labels(
     conn: Connection, subjects: Iterable[tuple[str, str]]
 ) -> dict[tuple[str, str], str]:

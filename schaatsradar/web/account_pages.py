@@ -490,7 +490,7 @@ def _atom(
     stamps = [_utc(item.changed_at) for item in items]
     generator.updated(max(stamps, default=dt.datetime(1970, 1, 1, tzinfo=dt.UTC)))
     for item in items:
-        article_entry(generator, item, base_url, _utc(item.changed_at))
+        article_entry(generator, item, base_url)
     return bytes(generator.atom_str(pretty=True))
 
 

@@ -40,6 +40,7 @@ from schaatsradar.web import pagination as paging
 from schaatsradar.web.api_http import ApiError, ApiRoute, bearer, invalid, methods_at, not_found
 from schaatsradar.web.api_http import unmatched as unmatched_request
 from schaatsradar.web.api_models import (
+    SITE_PAGES,
     ApiIndex,
     ArticleDetail,
     ArticleIn,
@@ -236,6 +237,7 @@ def index() -> ApiIndex:
         openapi="/api/v1/openapi.json",
         docs="/api/v1/docs",
         endpoints=["/api/v1" + path for path in paths],
+        pages=SITE_PAGES,
     )
 
 

@@ -224,18 +224,24 @@ class FollowIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     kind: FollowKind
-    value: str = Field(
-        min_length=1,
-        max_length=64,
-        description="Skater or competition id, IOC country code, or distance (`500m`)",
-        examples=["NED"],
+    value: (
+        Annotated[str, Field(min_length=1, max_length=255)]
+        | Annotated[int, Field(ge=1, le=2**31 - 1)]
+    ) = Field(
+        description="A skater's slug (as /api/v1/skaters gives it) or id, a competition's id "
+        "or slug (as /api/v1/competitions gives them), an IOC country code, or a distance "
+        "(`500m`)",
+        examples=["NED", "jutta-leerdam", 12],
     )
 
 
 class FollowOut(Out):
     id: int
     kind: FollowKind
-    value: str
+    value: str = Field(
+        description="As stored: a skater's or competition's id, a country, a distance"
+    )
+    slug: str | None = Field(description="The skater's or competition's slug; null otherwise")
     label: str
     created_at: dt.datetime
 
@@ -246,11 +252,14 @@ class FollowList(Out):
 
 def _follows_out(store: Store, account: Account, rows: list[FollowRow]) -> list[FollowOut]:
     with store.read() as conn:
-        labels = personal.subject_labels(conn, {(f.kind, f.value) for f in rows})
+        subjects = {(f.kind, f.value) for f in rows}
+        labels = personal.subject_labels(conn, subjects)
+        slugs = personal.subject_slugs(conn, subjects)
     language = language_of(account)
     return [
         FollowOut.copied(
             f,
+            slug=slugs.get((f.kind, f.value)),
             label=subject_name(f.kind, f.value, labels, language),
             created_at=utc(f.created_at),
         )
@@ -267,9 +276,10 @@ def my_follows(account: ReaderDep, store: StoreDep) -> FollowList:
 
 @router.post("/me/follows", status_code=201)
 def add_follow(account: ReaderDep, store: StoreDep, follow: FollowIn) -> FollowOut:
-    """Follow something (following it again returns the same follow)."""
+    """Follow something (following it again returns the same follow): a skater by the slug
+    the skater lists give, a competition by its id, a country, a distance."""
     try:
-        row = operations.follow(store, account.id, follow.kind, follow.value, utc_now())
+        row = operations.follow(store, account.id, follow.kind, str(follow.value), utc_now())
     except AccountError as error:
         raise refused(error) from None
     return _follows_out(store, account, [row])[0]

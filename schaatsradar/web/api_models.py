@@ -33,6 +33,21 @@ class Out(BaseModel):
         return cls(**found, **given)
 
 
+# The site's pages, linked from the API's answers (paths on this host).
+SITE_PAGES = {
+    "news": "/",
+    "skaters": "/schaatsers",
+    "competitions": "/wedstrijden",
+    "calendar": "/kalender",
+    "records": "/records",
+    "search": "/zoeken",
+}
+
+
+def skater_page(slug: str) -> str:
+    return f"/schaatsers/{slug}"
+
+
 def time_of(seconds: float | None) -> str | None:
     return format_time(seconds) if seconds is not None else None
 
@@ -61,6 +76,10 @@ class ApiIndex(Out):
     openapi: str
     docs: str
     endpoints: list[str]
+    pages: dict[str, str] = Field(
+        description="The site's pages for people: `skaters`, `competitions`, `calendar`, "
+        "`records`, `search`, `news`"
+    )
 
 
 # -- pages ------------------------------------------------------------------------------------
@@ -205,10 +224,11 @@ class SkaterOut(Out):
     gender: str | None
     born: str | None
     known: bool = Field(description="In the skater registry, not only named by the news")
+    page: str = Field(description="The skater's page on the site")
 
     @classmethod
     def of(cls, row: SkaterRow) -> SkaterOut:
-        return cls.copied(row)
+        return cls.copied(row, page=skater_page(row.slug))
 
 
 class ResultOut(Out):
@@ -355,6 +375,7 @@ class SkaterProfile(SkaterOut):
         slug = view.skater.slug
         return cls.copied(
             view.skater,
+            page=skater_page(slug),
             results=[
                 ResultOut.of_view(r, slug if r.skater_id == view.skater.id else None)
                 for r in view.results
@@ -381,10 +402,11 @@ class CompetitionOut(Out):
     start_date: dt.date | None
     end_date: dt.date | None
     origin: str = Field(description="`calendar`, `official` or `news`: where the meet is from")
+    page: str = Field(description="The competition's page on the site")
 
     @classmethod
     def of(cls, row: CompetitionRow) -> CompetitionOut:
-        return cls.copied(row)
+        return cls.copied(row, page=f"/wedstrijden/{row.id}")
 
 
 class RaceOut(Out):

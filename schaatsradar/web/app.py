@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from schaatsradar.settings import Settings
@@ -13,9 +14,12 @@ from schaatsradar.store import Store
 from schaatsradar.web import (
     account_pages,
     api,
+    api_docs,
     api_me,
+    error_pages,
     feeds,
     following,
+    index_pages,
     pages,
     push_routes,
     stream,
@@ -28,23 +32,36 @@ from schaatsradar.web.security import SecurityHeaders
 STATIC = Path(__file__).parent / "static"
 
 
+def favicon() -> FileResponse:
+    """Browsers and feed readers ask for /favicon.ico whatever the page links."""
+    return FileResponse(
+        STATIC / "favicon.ico",
+        media_type="image/x-icon",
+        headers={"Cache-Control": "public, max-age=86400"},
+    )
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     app = FastAPI(
         title="Schaatsradar API",
         version="1",
         openapi_url="/api/v1/openapi.json",
-        docs_url="/api/v1/docs",
+        docs_url=None,  # our own page: see api_docs
         redoc_url=None,
+        exception_handlers=error_pages.EXCEPTION_HANDLERS,
     )
     app.state.settings = settings
     store = app.state.store = Store(settings.database_url)
-    # Outermost last: security headers on everything, HEAD as GET, then the kept copies.
+    # Outermost last: security headers on everything, HEAD as GET, a 500 page for what
+    # fails, then the kept copies.
     if settings.response_cache:
         app.add_middleware(ResponseCache, data_version=store.data_version)
+    app.add_middleware(error_pages.ServerErrorPage)
     app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)
     # Before the API router: it ends in a catch-all 404 for unknown /api/v1 paths.
+    app.include_router(api_docs.router)
     app.include_router(push_routes.router)
     app.include_router(stream.router)
     app.include_router(api_me.router, prefix="/api/v1")
@@ -52,7 +69,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(feeds.router)
     app.include_router(account_pages.router)
     app.include_router(following.router)
+    app.include_router(index_pages.router)
     app.include_router(pages.router)
+    app.add_api_route("/favicon.ico", favicon, methods=["GET"], include_in_schema=False)
+    app.mount(api_docs.ASSETS_PATH, api_docs.assets(), name="api-docs")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     settle_memory()
     return app

@@ -39,7 +39,7 @@ from schaatsradar.knowledge.views import profile, skater_calendar
 from schaatsradar.store import Store, feed_reads, reading
 from schaatsradar.store import knowledge as kb
 from schaatsradar.store.feed_reads import FeedEntry
-from schaatsradar.web import deps
+from schaatsradar.web import deps, names
 from schaatsradar.web.deps import Language
 
 router = APIRouter(tags=["feeds"], include_in_schema=False)
@@ -124,7 +124,8 @@ def competition_feed(
     with store.read() as conn:
         competition = _competition(conn, competition_id)
         ids = feed_reads.articles_about_competition(conn, competition.id, limit=FEED_SIZE)
-        title = TITLES[language]["competition"].format(name=competition.name)
+        name = names.competition(competition.name, language)
+        title = TITLES[language]["competition"].format(name=name)
         page = f"/wedstrijden/{competition.id}"
         feed = Feed(title, page, feed_reads.entries(conn, ids))
     return _atom_response(request, feed, language)
@@ -186,27 +187,36 @@ def atom_xml(feed: Feed, base_url: str, self_url: str, language: Language) -> by
 
 
 def _add_entry(generator: FeedGenerator, entry: FeedEntry, base_url: str) -> None:
-    item = article_entry(generator, entry, base_url, _utc(entry.ingested_at))
+    item = article_entry(generator, entry, base_url)
     if entry.url:
         item.register_extension("publisher", PublisherLink, atom=True, rss=False)
         item.publisher.href = entry.url
 
 
-def article_entry(
-    generator: FeedGenerator, entry: FeedEntry, base_url: str, updated: dt.datetime
-) -> Any:
+def article_entry(generator: FeedGenerator, entry: FeedEntry, base_url: str) -> Any:
     """The article as the next Atom entry: its id, title, dates, page, source and lead (the
     lead escaped text, with <mark> around search hits). feedgen writes an entry's elements in
-    its own order, whatever order they are set in."""
+    its own order, whatever order they are set in.
+
+    An entry's `<updated>` is the article's own day, as `<published>`: readers sort and date
+    entries by it, and the moment we stored (or re-linked) an article says nothing about the
+    story. When the feed itself last changed stays in the feed's `<updated>` and in the
+    response's Last-Modified, for caches."""
     item = generator.add_entry(order="append")
     item.id(f"{TAG}/artikel/{entry.id}")
     item.title(entry.title)
-    item.updated(updated)
-    item.published(dt.datetime.combine(entry.published, dt.time(), dt.UTC))
+    written = article_time(entry)
+    item.updated(written)
+    item.published(written)
     item.link(href=f"{base_url}/artikel/{entry.id}", rel="alternate")
     item.author(name=entry.source)
     item.summary(entry.lead, type="html")
     return item
+
+
+def article_time(entry: FeedEntry) -> dt.datetime:
+    """The article's own time: its published day (the news carries no hour), 00:00 UTC."""
+    return dt.datetime.combine(entry.published, dt.time(), dt.UTC)
 
 
 class PublisherLink(BaseEntryExtension):

@@ -22,6 +22,8 @@ from schaatsradar.web import format
 from schaatsradar.web.deps import Language
 from schaatsradar.web.deps import language as language_of
 from schaatsradar.web.i18n import translate
+from schaatsradar.web.names import competition as competition_name
+from schaatsradar.web.names import country as country_name
 from schaatsradar.web.rendering import render
 from schaatsradar.web.sessions import (
     FormDep,
@@ -42,9 +44,11 @@ def subject_name(
 ) -> str:
     """ "Jutta Leerdam", "Nederland", "1.000 m": a followed thing as the page names it."""
     if kind == "country":
-        return format.country(value, language)
+        return country_name(value, language)
     if kind == "distance":
         return format.distance(value, language)
+    if kind == "competition":
+        return competition_name(label(kind, value, labels), language)
     return label(kind, value, labels)
 
 

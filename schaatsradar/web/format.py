@@ -1,6 +1,9 @@
 """Values as a reader of each language expects them: race times (`1.12,74` on Dutch pages,
-`1:12.74` on English ones), dates, countries, distances, genders, record kinds and levels.
-Pure functions of a value and a language; the templates use them as filters."""
+`1:12.74` on English ones), dates, distances, genders and record kinds. Pure functions of a
+value and a language; the templates use them as filters. Names (countries, cities,
+competitions, levels, record statuses) are `names`' job; its filters are installed here too.
+Each takes a missing value (None, "") as well: a fact an older or unsure extraction left
+without a distance shows a gap, never an error page."""
 
 from __future__ import annotations
 
@@ -8,15 +11,15 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from babel import Locale
 from babel.dates import format_date, format_interval
 from babel.numbers import format_decimal
 
 from schaatsradar.extract.types import format_time
+from schaatsradar.web import names
 from schaatsradar.web.deps import Language
 from schaatsradar.web.i18n import N_, translate, translate_plural
 
-NO_VALUE = "–"
+NO_VALUE = names.NO_VALUE
 
 
 def race_time(seconds: float | None, language: Language) -> str:
@@ -34,13 +37,17 @@ def day(value: dt.date | None, language: Language, width: str = "long") -> str:
     return format_date(value, width, locale=language) if value else NO_VALUE
 
 
-def day_range(start: dt.date, end: dt.date | None, language: Language) -> str:
+def day_range(start: dt.date | None, end: dt.date | None, language: Language) -> str:
     """`14–16 nov 2025` / `Nov 14 – 16, 2025`; one day when the event lasts a day."""
+    if start is None:
+        return day(end, language, "medium")
     return format_interval(start, end or start, "yMMMd", locale=language)
 
 
-def month_heading(value: dt.date, language: Language) -> str:
+def month_heading(value: dt.date | None, language: Language) -> str:
     """`Januari 2026` / `January 2026`."""
+    if value is None:
+        return NO_VALUE
     text = format_date(value, "LLLL y", locale=language)
     return text[:1].upper() + text[1:]
 
@@ -59,50 +66,6 @@ def countdown(start: dt.date, end: dt.date, today: dt.date, language: Language) 
     return translate(language, "over")
 
 
-# Countries come as IOC codes; Babel names territories by ISO 3166 code.
-_ISO_BY_IOC = {
-    "AIN": None,
-    "AUS": "AU",
-    "AUT": "AT",
-    "BEL": "BE",
-    "BLR": "BY",
-    "CAN": "CA",
-    "CHN": "CN",
-    "CZE": "CZ",
-    "DEN": "DK",
-    "EST": "EE",
-    "FIN": "FI",
-    "FRA": "FR",
-    "GBR": "GB",
-    "GER": "DE",
-    "HUN": "HU",
-    "ITA": "IT",
-    "JPN": "JP",
-    "KAZ": "KZ",
-    "KOR": "KR",
-    "LAT": "LV",
-    "NED": "NL",
-    "NOR": "NO",
-    "NZL": "NZ",
-    "POL": "PL",
-    "RUS": "RU",
-    "SUI": "CH",
-    "SWE": "SE",
-    "UKR": "UA",
-    "USA": "US",
-}
-
-
-def country(code: str | None, language: Language) -> str:
-    """`Nederland` / `Netherlands` for `NED`; the code itself when it is not a country."""
-    if not code:
-        return NO_VALUE
-    iso = _ISO_BY_IOC.get(code.upper())
-    if iso is None:
-        return code
-    return str(Locale.parse(language).territories.get(iso, code))
-
-
 _NAMED_DISTANCES = {
     "mass start": N_("mass start"),
     "team pursuit": N_("team pursuit"),
@@ -113,10 +76,12 @@ _NAMED_DISTANCES = {
 }
 
 
-def distance(value: str, language: Language) -> str:
+def distance(value: str | None, language: Language) -> str:
     """`500 m`, `10.000 m` / `10,000 m`, `ploegenachtervolging` / `team pursuit`. The space
     before the unit does not break: "1.000" at a line's end and "m" on the next is no
     distance a reader recognises (narrow table columns on phones)."""
+    if not value:
+        return NO_VALUE
     if value in _NAMED_DISTANCES:
         return translate(language, _NAMED_DISTANCES[value])
     metres = value.removesuffix("m")
@@ -146,39 +111,8 @@ _RECORD_KINDS = {
 }
 
 
-def record_kind(value: str, language: Language) -> str:
-    return translate(language, _RECORD_KINDS.get(value, _RECORD_KINDS["other"]))
-
-
-_RECORD_STATUSES = {
-    "current": N_("standing"),
-    "superseded": N_("beaten"),
-    "disputed": N_("disputed"),
-    # What an article says happened to a record (the extraction contract's `status`).
-    "set": N_("set"),
-    "broken": N_("broken"),
-    "existing": N_("standing"),
-}
-
-
-def record_status(value: str, language: Language) -> str:
-    return translate(language, _RECORD_STATUSES[value]) if value in _RECORD_STATUSES else value
-
-
-_LEVELS = {
-    "olympics": N_("Olympic Games"),
-    "world championships": N_("World Championships"),
-    "european championships": N_("European Championships"),
-    "four continents championships": N_("Four Continents Championships"),
-    "world cup": N_("World Cup"),
-    "junior world cup": N_("Junior World Cup"),
-    "junior": N_("juniors"),
-    "national": N_("national championships"),
-}
-
-
-def level(value: str | None, language: Language) -> str:
-    return translate(language, _LEVELS[value]) if value in _LEVELS else (value or "")
+def record_kind(value: str | None, language: Language) -> str:
+    return translate(language, _RECORD_KINDS.get(value or "other", _RECORD_KINDS["other"]))
 
 
 def filters(language: Language) -> dict[str, Callable[..., Any]]:
@@ -193,10 +127,8 @@ def filters(language: Language) -> dict[str, Callable[..., Any]]:
         "day_range": lambda start, end=None: day_range(start, end, language),
         "month_heading": bind(month_heading),
         "countdown": lambda start, end, today: countdown(start, end or start, today, language),
-        "country": bind(country),
         "distance": bind(distance),
         "gender": bind(gender),
         "record_kind": bind(record_kind),
-        "record_status": bind(record_status),
-        "level": bind(level),
+        **names.filters(language),
     }

@@ -34,6 +34,7 @@ from schaatsradar.web.charts import ChartPoint, progression_chart
 from schaatsradar.web.deps import Language
 from schaatsradar.web.format import day, race_time
 from schaatsradar.web.i18n import translate
+from schaatsradar.web.names import competition
 from schaatsradar.web.race_view import RaceTable, race_tables
 from schaatsradar.web.rendering import ATOM, ICAL, Alternate, page_url, render
 from schaatsradar.web.search_facets import FacetFilters, apply_facets, facets
@@ -210,7 +211,8 @@ def _charts(results: list[ResultView], days: dict[int, dt.date], language: Langu
     for result in results:
         when = days.get(result.id) or result.start_date
         if result.seconds is not None and when is not None:
-            label = f"{day_label(when)} · {result.competition} · {time_label(result.seconds)}"
+            name = competition(result.competition, language)
+            label = f"{day_label(when)} · {name} · {time_label(result.seconds)}"
             points[result.distance].append(ChartPoint(when, result.seconds, label))
     return [
         progression_chart(distance, points[distance], time_label=time_label, day_label=day_label)
@@ -263,7 +265,7 @@ def competition_page(
     feed = Alternate(
         f"/wedstrijden/{meet.id}/atom",
         ATOM,
-        translate(language, "News about %(name)s") % {"name": meet.name},
+        translate(language, "News about %(name)s") % {"name": competition(meet.name, language)},
     )
     return render(request, "competition.html", context, language, alternates=[feed])
 

@@ -325,6 +325,15 @@ def test_misspelt_surname_is_matched_when_one_letter_off(registry: Registry) -> 
     assert found(text, registry) == [("Martina Sablikowa", "Martina Sáblíková", "fuzzy")]
 
 
+def test_misspelt_surname_with_letters_out_of_order_is_matched(registry: Registry) -> None:
+    text = "Ragne Wkliund kon in de laatste rit niet tippen aan de snelle slotronden."
+    assert found(text, registry) == [("Ragne Wkliund", "Ragne Wiklund", "fuzzy")]
+    text = "Sander Etirem werd tweede op de 5000 meter."
+    assert found(text, registry) == [("Sander Etirem", "Sander Eitrem", "fuzzy")]
+    # Other letters are another name, not a typo.
+    assert "Ragne Wiklund" not in names("Ragne Wklunid kwam niet in actie.", registry)
+
+
 def test_fuzzy_needs_the_same_surname_and_same_number_of_words(registry: Registry) -> None:
     # Another given name with a registry surname is another person, not a misspelling.
     assert "Joep Wennemars" not in names("Erben Wennemars reed in 1998 een wereldrecord.", registry)

@@ -86,6 +86,37 @@ def test_follows_through_the_api_are_each_readers_own(
     assert [f["kind"] for f in a_api.get("/me/follows").json()["items"]] == ["country"]
 
 
+def test_a_skater_and_a_competition_are_followed_as_the_api_lists_them(site: Site) -> None:
+    """By the slug /api/v1/skaters gives and the id /api/v1/competitions gives (a
+    competition's slug works too); the follow is the same one as by the internal id."""
+    with reader(site) as someone, api(site, someone.personal_token()) as mine:
+        listed = mine.get("/skaters", params={"q": "Leerdam"}).json()["items"]
+        [leerdam] = [s for s in listed if s["name"] == "Jutta Leerdam"]
+        by_slug = mine.post("/me/follows", json={"kind": "skater", "value": leerdam["slug"]})
+        assert by_slug.status_code == 201, by_slug.text
+        made = by_slug.json()
+        assert made["label"] == "Jutta Leerdam"
+        assert made["slug"] == leerdam["slug"] == site.leerdam_slug
+        by_id = mine.post("/me/follows", json={"kind": "skater", "value": str(site.leerdam_id)})
+        assert by_id.json()["id"] == made["id"]  # one follow, however it was named
+
+        meet = mine.get(f"/competitions/{site.inzell_meet}").json()
+        by_meet_id = mine.post("/me/follows", json={"kind": "competition", "value": meet["id"]})
+        assert by_meet_id.status_code == 201, by_meet_id.text
+        assert by_meet_id.json()["slug"] == meet["slug"]
+        by_meet_slug = mine.post("/me/follows", json={"kind": "competition", "value": meet["slug"]})
+        assert by_meet_slug.json()["id"] == by_meet_id.json()["id"]
+
+        follows = mine.get("/me/follows").json()["items"]
+        assert {(f["kind"], f["slug"]) for f in follows} == {
+            ("skater", leerdam["slug"]),
+            ("competition", meet["slug"]),
+        }
+        unknown = mine.post("/me/follows", json={"kind": "skater", "value": "niemand-bekend"})
+        assert unknown.status_code == 422
+        assert unknown.json()["error"]["problems"][0]["location"] == "body.value"
+
+
 def test_a_bad_follow_names_the_problem(site: Site) -> None:
     with reader(site) as someone, api(site, someone.personal_token()) as mine:
         for body in ({"kind": "skater", "value": "999999"}, {"kind": "distance", "value": "42m"}):

@@ -152,7 +152,9 @@ def test_a_fan_follows_leerdam_from_search_to_the_race_report(
     assert page_errors == []
 
 
-@pytest.mark.parametrize("which", ["home", "search", "skater", "article"])
+@pytest.mark.parametrize(
+    "which", ["home", "search", "skater", "article", "skaters", "competitions"]
+)
 def test_pages_fit_a_phone_without_scrolling_sideways(
     site: Site, browser: Browser, page_errors: list[str], which: str
 ):
@@ -161,6 +163,8 @@ def test_pages_fit_a_phone_without_scrolling_sideways(
         "search": "/zoeken?q=Leerdam",
         "skater": site.skater_path,
         "article": site.article_path,
+        "skaters": "/schaatsers",
+        "competitions": "/wedstrijden?seizoen=alle",
     }[which]
     _require(site, path)
     page = _new_page(

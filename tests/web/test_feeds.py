@@ -17,7 +17,7 @@ from schaatsradar.extract.registry import norm_name
 from schaatsradar.knowledge.calendar import bundled_calendar, filter_events
 from schaatsradar.knowledge.views import profile, skater_calendar
 from schaatsradar.settings import Settings
-from schaatsradar.store import Store, reading
+from schaatsradar.store import Store, reading, site
 from schaatsradar.store import knowledge as kb
 from schaatsradar.web.app import create_app
 from tests.web.seeded_site import seeded_settings
@@ -96,6 +96,32 @@ def test_site_feed_lists_the_home_pages_stories(client: TestClient, site_store: 
     assert first.summary  # the lead of the article
 
 
+@pytest.mark.parametrize(
+    "path", ["/atom", "/schaatsers/jutta-leerdam/atom", "/zoeken/atom?q=Leerdam"]
+)
+def test_every_entry_is_updated_at_its_articles_own_time(
+    client: TestClient, site_store: Store, path: str
+):
+    """Not when we stored it (every seed was stored at tests.conftest.NOW, 2026-11-21): feed
+    readers date and sort entries by `<updated>`."""
+    response = client.get(path)
+    root = ElementTree.fromstring(response.content)
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    entries = root.findall("a:entry", ns)
+    assert entries
+    with site_store.read() as conn:
+        for entry in entries:
+            article_id = int(entry.findtext("a:id", "", ns).rsplit("/", 1)[1])
+            page = site.article(conn, article_id)
+            assert page is not None
+            published = page.published
+            updated = dt.datetime.fromisoformat(entry.findtext("a:updated", "", ns))
+            assert updated == dt.datetime.combine(published, dt.time(), dt.UTC)
+            assert entry.findtext("a:published", "", ns) == entry.findtext("a:updated", "", ns)
+    # The feed's own <updated> still says when its content last changed.
+    assert root.findtext("a:updated", "", ns).startswith("2026-11-21T12:00:00")
+
+
 def test_site_feed_links_each_story_to_its_publisher(client: TestClient):
     parsed = atom(client, "/atom")
     demo = [e for e in parsed.entries if e.author == "schaatsradar-demo"]
@@ -128,7 +154,8 @@ def test_competition_feed_lists_articles_with_its_results(client: TestClient, si
             if r.city == "Inzell" and r.athlete == "Jutta Leerdam"
         ]
     parsed = atom(client, f"/wedstrijden/{inzell.competition_id}/atom")
-    assert parsed.feed.title == f"Schaatsradar: {inzell.competition}"
+    assert inzell.competition == "World Cup 5"
+    assert parsed.feed.title == "Schaatsradar: Wereldbeker 5"  # in the reader's language
     assert any(entry.title.startswith(SEED_TITLE) for entry in parsed.entries)
     with site_store.read() as conn:
         claimed = {c.article_id for c in kb.claims(conn, inzell.id)}

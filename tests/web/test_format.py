@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from schaatsradar.web import format
+from schaatsradar.web import format, names
+from schaatsradar.web.deps import Language
 
 
 @pytest.mark.parametrize(
@@ -58,9 +59,21 @@ def test_distances_genders_countries_and_record_kinds():
     assert format.distance("team pursuit", "en") == "team pursuit"
     assert format.gender("women", "nl") == "vrouwen"
     assert format.gender("", "nl") == ""
-    assert format.country("NED", "nl") == "Nederland"
-    assert format.country("NED", "en") == "Netherlands"
-    assert format.country("AIN", "en") == "AIN"  # not a country: the code as it is
     assert format.record_kind("track", "nl") == "baanrecord"
     assert format.record_kind("world", "en") == "world record"
-    assert format.level("world championships", "nl") == "wereldkampioenschappen"
+    assert format.filters("nl")["level"]("world championships") == "wereldkampioenschappen"
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_missing_value_shows_a_gap_not_an_error(language: Language):
+    """A fact stored without a distance, status or kind (an unsure extraction) is shown with
+    a gap: every formatter takes None."""
+    assert format.distance(None, language) == "–"
+    assert format.distance("", language) == "–"
+    assert names.record_status(None, language) == ""
+    assert format.record_kind(None, language) == format.record_kind("other", language)
+    assert format.month_heading(None, language) == "–"
+    assert format.day_range(None, None, language) == "–"
+    assert names.level(None, language) == ""
+    assert names.country(None, language) == "–"
+    assert format.gender(None, language) == ""

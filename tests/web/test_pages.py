@@ -146,7 +146,7 @@ def test_home_puts_results_and_records_before_the_news(site: Site):
 def test_home_counts_down_to_the_next_competitions(site: Site):
     upcoming = main_of(page(site, "/")).split("Laatste nieuws")[0]
     # The reader's day is 20 January 2026; World Cup 5 starts in Inzell on the 23rd.
-    assert re.search(r"World Cup 5</a>.*?23–25 jan 2026.*?nog 3 dagen", upcoming, re.S)
+    assert re.search(r"Wereldbeker 5</a>.*?23–25 jan 2026.*?nog 3 dagen", upcoming, re.S)
     assert "in 3 days" in page(site, "/?lang=en")
 
 
@@ -177,7 +177,7 @@ def test_article_marks_the_time_at_its_evidence_span(site: Site):
     facts = html[html.index('<aside class="facts"') :]
     assert '<data class="time" value="72.74">1.12,74</data>' in facts
     assert f'href="#{anchor}"' in facts
-    assert "World Cup 5" in facts
+    assert "Wereldbeker 5" in facts
 
 
 def test_article_links_skaters_and_keeps_the_source(site: Site):
@@ -257,14 +257,14 @@ def test_skater_page_has_a_best_for_every_distance_raced_and_dates_that_agree(si
     bests = html[html.index('id="bests"') : html.index('id="records"')]
     # The 500 m she raced without a known time still has its row; the 1000 m says where.
     assert re.search(r"<th scope=\"row\">500\xa0m</th>", bests)
-    assert "Olympic Games</a>" in bests
+    assert "Olympische Spelen</a>" in bests
     # The Inzell 1.12,74: the same day as a result and as a track record.
     records = html[html.index('id="records"') : html.index('id="progression"')]
     results = html[html.index('id="results"') : html.index('id="upcoming"')]
     record_day = re.search(r'1\.12,74</data></td>\s*<td[^>]*><time datetime="([\d-]+)"', records)
     result_day = re.search(
         r'<time datetime="([\d-]+)"[^<]*</time></td>\s*<th scope="row">'
-        r'<a href="/wedstrijden/\d+">World Cup 5',
+        r'<a href="/wedstrijden/\d+">Wereldbeker 5',
         results,
     )
     assert record_day and result_day and record_day.group(1) == result_day.group(1)
@@ -276,7 +276,7 @@ def test_skater_page_links_her_feeds_and_upcoming_races(site: Site):
     assert f'href="/schaatsers/{site.leerdam}/atom"' in response.text
     assert f"</schaatsers/{site.leerdam}/atom>" in response.headers["link"]
     upcoming = response.text[response.text.index('id="upcoming"') :]
-    assert re.search(rf'href="/wedstrijden/{site.inzell_meet}">World Cup 5</a>', upcoming)
+    assert re.search(rf'href="/wedstrijden/{site.inzell_meet}">Wereldbeker 5</a>', upcoming)
 
 
 # -- /wedstrijden/{id} ------------------------------------------------------------------------
@@ -284,10 +284,8 @@ def test_skater_page_links_her_feeds_and_upcoming_races(site: Site):
 
 def test_competition_page_has_results_per_distance_records_and_articles(site: Site):
     html = page(site, f"/wedstrijden/{site.inzell_meet}")
-    assert outline(html).headings[0] == "World Cup 5"
-    assert (
-        "<caption>1.000\N{NO-BREAK SPACE}m vrouwen · 24 jan 2026</caption>" in html
-    )  # the race's own day
+    assert outline(html).headings[0] == "Wereldbeker 5"
+    assert "<caption>1.000\N{NO-BREAK SPACE}m vrouwen · 24 jan 2026</caption>" in html  # its day
     assert re.search(
         rf'<a href="/schaatsers/{site.leerdam}">Jutta Leerdam</a></th>.*?1\.12,74', html, re.S
     )
@@ -299,7 +297,7 @@ def test_competition_page_has_results_per_distance_records_and_articles(site: Si
 
 def test_competition_page_shows_medals_and_the_sources_of_each_line(site: Site):
     # World Cup 1 in Salt Lake City: Kok won both 500 m races, Leerdam was fifth and tenth.
-    salt_lake = re.search(r'href="/wedstrijden/(\d+)">World Cup 1<', page(site, "/kalender"))
+    salt_lake = re.search(r'href="/wedstrijden/(\d+)">Wereldbeker 1<', page(site, "/kalender"))
     assert salt_lake is not None
     html = main_of(page(site, f"/wedstrijden/{salt_lake.group(1)}"))
     assert "Verschil" not in html  # no race here with two known times and a known winner
@@ -348,7 +346,7 @@ def test_calendar_groups_the_season_by_month(site: Site):
 def test_calendar_filters_by_level_and_distance(site: Site):
     html = page(site, "/kalender", params={"niveau": "world cup", "afstand": "10000m"})
     names = re.findall(r'<span class="event-name">(?:<a [^>]*>)?([^<]+)', html)
-    assert names and all(name.startswith("World Cup") for name in names)
+    assert names and all(name.startswith("Wereldbeker") for name in names)
     assert 'href="/kalender.ics?level=world+cup&amp;distance=10000m"' in html
     english = page(site, "/kalender", params={"lang": "en"})
     assert "January 2026" in outline(english).headings
@@ -442,10 +440,10 @@ def test_static_files_are_served(site: Site):
 def test_calendar_links_a_past_meet_to_its_results(site: Site):
     html = page(site, "/kalender")
     # World Cup 1 (November, before the reader's day) has results; World Cup 5 is to come.
-    past = re.search(r'href="/wedstrijden/(\d+)">World Cup 1</a>.*?</li>', html, re.S)
+    past = re.search(r'href="/wedstrijden/(\d+)">Wereldbeker 1</a>.*?</li>', html, re.S)
     assert past is not None
     assert f'href="/wedstrijden/{past.group(1)}#uitslagen">Uitslagen en winnaars</a>' in past.group(
         0
     )
-    coming = re.search(r">World Cup 5</a>.*?</li>", html, re.S)
+    coming = re.search(r">Wereldbeker 5</a>.*?</li>", html, re.S)
     assert coming is not None and "Uitslagen en winnaars" not in coming.group(0)
