@@ -385,6 +385,10 @@ def _in_edition(result: Result, year: str) -> Result:
     )
 
 
+# "Zij klokte 36,36 op 16 november 2013": a day right after the time dates it as well.
+_DAY_RIGHT_AFTER = re.compile(r"[\s,]*(?:(?:op|on|in)\s+)?$", re.IGNORECASE)
+
+
 def dated_history(
     text: str,
     sentence: Sentence,
@@ -410,7 +414,12 @@ def dated_history(
         return list(results)
     dated = []
     for result in results:
-        framing = [(start, day) for start, day in days if start < result.evidence.end]
+        framing = [
+            (start, day)
+            for start, day in days
+            if start < result.evidence.end
+            or _DAY_RIGHT_AFTER.match(text, result.evidence.end, start)
+        ]
         if result.earlier or not framing:
             dated.append(result)
             continue

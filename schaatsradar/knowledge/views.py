@@ -34,6 +34,22 @@ class Profile:
     news: list[ArticleRef]
     upcoming: list[CalendarEvent] = field(default_factory=list)
     season: Season | None = None  # the season of `season_bests`: the one running today
+    # The result behind each personal best (none when only a personal-record list knows it).
+    best_results: dict[str, ResultView] = field(default_factory=dict)
+    # The day each result was skated: its race's day, or for a race whose day no source
+    # gave, the day a record set with that time says (so result and record agree).
+    days: dict[int, dt.date] = field(default_factory=dict)
+    record_days: dict[int, dt.date] = field(default_factory=dict)
+
+    @property
+    def distances(self) -> list[str]:
+        """Every distance raced or with a known best, in programme order."""
+        raced = {r.distance for r in self.results}
+        return sorted(raced | set(self.personal_bests) | set(self.season_bests), key=distance_order)
+
+    def record_day(self, record: RecordRow) -> dt.date | None:
+        """A record set in one of the skater's races carries that race's day."""
+        return self.record_days.get(record.id, record.set_on)
 
 
 def find_skater(conn: Connection, name: str) -> SkaterRow | None:
@@ -47,11 +63,19 @@ def find_skater(conn: Connection, name: str) -> SkaterRow | None:
 
 def profile(conn: Connection, skater: SkaterRow, today: dt.date) -> Profile:
     results = kb.results(conn, skater_id=skater.id)
-    bests = kb.best_times(conn, skater.id)
-    for record in kb.records(conn, kind="personal", skater_id=skater.id):
-        if record.seconds is not None:
+    # Bests from the result list already read (the same shown, timed results the best-time
+    # queries would read again), keeping which result set each.
+    best_results = _fastest(results)
+    bests = {d: r.seconds for d, r in best_results.items() if r.seconds is not None}
+    since = season_start(today)
+    season = _fastest([r for r in results if (r.race_date or r.start_date or dt.date.min) >= since])
+    held = kb.records(conn, skater_id=skater.id)  # one read: personal ones and the rest
+    for record in held:
+        if record.kind == "personal" and record.seconds is not None:
             known = bests.get(record.distance)
             bests[record.distance] = min(known, record.seconds) if known else record.seconds
+            if known is None or record.seconds < known:
+                best_results.pop(record.distance, None)
     distances = sorted({r.distance for r in results})
     upcoming = []
     gender: Gender | None = (
@@ -60,20 +84,66 @@ def profile(conn: Connection, skater: SkaterRow, today: dt.date) -> Profile:
     if gender is not None and distances:
         events = events_for_skater(season_calendar.events_between(conn, today), gender, distances)
         upcoming = [e for e in events if e.end >= today][:5]
+    records = [r for r in held if r.kind not in {"personal", "season_best"}]
+    days, record_days = race_days(results, records)
     return Profile(
         skater=skater,
         results=results,
         personal_bests=bests,
-        season_bests=kb.best_times(conn, skater.id, since=season_of(today).first),
+        season_bests={d: r.seconds for d, r in season.items() if r.seconds is not None},
         season=season_of(today),
-        records=[
-            r
-            for r in kb.records(conn, skater_id=skater.id)
-            if r.kind not in {"personal", "season_best"}
-        ],
-        news=kb.articles_about(conn, skater.id),
+        records=records,
+        news=kb.articles_naming(conn, skater.id),
         upcoming=upcoming,
+        best_results=best_results,
+        days=days,
+        record_days=record_days,
     )
+
+
+def _fastest(results: list[ResultView]) -> dict[str, ResultView]:
+    fastest: dict[str, ResultView] = {}
+    for result in results:
+        if result.seconds is None:
+            continue
+        known = fastest.get(result.distance)
+        if known is None or result.seconds < (known.seconds or 0.0):
+            fastest[result.distance] = result
+    return fastest
+
+
+def race_days(
+    results: list[ResultView], records: list[RecordRow]
+) -> tuple[dict[int, dt.date], dict[int, dt.date]]:
+    """The day of each result and of each record set in one of those results, in agreement:
+    a record set in a race carries the race's day; a race no source dated takes the day of
+    the record set in it (the record list dates what the news left undated)."""
+    days = {r.id: r.race_date for r in results if r.race_date is not None}
+    record_days: dict[int, dt.date] = {}
+    for mark in records:
+        result = next((r for r in results if _set_in(mark, r)), None)
+        if result is None:
+            continue
+        if result.race_date is not None:
+            record_days[mark.id] = result.race_date
+        elif mark.set_on is not None:
+            days.setdefault(result.id, mark.set_on)
+            record_days[mark.id] = days[result.id]
+    return days, record_days
+
+
+def _set_in(mark: RecordRow, result: ResultView) -> bool:
+    """Whether a record was set in this result: it says so, or its time, distance, town and
+    day (within the meet's days) are the result's."""
+    if mark.result_id is not None:
+        return mark.result_id == result.id
+    if mark.seconds is None or result.seconds is None or mark.distance != result.distance:
+        return False
+    if abs(mark.seconds - result.seconds) >= 0.005 or (mark.venue or mark.scope) != result.city:
+        return False
+    first = result.race_date or result.start_date
+    last = result.race_date or result.end_date or result.start_date
+    return mark.set_on is None or first is None or last is None or first <= mark.set_on <= last
 
 
 def _iso(day: dt.date | None) -> str | None:

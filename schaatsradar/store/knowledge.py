@@ -32,6 +32,7 @@ from schaatsradar.store.memo import remembered_entry as _remembered_entry
 from schaatsradar.store.models import (
     Article,
     ArticleFacts,
+    ArticleSubject,
     Competition,
     Race,
     RaceResult,
@@ -715,6 +716,23 @@ def _claims(conn: Connection, result_id: int) -> list[ClaimRow]:
     return [_claim_row(r) for r in rows]
 
 
+_CLAIMS_OF_RESULTS = (
+    select(ResultClaim)
+    .where(ResultClaim.result_id.in_(bindparam("result_ids", expanding=True)))
+    .order_by(ResultClaim.result_id, ResultClaim.id)
+)
+
+
+def claims_of_results(conn: Connection, result_ids: Iterable[int]) -> dict[int, list[ClaimRow]]:
+    """`claims` of several results in one query (a meet page's held results: hundreds)."""
+    wanted = sorted(set(result_ids))
+    found: dict[int, list[ClaimRow]] = {i: [] for i in wanted}
+    if wanted:
+        for row in conn.execute(_CLAIMS_OF_RESULTS, {"result_ids": wanted}):
+            found[row.result_id].append(_claim_row(row))
+    return found
+
+
 _SETTLE_RESULT = update(RaceResult).where(RaceResult.id == bindparam("result_key"))
 
 
@@ -960,6 +978,19 @@ def results_by_ids(conn: Connection, result_ids: Iterable[int]) -> dict[int, Res
         return {}
     rows = conn.execute(_RESULTS_BY_IDS, {"result_ids": wanted})
     return {view.id: view for view in map(_view, rows)}
+
+
+_RESULTS_OF_RACES = _RESULTS.where(
+    RaceResult.race_id.in_(bindparam("race_ids", expanding=True)), SHOWN
+).order_by(RaceResult.race_id, func.coalesce(RaceResult.rank, 999), RaceResult.seconds)
+
+
+def results_of_races(conn: Connection, race_ids: Iterable[int]) -> list[ResultView]:
+    """The shown results of several races in one query (the home page's podiums)."""
+    wanted = sorted(set(race_ids))
+    if not wanted:
+        return []
+    return [_view(row) for row in conn.execute(_RESULTS_OF_RACES, {"race_ids": wanted})]
 
 
 def best_times(conn: Connection, skater_id: int, since: dt.date | None = None) -> dict[str, float]:
@@ -1271,6 +1302,33 @@ def articles_about(conn: Connection, skater_id: int, limit: int = 10) -> list[Ar
         .limit(limit)
     )
     return [ArticleRef(*r) for r in rows]
+
+
+def articles_naming(conn: Connection, skater_id: int, limit: int = 20) -> list[ArticleRef]:
+    """Articles whose facts name the skater (a result, a record or a mention: the subjects
+    reconciliation keeps per article), newest first, one per near-duplicate story. Wider
+    than `articles_about`, which only knows articles with a claim on one of their results."""
+    rows = conn.execute(
+        select(
+            Article.id,
+            Article.published,
+            Article.cluster_id,
+            Article.url,
+            Article.title,
+            Article.date_precision,
+        )
+        .join(ArticleSubject, ArticleSubject.article_id == Article.id)
+        .where(ArticleSubject.kind == "skater", ArticleSubject.value == str(skater_id))
+        .order_by(Article.published.desc(), Article.id)
+        .limit(limit * 3)  # room for the copies of one story, dropped below
+    )
+    seen: set[int] = set()
+    refs = []
+    for row in rows:
+        if row.cluster_id not in seen:
+            seen.add(row.cluster_id)
+            refs.append(ArticleRef(*row))
+    return refs[:limit]
 
 
 def pending_facts(

@@ -22,6 +22,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -189,7 +190,16 @@ class Race(Base):
     """One race of a meet: distance and gender, and the day when it is known."""
 
     __tablename__ = "races"
-    __table_args__ = (UniqueConstraint("competition_id", "distance", "gender", "day_key"),)
+    __table_args__ = (
+        UniqueConstraint("competition_id", "distance", "gender", "day_key"),
+        # Dated races newest first (the home page's fresh results; migration 0011).
+        Index(
+            "ix_races_race_date",
+            "race_date",
+            sqlite_where=text("race_date IS NOT NULL"),
+            postgresql_where=text("race_date IS NOT NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     competition_id: Mapped[int] = mapped_column(ForeignKey("competitions.id"), index=True)

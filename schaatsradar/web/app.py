@@ -25,6 +25,7 @@ from schaatsradar.web import (
     stream,
 )
 from schaatsradar.web.head import HeadAsGet
+from schaatsradar.web.rendering import settle_memory
 from schaatsradar.web.response_cache import ResponseCache
 from schaatsradar.web.security import SecurityHeaders
 
@@ -73,4 +74,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_api_route("/favicon.ico", favicon, methods=["GET"], include_in_schema=False)
     app.mount(api_docs.ASSETS_PATH, api_docs.assets(), name="api-docs")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    settle_memory()
     return app

@@ -4,7 +4,11 @@ classes the stylesheet colours, and every point is a real `<circle>` whose data 
 say what it shows, so a browser test, or a reader's tooltip, can see each one.
 
 Faster is higher: the time axis runs from the slowest time at the bottom to the fastest at
-the top, so an improving skater's line climbs.
+the top, so an improving skater's line climbs. A dashed step line follows the best time so
+far (the personal best as it was on each day), and the fastest point is marked and labelled.
+
+Drawn for a phone first: 400 units wide, so text of 13 units is still 11.6 px on a 390 px
+screen (the chart fills the column there) and the stylesheet caps the width on desktops.
 """
 
 from __future__ import annotations
@@ -16,9 +20,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 72, 24, 16, 40
+WIDTH, HEIGHT = 400, 230
+LEFT, RIGHT, TOP, BOTTOM = 64, 14, 22, 34
 Y_TICKS = 4
+_BEST = ' data-best="true"'
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,11 @@ def progression_chart(
     if len(ordered) > 1:
         line = " ".join(f"{scale.x(p.day):.1f},{scale.y(p.seconds):.1f}" for p in ordered)
         parts.append(f'<polyline class="chart-line" points="{line}"/>')
-    parts += [_circle(scale, point, time_label) for point in ordered]
+        parts.append(_best_so_far(scale, ordered))
+    best = min(ordered, key=lambda p: (p.seconds, p.day)) if ordered else None
+    parts += [_circle(scale, point, time_label, point is best) for point in ordered]
+    if best is not None:
+        parts.append(_best_label(scale, best, time_label))
     parts.append("</svg>")
     return Chart(distance, element_id, ordered, Markup("".join(parts)))
 
@@ -97,7 +106,7 @@ def _time_axis(scale: _Scale, time_label: Callable[[float], str]) -> list[str]:
         y = scale.y(seconds)
         parts.append(
             f'<line class="chart-grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}"/>'
-            f'<text x="{LEFT - 8}" y="{y + 4:.1f}" text-anchor="end">'
+            f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end">'
             f"{escape(time_label(seconds))}</text>"
         )
     parts.append("</g>")
@@ -114,17 +123,43 @@ def _day_axis(scale: _Scale, day_label: Callable[[dt.date], str]) -> list[str]:
     for share, anchor in ((0.0, "start"), (0.5, "middle"), (1.0, "end")):
         day = scale.day_at(share)
         parts.append(
-            f'<text x="{scale.x(day):.1f}" y="{bottom + 24}" text-anchor="{anchor}">'
+            f'<text x="{scale.x(day):.1f}" y="{bottom + 22}" text-anchor="{anchor}">'
             f"{escape(day_label(day))}</text>"
         )
     parts.append("</g>")
     return parts
 
 
-def _circle(scale: _Scale, point: ChartPoint, time_label: Callable[[float], str]) -> str:
+def _best_so_far(scale: _Scale, ordered: Sequence[ChartPoint]) -> str:
+    """The personal best as it stood on each day: a step down at every improvement."""
+    steps: list[str] = []
+    best = ordered[0].seconds
+    for point in ordered:
+        x = scale.x(point.day)
+        if point.seconds < best:
+            steps.append(f"{x:.1f},{scale.y(best):.1f}")
+            best = point.seconds
+        steps.append(f"{x:.1f},{scale.y(best):.1f}")
+    return f'<polyline class="chart-best" points="{" ".join(steps)}"/>'
+
+
+def _circle(
+    scale: _Scale, point: ChartPoint, time_label: Callable[[float], str], best: bool = False
+) -> str:
     return (
         f'<circle class="chart-point" cx="{scale.x(point.day):.1f}" '
-        f'cy="{scale.y(point.seconds):.1f}" r="6" data-date="{point.day.isoformat()}" '
-        f'data-seconds="{point.seconds:.2f}" data-time="{escape(time_label(point.seconds))}">'
+        f'cy="{scale.y(point.seconds):.1f}" r="{6 if best else 5}" '
+        f'data-date="{point.day.isoformat()}" data-seconds="{point.seconds:.2f}" '
+        f'data-time="{escape(time_label(point.seconds))}"{_BEST if best else ""}>'
         f"<title>{escape(point.label)}</title></circle>"
+    )
+
+
+def _best_label(scale: _Scale, point: ChartPoint, time_label: Callable[[float], str]) -> str:
+    """The fastest time written beside its point, on the side with room."""
+    x, y = scale.x(point.day), scale.y(point.seconds)
+    anchor, dx = ("end", -10) if x > (LEFT + WIDTH - RIGHT) / 2 else ("start", 10)
+    return (
+        f'<text class="chart-best-label" x="{x + dx:.1f}" y="{max(y - 8, 14):.1f}" '
+        f'text-anchor="{anchor}">{escape(time_label(point.seconds))}</text>'
     )

@@ -1,7 +1,7 @@
 """Atom and iCal feeds: the site, each skater, each competition, each search; the calendar.
 
 Each route lists what its HTML page lists, by the page's own query (`reading.latest`,
-`reading.search`, `knowledge.articles_about`, the calendar filters), and only renders it
+`reading.search`, `knowledge.articles_naming`, the calendar filters), and only renders it
 differently. Every answer carries an ETag and a Last-Modified, and a feed reader that sends
 them back gets `304 Not Modified` while nothing changed: readers poll feeds every few minutes.
 """
@@ -115,7 +115,7 @@ def skater_feed(
         skater = _skater(conn, slug)
         if skater.slug != slug:  # merged into another entry: follow it
             return RedirectResponse(f"/schaatsers/{skater.slug}/atom", status_code=301)
-        ids = [a.id for a in kb.articles_about(conn, skater.id, limit=FEED_SIZE)]
+        ids = [a.id for a in kb.articles_naming(conn, skater.id, limit=FEED_SIZE)]
         title = TITLES[language]["skater"].format(name=skater.name)
         feed = Feed(title, f"/schaatsers/{slug}", feed_reads.entries(conn, ids))
     return _atom_response(request, feed, language)

@@ -77,14 +77,16 @@ _NAMED_DISTANCES = {
 
 
 def distance(value: str | None, language: Language) -> str:
-    """`500 m`, `10.000 m` / `10,000 m`, `ploegenachtervolging` / `team pursuit`."""
+    """`500 m`, `10.000 m` / `10,000 m`, `ploegenachtervolging` / `team pursuit`. The space
+    before the unit does not break: "1.000" at a line's end and "m" on the next is no
+    distance a reader recognises (narrow table columns on phones)."""
     if not value:
         return NO_VALUE
     if value in _NAMED_DISTANCES:
         return translate(language, _NAMED_DISTANCES[value])
     metres = value.removesuffix("m")
     if metres.isdigit():
-        return f"{format_decimal(int(metres), locale=language)} m"
+        return f"{format_decimal(int(metres), locale=language)}\N{NO-BREAK SPACE}m"
     return value
 
 

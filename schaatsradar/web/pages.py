@@ -5,9 +5,9 @@ reader's language (a 404 page too, for an unknown article, skater or competition
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+import functools
+from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from itertools import groupby
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -32,6 +32,7 @@ from schaatsradar.web.deps import Language
 from schaatsradar.web.format import day, race_time
 from schaatsradar.web.i18n import translate
 from schaatsradar.web.names import competition
+from schaatsradar.web.race_view import RaceTable, race_tables
 from schaatsradar.web.rendering import ATOM, ICAL, Alternate, page_url, render
 from schaatsradar.web.search_facets import FacetFilters, apply_facets, facets
 
@@ -67,23 +68,46 @@ def _day(text: str) -> dt.date | None:
 # -- / ----------------------------------------------------------------------------------------
 
 
+NEWS_PER_PAGE = 10
+MAX_NEWS_PAGE = 1000
+
+
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, store: StoreDep, language: LanguageDep, today: TodayDep) -> HTMLResponse:
+def home(
+    request: Request,
+    store: StoreDep,
+    language: LanguageDep,
+    today: TodayDep,
+    pagina: str = Query("", max_length=8),
+) -> HTMLResponse:
+    """Results and records first, then the news, ten stories a page (`?pagina=2`). Later
+    pages are the news alone: a reader paging back through stories has seen the podiums."""
+    number = min(_id(pagina) or 1, MAX_NEWS_PAGE)
     with store.read() as conn:
-        upcoming = season_calendar.upcoming(conn, today, 5)
+        upcoming = season_calendar.upcoming(conn, today, 5) if number == 1 else []
         # No calendar of the running season: say so, and show the latest results instead.
         season = season_of(today)
         loaded = season_calendar.calendar_loaded(conn, season)
-        latest = [] if upcoming or loaded else calendar_store.latest_meets_with_results(conn, today)
-        news = reading.latest(conn, limit=30)
-        races = [
-            (race, _by_rank(kb.results(conn, race_id=race.id))[:5])
-            for race in site.recent_races(conn, today, limit=6)
-        ]
-        records = site.recent_records(conn, today, RECORD_KINDS_SHOWN)
-        slugs = _slugs(conn, [r for _race, rs in races for r in rs], records)
+        latest = (
+            calendar_store.latest_meets_with_results(conn, today)
+            if number == 1 and not (upcoming or loaded)
+            else []
+        )
+        news = reading.latest(conn, limit=NEWS_PER_PAGE + 1, offset=(number - 1) * NEWS_PER_PAGE)
+        races: list[tuple[site.RaceRef, RaceTable]] = []
+        records: list[RecordRow] = []
+        if number == 1:
+            refs = site.recent_races(conn, today, limit=6)
+            results = kb.results_of_races(conn, [race.id for race in refs])
+            tables = {table.first.race_id: table for table in race_tables(results)}
+            races = [(race, tables[race.id]) for race in refs if race.id in tables]
+            records = site.recent_records(conn, today, RECORD_KINDS_SHOWN)
+        podiums = [line.result for _race, table in races for line in table.podium]
+        slugs = _slugs(conn, podiums, records)
     context = {
-        "news": news,
+        "news": news[:NEWS_PER_PAGE],
+        "page": number,
+        "more_news": len(news) > NEWS_PER_PAGE,
         "meets": _by_meet(races),
         "records": records,
         "upcoming": upcoming,
@@ -99,15 +123,11 @@ def home(request: Request, store: StoreDep, language: LanguageDep, today: TodayD
 
 
 def _by_meet(
-    races: list[tuple[site.RaceRef, list[ResultView]]],
-) -> list[tuple[site.RaceRef, list[tuple[site.RaceRef, list[ResultView]]]]]:
+    races: list[tuple[site.RaceRef, RaceTable]],
+) -> list[tuple[site.RaceRef, list[tuple[site.RaceRef, RaceTable]]]]:
     """Consecutive races of one meet under one heading (the first race names the meet)."""
     grouped = [list(g) for _id, g in groupby(races, key=lambda pair: pair[0].competition_id)]
     return [(group[0][0], group) for group in grouped]
-
-
-def _by_rank(results: list[ResultView]) -> list[ResultView]:
-    return sorted(results, key=lambda r: (r.rank or 999, r.seconds or 1e9))
 
 
 def _slugs(
@@ -165,12 +185,11 @@ def skater_page(
             return RedirectResponse(f"/schaatsers/{skater.slug}", 301)
         view = profile(conn, skater, today)
         meet_ids = _meet_ids(view.upcoming)
-    distances = sorted(set(view.personal_bests) | set(view.season_bests), key=distance_order)
     context = {
         "view": view,
         "skater": skater,
-        "distances": distances,
-        "charts": _charts(view.results, language),
+        "distances": view.distances,
+        "charts": _charts(view.results, view.days, language),
         "meet_ids": meet_ids,
         "today": today,
     }
@@ -189,26 +208,21 @@ def skater_page(
     return render(request, "skater.html", context, language, alternates=feeds)
 
 
-def _charts(results: list[ResultView], language: Language) -> list[Any]:
+def _charts(results: list[ResultView], days: dict[int, dt.date], language: Language) -> list[Any]:
+    """One progression chart per distance; a point's day is the one the page's tables give
+    the result (`days`, else its meet's first day). Labels formatted once per value: a busy
+    skater's thousand points repeat few days and times, and Babel is slow."""
+    day_label = functools.lru_cache(maxsize=None)(lambda d: day(d, language, "medium"))
+    time_label = functools.lru_cache(maxsize=None)(lambda s: race_time(s, language))
     points: dict[str, list[ChartPoint]] = defaultdict(list)
     for result in results:
-        when = result.race_date or result.start_date
+        when = days.get(result.id) or result.start_date
         if result.seconds is not None and when is not None:
-            label = " · ".join(
-                (
-                    day(when, language, "medium"),
-                    competition(result.competition, language),
-                    race_time(result.seconds, language),
-                )
-            )
+            name = competition(result.competition, language)
+            label = f"{day_label(when)} · {name} · {time_label(result.seconds)}"
             points[result.distance].append(ChartPoint(when, result.seconds, label))
     return [
-        progression_chart(
-            distance,
-            points[distance],
-            time_label=lambda s: race_time(s, language),
-            day_label=lambda d: day(d, language, "medium"),
-        )
+        progression_chart(distance, points[distance], time_label=time_label, day_label=day_label)
         for distance in sorted(points, key=distance_order)
     ]
 
@@ -223,6 +237,7 @@ def competition_page(
     store: StoreDep,
     language: LanguageDep,
     today: TodayDep,
+    beweringen: str = Query("", max_length=8),
 ) -> HTMLResponse:
     wanted = _id(competition_id)
     with store.read() as conn:
@@ -230,11 +245,16 @@ def competition_page(
         if meet is None:
             return not_found(request, language)
         results = kb.results(conn, competition_id=meet.id)
+        sources = site.result_sources(conn, [r.id for r in results])
         # Held back (two claimed winners, unconfirmed candidates): listed apart, as claims.
-        held = [
-            (view, kb.claims(conn, view.id))
-            for view in kb.results(conn, competition_id=meet.id, held=True)
-        ]
+        # A meet the news disagrees about can hold hundreds: the first ones, and the rest
+        # on request (`?beweringen=alle`), so the results are not buried under them.
+        held_total = site.held_count(conn, meet.id)
+        everything = beweringen == "alle"
+        limit = None if everything else HELD_SHOWN
+        held_back = kb.results(conn, competition_id=meet.id, held=True, limit=limit)
+        claims = kb.claims_of_results(conn, [view.id for view in held_back])
+        held = [(view, claims[view.id]) for view in held_back]
         records = site.records_at_competition(conn, meet.id)
         about = site.articles_about_competition(conn, meet.id)
         slugs = _slugs(conn, [*results, *(view for view, _claims in held)], records)
@@ -242,8 +262,9 @@ def competition_page(
     context = {
         "meet": meet,
         "event": event,
-        "races": _races(results),
+        "races": race_tables(results, sources),
         "held": held,
+        "held_more": held_total - len(held),
         "records": records,
         "articles": about,
         "slugs": slugs,
@@ -257,39 +278,7 @@ def competition_page(
     return render(request, "competition.html", context, language, alternates=[feed])
 
 
-@dataclass(frozen=True)
-class RaceTable:
-    """One race's results; `number` tells apart two races of one distance and gender (the
-    double 500 m), `repeated` says whether the page needs to."""
-
-    first: ResultView
-    number: int
-    repeated: bool
-    results: list[ResultView]
-
-
-def _races(results: list[ResultView]) -> list[RaceTable]:
-    """Results grouped per race, races in programme order."""
-    by_race: dict[int, list[ResultView]] = defaultdict(list)
-    for result in results:
-        by_race[result.race_id].append(result)
-    races = sorted(
-        by_race.values(),
-        key=lambda rs: (
-            distance_order(rs[0].distance),
-            rs[0].gender,
-            rs[0].race_date or dt.date.max,
-            rs[0].race_id,
-        ),
-    )
-    count = Counter((rs[0].distance, rs[0].gender) for rs in races)
-    seen: Counter[tuple[str, str]] = Counter()
-    tables = []
-    for race in races:
-        key = (race[0].distance, race[0].gender)
-        seen[key] += 1
-        tables.append(RaceTable(race[0], seen[key], count[key] > 1, _by_rank(race)))
-    return tables
+HELD_SHOWN = 40
 
 
 # -- /records ---------------------------------------------------------------------------------
@@ -383,7 +372,9 @@ def calendar_page(
     chosen = _season(seizoen)
     with store.read() as conn:
         view = season_calendar.season_view(conn, today, chosen)
-    events = filter_events(view.events, levels=[level] if level else None, distance=distance)
+        events = filter_events(view.events, levels=[level] if level else None, distance=distance)
+        past = [e.meet_id for e in events if e.start <= today and e.meet_id is not None]
+        with_results = site.competitions_with_results(conn, past)
     picked = chosen if chosen is not None and chosen != view.current else None
     # The iCal feed names its filters in English (`season`, `level`, `distance`).
     ics_filters = {"season": picked.name if picked else None, "level": level, "distance": distance}
@@ -395,6 +386,7 @@ def calendar_page(
     context = {
         "months": sorted(months.items()),
         "meet_ids": view.meet_ids,
+        "with_results": with_results,
         "view": view,
         "season": view.season,
         "seasons": view.seasons,

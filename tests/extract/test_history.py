@@ -40,6 +40,19 @@ def test_a_result_dated_to_an_earlier_season_is_that_seasons() -> None:
     assert result.venue == "Heerenveen"
 
 
+def test_a_day_right_after_an_old_time_dates_it() -> None:
+    """ "Zij klokte 37,05 op 9 december 2017": the old mark's day follows its time; the
+    record holder's time is history, not a result of the reported race."""
+    text = (
+        "Femke Kok won zaterdag de 500 meter in 36,95, een baanrecord. Het oude record was van "
+        "Nao Kodaira. Zij klokte 37,05 op 9 december 2017, op dezelfde baan."
+    )
+    old = [r for r in facts(text) if r.athlete == "Nao Kodaira"]
+    assert [(r.earlier, r.year, r.race_date) for r in old] == [(True, 2017, dt.date(2017, 12, 9))]
+    text = "Femke Kok won de 500 meter in 36,95 en was sneller dan op 9 december 2017."
+    assert not any(r.earlier for r in facts(text))
+
+
 def test_a_result_dated_years_back_takes_no_meet_of_the_report() -> None:
     text = (
         "Jordan Stolz won de 1000 meter bij de World Cup in Calgary. "

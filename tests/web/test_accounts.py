@@ -404,13 +404,16 @@ def test_competition_and_calendar_pages_have_follow_buttons(site: Site) -> None:
         calendar = someone.client.get("/kalender?afstand=1000m").text
         assert 'name="kind" value="distance"' in calendar
         assert 'name="value" value="1000m"' in calendar
-        assert "Volg 1.000 m" in calendar
+        assert "Volg 1.000\N{NO-BREAK SPACE}m" in calendar
         assert 'name="kind" value="distance"' not in someone.client.get("/kalender").text
         back = someone.post(
             "/volgen", {"kind": "distance", "value": "1000m", "next": "/kalender?afstand=1000m"}
         )
         assert back.headers["location"] == "/kalender?afstand=1000m"
-        assert "Je volgt 1.000 m" in someone.client.get("/kalender?afstand=1000m").text
+        assert (
+            "Je volgt 1.000\N{NO-BREAK SPACE}m"
+            in someone.client.get("/kalender?afstand=1000m").text
+        )
 
 
 def test_an_article_offers_to_follow_the_skaters_its_facts_name(site: Site) -> None:

@@ -127,3 +127,37 @@ def test_page_fits_the_screen_without_errors_or_serious_accessibility_faults(
         if v.get("impact") in SERIOUS
     ]
     assert violations == [], f"{which} on {screen}: {violations}"
+
+
+PHONE_FACTS = """() => {
+  const svgScale = (t) => {
+    const svg = t.closest('svg');
+    return svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  };
+  const labels = [...document.querySelectorAll('svg.chart text')]
+    .map(t => parseFloat(getComputedStyle(t).fontSize) * svgScale(t));
+  const top = (sel) => {
+    const e = document.querySelector(sel);
+    return e ? e.getBoundingClientRect().top + scrollY : null;
+  };
+  const tables = [...document.querySelectorAll('.table-scroll')];
+  return {
+    scrolling: tables.filter(e => e.scrollWidth > e.clientWidth + 1).length,
+    smallestLabel: labels.length ? Math.min(...labels) : null,
+    results: top('#results-title'), news: top('#news-title'),
+  };
+}"""
+
+
+@pytest.mark.parametrize("which", ["home", "skater", "race"])
+def test_on_a_phone_tables_fit_chart_labels_read_and_results_come_first(
+    site: Site, browser: Browser, which: str
+):
+    page = _open(browser, "phone", [])
+    page.goto(site.url + site.paths[which])
+    facts = page.evaluate(PHONE_FACTS)
+    assert facts["scrolling"] == 0, f"{which}: a table scrolls sideways on a phone"
+    if which == "skater":
+        assert facts["smallestLabel"] is not None and facts["smallestLabel"] >= 11, facts
+    if which == "home":  # the podiums start on the first screen, before the news
+        assert facts["results"] < SCREENS["phone"]["height"] < facts["news"], facts

@@ -53,8 +53,8 @@ def test_dates_months_and_ranges():
 
 
 def test_distances_genders_countries_and_record_kinds():
-    assert format.distance("10000m", "nl") == "10.000 m"
-    assert format.distance("10000m", "en") == "10,000 m"
+    assert format.distance("10000m", "nl") == "10.000\N{NO-BREAK SPACE}m"
+    assert format.distance("10000m", "en") == "10,000\N{NO-BREAK SPACE}m"
     assert format.distance("team pursuit", "nl") == "ploegenachtervolging"
     assert format.distance("team pursuit", "en") == "team pursuit"
     assert format.gender("women", "nl") == "vrouwen"

@@ -100,11 +100,47 @@ def test_the_language_switch_links_the_same_page_in_the_other_language(site: Sit
 # -- / ----------------------------------------------------------------------------------------
 
 
+def news_pages(site: Site, lang: str = "nl") -> list[str]:
+    """Every page of the home page's news, following its "more news" links."""
+    pages = [page(site, f"/?lang={lang}")]
+    while (more := re.search(r'<a href="/\?pagina=(\d+)" rel="next">', pages[-1])) is not None:
+        pages.append(page(site, f"/?pagina={more.group(1)}&lang={lang}"))
+        assert len(pages) < 20
+    return pages
+
+
 def test_home_shows_a_story_once_with_the_other_sources_counted(site: Site):
-    html = page(site, "/")
+    html = "".join(news_pages(site))
     assert html.count(f'href="/artikel/{site.race_report}"') == 1
     assert "ook gemeld door 1 bron" in html
-    assert "also reported by 1 source" in page(site, "/?lang=en")
+    assert "also reported by 1 source" in "".join(news_pages(site, "en"))
+
+
+def test_home_pages_the_news_ten_at_a_time(site: Site):
+    pages = news_pages(site)
+    assert len(pages) > 1
+    teasers = [re.findall(r'<h3><a href="/artikel/(\d+)">', main_of(html)) for html in pages]
+    assert all(len(ids) == 10 for ids in teasers[:-1])
+    assert 1 <= len(teasers[-1]) <= 10
+    assert len({i for ids in teasers for i in ids}) == sum(map(len, teasers))  # no repeats
+    assert "Meer nieuws" in pages[0] and "Nieuwer nieuws" in pages[1]
+    # Later pages are the news alone; a page past the end, or a malformed number, is no error.
+    assert "Verse uitslagen" not in main_of(pages[1])
+    assert "Nog geen artikelen" in page(site, "/?pagina=999")
+    assert "Verse uitslagen" in page(site, "/?pagina=twee")
+
+
+def test_home_puts_results_and_records_before_the_news(site: Site):
+    html = main_of(page(site, "/"))
+    results, records, news = (
+        html.index(f'id="{name}-title"') for name in ("results", "records", "news")
+    )
+    assert results < news and records < news
+    # Podiums: at most three lines a race, the winner's medal named for screen readers.
+    assert (
+        '<span class="medal medal-gold">1</span><span class="visually-hidden"> (goud)</span>'
+        in html
+    )
 
 
 def test_home_counts_down_to_the_next_competitions(site: Site):
@@ -115,8 +151,8 @@ def test_home_counts_down_to_the_next_competitions(site: Site):
 
 
 def test_home_lists_fresh_results_and_records_from_the_knowledge_base(site: Site):
-    aside = page(site, "/")
-    aside = aside[aside.index('<aside class="knowledge"') :]
+    aside = main_of(page(site, "/"))
+    aside = aside[: aside.index('id="news-title"')]
     # Up to the reader's day: the European Championships in Tomaszów Mazowiecki (9-11 Jan).
     assert "Tomaszów Mazowiecki" in aside
     assert "baanrecord" in aside
@@ -175,7 +211,7 @@ def test_leerdams_page_shows_her_inzell_track_record_in_dutch(site: Site):
     html = page(site, f"/schaatsers/{site.leerdam}")
     records = html[html.index('id="records"') : html.index('id="progression"')]
     assert re.search(
-        r"baanrecord Inzell</a></th>\s*<td>1\.000 m</td>\s*<td[^>]*>"
+        r"baanrecord Inzell</a></th>\s*<td[^>]*>1\.000\xa0m</td>\s*<td[^>]*>"
         r'<data class="time" value="72.74">1\.12,74</data>',
         records,
     )
@@ -205,6 +241,35 @@ def test_the_progression_chart_draws_a_point_per_dated_time(site: Site):
     assert float(faster["cy"] or 0) < float(slower["cy"] or 0)  # faster is drawn higher
 
 
+def test_skater_page_lists_every_article_that_names_her_once(site: Site):
+    html = page(site, f"/schaatsers/{site.leerdam}")
+    news = html[html.index('id="news"') :]
+    linked = re.findall(r'<a href="/artikel/(\d+)">', news)
+    # Results, records and mentions alike (not only articles with a claim on her results);
+    # the other publisher's copy of the race report is the same story, listed once.
+    assert len(linked) >= 6 and len(set(linked)) == len(linked)
+    assert str(site.race_report) in linked
+    assert news.count("Ook Jake Paul heeft lucht gekregen") == 1
+
+
+def test_skater_page_has_a_best_for_every_distance_raced_and_dates_that_agree(site: Site):
+    html = page(site, f"/schaatsers/{site.leerdam}")
+    bests = html[html.index('id="bests"') : html.index('id="records"')]
+    # The 500 m she raced without a known time still has its row; the 1000 m says where.
+    assert re.search(r"<th scope=\"row\">500\xa0m</th>", bests)
+    assert "Olympische Spelen</a>" in bests
+    # The Inzell 1.12,74: the same day as a result and as a track record.
+    records = html[html.index('id="records"') : html.index('id="progression"')]
+    results = html[html.index('id="results"') : html.index('id="upcoming"')]
+    record_day = re.search(r'1\.12,74</data></td>\s*<td[^>]*><time datetime="([\d-]+)"', records)
+    result_day = re.search(
+        r'<time datetime="([\d-]+)"[^<]*</time></td>\s*<th scope="row">'
+        r'<a href="/wedstrijden/\d+">Wereldbeker 5',
+        results,
+    )
+    assert record_day and result_day and record_day.group(1) == result_day.group(1)
+
+
 def test_skater_page_links_her_feeds_and_upcoming_races(site: Site):
     response = get(site, f"/schaatsers/{site.leerdam}")
     assert f'href="/schaatsers/{site.leerdam}.ics"' in response.text
@@ -220,7 +285,7 @@ def test_skater_page_links_her_feeds_and_upcoming_races(site: Site):
 def test_competition_page_has_results_per_distance_records_and_articles(site: Site):
     html = page(site, f"/wedstrijden/{site.inzell_meet}")
     assert outline(html).headings[0] == "Wereldbeker 5"
-    assert "<caption>1.000 m vrouwen · 24 jan 2026</caption>" in html  # the race's own day
+    assert "<caption>1.000\N{NO-BREAK SPACE}m vrouwen · 24 jan 2026</caption>" in html  # its day
     assert re.search(
         rf'<a href="/schaatsers/{site.leerdam}">Jutta Leerdam</a></th>.*?1\.12,74', html, re.S
     )
@@ -230,13 +295,27 @@ def test_competition_page_has_results_per_distance_records_and_articles(site: Si
     assert f'href="/wedstrijden/{site.inzell_meet}/atom"' in html
 
 
+def test_competition_page_shows_medals_and_the_sources_of_each_line(site: Site):
+    # World Cup 1 in Salt Lake City: Kok won both 500 m races, Leerdam was fifth and tenth.
+    salt_lake = re.search(r'href="/wedstrijden/(\d+)">Wereldbeker 1<', page(site, "/kalender"))
+    assert salt_lake is not None
+    html = main_of(page(site, f"/wedstrijden/{salt_lake.group(1)}"))
+    assert "Verschil" not in html  # no race here with two known times and a known winner
+    assert html.count('<span class="medal medal-gold">1</span>') >= 2
+    assert '<span class="visually-hidden"> (goud)</span>' in html
+    assert re.search(r'<td class="num place">5</td>\s*<th scope="row"><a[^>]*>Jutta Leerdam', html)
+    # Each line links the articles that reported it, by publisher.
+    lines = re.findall(r'<td class="sources-col">(.*?)</td>', html)
+    assert lines and all('<a href="/artikel/' in line for line in lines)
+
+
 # -- /records ---------------------------------------------------------------------------------
 
 
 def test_records_page_has_world_records_with_history_and_a_separate_claims_part(site: Site):
     html = page(site, "/records")
     world = html[html.index('id="records-world"') : html.index('id="records-olympic"')]
-    assert re.search(r"500 m</th>\s*<td[^>]*><data[^>]*>36,09</data>", world)  # Kok
+    assert re.search(r"500\xa0m</th>\s*<td[^>]*><data[^>]*>36,09</data>", world)  # Kok
     assert re.search(r"earlier mark|eerdere tijd", world)
     assert "Lee Sang-hwa" in world  # the 36,36 Kok broke, kept in the history
     # Stolz's 33,69, which one article calls the world record against Kulizhnikov's 33,61:
@@ -305,7 +384,7 @@ def test_search_facets_narrow_the_hits(site: Site):
     assert link is not None
     narrowed = page(site, link.group(1).replace("&amp;", "&"))
     assert 0 < len(hits_of(narrowed)) < len(hits_of(html))
-    assert "Filter weghalen: 1.000 m" in narrowed
+    assert "Filter weghalen: 1.000\N{NO-BREAK SPACE}m" in narrowed
 
 
 def test_search_narrows_to_a_date_range(site: Site):
@@ -356,3 +435,15 @@ def test_static_files_are_served(site: Site):
     assert css.status_code == 200 and "@media" in css.text
     script = get(site, "/static/search.js")
     assert script.status_code == 200 and "javascript" in script.headers["content-type"]
+
+
+def test_calendar_links_a_past_meet_to_its_results(site: Site):
+    html = page(site, "/kalender")
+    # World Cup 1 (November, before the reader's day) has results; World Cup 5 is to come.
+    past = re.search(r'href="/wedstrijden/(\d+)">Wereldbeker 1</a>.*?</li>', html, re.S)
+    assert past is not None
+    assert f'href="/wedstrijden/{past.group(1)}#uitslagen">Uitslagen en winnaars</a>' in past.group(
+        0
+    )
+    coming = re.search(r">Wereldbeker 5</a>.*?</li>", html, re.S)
+    assert coming is not None and "Uitslagen en winnaars" not in coming.group(0)
