@@ -9,6 +9,7 @@ relative clause hangs on, else the clause's subject: the nearest name not govern
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -109,14 +110,23 @@ KEPT_AHEAD_AFTER = re.compile(
 
 
 def _is_object(text: str, sentence: Sentence, entity: Entity, named_before: bool) -> bool:
-    before = text_before(text, sentence, entity.start)
-    if entity.team and TEAM_OF_BEFORE.search(before):
+    return _object_at(text, sentence, entity.start, entity.end, entity.team, named_before)
+
+
+@functools.lru_cache(maxsize=1024)
+def _object_at(
+    text: str, sentence: Sentence, start: int, end: int, team: bool, named_before: bool
+) -> bool:
+    """`_is_object` by the entity's span: the subject readers ask it about every name of a
+    sentence again and again, and it reads nothing but the text around that span."""
+    before = text_before(text, sentence, start)
+    if team and TEAM_OF_BEFORE.search(before):
         return False
     if OBJECT_BEFORE.search(before) or MARGIN_ON_BEFORE.search(before):
         return True
     if (
         named_before
-        and KEPT_AHEAD_AFTER.match(text, entity.end, sentence.end)
+        and KEPT_AHEAD_AFTER.match(text, end, sentence.end)
         and KEPT_AHEAD_BEFORE.search(before)
     ):
         return True
