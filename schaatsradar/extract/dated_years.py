@@ -8,6 +8,7 @@ takes a place back) because dating is its own question.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from schaatsradar.extract.flow import clause_before, now_between
@@ -39,8 +40,11 @@ _OTHERS_YEAR = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=2048)
 def year_before(text: str, sentence_start: int, start: int) -> int | None:
-    """The year the clause before a place at `start` dates it to, if it names one."""
+    """The year the clause before a place at `start` dates it to, if it names one. Cached:
+    the result reader asks it for every reading of a place and of a time (about three times
+    each), and it depends on nothing but the text and the two positions."""
     before = clause_before(text, sentence_start, start)
     # "Net als Irene Schouten in 2022 won ze": the year is the other skater's. (A year is
     # written 19xx or 20xx: a clause without either is not scanned.)
@@ -94,12 +98,14 @@ _THAT_YEAR_GATE = gate(
 _PREVIOUS_SENTENCE_END = re.compile(r"[.!?]\s+(?=\S)")
 
 
+@functools.lru_cache(maxsize=1024)
 def year_referred_back(
     text: str, sentence_start: int, sentence_end: int, article_year: int | None = None
 ) -> int | None:
     """The year a "dat jaar" / "that year" / "op dat toernooi" in this sentence refers to: the
     last year the previous sentence dated something to ("in 2019"; "vorig jaar", "twee jaar
-    geleden" counted back from the article's year)."""
+    geleden" counted back from the article's year). Cached: asked for each place and time of
+    a sentence, and it depends only on the text, the sentence and the year."""
     if not (
         _THAT_YEAR_GATE.open(text, sentence_start, sentence_end)
         and _THAT_YEAR.search(text, sentence_start, sentence_end)

@@ -9,13 +9,14 @@ relative clause hangs on, else the clause's subject: the nearest name not govern
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Sequence
 
 from schaatsradar.extract import patterns
 from schaatsradar.extract.context import Entity
-from schaatsradar.extract.mentions import text_before
+from schaatsradar.extract.mentions import LOOK_BACK
 from schaatsradar.extract.scanning import blind
 from schaatsradar.extract.sentences import Sentence
 from schaatsradar.extract.shapes import aside_closed, bracketed_before, handed_on
@@ -109,14 +110,32 @@ KEPT_AHEAD_AFTER = re.compile(
 
 
 def _is_object(text: str, sentence: Sentence, entity: Entity, named_before: bool) -> bool:
-    before = text_before(text, sentence, entity.start)
-    if entity.team and TEAM_OF_BEFORE.search(before):
+    return _object_at(
+        text, sentence.start, sentence.end, entity.start, entity.end, entity.team, named_before
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _object_at(
+    text: str,
+    sentence_start: int,
+    sentence_end: int,
+    start: int,
+    end: int,
+    team: bool,
+    named_before: bool,
+) -> bool:
+    """`_is_object` by positions: the subject readers ask it about every name of a sentence
+    again and again, and it reads nothing but the text around that span (plain positions as
+    the key: no hashing of a `Sentence` per call)."""
+    before = text[max(sentence_start, start - LOOK_BACK) : start]
+    if team and TEAM_OF_BEFORE.search(before):
         return False
     if OBJECT_BEFORE.search(before) or MARGIN_ON_BEFORE.search(before):
         return True
     if (
         named_before
-        and KEPT_AHEAD_AFTER.match(text, entity.end, sentence.end)
+        and KEPT_AHEAD_AFTER.match(text, end, sentence_end)
         and KEPT_AHEAD_BEFORE.search(before)
     ):
         return True

@@ -83,3 +83,29 @@ def test_led_scans_find_what_their_pattern_finds() -> None:
             assert [m.span() for m in led.finditer(text)] == [
                 m.span() for m in plain.finditer(text)
             ], (plain.pattern[:40], text[:60])
+
+
+def test_first_chars_of_a_pattern() -> None:
+    from schaatsradar.extract.pattern_leads import first_chars, led
+
+    assert first_chars(r"\b(?:niet|geen|not)\b") == frozenset("ngn")
+    assert first_chars(r"(?<!\d)[,;]|\s-\s|\b(?:en|and)\b") == frozenset(",; \t\n\r\f\vea")
+    assert first_chars(r"(?:de\s+)?tweede") == frozenset("dt")
+    assert first_chars(r"\w+") is None  # too wide to list
+    assert first_chars(r"(?:x)?") is None  # may match nothing
+    assert first_chars(r".x") is None
+    assert led(r"\w+") == r"\w+"
+
+
+def test_led_blind_patterns_find_what_they_find_unled() -> None:
+    """The look-ahead a case-blind pattern is led by (`pattern_leads`) changes no match, in
+    hostile stretches too (every position is tried)."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CASES.glob("*.txt"))[:20]]
+    texts += [*MIXED_CASE, "de de de niet, geen; en - maar (1.12,74) " * 20]
+    for made in S.BLIND:
+        unled = re.compile(made.pattern)
+        for text in texts:
+            low = S._lower(text)
+            assert [m.span() for m in made.low.finditer(low)] == [
+                m.span() for m in unled.finditer(low)
+            ], made.pattern[:60]

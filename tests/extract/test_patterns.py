@@ -862,6 +862,28 @@ def test_lowered_text_keeps_every_position(text: str) -> None:
     )
 
 
+@given(st.text(max_size=200))
+@settings(max_examples=500, deadline=None)
+def test_lowered_text_is_the_table_lowering(text: str) -> None:
+    """`lowered` takes `str.lower`'s result and checks only its non-ASCII letters: it must
+    give exactly what the letter table gives, whatever the script."""
+    assert S.lowered(text) == text.translate(S._LOWERING)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kjeld Nuis en Sven Kramer",
+        "Jutta Leerdam’s “sterke” race in Hamar",
+        "İnzell İstanbul",  # str.lower lengthens the dotted capital I
+        "ΟΔΟΣ ΣΑΣ",  # final sigma: str.lower writes ς, the table σ
+        "ԱԲԳ Ⅳ Ａ ǅ ẞ Ω",  # letters outside the table's ranges
+    ],
+)
+def test_lowered_text_matches_the_table_on_other_scripts(text: str) -> None:
+    assert S.lowered(text) == text.translate(S._LOWERING)
+
+
 def test_case_insensitive_patterns_are_written_in_lower_case() -> None:
     """They scan the lower-cased text case-sensitively (see `scanning.Rx`): an upper-case
     letter in one would never match."""
