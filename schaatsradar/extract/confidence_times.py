@@ -91,7 +91,10 @@ def time_features(view: TimeView, result: Result) -> dict[str, float]:
     features["time_named"] = float(bool(named))
     features["time_referred"] = float(bool(before) and not named)
     features["time_unnamed"] = float(not before)
-    features["time_verb"] = float(RACE_TIME_WORDS.search(view.text, gap[0], gap[1]) is not None)
+    # The verb may also stand before the name in its clause: Dutch puts it second ("Zaterdag
+    # klokte Kok 37,01", "Op de 3000 meter reed Groenewoud 4.01,50").
+    clause = _clause_start(view.text, low, gap[0]) if subject and subject[0] < start else gap[0]
+    features["time_verb"] = float(RACE_TIME_WORDS.search(view.text, clause, gap[1]) is not None)
     features["time_bracketed"] = float(view.text[max(low, start - 2) : start].strip() == "(")
     features["time_rival_between"] = float(bool(rivals))
     features["time_distance_named"] = float(_DISTANCE.search(view.text, low, high) is not None)
@@ -148,6 +151,18 @@ def _placed_elsewhere(view: TimeView, spans: list[tuple[int, int]], own: tuple[i
         if _PLACING.search(view.text, sentence.start, sentence.end):
             return True
     return False
+
+
+_CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]")
+
+
+def _clause_start(text: str, low: int, position: int) -> int:
+    """Where the clause holding `position` starts: after the last comma, colon, semicolon,
+    bracket or dash before it in the sentence (that starts at `low`)."""
+    last = low
+    for match in _CLAUSE_END.finditer(text, low, position):
+        last = match.end()
+    return last
 
 
 def time_span(result: Result) -> tuple[int, int]:
