@@ -10,12 +10,13 @@
    written apart, in the manner of a different outlet: each is a source of its own. (As one
    source, the model held out on them is trained on real news alone, whose probabilities are
    on another scale than the bar picked from the rest: its out-of-fold figure said nothing.)
-4. Pick per kind the learner and the bar with the best out-of-fold F0.5 on the open dev fold
-   (scored exactly as the scorer scores the kept facts, recall over all gold facts, missed ones
-   too). F0.5 weighs precision twice as much as recall: a wrong result on a page is worse than a
-   missing one. A fixed precision target (0.95 was tried) is not used: with a few dozen wrong
-   facts to learn from, the ranking (AUC about 0.8) reaches it only by dropping most right
-   facts too, which loses more readers' facts than it saves them from wrong ones.
+4. Pick per kind the learner (one of them reads only the few features of FEW) and the bar
+   with the best out-of-fold F0.5 on the open dev fold (scored exactly as the scorer scores
+   the kept facts, recall over all gold facts, missed ones too). F0.5 weighs precision twice
+   as much as recall: a wrong result on a page is worse than a missing one. A fixed precision
+   target (0.95 was tried) is not used: with a few dozen wrong facts to learn from, the
+   ranking (AUC about 0.8) reaches it only by dropping most right facts too, which loses more
+   readers' facts than it saves them from wrong ones.
 5. Fit the chosen model on everything and write it as JSON (`data/confidence.json`), evaluated
    in pure Python at runtime (extract/confidence.py). Same data, same file: inputs sorted,
    seeds fixed, numbers rounded.
