@@ -228,6 +228,8 @@ class ArticleView:
     distances: Counter[str] = field(default_factory=Counter)
     known: dict[str, bool] = field(default_factory=dict)
     past_paragraphs: set[int] = field(default_factory=set)
+    # Per sentence: does it say a placing (confidence_times), searched once per sentence.
+    placings: dict[int, bool] = field(default_factory=dict)
     _cues: dict[int, dict[str, float]] = field(default_factory=dict)
 
     @classmethod

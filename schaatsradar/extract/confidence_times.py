@@ -12,6 +12,7 @@ Pure measurement, like the other features: the model learns from the gold what e
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from typing import Protocol
@@ -59,8 +60,11 @@ class TimeView(Protocol):
     mentions: dict[str, list[tuple[int, int]]]
     all_mentions: list[int]
     facts: Facts
+    placings: dict[int, bool]  # a cache: sentence index -> says a placing
 
     def sentence_at(self, position: int) -> int: ...
+
+    def wants(self, *names: str) -> bool: ...
 
 
 def time_features(view: TimeView, result: Result) -> dict[str, float]:
@@ -71,12 +75,12 @@ def time_features(view: TimeView, result: Result) -> dict[str, float]:
     start, end = time_span(result)
     sentence = view.sentences[view.sentence_at(start)] if view.sentences else None
     low, high = (sentence.start, sentence.end) if sentence else (0, len(view.text))
-    spans = [s for s in view.mentions.get(result.athlete, []) if low <= s[0] < high]
+    mentions = view.mentions.get(result.athlete, [])
+    spans = [s for s in mentions if low <= s[0] < high]
     before = [s for s in spans if s[1] <= start]
     after = [s for s in spans if s[0] >= end]
     words = _name_words(result.athlete)
     named = [s for s in before if _by_name(view.text[s[0] : s[1]], words)]
-    own = {s[0] for s in view.mentions.get(result.athlete, [])}
     # The name the time is read against: the last one before it, else the first after it.
     subject = named[-1] if named else (before[-1] if before else (after[0] if after else None))
     if subject is None:
@@ -87,7 +91,9 @@ def time_features(view: TimeView, result: Result) -> dict[str, float]:
         gap = (end, subject[0])
     first = bisect.bisect_left(view.all_mentions, gap[0])
     last = bisect.bisect_left(view.all_mentions, gap[1])
-    rivals = [m for m in view.all_mentions[first:last] if m not in own]
+    inside = view.all_mentions[first:last]
+    own = {s[0] for s in mentions} if inside else set()
+    rivals = [m for m in inside if m not in own]
     features["time_named"] = float(bool(named))
     features["time_referred"] = float(bool(before) and not named)
     features["time_unnamed"] = float(not before)
@@ -97,7 +103,9 @@ def time_features(view: TimeView, result: Result) -> dict[str, float]:
     features["time_verb"] = float(RACE_TIME_WORDS.search(view.text, clause, gap[1]) is not None)
     features["time_bracketed"] = float(view.text[max(low, start - 2) : start].strip() == "(")
     features["time_rival_between"] = float(bool(rivals))
-    features["time_distance_named"] = float(_DISTANCE.search(view.text, low, high) is not None)
+    if view.wants("time_distance_named"):
+        found = _DISTANCE.search(view.text, low, high)
+        features["time_distance_named"] = float(found is not None)
     # All of it at once, the way a reporter states a skater's own time: "Kok noteerde 37,01".
     features["time_stated"] = float(
         bool(named)
@@ -114,8 +122,10 @@ def time_features(view: TimeView, result: Result) -> dict[str, float]:
         and not rivals
         and not features["time_bracketed"]
     )
-    if result.rank is None and not any(
-        r.rank is not None and r.athlete == result.athlete for r in view.facts.results
+    if (
+        view.wants("time_placed_elsewhere")
+        and result.rank is None
+        and not any(r.rank is not None and r.athlete == result.athlete for r in view.facts.results)
     ):
         features["time_placed_elsewhere"] = float(
             _placed_elsewhere(view, view.mentions.get(result.athlete, []), (low, high))
@@ -148,7 +158,11 @@ def _placed_elsewhere(view: TimeView, spans: list[tuple[int, int]], own: tuple[i
         if sentence is None or index in seen or sentence.start == own[0]:
             continue
         seen.add(index)
-        if _PLACING.search(view.text, sentence.start, sentence.end):
+        placing = view.placings.get(index)
+        if placing is None:
+            placing = _PLACING.search(view.text, sentence.start, sentence.end) is not None
+            view.placings[index] = placing
+        if placing:
             return True
     return False
 
@@ -188,10 +202,12 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=1024)
 def _name_words(name: str) -> frozenset[str]:
     return frozenset(w for w in re.split(r"[\s-]+", _fold(name)) if len(w) > 2)
 
 
+@functools.lru_cache(maxsize=4096)
 def _by_name(mention: str, words: frozenset[str]) -> bool:
     """Whether `mention` names the skater: holds a word of the name ("De Boo", "the
     Netherlands"), or opens on a capital that is no pronoun or article ("Zurek")."""
