@@ -4,7 +4,8 @@ The rules find names, times, ranks and record words well; which of the facts the
 news text really states (not a near miss, not last season, not "haar vierde tijd ooit") is
 decided by a small model learned from the gold (`make model`, extract/training.py). It ships as
 `data/confidence.json`: per kind, logistic-regression weights or a few shallow trees over the
-features of extract/confidence_features.py, and the bar below which a fact becomes a candidate.
+features of extract/confidence_features.py and confidence_times.py, and the bar below which a
+fact becomes a candidate.
 Evaluated here in pure Python, so the runtime needs no scikit-learn. The file's hash is part
 of `EXTRACTOR_VERSION`, so stored facts say which model judged them.
 """

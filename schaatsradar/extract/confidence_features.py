@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from schaatsradar.extract.confidence_times import TIME_FEATURES, time_features
 from schaatsradar.extract.sentences import Sentence, split_sentences
 from schaatsradar.extract.types import TEAM_DISTANCES, Facts, Record, Result
 
@@ -79,6 +80,7 @@ CUES: dict[str, re.Pattern[str]] = {
         "toen",
         "sinds",
         "ooit eerder",
+        "al eens",
         "ago",
         "last",
         "previous(?:ly)?",
@@ -226,6 +228,8 @@ class ArticleView:
     distances: Counter[str] = field(default_factory=Counter)
     known: dict[str, bool] = field(default_factory=dict)
     past_paragraphs: set[int] = field(default_factory=set)
+    # Per sentence: does it say a placing (confidence_times), searched once per sentence.
+    placings: dict[int, bool] = field(default_factory=dict)
     _cues: dict[int, dict[str, float]] = field(default_factory=dict)
 
     @classmethod
@@ -413,6 +417,8 @@ def result_features(view: ArticleView, result: Result) -> dict[str, float]:
     )
     sentence = view.sentence_at(evidence.start)
     features["sentence_results"] = min(view.per_sentence[sentence], 6) / 6
+    if view.wants(*TIME_FEATURES):
+        features.update(time_features(view, result))
     return features
 
 

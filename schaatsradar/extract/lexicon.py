@@ -21,6 +21,7 @@ __all__ = [
     "ORDINALS",
     "PROMOTION_WORDS",
     "RACE_TIME",
+    "RACE_TIME_WORDS",
     "word_set",
 ]
 
@@ -65,6 +66,17 @@ MONTHS = {
 # part of a longer one ("14.11.2025"). The name finder reads one as strong skater context.
 RACE_TIME = re.compile(
     r"(?<![\d.,:])(?:\d{1,2}[.:]\d{2}[,.]\d{2,3}|\d{2}[,.]\d{2,3})(?![\d.,:]*\d)"
+)
+# Words that tie a time to the skater who skated it: the verbs and phrases of clocking and
+# finishing ("Kok klokte 37,01", "kwam in 34.54 over de streep", "stopped the clock at",
+# "skated a time of"). Between a skater's name and a time they say the time is that skater's
+# race, not a record's old mark or a rival's. Matched case-insensitively.
+RACE_TIME_WORDS = re.compile(
+    r"(?i)(?<![\w-])(?:klok(?:te|ten)|noteerde[n]?|finisht(?:e|en)|reed|reden|schaatste[n]?|"
+    r"kwam(?:en)?\s(?:in|tot|op)|stopte[n]?\s(?:de\s)?klok|klok\sop|zette[n]?\s(?:een\s)?tijd|"
+    r"(?:eind)?tijd\svan|eindtijd|eindigde[n]?\s(?:in|met)|clock(?:ed|ing)|skat(?:ed|ing)|"
+    r"finish(?:ed|ing)\sin|crossed\sthe\s(?:finish\s)?line|stopped\sthe\sclock|posted|"
+    r"time\sof|covered)(?![\w-])"
 )
 # Publisher promotion ("Download nu de ... App", "Check in bij ..."): not news, so its words
 # put no name in skater context. Matched against the lower-cased text.
