@@ -45,8 +45,10 @@ def test_home_lists_the_latest_stories_marked_as_demo(site):
     page = httpx.get(site + "/")
     assert page.status_code == 200
     assert "Laatste nieuws" in page.text
-    assert page.text.count("<article>") >= 30
+    assert page.text.count("<article>") == 10  # ten stories a page, the rest a link away
+    assert 'href="/?pagina=2"' in page.text
     assert 'class="badge">demo' in page.text
+    assert httpx.get(site + "/?pagina=3").text.count("<article>") == 10
 
 
 def test_search_box_finds_and_highlights(site):
