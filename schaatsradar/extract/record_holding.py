@@ -40,14 +40,21 @@ SETTING_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "Kjeld Nuis houdt sinds maart 2019 het wereldrecord": the subject holds it.
-HOLDS_AFTER_NAME = re.compile(r"\s(?:houdt|hield|holds|held|bezit|owns)\b", re.IGNORECASE)
+HOLDS_AFTER_NAME = re.compile(
+    r"(?:,\s(?:who|die)\s(?:already\s|al\s|still\s|nog\s(?:steeds\s)?)?|\s)(?:houdt|hield|holds"
+    r"|held|bezit|owns)\b",
+    re.IGNORECASE,
+)
 # "Kok is met 36,55 de houdster van het baanrecord", "Eitrem is the holder of the track
 # record": the subject is its holder.
 HOLDER_IS_AFTER_NAME = re.compile(
-    r"\s(?:is|was)\s(?:[^;]{0,25}?\s)?(?:de|the)\s(?:[\w-]+\s)?(?:houd(?:st)?er|holder)\s"
+    r"(?:\s(?:is|was)\s(?:[^;]{0,25}?\s)?|,\s)(?:(?:de|the)\s)?(?:[\w-]+\s)?(?:houd(?:st)?er"
+    r"|holder)\s"
     r"(?:van|of)\s(?:het|the)\s(?:[\w-]+\s)?$",
     re.IGNORECASE,
 )
+# "Erin Jackson, whose world record", "Kramer, wiens baanrecord".
+WHOSE_AFTER_NAME = re.compile(r",\s(?:whose|wiens|wier)\s(?:[\w-]+\s){0,2}", re.IGNORECASE)
 # "Brittany Bowe's 1:13.76", "Stolz' baanrecord".
 POSSESSIVE_AFTER_NAME = re.compile(r"['’]s?\s")
 TIME_OF_HOLDER = re.compile(r"\s(?:van|of|by)\s$", re.IGNORECASE)
@@ -140,6 +147,8 @@ def _holder_before(view: SentenceView, mention: RecordMention, lo: int) -> Holde
             return holder
         if POSSESSIVE_AFTER_NAME.match(text, holder.end) and mention.start - holder.end <= 25:
             return holder
+        if WHOSE_AFTER_NAME.fullmatch(text, holder.end, mention.start):
+            return holder  # "Erin Jackson, whose mark of 36.09 had stood"
     return None
 
 

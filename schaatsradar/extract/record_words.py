@@ -18,6 +18,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from schaatsradar.extract.record_denials import (
+    COUNTERFACTUAL_BEFORE,
+    denied_after,
+    no_record_after,
+    only_a_pace,
+)
 from schaatsradar.extract.scanning import dedupe, rx, sentence_ends
 from schaatsradar.extract.types import RECORD_TYPES, RecordStatus
 
@@ -68,11 +74,11 @@ RECORD_KINDS: list[tuple[str, str]] = [
      r"|(?:fastest|best)\stime\s(?:ever\s)?in\sthe\sworld(?!\s(?:this|that|of\sthe)\s)"),
     ("track", r"baanrecord\w*|ijsbaanrecord\w*|(?:track|rink|venue)[\s-]records?"
      r"(?:[\s-]holders?)?|track[\s-]marks?|(?:olympic\s)?oval[\s-]records?"),
-    ("olympic", r"olympische?\srecord\w*|olympic[\s-]records?"),
+    ("olympic", r"olympische?\srecord\w*|olympic[\s-]records?(?:[\s-]holders?)?"),
     ("continental", r"europese?\srecord\w*|europees\srecord\w*|european[\s-]records?"
      r"|continental[\s-]records?|continentale?\srecord\w*|aziatische?\srecord\w*"
      r"|aziatisch\srecord\w*|asian[\s-]records?|north\samerican[\s-]records?"),
-    ("national", rf"(?:{_NATIONALITIES})\srecord\w*"),
+    ("national", rf"(?:{_NATIONALITIES})\srecord(?:[\s-]holders?|\w*)"),
     ("personal", r"persoonlijke?\srecord\w*|persoonlijke?\s(?:best|top)tijd\w*|personal[\s-]bests?"
      r"|personal[\s-]records?"
      rf"|{_POSSESSIVE}\s(?:snelste|beste)\stijd\sooit|{_POSSESSIVE}\s(?:fastest|best)\s"
@@ -80,7 +86,8 @@ RECORD_KINDS: list[tuple[str, str]] = [
     ("season_best", r"seizoensbeste\w*|seizoensrecord\w*|season'?s?[\s-]bests?"
      rf"|{_POSSESSIVE}\s(?:snelste|beste)\stijd\svan\shet\sseizoen"
      rf"|{_POSSESSIVE}\s(?:fastest|best)\stime\sof\sthe\s(?:season|year)"),
-    ("championship", r"kampioenschapsrecord\w*|championships?[\s-]records?|toernooirecord\w*"
+    ("championship", r"kampioenschapsrecord\w*|championships?[\s-]records?(?:[\s-]holders?)?"
+     r"|toernooirecord\w*"
      r"|wk-record\w*|ek-record\w*"),
     ("other", r"recordhoud(?:er|ster)s?|record[\s-]holders?|(?:previous|former|old|oude"
      r"|vorige|eigen|own)\srecords?(?![\s-]?hold)|wereldbesttijd\w*|world[\s-]bests?"
@@ -101,7 +108,8 @@ _PR = rx("p", r"(?<![\w/.])(?:(?:pr|PR|Pr)(?:'s)?|PBs?)(?![\w/-])", needles="pr 
 _BARE = rx("mrR", r"\b(?:[Rr]ecords?|RECORDS?|marks?)(?![\w-])", needles="record mark")
 _BARE_DETERMINER = re.compile(
     r"(?i)(?:\b(?:het|dat|dit|deze|die|een|the|that|this|these|those|its|a|an|both|beide"
-    r"|another|her|his|their|haar|zijn|hun|eigen|own)|\w['’]s)\s(?:[\w'’.,-]+\s){0,3}$"
+    r"|another|her|his|their|haar|zijn|hun|eigen|own|whose|wiens|wier)|\w['’]s)\s"
+    r"(?:[\w'’.,-]+\s){0,3}$"
 )
 # After the bare word: punctuation or a word that cannot be the noun it qualifies ("het record
 # van", "the mark at", "the record fell", "het record verbeterd"), not "a record crowd".
@@ -130,11 +138,15 @@ def find_record_mentions(text: str) -> list[RecordMention]:
     for i, word in enumerate(spans):
         if _ONE.search(word.text) and not (found and word.start - found[-1].end <= ONE_REACH):
             continue  # "the previous one" with no record before it
-        if no_record_before(hints.before(word.start)) or no_record_after(text, word.end):
+        if (
+            no_record_before(hints.before(word.start))
+            or no_record_after(text, word.end)
+            or only_a_pace(text, word.start, word.end)
+        ):
             continue
         stop = spans[i + 1].start if i + 1 < len(spans) else None
         hint = hints.hint(word.start, word.end, word.text, stop)
-        if hint in (None, "set") and _DENIED_AFTER.match(hints.after(word.end, stop)):
+        if hint in (None, "set") and denied_after(hints.after(word.end, stop)):
             continue  # a record said not to have been set
         found.append(
             RecordMention(
@@ -235,9 +247,11 @@ _OLD_WORD = re.compile(r"(?i)(?:oude|vorige|voormalige|previous|former|old|erstw
 # een seconde onder het baanrecord": it was beaten.
 _BEATEN_BEFORE = _rule(
     r"(?i)\b(?:sneller\sdan|faster\sthan|beter\sdan|better\sthan|(?:dook|doken|duikt|duiken)"
-    r"\s(?:[\w,]+\s){0,5}?onder|went\sunder|dipped\sunder|ducked\sunder)\s"
+    r"\s(?:[\w,]+\s){0,5}?onder|went\sunder|dipped\sunder|ducked\sunder|below"
+    r"|(?:ruim|net|vlak|diep|seconden?|tienden?|honderdsten?|well|just|far|seconds?|tenths?"
+    r"|hundredths?)\s(?:onder|under))\s"
     r"(?:(?:het|de|die|dat|the|that)\s)?(?:[\w-]+\s){0,2}$",
-    "sneller faster beter better dook doken duikt duiken went dipped ducked",
+    "sneller faster beter better dook doken duikt duiken went dipped ducked below onder under",
 )
 _BROKEN_AFTER = _rule(
     r"(?i)\b(?:verbroken|gebroken|uit\sde\sboeken)\b", "verbroken gebroken boeken"
@@ -288,16 +302,30 @@ _SET_NEAR = _rule(
     r"|knalde\snaar|naar\seen|goed\svoor\seen|dook\sonder|clocked|skated|skates|bettered"
     r"|record\stime|recordtijd|posted|zorgde\svoor|op\s(?:haar|zijn|hun)\snaam\s(?:gezet"
     r"|geschreven)|improv\w*|took|takes|nam|neemt|pakte|pakt|grabbed|claimed|captured"
-    r"|snatched|zette|zetten|neergezet|neerzette|schreef|schreven)\b",
+    r"|snatched|zette|zetten|neergezet|neerzette|schreef|schreven|brak|shatter\w*|eclips\w*"
+    r"|obliterat\w*|beat|beats|beating|topp(?:ed|ing)|eras(?:e|ed|es|ing)|rewr(?:ote|ites|iting))\b",
     "reed rijdt reden gereden vestig verbeter scherp nieuw new set broke break smashed lowered"
     " verbr verpulver knalde naar goed dook clocked skate bettered recordtijd posted zorgde naam"
     " improv took takes nam neemt pakt grabbed claimed captured snatched time zette zetten neer"
-    " schre",
+    " schre brak shatter eclips obliterat beat topp eras rewr",
 )
 _ORDINAL_RULE = _rule(_ORDINAL_BEFORE.pattern, "tweede derde second third another nog")
 # "won in een baanrecord", "finished with a personal best", "met een dik persoonlijk record":
 # the race was skated in it, so it was set.
 _IN_A_RECORD = _rule(r"(?i)\b(?:in|met|with)\s(?:een|a|an)\s(?:[\w-]+\s)?$", "in met with")
+# "won in 36.05, a world record", "(1.52,80), een nieuw baanrecord": a record in apposition to
+# the time just skated is set with it, whatever the words after say of an older mark.
+_APPOSED_TO_TIME = _rule(
+    r"(?i)\d[.,:]\d\d\)?,?\s(?:(?:een|a|an)\s)(?:(?:nieuwe?|new)\s)?(?:[\w-]+\s)?$",
+    "0 1 2 3 4 5 6 7 8 9",
+)
+# "Zijn persoonlijk record staat op 1.07,80", "Her personal best is 1:52.50": the mark stands
+# at a time (a record set here is told with a verb of setting or as the time's apposition).
+_STANDS_AT_AFTER = _rule(
+    r"(?i)^\s(?:staat|stond|stands|stood|is|was)\s(?:(?:nu|now|still|nog|steeds|al)\s){0,2}"
+    r"(?:op\s|at\s)?\d",
+    "staat stond stand stood is was",
+)
 # Words that make a record word no record set, beaten or standing: none at all ("geen enkel
 # baanrecord meer"), one almost set ("bijna een wereldrecord", "nearly a track record"), one
 # aimed at ("op jacht naar het wereldrecord", "wilde een persoonlijk record rijden",
@@ -311,31 +339,12 @@ _NO_RECORD = _rule(
     r"|wil|wilde|wilden|willen|chas(?:e|es|ed|ing)|aim(?:s|ed|ing)?\s(?:for|at)"
     r"|(?:hope|hopes|hoped|hoping|want|wants|wanted|wanting|trying|tries|tried)\sto\s\w+"
     r"|attempt\son|shot\sat|bid\sfor)\s(?:(?:een|het|de|a|an|the|zijn|haar|his|her"
-    r"|their|hun)\s)?(?:[\w-]+\s)?)$",
+    r"|their|hun)\s)?(?:[\w-]+\s)?"
+    rf"|(?:{COUNTERFACTUAL_BEFORE})(?:(?:een|het|a|an|the)\s)?(?:[\w-]+\s)?)$",
     "geen no nooit never not niet bijna nagenoeg almost nearly jacht jagen jaagt aanval poging"
-    " gericht mikt mikken hoop hopen droom wil chas aim want trying tries tried attempt shot bid",
+    " gericht mikt mikken hoop hopen hope droom wil chas aim want trying tries tried attempt shot"
+    " bid would could might",
 )
-
-
-# After a record word, a bare infinitive: a record wanted, not one set ("wilde het Nederlands
-# record verbeteren", "kan het wereldrecord niet breken").
-_GOAL_AFTER = re.compile(
-    r"(?i)\s(?:(?:niet|nog|ooit|zeker|graag|dit\sjaar)\s)?(?:verbeteren|breken|verbreken|rijden"
-    r"|aanvallen|aanscherpen|scherpen|vestigen|neerzetten|uit\sde\sboeken\srijden)(?:\s*[.,!?;'\"’”]|\s(?:en|of|maar)\b|$)"
-)
-
-
-# A record denied in its own clause: "Een baanrecord zat er vandaag niet in", "a world
-# record was never on the cards".
-_DENIED_AFTER = re.compile(
-    r"(?i)(?:(?!\b(?:en|and|maar|but|terwijl|while|toen|when)\b)[^,;:.!?]){0,40}?"
-    r"\b(?:niet|not|never|nooit)\b(?!\s(?:alleen|only|just|enkel))"
-)
-
-
-def no_record_after(text: str, end: int) -> bool:
-    """Does a bare infinitive right after a record word make it a record wanted?"""
-    return _GOAL_AFTER.match(text, end) is not None
 
 
 def no_record_before(before: str) -> bool:
@@ -388,9 +397,10 @@ class _Hints:
             _SET_NEAR.search(before, low_before)
             or _ORDINAL_RULE.search(before, low_before)
             or _IN_A_RECORD.search(before, low_before)
+            or _APPOSED_TO_TIME.search(before, low_before)
         ):
             return "set"
-        if _EXISTING_AFTER.search(after, low_after):
+        if _EXISTING_AFTER.search(after, low_after) or _STANDS_AT_AFTER.search(after, low_after):
             return "existing"
         if _SET_NEAR.search(after, low_after):
             return "set"
