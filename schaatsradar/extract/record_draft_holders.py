@@ -28,8 +28,9 @@ from schaatsradar.extract.record_words import RecordMention
 
 # Before a skater compared with the one who did it, or named as a mark's holder.
 RIVAL_BEFORE = re.compile(
-    r"\b(?:ten\sopzichte\svan|dan|than|achter|behind|tegen|against|ahead\sof|voorsprong\sop"
-    r"|marge\sop|lead\sover|op\snaam\s(?:stond\s|staat\s)?van|in\shanden\s(?:was\s)?van"
+    r"\b(?:ten\sopzichte\svan|dan|than|achter|behind|tegen|against|ahead\sof"
+    r"|(?:voorsprong|marge)\s(?:van\s[\w.,]+\s(?:[\w.,]+\s)?)?op|(?:lead|margin)\s(?:of\s[\w.,]+\s"
+    r"(?:[\w.,]+\s)?)?over|op\snaam\s(?:stond\s|staat\s)?van|in\shanden\s(?:was\s)?van"
     r"|held\sby|set\sby|owned\sby)\s(?:[\w-]+\s){0,2}$",
     re.IGNORECASE,
 )
@@ -63,16 +64,17 @@ class DraftHolders(DraftBase):
         found = self._subject(None)
         if found is not None:
             return found
+        # "Dat deed de tweevoudig olympisch kampioen met een baanrecord: 1.09,23": only a
+        # record set here, with a time or a verb of setting, is the subject's.
+        set_here = bool(self.free) or mention.status_hint == "set"
         if not view.names:
-            # "Dat deed de tweevoudig olympisch kampioen met een baanrecord: 1.09,23": only a
-            # record set here, with a time or a verb of setting, is the subject's.
-            set_here = bool(self.free) or mention.status_hint == "set"
             return self._last_subject() if set_here else None
         # Only skaters the clause governs: the nearest, unless compared with or named as
-        # another's mark ("ten opzichte van Groenewoud", "sneller dan X", "op naam van X").
+        # another's mark ("ten opzichte van Groenewoud", "sneller dan X", "op naam van X"),
+        # when the sentence is about whom the one before was ("had de Friezin een marge op").
         nearest = min(view.names, key=lambda n: abs(n.start - mention.start))
         if RIVAL_BEFORE.search(self.text, max(view.start, nearest.start - 40), nearest.start):
-            return None
+            return self._last_subject() if set_here else None
         return who(nearest, context, view)
 
     def _last_subject(self) -> Who | None:

@@ -275,6 +275,10 @@ class SentenceRecords(DraftHolders, DraftTimes):
         owner = owner_of(self.results, time.seconds) if time is not None else None
         if owner is not None and is_country_in_solo_race(owner.athlete, owner.distance):
             owner = None  # a country never holds a record of an individual race
+        if owner is not None and self._only_a_rival(owner.athlete):
+            # "Door een baanrecord van 1.52,92 had de Friezin een marge op Groenewoud": a
+            # skater named here only as the one compared with is not who skated it.
+            owner = None
         holder: Who | None
         if owner is not None:
             holder = Who(owner.athlete, owner.gender)
@@ -308,6 +312,15 @@ class SentenceRecords(DraftHolders, DraftTimes):
             kind, status, holder, None if points else (time.seconds if time else None),
             mention.start, mention.end, points=points, distance=distance,
         )  # fmt: skip
+
+    def _only_a_rival(self, name: str) -> bool:
+        """Is `name` named in this sentence, and only after words that make them the one
+        compared with ("ten opzichte van X", "ahead of X", "sneller dan X")?"""
+        named = [n for n in self.view.names if n.skater.name == name]
+        return bool(named) and all(
+            RIVAL_BEFORE.search(self.text, max(self.view.start, n.start - 40), n.start)
+            for n in named
+        )
 
     def _in_own_race(
         self, mention: RecordMention, find: Callable[[RecordMention], Who | None]

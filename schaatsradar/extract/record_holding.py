@@ -78,6 +78,8 @@ def holder_after(view: SentenceView, end: int, hi: int) -> Holder | None:
         if holder.start > hi or tried == HOLDERS_TRIED or view.breaks_within(end, holder.start):
             return None
         tried += 1
+        if PASSIVE_BY.search(text, max(end, holder.start - 30), holder.start):
+            return holder  # "het baanrecord werd in 2023 gereden door Erin Jackson"
         if _verb_between(text, end, holder.start):
             return None  # "baanrecord van 1.52,92 had de Friezin ... voorsprong op X"
         gap_lo = max(end, holder.start - HOLDER_GAP_REACH)
@@ -90,6 +92,12 @@ def holder_after(view: SentenceView, end: int, hi: int) -> Holder | None:
     return None
 
 
+# The agent of a passive setting: "gereden door", "gevestigd door", "was set by".
+PASSIVE_BY = re.compile(
+    r"\b(?:gereden|gevestigd|neergezet|gezet|verbeterd|set|skated|established|lowered)\s"
+    r"(?:door|by)\s(?:(?:de|het|the)\s)?$",
+    re.IGNORECASE,
+)
 HOLDERS_TRIED = 2  # the holder is the first or second skater named after the record
 # A finite verb of a main clause: a skater named after it is that clause's, not the record's
 # (a relative clause, "dat sinds 2015 in handen was van X", still speaks of the record).

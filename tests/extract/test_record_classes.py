@@ -534,6 +534,99 @@ EXACT = [
         "Brittany Bowe in 2019.",
         ("world", "existing", "Brittany Bowe", "1000m", "1:11.61"),
     ),
+    shape(
+        "nl_rival_after_margin_is_not_the_holder",
+        "Door een baanrecord van 1.53,10 op de 1500 meter had Joy Beune een voorsprong van "
+        "vier seconden op Marijke Groenewoud.",
+        ("track", "set", "Joy Beune", "1500m", "1:53.10"),
+    ),
+    shape(
+        "en_rival_ahead_of",
+        "With a track record of 1:53.10 in the 1500 meters, Joy Beune finished well ahead of "
+        "Marijke Groenewoud.",
+        ("track", "set", "Joy Beune", "1500m", "1:53.10"),
+    ),
+    shape(
+        "nl_history_record_year",
+        "Femke Kok won de 500 meter in 36,90. In 2024 reed ze in Salt Lake City een "
+        "wereldrecord van 36,09.",
+        ("world", "set", "Femke Kok", "500m", "36.09"),
+    ),
+    shape(
+        "nl_quote_pr",
+        "Marijke Groenewoud werd vierde op de 1500 meter in 1.54,80. 'Dat is een persoonlijk "
+        "record, daar ben ik blij mee', zei ze.",
+        ("personal", "set", "Marijke Groenewoud", "1500m", "1:54.80"),
+    ),
+    shape(
+        "en_quote_pb",
+        "Brittany Bowe finished fourth in the 1000 meters in 1:13.40. \"That's a personal "
+        "best, so I'm happy,\" she said.",
+        ("personal", "set", "Brittany Bowe", "1000m", "1:13.40"),
+    ),
+    shape(
+        "nl_record_own_distance_not_previous",
+        "Na de 500 meter reed Jenning de Boo op de 1000 meter een baanrecord: 1.07,10.",
+        ("track", "set", "Jenning de Boo", "1000m", "1:07.10"),
+    ),
+    shape(
+        "en_time_before_record",
+        "Jordan Stolz skated a 1:05.37 world record to win the 1000 meters.",
+        ("world", "set", "Jordan Stolz", "1000m", "1:05.37"),
+    ),
+    shape(
+        "en_time_before_record_pb",
+        "Kimi Goetz was third with a 37.02 personal best in the 500 meters.",
+        ("personal", "set", "Kimi Goetz", "500m", "37.02"),
+    ),
+    shape(
+        "en_record_set_by_in",
+        "Femke Kok won the 500 meters in 37.00. The track record of 36.50 was set by Erin "
+        "Jackson in 2023.",
+        ("track", "existing", "Erin Jackson", "500m", "36.50"),
+    ),
+    shape(
+        "nl_record_gereden_door",
+        "Femke Kok won de 500 meter in 37,00. Het baanrecord van 36,50 werd in 2023 gereden "
+        "door Erin Jackson.",
+        ("track", "existing", "Erin Jackson", "500m", "36.50"),
+    ),
+    shape(
+        "en_tied_record",
+        "Erin Jackson won the 500 meters in 36.50, equalling the track record.",
+        ("track", "set", "Erin Jackson", "500m", "36.50"),
+    ),
+    shape(
+        "nl_evenaarde",
+        "Erin Jackson won de 500 meter in 36,50 en evenaarde daarmee het baanrecord.",
+        ("track", "set", "Erin Jackson", "500m", "36.50"),
+    ),
+    shape(
+        "nl_europees_record",
+        "Jenning de Boo reed op de 500 meter 33,70, een Europees record.",
+        ("continental", "set", "Jenning de Boo", "500m", "33.70"),
+    ),
+    shape(
+        "en_asian_record",
+        "Ning Zhongyan won the 1500 meters in 1:41.50, an Asian record.",
+        ("continental", "set", "Ning Zhongyan", "1500m", "1:41.50"),
+    ),
+    shape(
+        "nl_recordaantal",
+        "Ireen Wüst won voor de zesde keer de titel, een record.",
+    ),
+    shape(
+        "en_record_sixth_title",
+        "Martina Sáblíková won a record 12th world title in the 5000 meters.",
+    ),
+    shape(
+        "en_record_crowd",
+        "A record crowd watched Jordan Stolz win the 1000 meters in 1:06.70.",
+    ),
+    shape(
+        "nl_recordaantal_toeschouwers",
+        "Voor een recordaantal toeschouwers won Jordan Stolz de 1000 meter in 1.06,70.",
+    ),
 ]
 
 # Each text states at least these records.
@@ -561,6 +654,12 @@ HOLDS = [
         "en_her_pb_is",
         "Joy Beune finished third in 1:54.10. Her personal best is 1:52.50.",
         ("personal", "existing", "Joy Beune", "1500m", "1:52.50"),
+    ),
+    shape(
+        "en_history_record_last_season",
+        "Jordan Stolz won the 1000 meters in 1:06.90. Last season he set the world record of "
+        "1:05.37 in Salt Lake City.",
+        ("world", "set", "Jordan Stolz", "1000m", "1:05.37"),
     ),
 ]
 
