@@ -289,13 +289,11 @@ _EXISTING_AFTER = _rule(
     r"|niet\sin\sgevaar|never\sin\sdanger|never\sthreatened|stond\sop\snaam"
     r"|op\s(?:haar|zijn|hun)\snaam(?!\s(?:gezet|geschreven|gebracht))|in\s(?:her|his|their)\sname"
     r"|sinds\svorig\w*\s(?:jaar|seizoen)|since\slast\s(?:year|season)"
-    r"|(?:op|at)\s\d[\d.,:]*\s(?:stond|staat|stood|stands)"
-    # "werd in 2023 gereden door Jackson", "was set in 2019": a mark of a year gone by.
-    r"|(?:werd|was|were|werden)\s(?:[\w,.:-]+\s){0,3}?in\s(?:19|20)\d\d)\b"
+    r"|(?:op|at)\s\d[\d.,:]*\s(?:stond|staat|stood|stands))\b"
     r"|,\s(?:dat|die)\s(?:[\w,.:-]+\s){0,4}?(?:staat|stond)\b"
     r"|,\s(?:which|that)\s(?:[\w,.:-]+\s){0,4}?(?:stands|stood)\b",
-    "handen naam name werd was were staat stond dateert stand stood held set belongs uit from"
-    " since sinds bereik reach gevaar danger threatened",
+    "handen naam name staat stond dateert stand stood held set belongs uit from since sinds"
+    " bereik reach gevaar danger threatened",
 )
 _SET_NEAR = _rule(
     r"(?i)\b(?:reed|rijdt|reden|gereden|vestigde|gevestigd|vestigt|verbeterde|verbeterd"
