@@ -25,7 +25,11 @@ POINTS_BACK = re.compile(
     r"[\"“‘']?(?:(?:Dat|Dit|Het|That|This|It)\s(?:was|is|were|betekende|meant|leverde|gave"
     r"|deed|did)\b|(?:Met|With)\s(?:dat|die|deze|dit|that|this|those)\b|(?:Daarmee|Hiermee"
     r"|Thereby)\b|(?:Een|A|An)\s(?:[\w-]+\s){0,2}?(?:\w*record\w*|personal\sbest|persoonlijke?"
-    r"\s\w+)\b|(?P<pronoun>(?:Ze|Zij|Hij|She|He|They)\s))"
+    r"\s\w+)\b|(?P<pronoun>(?:Ze|Zij|Hij|She|He|They)\s)"
+    # "Voor haar was dat een persoonlijk record", "For Kok it was a season's best".
+    r"|(?:Voor|For)\s(?:haar|hem|hen|her|him|them|(?:[A-Z][\w'’-]*\s){1,3}?)\s?(?:was|is|were"
+    r"|betekende|meant)\s(?:dat|dit|het|that|this|it)\b"
+    r"|For\s(?:her|him|them|(?:[A-Z][\w'’-]*\s?){1,3}?),?\s(?:it|that|this)\s(?:was|is|meant)\b)"
 )
 # A sentence about another season: "Ze reed vorig jaar een wereldrecord", "in 2019".
 OTHER_TIME = re.compile(

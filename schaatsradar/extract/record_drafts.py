@@ -297,6 +297,14 @@ class SentenceRecords(DraftHolders, DraftTimes):
                 self._fallback = self._last_subject()
         else:
             holder = self._in_own_race(mention, self._named_holder)
+            if (
+                holder is not None
+                and mention.status_hint in (None, "set")
+                and self._holds_a_mark_here(holder.name)
+            ):
+                # "hoped to break the world record that Japan set, but their time was still
+                # an Olympic record": the holder of the sentence's old mark did not set it.
+                holder = self._earlier_team() if is_team(self.context) else None
         status = mention.status_hint
         if status is None and time is not None:
             status = "set"  # "klokte 1.27,93, een wereldrecord voor junioren"
@@ -312,6 +320,14 @@ class SentenceRecords(DraftHolders, DraftTimes):
             kind, status, holder, None if points else (time.seconds if time else None),
             mention.start, mention.end, points=points, distance=distance,
         )  # fmt: skip
+
+    def _holds_a_mark_here(self, name: str) -> bool:
+        """Is `name` the holder this sentence's words give to one of its old marks?"""
+        for mark in self.marks:
+            holder = self._mark_holder(mark) if mark.status in ("broken", "existing") else None
+            if holder is not None and holder.name == name:
+                return True
+        return False
 
     def _only_a_rival(self, name: str) -> bool:
         """Is `name` named in this sentence, and only after words that make them the one

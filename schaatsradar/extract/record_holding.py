@@ -41,7 +41,7 @@ SETTING_AFTER = re.compile(
 )
 # "Kjeld Nuis houdt sinds maart 2019 het wereldrecord": the subject holds it.
 HOLDS_AFTER_NAME = re.compile(
-    r"(?:,\s(?:who|die)\s(?:already\s|al\s|still\s|nog\s(?:steeds\s)?)?|\s)(?:houdt|hield|holds"
+    r"(?:,\s(?:who|die)\s(?:(?:already|also|still|al|ook|nog|steeds)\s){0,2}|\s)(?:houdt|hield|holds"
     r"|held|bezit|owns)\b",
     re.IGNORECASE,
 )
@@ -53,6 +53,9 @@ HOLDER_IS_AFTER_NAME = re.compile(
     r"(?:van|of)\s(?:het|the)\s(?:[\w-]+\s)?$",
     re.IGNORECASE,
 )
+# Dutch puts the verb last: "Stolz, die ook het wereldrecord houdt".
+RELATIVE_AFTER_NAME = re.compile(r",\s(?:die|dat)\s(?:[\w-]+\s){0,3}", re.IGNORECASE)
+HOLDS_AFTER = re.compile(r"\s(?:houdt|hield|bezit|bezat)\b", re.IGNORECASE)
 # "Erin Jackson, whose world record", "Kramer, wiens baanrecord".
 WHOSE_AFTER_NAME = re.compile(r",\s(?:whose|wiens|wier)\s(?:[\w-]+\s){0,2}", re.IGNORECASE)
 # "Brittany Bowe's 1:13.76", "Stolz' baanrecord".
@@ -155,6 +158,10 @@ def _holder_before(view: SentenceView, mention: RecordMention, lo: int) -> Holde
             return holder
         if POSSESSIVE_AFTER_NAME.match(text, holder.end) and mention.start - holder.end <= 25:
             return holder
+        if RELATIVE_AFTER_NAME.fullmatch(text, holder.end, mention.start) and HOLDS_AFTER.match(
+            text, mention.end
+        ):
+            return holder  # "Jordan Stolz, die ook het wereldrecord houdt"
         if WHOSE_AFTER_NAME.fullmatch(text, holder.end, mention.start):
             return holder  # "Erin Jackson, whose mark of 36.09 had stood"
     return None

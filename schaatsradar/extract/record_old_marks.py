@@ -225,6 +225,8 @@ def _old_time(
             break  # "dipped under her own track record with 6:48.20": the new time
         if (
             NEW_TIME_GAP.search(gap)
+            or (_is_title(view, mention) and TITLE_VERB_GAP.search(gap))
+            or COMMA_VERB_GAP.search(gap)
             or NEXT_CLAUSE_GAP.search(gap)
             or CLAUSE_BREAK.search(gap)
             or _other_name_between(view, holder, mention.end, time.start)
@@ -241,6 +243,30 @@ def _old_time(
     if mention.status_hint in ("broken", "existing"):
         return _stood_at(view, mention, before), holder
     return None, holder
+
+
+# "Femke Kok, the world-record holder, was second in 36.66": after a holder's title, a verb
+# of its sentence says the time that follows is the holder's race, not the mark.
+TITLE_VERB_GAP = re.compile(
+    r"\b(?:was|were|is|werd|werden|wordt|finished|came|placed|ended|eindigde|kwam|klokte"
+    r"|clocked|took|pakte)\b",
+    re.IGNORECASE,
+)
+
+
+# "Stolz, who holds the world record in the distance, was fourth in 1:07.55": a verb after
+# the comma that closes the record's clause belongs to the main clause and its race.
+COMMA_VERB_GAP = re.compile(
+    r",\s(?:(?:also|ook|then|toen|nog|still|a|an|een|surprising\w*|verrassend\w*)\s){0,2}?"
+    r"(?:was|were|werd|werden|finished|came|placed|ended|eindigde|kwam|klokte|clocked|took|pakte)"
+    r"\b",
+    re.IGNORECASE,
+)
+
+
+def _is_title(view: SentenceView, mention: RecordMention) -> bool:
+    word = view.text[mention.start : mention.end].casefold()
+    return "hold" in word or "houd" in word
 
 
 # "Haar oude baanrecord stond sinds 2013 - gereden bij het OKT - op 1.53,31": the mark's time

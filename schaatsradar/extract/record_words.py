@@ -138,14 +138,17 @@ def find_record_mentions(text: str) -> list[RecordMention]:
     for i, word in enumerate(spans):
         if _ONE.search(word.text) and not (found and word.start - found[-1].end <= ONE_REACH):
             continue  # "the previous one" with no record before it
-        if (
-            no_record_before(hints.before(word.start))
-            or no_record_after(text, word.end)
-            or only_a_pace(text, word.start, word.end)
-        ):
+        if no_record_after(text, word.end) or only_a_pace(text, word.start, word.end):
             continue
         stop = spans[i + 1].start if i + 1 < len(spans) else None
-        hint = hints.hint(word.start, word.end, word.text, stop)
+        before = hints.before(word.start)
+        if no_record_before(before):
+            if not _AIMED_AT_MARK.search(before) or not _MARK_NAMED_AFTER.match(text, word.end):
+                continue
+            hint: RecordStatus | None = "existing"  # "hoped to break the world record of
+            # 2:50.76 that Japan set": none was set, but the one aimed at stands
+        else:
+            hint = hints.hint(word.start, word.end, word.text, stop)
         if hint in (None, "set") and denied_after(hints.after(word.end, stop)):
             continue  # a record said not to have been set
         found.append(
@@ -188,6 +191,13 @@ def _record_words(text: str, hints: _Hints) -> list[_RecordWord]:
 
 
 _FIXED_OTHER = re.compile(r"(?i)laagland|lowland")
+# A record aimed at with the definite article, named by its time or holder right after it:
+# the standing mark ("op jacht naar het wereldrecord van 36,09", "chasing the world record
+# held by Takagi").
+_AIMED_AT_MARK = re.compile(r"(?i)\b(?:het|de|the|dat|that)\s(?:[\w-]+\s)?$")
+_MARK_NAMED_AFTER = re.compile(
+    r"\s(?:(?:of|van)\s(?:\d|[A-Z])|\(\d|(?:held|set)\sby\s|op\snaam\svan\s|in\shanden\svan\s)"
+)
 
 
 def _is_plural(word: str) -> bool:
@@ -319,6 +329,17 @@ _APPOSED_TO_TIME = _rule(
     r"(?i)\d[.,:]\d\d\)?,?\s(?:(?:een|a|an)\s)(?:(?:nieuwe?|new)\s)?(?:[\w-]+\s)?$",
     "0 1 2 3 4 5 6 7 8 9",
 )
+# "die ook het wereldrecord houdt": Dutch puts the verb of holding after the record.
+_HELD_AFTER = _rule(
+    r"(?i)^\s(?:houdt|hield|houden|hielden|bezit|bezat)\b", "houd hield bezit bezat"
+)
+# "It was still an Olympic record", "dat is nog altijd een persoonlijk record": the time was
+# one (a standing mark is "still the record", with the definite article).
+_STILL_A_BEFORE = _rule(
+    r"(?i)\b(?:is|was|were|are|remains|remained|blijft|bleef)\s(?:(?:still|nog|steeds|altijd"
+    r"|wel)\s){1,2}(?:a|an|een)\s(?:[\w-]+\s)?$",
+    "is was were are remain blijft bleef",
+)
 # "Zijn persoonlijk record staat op 1.07,80", "Her personal best is 1:52.50": the mark stands
 # at a time (a record set here is told with a verb of setting or as the time's apposition).
 _STANDS_AT_AFTER = _rule(
@@ -391,6 +412,8 @@ class _Hints:
             return "broken"
         if _BEATEN_BEFORE.search(before, low_before) or _FELL_AFTER.search(after, low_after):
             return "broken"
+        if _STILL_A_BEFORE.search(before, low_before):
+            return "set"  # "their time was still an Olympic record"
         if _EXISTING_BEFORE.search(before, low_before) or _HOLDS_BEFORE.search(before, low_before):
             return "existing"
         if (
@@ -400,7 +423,11 @@ class _Hints:
             or _APPOSED_TO_TIME.search(before, low_before)
         ):
             return "set"
-        if _EXISTING_AFTER.search(after, low_after) or _STANDS_AT_AFTER.search(after, low_after):
+        if (
+            _EXISTING_AFTER.search(after, low_after)
+            or _STANDS_AT_AFTER.search(after, low_after)
+            or _HELD_AFTER.search(after, low_after)
+        ):
             return "existing"
         if _SET_NEAR.search(after, low_after):
             return "set"

@@ -627,6 +627,45 @@ EXACT = [
         "nl_recordaantal_toeschouwers",
         "Voor een recordaantal toeschouwers won Jordan Stolz de 1000 meter in 1.06,70.",
     ),
+    shape(
+        "nl_voor_haar_was_dat_een_pr",
+        "Marijke Groenewoud werd tweede op de 3000 meter in 3.57,10. Voor haar was dat een "
+        "persoonlijk record.",
+        ("personal", "set", "Marijke Groenewoud", "3000m", "3:57.10"),
+    ),
+    shape(
+        "en_for_her_it_was_a_pb",
+        "Kimi Goetz was third in the 500 meters in 37.05. For her it was a personal best.",
+        ("personal", "set", "Kimi Goetz", "500m", "37.05"),
+    ),
+    shape(
+        "en_title_then_verb_time_is_the_race",
+        "Femke Kok, the world-record holder, was second in the 500 meters in 36.70.",
+        ("world", "existing", "Femke Kok", "500m", None),
+    ),
+    shape(
+        "en_who_also_holds_then_race_time",
+        "Jordan Stolz, who also holds the world record, was fourth in the 1000 meters in 1:07.60.",
+        ("world", "existing", "Jordan Stolz", "1000m", None),
+    ),
+    shape(
+        "en_still_a_record_is_set",
+        "Joy Beune won the 3000 meters in 3:56.10. It was still a track record.",
+        ("track", "set", "Joy Beune", "3000m", "3:56.10"),
+    ),
+    shape(
+        "nl_jacht_op_het_record_van_stands",
+        "Joy Beune won de 3000 meter in 3.56,10. Ze ging op jacht naar het wereldrecord van "
+        "Martina Sáblíková.",
+        ("world", "existing", "Martina Sáblíková", "3000m", None),
+    ),
+    shape(
+        "en_tp_mark_holder_is_not_setter",
+        "Canada won the women's team pursuit in 2:54.00. Canada had hoped to break the world "
+        "record of 2:50.76 held by Japan, but it was still a track record.",
+        ("world", "existing", "Japan", "team pursuit", "2:50.76"),
+        ("track", "set", "Canada", "team pursuit", "2:54.00"),
+    ),
 ]
 
 # Each text states at least these records.
@@ -660,6 +699,17 @@ HOLDS = [
         "Jordan Stolz won the 1000 meters in 1:06.90. Last season he set the world record of "
         "1:05.37 in Salt Lake City.",
         ("world", "set", "Jordan Stolz", "1000m", "1:05.37"),
+    ),
+    shape(
+        "nl_die_ook_houdt_no_time_taken",
+        "Jordan Stolz, die ook het wereldrecord houdt, werd vierde op de 1000 meter in 1.07,60.",
+        ("world", "existing", "Jordan Stolz", "1000m", None),
+    ),
+    shape(
+        "en_aimed_at_mark_with_holder_stands",
+        "Miho Takagi won the 1500 meters in 1:51.20 while chasing the world record of 1:49.83"
+        " she set in 2024.",
+        ("world", "existing", "Miho Takagi", "1500m", "1:49.83"),
     ),
 ]
 
