@@ -65,12 +65,16 @@ def continuing(view: SentenceView, marks: Sequence[OldMark]) -> Continuation | N
     opener = opener_of(view)
     if opener is None:
         return None
+    # "Het vorige baanrecord ..." after a sentence about the world record: another kind is
+    # another record, not the continued one.
+    kinds = {m.mention.type for m in marks if m.mention is not None and not m.mention.refers_back}
     absorbed = tuple(
         r
         for r in view.records
         if r.start < opener.end() + 1
         and (r.refers_back or r.status_hint in ("broken", "existing"))
         and not r.plural
+        and (r.refers_back or not kinds or r.type in kinds)
     )
     if opener.group("record") and not absorbed:
         return None  # "Het eerste baanrecord van het toernooi ...": another record

@@ -92,6 +92,8 @@ def holder_after(view: SentenceView, end: int, hi: int) -> Holder | None:
             text, holder.end, view.end
         ):
             return holder
+        if holder.start - end <= 1 and HAD_SET_AFTER.match(text, holder.end, view.end):
+            return holder  # "the mark Patrick Roest had set in 2023"
     return None
 
 

@@ -120,6 +120,12 @@ _BARE_AFTER = re.compile(
     r"|held|hield|bleef|remained|over|uit|naar|af|aan|neer|ging|kwam|sneuvelde|viel|dook|brak"
     r"|in|into|dit|al|nog|ook|also|still|again|opnieuw|ge\w+|\w+ed)\b"
 )
+# "the mark Patrick Roest had set in 2023": a contact clause naming its setter (also after
+# "off the": "took a second off the mark Roest had set").
+_SETTER_AFTER = re.compile(
+    r"\s[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}\s(?:had\s)?(?:set|skated|gevestigd|neerzette"
+    r"|neergezet|reed)\b"
+)
 _BARE_IDIOM = re.compile(r"(?i)\b(?:for|off|on)\sthe\s$|\bon\s$")
 # "een tweede record", "another record": one more was set.
 _ORDINAL_BEFORE = re.compile(r"(?i)\b(?:tweede|derde|second|third|another|nog\seen)\s$")
@@ -206,7 +212,11 @@ def _is_plural(word: str) -> bool:
 
 def _bare_names_a_record(text: str, start: int, end: int, hints: _Hints) -> bool:
     before = hints.before(start)
-    if not _BARE_DETERMINER.search(before) or _BARE_IDIOM.search(before):
+    if not _BARE_DETERMINER.search(before):
+        return False
+    if _SETTER_AFTER.match(text, end):
+        return True
+    if _BARE_IDIOM.search(before):
         return False
     return _BARE_AFTER.match(text, end) is not None
 
@@ -307,7 +317,7 @@ _EXISTING_AFTER = _rule(
 )
 _SET_NEAR = _rule(
     r"(?i)\b(?:reed|rijdt|reden|gereden|vestigde|gevestigd|vestigt|verbeterde|verbeterd"
-    r"|verbetert|scherpte|aangescherpt|scherpt|nieuwe?|new|set|sets|setting|broke|breaks"
+    r"|verbeterden|verbetert|scherpte|aangescherpt|scherpt|nieuwe?|new|set|sets|setting|broke|breaks"
     r"|breaking|broken|smashed|lowered|verbrak|verbreekt|verbroken|verpulverde|verpulverd"
     r"|knalde\snaar|naar\seen|goed\svoor\seen|dook\sonder|clocked|skated|skates|bettered"
     r"|record\stime|recordtijd|posted|zorgde\svoor|op\s(?:haar|zijn|hun)\snaam\s(?:gezet"
@@ -352,7 +362,9 @@ _STANDS_AT_AFTER = _rule(
 # aimed at ("op jacht naar het wereldrecord", "wilde een persoonlijk record rijden",
 # "chasing the world record").
 _NO_RECORD = _rule(
-    r"(?i)(?:\b(?:geen|no|nooit\s(?:een|het)|never\s(?:a|the)|not\s(?:a|an)|niet\s(?:een))\s"
+    r"(?i)(?:\b(?:geen|no|nooit\s(?:een|het)|never\s(?:a|the)|not\s(?:a|an)|niet\s(?:een)"
+    # "niet genoeg voor een baanrecord", "not fast enough for a world record"
+    r"|(?:niet|not)\s(?:[\w-]+\s)?(?:genoeg|enough)\s(?:voor|for)\s(?:een|a|an|het|the))\s"
     r"(?:(?:enkel|enkele|nieuw|nieuwe|new)\s)?"
     r"|\b(?:bijna|nagenoeg|almost|nearly)\s(?:(?:een|a|an)\s)?(?:[\w-]+\s)?"
     r"|\b(?:op\sjacht\snaar|jacht\sop|jagen\sop|jaagt\sop|aanval\sop|poging\sop|gericht\sop"

@@ -666,6 +666,32 @@ EXACT = [
         ("world", "existing", "Japan", "team pursuit", "2:50.76"),
         ("track", "set", "Canada", "team pursuit", "2:54.00"),
     ),
+    shape(
+        "en_off_the_mark_setter_named",
+        "Sander Eitrem won the 5000 meters in 6:03.90, a track record, taking a second off "
+        "the mark Patrick Roest had set in 2023.",
+        ("track", "set", "Sander Eitrem", "5000m", "6:03.90"),
+        ("track", "broken", "Patrick Roest", "5000m", None),
+    ),
+    shape(
+        "en_quick_off_the_mark_is_no_record",
+        "Jenning de Boo was quick off the mark and won the 500 meters in 34.20.",
+    ),
+    shape(
+        "nl_niet_genoeg_voor_een_baanrecord",
+        "Femke Kok won de 500 meter in 37,08. Dat was niet genoeg voor een baanrecord.",
+    ),
+    shape(
+        "en_not_fast_enough_for_a_record",
+        "Femke Kok won the 500 meters in 37.08, not fast enough for a track record.",
+    ),
+    shape(
+        "nl_verbeterden_team",
+        "De Nederlandse mannen wonnen de ploegenachtervolging in 3.38,20 en verbeterden "
+        "daarmee het baanrecord van Noorwegen.",
+        ("track", "set", "Netherlands", "team pursuit", "3:38.20"),
+        ("track", "broken", "Norway", "team pursuit", None),
+    ),
 ]
 
 # Each text states at least these records.
@@ -710,6 +736,13 @@ HOLDS = [
         "Miho Takagi won the 1500 meters in 1:51.20 while chasing the world record of 1:49.83"
         " she set in 2024.",
         ("world", "existing", "Miho Takagi", "1500m", "1:49.83"),
+    ),
+    shape(
+        "nl_another_kind_is_not_the_continued_mark",
+        "Jutta Leerdam won de 1000 meter in 1.13,80 en bleef ruim boven het wereldrecord van "
+        "Brittany Bowe. Het vorige baanrecord van 1.14,25 was van haarzelf.",
+        ("world", "existing", "Brittany Bowe", "1000m", None),
+        ("track", "broken", "Jutta Leerdam", "1000m", "1:14.25"),
     ),
 ]
 
