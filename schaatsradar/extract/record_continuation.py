@@ -27,7 +27,8 @@ OPENER = re.compile(
     r"[\"“‘']?(?:"
     r"(?P<record>(?:Het|De|Dat|Dit|Die|That|This|The|Its)\s"
     r"(?:(?:oude|vorige|eigen|previous|old|former)\s)?(?:\w*record\w*|marks?|toptijd)\b)"
-    r"|(?P<time>(?:Diens|Zijn|Haar|Hun|His|Her|Their|De|The|Dat|That)\s(?=[0-9]))"
+    # (a time, not an age: "De 17-jarige Japanse ..." opens a sentence of its own)
+    r"|(?P<time>(?:Diens|Zijn|Haar|Hun|His|Her|Their|De|The|Dat|That)\s(?=[0-9]+[.,:][0-9]))"
     r"|(?P<pointer>(?:Dat|Dit|It|That|This)\s(?:staat|stond|is|was|werd|dateert|stands|stood"
     r"|has\sstood|dates|dated)\b))"
 )

@@ -92,6 +92,10 @@ DEMONSTRATIVE_BEFORE = re.compile(
 )
 
 
+# Kinds of record only their holder can beat.
+OWN_KINDS = ("personal", "season_best")
+
+
 class SentenceRecords(DraftHolders, DraftTimes):
     """The drafting of one sentence's records; one instance per sentence."""
 
@@ -173,6 +177,15 @@ class SentenceRecords(DraftHolders, DraftTimes):
             # it; whose it is, the article's results say (`complete_record`).
             self._add(kind, "set", None, pointed.seconds, mark.start, mark.end)
         setter = self._setter(exclude) if mark.beaten_here and pointed is None else None
+        if (
+            setter is not None
+            and holder is not None
+            and not mark.own  # "haar eigen ...": the setter is its holder already
+            and (kind in OWN_KINDS or self._possessed(mark))
+        ):
+            # "dook ze met 3.58,40 onder haar persoonlijk record": a skater's own mark (or one
+            # named by the sentence's possessive) is beaten by that skater.
+            setter = holder
         if mark.own:
             holder = setter or holder
             if holder is None and not mark.beaten_here:
@@ -200,6 +213,11 @@ class SentenceRecords(DraftHolders, DraftTimes):
         ):
             new_time = self._time_of(setter.name, mark.start) or self._time_beating(mark)
             self._add(kind, "set", setter, new_time, mark.start, mark.end, points=mark.points)
+
+    def _possessed(self, mark: OldMark) -> bool:
+        return mark.mention is not None and bool(
+            POSSESSIVE_BEFORE.search(self.text, max(self.view.start, mark.start - 60), mark.start)
+        )
 
     def _mark_holder(self, mark: OldMark) -> Who | None:
         """Named, named by nationality, or (after "Dat was het baanrecord") the one the

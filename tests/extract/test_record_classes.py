@@ -692,6 +692,18 @@ EXACT = [
         ("track", "set", "Netherlands", "team pursuit", "3:38.20"),
         ("track", "broken", "Norway", "team pursuit", None),
     ),
+    shape(
+        "nl_age_opener_is_no_continued_mark",
+        "Ragne Wiklund bleef op de 3000 meter ruim boven het baanrecord. De 17-jarige Yuna "
+        "Sato reed op de 1500 meter 1.56,30, een juniorenwereldrecord.",
+        ("junior_world", "set", "Yuna Sato", "1500m", "1:56.30"),
+    ),
+    shape(
+        "en_age_opener_is_no_continued_mark",
+        "Ragne Wiklund stayed well outside the track record. The 17-year-old Yuna Sato "
+        "clocked 1:56.30 in the 1500 meters, a junior world record.",
+        ("junior_world", "set", "Yuna Sato", "1500m", "1:56.30"),
+    ),
 ]
 
 # Each text states at least these records.
@@ -743,6 +755,12 @@ HOLDS = [
         "Brittany Bowe. Het vorige baanrecord van 1.14,25 was van haarzelf.",
         ("world", "existing", "Brittany Bowe", "1000m", None),
         ("track", "broken", "Jutta Leerdam", "1000m", "1:14.25"),
+    ),
+    shape(
+        "nl_her_pr_beaten_by_her_not_the_last_man",
+        "Sander Eitrem won de 5000 meter. Bij de vrouwen won Joy Beune de 3000 meter. Ze dook"
+        " met 3.58,40 onder haar persoonlijk record.",
+        ("personal", "set", "Joy Beune", "3000m", "3:58.40"),
     ),
 ]
 
