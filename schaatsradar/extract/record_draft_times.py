@@ -29,7 +29,11 @@ POINTS_BACK = re.compile(
     # "Voor haar was dat een persoonlijk record", "For Kok it was a season's best".
     r"|(?:Voor|For)\s(?:haar|hem|hen|her|him|them|(?:[A-Z][\w'’-]*\s){1,3}?)\s?(?:was|is|were"
     r"|betekende|meant)\s(?:dat|dit|het|that|this|it)\b"
-    r"|For\s(?:her|him|them|(?:[A-Z][\w'’-]*\s?){1,3}?),?\s(?:it|that|this)\s(?:was|is|meant)\b)"
+    r"|For\s(?:her|him|them|(?:[A-Z][\w'’-]*\s?){1,3}?),?\s(?:it|that|this)\s(?:was|is|meant)\b"
+    # "Her time was a personal best", "The Dutchman's time was a season-best", "Zijn tijd
+    # betekende een persoonlijk record".
+    r"|(?:The|De|His|Her|Their|Zijn|Haar|Hun)\s(?:[\w-]+['’]s?\s)?(?:winning\s|winnende\s)?"
+    r"(?:time|tijd)\s(?:was|is|were|meant|betekende)\b)"
 )
 # A sentence about another season: "Ze reed vorig jaar een wereldrecord", "in 2019".
 OTHER_TIME = re.compile(

@@ -44,6 +44,8 @@ from schaatsradar.extract.record_marks import (
     holder_after,
     listed_holders,
     neighbour,
+    next_record_start,
+    view_of,
 )
 from schaatsradar.extract.record_words import RecordMention
 from schaatsradar.extract.types import TEAM_DISTANCES
@@ -305,7 +307,7 @@ class SentenceRecords(DraftHolders, DraftTimes):
             and self._pointed_time is not None
             and mention.status_hint not in ("broken", "existing")
             and not self._pointed_by_pronoun
-            and not self._other_season(self.view.start, self.view.end)
+            and not self._season_elsewhere(mention)
         ):
             # "Dat was een persoonlijk record voor Talsma", "Met dat olympisch record ...",
             # "Een persoonlijk record, ...": the time of the sentence before.
@@ -355,6 +357,18 @@ class SentenceRecords(DraftHolders, DraftTimes):
             RIVAL_BEFORE.search(self.text, max(self.view.start, n.start - 40), n.start)
             for n in named
         )
+
+    def _season_elsewhere(self, mention: RecordMention) -> bool:
+        """Does the sentence place its record in another season? Words of another season after
+        a later record of the sentence ("a season-best but well outside the world record
+        Stolz set last year") are that record's, when the sentence pointed at names its
+        skater (a pronoun there may stand for anyone)."""
+        if not self._other_season(self.view.start, self.view.end):
+            return False
+        prev = neighbour(self.text, self.view.sentence, -1)
+        if prev is None or not view_of(self.text, prev, self.mentions).names:
+            return True
+        return self._other_season(self.view.start, next_record_start(self.view, mention))
 
     def _in_own_race(
         self, mention: RecordMention, find: Callable[[RecordMention], Who | None]

@@ -704,6 +704,26 @@ EXACT = [
         "clocked 1:56.30 in the 1500 meters, a junior world record.",
         ("junior_world", "set", "Yuna Sato", "1500m", "1:56.30"),
     ),
+    shape(
+        "en_the_skaters_time_was_a_season_best",
+        "Jenning de Boo won the 500 meters in 33.62. The Dutchman's time was a season-best "
+        "but well outside the world record of 33.52 that Jordan Stolz set last year.",
+        ("season_best", "set", "Jenning de Boo", "500m", "33.62"),
+        ("world", "existing", "Jordan Stolz", "500m", "33.52"),
+    ),
+    shape(
+        "nl_haar_tijd_was_een_pr",
+        "Marijke Groenewoud werd derde op de 1500 meter in 1.54,70. Haar tijd was een "
+        "persoonlijk record.",
+        ("personal", "set", "Marijke Groenewoud", "1500m", "1:54.70"),
+    ),
+    shape(
+        "en_lowered_own_national_record_by_margin",
+        "Laurent Dubreuil lowered his own Canadian record by three hundredths to 33.71 and "
+        "finished second in the 500 meters.",
+        ("national", "set", "Laurent Dubreuil", "500m", "33.71"),
+        ("national", "broken", "Laurent Dubreuil", "500m", None),
+    ),
 ]
 
 # Each text states at least these records.
