@@ -53,7 +53,10 @@ _NATIONALITIES = (
     r"|canadees|amerikaanse?|amerikaans|japanse?|japans|duitse?|duits|italiaanse?|italiaans"
     r"|poolse?|pools|chinese?|chinees|koreaanse?|koreaans|tsjechische?|tsjechisch|zweedse?"
     r"|zweeds|canadian|american|norwegian|japanese|korean|german|italian|polish|belgian|czech"
-    r"|british|swedish"
+    r"|british|swedish|franse?|frans|french|russische?|russisch|russian|oostenrijkse?"
+    r"|oostenrijks|austrian|zwitserse?|zwitsers|swiss|kazachse?|kazachs|kazakh|kazakhstani"
+    r"|finse?|finnish|estse?|estonian|letse?|latvian|hongaarse?|hongaars|hungarian|deense?"
+    r"|deens|danish|australische?|australisch|australian|u\.s\."
 )
 _POSSESSIVE = r"(?:haar|zijn|hun|her|his|their)"
 # A world record on a lowland rink (or a lowland record) is no world record: its own kind,
@@ -96,7 +99,7 @@ RECORD_KINDS: list[tuple[str, str]] = [
 ]  # fmt: skip
 _KIND_NAMES = [kind for kind, _ in RECORD_KINDS]
 _KIND = rx(
-    "abcdefghijklmnoprstvwz",
+    "abcdefghijklmnoprstuvwz",
     "(?i)\\b(?:"
     + "|".join(f"(?P<t{i}>{pattern})" for i, (_, pattern) in enumerate(RECORD_KINDS))
     + ")(?!\\w)",

@@ -724,6 +724,36 @@ EXACT = [
         ("national", "set", "Laurent Dubreuil", "500m", "33.71"),
         ("national", "broken", "Laurent Dubreuil", "500m", None),
     ),
+    shape(
+        "en_us_record",
+        "Jordan Stolz won the 1500 meters in 1:41.10, a U.S. record.",
+        ("national", "set", "Jordan Stolz", "1500m", "1:41.10"),
+    ),
+    shape(
+        "en_french_record",
+        "Timothy Loubineaud won the 5000 meters in 6:04.20, a French record.",
+        ("national", "set", "Timothy Loubineaud", "5000m", "6:04.20"),
+    ),
+    shape(
+        "nl_oostenrijks_record",
+        "Vanessa Herzog reed op de 500 meter 37,01, een Oostenrijks record.",
+        ("national", "set", "Vanessa Herzog", "500m", "37.01"),
+    ),
+    shape(
+        "en_rink_record",
+        "Erin Jackson won the 500 meters in 36.80, a rink record.",
+        ("track", "set", "Erin Jackson", "500m", "36.80"),
+    ),
+    shape(
+        "en_kazakh_record",
+        "Nadezhda Morozova won the 3000 meters in 3:59.10, a Kazakh record.",
+        ("national", "set", "Nadezhda Morozova", "3000m", "3:59.10"),
+    ),
+    shape(
+        "nl_nationaal_record_chinees",
+        "Ning Zhongyan won de 1500 meter in 1.41,80, een Chinees record.",
+        ("national", "set", "Ning Zhongyan", "1500m", "1:41.80"),
+    ),
 ]
 
 # Each text states at least these records.
