@@ -36,6 +36,14 @@ RIVAL_BEFORE = re.compile(
 )
 
 
+# After the subject of a coordinated clause, its verb: "and Bowe broke the track record".
+COORDINATED_VERB = re.compile(
+    r"\s(?:also\s|ook\s)?(?:broke|set|skated|lowered|improved|bettered|clocked|posted"
+    r"|reed|verbeterde|verbrak|vestigde|scherpte|zette)\b",
+    re.IGNORECASE,
+)
+
+
 class DraftHolders(DraftBase):
     """The holders of a sentence's records."""
 
@@ -61,6 +69,9 @@ class DraftHolders(DraftBase):
             return found
         if is_team(context):
             return team_named(view, context) or self._earlier_team()
+        found = self._coordinated_subject(mention)
+        if found is not None:
+            return found
         found = self._subject(None)
         if found is not None:
             return found
@@ -76,6 +87,20 @@ class DraftHolders(DraftBase):
         if RIVAL_BEFORE.search(self.text, max(view.start, nearest.start - 40), nearest.start):
             return self._last_subject() if set_here else None
         return who(nearest, context, view)
+
+    def _coordinated_subject(self, mention: RecordMention) -> Who | None:
+        """ "Jackson won the 500 meters and Bowe broke the track record": the subject of the
+        coordinated clause that holds the record, not the sentence's first."""
+        before = [n for n in self.view.names if n.end <= mention.start]
+        if len(before) < 2:
+            return None
+        last = before[-1]
+        lead = self.text[max(self.view.start, last.start - 6) : last.start].casefold()
+        if not lead.endswith((" and ", " en ", "; ")) or not COORDINATED_VERB.match(
+            self.text, last.end, mention.start
+        ):
+            return None
+        return who(last, self.context, self.view)
 
     def _last_subject(self) -> Who | None:
         """Whom the sentence (named by a pronoun or a title: "de Friezin", "de tweevoudig

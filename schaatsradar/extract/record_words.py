@@ -294,7 +294,8 @@ _EXISTING_BEFORE = _rule(
     r"|stond|stands|langzamer\sdan|trager\sdan|slower\sthan|remains|remained|stays|stayed"
     r"|blijft|is\sstill|was\sstill|missing|missed|misses|miste|mist|missen"
     r"|within\s(?:[\w-]+\s){0,3}?of)\s"
-    r"(?:(?:het|de|the|a|his|her|their|haar|zijn|hun)\s)?(?:[\w-]+\s|\d[\d.,:]*\s)?$",
+    r"(?:(?:het|de|the|a|his|her|their|haar|zijn|hun)\s)?(?:[\w-]+\s|\d[\d.,:]*\s"
+    r"|(?:[\w-]+\s){0,2}[\w-]+['’]s?\s)?$",
     "boven bij van shy off short outside close near far oog holds owns owned bezit bezat heeft"
     " staat stond stands langzamer trager slower remain stay blijft still miss mist within",
 )
@@ -370,6 +371,9 @@ _NO_RECORD = _rule(
     r"|(?:niet|not)\s(?:[\w-]+\s)?(?:genoeg|enough)\s(?:voor|for)\s(?:een|a|an|het|the))\s"
     r"(?:(?:enkel|enkele|nieuw|nieuwe|new)\s)?"
     r"|\b(?:bijna|nagenoeg|almost|nearly)\s(?:(?:een|a|an)\s)?(?:[\w-]+\s)?"
+    # "Het scheelde weinig of Leerdam had een wereldrecord gereden"
+    r"|\b(?:scheelde|scheelt)\s(?:weinig|niet\sveel|een\shaar)\sof\s(?:[\w-]+\s){0,5}?"
+    r"(?:een|het)\s(?:[\w-]+\s)?"
     r"|\b(?:op\sjacht\snaar|jacht\sop|jagen\sop|jaagt\sop|aanval\sop|poging\sop|gericht\sop"
     r"|mikt\sop|mikken\sop|hoopt\sop|hoopte\sop|hopen\sop|droomt\svan|droomde\svan"
     r"|wil|wilde|wilden|willen|chas(?:e|es|ed|ing)|aim(?:s|ed|ing)?\s(?:for|at)"
@@ -379,7 +383,7 @@ _NO_RECORD = _rule(
     rf"|(?:{COUNTERFACTUAL_BEFORE})(?:(?:een|het|a|an|the)\s)?(?:[\w-]+\s)?)$",
     "geen no nooit never not niet bijna nagenoeg almost nearly jacht jagen jaagt aanval poging"
     " gericht mikt mikken hoop hopen hope droom wil chas aim want trying tries tried attempt shot"
-    " bid would could might",
+    " bid would could might scheel",
 )
 
 

@@ -754,6 +754,39 @@ EXACT = [
         "Ning Zhongyan won de 1500 meter in 1.41,80, een Chinees record.",
         ("national", "set", "Ning Zhongyan", "1500m", "1:41.80"),
     ),
+    shape(
+        "en_narrowly_missed_wr_of",
+        "Femke Kok won the 500 meters in 36.12, narrowly missing Erin Jackson's world record.",
+        ("world", "existing", "Erin Jackson", "500m", None),
+    ),
+    shape(
+        "nl_scheelde_weinig",
+        "Het scheelde weinig of Jutta Leerdam had een wereldrecord gereden: ze won de 1000 "
+        "meter in 1.11,70.",
+    ),
+    shape(
+        "en_missed_by_hundredths",
+        "Jutta Leerdam won the 1000 meters in 1:11.70, missing the world record by nine "
+        "hundredths.",
+    ),
+    shape(
+        "nl_record_op_de_1000_with_other_distance_first",
+        "Na haar zege op de 500 meter in 37,10 reed Femke Kok op de 1000 meter een baanrecord"
+        " van 1.13,20.",
+        ("track", "set", "Femke Kok", "1000m", "1:13.20"),
+    ),
+    shape(
+        "en_record_distance_tied_to_record",
+        "Jordan Stolz, who won the 500 meters in 34.01, also set a world record in the 1000 "
+        "meters: 1:05.30.",
+        ("world", "set", "Jordan Stolz", "1000m", "1:05.30"),
+    ),
+    shape(
+        "en_record_no_time_not_nearest",
+        "Erin Jackson won the 500 meters in 36.80 and Brittany Bowe broke the track record in"
+        " the 1000 meters.",
+        ("track", "set", "Brittany Bowe", "1000m", None),
+    ),
 ]
 
 # Each text states at least these records.
@@ -811,6 +844,17 @@ HOLDS = [
         "Sander Eitrem won de 5000 meter. Bij de vrouwen won Joy Beune de 3000 meter. Ze dook"
         " met 3.58,40 onder haar persoonlijk record.",
         ("personal", "set", "Joy Beune", "3000m", "3:58.40"),
+    ),
+    shape(
+        "nl_bijna_het_wr_van",
+        "Femke Kok won de 500 meter in 36,12 en reed daarmee bijna het wereldrecord van Erin "
+        "Jackson.",
+        ("world", "existing", "Erin Jackson", "500m", None),
+    ),
+    shape(
+        "nl_pr_zonder_tijd",
+        "Ook Marijke Groenewoud reed een persoonlijk record.",
+        ("personal", "set", "Marijke Groenewoud", None, None),
     ),
 ]
 
