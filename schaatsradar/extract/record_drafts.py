@@ -190,8 +190,10 @@ class SentenceRecords(DraftHolders, DraftTimes):
             setter = holder
         if mark.own:
             holder = setter or holder
-            if holder is None and not mark.beaten_here:
-                holder = self._possessor()  # "just outside her own world record"
+            if holder is None and (not mark.beaten_here or pointed is not None):
+                # "just outside her own world record"; "Daarmee dook ze onder haar eigen
+                # baanrecord": the one the sentence is about, who skated the time before.
+                holder = self._possessor()
         time = mark.time
         if self.next is not None and (time is None or holder is None):
             time = time or self.next.time

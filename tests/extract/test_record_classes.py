@@ -787,6 +787,20 @@ EXACT = [
         " the 1000 meters.",
         ("track", "set", "Brittany Bowe", "1000m", None),
     ),
+    shape(
+        "nl_daarmee_onder_eigen_baanrecord",
+        "Bij de vrouwen won Femke Kok de 500 meter in 36,99. Daarmee dook ze onder haar eigen"
+        " baanrecord van 37,04.",
+        ("track", "set", "Femke Kok", "500m", "36.99"),
+        ("track", "broken", "Femke Kok", "500m", "37.04"),
+    ),
+    shape(
+        "nl_sneller_dan_laaglandrecord_van",
+        "Kjeld Nuis won de 1500 meter. Hij klokte 1.42,88 en was daarmee sneller dan het "
+        "laaglandrecord van Thomas Krol (1.43,01).",
+        ("other", "set", "Kjeld Nuis", "1500m", "1:42.88"),
+        ("other", "broken", "Thomas Krol", "1500m", "1:43.01"),
+    ),
 ]
 
 # Each text states at least these records.
