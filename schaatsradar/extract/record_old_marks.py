@@ -67,6 +67,9 @@ OWN = re.compile(
 OWN_AFTER = re.compile(
     r"\s(?:(?:that|which|dat|die)\s)?(?:she|he|they|zij|ze|hij)\shad\s(?:set|gevestigd)\s"
     r"(?:herself|himself|themselves|zelf)\b|\s(?:dat|die)\s(?:ze|zij|hij)\szelf\b"
+    # "the track record of 36.55 she set in 2024": the pronoun is the sentence's subject
+    r"|\s(?:(?:of|van)\s\d[\d.,:]*\s)?(?:(?:that|which)\s)?(?:she|he|they)\s(?:had\s)?"
+    r"(?:set|skated)\b"
     # "The previous mark of 1:49.83 was her own", "Het oude record was van haarzelf".
     r"|\s(?:[\w.,:()-]+\s){0,4}?(?:was|were)\s(?:(?:her|his|their)\sown|van\s(?:haar|hem|hen)zelf"
     r"|(?:haar|zijn|hun)\seigen)\b",
@@ -285,7 +288,7 @@ WITH_BEFORE = re.compile(
 POSSESSED_TIME = re.compile(r"\b(?:haar|zijn|hun|her|his|their)\s$", re.IGNORECASE)
 REMAINS_GAP = re.compile(
     r"\s(?:[\w-]+\s){0,4}?(?:remains|remained|stays|stayed|blijft|bleef|is\sstill|was\sstill"
-    r"|is|was)\s(?:het|de|the)\s(?:[\w-]+\s)?",
+    r"|is|was|stands\sas|stood\sas)\s(?:het|de|the)\s(?:[\w-]+\s)?",
     re.IGNORECASE,
 )
 

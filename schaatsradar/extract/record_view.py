@@ -160,7 +160,7 @@ BEATING = re.compile(
     r"\b(?:verbeter\w*|verbr(?:ak|eekt|oken|eken)|brak|onttroonde|scherpte\w*\s(?:\S+\s){0,3}?aan"
     r"|aangescherpt"
     r"|uit\sde\sboeken|took\sdown|take\sdown|taking\sdown|takes\sdown|broke|break|breaks"
-    r"|breaking|improv\w*|lower\w*|bettered|bettering|surpass\w*|dook\sonder|went\sunder"
+    r"|(?<!-)breaking|improv\w*|lower\w*|bettered|bettering|surpass\w*|dook\sonder|went\sunder"
     r"|dipped\sunder|(?:dook|doken|duikt|duiken)\s(?:[\w,]+\s){1,5}?onder|went\s(?:\w+\s){1,2}under|(?:took|taking|takes|take)\s(?:\S+\s){0,3}?off|sneller\sdan|faster\sthan|beter\sdan|better\sthan"
     r"|(?:nam|neemt|namen)\s(?:\S+\s){0,8}?over|overgenomen|(?:took|takes|taking)\s(?:\S+\s)"
     r"{0,4}?from|(?:pakte|pakt|pakten|nam|namen|neemt|nemen)\s(?:\S+\s){0,8}?af|ontnam|snatched|smashed|shattered"

@@ -293,6 +293,7 @@ _EXISTING_BEFORE = _rule(
     r"\soog\svan|houd(?:er|ster)s?\svan|holders?\sof|holds|owns|owned|bezit|bezat|heeft|staat"
     r"|stond|stands|langzamer\sdan|trager\sdan|slower\sthan|remains|remained|stays|stayed"
     r"|blijft|is\sstill|was\sstill|missing|missed|misses|miste|mist|missen"
+    r"|(?:stands|stood|remains|remained)\sas|(?:staat|stond|geldt|gold)\sals"
     r"|within\s(?:[\w-]+\s){0,3}?of)\s"
     r"(?:(?:het|de|the|a|his|her|their|haar|zijn|hun)\s)?(?:[\w-]+\s|\d[\d.,:]*\s"
     r"|(?:[\w-]+\s){0,2}[\w-]+['’]s?\s)?$",
@@ -346,6 +347,12 @@ _APPOSED_TO_TIME = _rule(
 # "die ook het wereldrecord houdt": Dutch puts the verb of holding after the record.
 _HELD_AFTER = _rule(
     r"(?i)^\s(?:houdt|hield|houden|hielden|bezit|bezat)\b", "houd hield bezit bezat"
+)
+_RECORD_BREAKING = _rule(r"(?i)^[\s-]?(?:breaking|setting)\b", "breaking setting")
+_UNTIL_AFTER = _rule(
+    r"(?i)^[^,;.]{0,40}?\b(?:until|till|tot)\s(?:(?:januari|februari|maart|november|december"
+    r"|january|february|march|last|vorig\w*|\w+)\s)?(?:19|20)\d\d\b",
+    "until till tot",
 )
 # "It was still an Olympic record", "dat is nog altijd een persoonlijk record": the time was
 # one (a standing mark is "still the record", with the definite article).
@@ -431,6 +438,10 @@ class _Hints:
             return "broken"
         if _BEATEN_BEFORE.search(before, low_before) or _FELL_AFTER.search(after, low_after):
             return "broken"
+        if _RECORD_BREAKING.search(after, low_after):
+            return "set"  # "world-record-breaking 1:05.30", "recordbrekende"
+        if _UNTIL_AFTER.search(after, low_after):
+            return "broken"  # "who held the world record until 2024"
         if _STILL_A_BEFORE.search(before, low_before):
             return "set"  # "their time was still an Olympic record"
         if _EXISTING_BEFORE.search(before, low_before) or _HOLDS_BEFORE.search(before, low_before):

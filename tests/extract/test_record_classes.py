@@ -801,6 +801,33 @@ EXACT = [
         ("other", "set", "Kjeld Nuis", "1500m", "1:42.88"),
         ("other", "broken", "Thomas Krol", "1500m", "1:43.01"),
     ),
+    shape(
+        "en_set_a_world_record_of_time_in_winning",
+        "Miho Takagi set a world record of 1:49.50 in winning the 1500 meters on Friday.",
+        ("world", "set", "Miho Takagi", "1500m", "1:49.50"),
+    ),
+    shape(
+        "en_world_record_time_of",
+        "Jordan Stolz won the 1000 meters in a world-record time of 1:05.30.",
+        ("world", "set", "Jordan Stolz", "1000m", "1:05.30"),
+    ),
+    shape(
+        "en_improved_on_mark",
+        "Erin Jackson won the 500 meters in 36.40, improving on the track record of 36.55 she"
+        " set in 2024.",
+        ("track", "set", "Erin Jackson", "500m", "36.40"),
+        ("track", "broken", "Erin Jackson", "500m", "36.55"),
+    ),
+    shape(
+        "en_track_record_holder_title_before",
+        "Track record holder Kjeld Nuis finished third in 1:43.10 in the 1500 meters.",
+        ("track", "existing", "Kjeld Nuis", "1500m", None),
+    ),
+    shape(
+        "en_personal_best_by_hundredths",
+        "Femke Kok was second in 36.70, a personal best by two hundredths.",
+        ("personal", "set", "Femke Kok", "500m", "36.70"),
+    ),
 ]
 
 # Each text states at least these records.
@@ -869,6 +896,22 @@ HOLDS = [
         "nl_pr_zonder_tijd",
         "Ook Marijke Groenewoud reed een persoonlijk record.",
         ("personal", "set", "Marijke Groenewoud", None, None),
+    ),
+    shape(
+        "en_wr_breaking",
+        "Jordan Stolz's world-record-breaking 1:05.30 won the 1000 meters.",
+        ("world", "set", "Jordan Stolz", "1000m", "1:05.30"),
+    ),
+    shape(
+        "en_held_the_record_before",
+        "Brittany Bowe, who held the world record in the 1000 meters until 2024, finished "
+        "fifth in 1:13.90.",
+        ("world", "broken", "Brittany Bowe", "1000m", None),
+    ),
+    shape(
+        "en_stands_as_record",
+        "Her 3:52.02 from 2020 still stands as the world record.",
+        ("world", "existing", None, None, "3:52.02"),
     ),
 ]
 
