@@ -828,6 +828,55 @@ EXACT = [
         "Femke Kok was second in 36.70, a personal best by two hundredths.",
         ("personal", "set", "Femke Kok", "500m", "36.70"),
     ),
+    shape(
+        "nl_tp_wr_staat_op_naam_land",
+        "Nederland won de ploegenachtervolging bij de vrouwen in 2.55,10. Het wereldrecord "
+        "staat met 2.50,76 op naam van Japan.",
+        ("world", "existing", "Japan", "team pursuit", "2:50.76"),
+    ),
+    shape(
+        "en_tp_wr_held_by_country_men",
+        "Norway won the men's team pursuit in 3:36.20. The world record of 3:34.22 belongs to"
+        " the Netherlands.",
+        ("world", "existing", "Netherlands", "team pursuit", "3:34.22"),
+    ),
+    shape(
+        "nl_ts_baanrecord_land",
+        "De Nederlandse mannen wonnen de teamsprint in 1.18,90, een baanrecord.",
+        ("track", "set", "Netherlands", "team sprint", "1:18.90"),
+    ),
+    shape(
+        "en_team_sprint_record_by_skaters",
+        "Canada won the women's team sprint in 1:26.10, a track record, with Carolina Hiller,"
+        " Ivanie Blondin and Brooklyn McDougall.",
+        ("track", "set", "Canada", "team sprint", "1:26.10"),
+    ),
+    shape(
+        "en_fell_short_of_her_pb",
+        "Joy Beune finished third in the 1500 meters in 1:54.30, just short of her personal best.",
+        ("personal", "existing", "Joy Beune", "1500m", None),
+    ),
+    shape(
+        "nl_ver_boven_zijn_pr",
+        "Kai Verbij werd zesde op de 1000 meter in 1.09,20, ver boven zijn persoonlijk record.",
+        ("personal", "existing", "Kai Verbij", "1000m", None),
+    ),
+    shape(
+        "en_no_pb_for",
+        "Kimi Goetz was fifth in the 500 meters in 37.40, no personal best this time.",
+    ),
+    shape(
+        "nl_geen_pr",
+        "Kimi Goetz werd vijfde op de 500 meter in 37,40, geen persoonlijk record.",
+    ),
+    shape(
+        "en_world_record_attempt",
+        "Jordan Stolz's world record attempt in the 1500 meters ended in 1:42.30 and a win.",
+    ),
+    shape(
+        "nl_wereldrecordpoging",
+        "De wereldrecordpoging van Jordan Stolz op de 1500 meter strandde: hij won in 1.42,30.",
+    ),
 ]
 
 # Each text states at least these records.
