@@ -877,6 +877,31 @@ EXACT = [
         "nl_wereldrecordpoging",
         "De wereldrecordpoging van Jordan Stolz op de 1500 meter strandde: hij won in 1.42,30.",
     ),
+    shape(
+        "nl_headline_and_body_one_record",
+        "Kok rijdt wereldrecord in Salt Lake City\n"
+        "\n"
+        "Femke Kok heeft zaterdag de 500 meter gewonnen in een wereldrecord van 36,05. Het "
+        "record was het eerste van het seizoen.",
+        ("world", "set", "Femke Kok", "500m", "36.05"),
+    ),
+    shape(
+        "en_headline_and_body_one_record",
+        "Stolz breaks world record in 1,000\n"
+        "\n"
+        "Jordan Stolz won the 1000 meters in 1:05.30 on Friday, breaking the world record. "
+        "The record came in the final pair.",
+        ("world", "set", "Jordan Stolz", "1000m", "1:05.30"),
+    ),
+    shape(
+        "en_record_again_later_paragraph",
+        "Miho Takagi won the 1500 meters in a track record of 1:51.20.\n"
+        "\n"
+        "Joy Beune was second in 1:52.00.\n"
+        "\n"
+        "Takagi's track record was her first of the season.",
+        ("track", "set", "Miho Takagi", "1500m", "1:51.20"),
+    ),
 ]
 
 # Each text states at least these records.
