@@ -27,7 +27,8 @@ OPENER = re.compile(
     r"[\"“‘']?(?:"
     r"(?P<record>(?:Het|De|Dat|Dit|Die|That|This|The|Its)\s"
     r"(?:(?:oude|vorige|eigen|previous|old|former)\s)?(?:\w*record\w*|marks?|toptijd)\b)"
-    r"|(?P<time>(?:Diens|Zijn|Haar|Hun|His|Her|Their|De|The|Dat|That)\s(?=[0-9]))"
+    # (a time, not an age: "De 17-jarige Japanse ..." opens a sentence of its own)
+    r"|(?P<time>(?:Diens|Zijn|Haar|Hun|His|Her|Their|De|The|Dat|That)\s(?=[0-9]+[.,:][0-9]))"
     r"|(?P<pointer>(?:Dat|Dit|It|That|This)\s(?:staat|stond|is|was|werd|dateert|stands|stood"
     r"|has\sstood|dates|dated)\b))"
 )
@@ -65,12 +66,16 @@ def continuing(view: SentenceView, marks: Sequence[OldMark]) -> Continuation | N
     opener = opener_of(view)
     if opener is None:
         return None
+    # "Het vorige baanrecord ..." after a sentence about the world record: another kind is
+    # another record, not the continued one.
+    kinds = {m.mention.type for m in marks if m.mention is not None and not m.mention.refers_back}
     absorbed = tuple(
         r
         for r in view.records
         if r.start < opener.end() + 1
         and (r.refers_back or r.status_hint in ("broken", "existing"))
         and not r.plural
+        and (r.refers_back or not kinds or r.type in kinds)
     )
     if opener.group("record") and not absorbed:
         return None  # "Het eerste baanrecord van het toernooi ...": another record

@@ -28,9 +28,18 @@ from schaatsradar.extract.record_words import RecordMention
 
 # Before a skater compared with the one who did it, or named as a mark's holder.
 RIVAL_BEFORE = re.compile(
-    r"\b(?:ten\sopzichte\svan|dan|than|achter|behind|tegen|against|ahead\sof|voorsprong\sop"
-    r"|marge\sop|lead\sover|op\snaam\s(?:stond\s|staat\s)?van|in\shanden\s(?:was\s)?van"
+    r"\b(?:ten\sopzichte\svan|dan|than|achter|behind|tegen|against|ahead\sof"
+    r"|(?:voorsprong|marge)\s(?:van\s[\w.,]+\s(?:[\w.,]+\s)?)?op|(?:lead|margin)\s(?:of\s[\w.,]+\s"
+    r"(?:[\w.,]+\s)?)?over|op\snaam\s(?:stond\s|staat\s)?van|in\shanden\s(?:was\s)?van"
     r"|held\sby|set\sby|owned\sby)\s(?:[\w-]+\s){0,2}$",
+    re.IGNORECASE,
+)
+
+
+# After the subject of a coordinated clause, its verb: "and Bowe broke the track record".
+COORDINATED_VERB = re.compile(
+    r"\s(?:also\s|ook\s)?(?:broke|set|skated|lowered|improved|bettered|clocked|posted"
+    r"|reed|verbeterde|verbrak|vestigde|scherpte|zette)\b",
     re.IGNORECASE,
 )
 
@@ -60,20 +69,38 @@ class DraftHolders(DraftBase):
             return found
         if is_team(context):
             return team_named(view, context) or self._earlier_team()
+        found = self._coordinated_subject(mention)
+        if found is not None:
+            return found
         found = self._subject(None)
         if found is not None:
             return found
+        # "Dat deed de tweevoudig olympisch kampioen met een baanrecord: 1.09,23": only a
+        # record set here, with a time or a verb of setting, is the subject's.
+        set_here = bool(self.free) or mention.status_hint == "set"
         if not view.names:
-            # "Dat deed de tweevoudig olympisch kampioen met een baanrecord: 1.09,23": only a
-            # record set here, with a time or a verb of setting, is the subject's.
-            set_here = bool(self.free) or mention.status_hint == "set"
             return self._last_subject() if set_here else None
         # Only skaters the clause governs: the nearest, unless compared with or named as
-        # another's mark ("ten opzichte van Groenewoud", "sneller dan X", "op naam van X").
+        # another's mark ("ten opzichte van Groenewoud", "sneller dan X", "op naam van X"),
+        # when the sentence is about whom the one before was ("had de Friezin een marge op").
         nearest = min(view.names, key=lambda n: abs(n.start - mention.start))
         if RIVAL_BEFORE.search(self.text, max(view.start, nearest.start - 40), nearest.start):
-            return None
+            return self._last_subject() if set_here else None
         return who(nearest, context, view)
+
+    def _coordinated_subject(self, mention: RecordMention) -> Who | None:
+        """ "Jackson won the 500 meters and Bowe broke the track record": the subject of the
+        coordinated clause that holds the record, not the sentence's first."""
+        before = [n for n in self.view.names if n.end <= mention.start]
+        if len(before) < 2:
+            return None
+        last = before[-1]
+        lead = self.text[max(self.view.start, last.start - 6) : last.start].casefold()
+        if not lead.endswith((" and ", " en ", "; ")) or not COORDINATED_VERB.match(
+            self.text, last.end, mention.start
+        ):
+            return None
+        return who(last, self.context, self.view)
 
     def _last_subject(self) -> Who | None:
         """Whom the sentence (named by a pronoun or a title: "de Friezin", "de tweevoudig

@@ -25,7 +25,15 @@ POINTS_BACK = re.compile(
     r"[\"“‘']?(?:(?:Dat|Dit|Het|That|This|It)\s(?:was|is|were|betekende|meant|leverde|gave"
     r"|deed|did)\b|(?:Met|With)\s(?:dat|die|deze|dit|that|this|those)\b|(?:Daarmee|Hiermee"
     r"|Thereby)\b|(?:Een|A|An)\s(?:[\w-]+\s){0,2}?(?:\w*record\w*|personal\sbest|persoonlijke?"
-    r"\s\w+)\b|(?P<pronoun>(?:Ze|Zij|Hij|She|He|They)\s))"
+    r"\s\w+)\b|(?P<pronoun>(?:Ze|Zij|Hij|She|He|They)\s)"
+    # "Voor haar was dat een persoonlijk record", "For Kok it was a season's best".
+    r"|(?:Voor|For)\s(?:haar|hem|hen|her|him|them|(?:[A-Z][\w'’-]*\s){1,3}?)\s?(?:was|is|were"
+    r"|betekende|meant)\s(?:dat|dit|het|that|this|it)\b"
+    r"|For\s(?:her|him|them|(?:[A-Z][\w'’-]*\s?){1,3}?),?\s(?:it|that|this)\s(?:was|is|meant)\b"
+    # "Her time was a personal best", "The Dutchman's time was a season-best", "Zijn tijd
+    # betekende een persoonlijk record".
+    r"|(?:The|De|His|Her|Their|Zijn|Haar|Hun)\s(?:[\w-]+['’]s?\s)?(?:winning\s|winnende\s)?"
+    r"(?:time|tijd)\s(?:was|is|were|meant|betekende)\b)"
 )
 # A sentence about another season: "Ze reed vorig jaar een wereldrecord", "in 2019".
 OTHER_TIME = re.compile(
@@ -71,8 +79,20 @@ class DraftTimes(DraftBase):
         """The race time a record was set with: the free time nearest to it, in its own clause
         when there is one there."""
         lo, hi = clause_around(self.view, mention.start, mention.end)
-        own_clause = [t for t in self.free if lo <= t.start and t.end <= hi] or self.free
+        free = self.free
+        own = self._own_distance(mention.start, mention.end)
+        if own is not None:
+            # "who won the 500 meters in 34.01, also set a world record in the 1000 meters":
+            # a time told with another distance is not the record's.
+            free = [t for t in free if self._distance_of_time(t) in (None, own)]
+        own_clause = [t for t in free if lo <= t.start and t.end <= hi] or free
         return min(own_clause, key=lambda t: _distance(t, mention), default=None)
+
+    def _distance_of_time(self, time: TimeMention) -> str | None:
+        """The distance named last before a time in its sentence ("won the 500 meters in
+        34.01"), if any."""
+        before = [d for d in self.view.distances if d.end <= time.start]
+        return before[-1].distance if before else None
 
     def _time_of(self, name: str, near: int) -> float | None:
         own = [r for r in self.results if r.athlete == name and r.seconds is not None]

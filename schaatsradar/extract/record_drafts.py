@@ -44,6 +44,8 @@ from schaatsradar.extract.record_marks import (
     holder_after,
     listed_holders,
     neighbour,
+    next_record_start,
+    view_of,
 )
 from schaatsradar.extract.record_words import RecordMention
 from schaatsradar.extract.types import TEAM_DISTANCES
@@ -90,6 +92,10 @@ APPOSITION = re.compile(r",\s(?:het|de|the|a|an|een)\s(?:[\w-]+\s)?", re.IGNOREC
 DEMONSTRATIVE_BEFORE = re.compile(
     r"\b(?:dat|dit|die|deze|that|this|these|those)\s(?:[\w'’.,-]+\s){0,2}$", re.IGNORECASE
 )
+
+
+# Kinds of record only their holder can beat.
+OWN_KINDS = ("personal", "season_best")
 
 
 class SentenceRecords(DraftHolders, DraftTimes):
@@ -173,10 +179,21 @@ class SentenceRecords(DraftHolders, DraftTimes):
             # it; whose it is, the article's results say (`complete_record`).
             self._add(kind, "set", None, pointed.seconds, mark.start, mark.end)
         setter = self._setter(exclude) if mark.beaten_here and pointed is None else None
+        if (
+            setter is not None
+            and holder is not None
+            and not mark.own  # "haar eigen ...": the setter is its holder already
+            and (kind in OWN_KINDS or self._possessed(mark))
+        ):
+            # "dook ze met 3.58,40 onder haar persoonlijk record": a skater's own mark (or one
+            # named by the sentence's possessive) is beaten by that skater.
+            setter = holder
         if mark.own:
             holder = setter or holder
-            if holder is None and not mark.beaten_here:
-                holder = self._possessor()  # "just outside her own world record"
+            if holder is None and (not mark.beaten_here or pointed is not None):
+                # "just outside her own world record"; "Daarmee dook ze onder haar eigen
+                # baanrecord": the one the sentence is about, who skated the time before.
+                holder = self._possessor()
         time = mark.time
         if self.next is not None and (time is None or holder is None):
             time = time or self.next.time
@@ -200,6 +217,11 @@ class SentenceRecords(DraftHolders, DraftTimes):
         ):
             new_time = self._time_of(setter.name, mark.start) or self._time_beating(mark)
             self._add(kind, "set", setter, new_time, mark.start, mark.end, points=mark.points)
+
+    def _possessed(self, mark: OldMark) -> bool:
+        return mark.mention is not None and bool(
+            POSSESSIVE_BEFORE.search(self.text, max(self.view.start, mark.start - 60), mark.start)
+        )
 
     def _mark_holder(self, mark: OldMark) -> Who | None:
         """Named, named by nationality, or (after "Dat was het baanrecord") the one the
@@ -275,6 +297,10 @@ class SentenceRecords(DraftHolders, DraftTimes):
         owner = owner_of(self.results, time.seconds) if time is not None else None
         if owner is not None and is_country_in_solo_race(owner.athlete, owner.distance):
             owner = None  # a country never holds a record of an individual race
+        if owner is not None and self._only_a_rival(owner.athlete):
+            # "Door een baanrecord van 1.52,92 had de Friezin een marge op Groenewoud": a
+            # skater named here only as the one compared with is not who skated it.
+            owner = None
         holder: Who | None
         if owner is not None:
             holder = Who(owner.athlete, owner.gender)
@@ -283,7 +309,7 @@ class SentenceRecords(DraftHolders, DraftTimes):
             and self._pointed_time is not None
             and mention.status_hint not in ("broken", "existing")
             and not self._pointed_by_pronoun
-            and not self._other_season(self.view.start, self.view.end)
+            and not self._season_elsewhere(mention)
         ):
             # "Dat was een persoonlijk record voor Talsma", "Met dat olympisch record ...",
             # "Een persoonlijk record, ...": the time of the sentence before.
@@ -293,6 +319,14 @@ class SentenceRecords(DraftHolders, DraftTimes):
                 self._fallback = self._last_subject()
         else:
             holder = self._in_own_race(mention, self._named_holder)
+            if (
+                holder is not None
+                and mention.status_hint in (None, "set")
+                and self._holds_a_mark_here(holder.name)
+            ):
+                # "hoped to break the world record that Japan set, but their time was still
+                # an Olympic record": the holder of the sentence's old mark did not set it.
+                holder = self._earlier_team() if is_team(self.context) else None
         status = mention.status_hint
         if status is None and time is not None:
             status = "set"  # "klokte 1.27,93, een wereldrecord voor junioren"
@@ -308,6 +342,35 @@ class SentenceRecords(DraftHolders, DraftTimes):
             kind, status, holder, None if points else (time.seconds if time else None),
             mention.start, mention.end, points=points, distance=distance,
         )  # fmt: skip
+
+    def _holds_a_mark_here(self, name: str) -> bool:
+        """Is `name` the holder this sentence's words give to one of its old marks?"""
+        for mark in self.marks:
+            holder = self._mark_holder(mark) if mark.status in ("broken", "existing") else None
+            if holder is not None and holder.name == name:
+                return True
+        return False
+
+    def _only_a_rival(self, name: str) -> bool:
+        """Is `name` named in this sentence, and only after words that make them the one
+        compared with ("ten opzichte van X", "ahead of X", "sneller dan X")?"""
+        named = [n for n in self.view.names if n.skater.name == name]
+        return bool(named) and all(
+            RIVAL_BEFORE.search(self.text, max(self.view.start, n.start - 40), n.start)
+            for n in named
+        )
+
+    def _season_elsewhere(self, mention: RecordMention) -> bool:
+        """Does the sentence place its record in another season? Words of another season after
+        a later record of the sentence ("a season-best but well outside the world record
+        Stolz set last year") are that record's, when the sentence pointed at names its
+        skater (a pronoun there may stand for anyone)."""
+        if not self._other_season(self.view.start, self.view.end):
+            return False
+        prev = neighbour(self.text, self.view.sentence, -1)
+        if prev is None or not view_of(self.text, prev, self.mentions).names:
+            return True
+        return self._other_season(self.view.start, next_record_start(self.view, mention))
 
     def _in_own_race(
         self, mention: RecordMention, find: Callable[[RecordMention], Who | None]

@@ -40,14 +40,24 @@ SETTING_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "Kjeld Nuis houdt sinds maart 2019 het wereldrecord": the subject holds it.
-HOLDS_AFTER_NAME = re.compile(r"\s(?:houdt|hield|holds|held|bezit|owns)\b", re.IGNORECASE)
+HOLDS_AFTER_NAME = re.compile(
+    r"(?:,\s(?:who|die)\s(?:(?:already|also|still|al|ook|nog|steeds)\s){0,2}|\s)(?:houdt|hield|holds"
+    r"|held|bezit|owns)\b",
+    re.IGNORECASE,
+)
 # "Kok is met 36,55 de houdster van het baanrecord", "Eitrem is the holder of the track
 # record": the subject is its holder.
 HOLDER_IS_AFTER_NAME = re.compile(
-    r"\s(?:is|was)\s(?:[^;]{0,25}?\s)?(?:de|the)\s(?:[\w-]+\s)?(?:houd(?:st)?er|holder)\s"
+    r"(?:\s(?:is|was)\s(?:[^;]{0,25}?\s)?|,\s)(?:(?:de|the)\s)?(?:[\w-]+\s)?(?:houd(?:st)?er"
+    r"|holder)\s"
     r"(?:van|of)\s(?:het|the)\s(?:[\w-]+\s)?$",
     re.IGNORECASE,
 )
+# Dutch puts the verb last: "Stolz, die ook het wereldrecord houdt".
+RELATIVE_AFTER_NAME = re.compile(r",\s(?:die|dat)\s(?:[\w-]+\s){0,3}", re.IGNORECASE)
+HOLDS_AFTER = re.compile(r"\s(?:houdt|hield|bezit|bezat)\b", re.IGNORECASE)
+# "Erin Jackson, whose world record", "Kramer, wiens baanrecord".
+WHOSE_AFTER_NAME = re.compile(r",\s(?:whose|wiens|wier)\s(?:[\w-]+\s){0,2}", re.IGNORECASE)
 # "Brittany Bowe's 1:13.76", "Stolz' baanrecord".
 POSSESSIVE_AFTER_NAME = re.compile(r"['’]s?\s")
 TIME_OF_HOLDER = re.compile(r"\s(?:van|of|by)\s$", re.IGNORECASE)
@@ -71,6 +81,8 @@ def holder_after(view: SentenceView, end: int, hi: int) -> Holder | None:
         if holder.start > hi or tried == HOLDERS_TRIED or view.breaks_within(end, holder.start):
             return None
         tried += 1
+        if PASSIVE_BY.search(text, max(end, holder.start - 30), holder.start):
+            return holder  # "het baanrecord werd in 2023 gereden door Erin Jackson"
         if _verb_between(text, end, holder.start):
             return None  # "baanrecord van 1.52,92 had de Friezin ... voorsprong op X"
         gap_lo = max(end, holder.start - HOLDER_GAP_REACH)
@@ -80,9 +92,17 @@ def holder_after(view: SentenceView, end: int, hi: int) -> Holder | None:
             text, holder.end, view.end
         ):
             return holder
+        if holder.start - end <= 1 and HAD_SET_AFTER.match(text, holder.end, view.end):
+            return holder  # "the mark Patrick Roest had set in 2023"
     return None
 
 
+# The agent of a passive setting: "gereden door", "gevestigd door", "was set by".
+PASSIVE_BY = re.compile(
+    r"\b(?:gereden|gevestigd|neergezet|gezet|verbeterd|set|skated|established|lowered)\s"
+    r"(?:door|by)\s(?:(?:de|het|the)\s)?$",
+    re.IGNORECASE,
+)
 HOLDERS_TRIED = 2  # the holder is the first or second skater named after the record
 # A finite verb of a main clause: a skater named after it is that clause's, not the record's
 # (a relative clause, "dat sinds 2015 in handen was van X", still speaks of the record).
@@ -140,6 +160,12 @@ def _holder_before(view: SentenceView, mention: RecordMention, lo: int) -> Holde
             return holder
         if POSSESSIVE_AFTER_NAME.match(text, holder.end) and mention.start - holder.end <= 25:
             return holder
+        if RELATIVE_AFTER_NAME.fullmatch(text, holder.end, mention.start) and HOLDS_AFTER.match(
+            text, mention.end
+        ):
+            return holder  # "Jordan Stolz, die ook het wereldrecord houdt"
+        if WHOSE_AFTER_NAME.fullmatch(text, holder.end, mention.start):
+            return holder  # "Erin Jackson, whose mark of 36.09 had stood"
     return None
 
 

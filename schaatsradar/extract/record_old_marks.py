@@ -66,14 +66,21 @@ OWN = re.compile(
 )
 OWN_AFTER = re.compile(
     r"\s(?:(?:that|which|dat|die)\s)?(?:she|he|they|zij|ze|hij)\shad\s(?:set|gevestigd)\s"
-    r"(?:herself|himself|themselves|zelf)\b|\s(?:dat|die)\s(?:ze|zij|hij)\szelf\b",
+    r"(?:herself|himself|themselves|zelf)\b|\s(?:dat|die)\s(?:ze|zij|hij)\szelf\b"
+    # "the track record of 36.55 she set in 2024": the pronoun is the sentence's subject
+    r"|\s(?:(?:of|van)\s\d[\d.,:]*\s)?(?:(?:that|which)\s)?(?:she|he|they)\s(?:had\s)?"
+    r"(?:set|skated)\b"
+    # "The previous mark of 1:49.83 was her own", "Het oude record was van haarzelf".
+    r"|\s(?:[\w.,:()-]+\s){0,4}?(?:was|were)\s(?:(?:her|his|their)\sown|van\s(?:haar|hem|hen)zelf"
+    r"|(?:haar|zijn|hun)\seigen)\b",
     re.IGNORECASE,
 )
 # The words before a time that make it the new mark, not the old: "from 37.07 to 36.87",
 # "met een tijd van 1.42,55", "clocking 1:41.78".
 NEW_TIME_GAP = re.compile(
     r"\b(?:to|naar|tot|met\seen\stijd\svan|in\sa\stime\sof|clocking|clocked|klokte|klokten"
-    r"|reed|reden|skated|won|wint|wonnen|finished|eindigde|werd|werden)\b",
+    r"|reed|reden|skated|won|wint|wonnen|finished|eindigde|werd|werden|winning|finishing"
+    r"|taking|stopping|stopped|crossing|crossed)\b",
     re.IGNORECASE,
 )
 WITH_GAP = re.compile(r"\s(?:met|with)\s(?:een\stijd\svan\s|a\stime\sof\s)?", re.IGNORECASE)
@@ -121,9 +128,13 @@ def _mark_of_mention(view: SentenceView, mention: RecordMention) -> OldMark | No
     lo, hi = clause_around(view, mention.start, mention.end)
     hi = min(hi, next_record_start(view, mention))
     status = mention.status_hint
-    beaten = view.beats_within(lo, hi)
+    # "bracht het Nederlands record van 34,08 naar 33,87": a mark taken from one time to
+    # another was beaten, whatever the verb.
+    beaten = view.beats_within(lo, hi) or (
+        status != "existing" and _from_to(view, mention, hi) is not None
+    )
     if (
-        status == "existing"
+        status != "broken"
         and _is_indefinite(view, mention)
         and PAST_RELATIVE.match(text, mention.end, hi)
     ):
@@ -164,6 +175,17 @@ def _mark_of_mention(view: SentenceView, mention: RecordMention) -> OldMark | No
     return None
 
 
+def _from_to(view: SentenceView, mention: RecordMention, hi: int) -> TimeMention | None:
+    """The old time of "from 37.07 to 36.87", "van 34,08 naar 33,87" after a record."""
+    after = [t for t in view.times if mention.end <= t.start <= hi]
+    for first, second in itertools.pairwise(after):
+        if FROM_BEFORE.search(view.text, mention.end, first.start) and FROM_TO.match(
+            view.text[first.end : second.start]
+        ):
+            return first
+    return None
+
+
 # After a record being set, a relative clause in the past about the title: "dat sinds 2017
 # op naam stond van X", "which had stood since 2019", "that was held by X".
 PAST_RELATIVE = re.compile(
@@ -189,12 +211,10 @@ def _old_time(
     time after it that is not introduced as a new one, or the time that names it ("the 33.61
     world mark")."""
     text = view.text
+    old = _from_to(view, mention, hi)
+    if old is not None:
+        return old, holder
     after = [t for t in view.times if mention.end <= t.start <= hi]
-    for first, second in itertools.pairwise(after):
-        if FROM_BEFORE.search(text, mention.end, first.start) and FROM_TO.match(
-            text[first.end : second.start]
-        ):
-            return first, holder
     if holder is not None:
         time = time_of_holder(view, holder)
         if time is not None:
@@ -208,6 +228,8 @@ def _old_time(
             break  # "dipped under her own track record with 6:48.20": the new time
         if (
             NEW_TIME_GAP.search(gap)
+            or (_is_title(view, mention) and TITLE_VERB_GAP.search(gap))
+            or COMMA_VERB_GAP.search(gap)
             or NEXT_CLAUSE_GAP.search(gap)
             or CLAUSE_BREAK.search(gap)
             or _other_name_between(view, holder, mention.end, time.start)
@@ -226,6 +248,30 @@ def _old_time(
     return None, holder
 
 
+# "Femke Kok, the world-record holder, was second in 36.66": after a holder's title, a verb
+# of its sentence says the time that follows is the holder's race, not the mark.
+TITLE_VERB_GAP = re.compile(
+    r"\b(?:was|were|is|werd|werden|wordt|finished|came|placed|ended|eindigde|kwam|klokte"
+    r"|clocked|took|pakte)\b",
+    re.IGNORECASE,
+)
+
+
+# "Stolz, who holds the world record in the distance, was fourth in 1:07.55": a verb after
+# the comma that closes the record's clause belongs to the main clause and its race.
+COMMA_VERB_GAP = re.compile(
+    r",\s(?:(?:also|ook|then|toen|nog|still|a|an|een|surprising\w*|verrassend\w*)\s){0,2}?"
+    r"(?:was|were|werd|werden|finished|came|placed|ended|eindigde|kwam|klokte|clocked|took|pakte)"
+    r"\b",
+    re.IGNORECASE,
+)
+
+
+def _is_title(view: SentenceView, mention: RecordMention) -> bool:
+    word = view.text[mention.start : mention.end].casefold()
+    return "hold" in word or "houd" in word
+
+
 # "Haar oude baanrecord stond sinds 2013 - gereden bij het OKT - op 1.53,31": the mark's time
 # after the verb that says where it stood, however far; "Bowe is met 1.13,24 de houdster van
 # het baanrecord", "met 1.11,61 staat het wereldrecord op haar naam": a standing mark's time
@@ -242,7 +288,7 @@ WITH_BEFORE = re.compile(
 POSSESSED_TIME = re.compile(r"\b(?:haar|zijn|hun|her|his|their)\s$", re.IGNORECASE)
 REMAINS_GAP = re.compile(
     r"\s(?:[\w-]+\s){0,4}?(?:remains|remained|stays|stayed|blijft|bleef|is\sstill|was\sstill"
-    r"|is|was)\s(?:het|de|the)\s(?:[\w-]+\s)?",
+    r"|is|was|stands\sas|stood\sas)\s(?:het|de|the)\s(?:[\w-]+\s)?",
     re.IGNORECASE,
 )
 

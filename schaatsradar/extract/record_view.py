@@ -168,11 +168,14 @@ BEATING = re.compile(
     r"\b(?:verbeter\w*|verbr(?:ak|eekt|oken|eken)|brak|onttroonde|scherpte\w*\s(?:\S+\s){0,3}?aan"
     r"|aangescherpt"
     r"|uit\sde\sboeken|took\sdown|take\sdown|taking\sdown|takes\sdown|broke|break|breaks"
-    r"|breaking|improv\w*|lower\w*|bettered|bettering|surpass\w*|dook\sonder|went\sunder"
-    r"|dipped\sunder|(?:dook|doken|duikt|duiken)\s(?:[\w,]+\s){1,5}?onder|went\s(?:\w+\s){1,2}under|took\s(?:\S+\s){0,3}?off|sneller\sdan|faster\sthan|beter\sdan|better\sthan"
+    r"|(?<!-)breaking|improv\w*|lower\w*|bettered|bettering|surpass\w*|dook\sonder|went\sunder"
+    r"|dipped\sunder|(?:dook|doken|duikt|duiken)\s(?:[\w,]+\s){1,5}?onder|went\s(?:\w+\s){1,2}under|(?:took|taking|takes|take)\s(?:\S+\s){0,3}?off|sneller\sdan|faster\sthan|beter\sdan|better\sthan"
     r"|(?:nam|neemt|namen)\s(?:\S+\s){0,8}?over|overgenomen|(?:took|takes|taking)\s(?:\S+\s)"
     r"{0,4}?from|(?:pakte|pakt|pakten|nam|namen|neemt|nemen)\s(?:\S+\s){0,8}?af|ontnam|snatched|smashed|shattered"
-    r"|verpulver\w*|verdween|sneuvelde)\b",
+    r"|verpulver\w*|verdween|sneuvelde|eras(?:e|ed|es|ing)|eclips\w*|obliterat\w*"
+    r"|rewr(?:ote|ites|iting)|topp(?:ed|ing)|beat|beats|beating|below\s(?:the|her|his|their)"
+    r"|(?:ruim|net|vlak|diep|seconde|seconden|tiende|tienden|honderdste|honderdsten|well|just"
+    r"|far|second|seconds|tenth|tenths|hundredth|hundredths)\s(?:onder|under)\s)\b",
     re.IGNORECASE,
 )
 # Every match of BEATING contains one of these (the tests check it): a sentence without any is
@@ -182,5 +185,5 @@ BEATING_WORDS = words(
     " lower better surpass dook doken duikt duiken went dipped took sneller faster beter nam"
     " neemt namen nemen pakten"
     " overgenomen takes taking pakte pakt ontnam snatched smashed shattered verpulver"
-    " verdween sneuvelde"
+    " verdween sneuvelde eras eclips obliterat rewr topp beat below onder under"
 )

@@ -576,6 +576,11 @@ RECORD_SENTENCES = [
     "Former record-holder Loubineaud took third, set by him in 2025, still stands.",
     "She was faster than the world record held by Bowe, which has stood since 2019.",
     "Ze reed naar een nieuw record en zorgde voor een tweede baanrecord, goed voor een pr.",
+    "He hoped to break the world record, which would have been a track record too.",
+    "She won in 36.05, a world record, erasing the mark; her best stands at 36.40.",
+    "Hij dook ruim een seconde onder het baanrecord, well below the old mark.",
+    "He held the world record until 2024; his record-breaking run still stands as the best.",
+    "Het scheelde weinig of ze had een wereldrecord gereden, tot 2019 het oude record.",
 ]
 
 
