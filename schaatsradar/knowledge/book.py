@@ -21,8 +21,8 @@ from schaatsradar.extract.registry import norm_name
 from schaatsradar.extract.types import DISTANCES, TEAM_DISTANCES
 from schaatsradar.knowledge.calendar import CalendarEvent, bundled_calendar
 from schaatsradar.knowledge.events import announce_article, announce_facts
-from schaatsradar.knowledge.matching import slugify
-from schaatsradar.knowledge.meet_rules import Report, report_of
+from schaatsradar.knowledge.matching import REPORTED_WITHIN, slugify
+from schaatsradar.knowledge.meet_rules import Report, report_of, without_guessed_days
 from schaatsradar.knowledge.news_meets import meet_for
 from schaatsradar.knowledge.official_types import OfficialData, OfficialRecord
 from schaatsradar.knowledge.record_claims import (
@@ -233,14 +233,15 @@ def reconcile_article(conn: Connection, article: ArticleRef, facts: dict[str, An
     outcome = Outcome()
     source = f"article:{article.id}"
     cluster = f"cluster:{article.cluster_id}"
-    report = report_of(
-        facts.get("results", []), article.published, month_only=article.date_precision == "month"
-    )
+    month_only = article.date_precision == "month"
+    facts = without_guessed_days(facts, article.published, month_only=month_only)
+    report = report_of(facts.get("results", []), article.published, month_only=month_only)
     written: set[int] = set()
     refused_times: set[tuple[str, int]] = set()  # a record claim on one of these goes too
     for statement in statements(facts):
         fact = statement.fact
-        reason = _implausible(fact, article.published)
+        # (An article dated by its month may report any day of it.)
+        reason = _implausible(fact, report.last)
         if reason:
             outcome.refused.append(
                 f"{source} {fact.get('athlete')} {fact.get('distance')}: {reason}"
@@ -265,6 +266,7 @@ def reconcile_article(conn: Connection, article: ArticleRef, facts: dict[str, An
             candidate=statement.candidate,
             written=written,
             outcome=outcome,
+            reported=(report.first, report.last),
         )
         if statement.candidate:
             outcome.candidates += 1
@@ -323,6 +325,7 @@ def _claim(
     outcome: Outcome,
     candidate: bool = False,
     written: set[int] | None = None,
+    reported: tuple[dt.date, dt.date] | None = None,
 ) -> int:
     """Claims what `fact` says about a result, settles the result and judges its race again
     (`settling`); records follow what readers are shown: made from a result now shown,
@@ -347,7 +350,17 @@ def _claim(
         and race_date is not None
         and not meet.start_date <= race_date <= (meet.end_date or meet.start_date)
     )
-    if outside:
+    # A meet whose days are not known (history of a named year, an edition named in
+    # passing) is not raced on the days of the article that names it: that day is the
+    # report's, carried onto the sentence.
+    carried = (
+        meet is not None
+        and meet.start_date is None
+        and race_date is not None
+        and reported is not None
+        and reported[0] - REPORTED_WITHIN <= race_date <= reported[1] + dt.timedelta(days=1)
+    )
+    if outside or carried:
         race_date = None  # the article's day, not the race's
     race_id = _race(conn, meet, meet_id, distance, gender, race_date, key, fact)
     result_id = kb.add_claim(

@@ -97,6 +97,47 @@ class Report:
         return dict(self.rinks).get(place)
 
 
+# Extraction counts a weekday ("zaterdag") or "gisteren" back from the article's day; an article
+# dated only to its month is handed the month's first day, so those words land in the week
+# before it (or on it, a day after at most).
+COUNTED_BACK = (dt.timedelta(days=7), dt.timedelta(days=1))
+
+
+def guessed_day(race_date: dt.date | None, published: dt.date, *, month_only: bool) -> bool:
+    """Whether a race day is a weekday counted back from the first day of the month an
+    article is dated by, not a day its text gives: such a day is no race day (the result keeps
+    the month's days, as one without a day does)."""
+    if race_date is None or not month_only:
+        return False
+    first = published.replace(day=1)
+    return first - COUNTED_BACK[0] <= race_date <= first + COUNTED_BACK[1]
+
+
+def without_guessed_days(
+    facts: Mapping[str, Any], published: dt.date, *, month_only: bool
+) -> dict[str, Any]:
+    """An article's facts with the race days `guessed_day` finds taken off its results and
+    candidates (everything else as it was)."""
+    if not month_only:
+        return dict(facts)
+
+    def undated(fact: Mapping[str, Any]) -> dict[str, Any]:
+        day = fact.get("race_date")
+        when = dt.date.fromisoformat(day) if isinstance(day, str) and day else None
+        return (
+            {**fact, "race_date": None}
+            if guessed_day(when, published, month_only=True)
+            else dict(fact)
+        )
+
+    out = dict(facts)
+    out["results"] = [undated(f) for f in facts.get("results", [])]
+    candidates = facts.get("candidates")
+    if isinstance(candidates, Mapping) and candidates.get("results"):
+        out["candidates"] = {**candidates, "results": [undated(f) for f in candidates["results"]]}
+    return out
+
+
 def report_of(
     facts: Iterable[Mapping[str, Any]], published: dt.date, *, month_only: bool = False
 ) -> Report:
