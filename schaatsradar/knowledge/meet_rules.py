@@ -42,12 +42,18 @@ FORMATS = (
     (re.compile(r"sprint", re.I), "sprint"),
 )
 MERGE_GAP = dt.timedelta(days=10)  # a World Cup's days lie this close to a report of it
+# English writes the sprint and allround championships with their format ("World Sprint
+# Championships"); "the World Championships" bare are the single-distance ones. (A Dutch
+# "WK" bare may be any of the three.)
+PLAIN_WORLD_CHAMPIONSHIPS = re.compile(r"\bworld (?:speed skating )?championships?\b", re.I)
 
 
 def format_of(competition: str | None) -> str | None:
     for pattern, found in FORMATS:
         if competition and pattern.search(competition):
             return found
+    if competition and PLAIN_WORLD_CHAMPIONSHIPS.search(competition):
+        return "distances"
     return None
 
 
@@ -173,6 +179,23 @@ def report_of(
     most = max(named.values())
     meets = frozenset(k for k, v in named.items() if v == most)
     return Report(first, last, meets, rinks=tuple(sorted(rinks.items())))
+
+
+def edition_year(level: str | None, season: int) -> int | None:
+    """The calendar year a kind of meet held once a season is skated in during the season
+    starting in `season`, when its months fall in one year (a WK in January to March of
+    `season + 1`); None when they span New Year (an NK may be in December or January)."""
+    months = SEASON_MONTHS.get(level or "")
+    if not months or level not in ONCE_A_SEASON:
+        return None
+    years = {season if month >= 7 else season + 1 for month in months}
+    return years.pop() if len(years) == 1 else None
+
+
+def season_opens(level: str | None, year: int) -> dt.date:
+    """The first day a meet of `level` can be skated in `year` (its first season month)."""
+    months = SEASON_MONTHS.get(level or "") or frozenset({1})
+    return dt.date(year, min(months), 1)
 
 
 def in_season(level: str | None, first: dt.date, last: dt.date) -> bool:

@@ -20,14 +20,14 @@ from sqlalchemy import text
 from schaatsradar.extract.pipeline import extract
 from schaatsradar.extract.registry import Registry
 from schaatsradar.knowledge.book import reconcile_article
-from schaatsradar.knowledge.meet_rules import guessed_day
+from schaatsradar.knowledge.meet_rules import championship_name, format_of, guessed_day
 from schaatsradar.settings import Settings
 from schaatsradar.store import Store
 from schaatsradar.store import knowledge as kb
 from schaatsradar.store.knowledge import ArticleRef
 from tests.conftest import run_ingest
 from tests.knowledge.reconciling import write_articles
-from tests.knowledge.test_meets import _articles, _fact, _news_meets, knowledge
+from tests.knowledge.test_meets import _articles, _fact, _meet_of, _news_meets, knowledge
 
 __all__ = ["knowledge"]
 
@@ -99,3 +99,95 @@ def test_a_weekday_counted_back_from_the_first_of_the_month_is_no_race_day(
     assert not guessed_day(dt.date(2020, 1, 11), day.published, month_only=False)
     assert guessed_day(dt.date(2019, 12, 28), month.published, month_only=True)
     assert not guessed_day(dt.date(2020, 1, 11), month.published, month_only=True)
+
+
+# -- the Games a place names ------------------------------------------------------------------
+
+
+def test_an_olympic_result_of_earlier_games_named_by_place_is_filed_under_those_games(
+    knowledge: Store, settings: Settings, tmp_path: Path
+):
+    [article] = _articles(knowledge, settings, tmp_path, "2020-01-12")
+    olympic = {"competition": "Olympische Spelen", "distance": "mass start", "earlier": True}
+    refused = _take(
+        knowledge,
+        article,
+        _fact("Nora Brons", venue="Pyeongchang", rank=3, **olympic),
+        _fact("Olga Ooit", venue=None, **olympic),  # no year, no place: which Games?
+    )
+    assert _meet_of(knowledge, "Nora Brons") == "Olympic Games 2018 @ Gangneung"
+    [mention] = refused
+    assert "Olga Ooit" in mention and "does not date" in mention
+
+
+# -- championships named in passing -----------------------------------------------------------
+
+
+def test_a_championship_named_in_passing_in_its_season_is_that_seasons_edition(
+    knowledge: Store, settings: Settings, tmp_path: Path
+):
+    """A World Cup report in March names the sprint title won weeks before: filed under that
+    season's WK sprint (one undated meet, never at the article's days, never at the World
+    Cup's rink the sentence carries)."""
+    cup, later = _articles(knowledge, settings, tmp_path, "2018-03-11", "2018-03-12")
+    report = {"venue": "Minsk", "distance": "1000m"}
+    refused = _take(
+        knowledge,
+        cup,
+        _fact("Tom Vlug", gender="men", **report),
+        _fact("Uri Gauw", gender="men", rank=2, **report),
+        _fact("Ab Kort", gender="men", rank=3, **report),
+        _fact("Tom Vlug", gender="men", competition="WK sprint", venue="Minsk", distance="sprint"),
+        _fact("Vic Traag", gender="men", competition="WK", venue=None, distance="500m"),
+    )
+    [cup_result] = [r for r in _results(knowledge, "Tom Vlug") if r.distance == "1000m"]
+    assert (cup_result.competition, cup_result.city) == ("World Cup", "Minsk")
+    [sprint] = [r for r in _results(knowledge, "Tom Vlug") if r.distance == "sprint"]
+    with knowledge.read() as conn:
+        meet = kb.competition(conn, sprint.competition_id)
+    assert meet is not None
+    assert (meet.name, meet.city, meet.start_date) == ("WK sprint 2018", None, None)
+    [mention] = refused  # "de WK" alone: which championship is not said
+    assert "Vic Traag" in mention and "kept as a mention" in mention
+    # A second report of the season names it too: the same meet, not another.
+    _take(knowledge, later, _fact("Wim Wind", gender="men", competition="WK sprint",
+                                  venue=None, distance="sprint", rank=3))  # fmt: skip
+    assert [m.name for m in _news_meets(knowledge)].count("WK sprint 2018") == 1
+
+
+def test_a_championship_named_before_its_months_is_the_last_edition(
+    knowledge: Store, settings: Settings, tmp_path: Path
+):
+    """ "She was fifth at the World Championships", in a November report: this season's have
+    not been skated, so it is last season's (the English bare name: the single distances)."""
+    [article] = _articles(knowledge, settings, tmp_path, "2023-11-19")
+    refused = _take(
+        knowledge,
+        article,
+        _fact("Xena Vlot", venue="Stavanger", distance="500m", race_date="2023-11-18"),
+        _fact("Yara Stil", venue="Stavanger", distance="500m", rank=2, race_date="2023-11-18"),
+        _fact(
+            "Xena Vlot",
+            competition="World Championships",
+            venue=None,
+            distance="500m",
+            rank=5,
+            race_date="2023-11-18",
+        ),
+        _fact("Zoe Laat", competition="NK afstanden", venue=None, rank=2),
+    )
+    assert _meet_of(knowledge, "Yara Stil") == "World Cup @ Stavanger"
+    [world] = [r for r in _results(knowledge, "Xena Vlot") if r.rank == 5]
+    assert world.competition == "WK afstanden 2023" and world.race_date is None
+    # An NK may be skated in autumn or winter: which one is not sure, so a mention.
+    [mention] = refused
+    assert "Zoe Laat" in mention and "kept as a mention" in mention
+
+
+def test_the_bare_english_world_championships_are_the_single_distances():
+    assert format_of("World Championships") == "distances"
+    assert format_of("world championship 2008") == "distances"
+    assert format_of("World Sprint Championships") == "sprint"
+    assert format_of("ISU World Allround Speed Skating Championships") == "allround"
+    assert championship_name("World Championships 2008") == "WK afstanden"
+    assert championship_name("WK") is None  # the Dutch bare "WK" may be any of the three
