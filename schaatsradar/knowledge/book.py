@@ -266,6 +266,7 @@ def reconcile_article(conn: Connection, article: ArticleRef, facts: dict[str, An
             candidate=statement.candidate,
             written=written,
             outcome=outcome,
+            repeat=statement.repeat,
             reported=(report.first, report.last),
         )
         if statement.candidate:
@@ -325,6 +326,7 @@ def _claim(
     outcome: Outcome,
     candidate: bool = False,
     written: set[int] | None = None,
+    repeat: int = 0,
     reported: tuple[dt.date, dt.date] | None = None,
 ) -> int:
     """Claims what `fact` says about a result, settles the result and judges its race again
@@ -362,7 +364,7 @@ def _claim(
     )
     if outside or carried:
         race_date = None  # the article's day, not the race's
-    race_id = _race(conn, meet, meet_id, distance, gender, race_date, key, fact)
+    race_id = _race(conn, meet, meet_id, distance, gender, race_date, key, fact, repeat)
     result_id = kb.add_claim(
         conn,
         race_id=race_id,
@@ -433,11 +435,18 @@ def _race(
     race_date: dt.date | None,
     athlete_key: str,
     fact: dict[str, Any],
+    repeat: int = 0,
 ) -> int:
     """The race a statement is about. A dated one is the race of that day. An undated one is
     the meet's race of that distance, unless the meet skates it more than once ("500m (x2)")
-    and the skater's result in the known race says otherwise: then it is the other race."""
+    and the skater's result in the known race says otherwise: then it is the other race.
+    An article that gives a skater a second, different place or time in a distance its meet
+    skates more than once (`repeat`, see `statements`) tells that race, not a contradiction."""
     races = kb.races_of(conn, meet_id, distance, gender)
+    if repeat and _times_skated(meet, distance) > repeat:
+        day_key = f"#{repeat + 1}"
+        known = next((race.id for race in races if race.day_key == day_key), None)
+        return known or kb.add_race(conn, meet_id, distance, gender, None, day_key)
     if race_date is not None:
         for race in races:
             if race.race_date == race_date:
@@ -458,6 +467,24 @@ def _race(
         return races[0].id  # a real disagreement: kept, and the result marked disputed
     day_key = f"#{len(races) + 1}" if races else ""
     return kb.add_race(conn, meet_id, distance, gender, None, day_key)
+
+
+# A World Cup weekend whose programme is not known may skate these twice (two 500 m races are
+# the rule, two 1000 m races were in some seasons).
+TWICE_AT_A_WORLD_CUP = frozenset({"500m", "1000m"})
+
+
+def _times_skated(meet: CompetitionRow | None, distance: str) -> int:
+    """How often a meet skates a distance, as far as can be known: its programme's count, or
+    for a World Cup without a known programme twice for a sprint distance; else once."""
+    if meet is None:
+        return 1
+    event = _programmes().get(meet.slug)
+    if event is not None and event.programme:
+        return _races_held(meet, distance)
+    if meet.level == "world cup" and distance in TWICE_AT_A_WORLD_CUP:
+        return 2
+    return 1
 
 
 def _races_held(meet: CompetitionRow | None, distance: str) -> int:

@@ -26,7 +26,7 @@ from schaatsradar.store import Store
 from schaatsradar.store import knowledge as kb
 from schaatsradar.store.knowledge import ArticleRef
 from tests.conftest import run_ingest
-from tests.knowledge.reconciling import write_articles
+from tests.knowledge.reconciling import dump_tables, write_articles
 from tests.knowledge.test_meets import _articles, _fact, _meet_of, _news_meets, knowledge
 
 __all__ = ["knowledge"]
@@ -118,6 +118,53 @@ def test_an_olympic_result_of_earlier_games_named_by_place_is_filed_under_those_
     assert _meet_of(knowledge, "Nora Brons") == "Olympic Games 2018 @ Gangneung"
     [mention] = refused
     assert "Olga Ooit" in mention and "does not date" in mention
+
+
+# -- a distance skated twice ------------------------------------------------------------------
+
+
+def test_a_second_place_in_a_distance_a_world_cup_skates_twice_is_the_second_race(
+    knowledge: Store, settings: Settings, tmp_path: Path
+):
+    """ "Zaterdag won Pien Snel de 500 meter; zondag werd ze vierde": one article, two places
+    of one skater in the 500 m of one World Cup weekend. Two races, not a contradiction; and
+    taking the article in again changes nothing."""
+    [article] = _articles(knowledge, settings, tmp_path, "2019-12-09")
+    cup = {"venue": "Nagano", "distance": "500m", "race_date": "2019-12-07"}
+    facts = [
+        _fact("Pien Snel", rank=1, time="37.80", seconds=37.8, **cup),
+        _fact("Roos Rap", rank=2, **cup),
+        _fact("Pien Snel", rank=4, **cup),
+        # The 1500 m is skated once: two places are the article disagreeing with itself.
+        _fact("Roos Rap", distance="1500m", rank=3, venue="Nagano"),
+        _fact("Roos Rap", distance="1500m", rank=5, venue="Nagano"),
+    ]
+    assert _take(knowledge, article, *facts) == []
+    snel = sorted((r.rank, r.seconds, r.disputed) for r in _results(knowledge, "Pien Snel"))
+    assert snel == [(1, 37.8, False), (4, None, False)]
+    [pursuit] = [r for r in _results(knowledge, "Roos Rap") if r.distance == "1500m"]
+    assert pursuit.disputed and pursuit.rank == 3
+    with knowledge.read() as conn:
+        meet = kb.competition(conn, _results(knowledge, "Pien Snel")[0].competition_id)
+        assert meet is not None
+        assert len(kb.races_of(conn, meet.id, "500m", "women")) == 2
+    before = dump_tables(knowledge)
+    _take(knowledge, article, *facts)
+    assert dump_tables(knowledge) == before
+
+
+def test_a_calendar_world_cup_that_skates_the_500m_once_keeps_one_race(
+    knowledge: Store, settings: Settings, tmp_path: Path
+):
+    """The calendar's programme says how often a meet skates a distance (Heerenveen,
+    December 2025: one 500 m); there two places of one skater stay one disputed result."""
+    [article] = _articles(knowledge, settings, tmp_path, "2025-12-07")
+    cup = {"venue": "Heerenveen", "distance": "500m", "race_date": "2025-12-06"}
+    _take(
+        knowledge, article, _fact("Sanne Zwier", rank=2, **cup), _fact("Sanne Zwier", rank=6, **cup)
+    )
+    [result] = _results(knowledge, "Sanne Zwier")
+    assert result.disputed and result.rank == 2
 
 
 # -- championships named in passing -----------------------------------------------------------
