@@ -22,7 +22,7 @@ from schaatsradar.extract.types import DISTANCES, TEAM_DISTANCES
 from schaatsradar.knowledge.calendar import CalendarEvent, bundled_calendar
 from schaatsradar.knowledge.events import announce_article, announce_facts
 from schaatsradar.knowledge.matching import REPORTED_WITHIN, slugify
-from schaatsradar.knowledge.meet_rules import Report, report_of, without_guessed_days
+from schaatsradar.knowledge.meet_rules import Report, known_race_days, report_of
 from schaatsradar.knowledge.news_meets import meet_for
 from schaatsradar.knowledge.official_types import OfficialData, OfficialRecord
 from schaatsradar.knowledge.record_claims import (
@@ -234,14 +234,13 @@ def reconcile_article(conn: Connection, article: ArticleRef, facts: dict[str, An
     source = f"article:{article.id}"
     cluster = f"cluster:{article.cluster_id}"
     month_only = article.date_precision == "month"
-    facts = without_guessed_days(facts, article.published, month_only=month_only)
+    facts = known_race_days(facts, article.published, month_only=month_only)
     report = report_of(facts.get("results", []), article.published, month_only=month_only)
     written: set[int] = set()
     refused_times: set[tuple[str, int]] = set()  # a record claim on one of these goes too
     for statement in statements(facts):
         fact = statement.fact
-        # (An article dated by its month may report any day of it.)
-        reason = _implausible(fact, report.last)
+        reason = _implausible(fact)
         if reason:
             outcome.refused.append(
                 f"{source} {fact.get('athlete')} {fact.get('distance')}: {reason}"
@@ -282,7 +281,7 @@ def reconcile_article(conn: Connection, article: ArticleRef, facts: dict[str, An
     return outcome
 
 
-def _implausible(fact: dict[str, Any], published: dt.date) -> str | None:
+def _implausible(fact: dict[str, Any]) -> str | None:
     distance = fact.get("distance")
     if distance not in DISTANCES:
         return f"unknown distance {distance!r}"
@@ -294,10 +293,7 @@ def _implausible(fact: dict[str, Any], published: dt.date) -> str | None:
     if seconds is not None and not patterns.plausible(seconds, distance, gender):
         who = f"the {gender}'s " if gender else ""
         return f"impossible time {fact.get('time')} for {who}{distance}"
-    race_date = _day(fact.get("race_date"))
-    if race_date is not None and race_date > published + dt.timedelta(days=1):
-        return f"dated {race_date}, after the article ({published})"
-    return None
+    return None  # (a day after the article is no race day: `meet_rules.no_race_day`)
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -617,7 +613,7 @@ def import_official(conn: Connection, data: OfficialData, now: dt.datetime) -> O
         if day is None:
             outcome.refused.append(f"{result.source} {result.athlete}: the list gives no date")
             continue
-        reason = _implausible(fact, day)
+        reason = _implausible(fact)
         meet_id = reason or _meet_for(conn, fact, day)
         if isinstance(meet_id, str):
             outcome.refused.append(f"{result.source} {result.athlete}: {meet_id}")

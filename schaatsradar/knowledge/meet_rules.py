@@ -119,22 +119,31 @@ def guessed_day(race_date: dt.date | None, published: dt.date, *, month_only: bo
     return first - COUNTED_BACK[0] <= race_date <= first + COUNTED_BACK[1]
 
 
-def without_guessed_days(
+def no_race_day(race_date: dt.date | None, published: dt.date, *, month_only: bool) -> bool:
+    """Whether a day extraction gives a result cannot be its race day: a `guessed_day`, or a
+    day after the article (its last day, for one dated by its month). A report tells races
+    already skated; a later day in its sentence is another day the text names (the next
+    meet, an announcement), carried onto the result: the day goes, the result stays."""
+    if race_date is None:
+        return False
+    last = month_of(published)[1] if month_only else published
+    return guessed_day(race_date, published, month_only=month_only) or (
+        race_date > last + dt.timedelta(days=1)
+    )
+
+
+def known_race_days(
     facts: Mapping[str, Any], published: dt.date, *, month_only: bool
 ) -> dict[str, Any]:
-    """An article's facts with the race days `guessed_day` finds taken off its results and
+    """An article's facts with the days `no_race_day` finds taken off its results and
     candidates (everything else as it was)."""
-    if not month_only:
-        return dict(facts)
 
     def undated(fact: Mapping[str, Any]) -> dict[str, Any]:
         day = fact.get("race_date")
         when = dt.date.fromisoformat(day) if isinstance(day, str) and day else None
-        return (
-            {**fact, "race_date": None}
-            if guessed_day(when, published, month_only=True)
-            else dict(fact)
-        )
+        if no_race_day(when, published, month_only=month_only):
+            return {**fact, "race_date": None}
+        return dict(fact)
 
     out = dict(facts)
     out["results"] = [undated(f) for f in facts.get("results", [])]

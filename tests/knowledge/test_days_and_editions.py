@@ -20,7 +20,12 @@ from sqlalchemy import text
 from schaatsradar.extract.pipeline import extract
 from schaatsradar.extract.registry import Registry
 from schaatsradar.knowledge.book import reconcile_article
-from schaatsradar.knowledge.meet_rules import championship_name, format_of, guessed_day
+from schaatsradar.knowledge.meet_rules import (
+    championship_name,
+    format_of,
+    guessed_day,
+    no_race_day,
+)
 from schaatsradar.settings import Settings
 from schaatsradar.store import Store
 from schaatsradar.store import knowledge as kb
@@ -99,6 +104,30 @@ def test_a_weekday_counted_back_from_the_first_of_the_month_is_no_race_day(
     assert not guessed_day(dt.date(2020, 1, 11), day.published, month_only=False)
     assert guessed_day(dt.date(2019, 12, 28), month.published, month_only=True)
     assert not guessed_day(dt.date(2020, 1, 11), month.published, month_only=True)
+
+
+def test_a_day_after_the_article_is_no_race_day_but_the_result_stands(
+    knowledge: Store, settings: Settings, tmp_path: Path
+):
+    """ "Bart Laan, die de 5000 meter won ... Op 5 januari volgt de presentatie": the day of
+    the announcement after the report is carried onto the result. A report tells races
+    already skated: the day goes, the result is filed by the article's own days."""
+    [article] = _articles(knowledge, settings, tmp_path, "2025-12-30")
+    refused = _take(
+        knowledge,
+        article,
+        _fact(
+            "Bart Laan", gender="men", distance="5000m", competition="OKT", race_date="2026-01-05"
+        ),
+    )
+    assert refused == []
+    [result] = _results(knowledge, "Bart Laan")
+    assert result.race_date is None
+    assert result.competition.startswith("OKT") and result.city == "Heerenveen"
+    assert no_race_day(dt.date(2026, 1, 5), article.published, month_only=False)
+    # An article dated by its month reports any day of that month.
+    assert not no_race_day(dt.date(2020, 1, 25), dt.date(2020, 1, 1), month_only=True)
+    assert no_race_day(dt.date(2020, 2, 9), dt.date(2020, 1, 1), month_only=True)
 
 
 # -- the Games a place names ------------------------------------------------------------------
