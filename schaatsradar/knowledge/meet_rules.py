@@ -42,18 +42,12 @@ FORMATS = (
     (re.compile(r"sprint", re.I), "sprint"),
 )
 MERGE_GAP = dt.timedelta(days=10)  # a World Cup's days lie this close to a report of it
-# English writes the sprint and allround championships with their format ("World Sprint
-# Championships"); "the World Championships" bare are the single-distance ones. (A Dutch
-# "WK" bare may be any of the three.)
-PLAIN_WORLD_CHAMPIONSHIPS = re.compile(r"\bworld (?:speed skating )?championships?\b", re.I)
 
 
 def format_of(competition: str | None) -> str | None:
     for pattern, found in FORMATS:
         if competition and pattern.search(competition):
             return found
-    if competition and PLAIN_WORLD_CHAMPIONSHIPS.search(competition):
-        return "distances"
     return None
 
 

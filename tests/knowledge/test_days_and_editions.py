@@ -234,8 +234,8 @@ def test_a_championship_named_in_passing_in_its_season_is_that_seasons_edition(
 def test_a_championship_named_before_its_months_is_the_last_edition(
     knowledge: Store, settings: Settings, tmp_path: Path
 ):
-    """ "She was fifth at the World Championships", in a November report: this season's have
-    not been skated, so it is last season's (the English bare name: the single distances)."""
+    """ "Vijfde op het WK afstanden", in a November report: this season's has not been
+    skated, so it is last season's."""
     [article] = _articles(knowledge, settings, tmp_path, "2023-11-19")
     refused = _take(
         knowledge,
@@ -244,7 +244,7 @@ def test_a_championship_named_before_its_months_is_the_last_edition(
         _fact("Yara Stil", venue="Stavanger", distance="500m", rank=2, race_date="2023-11-18"),
         _fact(
             "Xena Vlot",
-            competition="World Championships",
+            competition="WK afstanden",
             venue=None,
             distance="500m",
             rank=5,
@@ -260,10 +260,11 @@ def test_a_championship_named_before_its_months_is_the_last_edition(
     assert "Zoe Laat" in mention and "kept as a mention" in mention
 
 
-def test_the_bare_english_world_championships_are_the_single_distances():
-    assert format_of("World Championships") == "distances"
-    assert format_of("world championship 2008") == "distances"
+def test_a_world_title_without_its_format_names_no_championship():
+    """Extraction writes "WK", "wereldtitel" and "World Championships" alike (a junior title
+    too): which of the three championships is not said, so history of it stays a mention."""
+    assert format_of("World Championships") is None
     assert format_of("World Sprint Championships") == "sprint"
     assert format_of("ISU World Allround Speed Skating Championships") == "allround"
-    assert championship_name("World Championships 2008") == "WK afstanden"
-    assert championship_name("WK") is None  # the Dutch bare "WK" may be any of the three
+    assert championship_name("World Championships 2008") is None
+    assert championship_name("WK afstanden 2008") == "WK afstanden"
