@@ -21,8 +21,8 @@ from schaatsradar.extract.registry import norm_name
 from schaatsradar.extract.types import DISTANCES, TEAM_DISTANCES
 from schaatsradar.knowledge.calendar import CalendarEvent, bundled_calendar
 from schaatsradar.knowledge.events import announce_article, announce_facts
-from schaatsradar.knowledge.matching import slugify
-from schaatsradar.knowledge.meet_rules import Report, report_of
+from schaatsradar.knowledge.matching import REPORTED_WITHIN, slugify
+from schaatsradar.knowledge.meet_rules import Report, known_race_days, report_of
 from schaatsradar.knowledge.news_meets import meet_for
 from schaatsradar.knowledge.official_types import OfficialData, OfficialRecord
 from schaatsradar.knowledge.record_claims import (
@@ -233,14 +233,14 @@ def reconcile_article(conn: Connection, article: ArticleRef, facts: dict[str, An
     outcome = Outcome()
     source = f"article:{article.id}"
     cluster = f"cluster:{article.cluster_id}"
-    report = report_of(
-        facts.get("results", []), article.published, month_only=article.date_precision == "month"
-    )
+    month_only = article.date_precision == "month"
+    facts = known_race_days(facts, article.published, month_only=month_only)
+    report = report_of(facts.get("results", []), article.published, month_only=month_only)
     written: set[int] = set()
     refused_times: set[tuple[str, int]] = set()  # a record claim on one of these goes too
     for statement in statements(facts):
         fact = statement.fact
-        reason = _implausible(fact, article.published)
+        reason = _implausible(fact)
         if reason:
             outcome.refused.append(
                 f"{source} {fact.get('athlete')} {fact.get('distance')}: {reason}"
@@ -265,6 +265,8 @@ def reconcile_article(conn: Connection, article: ArticleRef, facts: dict[str, An
             candidate=statement.candidate,
             written=written,
             outcome=outcome,
+            repeat=statement.repeat,
+            reported=(report.first, report.last),
         )
         if statement.candidate:
             outcome.candidates += 1
@@ -279,7 +281,7 @@ def reconcile_article(conn: Connection, article: ArticleRef, facts: dict[str, An
     return outcome
 
 
-def _implausible(fact: dict[str, Any], published: dt.date) -> str | None:
+def _implausible(fact: dict[str, Any]) -> str | None:
     distance = fact.get("distance")
     if distance not in DISTANCES:
         return f"unknown distance {distance!r}"
@@ -291,10 +293,7 @@ def _implausible(fact: dict[str, Any], published: dt.date) -> str | None:
     if seconds is not None and not patterns.plausible(seconds, distance, gender):
         who = f"the {gender}'s " if gender else ""
         return f"impossible time {fact.get('time')} for {who}{distance}"
-    race_date = _day(fact.get("race_date"))
-    if race_date is not None and race_date > published + dt.timedelta(days=1):
-        return f"dated {race_date}, after the article ({published})"
-    return None
+    return None  # (a day after the article is no race day: `meet_rules.no_race_day`)
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -323,6 +322,8 @@ def _claim(
     outcome: Outcome,
     candidate: bool = False,
     written: set[int] | None = None,
+    repeat: int = 0,
+    reported: tuple[dt.date, dt.date] | None = None,
 ) -> int:
     """Claims what `fact` says about a result, settles the result and judges its race again
     (`settling`); records follow what readers are shown: made from a result now shown,
@@ -347,9 +348,19 @@ def _claim(
         and race_date is not None
         and not meet.start_date <= race_date <= (meet.end_date or meet.start_date)
     )
-    if outside:
+    # A meet whose days are not known (history of a named year, an edition named in
+    # passing) is not raced on the days of the article that names it: that day is the
+    # report's, carried onto the sentence.
+    carried = (
+        meet is not None
+        and meet.start_date is None
+        and race_date is not None
+        and reported is not None
+        and reported[0] - REPORTED_WITHIN <= race_date <= reported[1] + dt.timedelta(days=1)
+    )
+    if outside or carried:
         race_date = None  # the article's day, not the race's
-    race_id = _race(conn, meet, meet_id, distance, gender, race_date, key, fact)
+    race_id = _race(conn, meet, meet_id, distance, gender, race_date, key, fact, repeat)
     result_id = kb.add_claim(
         conn,
         race_id=race_id,
@@ -420,11 +431,18 @@ def _race(
     race_date: dt.date | None,
     athlete_key: str,
     fact: dict[str, Any],
+    repeat: int = 0,
 ) -> int:
     """The race a statement is about. A dated one is the race of that day. An undated one is
     the meet's race of that distance, unless the meet skates it more than once ("500m (x2)")
-    and the skater's result in the known race says otherwise: then it is the other race."""
+    and the skater's result in the known race says otherwise: then it is the other race.
+    An article that gives a skater a second, different place or time in a distance its meet
+    skates more than once (`repeat`, see `statements`) tells that race, not a contradiction."""
     races = kb.races_of(conn, meet_id, distance, gender)
+    if repeat and _times_skated(meet, distance) > repeat:
+        day_key = f"#{repeat + 1}"
+        known = next((race.id for race in races if race.day_key == day_key), None)
+        return known or kb.add_race(conn, meet_id, distance, gender, None, day_key)
     if race_date is not None:
         for race in races:
             if race.race_date == race_date:
@@ -445,6 +463,24 @@ def _race(
         return races[0].id  # a real disagreement: kept, and the result marked disputed
     day_key = f"#{len(races) + 1}" if races else ""
     return kb.add_race(conn, meet_id, distance, gender, None, day_key)
+
+
+# A World Cup weekend whose programme is not known may skate these twice (two 500 m races are
+# the rule, two 1000 m races were in some seasons).
+TWICE_AT_A_WORLD_CUP = frozenset({"500m", "1000m"})
+
+
+def _times_skated(meet: CompetitionRow | None, distance: str) -> int:
+    """How often a meet skates a distance, as far as can be known: its programme's count, or
+    for a World Cup without a known programme twice for a sprint distance; else once."""
+    if meet is None:
+        return 1
+    event = _programmes().get(meet.slug)
+    if event is not None and event.programme:
+        return _races_held(meet, distance)
+    if meet.level == "world cup" and distance in TWICE_AT_A_WORLD_CUP:
+        return 2
+    return 1
 
 
 def _races_held(meet: CompetitionRow | None, distance: str) -> int:
@@ -577,7 +613,7 @@ def import_official(conn: Connection, data: OfficialData, now: dt.datetime) -> O
         if day is None:
             outcome.refused.append(f"{result.source} {result.athlete}: the list gives no date")
             continue
-        reason = _implausible(fact, day)
+        reason = _implausible(fact)
         meet_id = reason or _meet_for(conn, fact, day)
         if isinstance(meet_id, str):
             outcome.refused.append(f"{result.source} {result.athlete}: {meet_id}")

@@ -97,6 +97,56 @@ class Report:
         return dict(self.rinks).get(place)
 
 
+# Extraction counts a weekday ("zaterdag") or "gisteren" back from the article's day; an article
+# dated only to its month is handed the month's first day, so those words land in the week
+# before it (or on it, a day after at most).
+COUNTED_BACK = (dt.timedelta(days=7), dt.timedelta(days=1))
+
+
+def guessed_day(race_date: dt.date | None, published: dt.date, *, month_only: bool) -> bool:
+    """Whether a race day is a weekday counted back from the first day of the month an
+    article is dated by, not a day its text gives: such a day is no race day (the result keeps
+    the month's days, as one without a day does)."""
+    if race_date is None or not month_only:
+        return False
+    first = published.replace(day=1)
+    return first - COUNTED_BACK[0] <= race_date <= first + COUNTED_BACK[1]
+
+
+def no_race_day(race_date: dt.date | None, published: dt.date, *, month_only: bool) -> bool:
+    """Whether a day extraction gives a result cannot be its race day: a `guessed_day`, or a
+    day after the article (its last day, for one dated by its month). A report tells races
+    already skated; a later day in its sentence is another day the text names (the next
+    meet, an announcement), carried onto the result: the day goes, the result stays."""
+    if race_date is None:
+        return False
+    last = month_of(published)[1] if month_only else published
+    return guessed_day(race_date, published, month_only=month_only) or (
+        race_date > last + dt.timedelta(days=1)
+    )
+
+
+def known_race_days(
+    facts: Mapping[str, Any], published: dt.date, *, month_only: bool
+) -> dict[str, Any]:
+    """An article's facts with the days `no_race_day` finds taken off its results and
+    candidates (everything else as it was)."""
+
+    def undated(fact: Mapping[str, Any]) -> dict[str, Any]:
+        day = fact.get("race_date")
+        when = dt.date.fromisoformat(day) if isinstance(day, str) and day else None
+        if no_race_day(when, published, month_only=month_only):
+            return {**fact, "race_date": None}
+        return dict(fact)
+
+    out = dict(facts)
+    out["results"] = [undated(f) for f in facts.get("results", [])]
+    candidates = facts.get("candidates")
+    if isinstance(candidates, Mapping) and candidates.get("results"):
+        out["candidates"] = {**candidates, "results": [undated(f) for f in candidates["results"]]}
+    return out
+
+
 def report_of(
     facts: Iterable[Mapping[str, Any]], published: dt.date, *, month_only: bool = False
 ) -> Report:
@@ -132,6 +182,23 @@ def report_of(
     most = max(named.values())
     meets = frozenset(k for k, v in named.items() if v == most)
     return Report(first, last, meets, rinks=tuple(sorted(rinks.items())))
+
+
+def edition_year(level: str | None, season: int) -> int | None:
+    """The calendar year a kind of meet held once a season is skated in during the season
+    starting in `season`, when its months fall in one year (a WK in January to March of
+    `season + 1`); None when they span New Year (an NK may be in December or January)."""
+    months = SEASON_MONTHS.get(level or "")
+    if not months or level not in ONCE_A_SEASON:
+        return None
+    years = {season if month >= 7 else season + 1 for month in months}
+    return years.pop() if len(years) == 1 else None
+
+
+def season_opens(level: str | None, year: int) -> dt.date:
+    """The first day a meet of `level` can be skated in `year` (its first season month)."""
+    months = SEASON_MONTHS.get(level or "") or frozenset({1})
+    return dt.date(year, min(months), 1)
 
 
 def in_season(level: str | None, first: dt.date, last: dt.date) -> bool:

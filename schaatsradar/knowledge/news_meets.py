@@ -204,9 +204,14 @@ def _news_meet(
     if race_date is not None and race_date < report.first - REPORTED_WITHIN:
         race_date = None  # a date far before the report is not its race day
     first, last = (race_date, race_date) if race_date else (report.first, report.last)
-    if not meet_rules.in_season(level, first, last):
-        return MENTION + f"no {competition} is skated in {first:%B %Y}"
     reported = report.reports(competition, venue)
+    if not meet_rules.in_season(level, first, last):
+        # Named in passing out of its season ("fifth at the World Championships" in a
+        # November report): the last edition, as for one named in its season.
+        championship = None if reported else _season_championship(conn, fact, report)
+        if championship is not None:
+            return championship
+        return MENTION + f"no {competition} is skated in {first:%B %Y}"
     if venue is None and reported:
         venue = report.rink_of(competition)
     known = meet_rules.news_meet_for(
@@ -227,6 +232,9 @@ def _news_meet(
         earlier_this_season = _season_meet(conn, fact, report, holds)
         if earlier_this_season is not None:
             return earlier_this_season
+        championship = _season_championship(conn, fact, report)
+        if championship is not None:
+            return championship
         return MENTION + f"{what} is named in passing; the article reports another meet"
     if (
         venue is None
@@ -282,3 +290,28 @@ def _season_meet(
         and holds(m, fact["distance"])
     }
     return found.pop() if len(found) == 1 else None
+
+
+def _season_championship(conn: Connection, fact: dict[str, Any], report: Report) -> int | None:
+    """A championship held once a season, named by kind and format ("het WK sprint"), in a
+    report of another meet of the same season: that season's edition, already skated, is the
+    one it names. Filed under it as history of a named year is (`_history_meet`: the known
+    meet, else one undated meet of that name), never made a meet of the article's days. A
+    rink the article reports another kind of meet at is that meet's, carried onto the
+    sentence, not the championship's. This season's edition still to come (a report before
+    its months), the name is the last one's. None when the edition's year is not sure (a
+    kind skated across New Year)."""
+    competition = fact.get("competition")
+    level = level_of(competition)
+    if meet_rules.championship_name(competition) is None:
+        return None
+    year = meet_rules.edition_year(level, meet_rules.season_of(report.first))
+    if year is None:
+        return None
+    if report.last < meet_rules.season_opens(level, year):
+        year -= 1
+    venue = fact.get("venue")
+    if venue is not None and any(place == city_key(venue) for _kind, place in report.meets):
+        venue = None
+    found = _history_meet(conn, competition, venue, year)
+    return found if isinstance(found, int) else None

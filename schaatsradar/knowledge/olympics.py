@@ -4,9 +4,9 @@ the news uses for it, the speed-skating days, a source per row).
 
 Pure. An Olympic result is one of these Games or none: it must fit a Games by its day (the
 race day, or the article's day within the Games' days and the days reports follow them) or,
-for history, by the year the text gives; a rink that is not that Games' rink makes it no
-Olympic result at all ("a champion of decades ago" named in a report of other Games, or a
-misread rink, must not become this Games' winner).
+for history, by the year the text gives or the place that held them (each city once); a rink
+that is not that Games' rink makes it no Olympic result at all ("a champion of decades ago"
+named in a report of other Games, or a misread rink, must not become this Games' winner).
 """
 
 from __future__ import annotations
@@ -93,7 +93,8 @@ def place_olympic(
 ) -> Placed:
     """The Games of an Olympic result. `first`..`last`: the days the article may be of (one
     day, or a month when only the month is known); `year`: the year the text gives the meet.
-    History ("earlier") is placed by its year only: a Games it does not date stays a mention.
+    History ("earlier") is placed by its year, or by its place (one Games were held there
+    before the article): a Games it neither dates nor places stays a mention.
     """
     table = bundled_games() if games is None else games
     where = f" in {venue}" if venue else ""
@@ -102,7 +103,10 @@ def place_olympic(
         if not fitting:
             return Placed(None, f"no Olympic Games were held in {year}")
     elif earlier:
-        return Placed(None, f"earlier Olympic Games{where} the text does not date")
+        # A place names the Games: each city in the table held them once (before the article).
+        fitting = [g for g in table if venue and g.at(venue) and g.start <= last]
+        if len(fitting) != 1:
+            return Placed(None, f"earlier Olympic Games{where} the text does not date")
     else:
         # The race day first; a day the text gets wrong still leaves the article's days (as
         # for calendar meets: the race then keeps no day outside the Games').

@@ -37,28 +37,35 @@ class Statement:
 
     fact: dict[str, Any]
     candidate: bool
+    # How many statements of the article about the same skater and race (same context) came
+    # before this one and disagree with it: 0 for the first. A meet that skates the distance
+    # more than once takes a disagreeing one as the skater's next race of it (`book._race`).
+    repeat: int = 0
 
 
 def statements(facts: Mapping[str, Any]) -> list[Statement]:
     """The article's results, stated first, then its candidates, each joined per race."""
     candidates = (facts.get("candidates") or {}).get("results", [])
-    return [Statement(f, False) for f in _joined(facts.get("results", []))] + [
-        Statement(f, True) for f in _joined(candidates)
+    return [Statement(f, False, n) for f, n in _joined(facts.get("results", []))] + [
+        Statement(f, True, n) for f, n in _joined(candidates)
     ]
 
 
-def _joined(facts: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+def _joined(facts: Iterable[dict[str, Any]]) -> list[tuple[dict[str, Any], int]]:
     joined: list[dict[str, Any]] = []
+    repeats: list[int] = []
     for fact in facts:
         key = _key(fact)
-        fitting = next((j for j in joined if _key(j) == key and _fits(j, fact)), None)
+        same = [j for j in joined if _key(j) == key]
+        fitting = next((j for j in same if _fits(j, fact)), None)
         if fitting is None:
             joined.append(dict(fact))
+            repeats.append(len(same))
             continue
         for part in PARTS:
             if fitting.get(part) is None and fact.get(part) is not None:
                 fitting[part] = fact[part]
-    return joined
+    return list(zip(joined, repeats, strict=True))
 
 
 def _key(fact: Mapping[str, Any]) -> tuple[Any, ...]:

@@ -337,11 +337,23 @@ def test_the_olympic_table_places_games_by_day_or_year_and_rink():
         year=2006, earlier=True,
     )  # fmt: skip
     assert history.games is not None and history.games.city == "Turin"
-    undated = place_olympic(
+    # History without a year is placed by its place: each city held the Games once.
+    placed = place_olympic(
         venue="Vancouver", race_date=None, first=dt.date(2026, 2, 1), last=dt.date(2026, 2, 1),
         year=None, earlier=True,
     )  # fmt: skip
+    assert placed.games is not None and placed.games.year == 2010
+    undated = place_olympic(
+        venue=None, race_date=None, first=dt.date(2026, 2, 1), last=dt.date(2026, 2, 1),
+        year=None, earlier=True,
+    )  # fmt: skip
     assert undated.games is None and "does not date" in undated.reason
+    # Games at that place only after the article: it names no Games there before it.
+    later = place_olympic(
+        venue="Milaan", race_date=None, first=dt.date(2019, 2, 1), last=dt.date(2019, 2, 1),
+        year=None, earlier=True,
+    )  # fmt: skip
+    assert later.games is None and "does not date" in later.reason
     for games in bundled_games():
         assert games.start.year == games.year and games.source.startswith("https://")
 

@@ -303,8 +303,9 @@ def test_a_result_refused_as_impossible_takes_its_record_claim_with_it(
 ):
     first, *_ = _articles(knowledge, settings, tmp_path, QUIET)
     before = dump_tables(knowledge, ("records", "record_sources"))
-    # A race dated after the article, and a women's team pursuit only men can skate.
-    late = _result(race_date="2025-12-20")
+    # A country's name read as the skater (refused, though its time is possible), and a
+    # women's team pursuit only men can skate.
+    late = _result(athlete="Nederland")
     pursuit = _result(athlete="Netherlands", distance="team pursuit", time="3:39.76",
                       seconds=219.76)  # fmt: skip
     outcome = _take(
@@ -319,6 +320,7 @@ def test_a_result_refused_as_impossible_takes_its_record_claim_with_it(
     )  # fmt: skip
     assert dump_tables(knowledge, ("records", "record_sources")) == before
     assert sum("record" in line for line in outcome.refused) == 2
+    assert any("1000m 1:12.10: its result was refused" in line for line in outcome.refused)
 
 
 def test_a_record_time_impossible_for_its_gender_is_refused(
