@@ -1,6 +1,7 @@
 """Every page a reader can reach by following links, over real HTTP: the demo site (as
-`make run` builds it) and a site with nothing in it yet. No answer may be a server error and
-no internal link may be broken (a 4xx after redirects).
+`make run` builds it), a site loaded with the dev corpus of real articles
+(../shared/corpus/dev, where it is beside the checkout) and a site with nothing in it yet.
+No answer may be a server error and no internal link may be broken (a 4xx after redirects).
 
 The crawl starts at the home page and follows every `href` and `src` on this host, as a Dutch
 reader. A link's `lang` and `next` parameters are left out of what counts as a page (`next`
@@ -19,6 +20,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 import httpx
 import pytest
 
+from schaatsradar.knowledge.book import reconcile_pending
 from schaatsradar.settings import Settings
 from schaatsradar.store import Store, articles
 from schaatsradar.store import knowledge as kb
@@ -53,6 +55,32 @@ def page_key(base: str, page: str, link: str) -> str | None:
 @pytest.fixture(scope="module")
 def demo_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with serve(demo_settings(tmp_path_factory.mktemp("crawl")), today=TODAY) as url:
+        yield url
+
+
+DEV_CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "dev"
+
+
+@pytest.fixture(scope="module")
+def corpus_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The demo site with the dev corpus's real articles ingested and reconciled as well:
+    news as it is written, not as our own tests write it."""
+    if not DEV_CORPUS.is_dir():
+        pytest.skip(f"{DEV_CORPUS} is not here (the corpus lives in ../shared)")
+    folder: Path = tmp_path_factory.mktemp("corpus")
+    settings = demo_settings(folder)
+    articles_folder = folder / "dev"
+    articles_folder.mkdir()
+    for text in DEV_CORPUS.glob("*.txt"):  # the articles, not their gold files
+        (articles_folder / text.name).write_bytes(text.read_bytes())
+    store = Store(settings.database_url)
+    try:
+        report = run_ingest(store, settings, articles_folder, source="corpus")
+        assert report.new, report.rejected
+        reconcile_pending(store, NOW)
+    finally:
+        store.close()
+    with serve(settings, today=TODAY) as url:
         yield url
 
 
@@ -213,6 +241,14 @@ def test_every_page_of_the_demo_site_answers_in_english(demo_url: str, demo_craw
             if answer.status_code != 200 or '<html lang="en">' not in answer.text:
                 failed.append(f"{page} ({answer.status_code})")
     assert failed == []
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_linked_page_of_a_site_with_real_news_answers(corpus_url: str, language: str):
+    found = crawl(corpus_url, language)
+    assert [page for page, code in found.status.items() if code >= 500] == []
+    assert found.broken == []
+    assert len(found.html) > 500
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
