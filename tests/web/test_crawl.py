@@ -248,7 +248,7 @@ def test_every_linked_page_of_a_site_with_real_news_answers(corpus_url: str, lan
     found = crawl(corpus_url, language)
     assert [page for page, code in found.status.items() if code >= 500] == []
     assert found.broken == []
-    assert len(found.html) > 500
+    assert len(found.html) > 400  # every article, skater and meet page of the demo and corpus
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
