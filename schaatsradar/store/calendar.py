@@ -13,9 +13,9 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
 
-from schaatsradar.store.knowledge import SHOWN
+from schaatsradar.store import site
 from schaatsradar.store.memo import forget, remembered
-from schaatsradar.store.models import Competition, Race, RaceResult, ReconciledArticle
+from schaatsradar.store.models import Competition, ReconciledArticle
 
 # The meets a calendar lists: those a calendar gave and those the news reported (official
 # lists make news-origin meets too). Undated history meets have no place on a calendar.
@@ -120,31 +120,36 @@ class LatestMeet:
 
 
 def latest_meets_with_results(conn: Connection, today: dt.date, limit: int = 5) -> list[LatestMeet]:
-    """The meets whose latest shown result was raced on or before `today`, newest first."""
-    day = func.coalesce(Race.race_date, Competition.start_date)
-    last = func.max(day)
-    query = (
-        select(
-            Competition.id,
-            Competition.name,
-            Competition.city,
-            Competition.start_date,
-            Competition.end_date,
-            last,
+    """The meets whose latest shown result was raced on or before `today`, newest first.
+
+    Read by walking the newest races with a shown result (`site.recent_races`, two index
+    walks) until `limit` meets are found: a meet's first race met on the way down is its
+    latest. Grouping every race by meet instead costs ~70 ms at 100,000 articles, on a home
+    page that must render in a few."""
+    walked = 8 * limit
+    while True:
+        races = site.recent_races(conn, today, limit=walked)
+        latest: dict[int, dt.date] = {}
+        for race in races:
+            if race.day is not None:
+                latest.setdefault(race.competition_id, race.day)
+        if len(latest) >= limit or len(races) < walked:
+            break
+        walked *= 4
+    chosen = list(latest)[:limit]
+    meets = {
+        row.id: row
+        for row in conn.execute(
+            select(
+                Competition.id,
+                Competition.name,
+                Competition.city,
+                Competition.start_date,
+                Competition.end_date,
+            ).where(Competition.id.in_(chosen))
         )
-        .join(Race, Race.competition_id == Competition.id)
-        .where(day.is_not(None), day <= today, Race.id.in_(select(RaceResult.race_id).where(SHOWN)))
-        .group_by(
-            Competition.id,
-            Competition.name,
-            Competition.city,
-            Competition.start_date,
-            Competition.end_date,
-        )
-        .order_by(last.desc(), Competition.id.desc())
-        .limit(limit)
-    )
-    return [LatestMeet(*row) for row in conn.execute(query)]
+    }
+    return [LatestMeet(*meets[i], latest[i]) for i in chosen if i in meets]
 
 
 def save_meet(
