@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from schaatsradar.extract import context_lead, patterns, story_race
 from schaatsradar.extract import context_mentions as scope
 from schaatsradar.extract.countries import CountryMention
-from schaatsradar.extract.days import outside_report
+from schaatsradar.extract.days import outside_report, story_day
 from schaatsradar.extract.mentions import Mentions, inside
 from schaatsradar.extract.scanning import blind, gate
 from schaatsradar.extract.sentences import Sentence
@@ -88,7 +88,7 @@ def update_context(
         if mention.kind == "gender" and mention.value in GENDERS:
             updated.gender = GENDERS[mention.value]
         elif mention.kind == "day" and article_date is not None:
-            day = patterns.resolve_day(mention.value, article_date)
+            day = story_day(text, mention.start, mention.value, updated.day, article_date)
             # A day of another season, or of a meet to come, is not the story's race day.
             if day is not None and not outside_report(day, article_date):
                 updated.day = day

@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass
 
 from schaatsradar.extract.lexicon import MONTHS
+from schaatsradar.extract.name_text import QUOTES_SCAN
 from schaatsradar.extract.scanning import Rx, dedupe, rx, trie, words
 
-__all__ = ["find_days", "outside_report", "resolve_day"]
+__all__ = ["find_days", "outside_report", "resolve_day", "story_day"]
 
 
 _WEEKDAYS = {
@@ -180,3 +181,33 @@ def outside_report(day: dt.date, article_date: dt.date) -> bool:
     Davis ...") is history, one well after the article ("de WK van 7 tot en met 10 februari")
     a meet still to come. Neither is the race day of the sentences after it."""
     return _season(day) < _season(article_date) or (day - article_date).days > 31
+
+
+# Days counted from the moment of speaking: in a quote that is when the skater spoke or
+# posted, which the report may quote a day or more later, so they do not date its races.
+_SPEAKERS_DAYS = frozenset({"today", "yesterday", "day_before_yesterday"})
+# Days counted from the day the preceding sentences are about ("een dag eerder").
+_STORY_RELATIVE = frozenset({"day_earlier", "day_later"})
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """Whether `pos` lies inside quoted speech (quotes never cross a line break)."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    end = len(text) if end == -1 else end
+    return any(m.start() <= pos < m.end() for m in QUOTES_SCAN.finditer(text, start, end))
+
+
+def story_day(
+    text: str, pos: int, value: str, current: dt.date | None, article_date: dt.date
+) -> dt.date | None:
+    """The day a day cue at `pos` moves the story to, `current` being the day it is on.
+
+    "Een dag eerder" counts from the day the story is on ("Zondag werd ze tiende. Een dag
+    eerder ..." is Saturday, whatever the article's date); "vandaag" inside a quote is the
+    day the skater spoke, not one of the report's race days, so it moves nothing (None).
+    """
+    if value in _SPEAKERS_DAYS and _quoted(text, pos):
+        return None
+    base = current if value in _STORY_RELATIVE and current is not None else article_date
+    return resolve_day(value, base)

@@ -485,3 +485,28 @@ def test_a_rink_abroad_is_not_the_host_countrys_meet():
     assert one(text, "Merel Conijn", "3000m").venue is None
     schouten = one(text, "Irene Schouten", "3000m")
     assert (schouten.venue, schouten.earlier) == ("Calgary", True)
+
+
+# -- days counted from the story's day, not the article's -------------------------------------
+
+
+def test_a_day_earlier_counts_from_the_day_the_story_is_on():
+    # Published on a Tuesday about Sunday's races: "een dag eerder" is Saturday, not Monday.
+    text = (
+        "Marijke Groenewoud werd zondag in Hamar derde op de 1500 meter. Een dag eerder "
+        "was ze op de 3000 meter nog zesde geworden."
+    )
+    tuesday = dt.date(2026, 1, 27)
+    assert one(text, "Marijke Groenewoud", "1500m", tuesday).race_date == dt.date(2026, 1, 25)
+    assert one(text, "Marijke Groenewoud", "3000m", tuesday).race_date == dt.date(2026, 1, 24)
+
+
+def test_today_in_a_quote_is_the_speakers_day_not_the_race_day():
+    # The skater posts "today" a day later; the report's race stays Sunday's.
+    text = (
+        "Jenning de Boo werd zondagavond in Calgary tweede op de 500 meter. Op Instagram "
+        'schreef hij na afloop: "Vandaag even rust, wat een weekend." Later op de dag bleek '
+        "hij op de 1000 meter als vierde geëindigd."
+    )
+    tuesday = dt.date(2026, 1, 27)
+    assert one(text, "Jenning de Boo", "1000m", tuesday).race_date == dt.date(2026, 1, 25)

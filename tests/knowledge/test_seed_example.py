@@ -87,15 +87,6 @@ def test_leerdams_salt_lake_city_500m_results_are_a_5th_and_a_10th(outcome: Outc
     assert all(r.seconds is None for r in november)  # the article gives no times
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: race days are counted from the article's date (2025-11-17), not from the "
-        "'slotdag' it describes: the 10th place is dated 2025-11-17 (outside the meet, so "
-        "the date is dropped) and 'een dag eerder' becomes 2025-11-16, the day of the "
-        "second 500m, for the 5th place"
-    ),
-)
 def test_leerdams_5th_was_the_first_500m_and_her_10th_the_second(outcome: Outcome, store: Store):
     by_rank = {
         r.rank: r.race_date
