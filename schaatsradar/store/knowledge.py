@@ -1337,24 +1337,7 @@ def pending_facts(
     """Articles with extracted facts the knowledge base has not taken in yet, oldest first;
     only those with an id above `after` (a caller working through them in batches need not
     look past what it took in already again: that scan grows with every batch)."""
-    done = select(ReconciledArticle.article_id)
-    rows = conn.execute(
-        select(
-            Article.id,
-            Article.published,
-            Article.cluster_id,
-            Article.url,
-            Article.title,
-            Article.date_precision,
-            ArticleFacts.extractor,
-            ArticleFacts.facts,
-        )
-        .join(ArticleFacts, ArticleFacts.article_id == Article.id)
-        .where(Article.id > after, Article.id.not_in(done))
-        .order_by(Article.id)
-        .limit(limit)
-    )
-    return [(ArticleRef(*r[:6]), r.extractor, r.facts) for r in rows]
+    return _facts(conn, limit, after, reconciled=False)
 
 
 def reconciled_facts(
@@ -1362,7 +1345,14 @@ def reconciled_facts(
 ) -> list[tuple[ArticleRef, str, dict[str, Any]]]:
     """Articles whose extracted facts the knowledge base has taken in, oldest first, with an
     id above `after` (as `pending_facts`, for the ones already done)."""
+    return _facts(conn, limit, after, reconciled=True)
+
+
+def _facts(
+    conn: Connection, limit: int, after: int, *, reconciled: bool
+) -> list[tuple[ArticleRef, str, dict[str, Any]]]:
     done = select(ReconciledArticle.article_id)
+    taken_in = Article.id.in_(done) if reconciled else Article.id.not_in(done)
     rows = conn.execute(
         select(
             Article.id,
@@ -1375,7 +1365,7 @@ def reconciled_facts(
             ArticleFacts.facts,
         )
         .join(ArticleFacts, ArticleFacts.article_id == Article.id)
-        .where(Article.id > after, Article.id.in_(done))
+        .where(Article.id > after, taken_in)
         .order_by(Article.id)
         .limit(limit)
     )

@@ -11,32 +11,9 @@ not reported."""
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any
-
 import pytest
 
-from schaatsradar.extract.pipeline import extract_all
-from schaatsradar.extract.registry import Registry
-
-REGISTRY = Registry.bundled()
-DATE = dt.date(2026, 1, 24)
-
-Row = tuple[str, str, str | None, str | None, str | None]
-
-
-def records(text: str) -> set[Row]:
-    """(type, status, athlete, distance, time) of every record extracted from `text`."""
-    facts = extract_all(text, DATE, REGISTRY)
-    return {
-        (r.type, r.to_json()["status"], r.athlete, r.distance, r.to_json()["time"])
-        for r in facts.records
-    }
-
-
-def shape(name: str, text: str, *rows: Row) -> Any:
-    return pytest.param(text, set(rows), id=name)
-
+from tests.extract.test_record_shapes import Row, records, shape
 
 # Each text states exactly these records (none, for an empty set).
 EXACT = [
