@@ -403,12 +403,22 @@ def serve(
     """Serve the site on http://HOST:PORT."""
     import uvicorn
 
+    from schaatsradar.web.access_log import log_config
     from schaatsradar.web.app import create_app
 
     settings = Settings()
     _open_store(settings)
-    # Uvicorn believes X-Forwarded-* from 127.0.0.1 unless told not to; the setting decides.
-    uvicorn.run(create_app(settings), host=host, port=port, proxy_headers=settings.trusted_proxy)
+    uvicorn.run(
+        create_app(settings),
+        host=host,
+        port=port,
+        # Uvicorn believes X-Forwarded-* from 127.0.0.1 unless told not to; the setting decides.
+        proxy_headers=settings.trusted_proxy,
+        http="h11",  # the limits below are h11's (README, "Limits")
+        h11_max_incomplete_event_size=settings.max_header_bytes,
+        timeout_keep_alive=settings.keep_alive_seconds,
+        log_config=log_config(),  # tokens in URLs never reach the log
+    )
 
 
 @app.command()

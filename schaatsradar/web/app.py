@@ -24,6 +24,7 @@ from schaatsradar.web import (
     push_routes,
     stream,
 )
+from schaatsradar.web.body_limit import BodyLimit
 from schaatsradar.web.head import HeadAsGet
 from schaatsradar.web.rendering import settle_memory
 from schaatsradar.web.response_cache import ResponseCache
@@ -53,12 +54,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     store = app.state.store = Store(settings.database_url)
-    # Outermost last: security headers on everything, HEAD as GET, a 500 page for what
-    # fails, then the kept copies.
+    # Outermost last: security headers on everything, request bodies held to their limits
+    # (before anything reads them), HEAD as GET, a 500 page for what fails, then the kept
+    # copies.
     if settings.response_cache:
         app.add_middleware(ResponseCache, data_version=store.data_version)
     app.add_middleware(error_pages.ServerErrorPage)
     app.add_middleware(HeadAsGet)
+    app.add_middleware(BodyLimit, settings=settings)
     app.add_middleware(SecurityHeaders)
     # Before the API router: it ends in a catch-all 404 for unknown /api/v1 paths.
     app.include_router(api_docs.router)

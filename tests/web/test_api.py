@@ -665,7 +665,7 @@ def test_the_openapi_schema_lists_every_endpoint(client: TestClient) -> None:
 def test_a_body_over_the_size_limit_is_refused_unread(
     store: Store, api_settings: Settings, token: str
 ) -> None:
-    small = api_settings.model_copy(update={"max_line_bytes": 1000})
+    small = api_settings.model_copy(update={"max_article_post_bytes": 1000})
     app = create_app(small)
     before = snapshot(store)
     with TestClient(app) as client:
