@@ -397,7 +397,7 @@ def _tokens_page(
 ) -> HTMLResponse:
     with store.read() as conn:
         tokens = stored.personal_tokens(conn, viewer.user_id)
-    base_url = str(request.base_url).rstrip("/")
+    base_url = deps.site_base(request)
     context = {"tokens": tokens, "issued": None, "error": None, "base_url": base_url, **extra}
     return render(request, "mijn_tokens.html", context, language, status_code=status_code)
 
@@ -463,8 +463,8 @@ def private_atom(
         found = personal_feed(conn, account.id, today, limit=FEED_SIZE)
         leads = {e.article_id: str(escape(because(e.reasons, language))) for e in found}
         items = feed_reads.entries(conn, [e.article_id for e in found], leads)
-    base_url = str(request.base_url).rstrip("/")
-    body = _atom(account.id, items, base_url, str(request.url), language)
+    base_url = deps.site_base(request)
+    body = _atom(account.id, items, base_url, str(deps.public_url(request)), language)
     return Response(
         body,
         media_type="application/atom+xml; charset=utf-8",
