@@ -31,7 +31,7 @@ API = "/api/"
 PERSONAL_API = "/api/v1/me"
 ARTICLE_POST = ("POST", "/api/v1/articles")
 SAFE = frozenset({"GET", "HEAD", "OPTIONS"})
-NO_CREDENTIALS = (
+NO_CREDENTIALS = (  # the words of api_me.reader, which answers the same case after the body
     "sign in, or send 'Authorization: Bearer <personal token>' (make one at /mijn/tokens)"
 )
 
@@ -79,7 +79,8 @@ class BodyLimit:
             await self.app(scope, receive, send)
             return
         path: str = scope["path"]
-        if path.startswith(PERSONAL_API) and not _has_credentials(scope):
+        personal = path == PERSONAL_API or path.startswith(PERSONAL_API + "/")
+        if personal and not _has_credentials(scope):
             headers = {"WWW-Authenticate": 'Bearer realm="schaatsradar"', "Connection": "close"}
             refusal = ApiError(401, "unauthorized", NO_CREDENTIALS, headers=headers)
             await refusal.response()(scope, receive, send)
