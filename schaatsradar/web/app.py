@@ -24,7 +24,7 @@ from schaatsradar.web import (
     push_routes,
     stream,
 )
-from schaatsradar.web.body_limit import BodyLimit
+from schaatsradar.web.body_limit import BodyLimit, document_limits
 from schaatsradar.web.head import HeadAsGet
 from schaatsradar.web.rendering import settle_memory
 from schaatsradar.web.response_cache import ResponseCache
@@ -62,6 +62,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(error_pages.ServerErrorPage)
     app.add_middleware(HeadAsGet)
     app.add_middleware(BodyLimit, settings=settings)
+    document_limits(app)
     app.add_middleware(SecurityHeaders)
     # Before the API router: it ends in a catch-all 404 for unknown /api/v1 paths.
     app.include_router(api_docs.router)

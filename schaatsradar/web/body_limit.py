@@ -20,6 +20,9 @@ for the article-ingest post (one whole article).
 
 from __future__ import annotations
 
+from typing import Any
+
+from fastapi import FastAPI
 from starlette.responses import PlainTextResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -131,3 +134,23 @@ def _content_length(scope: Scope) -> int | None:
         if name == b"content-length":
             return int(value) if value.strip().isdigit() else None
     return None
+
+
+def document_limits(app: FastAPI) -> None:
+    """Every write in the OpenAPI schema lists the 413 this middleware may answer (a route's
+    own 413, such as the article post's, is kept)."""
+    make_schema = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        schema = make_schema()
+        too_large_answer = {
+            "description": "The body is larger than SCHAATSRADAR_MAX_BODY_BYTES",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}},
+        }
+        for operations in schema.get("paths", {}).values():
+            for method, operation in operations.items():
+                if method.upper() not in SAFE and isinstance(operation, dict):
+                    operation.setdefault("responses", {}).setdefault("413", too_large_answer)
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

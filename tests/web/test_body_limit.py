@@ -154,3 +154,18 @@ def test_the_article_post_has_its_own_larger_limit(tmp_path: Path):
     assert small.status == 422  # under its limit (not under the general one): read and judged
     assert big.status == 413
     assert "SCHAATSRADAR_MAX_ARTICLE_POST_BYTES" in json.loads(big.body)["error"]["message"]
+
+
+def test_the_api_schema_tells_clients_about_the_limit(server: Served):
+    """Clients generated from the schema know that every write may be answered 413."""
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+        sock.sendall(b"GET /api/v1/openapi.json HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        answer = read_answer(sock, 0)
+    paths = json.loads(answer.body)["paths"]
+    writes = [
+        operation
+        for operations in paths.values()
+        for method, operation in operations.items()
+        if method in ("post", "put", "patch", "delete")
+    ]
+    assert writes and all("413" in operation["responses"] for operation in writes)
