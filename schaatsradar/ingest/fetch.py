@@ -79,7 +79,7 @@ class PinnedTransport(httpx.HTTPTransport):
     def __init__(self, backend: PinnedBackend) -> None:
         super().__init__(trust_env=False)
         self._pool = httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(trust_env=False), network_backend=backend
+            ssl_context=httpx.create_ssl_context(), network_backend=backend
         )
 
 
