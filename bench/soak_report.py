@@ -32,13 +32,13 @@ def _listed(counts: Counter[str] | dict[str, int]) -> str:
     return ", ".join(f"{what} {n:,}" for what, n in sorted(counts.items())) or "none"
 
 
-def alerts(outcome: Outcome) -> tuple[list[str], int, int]:
-    """Lines on the webhook and stream deliveries, and the alerts lost and repeated: the
-    outbox's rows against what the receiver accepted (2xx) and the streams received, keyed by
-    (reader, idempotency key)."""
+def alerts(outcome: Outcome) -> tuple[list[str], int, int, int]:
+    """Lines on the webhook and stream deliveries; the alerts lost, repeated and still due
+    after the drain. The outbox's rows against what the receiver accepted (2xx) and the streams
+    received, keyed by (reader, idempotency key)."""
     owner = {reader.user_id: reader.number for reader in outcome.readers}
     lines: list[str] = []
-    lost = repeated = 0
+    lost = repeated = left = 0
     for kind in ("webhook", "stream"):
         rows = [(event, user, status) for event, user, k, status in outcome.outbox if k == kind]
         if kind == "webhook":
@@ -54,11 +54,14 @@ def alerts(outcome: Outcome) -> tuple[list[str], int, int]:
         missing += [key for key, s in made.items() if s in ("dead", "dropped")]
         twice = {key: n for key, n in got.items() if n > 1}
         strays = [key for key in got if key not in made]
+        due = [key for key, s in made.items() if s in ("pending", "sending")]
         lost += len(missing)
         repeated += len(twice)
+        left += len(due)
         lines.append(
             f"  {kind:8} outbox {len(rows):,} ({_listed(Counter(s for _, _, s in rows))}); "
-            f"received {len(got):,}; lost {len(missing)}; repeated {len(twice)}; "
+            f"received {len(got):,}; lost {len(missing)}; repeated {len(twice)}; still due "
+            f"{len(due)}; "
             f"received but not in the outbox {len(strays)}"
         )
         lines += [f"    lost e.g. reader {r} {key} ({made[r, key]})" for r, key in missing[:3]]
@@ -67,7 +70,7 @@ def alerts(outcome: Outcome) -> tuple[list[str], int, int]:
         ]
     counts = outcome.receiver["counts"]
     lines.append(f"  receiver {_listed(counts)}")
-    return lines, lost, repeated
+    return lines, lost, repeated, left
 
 
 def bounded(series: list[tuple[float, float]]) -> tuple[bool, str]:
@@ -164,7 +167,7 @@ def report(outcome: Outcome, settings: dict[str, Any], folder: Path) -> bool:
             f"    slot {run['slot']} run {run['run']} ({run['publisher']}), exit "
             f"{run['exit']}: {said}"
         )
-    lines, lost, repeated = alerts(outcome)
+    lines, lost, repeated, left = alerts(outcome)
     print("\n".join(lines))
     streams = outcome.streams
     print(
@@ -191,6 +194,7 @@ def report(outcome: Outcome, settings: dict[str, Any], folder: Path) -> bool:
     verdicts = {
         "no server error (5xx)": errors == 0,
         "no alert lost": lost == 0,
+        "every alert delivered by the end of the drain": left == 0,
         f"no alert repeated{excused}": repeated == 0 or bool(crashes),
         f"cached p99 {cached_p99:.1f} ms <= {CACHED_P99_TARGET_MS:.0f} ms": bool(cached)
         and cached_p99 <= CACHED_P99_TARGET_MS,
