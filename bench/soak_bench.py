@@ -56,7 +56,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from sqlalchemy import text
+from sqlalchemy import bindparam, text
 
 sys.path.insert(0, str(Path(__file__).parent))
 from alerts_bench import opened
@@ -415,7 +415,8 @@ async def soak(
         await asyncio.gather(*load)
         watch.cpu["ingests"] = _children_cpu() - before  # the runs, reaped as they ended
         seconds = time.monotonic() - started
-        drained_in = await drain(store, args.drain)
+        kinds = ["webhook", "stream"] if args.streams else ["webhook"]  # streams: their readers
+        drained_in = await drain(store, args.drain, kinds)
         for task in holding:
             task.cancel()
         await asyncio.gather(*holding, return_exceptions=True)
@@ -451,14 +452,17 @@ def _children_cpu() -> float:
     return used.ru_utime + used.ru_stime
 
 
-async def drain(store: Store, limit: float) -> float:
-    """Seconds until nothing is pending or sending (retries included), at most `limit`."""
+async def drain(store: Store, limit: float, kinds: list[str]) -> float:
+    """Seconds until no alert of these channel kinds is pending or sending (retries included),
+    at most `limit`."""
+    due = text(
+        "SELECT COUNT(*) FROM deliveries WHERE status IN ('pending', 'sending') "
+        "AND channel_kind IN :kinds"
+    ).bindparams(bindparam("kinds", expanding=True))
     started = time.monotonic()
     while time.monotonic() - started < limit:
         with store.read() as conn:
-            left = conn.execute(
-                text("SELECT COUNT(*) FROM deliveries WHERE status IN ('pending', 'sending')")
-            ).scalar_one()
+            left = conn.execute(due, {"kinds": kinds}).scalar_one()
         if not left:
             break
         await asyncio.sleep(1)
