@@ -415,8 +415,8 @@ async def soak(
         await asyncio.gather(*load)
         watch.cpu["ingests"] = _children_cpu() - before  # the runs, reaped as they ended
         seconds = time.monotonic() - started
-        kinds = ["webhook", "stream"] if args.streams else ["webhook"]  # streams: their readers
-        drained_in = await drain(store, args.drain, kinds)
+        streaming = [r.user_id for r in readers if r.number in streams.holders]
+        drained_in = await drain(store, args.drain, streaming)
         for task in holding:
             task.cancel()
         await asyncio.gather(*holding, return_exceptions=True)
@@ -452,17 +452,17 @@ def _children_cpu() -> float:
     return used.ru_utime + used.ru_stime
 
 
-async def drain(store: Store, limit: float, kinds: list[str]) -> float:
-    """Seconds until no alert of these channel kinds is pending or sending (retries included),
-    at most `limit`."""
+async def drain(store: Store, limit: float, streaming: list[int]) -> float:
+    """Seconds until no webhook alert, nor stream alert of a reader with an open stream, is
+    pending or sending (retries included), at most `limit`."""
     due = text(
-        "SELECT COUNT(*) FROM deliveries WHERE status IN ('pending', 'sending') "
-        "AND channel_kind IN :kinds"
-    ).bindparams(bindparam("kinds", expanding=True))
+        "SELECT COUNT(*) FROM deliveries WHERE status IN ('pending', 'sending') AND "
+        "(channel_kind = 'webhook' OR (channel_kind = 'stream' AND user_id IN :streaming))"
+    ).bindparams(bindparam("streaming", expanding=True))
     started = time.monotonic()
     while time.monotonic() - started < limit:
         with store.read() as conn:
-            left = conn.execute(due, {"kinds": kinds}).scalar_one()
+            left = conn.execute(due, {"streaming": streaming}).scalar_one()
         if not left:
             break
         await asyncio.sleep(1)

@@ -256,11 +256,13 @@ class Streams:
     tally: Tally
     seen: Counter[tuple[int, str]] = field(default_factory=Counter)  # (reader, alert id)
     opened: int = 0
+    holders: set[int] = field(default_factory=set)  # readers with a page open
     ended: Counter[str] = field(default_factory=Counter)  # why a connection ended early
 
     async def hold(self, account: Account) -> None:
         """One page's EventSource: reconnects (after 2 s, as the server's `retry:` says) until
         cancelled at the end of the soak."""
+        self.holders.add(account.number)
         while True:
             try:
                 async with self.http.stream(

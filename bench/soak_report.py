@@ -32,16 +32,19 @@ def _listed(counts: Counter[str] | dict[str, int]) -> str:
     return ", ".join(f"{what} {n:,}" for what, n in sorted(counts.items())) or "none"
 
 
-def alerts(outcome: Outcome, streams: int) -> tuple[list[str], int, int, int]:
+def alerts(outcome: Outcome) -> tuple[list[str], int, int, int]:
     """Lines on the webhook and stream deliveries; the alerts lost, repeated and still due
     after the drain. The outbox's rows against what the receiver accepted (2xx) and the streams
-    received, keyed by (reader, idempotency key). With no stream held, nobody reads the stream
-    channel's alerts: they are not counted."""
+    received, keyed by (reader, idempotency key). Stream alerts count for the readers that held
+    a stream (with fewer streams than readers, nobody reads the others')."""
     owner = {reader.user_id: reader.number for reader in outcome.readers}
     lines: list[str] = []
     lost = repeated = left = 0
-    for kind in ("webhook", "stream") if streams else ("webhook",):
+    holders = outcome.streams.holders
+    for kind in ("webhook", "stream") if holders else ("webhook",):
         rows = [(event, user, status) for event, user, k, status in outcome.outbox if k == kind]
+        if kind == "stream":
+            rows = [row for row in rows if owner.get(row[1]) in holders]
         if kind == "webhook":
             got = {
                 (int(path.rsplit("/", 1)[1]), key): n
@@ -168,7 +171,7 @@ def report(outcome: Outcome, settings: dict[str, Any], folder: Path) -> bool:
             f"    slot {run['slot']} run {run['run']} ({run['publisher']}), exit "
             f"{run['exit']}: {said}"
         )
-    lines, lost, repeated, left = alerts(outcome, settings["streams"])
+    lines, lost, repeated, left = alerts(outcome)
     print("\n".join(lines))
     streams = outcome.streams
     print(
