@@ -25,6 +25,7 @@ from urllib.parse import quote
 
 import httpx
 
+from schaatsradar.web.response_cache import MAX_ENTRY_BYTES
 from schaatsradar.web.sessions import SESSION_COOKIE
 
 PASSWORD = "soak-wachtwoord-op-natuurijs"
@@ -145,6 +146,19 @@ class Tally:
             self.unexpected[f"{status} {method} {kind}"] += 1
 
 
+def keepable(response: httpx.Response) -> bool:
+    """Whether the server's response cache keeps this answer (as web/response_cache decides):
+    a 200 without Set-Cookie, neither private nor no-store, at most MAX_ENTRY_BYTES."""
+    control = response.headers.get("cache-control", "")
+    return (
+        response.status_code == 200
+        and "set-cookie" not in response.headers
+        and "private" not in control
+        and "no-store" not in control
+        and len(response.content) <= MAX_ENTRY_BYTES
+    )
+
+
 class Browsing:
     """The readers' page views, with the cached/uncached split (see the module's doc)."""
 
@@ -214,9 +228,9 @@ class Browsing:
         ingesting = ingesting or self.ingesting()
         if response is None:
             return
-        if response.status_code == 200 and before == after:
+        if keepable(response) and before == after:
             self.kept[path] = after
-        cached = was_kept and before == after and response.status_code == 200
+        cached = was_kept and before == after and keepable(response)
         self.tally.timings["cached" if cached else "uncached", kind].append(ms)
         if cached:
             during = "an ingest ran" if ingesting else "no ingest ran"
