@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
+import uuid
 from collections.abc import AsyncIterator
 
 from fastapi import APIRouter, Request
@@ -75,8 +76,11 @@ async def _events(
     quiet_for = 0.0
     while not await request.is_disconnected():
         now = utc_now()
+        token = uuid.uuid4().hex
         with store.write(changes_content=False) as conn:
-            claimed = outbox.claim(conn, now, BATCH, LEASE, kinds=("stream",), user_id=user_id)
+            claimed = outbox.claim(
+                conn, now, BATCH, LEASE, token, kinds=("stream",), user_id=user_id
+            )
         if claimed:
             held = waiting(claimed, now)
             skip = {d.id for d in held}
@@ -98,7 +102,7 @@ async def _events(
                 ).encode()
                 sent.append(Done(item.id, "delivered"))
             with store.write(changes_content=False) as conn:
-                outbox.finish(conn, sent, utc_now())
+                outbox.finish(conn, sent, utc_now(), token)
             quiet_for = 0.0
             continue
         await asyncio.sleep(POLL_SECONDS)
