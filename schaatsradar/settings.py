@@ -153,6 +153,14 @@ class Settings(BaseSettings):
     alert_dead_after_hours: float = Field(
         default=24.0, gt=0, description="Hours of failures after which an alert is given up (dead)"
     )
+    stream_threads: int = Field(
+        default=4,
+        ge=1,
+        description=(
+            "Threads open live pages (/api/v1/stream) share for their database polls, apart "
+            "from the rest of the site's"
+        ),
+    )
 
     session_days: int = Field(
         default=30, gt=0, description="Days a sign-in lasts before the reader signs in again"
