@@ -434,7 +434,7 @@ def worker(
         totals = await Worker(store, settings, chores=[upcoming_chore]).run(stop, once=once)
         console.print(
             f"delivered {totals.delivered}  retrying {totals.retried}  held {totals.held}  "
-            f"dead {totals.dead}  dropped {totals.dropped}"
+            f"dead {totals.dead}  dropped {totals.dropped}  lost {totals.lost}"
         )
         for line in totals.errors:
             console.print(f"  {line}")

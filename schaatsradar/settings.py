@@ -142,10 +142,24 @@ class Settings(BaseSettings):
         default=5.0, gt=0, description="First wait before resending a failed alert (doubles)"
     )
     alert_retry_max_seconds: float = Field(
-        default=3600.0, gt=0, description="Longest wait between two attempts at one alert"
+        default=3600.0,
+        gt=0,
+        le=7 * 24 * 3600,
+        description=(
+            "Longest wait between two attempts at one alert: caps the back-off and a "
+            "receiver's Retry-After (in seconds or as a date), however long it asks for"
+        ),
     )
     alert_dead_after_hours: float = Field(
         default=24.0, gt=0, description="Hours of failures after which an alert is given up (dead)"
+    )
+    stream_threads: int = Field(
+        default=4,
+        ge=1,
+        description=(
+            "Threads open live pages (/api/v1/stream) share for their database polls, apart "
+            "from the rest of the site's"
+        ),
     )
 
     session_days: int = Field(

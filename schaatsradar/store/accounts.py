@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Executable, delete, insert, select, update
 
 from schaatsradar.extract.countries import COUNTRIES
 from schaatsradar.store import knowledge as kb
+from schaatsradar.store import outbox
 from schaatsradar.store.models import (
     Channel,
     Competition,
@@ -396,7 +397,8 @@ def update_channel(
     enabled: bool | None = None,
     keys: dict[str, Any] | None = None,
 ) -> bool:
-    """Change what is given; switching a channel on clears why it was switched off."""
+    """Change what is given; switching a channel on clears why it was switched off, switching
+    it off drops the alerts still owed to it (recorded as such)."""
     values: dict[str, Any] = {}
     if event_mask is not None:
         values["event_mask"] = event_mask
@@ -411,6 +413,9 @@ def update_channel(
     result = conn.execute(
         update(Channel).where(Channel.id == channel_id, Channel.user_id == user_id).values(**values)
     )
+    if enabled is False and result.rowcount:
+        # What is still owed to it stops now, rather than retrying for a day.
+        outbox.drop_for_channels(conn, [channel_id], outbox.SWITCHED_OFF)
     return bool(result.rowcount)
 
 

@@ -452,8 +452,9 @@ class Event(Base):
 
 class Delivery(Base):
     """The outbox: one alert of one event to one channel, written in the same transaction as
-    the event. status: pending, sending (claimed until `lease_until`), delivered, dead (a day
-    of failures), dropped (the channel went away).
+    the event. status: pending, sending (claimed until `lease_until` by the claim that wrote
+    `lease_token`), delivered, dead (a day of failures), dropped (the channel went away or
+    was switched off).
 
     No foreign keys, on purpose: rows are only ever made by the fan-out's INSERT … SELECT from
     existing events and channels, and checking three keys per row took 1.4 of 2.7 seconds of
@@ -476,6 +477,7 @@ class Delivery(Base):
     first_failed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     last_error: Mapped[str | None] = mapped_column(Text)
     lease_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    lease_token: Mapped[str | None] = mapped_column(String(32))  # whose claim holds the row
     delivered_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
