@@ -25,7 +25,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException
 
-from schaatsradar.accounts import errors, operations, tokens
+from schaatsradar.accounts import errors, operations, tokens, trust
 from schaatsradar.accounts.errors import AccountError
 from schaatsradar.alerts.kinds import EventKind, kinds_of
 from schaatsradar.personal.feed import personal_feed
@@ -373,6 +373,10 @@ def add_channel(
         )
     except AccountError as error:
         raise refused(error) from None
+    if added.channel.confirmed_at is None:  # an e-mail address confirms before any alert
+        trust.send(
+            config, trust.channel_confirmation(store, config, account.id, added.channel, utc_now())
+        )
     return ChannelCreated.copied(
         added.channel,
         events=kinds_of(added.channel.event_mask),
