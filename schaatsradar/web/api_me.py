@@ -329,6 +329,12 @@ class ChannelOut(Out):
     enabled: bool
     disabled_reason: str | None
     created_at: dt.datetime
+    confirmed: bool = Field(
+        description=(
+            "Whether alerts may go here: an e-mail address is confirmed by the link mailed to "
+            "it when the channel is made; other kinds are confirmed at once"
+        )
+    )
 
 
 class ChannelCreated(ChannelOut):
@@ -342,7 +348,12 @@ class ChannelList(Out):
 
 
 def _channel_out(row: ChannelRow) -> ChannelOut:
-    return ChannelOut.copied(row, events=kinds_of(row.event_mask), created_at=utc(row.created_at))
+    return ChannelOut.copied(
+        row,
+        events=kinds_of(row.event_mask),
+        created_at=utc(row.created_at),
+        confirmed=row.confirmed_at is not None,
+    )
 
 
 @router.get("/me/channels")
@@ -381,6 +392,7 @@ def add_channel(
         added.channel,
         events=kinds_of(added.channel.event_mask),
         created_at=utc(added.channel.created_at),
+        confirmed=added.channel.confirmed_at is not None,
         secret=added.secret,
     )
 

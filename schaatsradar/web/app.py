@@ -23,6 +23,7 @@ from schaatsradar.web import (
     following,
     index_pages,
     pages,
+    private_feed,
     push_routes,
     stream,
 )
@@ -72,6 +73,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(feeds.router)
     app.include_router(account_pages.router)
     app.include_router(account_trust_pages.router)
+    app.include_router(private_feed.router)
     app.include_router(following.router)
     app.include_router(index_pages.router)
     app.include_router(pages.router)

@@ -133,6 +133,22 @@ def test_an_email_channel_is_one_recipient(site: Site) -> None:
         assert "victim@example.com" not in str(site.mailbox.messages)
 
 
+def test_an_email_channel_made_through_the_api_is_confirmed_by_mail_too(site: Site) -> None:
+    address = _new_address()
+    with reader(site) as someone:
+        headers = {"Authorization": f"Bearer {someone.personal_token()}"}
+        made = httpx.post(
+            f"{site.url}/api/v1/me/channels",
+            json={"kind": "email", "target": address},
+            headers=headers,
+        )
+        assert made.status_code == 201
+        assert made.json()["confirmed"] is False
+        someone.follow_link(site.link_in_last_mail_to(address))
+        listed = httpx.get(f"{site.url}/api/v1/me/channels", headers=headers).json()["items"]
+        assert [c["confirmed"] for c in listed if c["target"] == address] == [True]
+
+
 def test_a_reader_has_a_limited_number_of_channels_and_no_address_twice(site: Site) -> None:
     address = _new_address()
     with reader(site) as someone:  # the live channel of open pages is the first of three
