@@ -186,6 +186,11 @@ class Settings(BaseSettings):
     sign_in_window_seconds: int = Field(
         default=900, gt=0, description="Seconds over which failed sign-ins are counted"
     )
+    account_mails_per_address: int = Field(
+        default=5,
+        ge=1,
+        description="Account e-mails (confirmations, resets) one address gets within the window",
+    )
     max_concurrent_password_hashes: int = Field(
         default=2,
         ge=1,

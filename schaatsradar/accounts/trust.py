@@ -23,7 +23,7 @@ from schaatsradar.accounts.operations import Session, sign_in, start_session
 from schaatsradar.alerts.kinds import ALL_EVENTS
 from schaatsradar.alerts.message import Sent
 from schaatsradar.settings import Settings
-from schaatsradar.store import Store, sign_ins
+from schaatsradar.store import Store, attempts
 from schaatsradar.store import accounts as stored
 from schaatsradar.store.accounts import Account, ChannelRow
 
@@ -51,7 +51,15 @@ def _stamp(moment: dt.datetime) -> float:
     return moment.replace(tzinfo=dt.UTC).timestamp()
 
 
-def send(settings: Settings, outgoing: Outgoing) -> Sent:
+def send(store: Store, settings: Settings, outgoing: Outgoing, now: dt.datetime) -> Sent:
+    """Send the mail, unless its address had `account_mails_per_address` account mails within
+    the window: confirmation requests and resets anyone can ask for must not flood an inbox."""
+    key = f"mail:{outgoing.to}"
+    since = now - dt.timedelta(seconds=settings.sign_in_window_seconds)
+    with store.write(changes_content=False) as conn:
+        if attempts.counted(conn, key, since).count >= settings.account_mails_per_address:
+            return Sent(ok=False, error="too many account e-mails to this address; not sent")
+        attempts.record(conn, [key], now, since)
     message = mail.account_mail(
         settings, outgoing.to, outgoing.kind, outgoing.language, outgoing.link
     )
@@ -178,7 +186,7 @@ def limited_sign_in(
         (client_key, settings.sign_in_failures_per_client),
     )
     with store.read() as conn:
-        counted = [(sign_ins.failures(conn, key, since), limit) for key, limit in limits]
+        counted = [(attempts.counted(conn, key, since), limit) for key, limit in limits]
     waits = [
         (found.oldest + window - now).total_seconds()
         for found, limit in counted
@@ -190,10 +198,10 @@ def limited_sign_in(
         session = sign_in(store, email, password, now, settings.session_days)
     except AccountError:
         with store.write(changes_content=False) as conn:
-            sign_ins.record_failure(conn, [account_key, client_key], now, since)
+            attempts.record(conn, [account_key, client_key], now, since)
         raise
     with store.write(changes_content=False) as conn:
-        sign_ins.clear(conn, account_key)
+        attempts.clear(conn, account_key)
     return session
 
 
@@ -258,7 +266,7 @@ def reset_password(
         stored.set_password_hash(conn, account.id, password_hash)
         stored.delete_other_sessions(conn, account.id)
         stored.confirm_user(conn, account.id, now)
-        sign_ins.clear(conn, _keys(account.email, "")[0])
+        attempts.clear(conn, _keys(account.email, "")[0])
     return start_session(store, account.id, now, settings.session_days)
 
 
@@ -268,4 +276,4 @@ def delete_account(store: Store, user_id: int, password: str) -> None:
     account = _check_password(store, user_id, password)
     with store.write(changes_content=False) as conn:
         stored.delete_user(conn, user_id)
-        sign_ins.clear(conn, _keys(account.email, "")[0])
+        attempts.clear(conn, _keys(account.email, "")[0])

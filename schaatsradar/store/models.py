@@ -442,12 +442,13 @@ class Channel(Base):
     confirmed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
-class SignInFailure(Base):
-    """A failed sign-in, by `key` ("account:<address>" or "client:<ip>"): the limits count
-    these in the database, so every process of the site sees the same counts."""
+class AccountAttempt(Base):
+    """Something the account limits count, by `key`: a failed sign-in ("account:<address>",
+    "client:<ip>") or a mail sent about an account ("mail:<address>"). In the database, so
+    every process of the site sees the same counts."""
 
-    __tablename__ = "sign_in_failures"
-    __table_args__ = (Index("ix_sign_in_failures_key_at", "key", "at"),)
+    __tablename__ = "account_attempts"
+    __table_args__ = (Index("ix_account_attempts_key_at", "key", "at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     key: Mapped[str] = mapped_column(String(400))

@@ -142,7 +142,7 @@ def register(
         back = local_path(form.get("next"))
         message = problem(error, language)
         return _account_form(request, "account_register.html", language, back, email, message, 400)
-    sent = trust.send(config, outgoing)
+    sent = trust.send(store, config, outgoing, utc_now())
     if not sent.ok:  # the page cannot say so: it would tell which addresses have accounts
         log.warning("registration mail not sent: %s", sent.error)
     text = translate(
@@ -357,7 +357,7 @@ def add_channel(
             viewer,
             store,
             language,
-            confirming=(outgoing.to, trust.send(config, outgoing).ok),
+            confirming=(outgoing.to, trust.send(store, config, outgoing, utc_now()).ok),
         )
     if added.secret is None:
         return _saved()

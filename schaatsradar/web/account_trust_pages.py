@@ -136,7 +136,7 @@ def resend_confirmation(
         )
     except AccountError as error:
         return _settings_page(request, viewer, store, language, 404, error=problem(error, language))
-    sent = trust.send(config, outgoing)
+    sent = trust.send(store, config, outgoing, utc_now())
     return _settings_page(request, viewer, store, language, confirming=(outgoing.to, sent.ok))
 
 
@@ -155,7 +155,7 @@ def forgot(
     check_same_origin(request, config)
     outgoing = trust.request_reset(store, config, form.get("email"), utc_now())
     if outgoing is not None:
-        sent = trust.send(config, outgoing)
+        sent = trust.send(store, config, outgoing, utc_now())
         if not sent.ok:
             log.warning("password reset mail not sent: %s", sent.error)
     text = translate(

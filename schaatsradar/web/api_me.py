@@ -385,9 +385,8 @@ def add_channel(
     except AccountError as error:
         raise refused(error) from None
     if added.channel.confirmed_at is None:  # an e-mail address confirms before any alert
-        trust.send(
-            config, trust.channel_confirmation(store, config, account.id, added.channel, utc_now())
-        )
+        asking = trust.channel_confirmation(store, config, account.id, added.channel, utc_now())
+        trust.send(store, config, asking, utc_now())
     return ChannelCreated.copied(
         added.channel,
         events=kinds_of(added.channel.event_mask),

@@ -25,11 +25,11 @@ from schaatsradar.alerts.worker import Worker
 from schaatsradar.store import Store
 from schaatsradar.store import events as stored_events
 from schaatsradar.store.models import (
+    AccountAttempt,
     Channel,
     Delivery,
     Follow,
     PersonalToken,
-    SignInFailure,
     User,
     UserSession,
 )
@@ -209,7 +209,7 @@ def test_failed_sign_ins_from_one_client_pause_that_client(tmp_path: Path) -> No
         store = Store(fresh.settings.database_url)
         try:
             with store.read() as conn:
-                keys = set(conn.execute(select(SignInFailure.key)).scalars())
+                keys = set(conn.execute(select(AccountAttempt.key)).scalars())
         finally:
             store.close()
         assert "client:127.0.0.1" in keys
@@ -320,6 +320,20 @@ def test_a_password_reset_link_is_mailed_works_once_and_signs_out_everywhere(sit
         assert owner.sign_in(password="hersteld-wachtwoord").status_code == 303
         again = helpless.client.get(link)
         assert "Deze link werkt niet (meer)." in again.text
+
+
+def test_asking_again_and_again_floods_no_inbox(site: Site) -> None:
+    with reader(site) as owner:
+        pages = {
+            owner.client.post(
+                "/account/wachtwoord-vergeten",
+                data={"email": owner.email},
+                headers={"Origin": site.url},
+            ).text
+            for _ in range(8)
+        }
+        assert len(pages) == 1  # the page never tells that nothing was sent
+        assert len(site.mail_to(owner.email)) == site.settings.account_mails_per_address == 5
 
 
 def test_a_password_reset_link_expires(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """Accounts a reader can trust (issue 14): confirmed e-mail addresses (accounts and e-mail
-channels), read-only feed tokens apart from API tokens, and failed sign-ins counted in the
-database so every process of the site sees the same limits.
+channels), read-only feed tokens apart from API tokens, and failed sign-ins and account mail
+counted in the database so every process of the site sees the same limits.
 
 - `users.confirmed_at`: an account made on the site is usable once its owner followed the
   link mailed to the address; accounts that exist already are taken as confirmed (their owners
@@ -13,8 +13,8 @@ database so every process of the site sees the same limits.
   existing token becomes a feed token: each was shown as a feed URL, which ends up in feed
   readers, proxies and logs, so the least power is the safe one; no row is removed, every
   private feed keeps working, and API scripts are told to make an API token.
-- `sign_in_failures`: one row per failed sign-in, by key ("account:<address>" or
-  "client:<ip>"), kept for the limit's window.
+- `account_attempts`: one row per failed sign-in (key "account:<address>" or "client:<ip>")
+  and per account mail sent ("mail:<address>"), kept for the limits' window.
 
 Revision ID: 0012
 Revises: 0011
@@ -47,17 +47,17 @@ def upgrade() -> None:
         "WHERE channel_kind = 'email' AND status IN ('pending', 'sending')"
     )
     op.create_table(
-        "sign_in_failures",
+        "account_attempts",
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("key", sa.String(400), nullable=False),
         sa.Column("at", sa.DateTime, nullable=False),
     )
-    op.create_index("ix_sign_in_failures_key_at", "sign_in_failures", ["key", "at"])
+    op.create_index("ix_account_attempts_key_at", "account_attempts", ["key", "at"])
 
 
 def downgrade() -> None:
-    op.drop_index("ix_sign_in_failures_key_at", "sign_in_failures")
-    op.drop_table("sign_in_failures")
+    op.drop_index("ix_account_attempts_key_at", "account_attempts")
+    op.drop_table("account_attempts")
     with op.batch_alter_table("personal_tokens") as batch:
         batch.drop_column("scope")
     with op.batch_alter_table("channels") as batch:
