@@ -28,6 +28,7 @@ SIGN_IN_PAUSED = "E419"
 BAD_LINK = "E420"
 WRONG_PASSWORD = "E421"
 CHANNEL_EXISTS = "E422"
+BAD_TOKEN_SCOPE = "E423"
 
 
 class AccountError(SchaatsradarError):

@@ -188,7 +188,9 @@ def issue_personal_token(
     feed ("feed": it goes into a URL, and URLs end up in logs and feed readers)."""
     chosen = validation.token_name(name)
     if scope not in tokens.SCOPES:
-        raise AccountError(f"a token is one of {', '.join(tokens.SCOPES)}", errors.BAD_TOKEN_NAME)
+        raise AccountError(
+            f"a token is one of {', '.join(tokens.SCOPES)}", errors.BAD_TOKEN_SCOPE, "scope"
+        )
     token = tokens.new_personal_token()
     with store.write(changes_content=False) as conn:
         digest = tokens.digest(token)

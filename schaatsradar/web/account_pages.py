@@ -84,6 +84,7 @@ PROBLEMS = {
     errors.QUIET_HOURS_HALF: N_("Quiet hours need both a start and an end, or neither."),
     errors.TOO_MANY_CHANNELS: N_("You have the most channels allowed (%(num)d); remove one first."),
     errors.CHANNEL_EXISTS: N_("You have this channel already."),
+    errors.BAD_TOKEN_SCOPE: N_("Choose a feed token or an API token."),
     errors.BAD_LINK: N_("This link does not work (any more). Ask for a new one."),
     errors.WRONG_PASSWORD: N_("Your current password is not right."),
     errors.SIGN_IN_PAUSED: N_(
@@ -183,7 +184,9 @@ def sign_in(
 def message_page(request: Request, language: Language, title: str, text: str) -> HTMLResponse:
     """A page that only says something (translated `title`, `text` already in words)."""
     context = {"title": translate(language, title), "text": text}
-    return render(request, "account_message.html", context, language)
+    page = render(request, "account_message.html", context, language)
+    page.headers.update(PRIVATE)  # it may name the reader's address
+    return page
 
 
 def _account_form(

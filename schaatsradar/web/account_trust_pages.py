@@ -61,7 +61,9 @@ def _link_page(
         "password": password,
         "error": error,
     }
-    return render(request, "account_link.html", context, language, status_code=status_code)
+    page = render(request, "account_link.html", context, language, status_code=status_code)
+    page.headers.update(PRIVATE)  # it holds the link's token: kept by no cache
+    return page
 
 
 # -- confirming an account --------------------------------------------------------------------

@@ -96,6 +96,8 @@ def test_an_email_channel_gets_alerts_only_after_its_address_followed_the_mailed
         _event(site, f"result:before-{address}")
         assert _mail_count(site, address) == 1  # the confirmation request only: no alert
 
+        link_page = someone.client.get(site.link_in_last_mail_to(address))
+        assert link_page.headers["cache-control"] == "private, no-store"
         confirmed = someone.follow_link(site.link_in_last_mail_to(address))
         assert confirmed.status_code == 200
         assert f"Bevestigd: meldingen mogen nu naar {address}." in confirmed.text
