@@ -1,4 +1,4 @@
-"""Migration 0012 on a database that has readers already (SQLite file, or PostgreSQL when
+"""Migration 0013 on a database that has readers already (SQLite file, or PostgreSQL when
 SCHAATSRADAR_TEST_DATABASE_URL is set): every existing personal token stays and becomes a
 read-only feed token (its feed URL keeps working, it opens no API); accounts stay usable;
 e-mail channels nobody confirmed get no alerts, and nothing is deleted."""
@@ -18,8 +18,8 @@ THEN = dt.datetime(2026, 11, 1, 12, 0)
 OLD_TOKEN = tokens.PERSONAL_PREFIX + "een-oude-sleutel-van-voor-de-migratie"
 
 
-def _reader_before_0012(store: Store) -> None:
-    """What a site at 0011 held: an account, its token, an e-mail channel with an alert owed."""
+def _reader_before_0013(store: Store) -> None:
+    """What a site at 0012 held: an account, its token, an e-mail channel with an alert owed."""
     rows = [
         (
             "INSERT INTO users (id, email, password_hash, language, timezone, spoiler_mode,"
@@ -54,8 +54,8 @@ def _reader_before_0012(store: Store) -> None:
 def test_existing_tokens_become_feed_tokens_and_nothing_is_lost(database_url: str) -> None:
     store = Store(database_url)
     try:
-        migrate.upgrade(store.engine, "0011")
-        _reader_before_0012(store)
+        migrate.upgrade(store.engine, "0012")
+        _reader_before_0013(store)
         store.upgrade()
 
         owner = operations.personal_token_owner(store, OLD_TOKEN, scope="feed")

@@ -16,8 +16,8 @@ counted in the database so every process of the site sees the same limits.
 - `account_attempts`: one row per failed sign-in (key "account:<address>" or "client:<ip>")
   and per account mail sent ("mail:<address>"), kept for the limits' window.
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0013
+Revises: 0012
 Create Date: 2026-12-07
 """
 
@@ -26,8 +26,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0012"
-down_revision = "0011"
+revision = "0013"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
