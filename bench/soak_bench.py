@@ -3,7 +3,8 @@ what held. Not a test: it takes --minutes (default 10) plus set-up and drain.
 
 Processes: `schaatsradar serve` on a free port (a fresh SQLite file, or --postgres URL, whose
 schema is dropped and made anew), `schaatsradar worker` (--workers), `schaatsradar ingest`
-runs, and a webhook receiver (bench/soak_receiver.py); this process is the load generator.
+runs, and a webhook receiver (bench/soak_receiver.py); this process is the load generator
+and the site's SMTP server (aiosmtpd: the readers register by the mailed confirmation link).
 The database starts with --seed-articles synthetic reports of past seasons (no alerts), from
 which the readers pick skaters to follow. Then, all at once:
 
@@ -56,6 +57,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from aiosmtpd.controller import Controller
 from sqlalchemy import bindparam, text
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -66,6 +68,7 @@ from soak_load import (
     Account,
     Browsing,
     Catalog,
+    Mailbox,
     Streams,
     Tally,
     client,
@@ -89,11 +92,15 @@ SAMPLE_SECONDS = 2.0
 # -- processes --------------------------------------------------------------------------------
 
 
-def environment(database_url: str, site_url: str, args: argparse.Namespace) -> dict[str, str]:
+def environment(
+    database_url: str, site_url: str, smtp_port: int, args: argparse.Namespace
+) -> dict[str, str]:
     return {
         **os.environ,
         "SCHAATSRADAR_DATABASE_URL": database_url,
         "SCHAATSRADAR_SITE_URL": site_url,
+        "SCHAATSRADAR_SMTP_HOST": "127.0.0.1",
+        "SCHAATSRADAR_SMTP_PORT": str(smtp_port),
         "SCHAATSRADAR_ALLOW_PRIVATE_NETWORKS": "127.0.0.1/32",
         "SCHAATSRADAR_DELIVERY_TIMEOUT": str(args.delivery_timeout),
     }
@@ -107,6 +114,19 @@ def launch(command: list[str], env: dict[str, str], log: Path) -> subprocess.Pop
             stdout=out,
             stderr=subprocess.STDOUT,
         )
+
+
+@contextmanager
+def mail_server(port: int) -> Iterator[Mailbox]:
+    """The site's SMTP server (aiosmtpd, a thread of this process): registering is confirmed
+    through the link it mails."""
+    mailbox = Mailbox()
+    smtp = Controller(mailbox, hostname="127.0.0.1", port=port)
+    smtp.start()
+    try:
+        yield mailbox
+    finally:
+        smtp.stop()
 
 
 @contextmanager
@@ -343,14 +363,14 @@ def catalog(store: Store) -> Catalog:
 
 
 async def make_accounts(
-    url: str, receiver: str, shown: Catalog, follows: int
+    url: str, receiver: str, mailbox: Mailbox, shown: Catalog, follows: int
 ) -> tuple[list[Account], list[Account]]:
     rng = random.Random(14)
     readers = [Account(n, f"lezer{n}@soak.example.org") for n in range(1, READERS + 1)]
     others = [Account(100 + n, f"inlog{n}@soak.example.org") for n in range(SIGN_IN_ACCOUNTS)]
     async with client(url, 8) as http:
         for account in [*readers, *others]:  # one by one: each is an argon2 hash
-            await open_account(http, url, account)
+            await open_account(http, url, account, mailbox)
         for account in readers:
             await equip_reader(http, account, receiver, rng.sample(shown.skaters, follows))
     return readers, others
@@ -380,11 +400,12 @@ async def soak(
     shown: Catalog,
     site: str,
     receiver: str,
+    mailbox: Mailbox,
     env: dict[str, str],
     server: subprocess.Popen[bytes],
     articles: Iterator[SynthArticle],
 ) -> Outcome:
-    readers, others = await make_accounts(site, receiver, shown, args.follows)
+    readers, others = await make_accounts(site, receiver, mailbox, shown, args.follows)
     print(
         f"  accounts: {READERS} readers ({args.follows} follows and a webhook each), "
         f"{SIGN_IN_ACCOUNTS} for sign-ins"
@@ -496,7 +517,8 @@ def main() -> None:
     backend = url.split(":")[0].split("+")[0]
     port = _free_port()
     site = f"http://127.0.0.1:{port}"
-    env = environment(url, site, args)
+    smtp_port = _free_port()
+    env = environment(url, site, smtp_port, args)
     print(
         f"soak on {backend}: {args.minutes:g} min, {READERS} readers, {INGESTS} ingests, "
         f"{args.workers} worker(s), {args.streams} streams, {args.sign_ins:g} sign-ins/s"
@@ -513,9 +535,12 @@ def main() -> None:
     try:
         with (
             served("soak_receiver:receiver_app", receiving, Path(__file__).parent) as receiver,
+            mail_server(smtp_port) as mailbox,
             server(env, port) as process,
         ):
-            outcome = asyncio.run(soak(args, store, shown, site, receiver, env, process, articles))
+            outcome = asyncio.run(
+                soak(args, store, shown, site, receiver, mailbox, env, process, articles)
+            )
     finally:
         store.close()
     settings = {**vars(args), "backend": backend, "readers": READERS, "streams": args.streams}
