@@ -44,6 +44,7 @@ import asyncio
 import datetime as dt
 import os
 import random
+import re
 import resource
 import shutil
 import subprocess
@@ -87,6 +88,7 @@ READERS = 16
 INGESTS = 2
 SIGN_IN_ACCOUNTS = 4
 SAMPLE_SECONDS = 2.0
+EXCEPTION = re.compile(r"[\w.]+(Error|Exception|Violation)\w*: ")
 
 
 # -- processes --------------------------------------------------------------------------------
@@ -300,7 +302,7 @@ class Ingests:
                 log.write(b"".join([f"-- run {run}\n".encode(), errors, output]))
             said = output.decode(errors="replace")
             new = said.split("new: ", 1)[1].split()[0] if "new: " in said else "?"
-            complaint = errors.decode(errors="replace").strip().splitlines()[-1:]
+            complaint = exception_line(errors.decode(errors="replace"))
             self.runs.append(
                 {
                     "slot": slot,
@@ -313,6 +315,14 @@ class Ingests:
                 }
             )
             await asyncio.sleep(min(self.pause, max(0.0, until - time.monotonic())))
+
+
+def exception_line(said: str) -> list[str]:
+    """The last exception a process reported ("psycopg.errors.UniqueViolation: ..."): after
+    it SQLAlchemy prints the statement, its parameters and a link."""
+    lines = said.strip().splitlines()
+    found = [line for line in lines if EXCEPTION.match(line)]
+    return (found or lines)[-1:]
 
 
 # -- set-up -----------------------------------------------------------------------------------
