@@ -6,7 +6,8 @@ writes every request line as it came, so without this filter each poll of a priv
 working token into the log, readable by anyone who can read logs or their backups.
 
 What is hidden: the value of every query parameter whose name says it is a secret (token,
-key, secret, signature, password, code, auth), anything shaped like one of our tokens
+key, secret, signature, password, code, auth; and `t`, which carries the signed token of a
+mailed confirmation or reset link), anything shaped like one of our tokens
 (`srt_…`, `srp_…`, any `sr?_` prefix) wherever it stands, and long random-looking path
 segments (a token in a path). Authorization headers are never logged by uvicorn; a
 `Bearer …` that turns up in a message is hidden all the same.
@@ -23,7 +24,7 @@ from uvicorn.config import LOGGING_CONFIG
 
 HIDDEN = "[hidden]"
 _SECRET_PARAMETER = re.compile(
-    r"(?i)([?&;](?:[\w.-]*(?:token|key|secret|signature|sig|password|passwd|code|auth)"
+    r"(?i)([?&;](?:t|[\w.-]*(?:token|key|secret|signature|sig|password|passwd|code|auth)"
     r"[\w.-]*)=)[^&#\s\"]*"
 )
 _OUR_TOKEN = re.compile(r"\bsr[a-z]_[A-Za-z0-9_-]{8,}")
