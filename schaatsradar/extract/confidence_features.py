@@ -166,6 +166,7 @@ SENTENCE_FEATURES = (
     "paragraph",
     "sentence_chars",
 )
+NAME_FEATURES = ("name_in_evidence", "name_mentioned", "name_distance", "names_between")
 RACE_FEATURES = (
     "same_skater_distance",
     "other_winner",
@@ -200,8 +201,11 @@ def result_features(view: ArticleView, result: Result) -> dict[str, float]:
     wanted_cues = view.wants(*SENTENCE_FEATURES)
     features = dict(view.cues(view.sentence_at(evidence.start))) if wanted_cues else {}
     rank = result.rank
-    rank_cue = RANK_CUE.search(evidence.text)
-    number = NUMBER.search(evidence.text)
+    # The rank word and number in the evidence: features of their own, and the anchor the
+    # name features measure from.
+    cued = view.wants("evidence_rank_cue", "evidence_number", *NAME_FEATURES)
+    rank_cue = RANK_CUE.search(evidence.text) if cued else None
+    number = NUMBER.search(evidence.text) if cued else None
     features.update(
         bias=1.0,
         dutch=view.dutch,
@@ -224,14 +228,15 @@ def result_features(view: ArticleView, result: Result) -> dict[str, float]:
         mass_start=float(result.distance == "mass start"),
         evidence_chars=_log(len(evidence.text), 300),
         evidence_words=_log(evidence.text.count(" ") + 1, 50),
-        evidence_rank_cue=float(rank_cue is not None),
-        evidence_number=float(number is not None),
-        position=evidence.start / max(len(view.text), 1),
     )
+    if cued:
+        features["evidence_rank_cue"] = float(rank_cue is not None)
+        features["evidence_number"] = float(number is not None)
+    features["position"] = evidence.start / max(len(view.text), 1)
     # Where the skater is named relative to the evidence: inside it, in the same sentence, or
     # only earlier (a pronoun or a carried subject), and how far from its number.
     spans = view.mentions.get(result.athlete, [])
-    if view.wants("name_in_evidence", "name_mentioned", "name_distance", "names_between"):
+    if view.wants(*NAME_FEATURES):
         inside = [s for s in spans if evidence.start <= s[0] < evidence.end]
         anchored = number or rank_cue
         anchor = evidence.start + (anchored.start() if anchored else 0)
