@@ -118,9 +118,9 @@ class Rx:
     the same pattern without any of this; the tests check that the two find the same spans.
     """
 
-    __slots__ = ("fast", "lowers", "needles", "plain", "starts")
+    __slots__ = ("fast", "lowers", "needles", "one_word", "plain", "starts")
 
-    def __init__(self, first: str, pattern: str, needles: str = "") -> None:
+    def __init__(self, first: str, pattern: str, needles: str = "", one_word: bool = False) -> None:
         self.lowers = pattern.startswith("(?i)")  # a global flag must lead
         if self.lowers:
             pattern = pattern[4:]
@@ -132,6 +132,9 @@ class Rx:
         lead = "".join(re.escape(c) for c in chars)
         self.fast = re.compile(f"(?=[{lead}])(?:{pattern})")
         self.needles = tuple(needles.split())
+        # Every match is one word that holds a needle (with a possessive "'s" after it): only
+        # the starts of such words are tried (see `_in_needle_words`).
+        self.one_word = one_word and bool(self.needles)
         # Where a match can start, for a pattern whose matches start with one of a few
         # characters (`starts_of`): 2-5x faster than the look-ahead at every position. With
         # many first characters (most letters) there is nothing to skip and the look-ahead
@@ -153,13 +156,44 @@ class Rx:
             else:
                 return iter(())
         scanned = lowered(text) if self.lowers else text
+        if self.one_word:
+            return self._in_needle_words(scanned, lowered(text))
         if self.starts is None:
             return self.fast.finditer(scanned)
         return self._from_starts(scanned)
 
+    def _in_needle_words(self, scanned: str, low: str) -> Iterator[re.Match[str]]:
+        """`self.fast.finditer(scanned)` for a one-word pattern ("\\w*schaatssters?",
+        "vrouwen\\w*"): a match starts a word (`\\b` before a letter) and holds a needle,
+        so it is the match at the start of a word in which `low` (the text lower-cased, same
+        positions) has a needle. The needles are found with `str.find`; the pattern, which
+        would otherwise enter its alternation at every word, is tried at a handful."""
+        starts = set()
+        for needle in self.needles:
+            found = low.find(needle)
+            while found != -1:
+                start = found
+                while start > 0 and _is_word_char(low[start - 1]):
+                    start -= 1
+                starts.add(start)
+                found = low.find(needle, found + 1)
+        end = 0
+        for start in sorted(starts):
+            if start < end:
+                continue
+            match = self.fast.match(scanned, start)
+            if match is not None:
+                end = match.end()
+                yield match
+
     def _from_starts(self, text: str) -> Iterator[re.Match[str]]:
         assert self.starts is not None
         return matches_at_starts(self.starts, self.fast, text)
+
+
+def _is_word_char(char: str) -> bool:
+    """What `\\w` matches in a `str` pattern: a letter or digit of any script, or "_"."""
+    return char.isalnum() or char == "_"
 
 
 def starts_of(lead: str, pattern: str) -> re.Pattern[str]:
@@ -262,9 +296,9 @@ def lowered(text: str) -> str:
 FAST: list[Rx] = []
 
 
-def rx(first: str, pattern: str, needles: str = "") -> Rx:
+def rx(first: str, pattern: str, needles: str = "", one_word: bool = False) -> Rx:
     """Make and register a scanning pattern (see `Rx`)."""
-    made = Rx(first, pattern, needles)
+    made = Rx(first, pattern, needles, one_word)
     FAST.append(made)
     return made
 
