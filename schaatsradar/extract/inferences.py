@@ -195,6 +195,9 @@ BEATEN_BEFORE = blind(
     # "won in 1.07,17 tegen 1.07,22 voor Prins": the winner's time against the rival's
     # (issue 11, comparisons).
     r"|(?:,\s*voor|\btegen\s+\d[\d.,:]*\d\s+voor)\b"
+    # "won het klassement voor Snellink en Bosker": the win's own object, then who followed.
+    r"|\b(?:won|wint|wonnen|winnen|zegevierde|zegevierden|triomfeerde)\s+(?:het|de)\s+"
+    r"(?:[\w-]+\s+){0,3}?voor\b"
     # A time's decimal point is no sentence end: "ahead of De Boo (1:06.45) and Kongshaug".
     r"(?:[^.;]|\.(?=\d)){0,60}$"
 )

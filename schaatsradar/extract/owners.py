@@ -143,8 +143,12 @@ def _object_at(
 
 
 # "Weidemann (3:58.64; +1.71), die het brons veroverde": a bracketed time may come first.
+# "Zhongyan Ning of China, who was second": a country apposition may come first too.
 RELATIVE_CLAUSE = re.compile(
-    r"^\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:die|dat|who|which|wat)\b", re.IGNORECASE
+    r"^\s*(?:\([^()]{0,40}\)\s*)?"
+    r"(?:(?:of|from|uit)\s+(?:the\s+)?(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s*)?"
+    r",?\s*(?:die|dat|who|which|wat)\b",
+    re.IGNORECASE,
 )
 
 
@@ -175,8 +179,10 @@ def _rank_owner(
     if after:
         gap = text[end : after[0].start]
         # "werd tweede en brons was er voor Goetz": the bronze is Goetz's, not second.
-        if handed_on(gap, RECIPIENT_AFTER.search(gap + " ") is not None) and not OTHER_PRIZE.search(
-            text, end, after[0].start
+        if (
+            handed_on(gap, RECIPIENT_AFTER.search(gap + " ") is not None)
+            and not OTHER_PRIZE.search(text, end, after[0].start)
+            and not _won_ahead_of(text, sentence, entities, cue, gap)
         ):
             return after[0]
     if (
@@ -215,6 +221,27 @@ def _rank_owner(
         return before[-1]
     later = [e for e in subjects if e.start >= end and not _clause_between(text, end, e.start)]
     return later[0] if later else None
+
+
+# Verbs of winning: "Hij won het klassement voor Snellink" has the win's subject before it,
+# and "voor" after it is "ahead of" (issue 11, one skater one race), not "went to".
+WIN_VERBS_AHEAD = frozenset(
+    {"won", "wint", "wonnen", "winnen", "zegevierde", "zegevierden", "triomfeerde"}
+)
+
+
+def _won_ahead_of(
+    text: str, sentence: Sentence, entities: Sequence[Entity], cue: patterns.RankMention, gap: str
+) -> bool:
+    """ "Ze won de 500 meter voor Kok": a subject won, and the name after "voor" followed."""
+    if cue.cue.casefold() not in WIN_VERBS_AHEAD or "voor" not in gap.casefold().split():
+        return False
+    return any(
+        not e.governed
+        and e.end <= cue.start
+        and not SAME_CLAUSE_BREAK.search(text, e.end, cue.start)
+        for e in entities
+    )
 
 
 # "Ze troefde Sablikova af en pakte daarmee de wereldtitel": a second verb after "en" with
