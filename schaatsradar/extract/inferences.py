@@ -17,6 +17,7 @@ from schaatsradar.extract import flow, patterns
 from schaatsradar.extract.context import STANDINGS, Context, Entity, classification_of
 from schaatsradar.extract.mentions import text_before
 from schaatsradar.extract.owners import LIST_GAP
+from schaatsradar.extract.place_races import BEATEN_IN_STANDINGS, CLASSIFICATION_AFTER, _standings
 from schaatsradar.extract.scanning import blind
 from schaatsradar.extract.sentences import Sentence
 from schaatsradar.extract.shapes import BeatingClause
@@ -243,6 +244,16 @@ def _infer_runners_up(
     )
     if winner is None:
         return
+    # "took gold overall ahead of Roest and Ghiotto": who followed a win in the standings
+    # followed in the standings, not in the race before.
+    cue_name = (
+        BEATEN_IN_STANDINGS
+        if any(
+            r.rank == 1 and (_standings(text, r) or CLASSIFICATION_AFTER.match(text, r.end))
+            for r in winner.ranks
+        )
+        else "beaten"
+    )
     listed = [
         e
         for e in entities
@@ -262,14 +273,14 @@ def _infer_runners_up(
         beaten = [e for e in listed[:2] if not e.ranks]
         for entity in beaten:
             rank = listed.index(entity) + 2
-            entity.ranks.append(patterns.RankMention(entity.start, entity.end, rank, "beaten"))
+            entity.ranks.append(patterns.RankMention(entity.start, entity.end, rank, cue_name))
         return
     beaten = listed or _kept_behind(text, sentence, entities, winner)
     if len(beaten) == 1 and ALSO_BEATEN.search(text, winner.end, beaten[0].start):
         # "hield Kok achter zich en was ook rapper dan Goetz": one more of the beaten, not second.
         return
     for rank, entity in enumerate(beaten[:2], start=2):
-        entity.ranks.append(patterns.RankMention(entity.start, entity.end, rank, "beaten"))
+        entity.ranks.append(patterns.RankMention(entity.start, entity.end, rank, cue_name))
 
 
 ALSO_BEATEN = re.compile(r"\b(?:ook|also|too|eveneens)\b", re.IGNORECASE)

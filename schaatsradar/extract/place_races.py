@@ -83,10 +83,24 @@ STANDINGS_WON_BEFORE = re.compile(
 )
 
 
+# The cue of a place inferred for a rival a winner of the standings beat (inferences.py).
+BEATEN_IN_STANDINGS = "beaten in standings"
+# "Leerdam finished second overall, with Ziomek-Nogal third", "werd tweede in het klassement,
+# Conijn derde": an elliptic place after one in the standings is in the standings too.
+STANDINGS_ELLIPSIS_BEFORE = re.compile(
+    r"\b(?:overall|in (?:het|de) (?:eind|algemeen )?(?:klassement|stand)"
+    r"|in the (?:overall |final )?standings)\s*,\s*(?:(?:with|en|and|gevolgd door|followed by)\s+)?"
+    r"(?:[\w'’-]+\s+){1,5}(?:als\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _standings(text: str, cue: patterns.RankMention) -> bool:
     """Whether a place is stated for the standings ("zevende in het klassement", "won het
     klassement", "dat het klassement won") rather than for a race."""
-    if STANDINGS_AFTER.match(text, cue.end):
+    if cue.cue == BEATEN_IN_STANDINGS or STANDINGS_AFTER.match(text, cue.end):
+        return True
+    if STANDINGS_ELLIPSIS_BEFORE.search(text, max(0, cue.start - 80), cue.start):
         return True
     if cue.cue.casefold() not in ("won", "wint", "wins", "win", "gewonnen", "winnen"):
         return False

@@ -81,3 +81,29 @@ def test_relative_clause_after_country_apposition_owns_place_and_time():
     found = results(text)
     assert ("Tatsuya Shinhama", "1000m", "1:06.71", 2) in found
     assert not any(a == "Jordan Stolz" and rank == 2 for a, _, _, rank in found)
+
+
+# -- who followed a win in the standings followed in the standings ---------------------------
+
+
+def test_rivals_behind_an_overall_win_are_placed_in_the_classification():
+    text = (
+        "INZELL (ISU) - The European Allround Championships ended on Sunday. Marijke Groenewoud "
+        "won the closing 5000m in 6:55.12. Joy Beune took the title overall ahead of Ragne "
+        "Wiklund and Merel Conijn."
+    )
+    found = results(text)
+    assert ("Ragne Wiklund", "allround", None, 2) in found
+    assert ("Merel Conijn", "allround", None, 3) in found
+    assert not any(a == "Ragne Wiklund" and d == "5000m" for a, d, _, _ in found)
+
+
+def test_an_elliptic_place_after_one_in_the_standings_is_in_the_standings():
+    text = (
+        "HAMAR (ISU) - At the World Sprint Championships, Miho Takagi won the second 1000m in "
+        "1:13.95. Erin Jackson finished second overall, with Norway's Julie Nistad Samsonsen "
+        "third."
+    )
+    found = results(text)
+    assert ("Julie Nistad Samsonsen", "sprint", None, 3) in found
+    assert not any(a == "Julie Nistad Samsonsen" and d == "1000m" for a, d, _, _ in found)
