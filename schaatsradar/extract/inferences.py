@@ -101,6 +101,14 @@ WIN_COUNT_AFTER = re.compile(
 )
 
 
+# "won nog alle teamsprints", "won all four distances": every race of a set, no one race.
+WON_ALL_AFTER = re.compile(
+    r"[^.,;:\d]{0,50}?\b(?:alle|all)\s+(?:(?:de|the|zijn|haar|his|her|their|hun|twee|drie"
+    r"|vier|vijf|zes|two|three|four|five|six)\s+){0,2}[\w-]+(?:s|en)\b",
+    re.IGNORECASE,
+)
+
+
 PURPOSE_BEFORE = re.compile(r"\b(?:om|to)\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
 PURPOSE_AFTER = re.compile(
     r"\s+(?:te\s+\w+|rijden|strijden|vechten|sprinten|schaatsen|meedoen|gaan)\b", re.IGNORECASE
@@ -123,6 +131,8 @@ def _rank_counts(
         return False
     if WIN_COUNT_AFTER.match(text, cue.end) or RANKING_AFTER.match(text, cue.end):
         return False
+    if cue.cue.casefold() in WIN_VERBS and WON_ALL_AFTER.match(text, cue.end, sentence.end):
+        return False  # "won vorig seizoen alle teamsprints": a season, not one race
     if PURPOSE_BEFORE.search(text_before(text, sentence, cue.start)) and PURPOSE_AFTER.match(
         text, cue.end
     ):
@@ -374,7 +384,9 @@ def _infer_only_ahead(text: str, sentence: Sentence, entities: Sequence[Entity])
 
 def _infer_leader(text: str, sentence: Sentence, entities: Sequence[Entity]) -> None:
     """ "Tweede achter Takagi": whoever the runner-up finished behind won."""
-    ranked = [e for e in entities if e.ranks and e.ranks[0].rank == 2]
+    # Only a runner-up with no other place: "Kok, vorig seizoen nog tweede, werd nu derde
+    # achter Jackson" says nothing of who won.
+    ranked = [e for e in entities if e.ranks and {r.rank for r in e.ranks} == {2}]
     if len(ranked) != 1:
         return
     runner_up = ranked[0]

@@ -200,7 +200,17 @@ def _distances_of_place(
         kind = classification_of(context)
         if kind is not None:
             return [kind]
+    later = [d for d in distances if d.start >= cue.end]
+    if later and not any(d.end <= cue.start for d in distances):
+        if OTHERS_CLAUSE.search(text, cue.end, later[0].start):
+            # "eindigde als tweede achter Eitrem, die toen ook de 10.000 meter won": the race
+            # of someone else's relative clause is not this place's; which one is, is unsaid.
+            return [None]
     return [_distance_before(cue.start, distances, context)]
+
+
+# A relative clause opened on another name between a place and a distance after it.
+OTHERS_CLAUSE = re.compile(r"[\w)],\s+(?:die|dat|who|which)\b", re.IGNORECASE)
 
 
 LIST_END = re.compile(r"^\s*,?\s*(?:en|én|and|&|als|as\s+well\s+as)(?!\w)", re.IGNORECASE)

@@ -315,11 +315,14 @@ _EXISTING_AFTER = _rule(
     r"|niet\sin\sgevaar|never\sin\sdanger|never\sthreatened|stond\sop\snaam"
     r"|op\s(?:haar|zijn|hun)\snaam(?!\s(?:gezet|geschreven|gebracht))|in\s(?:her|his|their)\sname"
     r"|sinds\svorig\w*\s(?:jaar|seizoen)|since\slast\s(?:year|season)"
+    # "..., gereden in 2020, staat nog altijd", "still stands", "is still standing"
+    r"|(?:staat|stond|bestaat)\snog\s(?:altijd|steeds)|nog\s(?:altijd|steeds)\sovereind"
+    r"|still\sstanding|(?:stands|stood)\sto\sthis\sday"
     r"|(?:op|at)\s\d[\d.,:]*\s(?:stond|staat|stood|stands))\b"
     r"|,\s(?:dat|die)\s(?:[\w,.:-]+\s){0,4}?(?:staat|stond)\b"
     r"|,\s(?:which|that)\s(?:[\w,.:-]+\s){0,4}?(?:stands|stood)\b",
     "handen naam name staat stond dateert stand stood held set belongs uit from since sinds"
-    " bereik reach gevaar danger threatened",
+    " bereik reach gevaar danger threatened altijd steeds standing",
 )
 _SET_NEAR = _rule(
     r"(?i)\b(?:reed|rijdt|reden|gereden|vestigde|gevestigd|vestigt|verbeterde|verbeterd"
