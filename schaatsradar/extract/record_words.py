@@ -88,7 +88,11 @@ RECORD_KINDS: list[tuple[str, str]] = [
      r"(?:time\sever|ever\stime)"),
     ("season_best", r"seizoensbeste\w*|seizoensrecord\w*|season'?s?[\s-]bests?"
      rf"|{_POSSESSIVE}\s(?:snelste|beste)\stijd\svan\shet\sseizoen"
-     rf"|{_POSSESSIVE}\s(?:fastest|best)\stime\sof\sthe\s(?:season|year)"),
+     rf"|{_POSSESSIVE}\s(?:fastest|best)\stime\sof\sthe\s(?:season|year)"
+     # "zijn snelste tijd van dit seizoen" ("beste" may be the mark beaten: "onder haar beste
+     # tijd van dit seizoen")
+     rf"|{_POSSESSIVE}\ssnelste\stijd\svan\sdit\s(?:seizoen|jaar)"
+     rf"|{_POSSESSIVE}\sfastest\stime\sof\sthis\s(?:season|year)"),
     ("championship", r"kampioenschapsrecord\w*|championships?[\s-]records?(?:[\s-]holders?)?"
      r"|toernooirecord\w*"
      r"|wk-record\w*|ek-record\w*"),
@@ -365,6 +369,9 @@ _STILL_A_BEFORE = _rule(
     r"|wel)\s){1,2}(?:a|an|een)\s(?:[\w-]+\s)?$",
     "is was were are remain blijft bleef",
 )
+# "stands as a new track record", "geldt als een nieuw baanrecord": a new one is set, whatever
+# verb of standing comes before.
+_A_NEW_BEFORE = _rule(r"(?i)\b(?:a|an|een)\s(?:nieuwe?|new)\s$", "nieuw new")
 # "Zijn persoonlijk record staat op 1.07,80", "Her personal best is 1:52.50": the mark stands
 # at a time (a record set here is told with a verb of setting or as the time's apposition).
 _STANDS_AT_AFTER = _rule(
@@ -450,6 +457,8 @@ class _Hints:
             return "broken"  # "who held the world record until 2024"
         if _STILL_A_BEFORE.search(before, low_before):
             return "set"  # "their time was still an Olympic record"
+        if _A_NEW_BEFORE.search(before, low_before):
+            return "set"  # "Her time also stands as a new track record"
         if _EXISTING_BEFORE.search(before, low_before) or _HOLDS_BEFORE.search(before, low_before):
             return "existing"
         if (

@@ -107,3 +107,70 @@ def test_an_elliptic_place_after_one_in_the_standings_is_in_the_standings():
     found = results(text)
     assert ("Julie Nistad Samsonsen", "sprint", None, 3) in found
     assert not any(a == "Julie Nistad Samsonsen" and d == "1000m" for a, d, _, _ in found)
+
+
+# -- history inside news does not leak into this race -----------------------------------------
+
+
+def test_an_earlier_second_place_does_not_make_the_rival_a_winner():
+    text = (
+        "CALGARY - World Cup 1000 meter. Jutta Leerdam, vorig jaar nog tweede op de WK, werd nu "
+        "derde achter Miho Takagi."
+    )
+    found = results(text)
+    assert not any(a == "Miho Takagi" and rank == 1 for a, _, _, rank in found)
+
+
+def test_winning_all_races_of_a_season_is_no_result():
+    text = (
+        "STAVANGER - World Cup ploegenachtervolging. Vorig seizoen won de Canadese vrouwenploeg "
+        "nog alle ploegenachtervolgingen. Japan won zondag in 2.57,30."
+    )
+    found = results(text)
+    assert ("Japan", "team pursuit", "2:57.30", 1) in found
+    assert not any(a == "Canada" for a, *_ in found)
+
+
+def test_a_distance_in_a_rivals_relative_clause_is_not_the_places_race():
+    text = (
+        "HAMAR - Het WK allround. Twee jaar geleden werd Joy Beune hier tweede achter Ragne "
+        "Wiklund, die toen ook de 5000 meter won."
+    )
+    assert not any(
+        a == "Joy Beune" and d == "5000m" and rank == 2 for a, d, _, rank in results(text)
+    )
+
+
+# -- record status and holder -----------------------------------------------------------------
+
+
+def test_a_record_that_still_stands_is_existing():
+    text = (
+        "HEERENVEEN - Sven Kramer won in 2010 zijn vierde titel. Het baanrecord van Kramer op "
+        "de 10.000 meter, gereden in 2007, staat nog altijd."
+    )
+    assert ("track", "existing", "Sven Kramer", "10000m", None) in records(text)
+
+
+def test_standing_as_a_new_record_is_set():
+    text = (
+        "CALGARY - Miho Takagi won the women's 1500m in 1:50.10. Takagi's time also stands as a "
+        "new track record at the Olympic Oval."
+    )
+    assert ("track", "set", "Miho Takagi", "1500m", "1:50.10") in records(text)
+
+
+def test_inverted_holder_of_a_national_record():
+    text = (
+        "HEERENVEEN - Na de NK afstanden. Op de 1500 meter houdt Kjeld Nuis nog altijd het "
+        "Nederlands record: 1.40,17."
+    )
+    assert ("national", "existing", "Kjeld Nuis", "1500m", "1:40.17") in records(text)
+
+
+def test_his_fastest_time_this_season_is_a_season_best():
+    text = (
+        "INZELL - World Cup. Thomas Krol won de 1000 meter in 1.07,70, zijn snelste tijd van "
+        "dit seizoen."
+    )
+    assert ("season_best", "set", "Thomas Krol", "1000m", "1:07.70") in records(text)
