@@ -205,10 +205,10 @@ BEATEN_BEFORE = blind(
     # "won in 1.41,33, voor Nuis (1.42,80) en Kongshaug": a comma and "voor" after the win.
     # "won in 1.07,17 tegen 1.07,22 voor Prins": the winner's time against the rival's
     # (issue 11, comparisons).
-    r"|(?:,\s*voor|\btegen\s+\d[\d.,:]*\d\s+voor)\b"
+    r"|(?:(?:,\s*voor|\btegen\s+\d[\d.,:]*\d\s+voor)\b"
     # "won het klassement voor Snellink en Bosker": the win's own object, then who followed.
     r"|\b(?:won|wint|wonnen|winnen|zegevierde|zegevierden|triomfeerde)\s+(?:het|de)\s+"
-    r"(?:[\w-]+\s+){0,3}?voor\b"
+    r"(?:[\w-]+\s+){0,3}?voor\b)"
     # A time's decimal point is no sentence end: "ahead of De Boo (1:06.45) and Kongshaug".
     r"(?:[^.;]|\.(?=\d)){0,60}$"
 )
@@ -217,7 +217,9 @@ BEATEN_BEFORE = blind(
 # "bleef in de slotrit Bowe voor", "beat her pair Takagi": a rival beaten in the pairing,
 # who may have finished anywhere behind.
 PAIRING = re.compile(
-    r"\b(?:\w*rit|ritten|ritgeno(?:te|ot)|duel|rechtstreeks\w*|onderling\w*|pair|pairing|"
+    # "slotrit", "Rit", but not a name that ends so ("Jorrit", "Gerrit").
+    r"\b(?:(?-i:(?:[a-z]\w*)?rit|Rit)|ritten|ritgeno(?:te|ot)|duel|rechtstreeks\w*|onderling\w*"
+    r"|pair|pairing|"
     r"paired|head-to-head|heat)\b",
     re.IGNORECASE,
 )

@@ -167,7 +167,7 @@ _EVENTS_ORGS = _words(
     "international skating speed union federation federatie association committee comité "
     "bond schaatsbond team ploeg club vereniging stichting academy academie university "
     "universiteit college school ice ijs arena stadion stadium oval ijsstadion halle center "
-    "ijsbaan ijshal ijsbanen kunstijsbaan rink eisstadion eisschnelllaufbahn ice-rink "
+    "ijsbaan ijshal ijsbanen kunstijsbaan rink ship eisstadion eisschnelllaufbahn ice-rink "
     "centre sportpark sportforum press news nieuws sports sport media tv radio studio "
     "journaal krant dagblad magazine online app website redactie foto fotos photo photos video "
     "videos update live blog podcast watch related stories story skip main content help "

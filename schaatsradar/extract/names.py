@@ -57,6 +57,17 @@ from schaatsradar.extract.types import Skater
 __all__ = ["How", "NameMention", "find_skaters"]
 
 
+def _typo_of(mine: str, theirs: str) -> bool:
+    """Whether a word is the registry's word with a typo: one edit, letters moved, or (in a
+    long word) two letters mistyped in place ("Britanny" for "Brittany") or a few more."""
+    if mine == theirs or _one_edit(mine, theirs) or _letter_moved(mine, theirs):
+        return True
+    if len(mine) == len(theirs) >= 7:
+        return sum(a != b for a, b in zip(mine, theirs, strict=True)) <= 2
+    # A long word mistyped more ("Anotionette"); short given names stay exact ("Jae-won").
+    return min(len(mine), len(theirs)) >= 8 and fuzz.ratio(mine, theirs) >= 85
+
+
 @dataclass(frozen=True)
 class NameMention:
     """One place where the article refers to a skater."""
@@ -273,6 +284,14 @@ class _Finder(_References):
                     ):
                         continue
                     seen.add(id(entry))
+                    # Each other word a typo away ("Britanny"), no more: "Chung Jae-won" is
+                    # not "Chung Jae-woong", however alike the whole strings look.
+                    if not all(
+                        _typo_of(mine, theirs)
+                        for i, (mine, theirs) in enumerate(zip(parts, entry.parts, strict=True))
+                        if i != pos
+                    ):
+                        continue
                     score = fuzz.ratio(candidate, " ".join(entry.parts))
                     if score >= 88 and (best is None or score > best[0]):
                         best = (score, entry.skater)

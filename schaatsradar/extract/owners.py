@@ -44,7 +44,8 @@ OBJECT_BEFORE = blind(
     r"\s+(?:(?!(?:en|and|maar|but|terwijl|while|whereas)\s)"
     # A word starting with a Latin-1 letter (case-blind, "[A-ZÀ-Þ]" matched any; lower-cased,
     # that is a-z, "×" and à-þ but "÷").
-    r"(?:de|het|een|the|a|an|zijn|haar|hun|his|her|their|[a-z\xd7\xe0-\xf6\xf8-\xfe][\w-]*|"
+    # "ahead of Canada's Blondin": a country's possessive before the name.
+    r"(?:de|het|een|the|a|an|zijn|haar|hun|his|her|their|[a-z\xd7\xe0-\xf6\xf8-\xfe][\w-]*(?:['’]s)?|"
     r"\w+(?:genoot|genote|genoten|mate|mates))\s+){0,3})$"
 )
 

@@ -174,3 +174,56 @@ def test_his_fastest_time_this_season_is_a_season_best():
         "dit seizoen."
     )
     assert ("season_best", "set", "Thomas Krol", "1000m", "1:07.70") in records(text)
+
+
+# -- English wire shapes: races taken, countries' possessives, names like "Jorrit" -----------
+
+
+def test_claiming_a_race_is_winning_it_and_possessive_rivals_follow():
+    text = (
+        "HEERENVEEN (AP) - At the World Cup, Joy Beune claimed the women's 3000m ahead of "
+        "Norway's Ragne Wiklund and Canada's Isabelle Weidemann."
+    )
+    found = results(text)
+    assert ("Joy Beune", "3000m", None, 1) in found
+    assert ("Ragne Wiklund", "3000m", None, 2) in found
+    assert ("Isabelle Weidemann", "3000m", None, 3) in found
+
+
+def test_taking_a_race_lead_or_record_is_no_win():
+    text = (
+        "CALGARY - World Cup. Kjeld Nuis took the 1500m lead in the fourth pair, but Jordan "
+        "Stolz won the race."
+    )
+    found = results(text)
+    assert ("Jordan Stolz", "1500m", None, 1) in found
+    assert not any(a == "Kjeld Nuis" and rank == 1 for a, _, _, rank in found)
+
+
+def test_a_name_ending_in_rit_is_no_pairing():
+    text = (
+        "HAMAR - World Cup. Jorrit Bergsma won the 10,000m, outsprinting Gerrit Schuurman of "
+        "the Netherlands and Italy's Davide Ghiotto."
+    )
+    found = results(text)
+    assert ("Davide Ghiotto", "10000m", None, 3) in found
+
+
+# -- names: a typo, not another person ---------------------------------------------------------
+
+
+def test_a_korean_given_name_is_not_fuzzily_another_skaters():
+    text = "BEIJING - World Cup. South Korea's Chung Jae-won was third in the mass start."
+    names = {a.skater.name for a in extract_all(text, DATE, REGISTRY).athletes}
+    assert "Chung Jae-woong" not in names
+
+
+def test_a_typo_in_a_long_given_name_still_finds_the_skater():
+    text = "HEERENVEEN - World Cup. Britanny Bowe won de 1000 meter in 1.13,80."
+    assert ("Brittany Bowe", "1000m", "1:13.80", 1) in results(text)
+
+
+def test_a_rinks_nickname_is_no_skater():
+    text = "HAMAR - Sander Eitrem won the 5000m at the Viking Ship in 6:01.20."
+    names = {a.skater.name for a in extract_all(text, DATE, REGISTRY).athletes}
+    assert names == {"Sander Eitrem"}
