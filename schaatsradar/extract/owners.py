@@ -338,7 +338,13 @@ COORDINATION = re.compile(r"^\s*(?:,|en|and|&|,\s*and|,\s*en)\s*$", re.IGNORECAS
 
 
 # Between two names of a list: a conjunction, and perhaps a time or place in brackets.
-LIST_GAP = re.compile(r"^[\s,]*(?:\([^)]{0,20}\))?[\s,]*(?:en|and|&)?\s*$", re.IGNORECASE)
+# "Boutin en de Italiaanse Fontana", "Blondin and Italy's Lollobrigida": a nationality may
+# stand before the next name of a list.
+LIST_GAP = re.compile(
+    r"^[\s,]*(?:\([^)]{0,20}\))?[\s,]*(?:en|and|&)?\s*"
+    r"(?:(?:de|the)\s+(?-i:[A-Z][a-z]+e)\s+|(?-i:(?:[A-Z][\w.-]*\s+)?[A-Z][\w.-]*)['’]s\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _pair_respectively(

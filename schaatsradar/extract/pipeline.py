@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from schaatsradar.extract.confidence import shipped_model, sift
 from schaatsradar.extract.context import (
+    CLASSIFICATIONS,
     Context,
     carried_after,
     lead_context,
@@ -71,6 +72,7 @@ def extract(
         facts.results.extend(_places_joined(text, sentence, mentions, context, facts, results))
         facts.records.extend(sentence_records(text, sentence, mentions, context, results))
         context = _timed_race(text, sentence, mentions, context, results)
+        context = _standing_race(sentence, mentions, context, results)
         context = carried_after(text, sentence, carried, context)
         context.last_timed = timed_alone(results)
     # The meet a report names only late ("... van het wereldbekerseizoen") is still its meet.
@@ -140,6 +142,25 @@ def _timed_race(
         return context
     moved = context.copy()
     moved.distance = distance
+    return moved
+
+
+def _standing_race(
+    sentence: Sentence, mentions: Mentions, context: Context, results: list[Result]
+) -> Context:
+    """ "Bij de mannen greep Scheperkamp de titel. Hij hield Dijs achter zich, Prins werd
+    derde.": a sentence about the title alone (no distance named, only classification places)
+    moves the story to the classification, as naming it would."""
+    if inside(mentions.distances, sentence):
+        return context
+    kinds = {r.distance for r in results if not r.earlier}
+    if len(kinds) != 1 or not kinds <= set(CLASSIFICATIONS) or any(r.seconds for r in results):
+        return context
+    (kind,) = kinds
+    if kind == context.distance:
+        return context
+    moved = context.copy()
+    moved.distance = kind
     return moved
 
 

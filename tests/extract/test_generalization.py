@@ -227,3 +227,27 @@ def test_a_rinks_nickname_is_no_skater():
     text = "HAMAR - Sander Eitrem won the 5000m at the Viking Ship in 6:01.20."
     names = {a.skater.name for a in extract_all(text, DATE, REGISTRY).athletes}
     assert names == {"Sander Eitrem"}
+
+
+# -- a title sentence moves the story to the classification ----------------------------------
+
+
+def test_places_after_a_title_sentence_are_classification_places():
+    text = (
+        "HEERENVEEN - Het NK allround in Thialf. Op de 10.000 meter won Jorrit Bergsma in "
+        "13.05,20. Bij de mannen pakte Patrick Roest de titel. Marcel Bosker werd tweede."
+    )
+    found = results(text)
+    assert ("Marcel Bosker", "allround", None, 2) in found
+    assert not any(a == "Marcel Bosker" and d == "10000m" for a, d, _, _ in found)
+
+
+def test_nationalities_inside_a_list_kept_behind():
+    text = (
+        "MONTREAL - World Tour shorttrack. Op de 1500 meter won Suzanne Schulting. In de finale "
+        "hield ze de Amerikaanse Kristen Santos-Griswold en de Canadese Courtney Sarault achter "
+        "zich."
+    )
+    found = results(text)
+    assert ("Kristen Santos-Griswold", "1500m", None, 2) in found
+    assert ("Courtney Sarault", "1500m", None, 3) in found
