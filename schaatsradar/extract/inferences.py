@@ -109,6 +109,13 @@ WON_ALL_AFTER = re.compile(
 )
 
 
+LEADING_AFTER_STAGES = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:na|after)\s+(?:de\s+|the\s+)?(?:\w+|\d+)\s+"
+    r"(?:afstanden|distances|races|omlopen|ritten|dagen|days)\b",
+    re.IGNORECASE,
+)
+
+
 PURPOSE_BEFORE = re.compile(r"\b(?:om|to)\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
 PURPOSE_AFTER = re.compile(
     r"\s+(?:te\s+\w+|rijden|strijden|vechten|sprinten|schaatsen|meedoen|gaan)\b", re.IGNORECASE
@@ -131,8 +138,13 @@ def _rank_counts(
         return False
     if WIN_COUNT_AFTER.match(text, cue.end) or RANKING_AFTER.match(text, cue.end):
         return False
-    if cue.cue.casefold() in WIN_VERBS and WON_ALL_AFTER.match(text, cue.end, sentence.end):
-        return False  # "won vorig seizoen alle teamsprints": a season, not one race
+    if cue.cue.casefold() in WIN_VERBS and (
+        WON_ALL_AFTER.match(text, cue.end, sentence.end)
+        or LEADING_AFTER_STAGES.match(text, cue.end, sentence.end)
+    ):
+        # "won vorig seizoen alle teamsprints": a season; "won na drie afstanden al ruim": a
+        # lead in the standings along the way, not one race.
+        return False
     if PURPOSE_BEFORE.search(text_before(text, sentence, cue.start)) and PURPOSE_AFTER.match(
         text, cue.end
     ):

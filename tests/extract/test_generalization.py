@@ -251,3 +251,23 @@ def test_nationalities_inside_a_list_kept_behind():
     found = results(text)
     assert ("Kristen Santos-Griswold", "1500m", None, 2) in found
     assert ("Courtney Sarault", "1500m", None, 3) in found
+
+
+# -- found on the second unseen batch ------------------------------------------------------------
+
+
+def test_leading_after_some_distances_is_no_win_of_the_race():
+    text = (
+        "HAMAR - Het WK allround. Ragne Wiklund won na twee afstanden al ruim en reed op de "
+        "3000 meter 3.58,40, goed voor de derde plaats op die afstand."
+    )
+    found = results(text)
+    assert not any(a == "Ragne Wiklund" and d == "3000m" and rank == 1 for a, d, _, rank in found)
+
+
+def test_a_teams_time_in_comma_notation_after_a_plural_verb():
+    text = (
+        "HEERENVEEN - World Cup ploegenachtervolging. De Noorse mannen wonnen. Sander Eitrem, "
+        "Peder Kongshaug en Hallgeir Engebråten klokten 3,37,15."
+    )
+    assert ("Norway", "team pursuit", "3:37.15", 1) in results(text)
