@@ -271,3 +271,14 @@ def test_a_teams_time_in_comma_notation_after_a_plural_verb():
         "Peder Kongshaug en Hallgeir Engebråten klokten 3,37,15."
     )
     assert ("Norway", "team pursuit", "3:37.15", 1) in results(text)
+
+
+def test_the_skater_from_a_home_town_is_the_subject_before_not_the_rival():
+    text = (
+        "INZELL - World Cup 1000 meter. Kjeld Nuis reed in de laatste rit tegen de Noor Håvard "
+        "Lorentzen. De schaatser uit Leiden zette een tijd van 1.07,95 op de klok. Lorentzen "
+        "finishte in 1.08,40."
+    )
+    found = results(text)
+    assert ("Kjeld Nuis", "1000m", "1:07.95", None) in found
+    assert not any(a == "Håvard Lorentzen" and t == "1:07.95" for a, _, t, _ in found)
