@@ -32,6 +32,7 @@ from schaatsradar.extract.races import (
     repeated_distances,
     winner_from_times,
 )
+from schaatsradar.extract.record_dates import dated_setting
 from schaatsradar.extract.record_settle import settle_records
 from schaatsradar.extract.records import complete_record, sentence_records
 from schaatsradar.extract.registry import Registry
@@ -70,7 +71,10 @@ def extract(
             for r in results
         ]
         facts.results.extend(_places_joined(text, sentence, mentions, context, facts, results))
-        facts.records.extend(sentence_records(text, sentence, mentions, context, results))
+        facts.records.extend(
+            dated_setting(text, record, article_date)
+            for record in sentence_records(text, sentence, mentions, context, results)
+        )
         context = _timed_race(text, sentence, mentions, context, results)
         context = _standing_race(sentence, mentions, context, results)
         context = carried_after(text, sentence, carried, context)

@@ -282,3 +282,22 @@ def test_the_skater_from_a_home_town_is_the_subject_before_not_the_rival():
     found = results(text)
     assert ("Kjeld Nuis", "1000m", "1:07.95", None) in found
     assert not any(a == "Håvard Lorentzen" and t == "1:07.95" for a, _, t, _ in found)
+
+
+# -- a record set in an earlier season, told in today's news -----------------------------------
+
+
+def test_a_record_a_rival_set_years_ago_is_existing_not_set():
+    text = (
+        "INZELL - World Cup 1500m. Miho Takagi, who set the track record of 1:51.40 here in "
+        "2021, finished fourth in 1:53.80."
+    )
+    assert ("track", "existing", "Miho Takagi", "1500m", "1:51.40") in records(text)
+
+
+def test_a_record_set_this_season_stays_set():
+    text = (
+        "INZELL - World Cup 1500m. Miho Takagi, who set the track record of 1:51.40 here in "
+        "2026, finished fourth in 1:53.80."
+    )
+    assert ("track", "set", "Miho Takagi", "1500m", "1:51.40") in records(text)
