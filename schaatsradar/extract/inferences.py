@@ -109,6 +109,12 @@ WON_ALL_AFTER = re.compile(
 )
 
 
+SUPERLATIVE_CUE = re.compile(r"(?:de\s+)?(?:snelste|beste|sterkste|fastest)\b", re.IGNORECASE)
+IN_A_PAIR_BEFORE = re.compile(
+    r"\b(?:in|of)\s+(?:de|het|the|zijn|haar|his|her)\s+(?:[\w-]+\s+)?(?:rit|pair|heat|pairing)\b"
+    r"[^.;:]{0,40}$",
+    re.IGNORECASE,
+)
 LEADING_AFTER_STAGES = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:na|after)\s+(?:de\s+|the\s+)?(?:\w+|\d+)\s+"
     r"(?:afstanden|distances|races|omlopen|ritten|dagen|days)\b",
@@ -138,6 +144,10 @@ def _rank_counts(
         return False
     if WIN_COUNT_AFTER.match(text, cue.end) or RANKING_AFTER.match(text, cue.end):
         return False
+    if SUPERLATIVE_CUE.match(cue.cue) and IN_A_PAIR_BEFORE.search(
+        text_before(text, sentence, cue.start)
+    ):
+        return False  # "was in de vierde rit de snelste": of the pair, so far, not the race
     if cue.cue.casefold() in WIN_VERBS and (
         WON_ALL_AFTER.match(text, cue.end, sentence.end)
         or LEADING_AFTER_STAGES.match(text, cue.end, sentence.end)
@@ -237,6 +247,14 @@ PAIRING = re.compile(
 )
 
 
+# "He now leads the World Cup standings by 60 points ahead of De Boo", "leidt met 40 punten
+# voorsprong op Kok": a lead in points along a season or a championship, not a race's order.
+SEASON_LEAD = re.compile(
+    r"\b(?:leads?|leading|led|leidt|leidde|aan\s+de\s+leiding|punten|points|pts)\b",
+    re.IGNORECASE,
+)
+
+
 # "sneller dan het baanrecord van Kramer", "faster than the world record of Kok", "sneller dan
 # de tijd van Takagi", "than the record of Davis": beaten was a mark, not a rival in the race.
 MARK_OF_BEFORE = re.compile(
@@ -286,6 +304,7 @@ def _infer_runners_up(
         and e.name != winner.name
         and BEATEN_BEFORE.search(text[winner.end : e.start])
         and not PAIRING.search(text, winner.end, e.start)
+        and not SEASON_LEAD.search(text, winner.end, e.start)
         and not MARK_OF_BEFORE.search(text, max(winner.end, e.start - 60), e.start)
     ]
     # "voor Gauthier (2de) en Hoogland": a rival whose place is stated keeps its slot in the

@@ -301,3 +301,24 @@ def test_a_record_set_this_season_stays_set():
         "2026, finished fourth in 1:53.80."
     )
     assert ("track", "set", "Miho Takagi", "1500m", "1:51.40") in records(text)
+
+
+# -- not a race's order: a season's lead, the fastest of one pair ----------------------------
+
+
+def test_a_lead_in_the_season_standings_places_nobody():
+    text = (
+        "INZELL (AP) - Femke Kok won the 500m in 37.05. She now leads the World Cup standings "
+        "by 40 points ahead of Erin Jackson."
+    )
+    found = results(text)
+    assert ("Femke Kok", "500m", "37.05", 1) in found
+    assert not any(a == "Erin Jackson" for a, *_ in found)
+
+
+def test_the_fastest_of_an_early_pair_did_not_win():
+    text = (
+        "HAMAR - World Cup 1500 meter. Joy Beune was in de zesde rit de snelste, maar later "
+        "reed Miho Takagi sneller."
+    )
+    assert not any(a == "Joy Beune" and rank == 1 for a, _, _, rank in results(text))
