@@ -115,6 +115,11 @@ IN_A_PAIR_BEFORE = re.compile(
     r"[^.;:]{0,40}$",
     re.IGNORECASE,
 )
+EVER_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:ooit|ever|aller\s+tijden|of\s+all\s+time|in\s+history"
+    r"|in\s+de\s+geschiedenis)\b",
+    re.IGNORECASE,
+)
 LEADING_AFTER_STAGES = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:na|after)\s+(?:de\s+|the\s+)?(?:\w+|\d+)\s+"
     r"(?:afstanden|distances|races|omlopen|ritten|dagen|days)\b",
@@ -144,10 +149,13 @@ def _rank_counts(
         return False
     if WIN_COUNT_AFTER.match(text, cue.end) or RANKING_AFTER.match(text, cue.end):
         return False
-    if SUPERLATIVE_CUE.match(cue.cue) and IN_A_PAIR_BEFORE.search(
-        text_before(text, sentence, cue.start)
+    if SUPERLATIVE_CUE.match(cue.cue) and (
+        IN_A_PAIR_BEFORE.search(text_before(text, sentence, cue.start))
+        or EVER_AFTER.match(text, cue.end)
     ):
-        return False  # "was in de vierde rit de snelste": of the pair, so far, not the race
+        # "was in de vierde rit de snelste": of the pair, so far, not the race; "de snelste
+        # vrouw ooit", "the fastest woman in history": of all time, not a place.
+        return False
     if cue.cue.casefold() in WIN_VERBS and (
         WON_ALL_AFTER.match(text, cue.end, sentence.end)
         or LEADING_AFTER_STAGES.match(text, cue.end, sentence.end)

@@ -322,3 +322,11 @@ def test_the_fastest_of_an_early_pair_did_not_win():
         "reed Miho Takagi sneller."
     )
     assert not any(a == "Joy Beune" and rank == 1 for a, _, _, rank in results(text))
+
+
+def test_the_fastest_ever_is_no_place():
+    text = (
+        "CALGARY - Jordan Stolz is de snelste man ooit op de 1000 meter: in Salt Lake City "
+        "reed hij 1.05,37."
+    )
+    assert not any(rank == 1 for *_, rank in results(text))
