@@ -221,6 +221,8 @@ _ROLE_SUFFIXES = (
     "voetballer",
     "wielrenner",
 )
+# Verbs whose agent is someone's coach: "coached by X", "getraind door X".
+_COACHED_VERBS = _words("coached trained guided gecoacht getraind begeleid opgeleid")
 _FORMER = _words("voormalig voormalige oud ex former retired gewezen")
 _CREDIT_WORDS = _words("foto photo fotograaf photographer credit credits beeld bron source")
 _BYLINE_WORDS = _words("door by")

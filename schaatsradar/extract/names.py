@@ -43,6 +43,7 @@ from schaatsradar.extract.name_text import _WEAK_PARTICLES, _analyse, _match_par
 from schaatsradar.extract.name_words import (
     _APPOSITION_DETS,
     _BYLINE_WORDS,
+    _COACHED_VERBS,
     _COUNTRIES,
     _CREDIT_WORDS,
     _EVENTS_ORGS,
@@ -424,6 +425,12 @@ class _Finder(_References):
                 before = tokens[i - 2] if i > 1 and tokens[i - 2].sent == sent else None
                 if prev.info.skater_noun and before is not None and before.lower in _FORMER:
                     return True
+                if (
+                    prev.lower in _BYLINE_WORDS
+                    and before is not None
+                    and (before.lower in _COACHED_VERBS)
+                ):
+                    return True  # "coached by X", "getraind door X": the coach
             elif (
                 _is_role_token(prev.lower)
                 and self.text[prev.end : tokens[i].start].strip() == ","

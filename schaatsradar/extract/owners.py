@@ -38,7 +38,7 @@ def _aside(text: str, entity: HasSpan, position: int) -> bool:
 # "sneller dan Takagi", "achter Kok", "tegen Grevelt", "ahead of Stolz".
 OBJECT_BEFORE = blind(
     r"(?:\b(?:dan|achter|tegen|voor|than|behind|against|ahead of|over|van|of|net als|zoals|"
-    r"runner-up to|second to|"
+    r"runner-up to|second to|coached by|trained by|gecoacht door|getraind door|"
     r"evenals|just like|just as)"
     # A conjunction ends the phrase: "zat vlak achter en Huizinga werd dertiende".
     r"\s+(?:(?!(?:en|and|maar|but|terwijl|while|whereas)\s)"

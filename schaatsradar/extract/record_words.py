@@ -299,7 +299,10 @@ _EXISTING_BEFORE = _rule(
     r"|blijft|is\sstill|was\sstill|missing|missed|misses|miste|mist|missen"
     r"|(?:stands|stood|remains|remained)\sas|(?:staat|stond|geldt|gold)\sals"
     r"|within\s(?:[\w-]+\s){0,3}?of|within\s(?:[\w-]+\s){0,5}?of\s(?:the|a|an)\s\d+\s?"
-    r"(?:m|metres|meters)|(?:op|tot\sop)\s(?:[\w-]+\s){1,3}?(?:van|na)\s(?:het|de)\s\d+\s?meter)\s"
+    r"(?:m|metres|meters)"
+    # "kwam tot op 1,27 seconde van het wereldrecord": a margin to the standing mark.
+    r"|(?:tot\s)?op\s(?:[\d,.]+|[\w-]+)\s(?:[\w-]+\s)?(?:seconde|seconden|tiende|tienden"
+    r"|honderdste|honderdsten)\svan)\s"
     r"(?:(?:het|de|the|a|his|her|their|haar|zijn|hun)\s)?(?:[\w-]+\s|\d[\d.,:]*\s"
     r"|(?:[\w-]+\s){0,2}[\w-]+['’]s?\s)?$",
     "boven bij van shy off short outside close near far oog holds owns owned bezit bezat heeft"

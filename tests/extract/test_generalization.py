@@ -330,3 +330,21 @@ def test_the_fastest_ever_is_no_place():
         "reed hij 1.05,37."
     )
     assert not any(rank == 1 for *_, rank in results(text))
+
+
+# -- coaches and near misses -------------------------------------------------------------------
+
+
+def test_a_coach_named_as_the_agent_of_coaching_is_no_skater():
+    text = "INZELL (ISU) - Kimi Goetz, coached by Kip Carpenter, won the 1000m in 1:13.55."
+    facts = extract_all(text, DATE, REGISTRY)
+    assert {a.skater.name for a in facts.athletes} == {"Kimi Goetz"}
+    assert ("Kimi Goetz", "1000m", "1:13.55", 1) in results(text)
+
+
+def test_a_margin_to_the_world_record_is_no_record_of_the_skater():
+    text = (
+        "SALT LAKE CITY - World Cup 1500 meter. Met 1.50,80 kwam Miho Takagi tot op 0,7 "
+        "seconde van het wereldrecord."
+    )
+    assert not any(status == "set" for _, status, *_ in records(text))
