@@ -62,7 +62,7 @@ _POSSESSIVE = r"(?:haar|zijn|hun|her|his|their)"
 # A world record on a lowland rink (or a lowland record) is no world record: its own kind,
 # named by the words themselves, never by the record named before it.
 _LOWLAND = (
-    r"wereldrecord\w*\s(?:op\s(?:een|de)\s)?laagland(?:baan|banen|ijs)?"
+    r"wereldrecord\w*\s(?:(?:op|voor)\s(?:(?:een|de)\s)?)?laagland(?:baan|banen|ijs)?"
     r"|laaglandrecord\w*|(?:laagland|lowland)[\s-](?:wereld)?records?"
     r"|lowland[\s-]world[\s-]records?|world[\s-]records?\s(?:on|at)\s(?:a\s)?lowland"
     r"(?:[\s-](?:rinks?|tracks?|ovals?|ice))?"
@@ -321,7 +321,8 @@ _EXISTING_AFTER = _rule(
     r"|since\s[0-9]{4}|sinds\s[0-9]{4}|buiten\sbereik|out\sof\sreach|geen\smoment\sin\sgevaar"
     r"|niet\sin\sgevaar|never\sin\sdanger|never\sthreatened|stond\sop\snaam"
     r"|op\s(?:haar|zijn|hun)\snaam(?!\s(?:gezet|geschreven|gebracht))|in\s(?:her|his|their)\sname"
-    r"|sinds\svorig\w*\s(?:jaar|seizoen)|since\slast\s(?:year|season)"
+    r"|sinds\svorig\w*\s(?:jaar|seizoen)|(?:since|from)\slast\s(?:year|season)"
+    r"|in\shanden\s(?:heeft|had|hebben|hadden)|(?:was|is)\snot\s(?:in\sdanger|threatened)"
     # "..., gereden in 2020, staat nog altijd", "still stands", "is still standing"
     r"|(?:staat|stond|bestaat)\snog\s(?:altijd|steeds)|nog\s(?:altijd|steeds)\sovereind"
     r"|still\sstanding|(?:stands|stood)\sto\sthis\sday"

@@ -348,3 +348,26 @@ def test_a_margin_to_the_world_record_is_no_record_of_the_skater():
         "seconde van het wereldrecord."
     )
     assert not any(status == "set" for _, status, *_ in records(text))
+
+
+def test_a_record_held_in_a_relative_clause_is_existing_and_its_time_no_result():
+    text = (
+        "INZELL - World Cup 1000 meter. Jutta Leerdam, die het wereldrecord op de 1000 meter "
+        "(1.11,61) in handen heeft, werd vijfde."
+    )
+    assert ("world", "existing", "Jutta Leerdam", "1000m", "1:11.61") in records(text)
+    assert ("Jutta Leerdam", "1000m", None, 5) in results(text)
+    assert not any(t == "1:11.61" for _, _, t, _ in results(text))
+
+
+def test_a_record_from_last_season_not_in_danger_is_existing():
+    text = (
+        "HAMAR (NTB) - Ragne Wiklund's track record of 3:55.20 from last season was not in "
+        "danger as she won the 3000m in 3:58.40."
+    )
+    assert ("track", "existing", "Ragne Wiklund", "3000m", "3:55.20") in records(text)
+
+
+def test_a_world_record_for_lowland_rinks_is_other():
+    text = "HEERENVEEN - De 1.43,90 van Kjeld Nuis is een wereldrecord voor laaglandbanen."
+    assert ("other", "set", "Kjeld Nuis", "1500m", "1:43.90") in records(text)
