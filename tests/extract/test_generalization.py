@@ -371,3 +371,13 @@ def test_a_record_from_last_season_not_in_danger_is_existing():
 def test_a_world_record_for_lowland_rinks_is_other():
     text = "HEERENVEEN - De 1.43,90 van Kjeld Nuis is een wereldrecord voor laaglandbanen."
     assert ("other", "set", "Kjeld Nuis", "1500m", "1:43.90") in records(text)
+
+
+def test_an_as_clause_ends_the_reach_of_a_negation_and_of_last_season():
+    text = (
+        "HAMAR (NTB) - Miho Takagi's track record of 1:52.80 from last season was not in "
+        "danger as she won the 1500m in 1:54.30."
+    )
+    facts = extract_all(text, DATE, REGISTRY)
+    won = [r for r in facts.results if r.athlete == "Miho Takagi" and r.rank == 1]
+    assert won and not won[0].earlier
