@@ -325,12 +325,14 @@ _EXISTING_AFTER = _rule(
     r"|in\shanden\s(?:heeft|had|hebben|hadden)|(?:was|is)\snot\s(?:in\sdanger|threatened)"
     # "..., gereden in 2020, staat nog altijd", "still stands", "is still standing"
     r"|(?:staat|stond|bestaat)\snog\s(?:altijd|steeds)|nog\s(?:altijd|steeds)\sovereind"
+    r"|(?:bleef|blijft)\s(?:(?:nog|wel|gewoon)\s)?(?:staan|overeind|intact|heel)"
+    r"|(?:remained|remains|stayed|stays)\s(?:intact|untouched|safe)"
     r"|still\sstanding|(?:stands|stood)\sto\sthis\sday"
     r"|(?:op|at)\s\d[\d.,:]*\s(?:stond|staat|stood|stands))\b"
     r"|,\s(?:dat|die)\s(?:[\w,.:-]+\s){0,4}?(?:staat|stond)\b"
     r"|,\s(?:which|that)\s(?:[\w,.:-]+\s){0,4}?(?:stands|stood)\b",
     "handen naam name staat stond dateert stand stood held set belongs uit from since sinds"
-    " bereik reach gevaar danger threatened altijd steeds standing",
+    " bereik reach gevaar danger threatened altijd steeds standing bleef blijft remain stay",
 )
 _SET_NEAR = _rule(
     r"(?i)\b(?:reed|rijdt|reden|gereden|vestigde|gevestigd|vestigt|verbeterde|verbeterd"

@@ -381,3 +381,11 @@ def test_an_as_clause_ends_the_reach_of_a_negation_and_of_last_season():
     facts = extract_all(text, DATE, REGISTRY)
     won = [r for r in facts.results if r.athlete == "Miho Takagi" and r.rank == 1]
     assert won and not won[0].earlier
+
+
+def test_a_record_that_stayed_standing_is_existing():
+    text = (
+        "CALGARY - Miho Takagi won de 1500 meter. Het baanrecord van 1.50,40, dat zij in 2023 "
+        "hier reed, bleef staan."
+    )
+    assert ("track", "existing", "Miho Takagi", "1500m", "1:50.40") in records(text)
