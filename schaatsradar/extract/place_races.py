@@ -200,13 +200,13 @@ def _distances_of_place(
         kind = classification_of(context)
         if kind is not None:
             return [kind]
-    later = [d for d in distances if d.start >= cue.end]
+    after = [d for d in distances if d.start >= cue.end]
     # "eindigde als tweede achter Eitrem, die toen ook de 10.000 meter won": the race of
     # someone else's relative clause is not this place's; which one is, is unsaid.
     if (
-        later
+        after
         and not any(d.end <= cue.start for d in distances)
-        and OTHERS_CLAUSE.search(text, cue.end, later[0].start)
+        and OTHERS_CLAUSE.search(text, cue.end, after[0].start)
     ):
         return [None]
     return [_distance_before(cue.start, distances, context)]
