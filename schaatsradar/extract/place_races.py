@@ -194,9 +194,10 @@ def _distances_of_place(
             and ALSO_BETWEEN.match(text[d.end : cue.start])
         ]
         return [d.distance for d in [*also[-1:], *group]]
-    if not distances and CHAMPION_CUE.search(cue.cue):
+    if CHAMPION_CUE.search(cue.cue) and not any(d.end <= cue.start for d in distances):
         # "Een jaar geleden werd Roest in Amsterdam ook al wereldkampioen", at a WK allround:
-        # the title of an allround or sprint championship is its classification.
+        # the title of an allround or sprint championship is its classification, also when a
+        # race is named after it ("retained her title after winning both 500m races").
         kind = classification_of(context)
         if kind is not None:
             return [kind]

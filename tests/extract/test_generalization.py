@@ -389,3 +389,11 @@ def test_a_record_that_stayed_standing_is_existing():
         "hier reed, bleef staan."
     )
     assert ("track", "existing", "Miho Takagi", "1500m", "1:50.40") in records(text)
+
+
+def test_a_title_kept_at_a_championship_is_its_classification_not_the_race_named_after():
+    text = (
+        "HAMAR (ISU) - World Allround Championships. In the men's competition, Sander Eitrem "
+        "retained his title after winning the 10,000m."
+    )
+    assert ("Sander Eitrem", "allround", None, 1) in results(text)
