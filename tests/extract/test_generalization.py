@@ -397,3 +397,16 @@ def test_a_title_kept_at_a_championship_is_its_classification_not_the_race_named
         "retained his title after winning the 10,000m."
     )
     assert ("Sander Eitrem", "allround", None, 1) in results(text)
+
+
+# -- a rink named for another stop of the tour does not move the story ------------------------
+
+
+def test_a_rink_named_for_an_earlier_stop_keeps_the_story_where_it_is():
+    text = (
+        "HAMAR - World Cup 5000 meter. Davide Ghiotto werd tweede in 6.05,10. De Italiaan had "
+        "een week eerder in Stavanger nog gewonnen. Patrick Roest pakte brons met 6.06,20."
+    )
+    facts = extract_all(text, DATE, REGISTRY)
+    third = [r for r in facts.results if r.athlete == "Patrick Roest"]
+    assert third and third[0].venue == "Hamar"
