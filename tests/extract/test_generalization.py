@@ -410,3 +410,12 @@ def test_a_rink_named_for_an_earlier_stop_keeps_the_story_where_it_is():
     facts = extract_all(text, DATE, REGISTRY)
     third = [r for r in facts.results if r.athlete == "Patrick Roest"]
     assert third and third[0].venue == "Hamar"
+
+
+def test_the_short_track_world_tour_is_named_as_the_meet():
+    text = (
+        "MONTREAL (ISU) - Courtney Sarault won the women's 1000m at the Short Track World Tour "
+        "in Montreal on Saturday."
+    )
+    facts = extract_all(text, DATE, REGISTRY)
+    assert [r.competition for r in facts.results] == ["World Tour"]
