@@ -419,3 +419,11 @@ def test_the_short_track_world_tour_is_named_as_the_meet():
     )
     facts = extract_all(text, DATE, REGISTRY)
     assert [r.competition for r in facts.results] == ["World Tour"]
+
+
+def test_a_records_old_mark_in_colon_notation():
+    text = (
+        "CALGARY (ISU) - Joy Beune won the 1500m in 1:51.80, breaking the previous track "
+        "record of 1:52:40 held by Miho Takagi."
+    )
+    assert ("track", "broken", "Miho Takagi", "1500m", "1:52.40") in records(text)
