@@ -43,6 +43,7 @@ from schaatsradar.extract.name_text import _WEAK_PARTICLES, _analyse, _match_par
 from schaatsradar.extract.name_words import (
     _APPOSITION_DETS,
     _BYLINE_WORDS,
+    _COACHED_VERBS,
     _COUNTRIES,
     _CREDIT_WORDS,
     _EVENTS_ORGS,
@@ -55,6 +56,17 @@ from schaatsradar.extract.registry import EAST_ASIAN_COUNTRIES, Registry, norm_p
 from schaatsradar.extract.types import Skater
 
 __all__ = ["How", "NameMention", "find_skaters"]
+
+
+def _typo_of(mine: str, theirs: str) -> bool:
+    """Whether a word is the registry's word with a typo: one edit, letters moved, or (in a
+    long word) two letters mistyped in place ("Britanny" for "Brittany") or a few more."""
+    if mine == theirs or _one_edit(mine, theirs) or _letter_moved(mine, theirs):
+        return True
+    if len(mine) == len(theirs) >= 7:
+        return sum(a != b for a, b in zip(mine, theirs, strict=True)) <= 2
+    # A long word mistyped more ("Anotionette"); short given names stay exact ("Jae-won").
+    return min(len(mine), len(theirs)) >= 8 and fuzz.ratio(mine, theirs) >= 85
 
 
 @dataclass(frozen=True)
@@ -275,6 +287,14 @@ class _Finder(_References):
                     ):
                         continue
                     seen.add(id(entry))
+                    # Each other word a typo away ("Britanny"), no more: "Chung Jae-won" is
+                    # not "Chung Jae-woong", however alike the whole strings look.
+                    if not all(
+                        _typo_of(mine, theirs)
+                        for i, (mine, theirs) in enumerate(zip(parts, entry.parts, strict=True))
+                        if i != pos
+                    ):
+                        continue
                     score = fuzz.ratio(candidate, " ".join(entry.parts))
                     if score >= 88 and (best is None or score > best[0]):
                         best = (score, entry.skater)
@@ -407,6 +427,12 @@ class _Finder(_References):
                 before = tokens[i - 2] if i > 1 and tokens[i - 2].sent == sent else None
                 if prev.info.skater_noun and before is not None and before.lower in _FORMER:
                     return True
+                if (
+                    prev.lower in _BYLINE_WORDS
+                    and before is not None
+                    and (before.lower in _COACHED_VERBS)
+                ):
+                    return True  # "coached by X", "getraind door X": the coach
             elif (
                 _is_role_token(prev.lower)
                 and self.text[prev.end : tokens[i].start].strip() == ","
