@@ -21,10 +21,12 @@ from schaatsradar.extract.registry import norm_name
 from schaatsradar.extract.types import DISTANCES, TEAM_DISTANCES
 from schaatsradar.knowledge.calendar import CalendarEvent, bundled_calendar
 from schaatsradar.knowledge.events import announce_article, announce_facts
+from schaatsradar.knowledge.games_calendar import fold_games
 from schaatsradar.knowledge.matching import REPORTED_WITHIN, slugify
 from schaatsradar.knowledge.meet_rules import Report, known_race_days, report_of
 from schaatsradar.knowledge.news_meets import meet_for
 from schaatsradar.knowledge.official_types import OfficialData, OfficialRecord
+from schaatsradar.knowledge.race_days import race_day
 from schaatsradar.knowledge.record_claims import (
     UNSETTLED,
     Said,
@@ -39,7 +41,7 @@ from schaatsradar.knowledge.reference import (
     bundled_rinks,
     bundled_skaters,
 )
-from schaatsradar.knowledge.season_calendar import describe_bundled, stored_distances
+from schaatsradar.knowledge.season_calendar import load_bundled_calendar, stored_distances
 from schaatsradar.knowledge.settling import Changed, settle_and_judge
 from schaatsradar.knowledge.statements import athlete_problem, statements, team_code
 from schaatsradar.store import Store
@@ -96,19 +98,7 @@ def load_reference(conn: Connection) -> None:
             indoor=rink.indoor,
             source=rink.source,
         )
-    for event in bundled_calendar():
-        kb.ensure_competition(
-            conn,
-            slug=event.slug,
-            name=event.display_name,
-            level=event.level,
-            city=event.city,
-            start_date=event.start,
-            end_date=event.end,
-            origin="calendar",
-            source=" ; ".join(event.sources),
-        )
-    describe_bundled(conn, bundled_calendar())
+    load_bundled_calendar(conn)
     _load_reference_records(conn, bundled_records().rows)
     _judge_old_races(conn)
 
@@ -202,7 +192,7 @@ def _ensure_skater(
 
 @cache
 def _programmes() -> dict[str, CalendarEvent]:
-    return {event.slug: event for event in bundled_calendar()}
+    return {event.slug: event for event in fold_games(bundled_calendar())}
 
 
 @cache
@@ -360,6 +350,7 @@ def _claim(
     )
     if outside or carried:
         race_date = None  # the article's day, not the race's
+    race_date = race_day(conn, fact, meet, gender, race_date)
     race_id = _race(conn, meet, meet_id, distance, gender, race_date, key, fact, repeat)
     result_id = kb.add_claim(
         conn,

@@ -1,0 +1,61 @@
+"""The day of a race, from the text and the meet's own days.
+
+Why: a report often dates a race only by the meet ("op de slotdag", "on the final day") or
+not at all, and a race filed without its day is a second race of the same distance beside
+the dated one. The meet knows its days: its last day is the "slotdag"; a calendar that lists
+a meet day by day (the Olympic Games, `games_calendar`) knows the day of each final. A day
+the text gives stands unless that calendar says the race was not skated then.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import Connection
+
+from schaatsradar.knowledge.calendar_programme import ScheduledDistance
+from schaatsradar.knowledge.season_calendar import programme_of
+from schaatsradar.store import calendar as stored
+from schaatsradar.store.knowledge import CompetitionRow
+
+LAST_DAY = "last"  # the extraction's `meet_day` for "op de slotdag"
+
+
+def day_of_race(
+    fact: dict[str, Any],
+    meet: CompetitionRow | None,
+    programme: tuple[ScheduledDistance, ...],
+    gender: str,
+    said: dt.date | None,
+) -> dt.date | None:
+    """The race day of `fact` at `meet`. `said`: the day the text gives (None when none, or
+    one outside the meet's days); `programme`: the meet's, as its calendar gives it. Pure."""
+    if meet is None or meet.start_date is None or fact.get("earlier") or fact.get("year"):
+        return said
+    entry = next((e for e in programme if e.distance == fact.get("distance")), None)
+    days = (
+        {day for g, day in entry.days if not gender or g in (gender, "mixed")} if entry else set()
+    )
+    if days:
+        if said in days:
+            return said  # a heat or quarterfinal day the text names
+        return entry.last_day(gender) if entry else None
+    if said is not None:
+        return said
+    if fact.get("meet_day") == LAST_DAY and meet.origin != "news":
+        # A meet only the news knows has the reports' days, not its own: no last day to take.
+        return meet.end_date or meet.start_date
+    return None
+
+
+def race_day(
+    conn: Connection,
+    fact: dict[str, Any],
+    meet: CompetitionRow | None,
+    gender: str,
+    said: dt.date | None,
+) -> dt.date | None:
+    """`day_of_race` with the meet's programme as stored."""
+    programme = programme_of(stored.meet_programme(conn, meet.id)) if meet is not None else ()
+    return day_of_race(fact, meet, programme, gender, said)
