@@ -10,6 +10,7 @@ claim, so the caller settles the races the merge touched again.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Connection, delete, select, update
 
@@ -38,9 +39,10 @@ def _forget_everything(conn: Connection) -> None:
         memo.clear()
 
 
-def _twin_race(conn: Connection, keep: int, race: Race) -> int | None:
+def _twin_race(conn: Connection, keep: int, race: Any) -> int | None:
     """The kept meet's race that is `race`: the same distance, gender and day; or, when one
-    of the two does not know its day, the kept meet's only race of that distance and gender."""
+    of the two does not know its day, the kept meet's only race of that distance and gender.
+    (`race`: a row of `races`.)"""
     rows = conn.execute(
         select(Race.id, Race.day_key).where(
             Race.competition_id == keep, Race.distance == race.distance, Race.gender == race.gender
@@ -54,7 +56,7 @@ def _twin_race(conn: Connection, keep: int, race: Race) -> int | None:
     return None
 
 
-def _merge_result(conn: Connection, result: RaceResult, twin_race: int) -> int:
+def _merge_result(conn: Connection, result: Any, twin_race: int) -> int:
     """`result` moved into `twin_race`; joined with the skater's result there if it has one.
     Returns the result id now holding its claims."""
     twin = conn.execute(
