@@ -24,9 +24,9 @@ from schaatsradar.knowledge.events import announce_article, announce_facts
 from schaatsradar.knowledge.games_calendar import fold_games
 from schaatsradar.knowledge.matching import REPORTED_WITHIN, slugify
 from schaatsradar.knowledge.meet_rules import Report, known_race_days, report_of
-from schaatsradar.knowledge.news_meets import meet_for
+from schaatsradar.knowledge.news_meets import MENTION, meet_for
 from schaatsradar.knowledge.official_types import OfficialData, OfficialRecord
-from schaatsradar.knowledge.race_days import race_day
+from schaatsradar.knowledge.race_days import race_day, skated_after
 from schaatsradar.knowledge.record_claims import (
     UNSETTLED,
     Said,
@@ -239,6 +239,8 @@ def reconcile_article(conn: Connection, article: ArticleRef, facts: dict[str, An
                 refused_times.add((fact.get("distance"), round(fact["seconds"] * 100)))
             continue
         meet_id = _meet_for(conn, fact, article.published, report)
+        if isinstance(meet_id, int) and (later := skated_after(conn, fact, meet_id, report.last)):
+            meet_id = MENTION + later
         if isinstance(meet_id, str):
             outcome.refused.append(f"{source} {fact['athlete']} {fact['distance']}: {meet_id}")
             continue
@@ -350,7 +352,7 @@ def _claim(
     )
     if outside or carried:
         race_date = None  # the article's day, not the race's
-    race_date = race_day(conn, fact, meet, gender, race_date)
+    race_date = race_day(conn, fact, meet, gender, race_date, reported[1] if reported else None)
     race_id = _race(conn, meet, meet_id, distance, gender, race_date, key, fact, repeat)
     result_id = kb.add_claim(
         conn,

@@ -42,17 +42,6 @@ class ScheduledDistance:
     # Olympic Games): a result without a day of its own is of the last (the final).
     days: tuple[tuple[Gender, dt.date], ...] = ()
 
-    def last_day(self, gender: str | None) -> dt.date | None:
-        """The day `gender`'s race (its final) is skated on; for a gender not said, the one
-        day every gender's final is on. None when the calendar does not say."""
-        days = [day for g, day in self.days if not gender or g in (gender, "mixed")]
-        if not days:
-            return None
-        if not gender and len({g for g, _ in self.days}) > 1:
-            finals = {max(d for g2, d in self.days if g2 == g) for g, _ in self.days}
-            return finals.pop() if len(finals) == 1 else None
-        return max(days)
-
     @property
     def label(self) -> str:
         """Short human form ("500m ×2", "3000m (W)", "relay (mixed)") for tables and iCal."""

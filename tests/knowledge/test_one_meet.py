@@ -66,6 +66,22 @@ def test_the_games_are_one_meet_and_each_race_is_on_its_day(
     assert cor.race_id == ida.race_id  # one women's 500m, with one winner
 
 
+def test_a_race_the_games_skate_after_the_article_is_not_reported_by_it(
+    knowledge: Store, settings: Settings, tmp_path: Path
+):
+    early, quarter = _articles(knowledge, settings, tmp_path, "2026-02-10", "2026-02-15")
+    games = {"competition": "Olympische Spelen", "venue": "Milaan"}
+    # A mass-start medal named in a report of the first week is another Games' (history).
+    [why] = _reconcile(knowledge, early, _fact("Lia Later", distance="mass start", **games))
+    assert "kept as a mention" in why and "2026-02-21, after the article" in why
+    # A report between the quarterfinal and the final is of the quarterfinal's day.
+    team = _fact("Netherlands", country="NED", distance="team pursuit", **games)
+    assert _reconcile(knowledge, quarter, team) == []
+    with knowledge.read() as conn:
+        [result] = [r for r in kb.results(conn) if r.team == "NED"]
+    assert result.race_date == dt.date(2026, 2, 14)
+
+
 def test_games_stored_day_by_day_become_one_meet_with_their_results(store: Store):
     day_slug = "2026-02-09-olympic-winter-games-milano-cortina-2026-speed-skating"
     with store.write() as conn:
