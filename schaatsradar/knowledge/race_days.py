@@ -21,6 +21,9 @@ from schaatsradar.store import knowledge as kb
 from schaatsradar.store.knowledge import CompetitionRow
 
 LAST_DAY = "last"  # the extraction's `meet_day` for "op de slotdag"
+# Distances short track skates too: news of the Games reports both, and the calendar's days
+# are long track's, so a day it gives these distances cannot rule a result out.
+SHORT_TRACK_TOO = frozenset({"500m", "1000m", "1500m"})
 
 
 def day_of_race(
@@ -73,6 +76,8 @@ def skated_after(conn: Connection, fact: dict[str, Any], meet_id: int, last: dt.
     of other Games named in a report of these is not this race's). None when it can be."""
     meet = kb.competition(conn, meet_id)
     if meet is None or fact.get("earlier") or fact.get("year"):
+        return None
+    if fact.get("distance") in SHORT_TRACK_TOO:
         return None
     programme = programme_of(stored.meet_programme(conn, meet_id))
     entry = next((e for e in programme if e.distance == fact.get("distance")), None)

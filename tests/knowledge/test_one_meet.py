@@ -74,6 +74,11 @@ def test_a_race_the_games_skate_after_the_article_is_not_reported_by_it(
     # A mass-start medal named in a report of the first week is another Games' (history).
     [why] = _reconcile(knowledge, early, _fact("Lia Later", distance="mass start", **games))
     assert "kept as a mention" in why and "2026-02-21, after the article" in why
+    # Short track skates 500, 1000 and 1500 m at the Games too: the long-track days rule
+    # nothing out there (nor date it).
+    short = _fact("Sho Kort", distance="1500m", gender="men", **games)
+    assert _reconcile(knowledge, early, short) == []
+    assert _result(knowledge, "Sho Kort").race_date is None
     # A report between the quarterfinal and the final is of the quarterfinal's day.
     team = _fact("Netherlands", country="NED", distance="team pursuit", **games)
     assert _reconcile(knowledge, quarter, team) == []
