@@ -44,6 +44,7 @@ from schaatsradar.knowledge.reference import (
 from schaatsradar.knowledge.season_calendar import load_bundled_calendar, stored_distances
 from schaatsradar.knowledge.settling import Changed, settle_and_judge
 from schaatsradar.knowledge.statements import athlete_problem, statements, team_code
+from schaatsradar.knowledge.twice_skated import other_winner_from
 from schaatsradar.store import Store
 from schaatsradar.store import knowledge as kb
 from schaatsradar.store.knowledge import ArticleRef, ClaimParts, CompetitionRow
@@ -354,6 +355,13 @@ def _claim(
         race_date = None  # the article's day, not the race's
     race_date = race_day(conn, fact, meet, gender, race_date, reported[1] if reported else None)
     race_id = _race(conn, meet, meet_id, distance, gender, race_date, key, fact, repeat)
+    if (
+        race_date is None
+        and fact.get("rank") == 1
+        and _times_skated(meet, distance) > 1
+        and other_winner_from(conn, race_id, key, source_key)
+    ):
+        race_id = _race(conn, meet, meet_id, distance, gender, None, key, fact, 1)
     result_id = kb.add_claim(
         conn,
         race_id=race_id,
