@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import cast
 
 from sqlalchemy import Connection
@@ -59,7 +59,10 @@ def programme_json(programme: Iterable[ScheduledDistance]) -> str:
     )
 
 
+@lru_cache(maxsize=512)
 def programme_of(text: str | None) -> tuple[ScheduledDistance, ...]:
+    """The programme `programme_json` wrote (read once per text: reconciliation asks for a
+    meet's programme for every result)."""
     if not text:
         return ()
     return tuple(
