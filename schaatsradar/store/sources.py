@@ -93,7 +93,10 @@ def record_success(
     next_poll_at: dt.datetime,
     etag: str | None,
     last_modified: str | None,
+    refused: str | None = None,
 ) -> None:
+    """A poll that read the source. `refused` names the items it could not store: the source
+    itself is healthy (no back-off), but whoever lists sources sees what was refused."""
     conn.execute(
         update(Source)
         .where(Source.id == source_id)
@@ -101,7 +104,7 @@ def record_success(
             etag=etag,
             last_modified=last_modified,
             error_count=0,
-            last_error=None,
+            last_error=refused,
             last_polled_at=now,
             next_poll_at=next_poll_at,
         )
