@@ -108,16 +108,18 @@ def test_a_row_the_database_refuses_fails_alone(store, settings, tmp_path):
 
 def rss(items: str) -> str:
     return (
-        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
         f"<title>Schaatsbode</title><link>https://schaatsbode.example/</link>{items}"
         "</channel></rss>"
     )
 
 
 def rss_item(link: str, title: str, body: str) -> str:
+    """Full text in content:encoded: the reader then fetches no linked page."""
     return (
         f"<item><title>{title}</title><link>{link}</link><pubDate>{FEED_DATE}</pubDate>"
-        f"<description>{body}</description></item>"
+        f"<content:encoded>{body}</content:encoded></item>"
     )
 
 
