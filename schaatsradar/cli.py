@@ -439,7 +439,7 @@ def worker(
         totals = await Worker(store, settings, chores=[upcoming_chore]).run(stop, once=once)
         console.print(
             f"delivered {totals.delivered}  retrying {totals.retried}  held {totals.held}  "
-            f"dead {totals.dead}  dropped {totals.dropped}"
+            f"dead {totals.dead}  dropped {totals.dropped}  lost {totals.lost}"
         )
         for line in totals.errors:
             console.print(f"  {line}")
@@ -956,16 +956,21 @@ def user_create(
 def user_token(
     email: Annotated[str, typer.Argument(help="The account's e-mail address.")],
     name: Annotated[str, typer.Argument(help="What the token is for, e.g. 'feed reader'.")],
+    feed: Annotated[
+        bool, typer.Option("--feed", help="A feed token: reads the private Atom feed only.")
+    ] = False,
 ) -> None:
-    """Make a personal token for the reader (their follows, feed and alert settings only).
-    It is printed once; only its hash is stored."""
+    """Make a personal token for the reader: an API token (their follows, feed and alert
+    settings only) or, with --feed, one that only reads their private Atom feed. It is
+    printed once; only its hash is stored."""
     from schaatsradar.accounts import operations
     from schaatsradar.accounts.errors import AccountError
 
     store = _open_store(Settings())
     try:
         account = operations.account_by_email(store, email)
-        issued = operations.issue_personal_token(store, account.id, name, _now())
+        scope = "feed" if feed else "api"
+        issued = operations.issue_personal_token(store, account.id, name, _now(), scope)
     except AccountError as error:
         _fail(error.message, error.code)
     errors.print(

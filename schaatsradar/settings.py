@@ -142,10 +142,24 @@ class Settings(BaseSettings):
         default=5.0, gt=0, description="First wait before resending a failed alert (doubles)"
     )
     alert_retry_max_seconds: float = Field(
-        default=3600.0, gt=0, description="Longest wait between two attempts at one alert"
+        default=3600.0,
+        gt=0,
+        le=7 * 24 * 3600,
+        description=(
+            "Longest wait between two attempts at one alert: caps the back-off and a "
+            "receiver's Retry-After (in seconds or as a date), however long it asks for"
+        ),
     )
     alert_dead_after_hours: float = Field(
         default=24.0, gt=0, description="Hours of failures after which an alert is given up (dead)"
+    )
+    stream_threads: int = Field(
+        default=4,
+        ge=1,
+        description=(
+            "Threads open live pages (/api/v1/stream) share for their database polls, apart "
+            "from the rest of the site's"
+        ),
     )
 
     session_days: int = Field(
@@ -157,6 +171,44 @@ class Settings(BaseSettings):
             "Trust X-Forwarded-Proto and X-Forwarded-Host from the proxy in front (on: TLS "
             "ends there, so session cookies get Secure from its header)"
         ),
+    )
+
+    # -- accounts a reader can trust (issue 14) --------------------------------------------
+    max_channels_per_reader: int = Field(
+        default=10,
+        ge=1,
+        description="Alert channels (webhooks, e-mail addresses, browsers) one reader may have",
+    )
+    confirm_link_hours: float = Field(
+        default=48.0,
+        gt=0,
+        description="Hours a mailed link that confirms an account or an e-mail channel works",
+    )
+    reset_link_minutes: float = Field(
+        default=60.0, gt=0, description="Minutes a mailed password-reset link works (once)"
+    )
+    sign_in_failures_per_account: int = Field(
+        default=10,
+        ge=1,
+        description="Failed sign-ins to one address within the window before it is paused",
+    )
+    sign_in_failures_per_client: int = Field(
+        default=30,
+        ge=1,
+        description="Failed sign-ins from one client address within the window before it waits",
+    )
+    sign_in_window_seconds: int = Field(
+        default=900, gt=0, description="Seconds over which failed sign-ins are counted"
+    )
+    account_mails_per_address: int = Field(
+        default=5,
+        ge=1,
+        description="Account e-mails (confirmations, resets) one address gets within the window",
+    )
+    max_concurrent_password_hashes: int = Field(
+        default=2,
+        ge=1,
+        description="Password hashes (64 MiB each) computed at once; more sign-ins wait their turn",
     )
 
     @field_validator("allow_private_networks", mode="before")

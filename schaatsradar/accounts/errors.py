@@ -23,6 +23,12 @@ BAD_TIMEZONE = "E414"
 BAD_TOKEN_NAME = "E415"
 QUIET_HOURS_HALF = "E416"
 UNKNOWN_ACCOUNT = "E417"
+TOO_MANY_CHANNELS = "E418"
+SIGN_IN_PAUSED = "E419"
+BAD_LINK = "E420"
+WRONG_PASSWORD = "E421"
+CHANNEL_EXISTS = "E422"
+BAD_TOKEN_SCOPE = "E423"
 
 
 class AccountError(SchaatsradarError):
@@ -31,3 +37,14 @@ class AccountError(SchaatsradarError):
     def __init__(self, message: str, code: str, field: str = "") -> None:
         super().__init__(message, code)
         self.field = field
+
+
+class SignInPaused(AccountError):
+    """Too many failed sign-ins for the address or from the client: try again after
+    `retry_after` seconds."""
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(
+            f"too many failed sign-ins; try again in {retry_after} s", SIGN_IN_PAUSED, "email"
+        )
+        self.retry_after = retry_after

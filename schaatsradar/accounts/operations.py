@@ -46,7 +46,8 @@ class IssuedToken:
 
 @dataclass(frozen=True)
 class NewChannel:
-    """A channel just added; `secret` is the webhook's signing key, shown this once."""
+    """A channel just added; `secret` is the webhook's signing key, shown this once. An
+    e-mail channel starts unconfirmed (`channel.confirmed_at` None): see `email_channels`."""
 
     channel: ChannelRow
     secret: str | None
@@ -97,7 +98,9 @@ def sign_in(
     if account is None:
         passwords.spend_verification(password)
         raise wrong
-    if not passwords.verify_password(account.password_hash, password):
+    # An account nobody confirmed yet is as good as none: registering an address cannot be
+    # used to learn whether it had an account (sign in with the password just chosen).
+    if not passwords.verify_password(account.password_hash, password) or not account.confirmed_at:
         raise wrong
     if passwords.needs_rehash(account.password_hash):
         with store.write(changes_content=False) as conn:
@@ -178,11 +181,20 @@ def _preferences(values: dict[str, Any]) -> Preferences:
 # -- personal tokens --------------------------------------------------------------------------
 
 
-def issue_personal_token(store: Store, user_id: int, name: str, now: dt.datetime) -> IssuedToken:
+def issue_personal_token(
+    store: Store, user_id: int, name: str, now: dt.datetime, scope: str = "api"
+) -> IssuedToken:
+    """A token for the reader's API (`scope` "api") or one that only reads their private
+    feed ("feed": it goes into a URL, and URLs end up in logs and feed readers)."""
     chosen = validation.token_name(name)
+    if scope not in tokens.SCOPES:
+        raise AccountError(
+            f"a token is one of {', '.join(tokens.SCOPES)}", errors.BAD_TOKEN_SCOPE, "scope"
+        )
     token = tokens.new_personal_token()
     with store.write(changes_content=False) as conn:
-        token_id = stored.add_personal_token(conn, user_id, chosen, tokens.digest(token), now)
+        digest = tokens.digest(token)
+        token_id = stored.add_personal_token(conn, user_id, chosen, digest, now, scope)
     return IssuedToken(token_id, chosen, token)
 
 
@@ -192,11 +204,12 @@ def revoke_personal_token(store: Store, user_id: int, token_id: int, now: dt.dat
             raise _not_found(f"live token {token_id}")
 
 
-def personal_token_owner(store: Store, token: str) -> Account | None:
+def personal_token_owner(store: Store, token: str, scope: str = "api") -> Account | None:
+    """Whose live token of `scope` this is: a feed token opens no API, an API token no feed."""
     if not token.startswith(tokens.PERSONAL_PREFIX):
         return None
     with store.read() as conn:
-        return stored.user_by_personal_token(conn, tokens.digest(token))
+        return stored.user_by_personal_token(conn, tokens.digest(token), scope)
 
 
 # -- follows ----------------------------------------------------------------------------------
@@ -260,11 +273,28 @@ def add_channel(
     target, keys = _checked_target(settings, kind, target, keys)
     secret = new_secret() if kind == "webhook" else None
     with store.write(changes_content=False) as conn:
-        if kind == "push" and (same := stored.channel_by_target(conn, user_id, kind, target)):
+        same = stored.channel_by_target(conn, user_id, kind, target)
+        if kind == "push" and same:
             stored.update_channel(conn, user_id, same.id, enabled=True, keys=keys)
             channel_id = same.id
         else:
-            channel_id = stored.add_channel(conn, user_id, kind, target, mask, now, secret, keys)
+            if same is not None:
+                raise AccountError("you have this channel already", errors.CHANNEL_EXISTS, "target")
+            if stored.channel_count(conn, user_id) >= settings.max_channels_per_reader:
+                raise AccountError(
+                    f"a reader has at most {settings.max_channels_per_reader} channels",
+                    errors.TOO_MANY_CHANNELS,
+                    "kind",
+                )
+            # An address is proved by its confirmation link, or by being the account's own
+            # (confirmed when the account was); other kinds are the reader's own doing.
+            account = stored.user_by_id(conn, user_id)
+            proved = kind != "email" or (
+                account is not None and account.confirmed_at is not None and account.email == target
+            )
+            channel_id = stored.add_channel(
+                conn, user_id, kind, target, mask, now, secret, keys, confirmed=proved
+            )
         found = stored.channel(conn, user_id, channel_id)
     assert found is not None
     return NewChannel(found, secret)
@@ -278,7 +308,7 @@ def _checked_target(
             f"a channel is one of {', '.join(ADDABLE_CHANNELS)}", errors.BAD_CHANNEL, "kind"
         )
     if kind == "email":
-        return validation.email(target), None
+        return validation.recipient(target), None
     url = target.strip()
     try:
         check_destination(url, settings)  # resolves the host: callers run in a thread

@@ -11,6 +11,7 @@ import hashlib
 import hmac
 import secrets
 
+SCOPES = ("api", "feed")  # a feed token reads the private Atom feed only
 PERSONAL_PREFIX = "srp_"  # recognisable to secret scanners, and unlike service tokens (srt_)
 
 

@@ -23,6 +23,12 @@ FOLLOW_KINDS = ("skater", "country", "distance", "competition")
 SPOILER_MODES = ("off", "hide", "hold")
 LANGUAGES = ("nl", "en")
 _EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s.]+(\.[^@\s.]+)+")
+# One mailbox, strictly: letters, digits and . _ + ' = - before the @ (no commas, no routing
+# characters like % ! /, no quotes), and a host name of letter-digit-hyphen labels after it.
+_RECIPIENT = re.compile(
+    r"[a-z0-9_+'=-]+(\.[a-z0-9_+'=-]+)*@([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+"
+    r"[a-z]([a-z0-9-]{0,61}[a-z0-9])?"
+)
 _CLOCK = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 
 
@@ -32,6 +38,19 @@ def email(text: str) -> str:
     if len(address) > MAX_EMAIL or not _EMAIL.fullmatch(address):
         raise AccountError(
             "enter an e-mail address like name@example.org", errors.EMAIL_INVALID, "email"
+        )
+    return address
+
+
+def recipient(text: str) -> str:
+    """An address mail will be sent to: exactly one mailbox, or AccountError. Stricter than
+    `email` (which only finds existing accounts): `root,postmaster,victim@example.com` is
+    three recipients to an SMTP server, so it is no address here."""
+    address = email(text)
+    local = address.partition("@")[0]
+    if len(local) > 64 or not _RECIPIENT.fullmatch(address):
+        raise AccountError(
+            "enter one e-mail address like name@example.org", errors.EMAIL_INVALID, "email"
         )
     return address
 

@@ -25,7 +25,12 @@ DIGEST_SUBJECT = {"nl": "Schaatsradar: {count} meldingen", "en": "Schaatsradar: 
 async def send_email(settings: Settings, to: str, alerts: list[Alert], language: str) -> Sent:
     """Send `alerts` to `to` as one message; not ok with the server's answer when refused."""
     sent_at = dt.datetime.now(dt.UTC)
-    message = build_message(settings.mail_from, to, alerts, language, sent_at)
+    return await deliver(settings, build_message(settings.mail_from, to, alerts, language, sent_at))
+
+
+async def deliver(settings: Settings, message: EmailMessage) -> Sent:
+    """Send one built message over the configured SMTP server (alerts and account mail alike:
+    one path, one place that keeps credentials out of error strings)."""
     password = settings.smtp_password.get_secret_value() if settings.smtp_password else None
     try:
         await aiosmtplib.send(

@@ -15,10 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Executable, delete, insert, select, update
+from sqlalchemy import Connection, Executable, delete, func, insert, select, update
 
 from schaatsradar.extract.countries import COUNTRIES
 from schaatsradar.store import knowledge as kb
+from schaatsradar.store import outbox
 from schaatsradar.store.models import (
     Channel,
     Competition,
@@ -45,6 +46,7 @@ class Account:
     quiet_start: str | None
     quiet_end: str | None
     created_at: dt.datetime
+    confirmed_at: dt.datetime | None
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,7 @@ class ChannelRow:
     enabled: bool
     disabled_reason: str | None
     created_at: dt.datetime
+    confirmed_at: dt.datetime | None
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,7 @@ class TokenRow:
     name: str
     created_at: dt.datetime
     revoked_at: dt.datetime | None
+    scope: str
 
 
 _ACCOUNT = (
@@ -110,6 +114,7 @@ _ACCOUNT = (
     User.quiet_start,
     User.quiet_end,
     User.created_at,
+    User.confirmed_at,
 )
 _CHANNEL = (
     Channel.id,
@@ -120,6 +125,7 @@ _CHANNEL = (
     Channel.enabled,
     Channel.disabled_reason,
     Channel.created_at,
+    Channel.confirmed_at,
 )
 
 
@@ -142,9 +148,15 @@ def _first(conn: Connection, query: Executable, make: Callable[..., T]) -> T | N
 
 
 def add_user(
-    conn: Connection, email: str, password_hash: str, language: str, now: dt.datetime
+    conn: Connection,
+    email: str,
+    password_hash: str,
+    language: str,
+    now: dt.datetime,
+    confirmed: bool = True,
 ) -> int:
-    """A new account (the caller checked the address is free; the unique index decides)."""
+    """A new account (the caller checked the address is free; the unique index decides);
+    `confirmed` False: nobody can sign in to it until `confirm_user`."""
     return _insert(
         conn,
         User,
@@ -154,6 +166,7 @@ def add_user(
         timezone="Europe/Amsterdam",
         spoiler_mode="off",
         created_at=now,
+        confirmed_at=now if confirmed else None,
     )
 
 
@@ -167,6 +180,21 @@ def user_by_id(conn: Connection, user_id: int) -> Account | None:
 
 def set_password_hash(conn: Connection, user_id: int, password_hash: str) -> None:
     conn.execute(update(User).where(User.id == user_id).values(password_hash=password_hash))
+
+
+def confirm_user(conn: Connection, user_id: int, now: dt.datetime) -> None:
+    conn.execute(
+        update(User).where(User.id == user_id, User.confirmed_at.is_(None)).values(confirmed_at=now)
+    )
+
+
+def delete_user(conn: Connection, user_id: int) -> None:
+    """The account and everything of it: alerts still owed, channels, follows, tokens and
+    sessions (children first: the foreign keys point at `users`)."""
+    conn.execute(delete(Delivery).where(Delivery.user_id == user_id))
+    for model in (Channel, Follow, PersonalToken, UserSession):
+        conn.execute(delete(model).where(model.user_id == user_id))
+    conn.execute(delete(User).where(User.id == user_id))
 
 
 def set_preferences(conn: Connection, user_id: int, preferences: Preferences) -> None:
@@ -224,6 +252,16 @@ def delete_session(conn: Connection, token_hash: str) -> bool:
     return bool(result.rowcount)
 
 
+def delete_other_sessions(conn: Connection, user_id: int, keep_hash: str = "") -> int:
+    """Sign the reader out everywhere but the session `keep_hash` (none: everywhere)."""
+    result = conn.execute(
+        delete(UserSession).where(
+            UserSession.user_id == user_id, UserSession.token_hash != keep_hash
+        )
+    )
+    return int(result.rowcount or 0)
+
+
 def delete_expired_sessions(conn: Connection, user_id: int, now: dt.datetime) -> int:
     result = conn.execute(
         delete(UserSession).where(UserSession.user_id == user_id, UserSession.expires_at <= now)
@@ -235,10 +273,16 @@ def delete_expired_sessions(conn: Connection, user_id: int, now: dt.datetime) ->
 
 
 def add_personal_token(
-    conn: Connection, user_id: int, name: str, token_hash: str, now: dt.datetime
+    conn: Connection, user_id: int, name: str, token_hash: str, now: dt.datetime, scope: str
 ) -> int:
     return _insert(
-        conn, PersonalToken, user_id=user_id, name=name, token_hash=token_hash, created_at=now
+        conn,
+        PersonalToken,
+        user_id=user_id,
+        name=name,
+        token_hash=token_hash,
+        created_at=now,
+        scope=scope,
     )
 
 
@@ -246,7 +290,11 @@ def personal_tokens(conn: Connection, user_id: int) -> list[TokenRow]:
     """The reader's tokens, live ones first, newest first."""
     rows = conn.execute(
         select(
-            PersonalToken.id, PersonalToken.name, PersonalToken.created_at, PersonalToken.revoked_at
+            PersonalToken.id,
+            PersonalToken.name,
+            PersonalToken.created_at,
+            PersonalToken.revoked_at,
+            PersonalToken.scope,
         )
         .where(PersonalToken.user_id == user_id)
         .order_by(PersonalToken.revoked_at.is_not(None), PersonalToken.id.desc())
@@ -267,11 +315,17 @@ def revoke_personal_token(conn: Connection, user_id: int, token_id: int, now: dt
     return bool(result.rowcount)
 
 
-def user_by_personal_token(conn: Connection, token_hash: str) -> Account | None:
+def user_by_personal_token(conn: Connection, token_hash: str, scope: str) -> Account | None:
+    """The owner of a live token of this scope ("api" or "feed"); a token of the other scope
+    opens nothing here."""
     query = (
         select(*_ACCOUNT)
         .join(PersonalToken, PersonalToken.user_id == User.id)
-        .where(PersonalToken.token_hash == token_hash, PersonalToken.revoked_at.is_(None))
+        .where(
+            PersonalToken.token_hash == token_hash,
+            PersonalToken.revoked_at.is_(None),
+            PersonalToken.scope == scope,
+        )
     )
     return _first(conn, query, Account)
 
@@ -357,6 +411,30 @@ def channel(conn: Connection, user_id: int, channel_id: int) -> ChannelRow | Non
     return _first(conn, query, ChannelRow)
 
 
+def channel_count(conn: Connection, user_id: int) -> int:
+    query = select(func.count()).select_from(Channel).where(Channel.user_id == user_id)
+    return int(conn.execute(query).scalar_one())
+
+
+def confirm_channel(
+    conn: Connection, user_id: int, channel_id: int, target: str, now: dt.datetime
+) -> bool:
+    """Confirm the reader's channel if it still goes to `target` (the address the link was
+    mailed to); whether it is confirmed now."""
+    conn.execute(
+        update(Channel)
+        .where(
+            Channel.id == channel_id,
+            Channel.user_id == user_id,
+            Channel.target == target,
+            Channel.confirmed_at.is_(None),
+        )
+        .values(confirmed_at=now)
+    )
+    found = channel(conn, user_id, channel_id)
+    return found is not None and found.target == target and found.confirmed_at is not None
+
+
 def channel_by_target(conn: Connection, user_id: int, kind: str, target: str) -> ChannelRow | None:
     query = select(*_CHANNEL).where(
         Channel.user_id == user_id, Channel.kind == kind, Channel.target == target
@@ -373,7 +451,9 @@ def add_channel(
     now: dt.datetime,
     secret: str | None = None,
     keys: dict[str, Any] | None = None,
+    confirmed: bool = True,
 ) -> int:
+    """A new channel; `confirmed` False (an e-mail address not yet proved): no alerts."""
     return _insert(
         conn,
         Channel,
@@ -385,6 +465,7 @@ def add_channel(
         event_mask=event_mask,
         enabled=True,
         created_at=now,
+        confirmed_at=now if confirmed else None,
     )
 
 
@@ -396,7 +477,8 @@ def update_channel(
     enabled: bool | None = None,
     keys: dict[str, Any] | None = None,
 ) -> bool:
-    """Change what is given; switching a channel on clears why it was switched off."""
+    """Change what is given; switching a channel on clears why it was switched off, switching
+    it off drops the alerts still owed to it (recorded as such)."""
     values: dict[str, Any] = {}
     if event_mask is not None:
         values["event_mask"] = event_mask
@@ -411,6 +493,9 @@ def update_channel(
     result = conn.execute(
         update(Channel).where(Channel.id == channel_id, Channel.user_id == user_id).values(**values)
     )
+    if enabled is False and result.rowcount:
+        # What is still owed to it stops now, rather than retrying for a day.
+        outbox.drop_for_channels(conn, [channel_id], outbox.SWITCHED_OFF)
     return bool(result.rowcount)
 
 

@@ -105,7 +105,12 @@ def fan_out(
         )
         .select_from(Follow)
         .join(Channel, Channel.user_id == Follow.user_id)
-        .where(matches, Channel.enabled.is_(True), Channel.event_mask.op("&")(event_bit) != 0)
+        .where(
+            matches,
+            Channel.enabled.is_(True),
+            Channel.confirmed_at.is_not(None),  # an unproved e-mail address gets nothing
+            Channel.event_mask.op("&")(event_bit) != 0,
+        )
     )
     columns = [
         "event_id",

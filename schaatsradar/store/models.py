@@ -350,6 +350,8 @@ class User(Base):
     quiet_start: Mapped[str | None] = mapped_column(String(5))
     quiet_end: Mapped[str | None] = mapped_column(String(5))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # When the owner followed the link mailed to `email`; until then nobody can sign in.
+    confirmed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class UserSession(Base):
@@ -367,8 +369,9 @@ class UserSession(Base):
 
 
 class PersonalToken(Base):
-    """A reader's own API token (their follows, feed and alert settings, their private Atom
-    feed); it opens nothing of anyone else's and writes no articles."""
+    """A reader's own token; it opens nothing of anyone else's and writes no articles.
+    `scope` "api": their follows, feed and alert settings through the API; "feed": reading
+    their private Atom feed only (a URL that ends up in feed readers and logs)."""
 
     __tablename__ = "personal_tokens"
 
@@ -378,6 +381,7 @@ class PersonalToken(Base):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    scope: Mapped[str] = mapped_column(String(8), server_default="feed")
 
 
 class Follow(Base):
@@ -433,6 +437,22 @@ class Channel(Base):
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     disabled_reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # Alerts go only to confirmed channels: an e-mail address once its owner followed the
+    # mailed link, any other kind when it is made.
+    confirmed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class AccountAttempt(Base):
+    """Something the account limits count, by `key`: a failed sign-in ("account:<address>",
+    "client:<ip>") or a mail sent about an account ("mail:<address>"). In the database, so
+    every process of the site sees the same counts."""
+
+    __tablename__ = "account_attempts"
+    __table_args__ = (Index("ix_account_attempts_key_at", "key", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(400))
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
 class Event(Base):
@@ -452,8 +472,9 @@ class Event(Base):
 
 class Delivery(Base):
     """The outbox: one alert of one event to one channel, written in the same transaction as
-    the event. status: pending, sending (claimed until `lease_until`), delivered, dead (a day
-    of failures), dropped (the channel went away).
+    the event. status: pending, sending (claimed until `lease_until` by the claim that wrote
+    `lease_token`), delivered, dead (a day of failures), dropped (the channel went away or
+    was switched off).
 
     No foreign keys, on purpose: rows are only ever made by the fan-out's INSERT … SELECT from
     existing events and channels, and checking three keys per row took 1.4 of 2.7 seconds of
@@ -476,6 +497,7 @@ class Delivery(Base):
     first_failed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     last_error: Mapped[str | None] = mapped_column(Text)
     lease_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    lease_token: Mapped[str | None] = mapped_column(String(32))  # whose claim holds the row
     delivered_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
 

@@ -2,7 +2,12 @@
 attempt went. Several workers may run at once: on PostgreSQL the claim skips rows another
 worker holds (`FOR UPDATE SKIP LOCKED`); SQLite's write lock lets one claim at a time. A
 worker killed mid-batch leaves its rows `sending` until the lease ends; then they are due
-again (at least once: the receiver may see an alert twice, with the same idempotency key)."""
+again (at least once: the receiver may see an alert twice, with the same idempotency key).
+
+Every claim writes a fresh `lease_token` on its rows. A live worker renews its lease while it
+delivers (`renew`), and `finish` writes only rows that still carry its token: a row whose
+lease ran out and went to another worker is that worker's now, and is reported back as lost
+rather than overwritten."""
 
 from __future__ import annotations
 
@@ -17,6 +22,8 @@ from schaatsradar.store.dialect import is_sqlite
 from schaatsradar.store.models import Channel, Delivery, Event, User
 
 WORKER_KINDS = ("webhook", "email", "push")  # `stream` is read by open pages, not sent
+ERROR_CHARS = 500  # longest reason kept in `last_error`
+SWITCHED_OFF = "channel switched off by its reader"
 
 
 @dataclass(frozen=True)
@@ -59,11 +66,13 @@ def claim(
     now: dt.datetime,
     limit: int,
     lease: dt.timedelta,
+    token: str,
     kinds: Sequence[str] = WORKER_KINDS,
     user_id: int | None = None,
 ) -> list[Claimed]:
-    """Up to `limit` due deliveries, marked `sending` until `now + lease`, with everything
-    needed to send them."""
+    """Up to `limit` due deliveries, marked `sending` under `token` until `now + lease`, with
+    everything needed to send them. Due rows whose channel was switched off or removed in the
+    meantime are dropped here, with that reason, instead of being sent."""
     ids: list[int] = []
     for kind in kinds:
         for status, moment in (("sending", Delivery.lease_until), ("pending", Delivery.due_at)):
@@ -75,7 +84,7 @@ def claim(
     conn.execute(
         update(Delivery)
         .where(Delivery.id.in_(ids))
-        .values(status="sending", lease_until=now + lease)
+        .values(status="sending", lease_until=now + lease, lease_token=token)
     )
     rows = conn.execute(
         select(
@@ -102,10 +111,63 @@ def claim(
         .join(Event, Event.id == Delivery.event_id)
         .join(User, User.id == Delivery.user_id)
         .join(Channel, Channel.id == Delivery.channel_id)
-        .where(Delivery.id.in_(ids))
+        .where(Delivery.id.in_(ids), Channel.enabled.is_(True))
         .order_by(Delivery.due_at, Delivery.id)
     )
-    return [Claimed(*row) for row in rows]
+    claimed = [Claimed(*row) for row in rows]
+    if len(claimed) < len(ids):
+        sendable = {item.id for item in claimed}
+        conn.execute(
+            update(Delivery)
+            .where(Delivery.id.in_([i for i in ids if i not in sendable]))
+            .values(
+                status="dropped",
+                last_error="channel switched off or removed",
+                lease_until=None,
+                lease_token=None,
+            )
+        )
+    return claimed
+
+
+def any_due(
+    conn: Connection, now: dt.datetime, kinds: Sequence[str], user_id: int | None = None
+) -> bool:
+    """Whether `claim` would find something: a plain read, so a poller (an open page) takes
+    the write lock only when there is work, not twice a second while an ingest holds it."""
+    for kind in kinds:
+        for status, moment in (("sending", Delivery.lease_until), ("pending", Delivery.due_at)):
+            query = select(Delivery.id).where(
+                Delivery.status == status, Delivery.channel_kind == kind, moment <= now
+            )
+            if user_id is not None:
+                query = query.where(Delivery.user_id == user_id)
+            if conn.execute(query.limit(1)).first() is not None:
+                return True
+    return False
+
+
+def renew(conn: Connection, ids: Sequence[int], token: str, until: dt.datetime) -> list[int]:
+    """Extend the lease on those of `ids` still held under `token`; the ids still held."""
+    if not ids:
+        return []
+    held = _locked(
+        conn, Delivery.id.in_(ids), Delivery.lease_token == token, Delivery.status == "sending"
+    )
+    if held:
+        conn.execute(update(Delivery).where(Delivery.id.in_(held)).values(lease_until=until))
+    return held
+
+
+def _locked(conn: Connection, *where: Any) -> list[int]:
+    """The ids of the deliveries matching `where`, locked in id order for this transaction
+    (PostgreSQL; SQLite's write transaction holds the whole database): the writers that may
+    meet on one row (renew, finish, a channel switched off) then never wait on each other in
+    a circle, which PostgreSQL would end by killing one of them."""
+    query = select(Delivery.id).where(*where).order_by(Delivery.id)
+    if not is_sqlite(conn):
+        query = query.with_for_update()
+    return [row[0] for row in conn.execute(query)]
 
 
 def _due_ids(
@@ -138,29 +200,49 @@ def _due_ids(
 
 _FINISH = (
     update(Delivery)
-    .where(Delivery.id == bindparam("b_id"))
+    .where(
+        Delivery.id == bindparam("b_id"),
+        Delivery.lease_token == bindparam("b_token"),
+        Delivery.status == "sending",
+    )
     .values(
         status=bindparam("b_status"),
         due_at=bindparam("b_due_at"),
         last_error=bindparam("b_error"),
         lease_until=None,
+        lease_token=None,
         delivered_at=bindparam("b_delivered_at"),
     )
 )
 
 
-def finish(conn: Connection, done: Sequence[Done], now: dt.datetime) -> None:
-    """Write back a round's outcomes in a few statements (a batch of thousands is common)."""
+def finish(conn: Connection, done: Sequence[Done], now: dt.datetime, token: str) -> list[int]:
+    """Write back a round's outcomes in a few statements (a batch of thousands is common),
+    for the rows still held under `token`; the ids of those no longer held (their lease ran
+    out and another worker took them, or the channel was switched off), left untouched."""
     if not done:
-        return
+        return []
+    held = set(
+        _locked(
+            conn,
+            Delivery.id.in_([d.id for d in done]),
+            Delivery.lease_token == token,
+            Delivery.status == "sending",
+        )
+    )
+    lost = sorted(d.id for d in done if d.id not in held)
+    done = [d for d in done if d.id in held]
+    if not done:
+        return lost
     conn.execute(
         _FINISH,
         [
             {
                 "b_id": d.id,
+                "b_token": token,
                 "b_status": d.status,
                 "b_due_at": d.due_at or now,
-                "b_error": d.error,
+                "b_error": clean_error(d.error),
                 "b_delivered_at": now if d.status == "delivered" else None,
             }
             for d in done
@@ -183,11 +265,27 @@ def finish(conn: Connection, done: Sequence[Done], now: dt.datetime) -> None:
             .where(Channel.id.in_(gone))
             .values(enabled=False, disabled_reason="the destination answered 410 Gone")
         )
+        drop_for_channels(conn, gone, "channel disabled: 410 Gone")
+    return lost
+
+
+def drop_for_channels(conn: Connection, channel_ids: Sequence[int], reason: str) -> None:
+    """Stop at once every alert still owed to these channels (waiting, or claimed by a worker
+    now: its lease ends here, and its outcome is not written over this), with the reason."""
+    owed = (Delivery.channel_id.in_(channel_ids), Delivery.status.in_(("pending", "sending")))
+    if _locked(conn, *owed):
         conn.execute(
             update(Delivery)
-            .where(Delivery.channel_id.in_(gone), Delivery.status == "pending")
-            .values(status="dropped", last_error="channel disabled: 410 Gone")
+            .where(*owed)
+            .values(status="dropped", last_error=reason, lease_until=None, lease_token=None)
         )
+
+
+def clean_error(error: str | None) -> str | None:
+    """A reason as the outbox keeps it: no NUL (PostgreSQL text refuses it), not endless."""
+    if error is None:
+        return None
+    return error.replace("\x00", "").strip()[:ERROR_CHARS]
 
 
 def counts(conn: Connection) -> dict[str, int]:

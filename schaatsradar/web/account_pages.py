@@ -8,25 +8,23 @@ change needs the session's CSRF token (signing in and registering: a same-site O
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
-from feedgen.feed import FeedGenerator
-from markupsafe import escape
 from starlette.concurrency import run_in_threadpool
 
-from schaatsradar.accounts import errors, operations, validation
-from schaatsradar.accounts.errors import AccountError
+from schaatsradar.accounts import errors, operations, trust, validation
+from schaatsradar.accounts.errors import AccountError, SignInPaused
 from schaatsradar.alerts.kinds import kinds_of
 from schaatsradar.personal.feed import personal_feed
 from schaatsradar.settings import Settings
 from schaatsradar.store import accounts as stored
-from schaatsradar.store import feed_reads, personal
+from schaatsradar.store import personal
 from schaatsradar.web import deps
 from schaatsradar.web.deps import Language
-from schaatsradar.web.feeds import article_entry
 from schaatsradar.web.following import because, subject_name
 from schaatsradar.web.i18n import N_, translate
 from schaatsradar.web.pages import reader_today
@@ -49,10 +47,10 @@ from schaatsradar.web.sessions import (
 )
 
 router = APIRouter(include_in_schema=False)
+log = logging.getLogger(__name__)
 LanguageDep = Annotated[Language, Depends(deps.language)]
 TodayDep = Annotated[dt.date, Depends(reader_today)]
 FEED_SIZE = 50
-ATOM_TAG = "tag:schaatsradar,2026:/mijn/"
 PRIVATE = {"Cache-Control": "private, no-store"}
 
 EVENT_NAMES = {
@@ -84,6 +82,15 @@ PROBLEMS = {
     errors.BAD_TIMEZONE: N_("Unknown time zone; use a name like Europe/Amsterdam."),
     errors.BAD_TOKEN_NAME: N_("Give the token a name of 1 to %(num)d characters."),
     errors.QUIET_HOURS_HALF: N_("Quiet hours need both a start and an end, or neither."),
+    errors.TOO_MANY_CHANNELS: N_("You have the most channels allowed (%(num)d); remove one first."),
+    errors.CHANNEL_EXISTS: N_("You have this channel already."),
+    errors.BAD_TOKEN_SCOPE: N_("Choose a feed token or an API token."),
+    errors.BAD_LINK: N_("This link does not work (any more). Ask for a new one."),
+    errors.WRONG_PASSWORD: N_("Your current password is not right."),
+    errors.SIGN_IN_PAUSED: N_(
+        "Too many failed attempts to sign in. Try again in %(num)d minutes, or choose a new "
+        'password via "Forgot your password?".'
+    ),
 }
 _PROBLEM_VALUES = {
     errors.PASSWORD_TOO_SHORT: validation.MIN_PASSWORD,
@@ -92,13 +99,17 @@ _PROBLEM_VALUES = {
 }
 
 
-def problem(error: AccountError, language: Language) -> str:
+def problem(error: AccountError, language: Language, config: Settings | None = None) -> str:
     """The error in the reader's words (the operation's own message is English)."""
     if error.code not in PROBLEMS:
         return error.message
     text = translate(language, PROBLEMS[error.code])
     if error.code == errors.BAD_CHANNEL:
         return text % {"reason": error.message}
+    if isinstance(error, SignInPaused):
+        return text % {"num": -(-error.retry_after // 60)}
+    if error.code == errors.TOO_MANY_CHANNELS and config is not None:
+        return text % {"num": config.max_channels_per_reader}
     if error.code in _PROBLEM_VALUES:
         return text % {"num": _PROBLEM_VALUES[error.code]}
     return text
@@ -122,13 +133,27 @@ def register(
     config: SettingsDep,
     language: LanguageDep,
 ) -> Response:
-    def new_account() -> operations.Session:
-        user_id = operations.register(
-            store, form.get("email"), form.get("password"), utc_now(), language
-        )
-        return operations.start_session(store, user_id, utc_now(), config.session_days)
-
-    return _signing_in(request, form, config, language, "account_register.html", new_account)
+    """Both a new address and one with an account get the same page ("check your mail"):
+    the new one a confirmation link, the existing owner a note that someone tried."""
+    check_same_origin(request, config)
+    email = form.get("email")
+    try:
+        outgoing = trust.register(store, config, email, form.get("password"), utc_now(), language)
+    except AccountError as error:
+        back = local_path(form.get("next"))
+        message = problem(error, language)
+        return _account_form(request, "account_register.html", language, back, email, message, 400)
+    sent = trust.send(store, config, outgoing, utc_now())
+    if not sent.ok:  # the page cannot say so: it would tell which addresses have accounts
+        log.warning("registration mail not sent: %s", sent.error)
+    text = translate(
+        language,
+        N_(
+            "We sent an e-mail to %(email)s. Follow the link in it to confirm your account "
+            "and sign in. Nothing arrived? Look in your spam folder, or register again."
+        ),
+    ) % {"email": outgoing.to}
+    return message_page(request, language, N_("Check your e-mail"), text)
 
 
 @router.get("/account/inloggen", response_class=HTMLResponse)
@@ -146,12 +171,22 @@ def sign_in(
     config: SettingsDep,
     language: LanguageDep,
 ) -> Response:
+    client = request.client.host if request.client else ""
+
     def session() -> operations.Session:
-        return operations.sign_in(
-            store, form.get("email"), form.get("password"), utc_now(), config.session_days
+        return trust.limited_sign_in(
+            store, config, form.get("email"), form.get("password"), client, utc_now()
         )
 
     return _signing_in(request, form, config, language, "account_sign_in.html", session)
+
+
+def message_page(request: Request, language: Language, title: str, text: str) -> HTMLResponse:
+    """A page that only says something (translated `title`, `text` already in words)."""
+    context = {"title": translate(language, title), "text": text}
+    page = render(request, "account_message.html", context, language)
+    page.headers.update(PRIVATE)  # it may name the reader's address
+    return page
 
 
 def _account_form(
@@ -184,9 +219,19 @@ def _signing_in(
         session = open_session()
     except AccountError as error:
         email = form.get("email")
-        return _account_form(
-            request, template, language, back, email, problem(error, language), 400
+        paused = isinstance(error, SignInPaused)
+        answer = _account_form(
+            request,
+            template,
+            language,
+            back,
+            email,
+            problem(error, language),
+            429 if paused else 400,
         )
+        if paused:
+            answer.headers["Retry-After"] = str(error.retry_after)  # type: ignore[attr-defined]
+        return answer
     response = RedirectResponse(back, 303, headers=PRIVATE)
     set_session_cookie(response, request, session, config)
     return response
@@ -243,6 +288,7 @@ def _settings_page(
         "error": None,
         "saved": request.query_params.get("opgeslagen") == "1",
         "new_secret": None,
+        "confirming": None,
         **extra,
     }
     return render(request, "mijn_settings.html", context, language, status_code=status_code)
@@ -303,7 +349,19 @@ def add_channel(
             utc_now(),
         )
     except AccountError as error:
-        return _settings_page(request, viewer, store, language, 400, error=problem(error, language))
+        message = problem(error, language, config)
+        return _settings_page(request, viewer, store, language, 400, error=message)
+    if added.channel.confirmed_at is None:  # an e-mail address: it confirms before alerts
+        outgoing = trust.channel_confirmation(
+            store, config, viewer.user_id, added.channel, utc_now()
+        )
+        return _settings_page(
+            request,
+            viewer,
+            store,
+            language,
+            confirming=(outgoing.to, trust.send(store, config, outgoing, utc_now()).ok),
+        )
     if added.secret is None:
         return _saved()
     # A webhook's secret is shown on this answer only; nothing stores it readable for pages.
@@ -398,7 +456,14 @@ def _tokens_page(
     with store.read() as conn:
         tokens = stored.personal_tokens(conn, viewer.user_id)
     base_url = str(request.base_url).rstrip("/")
-    context = {"tokens": tokens, "issued": None, "error": None, "base_url": base_url, **extra}
+    context = {
+        "tokens": tokens,
+        "issued": None,
+        "scope": None,
+        "error": None,
+        "base_url": base_url,
+        **extra,
+    }
     return render(request, "mijn_tokens.html", context, language, status_code=status_code)
 
 
@@ -415,10 +480,13 @@ def create_token(
 ) -> HTMLResponse:
     check_csrf(request, viewer, form)
     try:
-        issued = operations.issue_personal_token(store, viewer.user_id, form.get("name"), utc_now())
+        issued = operations.issue_personal_token(
+            store, viewer.user_id, form.get("name"), utc_now(), form.get("scope", "api")
+        )  # a form without `scope` (scripts) asks for an API token, as before
     except AccountError as error:
         return _tokens_page(request, viewer, store, language, 400, error=problem(error, language))
-    return _tokens_page(request, viewer, store, language, issued=issued)
+    scope = form.get("scope", "api")
+    return _tokens_page(request, viewer, store, language, issued=issued, scope=scope)
 
 
 @router.post("/mijn/tokens/{token_id}/intrekken", response_model=None)
@@ -436,63 +504,3 @@ def revoke_token(
     except AccountError as error:
         return _tokens_page(request, viewer, store, language, 404, error=problem(error, language))
     return RedirectResponse("/mijn/tokens", 303, headers=PRIVATE)
-
-
-# -- /mijn/atom: the personal feed for feed readers -------------------------------------------
-
-
-@router.api_route("/mijn/atom", methods=["GET", "HEAD"], response_model=None)
-def private_atom(
-    request: Request,
-    store: StoreDep,
-    today: TodayDep,
-    token: str = Query("", max_length=200),
-) -> Response:
-    """The reader's personal feed, opened by a personal token in the URL. Marked private so
-    neither the site's page cache nor a shared proxy keeps one reader's feed for another."""
-    account = operations.personal_token_owner(store, token)
-    if account is None:
-        return Response(
-            "unknown or revoked token: make one at /mijn/tokens",
-            401,
-            media_type="text/plain; charset=utf-8",
-            headers={**PRIVATE, "WWW-Authenticate": 'Bearer realm="schaatsradar"'},
-        )
-    language: Language = "en" if account.language == "en" else "nl"
-    with store.read() as conn:
-        found = personal_feed(conn, account.id, today, limit=FEED_SIZE)
-        leads = {e.article_id: str(escape(because(e.reasons, language))) for e in found}
-        items = feed_reads.entries(conn, [e.article_id for e in found], leads)
-    base_url = str(request.base_url).rstrip("/")
-    body = _atom(account.id, items, base_url, str(request.url), language)
-    return Response(
-        body,
-        media_type="application/atom+xml; charset=utf-8",
-        headers={"Cache-Control": "private, no-cache", "X-Robots-Tag": "noindex"},
-    )
-
-
-def _atom(
-    user_id: int,
-    items: list[feed_reads.FeedEntry],
-    base_url: str,
-    self_url: str,
-    language: Language,
-) -> bytes:
-    """Atom 1.0, entries in the ranked order given; the feed's id is the reader's own."""
-    generator = FeedGenerator()
-    generator.id(f"{ATOM_TAG}{user_id}")
-    generator.title(translate(language, "Schaatsradar: my news"))
-    generator.link(href=base_url + "/mijn", rel="alternate", type="text/html")
-    generator.link(href=self_url, rel="self", type="application/atom+xml")
-    generator.author(name="Schaatsradar")
-    generator.language(language)
-    stamps = [_utc(item.changed_at) for item in items]
-    generator.updated(max(stamps, default=dt.datetime(1970, 1, 1, tzinfo=dt.UTC)))
-    for item in items:
-        article_entry(generator, item, base_url)
-    return bytes(generator.atom_str(pretty=True))
-
-
-def _utc(moment: dt.datetime) -> dt.datetime:
-    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment

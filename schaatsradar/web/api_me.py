@@ -25,7 +25,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException
 
-from schaatsradar.accounts import errors, operations, tokens
+from schaatsradar.accounts import errors, operations, tokens, trust
 from schaatsradar.accounts.errors import AccountError
 from schaatsradar.alerts.kinds import EventKind, kinds_of
 from schaatsradar.personal.feed import personal_feed
@@ -329,6 +329,12 @@ class ChannelOut(Out):
     enabled: bool
     disabled_reason: str | None
     created_at: dt.datetime
+    confirmed: bool = Field(
+        description=(
+            "Whether alerts may go here: an e-mail address is confirmed by the link mailed to "
+            "it when the channel is made; other kinds are confirmed at once"
+        )
+    )
 
 
 class ChannelCreated(ChannelOut):
@@ -342,7 +348,12 @@ class ChannelList(Out):
 
 
 def _channel_out(row: ChannelRow) -> ChannelOut:
-    return ChannelOut.copied(row, events=kinds_of(row.event_mask), created_at=utc(row.created_at))
+    return ChannelOut.copied(
+        row,
+        events=kinds_of(row.event_mask),
+        created_at=utc(row.created_at),
+        confirmed=row.confirmed_at is not None,
+    )
 
 
 @router.get("/me/channels")
@@ -373,10 +384,14 @@ def add_channel(
         )
     except AccountError as error:
         raise refused(error) from None
+    if added.channel.confirmed_at is None:  # an e-mail address confirms before any alert
+        asking = trust.channel_confirmation(store, config, account.id, added.channel, utc_now())
+        trust.send(store, config, asking, utc_now())
     return ChannelCreated.copied(
         added.channel,
         events=kinds_of(added.channel.event_mask),
         created_at=utc(added.channel.created_at),
+        confirmed=added.channel.confirmed_at is not None,
         secret=added.secret,
     )
 

@@ -9,10 +9,12 @@ from fastapi import FastAPI
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
+from schaatsradar.accounts import passwords
 from schaatsradar.settings import Settings
 from schaatsradar.store import Store
 from schaatsradar.web import (
     account_pages,
+    account_trust_pages,
     api,
     api_docs,
     api_me,
@@ -21,6 +23,7 @@ from schaatsradar.web import (
     following,
     index_pages,
     pages,
+    private_feed,
     push_routes,
     stream,
 )
@@ -53,6 +56,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     store = app.state.store = Store(settings.database_url)
+    passwords.limit_concurrency(settings.max_concurrent_password_hashes)
     # Outermost last: security headers on everything, HEAD as GET, a 500 page for what
     # fails, then the kept copies.
     if settings.response_cache:
@@ -68,6 +72,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api.router, prefix="/api/v1")
     app.include_router(feeds.router)
     app.include_router(account_pages.router)
+    app.include_router(account_trust_pages.router)
+    app.include_router(private_feed.router)
     app.include_router(following.router)
     app.include_router(index_pages.router)
     app.include_router(pages.router)

@@ -2,11 +2,21 @@
 
 FastAPI's routes answer only the methods they declare, so a HEAD (link checkers, feed readers
 asking whether anything changed, uptime monitors) got a 405 where the GET works. Running the
-GET and dropping its body keeps Content-Length, ETag and the rest exactly as the GET's."""
+GET and dropping its body keeps Content-Length, ETag and the rest exactly as the GET's. A
+route whose GET does more than read (the live stream marks alerts delivered) asks `is_head`
+and answers a HEAD without doing it."""
 
 from __future__ import annotations
 
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+WAS_HEAD = "schaatsradar.head"  # in the scope of a HEAD passed on as a GET
+
+
+def is_head(request: Request) -> bool:
+    """Whether this GET is really a HEAD: nobody will read the body."""
+    return bool(request.scope.get(WAS_HEAD))
 
 
 class HeadAsGet:
@@ -25,4 +35,4 @@ class HeadAsGet:
                 message = {"type": "http.response.body", "body": b""}
             await send(message)
 
-        await self.app({**scope, "method": "GET"}, receive, without_body)
+        await self.app({**scope, "method": "GET", WAS_HEAD: True}, receive, without_body)

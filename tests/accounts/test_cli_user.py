@@ -39,6 +39,10 @@ def test_an_operator_makes_an_account_and_a_personal_token(tmp_path: Path):
     try:
         owner = operations.personal_token_owner(store, token)
         assert owner is not None and owner.email == "lezer@example.org"
+        assert operations.personal_token_owner(store, token, scope="feed") is None
+        feed = run(tmp_path, "user", "token", "lezer@example.org", "lezer", "--feed").stdout.strip()
+        assert operations.personal_token_owner(store, feed, scope="feed") == owner
+        assert operations.personal_token_owner(store, feed) is None
     finally:
         store.close()
     unknown = run(tmp_path, "user", "token", "niemand@example.org", "x")

@@ -4,7 +4,8 @@ and one article that only names her in its text (ingested without extraction: no
 Served by uvicorn over real HTTP on 127.0.0.1, with the reader's day fixed.
 
 Readers are httpx clients with their own cookie jars; `Reader` registers and signs in the way
-a browser does (a form post with this site's Origin)."""
+a browser does (a form post with this site's Origin). The site's mail goes to a real SMTP
+server (aiosmtpd) whose mailbox the tests read: registering follows the mailed link."""
 
 from __future__ import annotations
 
@@ -14,10 +15,13 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from email.message import EmailMessage
 from itertools import count
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
+from aiosmtpd.controller import Controller
 from fastapi import FastAPI
 
 from schaatsradar.extract.registry import norm_name
@@ -27,6 +31,8 @@ from schaatsradar.store import Store
 from schaatsradar.store import knowledge as kb
 from schaatsradar.web import pages
 from schaatsradar.web.app import create_app
+from tests.alerts.conftest import closed_port
+from tests.alerts.test_email import Mailbox
 from tests.conftest import NOW, run_ingest, seed_file
 from tests.web.served import serve_app
 
@@ -49,6 +55,18 @@ class Site:
     leerdam_id: int
     leerdam_slug: str
     inzell_meet: int
+    mailbox: Mailbox
+
+    def mail_to(self, address: str) -> list[EmailMessage]:
+        return [message for _, to, message in self.mailbox.messages if to == [address]]
+
+    def link_in_last_mail_to(self, address: str) -> str:
+        """The path and query of the site link in the newest mail to `address`."""
+        text = self.mail_to(address)[-1].get_content()
+        found = re.search(r"https?://\S+\?t=\S+", text)
+        assert found is not None, text
+        parts = urlsplit(found.group(0))
+        return f"{parts.path}?{parts.query}"
 
 
 def fill(folder: Path, settings: Settings) -> None:
@@ -87,10 +105,16 @@ def account_app(settings: Settings) -> FastAPI:
 
 @contextmanager
 def account_site(folder: Path, **overrides: object) -> Iterator[Site]:
+    mailbox = Mailbox()
+    smtp = Controller(mailbox, hostname="127.0.0.1", port=closed_port())
+    smtp.start()
     settings = Settings(
-        database_url=f"sqlite:///{folder / 'accounts.db'}",
+        database_url=overrides.pop("database_url", None) or f"sqlite:///{folder / 'accounts.db'}",
         extract_on_ingest=True,
         allow_private_networks=["127.0.0.0/8"],
+        smtp_host="127.0.0.1",
+        smtp_port=smtp.port,
+        smtp_timeout=5,
         **overrides,  # type: ignore[arg-type]
     )
     fill(folder, settings)
@@ -107,9 +131,10 @@ def account_site(folder: Path, **overrides: object) -> Iterator[Site]:
         # Uvicorn trusts no proxy headers here, so what the app makes of X-Forwarded-Proto is
         # the app's own doing.
         with serve_app(app, proxy_headers=False) as url:
-            yield Site(url, settings, leerdam.id, leerdam.slug, result.competition_id)
+            yield Site(url, settings, leerdam.id, leerdam.slug, result.competition_id, mailbox)
     finally:
         app.state.store.close()
+        smtp.stop()
 
 
 def new_email() -> str:
@@ -127,12 +152,33 @@ class Reader:
     def close(self) -> None:
         self.client.close()
 
-    def register(self, password: str = PASSWORD) -> httpx.Response:
+    def ask_to_register(self, password: str = PASSWORD) -> httpx.Response:
+        """The registration form's post: "check your mail", or the form again (400)."""
         return self.client.post(
             "/account/registreren",
             data={"email": self.email, "password": password, "next": "/mijn"},
             headers={"Origin": self.site.url},
         )
+
+    def follow_link(self, path: str, **fields: str) -> httpx.Response:
+        """Open a mailed link and press its page's one button (the way a reader does)."""
+        page = self.client.get(path)
+        assert page.status_code == 200, page.text
+        token = re.search(r'name="t" value="([^"]+)"', page.text)
+        assert token is not None, page.text
+        action = re.search(r'<form class="account-form" method="post" action="([^"]+)"', page.text)
+        assert action is not None
+        return self.client.post(
+            action.group(1), data={"t": token.group(1), **fields}, headers={"Origin": self.site.url}
+        )
+
+    def register(self, password: str = PASSWORD) -> httpx.Response:
+        """Register and confirm through the mailed link: the 303 that signs in, or the
+        form's refusal."""
+        asked = self.ask_to_register(password)
+        if asked.status_code != 200:
+            return asked
+        return self.follow_link(self.site.link_in_last_mail_to(self.email))
 
     def sign_in(self, password: str = PASSWORD) -> httpx.Response:
         return self.client.post(
@@ -152,8 +198,9 @@ class Reader:
         fields = {**data, "csrf_token": self.csrf()} if csrf else data
         return self.client.post(path, data=fields)  # type: ignore[arg-type]
 
-    def personal_token(self, name: str = "feedlezer") -> str:
-        page = self.post("/mijn/tokens", {"name": name})
+    def personal_token(self, name: str = "feedlezer", scope: str = "api") -> str:
+        """A new token: "api" for the reader's API, "feed" for the private Atom feed."""
+        page = self.post("/mijn/tokens", {"name": name, "scope": scope})
         assert page.status_code == 200, page.text
         found = re.search(r'<p class="secret">(srp_[^<]+)</p>', page.text)
         assert found is not None

@@ -55,12 +55,30 @@ def test_registering_signs_in_with_a_safe_session_cookie(site: Site) -> None:
         assert page.headers["cache-control"] == "private, no-store"
 
 
-def test_a_second_account_with_the_same_address_is_refused(site: Site) -> None:
-    with reader(site) as first, reader(site, register=False) as second:
+def test_registering_an_address_with_an_account_looks_the_same_and_tells_its_owner(
+    site: Site,
+) -> None:
+    """Issue 14: the page said "there is already an account with this address"."""
+    with (
+        reader(site) as first,
+        reader(site, register=False) as second,
+        reader(site, register=False) as newcomer,
+    ):
         second.email = first.email.upper()
-        answer = second.register()
-        assert answer.status_code == 400
-        assert "Er is al een account met dit e-mailadres." in answer.text
+        taken = second.ask_to_register(password="een-ander-wachtwoord")
+        fresh = newcomer.ask_to_register(password="een-ander-wachtwoord")
+        assert taken.status_code == fresh.status_code == 200
+        assert "sr_session" not in taken.headers.get("set-cookie", "")
+        assert "sr_session" not in fresh.headers.get("set-cookie", "")
+        assert taken.text.replace(first.email, "X") == fresh.text.replace(newcomer.email, "X")
+        assert "Kijk in je e-mail" in taken.text
+        # The owner hears of it; their password and account are untouched.
+        [note] = [m for m in site.mail_to(first.email) if "al een" in m["Subject"]]
+        assert "/account/wachtwoord-vergeten" in note.get_content()
+        assert "?t=" not in note.get_content()
+        assert Reader(site, first.email).sign_in().status_code == 303
+        # Nor can the newcomer sign in before following the link: no way to learn it was new.
+        assert newcomer.sign_in(password="een-ander-wachtwoord").status_code == 400
 
 
 def test_a_short_password_is_refused_with_a_clear_message(site: Site) -> None:
@@ -115,18 +133,23 @@ def test_next_never_leaves_the_site(site: Site) -> None:
         assert answer.headers["location"] == "/mijn"
 
 
+def _confirm(someone: Reader, site: Site, headers: dict[str, str]) -> httpx.Response:
+    """Press the button of the mailed confirmation link, with these headers."""
+    link = site.link_in_last_mail_to(someone.email)
+    token = link.partition("?t=")[2]
+    return someone.client.post(link.partition("?")[0], data={"t": token}, headers=headers)
+
+
 def test_the_cookie_is_secure_behind_a_trusted_proxy_only(tmp_path: Path) -> None:
     with (
         account_site(tmp_path / "trusting", trusted_proxy=True) as trusting,
         reader(trusting, register=False) as someone,
     ):
-        answer = someone.client.post(
-            "/account/registreren",
-            data={"email": someone.email, "password": PASSWORD},
-            headers={
-                "Origin": "https://" + trusting.url.split("//")[1],
-                "X-Forwarded-Proto": "https",
-            },
+        assert someone.ask_to_register().status_code == 200
+        answer = _confirm(
+            someone,
+            trusting,
+            {"Origin": "https://" + trusting.url.split("//")[1], "X-Forwarded-Proto": "https"},
         )
         assert answer.status_code == 303
         assert "secure" in _cookie_header(answer).lower()
@@ -134,11 +157,8 @@ def test_the_cookie_is_secure_behind_a_trusted_proxy_only(tmp_path: Path) -> Non
 
 def test_forwarded_proto_is_ignored_without_a_trusted_proxy(site: Site) -> None:
     with reader(site, register=False) as someone:
-        answer = someone.client.post(
-            "/account/registreren",
-            data={"email": someone.email, "password": PASSWORD},
-            headers={"Origin": site.url, "X-Forwarded-Proto": "https"},
-        )
+        assert someone.ask_to_register().status_code == 200
+        answer = _confirm(someone, site, {"Origin": site.url, "X-Forwarded-Proto": "https"})
         assert answer.status_code == 303
         assert "secure" not in _cookie_header(answer).lower()
 
@@ -345,7 +365,7 @@ def test_a_push_subscription_is_stored_as_a_channel(site: Site) -> None:
 def test_the_private_atom_feed_opens_with_a_personal_token_only(site: Site) -> None:
     with reader(site) as someone:
         someone.post("/volgen", {"kind": "skater", "value": str(site.leerdam_id)})
-        token = someone.personal_token()
+        token = someone.personal_token(scope="feed")
         feed = httpx.get(f"{site.url}/mijn/atom", params={"token": token})
         assert feed.status_code == 200
         assert feed.headers["content-type"].startswith("application/atom+xml")
@@ -360,7 +380,7 @@ def test_the_private_atom_feed_opens_with_a_personal_token_only(site: Site) -> N
 
 def test_a_revoked_token_opens_nothing(site: Site) -> None:
     with reader(site) as someone:
-        token = someone.personal_token("weg")
+        token = someone.personal_token("weg", scope="feed")
         page = someone.client.get("/mijn/tokens").text
         found = re.search(r'action="/mijn/tokens/(\d+)/intrekken"', page)
         assert found is not None
@@ -371,7 +391,7 @@ def test_a_revoked_token_opens_nothing(site: Site) -> None:
 
 def test_one_reader_cannot_revoke_anothers_token(site: Site) -> None:
     with reader(site) as owner, reader(site) as other:
-        token = owner.personal_token()
+        token = owner.personal_token(scope="feed")
         page = owner.client.get("/mijn/tokens").text
         found = re.search(r'action="/mijn/tokens/(\d+)/intrekken"', page)
         assert found is not None

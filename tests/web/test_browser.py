@@ -21,10 +21,13 @@ from pathlib import Path
 
 import httpx
 import pytest
+from aiosmtpd.controller import Controller
 
 from schaatsradar.extract.registry import norm_name
 from schaatsradar.store import Store
 from schaatsradar.store import knowledge as kb
+from tests.alerts.conftest import closed_port
+from tests.alerts.test_email import Mailbox
 from tests.web.seeded_site import seeded_settings
 from tests.web.served import serve_app
 
@@ -56,21 +59,30 @@ class Site:
     url: str
     skater_path: str  # /schaatsers/<slug> of Jutta Leerdam
     article_path: str  # /artikel/<id> of the Inzell race report
+    mailbox: Mailbox  # what the site mailed (a real SMTP server, aiosmtpd)
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     from schaatsradar.web.app import create_app
 
-    settings = seeded_settings(tmp_path_factory.mktemp("browser"))
+    mailbox = Mailbox()
+    smtp = Controller(mailbox, hostname="127.0.0.1", port=closed_port())
+    smtp.start()
+    settings = seeded_settings(tmp_path_factory.mktemp("browser")).model_copy(
+        update={"smtp_host": "127.0.0.1", "smtp_port": smtp.port, "smtp_timeout": 5}
+    )
     store = Store(settings.database_url)
     with store.read() as conn:
         skater = kb.skater_by_key(conn, norm_name("Jutta Leerdam"))
         assert skater is not None
         [report] = [a for a in kb.articles_about(conn, skater.id) if SEED_TITLE.search(a.title)]
     store.close()
-    with serve_app(create_app(settings)) as url:
-        yield Site(url, f"/schaatsers/{skater.slug}", f"/artikel/{report.id}")
+    try:
+        with serve_app(create_app(settings)) as url:
+            yield Site(url, f"/schaatsers/{skater.slug}", f"/artikel/{report.id}", mailbox)
+    finally:
+        smtp.stop()
 
 
 @pytest.fixture(scope="module")
@@ -194,6 +206,13 @@ def test_a_fan_signs_up_follows_leerdam_and_finds_her_news_on_mijn(
     page.fill("#email", "fan@example.org")
     page.fill("#password", "schaatsen-is-fijn")
     page.click("form.account-form button[type=submit]")
+    expect(page.locator("h1")).to_have_text("Kijk in je e-mail")
+    [(_, _, mail)] = [m for m in site.mailbox.messages if m[1] == ["fan@example.org"]]
+    link = re.search(r"https?://[^/\s]+(/\S+\?t=\S+)", mail.get_content())
+    assert link is not None
+    page.goto(site.url + link.group(1))
+    page.click("form.account-form button[type=submit]")
+    expect(page).to_have_url(re.compile("/mijn$"))
     page.goto(site.url + site.skater_path)
     button = page.locator("form.follow button", has_text="Jutta Leerdam").first
     expect(button).to_have_attribute("aria-pressed", "false")

@@ -68,6 +68,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
                 "calendar": "/kalender",
                 "search": "/zoeken?q=Leerdam",
                 "api-docs": "/api/v1/docs",
+                "forgot-password": "/account/wachtwoord-vergeten",
             },
         )
 
@@ -100,7 +101,8 @@ def _open(browser: Browser, screen: str, errors: list[str]) -> Page:
 
 @pytest.mark.parametrize("screen", sorted(SCREENS))
 @pytest.mark.parametrize(
-    "which", ["home", "skater", "race", "records", "calendar", "search", "api-docs"]
+    "which",
+    ["home", "skater", "race", "records", "calendar", "search", "api-docs", "forgot-password"],
 )
 def test_page_fits_the_screen_without_errors_or_serious_accessibility_faults(
     site: Site, browser: Browser, which: str, screen: str
