@@ -56,6 +56,6 @@ def test_a_search_feed_leaves_control_characters_out(site: Site) -> None:
 def test_a_followers_private_feed_leaves_control_characters_out(site: Site) -> None:
     with reader(site) as someone:
         someone.post("/volgen", {"kind": "skater", "value": str(site.leerdam_id)})
-        token = someone.personal_token()
+        token = someone.personal_token(scope="feed")
         answer = httpx.get(f"{site.url}/mijn/atom", params={"token": token})
         assert _entries(answer) == ["Leerdam wint in Inzell"]
