@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 POSTGRES_URL ?= postgresql+psycopg://root@127.0.0.1:5432/test
 PORT ?= 8000
 
-.PHONY: run test test-postgres bench lint format clean model
+.PHONY: run test test-postgres bench soak lint format clean model
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,14 @@ bench: $(STAMP)
 	$(BIN)/python bench/web_bench.py
 	$(BIN)/python bench/knowledge_bench.py --postgres $(POSTGRES_URL)
 	$(BIN)/python bench/alerts_bench.py --postgres $(POSTGRES_URL)
+
+# The soak (issue 14), not part of `bench` since it takes 10 minutes and both cores: mixed load
+# on loopback against real server, worker and ingest processes (bench/soak_bench.py says what).
+# `make soak SOAK_MINUTES=1` for a quick look; SOAK_ARGS='--postgres URL' for PostgreSQL.
+SOAK_MINUTES ?= 10
+SOAK_ARGS ?=
+soak: $(STAMP)
+	$(BIN)/python bench/soak_bench.py --minutes $(SOAK_MINUTES) $(SOAK_ARGS)
 
 # The extraction confidence model (schaatsradar/extract/data/confidence.json): trained on the
 # open dev fold (../shared/corpus/dev less its sealed fold) and tests/extract/cases, with a
