@@ -163,3 +163,25 @@ def test_poll_goes_on_after_a_broken_source_and_records_what_it_refused(
     refused = feeds[httpserver.url_for("/kapot")].last_error or ""
     assert refused.startswith("1 item refused: E108") and "https://bode.example/2" in refused
     assert feeds[httpserver.url_for("/gezond")].last_error is None
+
+
+def test_a_validator_too_long_to_keep_does_not_stop_the_poll(
+    store, settings, httpserver: HTTPServer
+):
+    """PostgreSQL refused a 600-character ETag when the poll recorded its success: the poll
+    stopped there, before the next source. Such a validator is simply not kept."""
+    long_etag = '"' + "v" * 600 + '"'
+    for path, n in (("/lang", 1), ("/kort", 2)):
+        httpserver.expect_request(path).respond_with_data(
+            rss(rss_item(f"https://bode.example/{n}", f"Verslag {n}", story(n))),
+            content_type="application/rss+xml",
+            headers={"ETag": long_etag if n == 1 else '"v1"'},
+        )
+    add_source(store, httpserver.url_for("/lang"), settings, NOW)
+    add_source(store, httpserver.url_for("/kort"), settings, NOW)
+    results = poll_due(store, settings, NOW)
+    assert [(r.status, r.report.new) for r in results] == [("new content", 1)] * 2
+    with store.read() as conn:
+        feeds = {feed.feed_url: feed for feed in stored_sources.list_feeds(conn)}
+    assert feeds[httpserver.url_for("/lang")].error_count == 0
+    assert feeds[httpserver.url_for("/kort")].etag == '"v1"'
