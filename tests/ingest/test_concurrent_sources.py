@@ -45,9 +45,10 @@ def _count(store: Store) -> tuple[int, int]:
     return articles, sources
 
 
-def _waiting_for_a_lock(store: Store) -> bool:
+def _waiting_for_a_lock(store: Store) -> int:
+    """How many connections to this database wait for a lock (PostgreSQL)."""
     with store.read() as conn:
-        return bool(
+        return int(
             conn.execute(
                 text(
                     "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
@@ -88,6 +89,8 @@ def test_an_ingest_waits_for_another_one_creating_the_same_publisher(store, sett
 
 
 def test_two_ingest_processes_naming_a_new_publisher_store_everything(store, settings, tmp_path):
+    """On PostgreSQL the test holds the sources table so that neither process can add a row:
+    both then find the publisher missing and insert it at the same moment once let go."""
     with store.write() as conn:  # as `schaatsradar db upgrade` leaves it
         load_reference(conn)
     env = {
@@ -96,14 +99,31 @@ def test_two_ingest_processes_naming_a_new_publisher_store_everything(store, set
         "SCHAATSRADAR_EXTRACT_ON_INGEST": "false",
         "SCHAATSRADAR_INGEST_BATCH_SIZE": "25",
     }
+    gate = Store(settings.database_url)
     processes = []
-    for first in (0, 1000):
-        path = tmp_path / f"deel-{first}.jsonl"
-        _write_articles(path, first, 300)
-        command = [sys.executable, "-m", "schaatsradar", "ingest", str(path), "--source", PUBLISHER]
-        processes.append(
-            subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        )
+    try:
+        with gate.write() as conn:
+            if store.backend == "postgresql":
+                conn.execute(text("LOCK TABLE sources IN SHARE ROW EXCLUSIVE MODE"))
+            for first in (0, 1000):
+                path = tmp_path / f"deel-{first}.jsonl"
+                _write_articles(path, first, 150)
+                command = [sys.executable, "-m", "schaatsradar", "ingest", str(path)]
+                processes.append(
+                    subprocess.Popen(
+                        [*command, "--source", PUBLISHER],
+                        env=env,
+                        stdout=subprocess.PIPE,
+                        stderr=subprocess.STDOUT,
+                    )
+                )
+            deadline = time.monotonic() + 60
+            while store.backend == "postgresql" and _waiting_for_a_lock(store) < 2:
+                assert time.monotonic() < deadline, "the ingests never reached the sources"
+                assert all(p.poll() is None for p in processes), "an ingest ended early"
+                time.sleep(0.05)
+    finally:
+        gate.close()
     outputs = [process.communicate(timeout=180)[0].decode() for process in processes]
     assert [p.returncode for p in processes] == [0, 0], outputs
-    assert _count(store) == (600, 1)
+    assert _count(store) == (300, 1)
