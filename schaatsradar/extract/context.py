@@ -443,11 +443,15 @@ CLASSIFICATIONS = ("allround", "sprint")
 EARLIER = (
     r"\b(?:last\s(?:week|weekend|month|season|year)(?:'s)?|vorige\s(?:week|maand)|"
     r"vorig\s(?:weekend|seizoen|jaar)|earlier\sthis\s(?:season|month)|eerder\sdit\sseizoen|"
-    r"(?:\w+|\d+)\s(?:jaar|years?|weken|weeks|maanden|months|dagen|days)\s(?:geleden|ago))\b"
+    r"(?:\w+|\d+)\s(?:jaar|years?|weken|weeks|maanden|months|dagen|days)\s(?:geleden|ago)"
+    # "een week eerder in Calgary", "two weeks earlier in Quebec": another stop of the tour
+    # (days are left out: "een dag eerder" is mostly the same meet).
+    r"|(?:\w+|\d+)\s(?:weeks?|weken|weekend|maand|maanden|months?|seizoen|seasons?)"
+    r"\s(?:eerder|earlier|before|daarvoor|terug))\b"
 )
 EARLIER_MEET = re.compile(EARLIER + r"[^.;:]*$", re.IGNORECASE)
 FLASHBACK = re.compile(EARLIER, re.IGNORECASE)
-_FLASHBACK_GATE = gate(FLASHBACK, "last vorig earlier eerder geleden ago")
+_FLASHBACK_GATE = gate(FLASHBACK, "last vorig earlier eerder geleden ago before daarvoor terug")
 
 
 def carried_after(text: str, sentence: Sentence, before: Context, after: Context) -> Context:

@@ -33,7 +33,8 @@ TODAY = dt.date(2026, 1, 1)
 
 @pytest.fixture(scope="module")
 def site_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    return seeded_settings(tmp_path_factory.mktemp("feeds"))
+    settings = seeded_settings(tmp_path_factory.mktemp("feeds"))
+    return settings.model_copy(update={"site_url": "https://schaatsradar.example"})
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +95,7 @@ def test_site_feed_lists_the_home_pages_stories(client: TestClient, site_store: 
     assert parsed.feed.language == "nl"
     assert any(link.rel == "self" for link in parsed.feed.links)
     first = parsed.entries[0]
-    assert first.link == f"http://testserver/artikel/{latest[0].id}"
+    assert first.link == f"https://schaatsradar.example/artikel/{latest[0].id}"
     assert first.title == latest[0].title
     assert first.summary  # the lead of the article
 
@@ -133,7 +134,7 @@ def test_site_feed_links_each_story_to_its_publisher(client: TestClient):
         [via] = [link for link in entry.links if link.rel == "via"]
         assert via.href.startswith("https://demo.schaatsradar.invalid/")
         [page] = [link for link in entry.links if link.rel == "alternate"]
-        assert page.href.startswith("http://testserver/artikel/")
+        assert page.href.startswith("https://schaatsradar.example/artikel/")
 
 
 def test_skater_feed_lists_the_news_of_her_page(client: TestClient, site_store: Store):
