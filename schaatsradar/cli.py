@@ -277,7 +277,12 @@ def poll() -> None:
             line += f" ({result.error})"
         elif result.status == "new content":
             line += f" — new {result.report.new}, duplicate {result.report.duplicate}"
+            if result.report.rejected:
+                line += f", rejected {len(result.report.rejected)}"
         console.print(escape(line))
+        for rejection in result.report.rejected:
+            where, reason = escape(rejection.origin), escape(rejection.reason)
+            console.print(f"  rejected {where}: {rejection.code} {reason}")
 
 
 @app.command()

@@ -37,6 +37,10 @@ BINARY_FILE = "E104"
 TOO_LARGE = "E105"
 UNDECODABLE = "E106"
 NOT_FOUND = "E107"
+# Text no database or feed can hold (NUL, a lone surrogate): the article is refused.
+UNSAFE_TEXT = "E108"
+# Anything else that went wrong with one item: it fails alone, the batch goes on.
+ITEM_FAILED = "E109"
 BAD_JSON = "E111"
 MISSING_FIELD = "E112"
 WRONG_TYPE = "E113"

@@ -4,18 +4,40 @@ main text (trafilatura), because a teaser is not the story."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import feedparser
 
-from schaatsradar.errors import BAD_FEED, EMPTY_TEXT, NO_DATE_LINE, InputRejected, SchaatsradarError
+from schaatsradar.errors import (
+    BAD_FEED,
+    EMPTY_TEXT,
+    ITEM_FAILED,
+    NO_DATE_LINE,
+    InputRejected,
+    SchaatsradarError,
+)
 from schaatsradar.ingest.pages import fragment_text, page_text
 from schaatsradar.ingest.seedformat import parse_date
-from schaatsradar.ingest.types import RawArticle, Rejection
+from schaatsradar.ingest.types import RawArticle, Rejection, failure_reason
 
 FetchPage = Callable[[str], bytes]
+# A numeric character reference: feedparser raises on those to surrogates or past U+10FFFF
+# (`&#xD800;`), failing the whole feed for one title.
+CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,16})|([0-9]{1,20}));")
+REPLACEMENT_REF = b"&#xFFFD;"
+
+
+def _no_impossible_refs(content: bytes) -> bytes:
+    """References to characters that cannot exist become U+FFFD, as undecodable bytes do."""
+
+    def fix(match: re.Match[bytes]) -> bytes:
+        code = int(match[1], 16) if match[1] else int(match[2])
+        return REPLACEMENT_REF if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF else match[0]
+
+    return CHAR_REF.sub(fix, content)
 
 
 def looks_like_feed(head: bytes) -> bool:
@@ -33,17 +55,26 @@ def read_feed(
     fetch_page: FetchPage | None,
     source_key: str | None = None,
 ) -> Iterator[RawArticle | Rejection]:
-    parsed = feedparser.parse(content)
+    try:
+        parsed = feedparser.parse(_no_impossible_refs(content))
+    except Exception as error:  # isolation: a parser failure fails this feed alone
+        yield Rejection(location, BAD_FEED, f"invalid feed: {failure_reason(error)}")
+        return
     if parsed.bozo and not parsed.entries:
         reason = getattr(parsed, "bozo_exception", "not a feed")
         yield Rejection(location, BAD_FEED, f"invalid feed XML: {reason}")
         return
     for index, entry in enumerate(parsed.entries, start=1):
-        origin = entry.get("link") or f"{location}#item{index}"
+        origin = f"{location}#item{index}"
         try:
-            yield _entry_article(entry, origin, today, fetch_page, source_key)
+            origin = entry.get("link") or origin
+            article = _entry_article(entry, origin, today, fetch_page, source_key)
         except SchaatsradarError as error:
             yield Rejection(origin, error.code, error.message)
+        except Exception as error:  # isolation: the item fails alone
+            yield Rejection(origin, ITEM_FAILED, failure_reason(error))
+        else:
+            yield article
 
 
 def _entry_article(

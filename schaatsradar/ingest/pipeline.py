@@ -4,6 +4,10 @@ Articles go in batches: each batch is one transaction, so an ingest killed halfw
 batches behind, and running it again skips what is stored (exact duplicates by URL and text
 hash) and adds the rest. Deciding what is new, a duplicate or a near-duplicate is a pure
 function of the batch and what the store already knows.
+
+One article can only fail itself: preparing it is guarded per article, and a batch the
+database refuses is written again one article at a time, so the one it refuses is reported
+with the database's reason and the others of the batch are stored.
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ import datetime as dt
 import multiprocessing
 import multiprocessing.context
 import os
+import threading
+import time
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -19,11 +25,12 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import DataError, IntegrityError
 
-from schaatsradar.errors import EMPTY_TEXT, InputRejected, SchaatsradarError
+from schaatsradar.errors import EMPTY_TEXT, ITEM_FAILED, InputRejected, SchaatsradarError
 from schaatsradar.extract.pipeline import EXTRACTOR_VERSION, extract
 from schaatsradar.extract.registry import Registry
-from schaatsradar.ingest import clean, dedupe
+from schaatsradar.ingest import clean, dedupe, text_safety
 from schaatsradar.ingest.language import detect_language
 from schaatsradar.ingest.readers import read_text_file
 from schaatsradar.ingest.titles import title_for
@@ -33,6 +40,7 @@ from schaatsradar.ingest.types import (
     RawArticle,
     Rejection,
     TextFile,
+    failure_reason,
 )
 from schaatsradar.ingest.urls import canonical_url, source_key_for
 from schaatsradar.settings import Settings
@@ -43,12 +51,18 @@ MAX_CANDIDATES = 50
 PREPARE_CHUNK = 100
 # Chunks queued per worker: enough to keep workers busy while this process writes a batch.
 IN_FLIGHT_PER_WORKER = 6
+# How often a worker process checks that the ingest that started it is still alive.
+PARENT_CHECK_SECONDS = 0.5
 Outcome = Literal["new", "near_duplicate", "duplicate"]
+# What a database says about the data of one row (too long, not encodable, a constraint), as
+# opposed to the database being unreachable, which stops the run.
+REFUSED_BY_DATABASE = (DataError, IntegrityError, ValueError)
 
 
 def prepare(raw: RawArticle, registry: Registry | None = None) -> PreparedArticle:
     """Clean and fingerprint one article, and extract its facts when given the registry.
-    Pure: no store, no clock."""
+    Pure: no store, no clock. Text no database or feed can hold is refused or mended first."""
+    raw = text_safety.checked(raw)
     paragraphs = clean.remove_promo(clean.split_paragraphs(raw.text))
     if not paragraphs:
         raise InputRejected("nothing left after removing promo paragraphs", EMPTY_TEXT)
@@ -166,6 +180,8 @@ def prepare_chunk(
             prepared.append(prepare(item, registry))
         except SchaatsradarError as error:
             prepared.append(Rejection(item.origin, error.code, error.message))
+        except Exception as error:  # isolation: extraction or cleaning failing fails one article
+            prepared.append(Rejection(item.origin, ITEM_FAILED, failure_reason(error)))
     return prepared
 
 
@@ -209,7 +225,12 @@ def prepare_all(
         for chunk in _chunks(items, PREPARE_CHUNK):
             seen += len(chunk)
             if pool is None and workers > 1 and seen > settings.parallel_after:
-                pool = ProcessPoolExecutor(workers, mp_context=_pool_context())
+                pool = ProcessPoolExecutor(
+                    workers,
+                    mp_context=_pool_context(),
+                    initializer=_exit_with_parent,
+                    initargs=(os.getpid(),),
+                )
             if pool is None:
                 yield from prepare_chunk(chunk, settings, today)
                 continue
@@ -221,6 +242,20 @@ def prepare_all(
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Runs first in each worker process. A worker waits on its task queue, which it keeps open
+    itself, so an ingest killed with SIGKILL would leave it waiting forever: a thread notices
+    the worker was handed to another parent and ends the process. (Portable, unlike Linux's
+    PR_SET_PDEATHSIG.)"""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
@@ -239,7 +274,7 @@ def ingest(
     batch: list[PreparedArticle] = []
     for item in prepare_all(items, settings, now.date()):
         if isinstance(item, Rejection):
-            report.rejected.append(item)
+            report.rejected.append(_printable(item))
             continue
         batch.append(item)
         if len(batch) >= settings.ingest_batch_size:
@@ -259,11 +294,40 @@ def _flush(
 ) -> None:
     if not batch:
         return
-    with store.write() as conn:
-        batch_report = write_batch(conn, batch, settings, now)
+    try:
+        with store.write() as conn:
+            batch_report = write_batch(conn, batch, settings, now)
+    except REFUSED_BY_DATABASE:
+        batch_report = _write_one_by_one(store, batch, settings, now)
     report.merge(batch_report)
     if on_batch is not None:
         on_batch(batch_report)
+
+
+def _write_one_by_one(
+    store: Store, batch: list[PreparedArticle], settings: Settings, now: dt.datetime
+) -> IngestReport:
+    """The batch the database refused, one transaction per article: the article it refuses is
+    reported with the reason, the others are stored."""
+    report = IngestReport()
+    for article in batch:
+        try:
+            with store.write() as conn:
+                report.merge(write_batch(conn, [article], settings, now))
+        except REFUSED_BY_DATABASE as error:
+            cause = str(getattr(error, "orig", None) or error).strip() or type(error).__name__
+            reason = f"the database refused it: {cause.splitlines()[0][:200]}"
+            report.rejected.append(_printable(Rejection(article.raw.origin, ITEM_FAILED, reason)))
+    return report
+
+
+def _printable(rejection: Rejection) -> Rejection:
+    """Rejections are printed and stored as a source's last error: no broken characters."""
+    return Rejection(
+        text_safety.printable(rejection.origin),
+        rejection.code,
+        text_safety.printable(rejection.reason),
+    )
 
 
 def write_batch(

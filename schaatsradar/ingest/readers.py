@@ -1,7 +1,8 @@
 """From what the user names (files, folders, URLs) to a stream of RawArticles and Rejections.
 
 Every problem is isolated to its item: a bad file, line or feed becomes a Rejection with a
-location and the batch goes on.
+location and the batch goes on. That holds for errors nobody foresaw too (a JSON line nested
+100,000 deep, a parser's own bug): they fail their line, file or URL, never the run.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import BinaryIO
 
 from schaatsradar.errors import (
     BAD_JSON,
+    ITEM_FAILED,
     NOT_FOUND,
     TOO_LARGE,
     UNDECODABLE,
@@ -28,7 +30,7 @@ from schaatsradar.ingest.fetch import Fetcher
 from schaatsradar.ingest.pages import looks_like_html, read_page
 from schaatsradar.ingest.records import raw_from_record
 from schaatsradar.ingest.seedformat import parse_seed_text
-from schaatsradar.ingest.types import RawArticle, Rejection, TextFile
+from schaatsradar.ingest.types import RawArticle, Rejection, TextFile, failure_reason
 from schaatsradar.settings import Settings
 
 Item = RawArticle | Rejection | TextFile
@@ -103,6 +105,8 @@ def read_target(target: str, ctx: ReadContext) -> Iterator[Item]:
         yield Rejection(target, error.code, error.message)
     except OSError as error:
         yield Rejection(target, UNDECODABLE, f"cannot read: {error.strerror or error}")
+    except Exception as error:  # isolation: whatever else breaks fails this target alone
+        yield Rejection(target, ITEM_FAILED, failure_reason(error))
 
 
 def _read_url(url: str, ctx: ReadContext) -> Iterator[Item]:
@@ -178,6 +182,10 @@ def _read_jsonl(path: Path, ctx: ReadContext, source_key: str) -> Iterator[Item]
                 )
             except SchaatsradarError as error:
                 yield Rejection(origin, error.code, error.message)
+            except RecursionError as error:
+                yield Rejection(origin, BAD_JSON, f"invalid JSON: {failure_reason(error)}")
+            except Exception as error:  # isolation: the line fails alone
+                yield Rejection(origin, ITEM_FAILED, failure_reason(error))
 
 
 def _skip_rest_of_line(stream: BinaryIO) -> None:

@@ -32,6 +32,14 @@ class Rejection:
     reason: str
 
 
+def failure_reason(error: BaseException) -> str:
+    """A plain reason for an error nobody raised on purpose: its kind and first words."""
+    if isinstance(error, RecursionError):
+        return "nested too deeply to read"
+    message = str(error).splitlines()[0] if str(error) else ""
+    return f"unexpected {type(error).__name__}: {message[:200]}".rstrip(": ")
+
+
 @dataclass(frozen=True)
 class TextFile:
     """A text file found but not read yet: a big ingest reads these in its worker processes,

@@ -205,12 +205,13 @@ def insert_aliases(conn: Connection, aliases: Sequence[NewAlias], now: dt.dateti
 
 
 def source_ids(conn: Connection, keys: Iterable[str], now: dt.datetime) -> dict[str, int]:
-    """Ids of the named sources, creating those not seen before."""
+    """Ids of the named sources, creating those not seen before (race-safe: another ingest may
+    be creating the same publisher right now)."""
     wanted = sorted(set(keys))
     found = dict(iter(conn.execute(select(Source.key, Source.id).where(Source.key.in_(wanted)))))
     missing = [key for key in wanted if key not in found]
     if missing:
-        conn.execute(insert(Source), [{"key": key, "created_at": now} for key in missing])
+        dialect.add_sources(conn, [{"key": key, "created_at": now} for key in missing])
         found.update(
             iter(conn.execute(select(Source.key, Source.id).where(Source.key.in_(missing))))
         )

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 from sqlalchemy.dialects import postgresql, sqlite
 
-from schaatsradar.store.models import BoundaryParagraph
+from schaatsradar.store.models import BoundaryParagraph, Source
 from schaatsradar.store.stemming import search_terms, stems
 
 
@@ -41,6 +41,16 @@ def add_paragraph_counts(conn: Connection, rows: Sequence[dict[str, Any]]) -> No
         set_={"article_count": BoundaryParagraph.article_count + statement.excluded.article_count},
     )
     conn.execute(statement, list(rows))
+
+
+def add_sources(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert sources, leaving alone any key another transaction has just added: two ingests
+    naming the same new publisher at once must both go on (on PostgreSQL the second waits for
+    the first to commit, then skips the row)."""
+    if not rows:
+        return
+    insert = sqlite.insert if is_sqlite(conn) else postgresql.insert
+    conn.execute(insert(Source).on_conflict_do_nothing(index_elements=["key"]), list(rows))
 
 
 def index_articles(conn: Connection, rows: Sequence[tuple[int, str, str, str, str]]) -> None:

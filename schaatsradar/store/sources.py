@@ -93,19 +93,30 @@ def record_success(
     next_poll_at: dt.datetime,
     etag: str | None,
     last_modified: str | None,
+    refused: str | None = None,
 ) -> None:
+    """A poll that read the source. `refused` names the items it could not store: the source
+    itself is healthy (no back-off), but whoever lists sources sees what was refused."""
     conn.execute(
         update(Source)
         .where(Source.id == source_id)
         .values(
-            etag=etag,
-            last_modified=last_modified,
+            etag=_fitting(etag, "etag"),
+            last_modified=_fitting(last_modified, "last_modified"),
             error_count=0,
-            last_error=None,
+            last_error=refused,
             last_polled_at=now,
             next_poll_at=next_poll_at,
         )
     )
+
+
+def _fitting(validator: str | None, column: str) -> str | None:
+    """A validator longer than its column is not kept (PostgreSQL would refuse the row, and
+    with it the poll): the next request is then simply unconditional."""
+    length: int | None = getattr(Source.__table__.c[column].type, "length", None)
+    too_long = validator is not None and length is not None and len(validator) > length
+    return None if too_long else validator
 
 
 def record_failure(

@@ -55,6 +55,8 @@ ICAL = "text/calendar; charset=utf-8"
 TAG = "tag:schaatsradar,2026:"  # Atom ids stay the same whatever host serves the feed
 NEVER = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)  # `updated` of a feed with no entries yet
 CACHE_CONTROL = "public, max-age=60"
+# What XML 1.0 cannot hold: C0 controls but tab, LF and CR; lone surrogates; U+FFFE/U+FFFF.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 READ = ["GET", "HEAD"]  # HEAD: link checkers and some feed readers ask before fetching
 VARY = "Accept-Language, Cookie"  # the language (query, cookie or header) changes the titles
 
@@ -175,11 +177,17 @@ def _competition(conn: Connection, competition_id: str) -> kb.CompetitionRow:
     return found
 
 
+def xml_text(value: str) -> str:
+    """`value` without the characters XML cannot hold. Ingest mends new text, but older rows
+    and search words still carry them, and one would fail the whole feed."""
+    return NOT_XML.sub("", value)
+
+
 def atom_xml(feed: Feed, base_url: str, self_url: str, language: Language) -> bytes:
     """The feed as Atom 1.0 (RFC 4287). The same feed gives the same bytes."""
     generator = FeedGenerator()
     generator.id(TAG + feed.page)
-    generator.title(feed.title)
+    generator.title(xml_text(feed.title))
     generator.updated(feed.updated)
     generator.link(href=base_url + feed.page, rel="alternate", type="text/html")
     generator.link(href=self_url, rel="self", type="application/atom+xml")
@@ -195,7 +203,7 @@ def _add_entry(generator: FeedGenerator, entry: FeedEntry, base_url: str) -> Non
     item = article_entry(generator, entry, base_url)
     if entry.url:
         item.register_extension("publisher", PublisherLink, atom=True, rss=False)
-        item.publisher.href = entry.url
+        item.publisher.href = xml_text(entry.url)
 
 
 def article_entry(generator: FeedGenerator, entry: FeedEntry, base_url: str) -> Any:
@@ -209,13 +217,13 @@ def article_entry(generator: FeedGenerator, entry: FeedEntry, base_url: str) -> 
     response's Last-Modified, for caches."""
     item = generator.add_entry(order="append")
     item.id(f"{TAG}/artikel/{entry.id}")
-    item.title(entry.title)
+    item.title(xml_text(entry.title))
     written = article_time(entry)
     item.updated(written)
     item.published(written)
     item.link(href=f"{base_url}/artikel/{entry.id}", rel="alternate")
-    item.author(name=entry.source)
-    item.summary(entry.lead, type="html")
+    item.author(name=xml_text(entry.source))
+    item.summary(xml_text(entry.lead), type="html")
     return item
 
 
