@@ -136,11 +136,12 @@ def test_home_puts_results_and_records_before_the_news(site: Site):
         html.index(f'id="{name}-title"') for name in ("results", "records", "news")
     )
     assert results < news and records < news
-    # Podiums: at most three lines a race, the winner's medal named for screen readers.
-    assert (
-        '<span class="medal medal-gold">1</span><span class="visually-hidden"> (goud)</span>'
-        in html
-    )
+    # Podiums: at most three lines a race. The latest demo stories tell fastest-ever times
+    # without saying who won, so their lines show no place rather than an invented one.
+    podiums = html[results : html.index('id="records-title"')]
+    tables = re.findall(r"<table.*?</table>", podiums, re.S)
+    assert tables and all(table.count("<tr") <= 4 for table in tables)  # a header and three
+    assert "medal-gold" not in podiums and '<td class="num place">–</td>' in podiums
 
 
 def test_home_counts_down_to_the_next_competitions(site: Site):
@@ -296,12 +297,12 @@ def test_competition_page_has_results_per_distance_records_and_articles(site: Si
 
 
 def test_competition_page_shows_medals_and_the_sources_of_each_line(site: Site):
-    # World Cup 1 in Salt Lake City: Kok won both 500 m races, Leerdam was fifth and tenth.
+    # World Cup 1 in Salt Lake City: Kok won the 500 m of the final day, Leerdam was fifth.
     salt_lake = re.search(r'href="/wedstrijden/(\d+)">Wereldbeker 1<', page(site, "/kalender"))
     assert salt_lake is not None
     html = main_of(page(site, f"/wedstrijden/{salt_lake.group(1)}"))
     assert "Verschil" not in html  # no race here with two known times and a known winner
-    assert html.count('<span class="medal medal-gold">1</span>') >= 2
+    assert html.count('<span class="medal medal-gold">1</span>') >= 1
     assert '<span class="visually-hidden"> (goud)</span>' in html
     assert re.search(r'<td class="num place">5</td>\s*<th scope="row"><a[^>]*>Jutta Leerdam', html)
     # Each line links the articles that reported it, by publisher.
