@@ -26,6 +26,7 @@ from schaatsradar.knowledge.calendar import (
 from schaatsradar.knowledge.calendar_programme import ScheduledDistance
 from schaatsradar.knowledge.seasons import Season, season_of
 from schaatsradar.store import calendar as stored
+from schaatsradar.store import knowledge_lock
 from schaatsradar.store.calendar import LatestMeet, MeetRow
 
 # The kinds of meet the news tells apart (`matching.level_of`), as calendar levels.
@@ -197,6 +198,7 @@ def store_calendar(conn: Connection, events: Iterable[CalendarEvent], now: dt.da
     file is stored whole or not at all). A meet already stored under the same slug (its
     start day and name) is corrected, not doubled; importing the same file twice changes
     nothing."""
+    knowledge_lock.hold(conn)  # news meets are filed against these (`store.knowledge_lock`)
     saved = Saved()
     for event in events:
         outcome = _save(conn, event, now)
