@@ -273,3 +273,36 @@ def test_two_ingests_at_once_take_in_every_fact_as_one_after_the_other_does(
         only_at_once = sorted(set(at_once[table]) - set(rows))
         only_one_by_one = sorted(set(rows) - set(at_once[table]))
         assert at_once[table] == rows, f"{table}: {only_at_once} instead of {only_one_by_one}"
+
+
+def test_two_commands_opening_a_new_database_at_once_load_the_reference_data_once(
+    tmp_path: Path, database_url: str
+) -> None:
+    """Every command (`ingest`, `serve`, `worker`, ...) loads the bundled skaters, rinks,
+    meets and records when it opens the database; two started together on a new one must
+    both start, and store each row once."""
+    store = Store(database_url)
+    store.upgrade()
+    together = threading.Barrier(2, timeout=120)
+
+    def open_database() -> None:
+        own = Store(database_url)
+        try:
+            together.wait()
+            with own.write() as conn:
+                load_reference(conn)
+        finally:
+            own.close()
+
+    failures = _at_once(open_database, open_database)
+    assert failures == [], f"a command failed to open the database: {failures[0]!r}"
+    twice = _by_name(store)
+    store.close()
+
+    if database_url.startswith("sqlite"):
+        database_url = f"sqlite:///{tmp_path / 'once.db'}"
+    store = _fresh(database_url)
+    once = _by_name(store)
+    store.close()
+    assert len(once["skaters"]) > 100 and once["records"]
+    assert twice == once
