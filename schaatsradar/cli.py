@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Column, Table
+from sqlalchemy.engine import make_url
 
 from schaatsradar.errors import SchaatsradarError
 from schaatsradar.extract.scoring import Agreement
@@ -91,7 +92,8 @@ def db_upgrade() -> None:
     """Create or migrate the database to the newest schema and load the reference data."""
     settings = Settings()
     _open_store(settings)
-    console.print(f"database is up to date: {settings.database_url}")
+    shown = make_url(settings.database_url).render_as_string(hide_password=True)
+    console.print(f"database is up to date: {escape(shown)}")  # never the password
 
 
 @app.command()
@@ -401,12 +403,22 @@ def serve(
     """Serve the site on http://HOST:PORT."""
     import uvicorn
 
+    from schaatsradar.web.access_log import log_config
     from schaatsradar.web.app import create_app
 
     settings = Settings()
     _open_store(settings)
-    # Uvicorn believes X-Forwarded-* from 127.0.0.1 unless told not to; the setting decides.
-    uvicorn.run(create_app(settings), host=host, port=port, proxy_headers=settings.trusted_proxy)
+    uvicorn.run(
+        create_app(settings),
+        host=host,
+        port=port,
+        # Uvicorn believes X-Forwarded-* from 127.0.0.1 unless told not to; the setting decides.
+        proxy_headers=settings.trusted_proxy,
+        http="h11",  # the limits below are h11's (README, "Limits")
+        h11_max_incomplete_event_size=settings.max_header_bytes,
+        timeout_keep_alive=settings.keep_alive_seconds,
+        log_config=log_config(),  # tokens in URLs never reach the log
+    )
 
 
 @app.command()
@@ -859,7 +871,11 @@ def official_add(url: str) -> None:
     settings = Settings()
     if not is_url(url):
         _fail(f"not an http(s) URL: {url!r}", "E145")
-    created = add_official(_open_store(settings), url, _now())
+    try:
+        created = add_official(_open_store(settings), url, settings, _now())
+    except SchaatsradarError as error:
+        errors.print(f"[red]{error.code}[/red] {escape(error.message)}")
+        raise typer.Exit(2) from None
     console.print(("added " if created else "already known: ") + escape(url))
 
 

@@ -211,6 +211,31 @@ class Settings(BaseSettings):
         description="Password hashes (64 MiB each) computed at once; more sign-ins wait their turn",
     )
 
+    # -- Limits on what one request may cost (the README's "Limits" lists them) ---------------
+    max_body_bytes: int = Field(
+        default=64 * 1024,
+        gt=0,
+        description=(
+            "Largest request body of a form or a JSON write (/api/v1/me, sources, merges, "
+            "account pages); a larger one is refused with 413 before it is read"
+        ),
+    )
+    max_article_post_bytes: int = Field(
+        default=2_000_000,
+        gt=0,
+        description="Largest body of POST /api/v1/articles (one whole article), in bytes",
+    )
+    max_header_bytes: int = Field(
+        default=16 * 1024,
+        gt=0,
+        description="Largest request line plus headers `serve` accepts, in bytes (else 431/400)",
+    )
+    keep_alive_seconds: int = Field(
+        default=5,
+        gt=0,
+        description="Seconds `serve` keeps an idle keep-alive connection open",
+    )
+
     @field_validator("allow_private_networks", mode="before")
     @classmethod
     def _split_networks(cls, value: object) -> object:

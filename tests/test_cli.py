@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import make_url
 
 from tests.conftest import ARTICLES
 
@@ -93,6 +94,14 @@ def test_sources_add_refuses_a_private_address(cli):
     assert "E143" not in cli("sources", "list").stdout
 
 
+def test_official_add_refuses_a_private_address_instead_of_storing_it(cli):
+    result = cli("official", "add", "http://127.0.0.1:9/results.json")
+    assert result.returncode == 2
+    assert "E143" in result.stderr and "address not allowed" in result.stderr
+    polled = cli("official", "poll")
+    assert polled.returncode == 0 and "127.0.0.1" not in polled.stdout
+
+
 def test_synth_writes_seed_files(cli, tmp_path: Path):
     result = cli("synth", "25", "--out", str(tmp_path / "s"))
     assert result.returncode == 0
@@ -140,3 +149,27 @@ def test_make_run_serves_on_the_port_asked_for():
     assert planned.returncode == 0, planned.stderr
     assert "serve --host 127.0.0.1 --port 8080" in planned.stdout
     assert "make run PORT=8080" in (root / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.postgres
+def test_db_upgrade_does_not_print_the_database_password(tmp_path: Path):
+    """The URL is shown so an operator sees which database was upgraded, the password masked
+    (output ends up in deploy logs). PostgreSQL here trusts loopback, so any password works."""
+    base = os.environ.get("SCHAATSRADAR_TEST_POSTGRES_URL") or os.environ.get(
+        "SCHAATSRADAR_TEST_DATABASE_URL"
+    )
+    if not base:
+        pytest.skip("needs PostgreSQL (SCHAATSRADAR_TEST_DATABASE_URL)")
+    url = make_url(base).set(password="s3cr3t-pw")
+    env = {**os.environ, "SCHAATSRADAR_DATABASE_URL": url.render_as_string(hide_password=False)}
+    result = subprocess.run(
+        [sys.executable, "-m", "schaatsradar", "db", "upgrade"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "database is up to date" in result.stdout
+    assert "s3cr3t-pw" not in result.stdout + result.stderr
+    assert "***" in result.stdout

@@ -26,7 +26,7 @@ import aiohttp
 
 from schaatsradar.alerts.message import Alert, Sent
 from schaatsradar.alerts.signing import sign
-from schaatsradar.netguard import address_allowed
+from schaatsradar.netguard import REFUSED_MESSAGE, address_allowed
 from schaatsradar.settings import Network, Settings
 
 CONNECTIONS = 200  # in the whole pool
@@ -66,7 +66,7 @@ def guarded_socket_factory(
         family, kind, proto, _, sockaddr = addr_info
         address = ipaddress.ip_address(sockaddr[0])
         if not address_allowed(address, allowed_networks):
-            raise OSError(f"refused: {address} is not a public address")
+            raise OSError(f"refused: {REFUSED_MESSAGE}")  # not which address: see netguard
         return socket.socket(family=family, type=kind, proto=proto)
 
     return factory

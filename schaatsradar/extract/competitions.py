@@ -87,6 +87,8 @@ _COMPETITIONS: list[tuple[Rx, Callable[[re.Match[str]], str]]] = [
         ),
         lambda m: "Four Continents",
     ),
+    # The ISU Short Track World Tour (the short-track World Cup since 2025): its own series.
+    (rx("w", r"(?i:\bworld\stour\b)", needles="tour"), lambda m: "World Tour"),
     (
         rx(
             "Ww",

@@ -97,11 +97,6 @@ class ConfidenceModel:
     records: KindModel | None
     version: str  # a short hash of the model file, "none" without one
 
-    @functools.cached_property
-    def features(self) -> frozenset[str]:
-        """The features either model reads."""
-        return frozenset().union(*(m.features for m in (self.results, self.records) if m))
-
 
 def load_model(raw: bytes | None) -> ConfidenceModel:
     """The model in `raw` (the JSON file's bytes); without one every fact is confident."""
@@ -146,10 +141,14 @@ def sift(
     model = model or shipped_model()
     if not facts.results and not facts.records:
         return facts
-    view = ArticleView.of(text, article_date, facts, model.features, sentences)
+    # A view per kind, reading what that kind's model reads (the features it gives no weight
+    # are not computed: most of them for the shipped models).
+    view = ArticleView.of(text, article_date, facts, _reads(model.results), sentences)
     results, candidate_results = _split(
         facts.results, model.results, lambda r: result_features(view, r)
     )
+    if facts.records:
+        view = ArticleView.of(text, article_date, facts, _reads(model.records), sentences)
     records, candidate_records = _split(
         facts.records, model.records, lambda r: record_features(view, r)
     )
@@ -160,6 +159,11 @@ def sift(
         candidate_results=[*facts.candidate_results, *candidate_results],
         candidate_records=[*facts.candidate_records, *candidate_records],
     )
+
+
+def _reads(model: KindModel | None) -> frozenset[str]:
+    """The features `model` reads (none without a model: every fact is then sure)."""
+    return model.features if model is not None else frozenset()
 
 
 def _split(

@@ -14,189 +14,22 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from schaatsradar.extract.confidence_cues import (
+    DUTCH,
+    ENGLISH,
+    NUMBER,
+    ORDINAL_SCAN,
+    RANK_CUE,
+    SENTENCE_CUES,
+    YEAR,
+)
 from schaatsradar.extract.confidence_times import TIME_FEATURES, time_features
 from schaatsradar.extract.sentences import Sentence, split_sentences
 from schaatsradar.extract.types import TEAM_DISTANCES, Facts, Record, Result
 
-_W = r"(?<![\w-])"  # a word starts here (also after a hyphen: "net-niet" is two words)
-_E = r"(?![\w-])"
-
-
-def _words(*words: str) -> re.Pattern[str]:
-    return re.compile(_W + "(?:" + "|".join(words) + ")" + _E, re.IGNORECASE)
-
-
-# Cue words, Dutch and English. Each is one feature: present in the fact's sentence or not.
-CUES: dict[str, re.Pattern[str]] = {
-    "negation": re.compile(
-        _W + r"(?:niet|geen|nooit|zonder|not|no|never|without)" + _E + r"|n't\b", re.IGNORECASE
-    ),
-    "near_miss": _words(
-        "bijna",
-        "nipt",
-        "net niet",
-        "net naast",
-        "almost",
-        "nearly",
-        "narrowly",
-        "just missed",
-        "missed out",
-        "fell short",
-        "short of",
-    ),
-    "conditional": _words(
-        "zou", "zouden", "zou hebben", "would", "could", "might", "should", "goed geweest"
-    ),
-    "future": _words(
-        "zal",
-        "zullen",
-        "gaat",
-        "wil",
-        "hoopt",
-        "hoop",
-        "kan",
-        "kunnen",
-        "will",
-        "wants?",
-        "hopes?",
-        "aims?",
-        "can",
-        "favoriet",
-        "favou?rite",
-        "kans",
-        "chances?",
-        "doel",
-        "target",
-    ),
-    "history": _words(
-        r"vorig(?:e)?",
-        "geleden",
-        "eerder",
-        "destijds",
-        "toen",
-        "sinds",
-        "ooit eerder",
-        "al eens",
-        "ago",
-        "last",
-        "previous(?:ly)?",
-        "earlier",
-        "former",
-        "since",
-        "once",
-    ),
-    "ever": _words(
-        "ooit",
-        "ever",
-        "all[- ]time",
-        "aller tijden",
-        "in history",
-        "geschiedenis",
-        "carrières?",
-        "loopbaan",
-        "career",
-        "persoonlijk(?:e)? (?:record|besttijd)",
-        "personal best",
-    ),
-    "record": re.compile(r"rec(?:ord|ords)|pr\b|besttijd|best time", re.IGNORECASE),
-    "clause": _words("die", "dat", "wie", "waar", "who", "which", "that", "whose", "where"),
-    "standings": _words(
-        r"\w*klassement",
-        "stand",
-        "standings",
-        "ranking",
-        "overall",
-        "overall standings",
-        r"\w*cup standings",
-    ),
-    "qualify": re.compile(r"plaatst|kwalific|qualif|ticket|startbewijs|selectie", re.IGNORECASE),
-    "count": re.compile(
-        r"(?:\d+(?:e|de|ste|th|st|nd|rd)|eerste|tweede|derde|vierde|vijfde|zesde|zevende|"
-        r"achtste|negende|tiende|first|second|third|fourth|fifth|sixth|seventh|eighth|"
-        r"ninth|tenth)\s+(?:\w+\s+){0,2}?(?:\w*zeges?|overwinning|\w*titels?|medailles?|"
-        r"keer|tijd|times?|titles?|wins?|victor(?:y|ies)|medals?|podiums?|career)" + _E,
-        re.IGNORECASE,
-    ),
-    "placing": _words(
-        r"won",
-        r"wint",
-        r"winnaar",
-        r"zege",
-        r"goud",
-        r"zilver",
-        r"brons",
-        r"podium",
-        r"plaats",
-        r"plek",
-        r"eindigde",
-        r"werd",
-        r"gold",
-        r"silver",
-        r"bronze",
-        r"wins?",
-        r"winner",
-        r"place",
-        r"finished",
-        r"victory",
-        r"title",
-        r"titel",
-        r"kampioen(?:e)?",
-        r"champion",
-    ),
-    "timing": _words("klokte", "reed", "tijd", "snelste", "clocked", "time", "fastest", "stopped"),
-    "training": _words("training", "trainingswedstrijd", "test", "practice", "tijdrit"),
-}
-QUOTE = re.compile(r"[“”\"„«»]")
-YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-NUMBER = re.compile(r"\d+[.,:]\d\d")
-RANK_CUE = re.compile(
-    r"\d+(?:e|de|ste|th|st|nd|rd)\b|eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|"
-    r"negende|tiende|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-    r"goud|zilver|brons|gold|silver|bronze|won|wint|wins|winner|winnaar|zege|victory|podium",
-    re.IGNORECASE,
-)
-# Words that state a placing, by value: does the evidence say the rank it was given?
-ORDINALS = (
-    ("eerste", "first", "1st", "1e", "won", "wint", "wins", "winner", "winnaar", "goud", "gold",
-     "zege", "victory", "kampioen", "kampioene", "champion", "titel", "title", "snelste",
-     "fastest"),
-    ("tweede", "second", "2nd", "2e", "zilver", "silver", "runner-up"),
-    ("derde", "third", "3rd", "3e", "brons", "bronze"),
-    ("vierde", "fourth", "4th", "4e"),
-    ("vijfde", "fifth", "5th", "5e"),
-    ("zesde", "sixth", "6th", "6e"),
-    ("zevende", "seventh", "7th", "7e"),
-    ("achtste", "eighth", "8th", "8e"),
-    ("negende", "ninth", "9th", "9e"),
-    ("tiende", "tenth", "10th", "10e"),
-)  # fmt: skip
-# One pass over the evidence for all of them: the group `o3` matched means "third" is said.
-ORDINAL_SCAN = re.compile(
-    _W
-    + "(?:"
-    + "|".join(f"(?P<o{i + 1}>{'|'.join(words)})" for i, words in enumerate(ORDINALS))
-    + ")"
-    + _E,
-    re.IGNORECASE,
-)
-# "de snelste Nederlandse", "the top American": best of a nation, not of the race.
-NATIONAL_BEST = re.compile(
-    _W + r"(?:snelste|beste|best|fastest|top)\s+(?:\w+\s+)?(?:Nederland\w*|Dutch|Belg\w*|"
-    r"Noor\w*|Norw\w*|Amerikan\w*|American|Canad\w*|Japan\w*|Chine\w*|Duits\w*|German|"
-    r"Ital\w*|Pol\w*|Korea\w*|Zuid-Korea\w*|Tsjech\w*|Czech|Rus\w*)",
-    re.IGNORECASE,
-)
-SENTENCE_CUES = {
-    **{f"cue_{name}": pattern for name, pattern in CUES.items()},
-    "cue_quote": QUOTE,
-    "cue_national_best": NATIONAL_BEST,
-}
-DUTCH = re.compile(r"(?<!\w)(?:de|het|een|van|en|op|niet|werd)(?!\w)", re.IGNORECASE)
-ENGLISH = re.compile(r"(?<!\w)(?:the|a|of|and|on|not|was|in the)(?!\w)", re.IGNORECASE)
 RECORD_TYPES = ("world", "track", "olympic", "national", "continental", "personal", "other")
 STATUSES = ("set", "broken", "existing")
 
@@ -318,13 +151,61 @@ def _race_of(result: Result) -> tuple[str, str, bool, int | None]:
     return (result.athlete, result.distance, result.earlier, result.year)
 
 
+# The features `ArticleView.cues` gives a sentence, and those of a result's race and of the
+# article's other results: a model that reads none of a group gets none of it computed (the
+# shipped one reads three features of a result; training reads them all).
+SENTENCE_FEATURES = (
+    *SENTENCE_CUES,
+    "year_other",
+    "year_any",
+    "paragraph_year_other",
+    "names_in_sentence",
+    "sentence_index",
+    "headline",
+    "first_paragraph",
+    "paragraph",
+    "sentence_chars",
+)
+NAME_FEATURES = ("name_in_evidence", "name_mentioned", "name_distance", "names_between")
+RACE_FEATURES = (
+    "same_skater_distance",
+    "other_winner",
+    "same_rank_other",
+    "same_time_other",
+    "race_size",
+    "race_ranked",
+    "race_timed",
+    "time_only_in_ranked_race",
+    "rank_only_in_timed_race",
+)
+ARTICLE_FEATURES = (
+    "article_results",
+    "share_competition",
+    "share_venue",
+    "share_distance",
+    "main_distance",
+    "race_date_gap",
+    "race_date_old",
+    "unknown_skater",
+    "mentions",
+    "named_in_headline",
+    "sentence_results",
+)
+
+
 def result_features(view: ArticleView, result: Result) -> dict[str, float]:
-    """The features of one result of `view.facts.results`."""
+    """The features of one result of `view.facts.results` (those the model reads, see
+    `ArticleView.wanted`; a feature left out reads as 0 to the model, which gives it no
+    weight)."""
     evidence = result.evidence
-    features = dict(view.cues(view.sentence_at(evidence.start)))
+    wanted_cues = view.wants(*SENTENCE_FEATURES)
+    features = dict(view.cues(view.sentence_at(evidence.start))) if wanted_cues else {}
     rank = result.rank
-    rank_cue = RANK_CUE.search(evidence.text)
-    number = NUMBER.search(evidence.text)
+    # The rank word and number in the evidence: features of their own, and the anchor the
+    # name features measure from.
+    cued = view.wants("evidence_rank_cue", "evidence_number", *NAME_FEATURES)
+    rank_cue = RANK_CUE.search(evidence.text) if cued else None
+    number = NUMBER.search(evidence.text) if cued else None
     features.update(
         bias=1.0,
         dutch=view.dutch,
@@ -347,14 +228,15 @@ def result_features(view: ArticleView, result: Result) -> dict[str, float]:
         mass_start=float(result.distance == "mass start"),
         evidence_chars=_log(len(evidence.text), 300),
         evidence_words=_log(evidence.text.count(" ") + 1, 50),
-        evidence_rank_cue=float(rank_cue is not None),
-        evidence_number=float(number is not None),
-        position=evidence.start / max(len(view.text), 1),
     )
+    if cued:
+        features["evidence_rank_cue"] = float(rank_cue is not None)
+        features["evidence_number"] = float(number is not None)
+    features["position"] = evidence.start / max(len(view.text), 1)
     # Where the skater is named relative to the evidence: inside it, in the same sentence, or
     # only earlier (a pronoun or a carried subject), and how far from its number.
     spans = view.mentions.get(result.athlete, [])
-    if view.wants("name_in_evidence", "name_mentioned", "name_distance", "names_between"):
+    if view.wants(*NAME_FEATURES):
         inside = [s for s in spans if evidence.start <= s[0] < evidence.end]
         anchored = number or rank_cue
         anchor = evidence.start + (anchored.start() if anchored else 0)
@@ -369,8 +251,24 @@ def result_features(view: ArticleView, result: Result) -> dict[str, float]:
                 view.all_mentions, low
             )
         features["names_between"] = min(between, 4) / 4
-    # The other results: the same skater and distance twice is a conflict one of them loses;
-    # two winners of one race, or one time for two skaters, is a misread.
+    if view.wants(*RACE_FEATURES):
+        features.update(_race_features(view, result))
+    if view.wants("rank_said", "other_rank_said"):
+        said = {int(m.lastgroup[1:]) for m in ORDINAL_SCAN.finditer(evidence.text) if m.lastgroup}
+        features["rank_said"] = float(rank is not None and rank in said)
+        features["other_rank_said"] = float(any(r != rank for r in said))
+    if view.wants(*ARTICLE_FEATURES):
+        features.update(_article_features(view, result, spans))
+    if view.wants(*TIME_FEATURES):
+        features.update(time_features(view, result))
+    return features
+
+
+def _race_features(view: ArticleView, result: Result) -> dict[str, float]:
+    """The other results: the same skater and distance twice is a conflict one of them loses;
+    two winners of one race, or one time for two skaters, is a misread."""
+    features: dict[str, float] = {}
+    rank = result.rank
     same = view.skater_distance[_race_of(result)]
     race = [
         o
@@ -391,10 +289,15 @@ def result_features(view: ArticleView, result: Result) -> dict[str, float]:
     features["race_timed"] = timed
     features["time_only_in_ranked_race"] = float(rank is None and ranked > 0.5)
     features["rank_only_in_timed_race"] = float(result.seconds is None and timed > 0.5)
-    if view.wants("rank_said", "other_rank_said"):
-        said = {int(m.lastgroup[1:]) for m in ORDINAL_SCAN.finditer(evidence.text) if m.lastgroup}
-        features["rank_said"] = float(rank is not None and rank in said)
-        features["other_rank_said"] = float(any(r != rank for r in said))
+    return features
+
+
+def _article_features(
+    view: ArticleView, result: Result, spans: list[tuple[int, int]]
+) -> dict[str, float]:
+    """How the result stands among the article's others: its meet, rink and distance shared
+    by most, its date, how often its skater is named."""
+    features: dict[str, float] = {}
     features["article_results"] = _log(len(view.facts.results), 40)
     total = max(len(view.facts.results), 1)
     features["share_competition"] = view.competitions[result.competition] / total
@@ -415,10 +318,8 @@ def result_features(view: ArticleView, result: Result) -> dict[str, float]:
     features["named_in_headline"] = float(
         bool(spans) and bool(view.sentences) and spans[0][0] < view.sentences[0].end
     )
-    sentence = view.sentence_at(evidence.start)
+    sentence = view.sentence_at(result.evidence.start)
     features["sentence_results"] = min(view.per_sentence[sentence], 6) / 6
-    if view.wants(*TIME_FEATURES):
-        features.update(time_features(view, result))
     return features
 
 

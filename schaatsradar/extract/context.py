@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from schaatsradar.extract import context_lead, patterns, story_race
 from schaatsradar.extract import context_mentions as scope
 from schaatsradar.extract.countries import CountryMention
-from schaatsradar.extract.days import outside_report, story_day
+from schaatsradar.extract.days import FINAL_DAY, outside_report, story_day
 from schaatsradar.extract.mentions import Mentions, inside
 from schaatsradar.extract.scanning import blind, gate
 from schaatsradar.extract.sentences import Sentence
@@ -35,6 +35,7 @@ class Context:
     distance: str | None = None
     gender: Gender | None = None
     day: dt.date | None = None
+    final_day: bool = False  # "op de slotdag": the meet's last day, which its days date
     last_subject: Entity | None = None
     last_mentioned: Entity | None = None
     # The subjects of the last sentences that had one, the latest first: a "hij" after a
@@ -87,11 +88,13 @@ def update_context(
     for mention in inside(mentions.context, sentence):
         if mention.kind == "gender" and mention.value in GENDERS:
             updated.gender = GENDERS[mention.value]
+        elif mention.kind == "day" and mention.value == FINAL_DAY:
+            updated.day, updated.final_day = None, True
         elif mention.kind == "day" and article_date is not None:
             day = story_day(text, mention.start, mention.value, updated.day, article_date)
             # A day of another season, or of a meet to come, is not the story's race day.
             if day is not None and not outside_report(day, article_date):
-                updated.day = day
+                updated.day, updated.final_day = day, False
     elsewhere = _read_meet(text, updated, sentence, competitions, mentions, article_date)
     standings = _STANDINGS_GATE.open(text, sentence.start, sentence.end) and STANDINGS.search(
         text, sentence.start, sentence.end
@@ -443,11 +446,15 @@ CLASSIFICATIONS = ("allround", "sprint")
 EARLIER = (
     r"\b(?:last\s(?:week|weekend|month|season|year)(?:'s)?|vorige\s(?:week|maand)|"
     r"vorig\s(?:weekend|seizoen|jaar)|earlier\sthis\s(?:season|month)|eerder\sdit\sseizoen|"
-    r"(?:\w+|\d+)\s(?:jaar|years?|weken|weeks|maanden|months|dagen|days)\s(?:geleden|ago))\b"
+    r"(?:\w+|\d+)\s(?:jaar|years?|weken|weeks|maanden|months|dagen|days)\s(?:geleden|ago)"
+    # "een week eerder in Calgary", "two weeks earlier in Quebec": another stop of the tour
+    # (days are left out: "een dag eerder" is mostly the same meet).
+    r"|(?:\w+|\d+)\s(?:weeks?|weken|weekend|maand|maanden|months?|seizoen|seasons?)"
+    r"\s(?:eerder|earlier|before|daarvoor|terug))\b"
 )
 EARLIER_MEET = re.compile(EARLIER + r"[^.;:]*$", re.IGNORECASE)
 FLASHBACK = re.compile(EARLIER, re.IGNORECASE)
-_FLASHBACK_GATE = gate(FLASHBACK, "last vorig earlier eerder geleden ago")
+_FLASHBACK_GATE = gate(FLASHBACK, "last vorig earlier eerder geleden ago before daarvoor terug")
 
 
 def carried_after(text: str, sentence: Sentence, before: Context, after: Context) -> Context:

@@ -16,7 +16,7 @@ from schaatsradar.extract.lexicon import MONTHS
 from schaatsradar.extract.name_text import QUOTES_SCAN
 from schaatsradar.extract.scanning import Rx, dedupe, rx, trie, words
 
-__all__ = ["find_days", "outside_report", "resolve_day", "story_day"]
+__all__ = ["FINAL_DAY", "find_days", "outside_report", "resolve_day", "story_day"]
 
 
 _WEEKDAYS = {
@@ -75,6 +75,16 @@ _DAY_RELATIVE: list[tuple[Rx, str]] = [
         "day_later",
     ),
 ]
+# The meet's last day, whatever its date: the knowledge base knows the meet's days, the text
+# only says which of them ("op de slotdag", "on the final day").
+FINAL_DAY = "final_day"
+_DAY_FINAL = rx(
+    "slot",
+    r"(?i)\bslotdag\b|\blaatste\swedstrijddag\b|\bon\sthe\s(?:final|last|closing)\sday\b"
+    r"|\bthe\s(?:final|closing)\sday\sof\s(?:the\s)?(?:competition|championships?|meet"
+    r"|games|world\scup)\b",
+    needles="slotdag wedstrijddag day",
+)
 _MONTH_RE = trie(MONTHS)
 _DAY_DATE_DM = rx(
     "0123456789",
@@ -114,8 +124,8 @@ class _Day:
 def find_days(text: str) -> list[tuple[int, int, str]]:
     """(start, end, value) for every day cue in `text`, without overlaps. Values: a weekday
     ("saturday"), "today", "yesterday", "day_before_yesterday", "day_earlier"/"day_later"
-    (relative to the day the sentence is about), "YYYY-MM-DD" or "--MM-DD" (a date without a
-    year)."""
+    (relative to the day the sentence is about), "final_day" (the meet's last day, a day only
+    the meet's own days date), "YYYY-MM-DD" or "--MM-DD" (a date without a year)."""
     found: list[_Day] = []
     for m in _DAY_WEEKDAY.finditer(text):
         key = (m.group("d") or m.group("e")).lower()
@@ -123,6 +133,8 @@ def find_days(text: str) -> list[tuple[int, int, str]]:
     for pattern, relative in _DAY_RELATIVE:
         for m in pattern.finditer(text):
             found.append(_Day(m.start(), m.end(), relative))
+    for m in _DAY_FINAL.finditer(text):
+        found.append(_Day(m.start(), m.end(), FINAL_DAY))
     for pattern in (_DAY_DATE_DM, _DAY_DATE_MD):
         for m in pattern.finditer(text):
             date = _date_value(m.group("d"), m.group("mon"), m.group("y"))

@@ -267,7 +267,7 @@ NUMBERS = {
 # Where a clause ends: a comma, or a conjunction that starts a clause of its own ("took the
 # race in Heerenveen after picking up silver at last week's opener").
 CLAUSE_BREAK = re.compile(
-    r",\s|;\s|:\s|\s(?:after|before|while|nadat|terwijl|voordat|maar|but)\s"
+    r",\s|;\s|:\s|\s(?:after|before|while|nadat|terwijl|voordat|maar|but|as|whereas|doordat)\s"
     # "pakte de titel die ze vorig jaar verloor": the relative clause holds its own time.
     r"|\s(?:die|dat|who|which)\s",
     re.IGNORECASE,

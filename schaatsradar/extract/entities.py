@@ -210,8 +210,11 @@ def _from_skater(team: Entity, skaters: Sequence[Entity]) -> bool:
     return any(s.start == team.start and s.end == team.end for s in skaters)
 
 
+# "ahead of Blondin and Italy's Lollobrigida", "De Boo of the Netherlands and Kongshaug":
+# a country before or after a listed name.
 GOVERNED_LIST_GAP = re.compile(
-    r"^(?:\s*\([^)]{0,20}\))?(?:\s+(?:uit|of|from|van)\s+[A-ZÀ-Þ][\w-]*)?\s*(?:,|\ben\b|\band\b)\s*$"
+    r"^(?:\s*\([^)]{0,20}\))?(?:\s+(?:uit|of|from|van)\s+(?:the\s+)?[A-ZÀ-Þ][\w-]*)?"
+    r"\s*(?:,|\ben\b|\band\b)\s*(?:(?:[A-ZÀ-Þ][\w.-]*\s+)?[A-ZÀ-Þ][\w.-]*['’]s\s+)?$"
 )
 
 

@@ -27,7 +27,9 @@ __all__ = ["clause_before", "group_ranked", "now_between", "unrealized"]
 _CLAUSE_BREAK = blind(
     r"(?<!\d)[,;:()\u2013\u2014]|\s-\s|\b(?:en|and)\b(?!\s+(?:in\s+)?\d)|"
     r"\b(?:maar|but|toen|when|terwijl|while|nadat|after|dat|that|die|who|which|waarin|"
-    r"omdat|because|waarna|whereupon|dus|so|though|although|hoewel|yet)\b"
+    r"omdat|because|waarna|whereupon|dus|so|though|although|hoewel|yet|waardoor|doordat"
+    # "the record was not in danger as she won": a new clause, the negation stays behind.
+    r"|as)\b"
 )
 
 

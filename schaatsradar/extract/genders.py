@@ -21,6 +21,7 @@ _GENDERS: list[tuple[Rx, str]] = [
             r"|\w*trackster|\w*kampioene|winnares|landgenote|teamgenotes?|ploeggenotes?)(?!\w)",
             needles="vrouw dames women ladies female schaatsster trackster kampioene winnares"
             " genote",
+            one_word=True,
         ),
         "women",
     ),
@@ -29,6 +30,7 @@ _GENDERS: list[tuple[Rx, str]] = [
             "abcdefghijklmnopqrstuvwxyz",
             r"(?i)\b(?:mannen\w*|heren\w*|men(?:['’]s)?|male|\w*schaatser)(?!\w)",
             needles="mannen heren men male schaatser",
+            one_word=True,
         ),
         "men",
     ),

@@ -17,6 +17,7 @@ from schaatsradar.extract import flow, patterns
 from schaatsradar.extract.context import STANDINGS, Context, Entity, classification_of
 from schaatsradar.extract.mentions import text_before
 from schaatsradar.extract.owners import LIST_GAP
+from schaatsradar.extract.place_races import BEATEN_IN_STANDINGS, CLASSIFICATION_AFTER, _standings
 from schaatsradar.extract.scanning import blind
 from schaatsradar.extract.sentences import Sentence
 from schaatsradar.extract.shapes import BeatingClause
@@ -100,6 +101,32 @@ WIN_COUNT_AFTER = re.compile(
 )
 
 
+# "won nog alle teamsprints", "won all four distances": every race of a set, no one race.
+WON_ALL_AFTER = re.compile(
+    r"[^.,;:\d]{0,50}?\b(?:alle|all)\s+(?:(?:de|the|zijn|haar|his|her|their|hun|twee|drie"
+    r"|vier|vijf|zes|two|three|four|five|six)\s+){0,2}[\w-]+(?:s|en)\b",
+    re.IGNORECASE,
+)
+
+
+SUPERLATIVE_CUE = re.compile(r"(?:de\s+)?(?:snelste|beste|sterkste|fastest)\b", re.IGNORECASE)
+IN_A_PAIR_BEFORE = re.compile(
+    r"\b(?:in|of)\s+(?:de|het|the|zijn|haar|his|her)\s+(?:[\w-]+\s+)?(?:rit|pair|heat|pairing)\b"
+    r"[^.;:]{0,40}$",
+    re.IGNORECASE,
+)
+EVER_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:ooit|ever|aller\s+tijden|of\s+all\s+time|in\s+history"
+    r"|in\s+de\s+geschiedenis)\b",
+    re.IGNORECASE,
+)
+LEADING_AFTER_STAGES = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:na|after)\s+(?:de\s+|the\s+)?(?:\w+|\d+)\s+"
+    r"(?:afstanden|distances|races|omlopen|ritten|dagen|days)\b",
+    re.IGNORECASE,
+)
+
+
 PURPOSE_BEFORE = re.compile(r"\b(?:om|to)\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
 PURPOSE_AFTER = re.compile(
     r"\s+(?:te\s+\w+|rijden|strijden|vechten|sprinten|schaatsen|meedoen|gaan)\b", re.IGNORECASE
@@ -121,6 +148,20 @@ def _rank_counts(
     if NOT_A_PLACE_AFTER.match(text, cue.end) or NOT_A_PLACE_CUE.search(cue.cue):
         return False
     if WIN_COUNT_AFTER.match(text, cue.end) or RANKING_AFTER.match(text, cue.end):
+        return False
+    if SUPERLATIVE_CUE.match(cue.cue) and (
+        IN_A_PAIR_BEFORE.search(text_before(text, sentence, cue.start))
+        or EVER_AFTER.match(text, cue.end)
+    ):
+        # "was in de vierde rit de snelste": of the pair, so far, not the race; "de snelste
+        # vrouw ooit", "the fastest woman in history": of all time, not a place.
+        return False
+    if cue.cue.casefold() in WIN_VERBS and (
+        WON_ALL_AFTER.match(text, cue.end, sentence.end)
+        or LEADING_AFTER_STAGES.match(text, cue.end, sentence.end)
+    ):
+        # "won vorig seizoen alle teamsprints": a season; "won na drie afstanden al ruim": a
+        # lead in the standings along the way, not one race.
         return False
     if PURPOSE_BEFORE.search(text_before(text, sentence, cue.start)) and PURPOSE_AFTER.match(
         text, cue.end
@@ -194,7 +235,10 @@ BEATEN_BEFORE = blind(
     # "won in 1.41,33, voor Nuis (1.42,80) en Kongshaug": a comma and "voor" after the win.
     # "won in 1.07,17 tegen 1.07,22 voor Prins": the winner's time against the rival's
     # (issue 11, comparisons).
-    r"|(?:,\s*voor|\btegen\s+\d[\d.,:]*\d\s+voor)\b"
+    r"|(?:(?:,\s*voor|\btegen\s+\d[\d.,:]*\d\s+voor)\b"
+    # "won het klassement voor Snellink en Bosker": the win's own object, then who followed.
+    r"|\b(?:won|wint|wonnen|winnen|zegevierde|zegevierden|triomfeerde)\s+(?:het|de)\s+"
+    r"(?:[\w-]+\s+){0,3}?voor\b)"
     # A time's decimal point is no sentence end: "ahead of De Boo (1:06.45) and Kongshaug".
     r"(?:[^.;]|\.(?=\d)){0,60}$"
 )
@@ -203,8 +247,18 @@ BEATEN_BEFORE = blind(
 # "bleef in de slotrit Bowe voor", "beat her pair Takagi": a rival beaten in the pairing,
 # who may have finished anywhere behind.
 PAIRING = re.compile(
-    r"\b(?:\w*rit|ritten|ritgeno(?:te|ot)|duel|rechtstreeks\w*|onderling\w*|pair|pairing|"
+    # "slotrit", "Rit", but not a name that ends so ("Jorrit", "Gerrit").
+    r"\b(?:(?-i:(?:[a-z]\w*)?rit|Rit)|ritten|ritgeno(?:te|ot)|duel|rechtstreeks\w*|onderling\w*"
+    r"|pair|pairing|"
     r"paired|head-to-head|heat)\b",
+    re.IGNORECASE,
+)
+
+
+# "He now leads the World Cup standings by 60 points ahead of De Boo", "leidt met 40 punten
+# voorsprong op Kok": a lead in points along a season or a championship, not a race's order.
+SEASON_LEAD = re.compile(
+    r"\b(?:leads?|leading|led|leidt|leidde|aan\s+de\s+leiding|punten|points|pts)\b",
     re.IGNORECASE,
 )
 
@@ -240,6 +294,16 @@ def _infer_runners_up(
     )
     if winner is None:
         return
+    # "took gold overall ahead of Roest and Ghiotto": who followed a win in the standings
+    # followed in the standings, not in the race before.
+    cue_name = (
+        BEATEN_IN_STANDINGS
+        if any(
+            r.rank == 1 and (_standings(text, r) or CLASSIFICATION_AFTER.match(text, r.end))
+            for r in winner.ranks
+        )
+        else "beaten"
+    )
     listed = [
         e
         for e in entities
@@ -248,6 +312,7 @@ def _infer_runners_up(
         and e.name != winner.name
         and BEATEN_BEFORE.search(text[winner.end : e.start])
         and not PAIRING.search(text, winner.end, e.start)
+        and not SEASON_LEAD.search(text, winner.end, e.start)
         and not MARK_OF_BEFORE.search(text, max(winner.end, e.start - 60), e.start)
     ]
     # "voor Gauthier (2de) en Hoogland": a rival whose place is stated keeps its slot in the
@@ -259,14 +324,14 @@ def _infer_runners_up(
         beaten = [e for e in listed[:2] if not e.ranks]
         for entity in beaten:
             rank = listed.index(entity) + 2
-            entity.ranks.append(patterns.RankMention(entity.start, entity.end, rank, "beaten"))
+            entity.ranks.append(patterns.RankMention(entity.start, entity.end, rank, cue_name))
         return
     beaten = listed or _kept_behind(text, sentence, entities, winner)
     if len(beaten) == 1 and ALSO_BEATEN.search(text, winner.end, beaten[0].start):
         # "hield Kok achter zich en was ook rapper dan Goetz": one more of the beaten, not second.
         return
     for rank, entity in enumerate(beaten[:2], start=2):
-        entity.ranks.append(patterns.RankMention(entity.start, entity.end, rank, "beaten"))
+        entity.ranks.append(patterns.RankMention(entity.start, entity.end, rank, cue_name))
 
 
 ALSO_BEATEN = re.compile(r"\b(?:ook|also|too|eveneens)\b", re.IGNORECASE)
@@ -360,7 +425,9 @@ def _infer_only_ahead(text: str, sentence: Sentence, entities: Sequence[Entity])
 
 def _infer_leader(text: str, sentence: Sentence, entities: Sequence[Entity]) -> None:
     """ "Tweede achter Takagi": whoever the runner-up finished behind won."""
-    ranked = [e for e in entities if e.ranks and e.ranks[0].rank == 2]
+    # Only a runner-up with no other place: "Kok, vorig seizoen nog tweede, werd nu derde
+    # achter Jackson" says nothing of who won.
+    ranked = [e for e in entities if e.ranks and {r.rank for r in e.ranks} == {2}]
     if len(ranked) != 1:
         return
     runner_up = ranked[0]

@@ -20,6 +20,9 @@ class _RegistryIndex:
     surnames: dict[str, list[tuple[str, ...]]]  # first word -> surname keys, longest first
     # surname deletion variant -> (position of the surname word in the entry, word, entry)
     near: dict[str, list[tuple[int, str, NameEntry]]]
+    # The first words of every registry name and alias: a token that is none of them starts
+    # no registry name, which one set test tells.
+    name_firsts: frozenset[str]
 
 
 _INDEXES: WeakKeyDictionary[Registry, _RegistryIndex] = WeakKeyDictionary()
@@ -52,7 +55,11 @@ def _index(registry: Registry) -> _RegistryIndex:
                 continue
             for variant in _deletions(word) if len(word) >= 5 else {word}:
                 near[variant].append((pos, word, entry))
-    index = _RegistryIndex(dict(surnames), dict(near))
+    index = _RegistryIndex(
+        dict(surnames),
+        dict(near),
+        frozenset(entry.parts[0] for entry in registry.name_entries() if entry.parts),
+    )
     _INDEXES[registry] = index
     return index
 

@@ -158,8 +158,10 @@ class _References:
         """ "zij", "ze", "hij", "she", "he" opening a clause. A "ze" before a plural verb
         ("ze reden") means "they"."""
         tokens = self.tokens
-        for i, tok in enumerate(tokens):
-            gender = _PRONOUNS.get(tok.lower)
+        # The few pronoun tokens, picked out in one comprehension.
+        for i in [k for k, tok in enumerate(tokens) if tok.info.lower in _PRONOUNS]:
+            tok = tokens[i]
+            gender = _PRONOUNS[tok.lower]
             if gender is None:
                 continue
             opens = tok.initial

@@ -13,7 +13,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import NamedTuple
 
 from schaatsradar.extract.lexicon import PROMOTION_WORDS, RACE_TIME
 from schaatsradar.extract.name_words import (
@@ -28,7 +28,9 @@ from schaatsradar.extract.name_words import (
     _is_role_token,
     _words,
 )
+from schaatsradar.extract.pattern_leads import led
 from schaatsradar.extract.registry import PARTICLES, norm_parts
+from schaatsradar.extract.scanning import LedScan
 
 _TOKEN_RE = re.compile(r"[’']t(?![^\W\d_])|[^\W\d_]+(?:[-‐‑][^\W\d_]+|['’][^\W\d_]+)*")
 _SAME_LINE_GAP = re.compile(r"[ \t\u00a0\u2009\u202f]+")
@@ -41,11 +43,13 @@ _QUOTES = re.compile(
     r"\"[^\"\n]{1,800}\"|“[^”\n]{1,800}”|„[^”“\n]{1,800}[”“]|«[^»\n]{1,800}»"
     r"|(?<![\w’'])[‘'](?!t\b)[^‘’'\n]{2,400}[’'](?![\w’'])"
 )
-# Whole-text scans led by a test of the characters every match starts with: the regex engine
-# turns away every other position with one set test (see `scanning.Rx`), 2-3x faster.
-QUOTES_SCAN = re.compile("(?=[\"“„«‘'])(?:" + _QUOTES.pattern + ")")
-RACE_TIME_SCAN = re.compile("(?=\\d)(?:" + RACE_TIME.pattern + ")")
-ORDINAL_SCAN = re.compile("(?=\\d)(?:" + _ORDINAL.pattern + ")")
+# Whole-text scans led by the characters every match starts with (a quote mark, a digit): the
+# regex engine skips to the next of them in C (`scanning.LedScan`); the promotion words by a
+# look-ahead on their first letters, which turns away every other position with one set test.
+QUOTES_SCAN = LedScan("\"“„«‘'", _QUOTES.pattern)
+RACE_TIME_SCAN = LedScan("\\d", RACE_TIME.pattern)
+PROMOTION_SCAN = re.compile(led(PROMOTION_WORDS.pattern))
+ORDINAL_SCAN = LedScan("\\d", _ORDINAL.pattern)
 _OPENERS = frozenset('"“„‘«(:|–—-•*')
 _WEAK_PARTICLES = _words("in op het te")  # particles only before another: "in 't Hof"
 
@@ -67,8 +71,23 @@ class _WordInfo:
     poss_cut: int
 
 
-@lru_cache(maxsize=65536)
+# What `_word_info` has worked out, by word: a plain dict read in the token loop (an
+# `lru_cache` call per token cost a fifth of `_analyse`). Emptied when full, so hostile text
+# of endless distinct words cannot grow it without bound; it depends on nothing but the word.
+_WORD_INFOS: dict[str, _WordInfo] = {}
+_MAX_WORD_INFOS = 65536
+
+
 def _word_info(word: str) -> _WordInfo:
+    info = _WORD_INFOS.get(word)
+    if info is None:
+        if len(_WORD_INFOS) >= _MAX_WORD_INFOS:
+            _WORD_INFOS.clear()
+        info = _WORD_INFOS[word] = _new_word_info(word)
+    return info
+
+
+def _new_word_info(word: str) -> _WordInfo:
     lower = word.casefold()
     caps = word[0].isupper()
     parts = norm_parts(word)
@@ -98,8 +117,10 @@ def _word_info(word: str) -> _WordInfo:
     )
 
 
-@dataclass(slots=True)
-class _Token:
+class _Token(NamedTuple):
+    """A word of the text (never changed once made; a tuple, because an article has hundreds
+    and a tuple is made several times faster than a class instance)."""
+
     start: int
     end: int
     text: str
@@ -193,6 +214,8 @@ def _analyse(text: str) -> _Doc:
     prev_lower = ""
     sent = 0
     next_start = sent_starts[1] if n_sent > 1 else len(text) + 1
+    infos = _WORD_INFOS
+    new_token = tuple.__new__  # `_Token(...)` without its Python-level `__new__`
     for m in _TOKEN_RE.finditer(text):
         s, e = m.span()
         word = m.group()
@@ -208,9 +231,9 @@ def _analyse(text: str) -> _Doc:
             gap = text[prev_end:s]
             joined = bool(_SAME_LINE_GAP.fullmatch(gap))
             initial = not joined and not _OPENERS.isdisjoint(gap)
-        info = _word_info(word)
+        info = infos.get(word) or _word_info(word)
         core = info.name_word and not (initial and info.common)
-        tokens.append(_Token(s, e, word, info, sent, initial, joined, core))
+        tokens.append(new_token(_Token, (s, e, word, info, sent, initial, joined, core)))
         if info.caps and not initial:
             caps_count[sent] += 1  # and never context: "Dromen van Goud" is a title
         else:
@@ -223,7 +246,7 @@ def _analyse(text: str) -> _Doc:
         prev_end, prev_sent, prev_lower = e, sent, info.lower
 
     boiler = [False] * n_sent
-    for m in PROMOTION_WORDS.finditer(text.lower()):
+    for m in PROMOTION_SCAN.finditer(text.lower()):
         boiler[bisect.bisect_right(sent_starts, m.start()) - 1] = True
     doc = _Doc(
         text=text,

@@ -167,6 +167,7 @@ _EVENTS_ORGS = _words(
     "international skating speed union federation federatie association committee comité "
     "bond schaatsbond team ploeg club vereniging stichting academy academie university "
     "universiteit college school ice ijs arena stadion stadium oval ijsstadion halle center "
+    "ijsbaan ijshal ijsbanen kunstijsbaan rink ship eisstadion eisschnelllaufbahn ice-rink "
     "centre sportpark sportforum press news nieuws sports sport media tv radio studio "
     "journaal krant dagblad magazine online app website redactie foto fotos photo photos video "
     "videos update live blog podcast watch related stories story skip main content help "
@@ -220,6 +221,8 @@ _ROLE_SUFFIXES = (
     "voetballer",
     "wielrenner",
 )
+# Verbs whose agent is someone's coach: "coached by X", "getraind door X".
+_COACHED_VERBS = _words("coached trained guided gecoacht getraind begeleid opgeleid")
 _FORMER = _words("voormalig voormalige oud ex former retired gewezen")
 _CREDIT_WORDS = _words("foto photo fotograaf photographer credit credits beeld bron source")
 _BYLINE_WORDS = _words("door by")

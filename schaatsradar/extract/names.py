@@ -43,6 +43,7 @@ from schaatsradar.extract.name_text import _WEAK_PARTICLES, _analyse, _match_par
 from schaatsradar.extract.name_words import (
     _APPOSITION_DETS,
     _BYLINE_WORDS,
+    _COACHED_VERBS,
     _COUNTRIES,
     _CREDIT_WORDS,
     _EVENTS_ORGS,
@@ -55,6 +56,17 @@ from schaatsradar.extract.registry import EAST_ASIAN_COUNTRIES, Registry, norm_p
 from schaatsradar.extract.types import Skater
 
 __all__ = ["How", "NameMention", "find_skaters"]
+
+
+def _typo_of(mine: str, theirs: str) -> bool:
+    """Whether a word is the registry's word with a typo: one edit, letters moved, or (in a
+    long word) two letters mistyped in place ("Britanny" for "Brittany") or a few more."""
+    if mine == theirs or _one_edit(mine, theirs) or _letter_moved(mine, theirs):
+        return True
+    if len(mine) == len(theirs) >= 7:
+        return sum(a != b for a, b in zip(mine, theirs, strict=True)) <= 2
+    # A long word mistyped more ("Anotionette"); short given names stay exact ("Jae-won").
+    return min(len(mine), len(theirs)) >= 8 and fuzz.ratio(mine, theirs) >= 85
 
 
 @dataclass(frozen=True)
@@ -116,25 +128,28 @@ class _Finder(_References):
         """Longest registry name or alias starting at each token. All-lower-case text
         ("mei han") is ordinary words, not a name."""
         tokens = self.tokens
-        i = 0
-        while i < len(tokens):
+        firsts = self.index.name_firsts
+        # Only the few tokens a registry name can start with are tried (one set test per
+        # token in a comprehension, instead of a registry look-up per token).
+        starts = [
+            i for i, tok in enumerate(tokens) if (parts := tok.info.parts) and parts[0] in firsts
+        ]
+        after = 0  # tokens before this are inside a name already found
+        for i in starts:
+            if i < after:
+                continue
             tok = tokens[i]
             found = None
-            if tok.parts:
-                for entry in self.registry.names_starting_with(tok.parts[0]):
-                    hit = _match_parts(tokens, i, entry.parts)
-                    if (
-                        hit
-                        and self.text[tok.start : hit[1]].lower() != self.text[tok.start : hit[1]]
-                    ):
-                        found = (entry, hit)
-                        break
+            for entry in self.registry.names_starting_with(tok.info.parts[0]):
+                hit = _match_parts(tokens, i, entry.parts)
+                if hit and self.text[tok.start : hit[1]].lower() != self.text[tok.start : hit[1]]:
+                    found = (entry, hit)
+                    break
             if found is None:
-                i += 1
                 continue
             entry, (j, end) = found
             self.add(entry.skater, i, j, end, "alias" if entry.is_alias else "full", True)
-            i = j + 1
+            after = j + 1
 
     # -- 2. runs of capitalised words ------------------------------------------------------
 
@@ -145,12 +160,13 @@ class _Finder(_References):
         possessive ends the run. Title-case headings have no runs: every word is a capital."""
         tokens = self.tokens
         n = len(tokens)
-        i = 0
-        while i < n:
-            tok = tokens[i]
-            if self.taken[i] or not tok.core or self.doc.title_case[tok.sent]:
-                i += 1
+        title_case = self.doc.title_case
+        resume = 0  # tokens before this are in the run last given
+        # A run starts on a possible name word: the others are passed over in one go.
+        for i in [k for k, tok in enumerate(tokens) if tok.core and not title_case[tok.sent]]:
+            if i < resume or self.taken[i]:
                 continue
+            tok = tokens[i]
             nxt = tokens[i + 1] if i + 1 < n else None
             if (
                 i > 0
@@ -160,8 +176,7 @@ class _Finder(_References):
                 and nxt.joined
                 and nxt.core
             ):
-                i += 1  # "de Schotse Sandra Smith": a nationality adjective
-                continue
+                continue  # "de Schotse Sandra Smith": a nationality adjective
             if (
                 i > 0
                 and tok.lower == "noor"
@@ -170,8 +185,7 @@ class _Finder(_References):
                 and nxt.joined
                 and nxt.core
             ):
-                i += 1  # "de Noor Simen Spieler Nilsen": the nationality, not the given name Noor
-                continue
+                continue  # "de Noor Simen Spieler Nilsen": the nationality, not the given name Noor
             run = [i]
             cores = 1
             pending: list[int] = []
@@ -197,7 +211,7 @@ class _Finder(_References):
                     break
                 j += 1
             yield run
-            i = run[-1] + 1
+            resume = run[-1] + 1
 
     def capitalised_runs(self) -> None:
         """Runs of two or more name words: a misspelt registry name, or a candidate person.
@@ -273,6 +287,14 @@ class _Finder(_References):
                     ):
                         continue
                     seen.add(id(entry))
+                    # Each other word a typo away ("Britanny"), no more: "Chung Jae-won" is
+                    # not "Chung Jae-woong", however alike the whole strings look.
+                    if not all(
+                        _typo_of(mine, theirs)
+                        for i, (mine, theirs) in enumerate(zip(parts, entry.parts, strict=True))
+                        if i != pos
+                    ):
+                        continue
                     score = fuzz.ratio(candidate, " ".join(entry.parts))
                     if score >= 88 and (best is None or score > best[0]):
                         best = (score, entry.skater)
@@ -296,13 +318,15 @@ class _Finder(_References):
         for p in list(self.persons.values()):
             learn(p)
         registry_keys = self.index.surnames
-        i = 0
-        while i < len(tokens):
-            tok = tokens[i]
-            if self.taken[i] or not tok.info.caps or not tok.parts:
-                i += 1
+        # Only capitalised words can be surnames: the others are passed over in one
+        # comprehension, not one loop turn each.
+        capitalised = [i for i, tok in enumerate(tokens) if tok.info.caps and tok.info.parts]
+        resume = 0  # tokens before this belong to a surname already read
+        for i in capitalised:
+            if i < resume or self.taken[i]:
                 continue
-            firsts = [tok.parts[0]]
+            tok = tokens[i]
+            firsts = [tok.info.parts[0]]
             if tok.info.poss_parts and tok.info.poss_parts[0] != firsts[0]:
                 firsts.append(tok.info.poss_parts[0])  # "Leerdams", "Eitrem's"
             keys = [k for f in firsts for k in (*in_article.get(f, ()), *registry_keys.get(f, ()))]
@@ -313,9 +337,9 @@ class _Finder(_References):
                     hit = (key, m)
                     break
             if hit is None:
-                i += 1
                 continue
             key, (j, end) = hit
+            resume = j + 1
             after = tokens[j + 1] if j + 1 < len(tokens) else None
             if (
                 after is not None
@@ -323,13 +347,11 @@ class _Finder(_References):
                 and after.core
                 and not self.doc.title_case[tok.sent]
             ):
-                i = j + 1
                 continue
             owner = self.resolve_surname(key, tok)
             if owner is not None:
                 self.add(owner, i, j, end, "surname", False)
                 learn(self.persons[owner])
-            i = j + 1
 
     def resolve_surname(self, key: tuple[str, ...], tok: _Token) -> Skater | None:
         """The person a bare surname stands for: the person with that surname named in full
@@ -405,6 +427,12 @@ class _Finder(_References):
                 before = tokens[i - 2] if i > 1 and tokens[i - 2].sent == sent else None
                 if prev.info.skater_noun and before is not None and before.lower in _FORMER:
                     return True
+                if (
+                    prev.lower in _BYLINE_WORDS
+                    and before is not None
+                    and (before.lower in _COACHED_VERBS)
+                ):
+                    return True  # "coached by X", "getraind door X": the coach
             elif (
                 _is_role_token(prev.lower)
                 and self.text[prev.end : tokens[i].start].strip() == ","

@@ -38,13 +38,14 @@ def _aside(text: str, entity: HasSpan, position: int) -> bool:
 # "sneller dan Takagi", "achter Kok", "tegen Grevelt", "ahead of Stolz".
 OBJECT_BEFORE = blind(
     r"(?:\b(?:dan|achter|tegen|voor|than|behind|against|ahead of|over|van|of|net als|zoals|"
-    r"runner-up to|second to|"
+    r"runner-up to|second to|coached by|trained by|gecoacht door|getraind door|"
     r"evenals|just like|just as)"
     # A conjunction ends the phrase: "zat vlak achter en Huizinga werd dertiende".
     r"\s+(?:(?!(?:en|and|maar|but|terwijl|while|whereas)\s)"
     # A word starting with a Latin-1 letter (case-blind, "[A-ZÀ-Þ]" matched any; lower-cased,
     # that is a-z, "×" and à-þ but "÷").
-    r"(?:de|het|een|the|a|an|zijn|haar|hun|his|her|their|[a-z\xd7\xe0-\xf6\xf8-\xfe][\w-]*|"
+    # "ahead of Canada's Blondin": a country's possessive before the name.
+    r"(?:de|het|een|the|a|an|zijn|haar|hun|his|her|their|[a-z\xd7\xe0-\xf6\xf8-\xfe][\w-]*(?:['’]s)?|"
     r"\w+(?:genoot|genote|genoten|mate|mates))\s+){0,3})$"
 )
 
@@ -143,8 +144,12 @@ def _object_at(
 
 
 # "Weidemann (3:58.64; +1.71), die het brons veroverde": a bracketed time may come first.
+# "Zhongyan Ning of China, who was second": a country apposition may come first too.
 RELATIVE_CLAUSE = re.compile(
-    r"^\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:die|dat|who|which|wat)\b", re.IGNORECASE
+    r"^\s*(?:\([^()]{0,40}\)\s*)?"
+    r"(?:(?:of|from|uit)\s+(?:the\s+)?(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s*)?"
+    r",?\s*(?:die|dat|who|which|wat)\b",
+    re.IGNORECASE,
 )
 
 
@@ -175,8 +180,10 @@ def _rank_owner(
     if after:
         gap = text[end : after[0].start]
         # "werd tweede en brons was er voor Goetz": the bronze is Goetz's, not second.
-        if handed_on(gap, RECIPIENT_AFTER.search(gap + " ") is not None) and not OTHER_PRIZE.search(
-            text, end, after[0].start
+        if (
+            handed_on(gap, RECIPIENT_AFTER.search(gap + " ") is not None)
+            and not OTHER_PRIZE.search(text, end, after[0].start)
+            and not _won_ahead_of(text, sentence, entities, cue, gap)
         ):
             return after[0]
     if (
@@ -215,6 +222,27 @@ def _rank_owner(
         return before[-1]
     later = [e for e in subjects if e.start >= end and not _clause_between(text, end, e.start)]
     return later[0] if later else None
+
+
+# Verbs of winning: "Hij won het klassement voor Snellink" has the win's subject before it,
+# and "voor" after it is "ahead of" (issue 11, one skater one race), not "went to".
+WIN_VERBS_AHEAD = frozenset(
+    {"won", "wint", "wonnen", "winnen", "zegevierde", "zegevierden", "triomfeerde"}
+)
+
+
+def _won_ahead_of(
+    text: str, sentence: Sentence, entities: Sequence[Entity], cue: patterns.RankMention, gap: str
+) -> bool:
+    """ "Ze won de 500 meter voor Kok": a subject won, and the name after "voor" followed."""
+    if cue.cue.casefold() not in WIN_VERBS_AHEAD or "voor" not in gap.casefold().split():
+        return False
+    return any(
+        not e.governed
+        and e.end <= cue.start
+        and not SAME_CLAUSE_BREAK.search(text, e.end, cue.start)
+        for e in entities
+    )
 
 
 # "Ze troefde Sablikova af en pakte daarmee de wereldtitel": a second verb after "en" with
@@ -310,7 +338,13 @@ COORDINATION = re.compile(r"^\s*(?:,|en|and|&|,\s*and|,\s*en)\s*$", re.IGNORECAS
 
 
 # Between two names of a list: a conjunction, and perhaps a time or place in brackets.
-LIST_GAP = re.compile(r"^[\s,]*(?:\([^)]{0,20}\))?[\s,]*(?:en|and|&)?\s*$", re.IGNORECASE)
+# "Boutin en de Italiaanse Fontana", "Blondin and Italy's Lollobrigida": a nationality may
+# stand before the next name of a list.
+LIST_GAP = re.compile(
+    r"^[\s,]*(?:\([^)]{0,20}\))?[\s,]*(?:en|and|&)?\s*"
+    r"(?:(?:de|the)\s+(?-i:[A-Z][a-z]+e)\s+|(?-i:(?:[A-Z][\w.-]*\s+)?[A-Z][\w.-]*)['’]s\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _pair_respectively(

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from schaatsradar.extract.confidence import shipped_model, sift
 from schaatsradar.extract.context import (
+    CLASSIFICATIONS,
     Context,
     carried_after,
     lead_context,
@@ -31,6 +32,7 @@ from schaatsradar.extract.races import (
     repeated_distances,
     winner_from_times,
 )
+from schaatsradar.extract.record_dates import dated_setting
 from schaatsradar.extract.record_settle import settle_records
 from schaatsradar.extract.records import complete_record, sentence_records
 from schaatsradar.extract.registry import Registry
@@ -69,8 +71,12 @@ def extract(
             for r in results
         ]
         facts.results.extend(_places_joined(text, sentence, mentions, context, facts, results))
-        facts.records.extend(sentence_records(text, sentence, mentions, context, results))
+        facts.records.extend(
+            dated_setting(text, record, article_date)
+            for record in sentence_records(text, sentence, mentions, context, results)
+        )
         context = _timed_race(text, sentence, mentions, context, results)
+        context = _standing_race(sentence, mentions, context, results)
         context = carried_after(text, sentence, carried, context)
         context.last_timed = timed_alone(results)
     # The meet a report names only late ("... van het wereldbekerseizoen") is still its meet.
@@ -140,6 +146,25 @@ def _timed_race(
         return context
     moved = context.copy()
     moved.distance = distance
+    return moved
+
+
+def _standing_race(
+    sentence: Sentence, mentions: Mentions, context: Context, results: list[Result]
+) -> Context:
+    """ "Bij de mannen greep Scheperkamp de titel. Hij hield Dijs achter zich, Prins werd
+    derde.": a sentence about the title alone (no distance named, only classification places)
+    moves the story to the classification, as naming it would."""
+    if inside(mentions.distances, sentence):
+        return context
+    kinds = {r.distance for r in results if not r.earlier}
+    if len(kinds) != 1 or not kinds <= set(CLASSIFICATIONS) or any(r.seconds for r in results):
+        return context
+    (kind,) = kinds
+    if kind == context.distance:
+        return context
+    moved = context.copy()
+    moved.distance = kind
     return moved
 
 

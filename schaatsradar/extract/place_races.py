@@ -83,10 +83,24 @@ STANDINGS_WON_BEFORE = re.compile(
 )
 
 
+# The cue of a place inferred for a rival a winner of the standings beat (inferences.py).
+BEATEN_IN_STANDINGS = "beaten in standings"
+# "Leerdam finished second overall, with Ziomek-Nogal third", "werd tweede in het klassement,
+# Conijn derde": an elliptic place after one in the standings is in the standings too.
+STANDINGS_ELLIPSIS_BEFORE = re.compile(
+    r"\b(?:overall|in (?:het|de) (?:eind|algemeen )?(?:klassement|stand)"
+    r"|in the (?:overall |final )?standings)\s*,\s*(?:(?:with|en|and|gevolgd door|followed by)\s+)?"
+    r"(?:[\w'’-]+\s+){1,5}(?:als\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _standings(text: str, cue: patterns.RankMention) -> bool:
     """Whether a place is stated for the standings ("zevende in het klassement", "won het
     klassement", "dat het klassement won") rather than for a race."""
-    if STANDINGS_AFTER.match(text, cue.end):
+    if cue.cue == BEATEN_IN_STANDINGS or STANDINGS_AFTER.match(text, cue.end):
+        return True
+    if STANDINGS_ELLIPSIS_BEFORE.search(text, max(0, cue.start - 80), cue.start):
         return True
     if cue.cue.casefold() not in ("won", "wint", "wins", "win", "gewonnen", "winnen"):
         return False
@@ -180,13 +194,27 @@ def _distances_of_place(
             and ALSO_BETWEEN.match(text[d.end : cue.start])
         ]
         return [d.distance for d in [*also[-1:], *group]]
-    if not distances and CHAMPION_CUE.search(cue.cue):
+    if CHAMPION_CUE.search(cue.cue) and not any(d.end <= cue.start for d in distances):
         # "Een jaar geleden werd Roest in Amsterdam ook al wereldkampioen", at a WK allround:
-        # the title of an allround or sprint championship is its classification.
+        # the title of an allround or sprint championship is its classification, also when a
+        # race is named after it ("retained her title after winning both 500m races").
         kind = classification_of(context)
         if kind is not None:
             return [kind]
+    after = [d for d in distances if d.start >= cue.end]
+    # "eindigde als tweede achter Eitrem, die toen ook de 10.000 meter won": the race of
+    # someone else's relative clause is not this place's; which one is, is unsaid.
+    if (
+        after
+        and not any(d.end <= cue.start for d in distances)
+        and OTHERS_CLAUSE.search(text, cue.end, after[0].start)
+    ):
+        return [None]
     return [_distance_before(cue.start, distances, context)]
+
+
+# A relative clause opened on another name between a place and a distance after it.
+OTHERS_CLAUSE = re.compile(r"[\w)],\s+(?:die|dat|who|which)\b", re.IGNORECASE)
 
 
 LIST_END = re.compile(r"^\s*,?\s*(?:en|én|and|&|als|as\s+well\s+as)(?!\w)", re.IGNORECASE)

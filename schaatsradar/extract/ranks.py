@@ -224,8 +224,11 @@ def _ordinal_counts_something(text: str, end: int) -> bool:
 _RANK_EXTRA_WIN = blind(
     r"\b(?:took|takes|claimed|claims|captured|captures)\s+the\s+(?:men's\s+|women's\s+)?"
     r"(?:race|title|event|gold|victory)\b|"
-    r"\bwinning\b|\bwonnen\b|\b(?:took|takes|claimed|claims|captured|captures)\s+the\s+"
-    r"(?:men's\s+|women's\s+)?\d[\d,.]*\s?(?:m\b|metres|meters)"
+    r"\bwinning\b|\bwonnen\b|\b(?:took|takes|claimed|claims|captured|captures|secured"
+    r"|clinched)\s+the\s+(?:(?:wo)?men['’]s\s+)?(?:\d[\d,.]*\s?(?:m\b|metres|meters)|mass\sstart"
+    r"|team\s(?:pursuit|sprint)|relay)"
+    # "took the 1500m lead", "claimed the 1000m world record": not the race itself.
+    r"(?!\s+(?:lead|record|world|track|title|standings|ranking))"
 )
 _RANK_PLACE_WITH_TIME = blind(
     r"\b(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+in\s+\d"
@@ -250,7 +253,7 @@ _RANK_ON_NAME = re.compile(
 # Whole-text keyword gates for the plain patterns above: most texts hold none of the words.
 _ON_NAME_GATE = gate(_RANK_ON_NAME, "naam")
 _SECOND_AFTER_NAME_GATE = gate(_RANK_SECOND_AFTER_NAME, "second")
-_EXTRA_WIN_GATE = gate(_RANK_EXTRA_WIN, "took takes claim captur winning wonnen")
+_EXTRA_WIN_GATE = gate(_RANK_EXTRA_WIN, "took takes claim captur secured clinched winning wonnen")
 _PLACE_WITH_TIME_GATE = gate(
     _RANK_PLACE_WITH_TIME, "second third fourth fifth sixth seventh eighth ninth tenth"
 )

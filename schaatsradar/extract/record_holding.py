@@ -55,7 +55,19 @@ HOLDER_IS_AFTER_NAME = re.compile(
 )
 # Dutch puts the verb last: "Stolz, die ook het wereldrecord houdt".
 RELATIVE_AFTER_NAME = re.compile(r",\s(?:die|dat)\s(?:[\w-]+\s){0,3}", re.IGNORECASE)
-HOLDS_AFTER = re.compile(r"\s(?:houdt|hield|bezit|bezat)\b", re.IGNORECASE)
+# "die het wereldrecord op de 1500 meter (1.40,17) in handen heeft": the verb may come later.
+HOLDS_AFTER = re.compile(
+    r"(?:(?:[^,;.]|(?<=\d)[.,](?=\d)){0,40}?)\s(?:houdt|hield|bezit|bezat"
+    r"|in\shanden\s(?:heeft|had))\b",
+    re.IGNORECASE,
+)
+# Dutch inversion after an opening phrase: "Bij de vrouwen houdt Leerdam het nationale
+# record", "Sindsdien bezit Nuis het wereldrecord".
+HOLDS_INVERTED_BEFORE = re.compile(r"\b(?:houdt|hield|bezit|bezat)\s$", re.IGNORECASE)
+HOLDS_INVERTED_GAP = re.compile(
+    r"\s(?:(?:al|ook|nog|steeds|altijd|sinds\s(?:vorig\w*\s)?\w+(?:\s\d{4})?)\s){0,3}(?:het|de)\s(?:[\w-]+\s)?",
+    re.IGNORECASE,
+)
 # "Erin Jackson, whose world record", "Kramer, wiens baanrecord".
 WHOSE_AFTER_NAME = re.compile(r",\s(?:whose|wiens|wier)\s(?:[\w-]+\s){0,2}", re.IGNORECASE)
 # "Brittany Bowe's 1:13.76", "Stolz' baanrecord".
@@ -164,6 +176,10 @@ def _holder_before(view: SentenceView, mention: RecordMention, lo: int) -> Holde
             text, mention.end
         ):
             return holder  # "Jordan Stolz, die ook het wereldrecord houdt"
+        if HOLDS_INVERTED_BEFORE.search(text, max(0, holder.start - 12), holder.start) and (
+            HOLDS_INVERTED_GAP.fullmatch(text, holder.end, mention.start)
+        ):
+            return holder  # "Bij de vrouwen houdt Leerdam het nationale record"
         if WHOSE_AFTER_NAME.fullmatch(text, holder.end, mention.start):
             return holder  # "Erin Jackson, whose mark of 36.09 had stood"
     return None

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from schaatsradar.extract.pattern_leads import lead
 from schaatsradar.extract.record_denials import (
     COUNTERFACTUAL_BEFORE,
     denied_after,
@@ -62,7 +63,7 @@ _POSSESSIVE = r"(?:haar|zijn|hun|her|his|their)"
 # A world record on a lowland rink (or a lowland record) is no world record: its own kind,
 # named by the words themselves, never by the record named before it.
 _LOWLAND = (
-    r"wereldrecord\w*\s(?:op\s(?:een|de)\s)?laagland(?:baan|banen|ijs)?"
+    r"wereldrecord\w*\s(?:(?:op|voor)\s(?:(?:een|de)\s)?)?laagland(?:baan|banen|ijs)?"
     r"|laaglandrecord\w*|(?:laagland|lowland)[\s-](?:wereld)?records?"
     r"|lowland[\s-]world[\s-]records?|world[\s-]records?\s(?:on|at)\s(?:a\s)?lowland"
     r"(?:[\s-](?:rinks?|tracks?|ovals?|ice))?"
@@ -88,7 +89,11 @@ RECORD_KINDS: list[tuple[str, str]] = [
      r"(?:time\sever|ever\stime)"),
     ("season_best", r"seizoensbeste\w*|seizoensrecord\w*|season'?s?[\s-]bests?"
      rf"|{_POSSESSIVE}\s(?:snelste|beste)\stijd\svan\shet\sseizoen"
-     rf"|{_POSSESSIVE}\s(?:fastest|best)\stime\sof\sthe\s(?:season|year)"),
+     rf"|{_POSSESSIVE}\s(?:fastest|best)\stime\sof\sthe\s(?:season|year)"
+     # "zijn snelste tijd van dit seizoen" ("beste" may be the mark beaten: "onder haar beste
+     # tijd van dit seizoen")
+     rf"|{_POSSESSIVE}\ssnelste\stijd\svan\sdit\s(?:seizoen|jaar)"
+     rf"|{_POSSESSIVE}\sfastest\stime\sof\sthis\s(?:season|year)"),
     ("championship", r"kampioenschapsrecord\w*|championships?[\s-]records?(?:[\s-]holders?)?"
      r"|toernooirecord\w*"
      r"|wk-record\w*|ek-record\w*"),
@@ -101,7 +106,9 @@ _KIND_NAMES = [kind for kind, _ in RECORD_KINDS]
 _KIND = rx(
     "abcdefghijklmnoprstuvwz",
     "(?i)\\b(?:"
-    + "|".join(f"(?P<t{i}>{pattern})" for i, (_, pattern) in enumerate(RECORD_KINDS))
+    # Each kind led by its own first letters: at a word start only the kinds that can begin
+    # there are entered (the scan ran 1.7x faster on news text; the same matches).
+    + "|".join(f"{lead(pattern)}(?P<t{i}>{pattern})" for i, (_, pattern) in enumerate(RECORD_KINDS))
     + ")(?!\\w)",
     needles="record mark best houd hold tijd time",
 )
@@ -294,7 +301,11 @@ _EXISTING_BEFORE = _rule(
     r"|stond|stands|langzamer\sdan|trager\sdan|slower\sthan|remains|remained|stays|stayed"
     r"|blijft|is\sstill|was\sstill|missing|missed|misses|miste|mist|missen"
     r"|(?:stands|stood|remains|remained)\sas|(?:staat|stond|geldt|gold)\sals"
-    r"|within\s(?:[\w-]+\s){0,3}?of)\s"
+    r"|within\s(?:[\w-]+\s){0,3}?of|within\s(?:[\w-]+\s){0,5}?of\s(?:the|a|an)\s\d+\s?"
+    r"(?:m|metres|meters)"
+    # "kwam tot op 1,27 seconde van het wereldrecord": a margin to the standing mark.
+    r"|(?:tot\s)?op\s(?:[\d,.]+|[\w-]+)\s(?:[\w-]+\s)?(?:seconde|seconden|tiende|tienden"
+    r"|honderdste|honderdsten)\svan)\s"
     r"(?:(?:het|de|the|a|his|her|their|haar|zijn|hun)\s)?(?:[\w-]+\s|\d[\d.,:]*\s"
     r"|(?:[\w-]+\s){0,2}[\w-]+['’]s?\s)?$",
     "boven bij van shy off short outside close near far oog holds owns owned bezit bezat heeft"
@@ -313,12 +324,18 @@ _EXISTING_AFTER = _rule(
     r"|since\s[0-9]{4}|sinds\s[0-9]{4}|buiten\sbereik|out\sof\sreach|geen\smoment\sin\sgevaar"
     r"|niet\sin\sgevaar|never\sin\sdanger|never\sthreatened|stond\sop\snaam"
     r"|op\s(?:haar|zijn|hun)\snaam(?!\s(?:gezet|geschreven|gebracht))|in\s(?:her|his|their)\sname"
-    r"|sinds\svorig\w*\s(?:jaar|seizoen)|since\slast\s(?:year|season)"
+    r"|sinds\svorig\w*\s(?:jaar|seizoen)|(?:since|from)\slast\s(?:year|season)"
+    r"|in\shanden\s(?:heeft|had|hebben|hadden)|(?:was|is)\snot\s(?:in\sdanger|threatened)"
+    # "..., gereden in 2020, staat nog altijd", "still stands", "is still standing"
+    r"|(?:staat|stond|bestaat)\snog\s(?:altijd|steeds)|nog\s(?:altijd|steeds)\sovereind"
+    r"|(?:bleef|blijft)\s(?:(?:nog|wel|gewoon)\s)?(?:staan|overeind|intact|heel)"
+    r"|(?:remained|remains|stayed|stays)\s(?:intact|untouched|safe)"
+    r"|still\sstanding|(?:stands|stood)\sto\sthis\sday"
     r"|(?:op|at)\s\d[\d.,:]*\s(?:stond|staat|stood|stands))\b"
     r"|,\s(?:dat|die)\s(?:[\w,.:-]+\s){0,4}?(?:staat|stond)\b"
     r"|,\s(?:which|that)\s(?:[\w,.:-]+\s){0,4}?(?:stands|stood)\b",
     "handen naam name staat stond dateert stand stood held set belongs uit from since sinds"
-    " bereik reach gevaar danger threatened",
+    " bereik reach gevaar danger threatened altijd steeds standing bleef blijft remain stay",
 )
 _SET_NEAR = _rule(
     r"(?i)\b(?:reed|rijdt|reden|gereden|vestigde|gevestigd|vestigt|verbeterde|verbeterd"
@@ -361,6 +378,9 @@ _STILL_A_BEFORE = _rule(
     r"|wel)\s){1,2}(?:a|an|een)\s(?:[\w-]+\s)?$",
     "is was were are remain blijft bleef",
 )
+# "stands as a new track record", "geldt als een nieuw baanrecord": a new one is set, whatever
+# verb of standing comes before.
+_A_NEW_BEFORE = _rule(r"(?i)\b(?:a|an|een)\s(?:nieuwe?|new)\s$", "nieuw new")
 # "Zijn persoonlijk record staat op 1.07,80", "Her personal best is 1:52.50": the mark stands
 # at a time (a record set here is told with a verb of setting or as the time's apposition).
 _STANDS_AT_AFTER = _rule(
@@ -377,7 +397,9 @@ _NO_RECORD = _rule(
     # "niet genoeg voor een baanrecord", "not fast enough for a world record"
     r"|(?:niet|not)\s(?:[\w-]+\s)?(?:genoeg|enough)\s(?:voor|for)\s(?:een|a|an|het|the))\s"
     r"(?:(?:enkel|enkele|nieuw|nieuwe|new)\s)?"
-    r"|\b(?:bijna|nagenoeg|almost|nearly)\s(?:(?:een|a|an)\s)?(?:[\w-]+\s)?"
+    # "bijna een wereldrecord", "bijna goed voor een wereldrecord", "nearly good for a ..."
+    r"|\b(?:bijna|nagenoeg|almost|nearly)\s(?:(?:goed|good)\s(?:voor|for)\s)?"
+    r"(?:(?:een|het|a|an|the)\s)?(?:[\w-]+\s)?"
     # "Het scheelde weinig of Leerdam had een wereldrecord gereden"
     r"|\b(?:scheelde|scheelt)\s(?:weinig|niet\sveel|een\shaar)\sof\s(?:[\w-]+\s){0,5}?"
     r"(?:een|het)\s(?:[\w-]+\s)?"
@@ -444,6 +466,8 @@ class _Hints:
             return "broken"  # "who held the world record until 2024"
         if _STILL_A_BEFORE.search(before, low_before):
             return "set"  # "their time was still an Olympic record"
+        if _A_NEW_BEFORE.search(before, low_before):
+            return "set"  # "Her time also stands as a new track record"
         if _EXISTING_BEFORE.search(before, low_before) or _HOLDS_BEFORE.search(before, low_before):
             return "existing"
         if (

@@ -305,6 +305,7 @@ def _results_in(
                 competition=context.competition,
                 venue=context.venue,
                 race_date=context.day,
+                meet_day="last" if context.final_day and context.day is None else None,
                 evidence=Span(start, end, text[start:end]),
                 earlier=lookback.looks_back(anchor.start, anchor.end)
                 or any(_looks_back(text, sentence, c, lookback, context) for c in cues)
@@ -324,6 +325,7 @@ def _results_in(
                 result = replace(
                     result,
                     race_date=None,
+                    meet_day=None,
                     venue=_earlier_venue(text, sentence, mentions, result.venue, anchor.start),
                 )
             year = _dated_year(text, sentence, cues[0], context) if cues else None

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from schaatsradar.extract.context import Context, Entity
+from schaatsradar.extract.countries import COUNTRIES
 from schaatsradar.extract.mentions import Mentions, inside
 from schaatsradar.extract.name_references import described
 from schaatsradar.extract.owners import _is_object
@@ -55,15 +56,20 @@ _WORD_BEFORE = re.compile(r"\w\s+$")
 _SUBJECTS_KEPT = 3
 
 
+_COUNTRY_NAMES = "|".join(
+    re.escape(name) for _name, names, _adjectives in COUNTRIES.values() for name in names
+)
 # "De rijder van Team Reggeborgh greep het brons", "de pupil van Jac Orie": a skater named by
 # the team or coach they ride for. Without team lists the registry cannot check that; such a
 # description is read like a pronoun, as the latest subject ("rijder" and "schaatser" are
 # used for women too: only the feminine forms say a gender). One with an age ("de 24-jarige
 # rijdster van Team X") is left to the name finder, which knows the ages the article gave.
+# "De schaatser uit Groningen" (a home town, not a country: "de rijder uit Noorwegen" is a
+# nationality, which the name finder reads) is such a description too.
 ROLE_DESCRIPTION = re.compile(
     r"(?<![\w-])[Dd]e\s+(?:(?:jonge|ervaren)\s+)?"
-    r"(?P<noun>rijder|rijdster|schaatser|schaatsster|pupil)\s+van\s+"
-    r"(?:[Tt]eam\s+|het\s+|de\s+)?[A-ZÀ-Þ][\w-]+"
+    r"(?P<noun>rijder|rijdster|schaatser|schaatsster|pupil)\s+(?:van|uit)\s+"
+    r"(?:[Tt]eam\s+|het\s+|de\s+)?(?!(?:" + _COUNTRY_NAMES + r")\b)[A-ZÀ-Þ][\w-]+"
 )
 _FEMININE_ROLES = frozenset({"rijdster", "schaatsster"})
 

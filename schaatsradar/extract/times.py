@@ -127,8 +127,11 @@ _RESULT_CUE = rx(
 # Directly before a number, these make it a race time even when it also looks like a date.
 _RESULT_BEFORE = rx(
     "(ceikmnrstw",
-    r"(?i)(?:\b(?:in|met|with|klokte|clocked|noteerde|reed|skated|tijd\svan|time\sof|tijd|time"
-    r"|kwam\stot|eindtijd)\s(?:een\s|a\s)?|\(\s?)(?=[0-9])",
+    # Plural verbs too ("De Nederlanders klokten 3,38,71"): a team's time.
+    r"(?i)(?:\b(?:in|met|with|klokten?|clocked|noteerden?|reed|reden|skated|tijd\svan|time\sof"
+    r"|tijd|time|kwam(?:en)?\stot|eindtijd)\s(?:een\s|a\s)?|\(\s?"
+    # "the previous track record of 1:56:62", "het baanrecord van 1.52,92": a record's mark.
+    r"|(?:record|mark)\s(?:of|van)\s)(?=[0-9])",
 )
 _CLOCK_BEFORE = rx("afortuv", r"(?i)\b(?:om|at|vanaf|tot|rond|around|from|until|till)\s(?=[0-9])")
 _SKATE_CONTEXT = rx(

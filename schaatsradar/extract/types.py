@@ -115,6 +115,9 @@ class Result:
     # How sure extraction is that the article states this (0-1), from the model in
     # extract/confidence.py; below its bar the result is a candidate, not a result.
     confidence: float = 1.0
+    # "last" when the text dates the race only as the meet's last day ("op de slotdag"): the
+    # knowledge base dates it by the meet's own days.
+    meet_day: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -132,6 +135,7 @@ class Result:
             "earlier": self.earlier,
             "year": self.year,
             "confidence": self.confidence,
+            "meet_day": self.meet_day,
             "evidence": self.evidence.to_json(),
         }
 

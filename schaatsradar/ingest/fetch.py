@@ -3,7 +3,10 @@
 Every request (redirects included) is checked before it is sent: the host must resolve only to
 public addresses unless its network is allowed in settings. Without that, a feed URL submitted
 through the API could make the server read its own admin endpoints or the cloud metadata
-service.
+service. The connection itself goes to an address we resolved and vetted
+(`netguard.PinnedBackend`), so a name that answers public for the check and 127.0.0.1 for the
+connection (DNS rebinding) is refused too. Proxies from the environment are not used: a proxy
+would resolve the name itself, past our check.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+import httpcore
 import httpx
 
 from schaatsradar import __version__
@@ -23,7 +27,14 @@ from schaatsradar.errors import (
     TIMEOUT,
     FetchError,
 )
-from schaatsradar.netguard import PrivateAddress, UnresolvableHost, check_host
+from schaatsradar.netguard import (
+    PinnedBackend,
+    PrivateAddress,
+    Resolver,
+    UnresolvableHost,
+    check_host,
+    system_resolver,
+)
 from schaatsradar.settings import Settings
 
 MAX_REDIRECTS = 5
@@ -43,30 +54,50 @@ class FetchResult:
         return self.status == 304
 
 
-def check_url_allowed(url: str, settings: Settings) -> None:
+def check_url_allowed(url: str, settings: Settings, resolve: Resolver = system_resolver) -> None:
     """Raise FetchError unless `url` is http(s) and resolves only to allowed addresses."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        raise FetchError(f"not a valid URL: {url!r}", BAD_URL) from None
     if parts.scheme not in {"http", "https"} or not parts.hostname:
         raise FetchError(f"not an http(s) URL: {url!r}", BAD_URL)
+    default_port = 443 if parts.scheme == "https" else 80
     try:
-        check_host(parts.hostname, parts.port or 80, settings.allow_private_networks)
+        check_host(parts.hostname, port or default_port, settings.allow_private_networks, resolve)
     except UnresolvableHost as error:
         raise FetchError(str(error), NETWORK) from None
     except PrivateAddress as error:
         raise FetchError(str(error), PRIVATE_ADDRESS) from None
 
 
-class Fetcher:
-    """One connection pool for a run; use as a context manager."""
+class PinnedTransport(httpx.HTTPTransport):
+    """httpx's own transport, its connections opened by `PinnedBackend` (httpx has no option
+    for a network backend; its pool, httpcore's, has)."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, backend: PinnedBackend) -> None:
+        super().__init__(trust_env=False)
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=httpx.create_ssl_context(), network_backend=backend
+        )
+
+
+class Fetcher:
+    """One connection pool for a run; use as a context manager. `resolve` answers DNS for
+    both the check and the connection (the system's resolver unless a test brings its own)."""
+
+    def __init__(self, settings: Settings, resolve: Resolver = system_resolver) -> None:
         self.settings = settings
+        self.resolve = resolve
         self.client = httpx.Client(
             timeout=settings.http_timeout,
             follow_redirects=True,
             max_redirects=MAX_REDIRECTS,
             headers={"User-Agent": settings.user_agent or f"Schaatsradar/{__version__}"},
             event_hooks={"request": [self._check_request]},
+            transport=PinnedTransport(PinnedBackend(settings.allow_private_networks, resolve)),
+            trust_env=False,
         )
 
     def __enter__(self) -> Fetcher:
@@ -76,7 +107,7 @@ class Fetcher:
         self.client.close()
 
     def _check_request(self, request: httpx.Request) -> None:
-        check_url_allowed(str(request.url), self.settings)
+        check_url_allowed(str(request.url), self.settings, self.resolve)
 
     def get(
         self, url: str, etag: str | None = None, last_modified: str | None = None
@@ -110,6 +141,10 @@ class Fetcher:
             raise FetchError(f"more than {MAX_REDIRECTS} redirects: {url}", NETWORK) from None
         except httpx.HTTPError as error:
             raise FetchError(f"request failed for {url}: {error}", NETWORK) from None
+        except UnresolvableHost as error:  # from the connection, which resolves again
+            raise FetchError(str(error), NETWORK) from None
+        except PrivateAddress as error:
+            raise FetchError(str(error), PRIVATE_ADDRESS) from None
 
     def _read_capped(self, response: httpx.Response, url: str) -> bytes:
         limit = self.settings.max_fetch_bytes

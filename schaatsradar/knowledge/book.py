@@ -23,10 +23,12 @@ from schaatsradar.extract.registry import norm_name
 from schaatsradar.extract.types import DISTANCES, TEAM_DISTANCES
 from schaatsradar.knowledge.calendar import CalendarEvent, bundled_calendar
 from schaatsradar.knowledge.events import announce_article, announce_facts
+from schaatsradar.knowledge.games_calendar import fold_games
 from schaatsradar.knowledge.matching import REPORTED_WITHIN, slugify
 from schaatsradar.knowledge.meet_rules import Report, known_race_days, report_of
-from schaatsradar.knowledge.news_meets import meet_for
+from schaatsradar.knowledge.news_meets import MENTION, meet_for
 from schaatsradar.knowledge.official_types import OfficialData, OfficialRecord
+from schaatsradar.knowledge.race_days import race_day, skated_after
 from schaatsradar.knowledge.record_claims import (
     UNSETTLED,
     Said,
@@ -41,9 +43,10 @@ from schaatsradar.knowledge.reference import (
     bundled_rinks,
     bundled_skaters,
 )
-from schaatsradar.knowledge.season_calendar import describe_bundled, stored_distances
+from schaatsradar.knowledge.season_calendar import load_bundled_calendar, stored_distances
 from schaatsradar.knowledge.settling import Changed, settle_and_judge
 from schaatsradar.knowledge.statements import athlete_problem, statements, team_code
+from schaatsradar.knowledge.twice_skated import other_winner_from
 from schaatsradar.store import Store, knowledge_lock
 from schaatsradar.store import knowledge as kb
 from schaatsradar.store.knowledge import ArticleRef, ClaimParts, CompetitionRow
@@ -99,19 +102,7 @@ def load_reference(conn: Connection) -> None:
             indoor=rink.indoor,
             source=rink.source,
         )
-    for event in bundled_calendar():
-        kb.ensure_competition(
-            conn,
-            slug=event.slug,
-            name=event.display_name,
-            level=event.level,
-            city=event.city,
-            start_date=event.start,
-            end_date=event.end,
-            origin="calendar",
-            source=" ; ".join(event.sources),
-        )
-    describe_bundled(conn, bundled_calendar())
+    load_bundled_calendar(conn)
     _load_reference_records(conn, bundled_records().rows)
     _judge_old_races(conn)
 
@@ -205,7 +196,7 @@ def _ensure_skater(
 
 @cache
 def _programmes() -> dict[str, CalendarEvent]:
-    return {event.slug: event for event in bundled_calendar()}
+    return {event.slug: event for event in fold_games(bundled_calendar())}
 
 
 @cache
@@ -253,6 +244,8 @@ def reconcile_article(conn: Connection, article: ArticleRef, facts: dict[str, An
                 refused_times.add((fact.get("distance"), round(fact["seconds"] * 100)))
             continue
         meet_id = _meet_for(conn, fact, article.published, report)
+        if isinstance(meet_id, int) and (later := skated_after(conn, fact, meet_id, report.last)):
+            meet_id = MENTION + later
         if isinstance(meet_id, str):
             outcome.refused.append(f"{source} {fact['athlete']} {fact['distance']}: {meet_id}")
             continue
@@ -364,7 +357,15 @@ def _claim(
     )
     if outside or carried:
         race_date = None  # the article's day, not the race's
+    race_date = race_day(conn, fact, meet, gender, race_date, reported[1] if reported else None)
     race_id = _race(conn, meet, meet_id, distance, gender, race_date, key, fact, repeat)
+    if (
+        race_date is None
+        and fact.get("rank") == 1
+        and _times_skated(meet, distance) > 1
+        and other_winner_from(conn, race_id, key, source_key)
+    ):
+        race_id = _race(conn, meet, meet_id, distance, gender, None, key, fact, 1)
     result_id = kb.add_claim(
         conn,
         race_id=race_id,

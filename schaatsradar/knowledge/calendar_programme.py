@@ -10,6 +10,7 @@ typo in the reference data cannot quietly drop a race from a skater's calendar.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -37,6 +38,9 @@ class ScheduledDistance:
     distance: str
     genders: tuple[Gender, ...] = BOTH
     races: int = 1
+    # The days it is skated on, per gender, when a calendar lists the meet day by day (the
+    # Olympic Games): a result without a day of its own is of the last (the final).
+    days: tuple[tuple[Gender, dt.date], ...] = ()
 
     @property
     def label(self) -> str:

@@ -72,6 +72,9 @@ class Report:
     meets: frozenset[tuple[str | None, str]] = frozenset()
     everything: bool = False
     rinks: tuple[tuple[str, str], ...] = ()  # (rink key, the rink as the article names it)
+    # (kind, distance) of every current result the article gives a kind of meet: the races
+    # ("1000m", "sprint") that tell which championship a bare "WK" is.
+    distances: frozenset[tuple[str, str]] = frozenset()
 
     def reports(self, competition: str | None, venue: str | None) -> bool:
         """Whether the article reports this meet, not names it in passing. A result that
@@ -156,11 +159,14 @@ def report_of(
     first, last = month_of(published) if month_only else (published, published)
     named: Counter[tuple[str | None, str]] = Counter()
     rinks: dict[str, str] = {}
+    distances: set[tuple[str, str]] = set()
     games = olympics.bundled_games()
     for fact in facts:
         if fact.get("earlier") or fact.get("year"):
             continue
         level = level_of(fact.get("competition"))
+        if level is not None and fact.get("distance"):
+            distances.add((level, fact["distance"]))
         if level == "olympics" and not any(g.reported_on(first, last) for g in games):
             continue  # Games of other years: named as history, whatever extraction thinks
         rink = city_key(fact.get("venue"))
@@ -178,10 +184,12 @@ def report_of(
             top = max(placed, key=lambda k: named[k])
             named[top] += count
     if not named:
-        return Report(first, last)
+        return Report(first, last, distances=frozenset(distances))
     most = max(named.values())
     meets = frozenset(k for k, v in named.items() if v == most)
-    return Report(first, last, meets, rinks=tuple(sorted(rinks.items())))
+    return Report(
+        first, last, meets, rinks=tuple(sorted(rinks.items())), distances=frozenset(distances)
+    )
 
 
 def edition_year(level: str | None, season: int) -> int | None:

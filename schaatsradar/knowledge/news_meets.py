@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from schaatsradar.knowledge import meet_rules, olympics
+from schaatsradar.knowledge.championship_format import bare_championship, championship_for
 from schaatsradar.knowledge.matching import (
     CALENDAR_LEVELS,
     REPORTED_WITHIN,
@@ -66,7 +67,7 @@ def meet_for(
     )
     if not earlier:
         for published in sorted({report.first, report.last}):
-            found = _calendar_meet(conn, fact, race_date, published, holds)
+            found = _calendar_meet(conn, fact, race_date, published, holds, report)
             if found is not None:
                 return found
     if level_of(competition) == "olympics":
@@ -84,9 +85,25 @@ def _calendar_meet(
     race_date: dt.date | None,
     published: dt.date,
     holds: Holds,
-) -> int | None:
+    report: Report,
+) -> int | str | None:
     day = race_date or published
     candidates = kb.competitions_between(conn, day - dt.timedelta(days=14), day)
+    if bare_championship(fact.get("competition")):
+        # "de WK" at a rink holding two championships that week: which one, or not known.
+        level = level_of(fact.get("competition"))
+        chosen = championship_for(
+            candidates,
+            competition=fact.get("competition"),
+            venue=fact.get("venue"),
+            race_date=race_date,
+            published=day,
+            distance=fact["distance"],
+            named=[d for kind, d in report.distances if kind == level],
+            holds=holds,
+        )
+        if chosen is not None:
+            return chosen.id if isinstance(chosen, CompetitionRow) else MENTION + chosen
     # A day the text gets wrong by one ("zondagavond" for a Saturday race) should not lose
     # the meet: then the article's date places it.
     for dated in (race_date, None) if race_date else (None,):

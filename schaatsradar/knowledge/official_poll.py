@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from schaatsradar.errors import SchaatsradarError
+from schaatsradar.ingest.fetch import check_url_allowed
 from schaatsradar.ingest.polling import next_poll
 from schaatsradar.knowledge.book import Outcome, import_official
 from schaatsradar.knowledge.official import parse_official
@@ -25,8 +26,11 @@ class OfficialPoll:
     error: str | None = None
 
 
-def add_official(store: Store, url: str, now: dt.datetime) -> bool:
-    """Registers `url`; False when it was registered already."""
+def add_official(store: Store, url: str, settings: Settings, now: dt.datetime) -> bool:
+    """Registers `url`; False when it was registered already. A URL the poller would never
+    fetch (not http(s), or resolving to a private address) is refused now with FetchError,
+    not stored to fail at every poll."""
+    check_url_allowed(url, settings)
     with store.write() as conn:
         _, created = stored_sources.add_feed(
             conn, f"{stored_sources.OFFICIAL_PREFIX}{url}", url, now

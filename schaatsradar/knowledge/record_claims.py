@@ -221,18 +221,26 @@ def take_claim(
         skater = kb.skater_by_key(conn, norm_name(fact["athlete"]))
         if skater is not None:
             skater_id, holder_country = skater.id, skater.country
+    if seconds is None and not fact.get("athlete"):
+        outcome.refused.append(f"{said.source} {kind} record {distance}: {_untimed(fact)}")
+        return
     scope = scope_of(kind, fact.get("venue"), holder_country)
     if scope is None:
         return
     marks = kb.record_marks(conn, kind, scope, distance, gender)
     current = next((m for m in marks if m.status == "current"), None)
-    outcome.records += 1
     holder = _Holder(fact.get("athlete"), skater_id, team)
     if seconds is None:
-        # "het baanrecord van Leerdam": the record as known, if the words name it.
+        # "het baanrecord van Leerdam": the record as known, if the words name it. Words
+        # with no time that name no known mark are no claim: a record is a time, and a
+        # claim without one can be neither backed nor listed, so it is left out, saying why.
         if current is not None and _names(current, holder, fact.get("status"), said.published):
+            outcome.records += 1
             _add_source(conn, current.id, said)
+        else:
+            outcome.refused.append(f"{said.source} {kind} record {distance}: {_untimed(fact)}")
         return
+    outcome.records += 1
     history = [Mark(m.id, m.seconds) for m in marks if m.status == "superseded"]
     verdict = judge(
         seconds, Mark(current.id, current.seconds) if current else None, history, fact.get("status")
@@ -418,6 +426,13 @@ class _Holder:
         if self.team is not None and mark.holder_country:
             return self.team == mark.holder_country
         return bool(mark.holder) and norm_name(self.name) == norm_name(mark.holder or "")
+
+
+def _untimed(fact: dict[str, Any]) -> str:
+    """Why a record claim without a time is left out (see `take_claim`)."""
+    if not fact.get("athlete"):
+        return "names neither holder nor time, so no mark to keep"
+    return f"no time, and no known mark of {fact['athlete']} it names"
 
 
 def _names(mark: RecordRow, holder: _Holder, status: str | None, published: dt.date | None) -> bool:

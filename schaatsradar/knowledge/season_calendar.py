@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import cast
 
 from sqlalchemy import Connection
@@ -24,10 +24,14 @@ from schaatsradar.knowledge.calendar import (
     short_name,
 )
 from schaatsradar.knowledge.calendar_programme import ScheduledDistance
+from schaatsradar.knowledge.games_calendar import fold_games, folded_days
+from schaatsradar.knowledge.meet_merges import absorb_folded_days, absorb_news_meets
 from schaatsradar.knowledge.seasons import Season, season_of
 from schaatsradar.store import calendar as stored
+from schaatsradar.store import knowledge as kb
 from schaatsradar.store import knowledge_lock
 from schaatsradar.store.calendar import LatestMeet, MeetRow
+from schaatsradar.store.meet_merge import reprogramme_meet
 
 # The kinds of meet the news tells apart (`matching.level_of`), as calendar levels.
 NEWS_LEVELS: Mapping[str, Level] = {
@@ -44,19 +48,32 @@ NEWS_LEVELS: Mapping[str, Level] = {
 
 
 def programme_json(programme: Iterable[ScheduledDistance]) -> str:
-    """`[["500m", ["women", "men"], 2], ...]`: what `programme_of` reads back."""
+    """`[["500m", ["women", "men"], 2], ...]`: what `programme_of` reads back; a distance
+    whose days are known has them fourth, `[["women", "2026-02-15"], ...]`."""
     return json.dumps(
-        [[entry.distance, list(entry.genders), entry.races] for entry in programme],
+        [
+            [entry.distance, list(entry.genders), entry.races]
+            + ([[[g, d.isoformat()] for g, d in entry.days]] if entry.days else [])
+            for entry in programme
+        ],
         separators=(",", ":"),
     )
 
 
+@lru_cache(maxsize=512)
 def programme_of(text: str | None) -> tuple[ScheduledDistance, ...]:
+    """The programme `programme_json` wrote (read once per text: reconciliation asks for a
+    meet's programme for every result)."""
     if not text:
         return ()
     return tuple(
-        ScheduledDistance(distance, tuple(genders), int(races))
-        for distance, genders, races in json.loads(text)
+        ScheduledDistance(
+            distance,
+            tuple(genders),
+            int(races),
+            tuple((g, dt.date.fromisoformat(d)) for g, d in (days[0] if days else ())),
+        )
+        for distance, genders, races, *days in json.loads(text)
     )
 
 
@@ -65,7 +82,7 @@ def programme_of(text: str | None) -> tuple[ScheduledDistance, ...]:
 
 @cache
 def _bundled_by_slug() -> dict[str, CalendarEvent]:
-    return {event.slug: event for event in bundled_calendar()}
+    return {event.slug: event for event in fold_games(bundled_calendar())}
 
 
 def _level(row: MeetRow) -> Level | None:
@@ -200,9 +217,15 @@ def store_calendar(conn: Connection, events: Iterable[CalendarEvent], now: dt.da
     nothing."""
     knowledge_lock.hold(conn)  # news meets are filed against these (`store.knowledge_lock`)
     saved = Saved()
+    rows = list(events)
+    events = fold_games(rows)
     for event in events:
         outcome = _save(conn, event, now)
         {"new": saved.new, "updated": saved.updated}.get(outcome, saved.unchanged).append(event)
+    # One championship is one meet: Games stored day by day, and the meets the news made of
+    # these, are taken in.
+    absorb_folded_days(conn, rows)
+    absorb_news_meets(conn, events)
     return saved
 
 
@@ -236,3 +259,30 @@ def describe_bundled(conn: Connection, events: Iterable[CalendarEvent]) -> None:
             programme=programme_json(event.programme),
             notes=event.notes,
         )
+
+
+def load_bundled_calendar(conn: Connection) -> None:
+    """The bundled season into the knowledge base, on every upgrade: rows already stored are
+    left alone (an import may have corrected them), but Games stored day by day become the
+    one meet they are, and meets the news made of a bundled meet are taken in."""
+    rows = bundled_calendar()
+    events = fold_games(rows)
+    folded = set(folded_days(rows))
+    for event in events:
+        meet_id = kb.ensure_competition(
+            conn,
+            slug=event.slug,
+            name=event.display_name,
+            level=event.level,
+            city=event.city,
+            start_date=event.start,
+            end_date=event.end,
+            origin="calendar",
+            source=" ; ".join(event.sources),
+        )
+        if event.slug in folded:  # stored as its first day before
+            kb.widen_competition(conn, meet_id, event.start, event.end)
+            reprogramme_meet(conn, meet_id, programme_json(event.programme))
+    describe_bundled(conn, events)
+    absorb_folded_days(conn, rows)
+    absorb_news_meets(conn, events)

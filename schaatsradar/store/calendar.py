@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 from schaatsradar.store import site
 from schaatsradar.store.memo import forget, remembered
@@ -84,9 +84,17 @@ def meet_by_id(conn: Connection, meet_id: int) -> MeetRow | None:
 def meet_programme(conn: Connection, meet_id: int) -> str | None:
     """A meet's stored programme (JSON), remembered within a reconciliation's transaction:
     asked for every result a calendar meet may take."""
-    query = select(Competition.programme).where(Competition.id == meet_id)
-    found: str | None = remembered(conn, "programme", meet_id, lambda: conn.execute(query).scalar())
+    found: str | None = remembered(
+        conn,
+        "programme",
+        meet_id,
+        lambda: conn.execute(_PROGRAMME, {"meet_id": meet_id}).scalar(),
+    )
     return found
+
+
+# Built once: asked for every result reconciled (building a statement costs more than running it).
+_PROGRAMME = select(Competition.programme).where(Competition.id == bindparam("meet_id"))
 
 
 def meet_start_days(conn: Connection) -> list[dt.date]:

@@ -455,7 +455,7 @@ def _tokens_page(
 ) -> HTMLResponse:
     with store.read() as conn:
         tokens = stored.personal_tokens(conn, viewer.user_id)
-    base_url = str(request.base_url).rstrip("/")
+    base_url = deps.site_base(request)
     context = {
         "tokens": tokens,
         "issued": None,

@@ -165,7 +165,7 @@ def _page(
     found: paging.PageOf[Any],
     render: Callable[[Any], Any],
 ) -> dict[str, Any]:
-    link = paging.next_url(request.url, found.next_cursor)
+    link = paging.next_url(deps.public_url(request), found.next_cursor)
     response.headers.update(paging.link_header(link))
     return {"items": [render(item) for item in found.items], "next": link}
 
@@ -642,7 +642,7 @@ ARTICLE_BODY: dict[str, Any] = {
     responses={
         200: {"model": IngestOut, "description": "Already stored: nothing changed"},
         201: {"description": "Stored (new, or another telling of a known story)"},
-        413: _error("The body is larger than SCHAATSRADAR_MAX_LINE_BYTES"),
+        413: _error("The body is larger than SCHAATSRADAR_MAX_ARTICLE_POST_BYTES"),
         415: _error("The body is neither application/json nor text/plain"),
         **WRITE,
     },
@@ -654,7 +654,7 @@ async def post_article(request: Request, response: Response, store: StoreDep) ->
     the knowledge base. Posting the same article again changes nothing."""
     settings = _settings(request)
     now = _now()
-    body = await _body(request, settings.max_line_bytes)
+    body = await _body(request, settings.max_article_post_bytes)
     raw = _raw_article(body, request.headers.get("content-type", ""), now.date())
     stored = await run_in_threadpool(_ingest_one, store, raw, settings, now)
     if stored.status == "duplicate":

@@ -27,6 +27,7 @@ from schaatsradar.web import (
     push_routes,
     stream,
 )
+from schaatsradar.web.body_limit import BodyLimit, document_limits
 from schaatsradar.web.head import HeadAsGet
 from schaatsradar.web.rendering import settle_memory
 from schaatsradar.web.response_cache import ResponseCache
@@ -57,12 +58,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     store = app.state.store = Store(settings.database_url)
     passwords.limit_concurrency(settings.max_concurrent_password_hashes)
-    # Outermost last: security headers on everything, HEAD as GET, a 500 page for what
-    # fails, then the kept copies.
+    # Outermost last: security headers on everything, request bodies held to their limits
+    # (before anything reads them), HEAD as GET, a 500 page for what fails, then the kept
+    # copies.
     if settings.response_cache:
         app.add_middleware(ResponseCache, data_version=store.data_version)
     app.add_middleware(error_pages.ServerErrorPage)
     app.add_middleware(HeadAsGet)
+    app.add_middleware(BodyLimit, settings=settings)
+    document_limits(app)
     app.add_middleware(SecurityHeaders)
     # Before the API router: it ends in a catch-all 404 for unknown /api/v1 paths.
     app.include_router(api_docs.router)

@@ -1,10 +1,13 @@
-"""What every route needs from the request: the store, and the reader's language."""
+"""What every route needs from the request: the store, the reader's language, and the site's
+own absolute URLs."""
 
 from __future__ import annotations
 
 from typing import Literal
+from urllib.parse import urlsplit
 
 from fastapi import Request
+from starlette.datastructures import URL
 
 from schaatsradar.store import Store
 
@@ -28,3 +31,21 @@ def language(request: Request) -> Language:
         if code == "en":
             return "en"
     return "nl"
+
+
+def site_base(request: Request) -> str:
+    """The site's public address (`SCHAATSRADAR_SITE_URL`, no trailing slash), the start of
+    every absolute link we hand out: feeds, iCal, the API's `next` and `Link`, alerts.
+
+    Never the request's Host header: anyone can send `Host: evil.example`, and an answer
+    built from it would be kept by the response cache and served to every reader."""
+    base: str = request.app.state.settings.site_url
+    return base.rstrip("/")
+
+
+def public_url(request: Request) -> URL:
+    """The URL of this request as the public knows it: the site's address, then this
+    request's path and query."""
+    site = urlsplit(site_base(request))
+    url = request.url
+    return url.replace(scheme=site.scheme, netloc=site.netloc, path=site.path + url.path)

@@ -239,8 +239,8 @@ class PublisherLink(BaseEntryExtension):
 
 
 def _atom_response(request: Request, feed: Feed, language: Language) -> Response:
-    base_url = str(request.base_url).rstrip("/")
-    body = atom_xml(feed, base_url, str(request.url), language)
+    base_url = deps.site_base(request)
+    body = atom_xml(feed, base_url, str(deps.public_url(request)), language)
     last_modified = feed.updated if feed.entries else None
     return conditional(request, body, ATOM, strong_etag(body), last_modified)
 
@@ -277,7 +277,7 @@ def calendar_feed(
     events = filter_events(events, levels=levels or None, distance=wanted)
     filters = [*([chosen.name] if chosen else []), *levels, *([wanted] if wanted else [])]
     name = TITLES[language]["calendar"] + (f" ({', '.join(filters)})" if filters else "")
-    words = ical_words(language, str(request.base_url).rstrip("/"))
+    words = ical_words(language, deps.site_base(request))
     body = calendar_ics(events, name, stamp=revised, words=words)
     return conditional(request, body, ICAL, strong_etag(body), revised)
 
@@ -288,7 +288,7 @@ def skater_calendar_feed(
 ) -> Response | RedirectResponse:
     """The known meets with the distances this skater races."""
     today = dt.datetime.now(dt.UTC).date()
-    words = ical_words(language, str(request.base_url).rstrip("/"))
+    words = ical_words(language, deps.site_base(request))
     with store.read() as conn:
         skater = _skater(conn, slug)
         if skater.slug != slug:

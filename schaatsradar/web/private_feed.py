@@ -15,6 +15,7 @@ from markupsafe import escape
 from schaatsradar.accounts import operations
 from schaatsradar.personal.feed import personal_feed
 from schaatsradar.store import feed_reads
+from schaatsradar.web import deps
 from schaatsradar.web.deps import Language
 from schaatsradar.web.feeds import article_entry
 from schaatsradar.web.following import because
@@ -51,8 +52,8 @@ def private_atom(
         found = personal_feed(conn, account.id, today, limit=FEED_SIZE)
         leads = {e.article_id: str(escape(because(e.reasons, language))) for e in found}
         items = feed_reads.entries(conn, [e.article_id for e in found], leads)
-    base_url = str(request.base_url).rstrip("/")
-    body = _atom(account.id, items, base_url, str(request.url), language)
+    base_url = deps.site_base(request)
+    body = _atom(account.id, items, base_url, str(deps.public_url(request)), language)
     return Response(
         body,
         media_type="application/atom+xml; charset=utf-8",

@@ -9,8 +9,11 @@ this process or after a commit by another one (`schaatsradar ingest` from the co
 Only answers that are the same for every reader are kept: no Authorization header, no
 cookies but the language choice, a 200 without Set-Cookie and not marked private. The key
 holds everything else an answer may vary on (path, query, Accept-Language, the language
-cookie, htmx's HX-Request). `If-None-Match` is answered from the kept copy's ETag; a request
-with only `If-Modified-Since` goes to the app, which knows its dates.
+cookie, htmx's HX-Request), and the Host the request named: absolute links come from
+`SCHAATSRADAR_SITE_URL`, never from Host, but should one ever be made from the request, a
+forged Host still reaches only the one who forged it. An answer whose `Vary` names a header
+the key does not hold is not kept. `If-None-Match` is answered from the kept copy's ETag; a
+request with only `If-Modified-Since` goes to the app, which knows its dates.
 
 An ASGI middleware rather than a FastAPI dependency so that a hit skips routing, validation
 and the thread pool: that is what lets a read approach the bare server's rate.
@@ -28,7 +31,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 MAX_ENTRIES = 2048
 MAX_ENTRY_BYTES = 1 << 20
 MAX_TOTAL_BYTES = 128 << 20
-_VARIES_ON = (b"accept-language", b"hx-request")
+_VARIES_ON = (b"accept-language", b"hx-request", b"host")
+_KEYED = frozenset({*_VARIES_ON, b"cookie"})  # a Vary naming anything else: not kept
 _BYPASS_HEADERS = (b"authorization", b"if-modified-since")
 _KEPT_ON_304 = frozenset(
     {
@@ -192,7 +196,14 @@ def _may_keep(start: Message) -> bool:
             return False
         if lowered == b"cache-control" and (b"private" in value or b"no-store" in value):
             return False
+        if lowered == b"vary" and not _vary_is_keyed(value):
+            return False
     return True
+
+
+def _vary_is_keyed(vary: bytes) -> bool:
+    names = {name.strip().lower() for name in vary.split(b",") if name.strip()}
+    return names <= _KEYED
 
 
 def _if_none_match(scope: Scope) -> bytes | None:

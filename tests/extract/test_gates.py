@@ -10,6 +10,7 @@ import schaatsradar.extract.pipeline  # noqa: F401  (every gate is made on impor
 from schaatsradar.extract import scanning as S
 
 CASES = Path(__file__).parent / "cases"
+UNSEEN = Path(__file__).parent / "cases_unseen"
 MIXED_CASE = [
     "LA\u017fT WEEK, thi\u017f \u212aampioen, Vor\u0131g jaar: folded letters.",
     "Vorig JAAR won ze; LAST SEASON she won. Drie jaar geleden, Two Years Ago, EERDER DIT SEIZOEN.",
@@ -20,7 +21,9 @@ MIXED_CASE = [
 
 
 def test_gates_never_hide_a_match() -> None:
-    texts = [p.read_text(encoding="utf-8") for p in sorted(CASES.glob("*.txt"))] + MIXED_CASE
+    texts = [
+        p.read_text(encoding="utf-8") for p in sorted([*CASES.glob("*.txt"), *UNSEEN.glob("*.txt")])
+    ] + MIXED_CASE
     assert S.GATES
     for made in S.GATES:
         for text in texts:
@@ -31,7 +34,9 @@ def test_gates_never_hide_a_match() -> None:
 def test_blind_patterns_find_what_their_plain_form_finds() -> None:
     """A case-blind pattern run on the lower-cased text (`scanning.Blind`) finds the spans the
     plain case-insensitive pattern finds, in whole texts and in short stretches alike."""
-    texts = [p.read_text(encoding="utf-8") for p in sorted(CASES.glob("*.txt"))] + MIXED_CASE
+    texts = [
+        p.read_text(encoding="utf-8") for p in sorted([*CASES.glob("*.txt"), *UNSEEN.glob("*.txt")])
+    ] + MIXED_CASE
     assert S.BLIND
     for made in S.BLIND:
         for text in texts:
@@ -66,7 +71,9 @@ def test_led_scans_find_what_their_pattern_finds() -> None:
     """A whole-text pattern led by a test of its first characters finds the same spans."""
     from schaatsradar.extract import lexicon, name_text, name_words, sentences
 
-    texts = [p.read_text(encoding="utf-8") for p in sorted(CASES.glob("*.txt"))] + MIXED_CASE
+    texts = [
+        p.read_text(encoding="utf-8") for p in sorted([*CASES.glob("*.txt"), *UNSEEN.glob("*.txt")])
+    ] + MIXED_CASE
     texts += [
         "De 23-jarige Nederlandse schaatsster won; the Dutch skater, The 21-year-old. 3e, 21st."
     ]

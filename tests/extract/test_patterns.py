@@ -945,6 +945,59 @@ def test_skating_like_text_is_safe(text: str) -> None:
         assert [m.span() for m in rx.finditer(text)] == [m.span() for m in rx.plain.finditer(text)]
 
 
+WORD_PIECES = st.sampled_from(
+    [
+        *"aeé3_-’'. \n",
+        "schaatsster",
+        "schaatssters",
+        "schaatser",
+        "vrouwen",
+        "Dames",
+        "women",
+        "men",
+        "mannen",
+        "heren",
+        "kampioene",
+        "genote",
+        "trackster",
+        "s",
+    ]
+)
+
+
+def _scanned_everywhere(rx: S.Rx, text: str) -> list[tuple[int, int]]:
+    """What the look-ahead scan over every position finds (what `Rx.one_word` replaces)."""
+    return [m.span() for m in rx.fast.finditer(S.lowered(text) if rx.lowers else text)]
+
+
+@given(st.lists(WORD_PIECES, max_size=30).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_one_word_scans_find_what_a_scan_of_every_position_finds(text: str) -> None:
+    """A one-word scan tries only the starts of the words holding a needle (`Rx.one_word`):
+    with needles inside words, twice in a word, after a hyphen, a digit or an underscore,
+    before a possessive, it must find what the scan of every position finds. (Not always
+    what the plain pattern finds: a word opening on a digit, "_" or an accented letter falls
+    outside the first letters the pattern is led by, "3schaatssters" is no match either way.)"""
+    one_word = [rx for rx in P._FAST if rx.one_word]
+    assert one_word
+    for rx in one_word:
+        assert [m.span() for m in rx.finditer(text)] == _scanned_everywhere(rx, text), (
+            rx.plain.pattern[:40],
+            text,
+        )
+
+
+def test_one_word_scans_on_hand_made_words() -> None:
+    text = (
+        "De Vrouwen en wereldschaatssters, oud-schaatsster Kok's en de women’s race; "
+        "3schaatssters _trackster, mannenmannen, herenschaatser-achtig, MEN'S Schaatser."
+    )
+    for rx in (rx for rx in P._FAST if rx.one_word):
+        found = [m.span() for m in rx.finditer(text)]
+        assert found == _scanned_everywhere(rx, text)
+        assert found  # both patterns have words here
+
+
 @given(st.text(max_size=60), st.dates())
 @settings(max_examples=200, deadline=None)
 def test_resolve_day_never_raises(value: str, article: dt.date) -> None:

@@ -405,7 +405,9 @@ def test_games_the_calendar_has_day_by_day_take_a_result_named_by_another_place_
         [result] = [r for r in kb.results(conn) if r.athlete == "Ada Rho"]
         meet = kb.competition(conn, result.competition_id)
     assert meet is not None and meet.origin == "calendar"
-    assert meet.start_date == dt.date(2026, 2, 9)  # the women's 1000m, not a later day's
+    # The Games are one meet; the race is on the women's 1000m day, not a later day's.
+    assert (meet.start_date, meet.end_date) == (dt.date(2026, 2, 7), dt.date(2026, 2, 21))
+    assert result.race_date == dt.date(2026, 2, 9)
     assert _news_meets(knowledge) == []
 
 

@@ -114,8 +114,8 @@ def test_polling_imports_once_and_then_costs_a_304(
         "/events/inzell", headers={"If-None-Match": '"v1"'}
     ).respond_with_data(b"", status=304)
     url = httpserver.url_for("/events/inzell")
-    assert add_official(known, url, NOW)
-    assert not add_official(known, url, NOW)
+    assert add_official(known, url, settings, NOW)
+    assert not add_official(known, url, settings, NOW)
     settings = settings.model_copy(update={"official_min_interval_seconds": 0.0})
     [first] = poll_official(known, settings, NOW)
     assert first.status == "imported" and first.outcome and first.outcome.results > 10

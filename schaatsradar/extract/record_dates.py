@@ -1,0 +1,49 @@
+"""A record set in an earlier season, told inside today's news: standing, not set here.
+
+"Brittany Bowe, who set the track record of 1:12.18 here in 2019, finished fifth": the record
+word has a verb of setting before it, but the clause dates the setting to an earlier year (or
+"vorig seizoen", "three years ago"). The contract's `set` means set in a race the article
+reports (issue 11, class 3: history inside news); an older mark that still stands is
+`existing`. Why here and not with the other status words (`record_words`): only the article's
+own date says whether "in 2025" is this season or an earlier one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from schaatsradar.extract.types import Record
+
+__all__ = ["dated_setting"]
+
+# A relative clause of setting right before the record word: "who set the", "die in 2019 het
+# ... vestigde" is verb-final and left alone (its date is read by the status words).
+_SET_IN_CLAUSE_BEFORE = re.compile(
+    r"(?i)\b(?:who|that|which)\s(?:(?:had|has|once|also|first)\s){0,2}"
+    r"(?:set|skated|posted|clocked)\s(?:the|a|an|his|her|their)\s(?:[\w-]+\s)?$"
+)
+# Up to the end of the record's clause.
+_CLAUSE = re.compile(r"[^,;.!?]*(?:\.\d[^,;.!?]*)*")
+_YEAR = re.compile(r"\b(?:in|back\sin|during|at\sthe)\s(?:(?:the\s)?\w+\s)?((?:19|20)\d\d)\b")
+_RELATIVE_PAST = re.compile(
+    r"(?i)\b(?:\w+\s(?:years?|seasons?)\sago|last\s(?:year|season|winter)|jaar\sgeleden"
+    r"|vorig\w*\s(?:jaar|seizoen|winter))\b"
+)
+
+
+def dated_setting(text: str, record: Record, article_date: dt.date | None) -> Record:
+    """`record`, standing rather than set when its own clause dates the setting earlier."""
+    if record.status != "set":
+        return record
+    start, end = record.evidence.start, record.evidence.end
+    if not _SET_IN_CLAUSE_BEFORE.search(text, max(0, start - 40), start):
+        return record
+    clause = _CLAUSE.match(text, end)
+    after = clause.group() if clause else ""
+    years = [int(y) for y in _YEAR.findall(after)]
+    earlier = _RELATIVE_PAST.search(after) is not None or (
+        article_date is not None and any(year < article_date.year for year in years)
+    )
+    return replace(record, status="existing") if earlier else record
