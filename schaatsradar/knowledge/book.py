@@ -1,7 +1,9 @@
 """The knowledge base's operations: load the reference data, reconcile an article's facts,
 import an official list. Each runs inside one store transaction given by the caller, so a
 refused input leaves nothing behind, and each is idempotent: running it twice on the same
-input changes nothing.
+input changes nothing. Each first takes the knowledge base's writer lock
+(`store.knowledge_lock`): two of them at once, in two processes, run one after the other,
+and make what a sequential run makes.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ from schaatsradar.knowledge.season_calendar import load_bundled_calendar, stored
 from schaatsradar.knowledge.settling import Changed, settle_and_judge
 from schaatsradar.knowledge.statements import athlete_problem, statements, team_code
 from schaatsradar.knowledge.twice_skated import other_winner_from
-from schaatsradar.store import Store
+from schaatsradar.store import Store, knowledge_lock
 from schaatsradar.store import knowledge as kb
 from schaatsradar.store.knowledge import ArticleRef, ClaimParts, CompetitionRow
 
@@ -86,6 +88,7 @@ class Outcome:
 def load_reference(conn: Connection) -> None:
     """Skaters, rinks, the season calendar, world and track records from the bundled files.
     Rows already present are left alone, so this runs on every upgrade."""
+    knowledge_lock.hold(conn)  # two commands opening a new database at once load it once
     for row in bundled_skaters().rows:
         skater_id = _ensure_skater(conn, row.name, row.country, row.gender, known=True)
         kb.add_aliases(conn, skater_id, [norm_name(a) for a in row.aliases])
@@ -221,6 +224,7 @@ def _holds_in(conn: Connection) -> Callable[[CompetitionRow, str], bool]:
 
 def reconcile_article(conn: Connection, article: ArticleRef, facts: dict[str, Any]) -> Outcome:
     """An article's extracted results and records, matched to races and the record book."""
+    knowledge_lock.hold(conn)
     outcome = Outcome()
     source = f"article:{article.id}"
     cluster = f"cluster:{article.cluster_id}"
@@ -566,19 +570,25 @@ def reconcile_pending(store: Store, now: dt.datetime, batch: int = 200) -> Outco
     total = Outcome()
     # Each batch takes the oldest pending articles, so every one up to `after` is taken in.
     # (One a concurrent ingest commits later under a lower id waits for the next run.)
+    # Two ingests reconciling at once take turns by batch (`knowledge_lock`, taken before the
+    # pending articles are read): each batch is what the other left pending.
     after = 0
     while True:
-        with store.write() as conn, kb.memoized(conn):
-            pending = kb.pending_facts(conn, batch, after)
-            if not pending:
-                return total
-            kb.remember_skaters(conn, _names_of(facts for _a, _e, facts in pending))
-            for article, _extractor, facts in pending:
-                outcome = reconcile_article(conn, article, facts)
-                announce_article(conn, article, facts, outcome.result_ids, outcome.record_ids, now)
-                announce_facts(conn, outcome.released, [], now)  # shown now, by this article
-                total.merge(outcome)
-            kb.mark_reconciled(conn, [(a.id, e) for a, e, _ in pending], now)
+        with store.write() as conn:
+            knowledge_lock.hold(conn)
+            with kb.memoized(conn):
+                pending = kb.pending_facts(conn, batch, after)
+                if not pending:
+                    return total
+                kb.remember_skaters(conn, _names_of(facts for _a, _e, facts in pending))
+                for article, _extractor, facts in pending:
+                    outcome = reconcile_article(conn, article, facts)
+                    announce_article(
+                        conn, article, facts, outcome.result_ids, outcome.record_ids, now
+                    )
+                    announce_facts(conn, outcome.released, [], now)  # shown now, by this article
+                    total.merge(outcome)
+                kb.mark_reconciled(conn, [(a.id, e) for a, e, _ in pending], now)
         after = pending[-1][0].id
 
 
@@ -605,6 +615,7 @@ def import_official(conn: Connection, data: OfficialData, now: dt.datetime) -> O
     are announced to followers (`alerts.announce`) as of `now`."""
     if not data.ok:
         raise InputRejected("\n".join(map(str, data.rejections)), OFFICIAL_ROW)
+    knowledge_lock.hold(conn)
     outcome = Outcome()
     for athlete in data.athletes:
         _ensure_skater(conn, athlete.name, athlete.country, athlete.gender, known=True)
@@ -730,6 +741,7 @@ def _official_over(
 def merge(conn: Connection, keep: int, other: int) -> None:
     """Two registry entries that are one person: everything of `other` becomes `keep`'s, and
     results that now hold both entries' claims are settled again."""
+    knowledge_lock.hold(conn)
     kb.merge_skaters(conn, keep, other)
     outcome = Outcome()
     for result in [*kb.results(conn, skater_id=keep), *kb.results(conn, skater_id=keep, held=True)]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from schaatsradar.knowledge.book import Outcome, reconcile_article
-from schaatsradar.store import Store
+from schaatsradar.store import Store, knowledge_lock
 from schaatsradar.store import knowledge as kb
 
 
@@ -35,6 +35,8 @@ def left_out(store: Store, batch: int = 200) -> list[LeftOut]:
     found: list[LeftOut] = []
     after = 0
     with store.trial() as conn, kb.memoized(conn):
+        # Judged as a reconcile would judge them now: after the one running, not beside it.
+        knowledge_lock.hold(conn)
         while batch_rows := kb.reconciled_facts(conn, batch, after):
             for article, _extractor, facts in batch_rows:
                 outcome: Outcome = reconcile_article(conn, article, facts)

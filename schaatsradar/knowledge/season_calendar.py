@@ -29,6 +29,7 @@ from schaatsradar.knowledge.meet_merges import absorb_folded_days, absorb_news_m
 from schaatsradar.knowledge.seasons import Season, season_of
 from schaatsradar.store import calendar as stored
 from schaatsradar.store import knowledge as kb
+from schaatsradar.store import knowledge_lock
 from schaatsradar.store.calendar import LatestMeet, MeetRow
 from schaatsradar.store.meet_merge import reprogramme_meet
 
@@ -214,6 +215,7 @@ def store_calendar(conn: Connection, events: Iterable[CalendarEvent], now: dt.da
     file is stored whole or not at all). A meet already stored under the same slug (its
     start day and name) is corrected, not doubled; importing the same file twice changes
     nothing."""
+    knowledge_lock.hold(conn)  # news meets are filed against these (`store.knowledge_lock`)
     saved = Saved()
     rows = list(events)
     events = fold_games(rows)
