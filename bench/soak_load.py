@@ -21,6 +21,7 @@ import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -178,6 +179,8 @@ class Browsing:
         self.version = version
         self.ingesting = ingesting
         self.kept: dict[str, int] = {}  # path -> the data version it was last answered at
+        # One thread: the version reader's one connection is never used by two at once.
+        self.version_thread = ThreadPoolExecutor(1, thread_name_prefix="data-version")
         # Cached answers' timings by whether an ingest process ran meanwhile: what a hit costs
         # with and without a writer on the database and the cores.
         self.cached_by_ingest: defaultdict[str, list[float]] = defaultdict(list)
@@ -221,12 +224,19 @@ class Browsing:
         }[kind]
         return rng.choice(choices)
 
+    async def read_version(self) -> int:
+        """The data version, read in a thread of its own: on PostgreSQL it is a round trip,
+        and waiting for it on this event loop would add its time to every other reader's
+        request in flight (most of all while an ingest keeps the database busy)."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.version_thread, self.version)
+
     async def public(self, kind: str, path: str) -> None:
-        before = self.version()
+        before = await self.read_version()
         was_kept = self.kept.get(path) == before
         ingesting = self.ingesting()
         ms, response = await self.tally.request(self.http, "GET", kind, path)
-        after = self.version()
+        after = await self.read_version()
         ingesting = ingesting or self.ingesting()
         if response is None:
             return

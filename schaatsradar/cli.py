@@ -18,6 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Column, Table
 from sqlalchemy.engine import make_url
 
+from schaatsradar.background import yield_cpu_to_site
 from schaatsradar.errors import SchaatsradarError
 from schaatsradar.extract.scoring import Agreement
 from schaatsradar.ingest.demo import demo_articles_path
@@ -78,6 +79,15 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
+def _background_settings() -> Settings:
+    """Settings for a command that works in the background (ingest, poll, worker, …): it
+    first lowers its CPU priority so that the site's requests get the cores first
+    (`schaatsradar.background`)."""
+    settings = Settings()
+    yield_cpu_to_site(settings.background_nice)
+    return settings
+
+
 def _open_store(settings: Settings) -> Store:
     """Migrated, with the bundled reference facts loaded (a no-op when they are)."""
     store = Store(settings.database_url)
@@ -102,7 +112,7 @@ def ingest(
     source: Annotated[str | None, typer.Option(help="Publisher name for these articles.")] = None,
 ) -> None:
     """Read articles (seed-format text, JSON Lines, RSS/Atom, HTML) and store the new ones."""
-    settings = Settings()
+    settings = _background_settings()
     store = _open_store(settings)
     report = _ingest_with_progress(store, targets, settings, source)
     _print_report(report)
@@ -269,7 +279,7 @@ def sources_list() -> None:
 @app.command()
 def poll() -> None:
     """Fetch every source that is due and ingest what is new."""
-    settings = Settings()
+    settings = _background_settings()
     store = _open_store(settings)
     for result in poll_due(store, settings, _now()):
         line = f"{result.source}: {result.status}"
@@ -440,7 +450,7 @@ def worker(
     from schaatsradar.alerts.worker import Worker
     from schaatsradar.knowledge.events import upcoming_chore
 
-    settings = Settings()
+    settings = _background_settings()
     store = _open_store(settings)
 
     async def main() -> None:
@@ -491,7 +501,7 @@ def reconcile(
     """Take the facts of every stored article not yet in the knowledge base; with --why, also
     list each fact that is left out (a mention of another meet, an impossible time, …) with
     its reason, judged again against what the knowledge base holds now (nothing is changed)."""
-    settings = Settings()
+    settings = _background_settings()
     store = _open_store(settings)
     _print_outcome(reconcile_pending(store, _now()))
     if not why:
@@ -827,7 +837,7 @@ def calendar_import(
 ) -> None:
     """Load a season's calendar: iCal (RFC 5545), the ISU's events JSON, or CSV shaped like
     the bundled calendar_2025_26.csv. One broken event and nothing is stored."""
-    settings = Settings()
+    settings = _background_settings()
     try:
         content, name = read_calendar_source(target, settings)
         events = parse_calendar(content, name)
@@ -854,7 +864,7 @@ def official_import(
 ) -> None:
     """Import an official result or record list (ISU results API, SpeedSkatingResults.com).
     One bad row and nothing is stored."""
-    settings = Settings()
+    settings = _background_settings()
     store = _open_store(settings)
     try:
         if is_url(target):
@@ -887,7 +897,7 @@ def official_add(url: str) -> None:
 @official_app.command("poll")
 def official_poll() -> None:
     """Fetch the registered official lists that are due and import what changed."""
-    settings = Settings()
+    settings = _background_settings()
     failed = False
     for poll in poll_official(_open_store(settings), settings, _now()):
         console.print(

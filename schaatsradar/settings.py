@@ -153,6 +153,15 @@ class Settings(BaseSettings):
     alert_dead_after_hours: float = Field(
         default=24.0, gt=0, description="Hours of failures after which an alert is given up (dead)"
     )
+    background_nice: int = Field(
+        default=10,
+        ge=0,
+        le=19,
+        description=(
+            "Niceness that ingest, poll, reconcile, official poll and the worker raise "
+            "themselves to, so the site's requests get the cores first (0: unchanged)"
+        ),
+    )
     stream_threads: int = Field(
         default=4,
         ge=1,
