@@ -60,3 +60,37 @@ def test_poll_names_the_item_it_refused_and_sources_list_keeps_it(
     assert "rejected https://bode.example/2: E108" in polled.stdout
     listed = cli("sources", "list").stdout
     assert "1 item refused: E108" in listed
+
+
+def test_official_poll_names_the_broken_list_and_imports_the_next(
+    tmp_path: Path, httpserver: HTTPServer
+):
+    """One official list whose JSON nests too deeply to read used to stop `official poll`
+    (RecursionError) before the next list; now it is listed as failed, with the reason, and
+    the next one is imported."""
+    env = {
+        **os.environ,
+        "SCHAATSRADAR_DATABASE_URL": f"sqlite:///{tmp_path / 'official.db'}",
+        "SCHAATSRADAR_ALLOW_PRIVATE_NETWORKS": "127.0.0.1/32",
+        "SCHAATSRADAR_OFFICIAL_MIN_INTERVAL_SECONDS": "0",
+        "COLUMNS": "250",
+    }
+
+    def cli(*args: str) -> subprocess.CompletedProcess:
+        command = [sys.executable, "-m", "schaatsradar", *args]
+        return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+
+    fixture = Path(__file__).parent / "knowledge" / "fixtures" / "isu_event_inzell.json"
+    httpserver.expect_request("/deep").respond_with_data(
+        b'{"competitions": ' + b"[" * 100_000, content_type="application/json"
+    )
+    httpserver.expect_request("/inzell").respond_with_data(
+        fixture.read_bytes(), content_type="application/json"
+    )
+    deep, inzell = httpserver.url_for("/deep"), httpserver.url_for("/inzell")
+    for url in (deep, inzell):
+        assert cli("official", "add", url).returncode == 0
+    polled = cli("official", "poll")
+    assert polled.returncode == 1, polled.stderr  # a list failed
+    assert f"{deep}: failed (E109 nested too deeply to read)" in polled.stdout, polled.stderr
+    assert f"{inzell}: imported" in polled.stdout

@@ -1,15 +1,21 @@
 """Polling the official result lists a newsroom registered (`schaatsradar official add URL`):
 each is fetched when due, politely (ETag and Last-Modified kept between polls, a minimum
-interval per host, doubling back-off after failures), and imported in one transaction."""
+interval per host, doubling back-off after failures), and imported in one transaction.
+
+A list can only fail itself: whatever goes wrong while one is fetched, read or imported (a
+500, a body that is no JSON or nests too deeply to read, any error nobody expected) is
+recorded as that source's failure, with the reason, and the poll goes on to the next."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from schaatsradar.errors import SchaatsradarError
+from schaatsradar.errors import ITEM_FAILED, SchaatsradarError
 from schaatsradar.ingest.fetch import check_url_allowed
 from schaatsradar.ingest.polling import next_poll
+from schaatsradar.ingest.text_safety import printable
+from schaatsradar.ingest.types import failure_reason
 from schaatsradar.knowledge.book import Outcome, import_official
 from schaatsradar.knowledge.official import parse_official
 from schaatsradar.knowledge.official_fetch import OfficialPoller
@@ -51,8 +57,12 @@ def poll_official(store: Store, settings: Settings, now: dt.datetime) -> list[Of
                     data = parse_official(download.payload, source.feed_url)
                     with store.write() as conn:
                         outcome = import_official(conn, data, now)
-            except SchaatsradarError as error:
-                reason = f"{error.code} {error.message}"
+            except Exception as error:  # isolation: this list fails alone
+                reason = printable(
+                    f"{error.code} {error.message}"
+                    if isinstance(error, SchaatsradarError)
+                    else f"{ITEM_FAILED} {failure_reason(error)}"
+                )
                 with store.write() as conn:
                     stored_sources.record_failure(
                         conn,

@@ -53,6 +53,14 @@ def add_sources(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
     conn.execute(insert(Source).on_conflict_do_nothing(index_elements=["key"]), list(rows))
 
 
+def add_source(conn: Connection, row: dict[str, Any]) -> int | None:
+    """One source, as `add_sources` inserts them; its new id, or None when another transaction
+    has just added its key or its feed URL (PostgreSQL waits for that one to commit first)."""
+    insert = sqlite.insert if is_sqlite(conn) else postgresql.insert
+    statement = insert(Source).values(row).on_conflict_do_nothing()
+    return conn.execute(statement.returning(Source.id)).scalar()
+
+
 def index_articles(conn: Connection, rows: Sequence[tuple[int, str, str, str, str]]) -> None:
     """Feed (id, title stems, body stems, published, language) to the SQLite index; the last
     two are stored unindexed so filters need no join with the wide articles table.

@@ -8,6 +8,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from schaatsradar.store import locks
+
 
 def _config() -> Config:
     config = Config()
@@ -19,6 +21,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     config = _config()
     with engine.connect() as connection:
         config.attributes["connection"] = connection
+        locks.hold(connection, locks.MIGRATIONS)  # a second process waits, then finds it done
         command.upgrade(config, revision)
         connection.commit()
 

@@ -6,8 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Row, insert, or_, select, update
+from sqlalchemy import Connection, Row, or_, select, update
 
+from schaatsradar.store import dialect
 from schaatsradar.store.models import Source
 
 
@@ -43,20 +44,31 @@ def _polled(row: Row[Any]) -> PolledSource:
 
 
 def add_feed(conn: Connection, key: str, feed_url: str, now: dt.datetime) -> tuple[int, bool]:
-    """Register `feed_url` under the publisher `key`; returns (id, created)."""
-    existing = conn.execute(select(Source.id).where(Source.feed_url == feed_url)).scalar()
-    if existing is not None:
-        return existing, False
-    by_key = conn.execute(_COLUMNS.where(Source.key == key)).first()
-    if by_key is not None and by_key.feed_url is None:
-        conn.execute(update(Source).where(Source.id == by_key.id).values(feed_url=feed_url))
-        return by_key.id, True
-    if by_key is not None:
-        key = feed_url  # the publisher already has another feed: key this one by its URL
-    new_id = conn.execute(
-        insert(Source).values(key=key, feed_url=feed_url, created_at=now).returning(Source.id)
-    ).scalar_one()
-    return new_id, True
+    """Register `feed_url` under the publisher `key`; returns (id, created).
+
+    Two adds of the same feed at once (two `sources add`, or one beside an ingest creating the
+    publisher) must not die on the unique key on PostgreSQL: an insert or claim that another
+    transaction beat is looked at again as that one committed it, so the second add gets the
+    source the first made (created False), and nothing is lost."""
+    for _ in range(3):  # each retry sees a row another add committed, so two turns suffice
+        existing = conn.execute(select(Source.id).where(Source.feed_url == feed_url)).scalar()
+        if existing is not None:
+            return existing, False
+        by_key = conn.execute(_COLUMNS.where(Source.key == key)).first()
+        if by_key is not None and by_key.feed_url is None:
+            claimed = conn.execute(
+                update(Source)
+                .where(Source.id == by_key.id, Source.feed_url.is_(None))
+                .values(feed_url=feed_url)
+            )
+            if claimed.rowcount:
+                return by_key.id, True
+            continue  # another add gave the publisher a feed meanwhile
+        row_key = key if by_key is None else feed_url  # a publisher's second feed: by its URL
+        new_id = dialect.add_source(conn, {"key": row_key, "feed_url": feed_url, "created_at": now})
+        if new_id is not None:
+            return new_id, True
+    raise RuntimeError(f"could not register {feed_url}: its key keeps changing")
 
 
 # Official result lists are polled like feeds but read by the knowledge base, not ingest.

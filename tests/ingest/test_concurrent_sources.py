@@ -1,5 +1,6 @@
-"""Two ingests naming the same new publisher at the same moment both store everything. On
-PostgreSQL the second used to die on the unique key of `sources` (SQLite queues writers)."""
+"""Two ingests naming the same new publisher at the same moment both store everything, and two
+`sources add` of one feed register it once. On PostgreSQL the second used to die on the unique
+key of `sources` (SQLite queues writers)."""
 
 from __future__ import annotations
 
@@ -13,9 +14,11 @@ from pathlib import Path
 
 from sqlalchemy import text
 
+from schaatsradar.ingest.polling import add_source
 from schaatsradar.knowledge.book import load_reference
 from schaatsradar.store import Store
 from schaatsradar.store import articles as stored
+from schaatsradar.store import sources as stored_sources
 from tests.conftest import NOW, run_ingest
 
 PUBLISHER = "nieuwe-krant"
@@ -127,3 +130,73 @@ def test_two_ingest_processes_naming_a_new_publisher_store_everything(store, set
     outputs = [process.communicate(timeout=180)[0].decode() for process in processes]
     assert [p.returncode for p in processes] == [0, 0], outputs
     assert _count(store) == (300, 1)
+
+
+FEED_URL = "http://127.0.0.1:9/schaatsfeed.xml"
+
+
+def test_a_source_added_while_another_add_of_it_is_open_is_that_source(store, settings):
+    """`sources add` of a feed another add has inserted but not yet committed waits for it and
+    answers with that source, not with PostgreSQL's unique-key error."""
+    other = Store(settings.database_url)
+    answers = []
+    try:
+        with other.write() as conn:
+            first_id, created = stored_sources.add_feed(conn, "schaatsfeed", FEED_URL, NOW)
+            assert created
+            adding = threading.Thread(
+                target=lambda: answers.append(add_source(store, FEED_URL, settings, NOW))
+            )
+            adding.start()
+            deadline = time.monotonic() + 10
+            if store.backend == "postgresql":  # SQLite's writer waits at BEGIN IMMEDIATE
+                while not _waiting_for_a_lock(store):
+                    assert time.monotonic() < deadline, "the second add never waited"
+                    time.sleep(0.05)
+            else:
+                time.sleep(0.3)
+        adding.join(30)
+    finally:
+        other.close()
+    assert answers == [(first_id, False)]
+    with store.read() as conn:
+        assert [s.feed_url for s in stored_sources.list_feeds(conn)] == [FEED_URL]
+
+
+def test_two_sources_add_processes_of_one_feed_register_it_once(store, settings):
+    """On PostgreSQL the test holds the sources table so that both `sources add` find the feed
+    missing and insert it at the same moment once let go."""
+    with store.write() as conn:  # as `schaatsradar db upgrade` leaves it
+        load_reference(conn)
+    env = {
+        **os.environ,
+        "SCHAATSRADAR_DATABASE_URL": settings.database_url,
+        "SCHAATSRADAR_ALLOW_PRIVATE_NETWORKS": "127.0.0.1/32",
+    }
+    gate = Store(settings.database_url)
+    processes = []
+    try:
+        with gate.write() as conn:
+            if store.backend == "postgresql":
+                conn.execute(text("LOCK TABLE sources IN SHARE ROW EXCLUSIVE MODE"))
+            processes = [
+                subprocess.Popen(
+                    [sys.executable, "-m", "schaatsradar", "sources", "add", FEED_URL],
+                    env=env,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.STDOUT,
+                )
+                for _ in (1, 2)
+            ]
+            deadline = time.monotonic() + 60
+            while store.backend == "postgresql" and _waiting_for_a_lock(store) < 2:
+                assert time.monotonic() < deadline, "the adds never reached the sources"
+                assert all(p.poll() is None for p in processes), "an add ended early"
+                time.sleep(0.05)
+    finally:
+        gate.close()
+    outputs = sorted(p.communicate(timeout=120)[0].decode() for p in processes)
+    assert [p.returncode for p in processes] == [0, 0], outputs
+    assert outputs[0].startswith("added: #") and outputs[1].startswith("already registered: #")
+    with store.read() as conn:
+        assert [s.feed_url for s in stored_sources.list_feeds(conn)] == [FEED_URL]

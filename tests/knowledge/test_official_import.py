@@ -19,6 +19,7 @@ from schaatsradar.knowledge.views import find_skater
 from schaatsradar.settings import Settings
 from schaatsradar.store import Store
 from schaatsradar.store import knowledge as kb
+from schaatsradar.store import sources as stored_sources
 from tests.conftest import run_ingest
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -122,3 +123,35 @@ def test_polling_imports_once_and_then_costs_a_304(
     [second] = poll_official(known, settings, NOW + dt.timedelta(days=1))
     assert second.status == "not modified"
     httpserver.check_assertions()
+
+
+def test_one_broken_official_list_fails_alone_and_the_next_is_imported(
+    settings: Settings, known: Store, httpserver: HTTPServer
+) -> None:
+    """A list server answering 500, one answering garbage and one whose JSON nests too deeply
+    to read (RecursionError in the parser) are each recorded as failed with the reason; the
+    good list registered after them is still imported."""
+    httpserver.expect_request("/down").respond_with_data(b"kapot", status=500)
+    httpserver.expect_request("/garbage").respond_with_data(
+        b"<html>niet dit", content_type="application/json"
+    )
+    httpserver.expect_request("/deep").respond_with_data(
+        b"[" * 100_000, content_type="application/json"
+    )
+    httpserver.expect_request("/inzell").respond_with_data(
+        (FIXTURES / "isu_event_inzell.json").read_bytes(), content_type="application/json"
+    )
+    for path in ("/down", "/garbage", "/deep", "/inzell"):
+        add_official(known, httpserver.url_for(path), settings, NOW)
+    settings = settings.model_copy(update={"official_min_interval_seconds": 0.0})
+    polls = {poll.url.rsplit("/", 1)[1]: poll for poll in poll_official(known, settings, NOW)}
+    assert [polls[p].status for p in ("down", "garbage", "deep")] == ["failed"] * 3
+    assert "nested too deeply" in (polls["deep"].error or "")
+    assert polls["inzell"].status == "imported"
+    assert polls["inzell"].outcome and polls["inzell"].outcome.results > 10
+    [thousand] = [r for r in _results(known, "Jutta Leerdam") if r.distance == "1000m"]
+    assert thousand.official
+    with known.read() as conn:
+        kept = {s.feed_url.rsplit("/", 1)[1]: s for s in stored_sources.list_feeds(conn, True)}
+    assert kept["deep"].error_count == 1 and "nested too deeply" in (kept["deep"].last_error or "")
+    assert kept["inzell"].error_count == 0 and kept["inzell"].last_error is None
