@@ -51,7 +51,7 @@ from schaatsradar.knowledge.views import (
     skater_calendar,
 )
 from schaatsradar.settings import Settings
-from schaatsradar.store import Store, locks, reading, record_sources
+from schaatsradar.store import Store, reading, record_sources
 from schaatsradar.store import knowledge as kb
 from schaatsradar.store import sources as stored_sources
 from schaatsradar.store.knowledge import CLAIM, RecordRow, ResultView
@@ -93,7 +93,6 @@ def _open_store(settings: Settings) -> Store:
     store = Store(settings.database_url)
     store.upgrade()
     with store.write() as conn:
-        locks.hold(conn, locks.REFERENCE)  # two commands opening a new database load it once
         load_reference(conn)
     return store
 

@@ -22,24 +22,12 @@ committed (READ COMMITTED reads a new snapshot per statement).
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection
 
-from schaatsradar.store.dialect import is_sqlite
-
-# Any fixed 64-bit number no other advisory lock of this database uses: "SRkb" and a version.
-KEY = 0x53_52_6B_62_0000_0001
-_TAKE = text("SELECT pg_advisory_xact_lock(:key)")
-_HELD = "schaatsradar.knowledge_lock"
+from schaatsradar.store import locks
 
 
 def hold(conn: Connection) -> None:
     """Wait until no other transaction writes the knowledge base, then hold that until this
-    transaction ends. A no-op on SQLite (its write transactions already run one at a time)
-    and when this transaction holds it already."""
-    if is_sqlite(conn):
-        return
-    transaction = conn.get_transaction()
-    if transaction is not None and conn.info.get(_HELD) is transaction:
-        return
-    conn.execute(_TAKE, {"key": KEY})
-    conn.info[_HELD] = transaction
+    transaction ends (`locks.hold` with the knowledge key)."""
+    locks.hold(conn, locks.KNOWLEDGE)

@@ -15,12 +15,20 @@ from sqlalchemy import Connection, text
 
 # Fixed 64-bit keys no other advisory lock of this database uses: "SRop" and a number.
 MIGRATIONS = 0x53_52_6F_70_0000_0001
-REFERENCE = 0x53_52_6F_70_0000_0002
+KNOWLEDGE = 0x53_52_6B_62_0000_0001  # "SRkb": every knowledge-base write (`knowledge_lock`)
 _TAKE = text("SELECT pg_advisory_xact_lock(:key)")
+_HELD = "schaatsradar.locks"
 
 
 def hold(conn: Connection, key: int) -> None:
-    """Wait until no other transaction holds `key`, then hold it until this one ends."""
+    """Wait until no other transaction holds `key`, then hold it until this one ends. A no-op
+    on SQLite, and when this transaction holds `key` already (nested operations each take the
+    lock they need without a second round trip)."""
     if conn.dialect.name == "sqlite":
         return
+    transaction = conn.get_transaction()
+    held = conn.info.setdefault(_HELD, {})
+    if transaction is not None and held.get(key) is transaction:
+        return
     conn.execute(_TAKE, {"key": key})
+    held[key] = transaction
