@@ -165,7 +165,7 @@ def _page(
     found: paging.PageOf[Any],
     render: Callable[[Any], Any],
 ) -> dict[str, Any]:
-    link = paging.next_url(deps.public_url(request), found.next_cursor)
+    link = paging.next_url(request.url, found.next_cursor)
     response.headers.update(paging.link_header(link))
     return {"items": [render(item) for item in found.items], "next": link}
 

@@ -89,7 +89,10 @@ class ApiIndex(Out):
 class Page(Out, Generic[T]):
     items: list[T]
     next: str | None = Field(
-        description="URL of the next page (also in the Link header); null on the last page"
+        description=(
+            "Path and query of the next page, relative to the API's address (also in the"
+            " Link header); null on the last page"
+        )
     )
 
 

@@ -35,7 +35,7 @@ def language(request: Request) -> Language:
 
 def site_base(request: Request) -> str:
     """The site's public address (`SCHAATSRADAR_SITE_URL`, no trailing slash), the start of
-    every absolute link we hand out: feeds, iCal, the API's `next` and `Link`, alerts.
+    every absolute link we hand out: feeds, iCal, alerts (the API's `next` is relative).
 
     Never the request's Host header: anyone can send `Host: evil.example`, and an answer
     built from it would be kept by the response cache and served to every reader."""

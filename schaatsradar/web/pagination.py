@@ -81,8 +81,15 @@ def page_of(
 
 
 def next_url(url: URL, cursor: str | None) -> str | None:
-    """The request's own URL with the next cursor: every filter carries over."""
-    return str(url.include_query_params(cursor=cursor)) if cursor is not None else None
+    """The request's own path and query with the next cursor: every filter carries over.
+
+    Relative on purpose: a client resolves it against the address it asked (RFC 3986; a
+    `Link` header's target may be relative, RFC 8288), so it is right behind any proxy, on
+    any port, and nothing a client sends (`Host`) can point it elsewhere."""
+    if cursor is None:
+        return None
+    nxt = url.include_query_params(cursor=cursor)
+    return f"{nxt.path}?{nxt.query}"
 
 
 def link_header(next_link: str | None) -> dict[str, str]:

@@ -43,5 +43,5 @@ def test_feeds_and_the_api_link_to_the_configured_site(site: str) -> None:
     assert f"<id>{SITE}/atom</id>" in atom or f'href="{SITE}/atom"' in atom
     page = httpx.get(site + "/api/v1/articles?limit=1", headers={"Host": "evil.example"})
     body = page.json()
-    assert body["next"].startswith(f"{SITE}/api/v1/articles?limit=1&cursor=")
+    assert body["next"].startswith("/api/v1/articles?limit=1&cursor=")  # relative: no host
     assert page.headers["link"] == f'<{body["next"]}>; rel="next"'
