@@ -344,19 +344,33 @@ class Blind:
     `re.Pattern`'s.
     """
 
-    __slots__ = ("low", "plain")
+    __slots__ = ("low", "plain", "starts")
 
     def __init__(self, pattern: str) -> None:
         self.plain = re.compile(pattern, re.IGNORECASE)
         # Led by its first characters (`pattern_leads`): most positions fail one set test.
         self.low = re.compile(led(pattern))
+        # With few first characters, where a match can start is found as `Rx` finds it
+        # (`starts_of`): the regex engine skips to the next such character in its own loop
+        # instead of entering the pattern, look-ahead first, at every position.
+        chars = first_chars(pattern)
+        self.starts = (
+            starts_of("".join(re.escape(c) for c in sorted(chars)), pattern)
+            if chars and len(chars) <= _FEW_FIRST_CHARS
+            else None
+        )
 
     @property
     def pattern(self) -> str:
         return self.plain.pattern
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.low.search(_lower(text), pos, endpos)
+        if self.starts is None:
+            return self.low.search(_lower(text), pos, endpos)
+        low = _lower(text)
+        found = self.starts.search(low, pos, endpos)
+        # The match at the first place a match starts: the one `search` finds.
+        return None if found is None else self.low.match(low, found.start(), endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.low.match(_lower(text), pos, endpos)

@@ -109,3 +109,20 @@ def test_led_blind_patterns_find_what_they_find_unled() -> None:
             assert [m.span() for m in made.low.finditer(low)] == [
                 m.span() for m in unled.finditer(low)
             ], made.pattern[:60]
+
+
+def test_blind_search_finds_what_the_plain_search_finds() -> None:
+    """`Blind.search` read off where a match can start (`Blind.starts`) finds the match the
+    plain case-insensitive search finds, in windows of a text (a look-back of 60 characters,
+    a clause) as the sentence readers ask, and in hostile repetitions."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CASES.glob("*.txt"))[:30]]
+    texts += [*MIXED_CASE, "de de de niet, geen; en - maar (1.12,74) Won NIET " * 10]
+    led = [made for made in S.BLIND if made.starts is not None]
+    assert led
+    for made in led:
+        for text in texts:
+            for pos in range(0, len(text), 37):
+                for endpos in (pos + 60, pos + 200, len(text)):
+                    fast = made.search(text, pos, endpos)
+                    plain = made.plain.search(text, pos, endpos)
+                    assert (fast and fast.span()) == (plain and plain.span()), made.pattern[:60]
