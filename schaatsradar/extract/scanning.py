@@ -32,6 +32,7 @@ __all__ = [
     "casefolded",
     "dedupe",
     "gate",
+    "led_scan",
     "lowered",
     "matches_at_starts",
     "rx",
@@ -241,6 +242,32 @@ class LedScan:
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
         return matches_at_starts(self.starts, self.fast, text, pos, endpos)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """The first match, as `re.Pattern.search` finds it: the match at the first place
+        one starts."""
+        found = self.starts.search(text, pos, endpos)
+        return None if found is None else self.fast.match(text, found.start(), endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.fast.match(text, pos, endpos)
+
+
+def led_scan(pattern: str) -> LedScan:
+    """A case-sensitive sentence pattern that opens on `\\b` or a look-behind ("\\b(?:ze|hij)\\b"),
+    scanned as a `LedScan` led by the few characters its matches start with (read from the
+    pattern). Why: the regex engine finds no first character to skip to in such a pattern and
+    enters it at every position of the stretch searched; led, it skips in its own loop."""
+    chars = first_chars(pattern)
+    if not chars or len(chars) > _FEW_FIRST_CHARS:
+        raise ValueError(f"no few first characters to lead {pattern[:40]!r}")
+    made = LedScan("".join(re.escape(c) for c in sorted(chars)), pattern)
+    LED.append((made, re.compile(pattern)))
+    return made
+
+
+# Every pattern made by `led_scan`, with its plain form, so the tests can compare them.
+LED: list[tuple[LedScan, re.Pattern[str]]] = []
 
 
 # At most this many characters a match can start with, for `Rx.starts` (measured on news text:

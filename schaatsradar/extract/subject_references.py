@@ -18,6 +18,7 @@ from schaatsradar.extract.context import Context, Entity
 from schaatsradar.extract.mentions import Mentions, inside
 from schaatsradar.extract.name_references import described
 from schaatsradar.extract.owners import _is_object
+from schaatsradar.extract.scanning import led_scan
 from schaatsradar.extract.sentences import Sentence
 from schaatsradar.extract.types import Gender
 
@@ -33,7 +34,7 @@ OPENER = re.compile(
 PLURAL_OPENERS = frozenset({"Die", "Deze", "Zij", "Ze"})
 
 
-INNER_PRONOUN = re.compile(r"\b(?:ze|zij|hij|she|he)\b")
+INNER_PRONOUN = led_scan(r"\b(?:ze|zij|hij|she|he)\b")
 PRONOUN_GENDER: dict[str, Gender] = {
     "ze": "women",
     "zij": "women",
@@ -60,7 +61,7 @@ _SUBJECTS_KEPT = 3
 # description is read like a pronoun, as the latest subject ("rijder" and "schaatser" are
 # used for women too: only the feminine forms say a gender). One with an age ("de 24-jarige
 # rijdster van Team X") is left to the name finder, which knows the ages the article gave.
-ROLE_DESCRIPTION = re.compile(
+ROLE_DESCRIPTION = led_scan(
     r"(?<![\w-])[Dd]e\s+(?:(?:jonge|ervaren)\s+)?"
     r"(?P<noun>rijder|rijdster|schaatser|schaatsster|pupil)\s+van\s+"
     r"(?:[Tt]eam\s+|het\s+|de\s+)?[A-ZÀ-Þ][\w-]+"
