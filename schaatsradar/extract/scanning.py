@@ -405,7 +405,9 @@ class Blind:
     def finditer(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
-        return self.low.finditer(_lower(text), pos, endpos)
+        if self.starts is None:
+            return self.low.finditer(_lower(text), pos, endpos)
+        return matches_at_starts(self.starts, self.low, _lower(text), pos, endpos)
 
     def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
         return self.low.findall(_lower(text), pos, endpos)

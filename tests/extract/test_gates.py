@@ -112,7 +112,7 @@ def test_led_blind_patterns_find_what_they_find_unled() -> None:
 
 
 def test_blind_search_finds_what_the_plain_search_finds() -> None:
-    """`Blind.search` read off where a match can start (`Blind.starts`) finds the match the
+    """`Blind.search` and `Blind.finditer` read off where a match can start (`Blind.starts`) finds the match the
     plain case-insensitive search finds, in windows of a text (a look-back of 60 characters,
     a clause) as the sentence readers ask, and in hostile repetitions."""
     texts = [p.read_text(encoding="utf-8") for p in sorted(CASES.glob("*.txt"))[:30]]
@@ -126,6 +126,9 @@ def test_blind_search_finds_what_the_plain_search_finds() -> None:
                     fast = made.search(text, pos, endpos)
                     plain = made.plain.search(text, pos, endpos)
                     assert (fast and fast.span()) == (plain and plain.span()), made.pattern[:60]
+                    assert [m.span() for m in made.finditer(text, pos, endpos)] == [
+                        m.span() for m in made.plain.finditer(text, pos, endpos)
+                    ], made.pattern[:60]
 
 
 def test_led_sentence_patterns_find_what_their_plain_form_finds() -> None:
