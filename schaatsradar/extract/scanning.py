@@ -254,10 +254,9 @@ class LedScan:
 
 
 def led_scan(pattern: str) -> LedScan:
-    """A case-sensitive sentence pattern that opens on `\\b` or a look-behind ("\\b(?:ze|hij)\\b"),
-    scanned as a `LedScan` led by the few characters its matches start with (read from the
-    pattern). Why: the regex engine finds no first character to skip to in such a pattern and
-    enters it at every position of the stretch searched; led, it skips in its own loop."""
+    """A case-sensitive pattern opening on `\\b` or a look-behind, led by the few characters
+    its matches start with: the regex engine finds no first character to skip to in such a
+    pattern and would enter it at every position of the stretch searched."""
     chars = first_chars(pattern)
     if not chars or len(chars) > _FEW_FIRST_CHARS:
         raise ValueError(f"no few first characters to lead {pattern[:40]!r}")
@@ -384,8 +383,7 @@ class Blind:
         # Led by its first characters (`pattern_leads`): most positions fail one set test.
         self.low = re.compile(led(pattern))
         # With few first characters, where a match can start is found as `Rx` finds it
-        # (`starts_of`): the regex engine skips to the next such character in its own loop
-        # instead of entering the pattern, look-ahead first, at every position.
+        # (`starts_of`): the engine skips to those in its own loop, not entering the pattern.
         chars = first_chars(pattern)
         self.starts = (
             starts_of("".join(re.escape(c) for c in sorted(chars)), pattern)

@@ -112,9 +112,9 @@ def test_led_blind_patterns_find_what_they_find_unled() -> None:
 
 
 def test_blind_search_finds_what_the_plain_search_finds() -> None:
-    """`Blind.search` and `Blind.finditer` read off where a match can start (`Blind.starts`) finds the match the
-    plain case-insensitive search finds, in windows of a text (a look-back of 60 characters,
-    a clause) as the sentence readers ask, and in hostile repetitions."""
+    """`Blind.search` and `Blind.finditer`, read off where a match can start (`Blind.starts`),
+    find what the plain case-insensitive pattern finds, in windows of a text (a look-back of
+    60 characters, a clause) as the sentence readers ask, and in hostile repetitions."""
     texts = [p.read_text(encoding="utf-8") for p in sorted(CASES.glob("*.txt"))[:30]]
     texts += [*MIXED_CASE, "de de de niet, geen; en - maar (1.12,74) Won NIET " * 10]
     led = [made for made in S.BLIND if made.starts is not None]
