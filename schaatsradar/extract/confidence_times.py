@@ -18,6 +18,7 @@ import unicodedata
 from typing import Protocol
 
 from schaatsradar.extract.lexicon import RACE_TIME_WORDS
+from schaatsradar.extract.scanning import led_scan
 from schaatsradar.extract.sentences import Sentence
 from schaatsradar.extract.types import Facts, Result
 
@@ -35,7 +36,7 @@ TIME_FEATURES = (
 )
 # A time's number in the evidence: "1.12,74", "36,09", "1:06.27", the "5.37" of "1 minute,
 # 5.37 seconds".
-_NUMBER = re.compile(r"(?<![\d.,:])(?:(\d{1,2})[.:,])?(\d{1,2})[.,:](\d{2,3})(?!\d)")
+_NUMBER = led_scan(r"(?<![\d.,:])(?:(\d{1,2})[.:,])?(\d{1,2})[.,:](\d{2,3})(?!\d)")
 # A distance named in the sentence: "500 meter", "1,000 metres", "1.500m", "de kilometer",
 # the team races.
 _DISTANCE = re.compile(

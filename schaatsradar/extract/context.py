@@ -406,6 +406,8 @@ def event_venues(
 LENGTH_OF_TEAM_RACE = blind(
     r"(?:aflossing|relay|achtervolging|pursuit|teamsprint|team sprint)\s+over\s+$"
 )
+# Asked before every distance: most have no "over" before them, told by a substring test.
+_LENGTH_OF_TEAM_RACE_GATE = gate(LENGTH_OF_TEAM_RACE, "over")
 
 
 def race_distances(
@@ -414,7 +416,10 @@ def race_distances(
     return [
         d
         for d in distances
-        if not LENGTH_OF_TEAM_RACE.search(text[max(0, d.start - 40) : d.start])
+        if not (
+            _LENGTH_OF_TEAM_RACE_GATE.open(text, max(0, d.start - 40), d.start)
+            and LENGTH_OF_TEAM_RACE.search(text[max(0, d.start - 40) : d.start])
+        )
         and not _titled_classification(text, d)
     ]
 

@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from schaatsradar.extract.scanning import blind
+from schaatsradar.extract.scanning import blind, gate
 
 __all__ = [
     "LEAD_CHARS",
@@ -121,12 +121,14 @@ _TITLES = [(re.compile(pattern.pattern, re.IGNORECASE), value) for pattern, valu
 
 # Every title pattern holds one of these: a sentence without them is skipped in one scan.
 _TITLE_NEEDLE = blind(r"wereld|world|europe|nederlands|nationale")
+# The same words as substring tests: a sentence without them is turned away without a scan.
+_TITLE_GATE = gate(_TITLE_NEEDLE, "wereld world europe nederlands nationale")
 
 
 @functools.lru_cache(maxsize=1024)
 def find_titles(text: str, start: int, end: int) -> tuple[TitleMention, ...]:
     """Titles won named in text[start:end], the most specific reading at each place."""
-    if _TITLE_NEEDLE.search(text, start, end) is None:
+    if not _TITLE_GATE.open(text, start, end) or _TITLE_NEEDLE.search(text, start, end) is None:
         return ()
     found: dict[int, TitleMention] = {}
     for pattern, value in _TITLES:

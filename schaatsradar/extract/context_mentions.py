@@ -18,7 +18,7 @@ import datetime as dt
 import functools
 import re
 
-from schaatsradar.extract.scanning import blind, gate
+from schaatsradar.extract.scanning import blind, gate, led_scan
 
 __all__ = [
     "CONTRAST",
@@ -79,7 +79,7 @@ _PREVIOUS_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # A year, not a season ("2024/25") and not a rink's name ("the 2002 Utah Olympic Oval").
-_YEAR = re.compile(
+_YEAR = led_scan(
     r"(?<![\d./-])((?:19|20)\d\d)(?![\d]|/\d|-\d{2,4}\b)"
     r"(?!\s+(?:[A-Z][\w-]*\s+){0,2}(?:Olympic\s+)?(?:Oval|oval|Arena|arena|rink|Hall|venue)\b)"
 )

@@ -88,12 +88,17 @@ SAME_AS_THEN = blind(
     r"(?:in\s+((?:19|20)\d\d)|(vorig\s+jaar|last\s+year|a\s+year\s+ago|een\s+jaar\s+geleden))"
     r"\b(?!\s*[,;]?\s*(?:toen|when))"
 )
+# Every match names the year or "vorig jaar", "last year", "a year ago": a sentence with none
+# of these is turned away by substring tests (most sentences hold an "as" or an "als").
+_SAME_AS_THEN_GATE = gate(SAME_AS_THEN, "19 20 vorig year jaar")
 
 
 def _same_as_then(
     text: str, sentence: Sentence, results: Sequence[Result], context: Context
 ) -> list[Result]:
     found: list[Result] = []
+    if not _SAME_AS_THEN_GATE.open(text, sentence.start, sentence.end):
+        return found
     for then in SAME_AS_THEN.finditer(text, sentence.start, sentence.end):
         before = [
             r

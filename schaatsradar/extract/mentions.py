@@ -84,6 +84,14 @@ def inside(items: Sequence[SpanT], sentence: Sentence) -> list[SpanT]:
     return [i for i in items[low:high] if i.end <= sentence.end]
 
 
+def start_list(items: Sequence[SpanT]) -> Sequence[int]:
+    """The starts of `items` (sorted by start), for a bisect without a key function: kept on
+    a `ByStart`, made for any other list."""
+    if isinstance(items, ByStart):
+        return items.starts
+    return [item.start for item in items]
+
+
 def _start(item: HasSpan) -> int:
     return item.start
 

@@ -20,7 +20,7 @@ from schaatsradar.extract.mentions import Mentions, inside
 from schaatsradar.extract.names import NameMention
 from schaatsradar.extract.record_words import RecordMention
 from schaatsradar.extract.scanning import words
-from schaatsradar.extract.sentences import Sentence, article_sentences
+from schaatsradar.extract.sentences import Sentence, article_sentences, sentence_starts
 from schaatsradar.extract.times import TimeMention
 from schaatsradar.extract.venues import VenueMention
 
@@ -128,12 +128,8 @@ def _view_of(text: str, sentence: Sentence, key: _ById) -> SentenceView:
 def neighbour(text: str, sentence: Sentence, step: int) -> Sentence | None:
     """The sentence `step` places after (or, negative, before) `sentence`."""
     sentences = article_sentences(text)
-    i = bisect.bisect_left(sentences, sentence.start, key=_start_of) + step
+    i = bisect.bisect_left(sentence_starts(text), sentence.start) + step
     return sentences[i] if 0 <= i < len(sentences) else None
-
-
-def _start_of(sentence: Sentence) -> int:
-    return sentence.start
 
 
 # Where one clause of a sentence ends and another begins: a new subject may start there, so a

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import fields, replace
 
 from schaatsradar.extract.context import Context
-from schaatsradar.extract.mentions import Mentions, inside
+from schaatsradar.extract.mentions import Mentions, inside, start_list
 from schaatsradar.extract.record_drafts import (
     CLASSIFICATIONS,
     RecordDraft,
@@ -37,7 +37,6 @@ from schaatsradar.extract.record_marks import (
     old_marks,
     view_of,
 )
-from schaatsradar.extract.record_words import RecordMention
 from schaatsradar.extract.scanning import blind
 from schaatsradar.extract.sentences import Sentence
 from schaatsradar.extract.times import TimeMention
@@ -111,12 +110,9 @@ def _records_near(text: str, mentions: Mentions, sentence: Sentence, back: int) 
     first = sentence
     for _ in range(back):
         first = neighbour(text, first, -1) or first
-    i = bisect.bisect_left(mentions.records, first.start, key=_start)
-    return i < len(mentions.records) and mentions.records[i].start < sentence.end
-
-
-def _start(mention: RecordMention) -> int:
-    return mention.start
+    starts = start_list(mentions.records)
+    i = bisect.bisect_left(starts, first.start)
+    return i < len(starts) and starts[i] < sentence.end
 
 
 def _old_mark_times(text: str, sentence: Sentence, mentions: Mentions) -> set[TimeMention]:

@@ -32,6 +32,7 @@ __all__ = [
     "casefolded",
     "dedupe",
     "gate",
+    "led_scan",
     "lowered",
     "matches_at_starts",
     "rx",
@@ -242,6 +243,31 @@ class LedScan:
     ) -> Iterator[re.Match[str]]:
         return matches_at_starts(self.starts, self.fast, text, pos, endpos)
 
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """The first match, as `re.Pattern.search` finds it: the match at the first place
+        one starts."""
+        found = self.starts.search(text, pos, endpos)
+        return None if found is None else self.fast.match(text, found.start(), endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.fast.match(text, pos, endpos)
+
+
+def led_scan(pattern: str) -> LedScan:
+    """A case-sensitive pattern opening on `\\b` or a look-behind, led by the few characters
+    its matches start with: the regex engine finds no first character to skip to in such a
+    pattern and would enter it at every position of the stretch searched."""
+    chars = first_chars(pattern)
+    if not chars or len(chars) > _FEW_FIRST_CHARS:
+        raise ValueError(f"no few first characters to lead {pattern[:40]!r}")
+    made = LedScan("".join(re.escape(c) for c in sorted(chars)), pattern)
+    LED.append((made, re.compile(pattern)))
+    return made
+
+
+# Every pattern made by `led_scan`, with its plain form, so the tests can compare them.
+LED: list[tuple[LedScan, re.Pattern[str]]] = []
+
 
 # At most this many characters a match can start with, for `Rx.starts` (measured on news text:
 # with a dozen or fewer it is faster, with most of the alphabet slower than the look-ahead).
@@ -320,12 +346,18 @@ def _lower(text: str) -> str:
 # give: dotless i, long s, the Kelvin and Angstrom signs.
 _FOLDS = {"\u0131": "i", "\u017f": "s", "\u212a": "k", "\u212b": "\u00e5"}
 _FOLDING = str.maketrans(_FOLDS)
-_TO_FOLD = re.compile("[" + "".join(_FOLDS) + "]")
+_TO_FOLD = tuple(_FOLDS)
 
 
 def _folded(low: str) -> str:
-    # `isascii` reads a flag of the string: most stretches need no scan at all.
-    return low.translate(_FOLDING) if not low.isascii() and _TO_FOLD.search(low) else low
+    # `isascii` reads a flag of the string: most stretches need no scan at all; the others
+    # are searched for each of the four letters by `in`, faster than one regex scan.
+    if low.isascii():
+        return low
+    for char in _TO_FOLD:
+        if char in low:
+            return low.translate(_FOLDING)
+    return low
 
 
 @functools.lru_cache(maxsize=8)
@@ -344,19 +376,32 @@ class Blind:
     `re.Pattern`'s.
     """
 
-    __slots__ = ("low", "plain")
+    __slots__ = ("low", "plain", "starts")
 
     def __init__(self, pattern: str) -> None:
         self.plain = re.compile(pattern, re.IGNORECASE)
         # Led by its first characters (`pattern_leads`): most positions fail one set test.
         self.low = re.compile(led(pattern))
+        # With few first characters, where a match can start is found as `Rx` finds it
+        # (`starts_of`): the engine skips to those in its own loop, not entering the pattern.
+        chars = first_chars(pattern)
+        self.starts = (
+            starts_of("".join(re.escape(c) for c in sorted(chars)), pattern)
+            if chars and len(chars) <= _FEW_FIRST_CHARS
+            else None
+        )
 
     @property
     def pattern(self) -> str:
         return self.plain.pattern
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.low.search(_lower(text), pos, endpos)
+        if self.starts is None:
+            return self.low.search(_lower(text), pos, endpos)
+        low = _lower(text)
+        found = self.starts.search(low, pos, endpos)
+        # The match at the first place a match starts: the one `search` finds.
+        return None if found is None else self.low.match(low, found.start(), endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.low.match(_lower(text), pos, endpos)
@@ -364,7 +409,9 @@ class Blind:
     def finditer(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
-        return self.low.finditer(_lower(text), pos, endpos)
+        if self.starts is None:
+            return self.low.finditer(_lower(text), pos, endpos)
+        return matches_at_starts(self.starts, self.low, _lower(text), pos, endpos)
 
     def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
         return self.low.findall(_lower(text), pos, endpos)

@@ -58,6 +58,14 @@ def article_sentences(text: str) -> tuple[Sentence, ...]:
     return tuple(sentences)
 
 
+@functools.lru_cache(maxsize=4)
+def sentence_starts(text: str) -> tuple[int, ...]:
+    """Where each of `article_sentences(text)` starts, kept once per text: the record readers
+    look up a sentence's neighbours dozens of times per article, and a bisect on plain ints
+    runs in C where one with a key function calls back into Python at every step."""
+    return tuple(sentence.start for sentence in article_sentences(text))
+
+
 def _bounded(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
     pieces = []
     run_on = end - start > MAX_SENTENCE_CHARS

@@ -19,6 +19,7 @@ from schaatsradar.extract.countries import COUNTRIES
 from schaatsradar.extract.mentions import Mentions, inside
 from schaatsradar.extract.name_references import described
 from schaatsradar.extract.owners import _is_object
+from schaatsradar.extract.scanning import led_scan
 from schaatsradar.extract.sentences import Sentence
 from schaatsradar.extract.types import Gender
 
@@ -34,7 +35,7 @@ OPENER = re.compile(
 PLURAL_OPENERS = frozenset({"Die", "Deze", "Zij", "Ze"})
 
 
-INNER_PRONOUN = re.compile(r"\b(?:ze|zij|hij|she|he)\b")
+INNER_PRONOUN = led_scan(r"\b(?:ze|zij|hij|she|he)\b")
 PRONOUN_GENDER: dict[str, Gender] = {
     "ze": "women",
     "zij": "women",
@@ -66,7 +67,7 @@ _COUNTRY_NAMES = "|".join(
 # rijdster van Team X") is left to the name finder, which knows the ages the article gave.
 # "De schaatser uit Groningen" (a home town, not a country: "de rijder uit Noorwegen" is a
 # nationality, which the name finder reads) is such a description too.
-ROLE_DESCRIPTION = re.compile(
+ROLE_DESCRIPTION = led_scan(
     r"(?<![\w-])[Dd]e\s+(?:(?:jonge|ervaren)\s+)?"
     r"(?P<noun>rijder|rijdster|schaatser|schaatsster|pupil)\s+(?:van|uit)\s+"
     r"(?:[Tt]eam\s+|het\s+|de\s+)?(?!(?:" + _COUNTRY_NAMES + r")\b)[A-ZÀ-Þ][\w-]+"

@@ -116,3 +116,44 @@ def test_led_blind_patterns_find_what_they_find_unled() -> None:
             assert [m.span() for m in made.low.finditer(low)] == [
                 m.span() for m in unled.finditer(low)
             ], made.pattern[:60]
+
+
+def test_blind_search_finds_what_the_plain_search_finds() -> None:
+    """`Blind.search` and `Blind.finditer`, read off where a match can start (`Blind.starts`),
+    find what the plain case-insensitive pattern finds, in windows of a text (a look-back of
+    60 characters, a clause) as the sentence readers ask, and in hostile repetitions."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CASES.glob("*.txt"))[:30]]
+    texts += [*MIXED_CASE, "de de de niet, geen; en - maar (1.12,74) Won NIET " * 10]
+    led = [made for made in S.BLIND if made.starts is not None]
+    assert led
+    for made in led:
+        for text in texts:
+            for pos in range(0, len(text), 37):
+                for endpos in (pos + 60, pos + 200, len(text)):
+                    fast = made.search(text, pos, endpos)
+                    plain = made.plain.search(text, pos, endpos)
+                    assert (fast and fast.span()) == (plain and plain.span()), made.pattern[:60]
+                    assert [m.span() for m in made.finditer(text, pos, endpos)] == [
+                        m.span() for m in made.plain.finditer(text, pos, endpos)
+                    ], made.pattern[:60]
+
+
+def test_led_sentence_patterns_find_what_their_plain_form_finds() -> None:
+    """A sentence pattern scanned from the places its matches start (`scanning.led_scan`)
+    finds, searches and matches what the plain pattern does, in windows of a text too."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CASES.glob("*.txt"))[:30]]
+    texts += [*MIXED_CASE, "Ze zei dat hij de rijder van Team Jumbo was, 1.12,74 in 2024. " * 8]
+    assert S.LED
+    for made, plain in S.LED:
+        for text in texts:
+            assert [m.span() for m in made.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ], plain.pattern[:60]
+            for pos in range(0, len(text), 41):
+                for endpos in (pos + 60, len(text)):
+                    for ours, theirs in (
+                        (made.search(text, pos, endpos), plain.search(text, pos, endpos)),
+                        (made.match(text, pos, endpos), plain.match(text, pos, endpos)),
+                    ):
+                        assert (ours and ours.groups()) == (theirs and theirs.groups())
+                        assert (ours and ours.span()) == (theirs and theirs.span())
