@@ -38,11 +38,12 @@ from schaatsradar.extract.records import complete_record, sentence_records
 from schaatsradar.extract.registry import Registry
 from schaatsradar.extract.sentence_results import _sentence_results
 from schaatsradar.extract.sentences import Sentence, prose_only, split_sentences
+from schaatsradar.extract.spaces import plain_spaces
 from schaatsradar.extract.types import TEAM_DISTANCES, AthleteMention, Facts, Result, Skater
 
 # The rules' version and the confidence model's hash (extract/confidence.py): both decide
 # what an article's facts are.
-EXTRACTOR_VERSION = f"schaatsradar.extract@2+{shipped_model().version}"
+EXTRACTOR_VERSION = f"schaatsradar.extract@3+{shipped_model().version}"
 
 
 def extract(
@@ -50,6 +51,7 @@ def extract(
 ) -> Facts:
     """The facts of one article; those the confidence model is not sure of are candidates
     (all stay results, scored, when `confident_only` is false: what the model trains on)."""
+    text = plain_spaces(text)  # one character for one: evidence spans stay the article's
     sentences = split_sentences(text)
     mentions = find_mentions(text, registry, prose_only(text, sentences))
     facts = Facts(athletes=_athletes(mentions.names))

@@ -4,6 +4,7 @@ several distances, English team sentences. Our own invented sentences, Dutch and
 each with a shape that must not be read as one."""
 
 import datetime as dt
+from pathlib import Path
 
 from schaatsradar.extract.distances import find_distances
 from schaatsradar.extract.pipeline import extract_all
@@ -337,3 +338,23 @@ def test_places_in_a_mini_classification_are_no_race_places():
         "eerste, tweede en derde in een klassementje over de 500 en de 1000 meter."
     )
     assert not places(text)
+
+
+# -- spaces a web page writes ------------------------------------------------------------------
+
+
+def test_no_break_and_thin_spaces_read_like_plain_ones():
+    # Web pages write "1.000&nbsp;meter"; a whole case file with every space a no-break (or
+    # thin) one must give what the plain text gives.
+    cases = sorted((Path(__file__).parent / "cases").glob("*.txt"))[:25]
+    for space, path in zip(("\xa0", "\u202f", "\u2009") * 9, cases, strict=False):
+        plain = path.read_text(encoding="utf-8").split("\n", 1)[1]
+        assert results(plain.replace(" ", space)) == results(plain), (path.name, repr(space))
+
+
+def test_evidence_still_points_into_the_article_as_written():
+    text = "Femke Kok won de 500\xa0meter in 36,09."
+    facts = extract_all(text, DATE, REGISTRY)
+    [win] = [r for r in facts.results if r.athlete == "Femke Kok"]
+    start, end = win.evidence.start, win.evidence.end
+    assert "36,09" in text[start:end]
