@@ -45,7 +45,6 @@ from schaatsradar.store import Store
 from schaatsradar.web import api_me
 from schaatsradar.web.app import create_app
 from tests.conftest import NOW
-from tests.conftest import _reset_postgres as reset_postgres
 from tests.web.test_api import fill, issue_token
 
 EXAMPLES = int(os.environ.get("SCHAATSRADAR_SCHEMATHESIS_EXAMPLES", "10"))
@@ -158,6 +157,17 @@ class Template:
         engine.dispose()
 
 
+def _empty_postgres(url: str) -> str:
+    """A new, empty PostgreSQL database at `url` (replacing any earlier one)."""
+    engine = create_engine(make_url(url).set(database="postgres"), isolation_level="AUTOCOMMIT")
+    name = make_url(url).database
+    with engine.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return url
+
+
 def _database(url: str, name: str) -> str:
     """`url` with its database (SQLite: file) named after it, next to it."""
     parsed = make_url(url)
@@ -184,7 +194,9 @@ def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
     (their writes do not change what they check), each stateful run gets its own."""
     url = os.environ.get("SCHAATSRADAR_TEST_DATABASE_URL")
     if url:
-        reset_postgres(url)
+        # A database of its own: a template must have no one else connected, and the suite's
+        # other fixtures may still hold connections to the shared one.
+        url = _empty_postgres(_database(url, "api_fill"))
     else:
         url = f"sqlite:///{tmp_path_factory.mktemp('api_schema') / 'template.db'}"
     api_settings = Settings(
@@ -204,6 +216,8 @@ def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
     yield Api(schema, tokens, api_settings, template, target)
     target.app.state.store.close()
     template.drop()
+    if make_url(url).get_backend_name() != "sqlite":
+        Template(url, [url]).drop()
 
 
 @pytest.mark.parametrize(("method", "path", "mode"), cases())
