@@ -134,14 +134,7 @@ class Template:
         return copy
 
     def _postgres(self, source: str, copy: str) -> None:
-        engine = create_engine(
-            make_url(source).set(database="postgres"), isolation_level="AUTOCOMMIT"
-        )
-        name = make_url(copy).database
-        with engine.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{make_url(source).database}"'))
-        engine.dispose()
+        _new_postgres(copy, template=source)
         self.made.append(copy)
 
     def drop(self) -> None:
@@ -157,13 +150,15 @@ class Template:
         engine.dispose()
 
 
-def _empty_postgres(url: str) -> str:
-    """A new, empty PostgreSQL database at `url` (replacing any earlier one)."""
+def _new_postgres(url: str, template: str | None = None) -> str:
+    """A new PostgreSQL database at `url` (replacing any earlier one): empty, or a copy of
+    `template`'s database."""
     engine = create_engine(make_url(url).set(database="postgres"), isolation_level="AUTOCOMMIT")
     name = make_url(url).database
+    copied = f' TEMPLATE "{make_url(template).database}"' if template else ""
     with engine.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}"{copied}'))
     engine.dispose()
     return url
 
@@ -196,7 +191,7 @@ def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
     if url:
         # A database of its own: a template must have no one else connected, and the suite's
         # other fixtures may still hold connections to the shared one.
-        url = _empty_postgres(_database(url, "api_fill"))
+        url = _new_postgres(_database(url, "api_fill"))
     else:
         url = f"sqlite:///{tmp_path_factory.mktemp('api_schema') / 'template.db'}"
     api_settings = Settings(
