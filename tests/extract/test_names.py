@@ -6,8 +6,7 @@ small registry built from CSV text so that what is and is not known is visible i
 
 from __future__ import annotations
 
-import random
-import time
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -16,6 +15,7 @@ from hypothesis import strategies as st
 from schaatsradar.extract.names import NameMention, find_skaters
 from schaatsradar.extract.registry import Registry, Venue, norm_name
 from schaatsradar.extract.types import Skater
+from schaatsradar.ingest.dense_prose import dense_race_prose
 
 ATHLETES = """name,aliases,country,gender,born,discipline,source
 Jutta Leerdam,,NED,women,,long track,
@@ -713,33 +713,15 @@ def test_any_text_gives_sorted_plausible_spans(text: str) -> None:
         previous_end = m.end
 
 
-def test_large_input_is_fast() -> None:
+def test_large_input_finds_every_written_name() -> None:
+    """100 KB of dense race prose (the text `bench/extract_bench.py` times the name finder on:
+    its speed is a bench figure, not a test): every full name written is found at its own
+    span as that skater, however far into the text, and the analyst is never a skater."""
     registry = Registry.bundled()
-    rnd = random.Random(7)
-    sentences = [
-        "Jutta Leerdam won de 1000 meter in 1.13,02.",
-        "De Nederlandse was blij met haar rit.",
-        "Kok werd tweede, voor Miho Takagi.",
-        "Bij de mannen won Jenning de Boo in 34,30 voor Jordan Stolz.",
-        "Analist Erben Wennemars was onder de indruk.",
-        "De 26-jarige schaatsster uit Friesland pakte brons.",
-        "Ook Kees Verhoef reed een persoonlijk record: 1.46,80.",
-        "Op de Olympische Spelen in Milaan wacht een nieuwe kans.",
-    ]
-    filler = ["de", "het", "een", "en", "van", "op", "in", "met", "voor", "baan", "ijs", "wind"]
-    parts: list[str] = []
-    size = 0
-    while size < 100_000:
-        if rnd.random() < 0.5:
-            piece = rnd.choice(sentences)
-        else:
-            piece = " ".join(rnd.choice(filler) for _ in range(12)).capitalize() + "."
-        parts.append(piece)
-        size += len(piece) + 1
-    text = " ".join(parts)[:100_000]
-    find_skaters(text[:2000], registry)  # warm the per-registry indexes
-    start = time.perf_counter()
-    mentions = find_skaters(text, registry)
-    elapsed = time.perf_counter() - start
-    assert len(mentions) > 500
-    assert elapsed < 1.0, f"{elapsed:.3f} s for 100 KB"
+    text = dense_race_prose(100_000)
+    found = {(m.start, m.end): m.skater.name for m in find_skaters(text, registry)}
+    for name in ("Jutta Leerdam", "Miho Takagi", "Jordan Stolz", "Jenning de Boo"):
+        written = [(w.start(), w.end()) for w in re.finditer(name, text)]
+        assert len(written) > 100
+        assert all(found.get(span) == name for span in written), name
+    assert "Erben Wennemars" not in found.values()
