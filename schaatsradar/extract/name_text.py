@@ -33,6 +33,9 @@ from schaatsradar.extract.registry import PARTICLES, norm_parts
 from schaatsradar.extract.scanning import LedScan
 
 _TOKEN_RE = re.compile(r"[’']t(?![^\W\d_])|[^\W\d_]+(?:[-‐‑][^\W\d_]+|['’][^\W\d_]+)*")
+# The same words as split pieces: the pattern has no group of its own, so `split` with this
+# one group gives the gaps and the words in turn.
+_TOKEN_SPLIT = re.compile(f"({_TOKEN_RE.pattern})")
 _SAME_LINE_GAP = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)\]]*[ \t\u00a0]+")
 _WORD_BEFORE_STOP = re.compile(r"([^\W\d_][\w.]*)[.!?…]*$")
@@ -209,28 +212,33 @@ def _analyse(text: str) -> _Doc:
     caps_count = [0] * n_sent
     lower_words = [0] * n_sent
     context_hits: list[tuple[int, int, bool]] = []  # (position, sentence, strong)
-    prev_end = 0
     prev_sent = -1
     prev_lower = ""
     sent = 0
     next_start = sent_starts[1] if n_sent > 1 else len(text) + 1
     infos = _WORD_INFOS
     new_token = tuple.__new__  # `_Token(...)` without its Python-level `__new__`
-    for m in _TOKEN_RE.finditer(text):
-        s, e = m.span()
-        word = m.group()
+    # Words and the gaps between them from one `split` (gap, word, gap, ..., gap): the
+    # positions follow from the lengths, with no match object per word (a third of the loop).
+    pieces = _TOKEN_SPLIT.split(text)
+    e = len(pieces[0])
+    for k in range(1, len(pieces), 2):
+        word = pieces[k]
+        s = e + len(pieces[k - 1]) if k > 1 else e
+        e = s + len(word)
         while s >= next_start:
             sent += 1
             next_start = sent_starts[sent + 1] if sent + 1 < n_sent else len(text) + 1
         if sent != prev_sent:
             joined, initial = False, True
             prev_lower = ""
-        elif s - prev_end == 1 and text[prev_end] == " ":
-            joined, initial = True, False
         else:
-            gap = text[prev_end:s]
-            joined = bool(_SAME_LINE_GAP.fullmatch(gap))
-            initial = not joined and not _OPENERS.isdisjoint(gap)
+            gap = pieces[k - 1]
+            if gap == " ":
+                joined, initial = True, False
+            else:
+                joined = bool(_SAME_LINE_GAP.fullmatch(gap))
+                initial = not joined and not _OPENERS.isdisjoint(gap)
         info = infos.get(word) or _word_info(word)
         core = info.name_word and not (initial and info.common)
         tokens.append(new_token(_Token, (s, e, word, info, sent, initial, joined, core)))
@@ -243,7 +251,7 @@ def _analyse(text: str) -> _Doc:
                 # "voormalig schaatser X" is someone who used to skate.
                 strong = info.context == 2 and not (info.skater_noun and prev_lower in _FORMER)
                 context_hits.append((s, sent, strong))
-        prev_end, prev_sent, prev_lower = e, sent, info.lower
+        prev_sent, prev_lower = sent, info.lower
 
     boiler = [False] * n_sent
     for m in PROMOTION_SCAN.finditer(text.lower()):
