@@ -109,3 +109,51 @@ def _class(members: list[tuple[Any, Any]]) -> tuple[set[str], bool] | None:
         else:
             return None  # negated, \w, or too wide
     return chars, False
+
+
+def required(pattern: str) -> tuple[str, ...] | None:
+    """Strings of which every match of `pattern` (compiled without flags) holds at least one,
+    read from the pattern itself: for `\\b(?:niet|geen|not)\\b`, ("geen", "niet", "not").
+    None when no such strings can be said (a match may be made of character classes only).
+
+    Why: a case-blind sentence pattern is asked about short stretches (the words before a rank
+    word, a clause) that mostly hold none of its words; substring tests turn those away at C
+    speed, without the regex engine trying the pattern from every position of the stretch.
+    Only what a match itself must hold counts: look-arounds, classes and optional parts add
+    nothing, and a scoped flag (`(?i:...)`) gives up."""
+    found = _required(sre_parse.parse(pattern).data)
+    return tuple(sorted(found)) if found else None
+
+
+def _required(items: Any) -> set[str] | None:
+    """One choice of strings every match of the sequence holds one of (the choice whose
+    shortest string is longest: the rarest to occur), or None."""
+    choices: list[set[str]] = []
+    run = ""
+    for op, arg in items:
+        if op is sre.LITERAL:
+            run += chr(arg)
+            continue
+        if run:
+            choices.append({run})
+            run = ""
+        inner: set[str] | None = None
+        if op is sre.SUBPATTERN:
+            if arg[1] or arg[2]:  # a scoped flag: letters may match in another case
+                return None
+            inner = _required(arg[-1].data)
+        elif op is sre.ATOMIC_GROUP:
+            inner = _required(arg.data)
+        elif op is sre.BRANCH:
+            branches = [_required(branch.data) for branch in arg[1]]
+            if all(b for b in branches):
+                inner = set().union(*branches)  # type: ignore[arg-type]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and arg[0] >= 1:
+            inner = _required(arg[2].data)
+        if inner:
+            choices.append(inner)
+    if run:
+        choices.append({run})
+    if not choices:
+        return None
+    return max(choices, key=lambda c: (min(len(s) for s in c), -len(c)))
