@@ -457,7 +457,7 @@ EARLIER = (
     r"|(?:\w+|\d+)\s(?:weeks?|weken|weekend|maand|maanden|months?|seizoen|seasons?)"
     r"\s(?:eerder|earlier|before|daarvoor|terug))\b"
 )
-EARLIER_MEET = re.compile(EARLIER + r"[^.;:]*$", re.IGNORECASE)
+EARLIER_MEET = blind(EARLIER + r"[^.;:]*$")
 FLASHBACK = re.compile(EARLIER, re.IGNORECASE)
 _FLASHBACK_GATE = gate(FLASHBACK, "last vorig earlier eerder geleden ago before daarvoor terug")
 

@@ -104,11 +104,10 @@ _EARLIER_TAIL = re.compile(
 
 # "Na haar zege bij de World Cup in Calgary won ze ...", "After his win at the Olympics":
 # the meet of an earlier win, named in the phrase that looks back to it.
-_PRIOR_WIN_BEFORE = re.compile(
+_PRIOR_WIN_BEFORE = blind(
     r"\b(?:na|after)\s(?:haar|zijn|hun|de|het|her|his|their|the)\s(?:\w+\s){0,2}(?:zege|"
     r"overwinning|winst|titel|goud|zilver|brons|succes|win|victory|title|gold|silver|bronze)"
-    r"\s(?:[\w-]+\s){0,5}$",
-    re.IGNORECASE,
+    r"\s(?:[\w-]+\s){0,5}$"
 )
 
 
@@ -226,10 +225,9 @@ _BECAME_BEFORE = re.compile(
 )
 _BECAME_AFTER = re.compile(r"(?:\s+[^\s,;.]+){0,6}?\s+(?:geworden|gekroond)\b", re.IGNORECASE)
 # "de nummer twee van de Winterspelen", "the silver medallist at the Olympics".
-_OF_THE_MEET_BEFORE = re.compile(
+_OF_THE_MEET_BEFORE = blind(
     r"\b(?:nummer\s\w+|winnaar|winnares|kampioen\w*|medaillewinna\w+|champion|winner|"
-    r"medall?ist|runner-up)\s+(?:van|of|at|op|bij)\s+(?:de|het|the)\s+$",
-    re.IGNORECASE,
+    r"medall?ist|runner-up)\s+(?:van|of|at|op|bij)\s+(?:de|het|the)\s+$"
 )
 # "..., maar de Japanse wist in Heerenveen ...": the clause after it is about another race.
 CONTRAST = re.compile(r"\b(?:maar|but|terwijl|while|whereas|however|echter)\b", re.IGNORECASE)

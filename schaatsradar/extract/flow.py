@@ -163,9 +163,8 @@ _HANDED_ON = re.compile(
 # "de tot dan toe beste tijd", "tot nu toe de enige die goud won", "the best so far": a
 # standing during the race or a tally over the years, not this race's place. Its scope runs
 # into the relative clause, so it is looked for back to the sentence's last ";" or ":".
-_SO_FAR = re.compile(
-    r"\b(?:tot\s+(?:dan|nu)\s+toe|until\s+(?:then|now)|so\s+far|thus\s+far)\b(?![^;:]*[;:])",
-    re.IGNORECASE,
+_SO_FAR = blind(
+    r"\b(?:tot\s+(?:dan|nu)\s+toe|until\s+(?:then|now)|so\s+far|thus\s+far)\b(?![^;:]*[;:])"
 )
 
 

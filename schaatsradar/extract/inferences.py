@@ -127,7 +127,7 @@ LEADING_AFTER_STAGES = re.compile(
 )
 
 
-PURPOSE_BEFORE = re.compile(r"\b(?:om|to)\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
+PURPOSE_BEFORE = blind(r"\b(?:om|to)\s+(?:\w+\s+){0,4}$")
 PURPOSE_AFTER = re.compile(
     r"\s+(?:te\s+\w+|rijden|strijden|vechten|sprinten|schaatsen|meedoen|gaan)\b", re.IGNORECASE
 )
@@ -372,15 +372,14 @@ def _kept_behind(
 
 # "moesten alleen Canada voor zich laten", "only Stolz was faster": the one ahead won, and
 # the clause's subject was second.
-ONLY_BEFORE = re.compile(r"\b(?:alleen|slechts|enkel|only)\s+(?:de\s+|het\s+|the\s+)?$", re.I)
+ONLY_BEFORE = blind(r"\b(?:alleen|slechts|enkel|only)\s+(?:de\s+|het\s+|the\s+)?$")
 # "Groenewoud was met 7.03,27 alleen langzamer dan Sablikova", "was only slower than Kok",
 # "only beaten by Jackson", "alleen geklopt door Takagi" (issue 11, comparisons): the one
 # named won, the subject was second.
-ONLY_SLOWER_THAN = re.compile(
+ONLY_SLOWER_THAN = blind(
     r"\b(?:alleen|slechts|enkel|only)\s+(?:(?:nog|net|iets|maar|just|slightly)\s+)?"
     r"(?:(?:langzamer|trager|slower)\s+(?:dan|than)|(?:beaten|bested|topped|verslagen|geklopt)"
-    r"\s+(?:by|door))\s+(?:(?:de|het|the)\s+)?(?:[\w-]+\s+){0,2}$",
-    re.I,
+    r"\s+(?:by|door))\s+(?:(?:de|het|the)\s+)?(?:[\w-]+\s+){0,2}$"
 )
 AHEAD_AFTER = re.compile(
     r"\s+(?:voor\s+(?:zich\s+)?(?:laten|gaan|moeten\s+laten|dulden)|voor\s+laten\s+gaan|"

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from schaatsradar.extract import patterns
 from schaatsradar.extract.context import CLASSIFICATIONS, Context, classification_of
 from schaatsradar.extract.editions import Lookback, _looks_back, _time_looks_back
+from schaatsradar.extract.scanning import blind
 from schaatsradar.extract.sentences import Sentence
 
 
@@ -87,11 +88,10 @@ STANDINGS_WON_BEFORE = re.compile(
 BEATEN_IN_STANDINGS = "beaten in standings"
 # "Leerdam finished second overall, with Ziomek-Nogal third", "werd tweede in het klassement,
 # Conijn derde": an elliptic place after one in the standings is in the standings too.
-STANDINGS_ELLIPSIS_BEFORE = re.compile(
+STANDINGS_ELLIPSIS_BEFORE = blind(
     r"\b(?:overall|in (?:het|de) (?:eind|algemeen )?(?:klassement|stand)"
     r"|in the (?:overall |final )?standings)\s*,\s*(?:(?:with|en|and|gevolgd door|followed by)\s+)?"
-    r"(?:[\w'’-]+\s+){1,5}(?:als\s+)?$",
-    re.IGNORECASE,
+    r"(?:[\w'’-]+\s+){1,5}(?:als\s+)?$"
 )
 
 

@@ -157,3 +157,32 @@ def test_led_sentence_patterns_find_what_their_plain_form_finds() -> None:
                     ):
                         assert (ours and ours.groups()) == (theirs and theirs.groups())
                         assert (ours and ours.span()) == (theirs and theirs.span())
+
+
+def test_required_words_of_a_pattern() -> None:
+    from schaatsradar.extract.pattern_leads import required
+
+    assert required(r"\b(?:niet|geen|not)\b") == ("geen", "niet", "not")
+    # The rarest choice: every match holds "seizoen", not only one of "dit"/"het".
+    assert required(r"\b(?:dit|het)\s+seizoen\b") == ("seizoen",)
+    assert required(r"(?:na\s+)?(?:de|het)\s+race") == ("race",)
+    assert required(r"a(?:b|)c") in (("a",), ("c",))  # an empty branch requires nothing
+    assert required(r"(?:record)?\w+") is None  # optional: nothing required
+    assert required(r"x{0,3}(?=yes)[ab]+") is None  # a look-ahead is not in the match
+    assert required(r"(?i:abc)") is None  # a scoped flag: another case may match
+
+
+def test_required_words_hold_every_match_of_a_blind_pattern() -> None:
+    """`Blind.search` turns away a stretch without its needles: each match holds one."""
+    texts = [
+        p.read_text(encoding="utf-8") for p in sorted([*CASES.glob("*.txt"), *UNSEEN.glob("*.txt")])
+    ] + MIXED_CASE
+    assert any(made.needles for made in S.BLIND)
+    for made in S.BLIND:
+        for text in texts:
+            low = S._lower(text)
+            for m in made.low.finditer(low):
+                assert not made.needles or any(n in m.group() for n in made.needles), (
+                    made.pattern[:60],
+                    m.group(),
+                )
