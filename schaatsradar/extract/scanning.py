@@ -15,6 +15,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
 
+from schaatsradar.extract.lowering import _lower, _lowered_folded, casefolded, lowered
 from schaatsradar.extract.pattern_leads import first_chars, led, required
 from schaatsradar.extract.types import HasSpan
 
@@ -97,13 +98,6 @@ def _branches(node: _Trie) -> str:
     if ends_here:
         return f"(?:{body})?"
     return body
-
-
-@functools.lru_cache(maxsize=8)
-def casefolded(text: str) -> str:
-    """Case-folded text, for presence tests only (never for positions: folding can change the
-    length of a string). Cached because every scan of one call asks for it."""
-    return text.casefold()
 
 
 class Rx:
@@ -232,11 +226,14 @@ class LedScan:
     """A whole-text pattern whose matches start with one of a few characters (a quote mark,
     a digit), scanned as `Rx` scans such patterns: `finditer` finds what `pattern` finds."""
 
-    __slots__ = ("fast", "starts")
+    __slots__ = ("fast", "needles", "starts")
 
     def __init__(self, lead: str, pattern: str) -> None:
         self.fast = re.compile(f"(?=[{lead}])(?:{pattern})")
         self.starts = starts_of(lead, pattern)
+        # For `search` in a stretch (a sentence): turned away without one of these (as
+        # `Blind`); a whole-text scan needs no such test.
+        self.needles = required(pattern) or ()
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
@@ -246,6 +243,13 @@ class LedScan:
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """The first match, as `re.Pattern.search` finds it: the match at the first place
         one starts."""
+        if self.needles:
+            stretch = text[pos:endpos]
+            for needle in self.needles:
+                if needle in stretch:
+                    break
+            else:
+                return None
         found = self.starts.search(text, pos, endpos)
         return None if found is None else self.fast.match(text, found.start(), endpos)
 
@@ -274,50 +278,6 @@ LED: list[tuple[LedScan, re.Pattern[str]]] = []
 _FEW_FIRST_CHARS = 12
 
 
-def _lowering_table() -> dict[int, int]:
-    """Upper-case letters and their one-letter lower case ("É" -> "é"; "İ" -> "i"), for the
-    scripts skating news is written in: a lower-cased text keeps every position."""
-    table: dict[int, int] = {}
-    for start, stop in ((0x41, 0x250), (0x370, 0x530), (0x1E00, 0x2000)):
-        for code in range(start, stop):
-            low = chr(code).lower()
-            if low != chr(code) and low[0].isalpha():
-                table[code] = ord(low[0])
-    return table
-
-
-_LOWERING = _lowering_table()
-
-
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
-@functools.lru_cache(maxsize=8)
-def lowered(text: str) -> str:
-    """`text` in lower case, letter for letter (unlike `str.lower`, never longer), so spans
-    found in it are spans of `text`.
-
-    The same as `text.translate(_LOWERING)`, but `str.translate` looks every character up in
-    the table (about 0.1 ms for an article, a few per cent of its extraction), while
-    `str.lower` runs at C speed: its result is taken and only its non-ASCII letters are
-    checked against the table (a curly quote, an accented letter; "İ", which `str.lower`
-    lengthens, and final sigma, which it writes as "ς", are the letters it differs on)."""
-    if text.isascii():
-        return text.lower()
-    low = text.lower()
-    if len(low) != len(text):
-        return text.translate(_LOWERING)
-    fixed: list[str] | None = None
-    for found in _NON_ASCII.finditer(text):
-        i = found.start()
-        code = ord(text[i])
-        want = chr(_LOWERING.get(code, code))
-        if low[i] != want:
-            fixed = list(low) if fixed is None else fixed
-            fixed[i] = want
-    return low if fixed is None else "".join(fixed)
-
-
 # Every scanning pattern, so the tests can compare the filtered and the plain form.
 FAST: list[Rx] = []
 
@@ -327,44 +287,6 @@ def rx(first: str, pattern: str, needles: str = "", one_word: bool = False) -> R
     made = Rx(first, pattern, needles, one_word)
     FAST.append(made)
     return made
-
-
-def _lower(text: str) -> str:
-    """`text` in lower case with every position kept, as the regex engine folds case: a whole
-    text from the cache, a stretch of one (a clause, a look-back window, a sentence: at most
-    600 characters, see `sentences.MAX_SENTENCE_CHARS`) with `str.lower`, much faster per call
-    and kept out of the cache of whole texts."""
-    if len(text) > 600:
-        return _lowered_folded(text)
-    low = text.lower()
-    if len(low) != len(text):
-        low = text.translate(_LOWERING)
-    elif low.isascii():
-        return low  # most stretches: `_folded` would return it as it is
-    return _folded(low)
-
-
-# The few characters a case-blind pattern matches to a letter that lower-casing does not
-# give: dotless i, long s, the Kelvin and Angstrom signs.
-_FOLDS = {"\u0131": "i", "\u017f": "s", "\u212a": "k", "\u212b": "\u00e5"}
-_FOLDING = str.maketrans(_FOLDS)
-_TO_FOLD = tuple(_FOLDS)
-
-
-def _folded(low: str) -> str:
-    # `isascii` reads a flag of the string: most stretches need no scan at all; the others
-    # are searched for each of the four letters by `in`, faster than one regex scan.
-    if low.isascii():
-        return low
-    for char in _TO_FOLD:
-        if char in low:
-            return low.translate(_FOLDING)
-    return low
-
-
-@functools.lru_cache(maxsize=8)
-def _lowered_folded(text: str) -> str:
-    return _folded(lowered(text))
 
 
 class Blind:

@@ -186,3 +186,18 @@ def test_required_words_hold_every_match_of_a_blind_pattern() -> None:
                     made.pattern[:60],
                     m.group(),
                 )
+
+
+def test_required_words_hold_every_match_of_a_led_scan() -> None:
+    """`LedScan.search` turns away a stretch without its needles: each match holds one."""
+    texts = [
+        p.read_text(encoding="utf-8") for p in sorted([*CASES.glob("*.txt"), *UNSEEN.glob("*.txt")])
+    ] + MIXED_CASE
+    assert any(made.needles for made, _plain in S.LED)
+    for made, plain in S.LED:
+        for text in texts:
+            for m in plain.finditer(text):
+                assert not made.needles or any(n in m.group() for n in made.needles), (
+                    plain.pattern[:60],
+                    m.group(),
+                )

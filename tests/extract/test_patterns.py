@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from schaatsradar.extract import patterns as P
 from schaatsradar.extract import record_words as RW
 from schaatsradar.extract import scanning as S
+from schaatsradar.extract.lowering import _LOWERING
 from schaatsradar.extract.patterns import (
     distance_for_time,
     find_context,
@@ -872,7 +873,7 @@ def test_lowered_text_keeps_every_position(text: str) -> None:
 def test_lowered_text_is_the_table_lowering(text: str) -> None:
     """`lowered` takes `str.lower`'s result and checks only its non-ASCII letters: it must
     give exactly what the letter table gives, whatever the script."""
-    assert S.lowered(text) == text.translate(S._LOWERING)
+    assert S.lowered(text) == text.translate(_LOWERING)
 
 
 @pytest.mark.parametrize(
@@ -886,7 +887,7 @@ def test_lowered_text_is_the_table_lowering(text: str) -> None:
     ],
 )
 def test_lowered_text_matches_the_table_on_other_scripts(text: str) -> None:
-    assert S.lowered(text) == text.translate(S._LOWERING)
+    assert S.lowered(text) == text.translate(_LOWERING)
 
 
 def test_case_insensitive_patterns_are_written_in_lower_case() -> None:
