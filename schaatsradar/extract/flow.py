@@ -25,7 +25,10 @@ __all__ = ["clause_before", "group_ranked", "now_between", "unrealized"]
 # Where a clause ends for the scope of a negation or intent: punctuation, or a conjunction
 # that starts a clause of its own ("kwam dicht bij goud maar werd tweede").
 _CLAUSE_BREAK = blind(
-    r"(?<!\d)[,;:()\u2013\u2014]|\s-\s|\b(?:en|and)\b(?!\s+(?:in\s+)?\d)|"
+    # A comma after a digit ends a clause only before a space and a word: not the decimal
+    # comma ("1.08,02"), nor a list of years ("in 2019, 2020 en 2022"), but "Roest, the
+    # winner in 2019, 2020 and 2022, finished fifth" (an apposition's years stay in it).
+    r"(?<!\d)[,;:()\u2013\u2014]|(?<=\d),(?=\s+[^\W\d])|\s-\s|\b(?:en|and)\b(?!\s+(?:in\s+)?\d)|"
     r"\b(?:maar|but|toen|when|terwijl|while|nadat|after|dat|that|die|who|which|waarin|"
     r"omdat|because|waarna|whereupon|dus|so|though|although|hoewel|yet|waardoor|doordat"
     # "the record was not in danger as she won": a new clause, the negation stays behind.
