@@ -107,7 +107,10 @@ _MARGIN_AFTER = re.compile(
 )
 _SPLIT_CUE = rx(
     "0123456789abdghklnoprstw",
-    r"(?i)\b(?:openings?(?:tijd|ronde|rondje)?|opener|doorkomst\w*|tussentijd\w*|passage"
+    # "opening" of a race's first lap, not of a meet's first pairs, race or weekend ("the
+    # fastest man in the opening pairs, ended up fourth in 34.01": a result).
+    r"(?i)\b(?:openings?(?:tijd|ronde|rondje)?(?!\s(?:pairs?|heats?|races?|rounds?|weekend|day|"
+    r"meet|event|world\scup|stop|ritten|rit|wedstrijd|dag)\b)|opener|doorkomst\w*|tussentijd\w*|passage"
     r"|split(?:s|\stimes?(?:\sof)?)?|halverwege|halfway|kwam\sdoor|ging\sdoor|went\sthrough"
     r"|rondetijd\w*|lap\s?times?(?:\sof)?"
     r"|(?:ronde|rondes|ronden|rondje|rondjes|laps?)\s(?:van|in|of|op)"

@@ -72,3 +72,41 @@ def test_dutch_relative_aside_distance_is_not_the_story_race():
     )
     found = results(text)
     assert ("Tim Prins", "1000m", None, 3) not in found
+
+
+# -- "opening" of a meet's first pairs is not a split ---------------------------------------
+
+
+def test_time_after_opening_pairs_aside_is_a_result():
+    text = (
+        "CALGARY - Erin Jackson won the women's 500m in 36.80. Kimi Goetz, best of the "
+        "opening pairs, ended up third in 37.02."
+    )
+    assert ("Kimi Goetz", "500m", "37.02", 3) in results(text)
+
+
+def test_opening_lap_is_still_a_split():
+    text = "CALGARY - Jordan Stolz opened in 16.20 and won the men's 1000m in 1:06.10."
+    assert not any(time == "16.20" for _, _, time, _ in results(text))
+
+
+# -- "vier jaar later": a year counted on from the one the sentence before named -------------
+
+
+def test_years_later_after_a_dated_sentence_is_history():
+    text = (
+        "HEERENVEEN - Kjeld Nuis won zaterdag de 1500 meter bij de wereldbeker. Nuis werd in "
+        "2018 olympisch kampioen op de 1000 meter. Vier jaar later won hij in Peking brons op "
+        "de 1500 meter."
+    )
+    bronze = [r for r in facts(text).results if r.rank == 3]
+    assert bronze and all(r.earlier and r.year == 2022 for r in bronze)
+
+
+def test_two_years_later_in_english():
+    text = (
+        "INZELL - Joy Beune won the 3000m at the World Cup on Sunday. She took her first world "
+        "title in 2022. Two years later she won the allround world title."
+    )
+    later = [r for r in facts(text, dt.date(2026, 1, 25)).results if r.distance == "allround"]
+    assert later and all(r.earlier and r.year == 2024 for r in later)
