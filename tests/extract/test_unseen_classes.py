@@ -110,3 +110,40 @@ def test_two_years_later_in_english():
     )
     later = [r for r in facts(text, dt.date(2026, 1, 25)).results if r.distance == "allround"]
     assert later and all(r.earlier and r.year == 2024 for r in later)
+
+
+# -- a record whose setting the words after it date to an earlier season is not set here -----
+
+
+def records(text: str, date: dt.date = DATE) -> set[tuple[str, str, str | None, str | None]]:
+    return {
+        (r.type, r.to_json()["status"], r.athlete, r.to_json()["time"])
+        for r in facts(text, date).records
+    }
+
+
+def test_participle_dating_a_personal_best_earlier_makes_it_standing():
+    text = (
+        "HAMAR - Ragne Wiklund won the 3000m at the World Cup on Sunday in 3:58.40. Her "
+        "personal best, skated in Salt Lake City three years ago, is still 3:54.50."
+    )
+    found = records(text)
+    assert not any(status == "set" and kind == "personal" for kind, status, *_ in found)
+
+
+def test_participle_dating_a_record_earlier_and_beaten_since():
+    text = (
+        "HEERENVEEN - Jorrit Bergsma werd zaterdag derde op de 10.000 meter in 12.59,40. "
+        "Zijn baanrecord, gereden in 2016, werd vorig jaar verbeterd."
+    )
+    found = records(text)
+    assert ("track", "broken", "Jorrit Bergsma", None) in found
+    assert not any(status == "set" for _, status, *_ in found)
+
+
+def test_english_record_set_in_an_earlier_year_is_standing_not_set():
+    text = (
+        "CALGARY - Ted-Jan Bloemen finished seventh in the 5000m on Saturday in 6:15.40. His "
+        "world record in the 10,000m, set in Calgary in 2015, stood for six years."
+    )
+    assert not any(status == "set" for _, status, *_ in records(text))
