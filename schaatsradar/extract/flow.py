@@ -163,11 +163,14 @@ _HANDED_ON = re.compile(
 )
 
 
-# "de tot dan toe beste tijd", "tot nu toe de enige die goud won", "the best so far": a
+# "de tot dan toe beste tijd", "tot nu toe de enige die goud won", "the best so far",
+# "voorlopig de snelste" (a live report's standing while pairs are still to come): a
 # standing during the race or a tally over the years, not this race's place. Its scope runs
 # into the relative clause, so it is looked for back to the sentence's last ";" or ":".
 _SO_FAR = re.compile(
-    r"\b(?:tot\s+(?:dan|nu)\s+toe|until\s+(?:then|now)|so\s+far|thus\s+far)\b(?![^;:]*[;:])",
+    r"\b(?:tot\s+(?:dan|nu)\s+toe|until\s+(?:then|now)|so\s+far|thus\s+far|voorlopig|"
+    # "Dat is voorlopig de snelste tijd", "provisionally fastest", "the fastest for now".
+    r"provisionally|for\s+now)\b(?![^;:]*[;:])",
     re.IGNORECASE,
 )
 

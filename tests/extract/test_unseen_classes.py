@@ -147,3 +147,24 @@ def test_english_record_set_in_an_earlier_year_is_standing_not_set():
         "world record in the 10,000m, set in Calgary in 2015, stood for six years."
     )
     assert not any(status == "set" for _, status, *_ in records(text))
+
+
+# -- "voorlopig de snelste": a standing while pairs are still to come, not a place -------------
+
+
+def test_provisionally_fastest_is_no_win():
+    text = (
+        "HEERENVEEN - De 1500 meter bij de NK afstanden. Kjeld Nuis reed 1.44,60 en was daarmee "
+        "voorlopig de snelste. Uiteindelijk werd Nuis derde."
+    )
+    found = results(text)
+    assert not any(rank == 1 for athlete, _, _, rank in found if athlete == "Kjeld Nuis")
+
+
+def test_fastest_for_now_in_english():
+    text = (
+        "HAMAR - In the women's 3000m, Ragne Wiklund clocked 3:57.20 and was fastest for now. "
+        "Joy Beune later won the race in 3:56.10."
+    )
+    found = results(text)
+    assert not any(rank == 1 for athlete, _, _, rank in found if athlete == "Ragne Wiklund")
