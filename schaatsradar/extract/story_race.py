@@ -18,7 +18,7 @@ from schaatsradar.extract import patterns
 from schaatsradar.extract.scanning import blind
 from schaatsradar.extract.sentences import Sentence
 
-__all__ = ["in_closed_aside", "listed_or_titled", "not_raced"]
+__all__ = ["in_closed_aside", "listed_or_titled", "not_raced", "title_end"]
 
 
 # "de beste acht, die op de tien kilometer mochten starten", "medal contenders in Saturday's
@@ -78,6 +78,15 @@ _TITLE_OF_DISTANCE = blind(
     r"(?:de|het|the)?\s*$"
 )
 
+# "the 1,500-meter world champion", "the 500m Olympic champion", "de 1000 meter-kampioen":
+# the distance names the title, in front of it.
+_TITLE_AFTER_DISTANCE = re.compile(
+    r"\s*-?\s*(?:(?:world|olympic|european|national|defending|reigning|wereld|olympisch|"
+    r"europees|nederlands)\s*){0,2}(?:champion|kampioen\w*|title\s*holder|titleholder|"
+    r"record\s*holder|recordhouder\w*)\b",
+    re.IGNORECASE,
+)
+
 
 def listed_or_titled(text: str, distances: Sequence[patterns.DistanceMention]) -> bool:
     """Whether the distances a sentence names do not move the story's race: a list of several
@@ -92,4 +101,12 @@ def listed_or_titled(text: str, distances: Sequence[patterns.DistanceMention]) -
     last = distances[-1]
     return len(kinds) == 1 and bool(
         _TITLE_OF_DISTANCE.search(text, max(0, last.start - 60), last.start)
+        or _TITLE_AFTER_DISTANCE.match(text, last.end)
     )
+
+
+def title_end(text: str, distance: patterns.DistanceMention) -> int | None:
+    """Where the title a distance names in front of it ends ("the 1,500-meter world
+    champion"), or None when the distance names no title."""
+    title = _TITLE_AFTER_DISTANCE.match(text, distance.end)
+    return title.end() if title is not None else None

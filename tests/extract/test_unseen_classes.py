@@ -168,3 +168,16 @@ def test_fastest_for_now_in_english():
     )
     found = results(text)
     assert not any(rank == 1 for athlete, _, _, rank in found if athlete == "Ragne Wiklund")
+
+
+# -- a distance in front of a title names the title, not the race of the place after it -------
+
+
+def test_distance_naming_a_title_is_not_the_race_of_the_place():
+    text = (
+        "INZELL - Jordan Stolz won the men's 1000m at the World Cup on Sunday. Kjeld Nuis, "
+        "the 1500m Olympic champion, placed fifth."
+    )
+    found = results(text)
+    assert ("Kjeld Nuis", "1000m", None, 5) in found
+    assert ("Kjeld Nuis", "1500m", None, 5) not in found
