@@ -181,3 +181,16 @@ def test_distance_naming_a_title_is_not_the_race_of_the_place():
     found = results(text)
     assert ("Kjeld Nuis", "1000m", None, 5) in found
     assert ("Kjeld Nuis", "1500m", None, 5) not in found
+
+
+# -- at a championship with a classification, those a title winner beat are beaten overall ----
+
+
+def test_title_went_to_ahead_of_rivals_is_the_classification():
+    text = (
+        "HAMAR - On the last day of the world allround championships Davide Ghiotto won the "
+        "10,000m. The men's title went to Sander Eitrem ahead of Patrick Roest and Ghiotto."
+    )
+    found = results(text)
+    assert ("Patrick Roest", "allround", None, 2) in found
+    assert ("Patrick Roest", "10000m", None, 2) not in found
