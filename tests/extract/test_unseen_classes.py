@@ -194,3 +194,30 @@ def test_title_went_to_ahead_of_rivals_is_the_classification():
     found = results(text)
     assert ("Patrick Roest", "allround", None, 2) in found
     assert ("Patrick Roest", "10000m", None, 2) not in found
+
+
+# -- a partner, or someone there in a role a few words on, is no skater ------------------------
+
+
+def athletes(text: str) -> set[str]:
+    return {a.skater.name for a in facts(text).athletes}
+
+
+def test_role_named_a_few_words_after_the_name():
+    text = (
+        "HEERENVEEN - Joy Beune won de 3000 meter. Sven Kramer was in Thialf als analist "
+        "aanwezig. Ireen Wüst worked as a pundit for Dutch television."
+    )
+    found = athletes(text)
+    assert "Joy Beune" in found
+    assert "Sven Kramer" not in found and "Ireen Wüst" not in found
+
+
+def test_partner_named_by_possessive_and_plain_word():
+    text = "INZELL - Jorrit Bergsma werd vierde op de 5000 meter. Zijn vrouw Heather keek toe."
+    assert athletes(text) == {"Jorrit Bergsma"}
+
+
+def test_a_skater_who_wins_as_first_is_still_a_skater():
+    text = "HAMAR - Femke Kok won als eerste Nederlandse de 500 meter in 37,01."
+    assert "Femke Kok" in athletes(text)
