@@ -221,3 +221,15 @@ def test_partner_named_by_possessive_and_plain_word():
 def test_a_skater_who_wins_as_first_is_still_a_skater():
     text = "HAMAR - Femke Kok won als eerste Nederlandse de 500 meter in 37,01."
     assert "Femke Kok" in athletes(text)
+
+
+# -- "Voor X was het ...: ze": a pronoun after the topic the sentence opens on ----------------
+
+
+def test_pronoun_after_an_opening_topic_is_that_skater():
+    text = (
+        "HEERENVEEN - Jutta Leerdam won zaterdag de 1000 meter bij de NK afstanden. Voor "
+        "Femke Kok was het een mooie dag: vorig jaar werd ze op deze afstand nog vierde."
+    )
+    earlier = [r for r in facts(text).results if r.earlier]
+    assert earlier and all(r.athlete == "Femke Kok" for r in earlier)
