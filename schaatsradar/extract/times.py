@@ -133,6 +133,8 @@ _RESULT_BEFORE = rx(
     # Plural verbs too ("De Nederlanders klokten 3,38,71"): a team's time.
     r"(?i)(?:\b(?:in|met|with|klokten?|clocked|noteerden?|reed|reden|skated|tijd\svan|time\sof"
     r"|tijd|time|kwam(?:en)?\stot|eindtijd)\s(?:een\s|a\s)?|\(\s?"
+    # "Ning's time was 1.44.94", "haar tijd bedroeg 1.55.20".
+    r"|(?:tijd|time)\s(?:was|is|bedroeg|stond\sop)\s"
     # "the previous track record of 1:56:62", "het baanrecord van 1.52,92": a record's mark.
     r"|(?:record|mark)\s(?:of|van)\s)(?=[0-9])",
 )

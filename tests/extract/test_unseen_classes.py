@@ -233,3 +233,14 @@ def test_pronoun_after_an_opening_topic_is_that_skater():
     )
     earlier = [r for r in facts(text).results if r.earlier]
     assert earlier and all(r.athlete == "Femke Kok" for r in earlier)
+
+
+# -- "X's time was M.SS.hh": a time cue for an odd notation too --------------------------------
+
+
+def test_dotted_minutes_after_time_was_is_a_time():
+    text = (
+        "HAMAR - In the women's 1500m, Miho Takagi won in 1:54.20. Joy Beune was second; "
+        "Beune's time was 1.54.61."
+    )
+    assert ("Joy Beune", "1500m", "1:54.61", 2) in results(text)
