@@ -307,7 +307,8 @@ _RANK_WORDS = _words(
     "wereldkampioene best fastest strongest champion"
 )
 _SKATING_VERBS = _words(
-    "rijdt reed reden gereden schaatst schaatste schaatsten finishte klokte noteerde startte "
+    "rijdt reed reden gereden schaatst schaatste schaatsten finishte finisht klokte klokt "
+    "noteerde noteert startte "
     "clocked skated skates raced"
 )
 _SKATER_NOUN = re.compile(
@@ -324,7 +325,8 @@ _FOLLOW_OK = _words(
     "uiteindelijk opnieuw eerder later vervolgens echter immers namelijk zich het de een haar "
     "zijn hun is was werd wordt had heeft kwam komt ging gaat deed doet won wint pakte pakt "
     "reed rijdt bleef blijft moest moet kon kan wist weet zei zegt liet laat zette zet vloog "
-    "vliegt eindigde eindigt finishte klokte noteerde versloeg verslaat verloor verliest viel "
+    "vliegt eindigde eindigt finishte finisht klokte klokt noteerde noteert versloeg verslaat "
+    "verloor verliest viel "
     "valt stond staat begon begint start startte toonde maakte maakt kreeg krijgt hield houdt "
     "nam neemt greep grijpt verbeterde verbetert legde reageerde reageert vertelde vertelt "
     "schaatste schaatst zag ziet stuurde deelde gaf geeft mocht mag wilde wil zou zal bleek "

@@ -131,7 +131,8 @@ _RESULT_CUE = rx(
 _RESULT_BEFORE = rx(
     "(ceikmnrstw",
     # Plural verbs too ("De Nederlanders klokten 3,38,71"): a team's time.
-    r"(?i)(?:\b(?:in|met|with|klokten?|clocked|noteerden?|reed|reden|skated|tijd\svan|time\sof"
+    r"(?i)(?:\b(?:in|met|with|klok(?:t|te|ten)|clocked|clocks|noteer(?:t|de|den)|reed|reden|rijdt|"
+    r"skated|tijd\svan|time\sof"
     r"|tijd|time|kwam(?:en)?\stot|eindtijd)\s(?:een\s|a\s)?|\(\s?"
     # "Ning's time was 1.44.94", "haar tijd bedroeg 1.55.20".
     r"|(?:tijd|time)\s(?:was|is|bedroeg|stond\sop)\s"

@@ -244,3 +244,20 @@ def test_dotted_minutes_after_time_was_is_a_time():
         "Beune's time was 1.54.61."
     )
     assert ("Joy Beune", "1500m", "1:54.61", 2) in results(text)
+
+
+# -- the present tense of a live report ties a time to a skater as the past tense does ------
+
+
+def test_present_tense_clocking_after_a_nationality_description():
+    text = (
+        "HEERENVEEN - Live: de 10.000 meter bij de NK afstanden. Jorrit Bergsma gaat van start. "
+        "De Fries klokt 13.05,40 en neemt de leiding."
+    )
+    found = results(text)
+    assert any(a == "Jorrit Bergsma" and t == "13:05.40" for a, _, t, _ in found)
+
+
+def test_present_tense_clocking_with_the_name():
+    text = "HAMAR - Live vanuit Hamar, 5000 meter. Sander Eitrem klokt 6.03,11."
+    assert ("Sander Eitrem", "5000m", "6:03.11", None) in results(text)
