@@ -261,3 +261,29 @@ def test_present_tense_clocking_after_a_nationality_description():
 def test_present_tense_clocking_with_the_name():
     text = "HAMAR - Live vanuit Hamar, 5000 meter. Sander Eitrem klokt 6.03,11."
     assert ("Sander Eitrem", "5000m", "6:03.11", None) in results(text)
+
+
+# -- a results list flattened into one paragraph ------------------------------------------------
+
+
+def test_flattened_results_list_gives_every_line_its_place():
+    text = (
+        "INZELL - Uitslag 1500 meter mannen: 1. Jordan Stolz 1.42,10 2. Kjeld Nuis 1.43,02 "
+        "4. Peder Kongshaug 1.43,30 5. Tijmen Snel 1.43,55 6. Marek Kania 1.44,01"
+    )
+    found = results(text)
+    for athlete, time, rank in (
+        ("Jordan Stolz", "1:42.10", 1),
+        ("Kjeld Nuis", "1:43.02", 2),
+        ("Peder Kongshaug", "1:43.30", 4),
+        ("Tijmen Snel", "1:43.55", 5),
+        ("Marek Kania", "1:44.01", 6),
+    ):
+        assert (athlete, "1500m", time, rank) in found
+
+
+def test_a_small_number_after_a_time_does_not_join_two_prose_sentences():
+    text = "HAMAR - Op de 500 meter won Femke Kok in 37,02. Jutta Leerdam werd tweede in 37,40."
+    found = results(text)
+    assert ("Femke Kok", "500m", "37.02", 1) in found
+    assert ("Jutta Leerdam", "500m", "37.40", 2) in found
