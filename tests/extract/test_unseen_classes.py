@@ -287,3 +287,24 @@ def test_a_small_number_after_a_time_does_not_join_two_prose_sentences():
     found = results(text)
     assert ("Femke Kok", "500m", "37.02", 1) in found
     assert ("Jutta Leerdam", "500m", "37.40", 2) in found
+
+
+# -- "eindigde X (toch) als eerste", "werd X eerste": a win with the subject after the verb ----
+
+
+def test_inverted_subject_first_in_the_classification():
+    text = (
+        "HEERENVEEN - Op de NK allround won Angel Daleman de 3000 meter. In het eindklassement "
+        "eindigde Marijke Groenewoud uiteindelijk als eerste, Daleman werd tweede."
+    )
+    assert ("Marijke Groenewoud", "allround", None, 1) in results(text)
+
+
+def test_first_before_a_noun_is_not_a_place():
+    text = (
+        "HEERENVEEN - Op de 1500 meter bij de wereldbeker eindigde Joy Beune als eerste "
+        "Nederlandse op de vierde plaats."
+    )
+    found = results(text)
+    assert ("Joy Beune", "1500m", None, 4) in found
+    assert not any(rank == 1 for *_, rank in found)
