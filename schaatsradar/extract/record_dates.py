@@ -47,6 +47,8 @@ _BEATEN_SINCE = re.compile(
     r"(?i)\b(?:verbeterd|gebroken|verbroken|overtroffen|broken|bettered|beaten|lowered|improved)\b"
 )
 
+_AGENT = re.compile(r"\s(?:door|by)\s", re.IGNORECASE)
+
 
 def dated_setting(text: str, record: Record, article_date: dt.date | None) -> Record:
     """`record`, standing rather than set when its own clause dates the setting earlier
@@ -58,7 +60,12 @@ def dated_setting(text: str, record: Record, article_date: dt.date | None) -> Re
     if told is not None and _dated_earlier(told.group(), article_date):
         stop = _SENTENCE_END.search(text, told.end())
         rest = text[told.end() : stop.start() if stop else len(text)]
-        return replace(record, status="broken" if _BEATEN_SINCE.search(rest) else "existing")
+        beaten = _BEATEN_SINCE.search(rest)
+        if beaten is not None and record.athlete is not None:
+            agent = rest[beaten.end() : beaten.end() + 60]
+            if _AGENT.match(agent) and record.athlete.split()[-1] in agent:
+                beaten = None  # "... werd later verbeterd door X": X's mark is the new one
+        return replace(record, status="broken" if beaten else "existing")
     if record.status is None or not _SET_IN_CLAUSE_BEFORE.search(text, max(0, start - 40), start):
         return record
     clause = _CLAUSE.match(text, end)

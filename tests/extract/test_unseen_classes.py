@@ -308,3 +308,18 @@ def test_first_before_a_noun_is_not_a_place():
     found = results(text)
     assert ("Joy Beune", "1500m", None, 4) in found
     assert not any(rank == 1 for *_, rank in found)
+
+
+# -- whose an old record is: the pronoun's subject; who beat it: the agent of "verbeterd door" --
+
+
+def test_pronoun_holder_of_an_old_record_and_the_agent_who_beat_it():
+    text = (
+        "HEERENVEEN - Kjeld Nuis werd zaterdag zesde op de 1500 meter. In 2017 versloeg hij "
+        "daar nog Thomas Krol. Het baanrecord, dat hij in 2018 in Thialf reed, werd later "
+        "verbeterd door Jordan Stolz."
+    )
+    found = records(text, dt.date(2026, 1, 24))
+    assert ("track", "broken", "Kjeld Nuis", None) in found
+    assert not any(athlete == "Thomas Krol" for _, _, athlete, _ in found)
+    assert not any(status == "set" for _, status, *_ in found)
