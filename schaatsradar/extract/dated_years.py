@@ -106,7 +106,13 @@ def year_referred_back(
     last year the previous sentence dated something to ("in 2019"; "vorig jaar", "twee jaar
     geleden" counted back from the article's year). Cached: asked for each place and time of
     a sentence, and it depends only on the text, the sentence and the year."""
-    if not (
+    later = (
+        _YEARS_LATER.search(text, sentence_start, sentence_end)
+        if "late" in text[sentence_start:sentence_end]
+        or "daarna" in text[sentence_start:sentence_end]
+        else None
+    )
+    if later is None and not (
         _THAT_YEAR_GATE.open(text, sentence_start, sentence_end)
         and _THAT_YEAR.search(text, sentence_start, sentence_end)
     ):
@@ -115,6 +121,12 @@ def year_referred_back(
     ends = [m.end() for m in _PREVIOUS_SENTENCE_END.finditer(window.rstrip())]
     previous = window[ends[-1] :] if ends else window
     years = _YEAR_IN.findall(previous)
+    if later is not None:
+        # "Bergsma werd in 2014 olympisch kampioen. Vier jaar later won hij zilver": counted
+        # on from the year the sentence before named, and only from a named year.
+        count = (later.group(1) or "een").casefold()
+        step = int(count) if count.isdigit() else _COUNTS.get(count, 1 if count in _ONE else 0)
+        return int(years[-1]) + step if years and step else None
     if years:
         return int(years[-1])
     ago = _YEARS_AGO.search(previous)
@@ -131,4 +143,11 @@ _YEARS_AGO = re.compile(
     r"(\w+)\s+(?:jaar|years)\s+(?:geleden|ago))\b",
     re.IGNORECASE,
 )
+# "vier jaar later", "two years later", "een jaar daarna": a year counted on from one named.
+_YEARS_LATER = re.compile(
+    r"\b(?:(\w+)\s+(?:jaar|years?)|(?:een|a)\s+(?:jaar|year))\s+(?:later|daarna|erna|"
+    r"afterwards|on)\b",
+    re.IGNORECASE,
+)
+_ONE = {"een", "één", "a", "one"}
 _COUNTS = {"twee": 2, "two": 2, "drie": 3, "three": 3, "vier": 4, "four": 4, "vijf": 5, "five": 5}

@@ -76,8 +76,13 @@ def _entities(
         # "Vier jaar geleden strandde ze op de tweede plek": an inverted pronoun subject.
         pronoun = INNER_PRONOUN.search(text, sentence.start, sentence.end)
         # "Net als Schouten in 2022 won ze": a name governed by a comparison is no subject.
+        # "Voor Groenewoud was het haar tweede podium: vorig jaar werd ze ook tweede": the
+        # skater the sentence opens on as its topic.
+        topic = _topic(text, sentence, entities, pronoun) if pronoun is not None else None
         inner = (
-            _meant(text, pronoun.start(), pronoun.end(), context, team_race)
+            topic
+            if topic is not None
+            else _meant(text, pronoun.start(), pronoun.end(), context, team_race)
             if pronoun is not None
             and not any(
                 e.start < pronoun.start()
@@ -220,3 +225,27 @@ GOVERNED_LIST_GAP = re.compile(
 
 # "in Hamar, Norway", "in Noorwegen": a country named as the place, not a team racing.
 PLACE_OF = re.compile(r"(?:\b(?:in|from)\s+(?:the\s+)?|\b[A-ZÀ-Þ][\w-]+,\s*)$")
+
+
+# "Voor Groenewoud was het ...", "For Stolz it was ...": the opening names the sentence's topic.
+_TOPIC_BEFORE = re.compile(r"\s*(?:Voor|For)\s+$")
+_TOPIC_AFTER = re.compile(r"\s*,?\s*(?:was|is|werd|wordt|bleek|betekende|it\s+was|it\s+is)\b")
+
+
+def _topic(
+    text: str, sentence: Sentence, entities: list[Entity], pronoun: re.Match[str]
+) -> Entity | None:
+    """The one skater named before a pronoun as the topic the sentence opens on, when the
+    pronoun can stand for them."""
+    before = [e for e in entities if e.end <= pronoun.start()]
+    if len(before) != 1 or before[0].team:
+        return None
+    topic = before[0]
+    gender = PRONOUN_GENDER.get(pronoun.group().casefold())
+    if (
+        not _TOPIC_BEFORE.fullmatch(text, sentence.start, topic.start)
+        or not _TOPIC_AFTER.match(text, topic.end, sentence.end)
+        or (gender is not None and topic.gender not in (None, gender))
+    ):
+        return None
+    return topic

@@ -25,7 +25,10 @@ __all__ = ["clause_before", "group_ranked", "now_between", "unrealized"]
 # Where a clause ends for the scope of a negation or intent: punctuation, or a conjunction
 # that starts a clause of its own ("kwam dicht bij goud maar werd tweede").
 _CLAUSE_BREAK = blind(
-    r"(?<!\d)[,;:()\u2013\u2014]|\s-\s|\b(?:en|and)\b(?!\s+(?:in\s+)?\d)|"
+    # A comma after a digit ends a clause only before a space and a word: not the decimal
+    # comma ("1.08,02"), nor a list of years ("in 2019, 2020 en 2022"), but "Roest, the
+    # winner in 2019, 2020 and 2022, finished fifth" (an apposition's years stay in it).
+    r"(?<!\d)[,;:()\u2013\u2014]|(?<=\d),(?=\s+[^\W\d])|\s-\s|\b(?:en|and)\b(?!\s+(?:in\s+)?\d)|"
     r"\b(?:maar|but|toen|when|terwijl|while|nadat|after|dat|that|die|who|which|waarin|"
     r"omdat|because|waarna|whereupon|dus|so|though|although|hoewel|yet|waardoor|doordat"
     # "the record was not in danger as she won": a new clause, the negation stays behind.
@@ -160,11 +163,14 @@ _HANDED_ON = re.compile(
 )
 
 
-# "de tot dan toe beste tijd", "tot nu toe de enige die goud won", "the best so far": a
+# "de tot dan toe beste tijd", "tot nu toe de enige die goud won", "the best so far",
+# "voorlopig de snelste" (a live report's standing while pairs are still to come): a
 # standing during the race or a tally over the years, not this race's place. Its scope runs
 # into the relative clause, so it is looked for back to the sentence's last ";" or ":".
 _SO_FAR = blind(
-    r"\b(?:tot\s+(?:dan|nu)\s+toe|until\s+(?:then|now)|so\s+far|thus\s+far)\b(?![^;:]*[;:])"
+    r"\b(?:tot\s+(?:dan|nu)\s+toe|until\s+(?:then|now)|so\s+far|thus\s+far|voorlopig|"
+    # "Dat is voorlopig de snelste tijd", "provisionally fastest", "the fastest for now".
+    r"provisionally|for\s+now)\b(?![^;:]*[;:])"
 )
 
 

@@ -17,7 +17,12 @@ from schaatsradar.extract import flow, patterns
 from schaatsradar.extract.context import STANDINGS, Context, Entity, classification_of
 from schaatsradar.extract.mentions import text_before
 from schaatsradar.extract.owners import LIST_GAP
-from schaatsradar.extract.place_races import BEATEN_IN_STANDINGS, CLASSIFICATION_AFTER, _standings
+from schaatsradar.extract.place_races import (
+    BEATEN_IN_STANDINGS,
+    CHAMPION_CUE,
+    CLASSIFICATION_AFTER,
+    _standings,
+)
 from schaatsradar.extract.scanning import blind
 from schaatsradar.extract.sentences import Sentence
 from schaatsradar.extract.shapes import BeatingClause
@@ -299,7 +304,14 @@ def _infer_runners_up(
     cue_name = (
         BEATEN_IN_STANDINGS
         if any(
-            r.rank == 1 and (_standings(text, r) or CLASSIFICATION_AFTER.match(text, r.end))
+            r.rank == 1
+            and (
+                _standings(text, r)
+                or CLASSIFICATION_AFTER.match(text, r.end)
+                # "The women's title went to Kok ahead of Leerdam and Jackson", at a sprint
+                # or allround championship: the title is the classification's.
+                or (CHAMPION_CUE.search(r.cue) and classification_of(context) is not None)
+            )
             for r in winner.ranks
         )
         else "beaten"

@@ -72,7 +72,9 @@ RACE_TIME = re.compile(
 # "skated a time of"). Between a skater's name and a time they say the time is that skater's
 # race, not a record's old mark or a rival's. Matched case-insensitively.
 RACE_TIME_WORDS = re.compile(
-    r"(?i)(?<![\w-])(?:klok(?:te|ten)|noteerde[n]?|finisht(?:e|en)|reed|reden|schaatste[n]?|"
+    # The present tense of a live report too: "De Italiaan klokt 6.11,80".
+    r"(?i)(?<![\w-])(?:klok(?:te|ten|t|ken)|noteer(?:de|den|t)|noteerden|finisht(?:e|en)?|reed|"
+    r"reden|rijdt|schaatste[n]?|"
     r"kwam(?:en)?\s(?:in|tot|op)|stopte[n]?\s(?:de\s)?klok|klok\sop|zette[n]?\s(?:een\s)?tijd|"
     r"(?:eind)?tijd\svan|eindtijd|eindigde[n]?\s(?:in|met)|clock(?:ed|ing)|skat(?:ed|ing)|"
     r"finish(?:ed|ing)\sin|crossed\sthe\s(?:finish\s)?line|stopped\sthe\sclock|posted|"

@@ -307,7 +307,8 @@ _RANK_WORDS = _words(
     "wereldkampioene best fastest strongest champion"
 )
 _SKATING_VERBS = _words(
-    "rijdt reed reden gereden schaatst schaatste schaatsten finishte klokte noteerde startte "
+    "rijdt reed reden gereden schaatst schaatste schaatsten finishte finisht klokte klokt "
+    "noteerde noteert startte "
     "clocked skated skates raced"
 )
 _SKATER_NOUN = re.compile(
@@ -324,7 +325,8 @@ _FOLLOW_OK = _words(
     "uiteindelijk opnieuw eerder later vervolgens echter immers namelijk zich het de een haar "
     "zijn hun is was werd wordt had heeft kwam komt ging gaat deed doet won wint pakte pakt "
     "reed rijdt bleef blijft moest moet kon kan wist weet zei zegt liet laat zette zet vloog "
-    "vliegt eindigde eindigt finishte klokte noteerde versloeg verslaat verloor verliest viel "
+    "vliegt eindigde eindigt finishte finisht klokte klokt noteerde noteert versloeg verslaat "
+    "verloor verliest viel "
     "valt stond staat begon begint start startte toonde maakte maakt kreeg krijgt hield houdt "
     "nam neemt greep grijpt verbeterde verbetert legde reageerde reageert vertelde vertelt "
     "schaatste schaatst zag ziet stuurde deelde gaf geeft mocht mag wilde wil zou zal bleek "
@@ -433,3 +435,29 @@ def _is_role_token(lower: str) -> bool:
 _APPOSITION_DETS = _words(
     "de het een the a an zijn haar his her als as voormalig former oud nu now"
 )
+
+
+# "zijn vrouw X", "haar man X", "his wife X": a partner, named by the possessive and the
+# plain word ("vrouw" and "man" alone also mean the women's and men's field).
+_PARTNER_AFTER_POSSESSIVE = _words("vrouw man vriend vriendin wife husband")
+_POSSESSIVES = _words("zijn haar his her")
+# Words between a name and a later "als <role>": "X keek als analiste toe", "X werkte als
+# commentator", "X was there as a pundit".
+_ROLE_LOOKAHEAD = 3
+
+
+def partner_before(prev: str, before: str | None) -> bool:
+    """Whether the two words before a name make them someone's partner ("zijn vrouw")."""
+    return prev in _PARTNER_AFTER_POSSESSIVE and before in _POSSESSIVES
+
+
+def role_as_later(lowers: list[str]) -> bool:
+    """Whether the words after a name (in its sentence, in order) say in what role they are
+    there a few words on: "keek als analiste toe", "was in Milaan als analist aanwezig",
+    "worked as an analyst"."""
+    for index, word in enumerate(lowers[: _ROLE_LOOKAHEAD + 1]):
+        if word not in ("als", "as"):
+            continue
+        rest = [w for w in lowers[index + 1 : index + 4] if w not in _APPOSITION_DETS]
+        return bool(rest) and _is_role_token(rest[0])
+    return False

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from schaatsradar.extract import name_words
 from schaatsradar.extract.name_forms import (
     _family_first,
     _joined_chinese_given,
@@ -427,6 +428,8 @@ class _Finder(_References):
                 before = tokens[i - 2] if i > 1 and tokens[i - 2].sent == sent else None
                 if prev.info.skater_noun and before is not None and before.lower in _FORMER:
                     return True
+                if name_words.partner_before(prev.lower, before.lower if before else None):
+                    return True  # "zijn vrouw X"
                 if (
                     prev.lower in _BYLINE_WORDS
                     and before is not None
@@ -455,7 +458,7 @@ class _Finder(_References):
                     names_next = follower is not None and follower.joined and follower.core
                     if _is_role_token(role_word.lower) and not names_next:
                         return True  # but "Stolz, trainer Bob Corby" is two people
-        return False
+        return name_words.role_as_later([t.lower for t in tokens[k : k + 8] if t.sent == sent])
 
     def nationality_next_to(self, m: _Mention) -> bool:
         """A nationality right next to the name: "de Noor X", "Czech skater X",

@@ -43,7 +43,7 @@ from schaatsradar.extract.types import TEAM_DISTANCES, AthleteMention, Facts, Re
 
 # The rules' version and the confidence model's hash (extract/confidence.py): both decide
 # what an article's facts are.
-EXTRACTOR_VERSION = f"schaatsradar.extract@3+{shipped_model().version}"
+EXTRACTOR_VERSION = f"schaatsradar.extract@4+{shipped_model().version}"
 
 
 def extract(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from schaatsradar.extract import patterns
+from schaatsradar.extract import patterns, story_race
 from schaatsradar.extract.context import CLASSIFICATIONS, Context, classification_of
 from schaatsradar.extract.editions import Lookback, _looks_back, _time_looks_back
 from schaatsradar.extract.scanning import blind
@@ -210,7 +210,7 @@ def _distances_of_place(
         and OTHERS_CLAUSE.search(text, cue.end, after[0].start)
     ):
         return [None]
-    return [_distance_before(cue.start, distances, context)]
+    return [_distance_before(text, cue.start, distances, context)]
 
 
 # A relative clause opened on another name between a place and a distance after it.
@@ -237,10 +237,15 @@ ALSO_BETWEEN = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:ook|also|too)\s+(?:\w+\s+)?$"
 
 
 def _distance_before(
-    position: int, distances: Sequence[patterns.DistanceMention], context: Context
+    text: str, position: int, distances: Sequence[patterns.DistanceMention], context: Context
 ) -> str | None:
     """ "Na de 1000 meter ook goud op de 1500 meter": a place is for the distance named
-    last before it in the sentence (or first after it), else the carried one."""
+    last before it in the sentence (or first after it), else the carried one. Not a distance
+    that names a title closed before the place ("Ning, the 1,500-meter world champion,
+    placed seventh": seventh in the race being reported)."""
+    distances = [
+        d for d in distances if (title := story_race.title_end(text, d)) is None or position < title
+    ]
     before = [d for d in distances if d.end <= position]
     if before:
         return before[-1].distance

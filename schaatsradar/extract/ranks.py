@@ -39,6 +39,15 @@ _RANK_FIRST_FINISH = rx(
     r"|placed|ended|crossed\sthe\s(?:finish\s)?line)\s(?P<ord>eerste|first)\b",
     needles="eerste first",
 )
+# The finishing verb before the subject, or an adverb between ("In het eindklassement
+# eindigde Joy Beune toch als eerste", "werd Kok eerste"): "eerste" as a place only when no
+# noun follows it ("als eerste Nederlandse van start" is who started first).
+# (A plain regex: a scanning `rx` reads lower-cased text, and the name needs its capitals.)
+_RANK_FIRST_INVERTED = re.compile(
+    r"(?i)\b(?:werd|eindigde|finishte|kwam)\s(?:(?-i:[A-ZÀ-Þ][\w'’-]+)\s){0,4}"
+    r"(?:(?:toch|ook|nu|uiteindelijk|opnieuw|weer|zelfs)\s)?(?:als\s)?(?P<ord>eerste)"
+    r"(?=\s*(?:[,.;:]|$)|\s(?:in|op|bij|en|overall|met)\b)"
+)
 _RANK_FIRST_LINE = rx(
     "a",
     r"(?i)\bals\s(?:eerste|1e|1ste)\sover\sde\s(?:streep|finish|meet)\b",
@@ -300,7 +309,7 @@ def find_ranks(text: str) -> list[RankMention]:
     for m in _RANK_FIRST_SECOND_PLACE.finditer(text):
         if ordinal_ok(m.start(), m.end(), True):
             add(m.start(), m.end(), ORDINALS[m.group("ord").lower()])
-    for pattern in (_RANK_FIRST_FINISH, _RANK_SECOND_FINISH):
+    for pattern in (_RANK_FIRST_FINISH, _RANK_FIRST_INVERTED, _RANK_SECOND_FINISH):
         for m in pattern.finditer(text):
             if ordinal_ok(m.start("ord"), m.end(), False):
                 add(m.start("ord"), m.end(), ORDINALS[m.group("ord").lower()])

@@ -33,12 +33,40 @@ _RELATIVE_PAST = re.compile(
 )
 
 
+# The setting told right after the record word, as a participle or a relative clause: "Her
+# personal best, set in Calgary two years ago, remains 6:43.69", "Het wereldrecord, dat hij
+# in 2013 in Salt Lake City reed, werd later verbeterd".
+_SET_AFTER = re.compile(
+    r"(?i)(?:\s(?:op|over|on|in|at|of)\s(?:de\s|het\s|the\s)?(?:\d+[.,]\d{3}|[\w.]+)\s?(?:m|meter|metres?|km|"
+    r"kilometers?)?)?\s?,\s(?:(?:dat|die|that|which)\s(?:(?:hij|zij|ze|he|she|they|zij)\s)?)?"
+    r"(?:[\w-]+\s){0,8}?(?:set|skated|clocked|posted|gereden|gevestigd|neergezet|reed|vestigde)"
+    r"\b[^,;.!?]*"
+)
+# What became of such a mark since: beaten, or still standing.
+_BEATEN_SINCE = re.compile(
+    r"(?i)\b(?:verbeterd|gebroken|verbroken|overtroffen|broken|bettered|beaten|lowered|improved)\b"
+)
+
+_AGENT = re.compile(r"\s(?:door|by)\s", re.IGNORECASE)
+
+
 def dated_setting(text: str, record: Record, article_date: dt.date | None) -> Record:
-    """`record`, standing rather than set when its own clause dates the setting earlier."""
-    if record.status != "set":
+    """`record`, standing rather than set when its own clause dates the setting earlier
+    (beaten, when its sentence says it has been since)."""
+    if record.status not in ("set", None):
         return record
     start, end = record.evidence.start, record.evidence.end
-    if not _SET_IN_CLAUSE_BEFORE.search(text, max(0, start - 40), start):
+    told = _SET_AFTER.match(text, end)
+    if told is not None and _dated_earlier(told.group(), article_date):
+        stop = _SENTENCE_END.search(text, told.end())
+        rest = text[told.end() : stop.start() if stop else len(text)]
+        beaten = _BEATEN_SINCE.search(rest)
+        if beaten is not None and record.athlete is not None:
+            agent = rest[beaten.end() : beaten.end() + 60]
+            if _AGENT.match(agent) and record.athlete.split()[-1] in agent:
+                beaten = None  # "... werd later verbeterd door X": X's mark is the new one
+        return replace(record, status="broken" if beaten else "existing")
+    if record.status is None or not _SET_IN_CLAUSE_BEFORE.search(text, max(0, start - 40), start):
         return record
     clause = _CLAUSE.match(text, end)
     after = clause.group() if clause else ""
@@ -47,3 +75,15 @@ def dated_setting(text: str, record: Record, article_date: dt.date | None) -> Re
         article_date is not None and any(year < article_date.year for year in years)
     )
     return replace(record, status="existing") if earlier else record
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+
+def _dated_earlier(clause: str, article_date: dt.date | None) -> bool:
+    """Whether a clause dates what it tells to an earlier season: a relative past ("two years
+    ago", "vorig seizoen") or a year before the article's."""
+    years = [int(y) for y in _YEAR.findall(clause)]
+    return _RELATIVE_PAST.search(clause) is not None or (
+        article_date is not None and any(year < article_date.year for year in years)
+    )

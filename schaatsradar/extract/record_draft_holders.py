@@ -37,6 +37,12 @@ RIVAL_BEFORE = re.compile(
 
 
 # After the subject of a coordinated clause, its verb: "and Bowe broke the track record".
+# The agent of a passive of beating: who set the new mark.
+BEATEN_BY_BEFORE = re.compile(
+    r"\b(?:verbeterd|gebroken|verbroken|overtroffen|broken|bettered|lowered|improved|beaten)"
+    r"\s(?:door|by)\s$",
+    re.IGNORECASE,
+)
 COORDINATED_VERB = re.compile(
     r"\s(?:also\s|ook\s)?(?:broke|set|skated|lowered|improved|bettered|clocked|posted"
     r"|reed|verbeterde|verbrak|vestigde|scherpte|zette)\b",
@@ -132,6 +138,12 @@ class DraftHolders(DraftBase):
             owner = owner_of(self.results, time.seconds)
             if owner is not None and owner.athlete != exclude:
                 return Who(owner.athlete, owner.gender)
+        for name in self.view.names:
+            # "werd later verbeterd door Ted-Jan Bloemen", "was lowered by Stolz": the agent.
+            if name.skater.name != exclude and BEATEN_BY_BEFORE.search(
+                self.text, max(self.view.start, name.start - 30), name.start
+            ):
+                return Who(name.skater.name, name.skater.gender)
         found = self._subject(exclude)
         if found is not None:
             return found

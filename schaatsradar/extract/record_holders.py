@@ -69,7 +69,22 @@ def who(holder: Holder, context: Context, view: SentenceView | None = None) -> W
     if is_team(context):
         team = _country_of_skaters(view, holder) if view is not None else None
         return team or _country_name(holder.skater.country, context)
+    last = context.last_subject
+    if (
+        view is not None
+        and holder.how == "reference"
+        and view.text[holder.start : holder.end].casefold() in _PRONOUNS
+        and last is not None
+        and not last.team
+        and last.gender in (None, holder.skater.gender)
+    ):
+        # "Het wereldrecord, dat hij in 2013 reed": a bare pronoun stands for whom the
+        # sentences were about, not for the name finder's last person (an object, perhaps).
+        return Who(last.name, last.gender)
     return Who(holder.skater.name, holder.skater.gender)
+
+
+_PRONOUNS = frozenset({"hij", "zij", "ze", "he", "she"})
 
 
 def _country_name(code: str | None, context: Context) -> Who | None:
@@ -110,8 +125,9 @@ def subject(view: SentenceView, context: Context, exclude: str | None = None) ->
         team = team_named(view, context)
         return team if team is not None and team.name != exclude else None
     for name in view.names:
-        if name.skater.name != exclude and not is_governed(view, name):
-            return Who(name.skater.name, name.skater.gender)
+        found = who(name, context, view) if not is_governed(view, name) else None
+        if found is not None and found.name != exclude:
+            return found
     return None
 
 

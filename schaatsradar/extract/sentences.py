@@ -15,6 +15,9 @@ from dataclasses import dataclass
 # uppercase letter, digit or opening quote; or a paragraph break.
 BOUNDARY = re.compile(
     r"(?<=[.!?])[\"”’')]*\s+(?=[\"“‘'(]?[A-ZÀ-Þ0-9])(?<!\b[A-Z]\.\s)"
+    # A results list run into one paragraph ("vrouwen: 1. Kok 37,12 2. Leerdam 37,45 3. ..."):
+    # the number after a colon or a time is the next line's place, not a sentence end.
+    r"(?<![:\d]\s\d\.\s)(?<![:\d]\s\d\d\.\s)"
     r"|(?<=[.!?][\"”’'])\s+"
     r"|\n\s*\n|\n(?=[A-ZÀ-Þ\"“])"
 )

@@ -42,6 +42,7 @@ _LIST_NUMBER_BEFORE = re.compile(r"(?:^|(?<=\s))(\d{1,2})[.)]\s+$")
 # optional dash or colon, then the time and nothing else.
 _LIST_LINE_AFTER = re.compile(r"^\s*(?:\([A-Za-z .]{2,12}\)\s*|(?-i:[A-Z]{3})\s+)?(?:[-–—:|]\s*)?$")
 # After the time only a gap to the winner may follow: "(+1.47)", "+1,47".
+_NEXT_LIST_NUMBER = re.compile(r"\s\d{1,2}[.)]\s+(?=[A-ZÀ-Þ])")
 _LIST_LINE_END = re.compile(r"^\s*(?:\(\s*[-+][^)]{0,12}\)|[-+][0-9][0-9.,:]{0,8})?\s*$")
 
 
@@ -66,6 +67,9 @@ def list_line_ranks(
         time = following[0]
         line_end = text.find("\n", time.end)
         line_end = min(sentence.end if line_end < 0 else line_end, sentence.end)
+        # A list flattened into one paragraph: the next line starts at the next number.
+        following_item = _NEXT_LIST_NUMBER.search(text, time.end, line_end)
+        line_end = following_item.start() if following_item is not None else line_end
         if not _LIST_LINE_AFTER.match(text[entity.end : time.start]) or not _LIST_LINE_END.match(
             text[time.end : line_end]
         ):

@@ -18,7 +18,7 @@ from schaatsradar.extract import patterns
 from schaatsradar.extract.scanning import blind
 from schaatsradar.extract.sentences import Sentence
 
-__all__ = ["listed_or_titled", "not_raced"]
+__all__ = ["in_closed_aside", "listed_or_titled", "not_raced", "title_end"]
 
 
 # "de beste acht, die op de tien kilometer mochten starten", "medal contenders in Saturday's
@@ -33,9 +33,32 @@ _CONTENDER_BEFORE = blind(
 )
 
 
+# A relative clause hung on a name between commas: "Wiklund, who won the 3000m on Saturday,
+# took silver", "Krol, die vrijdag de 1000 meter won, werd nu tweede".
+_RELATIVE_OPEN_BEFORE = re.compile(
+    r"[^\W\d][\w'’-]*\s*,\s*(?:die|dat|who|which|whose)\b[^,;:.!?()]*$", re.IGNORECASE
+)
+_ASIDE_CLOSE_AFTER = re.compile(r"[^,;:.!?()]*,\s+[^\W\d]")
+
+
+def in_closed_aside(text: str, sentence: Sentence, distance: patterns.DistanceMention) -> bool:
+    """Whether a distance is named in a relative clause set off by commas after a name, with
+    the main clause going on after it: the aside tells what the skater did before, the main
+    clause (and the sentences after it) are about another race."""
+    return bool(
+        _RELATIVE_OPEN_BEFORE.search(
+            text, max(sentence.start, distance.start - 100), distance.start
+        )
+        and _ASIDE_CLOSE_AFTER.match(text, distance.end, sentence.end)
+    )
+
+
 def not_raced(text: str, sentence: Sentence, distance: patterns.DistanceMention) -> bool:
-    """Whether a distance is named as a race someone may start or is tipped for, not one the
-    story reports: it does not move the story's race."""
+    """Whether a distance is named as a race someone may start or is tipped for, or in an
+    aside about what a skater did before (`in_closed_aside`), not one the story reports: it
+    does not move the story's race."""
+    if in_closed_aside(text, sentence, distance):
+        return True
     clause_end = text.find(",", distance.end, sentence.end)
     end = clause_end if clause_end != -1 else sentence.end
     return bool(
@@ -55,6 +78,15 @@ _TITLE_OF_DISTANCE = blind(
     r"(?:de|het|the)?\s*$"
 )
 
+# "the 1,500-meter world champion", "the 500m Olympic champion", "de 1000 meter-kampioen":
+# the distance names the title, in front of it.
+_TITLE_AFTER_DISTANCE = re.compile(
+    r"\s*-?\s*(?:(?:world|olympic|european|national|defending|reigning|wereld|olympisch|"
+    r"europees|nederlands)\s*){0,2}(?:champion|kampioen\w*|title\s*holder|titleholder|"
+    r"record\s*holder|recordhouder\w*)\b",
+    re.IGNORECASE,
+)
+
 
 def listed_or_titled(text: str, distances: Sequence[patterns.DistanceMention]) -> bool:
     """Whether the distances a sentence names do not move the story's race: a list of several
@@ -69,4 +101,12 @@ def listed_or_titled(text: str, distances: Sequence[patterns.DistanceMention]) -
     last = distances[-1]
     return len(kinds) == 1 and bool(
         _TITLE_OF_DISTANCE.search(text, max(0, last.start - 60), last.start)
+        or _TITLE_AFTER_DISTANCE.match(text, last.end)
     )
+
+
+def title_end(text: str, distance: patterns.DistanceMention) -> int | None:
+    """Where the title a distance names in front of it ends ("the 1,500-meter world
+    champion"), or None when the distance names no title."""
+    title = _TITLE_AFTER_DISTANCE.match(text, distance.end)
+    return title.end() if title is not None else None

@@ -107,7 +107,10 @@ _MARGIN_AFTER = re.compile(
 )
 _SPLIT_CUE = rx(
     "0123456789abdghklnoprstw",
-    r"(?i)\b(?:openings?(?:tijd|ronde|rondje)?|opener|doorkomst\w*|tussentijd\w*|passage"
+    # "opening" of a race's first lap, not of a meet's first pairs, race or weekend ("the
+    # fastest man in the opening pairs, ended up fourth in 34.01": a result).
+    r"(?i)\b(?:openings?(?:tijd|ronde|rondje)?(?!\s(?:pairs?|heats?|races?|rounds?|weekend|day|"
+    r"meet|event|world\scup|stop|ritten|rit|wedstrijd|dag)\b)|opener|doorkomst\w*|tussentijd\w*|passage"
     r"|split(?:s|\stimes?(?:\sof)?)?|halverwege|halfway|kwam\sdoor|ging\sdoor|went\sthrough"
     r"|rondetijd\w*|lap\s?times?(?:\sof)?"
     r"|(?:ronde|rondes|ronden|rondje|rondjes|laps?)\s(?:van|in|of|op)"
@@ -128,8 +131,11 @@ _RESULT_CUE = rx(
 _RESULT_BEFORE = rx(
     "(ceikmnrstw",
     # Plural verbs too ("De Nederlanders klokten 3,38,71"): a team's time.
-    r"(?i)(?:\b(?:in|met|with|klokten?|clocked|noteerden?|reed|reden|skated|tijd\svan|time\sof"
+    r"(?i)(?:\b(?:in|met|with|klok(?:t|te|ten)|clocked|clocks|noteer(?:t|de|den)|reed|reden|rijdt|"
+    r"skated|tijd\svan|time\sof"
     r"|tijd|time|kwam(?:en)?\stot|eindtijd)\s(?:een\s|a\s)?|\(\s?"
+    # "Ning's time was 1.44.94", "haar tijd bedroeg 1.55.20".
+    r"|(?:tijd|time)\s(?:was|is|bedroeg|stond\sop)\s"
     # "the previous track record of 1:56:62", "het baanrecord van 1.52,92": a record's mark.
     r"|(?:record|mark)\s(?:of|van)\s)(?=[0-9])",
 )
