@@ -128,7 +128,9 @@ def _select_in(
     if not values:
         return []
     if not dialect.is_sqlite(conn):
-        rows = conn.exec_driver_sql(f"{sql} = ANY(%s::{pg_type}[])", (list(values),))
+        # Integers go as one array literal: psycopg dumps a list of ints value by value.
+        array = "{" + ",".join(map(str, values)) + "}" if pg_type != "text" else list(values)
+        rows = conn.exec_driver_sql(f"{sql} = ANY(%s::{pg_type}[])", (array,))
         return [tuple(row) for row in rows]
     found: list[tuple[Any, ...]] = []
     for chunk in _chunks(values):
