@@ -57,7 +57,11 @@ def _bind_processors(
 ) -> dict[int, Processor]:
     """Per column position, the conversion SQLAlchemy applies before the driver sees a value
     (dates and times as text on SQLite); most columns have none."""
-    found = {i: table.c[name].type.bind_processor(conn.dialect) for i, name in enumerate(columns)}
+    dialect = conn.dialect
+    found = {
+        i: table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        for i, name in enumerate(columns)
+    }
     return {i: processor for i, processor in found.items() if processor is not None}
 
 
