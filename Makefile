@@ -28,7 +28,7 @@ test-postgres: $(STAMP)
 	SCHAATSRADAR_TEST_DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest tests/store tests/ingest tests/knowledge tests/alerts tests/web/test_api.py tests/web/test_api_schema.py tests/web/test_response_cache.py
 
 bench: $(STAMP)
-	$(BIN)/python bench/ingest_bench.py
+	$(BIN)/python bench/ingest_bench.py --postgres $(POSTGRES_URL)
 	$(BIN)/python bench/search_bench.py
 	$(BIN)/python bench/extract_bench.py
 	$(BIN)/python bench/web_bench.py

@@ -8,8 +8,10 @@ from typing import Any
 from sqlalchemy import Connection, text
 from sqlalchemy.dialects import postgresql, sqlite
 
-from schaatsradar.store.models import BoundaryParagraph, Source
+from schaatsradar.store.models import Source
 from schaatsradar.store.stemming import search_terms, stems
+
+SQLITE_CHUNK = 5000  # values per IN list, far below SQLite's bound-parameter limit
 
 
 def is_sqlite(conn: Connection) -> bool:
@@ -30,17 +32,43 @@ def allocate_article_ids(conn: Connection, count: int) -> list[int]:
     return [row[0] for row in rows]
 
 
-def add_paragraph_counts(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
-    """Upsert `article_count += n` for (source_id, paragraph_hash) rows."""
-    if not rows:
-        return
-    insert = sqlite.insert if is_sqlite(conn) else postgresql.insert
-    statement = insert(BoundaryParagraph)
-    statement = statement.on_conflict_do_update(
-        index_elements=["source_id", "paragraph_hash"],
-        set_={"article_count": BoundaryParagraph.article_count + statement.excluded.article_count},
+def add_paragraph_counts(
+    conn: Connection, source_id: int, counts: dict[int, int]
+) -> dict[int, int]:
+    """`article_count += n` for each (paragraph hash, n) of one source; the counts after.
+    PostgreSQL does it in one upsert of two arrays (per-row statements cost a round trip of
+    driver work each); SQLite reads the counts before and upserts the rows."""
+    if not counts:
+        return {}
+    hashes, added = list(counts), list(counts.values())
+    if not is_sqlite(conn):
+        rows = conn.exec_driver_sql(
+            "INSERT INTO boundary_paragraphs (source_id, paragraph_hash, article_count) "
+            "SELECT %s, h, n FROM unnest(%s::bigint[], %s::int[]) AS t(h, n) "
+            "ON CONFLICT (source_id, paragraph_hash) DO UPDATE "
+            "SET article_count = boundary_paragraphs.article_count + excluded.article_count "
+            "RETURNING paragraph_hash, article_count",
+            (source_id, hashes, added),
+        )
+        return {int(h): int(n) for h, n in rows}
+    before: dict[int, int] = {}
+    for start in range(0, len(hashes), SQLITE_CHUNK):
+        chunk = hashes[start : start + SQLITE_CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        before.update(
+            conn.exec_driver_sql(
+                "SELECT paragraph_hash, article_count FROM boundary_paragraphs "
+                f"WHERE source_id = ? AND paragraph_hash IN ({marks})",
+                (source_id, *chunk),
+            ).all()
+        )
+    conn.exec_driver_sql(
+        "INSERT INTO boundary_paragraphs (source_id, paragraph_hash, article_count) "
+        "VALUES (?, ?, ?) ON CONFLICT (source_id, paragraph_hash) "
+        "DO UPDATE SET article_count = article_count + excluded.article_count",
+        [(source_id, h, n) for h, n in counts.items()],
     )
-    conn.execute(statement, list(rows))
+    return {h: before.get(h, 0) + n for h, n in counts.items()}
 
 
 def add_sources(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:

@@ -1,4 +1,6 @@
-"""An ingest killed with SIGKILL halfway, then run again, stores every article exactly once."""
+"""An ingest killed with SIGKILL halfway, then run again, stores every article exactly once,
+with its bookkeeping once too (LSH bands, boundary paragraph counts): a batch is one
+transaction, COPY included on PostgreSQL. Runs on PostgreSQL with SCHAATSRADAR_TEST_DATABASE_URL."""
 
 import os
 import signal
@@ -46,4 +48,14 @@ def test_sigkill_halfway_then_rerun_stores_each_article_once(store, settings, tm
         total = conn.execute(text("SELECT count(*) FROM articles")).scalar_one()
         hashes = conn.execute(text("SELECT count(DISTINCT text_hash) FROM articles")).scalar_one()
         origins = conn.execute(text("SELECT count(DISTINCT origin) FROM articles")).scalar_one()
+        bands = conn.execute(
+            text("SELECT count(*), count(DISTINCT article_id) FROM minhash_bands")
+        ).one()
+        counted = conn.execute(text("SELECT sum(article_count) FROM boundary_paragraphs")).scalar()
+        boundaries = [
+            row[0] for row in conn.execute(text("SELECT boundary_paragraphs FROM articles"))
+        ]
     assert total == hashes == origins == ARTICLES
+    assert bands[1] == ARTICLES and bands[0] <= 16 * ARTICLES
+    # Each stored article counted its head and tail paragraphs once: none of a killed batch.
+    assert counted == sum(len(value.split()) for value in boundaries)
