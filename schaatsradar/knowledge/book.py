@@ -47,7 +47,7 @@ from schaatsradar.knowledge.season_calendar import load_bundled_calendar, stored
 from schaatsradar.knowledge.settling import Changed, settle_and_judge
 from schaatsradar.knowledge.statements import athlete_problem, statements, team_code
 from schaatsradar.knowledge.twice_skated import other_winner_from
-from schaatsradar.store import Store, knowledge_lock
+from schaatsradar.store import Store, knowledge_lock, result_memo
 from schaatsradar.store import knowledge as kb
 from schaatsradar.store.knowledge import ArticleRef, ClaimParts, CompetitionRow
 
@@ -508,7 +508,7 @@ def _records_from_result(conn: Connection, result_id: int, outcome: Outcome) -> 
     a new record, whether or not any article calls it one; and a news record claim this
     result backs is weighed again (`record_claims.promote_for_result`). The only place a
     result makes or confirms a record."""
-    result = kb.result_by_id(conn, result_id)
+    result = result_memo.result_view(conn, result_id)
     if result is None or result.seconds is None or not result.gender:
         return
     if result.held is not None:

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, bindparam, delete, insert, literal, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 
+from schaatsradar.store import write_behind
 from schaatsradar.store.dialect import is_sqlite
 from schaatsradar.store.knowledge import SHOWN
 from schaatsradar.store.models import (
@@ -182,3 +183,6 @@ def skaters_racing_at(conn: Connection, level: str, since: dt.date) -> list[int]
         .distinct()
     )
     return sorted(int(row[0]) for row in rows if row[0] is not None)
+
+
+write_behind.safe(_FORGET_SUBJECTS, _INSERT_SUBJECTS)  # they leave results and claims alone

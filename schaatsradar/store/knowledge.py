@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Date, bindparam, delete, func, insert, or_, select, update
 
+from schaatsradar.store import write_behind
 from schaatsradar.store.memo import MEMO as _MEMO
 from schaatsradar.store.memo import RACE_LOOKUPS as _RACE_LOOKUPS
 from schaatsradar.store.memo import ClaimRow as ClaimRow
@@ -389,7 +390,9 @@ def _news_competitions_query(no_level: bool, dated: bool, around: bool) -> Any:
             func.coalesce(Competition.end_date, Competition.start_date)
             >= bindparam("first", type_=Date),
         )
-    return query.order_by(Competition.id)
+    query = query.order_by(Competition.id)
+    write_behind.safe(query)  # (kept: `cache` holds it)
+    return query
 
 
 def date_competition(conn: Connection, competition_id: int, first: dt.date, last: dt.date) -> None:
@@ -480,7 +483,22 @@ def _races_of(conn: Connection, competition_id: int, distance: str, gender: str)
     rows = conn.execute(
         _RACES_OF, {"competition_id": competition_id, "distance": distance, "gender": gender}
     )
-    return [RaceRow(*r) for r in rows]
+    races = [RaceRow(*r) for r in rows]
+    for race in races:
+        _remember(
+            conn, "race_row", race.id, RaceKey(competition_id, distance, gender, race.race_date)
+        )
+    return races
+
+
+@dataclass(frozen=True)
+class RaceKey:
+    """What a result's view needs of its race, remembered within `memoized`."""
+
+    competition_id: int
+    distance: str
+    gender: str
+    race_date: dt.date | None
 
 
 def add_race(
@@ -502,6 +520,7 @@ def add_race(
     memo = conn.info.get(_MEMO)
     if memo is not None:  # a race just made has no results; it comes last in its meet's list
         memo["race_results"][race_id] = {}
+        memo["race_row"][race_id] = RaceKey(competition_id, distance, gender, race_date)
         known = memo["races_of"].get((competition_id, distance, gender))
         if known is not None:
             known.append(RaceRow(race_id, race_date, day_key))
@@ -510,6 +529,7 @@ def add_race(
 
 def date_race(conn: Connection, race_id: int, race_date: dt.date) -> None:
     _forget(conn, "races_of")
+    _forget(conn, "race_row", race_id)
     conn.execute(
         update(Race)
         .where(Race.id == race_id)
@@ -623,8 +643,9 @@ def add_claim(
         evidence_text=text,
     )
     if found is None:  # a result made here has no claims yet
-        result_id = _insert(
+        result_id = write_behind.insert_row(
             conn,
+            "results",
             _INSERT_RESULT,
             dict(
                 race_id=race_id,
@@ -638,8 +659,11 @@ def add_claim(
                 held="candidate",  # until settled (`knowledge.settling`)
             ),
         )
-        claim_id = _insert(
-            conn, _INSERT_CLAIM, dict(result_id=result_id, source_key=source_key, **values)
+        claim_id = write_behind.insert_row(
+            conn,
+            "result_claims",
+            _INSERT_CLAIM,
+            dict(result_id=result_id, source_key=source_key, **values),
         )
         claim = ClaimRow(
             claim_id,
@@ -657,27 +681,44 @@ def add_claim(
         _remember(conn, "records_made_by", result_id, [])
         if entries is not None:
             entry = _Entry(
-                result_id, athlete_key, parts.seconds, parts.rank, official, "candidate", False
+                result_id,
+                athlete_key,
+                parts.seconds,
+                parts.rank,
+                official,
+                "candidate",
+                False,
+                skater_id,
+                team,
+                race_id,
             )
             entries[result_id] = entry
             _remember(conn, "result_entry", result_id, entry)
     else:
         result_id = int(found)
-        _forget(conn, "claims", result_id)
-        own = conn.execute(
-            _CLAIMS_OF_SOURCE,
-            {"result_id": result_id, "source_key": source_key, "numbered": f"{source_key}#"},
-        ).all()
+        known = _known_claims(conn, result_id)
+        own: Sequence[Any]
+        if known is not None:  # read with the race (`memo.race_entries`) and kept in step
+            own = [c for c in known if _of_source(c.source_key, source_key)]
+        else:
+            own = conn.execute(
+                _CLAIMS_OF_SOURCE,
+                {"result_id": result_id, "source_key": source_key, "numbered": f"{source_key}#"},
+            ).all()
         base = next((row for row in own if row.source_key == source_key), None)
         if written is None or result_id not in written or base is None:
             if base is None:
-                _insert(
+                new_id = write_behind.insert_row(
                     conn,
+                    "result_claims",
                     _INSERT_CLAIM,
                     dict(result_id=result_id, source_key=source_key, **values),
                 )
+                _claim_added(conn, result_id, new_id, source_key, values)
             else:
-                conn.execute(_UPDATE_CLAIM, dict(claim_id=base.id, **values))
+                if not write_behind.update_claim(conn, base.id, values):
+                    conn.execute(_UPDATE_CLAIM, dict(claim_id=base.id, **values))
+                _claim_changed(conn, result_id, base.id, values)
         else:
             _add_to_source(conn, result_id, source_key, own, parts, values)
     if written is not None:
@@ -697,14 +738,87 @@ def _add_to_source(
     fitting = next((row for row in own if parts.fits(row)), None)
     if fitting is None:
         numbered = f"{source_key}#{len(own) + 1}"
-        _insert(conn, _INSERT_CLAIM, dict(result_id=result_id, source_key=numbered, **values))
+        new_id = write_behind.insert_row(
+            conn,
+            "result_claims",
+            _INSERT_CLAIM,
+            dict(result_id=result_id, source_key=numbered, **values),
+        )
+        _claim_added(conn, result_id, new_id, numbered, values)
         return
     given = (("seconds", parts.seconds), ("rank", parts.rank), ("margin", parts.margin))
     filled = {
         name: value for name, value in given if value is not None and getattr(fitting, name) is None
     }
     if filled:
-        conn.execute(update(ResultClaim).where(ResultClaim.id == fitting.id).values(**filled))
+        if not write_behind.update_claim(conn, fitting.id, filled):
+            conn.execute(update(ResultClaim).where(ResultClaim.id == fitting.id).values(**filled))
+        _claim_changed(conn, result_id, fitting.id, filled)
+
+
+def _of_source(key: str, source_key: str) -> bool:
+    """A claim of `source_key` itself or one of its numbered ones (`source_key#2`), as
+    `_CLAIMS_OF_SOURCE` selects them."""
+    return key == source_key or key.startswith(f"{source_key}#")
+
+
+def _known_claims(conn: Connection, result_id: int) -> list[ClaimRow] | None:
+    memo = conn.info.get(_MEMO)
+    if memo is None:
+        return None
+    found: list[ClaimRow] | None = memo["claims"].get(result_id)
+    return found
+
+
+def _claim_added(
+    conn: Connection, result_id: int, claim_id: int, source_key: str, values: dict[str, Any]
+) -> None:
+    """A new claim of a result, kept in the remembered claims (else they are read again)."""
+    known = _known_claims(conn, result_id)
+    if known is None:
+        _forget(conn, "claims", result_id)
+        return
+    known.append(_claim_of(claim_id, source_key, values))
+    known.sort(key=lambda c: c.id)
+
+
+def _claim_changed(conn: Connection, result_id: int, claim_id: int, values: dict[str, Any]) -> None:
+    known = _known_claims(conn, result_id)
+    if known is None:
+        _forget(conn, "claims", result_id)
+        return
+    for at, claim in enumerate(known):
+        if claim.id == claim_id:
+            merged = {**_claim_values(claim), **values}
+            known[at] = _claim_of(claim_id, claim.source_key, merged)
+
+
+def _claim_values(claim: ClaimRow) -> dict[str, Any]:
+    return dict(
+        cluster=claim.cluster,
+        official=claim.official,
+        seconds=claim.seconds,
+        rank=claim.rank,
+        article_id=claim.article_id,
+        evidence_text=claim.evidence,
+        candidate=claim.candidate,
+        margin=claim.margin,
+    )
+
+
+def _claim_of(claim_id: int, source_key: str, values: dict[str, Any]) -> ClaimRow:
+    return ClaimRow(
+        claim_id,
+        values["cluster"],
+        values["official"],
+        values["seconds"],
+        values["rank"],
+        source_key,
+        values["article_id"],
+        values["evidence_text"],
+        values["candidate"],
+        values["margin"],
+    )
 
 
 def claims(conn: Connection, result_id: int) -> list[ClaimRow]:
@@ -752,6 +866,8 @@ def settle_result(
         if (entry.seconds, entry.rank, entry.disputed, entry.official, entry.held) == now:
             return  # stored as it is
         entry.seconds, entry.rank, entry.disputed, entry.official, entry.held = now
+        if _written_behind(conn, entry):
+            return
     conn.execute(
         _SETTLE_RESULT,
         dict(
@@ -822,7 +938,21 @@ def hold(conn: Connection, result_id: int, held: str | None) -> None:
         if entry.held == held:
             return  # stored as it is
         entry.held = held
+        if _written_behind(conn, entry):
+            return
     conn.execute(_HOLD, {"result_key": result_id, "held": held})
+
+
+def _written_behind(conn: Connection, entry: _Entry) -> bool:
+    """A remembered result's whole state, written behind (`store.write_behind`)."""
+    state = dict(
+        seconds=entry.seconds,
+        rank=entry.rank,
+        disputed=entry.disputed,
+        official=entry.official,
+        held=entry.held,
+    )
+    return write_behind.update_result(conn, entry.id, entry.race_id or None, state)
 
 
 @dataclass(frozen=True)
@@ -1378,3 +1508,24 @@ def mark_reconciled(conn: Connection, rows: Sequence[tuple[int, str]], now: dt.d
             insert(ReconciledArticle),
             [{"article_id": a, "extractor": e, "reconciled_at": now} for a, e in rows],
         )
+
+
+# Statements that leave results and claims alone: they run without the writes reconciliation
+# holds back (`store.write_behind`) sent first.
+write_behind.safe(
+    _INSERT_SKATER,
+    _INSERT_ALIASES,
+    _INSERT_COMPETITION,
+    _INSERT_RACE,
+    _SKATER_BY_ALIAS,
+    _SKATER_BY_SLUG,
+    _SKATER_BY_ID,
+    _SKATERS_BY_ALIASES,
+    _TAKEN_ALIASES,
+    _COMPETITION_BY_SLUG,
+    _COMPETITIONS_BETWEEN,
+    _COMPETITION_BY_ID,
+    _RACES_OF,
+    _RECORD_MARKS,
+    _RECORDS_MADE_BY,
+)
