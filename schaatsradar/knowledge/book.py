@@ -580,7 +580,9 @@ def reconcile_pending(store: Store, now: dt.datetime, batch: int = 200) -> Outco
                 pending = kb.pending_facts(conn, batch, after)
                 if not pending:
                     return total
-                kb.remember_skaters(conn, _names_of(facts for _a, _e, facts in pending))
+                names = _names_of(facts for _a, _e, facts in pending)
+                kb.remember_skaters(conn, names)
+                kb.remember_free_slugs(conn, _new_slugs(conn, names))
                 for article, _extractor, facts in pending:
                     outcome = reconcile_article(conn, article, facts)
                     announce_article(
@@ -592,18 +594,26 @@ def reconcile_pending(store: Store, now: dt.datetime, batch: int = 200) -> Outco
         after = pending[-1][0].id
 
 
-def _names_of(batch: Iterable[dict[str, Any]]) -> set[str]:
-    """The name keys a batch of articles' facts will look skaters up by (looked up at once)."""
-    keys = set()
+def _names_of(batch: Iterable[dict[str, Any]]) -> dict[str, str]:
+    """The name keys a batch of articles' facts will look skaters up by (looked up at once),
+    each with a name it stands for."""
+    keys: dict[str, str] = {}
     for facts in batch:
         candidates = (facts.get("candidates") or {}).get("results", [])
         for fact in [*facts.get("results", []), *candidates]:
             if isinstance(fact.get("athlete"), str):
-                keys.add(norm_name(fact["athlete"]))
+                keys.setdefault(norm_name(fact["athlete"]), fact["athlete"])
         for athlete in facts.get("athletes", []):
             if isinstance(athlete.get("name"), str):
-                keys.add(norm_name(athlete["name"]))
+                keys.setdefault(norm_name(athlete["name"]), athlete["name"])
     return keys
+
+
+def _new_slugs(conn: Connection, names: dict[str, str]) -> list[str]:
+    """The slugs `_ensure_skater` will ask about for the batch's names nobody has yet."""
+    return [
+        slugify(name) or key for key, name in names.items() if kb.skater_by_key(conn, key) is None
+    ]
 
 
 # -- official lists ---------------------------------------------------------------------------

@@ -135,10 +135,29 @@ def remember_skaters(conn: Connection, alias_keys: Iterable[str]) -> None:
 
 
 def skater_by_slug(conn: Connection, slug: str) -> SkaterRow | None:
+    memo = conn.info.get(_MEMO)
+    if memo is not None and slug in memo["free_slugs"]:
+        return None  # `remember_free_slugs`: nobody's, and no skater was added since
     row = conn.execute(_SKATER_BY_SLUG, {"slug": slug}).first()
     while row is not None and row.merged_into is not None:
         row = conn.execute(_SKATER_BY_ID, {"skater_id": row.merged_into}).first()
     return _skater(row) if row is not None else None
+
+
+_TAKEN_SLUGS = select(Skater.slug).where(Skater.slug.in_(bindparam("slugs", expanding=True)))
+
+
+def remember_free_slugs(conn: Connection, slugs: Iterable[str]) -> None:
+    """Within `memoized`, learn at once which of many slugs no skater has (a batch's new
+    skaters): `skater_by_slug` then answers those without a query, until a skater is added."""
+    memo = conn.info.get(_MEMO)
+    if memo is None:
+        return
+    wanted = sorted({s for s in slugs if s})
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        taken = set(conn.scalars(_TAKEN_SLUGS, {"slugs": chunk}))
+        memo["free_slugs"].update((s, True) for s in chunk if s not in taken)
 
 
 def skater_by_id(conn: Connection, skater_id: int) -> SkaterRow | None:
@@ -178,6 +197,7 @@ def add_skater(
     )
     row = SkaterRow(skater_id, slug, name, country, gender, born, known)
     _remember(conn, "skater_by_id", skater_id, row)  # as stored: not read back
+    _forget(conn, "free_slugs", slug)
     return skater_id
 
 
@@ -187,7 +207,11 @@ _TAKEN_ALIASES = select(SkaterAlias.alias_key).where(
 
 
 def add_aliases(conn: Connection, skater_id: int, keys: Sequence[str]) -> None:
-    taken = set(conn.scalars(_TAKEN_ALIASES, {"keys": list(keys)}))
+    memo = conn.info.get(_MEMO)
+    by_key = memo["skater_by_key"] if memo is not None else {}
+    # A key remembered as nobody's (`remember_skaters`) is no alias yet: not asked again.
+    unsure = [k for k in keys if not (k in by_key and by_key[k] is None)]
+    taken = set(conn.scalars(_TAKEN_ALIASES, {"keys": unsure})) if unsure else set()
     fresh = sorted({k for k in keys if k and k not in taken})
     if fresh:
         _forget(conn, "skater_by_key", *fresh)
@@ -293,11 +317,18 @@ def _competition(row: Any) -> CompetitionRow:
 
 
 _COMPETITION_BY_SLUG = select(Competition.id).where(Competition.slug == bindparam("slug"))
-_COMPETITIONS_BETWEEN = select(Competition).where(
-    Competition.start_date.is_not(None),
-    Competition.start_date <= bindparam("last"),
-    func.coalesce(Competition.end_date, Competition.start_date) >= bindparam("first"),
+_COMPETITIONS_BETWEEN = (
+    select(Competition)
+    .where(
+        Competition.start_date.is_not(None),
+        Competition.start_date <= bindparam("last"),
+        func.coalesce(Competition.end_date, Competition.start_date) >= bindparam("first"),
+    )
+    .order_by(Competition.id)
 )
+# Within `memoized`, the meets of a window this much wider than asked are read at once: the
+# days asked for move with every article (each a query before), the window answers many.
+_WINDOW = dt.timedelta(days=60)
 _COMPETITION_BY_ID = select(Competition).where(Competition.id == bindparam("competition_id"))
 
 
@@ -332,20 +363,38 @@ def ensure_competition(
 
 
 def competitions_between(conn: Connection, first: dt.date, last: dt.date) -> list[CompetitionRow]:
-    """Dated competitions overlapping the days `first`..`last`."""
-    return list(
-        _remembered(
-            conn,
-            "competitions_between",
-            (first, last),
-            lambda: _competitions_between(conn, first, last),
-        )
-    )
+    """Dated competitions overlapping the days `first`..`last`, by id."""
+    memo = conn.info.get(_MEMO)
+    if memo is None:
+        return _competitions_between(conn, first, last)
+    windows = memo["competitions_between"]  # (first, last) of a window read: its meets
+    window = next(((lo, hi) for lo, hi in windows if lo <= first and last <= hi), None)
+    if window is None:
+        window = (first - _WINDOW, last + _WINDOW)
+        windows[window] = found = _competitions_between(conn, *window)
+        for meet in found:  # and by id, asked next
+            memo["competition"].setdefault(meet.id, meet)
+    return [
+        meet
+        for meet in windows[window]
+        if meet.start_date is not None
+        and meet.start_date <= last
+        and (meet.end_date or meet.start_date) >= first
+    ]
 
 
 def _competitions_between(conn: Connection, first: dt.date, last: dt.date) -> list[CompetitionRow]:
-    rows = conn.execute(_COMPETITIONS_BETWEEN, {"first": first, "last": last})
+    rows = conn.execute(_COMPETITIONS_BETWEEN, {"first": first, "last": last}).all()
+    _remember_programmes(conn, rows)
     return [_competition(r) for r in rows]
+
+
+def _remember_programmes(conn: Connection, rows: Sequence[Any]) -> None:
+    """A meet's stored programme (`calendar.meet_programme`) read with its row, not again."""
+    memo = conn.info.get(_MEMO)
+    if memo is not None:
+        for row in rows:
+            memo["programme"].setdefault(row.id, row.programme)
 
 
 def news_competitions(
@@ -397,11 +446,12 @@ def _news_competitions_query(no_level: bool, dated: bool, around: bool) -> Any:
 
 def date_competition(conn: Connection, competition_id: int, first: dt.date, last: dt.date) -> None:
     """The days of a meet known until now only by its year (history a report now dates)."""
-    conn.execute(
-        update(Competition)
-        .where(Competition.id == competition_id, Competition.start_date.is_(None))
-        .values(start_date=first, end_date=last)
-    )
+    with write_behind.unguarded(conn):  # (competitions alone)
+        conn.execute(
+            update(Competition)
+            .where(Competition.id == competition_id, Competition.start_date.is_(None))
+            .values(start_date=first, end_date=last)
+        )
     _forget(conn, "competitions_between")
     _forget(conn, "news_competitions")
     _forget(conn, "competition", competition_id)
@@ -416,11 +466,12 @@ def widen_competition(conn: Connection, competition_id: int, first: dt.date, las
     end = max(found.end_date or found.start_date, last)
     if (start, end) == (found.start_date, found.end_date):
         return
-    conn.execute(
-        update(Competition)
-        .where(Competition.id == competition_id)
-        .values(start_date=start, end_date=end)
-    )
+    with write_behind.unguarded(conn):  # (competitions alone)
+        conn.execute(
+            update(Competition)
+            .where(Competition.id == competition_id)
+            .values(start_date=start, end_date=end)
+        )
     _forget(conn, "competitions_between")
     _forget(conn, "news_competitions")
     _forget(conn, "competition", competition_id)
@@ -428,11 +479,12 @@ def widen_competition(conn: Connection, competition_id: int, first: dt.date, las
 
 def place_competition(conn: Connection, competition_id: int, city: str) -> None:
     """The rink of a meet that did not know it yet (a report that names it came in)."""
-    conn.execute(
-        update(Competition)
-        .where(Competition.id == competition_id, Competition.city.is_(None))
-        .values(city=city)
-    )
+    with write_behind.unguarded(conn):  # (competitions alone)
+        conn.execute(
+            update(Competition)
+            .where(Competition.id == competition_id, Competition.city.is_(None))
+            .values(city=city)
+        )
     _forget(conn, "competitions_between")
     _forget(conn, "news_competitions")
     _forget(conn, "competition", competition_id)
@@ -446,7 +498,10 @@ def competition(conn: Connection, competition_id: int) -> CompetitionRow | None:
 
 def _competition_by_id(conn: Connection, competition_id: int) -> CompetitionRow | None:
     row = conn.execute(_COMPETITION_BY_ID, {"competition_id": competition_id}).first()
-    return _competition(row) if row is not None else None
+    if row is None:
+        return None
+    _remember_programmes(conn, [row])
+    return _competition(row)
 
 
 # -- races and results ------------------------------------------------------------------------
@@ -470,13 +525,27 @@ _RACES_OF = (
 )
 
 
+_RACES_OF_MEET = (
+    select(Race.id, Race.race_date, Race.day_key, Race.distance, Race.gender)
+    .where(Race.competition_id == bindparam("competition_id"))
+    .order_by(Race.id)
+)
+
+
 def races_of(conn: Connection, competition_id: int, distance: str, gender: str) -> list[RaceRow]:
-    key = (competition_id, distance, gender)
-    return list(
-        _remembered(
-            conn, "races_of", key, lambda: _races_of(conn, competition_id, distance, gender)
-        )
-    )
+    """A meet's races of one distance and gender, by id. Within `memoized` all the meet's
+    races are read at once (its next result is most often of another distance)."""
+    memo = conn.info.get(_MEMO)
+    if memo is None:
+        return _races_of(conn, competition_id, distance, gender)
+    known = memo["races_of"]
+    if ("meet", competition_id) not in known:
+        known[("meet", competition_id)] = True
+        for r in conn.execute(_RACES_OF_MEET, {"competition_id": competition_id}):
+            race = RaceRow(r.id, r.race_date, r.day_key)
+            known.setdefault((competition_id, r.distance, r.gender), []).append(race)
+            memo["race_row"][r.id] = RaceKey(competition_id, r.distance, r.gender, r.race_date)
+    return list(known.setdefault((competition_id, distance, gender), []))
 
 
 def _races_of(conn: Connection, competition_id: int, distance: str, gender: str) -> list[RaceRow]:
@@ -521,20 +590,23 @@ def add_race(
     if memo is not None:  # a race just made has no results; it comes last in its meet's list
         memo["race_results"][race_id] = {}
         memo["race_row"][race_id] = RaceKey(competition_id, distance, gender, race_date)
-        known = memo["races_of"].get((competition_id, distance, gender))
-        if known is not None:
-            known.append(RaceRow(race_id, race_date, day_key))
+        races = memo["races_of"]
+        if ("meet", competition_id) in races:
+            races.setdefault((competition_id, distance, gender), []).append(
+                RaceRow(race_id, race_date, day_key)
+            )
     return race_id
 
 
 def date_race(conn: Connection, race_id: int, race_date: dt.date) -> None:
     _forget(conn, "races_of")
     _forget(conn, "race_row", race_id)
-    conn.execute(
-        update(Race)
-        .where(Race.id == race_id)
-        .values(race_date=race_date, day_key=race_date.isoformat())
-    )
+    with write_behind.unguarded(conn):  # (races alone)
+        conn.execute(
+            update(Race)
+            .where(Race.id == race_id)
+            .values(race_date=race_date, day_key=race_date.isoformat())
+        )
 
 
 _RESULT_IN = select(RaceResult.id, RaceResult.seconds, RaceResult.rank).where(
@@ -1522,10 +1594,12 @@ write_behind.safe(
     _SKATER_BY_ID,
     _SKATERS_BY_ALIASES,
     _TAKEN_ALIASES,
+    _TAKEN_SLUGS,
     _COMPETITION_BY_SLUG,
     _COMPETITIONS_BETWEEN,
     _COMPETITION_BY_ID,
     _RACES_OF,
+    _RACES_OF_MEET,
     _RECORD_MARKS,
     _RECORDS_MADE_BY,
 )

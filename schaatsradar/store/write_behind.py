@@ -7,7 +7,8 @@ PostgreSQL; over half of reconciling's time there was waiting on the server. Ins
 sequence's next values on PostgreSQL; on SQLite, under its write lock, the next ids after
 the largest, as SQLite itself would give them), and sent in a few multi-row statements:
 before any statement that is not known to leave results and claims alone, and when the
-block ends. A result made and settled in one batch is inserted once, as settled.
+block ends. A result made and settled in one batch is inserted once, as settled. What each
+article is about (`article_subjects`, replaced per article) is sent the same way.
 
 Nothing reads a stale row: every statement runs after the writes before it were sent,
 unless it is one `SAFE` lists (statements that neither read nor write `results` and
@@ -21,9 +22,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, event, insert, text, update
+from sqlalchemy import Connection, bindparam, delete, event, insert, text, update
 
-from schaatsradar.store.models import RaceResult, ResultClaim
+from schaatsradar.store.models import ArticleSubject, RaceResult, ResultClaim
 
 BUFFER = "schaatsradar.knowledge.write_behind"
 # Statements (built once, compared by identity) that neither read nor write results and
@@ -34,7 +35,10 @@ _ID_CHUNK = 256
 _INSERTS = {"results": insert(RaceResult), "result_claims": insert(ResultClaim)}
 _UPDATE_RESULTS = update(RaceResult).where(RaceResult.id == bindparam("result_key"))
 _UPDATE_CLAIMS = update(ResultClaim).where(ResultClaim.id == bindparam("claim_key"))
-_RESULT_STATE = ("seconds", "rank", "disputed", "official", "held")
+_FORGET_SUBJECTS = delete(ArticleSubject).where(
+    ArticleSubject.article_id.in_(bindparam("articles", expanding=True))
+)
+_INSERT_SUBJECTS = insert(ArticleSubject)
 
 
 def safe(*statements: Any) -> None:
@@ -51,6 +55,7 @@ class Buffer:
     )
     result_updates: dict[int, dict[str, Any]] = field(default_factory=dict)
     claim_updates: dict[int, dict[str, Any]] = field(default_factory=dict)
+    subjects: dict[int, list[dict[str, Any]]] = field(default_factory=dict)  # by article
     races: set[int] = field(default_factory=set)  # races with a result among the writes
     ids: dict[str, list[int]] = field(default_factory=dict)
     next_sqlite_id: dict[str, int] = field(default_factory=dict)
@@ -62,6 +67,7 @@ class Buffer:
             or self.inserts["result_claims"]
             or self.result_updates
             or self.claim_updates
+            or self.subjects
         )
 
 
@@ -116,6 +122,12 @@ def flush(conn: Connection) -> None:
             for values in buffer.claim_updates.values():  # their columns differ
                 conn.execute(_UPDATE_CLAIMS, values)
             buffer.claim_updates.clear()
+        if buffer.subjects:
+            conn.execute(_FORGET_SUBJECTS, {"articles": sorted(buffer.subjects)})
+            rows = [row for rows in buffer.subjects.values() for row in rows]
+            if rows:
+                conn.execute(_INSERT_SUBJECTS, rows)
+            buffer.subjects.clear()
         buffer.races.clear()
     finally:
         buffer.flushing = False
@@ -159,7 +171,8 @@ def insert_row(conn: Connection, table: str, statement: Any, values: dict[str, A
 def update_result(
     conn: Connection, result_id: int, race_id: int | None, state: dict[str, Any]
 ) -> bool:
-    """A result's settled state (`_RESULT_STATE`), written behind; False when not writing
+    """A result's settled state (seconds, rank, disputed, official, held), written behind;
+    False when not writing
     behind (the caller writes it)."""
     buffer = _buffer(conn)
     if buffer is None:
@@ -187,6 +200,16 @@ def update_claim(conn: Connection, claim_id: int, values: dict[str, Any]) -> boo
     else:
         known = buffer.claim_updates.setdefault(claim_id, {"claim_key": claim_id})
         known.update(values)
+    return True
+
+
+def replace_subjects(conn: Connection, article_id: int, rows: list[dict[str, Any]]) -> bool:
+    """What an article is about, replacing what it was (`events.save_subjects`), written
+    behind; False when not writing behind."""
+    buffer = _buffer(conn)
+    if buffer is None:
+        return False
+    buffer.subjects[article_id] = rows
     return True
 
 
