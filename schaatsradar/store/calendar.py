@@ -232,4 +232,4 @@ def describe_meet(
     )
 
 
-write_behind.safe(_PROGRAMME)  # they leave results and claims alone
+write_behind.safe(_PROGRAMME)  # (touches nothing written behind)

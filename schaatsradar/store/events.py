@@ -185,4 +185,4 @@ def skaters_racing_at(conn: Connection, level: str, since: dt.date) -> list[int]
     return sorted(int(row[0]) for row in rows if row[0] is not None)
 
 
-write_behind.safe(_FORGET_SUBJECTS, _INSERT_SUBJECTS)  # they leave results and claims alone
+write_behind.safe(_FORGET_SUBJECTS, _INSERT_SUBJECTS, touching=("article_subjects",))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from functools import cache
 from typing import Any
 
@@ -181,8 +181,9 @@ def add_skater(
     discipline: str | None = None,
     source: str = "",
 ) -> int:
-    skater_id = _insert(
+    skater_id = write_behind.insert_row(
         conn,
+        "skaters",
         _INSERT_SKATER,
         dict(
             slug=slug,
@@ -214,8 +215,14 @@ def add_aliases(conn: Connection, skater_id: int, keys: Sequence[str]) -> None:
     taken = set(conn.scalars(_TAKEN_ALIASES, {"keys": unsure})) if unsure else set()
     fresh = sorted({k for k in keys if k and k not in taken})
     if fresh:
-        _forget(conn, "skater_by_key", *fresh)
-        conn.execute(_INSERT_ALIASES, [{"alias_key": k, "skater_id": skater_id} for k in fresh])
+        rows = [{"alias_key": k, "skater_id": skater_id} for k in fresh]
+        if not write_behind.insert_keyed(conn, "skater_aliases", rows):
+            conn.execute(_INSERT_ALIASES, rows)
+        skater = memo["skater_by_id"].get(skater_id) if memo is not None else None
+        if skater is not None and memo is not None:  # the names are the skater's now
+            by_key.update((k, skater) for k in fresh)
+        else:
+            _forget(conn, "skater_by_key", *fresh)
 
 
 def find_skaters(conn: Connection, text: str, limit: int = 10) -> list[SkaterRow]:
@@ -541,7 +548,11 @@ def races_of(conn: Connection, competition_id: int, distance: str, gender: str) 
     known = memo["races_of"]
     if ("meet", competition_id) not in known:
         known[("meet", competition_id)] = True
-        for r in conn.execute(_RACES_OF_MEET, {"competition_id": competition_id}):
+        if write_behind.pending_meet(conn, competition_id):
+            write_behind.flush(conn)
+        with write_behind.unguarded(conn):  # (no race of this meet is waiting)
+            rows = conn.execute(_RACES_OF_MEET, {"competition_id": competition_id}).all()
+        for r in rows:
             race = RaceRow(r.id, r.race_date, r.day_key)
             known.setdefault((competition_id, r.distance, r.gender), []).append(race)
             memo["race_row"][r.id] = RaceKey(competition_id, r.distance, r.gender, r.race_date)
@@ -585,7 +596,7 @@ def add_race(
         race_date=race_date,
         day_key=day_key,
     )
-    race_id = _insert(conn, _INSERT_RACE, values)
+    race_id = write_behind.insert_row(conn, "races", _INSERT_RACE, values)
     memo = conn.info.get(_MEMO)
     if memo is not None:  # a race just made has no results; it comes last in its meet's list
         memo["race_results"][race_id] = {}
@@ -599,14 +610,22 @@ def add_race(
 
 
 def date_race(conn: Connection, race_id: int, race_date: dt.date) -> None:
-    _forget(conn, "races_of")
-    _forget(conn, "race_row", race_id)
-    with write_behind.unguarded(conn):  # (races alone)
-        conn.execute(
-            update(Race)
-            .where(Race.id == race_id)
-            .values(race_date=race_date, day_key=race_date.isoformat())
-        )
+    memo = conn.info.get(_MEMO)
+    key = memo["race_row"].get(race_id) if memo is not None else None
+    races = memo["races_of"].get((key.competition_id, key.distance, key.gender)) if key else None
+    if memo is not None and key is not None and races is not None:  # kept in step
+        memo["race_row"][race_id] = replace(key, race_date=race_date)
+        races[:] = [
+            RaceRow(r.id, race_date, race_date.isoformat()) if r.id == race_id else r for r in races
+        ]
+    else:
+        _forget(conn, "races_of")
+        _forget(conn, "race_row", race_id)
+    values = dict(race_date=race_date, day_key=race_date.isoformat())
+    if write_behind.update_race(conn, race_id, values):
+        return  # a race not sent yet: sent with this day
+    with write_behind.unguarded(conn):  # (races alone: this one was sent)
+        conn.execute(update(Race).where(Race.id == race_id).values(**values))
 
 
 _RESULT_IN = select(RaceResult.id, RaceResult.seconds, RaceResult.rank).where(
@@ -1585,21 +1604,16 @@ def mark_reconciled(conn: Connection, rows: Sequence[tuple[int, str]], now: dt.d
 # Statements that leave results and claims alone: they run without the writes reconciliation
 # holds back (`store.write_behind`) sent first.
 write_behind.safe(
-    _INSERT_SKATER,
-    _INSERT_ALIASES,
     _INSERT_COMPETITION,
-    _INSERT_RACE,
-    _SKATER_BY_ALIAS,
-    _SKATER_BY_SLUG,
-    _SKATER_BY_ID,
-    _SKATERS_BY_ALIASES,
-    _TAKEN_ALIASES,
-    _TAKEN_SLUGS,
     _COMPETITION_BY_SLUG,
     _COMPETITIONS_BETWEEN,
     _COMPETITION_BY_ID,
-    _RACES_OF,
-    _RACES_OF_MEET,
     _RECORD_MARKS,
     _RECORDS_MADE_BY,
 )
+write_behind.safe(
+    _INSERT_SKATER, _SKATER_BY_SLUG, _SKATER_BY_ID, _TAKEN_SLUGS, touching=("skaters",)
+)
+write_behind.safe(_INSERT_ALIASES, _TAKEN_ALIASES, touching=("skater_aliases",))
+write_behind.safe(_SKATER_BY_ALIAS, _SKATERS_BY_ALIASES, touching=("skaters", "skater_aliases"))
+write_behind.safe(_INSERT_RACE, _RACES_OF, _RACES_OF_MEET, touching=("races",))

@@ -24,15 +24,31 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, event, insert, text, update
 
-from schaatsradar.store.models import ArticleSubject, RaceResult, ResultClaim
+from schaatsradar.store.models import (
+    ArticleSubject,
+    Race,
+    RaceResult,
+    ResultClaim,
+    Skater,
+    SkaterAlias,
+)
 
 BUFFER = "schaatsradar.knowledge.write_behind"
-# Statements (built once, compared by identity) that neither read nor write results and
-# claims: they run without the pending writes being sent first.
-SAFE: set[int] = set()
+# Statements (built once, compared by identity) known to touch only the tables given of
+# those written behind: they run without the pending writes being sent first unless one of
+# those tables has some. Any other statement sends them all first.
+SAFE: dict[int, frozenset[str]] = {}
 _ID_CHUNK = 256
 
-_INSERTS = {"results": insert(RaceResult), "result_claims": insert(ResultClaim)}
+# In the order they are sent (each row's references come before it).
+_INSERTS = {
+    "skaters": insert(Skater),
+    "skater_aliases": insert(SkaterAlias),
+    "races": insert(Race),
+    "results": insert(RaceResult),
+    "result_claims": insert(ResultClaim),
+}
+_WITHOUT_ID = frozenset({"skater_aliases"})  # keyed by the alias itself
 _UPDATE_RESULTS = update(RaceResult).where(RaceResult.id == bindparam("result_key"))
 _UPDATE_CLAIMS = update(ResultClaim).where(ResultClaim.id == bindparam("claim_key"))
 _FORGET_SUBJECTS = delete(ArticleSubject).where(
@@ -41,17 +57,17 @@ _FORGET_SUBJECTS = delete(ArticleSubject).where(
 _INSERT_SUBJECTS = insert(ArticleSubject)
 
 
-def safe(*statements: Any) -> None:
-    """Mark statements as leaving results and claims alone (see `SAFE`)."""
-    SAFE.update(id(s) for s in statements)
+def safe(*statements: Any, touching: tuple[str, ...] = ()) -> None:
+    """Mark statements as touching none of the tables written behind but `touching`."""
+    SAFE.update((id(s), frozenset(touching)) for s in statements)
 
 
 @dataclass
 class Buffer:
     """The writes not sent yet, in the order they must be sent."""
 
-    inserts: dict[str, dict[int, dict[str, Any]]] = field(
-        default_factory=lambda: {"results": {}, "result_claims": {}}
+    inserts: dict[str, dict[Any, dict[str, Any]]] = field(
+        default_factory=lambda: {table: {} for table in _INSERTS}
     )
     result_updates: dict[int, dict[str, Any]] = field(default_factory=dict)
     claim_updates: dict[int, dict[str, Any]] = field(default_factory=dict)
@@ -63,12 +79,18 @@ class Buffer:
 
     def __bool__(self) -> bool:
         return bool(
-            self.inserts["results"]
-            or self.inserts["result_claims"]
-            or self.result_updates
-            or self.claim_updates
-            or self.subjects
+            any(self.inserts.values()) or self.result_updates or self.claim_updates or self.subjects
         )
+
+    def pending(self, tables: frozenset[str]) -> bool:
+        """Whether a write to one of `tables` waits."""
+        if "results" in tables and self.result_updates:
+            return True
+        if "result_claims" in tables and self.claim_updates:
+            return True
+        if "article_subjects" in tables and self.subjects:
+            return True
+        return any(self.inserts[t] for t in tables if t in self.inserts)
 
 
 def _buffer(conn: Connection) -> Buffer | None:
@@ -96,7 +118,12 @@ def writing_behind(conn: Connection) -> Iterator[None]:
 
 def _before_execute(conn: Connection, statement: Any, *_args: Any) -> None:
     buffer = _buffer(conn)
-    if buffer is None or buffer.flushing or id(statement) in SAFE:
+    if buffer is None or buffer.flushing:
+        return
+    touching = SAFE.get(id(statement))
+    if touching is not None:
+        if buffer.pending(touching):
+            flush(conn)
         return
     flush(conn)
     # A statement of unknown effect may have inserted or deleted rows: SQLite's next ids
@@ -133,6 +160,14 @@ def flush(conn: Connection) -> None:
         buffer.flushing = False
 
 
+def pending_meet(conn: Connection, competition_id: int) -> bool:
+    """Whether a race of meet `competition_id` waits to be written."""
+    buffer = _buffer(conn)
+    return buffer is not None and any(
+        row["competition_id"] == competition_id for row in buffer.inserts["races"].values()
+    )
+
+
 def pending_race(conn: Connection, race_id: int) -> bool:
     """Whether a write not sent yet is of a result of `race_id`."""
     buffer = _buffer(conn)
@@ -166,6 +201,27 @@ def insert_row(conn: Connection, table: str, statement: Any, values: dict[str, A
     if table == "results":
         buffer.races.add(values["race_id"])
     return row_id
+
+
+def insert_keyed(conn: Connection, table: str, rows: list[dict[str, Any]]) -> bool:
+    """Insert rows keyed by a column of their own (aliases), written behind; False when not
+    writing behind (the caller inserts them)."""
+    buffer = _buffer(conn)
+    if buffer is None:
+        return False
+    for row in rows:
+        buffer.inserts[table][tuple(row.values())] = row
+    return True
+
+
+def update_race(conn: Connection, race_id: int, values: dict[str, Any]) -> bool:
+    """A race not sent yet changed: the row to insert changes; False if it was sent."""
+    buffer = _buffer(conn)
+    pending = buffer.inserts["races"].get(race_id) if buffer is not None else None
+    if pending is None:
+        return False
+    pending.update(values)
+    return True
 
 
 def update_result(
