@@ -333,9 +333,17 @@ _COMPETITIONS_BETWEEN = (
     )
     .order_by(Competition.id)
 )
-# Within `memoized`, the meets of a window this much wider than asked are read at once: the
-# days asked for move with every article (each a query before), the window answers many.
-_WINDOW = dt.timedelta(days=60)
+
+
+def _season_window(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
+    """The whole seasons (July to June) around `first`..`last`: within `memoized` their meets
+    are read at once. The days asked for move with every article (each a query before); a
+    season's meets answer them all, and how many a season has does not grow with the archive."""
+    start = dt.date(first.year if first.month >= 7 else first.year - 1, 7, 1)
+    end = dt.date(last.year + 1 if last.month >= 7 else last.year, 6, 30)
+    return start, end
+
+
 _COMPETITION_BY_ID = select(Competition).where(Competition.id == bindparam("competition_id"))
 
 
@@ -364,9 +372,36 @@ def ensure_competition(
         origin=origin,
         source=source,
     )
-    _forget(conn, "competitions_between")
     _forget(conn, "news_competitions")
-    return _insert(conn, _INSERT_COMPETITION, values)
+    competition_id = _insert(conn, _INSERT_COMPETITION, values)
+    _in_windows(conn, competition_id, CompetitionRow(competition_id, **_row_values(values)))
+    return competition_id
+
+
+def _row_values(values: dict[str, Any]) -> dict[str, Any]:
+    return {f.name: values[f.name] for f in fields(CompetitionRow) if f.name != "id"}
+
+
+def _in_windows(conn: Connection, competition_id: int, meet: CompetitionRow | None) -> None:
+    """The windows of meets read (`competitions_between`) kept in step with a meet made or
+    changed (`meet`: as it is now; None: read it), instead of read again."""
+    memo = conn.info.get(_MEMO)
+    if memo is None or not memo["competitions_between"]:
+        return
+    if meet is None:
+        meet = competition(conn, competition_id)
+    windows = memo["competitions_between"]
+    for (lo, hi), rows in windows.items():
+        kept = [row for row in rows if row.id != competition_id]
+        if (
+            meet is not None
+            and meet.start_date is not None
+            and meet.start_date <= hi
+            and (meet.end_date or meet.start_date) >= lo
+        ):
+            kept.append(meet)
+            kept.sort(key=lambda row: row.id)
+        windows[(lo, hi)] = kept
 
 
 def competitions_between(conn: Connection, first: dt.date, last: dt.date) -> list[CompetitionRow]:
@@ -377,7 +412,7 @@ def competitions_between(conn: Connection, first: dt.date, last: dt.date) -> lis
     windows = memo["competitions_between"]  # (first, last) of a window read: its meets
     window = next(((lo, hi) for lo, hi in windows if lo <= first and last <= hi), None)
     if window is None:
-        window = (first - _WINDOW, last + _WINDOW)
+        window = _season_window(first, last)
         windows[window] = found = _competitions_between(conn, *window)
         for meet in found:  # and by id, asked next
             memo["competition"].setdefault(meet.id, meet)
@@ -459,9 +494,9 @@ def date_competition(conn: Connection, competition_id: int, first: dt.date, last
             .where(Competition.id == competition_id, Competition.start_date.is_(None))
             .values(start_date=first, end_date=last)
         )
-    _forget(conn, "competitions_between")
     _forget(conn, "news_competitions")
     _forget(conn, "competition", competition_id)
+    _in_windows(conn, competition_id, None)
 
 
 def widen_competition(conn: Connection, competition_id: int, first: dt.date, last: dt.date) -> None:
@@ -479,9 +514,9 @@ def widen_competition(conn: Connection, competition_id: int, first: dt.date, las
             .where(Competition.id == competition_id)
             .values(start_date=start, end_date=end)
         )
-    _forget(conn, "competitions_between")
     _forget(conn, "news_competitions")
     _forget(conn, "competition", competition_id)
+    _in_windows(conn, competition_id, None)
 
 
 def place_competition(conn: Connection, competition_id: int, city: str) -> None:
@@ -492,9 +527,9 @@ def place_competition(conn: Connection, competition_id: int, city: str) -> None:
             .where(Competition.id == competition_id, Competition.city.is_(None))
             .values(city=city)
         )
-    _forget(conn, "competitions_between")
     _forget(conn, "news_competitions")
     _forget(conn, "competition", competition_id)
+    _in_windows(conn, competition_id, None)
 
 
 def competition(conn: Connection, competition_id: int) -> CompetitionRow | None:
