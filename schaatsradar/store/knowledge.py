@@ -647,7 +647,9 @@ def add_race(
 def date_race(conn: Connection, race_id: int, race_date: dt.date) -> None:
     memo = conn.info.get(_MEMO)
     key = memo["race_row"].get(race_id) if memo is not None else None
-    races = memo["races_of"].get((key.competition_id, key.distance, key.gender)) if key else None
+    races = None
+    if memo is not None and key is not None:
+        races = memo["races_of"].get((key.competition_id, key.distance, key.gender))
     if memo is not None and key is not None and races is not None:  # kept in step
         memo["race_row"][race_id] = replace(key, race_date=race_date)
         races[:] = [

@@ -54,6 +54,8 @@ def _remembered_view(conn: Connection, result_id: int) -> kb.ResultView | None:
     meet = kb.competition(conn, race.competition_id)
     if meet is None:
         return None
+    athlete: str | None
+    country: str | None
     if entry.skater_id is not None:
         skater = kb.skater_by_id(conn, entry.skater_id)
         if skater is None:

@@ -151,9 +151,9 @@ def flush(conn: Connection) -> None:
             buffer.claim_updates.clear()
         if buffer.subjects:
             conn.execute(_FORGET_SUBJECTS, {"articles": sorted(buffer.subjects)})
-            rows = [row for rows in buffer.subjects.values() for row in rows]
-            if rows:
-                conn.execute(_INSERT_SUBJECTS, rows)
+            subjects = [row for rows in buffer.subjects.values() for row in rows]
+            if subjects:
+                conn.execute(_INSERT_SUBJECTS, subjects)
             buffer.subjects.clear()
         buffer.races.clear()
     finally:
