@@ -47,7 +47,7 @@ from schaatsradar.knowledge.season_calendar import load_bundled_calendar, stored
 from schaatsradar.knowledge.settling import Changed, settle_and_judge
 from schaatsradar.knowledge.statements import athlete_problem, statements, team_code
 from schaatsradar.knowledge.twice_skated import other_winner_from
-from schaatsradar.store import Store, knowledge_lock
+from schaatsradar.store import Store, knowledge_lock, result_memo
 from schaatsradar.store import knowledge as kb
 from schaatsradar.store.knowledge import ArticleRef, ClaimParts, CompetitionRow
 
@@ -508,7 +508,7 @@ def _records_from_result(conn: Connection, result_id: int, outcome: Outcome) -> 
     a new record, whether or not any article calls it one; and a news record claim this
     result backs is weighed again (`record_claims.promote_for_result`). The only place a
     result makes or confirms a record."""
-    result = kb.result_by_id(conn, result_id)
+    result = result_memo.result_view(conn, result_id)
     if result is None or result.seconds is None or not result.gender:
         return
     if result.held is not None:
@@ -580,7 +580,9 @@ def reconcile_pending(store: Store, now: dt.datetime, batch: int = 200) -> Outco
                 pending = kb.pending_facts(conn, batch, after)
                 if not pending:
                     return total
-                kb.remember_skaters(conn, _names_of(facts for _a, _e, facts in pending))
+                names = _names_of(facts for _a, _e, facts in pending)
+                kb.remember_skaters(conn, names)
+                kb.remember_free_slugs(conn, _new_slugs(conn, names))
                 for article, _extractor, facts in pending:
                     outcome = reconcile_article(conn, article, facts)
                     announce_article(
@@ -592,18 +594,26 @@ def reconcile_pending(store: Store, now: dt.datetime, batch: int = 200) -> Outco
         after = pending[-1][0].id
 
 
-def _names_of(batch: Iterable[dict[str, Any]]) -> set[str]:
-    """The name keys a batch of articles' facts will look skaters up by (looked up at once)."""
-    keys = set()
+def _names_of(batch: Iterable[dict[str, Any]]) -> dict[str, str]:
+    """The name keys a batch of articles' facts will look skaters up by (looked up at once),
+    each with a name it stands for."""
+    keys: dict[str, str] = {}
     for facts in batch:
         candidates = (facts.get("candidates") or {}).get("results", [])
         for fact in [*facts.get("results", []), *candidates]:
             if isinstance(fact.get("athlete"), str):
-                keys.add(norm_name(fact["athlete"]))
+                keys.setdefault(norm_name(fact["athlete"]), fact["athlete"])
         for athlete in facts.get("athletes", []):
             if isinstance(athlete.get("name"), str):
-                keys.add(norm_name(athlete["name"]))
+                keys.setdefault(norm_name(athlete["name"]), athlete["name"])
     return keys
+
+
+def _new_slugs(conn: Connection, names: dict[str, str]) -> list[str]:
+    """The slugs `_ensure_skater` will ask about for the batch's names nobody has yet."""
+    return [
+        slugify(name) or key for key, name in names.items() if kb.skater_by_key(conn, key) is None
+    ]
 
 
 # -- official lists ---------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from sqlalchemy import Connection
 
 from schaatsradar.extract.registry import norm_name
 from schaatsradar.extract.types import format_time
-from schaatsradar.store import Store, events
+from schaatsradar.store import Store, events, result_memo
 from schaatsradar.store import knowledge as kb
 from schaatsradar.store.event_kinds import EVENT_BITS
 from schaatsradar.store.events import Subject
@@ -48,7 +48,7 @@ def announce_article(
     for skater in _mentioned(conn, facts):
         _weigh(subjects, _skater_subjects(skater.id, skater.country), MENTION)
     result_ids = list(result_ids)
-    found = kb.results_by_ids(conn, result_ids)  # nothing below changes a result
+    found = result_memo.result_views(conn, result_ids)  # nothing below changes a result
     for result_id in result_ids:
         result = found.get(result_id)
         if result is not None:
@@ -86,7 +86,7 @@ def announce_facts(
     """Results and records no article brought (an official list): announced as they come,
     unless the race was longer ago than `FRESH_FOR` (an old list being filled in)."""
     for result_id in result_ids:
-        result = kb.result_by_id(conn, result_id)
+        result = result_memo.result_view(conn, result_id)
         if result is not None:
             day = result.race_date or result.start_date or now.date()
             announce_result(conn, result, now, day >= now.date() - FRESH_FOR)

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 
-from schaatsradar.store import site
+from schaatsradar.store import site, write_behind
 from schaatsradar.store.memo import forget, remembered
 from schaatsradar.store.models import Competition, ReconciledArticle
 
@@ -230,3 +230,6 @@ def describe_meet(
         .where(Competition.slug == slug, Competition.programme.is_(None))
         .values(rink=rink, country=country, programme=programme, notes=notes)
     )
+
+
+write_behind.safe(_PROGRAMME)  # (touches nothing written behind)

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, bindparam, delete, insert, literal, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 
+from schaatsradar.store import write_behind
 from schaatsradar.store.dialect import is_sqlite
 from schaatsradar.store.knowledge import SHOWN
 from schaatsradar.store.models import (
@@ -40,15 +41,15 @@ _INSERT_SUBJECTS = insert(ArticleSubject)
 def save_subjects(conn: Connection, article_id: int, subjects: Mapping[Subject, int]) -> None:
     """Replace what the article is about (a re-reconciled article says it anew). (The
     statements are built once: this runs for every article reconciled.)"""
+    rows = [
+        {"kind": kind, "value": value, "article_id": article_id, "weight": weight}
+        for (kind, value), weight in subjects.items()
+    ]
+    if write_behind.replace_subjects(conn, article_id, rows):
+        return  # sent with a batch's results (`store.write_behind`)
     conn.execute(_FORGET_SUBJECTS, {"article": article_id})
-    if subjects:
-        conn.execute(
-            _INSERT_SUBJECTS,
-            [
-                {"kind": kind, "value": value, "article_id": article_id, "weight": weight}
-                for (kind, value), weight in subjects.items()
-            ],
-        )
+    if rows:
+        conn.execute(_INSERT_SUBJECTS, rows)
 
 
 def record_event(
@@ -182,3 +183,6 @@ def skaters_racing_at(conn: Connection, level: str, since: dt.date) -> list[int]
         .distinct()
     )
     return sorted(int(row[0]) for row in rows if row[0] is not None)
+
+
+write_behind.safe(_FORGET_SUBJECTS, _INSERT_SUBJECTS, touching=("article_subjects",))

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, Date, bindparam, delete, func, insert, or_, select, update
 
+from schaatsradar.store import write_behind
 from schaatsradar.store.memo import MEMO as _MEMO
 from schaatsradar.store.memo import RACE_LOOKUPS as _RACE_LOOKUPS
 from schaatsradar.store.memo import ClaimRow as ClaimRow
@@ -134,10 +135,29 @@ def remember_skaters(conn: Connection, alias_keys: Iterable[str]) -> None:
 
 
 def skater_by_slug(conn: Connection, slug: str) -> SkaterRow | None:
+    memo = conn.info.get(_MEMO)
+    if memo is not None and slug in memo["free_slugs"]:
+        return None  # `remember_free_slugs`: nobody's, and no skater was added since
     row = conn.execute(_SKATER_BY_SLUG, {"slug": slug}).first()
     while row is not None and row.merged_into is not None:
         row = conn.execute(_SKATER_BY_ID, {"skater_id": row.merged_into}).first()
     return _skater(row) if row is not None else None
+
+
+_TAKEN_SLUGS = select(Skater.slug).where(Skater.slug.in_(bindparam("slugs", expanding=True)))
+
+
+def remember_free_slugs(conn: Connection, slugs: Iterable[str]) -> None:
+    """Within `memoized`, learn at once which of many slugs no skater has (a batch's new
+    skaters): `skater_by_slug` then answers those without a query, until a skater is added."""
+    memo = conn.info.get(_MEMO)
+    if memo is None:
+        return
+    wanted = sorted({s for s in slugs if s})
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        taken = set(conn.scalars(_TAKEN_SLUGS, {"slugs": chunk}))
+        memo["free_slugs"].update((s, True) for s in chunk if s not in taken)
 
 
 def skater_by_id(conn: Connection, skater_id: int) -> SkaterRow | None:
@@ -161,8 +181,9 @@ def add_skater(
     discipline: str | None = None,
     source: str = "",
 ) -> int:
-    skater_id = _insert(
+    skater_id = write_behind.insert_row(
         conn,
+        "skaters",
         _INSERT_SKATER,
         dict(
             slug=slug,
@@ -177,6 +198,7 @@ def add_skater(
     )
     row = SkaterRow(skater_id, slug, name, country, gender, born, known)
     _remember(conn, "skater_by_id", skater_id, row)  # as stored: not read back
+    _forget(conn, "free_slugs", slug)
     return skater_id
 
 
@@ -186,11 +208,21 @@ _TAKEN_ALIASES = select(SkaterAlias.alias_key).where(
 
 
 def add_aliases(conn: Connection, skater_id: int, keys: Sequence[str]) -> None:
-    taken = set(conn.scalars(_TAKEN_ALIASES, {"keys": list(keys)}))
+    memo = conn.info.get(_MEMO)
+    by_key = memo["skater_by_key"] if memo is not None else {}
+    # A key remembered as nobody's (`remember_skaters`) is no alias yet: not asked again.
+    unsure = [k for k in keys if not (k in by_key and by_key[k] is None)]
+    taken = set(conn.scalars(_TAKEN_ALIASES, {"keys": unsure})) if unsure else set()
     fresh = sorted({k for k in keys if k and k not in taken})
     if fresh:
-        _forget(conn, "skater_by_key", *fresh)
-        conn.execute(_INSERT_ALIASES, [{"alias_key": k, "skater_id": skater_id} for k in fresh])
+        rows = [{"alias_key": k, "skater_id": skater_id} for k in fresh]
+        if not write_behind.insert_keyed(conn, "skater_aliases", rows):
+            conn.execute(_INSERT_ALIASES, rows)
+        skater = memo["skater_by_id"].get(skater_id) if memo is not None else None
+        if skater is not None and memo is not None:  # the names are the skater's now
+            by_key.update((k, skater) for k in fresh)
+        else:
+            _forget(conn, "skater_by_key", *fresh)
 
 
 def find_skaters(conn: Connection, text: str, limit: int = 10) -> list[SkaterRow]:
@@ -292,11 +324,26 @@ def _competition(row: Any) -> CompetitionRow:
 
 
 _COMPETITION_BY_SLUG = select(Competition.id).where(Competition.slug == bindparam("slug"))
-_COMPETITIONS_BETWEEN = select(Competition).where(
-    Competition.start_date.is_not(None),
-    Competition.start_date <= bindparam("last"),
-    func.coalesce(Competition.end_date, Competition.start_date) >= bindparam("first"),
+_COMPETITIONS_BETWEEN = (
+    select(Competition)
+    .where(
+        Competition.start_date.is_not(None),
+        Competition.start_date <= bindparam("last"),
+        func.coalesce(Competition.end_date, Competition.start_date) >= bindparam("first"),
+    )
+    .order_by(Competition.id)
 )
+
+
+def _season_window(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
+    """The whole seasons (July to June) around `first`..`last`: within `memoized` their meets
+    are read at once. The days asked for move with every article (each a query before); a
+    season's meets answer them all, and how many a season has does not grow with the archive."""
+    start = dt.date(first.year if first.month >= 7 else first.year - 1, 7, 1)
+    end = dt.date(last.year + 1 if last.month >= 7 else last.year, 6, 30)
+    return start, end
+
+
 _COMPETITION_BY_ID = select(Competition).where(Competition.id == bindparam("competition_id"))
 
 
@@ -325,26 +372,71 @@ def ensure_competition(
         origin=origin,
         source=source,
     )
-    _forget(conn, "competitions_between")
     _forget(conn, "news_competitions")
-    return _insert(conn, _INSERT_COMPETITION, values)
+    competition_id = _insert(conn, _INSERT_COMPETITION, values)
+    _in_windows(conn, competition_id, CompetitionRow(competition_id, **_row_values(values)))
+    return competition_id
+
+
+def _row_values(values: dict[str, Any]) -> dict[str, Any]:
+    return {f.name: values[f.name] for f in fields(CompetitionRow) if f.name != "id"}
+
+
+def _in_windows(conn: Connection, competition_id: int, meet: CompetitionRow | None) -> None:
+    """The windows of meets read (`competitions_between`) kept in step with a meet made or
+    changed (`meet`: as it is now; None: read it), instead of read again."""
+    memo = conn.info.get(_MEMO)
+    if memo is None or not memo["competitions_between"]:
+        return
+    if meet is None:
+        meet = competition(conn, competition_id)
+    windows = memo["competitions_between"]
+    for (lo, hi), rows in windows.items():
+        kept = [row for row in rows if row.id != competition_id]
+        if (
+            meet is not None
+            and meet.start_date is not None
+            and meet.start_date <= hi
+            and (meet.end_date or meet.start_date) >= lo
+        ):
+            kept.append(meet)
+            kept.sort(key=lambda row: row.id)
+        windows[(lo, hi)] = kept
 
 
 def competitions_between(conn: Connection, first: dt.date, last: dt.date) -> list[CompetitionRow]:
-    """Dated competitions overlapping the days `first`..`last`."""
-    return list(
-        _remembered(
-            conn,
-            "competitions_between",
-            (first, last),
-            lambda: _competitions_between(conn, first, last),
-        )
-    )
+    """Dated competitions overlapping the days `first`..`last`, by id."""
+    memo = conn.info.get(_MEMO)
+    if memo is None:
+        return _competitions_between(conn, first, last)
+    windows = memo["competitions_between"]  # (first, last) of a window read: its meets
+    window = next(((lo, hi) for lo, hi in windows if lo <= first and last <= hi), None)
+    if window is None:
+        window = _season_window(first, last)
+        windows[window] = found = _competitions_between(conn, *window)
+        for meet in found:  # and by id, asked next
+            memo["competition"].setdefault(meet.id, meet)
+    return [
+        meet
+        for meet in windows[window]
+        if meet.start_date is not None
+        and meet.start_date <= last
+        and (meet.end_date or meet.start_date) >= first
+    ]
 
 
 def _competitions_between(conn: Connection, first: dt.date, last: dt.date) -> list[CompetitionRow]:
-    rows = conn.execute(_COMPETITIONS_BETWEEN, {"first": first, "last": last})
+    rows = conn.execute(_COMPETITIONS_BETWEEN, {"first": first, "last": last}).all()
+    _remember_programmes(conn, rows)
     return [_competition(r) for r in rows]
+
+
+def _remember_programmes(conn: Connection, rows: Sequence[Any]) -> None:
+    """A meet's stored programme (`calendar.meet_programme`) read with its row, not again."""
+    memo = conn.info.get(_MEMO)
+    if memo is not None:
+        for row in rows:
+            memo["programme"].setdefault(row.id, row.programme)
 
 
 def news_competitions(
@@ -389,19 +481,22 @@ def _news_competitions_query(no_level: bool, dated: bool, around: bool) -> Any:
             func.coalesce(Competition.end_date, Competition.start_date)
             >= bindparam("first", type_=Date),
         )
-    return query.order_by(Competition.id)
+    query = query.order_by(Competition.id)
+    write_behind.safe(query)  # (kept: `cache` holds it)
+    return query
 
 
 def date_competition(conn: Connection, competition_id: int, first: dt.date, last: dt.date) -> None:
     """The days of a meet known until now only by its year (history a report now dates)."""
-    conn.execute(
-        update(Competition)
-        .where(Competition.id == competition_id, Competition.start_date.is_(None))
-        .values(start_date=first, end_date=last)
-    )
-    _forget(conn, "competitions_between")
+    with write_behind.unguarded(conn):  # (competitions alone)
+        conn.execute(
+            update(Competition)
+            .where(Competition.id == competition_id, Competition.start_date.is_(None))
+            .values(start_date=first, end_date=last)
+        )
     _forget(conn, "news_competitions")
     _forget(conn, "competition", competition_id)
+    _in_windows(conn, competition_id, None)
 
 
 def widen_competition(conn: Connection, competition_id: int, first: dt.date, last: dt.date) -> None:
@@ -413,26 +508,28 @@ def widen_competition(conn: Connection, competition_id: int, first: dt.date, las
     end = max(found.end_date or found.start_date, last)
     if (start, end) == (found.start_date, found.end_date):
         return
-    conn.execute(
-        update(Competition)
-        .where(Competition.id == competition_id)
-        .values(start_date=start, end_date=end)
-    )
-    _forget(conn, "competitions_between")
+    with write_behind.unguarded(conn):  # (competitions alone)
+        conn.execute(
+            update(Competition)
+            .where(Competition.id == competition_id)
+            .values(start_date=start, end_date=end)
+        )
     _forget(conn, "news_competitions")
     _forget(conn, "competition", competition_id)
+    _in_windows(conn, competition_id, None)
 
 
 def place_competition(conn: Connection, competition_id: int, city: str) -> None:
     """The rink of a meet that did not know it yet (a report that names it came in)."""
-    conn.execute(
-        update(Competition)
-        .where(Competition.id == competition_id, Competition.city.is_(None))
-        .values(city=city)
-    )
-    _forget(conn, "competitions_between")
+    with write_behind.unguarded(conn):  # (competitions alone)
+        conn.execute(
+            update(Competition)
+            .where(Competition.id == competition_id, Competition.city.is_(None))
+            .values(city=city)
+        )
     _forget(conn, "news_competitions")
     _forget(conn, "competition", competition_id)
+    _in_windows(conn, competition_id, None)
 
 
 def competition(conn: Connection, competition_id: int) -> CompetitionRow | None:
@@ -443,7 +540,10 @@ def competition(conn: Connection, competition_id: int) -> CompetitionRow | None:
 
 def _competition_by_id(conn: Connection, competition_id: int) -> CompetitionRow | None:
     row = conn.execute(_COMPETITION_BY_ID, {"competition_id": competition_id}).first()
-    return _competition(row) if row is not None else None
+    if row is None:
+        return None
+    _remember_programmes(conn, [row])
+    return _competition(row)
 
 
 # -- races and results ------------------------------------------------------------------------
@@ -467,20 +567,53 @@ _RACES_OF = (
 )
 
 
+_RACES_OF_MEET = (
+    select(Race.id, Race.race_date, Race.day_key, Race.distance, Race.gender)
+    .where(Race.competition_id == bindparam("competition_id"))
+    .order_by(Race.id)
+)
+
+
 def races_of(conn: Connection, competition_id: int, distance: str, gender: str) -> list[RaceRow]:
-    key = (competition_id, distance, gender)
-    return list(
-        _remembered(
-            conn, "races_of", key, lambda: _races_of(conn, competition_id, distance, gender)
-        )
-    )
+    """A meet's races of one distance and gender, by id. Within `memoized` all the meet's
+    races are read at once (its next result is most often of another distance)."""
+    memo = conn.info.get(_MEMO)
+    if memo is None:
+        return _races_of(conn, competition_id, distance, gender)
+    known = memo["races_of"]
+    if ("meet", competition_id) not in known:
+        known[("meet", competition_id)] = True
+        if write_behind.pending_meet(conn, competition_id):
+            write_behind.flush(conn)
+        with write_behind.unguarded(conn):  # (no race of this meet is waiting)
+            rows = conn.execute(_RACES_OF_MEET, {"competition_id": competition_id}).all()
+        for r in rows:
+            race = RaceRow(r.id, r.race_date, r.day_key)
+            known.setdefault((competition_id, r.distance, r.gender), []).append(race)
+            memo["race_row"][r.id] = RaceKey(competition_id, r.distance, r.gender, r.race_date)
+    return list(known.setdefault((competition_id, distance, gender), []))
 
 
 def _races_of(conn: Connection, competition_id: int, distance: str, gender: str) -> list[RaceRow]:
     rows = conn.execute(
         _RACES_OF, {"competition_id": competition_id, "distance": distance, "gender": gender}
     )
-    return [RaceRow(*r) for r in rows]
+    races = [RaceRow(*r) for r in rows]
+    for race in races:
+        _remember(
+            conn, "race_row", race.id, RaceKey(competition_id, distance, gender, race.race_date)
+        )
+    return races
+
+
+@dataclass(frozen=True)
+class RaceKey:
+    """What a result's view needs of its race, remembered within `memoized`."""
+
+    competition_id: int
+    distance: str
+    gender: str
+    race_date: dt.date | None
 
 
 def add_race(
@@ -498,23 +631,38 @@ def add_race(
         race_date=race_date,
         day_key=day_key,
     )
-    race_id = _insert(conn, _INSERT_RACE, values)
+    race_id = write_behind.insert_row(conn, "races", _INSERT_RACE, values)
     memo = conn.info.get(_MEMO)
     if memo is not None:  # a race just made has no results; it comes last in its meet's list
         memo["race_results"][race_id] = {}
-        known = memo["races_of"].get((competition_id, distance, gender))
-        if known is not None:
-            known.append(RaceRow(race_id, race_date, day_key))
+        memo["race_row"][race_id] = RaceKey(competition_id, distance, gender, race_date)
+        races = memo["races_of"]
+        if ("meet", competition_id) in races:
+            races.setdefault((competition_id, distance, gender), []).append(
+                RaceRow(race_id, race_date, day_key)
+            )
     return race_id
 
 
 def date_race(conn: Connection, race_id: int, race_date: dt.date) -> None:
-    _forget(conn, "races_of")
-    conn.execute(
-        update(Race)
-        .where(Race.id == race_id)
-        .values(race_date=race_date, day_key=race_date.isoformat())
-    )
+    memo = conn.info.get(_MEMO)
+    key = memo["race_row"].get(race_id) if memo is not None else None
+    races = None
+    if memo is not None and key is not None:
+        races = memo["races_of"].get((key.competition_id, key.distance, key.gender))
+    if memo is not None and key is not None and races is not None:  # kept in step
+        memo["race_row"][race_id] = replace(key, race_date=race_date)
+        races[:] = [
+            RaceRow(r.id, race_date, race_date.isoformat()) if r.id == race_id else r for r in races
+        ]
+    else:
+        _forget(conn, "races_of")
+        _forget(conn, "race_row", race_id)
+    values = dict(race_date=race_date, day_key=race_date.isoformat())
+    if write_behind.update_race(conn, race_id, values):
+        return  # a race not sent yet: sent with this day
+    with write_behind.unguarded(conn):  # (races alone: this one was sent)
+        conn.execute(update(Race).where(Race.id == race_id).values(**values))
 
 
 _RESULT_IN = select(RaceResult.id, RaceResult.seconds, RaceResult.rank).where(
@@ -623,8 +771,9 @@ def add_claim(
         evidence_text=text,
     )
     if found is None:  # a result made here has no claims yet
-        result_id = _insert(
+        result_id = write_behind.insert_row(
             conn,
+            "results",
             _INSERT_RESULT,
             dict(
                 race_id=race_id,
@@ -638,8 +787,11 @@ def add_claim(
                 held="candidate",  # until settled (`knowledge.settling`)
             ),
         )
-        claim_id = _insert(
-            conn, _INSERT_CLAIM, dict(result_id=result_id, source_key=source_key, **values)
+        claim_id = write_behind.insert_row(
+            conn,
+            "result_claims",
+            _INSERT_CLAIM,
+            dict(result_id=result_id, source_key=source_key, **values),
         )
         claim = ClaimRow(
             claim_id,
@@ -657,27 +809,44 @@ def add_claim(
         _remember(conn, "records_made_by", result_id, [])
         if entries is not None:
             entry = _Entry(
-                result_id, athlete_key, parts.seconds, parts.rank, official, "candidate", False
+                result_id,
+                athlete_key,
+                parts.seconds,
+                parts.rank,
+                official,
+                "candidate",
+                False,
+                skater_id,
+                team,
+                race_id,
             )
             entries[result_id] = entry
             _remember(conn, "result_entry", result_id, entry)
     else:
         result_id = int(found)
-        _forget(conn, "claims", result_id)
-        own = conn.execute(
-            _CLAIMS_OF_SOURCE,
-            {"result_id": result_id, "source_key": source_key, "numbered": f"{source_key}#"},
-        ).all()
+        known = _known_claims(conn, result_id)
+        own: Sequence[Any]
+        if known is not None:  # read with the race (`memo.race_entries`) and kept in step
+            own = [c for c in known if _of_source(c.source_key, source_key)]
+        else:
+            own = conn.execute(
+                _CLAIMS_OF_SOURCE,
+                {"result_id": result_id, "source_key": source_key, "numbered": f"{source_key}#"},
+            ).all()
         base = next((row for row in own if row.source_key == source_key), None)
         if written is None or result_id not in written or base is None:
             if base is None:
-                _insert(
+                new_id = write_behind.insert_row(
                     conn,
+                    "result_claims",
                     _INSERT_CLAIM,
                     dict(result_id=result_id, source_key=source_key, **values),
                 )
+                _claim_added(conn, result_id, new_id, source_key, values)
             else:
-                conn.execute(_UPDATE_CLAIM, dict(claim_id=base.id, **values))
+                if not write_behind.update_claim(conn, base.id, values):
+                    conn.execute(_UPDATE_CLAIM, dict(claim_id=base.id, **values))
+                _claim_changed(conn, result_id, base.id, values)
         else:
             _add_to_source(conn, result_id, source_key, own, parts, values)
     if written is not None:
@@ -697,14 +866,87 @@ def _add_to_source(
     fitting = next((row for row in own if parts.fits(row)), None)
     if fitting is None:
         numbered = f"{source_key}#{len(own) + 1}"
-        _insert(conn, _INSERT_CLAIM, dict(result_id=result_id, source_key=numbered, **values))
+        new_id = write_behind.insert_row(
+            conn,
+            "result_claims",
+            _INSERT_CLAIM,
+            dict(result_id=result_id, source_key=numbered, **values),
+        )
+        _claim_added(conn, result_id, new_id, numbered, values)
         return
     given = (("seconds", parts.seconds), ("rank", parts.rank), ("margin", parts.margin))
     filled = {
         name: value for name, value in given if value is not None and getattr(fitting, name) is None
     }
     if filled:
-        conn.execute(update(ResultClaim).where(ResultClaim.id == fitting.id).values(**filled))
+        if not write_behind.update_claim(conn, fitting.id, filled):
+            conn.execute(update(ResultClaim).where(ResultClaim.id == fitting.id).values(**filled))
+        _claim_changed(conn, result_id, fitting.id, filled)
+
+
+def _of_source(key: str, source_key: str) -> bool:
+    """A claim of `source_key` itself or one of its numbered ones (`source_key#2`), as
+    `_CLAIMS_OF_SOURCE` selects them."""
+    return key == source_key or key.startswith(f"{source_key}#")
+
+
+def _known_claims(conn: Connection, result_id: int) -> list[ClaimRow] | None:
+    memo = conn.info.get(_MEMO)
+    if memo is None:
+        return None
+    found: list[ClaimRow] | None = memo["claims"].get(result_id)
+    return found
+
+
+def _claim_added(
+    conn: Connection, result_id: int, claim_id: int, source_key: str, values: dict[str, Any]
+) -> None:
+    """A new claim of a result, kept in the remembered claims (else they are read again)."""
+    known = _known_claims(conn, result_id)
+    if known is None:
+        _forget(conn, "claims", result_id)
+        return
+    known.append(_claim_of(claim_id, source_key, values))
+    known.sort(key=lambda c: c.id)
+
+
+def _claim_changed(conn: Connection, result_id: int, claim_id: int, values: dict[str, Any]) -> None:
+    known = _known_claims(conn, result_id)
+    if known is None:
+        _forget(conn, "claims", result_id)
+        return
+    for at, claim in enumerate(known):
+        if claim.id == claim_id:
+            merged = {**_claim_values(claim), **values}
+            known[at] = _claim_of(claim_id, claim.source_key, merged)
+
+
+def _claim_values(claim: ClaimRow) -> dict[str, Any]:
+    return dict(
+        cluster=claim.cluster,
+        official=claim.official,
+        seconds=claim.seconds,
+        rank=claim.rank,
+        article_id=claim.article_id,
+        evidence_text=claim.evidence,
+        candidate=claim.candidate,
+        margin=claim.margin,
+    )
+
+
+def _claim_of(claim_id: int, source_key: str, values: dict[str, Any]) -> ClaimRow:
+    return ClaimRow(
+        claim_id,
+        values["cluster"],
+        values["official"],
+        values["seconds"],
+        values["rank"],
+        source_key,
+        values["article_id"],
+        values["evidence_text"],
+        values["candidate"],
+        values["margin"],
+    )
 
 
 def claims(conn: Connection, result_id: int) -> list[ClaimRow]:
@@ -752,6 +994,8 @@ def settle_result(
         if (entry.seconds, entry.rank, entry.disputed, entry.official, entry.held) == now:
             return  # stored as it is
         entry.seconds, entry.rank, entry.disputed, entry.official, entry.held = now
+        if _written_behind(conn, entry):
+            return
     conn.execute(
         _SETTLE_RESULT,
         dict(
@@ -822,7 +1066,21 @@ def hold(conn: Connection, result_id: int, held: str | None) -> None:
         if entry.held == held:
             return  # stored as it is
         entry.held = held
+        if _written_behind(conn, entry):
+            return
     conn.execute(_HOLD, {"result_key": result_id, "held": held})
+
+
+def _written_behind(conn: Connection, entry: _Entry) -> bool:
+    """A remembered result's whole state, written behind (`store.write_behind`)."""
+    state = dict(
+        seconds=entry.seconds,
+        rank=entry.rank,
+        disputed=entry.disputed,
+        official=entry.official,
+        held=entry.held,
+    )
+    return write_behind.update_result(conn, entry.id, entry.race_id or None, state)
 
 
 @dataclass(frozen=True)
@@ -1378,3 +1636,21 @@ def mark_reconciled(conn: Connection, rows: Sequence[tuple[int, str]], now: dt.d
             insert(ReconciledArticle),
             [{"article_id": a, "extractor": e, "reconciled_at": now} for a, e in rows],
         )
+
+
+# Statements that leave results and claims alone: they run without the writes reconciliation
+# holds back (`store.write_behind`) sent first.
+write_behind.safe(
+    _INSERT_COMPETITION,
+    _COMPETITION_BY_SLUG,
+    _COMPETITIONS_BETWEEN,
+    _COMPETITION_BY_ID,
+    _RECORD_MARKS,
+    _RECORDS_MADE_BY,
+)
+write_behind.safe(
+    _INSERT_SKATER, _SKATER_BY_SLUG, _SKATER_BY_ID, _TAKEN_SLUGS, touching=("skaters",)
+)
+write_behind.safe(_INSERT_ALIASES, _TAKEN_ALIASES, touching=("skater_aliases",))
+write_behind.safe(_SKATER_BY_ALIAS, _SKATERS_BY_ALIASES, touching=("skaters", "skater_aliases"))
+write_behind.safe(_INSERT_RACE, _RACES_OF, _RACES_OF_MEET, touching=("races",))

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, bindparam, select
 
+from schaatsradar.store import write_behind
 from schaatsradar.store.models import RaceResult, ResultClaim
 
 # -- lookups remembered within one transaction ------------------------------------------------
@@ -35,7 +36,8 @@ def memoized(conn: Connection) -> Iterator[None]:
         return
     conn.info[MEMO] = defaultdict(dict)
     try:
-        yield
+        with write_behind.writing_behind(conn):
+            yield
     finally:
         del conn.info[MEMO]
 
@@ -77,7 +79,7 @@ def forget(conn: Connection, lookup: str, *keys: Hashable) -> None:
 # to results keep what is remembered in step; a write that is none (the same values again)
 # is not sent.
 
-RACE_LOOKUPS = ("race_results", "result_entry")
+RACE_LOOKUPS = ("race_results", "result_entry", "race_row")
 
 
 @dataclass
@@ -91,6 +93,9 @@ class RaceEntry:
     official: bool
     held: str | None
     disputed: bool
+    skater_id: int | None = None
+    team: str | None = None
+    race_id: int = 0
 
 
 _RACE_RESULTS = (
@@ -102,6 +107,8 @@ _RACE_RESULTS = (
         RaceResult.official,
         RaceResult.held,
         RaceResult.disputed,
+        RaceResult.skater_id,
+        RaceResult.team,
     )
     .where(RaceResult.race_id == bindparam("race_id"))
     .order_by(RaceResult.id)
@@ -125,13 +132,16 @@ def race_entries(conn: Connection, race_id: int) -> dict[int, RaceEntry] | None:
         return entries
     entries = {}
     by_id = memo["result_entry"]
-    for row in conn.execute(_RACE_RESULTS, {"race_id": race_id}):
-        entry = RaceEntry(*row)
-        entries[entry.id] = by_id[entry.id] = entry
-    races[race_id] = entries
-    claims_of: dict[int, list[ClaimRow]] = {result_id: [] for result_id in entries}
-    for claim in conn.execute(_RACE_CLAIMS, {"race_id": race_id}):
-        claims_of[claim.result_id].append(claim_row(claim))
+    if write_behind.pending_race(conn, race_id):
+        write_behind.flush(conn)
+    with write_behind.unguarded(conn):  # nothing of this race is waiting to be written
+        for row in conn.execute(_RACE_RESULTS, {"race_id": race_id}):
+            entry = RaceEntry(*row, race_id=race_id)
+            entries[entry.id] = by_id[entry.id] = entry
+        races[race_id] = entries
+        claims_of: dict[int, list[ClaimRow]] = {result_id: [] for result_id in entries}
+        for claim in conn.execute(_RACE_CLAIMS, {"race_id": race_id}):
+            claims_of[claim.result_id].append(claim_row(claim))
     memo["claims"].update(claims_of)
     return entries
 

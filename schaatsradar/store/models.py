@@ -260,6 +260,8 @@ class Record(Base):
     as `disputed`, pointing at the record it contradicts."""
 
     __tablename__ = "records"
+    # The marks of one record, as reconciliation looks them up (migration 0016).
+    __table_args__ = (Index("ix_records_mark", "kind", "scope", "distance", "gender"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     kind: Mapped[str] = mapped_column(String(16), index=True)
@@ -275,7 +277,7 @@ class Record(Base):
     status: Mapped[str] = mapped_column(String(16), index=True)
     superseded_by: Mapped[int | None] = mapped_column(ForeignKey("records.id"))
     disputes: Mapped[int | None] = mapped_column(ForeignKey("records.id"))
-    result_id: Mapped[int | None] = mapped_column(ForeignKey("results.id"))
+    result_id: Mapped[int | None] = mapped_column(ForeignKey("results.id"), index=True)
     origin: Mapped[str] = mapped_column(String(16))
 
 

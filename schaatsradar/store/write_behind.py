@@ -1,0 +1,293 @@
+"""Results and claims written behind, within one reconciliation transaction (`memoized`).
+
+Why: reconciling sent three statements per fact that only wrote (a result inserted as a
+candidate, its claim inserted, the result updated once settled), each a round trip to
+PostgreSQL; over half of reconciling's time there was waiting on the server. Inside
+`memoized` these writes are kept here instead, with the rows' ids taken ahead (a
+sequence's next values on PostgreSQL; on SQLite, under its write lock, the next ids after
+the largest, as SQLite itself would give them), and sent in a few multi-row statements:
+before any statement that is not known to leave results and claims alone, and when the
+block ends. A result made and settled in one batch is inserted once, as settled. What each
+article is about (`article_subjects`, replaced per article) is sent the same way.
+
+Nothing reads a stale row: every statement runs after the writes before it were sent,
+unless it is one `SAFE` lists (statements that neither read nor write `results` and
+`result_claims`). Outside `memoized` every write goes straight to the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, delete, event, insert, text, update
+
+from schaatsradar.store.models import (
+    ArticleSubject,
+    Race,
+    RaceResult,
+    ResultClaim,
+    Skater,
+    SkaterAlias,
+)
+
+BUFFER = "schaatsradar.knowledge.write_behind"
+# Statements (built once, compared by identity) known to touch only the tables given of
+# those written behind: they run without the pending writes being sent first unless one of
+# those tables has some. Any other statement sends them all first.
+SAFE: dict[int, frozenset[str]] = {}
+_ID_CHUNK = 256
+
+# In the order they are sent (each row's references come before it).
+_INSERTS = {
+    "skaters": insert(Skater),
+    "skater_aliases": insert(SkaterAlias),
+    "races": insert(Race),
+    "results": insert(RaceResult),
+    "result_claims": insert(ResultClaim),
+}
+_WITHOUT_ID = frozenset({"skater_aliases"})  # keyed by the alias itself
+_UPDATE_RESULTS = update(RaceResult).where(RaceResult.id == bindparam("result_key"))
+_UPDATE_CLAIMS = update(ResultClaim).where(ResultClaim.id == bindparam("claim_key"))
+_FORGET_SUBJECTS = delete(ArticleSubject).where(
+    ArticleSubject.article_id.in_(bindparam("articles", expanding=True))
+)
+_INSERT_SUBJECTS = insert(ArticleSubject)
+
+
+def safe(*statements: Any, touching: tuple[str, ...] = ()) -> None:
+    """Mark statements as touching none of the tables written behind but `touching`."""
+    SAFE.update((id(s), frozenset(touching)) for s in statements)
+
+
+@dataclass
+class Buffer:
+    """The writes not sent yet, in the order they must be sent."""
+
+    inserts: dict[str, dict[Any, dict[str, Any]]] = field(
+        default_factory=lambda: {table: {} for table in _INSERTS}
+    )
+    result_updates: dict[int, dict[str, Any]] = field(default_factory=dict)
+    claim_updates: dict[int, dict[str, Any]] = field(default_factory=dict)
+    subjects: dict[int, list[dict[str, Any]]] = field(default_factory=dict)  # by article
+    races: set[int] = field(default_factory=set)  # races with a result among the writes
+    ids: dict[str, list[int]] = field(default_factory=dict)
+    next_sqlite_id: dict[str, int] = field(default_factory=dict)
+    flushing: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(
+            any(self.inserts.values()) or self.result_updates or self.claim_updates or self.subjects
+        )
+
+    def pending(self, tables: frozenset[str]) -> bool:
+        """Whether a write to one of `tables` waits."""
+        if "results" in tables and self.result_updates:
+            return True
+        if "result_claims" in tables and self.claim_updates:
+            return True
+        if "article_subjects" in tables and self.subjects:
+            return True
+        return any(self.inserts[t] for t in tables if t in self.inserts)
+
+
+def _buffer(conn: Connection) -> Buffer | None:
+    found: Buffer | None = conn.info.get(BUFFER)
+    return found
+
+
+@contextmanager
+def writing_behind(conn: Connection) -> Iterator[None]:
+    """Within the block, `insert`, `update_result` and `update_claim` are kept and sent
+    together; sent at the block's end, dropped if it raises (the transaction rolls back)."""
+    if BUFFER in conn.info:
+        yield
+        return
+    buffer = conn.info[BUFFER] = Buffer()
+    event.listen(conn, "before_execute", _before_execute)
+    try:
+        yield
+        flush(conn)
+    finally:
+        event.remove(conn, "before_execute", _before_execute)
+        del conn.info[BUFFER]
+        buffer.inserts.clear()
+
+
+def _before_execute(conn: Connection, statement: Any, *_args: Any) -> None:
+    buffer = _buffer(conn)
+    if buffer is None or buffer.flushing:
+        return
+    touching = SAFE.get(id(statement))
+    if touching is not None:
+        if buffer.pending(touching):
+            flush(conn)
+        return
+    flush(conn)
+    # A statement of unknown effect may have inserted or deleted rows: SQLite's next ids
+    # are read again.
+    buffer.next_sqlite_id.clear()
+
+
+def flush(conn: Connection) -> None:
+    """Send every pending write: new results, new claims, then changed rows."""
+    buffer = _buffer(conn)
+    if buffer is None or not buffer:
+        return
+    buffer.flushing = True
+    try:
+        for table, rows in buffer.inserts.items():
+            if rows:
+                conn.execute(_INSERTS[table], list(rows.values()))
+                rows.clear()
+        if buffer.result_updates:
+            conn.execute(_UPDATE_RESULTS, list(buffer.result_updates.values()))
+            buffer.result_updates.clear()
+        if buffer.claim_updates:
+            for values in buffer.claim_updates.values():  # their columns differ
+                conn.execute(_UPDATE_CLAIMS, values)
+            buffer.claim_updates.clear()
+        if buffer.subjects:
+            conn.execute(_FORGET_SUBJECTS, {"articles": sorted(buffer.subjects)})
+            subjects = [row for rows in buffer.subjects.values() for row in rows]
+            if subjects:
+                conn.execute(_INSERT_SUBJECTS, subjects)
+            buffer.subjects.clear()
+        buffer.races.clear()
+    finally:
+        buffer.flushing = False
+
+
+def pending_meet(conn: Connection, competition_id: int) -> bool:
+    """Whether a race of meet `competition_id` waits to be written."""
+    buffer = _buffer(conn)
+    return buffer is not None and any(
+        row["competition_id"] == competition_id for row in buffer.inserts["races"].values()
+    )
+
+
+def pending_race(conn: Connection, race_id: int) -> bool:
+    """Whether a write not sent yet is of a result of `race_id`."""
+    buffer = _buffer(conn)
+    return buffer is not None and race_id in buffer.races
+
+
+@contextmanager
+def unguarded(conn: Connection) -> Iterator[None]:
+    """Statements in the block run without the pending writes sent first (the caller knows
+    they do not touch them)."""
+    buffer = _buffer(conn)
+    if buffer is None or buffer.flushing:
+        yield
+        return
+    buffer.flushing = True
+    try:
+        yield
+    finally:
+        buffer.flushing = False
+
+
+def insert_row(conn: Connection, table: str, statement: Any, values: dict[str, Any]) -> int:
+    """Insert a result or claim (written behind, with its id taken now); its id."""
+    buffer = _buffer(conn)
+    if buffer is None:
+        key = conn.execute(statement, values).inserted_primary_key
+        assert key is not None
+        return int(key[0])
+    row_id = _next_id(conn, buffer, table)
+    buffer.inserts[table][row_id] = {**values, "id": row_id}
+    if table == "results":
+        buffer.races.add(values["race_id"])
+    return row_id
+
+
+def insert_keyed(conn: Connection, table: str, rows: list[dict[str, Any]]) -> bool:
+    """Insert rows keyed by a column of their own (aliases), written behind; False when not
+    writing behind (the caller inserts them)."""
+    buffer = _buffer(conn)
+    if buffer is None:
+        return False
+    for row in rows:
+        buffer.inserts[table][tuple(row.values())] = row
+    return True
+
+
+def update_race(conn: Connection, race_id: int, values: dict[str, Any]) -> bool:
+    """A race not sent yet changed: the row to insert changes; False if it was sent."""
+    buffer = _buffer(conn)
+    pending = buffer.inserts["races"].get(race_id) if buffer is not None else None
+    if pending is None:
+        return False
+    pending.update(values)
+    return True
+
+
+def update_result(
+    conn: Connection, result_id: int, race_id: int | None, state: dict[str, Any]
+) -> bool:
+    """A result's settled state (seconds, rank, disputed, official, held), written behind;
+    False when not writing
+    behind (the caller writes it)."""
+    buffer = _buffer(conn)
+    if buffer is None:
+        return False
+    pending = buffer.inserts["results"].get(result_id)
+    if pending is not None:
+        pending.update(state)
+    else:
+        buffer.result_updates[result_id] = {"result_key": result_id, **state}
+    if race_id is not None:
+        buffer.races.add(race_id)
+    else:
+        flush(conn)  # a result of a race not known here: written now, nothing to guess
+    return True
+
+
+def update_claim(conn: Connection, claim_id: int, values: dict[str, Any]) -> bool:
+    """Changed columns of a claim, written behind; False when not writing behind."""
+    buffer = _buffer(conn)
+    if buffer is None:
+        return False
+    pending = buffer.inserts["result_claims"].get(claim_id)
+    if pending is not None:
+        pending.update(values)
+    else:
+        known = buffer.claim_updates.setdefault(claim_id, {"claim_key": claim_id})
+        known.update(values)
+    return True
+
+
+def replace_subjects(conn: Connection, article_id: int, rows: list[dict[str, Any]]) -> bool:
+    """What an article is about, replacing what it was (`events.save_subjects`), written
+    behind; False when not writing behind."""
+    buffer = _buffer(conn)
+    if buffer is None:
+        return False
+    buffer.subjects[article_id] = rows
+    return True
+
+
+def _next_id(conn: Connection, buffer: Buffer, table: str) -> int:
+    if conn.dialect.name == "sqlite":
+        # Under SQLite's write lock nobody else inserts: the ids SQLite would give, in turn.
+        if table not in buffer.next_sqlite_id:
+            with unguarded(conn):
+                top = conn.execute(text(f"SELECT max(id) FROM {table}")).scalar()
+            buffer.next_sqlite_id[table] = int(top or 0) + 1
+        row_id = buffer.next_sqlite_id[table]
+        buffer.next_sqlite_id[table] = row_id + 1
+        return row_id
+    ids = buffer.ids.setdefault(table, [])
+    if not ids:
+        with unguarded(conn):
+            rows = conn.execute(
+                text(
+                    "SELECT nextval(pg_get_serial_sequence(:table, 'id')) "
+                    "FROM generate_series(1, :n)"
+                ),
+                {"table": table, "n": _ID_CHUNK},
+            )
+            ids.extend(sorted(int(r[0]) for r in rows))
+    return ids.pop(0)
