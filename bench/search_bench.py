@@ -21,9 +21,11 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 from common import OUT, corpus, fresh_store, ingest_folder
+from sqlalchemy import event
 
 from schaatsradar.settings import Settings
 from schaatsradar.store import Store, dialect, reading
@@ -91,9 +93,11 @@ def sqlite_store(articles: int) -> Store:
     return Store(Settings(database_url=f"sqlite:///{database}").database_url)
 
 
-def postgres_store(url: str, articles: int) -> Store:
+def postgres_store(url: str, articles: int, build: bool = True) -> Store:
     """The PostgreSQL archive at `url`, ingested from the same synthetic corpus when empty."""
     store = Store(url)
+    if not build:
+        return store
     store.upgrade()
     with store.read() as conn:
         stored = conn.exec_driver_sql("SELECT count(*) FROM articles").scalar_one()
@@ -104,32 +108,40 @@ def postgres_store(url: str, articles: int) -> Store:
     return store
 
 
-def measure(store: Store, chosen: list[str]) -> dict[str, dict[str, list[float]]]:
+def measure(
+    store: Store, chosen: list[str], pages: bool = True
+) -> dict[str, dict[str, list[float]]]:
     """Milliseconds per run of `reading.search` (the page: matches, rows, snippets) and of
     its matching step alone (`dialect.search_matches`), whose cost is the one that could grow
     with the archive; the rest is the same work for every page of 20 hits."""
     timings: dict[str, dict[str, list[float]]] = {"page": {}, "matching": {}}
     with store.read() as conn:
         for query in chosen:  # warm up caches once
-            reading.search(conn, query)
+            if pages:
+                reading.search(conn, query)
+            dialect.search_matches(conn, query, "", {}, 60)
         for _ in range(RUNS):
             for query in chosen:
                 started = time.perf_counter()
-                reading.search(conn, query)
+                if pages:
+                    reading.search(conn, query)
                 middle = time.perf_counter()
                 dialect.search_matches(conn, query, "", {}, 60)
                 ended = time.perf_counter()
-                timings["page"].setdefault(query, []).append((middle - started) * 1000)
+                if pages:
+                    timings["page"].setdefault(query, []).append((middle - started) * 1000)
                 timings["matching"].setdefault(query, []).append((ended - middle) * 1000)
     return timings
 
 
 def report(label: str, articles: int, timings: dict[str, dict[str, list[float]]]) -> None:
     print(
-        f"search benchmark: {len(timings['page'])} queries x {RUNS} over {articles:,} articles "
+        f"search benchmark: {len(timings['matching'])} queries x {RUNS} over {articles:,} articles "
         f"({label})"
     )
     for part, per_query in timings.items():
+        if not per_query:
+            continue
         every = sorted(t for runs in per_query.values() for t in runs)
 
         def pct(p: float, every: list[float] = every) -> float:
@@ -144,21 +156,74 @@ def report(label: str, articles: int, timings: dict[str, dict[str, list[float]]]
         print("    slowest: " + ", ".join(f"{q!r} {max(runs):.1f}" for q, runs in worst))
 
 
+def explain(store: Store, chosen: list[str]) -> None:
+    """PostgreSQL's own account of the matching step, which load on the machine does not
+    blur: per query, the statements `dialect.search_matches` runs, re-run under EXPLAIN
+    (ANALYZE, BUFFERS), summed: server time and shared buffers touched."""
+    captured: list[tuple[str, Any]] = []
+
+    def capture(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        captured.append((statement, parameters))
+
+    per_query: list[tuple[str, float, int, int]] = []
+    with store.read() as conn:
+        for query in chosen:
+            captured.clear()
+            event.listen(store.engine, "before_cursor_execute", capture)
+            try:
+                dialect.search_matches(conn, query, "", {}, 60)
+            finally:
+                event.remove(store.engine, "before_cursor_execute", capture)
+            server, buffers = 0.0, 0
+            for statement, parameters in list(captured):
+                [plan] = conn.exec_driver_sql(
+                    "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + statement, parameters
+                ).scalar_one()
+                server += plan["Execution Time"]
+                top = plan["Plan"]
+                buffers += top.get("Shared Hit Blocks", 0) + top.get("Shared Read Blocks", 0)
+            per_query.append((query, server, buffers, len(captured)))
+    times = sorted(p[1] for p in per_query)
+    blocks = sorted(p[2] for p in per_query)
+    print(
+        f"  server   p50 {statistics.median(times):6.2f} ms   max {times[-1]:6.2f} ms   "
+        f"buffers p50 {statistics.median(blocks):.0f}  max {blocks[-1]}   (EXPLAIN ANALYZE)"
+    )
+    worst = sorted(per_query, key=lambda p: p[1], reverse=True)[:5]
+    print("    slowest: " + ", ".join(f"{q!r} {t:.2f} ms {b} buf." for q, t, b, _ in worst))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--postgres", help="also measure this PostgreSQL database")
     parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")
+    parser.add_argument(
+        "--matching-only",
+        action="store_true",
+        help="time the matching step only, and take the PostgreSQL database as it is (an "
+        "article_search table made some other way, without articles)",
+    )
+    parser.add_argument(
+        "--explain", action="store_true", help="PostgreSQL: server time and buffers per query"
+    )
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
     stores: list[tuple[str, Store]] = []
     if not args.no_sqlite:
         stores.append(("SQLite", sqlite_store(args.articles)))
     if args.postgres:
-        stores.append(("PostgreSQL", postgres_store(args.postgres, args.articles)))
-    chosen = queries(stores[0][1])
+        stores.append(
+            ("PostgreSQL", postgres_store(args.postgres, args.articles, not args.matching_only))
+        )
+    # The names come from the first 5,000 synthetic articles, the same at every size; a
+    # PostgreSQL database without articles (--matching-only) takes them from SQLite's 100,000.
+    source = stores[0][1] if not args.matching_only or stores[0][0] == "SQLite" else None
+    chosen = queries(source or sqlite_store(100_000))
     for label, store in stores:
-        report(label, args.articles, measure(store, chosen))
+        report(label, args.articles, measure(store, chosen, not args.matching_only))
+        if args.explain and label == "PostgreSQL":
+            explain(store, chosen)
 
 
 if __name__ == "__main__":
