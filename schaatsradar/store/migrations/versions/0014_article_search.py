@@ -9,9 +9,13 @@ title and those of title and text together, each GIN indexed, beside `published`
 way, newest first within "every word in the title" and "every word anywhere", which the
 primary key or the GIN index answers without visiting every match (see `dialect.search_matches`).
 
-Upgrade fills the table from the stored articles in batches of 2,000 (about a minute per
-100,000 articles), then drops the generated column and its index. Downgrade puts them back
-(PostgreSQL recomputes the column for every article). SQLite's FTS5 index is unchanged.
+Upgrade fills the table from the stored articles in batches of 2,000 (about 5 minutes per
+100,000 articles on a busy 2-core machine), then drops the generated column and its index.
+Downgrade puts them back (PostgreSQL recomputes the column for every article).
+
+On SQLite, `articles_title_fts` indexes the title stems alone (filled from `articles_fts`):
+"every word in the title" then reads the doclists of title words only, not those of every
+article that has the words anywhere (`tweede plaats`: ~35 ms at 100,000 under load).
 
 Revision ID: 0014
 Revises: 0013
@@ -35,6 +39,15 @@ BATCH = 2000
 
 def upgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
+        op.execute(
+            "CREATE VIRTUAL TABLE articles_title_fts USING fts5("
+            "title, published UNINDEXED, language UNINDEXED, "
+            "tokenize = 'unicode61 remove_diacritics 2')"
+        )
+        op.execute(
+            "INSERT INTO articles_title_fts(rowid, title, published, language) "
+            "SELECT rowid, title, published, language FROM articles_fts"
+        )
         return
     op.execute(
         "CREATE TABLE article_search ("
@@ -75,6 +88,7 @@ def _backfill() -> None:
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
+        op.execute("DROP TABLE articles_title_fts")
         return
     op.execute(
         "ALTER TABLE articles ADD COLUMN search_vector tsvector GENERATED ALWAYS AS ("
