@@ -82,7 +82,8 @@ def newest_matches(
     # Every id from `top` up has been looked at. Below it, windows of ids 8 times larger each,
     # newest first, in one statement: PostgreSQL runs the branches of a UNION ALL in order
     # and stops as soon as the LIMIT is met, so older windows are never read.
-    branches, values = [], {**params, "limit": limit - len(found)}
+    branches: list[str] = []
+    values: dict[str, Any] = {**params, "limit": limit - len(found)}
     size = recent * GROWTH
     while top > 0:
         bottom = max(0, top - size) >> BLOCK_SHIFTS[-1] << BLOCK_SHIFTS[-1]
