@@ -8,8 +8,9 @@ from typing import Any
 from sqlalchemy import Connection, text
 from sqlalchemy.dialects import postgresql, sqlite
 
+from schaatsradar.store import pg_search
 from schaatsradar.store.models import Source
-from schaatsradar.store.stemming import search_terms, stems
+from schaatsradar.store.stemming import query_tokens, search_terms, stems
 
 SQLITE_CHUNK = 5000  # values per IN list, far below SQLite's bound-parameter limit
 
@@ -90,55 +91,97 @@ def add_source(conn: Connection, row: dict[str, Any]) -> int | None:
 
 
 def index_articles(conn: Connection, rows: Sequence[tuple[int, str, str, str, str]]) -> None:
-    """Feed (id, title stems, body stems, published, language) to the SQLite index; the last
-    two are stored unindexed so filters need no join with the wide articles table.
-    PostgreSQL's column is generated from the text itself."""
-    if not rows or not is_sqlite(conn):
+    """Feed (id, title stems, body stems, published, language) to the search index: SQLite's
+    FTS5 table, or PostgreSQL's `article_search` with the same tokens FTS5 makes of them. The
+    last two are kept beside the words so filters need no join with the wide articles table."""
+    if not rows:
+        return
+    if is_sqlite(conn):
+        conn.exec_driver_sql(
+            "INSERT INTO articles_fts(rowid, title, body, published, language) "
+            "VALUES (?, ?, ?, ?, ?)",
+            list(rows),
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO articles_title_fts(rowid, title, published, language) VALUES (?, ?, ?, ?)",
+            [(i, title, published, language) for i, title, _, published, language in rows],
+        )
         return
     conn.exec_driver_sql(
-        "INSERT INTO articles_fts(rowid, title, body, published, language) VALUES (?, ?, ?, ?, ?)",
-        list(rows),
+        "INSERT INTO article_search (id, published, language, title_vector, vector) "
+        "VALUES (%s, CAST(%s AS date), %s, array_to_tsvector(CAST(%s AS text[])), "
+        "array_to_tsvector(CAST(%s AS text[])))",
+        [pg_search.search_row(*row) for row in rows],
     )
 
 
 def reindex_article(conn: Connection, article_id: int, title: str, body: str) -> None:
     if not is_sqlite(conn):
+        _, _, _, title_tokens, tokens = pg_search.search_row(
+            article_id, *search_terms(title, body), "", ""
+        )
+        conn.exec_driver_sql(
+            "UPDATE article_search SET title_vector = array_to_tsvector(CAST(%s AS text[])), "
+            "vector = array_to_tsvector(CAST(%s AS text[])) WHERE id = %s",
+            (title_tokens, tokens, article_id),
+        )
         return
     published, language = conn.exec_driver_sql(
         "SELECT published, language FROM articles_fts WHERE rowid = ?", (article_id,)
     ).one()
-    conn.exec_driver_sql("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
+    for table in ("articles_fts", "articles_title_fts"):
+        conn.exec_driver_sql(f"DELETE FROM {table} WHERE rowid = ?", (article_id,))
     index_articles(conn, [(article_id, *search_terms(title, body), published, language)])
 
 
-# SQLite ranks at most this many of the newest matches: bm25 over every match of a common word
-# in 100,000 articles costs tens of milliseconds, and readers of news want the recent ones.
-RANK_WINDOW = 2000
+# Scores of a hit: its title holds every query word, or its title and text together do.
+TITLE_SCORE = 2.0
+TEXT_SCORE = 1.0
 
 
 def search_matches(
     conn: Connection, query: str, filters: str, params: dict[str, Any], limit: int
 ) -> tuple[list[Any], set[str]]:
     """Rows (id, score) best first, and the query stems used for highlighting. `filters` are
-    `AND published …` / `AND language …` clauses."""
-    query_stems = stems(query)
-    if not query_stems:
+    `AND published …` / `AND language …` clauses.
+
+    The same order on both engines, and bounded by the index on both: articles whose title
+    holds every query word first, then those that hold them in title and text together, the
+    newest (highest id) first within each. Each of the two is a "newest N matches" query,
+    which the index answers without reading every match of a common word. (bm25 on SQLite
+    and ts_rank_cd on PostgreSQL could never agree, and both rank every match.)"""
+    tokens = query_tokens(query)
+    if not tokens:
         return [], set()
+    in_title = _newest_matches(conn, tokens, True, filters, params, limit)
+    rows = [(article_id, TITLE_SCORE) for article_id in in_title]
+    if len(rows) < limit:
+        # Every title match is in `in_title`, so the newest `limit + len(in_title)` matches
+        # hold at least `limit - len(in_title)` others, if there are that many.
+        seen = set(in_title)
+        anywhere = _newest_matches(conn, tokens, False, filters, params, limit + len(in_title))
+        rows += [(i, TEXT_SCORE) for i in anywhere if i not in seen][: limit - len(rows)]
+    return rows, set(stems(query))
+
+
+def _newest_matches(
+    conn: Connection,
+    tokens: list[str],
+    title_only: bool,
+    filters: str,
+    params: dict[str, Any],
+    limit: int,
+) -> list[int]:
     if is_sqlite(conn):
-        match = " ".join(f'"{stem}"' for stem in query_stems)
+        # Titles have an index of their own: `title : ...` on articles_fts would read the
+        # doclists of every article holding the words anywhere to find the few titles.
+        table = "articles_title_fts" if title_only else "articles_fts"
+        match = " ".join(f'"{token}"' for token in tokens)  # tokens: letters and digits
         sql = (
-            "SELECT id, score FROM (SELECT rowid AS id, -bm25(articles_fts, 4.0, 1.0) AS score "
-            f"FROM articles_fts WHERE articles_fts MATCH :match {filters} "
-            "ORDER BY rowid DESC LIMIT :window) ORDER BY score DESC LIMIT :limit"
+            f"SELECT rowid FROM {table} WHERE {table} MATCH :match {filters} "
+            "ORDER BY rowid DESC LIMIT :limit"
         )
-        rows = conn.execute(
-            text(sql), {**params, "match": match, "limit": limit, "window": RANK_WINDOW}
-        ).all()
-    else:
-        sql = (
-            "SELECT a.id, ts_rank_cd(a.search_vector, q) AS score "
-            "FROM articles a, plainto_tsquery('dutch', :query) q "
-            f"WHERE a.search_vector @@ q {filters} ORDER BY score DESC LIMIT :limit"
-        )
-        rows = conn.execute(text(sql), {**params, "query": query, "limit": limit}).all()
-    return list(rows), set(query_stems)
+        found = conn.execute(text(sql), {**params, "match": match, "limit": limit})
+        return [row[0] for row in found]
+    column = "title_vector" if title_only else "vector"
+    return pg_search.newest_matches(conn, tokens, column, filters, params, limit)

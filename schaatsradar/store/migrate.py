@@ -33,3 +33,13 @@ def current_revision(engine: Engine) -> str | None:
 
 def head_revision() -> str | None:
     return ScriptDirectory.from_config(_config()).get_current_head()
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Back to `revision` (tests of a migration's way back; operators restore backups)."""
+    config = _config()
+    with engine.connect() as connection:
+        config.attributes["connection"] = connection
+        locks.hold(connection, locks.MIGRATIONS)
+        command.downgrade(config, revision)
+        connection.commit()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Row, distinct, func, select, union
@@ -12,6 +12,7 @@ from sqlalchemy import ColumnElement, Connection, Row, distinct, func, select, u
 from schaatsradar.store import dialect
 from schaatsradar.store.models import Article, ArticleAlias, Source
 from schaatsradar.store.snippets import snippet
+from schaatsradar.store.stemming import stems
 
 
 @dataclass(frozen=True)
@@ -65,29 +66,65 @@ def latest(conn: Connection, limit: int = 20, offset: int = 0) -> list[ArticleSu
 
 
 def search(
-    conn: Connection, query: str, filters: SearchFilters | None = None, limit: int = 20
+    conn: Connection,
+    query: str,
+    filters: SearchFilters | None = None,
+    limit: int = 20,
+    offset: int = 0,
+    highlight: bool = True,
 ) -> list[ArticleSummary]:
-    """Ranked matches with highlighted snippets, one hit per near-duplicate cluster."""
+    """Ranked matches, one hit per near-duplicate cluster: the `limit` after the first
+    `offset`. Snippets (stemming every word of an article) are made for those only, and only
+    with `highlight`: a caller that filters the hits further highlights what it shows with
+    `highlighted`. `score` is `dialect.TITLE_SCORE` when the title holds every query word,
+    else `dialect.TEXT_SCORE`; hits of equal score come newest first."""
     filters = filters or SearchFilters()
     where, params = _filter_sql(filters)
     # Over-fetch: several members of one cluster may rank next to each other.
-    matches, query_stems = dialect.search_matches(conn, query, where, params, limit * 3)
+    wanted = offset + limit
+    matches, query_stems = dialect.search_matches(conn, query, where, params, wanted * 3)
     if not matches:
         return []
     score_by_id = {row[0]: float(row[1]) for row in matches}
-    rows = {
-        row.id: row
-        for row in conn.execute(_SUMMARY_COLUMNS.where(Article.id.in_(list(score_by_id))))
+    cluster_by_id: dict[int, int] = {
+        article_id: cluster_id
+        for article_id, cluster_id in conn.execute(
+            select(Article.id, Article.cluster_id).where(Article.id.in_(score_by_id))
+        )
     }
     best_per_cluster: dict[int, int] = {}
     for article_id, _score in matches:
-        best_per_cluster.setdefault(rows[article_id].cluster_id, article_id)
-    chosen = [rows[i] for i in list(best_per_cluster.values())[:limit]]
+        best_per_cluster.setdefault(cluster_by_id[article_id], article_id)
+    page = list(best_per_cluster.values())[offset:wanted]
+    rows = {row.id: row for row in conn.execute(_SUMMARY_COLUMNS.where(Article.id.in_(page)))}
+    chosen = [rows[i] for i in page]
     counts = sources_per_cluster(conn, [row.cluster_id for row in chosen])
     return [
-        _summary(row, counts, snippet(row.clean_text, query_stems), score_by_id[row.id])
+        _summary(
+            row,
+            counts,
+            snippet(row.clean_text, query_stems) if highlight else _lead(row.clean_text),
+            score_by_id[row.id],
+        )
         for row in chosen
     ]
+
+
+def highlighted(
+    conn: Connection, query: str, hits: Sequence[ArticleSummary]
+) -> list[ArticleSummary]:
+    """`hits` of `search(..., highlight=False)` with the query's words marked in their
+    snippets: for the hits a page shows, not every one it looked at."""
+    if not hits:
+        return []
+    query_stems = set(stems(query))
+    texts: dict[int, str] = {
+        article_id: text
+        for article_id, text in conn.execute(
+            select(Article.id, Article.clean_text).where(Article.id.in_([h.id for h in hits]))
+        )
+    }
+    return [replace(hit, snippet=snippet(texts[hit.id], query_stems)) for hit in hits]
 
 
 def _filter_sql(filters: SearchFilters) -> tuple[str, dict[str, object]]:

@@ -2,13 +2,15 @@
 
 FTS5 cannot call a Python tokenizer through the sqlite3 module, so the store feeds the index
 with stems and stems queries the same way: `schaatssters` and `schaatsster` both become
-`schaats`. PostgreSQL does the same itself with its `dutch` text-search configuration.
+`schaats`. PostgreSQL indexes the very same stems (`index_tokens`, as lexemes of its own
+`article_search` table), so both engines match the same articles for the same words.
 """
 
 from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 
 import Stemmer
 
@@ -43,3 +45,55 @@ def search_terms(title: str, body: str, body_words: list[str] | None = None) -> 
     matches of `body`, when the caller has them already."""
     words = body_words if body_words is not None else WORD.findall(body.casefold())
     return index_text(title), " ".join(_stemmer().stemWords(words))
+
+
+# Lexemes longer than this do not fit PostgreSQL's tsvector (2,047 bytes); no word is that long.
+MAX_TOKEN_BYTES = 2000
+# Latin letters FTS5's `remove_diacritics 2` leaves alone although NFD would strip them.
+_KEEP_DIACRITICS = frozenset("\u01e0\u01e1")
+
+
+def index_tokens(stem_text: str) -> list[str]:
+    """The tokens SQLite's FTS5 (`unicode61 remove_diacritics 2`) makes of stems text, made in
+    Python so PostgreSQL can index and query exactly the same ones: runs of letters, digits
+    and private-use characters, with the diacritics of Latin letters removed (`één` is `een`).
+    Matches FTS5 on every Latin, Greek and Cyrillic word (checked in the tests)."""
+    if stem_text.isascii():  # nearly every article: one regex instead of a loop per character
+        return _ASCII_TOKEN.findall(stem_text)
+    tokens: list[str] = []
+    for word in stem_text.split():
+        tokens.extend(_ASCII_TOKEN.findall(word) if word.isascii() else _unicode_tokens(word))
+    return tokens
+
+
+_ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+")
+
+
+def _unicode_tokens(word: str) -> list[str]:
+    tokens = []
+    current: list[str] = []
+    for char in word + " ":
+        category = unicodedata.category(char)
+        if category[0] in "LN" or category == "Co":
+            current.append(_fold(char))
+        elif category == "Mn":
+            continue  # a combining mark (casefolded `İ` is `i` and a dot): dropped, joins
+        elif current:
+            token = "".join(current)
+            if len(token.encode()) <= MAX_TOKEN_BYTES:
+                tokens.append(token)
+            current = []
+    return tokens
+
+
+def _fold(char: str) -> str:
+    code = ord(char)
+    if code < 0x80 or not (code < 0x250 or 0x1E00 <= code < 0x1F00) or char in _KEEP_DIACRITICS:
+        return char
+    base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+    return base if len(base) == 1 and ord(base) < 0x80 else char
+
+
+def query_tokens(query: str) -> list[str]:
+    """The distinct tokens of a search query's stems, in query order: every one must match."""
+    return list(dict.fromkeys(index_tokens(index_text(query))))

@@ -612,7 +612,7 @@ def search(
     size = max(0, min(limit, SEARCH_DEPTH - offset))
     with store.read() as conn:
         filters = reading.SearchFilters(date_from, date_to, language)
-        hits = reading.search(conn, q, filters, limit=offset + size + 1)[offset:]
+        hits = reading.search(conn, q, filters, limit=size + 1, offset=offset)
     more = len(hits) > size and offset + size < SEARCH_DEPTH
     found = paging.PageOf(
         hits[:size], paging.encode("search", [offset + size]) if more and size else None

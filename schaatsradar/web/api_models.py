@@ -211,7 +211,10 @@ class SearchHit(Out):
     demo: bool
     also_published_by: int = Field(description="Other sources carrying the same story")
     snippet: str = Field(description="HTML-escaped excerpt; matched words inside <mark>")
-    score: float | None
+    score: float | None = Field(
+        description="2 when the title holds every search word, 1 when title and text together "
+        "do; hits of equal score come newest first"
+    )
 
     @classmethod
     def of(cls, hit: ArticleSummary) -> SearchHit:

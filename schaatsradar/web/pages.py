@@ -442,10 +442,11 @@ def search_page(
         with store.read() as conn:
             skaters = kb.find_skaters(conn, query, limit=6)
             filters = reading.SearchFilters(date_from, date_to, taal or None)
-            matches = reading.search(conn, query, filters, limit=100)
+            matches = reading.search(conn, query, filters, limit=100, highlight=False)
             topics = site.article_topics(conn, [m.id for m in matches])
-        hits = apply_facets(matches, topics, chosen)[:30]
-        found = facets(hits, topics)
+            hits = apply_facets(matches, topics, chosen)[:30]
+            found = facets(hits, topics)
+            hits = reading.highlighted(conn, query, hits)
     context = {
         "query": query,
         "skaters": skaters,
