@@ -4,8 +4,8 @@ of (kind, scope, distance, gender: `record_marks`, asked for each result that ma
 Without them each lookup scans every record, claims included, so the cost per fact grew
 with the record book (EXPLAIN on PostgreSQL: a sequential scan of `records` for both).
 
-Revision ID: 0016
-Revises: 0013
+Revision ID: 0015
+Revises: 0014
 Create Date: 2026-12-07
 """
 
