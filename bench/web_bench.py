@@ -1,8 +1,10 @@
-"""Web throughput over 100,000 articles in SQLite (issue 5, "Measured").
+"""Web throughput over 100,000 articles in SQLite or PostgreSQL (issue 5, "Measured").
 
 The database: the synth corpus ingested with extraction (knowledge_bench's cached
 bench/out/knowledge_<N>_extracted.db), copied once to bench/out/web_<N>.db and reconciled;
-kept and reused while bench/out/web_<N>.complete exists.
+kept and reused while bench/out/web_<N>.complete exists. With `--postgres URL` (issue 15) that
+database's rows are copied into PostgreSQL at URL (its schema reset first; kept while
+bench/out/web_<N>_pg.complete names the URL) and the app serves the same pages from there.
 
 The app runs as `schaatsradar serve` runs it (uvicorn, one process, access log off) in its own
 process on 127.0.0.1; a load generator in a second process keeps N keep-alive connections busy
@@ -24,6 +26,8 @@ before it.
     python bench/web_bench.py --articles 2000   # a quick run
     python bench/web_bench.py --also /atom --also '/schaatsers/{slug}.ics'
     python bench/web_bench.py --no-cache        # every request rendered (no kept answers)
+    python bench/web_bench.py --no-cache --connections 1 \
+        --postgres postgresql+psycopg://root@127.0.0.1:5432/bench   # the same from PostgreSQL
 
 The app keeps public answers until the next content-changing commit (web/response_cache.py),
 as `schaatsradar serve` does; `--no-cache` measures the rendering behind a miss.
@@ -54,6 +58,7 @@ import httpx
 sys.path.insert(0, str(Path(__file__).parent))
 from common import NOW, OUT
 from knowledge_bench import extracted_database
+from pg_copy import copy_to_postgres
 
 from schaatsradar.knowledge.book import reconcile_pending
 from schaatsradar.store import Store
@@ -100,6 +105,18 @@ def _upgraded(path: Path) -> None:
     store = Store(f"sqlite:///{path}")
     store.upgrade()
     store.close()
+
+
+def postgres_database(count: int, sqlite_path: Path, url: str) -> None:
+    """The SQLite bench database's rows in PostgreSQL at `url`; copied once, kept."""
+    marker = OUT / f"web_{count}_pg.complete"
+    if marker.exists() and marker.read_text() == url:
+        Store(url).upgrade()
+        return
+    marker.unlink(missing_ok=True)
+    seconds = copy_to_postgres(sqlite_path, url)
+    marker.write_text(url)
+    print(f"  copied to PostgreSQL once (kept): {seconds:.0f} s")
 
 
 def busiest_skater(path: Path) -> tuple[str, str, int]:
@@ -343,18 +360,26 @@ def main() -> None:
     parser.add_argument(
         "--no-cache", action="store_true", help="render every request (response cache off)"
     )
+    parser.add_argument(
+        "--postgres", metavar="URL", help="serve the same rows from PostgreSQL at URL"
+    )
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
     database = web_database(args.articles)
     slug, name, results = busiest_skater(database)
-    meet = busiest_meet(database)
+    meet = busiest_meet(database)  # the same ids in PostgreSQL: its rows are a copy
+    database_url = f"sqlite:///{database}"
+    if args.postgres:
+        postgres_database(args.articles, database, args.postgres)
+        database_url = args.postgres
+    engine = "PostgreSQL" if args.postgres else "SQLite"
     print(
-        f"web benchmark: {args.articles:,} articles (SQLite), {args.connections} connections, "
+        f"web benchmark: {args.articles:,} articles ({engine}), {args.connections} connections, "
         f"{args.seconds:.0f} s per endpoint; skater {name} ({results} results); "
         f"response cache {'off' if args.no_cache else 'on'}"
     )
     env = {
-        "SCHAATSRADAR_DATABASE_URL": f"sqlite:///{database}",
+        "SCHAATSRADAR_DATABASE_URL": database_url,
         "SCHAATSRADAR_RESPONSE_CACHE": "false" if args.no_cache else "true",
     }
     verdicts = []

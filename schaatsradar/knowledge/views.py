@@ -12,6 +12,7 @@ from sqlalchemy import Connection
 from schaatsradar.extract.registry import norm_name
 from schaatsradar.extract.types import DISTANCES, Gender, format_time
 from schaatsradar.knowledge import season_calendar
+from schaatsradar.knowledge.bests import bests
 from schaatsradar.knowledge.calendar import CalendarEvent, events_for_skater
 from schaatsradar.knowledge.ical import ENGLISH, IcalWords, calendar_ics, skater_ics
 from schaatsradar.knowledge.seasons import Season, season_of
@@ -63,19 +64,9 @@ def find_skater(conn: Connection, name: str) -> SkaterRow | None:
 
 def profile(conn: Connection, skater: SkaterRow, today: dt.date) -> Profile:
     results = kb.results(conn, skater_id=skater.id)
-    # Bests from the result list already read (the same shown, timed results the best-time
-    # queries would read again), keeping which result set each.
-    best_results = _fastest(results)
-    bests = {d: r.seconds for d, r in best_results.items() if r.seconds is not None}
-    since = season_start(today)
-    season = _fastest([r for r in results if (r.race_date or r.start_date or dt.date.min) >= since])
     held = kb.records(conn, skater_id=skater.id)  # one read: personal ones and the rest
-    for record in held:
-        if record.kind == "personal" and record.seconds is not None:
-            known = bests.get(record.distance)
-            bests[record.distance] = min(known, record.seconds) if known else record.seconds
-            if known is None or record.seconds < known:
-                best_results.pop(record.distance, None)
+    # Bests from the rows just read, not from queries reading them again.
+    best = bests(results, held, season_start(today))
     distances = sorted({r.distance for r in results})
     upcoming = []
     gender: Gender | None = (
@@ -89,27 +80,16 @@ def profile(conn: Connection, skater: SkaterRow, today: dt.date) -> Profile:
     return Profile(
         skater=skater,
         results=results,
-        personal_bests=bests,
-        season_bests={d: r.seconds for d, r in season.items() if r.seconds is not None},
+        personal_bests=best.personal,
+        season_bests=best.season,
         season=season_of(today),
         records=records,
         news=kb.articles_naming(conn, skater.id),
         upcoming=upcoming,
-        best_results=best_results,
+        best_results=best.set_in,
         days=days,
         record_days=record_days,
     )
-
-
-def _fastest(results: list[ResultView]) -> dict[str, ResultView]:
-    fastest: dict[str, ResultView] = {}
-    for result in results:
-        if result.seconds is None:
-            continue
-        known = fastest.get(result.distance)
-        if known is None or result.seconds < (known.seconds or 0.0):
-            fastest[result.distance] = result
-    return fastest
 
 
 def race_days(
@@ -120,8 +100,12 @@ def race_days(
     the record set in it (the record list dates what the news left undated)."""
     days = {r.id: r.race_date for r in results if r.race_date is not None}
     record_days: dict[int, dt.date] = {}
+    by_id = {r.id: r for r in results} if records else {}
     for mark in records:
-        result = next((r for r in results if _set_in(mark, r)), None)
+        if mark.result_id is not None:  # says where it was set: looked up, not searched for
+            result = by_id.get(mark.result_id)
+        else:
+            result = next((r for r in results if _set_in(mark, r)), None)
         if result is None:
             continue
         if result.race_date is not None:

@@ -1156,9 +1156,10 @@ _RESULT_BY_ID = _RESULTS.where(RaceResult.id == bindparam("result_id"))
 def _view(row: Any) -> ResultView:
     # A profile lists a thousand results, and a frozen dataclass's __init__ (each field set
     # through object.__setattr__) cost nearly what the query did: the view is filled the way
-    # unpickling fills it. The query selects the fields in their order (checked below).
+    # unpickling fills it. The query selects the fields in their order (checked below, once:
+    # `strict` per row cost a tenth of the conversion).
     view = object.__new__(ResultView)
-    view.__dict__.update(zip(_RESULT_FIELDS, row, strict=True))
+    view.__dict__.update(zip(_RESULT_FIELDS, row, strict=False))
     return view
 
 
@@ -1218,7 +1219,8 @@ def results(
     )
     if limit is not None:
         query = query.limit(limit)
-    return [_view(r) for r in conn.execute(query)]
+    # `.all()`: one fetch of every row, not one driver call per row (psycopg: ~2 us a row).
+    return [_view(r) for r in conn.execute(query).all()]
 
 
 def result_by_id(conn: Connection, result_id: int) -> ResultView | None:
@@ -1248,7 +1250,7 @@ def results_of_races(conn: Connection, race_ids: Iterable[int]) -> list[ResultVi
     wanted = sorted(set(race_ids))
     if not wanted:
         return []
-    return [_view(row) for row in conn.execute(_RESULTS_OF_RACES, {"race_ids": wanted})]
+    return [_view(row) for row in conn.execute(_RESULTS_OF_RACES, {"race_ids": wanted}).all()]
 
 
 def best_times(conn: Connection, skater_id: int, since: dt.date | None = None) -> dict[str, float]:
@@ -1500,7 +1502,7 @@ def records(
     query = query.order_by(
         Record.kind, Record.scope, Record.gender, Record.distance, Record.set_on.desc(), Record.id
     )
-    return [_record(r) for r in conn.execute(query)]
+    return [_record(r) for r in conn.execute(query).all()]
 
 
 def record_sources(conn: Connection, record_id: int) -> list[dict[str, Any]]:

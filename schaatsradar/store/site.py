@@ -13,6 +13,7 @@ from sqlalchemy import ColumnElement, Connection, func, or_, select, union
 
 from schaatsradar.store import feed_reads
 from schaatsradar.store import knowledge as kb
+from schaatsradar.store.id_lists import among
 from schaatsradar.store.knowledge import SHOWN, ArticleRef, RecordRow
 from schaatsradar.store.models import (
     Article,
@@ -319,7 +320,7 @@ def result_sources(conn: Connection, result_ids: Sequence[int]) -> dict[int, lis
         )
         .outerjoin(Article, Article.id == ResultClaim.article_id)
         .outerjoin(Source, Source.id == Article.source_id)
-        .where(ResultClaim.result_id.in_(sorted(set(result_ids))))
+        .where(among(conn, ResultClaim.result_id, result_ids))
         .order_by(ResultClaim.official.desc(), Article.published, ResultClaim.id)
     )
     sources: dict[int, list[LineSource]] = {}
@@ -336,7 +337,7 @@ def result_sources(conn: Connection, result_ids: Sequence[int]) -> dict[int, lis
 def skater_slugs(conn: Connection, skater_ids: Sequence[int]) -> dict[int, str]:
     if not skater_ids:
         return {}
-    rows = conn.execute(select(Skater.id, Skater.slug).where(Skater.id.in_(list(skater_ids))))
+    rows = conn.execute(select(Skater.id, Skater.slug).where(among(conn, Skater.id, skater_ids)))
     return {skater_id: slug for skater_id, slug in rows}
 
 

@@ -5,7 +5,6 @@ reader's language (a 404 page too, for an unknown article, skater or competition
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from itertools import groupby
@@ -29,11 +28,10 @@ from schaatsradar.web import article_facts, deps
 from schaatsradar.web.annotate import annotate
 from schaatsradar.web.charts import ChartPoint, progression_chart
 from schaatsradar.web.deps import Language
-from schaatsradar.web.format import day, race_time
 from schaatsradar.web.i18n import translate
 from schaatsradar.web.names import competition
 from schaatsradar.web.race_view import RaceTable, race_tables
-from schaatsradar.web.rendering import ATOM, ICAL, Alternate, page_url, render
+from schaatsradar.web.rendering import ATOM, ICAL, Alternate, environment, page_url, render
 from schaatsradar.web.search_facets import FacetFilters, apply_facets, facets
 
 router = APIRouter(include_in_schema=False)
@@ -210,10 +208,16 @@ def skater_page(
 
 def _charts(results: list[ResultView], days: dict[int, dt.date], language: Language) -> list[Any]:
     """One progression chart per distance; a point's day is the one the page's tables give
-    the result (`days`, else its meet's first day). Labels formatted once per value: a busy
-    skater's thousand points repeat few days and times, and Babel is slow."""
-    day_label = functools.lru_cache(maxsize=None)(lambda d: day(d, language, "medium"))
-    time_label = functools.lru_cache(maxsize=None)(lambda s: race_time(s, language))
+    the result (`days`, else its meet's first day). Labels formatted through the templates'
+    filters, which keep what Babel made across requests (a busy skater's thousand points
+    repeat few days and times, and Babel is slow): a cache per request formatted the same
+    two hundred days again on every page view."""
+    filters = environment(language).filters
+    day_filter, time_label = filters["day"], filters["race_time"]
+
+    def day_label(value: dt.date) -> str:
+        return str(day_filter(value, "medium"))
+
     points: dict[str, list[ChartPoint]] = defaultdict(list)
     for result in results:
         when = days.get(result.id) or result.start_date
