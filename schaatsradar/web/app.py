@@ -86,3 +86,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     settle_memory()
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app as each `schaatsradar serve --workers N` process builds it (uvicorn's import
+    string `schaatsradar.web.app:app_from_environment`, `--factory`): every process reads the
+    same `SCHAATSRADAR_*` environment it inherited, so all serve one database with one site
+    URL and one set of secrets. An app object cannot be handed to processes uvicorn spawns;
+    a factory that reads the environment is what each of them can call for itself."""
+    return create_app(Settings())
