@@ -62,7 +62,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # (before anything reads them), HEAD as GET, a 500 page for what fails, then the kept
     # copies.
     if settings.response_cache:
-        app.add_middleware(ResponseCache, data_version=store.data_version)
+        # PostgreSQL's version is a network read: off the event loop (`shared_read`).
+        off_loop = store.backend != "sqlite"
+        app.add_middleware(ResponseCache, data_version=store.data_version, off_loop=off_loop)
     app.add_middleware(error_pages.ServerErrorPage)
     app.add_middleware(HeadAsGet)
     app.add_middleware(BodyLimit, settings=settings)
