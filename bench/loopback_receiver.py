@@ -39,7 +39,7 @@ class Tally:
     def answer(self, path: str) -> bytes:
         if path.startswith("/tally/"):
             ids = self.ids.get("/" + path.removeprefix("/tally/"), Counter())
-            body = {"received": sum(ids.values()), "distinct": len(ids)}
+            body: dict[str, object] = {"received": sum(ids.values()), "distinct": len(ids)}
         else:
             body = {"count": self.count, "arrivals": self.arrivals}
         data = json.dumps(body).encode()
