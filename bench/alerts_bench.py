@@ -12,11 +12,17 @@ against the receiver's own maximum rate.
   alerts per second, and the ratio to the receiver's maximum rate (a bare load generator
   posting the same bytes with as many connections, measured in the same run). Target >=
   2,000/s.
+- workers (`--workers 1,2,4`, PostgreSQL only): the same fan-out delivered by N worker
+  processes at once (SKIP LOCKED claims); deliveries per second per N, and the receiver's
+  count of alerts received twice (must be 0) and never received (must be 0). SQLite's one
+  writer makes more workers there a safety net, not a speed-up: it is not measured.
 
-The receiver is a bare ASGI app under uvicorn in its own process; each side has a core.
+The receiver is `loopback_receiver.py` (bare asyncio) in its own process: with uvicorn and
+an ASGI app there, several workers measured the receiver rather than themselves.
 
     python bench/alerts_bench.py                       # SQLite, 100,000 followers
     python bench/alerts_bench.py --followers 20000 --postgres postgresql+psycopg://root@127.0.0.1/test
+    python bench/alerts_bench.py --followers 50000 --postgres URL --workers 1,2,4 --only-workers
 """
 
 from __future__ import annotations
@@ -26,10 +32,13 @@ import asyncio
 import datetime as dt
 import json
 import os
+import socket
 import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import httpx
@@ -37,7 +46,6 @@ from sqlalchemy import insert, text
 
 sys.path.insert(0, str(Path(__file__).parent))
 from common import NOW, OUT
-from web_bench import served
 
 from schaatsradar.alerts.kinds import ALL_EVENTS, EVENT_BITS
 from schaatsradar.alerts.signing import new_secret
@@ -58,32 +66,29 @@ SKATER = "Jutta Leerdam"
 # -- the receiver (its own process) -----------------------------------------------------------
 
 
-def receiver_app() -> object:
-    """Counts POSTs and keeps (webhook-id, arrival time) for the latency run."""
-    arrivals: list[tuple[str, float]] = []
-    count = [0]
-
-    async def app(scope, receive, send):  # type: ignore[no-untyped-def]
-        if scope["type"] != "http":
-            return
-        if scope["method"] == "GET":
-            body = json.dumps({"count": count[0], "arrivals": arrivals}).encode()
-            await send({"type": "http.response.start", "status": 200, "headers": []})
-            await send({"type": "http.response.body", "body": body})
-            return
-        more = True
-        while more:
-            message = await receive()
-            more = message.get("more_body", False)
-        count[0] += 1
-        if scope["path"].startswith("/latency/"):
-            for name, value in scope["headers"]:
-                if name == b"webhook-id":
-                    arrivals.append((f"{scope['path']} {value.decode()}", time.time()))
-        await send({"type": "http.response.start", "status": 204, "headers": []})
-        await send({"type": "http.response.body", "body": b""})
-
-    return app
+@contextmanager
+def receiving() -> Iterator[str]:
+    """`loopback_receiver.py` on a free port of 127.0.0.1, for as long as the block runs."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    script = Path(__file__).parent / "loopback_receiver.py"
+    process = subprocess.Popen([sys.executable, str(script), str(port)])
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                httpx.get(url + "/stats")
+                break
+            except httpx.TransportError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise RuntimeError("the receiver did not start") from None
+                time.sleep(0.1)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(10)
 
 
 async def _blast(url: str, body: bytes, connections: int, seconds: float) -> int:
@@ -175,6 +180,8 @@ def add_followers(store: Store, count: int, skater: int, url: str, first: int = 
                         "event_mask": ALL_EVENTS,
                         "enabled": True,
                         "created_at": created,
+                        # Only proved channels get alerts (issue 14): these are.
+                        "confirmed_at": created,
                     }
                     for n in numbers
                 ],
@@ -187,6 +194,9 @@ def worker_process(url: str, batch: int) -> subprocess.Popen[bytes]:
         "SCHAATSRADAR_DATABASE_URL": url,
         "SCHAATSRADAR_ALLOW_PRIVATE_NETWORKS": "127.0.0.1/32",
         "SCHAATSRADAR_WORKER_BATCH": str(batch),
+        # At the receiver's priority: on a machine shared with other work, a worker at nice 10
+        # measured the others' load rather than its own rate.
+        "SCHAATSRADAR_BACKGROUND_NICE": "0",
     }
     return subprocess.Popen(
         [sys.executable, "-m", "schaatsradar", "worker"],
@@ -270,11 +280,12 @@ def latency(url: str, receiver: str, samples: int, folder: Path) -> bool:
     return ok
 
 
-def fan_out_and_deliver(url: str, receiver: str, followers: int, batch: int) -> bool:
-    store = opened(url)
+def fan_out(store: Store, followers: int, hook: str) -> float:
+    """`followers` readers with a webhook to `hook`, one result event fanned out to them (in
+    its transaction); the fan-out's seconds."""
     skater = skater_id(store)
     started = time.perf_counter()
-    add_followers(store, followers, skater, f"{receiver}/hook")
+    add_followers(store, followers, skater, hook)
     print(
         f"  set-up     {followers:,} readers with a follow and a webhook: "
         f"{time.perf_counter() - started:.1f} s"
@@ -307,38 +318,109 @@ def fan_out_and_deliver(url: str, receiver: str, followers: int, batch: int) -> 
         queued = stored_events.fan_out(
             conn, event_id, EVENT_BITS["result.recorded"], [("skater", str(skater))], NOW
         )
-    fan_out = time.perf_counter() - started
-    fan_ok = fan_out <= FANOUT_TARGET and queued == followers
-    print(
-        f"  fan-out    one event to {queued:,} followers' webhooks, in its transaction: "
-        f"{fan_out:.2f} s ({'ok' if fan_ok else 'OVER target'} <= {FANOUT_TARGET:.0f} s)"
-    )
-    before = httpx.get(f"{receiver}/stats").json()["count"]
-    worker = worker_process(url, batch)
-    launched = time.perf_counter()
-    # Timed from the first webhook received: the process's start (imports, migrations check,
-    # reference data) is not delivery.
-    while httpx.get(f"{receiver}/stats").json()["count"] == before:
-        if time.perf_counter() - launched > 60:
-            raise RuntimeError("the worker sent nothing in 60 s")
-        time.sleep(0.01)
-    started = time.perf_counter()
+    assert queued == followers, queued
+    return time.perf_counter() - started
+
+
+_POLL = httpx.Client(timeout=30)  # one client: a new one per poll cost the workers CPU
+
+
+def _tally(receiver: str, path: str) -> dict[str, int]:
+    return _POLL.get(f"{receiver}/tally{path}").json()
+
+
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time a process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def backend_pids(url: str) -> list[int]:
+    """The PostgreSQL server processes serving the workers (all but our own connection)."""
+    store = Store(url)
     try:
-        # Watched at the receiver: counting the outbox every few tenths of a second would
-        # take a share of the two cores from the worker being measured.
-        while httpx.get(f"{receiver}/stats").json()["count"] - before < followers:
-            time.sleep(0.1)
-            if time.perf_counter() - started > 600:
-                raise RuntimeError("not delivered after 600 s")
-        seconds = time.perf_counter() - started
-        time.sleep(1)  # the last round's outcomes are written
         with store.read() as conn:
-            left = outbox.counts(conn)
+            return [
+                row[0]
+                for row in conn.execute(
+                    text(
+                        "SELECT pid FROM pg_stat_activity "
+                        "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                    )
+                )
+            ]
     finally:
-        stop(worker)
         store.close()
+
+
+def deliver(
+    url: str, receiver: str, path: str, followers: int, batch: int, workers: int
+) -> tuple[float, float, float]:
+    """`workers` worker processes deliver the outbox of `followers` alerts to `path`: seconds
+    from the first webhook received to the last distinct one (the processes' start, imports
+    and reference data, is not delivery), and the CPU seconds the workers and (PostgreSQL)
+    their database server processes used meanwhile. On a shared machine the rate follows the
+    cores one gets; the CPU per delivery does not."""
+    processes = [worker_process(url, batch) for _ in range(workers)]
+    try:
+        launched = time.perf_counter()
+        while _tally(receiver, path)["received"] == 0:
+            if time.perf_counter() - launched > 300:
+                raise RuntimeError("the workers sent nothing in 300 s")
+            time.sleep(0.01)
+        started = time.perf_counter()
+        servers = backend_pids(url) if not url.startswith("sqlite") else []
+        pids = [p.pid for p in processes]
+        cpu_before = _cpu(pids), _cpu(servers)
+        # Watched at the receiver: counting the outbox every few tenths of a second would
+        # take a share of the cores from the workers being measured.
+        while _tally(receiver, path)["distinct"] < followers:
+            time.sleep(0.1)
+            if time.perf_counter() - started > 900:
+                raise RuntimeError("not delivered after 900 s")
+        seconds = time.perf_counter() - started
+        worker_cpu = _cpu(pids) - cpu_before[0]
+        server_cpu = _cpu(servers) - cpu_before[1]
+        store = Store(url)
+        try:  # the last rounds' outcomes are written
+            deadline = time.monotonic() + 30
+            while True:
+                with store.read() as conn:
+                    left = outbox.counts(conn)
+                if set(left) == {"delivered"} or time.monotonic() > deadline:
+                    break
+                time.sleep(0.2)
+        finally:
+            store.close()
+    finally:
+        for process in processes:
+            stop(process)
     assert set(left) == {"delivered"}, left
-    received = httpx.get(f"{receiver}/stats").json()["count"] - before
+    return seconds, worker_cpu, server_cpu
+
+
+def _cpu(pids: list[int]) -> float:
+    """CPU seconds `pids` used so far (one gone meanwhile counts 0)."""
+    total = 0.0
+    for pid in pids:
+        with suppress(FileNotFoundError, ProcessLookupError):
+            total += cpu_seconds(pid)
+    return total
+
+
+def fan_out_and_deliver(url: str, receiver: str, followers: int, batch: int) -> bool:
+    store = opened(url)
+    try:
+        fanned = fan_out(store, followers, f"{receiver}/hook")
+    finally:
+        store.close()
+    fan_ok = fanned <= FANOUT_TARGET
+    print(
+        f"  fan-out    one event to {followers:,} followers' webhooks, in its transaction: "
+        f"{fanned:.2f} s ({'ok' if fan_ok else 'OVER target'} <= {FANOUT_TARGET:.0f} s)"
+    )
+    seconds, _, _ = deliver(url, receiver, "/hook", followers, batch, 1)
+    received = _tally(receiver, "/hook")["received"]
     rate = followers / seconds
     body = json.dumps({"type": "result.recorded", "data": {"pad": "x" * 400}}).encode()
     maximum = asyncio.run(_blast(receiver, body, 50, 5.0)) / 5.0
@@ -351,23 +433,69 @@ def fan_out_and_deliver(url: str, receiver: str, followers: int, batch: int) -> 
     return fan_ok and ok
 
 
+def by_workers(url: str, receiver: str, followers: int, batch: int, counts: list[int]) -> bool:
+    """The same outbox delivered by 1, 2, 4… worker processes: rate per count, and what the
+    receiver got twice or never (both must be 0: at least once, never twice to one person)."""
+    rates: dict[int, float] = {}
+    clean = True
+    for workers in counts:
+        store = opened(url)
+        path = f"/workers{workers}"
+        try:
+            fan_out(store, followers, receiver + path)
+        finally:
+            store.close()
+        seconds, worker_cpu, server_cpu = deliver(url, receiver, path, followers, batch, workers)
+        tally = _tally(receiver, path)
+        twice = tally["received"] - tally["distinct"]
+        lost = followers - tally["distinct"]
+        clean = clean and twice == 0 and lost == 0
+        rates[workers] = followers / seconds
+        print(
+            f"  workers    {workers} worker process(es), {followers:,} webhooks: {seconds:.1f} s "
+            f"= {rates[workers]:,.0f}/s ({rates[workers] / workers:,.0f}/s per worker, "
+            f"x{rates[workers] / rates[counts[0]]:.2f} of {counts[0]}); CPU per 1,000: "
+            f"workers {worker_cpu / followers * 1000:.2f} s, PostgreSQL "
+            f"{server_cpu / followers * 1000:.2f} s; received twice {twice}, never received {lost}"
+        )
+    return clean
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--followers", type=int, default=100_000)
     parser.add_argument("--samples", type=int, default=50, help="latency samples")
     parser.add_argument("--batch", type=int, default=1000, help="worker batch size")
     parser.add_argument("--postgres", metavar="URL", help="also run on this PostgreSQL database")
+    parser.add_argument(
+        "--workers",
+        default="1,2,4",
+        help="worker process counts for the PostgreSQL delivery-by-workers run (e.g. 1,2,4)",
+    )
+    parser.add_argument(
+        "--only-workers",
+        action="store_true",
+        help="only the delivery-by-workers run on --postgres (no latency, no SQLite)",
+    )
     args = parser.parse_args()
+    counts = [int(n) for n in args.workers.split(",") if n.strip()]
     OUT.mkdir(exist_ok=True)
     urls = [f"sqlite:///{OUT / 'alerts.db'}"] + ([args.postgres] if args.postgres else [])
+    if args.only_workers:
+        if not args.postgres:
+            parser.error("--only-workers needs --postgres")
+        urls = []
     verdicts = []
-    with served("alerts_bench:receiver_app", {}, Path(__file__).parent) as receiver:
+    with receiving() as receiver:
         for url in urls:
             print(f"alerts benchmark on {url.split(':')[0]}: {args.followers:,} followers")
             folder = OUT / "alerts_articles"
             folder.mkdir(exist_ok=True)
             verdicts.append(latency(url, receiver, args.samples, folder))
             verdicts.append(fan_out_and_deliver(url, receiver, args.followers, args.batch))
+        if args.postgres and counts:
+            print(f"alerts by worker count on postgresql: {args.followers:,} followers")
+            verdicts.append(by_workers(args.postgres, receiver, args.followers, args.batch, counts))
     print(f"  targets: {'met' if all(verdicts) else 'NOT met'}")
 
 

@@ -414,17 +414,33 @@ def load_demo() -> None:
 def serve(
     host: str = "127.0.0.1",
     port: int = 8000,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help=(
+                "Server processes sharing the port (uvicorn's supervisor restarts one that "
+                "dies); each builds the app from the same SCHAATSRADAR_* environment."
+            ),
+        ),
+    ] = 1,
 ) -> None:
     """Serve the site on http://HOST:PORT."""
     import uvicorn
 
     from schaatsradar.web.access_log import log_config
-    from schaatsradar.web.app import create_app
 
     settings = Settings()
-    _open_store(settings)
+    if workers > 1 and _in_memory(settings.database_url):
+        errors.print("an in-memory database cannot be shared by several processes")
+        raise typer.Exit(2)
+    # Migrated once, here, before any server process starts: N processes never race to
+    # upgrade the schema.
+    _open_store(settings).close()
     uvicorn.run(
-        create_app(settings),
+        "schaatsradar.web.app:app_from_environment",
+        factory=True,
+        workers=workers,
         host=host,
         port=port,
         # Uvicorn believes X-Forwarded-* from 127.0.0.1 unless told not to; the setting decides.
@@ -434,6 +450,11 @@ def serve(
         timeout_keep_alive=settings.keep_alive_seconds,
         log_config=log_config(),  # tokens in URLs never reach the log
     )
+
+
+def _in_memory(url: str) -> bool:
+    parsed = make_url(url)
+    return parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:")
 
 
 @app.command()

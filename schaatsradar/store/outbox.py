@@ -16,7 +16,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    any_,
+    bindparam,
+    func,
+    literal,
+    select,
+    update,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from schaatsradar.store.dialect import is_sqlite
 from schaatsradar.store.models import Channel, Delivery, Event, User
@@ -83,7 +93,7 @@ def claim(
         return []
     conn.execute(
         update(Delivery)
-        .where(Delivery.id.in_(ids))
+        .where(_among(conn, ids))
         .values(status="sending", lease_until=now + lease, lease_token=token)
     )
     rows = conn.execute(
@@ -111,7 +121,7 @@ def claim(
         .join(Event, Event.id == Delivery.event_id)
         .join(User, User.id == Delivery.user_id)
         .join(Channel, Channel.id == Delivery.channel_id)
-        .where(Delivery.id.in_(ids), Channel.enabled.is_(True))
+        .where(_among(conn, ids), Channel.enabled.is_(True))
         .order_by(Delivery.due_at, Delivery.id)
     )
     claimed = [Claimed(*row) for row in rows]
@@ -119,7 +129,7 @@ def claim(
         sendable = {item.id for item in claimed}
         conn.execute(
             update(Delivery)
-            .where(Delivery.id.in_([i for i in ids if i not in sendable]))
+            .where(_among(conn, [i for i in ids if i not in sendable]))
             .values(
                 status="dropped",
                 last_error="channel switched off or removed",
@@ -152,10 +162,10 @@ def renew(conn: Connection, ids: Sequence[int], token: str, until: dt.datetime) 
     if not ids:
         return []
     held = _locked(
-        conn, Delivery.id.in_(ids), Delivery.lease_token == token, Delivery.status == "sending"
+        conn, _among(conn, ids), Delivery.lease_token == token, Delivery.status == "sending"
     )
     if held:
-        conn.execute(update(Delivery).where(Delivery.id.in_(held)).values(lease_until=until))
+        conn.execute(update(Delivery).where(_among(conn, held)).values(lease_until=until))
     return held
 
 
@@ -225,7 +235,7 @@ def finish(conn: Connection, done: Sequence[Done], now: dt.datetime, token: str)
     held = set(
         _locked(
             conn,
-            Delivery.id.in_([d.id for d in done]),
+            _among(conn, [d.id for d in done]),
             Delivery.lease_token == token,
             Delivery.status == "sending",
         )
@@ -234,25 +244,43 @@ def finish(conn: Connection, done: Sequence[Done], now: dt.datetime, token: str)
     done = [d for d in done if d.id in held]
     if not done:
         return lost
-    conn.execute(
-        _FINISH,
-        [
-            {
-                "b_id": d.id,
-                "b_token": token,
-                "b_status": d.status,
-                "b_due_at": d.due_at or now,
-                "b_error": clean_error(d.error),
-                "b_delivered_at": now if d.status == "delivered" else None,
-            }
-            for d in done
-        ],
-    )
+    # The common outcome in one statement (the rows were locked as ours just above): row by
+    # row, SQLAlchemy spent ~0.2 ms per row on parameters, a fifth of a worker's CPU.
+    delivered = [d.id for d in done if d.status == "delivered"]
+    if delivered:
+        conn.execute(
+            update(Delivery)
+            .where(_among(conn, delivered))
+            .values(
+                status="delivered",
+                due_at=now,
+                last_error=None,
+                lease_until=None,
+                lease_token=None,
+                delivered_at=now,
+            )
+        )
+    rest = [d for d in done if d.status != "delivered"]
+    if rest:
+        conn.execute(
+            _FINISH,
+            [
+                {
+                    "b_id": d.id,
+                    "b_token": token,
+                    "b_status": d.status,
+                    "b_due_at": d.due_at or now,
+                    "b_error": clean_error(d.error),
+                    "b_delivered_at": None,
+                }
+                for d in rest
+            ],
+        )
     failed = [d.id for d in done if d.failed]
     if failed:
         conn.execute(
             update(Delivery)
-            .where(Delivery.id.in_(failed))
+            .where(_among(conn, failed))
             .values(
                 attempts=Delivery.attempts + 1,
                 first_failed_at=func.coalesce(Delivery.first_failed_at, now),
@@ -267,6 +295,16 @@ def finish(conn: Connection, done: Sequence[Done], now: dt.datetime, token: str)
         )
         drop_for_channels(conn, gone, "channel disabled: 410 Gone")
     return lost
+
+
+def _among(conn: Connection, ids: Sequence[int]) -> ColumnElement[bool]:
+    """`Delivery.id` is one of `ids`. On PostgreSQL one array parameter (`= ANY(...)`): an
+    IN list of a batch's 1,000 placeholders cost psycopg ~28 ms (profiled) to parse per
+    statement, and a worker makes several per round. SQLite has no arrays; its IN list is
+    cheap in-process."""
+    if is_sqlite(conn):
+        return Delivery.id.in_(ids)
+    return Delivery.id == any_(literal(list(ids), ARRAY(Delivery.id.type)))
 
 
 def drop_for_channels(conn: Connection, channel_ids: Sequence[int], reason: str) -> None:

@@ -62,7 +62,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # (before anything reads them), HEAD as GET, a 500 page for what fails, then the kept
     # copies.
     if settings.response_cache:
-        app.add_middleware(ResponseCache, data_version=store.data_version)
+        # PostgreSQL's version is a network read: off the event loop (`shared_read`).
+        off_loop = store.backend != "sqlite"
+        app.add_middleware(ResponseCache, data_version=store.data_version, off_loop=off_loop)
     app.add_middleware(error_pages.ServerErrorPage)
     app.add_middleware(HeadAsGet)
     app.add_middleware(BodyLimit, settings=settings)
@@ -86,3 +88,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     settle_memory()
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app as each `schaatsradar serve --workers N` process builds it (uvicorn's import
+    string `schaatsradar.web.app:app_from_environment`, `--factory`): every process reads the
+    same `SCHAATSRADAR_*` environment it inherited, so all serve one database with one site
+    URL and one set of secrets. An app object cannot be handed to processes uvicorn spawns;
+    a factory that reads the environment is what each of them can call for itself."""
+    return create_app(Settings())

@@ -4,7 +4,9 @@ Almost every request a news site gets is a read of the same few pages, and the d
 them changes only when an ingest, a reconciliation or an API write commits. Every such commit
 raises the store's data version (`store.data_version`), so a kept answer is good exactly while
 the version it was made at is still current: one one-row query per request decides it, in
-this process or after a commit by another one (`schaatsradar ingest` from the command line).
+this process or after a commit by another one (`schaatsradar ingest` from the command line,
+or another `schaatsradar serve` process on the same database). On PostgreSQL that query is
+made off the event loop and shared by the requests waiting at once (`shared_read`).
 
 Only answers that are the same for every reader are kept: no Authorization header, no
 cookies but the language choice, a 200 without Set-Cookie and not marked private. The key
@@ -27,6 +29,8 @@ from dataclasses import dataclass
 from http.cookies import CookieError, SimpleCookie
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from schaatsradar.web.shared_read import SharedRead
 
 MAX_ENTRIES = 2048
 MAX_ENTRY_BYTES = 1 << 20
@@ -63,9 +67,11 @@ class ResponseCache:
         data_version: Callable[[], int],
         max_entries: int = MAX_ENTRIES,
         max_total_bytes: int = MAX_TOTAL_BYTES,
+        off_loop: bool = False,
     ) -> None:
         self.app = app
         self.data_version = data_version
+        self.shared = SharedRead(data_version) if off_loop else None
         self.max_entries = max_entries
         self.max_total_bytes = max_total_bytes
         self.entries: OrderedDict[Key, Kept] = OrderedDict()
@@ -77,7 +83,7 @@ class ResponseCache:
         if key is None:
             await self.app(scope, receive, send)
             return
-        version = self._current_version()
+        version = await self._current_version()
         kept = self.entries.get(key)
         if kept is not None:
             self.entries.move_to_end(key)
@@ -85,8 +91,8 @@ class ResponseCache:
             return
         await self._fill(key, version, scope, receive, send)
 
-    def _current_version(self) -> int:
-        version = self.data_version()
+    async def _current_version(self) -> int:
+        version = await self.shared() if self.shared is not None else self.data_version()
         if version != self.version:
             self.entries.clear()
             self.total_bytes = 0

@@ -5,7 +5,11 @@ demo, reconciled), plus a few articles of our own, served by uvicorn over real H
 from __future__ import annotations
 
 import datetime as dt
+import os
+import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -14,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import httpx
 import uvicorn
 from fastapi import FastAPI
 
@@ -97,6 +102,45 @@ def serve_app(app: FastAPI, **options: Any) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(5)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def serve_process(settings: Settings, log: Path, *options: str) -> Iterator[tuple[str, int]]:
+    """`schaatsradar serve` as a process of its own on a free port of 127.0.0.1 (its
+    settings, like a deployment's, only from the environment): its URL and process id, for
+    as long as the block runs. Startup is waited for generously: on a busy two-core machine
+    importing the app takes tens of seconds."""
+    port = free_port()
+    env = {**os.environ, "SCHAATSRADAR_DATABASE_URL": settings.database_url}
+    command = [sys.executable, "-m", "schaatsradar", "serve", "--port", str(port), *options]
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            assert process.poll() is None, log.read_text(errors="replace")
+            assert time.monotonic() < deadline, "serve did not start: " + log.read_text()
+            try:
+                if httpx.get(url + "/api/v1/health", timeout=10).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            time.sleep(0.2)
+        yield url, process.pid
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(10)
 
 
 @contextmanager

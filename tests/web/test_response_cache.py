@@ -1,7 +1,9 @@
 """Kept answers and HEAD, as a reader meets them over real HTTP: a page read twice is the same
 page, news committed by another process shows on the next read, personal answers (a language
 cookie being set, a token) are never handed to someone else, ETags still give 304s, and HEAD
-answers every route the way its GET does."""
+answers every route the way its GET does. Across processes too: two `schaatsradar serve`
+processes on one database, news posted to one shows on the other's next read, and so it does
+from any of `serve --workers 2`'s processes."""
 
 from __future__ import annotations
 
@@ -15,7 +17,8 @@ from schaatsradar.knowledge.book import load_reference, reconcile_pending
 from schaatsradar.settings import Settings
 from schaatsradar.store import Store
 from tests.conftest import NOW, run_ingest, seed_file
-from tests.web.served import serve
+from tests.web.served import serve, serve_process
+from tests.web.test_api import issue_token
 
 FIRST = "Femke Kok won de 500 meter in Heerenveen in 36,80. Jutta Leerdam werd tweede."
 LATER = "Joy Beune won de 3000 meter in Heerenveen in 3.58,21. Ragne Wiklund werd tweede."
@@ -137,3 +140,64 @@ def test_switched_off_every_request_is_rendered_anew(settings: Settings, tmp_pat
         assert "Beune" not in httpx.get(url + "/api/v1/articles").text
         ingest(settings, folder, "beune.txt", LATER)
         assert "Beune" in httpx.get(url + "/api/v1/articles").text
+
+
+WARMED = ("/", "/api/v1/articles", "/atom")
+
+
+def warm(url: str) -> None:
+    """Each page read twice (the second from the kept copy), none naming the later news."""
+    for path in WARMED:
+        first = httpx.get(url + path, timeout=30)
+        again = httpx.get(url + path, timeout=30)
+        assert first.status_code == again.status_code == 200, (url, path)
+        assert first.content == again.content
+        assert "Beune" not in first.text
+
+
+def post_later(url: str, settings: Settings) -> None:
+    """LATER posted to the API of the server at `url`: ingested and reconciled there."""
+    store = Store(settings.database_url)
+    try:
+        token = issue_token(store)
+    finally:
+        store.close()
+    posted = httpx.post(
+        url + "/api/v1/articles",
+        content=f" date 2026-01-17 {LATER}".encode(),
+        headers={"Content-Type": "text/plain", "Authorization": f"Bearer {token}"},
+        timeout=60,
+    )
+    assert posted.status_code == 201, posted.text
+
+
+def test_news_posted_to_one_process_shows_on_the_other(settings: Settings, tmp_path: Path) -> None:
+    """The kept copies of one process are dropped by a commit another process made: the data
+    version is in the database, and each process compares it before it answers from memory."""
+    settings, _ = first_news(settings, tmp_path)
+    with (
+        serve_process(settings, tmp_path / "one.log") as (one, _),
+        serve_process(settings, tmp_path / "two.log") as (two, _),
+    ):
+        warm(one)
+        warm(two)
+        post_later(one, settings)
+        for path in WARMED:
+            assert "Beune" in httpx.get(two + path, timeout=30).text, path
+            assert "Beune" in httpx.get(one + path, timeout=30).text, path
+
+
+def test_serve_with_workers_answers_from_every_process(settings: Settings, tmp_path: Path) -> None:
+    """`serve --workers 2`: two server processes under uvicorn's supervisor; whichever takes a
+    connection, news committed by another process (here an ingest) shows on it."""
+    settings, folder = first_news(settings, tmp_path)
+    with serve_process(settings, tmp_path / "serve.log", "--workers", "2") as (url, parent):
+        children = Path(f"/proc/{parent}/task/{parent}/children").read_text().split()
+        servers = [c for c in children if b"spawn_main" in Path(f"/proc/{c}/cmdline").read_bytes()]
+        assert len(servers) == 2
+        for _ in range(4):  # new connections: the kernel spreads them over both processes
+            warm(url)
+        ingest(settings, folder, "beune.txt", LATER)
+        for _ in range(8):
+            for path in WARMED:
+                assert "Beune" in httpx.get(url + path, timeout=30).text, path
