@@ -17,7 +17,7 @@ reconciling or serving shows up here as soon as it is merged:
 4. Reconcile. Extraction costs about 5 ms an article (a million: 1.5 hours on two cores), so
    only a SLICE is extracted: by default 20,000 articles spread evenly over the archive (every
    N/20,000th by id), from their stored clean text as ingest would. Their facts are cached in
-   bench/.cache/facts-<extractor version>.jsonl.gz by text, so a rerun extracts nothing; they
+   bench/.cache/facts-<extractor version>/ by text, so a rerun extracts nothing; they
    are stored for their articles and `reconcile_pending` takes them in, in a child process,
    on top of the full database. Figure: offered facts (results + records) per second.
 5. Pages: `schaatsradar serve` in a child process with the response cache off, and one
@@ -125,6 +125,9 @@ def ensure_shards(
     whole when its state file (the stream's position after it) is there: both are renamed into
     place only when written, so an interrupted run resumes after the last whole shard."""
     folder.mkdir(parents=True, exist_ok=True)
+    for partial in folder.glob("*.partial"):  # left by a run that was stopped
+        if not Path(f"/proc/{partial.name.split('.')[-2]}").exists():
+            partial.unlink(missing_ok=True)
     needed = math.ceil(count / shard_size)
     done = 0
     while done < needed and _shard(folder, done).exists() and _state(folder, done).exists():
@@ -169,8 +172,8 @@ def input_files(
     head = out / f"scale_input_{count}.jsonl.gz"
     with gzip.open(shards[-1], "rt", encoding="utf-8") as source:
         lines = [source.readline() for _ in range(rest)]
-    with gzip.open(head, "wt", encoding="utf-8", compresslevel=1) as out:
-        out.writelines(lines)
+    with gzip.open(head, "wt", encoding="utf-8", compresslevel=1) as copy:
+        copy.writelines(lines)
     return [*shards[:-1], head]
 
 
@@ -419,14 +422,21 @@ def _extract_chunk(rows: list[tuple[str, str, str, str]]) -> list[dict[str, Any]
     return out
 
 
-def slice_facts(store: Store, ids: list[int], workers: int) -> tuple[list[tuple[int, Any]], dict]:
-    """Facts for the articles `ids`, from bench/.cache/facts-<version>.jsonl.gz where the same
-    text was extracted before, else extracted now (and appended there as they come)."""
-    cache = CACHE / f"facts-{EXTRACTOR_VERSION.replace('/', '_')}.jsonl.gz"
+def slice_facts(
+    store: Store, ids: list[int], workers: int
+) -> tuple[list[tuple[int, Any]], dict[str, Any]]:
+    """Facts for the articles `ids`: from bench/.cache/facts-<version>/ where the same text
+    was extracted before, else extracted now and added there, 200 articles a file (each
+    renamed into place when whole: an interrupted run keeps what it finished, and two runs
+    never write the same file)."""
+    cache = CACHE / f"facts-{EXTRACTOR_VERSION.replace('/', '_')}"
     known: dict[str, Any] = {}
-    if cache.exists():
-        for record in read_records([cache]):
-            known[record["key"]] = record["facts"]
+    for part in sorted(cache.glob("*.jsonl.gz")):
+        try:
+            for record in read_records([part]):
+                known[record["key"]] = record["facts"]
+        except (EOFError, OSError, ValueError):  # cut short: what was read stands
+            print(f"  {part.name} is damaged: its rest is extracted again")
     rows: list[Any] = []
     with store.read() as conn:
         for start_at in range(0, len(ids), 1000):
@@ -447,21 +457,23 @@ def slice_facts(store: Store, ids: list[int], workers: int) -> tuple[list[tuple[
     started = time.perf_counter()
     if missing:
         print(f"  extracting {len(missing):,} articles (cached for later runs) …", flush=True)
-        CACHE.mkdir(parents=True, exist_ok=True)
+        cache.mkdir(parents=True, exist_ok=True)
         chunks = [missing[i : i + 200] for i in range(0, len(missing), 200)]
-        with (
-            ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool,
-            gzip.open(cache, "at", encoding="utf-8") as out,
-        ):
-            jobs = [
-                [(r.clean_text, r.published.isoformat(), r.language, r.origin) for r in chunk]
-                for chunk in chunks
-            ]
-            for chunk, facts in zip(chunks, pool.map(_extract_chunk, jobs), strict=True):
-                for row, contract in zip(chunk, facts, strict=True):
-                    known[keys[row.id]] = contract
-                    record = {"key": keys[row.id], "facts": contract}
-                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        jobs = [
+            [(r.clean_text, r.published.isoformat(), r.language, r.origin) for r in chunk]
+            for chunk in chunks
+        ]
+        with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+            results = pool.map(_extract_chunk, jobs)
+            for number, (chunk, facts) in enumerate(zip(chunks, results, strict=True)):
+                part = cache / f"part-{os.getpid()}-{int(started)}-{number:05d}.jsonl.gz"
+                partial = part.with_name(part.name + ".partial")
+                with gzip.open(partial, "wt", encoding="utf-8") as out:
+                    for row, contract in zip(chunk, facts, strict=True):
+                        known[keys[row.id]] = contract
+                        record = {"key": keys[row.id], "facts": contract}
+                        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                partial.replace(part)
     extraction = {
         "articles": len(rows),
         "extracted_now": len(missing),
