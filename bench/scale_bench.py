@@ -596,6 +596,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "commit": _commit(),
         "cpus": os.cpu_count(),
+        "load_average_start": os.getloadavg()[0],
     }
     print(f"scale benchmark: {args.articles:,} synth articles on {backend}", flush=True)
 
@@ -655,6 +656,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     figures["pages"], served = page_latency(url, paths, args.page_seconds, serve_args)
     figures["serve_args"] = serve_args
 
+    figures["load_average_end"] = os.getloadavg()[0]
     own_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     figures["memory_mb"] = {
         "ingest": _memory(ingested),
@@ -752,6 +754,11 @@ def summary(figures: dict[str, Any], baseline: dict[str, Any] | None) -> str:
                 search_drift <= TARGETS["drift"],
             ),
         ]
+    lines.append(
+        f"  load average {figures['load_average_start']:.1f} at the start, "
+        f"{figures['load_average_end']:.1f} at the end on {figures['cpus']} CPUs: "
+        "figures from a busy machine say little"
+    )
     lines.append(
         f"  reconcile: all {figures['articles']:,} articles ingested without extraction; "
         f"{rec['slice_articles']:,} of them (spread by id) extracted "
