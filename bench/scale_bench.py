@@ -189,10 +189,12 @@ def read_records(paths: Sequence[Path]) -> Iterator[dict[str, Any]]:
 
 @dataclass
 class Measured:
-    """A child process's wall time and peak memory (MB). `peak_mb` is the kernel's figure for
-    the process (wait4's ru_maxrss: the larger of it and any child it waited for);
-    `tree_peak_mb` adds up the peaks of it and every descendant seen (sampled from /proc
-    twice a second), an upper bound of what they held at once."""
+    """A child process's wall time and peak memory (MB), sampled from /proc (VmHWM, the peak
+    resident set) twice a second and once more before it is reaped: `peak_mb` of the process
+    itself, `tree_peak_mb` the sum of its peak and those of every descendant seen (its worker
+    processes), an upper bound of what they held at once. Not wait4's ru_maxrss: a child
+    started by vfork and exec inherits the parent's peak in it, so every child would show at
+    least this bench's own size."""
 
     seconds: float
     peak_mb: float
@@ -244,12 +246,14 @@ class TreeSampler:
             todo.extend(children.get(pid, []))
         return found
 
-    def stop(self) -> tuple[float | None, int]:
+    def stop(self) -> tuple[float, float | None, int]:
+        """The root's peak, the sum of all peaks, and how many processes were seen (MB)."""
         self._stop.set()
         self._thread.join()
         if not self.peaks_kb:
-            return None, 0
-        return sum(self.peaks_kb.values()) / 1024, len(self.peaks_kb)
+            return math.nan, None, 0
+        root = self.peaks_kb.get(self.root, 0) / 1024
+        return root, sum(self.peaks_kb.values()) / 1024, len(self.peaks_kb)
 
 
 def child_env(url: str, **extra: str) -> dict[str, str]:
@@ -275,14 +279,12 @@ def start(
 def finish(
     process: subprocess.Popen[bytes], handle: Any, sampler: TreeSampler, started: float, log: Path
 ) -> Measured:
-    """Reaps the child with wait4, for its own resource figures."""
     sampler.sample()
-    _, status, usage = os.wait4(process.pid, 0)
+    process.wait()
     seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
     handle.close()
-    tree_mb, processes = sampler.stop()
-    return Measured(seconds, usage.ru_maxrss / 1024, tree_mb, processes, log.read_text())
+    peak_mb, tree_mb, processes = sampler.stop()
+    return Measured(seconds, peak_mb, tree_mb, processes, log.read_text())
 
 
 def run_measured(command: list[str], env: dict[str, str], name: str) -> Measured:
