@@ -46,7 +46,8 @@ soak: $(STAMP)
 # A decade in one go (issue 15), not part of `bench`: SCALE_ARTICLES synth articles (generated
 # once into bench/.cache/, reused) ingested into PostgreSQL, then search, reconcile, pages and
 # peak memory; docs/scaling.md says what it needs. `make scale SCALE_ARTICLES=100000` gives the
-# comparison point; SCALE_ARGS='--sqlite' for SQLite, '--postgres URL' for another database.
+# comparison point; add SCALE_ARGS=--sqlite for SQLite's side (at 100,000), or
+# SCALE_ARGS='--postgres URL' for another database (its public schema is emptied).
 SCALE_ARTICLES ?= 1000000
 SCALE_ARGS ?=
 scale: $(STAMP)
