@@ -7,7 +7,8 @@ reconciling or serving shows up here as soon as it is merged:
    gzipped JSON Lines shards of 10,000 under bench/.cache/synth-2026/, written once and reused;
    a run needing more shards resumes after the last whole one (`SynthStream`), so the first
    100,000 articles of the million are the 100,000-article corpus. One million take about
-   1.4 ms each to generate (about 25 minutes) and about 300 MB on disk.
+   0.5 ms each to generate and write (about 9 minutes on a quiet machine, 35 on a busy one)
+   and 290 MB on disk.
 2. Ingest: `schaatsradar ingest <shards>` in a child process into an emptied database,
    WITHOUT extraction (SCHAATSRADAR_EXTRACT_ON_INGEST=false). That is the ingest figure:
    stored articles per second of the command's wall time. Then ANALYZE on PostgreSQL (what

@@ -1599,7 +1599,7 @@ def synth_articles(count: int, seed: int = 0) -> Iterator[SynthArticle]:
 class SynthStream:
     """The articles of one seed in sequence, with the position as a plain, JSON-able state.
 
-    Generating a million articles takes longer than one sitting (about 1.4 ms each), so a
+    Generating a million articles takes from 9 to 35 minutes, however busy the machine, so a
     cache of them (bench/scale_bench.py) is written in shards over several runs: each run
     restores the state saved after the last whole shard and goes on from there, and the
     articles are the very ones an uninterrupted `synth_articles(count, seed)` yields."""
