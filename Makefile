@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 POSTGRES_URL ?= postgresql+psycopg://root@127.0.0.1:5432/test
 PORT ?= 8000
 
-.PHONY: run test test-postgres bench soak lint format clean model
+.PHONY: run test test-postgres bench soak scale lint format clean model
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,16 @@ SOAK_MINUTES ?= 10
 SOAK_ARGS ?=
 soak: $(STAMP)
 	$(BIN)/python bench/soak_bench.py --minutes $(SOAK_MINUTES) $(SOAK_ARGS)
+
+# A decade in one go (issue 15), not part of `bench`: SCALE_ARTICLES synth articles (generated
+# once into bench/.cache/, reused) ingested into PostgreSQL, then search, reconcile, pages and
+# peak memory; docs/scaling.md says what it needs. `make scale SCALE_ARTICLES=100000` gives the
+# comparison point; add SCALE_ARGS=--sqlite for SQLite's side (at 100,000), or
+# SCALE_ARGS='--postgres URL' for another database (its public schema is emptied).
+SCALE_ARTICLES ?= 1000000
+SCALE_ARGS ?=
+scale: $(STAMP)
+	$(BIN)/python bench/scale_bench.py --articles $(SCALE_ARTICLES) $(SCALE_ARGS)
 
 # The extraction confidence model (schaatsradar/extract/data/confidence.json): trained on the
 # open dev fold (../shared/corpus/dev less its sealed fold) and tests/extract/cases, with a

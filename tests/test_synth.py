@@ -7,6 +7,7 @@ import csv
 import datetime
 import hashlib
 import importlib.resources
+import json
 import os
 import random
 import re
@@ -393,3 +394,13 @@ def test_articles_share_few_shingles(articles: list[SynthArticle]) -> None:
     mean = sum(similarities) / len(similarities)
     assert mean < 0.05, mean
     assert max(similarities) < 0.3, max(similarities)
+
+
+def test_a_stream_resumed_from_its_state_goes_on_with_the_same_articles():
+    """bench/scale_bench.py writes its million articles over several runs, resuming each."""
+    whole = list(synth_articles(30, seed=3))
+    first = synth.SynthStream(seed=3)
+    head = [first.article() for _ in range(12)]
+    state = json.loads(json.dumps(first.state()))  # kept on disk as JSON between runs
+    resumed = synth.SynthStream(seed=3, state=state)
+    assert head + [resumed.article() for _ in range(18)] == whole

@@ -8,6 +8,7 @@ location and the batch goes on. That holds for errors nobody foresaw too (a JSON
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
 import os
 from collections.abc import Iterator
@@ -35,6 +36,9 @@ from schaatsradar.settings import Settings
 
 Item = RawArticle | Rejection | TextFile
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+# An archive exported as compressed JSON Lines is read as it is (a million articles take a
+# fifth of the disk): `news.jsonl.gz`.
+GZIP_JSONL_ENDINGS = (".jsonl.gz", ".ndjson.gz")
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
 HTML_SUFFIXES = {".html", ".htm"}
 TEXT_SUFFIXES = {".txt", ""}
@@ -90,7 +94,11 @@ def _article_files(folder: Path) -> list[str]:
         files.extend(
             os.path.join(root, name)
             for name in names
-            if not name.startswith(".") and os.path.splitext(name)[1].lower() in FOLDER_SUFFIXES
+            if not name.startswith(".")
+            and (
+                os.path.splitext(name)[1].lower() in FOLDER_SUFFIXES
+                or name.lower().endswith(GZIP_JSONL_ENDINGS)
+            )
         )
     return sorted(files)
 
@@ -133,7 +141,7 @@ def _read_file(path: Path, ctx: ReadContext) -> Iterator[Item]:
         yield TextFile(str(path), ctx.source_key)
         return
     source_key = ctx.source_key or path.parent.name or "files"
-    if suffix in JSONL_SUFFIXES:
+    if suffix in JSONL_SUFFIXES or path.name.lower().endswith(GZIP_JSONL_ENDINGS):
         yield from _read_jsonl(path, ctx, source_key)
         return
     size = path.stat().st_size
@@ -156,7 +164,7 @@ def _read_file(path: Path, ctx: ReadContext) -> Iterator[Item]:
 
 def _read_jsonl(path: Path, ctx: ReadContext, source_key: str) -> Iterator[Item]:
     limit = ctx.settings.max_line_bytes
-    with path.open("rb") as stream:
+    with _opened_lines(path) as stream:
         number = 0
         while True:
             line = stream.readline(limit + 1)
@@ -186,6 +194,13 @@ def _read_jsonl(path: Path, ctx: ReadContext, source_key: str) -> Iterator[Item]
                 yield Rejection(origin, BAD_JSON, f"invalid JSON: {failure_reason(error)}")
             except Exception as error:  # isolation: the line fails alone
                 yield Rejection(origin, ITEM_FAILED, failure_reason(error))
+
+
+def _opened_lines(path: Path) -> BinaryIO:
+    """The file's bytes, decompressed as they are read when it is gzipped."""
+    if path.name.lower().endswith(GZIP_JSONL_ENDINGS):
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return path.open("rb")
 
 
 def _skip_rest_of_line(stream: BinaryIO) -> None:

@@ -136,3 +136,23 @@ def test_html_page_without_an_article_is_rejected(store, settings, tmp_path: Pat
     )
     report = run_ingest(store, settings, page)
     assert _only_rejection(report).code == errors.NO_ARTICLE_IN_PAGE
+
+
+def test_gzipped_json_lines_are_read_and_a_truncated_one_keeps_its_whole_lines(
+    store, settings, tmp_path: Path
+):
+    """An archive may come as `.jsonl.gz`; one cut off in transfer stores the lines before the
+    cut and reports the file as unreadable, as any other broken file."""
+    import gzip
+
+    rows = [
+        {"date": "2026-01-18", "text": f"Rit {n}: Mila de Wit reed de {n}00 meter in Almelo."}
+        for n in range(1, 4)
+    ]
+    data = gzip.compress("".join(json.dumps(row) + "\n" for row in rows).encode())
+    (tmp_path / "archief").mkdir()
+    (tmp_path / "archief" / "whole.jsonl.gz").write_bytes(data)
+    (tmp_path / "archief" / "cut.ndjson.gz").write_bytes(data[: len(data) - 12])
+    report = run_ingest(store, settings, tmp_path / "archief")
+    assert report.new == 3 and report.duplicate >= 1
+    assert _only_rejection(report).origin.endswith("cut.ndjson.gz")
