@@ -23,6 +23,7 @@ from schaatsradar.extract.context import (
     update_context,
 )
 from schaatsradar.extract.editions import dated_history
+from schaatsradar.extract.ellipsis import shared_places
 from schaatsradar.extract.follow_on import join_place, timed_alone
 from schaatsradar.extract.mentions import Mentions, find_mentions, inside
 from schaatsradar.extract.names import NameMention
@@ -43,7 +44,7 @@ from schaatsradar.extract.types import TEAM_DISTANCES, AthleteMention, Facts, Re
 
 # The rules' version and the confidence model's hash (extract/confidence.py): both decide
 # what an article's facts are.
-EXTRACTOR_VERSION = f"schaatsradar.extract@4+{shipped_model().version}"
+EXTRACTOR_VERSION = f"schaatsradar.extract@5+{shipped_model().version}"
 
 
 def extract(
@@ -65,6 +66,7 @@ def extract(
         context = update_context(text, context, sentence, mentions, article_date)
         meet = meet or context.competition
         results = _sentence_results(text, sentence, mentions, context)
+        results = shared_places(text, inside(mentions.times, sentence), results)
         results = dated_history(text, sentence, mentions, results, article_date)
         results = [
             own_clause(

@@ -75,9 +75,13 @@ def ranks_from_time_order(results: list[Result]) -> list[Result]:
     gap ("… won in 1.14,17 …", "… werd met 1.14,55 vierde", and two more times between), the
     places in between follow from the times."""
     races: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    fields = _race_fields(results)
     for index, result in enumerate(results):
         if result.seconds is not None:
-            races[(result.distance, result.gender, result.competition, result.venue)].append(index)
+            gender = result.gender or fields.get(
+                (result.distance, result.competition, result.venue)
+            )
+            races[(result.distance, gender, result.competition, result.venue)].append(index)
     for indexes in races.values():
         ordered = sorted(indexes, key=lambda i: results[i].seconds or 0.0)
         stated = {
@@ -98,6 +102,17 @@ def ranks_from_time_order(results: list[Result]) -> list[Result]:
             continue
         _fill_single_gaps(results, ordered)
     return results
+
+
+def _race_fields(results: list[Result]) -> dict[tuple[object, ...], str]:
+    """Per (distance, meet, rink), the one gender its timed results name, where they name
+    just one: a skater the registry does not know ("Jesse Speijers kwam tot 6.23,71") has no
+    gender, yet stands in the same race as the men timed around him."""
+    seen: dict[tuple[object, ...], set[str]] = defaultdict(set)
+    for result in results:
+        if result.seconds is not None and result.gender is not None:
+            seen[(result.distance, result.competition, result.venue)].add(result.gender)
+    return {key: next(iter(genders)) for key, genders in seen.items() if len(genders) == 1}
 
 
 def _fill_single_gaps(results: list[Result], ordered: list[int]) -> None:

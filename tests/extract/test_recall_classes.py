@@ -1,0 +1,102 @@
+"""Classes of language behind missed results (issue 11, recall), each pinned with sentences of
+our own: a fix for the class, not for one text. Precision first: every class also has the
+near shapes that must not give the fact."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from schaatsradar.extract.pipeline import extract
+from schaatsradar.extract.registry import Registry
+
+REGISTRY = Registry.bundled()
+DATE = dt.date(2026, 2, 14)
+
+Row = tuple[str, str, str | None, int | None]
+
+
+def results(text: str, date: dt.date = DATE) -> set[Row]:
+    """The confident results, as the contract states them."""
+    found = extract(text, date, REGISTRY).results
+    return {(r.athlete, r.distance, r.to_json()["time"], r.rank) for r in found}
+
+
+# -- one verb, two races: "won de 500 meter in T1 en de 1000 meter in T2" -----------------------
+
+
+def test_a_dutch_double_shares_the_win():
+    text = "HEERENVEEN - Femke Kok won zaterdag de 500 meter in 37,10 en de 1000 meter in 1.14,20."
+    assert results(text) >= {
+        ("Femke Kok", "500m", "37.10", 1),
+        ("Femke Kok", "1000m", "1:14.20", 1),
+    }
+
+
+def test_an_english_double_shares_the_win():
+    text = "CALGARY - Jordan Stolz won the 500m in 33.90 and the 1000m in 1:06.10 on Saturday."
+    assert results(text) >= {
+        ("Jordan Stolz", "500m", "33.90", 1),
+        ("Jordan Stolz", "1000m", "1:06.10", 1),
+    }
+
+
+def test_a_shared_place_other_than_the_win():
+    text = (
+        "INZELL - Joy Beune werd tweede op de 3000 meter in 3.58,70 en op de 5000 meter in 6.50,12."
+    )
+    assert results(text) >= {
+        ("Joy Beune", "3000m", "3:58.70", 2),
+        ("Joy Beune", "5000m", "6:50.12", 2),
+    }
+
+
+def test_a_second_verb_does_not_share_the_place():
+    text = "INZELL - Joy Beune won de 3000 meter in 3.58,70 en reed op de 5000 meter 6.50,12."
+    found = results(text)
+    assert ("Joy Beune", "3000m", "3:58.70", 1) in found
+    assert not any(row[1] == "5000m" and row[3] == 1 for row in found)
+
+
+def test_another_skater_after_and_does_not_take_the_place():
+    text = (
+        "INZELL - Joy Beune won de 3000 meter in 3.58,70 en Merel Conijn de 5000 meter in 6.50,12."
+    )
+    found = results(text)
+    assert ("Joy Beune", "3000m", "3:58.70", 1) in found
+    assert not any(row[0] == "Joy Beune" and row[1] == "5000m" for row in found)
+    assert not any(row[0] == "Merel Conijn" and row[3] == 1 for row in found)
+
+
+def test_an_earlier_year_double_is_not_shared_into_this_race():
+    text = (
+        "HEERENVEEN - Jutta Leerdam werd zaterdag vierde op de 1000 meter in 1.14,90. In 2022 "
+        "won ze de 1000 meter in 1.13,80 en de 500 meter in 37,40."
+    )
+    found = extract(text, DATE, REGISTRY)
+    now = {(r.distance, r.rank) for r in found.results if not r.earlier}
+    assert ("1000m", 4) in now
+    assert ("500m", 1) not in now
+
+
+# -- a skater the registry does not know stands in the race of those timed around him -----------
+
+
+def test_an_unknown_skater_between_two_placed_times_takes_the_place_between():
+    text = (
+        "HAMAR - Op de 5000 meter bij de wereldbeker won Sander Eitrem. Pieter Ooms kwam tot "
+        "6.21,40. Daarmee werd hij elfde. Beau Snellink zat daar met 6.21,85 vlak achter en "
+        "Chris Huizinga werd dertiende met 6.22,30."
+    )
+    found = results(text)
+    assert ("Beau Snellink", "5000m", "6:21.85", 12) in found
+    assert ("Chris Huizinga", "5000m", "6:22.30", 13) in found
+
+
+def test_a_time_of_another_gender_is_not_a_place_between():
+    text = (
+        "HAMAR - Bij de wereldbeker werd Pieter Ooms elfde op de 1500 meter in 1.46,40. Bij de "
+        "vrouwen reed Joy Beune op de 1500 meter 1.53,20. Kjeld Nuis werd dertiende op de 1500 "
+        "meter in 1.47,10."
+    )
+    found = results(text)
+    assert not any(row[0] == "Joy Beune" and row[3] == 12 for row in found)
