@@ -184,4 +184,48 @@ def winner_from_times(results: list[Result]) -> list[Result]:
         ]
         if len(faster) == 1:
             results[faster[0]] = replace(results[faster[0]], rank=1)
+    return _podium_from_times(results)
+
+
+def _podium_from_times(results: list[Result]) -> list[Result]:
+    """A race whose only stated place is third, with a time, and exactly two other skaters
+    timed faster in it: those two are first and second, in the order of their times ("De Boo
+    zette 33,91 neer. Stolz was sneller met 33,80. Zurek werd derde in 34,05"). Only results of
+    the reported meet, of one meet and rink, count; a tie or a third faster time says nothing."""
+    races: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    for index, result in enumerate(results):
+        if not result.earlier and result.distance not in TEAM_DISTANCES:
+            races[(result.distance, result.gender)].append(index)
+    for indexes in races.values():
+        ranks = [results[i].rank for i in indexes if results[i].rank is not None]
+        third = [i for i in indexes if results[i].rank == 3]
+        if sorted(set(ranks)) != [3] or len(third) != 1:
+            continue
+        limit = results[third[0]].seconds
+        if limit is None:
+            continue
+        faster = sorted(
+            (
+                i
+                for i in indexes
+                if (seconds := results[i].seconds) is not None
+                and seconds < limit
+                and _same_meet(results[i], results[third[0]])
+            ),
+            key=lambda i: results[i].seconds or 0.0,
+        )
+        others = [i for i in indexes if results[i].seconds is not None and i not in faster]
+        if len(faster) != 2 or results[faster[0]].seconds == results[faster[1]].seconds:
+            continue
+        if any(not _same_meet(results[i], results[third[0]]) for i in others):
+            continue  # another meet's times stand in the race: the order may mix them
+        for rank, i in enumerate(faster, start=1):
+            results[i] = replace(results[i], rank=rank)
     return results
+
+
+def _same_meet(a: Result, b: Result) -> bool:
+    return all(
+        x is None or y is None or x == y
+        for x, y in ((a.competition, b.competition), (a.venue, b.venue))
+    )

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from schaatsradar.extract import dated_years, patterns
+from schaatsradar.extract.career_marks import career_marks
 from schaatsradar.extract.context import CLASSIFICATIONS, Context, race_distances
 from schaatsradar.extract.editions import (
     Lookback,
@@ -182,6 +183,7 @@ def _results_in(
     lookback = Lookback.of(text, sentence)
     sentence_times = inside(mentions.times, sentence)
     claimed = record_times(text, sentence, mentions) | set(superseded_times(text, sentence_times))
+    claimed |= career_marks(text, sentence.start, sentence.end, sentence_times)
     paired = paired_times(text, sentence, entities, [t for t in sentence_times if t not in claimed])
     for timed in sentence_times:
         if timed.kind != "result" or timed in claimed:

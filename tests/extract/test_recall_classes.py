@@ -100,3 +100,72 @@ def test_a_time_of_another_gender_is_not_a_place_between():
     )
     found = results(text)
     assert not any(row[0] == "Joy Beune" and row[3] == 12 for row in found)
+
+
+# -- a career mark in a relative clause is not the race's time -------------------------------
+
+
+def test_a_dutch_career_aside_leaves_the_main_clause_time():
+    text = (
+        "CALGARY - Op de 500 meter won Jordan Stolz in 33,80. Jenning de Boo, die al eens "
+        "33,70 reed, kwam tot 33,91 en werd tweede."
+    )
+    found = results(text)
+    assert ("Jenning de Boo", "500m", "33.91", 2) in found
+    assert not any(row[2] == "33.70" for row in found)
+
+
+def test_an_english_career_aside_leaves_the_main_clause_time():
+    text = (
+        "CALGARY - Jordan Stolz won the 500m in 33.80. Jenning de Boo, who has once clocked "
+        "33.70, finished second in 33.91."
+    )
+    found = results(text)
+    assert ("Jenning de Boo", "500m", "33.91", 2) in found
+    assert not any(row[2] == "33.70" for row in found)
+
+
+def test_an_aside_about_this_race_keeps_its_time():
+    text = "CALGARY - Jordan Stolz, die zaterdag 33,80 reed, won de 500 meter bij de wereldbeker."
+    assert ("Jordan Stolz", "500m", "33.80", 1) in results(text)
+
+
+# -- the two faster times above a stated third place are first and second --------------------
+
+
+def test_two_faster_times_above_a_third_place_are_the_first_two():
+    text = (
+        "CALGARY - Op de 500 meter bij de wereldbeker reed Jenning de Boo 33,91. Jordan Stolz "
+        "was sneller met 33,80. Damian Zurek werd derde in 34,05."
+    )
+    assert results(text) >= {
+        ("Jordan Stolz", "500m", "33.80", 1),
+        ("Jenning de Boo", "500m", "33.91", 2),
+        ("Damian Żurek", "500m", "34.05", 3),
+    }
+
+
+def test_three_faster_times_above_a_third_place_give_no_places():
+    text = (
+        "CALGARY - Op de 500 meter bij de wereldbeker reed Jenning de Boo 33,91. Jordan Stolz "
+        "was sneller met 33,80. Cooper McLeod reed 33,99. Damian Zurek werd derde in 34,05."
+    )
+    found = results(text)
+    assert not any(row[3] in (1, 2) for row in found)
+
+
+def test_one_faster_time_above_a_third_place_gives_no_places():
+    text = (
+        "CALGARY - Op de 500 meter bij de wereldbeker reed Jenning de Boo 33,91. Damian Zurek "
+        "werd derde in 34,05."
+    )
+    assert not any(row[3] in (1, 2) for row in results(text))
+
+
+def test_a_faster_time_of_an_earlier_season_is_not_above_the_third():
+    text = (
+        "CALGARY - Op de 500 meter bij de wereldbeker reed Jenning de Boo 33,91. Vorig seizoen "
+        "reed Jordan Stolz hier 33,60. Damian Zurek werd derde in 34,05."
+    )
+    found = results(text)
+    assert not any(row[0] == "Jordan Stolz" and row[3] == 1 for row in found)
