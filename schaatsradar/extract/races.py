@@ -197,9 +197,9 @@ def _podium_from_times(results: list[Result]) -> list[Result]:
         if not result.earlier and result.distance not in TEAM_DISTANCES:
             races[(result.distance, result.gender)].append(index)
     for indexes in races.values():
-        ranks = [results[i].rank for i in indexes if results[i].rank is not None]
+        ranks = {rank for i in indexes if (rank := results[i].rank) is not None}
         third = [i for i in indexes if results[i].rank == 3]
-        if sorted(set(ranks)) != [3] or len(third) != 1:
+        if ranks != {3} or len(third) != 1:
             continue
         limit = results[third[0]].seconds
         if limit is None:
