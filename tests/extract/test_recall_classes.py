@@ -169,3 +169,56 @@ def test_a_faster_time_of_an_earlier_season_is_not_above_the_third():
     )
     found = results(text)
     assert not any(row[0] == "Jordan Stolz" and row[3] == 1 for row in found)
+
+
+# -- a record set in the race reported is that skater's result too ------------------------------
+
+
+def test_a_dutch_track_record_is_the_skaters_time():
+    text = (
+        "INZELL - Bij het WK allround begon Jordan Stolz met een baanrecord van 34,10 op de "
+        "500 meter."
+    )
+    assert ("Jordan Stolz", "500m", "34.10", None) in results(text)
+
+
+def test_an_english_track_record_is_the_skaters_time():
+    text = (
+        "CALGARY - At the World Cup on Saturday, Joy Beune set a track record of 1:52.40 in "
+        "the 1500m."
+    )
+    assert ("Joy Beune", "1500m", "1:52.40", None) in results(text)
+
+
+def test_a_standing_record_is_no_result():
+    text = (
+        "HEERENVEEN - Bij de wereldbeker in Heerenveen staat het baanrecord op de 500 meter van "
+        "36,36 al jaren op naam van Femke Kok."
+    )
+    assert not any(row[2] == "36.36" for row in results(text))
+
+
+def test_a_record_of_an_earlier_year_is_no_result_of_this_race():
+    text = (
+        "HEERENVEEN - Bij de wereldbeker werd Femke Kok tweede op de 500 meter. In 2019 reed ze "
+        "hier een baanrecord van 36,36."
+    )
+    found = extract(text, DATE, REGISTRY).results
+    assert not any(r.seconds == 36.36 and not r.earlier for r in found)
+
+
+def test_a_record_of_last_season_is_no_result_of_this_race():
+    text = (
+        "CALGARY - Jordan Stolz won the 1000m at the World Cup. He lowered the world record to "
+        "1:05.12 last season."
+    )
+    found = extract(text, DATE, REGISTRY).results
+    assert not any(r.seconds == 65.12 and not r.earlier for r in found)
+
+
+def test_a_recap_without_a_meet_gives_no_result():
+    text = (
+        "Jordan Stolz was the busiest record breaker of the winter: he lowered the 1000m world "
+        "record to 1:05.10 in November."
+    )
+    assert not any(row[2] == "1:05.10" for row in results(text))
