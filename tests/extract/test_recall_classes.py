@@ -222,3 +222,49 @@ def test_a_recap_without_a_meet_gives_no_result():
         "record to 1:05.10 in November."
     )
     assert not any(row[2] == "1:05.10" for row in results(text))
+
+
+# -- "derde achter A en B": the two named are first and second --------------------------------
+
+
+def test_dutch_third_behind_two_names():
+    text = "HEERENVEEN - Femke Kok werd derde op de 500 meter achter Erin Jackson en Jutta Leerdam."
+    assert results(text) >= {
+        ("Femke Kok", "500m", None, 3),
+        ("Erin Jackson", "500m", None, 1),
+        ("Jutta Leerdam", "500m", None, 2),
+    }
+
+
+def test_english_third_behind_two_names_with_a_country_aside():
+    text = (
+        "CALGARY - Laurent Dubreuil finished third in the 500m behind Jordan Stolz of the United "
+        "States and Jenning de Boo on Saturday."
+    )
+    assert results(text) >= {
+        ("Jordan Stolz", "500m", None, 1),
+        ("Jenning de Boo", "500m", None, 2),
+    }
+
+
+def test_third_behind_one_name_says_not_who_won():
+    text = "CALGARY - Laurent Dubreuil finished third in the 500m behind Jordan Stolz."
+    assert not any(row[0] == "Jordan Stolz" for row in results(text))
+
+
+def test_third_behind_three_names_gives_no_places():
+    text = (
+        "CALGARY - Laurent Dubreuil finished third in the 500m behind Jordan Stolz, Jenning de "
+        "Boo and Tatsuya Shinhama."
+    )
+    assert not any(row[3] in (1, 2) for row in results(text))
+
+
+def test_a_name_with_its_own_verb_after_and_is_not_second():
+    text = (
+        "HEERENVEEN - Femke Kok werd derde op de 500 meter achter Erin Jackson en Jutta Leerdam "
+        "reed een persoonlijk record."
+    )
+    found = results(text)
+    assert not any(row[0] == "Jutta Leerdam" and row[3] == 2 for row in found)
+    assert not any(row[0] == "Erin Jackson" and row[3] == 1 for row in found)
