@@ -34,7 +34,6 @@ from schaatsradar.extract.races import (
     winner_from_times,
 )
 from schaatsradar.extract.record_dates import dated_setting
-from schaatsradar.extract.record_results import record_times_as_results
 from schaatsradar.extract.record_settle import settle_records
 from schaatsradar.extract.records import complete_record, sentence_records
 from schaatsradar.extract.registry import Registry
@@ -100,9 +99,7 @@ def extract(
         if record.athlete is not None or record.seconds is not None
     ]
     facts.records = settle_records(facts.records, facts.results, facts.athletes)
-    if not confident_only:
-        return facts
-    return record_times_as_results(sift(text, article_date, facts, sentences=sentences))
+    return sift(text, article_date, facts, sentences=sentences) if confident_only else facts
 
 
 def extract_all(text: str, article_date: dt.date | None, registry: Registry) -> Facts:

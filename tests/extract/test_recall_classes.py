@@ -171,23 +171,7 @@ def test_a_faster_time_of_an_earlier_season_is_not_above_the_third():
     assert not any(row[0] == "Jordan Stolz" and row[3] == 1 for row in found)
 
 
-# -- a record set in the race reported is that skater's result too ------------------------------
-
-
-def test_a_dutch_track_record_is_the_skaters_time():
-    text = (
-        "INZELL - Bij het WK allround begon Jordan Stolz met een baanrecord van 34,10 op de "
-        "500 meter."
-    )
-    assert ("Jordan Stolz", "500m", "34.10", None) in results(text)
-
-
-def test_an_english_track_record_is_the_skaters_time():
-    text = (
-        "CALGARY - At the World Cup on Saturday, Joy Beune set a track record of 1:52.40 in "
-        "the 1500m."
-    )
-    assert ("Joy Beune", "1500m", "1:52.40", None) in results(text)
+# -- a record of another race or year is no result of this race --------------------------------
 
 
 def test_a_standing_record_is_no_result():
