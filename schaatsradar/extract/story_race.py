@@ -45,11 +45,13 @@ def in_closed_aside(text: str, sentence: Sentence, distance: patterns.DistanceMe
     """Whether a distance is named in a relative clause set off by commas after a name, with
     the main clause going on after it: the aside tells what the skater did before, the main
     clause (and the sentences after it) are about another race."""
+    # The close is asked first: one anchored match, where the open is a search of the 100
+    # characters before, entering its pattern at every letter (several times the cost).
     return bool(
-        _RELATIVE_OPEN_BEFORE.search(
+        _ASIDE_CLOSE_AFTER.match(text, distance.end, sentence.end)
+        and _RELATIVE_OPEN_BEFORE.search(
             text, max(sentence.start, distance.start - 100), distance.start
         )
-        and _ASIDE_CLOSE_AFTER.match(text, distance.end, sentence.end)
     )
 
 
