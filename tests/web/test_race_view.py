@@ -9,6 +9,7 @@ from schaatsradar.store.knowledge import ResultView
 from schaatsradar.store.site import LineSource
 from schaatsradar.web.race_view import field_lines, race_tables
 from schaatsradar.web.rendering import environment
+from tests.rows import result_view
 
 DAY = dt.date(2026, 11, 14)
 
@@ -22,26 +23,18 @@ def result(
     distance: str = "500m",
     gender: str = "women",
 ) -> ResultView:
-    return ResultView(
+    return result_view(
         id=result_id,
         race_id=race_id,
         skater_id=result_id,
         athlete=athlete,
-        country="NED",
-        team=None,
         distance=distance,
         gender=gender,
         seconds=seconds,
         rank=rank,
-        disputed=False,
-        official=False,
         race_date=DAY,
-        competition_id=1,
         competition="World Cup 1",
-        city="Heerenveen",
         start_date=DAY,
-        sources=1,
-        held=None,
         end_date=DAY,
     )
 
