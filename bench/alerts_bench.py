@@ -45,7 +45,7 @@ import httpx
 from sqlalchemy import insert, text
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import NOW, OUT
+from common import NOW, OUT, fresh_database
 
 from schaatsradar.alerts.kinds import ALL_EVENTS, EVENT_BITS
 from schaatsradar.alerts.signing import new_secret
@@ -117,14 +117,8 @@ async def _blast(url: str, body: bytes, connections: int, seconds: float) -> int
 
 
 def opened(url: str) -> Store:
+    fresh_database(url)
     store = Store(url)
-    if store.backend == "sqlite":
-        path = Path(url.removeprefix("sqlite:///"))
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-    else:
-        with store.engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
     store.upgrade()
     with store.write() as conn:
         load_reference(conn)
