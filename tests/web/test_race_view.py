@@ -108,3 +108,10 @@ def test_the_table_shows_gaps_in_dutch_notation_and_names_the_medals():
     )
     assert '<span class="medal medal-silver">2</span>' in html and "(zilver)" in html
     assert '<a href="/schaatsers/anna-berg">Anna Berg</a>' in html
+
+
+def test_a_tie_in_place_time_and_name_comes_in_one_order_whatever_order_it_arrives_in():
+    """Two namesakes tied in place and time: by skater id, not by the order of the rows."""
+    namesakes = [result(7, "Kim Vos", 38.0, 2), result(5, "Kim Vos", 38.0, 2)]
+    for given in (namesakes, namesakes[::-1]):
+        assert [line.result.id for line in field_lines(given)] == [5, 7]
