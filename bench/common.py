@@ -6,6 +6,9 @@ import datetime as dt
 import time
 from pathlib import Path
 
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
 from schaatsradar.ingest.pipeline import ingest
 from schaatsradar.ingest.readers import ReadContext, expand_targets, read_target
 from schaatsradar.ingest.synth import write_synth
@@ -28,10 +31,52 @@ def corpus(count: int) -> Path:
     return folder
 
 
-def fresh_store(name: str) -> tuple[Store, Settings]:
-    path = OUT / f"{name}.db"
+def fresh_sqlite(path: Path | str) -> None:
+    """No SQLite database at `path`: the file and its WAL companions removed, so a stale
+    `-wal` cannot replay into the next run's new file."""
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def fresh_postgres(url: str) -> None:
+    """An empty PostgreSQL database at `url`: created when missing, its public schema dropped
+    and made again (everything in it is lost), as the test suite's fixture does. One way for
+    every bench, so none leaves a half-reset schema (IF EXISTS: a failed earlier reset may have
+    dropped it already). Raises sqlalchemy's OperationalError when the server is unreachable."""
+    parsed = make_url(url)
+    admin = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            known = conn.execute(
+                text("SELECT 1 FROM pg_database WHERE datname = :name"),
+                {"name": parsed.database},
+            ).scalar()
+            if not known:
+                conn.execute(text(f'CREATE DATABASE "{parsed.database}"'))
+    finally:
+        admin.dispose()
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+    finally:
+        engine.dispose()
+
+
+def fresh_database(url: str) -> None:
+    """An empty database at `url`, SQLite or PostgreSQL (see fresh_sqlite, fresh_postgres)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database:  # nothing to remove for an in-memory database
+            fresh_sqlite(parsed.database)
+    else:
+        fresh_postgres(url)
+
+
+def fresh_store(name: str) -> tuple[Store, Settings]:
+    path = OUT / f"{name}.db"
+    fresh_sqlite(path)
     # Issue 2's figures are for ingest without extraction; extraction has its own benchmark.
     settings = Settings(database_url=f"sqlite:///{path}", extract_on_ingest=False)
     store = Store(settings.database_url)

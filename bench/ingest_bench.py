@@ -18,11 +18,10 @@ import sys
 import time
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import OUT, corpus, fresh_store, ingest_folder
+from common import OUT, corpus, fresh_postgres, fresh_store, ingest_folder
 
 from schaatsradar.settings import Settings
 from schaatsradar.store import Store
@@ -55,15 +54,10 @@ def bare_executemany(source_db: Path) -> tuple[float, int]:
 
 def postgres_store(url: str) -> tuple[Store, Settings] | None:
     """A fresh, migrated schema in `url` (everything in it is dropped); None when unreachable."""
-    engine = create_engine(url)
     try:
-        with engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
+        fresh_postgres(url)
     except OperationalError:
         return None
-    finally:
-        engine.dispose()
     settings = Settings(database_url=url, extract_on_ingest=False)
     store = Store(url)
     store.upgrade()

@@ -36,11 +36,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import NOW, OUT, corpus, ingest_folder
+from common import NOW, OUT, corpus, fresh_postgres, fresh_sqlite, ingest_folder
 from pg_copy import copy_to_postgres
 
 from schaatsradar.extract.registry import norm_name
@@ -69,7 +68,7 @@ def extracted_database(count: int) -> Path:
     if marker.exists():
         return path
     folder = corpus(count)
-    _remove_sqlite(path)
+    fresh_sqlite(path)
     settings = Settings(database_url=f"sqlite:///{path}", extract_on_ingest=True)
     store = _opened(settings.database_url)
     seconds, stored = ingest_folder(store, settings, folder)
@@ -79,11 +78,6 @@ def extracted_database(count: int) -> Path:
     marker.write_text("ok")
     print(f"  ingest with extraction (once, kept): {stored} articles in {seconds:.0f} s")
     return path
-
-
-def _remove_sqlite(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def _opened(url: str) -> Store:
@@ -193,15 +187,10 @@ def latencies(store: Store, skater_id: int, backend: str) -> None:
 
 def postgres_store(url: str) -> Store | None:
     """A fresh schema, as the test suite's fixture makes one; None when unreachable."""
-    engine = create_engine(url)
     try:
-        with engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
+        fresh_postgres(url)
     except OperationalError:
         return None
-    finally:
-        engine.dispose()
     return _opened(url)
 
 
@@ -220,7 +209,7 @@ def main() -> None:
     print(f"knowledge benchmark: {args.articles} synth articles")
     source = extracted_database(args.articles)
     working = OUT / f"knowledge_{args.articles}.db"
-    _remove_sqlite(working)
+    fresh_sqlite(working)
     shutil.copyfile(source, working)
     store = _opened(f"sqlite:///{working}")  # the kept file may predate newer migrations
     timed_reconcile(store, "reconcile (SQLite)")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from common import fresh_postgres
 from sqlalchemy import Integer, create_engine, insert, select, text
 
 from schaatsradar.store import Store
@@ -24,11 +25,7 @@ def copy_to_postgres(sqlite_path: Path, url: str) -> float:
     """Reset the schema at `url`, migrate it and copy every model table's rows from
     `sqlite_path`. Returns the seconds taken."""
     started = time.perf_counter()
-    engine = create_engine(url)
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
+    fresh_postgres(url)
     target = Store(url)
     target.upgrade()
     source = create_engine(f"sqlite:///{sqlite_path}")

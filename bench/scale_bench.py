@@ -66,11 +66,11 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import NOW, OUT
+from common import NOW, OUT, fresh_database
 from search_bench import queries
 from web_bench import drive
 
@@ -305,29 +305,6 @@ def cli(*args: str) -> list[str]:
 
 
 # -- 2. the database and the ingest -------------------------------------------------------------
-
-
-def emptied(url: str) -> None:
-    """An empty database at `url`: PostgreSQL's created when missing and its schema emptied;
-    SQLite's file removed."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{parsed.database}{suffix}").unlink(missing_ok=True)
-        return
-    admin = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        known = conn.execute(
-            text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": parsed.database}
-        ).scalar()
-        if not known:
-            conn.execute(text(f'CREATE DATABASE "{parsed.database}"'))
-    admin.dispose()
-    engine = create_engine(url)
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
 
 
 def analyzed(store: Store) -> float:
@@ -614,7 +591,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     }
     print(f"  input: {len(files)} gzipped JSON Lines files ({cache_mb:.0f} MB in bench/.cache)")
 
-    emptied(url)
+    fresh_database(url)
     run_measured(cli("db", "upgrade"), child_env(url), "upgrade")
     print("  ingest (no extraction) …", flush=True)
     env = child_env(url, SCHAATSRADAR_EXTRACT_ON_INGEST="false")

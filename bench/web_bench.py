@@ -56,7 +56,7 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import NOW, OUT
+from common import NOW, OUT, fresh_sqlite
 from knowledge_bench import extracted_database
 from pg_copy import copy_to_postgres
 
@@ -82,8 +82,7 @@ def web_database(count: int) -> Path:
         _upgraded(path)
         return path
     source = extracted_database(count)
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    fresh_sqlite(path)
     shutil.copyfile(source, path)
     started = time.perf_counter()
     _upgraded(path)

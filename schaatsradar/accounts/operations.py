@@ -20,6 +20,7 @@ from schaatsradar.settings import Settings
 from schaatsradar.store import Store
 from schaatsradar.store import accounts as stored
 from schaatsradar.store.accounts import Account, ChannelRow, FollowRow, Preferences
+from schaatsradar.store.tokens import IssuedToken
 
 ADDABLE_CHANNELS = tuple(kind for kind in CHANNEL_KINDS if kind != "stream")
 
@@ -33,15 +34,6 @@ class Session:
     token: str
     csrf_token: str
     expires_at: dt.datetime
-
-
-@dataclass(frozen=True)
-class IssuedToken:
-    """A new personal token: `token` is the only copy; show it once."""
-
-    id: int
-    name: str
-    token: str
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,10 @@ without the session cookie) and is kept as it is, so pages can print it."""
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import secrets
+
+from schaatsradar.store.tokens import hash_token
 
 SCOPES = ("api", "feed")  # a feed token reads the private Atom feed only
 PERSONAL_PREFIX = "srp_"  # recognisable to secret scanners, and unlike service tokens (srt_)
@@ -28,8 +29,8 @@ def new_personal_token() -> str:
 
 
 def digest(token: str) -> str:
-    """What the store keeps of a token."""
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+    """What the store keeps of a token: the same SHA-256 as of a service token."""
+    return hash_token(token)
 
 
 def same(expected: str, presented: str) -> bool:

@@ -21,7 +21,8 @@ PREFIX = "srt_"  # makes a leaked token recognisable to secret scanners and to p
 
 @dataclass(frozen=True)
 class IssuedToken:
-    """A new token: `token` is the only copy of the secret; show it once and forget it."""
+    """A new token (a service's, or a reader's personal one): `token` is the only copy of
+    the secret; show it once and forget it."""
 
     id: int
     name: str

@@ -30,7 +30,7 @@ from schaatsradar.web.charts import ChartPoint, progression_chart
 from schaatsradar.web.deps import Language
 from schaatsradar.web.i18n import translate
 from schaatsradar.web.names import competition
-from schaatsradar.web.race_view import RaceTable, race_tables
+from schaatsradar.web.race_view import RaceTable, claims_in_order, race_tables
 from schaatsradar.web.rendering import ATOM, ICAL, Alternate, environment, page_url, render
 from schaatsradar.web.search_facets import FacetFilters, apply_facets, facets
 
@@ -258,7 +258,7 @@ def competition_page(
         limit = None if everything else HELD_SHOWN
         held_back = kb.results(conn, competition_id=meet.id, held=True, limit=limit)
         claims = kb.claims_of_results(conn, [view.id for view in held_back])
-        held = [(view, claims[view.id]) for view in held_back]
+        held = [(view, claims[view.id]) for view in claims_in_order(held_back)]
         records = site.records_at_competition(conn, meet.id)
         about = site.articles_about_competition(conn, meet.id)
         slugs = _slugs(conn, [*results, *(view for view, _claims in held)], records)

@@ -43,9 +43,36 @@ class RaceTable:
         return self.lines[:PODIUM]
 
 
+def finish_key(result: ResultView) -> tuple[int, float, str, int, int]:
+    """Known places first (a dead heat by time), then the unplaced by time, then by name.
+    The skater's id and the result's own settle what is still equal (two skaters of one
+    name): a total order, so the page does not depend on the order the database handed the
+    rows over in, which SQLite and PostgreSQL need not agree on for equal sort keys."""
+    return (
+        result.rank or 999,
+        result.seconds or 1e9,
+        result.athlete,
+        result.skater_id or 0,
+        result.id,
+    )
+
+
 def in_finish_order(results: Sequence[ResultView]) -> list[ResultView]:
-    """Known places first (a dead heat by time), then the unplaced by time."""
-    return sorted(results, key=lambda r: (r.rank or 999, r.seconds or 1e9, r.athlete))
+    return sorted(results, key=finish_key)
+
+
+def claims_in_order(results: Sequence[ResultView]) -> list[ResultView]:
+    """Held-back results as the meet page lists them: the latest race day first, then by
+    distance and place as the query gives them, made total by `finish_key` (two claimed
+    winners of one race share their place)."""
+    return sorted(
+        results,
+        key=lambda r: (
+            -(r.race_date or r.start_date or dt.date.min).toordinal(),
+            r.distance,
+            *finish_key(r),
+        ),
+    )
 
 
 def field_lines(

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import socket
+import subprocess
+from collections.abc import Callable, Iterator
+
+import pytest
 
 from schaatsradar.alerts.message import Alert
 from schaatsradar.settings import Settings
+from tests.alerts.workers import reap, start_worker
 
 OCCURRED = dt.datetime(2026, 1, 24, 15, 40)
 
@@ -43,3 +48,20 @@ def closed_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+def spawn_worker() -> Iterator[Callable[[dict[str, str]], subprocess.Popen[bytes]]]:
+    """Starts `schaatsradar worker` processes and, when the test ends however it ends (an
+    assertion before its stop, a stop that raised for the first of two), kills and waits for
+    every one still running: no worker outlives its test."""
+    started: list[subprocess.Popen[bytes]] = []
+
+    def spawn(env: dict[str, str]) -> subprocess.Popen[bytes]:
+        process = start_worker(env)
+        started.append(process)
+        return process
+
+    yield spawn
+    for process in started:
+        reap(process)

@@ -16,14 +16,14 @@ from schaatsradar.store.outbox import Done
 from tests.alerts.readers import deliveries
 from tests.alerts.receiver import Answer, running_receiver
 from tests.alerts.test_worker import _flood, _readers_of_skater_one
-from tests.alerts.test_worker_processes import start_worker, stop, wait_until_delivered, worker_env
+from tests.alerts.workers import Spawn, stop, wait_until_delivered, worker_env
 from tests.conftest import NOW
 
 SLOW_RECEIVER = 6.5  # seconds per delivery: three leases' worth
 
 
 def test_two_workers_with_a_slow_receiver_send_each_alert_once(
-    store: Store, settings: Settings
+    store: Store, settings: Settings, spawn_worker: Spawn
 ) -> None:
     with running_receiver() as receiver:
         receiver.answer(*(Answer(delay=SLOW_RECEIVER) for _ in range(100)))
@@ -34,7 +34,7 @@ def test_two_workers_with_a_slow_receiver_send_each_alert_once(
             SCHAATSRADAR_WORKER_LEASE_SECONDS="2",
             SCHAATSRADAR_DELIVERY_TIMEOUT="15",
         )
-        workers = [start_worker(env), start_worker(env)]
+        workers = [spawn_worker(env), spawn_worker(env)]
         try:
             time.sleep(3)  # both up and polling
             events = _flood(store, 4)  # 12 alerts: two rounds of each worker

@@ -4,7 +4,6 @@ send one alert twice."""
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -18,46 +17,11 @@ from schaatsradar.settings import Settings
 from schaatsradar.store import Store, outbox
 from tests.alerts.receiver import Answer, running_receiver
 from tests.alerts.test_worker import _flood, _readers_of_skater_one
-
-
-def worker_env(settings: Settings, **extra: str) -> dict[str, str]:
-    return {
-        **os.environ,
-        "SCHAATSRADAR_DATABASE_URL": settings.database_url,
-        "SCHAATSRADAR_ALLOW_PRIVATE_NETWORKS": "127.0.0.1/32",
-        "SCHAATSRADAR_WORKER_POLL_SECONDS": "0.05",
-        **extra,
-    }
-
-
-def start_worker(env: dict[str, str]) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "schaatsradar", "worker"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-
-
-def wait_until_delivered(store: Store, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        with store.read() as conn:
-            left = outbox.counts(conn)
-        if set(left) == {"delivered"}:
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"not all delivered after {seconds} s: {left}")
-
-
-def stop(process: subprocess.Popen[bytes]) -> str:
-    process.send_signal(signal.SIGTERM)
-    output, _ = process.communicate(timeout=20)
-    return output.decode(errors="replace")
+from tests.alerts.workers import Spawn, stop, wait_until_delivered, worker_env
 
 
 def test_a_worker_killed_mid_batch_loses_nothing(
-    store: Store, settings: Settings, tmp_path: Path
+    store: Store, settings: Settings, tmp_path: Path, spawn_worker: Spawn
 ) -> None:
     with running_receiver() as receiver:
         receiver.answer(*(Answer(delay=0.05) for _ in range(400)))  # slow enough to catch
@@ -67,7 +31,7 @@ def test_a_worker_killed_mid_batch_loses_nothing(
             settings, SCHAATSRADAR_WORKER_BATCH="20", SCHAATSRADAR_WORKER_LEASE_SECONDS="2"
         )
 
-        first = start_worker(env)
+        first = spawn_worker(env)
         deadline = time.monotonic() + 30
         while len(receiver.received) < 5:
             assert time.monotonic() < deadline, "the worker sent nothing"
@@ -78,7 +42,7 @@ def test_a_worker_killed_mid_batch_loses_nothing(
         with store.read() as conn:
             assert outbox.counts(conn).get("sending"), "killed after its batch was written"
 
-        second = start_worker(env)
+        second = spawn_worker(env)
         try:
             wait_until_delivered(store, 60)
         finally:
@@ -87,11 +51,13 @@ def test_a_worker_killed_mid_batch_loses_nothing(
         assert keys == {f"msg_{e}_{u}" for e in events for u in users}
 
 
-def test_two_workers_never_send_one_alert_twice(store: Store, settings: Settings) -> None:
+def test_two_workers_never_send_one_alert_twice(
+    store: Store, settings: Settings, spawn_worker: Spawn
+) -> None:
     with running_receiver() as receiver:
         _readers_of_skater_one(store, 5, f"{receiver.origin}/hook")
         env = worker_env(settings, SCHAATSRADAR_WORKER_BATCH="10")
-        workers = [start_worker(env), start_worker(env)]
+        workers = [spawn_worker(env), spawn_worker(env)]
         try:
             time.sleep(3)  # both up and polling, so they compete for the same rows
             _flood(store, 40)  # 200 alerts
@@ -107,6 +73,24 @@ def test_two_workers_never_send_one_alert_twice(store: Store, settings: Settings
         assert sum(shares) <= 200
         if len(shares) == 2:
             assert sum(shares) == 200
+
+
+def test_a_stop_that_times_out_still_leaves_no_process_behind() -> None:
+    """A worker deaf to SIGTERM fails its test, and is killed rather than left running."""
+    deaf = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); "
+            "print('deaf', flush=True); time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    assert deaf.stdout is not None and deaf.stdout.readline() == b"deaf\n"
+    with pytest.raises(AssertionError, match="after SIGTERM"):
+        stop(deaf, seconds=0.5)
+    assert deaf.returncode == -signal.SIGKILL
 
 
 @pytest.fixture(autouse=True)

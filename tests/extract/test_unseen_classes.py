@@ -5,9 +5,11 @@ for the class, not for one text (issue 11)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 
 from schaatsradar.extract.pipeline import extract_all
 from schaatsradar.extract.registry import Registry
+from schaatsradar.extract.types import Result
 
 REGISTRY = Registry.bundled()
 DATE = dt.date(2026, 2, 14)
@@ -17,8 +19,37 @@ def facts(text: str, date: dt.date = DATE):
     return extract_all(text, date, REGISTRY)
 
 
-def results(text: str, date: dt.date = DATE) -> set[tuple[str, str, str | None, int | None]]:
+Line = tuple[str, str, str | None, int | None]  # athlete, distance, time, rank
+
+
+def results(text: str, date: dt.date = DATE) -> set[Line]:
     return {(r.athlete, r.distance, r.to_json()["time"], r.rank) for r in facts(text, date).results}
+
+
+def assert_results(
+    text: str, present: Iterable[Line] = (), absent: Iterable[Line] = ()
+) -> set[Line]:
+    """The results of `text` hold every line of `present` and none of `absent`; one message
+    names all that is wrong at once. Returns the results for any further check."""
+    found = results(text)
+    missing = [line for line in present if line not in found]
+    wrong = [line for line in absent if line in found]
+    assert not missing and not wrong, f"missing {missing}, not wanted {wrong}, found {found}"
+    return found
+
+
+def ranks(found: set[Line], athlete: str | None = None) -> set[int | None]:
+    """The places in `found`, of `athlete` only when one is named."""
+    return {rank for name, _, _, rank in found if athlete in (None, name)}
+
+
+def picked(text: str, where: Callable[[Result], bool], date: dt.date = DATE) -> list[Result]:
+    """The results of `text` that `where` picks, at least one: a check on all of them must not
+    pass because there are none."""
+    found = facts(text, date).results
+    chosen = [r for r in found if where(r)]
+    assert chosen, f"none picked from {found}"
+    return chosen
 
 
 # -- the years of an apposition date the title in it, not the main clause ---------------------
@@ -29,10 +60,8 @@ def test_years_in_an_apposition_do_not_date_the_main_clause_place():
         "INZELL - Kjeld Nuis, the Olympic champion in 2018 and 2022, finished sixth in the "
         "1500m at the World Cup on Saturday in 1:44.80."
     )
-    found = facts(text).results
-    main = [r for r in found if r.rank == 6]
-    assert main and all(not r.earlier and r.year is None for r in main)
-    assert ("Kjeld Nuis", "1500m", "1:44.80", 6) in results(text)
+    assert all(not r.earlier and r.year is None for r in picked(text, lambda r: r.rank == 6))
+    assert_results(text, present=[("Kjeld Nuis", "1500m", "1:44.80", 6)])
 
 
 def test_dutch_apposition_years_stay_in_the_apposition():
@@ -40,8 +69,7 @@ def test_dutch_apposition_years_stay_in_the_apposition():
         "HEERENVEEN - Irene Schouten, wereldkampioene in 2021 en 2023, werd zaterdag bij de "
         "wereldbeker derde op de 3000 meter in 3.58,12."
     )
-    main = [r for r in facts(text).results if r.rank == 3]
-    assert main and all(not r.earlier for r in main)
+    assert all(not r.earlier for r in picked(text, lambda r: r.rank == 3))
 
 
 def test_a_list_of_years_still_dates_each_title():
@@ -59,10 +87,14 @@ def test_distance_in_a_relative_aside_does_not_carry_to_the_next_skater():
         "Antoinette Rijpma-de Jong, who won the 1500m on Saturday, took silver, with Joy Beune "
         "taking bronze."
     )
-    found = results(text)
-    assert ("Joy Beune", "1500m", None, 3) not in found
-    assert ("Joy Beune", "allround", None, 3) in found
-    assert ("Antoinette Rijpma-de Jong", "1500m", None, 1) in found
+    assert_results(
+        text,
+        present=[
+            ("Joy Beune", "allround", None, 3),
+            ("Antoinette Rijpma-de Jong", "1500m", None, 1),
+        ],
+        absent=[("Joy Beune", "1500m", None, 3)],
+    )
 
 
 def test_dutch_relative_aside_distance_is_not_the_story_race():
@@ -70,8 +102,7 @@ def test_dutch_relative_aside_distance_is_not_the_story_race():
         "HEERENVEEN - Bij de WK sprint won Jenning de Boo zondag de titel. Kjeld Nuis, die "
         "zaterdag de eerste 1000 meter won, pakte zilver, met Tim Prins op brons."
     )
-    found = results(text)
-    assert ("Tim Prins", "1000m", None, 3) not in found
+    assert_results(text, absent=[("Tim Prins", "1000m", None, 3)])
 
 
 # -- "opening" of a meet's first pairs is not a split ---------------------------------------
@@ -82,7 +113,7 @@ def test_time_after_opening_pairs_aside_is_a_result():
         "CALGARY - Erin Jackson won the women's 500m in 36.80. Kimi Goetz, best of the "
         "opening pairs, ended up third in 37.02."
     )
-    assert ("Kimi Goetz", "500m", "37.02", 3) in results(text)
+    assert_results(text, present=[("Kimi Goetz", "500m", "37.02", 3)])
 
 
 def test_opening_lap_is_still_a_split():
@@ -99,8 +130,7 @@ def test_years_later_after_a_dated_sentence_is_history():
         "2018 olympisch kampioen op de 1000 meter. Vier jaar later won hij in Peking brons op "
         "de 1500 meter."
     )
-    bronze = [r for r in facts(text).results if r.rank == 3]
-    assert bronze and all(r.earlier and r.year == 2022 for r in bronze)
+    assert all(r.earlier and r.year == 2022 for r in picked(text, lambda r: r.rank == 3))
 
 
 def test_two_years_later_in_english():
@@ -108,8 +138,8 @@ def test_two_years_later_in_english():
         "INZELL - Joy Beune won the 3000m at the World Cup on Sunday. She took her first world "
         "title in 2022. Two years later she won the allround world title."
     )
-    later = [r for r in facts(text, dt.date(2026, 1, 25)).results if r.distance == "allround"]
-    assert later and all(r.earlier and r.year == 2024 for r in later)
+    later = picked(text, lambda r: r.distance == "allround", dt.date(2026, 1, 25))
+    assert all(r.earlier and r.year == 2024 for r in later)
 
 
 # -- a record whose setting the words after it date to an earlier season is not set here -----
@@ -122,13 +152,17 @@ def records(text: str, date: dt.date = DATE) -> set[tuple[str, str, str | None, 
     }
 
 
+def set_here(found: set[tuple[str, str, str | None, str | None]]) -> set[str]:
+    """The kinds of record `found` says were set in this article."""
+    return {kind for kind, status, *_ in found if status == "set"}
+
+
 def test_participle_dating_a_personal_best_earlier_makes_it_standing():
     text = (
         "HAMAR - Ragne Wiklund won the 3000m at the World Cup on Sunday in 3:58.40. Her "
         "personal best, skated in Salt Lake City three years ago, is still 3:54.50."
     )
-    found = records(text)
-    assert not any(status == "set" and kind == "personal" for kind, status, *_ in found)
+    assert "personal" not in set_here(records(text))
 
 
 def test_participle_dating_a_record_earlier_and_beaten_since():
@@ -138,7 +172,7 @@ def test_participle_dating_a_record_earlier_and_beaten_since():
     )
     found = records(text)
     assert ("track", "broken", "Jorrit Bergsma", None) in found
-    assert not any(status == "set" for _, status, *_ in found)
+    assert not set_here(found)
 
 
 def test_english_record_set_in_an_earlier_year_is_standing_not_set():
@@ -146,7 +180,7 @@ def test_english_record_set_in_an_earlier_year_is_standing_not_set():
         "CALGARY - Ted-Jan Bloemen finished seventh in the 5000m on Saturday in 6:15.40. His "
         "world record in the 10,000m, set in Calgary in 2015, stood for six years."
     )
-    assert not any(status == "set" for _, status, *_ in records(text))
+    assert not set_here(records(text))
 
 
 # -- "voorlopig de snelste": a standing while pairs are still to come, not a place -------------
@@ -157,8 +191,7 @@ def test_provisionally_fastest_is_no_win():
         "HEERENVEEN - De 1500 meter bij de NK afstanden. Kjeld Nuis reed 1.44,60 en was daarmee "
         "voorlopig de snelste. Uiteindelijk werd Nuis derde."
     )
-    found = results(text)
-    assert not any(rank == 1 for athlete, _, _, rank in found if athlete == "Kjeld Nuis")
+    assert 1 not in ranks(results(text), "Kjeld Nuis")
 
 
 def test_fastest_for_now_in_english():
@@ -166,8 +199,7 @@ def test_fastest_for_now_in_english():
         "HAMAR - In the women's 3000m, Ragne Wiklund clocked 3:57.20 and was fastest for now. "
         "Joy Beune later won the race in 3:56.10."
     )
-    found = results(text)
-    assert not any(rank == 1 for athlete, _, _, rank in found if athlete == "Ragne Wiklund")
+    assert 1 not in ranks(results(text), "Ragne Wiklund")
 
 
 # -- a distance in front of a title names the title, not the race of the place after it -------
@@ -178,9 +210,9 @@ def test_distance_naming_a_title_is_not_the_race_of_the_place():
         "INZELL - Jordan Stolz won the men's 1000m at the World Cup on Sunday. Kjeld Nuis, "
         "the 1500m Olympic champion, placed fifth."
     )
-    found = results(text)
-    assert ("Kjeld Nuis", "1000m", None, 5) in found
-    assert ("Kjeld Nuis", "1500m", None, 5) not in found
+    assert_results(
+        text, present=[("Kjeld Nuis", "1000m", None, 5)], absent=[("Kjeld Nuis", "1500m", None, 5)]
+    )
 
 
 # -- at a championship with a classification, those a title winner beat are beaten overall ----
@@ -191,9 +223,11 @@ def test_title_went_to_ahead_of_rivals_is_the_classification():
         "HAMAR - On the last day of the world allround championships Davide Ghiotto won the "
         "10,000m. The men's title went to Sander Eitrem ahead of Patrick Roest and Ghiotto."
     )
-    found = results(text)
-    assert ("Patrick Roest", "allround", None, 2) in found
-    assert ("Patrick Roest", "10000m", None, 2) not in found
+    assert_results(
+        text,
+        present=[("Patrick Roest", "allround", None, 2)],
+        absent=[("Patrick Roest", "10000m", None, 2)],
+    )
 
 
 # -- a partner, or someone there in a role a few words on, is no skater ------------------------
@@ -231,8 +265,7 @@ def test_pronoun_after_an_opening_topic_is_that_skater():
         "HEERENVEEN - Jutta Leerdam won zaterdag de 1000 meter bij de NK afstanden. Voor "
         "Femke Kok was het een mooie dag: vorig jaar werd ze op deze afstand nog vierde."
     )
-    earlier = [r for r in facts(text).results if r.earlier]
-    assert earlier and all(r.athlete == "Femke Kok" for r in earlier)
+    assert all(r.athlete == "Femke Kok" for r in picked(text, lambda r: r.earlier))
 
 
 # -- "X's time was M.SS.hh": a time cue for an odd notation too --------------------------------
@@ -243,7 +276,7 @@ def test_dotted_minutes_after_time_was_is_a_time():
         "HAMAR - In the women's 1500m, Miho Takagi won in 1:54.20. Joy Beune was second; "
         "Beune's time was 1.54.61."
     )
-    assert ("Joy Beune", "1500m", "1:54.61", 2) in results(text)
+    assert_results(text, present=[("Joy Beune", "1500m", "1:54.61", 2)])
 
 
 # -- the present tense of a live report ties a time to a skater as the past tense does ------
@@ -260,7 +293,7 @@ def test_present_tense_clocking_after_a_nationality_description():
 
 def test_present_tense_clocking_with_the_name():
     text = "HAMAR - Live vanuit Hamar, 5000 meter. Sander Eitrem klokt 6.03,11."
-    assert ("Sander Eitrem", "5000m", "6:03.11", None) in results(text)
+    assert_results(text, present=[("Sander Eitrem", "5000m", "6:03.11", None)])
 
 
 # -- a results list flattened into one paragraph ------------------------------------------------
@@ -271,22 +304,23 @@ def test_flattened_results_list_gives_every_line_its_place():
         "INZELL - Uitslag 1500 meter mannen: 1. Jordan Stolz 1.42,10 2. Kjeld Nuis 1.43,02 "
         "4. Peder Kongshaug 1.43,30 5. Tijmen Snel 1.43,55 6. Marek Kania 1.44,01"
     )
-    found = results(text)
-    for athlete, time, rank in (
-        ("Jordan Stolz", "1:42.10", 1),
-        ("Kjeld Nuis", "1:43.02", 2),
-        ("Peder Kongshaug", "1:43.30", 4),
-        ("Tijmen Snel", "1:43.55", 5),
-        ("Marek Kania", "1:44.01", 6),
-    ):
-        assert (athlete, "1500m", time, rank) in found
+    assert_results(
+        text,
+        present=[
+            ("Jordan Stolz", "1500m", "1:42.10", 1),
+            ("Kjeld Nuis", "1500m", "1:43.02", 2),
+            ("Peder Kongshaug", "1500m", "1:43.30", 4),
+            ("Tijmen Snel", "1500m", "1:43.55", 5),
+            ("Marek Kania", "1500m", "1:44.01", 6),
+        ],
+    )
 
 
 def test_a_small_number_after_a_time_does_not_join_two_prose_sentences():
     text = "HAMAR - Op de 500 meter won Femke Kok in 37,02. Jutta Leerdam werd tweede in 37,40."
-    found = results(text)
-    assert ("Femke Kok", "500m", "37.02", 1) in found
-    assert ("Jutta Leerdam", "500m", "37.40", 2) in found
+    assert_results(
+        text, present=[("Femke Kok", "500m", "37.02", 1), ("Jutta Leerdam", "500m", "37.40", 2)]
+    )
 
 
 # -- "eindigde X (toch) als eerste", "werd X eerste": a win with the subject after the verb ----
@@ -297,7 +331,7 @@ def test_inverted_subject_first_in_the_classification():
         "HEERENVEEN - Op de NK allround won Angel Daleman de 3000 meter. In het eindklassement "
         "eindigde Marijke Groenewoud uiteindelijk als eerste, Daleman werd tweede."
     )
-    assert ("Marijke Groenewoud", "allround", None, 1) in results(text)
+    assert_results(text, present=[("Marijke Groenewoud", "allround", None, 1)])
 
 
 def test_first_before_a_noun_is_not_a_place():
@@ -305,9 +339,8 @@ def test_first_before_a_noun_is_not_a_place():
         "HEERENVEEN - Op de 1500 meter bij de wereldbeker eindigde Joy Beune als eerste "
         "Nederlandse op de vierde plaats."
     )
-    found = results(text)
-    assert ("Joy Beune", "1500m", None, 4) in found
-    assert not any(rank == 1 for *_, rank in found)
+    found = assert_results(text, present=[("Joy Beune", "1500m", None, 4)])
+    assert 1 not in ranks(found)
 
 
 # -- whose an old record is: the pronoun's subject; who beat it: the agent of "verbeterd door" --
@@ -322,4 +355,4 @@ def test_pronoun_holder_of_an_old_record_and_the_agent_who_beat_it():
     found = records(text, dt.date(2026, 1, 24))
     assert ("track", "broken", "Kjeld Nuis", None) in found
     assert not any(athlete == "Thomas Krol" for _, _, athlete, _ in found)
-    assert not any(status == "set" for _, status, *_ in found)
+    assert not set_here(found)

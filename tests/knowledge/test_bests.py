@@ -15,6 +15,7 @@ from schaatsradar.knowledge.views import profile, season_start
 from schaatsradar.store import Store
 from schaatsradar.store import knowledge as kb
 from schaatsradar.store.knowledge import RecordRow, ResultView
+from tests.rows import result_view
 
 NOW = dt.datetime(2026, 2, 1, 12, 0)
 SEASON = dt.date(2025, 7, 1)
@@ -28,27 +29,15 @@ def result(
     race_date: dt.date | None = None,
     start_date: dt.date | None = None,
 ) -> ResultView:
-    return ResultView(
+    return result_view(
         id=result_id,
         race_id=result_id,
-        skater_id=1,
         athlete=SKATER,
-        country="NED",
-        team=None,
         distance=distance,
-        gender="women",
         seconds=seconds,
-        rank=None,
-        disputed=False,
         official=True,
         race_date=race_date,
-        competition_id=1,
-        competition="Proefwedstrijd",
-        city="Heerenveen",
         start_date=start_date,
-        sources=1,
-        held=None,
-        end_date=None,
     )
 
 

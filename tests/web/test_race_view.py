@@ -9,6 +9,7 @@ from schaatsradar.store.knowledge import ResultView
 from schaatsradar.store.site import LineSource
 from schaatsradar.web.race_view import field_lines, race_tables
 from schaatsradar.web.rendering import environment
+from tests.rows import result_view
 
 DAY = dt.date(2026, 11, 14)
 
@@ -22,26 +23,18 @@ def result(
     distance: str = "500m",
     gender: str = "women",
 ) -> ResultView:
-    return ResultView(
+    return result_view(
         id=result_id,
         race_id=race_id,
         skater_id=result_id,
         athlete=athlete,
-        country="NED",
-        team=None,
         distance=distance,
         gender=gender,
         seconds=seconds,
         rank=rank,
-        disputed=False,
-        official=False,
         race_date=DAY,
-        competition_id=1,
         competition="World Cup 1",
-        city="Heerenveen",
         start_date=DAY,
-        sources=1,
-        held=None,
         end_date=DAY,
     )
 
@@ -115,3 +108,10 @@ def test_the_table_shows_gaps_in_dutch_notation_and_names_the_medals():
     )
     assert '<span class="medal medal-silver">2</span>' in html and "(zilver)" in html
     assert '<a href="/schaatsers/anna-berg">Anna Berg</a>' in html
+
+
+def test_a_tie_in_place_time_and_name_comes_in_one_order_whatever_order_it_arrives_in():
+    """Two namesakes tied in place and time: by skater id, not by the order of the rows."""
+    namesakes = [result(7, "Kim Vos", 38.0, 2), result(5, "Kim Vos", 38.0, 2)]
+    for given in (namesakes, namesakes[::-1]):
+        assert [line.result.id for line in field_lines(given)] == [5, 7]
