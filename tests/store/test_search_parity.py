@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from schaatsradar.settings import Settings
-from schaatsradar.store import Store, migrate, pg_search, reading
+from schaatsradar.store import Store, dialect, migrate, pg_search, reading
 from schaatsradar.store.stemming import index_text, index_tokens
 from tests.conftest import run_ingest
 
@@ -152,12 +152,14 @@ def test_sqlite_and_postgresql_give_the_same_hits_in_the_same_order(
     store: Store, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, windows: str
 ) -> None:
     """ "tiny" shrinks PostgreSQL's id blocks and windows (`pg_search`) so that 300 articles
-    take it through many windows, as 1,000,000 would with the shipped sizes."""
+    take it through many windows, as 1,000,000 would with the shipped sizes, and the ranked
+    newest matches (`dialect.RANKED`) so that every page mixes ranked and older hits."""
     if windows == "tiny":
         monkeypatch.setattr(pg_search, "BLOCK_SHIFTS", (7, 5, 3))
         monkeypatch.setattr(pg_search, "RECENT", 1)
         monkeypatch.setattr(pg_search, "MIN_RECENT", 5)
         monkeypatch.setattr(pg_search, "GROWTH", 2)
+        monkeypatch.setattr(dialect, "RANKED", 7)
     archive = _archive(tmp_path)
     lite_settings = settings.model_copy(update={"database_url": f"sqlite:///{tmp_path / 'l.db'}"})
     lite = Store(lite_settings.database_url)
