@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, Row, text
+from sqlalchemy import Connection, text
 
 from schaatsradar.store.stemming import index_tokens
 
@@ -144,6 +144,6 @@ PAGE = text(
 )
 
 
-def page_rows(conn: Connection, ids: list[int], offset: int, limit: int) -> list[Row[Any]]:
+def page_rows(conn: Connection, ids: list[int], offset: int, limit: int) -> list[Any]:
     """The summary columns of the page's hits and `sources`, in the order of `ids`."""
     return list(conn.execute(PAGE, {"ids": ids, "offset": offset, "limit": limit}))

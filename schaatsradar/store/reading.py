@@ -104,7 +104,7 @@ def search(
     ]
 
 
-def _page_rows(conn: Connection, ids: list[int], offset: int, limit: int) -> list[Row[Any]]:
+def _page_rows(conn: Connection, ids: list[int], offset: int, limit: int) -> list[Any]:
     """The summary rows of the page: one hit per near-duplicate cluster, its best-placed
     article, in the order of `ids` (best first)."""
     cluster_by_id: dict[int, int] = {
