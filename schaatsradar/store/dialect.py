@@ -139,7 +139,7 @@ TITLE_SCORE = 2.0
 TEXT_SCORE = 1.0
 # The newest RANKED matches of a query are ranked (title matches first); older ones follow,
 # newest first. A fixed number, so a query's cost does not grow with the archive.
-RANKED = 100
+RANKED = 60
 
 
 def search_matches(
