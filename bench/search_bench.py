@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import statistics
 import sys
 import time
@@ -25,6 +26,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 from common import OUT, corpus, fresh_store, ingest_folder
+from psycopg import sql
 from sqlalchemy import event
 
 from schaatsradar.settings import Settings
@@ -171,7 +173,7 @@ def explain(store: Store, chosen: list[str], plans: list[str], generic: bool, pa
     per_query: list[tuple[str, float, int, int]] = []
     with store.read() as conn:
         if generic:
-            conn.exec_driver_sql("SET plan_cache_mode = force_generic_plan")
+            conn.exec_driver_sql("SET plan_cache_mode = force_generic_plan")  # for EXECUTE
         for query in chosen + [p for p in plans if p not in chosen]:
             captured.clear()
             event.listen(store.engine, "before_cursor_execute", capture)
@@ -184,15 +186,15 @@ def explain(store: Store, chosen: list[str], plans: list[str], generic: bool, pa
                 event.remove(store.engine, "before_cursor_execute", capture)
             server, buffers = 0.0, 0
             for statement, parameters in list(captured):
-                [plan] = conn.exec_driver_sql(
-                    "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + statement, parameters
-                ).scalar_one()
+                [plan] = _explain(
+                    conn, "ANALYZE, BUFFERS, FORMAT JSON", statement, parameters, generic
+                )[0]
                 server += plan["Execution Time"]
                 top = plan["Plan"]
                 buffers += top.get("Shared Hit Blocks", 0) + top.get("Shared Read Blocks", 0)
                 if query in plans:
-                    lines = conn.exec_driver_sql(
-                        "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + statement, parameters
+                    lines = _explain(
+                        conn, "ANALYZE, BUFFERS, COSTS OFF", statement, parameters, generic
                     )
                     print(f"  plan of {query!r}:\n" + "\n".join("    " + r[0] for r in lines))
             if query in chosen:
@@ -206,6 +208,26 @@ def explain(store: Store, chosen: list[str], plans: list[str], generic: bool, pa
     )
     worst = sorted(per_query, key=lambda p: p[1], reverse=True)[:5]
     print("    slowest: " + ", ".join(f"{q!r} {t:.2f} ms {b} buf." for q, t, b, _ in worst))
+
+
+def _explain(
+    conn: Any, options: str, statement: str, parameters: dict[str, Any], generic: bool
+) -> list[Any]:
+    """EXPLAIN rows of `statement`. Generic: as a prepared statement (`PREPARE`, then
+    `EXECUTE` with the values written out), planned without its parameters' values, as
+    psycopg's prepared statements are once PostgreSQL settles on a generic plan; an EXPLAIN
+    with bound parameters would plan for the values."""
+    if not generic:
+        return list(conn.exec_driver_sql(f"EXPLAIN ({options}) {statement}", parameters))
+    names = list(dict.fromkeys(re.findall(r"%\((\w+)\)s", statement)))
+    prepared = re.sub(r"%\((\w+)\)s", lambda m: f"${names.index(m.group(1)) + 1}", statement)
+    raw = conn.connection.dbapi_connection
+    raw.execute(f"PREPARE explained AS {prepared}".replace("%%", "%"), prepare=False)
+    try:
+        values = ", ".join(sql.Literal(parameters[name]).as_string(raw) for name in names)
+        return list(raw.execute(f"EXPLAIN ({options}) EXECUTE explained({values})"))
+    finally:
+        raw.execute("DEALLOCATE explained")
 
 
 def main() -> None:

@@ -93,10 +93,11 @@ def newest_matches(
         n = len(branches)
         branches.append(
             "(SELECT id, title_vector @@ CAST(:words AS tsquery) FROM article_search "
-            f"WHERE vector @@ CAST(:window{n} AS tsquery) AND id < :top{n} {filters} "
+            f"WHERE vector @@ CAST(:window{n} AS tsquery) AND id + 0 < :top{n} {filters} "
             # `id + 0`: not the primary key's order, which the planner would walk from the
             # newest row on when it overestimates the window's matches (measured: 4 s at
-            # 1,000,000 articles instead of 0.2 ms).
+            # 1,000,000 articles instead of 0.2 ms), nor its range, which a generic plan
+            # (it assumes a third of the table) ANDs with the GIN bitmap: 185 ms at 300,000.
             "ORDER BY id + 0 DESC LIMIT :limit)"
         )
         values[f"window{n}"] = f"{words} & ({blocks})"
