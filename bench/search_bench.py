@@ -188,7 +188,7 @@ def explain(store: Store, chosen: list[str], plans: list[str], generic: bool, pa
             for statement, parameters in list(captured):
                 [plan] = _explain(
                     conn, "ANALYZE, BUFFERS, FORMAT JSON", statement, parameters, generic
-                )[0]
+                )[0][0]
                 server += plan["Execution Time"]
                 top = plan["Plan"]
                 buffers += top.get("Shared Hit Blocks", 0) + top.get("Shared Read Blocks", 0)
