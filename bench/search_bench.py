@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import statistics
 import sys
 import time
@@ -25,6 +26,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 from common import OUT, corpus, fresh_store, ingest_folder
+from psycopg import sql
 from sqlalchemy import event
 
 from schaatsradar.settings import Settings
@@ -156,10 +158,13 @@ def report(label: str, articles: int, timings: dict[str, dict[str, list[float]]]
         print("    slowest: " + ", ".join(f"{q!r} {max(runs):.1f}" for q, runs in worst))
 
 
-def explain(store: Store, chosen: list[str]) -> None:
-    """PostgreSQL's own account of the matching step, which load on the machine does not
-    blur: per query, the statements `dialect.search_matches` runs, re-run under EXPLAIN
-    (ANALYZE, BUFFERS), summed: server time and shared buffers touched."""
+def explain(store: Store, chosen: list[str], plans: list[str], generic: bool, pages: bool) -> None:
+    """PostgreSQL's own account of a search, which load on the machine does not
+    blur: per query, the statements a page (`reading.search`, or with `pages` False the
+    matching step, `dialect.search_matches`) runs, re-run under EXPLAIN
+    (ANALYZE, BUFFERS), summed: server time and shared buffers touched. The plans of the
+    queries in `plans` are printed. With `generic`, PostgreSQL plans them as it plans a
+    prepared statement after its first executions: without looking at the words."""
     captured: list[tuple[str, Any]] = []
 
     def capture(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
@@ -167,30 +172,62 @@ def explain(store: Store, chosen: list[str]) -> None:
 
     per_query: list[tuple[str, float, int, int]] = []
     with store.read() as conn:
-        for query in chosen:
+        if generic:
+            conn.exec_driver_sql("SET plan_cache_mode = force_generic_plan")  # for EXECUTE
+        for query in chosen + [p for p in plans if p not in chosen]:
             captured.clear()
             event.listen(store.engine, "before_cursor_execute", capture)
             try:
-                dialect.search_matches(conn, query, "", {}, 60)
+                if pages:
+                    reading.search(conn, query)
+                else:
+                    dialect.search_matches(conn, query, "", {}, 60)
             finally:
                 event.remove(store.engine, "before_cursor_execute", capture)
             server, buffers = 0.0, 0
             for statement, parameters in list(captured):
-                [plan] = conn.exec_driver_sql(
-                    "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + statement, parameters
-                ).scalar_one()
+                [plan] = _explain(
+                    conn, "ANALYZE, BUFFERS, FORMAT JSON", statement, parameters, generic
+                )[0][0]
                 server += plan["Execution Time"]
                 top = plan["Plan"]
                 buffers += top.get("Shared Hit Blocks", 0) + top.get("Shared Read Blocks", 0)
-            per_query.append((query, server, buffers, len(captured)))
+                if query in plans:
+                    lines = _explain(
+                        conn, "ANALYZE, BUFFERS, COSTS OFF", statement, parameters, generic
+                    )
+                    print(f"  plan of {query!r}:\n" + "\n".join("    " + r[0] for r in lines))
+            if query in chosen:
+                per_query.append((query, server, buffers, len(captured)))
     times = sorted(p[1] for p in per_query)
     blocks = sorted(p[2] for p in per_query)
     print(
         f"  server   p50 {statistics.median(times):6.2f} ms   max {times[-1]:6.2f} ms   "
-        f"buffers p50 {statistics.median(blocks):.0f}  max {blocks[-1]}   (EXPLAIN ANALYZE)"
+        f"buffers p50 {statistics.median(blocks):.0f}  max {blocks[-1]}   statements "
+        f"{sum(p[3] for p in per_query) / len(per_query):.1f}   (EXPLAIN ANALYZE)"
     )
     worst = sorted(per_query, key=lambda p: p[1], reverse=True)[:5]
     print("    slowest: " + ", ".join(f"{q!r} {t:.2f} ms {b} buf." for q, t, b, _ in worst))
+
+
+def _explain(
+    conn: Any, options: str, statement: str, parameters: dict[str, Any], generic: bool
+) -> list[Any]:
+    """EXPLAIN rows of `statement`. Generic: as a prepared statement (`PREPARE`, then
+    `EXECUTE` with the values written out), planned without its parameters' values, as
+    psycopg's prepared statements are once PostgreSQL settles on a generic plan; an EXPLAIN
+    with bound parameters would plan for the values."""
+    if not generic:
+        return list(conn.exec_driver_sql(f"EXPLAIN ({options}) {statement}", parameters))
+    names = list(dict.fromkeys(re.findall(r"%\((\w+)\)s", statement)))
+    prepared = re.sub(r"%\((\w+)\)s", lambda m: f"${names.index(m.group(1)) + 1}", statement)
+    raw = conn.connection.dbapi_connection
+    raw.execute(f"PREPARE explained AS {prepared}".replace("%%", "%"), prepare=False)
+    try:
+        values = ", ".join(sql.Literal(parameters[name]).as_string(raw) for name in names)
+        return list(raw.execute(f"EXPLAIN ({options}) EXECUTE explained({values})"))
+    finally:
+        raw.execute("DEALLOCATE explained")
 
 
 def main() -> None:
@@ -206,6 +243,12 @@ def main() -> None:
     )
     parser.add_argument(
         "--explain", action="store_true", help="PostgreSQL: server time and buffers per query"
+    )
+    parser.add_argument(
+        "--plans", nargs="*", default=[], help="with --explain: print these queries' plans"
+    )
+    parser.add_argument(
+        "--generic", action="store_true", help="with --explain: generic plans (no words seen)"
     )
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
@@ -223,7 +266,7 @@ def main() -> None:
     for label, store in stores:
         report(label, args.articles, measure(store, chosen, not args.matching_only))
         if args.explain and label == "PostgreSQL":
-            explain(store, chosen)
+            explain(store, chosen, args.plans, args.generic, not args.matching_only)
 
 
 if __name__ == "__main__":

@@ -137,51 +137,63 @@ def reindex_article(conn: Connection, article_id: int, title: str, body: str) ->
 # Scores of a hit: its title holds every query word, or its title and text together do.
 TITLE_SCORE = 2.0
 TEXT_SCORE = 1.0
+# The newest RANKED matches of a query are ranked (title matches first); older ones follow,
+# newest first. A fixed number, so a query's cost does not grow with the archive.
+RANKED = 60
 
 
 def search_matches(
     conn: Connection, query: str, filters: str, params: dict[str, Any], limit: int
 ) -> tuple[list[Any], set[str]]:
-    """Rows (id, score) best first, and the query stems used for highlighting. `filters` are
-    `AND published …` / `AND language …` clauses.
+    """Rows (id, score) best first, at most `limit`, and the query stems used for
+    highlighting. `filters` are `AND published …` / `AND language …` clauses.
 
-    The same order on both engines, and bounded by the index on both: articles whose title
-    holds every query word first, then those that hold them in title and text together, the
-    newest (highest id) first within each. Each of the two is a "newest N matches" query,
-    which the index answers without reading every match of a common word. (bm25 on SQLite
-    and ts_rank_cd on PostgreSQL could never agree, and both rank every match.)"""
+    The same order on both engines, and bounded by the index on both: of the newest `RANKED`
+    articles that hold every query word (in title and text together), those whose title holds
+    them all come first, then the others, newest (highest id) first within each; older
+    matches follow, newest first. The score says whether the title holds every word. Finding
+    "the newest N matches" is what both indexes do without visiting every match of a common
+    word; ranking all matches (bm25 on SQLite, ts_rank_cd on PostgreSQL, which could never
+    agree) or looking for title matches in the whole archive costs more the larger it grows."""
     tokens = query_tokens(query)
     if not tokens:
         return [], set()
-    in_title = _newest_matches(conn, tokens, True, filters, params, limit)
-    rows = [(article_id, TITLE_SCORE) for article_id in in_title]
-    if len(rows) < limit:
-        # Every title match is in `in_title`, so the newest `limit + len(in_title)` matches
-        # hold at least `limit - len(in_title)` others, if there are that many.
-        seen = set(in_title)
-        anywhere = _newest_matches(conn, tokens, False, filters, params, limit + len(in_title))
-        rows += [(i, TEXT_SCORE) for i in anywhere if i not in seen][: limit - len(rows)]
-    return rows, set(stems(query))
+    found = _newest_matches(conn, tokens, filters, params, max(limit, RANKED))
+    ranked = sorted(found[:RANKED], key=lambda hit: not hit[1])  # stable: newest first in each
+    rows = [(i, TITLE_SCORE if in_title else TEXT_SCORE) for i, in_title in ranked + found[RANKED:]]
+    return rows[:limit], set(stems(query))
 
 
 def _newest_matches(
-    conn: Connection,
-    tokens: list[str],
-    title_only: bool,
-    filters: str,
-    params: dict[str, Any],
-    limit: int,
-) -> list[int]:
-    if is_sqlite(conn):
-        # Titles have an index of their own: `title : ...` on articles_fts would read the
-        # doclists of every article holding the words anywhere to find the few titles.
-        table = "articles_title_fts" if title_only else "articles_fts"
-        match = " ".join(f'"{token}"' for token in tokens)  # tokens: letters and digits
-        sql = (
-            f"SELECT rowid FROM {table} WHERE {table} MATCH :match {filters} "
-            "ORDER BY rowid DESC LIMIT :limit"
+    conn: Connection, tokens: list[str], filters: str, params: dict[str, Any], limit: int
+) -> list[tuple[int, bool]]:
+    """(id, title holds every token) of the newest `limit` matches, newest first."""
+    if not is_sqlite(conn):
+        return pg_search.newest_matches(conn, tokens, filters, params, limit)
+    match = " ".join(f'"{token}"' for token in tokens)  # tokens: letters and digits
+    found = [
+        row[0]
+        for row in conn.execute(
+            text(
+                f"SELECT rowid FROM articles_fts WHERE articles_fts MATCH :match {filters} "
+                "ORDER BY rowid DESC LIMIT :limit"
+            ),
+            {**params, "match": match, "limit": limit},
         )
-        found = conn.execute(text(sql), {**params, "match": match, "limit": limit})
-        return [row[0] for row in found]
-    column = "title_vector" if title_only else "vector"
-    return pg_search.newest_matches(conn, tokens, column, filters, params, limit)
+    ]
+    if not found:
+        return []
+    # Titles have an index of their own, asked only for the ids found: FTS5 seeks to the
+    # rowid range in each word's doclist (a column filter on articles_fts would read the
+    # doclists of every article that holds the words anywhere).
+    titled = {
+        row[0]
+        for row in conn.execute(
+            text(
+                "SELECT rowid FROM articles_title_fts WHERE articles_title_fts MATCH :match "
+                "AND rowid BETWEEN :low AND :high"
+            ),
+            {"match": match, "low": found[-1], "high": found[0]},
+        )
+    }
+    return [(i, i in titled) for i in found]

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Row, distinct, func, select, union
 
-from schaatsradar.store import dialect
+from schaatsradar.store import dialect, pg_search
 from schaatsradar.store.models import Article, ArticleAlias, Source
 from schaatsradar.store.snippets import snippet
 from schaatsradar.store.stemming import stems
@@ -77,7 +77,8 @@ def search(
     `offset`. Snippets (stemming every word of an article) are made for those only, and only
     with `highlight`: a caller that filters the hits further highlights what it shows with
     `highlighted`. `score` is `dialect.TITLE_SCORE` when the title holds every query word,
-    else `dialect.TEXT_SCORE`; hits of equal score come newest first."""
+    else `dialect.TEXT_SCORE`; the order is `dialect.search_matches`'s (title hits first
+    among the newest `dialect.RANKED` matches)."""
     filters = filters or SearchFilters()
     where, params = _filter_sql(filters)
     # Over-fetch: several members of one cluster may rank next to each other.
@@ -86,19 +87,12 @@ def search(
     if not matches:
         return []
     score_by_id = {row[0]: float(row[1]) for row in matches}
-    cluster_by_id: dict[int, int] = {
-        article_id: cluster_id
-        for article_id, cluster_id in conn.execute(
-            select(Article.id, Article.cluster_id).where(Article.id.in_(score_by_id))
-        )
-    }
-    best_per_cluster: dict[int, int] = {}
-    for article_id, _score in matches:
-        best_per_cluster.setdefault(cluster_by_id[article_id], article_id)
-    page = list(best_per_cluster.values())[offset:wanted]
-    rows = {row.id: row for row in conn.execute(_SUMMARY_COLUMNS.where(Article.id.in_(page)))}
-    chosen = [rows[i] for i in page]
-    counts = sources_per_cluster(conn, [row.cluster_id for row in chosen])
+    if dialect.is_sqlite(conn):
+        chosen = _page_rows(conn, [row[0] for row in matches], offset, limit)
+        counts = sources_per_cluster(conn, [row.cluster_id for row in chosen])
+    else:  # one round trip for what SQLite answers in three
+        chosen = pg_search.page_rows(conn, [row[0] for row in matches], offset, limit)
+        counts = {row.cluster_id: row.sources for row in chosen}
     return [
         _summary(
             row,
@@ -108,6 +102,23 @@ def search(
         )
         for row in chosen
     ]
+
+
+def _page_rows(conn: Connection, ids: list[int], offset: int, limit: int) -> list[Any]:
+    """The summary rows of the page: one hit per near-duplicate cluster, its best-placed
+    article, in the order of `ids` (best first)."""
+    cluster_by_id: dict[int, int] = {
+        article_id: cluster_id
+        for article_id, cluster_id in conn.execute(
+            select(Article.id, Article.cluster_id).where(Article.id.in_(ids))
+        )
+    }
+    best_per_cluster: dict[int, int] = {}
+    for article_id in ids:
+        best_per_cluster.setdefault(cluster_by_id[article_id], article_id)
+    page = list(best_per_cluster.values())[offset : offset + limit]
+    rows = {row.id: row for row in conn.execute(_SUMMARY_COLUMNS.where(Article.id.in_(page)))}
+    return [rows[i] for i in page]
 
 
 def highlighted(

@@ -6,6 +6,7 @@ token check against FTS5 and the migration round trip run on either engine."""
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import json
 import os
 import random
@@ -14,10 +15,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+import Stemmer
 
 from schaatsradar.settings import Settings
-from schaatsradar.store import Store, migrate, pg_search, reading
-from schaatsradar.store.stemming import index_text, index_tokens
+from schaatsradar.store import Store, dialect, migrate, pg_search, reading
+from schaatsradar.store.stemming import index_text, index_tokens, search_terms
 from tests.conftest import run_ingest
 
 # Our own words: skating terms, places and names, some with diacritics and plurals.
@@ -152,12 +154,14 @@ def test_sqlite_and_postgresql_give_the_same_hits_in_the_same_order(
     store: Store, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, windows: str
 ) -> None:
     """ "tiny" shrinks PostgreSQL's id blocks and windows (`pg_search`) so that 300 articles
-    take it through many windows, as 1,000,000 would with the shipped sizes."""
+    take it through many windows, as 1,000,000 would with the shipped sizes, and the ranked
+    newest matches (`dialect.RANKED`) so that every page mixes ranked and older hits."""
     if windows == "tiny":
         monkeypatch.setattr(pg_search, "BLOCK_SHIFTS", (7, 5, 3))
         monkeypatch.setattr(pg_search, "RECENT", 1)
         monkeypatch.setattr(pg_search, "MIN_RECENT", 5)
         monkeypatch.setattr(pg_search, "GROWTH", 2)
+        monkeypatch.setattr(dialect, "RANKED", 7)
     archive = _archive(tmp_path)
     lite_settings = settings.model_copy(update={"database_url": f"sqlite:///{tmp_path / 'l.db'}"})
     lite = Store(lite_settings.database_url)
@@ -211,3 +215,36 @@ def test_search_survives_a_migration_round_trip(
     migrate.downgrade(store.engine, "0013")
     store.upgrade()
     assert {query: _hits(store, query, limit=30) for query in QUERIES} == before
+
+
+def test_migration_0014_writes_what_the_store_writes_without_importing_it() -> None:
+    """0014 keeps frozen copies of the stemming and the row it writes (a migration must not
+    change when live code does); today they must give what the store's own code gives."""
+    path = Path(migrate.__file__).parent / "migrations" / "versions" / "0014_article_search.py"
+    source = path.read_text(encoding="utf-8")
+    assert "schaatsradar" not in "".join(
+        line for line in source.splitlines() if line.startswith(("import", "from"))
+    )
+    spec = importlib.util.spec_from_file_location("migration_0014", path)
+    assert spec and spec.loader
+    frozen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(frozen)
+    stemmer = Stemmer.Stemmer("dutch")
+    rng = random.Random(14)
+    samples = [
+        (
+            "Één schaatsster wint in Tomaszów",
+            "Bjørn en Noémie: 10.000 meter, İstanbul ΑΘΗΝΑ Москва",
+        ),
+        *(
+            (" ".join(rng.choices(WORDS, k=4)), " ".join(rng.choices(WORDS, k=40)))
+            for _ in range(50)
+        ),
+    ]
+    for number, (title, body) in enumerate(samples):
+        article_id = number * 40_009 + 3
+        expected = pg_search.search_row(article_id, *search_terms(title, body), "2025-01-01", "nl")
+        made = frozen.search_row(
+            article_id, *frozen.search_terms(stemmer, title, body), "2025-01-01", "nl"
+        )
+        assert made == expected, title

@@ -17,6 +17,11 @@ On SQLite, `articles_title_fts` indexes the title stems alone (filled from `arti
 "every word in the title" then reads the doclists of title words only, not those of every
 article that has the words anywhere (`tweede plaats`: ~35 ms at 100,000 under load).
 
+What it needs of the store's code (stemming, FTS5's tokens, the block lexemes) is copied
+below as it was on 2026-12-07, so that later changes to `stemming` or `pg_search` cannot
+change what this migration writes (a database upgraded later must hold what one upgraded
+then holds; a later change of tokens gets a migration of its own).
+
 Revision ID: 0014
 Revises: 0013
 Create Date: 2026-12-07
@@ -24,10 +29,11 @@ Create Date: 2026-12-07
 
 from __future__ import annotations
 
-from alembic import op
+import re
+import unicodedata
 
-from schaatsradar.store.pg_search import search_row
-from schaatsradar.store.stemming import search_terms
+import Stemmer
+from alembic import op
 
 revision = "0014"
 down_revision = "0013"
@@ -65,6 +71,7 @@ def upgrade() -> None:
 def _backfill() -> None:
     """Stem the stored articles in id order, `BATCH` at a time, so memory stays flat."""
     conn = op.get_bind()
+    stemmer = Stemmer.Stemmer("dutch")
     last = 0
     while True:
         batch = conn.exec_driver_sql(
@@ -79,11 +86,69 @@ def _backfill() -> None:
             "VALUES (%s, %s, %s, array_to_tsvector(CAST(%s AS text[])), "
             "array_to_tsvector(CAST(%s AS text[])))",
             [
-                search_row(i, *search_terms(title, body), published, language)
+                search_row(i, *search_terms(stemmer, title, body), published, language)
                 for i, title, body, published, language in batch
             ],
         )
         last = batch[-1][0]
+
+
+# Frozen copies of `stemming.search_terms`/`index_tokens` and `pg_search.search_row`.
+_WORD = re.compile(r"\w+")
+_ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+")
+_MAX_TOKEN_BYTES = 2000
+_KEEP_DIACRITICS = frozenset("\u01e0\u01e1")
+_BLOCK_SHIFTS = (22, 18, 14, 10)
+
+
+def search_row(
+    article_id: int, title_stems: str, body_stems: str, published: str, language: str
+) -> tuple[int, str, str, list[str], list[str]]:
+    blocks = [f"#{shift}_{article_id >> shift}" for shift in _BLOCK_SHIFTS]
+    title = sorted(set(_index_tokens(title_stems)))
+    every = sorted(set(title).union(_index_tokens(body_stems)))
+    return article_id, published, language, title + blocks, every + blocks
+
+
+def search_terms(stemmer: Stemmer.Stemmer, title: str, body: str) -> tuple[str, str]:
+    return (
+        " ".join(stemmer.stemWords(_WORD.findall(title.casefold()))),
+        " ".join(stemmer.stemWords(_WORD.findall(body.casefold()))),
+    )
+
+
+def _index_tokens(stem_text: str) -> list[str]:
+    if stem_text.isascii():
+        return _ASCII_TOKEN.findall(stem_text)
+    tokens: list[str] = []
+    for word in stem_text.split():
+        tokens.extend(_ASCII_TOKEN.findall(word) if word.isascii() else _unicode_tokens(word))
+    return tokens
+
+
+def _unicode_tokens(word: str) -> list[str]:
+    tokens = []
+    current: list[str] = []
+    for char in word + " ":
+        category = unicodedata.category(char)
+        if category[0] in "LN" or category == "Co":
+            current.append(_fold(char))
+        elif category == "Mn":
+            continue
+        elif current:
+            token = "".join(current)
+            if len(token.encode()) <= _MAX_TOKEN_BYTES:
+                tokens.append(token)
+            current = []
+    return tokens
+
+
+def _fold(char: str) -> str:
+    code = ord(char)
+    if code < 0x80 or not (code < 0x250 or 0x1E00 <= code < 0x1F00) or char in _KEEP_DIACRITICS:
+        return char
+    base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+    return base if len(base) == 1 and ord(base) < 0x80 else char
 
 
 def downgrade() -> None:
