@@ -12,8 +12,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from schaatsradar.store import Store
+from schaatsradar.store import Store, api_reads
 from schaatsradar.store import knowledge as kb
+from schaatsradar.web.api_models import RecordOut
 
 OWN_ARTICLES = Path(__file__).parent / "knowledge" / "articles"
 
@@ -68,3 +69,23 @@ def test_every_mark_names_its_articles_by_id_and_day(database_url: str) -> None:
     [claim] = [row for row in claims if row[3] == "Jutta Leerdam"]
     assert claim[5] == "claim"
     assert cited(claim[-1]) and all(days[n].isoformat() == day for n, day in cited(claim[-1]))
+
+
+def test_the_api_names_the_articles_a_mark_made_by_a_result_stands_on(database_url: str) -> None:
+    assert _run(database_url, "ingest", str(OWN_ARTICLES)).returncode == 0
+    store = Store(database_url)
+    try:
+        with store.read() as conn:
+            marks = api_reads.records(
+                conn, kind="track", venue="Heerenveen", distance="500m", gender="women",
+                history=False, status=None, after=None, limit=10,
+            )  # fmt: skip
+            days = {a.id: a.published for a in kb.articles_by_id(conn, kb.article_ids(conn))}
+    finally:
+        store.close()
+    [made] = [RecordOut.of(m) for m in marks if m.holder == "Femke Kok"]
+    assert made.origin in ("result", "article") and made.result_id is not None
+    assert made.result_sources and all(s.kind == "article" for s in made.result_sources)
+    assert all(
+        s.article_id in days and s.published == days[s.article_id] for s in made.result_sources
+    )
