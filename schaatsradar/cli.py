@@ -654,6 +654,9 @@ def records(
         made_by = {
             r.id: kb.result_by_id(conn, r.result_id) for r in rows if r.result_id is not None
         }
+        told = record_sources.result_sources(
+            conn, [r.result_id for r in rows if r.result_id is not None]
+        )
     if not rows:
         console.print("no claims" if claims else "no records match")
         return
@@ -669,7 +672,10 @@ def records(
         title="claims" if claims else "records",
     )
     for record in rows:
-        sources = _source_labels(origins.get(record.id, []), made_by.get(record.id))
+        result = made_by.get(record.id)
+        sources = _source_labels(
+            origins.get(record.id, []), result, told.get(result.id, []) if result else []
+        )
         status = [] if not statuses else ["" if record.status == "current" else record.status]
         table.add_row(
             escape(f"{record.kind} {record.scope}".strip()),
@@ -683,22 +689,36 @@ def records(
     console.print(table)
 
 
+def _source_label(source: record_sources.Provenance) -> str:
+    if source.kind == "article":
+        day = f" ({source.published})" if source.published else ""
+        return f"article {source.article_id}{day}"
+    if source.kind == "official":
+        return f"official list {source.source_key.removeprefix('official:')}"
+    if source.kind == "reference":
+        return "reference data"
+    return source.source_key
+
+
 def _source_labels(
-    origins: list[record_sources.Provenance], result: ResultView | None
+    origins: list[record_sources.Provenance],
+    result: ResultView | None,
+    result_origins: list[record_sources.Provenance] | None = None,
 ) -> list[str]:
     """Where a mark comes from, short enough for a table cell: the result it was made from
-    or that backs it (`race RACE` shows it), each article by id (`/artikel/ID`), the official
-    list, the reference data."""
-    labels = [f"result {result.id} (race {result.race_id})"] if result is not None else []
-    for source in origins:
-        if source.kind == "article":
-            labels.append(f"article {source.article_id}")
-        elif source.kind == "official":
-            labels.append(f"official list {source.source_key.removeprefix('official:')}")
-        elif source.kind == "reference":
-            labels.append("reference data")
-        else:
-            labels.append(source.source_key)
+    or that backs it (`race RACE` shows it) with the sources that result stands on, each
+    article by id and day (`/artikel/ID`), the official list, the reference data."""
+    labels = []
+    if result is not None:
+        named = {source.source_key for source in origins}
+        stands_on = ", ".join(
+            _source_label(s) for s in result_origins or [] if s.source_key not in named
+        )
+        labels.append(
+            f"result {result.id} (race {result.race_id})"
+            + (f" from {stands_on}" if stands_on else "")
+        )
+    labels.extend(_source_label(source) for source in origins)
     return labels
 
 

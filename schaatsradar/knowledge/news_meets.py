@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from schaatsradar.knowledge import meet_rules, olympics
+from schaatsradar.knowledge import championships, meet_rules, olympics
 from schaatsradar.knowledge.championship_format import bare_championship, championship_for
 from schaatsradar.knowledge.matching import (
     CALENDAR_LEVELS,
@@ -28,7 +28,7 @@ from schaatsradar.knowledge.matching import (
     level_of,
     slugify,
 )
-from schaatsradar.knowledge.meet_rules import Report
+from schaatsradar.knowledge.meet_rules import Report, format_of
 from schaatsradar.store import knowledge as kb
 from schaatsradar.store.knowledge import CompetitionRow
 
@@ -180,6 +180,10 @@ def _history_meet(
     what = what if year is None or str(year) in what else f"{what} of {year}"
     if year is None:
         return MENTION + f"an earlier {what} the text does not date"
+    # A championship edition the bundled table knows: its place, or no such edition.
+    table = championships.edition_of(level_of(competition), format_of(competition), year, venue)
+    if table.reason:
+        return MENTION + f"{what}: {table.reason}"
     known = kb.competitions_between(conn, dt.date(year, 1, 1), dt.date(year, 12, 31))
     found = meet_rules.history_meet(known, competition=competition, venue=venue, year=year)
     if found is not None:
@@ -189,6 +193,8 @@ def _history_meet(
         return MENTION + f"{what}, a meet not known"
     # A championship of a named year is one meet: filed under it, undated (its days are not
     # known, and the article's are not its days).
+    if table.edition is not None:
+        venue = venue or table.edition.city
     meet_id = kb.ensure_competition(
         conn,
         slug=slugify(f"{name} {year}"),
@@ -198,12 +204,15 @@ def _history_meet(
         start_date=None,
         end_date=None,
         origin="news",
+        source=table.edition.source if table.edition is not None else "",
     )
     meet = kb.competition(conn, meet_id)
     if meet is not None and venue is not None:
         if meet.city is None:
             kb.place_competition(conn, meet_id, venue)
-        elif city_key(meet.city) != city_key(venue):
+        elif city_key(meet.city) != city_key(venue) and not (
+            table.edition is not None and table.edition.at(meet.city)
+        ):
             return MENTION + f"{what}: the {name} {year} was not held in {venue}"
     return meet_id
 

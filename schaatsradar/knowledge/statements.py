@@ -45,10 +45,44 @@ class Statement:
 
 def statements(facts: Mapping[str, Any]) -> list[Statement]:
     """The article's results, stated first, then its candidates, each joined per race."""
-    candidates = (facts.get("candidates") or {}).get("results", [])
-    return [Statement(f, False, n) for f, n in _joined(facts.get("results", []))] + [
-        Statement(f, True, n) for f, n in _joined(candidates)
+    results = list(facts.get("results", []))
+    candidates = list((facts.get("candidates") or {}).get("results", []))
+    genders = one_gender_each([*results, *candidates])
+    return [Statement(f, False, n) for f, n in _joined(_gendered(results, genders))] + [
+        Statement(f, True, n) for f, n in _joined(_gendered(candidates, genders))
     ]
+
+
+def one_gender_each(facts: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """The one gender an article gives each skater it names in individual races with both
+    ("bij de mannen" read onto the next sentence's "Anna won"): the one most of the skater's
+    facts say, a fact with a time counting twice (it was read with its race); on a tie the
+    first said. A person has one gender, so the odd fact is a misreading, not a result of a
+    race of the other field (which made a second result, a winner of the wrong race)."""
+    votes: dict[str, dict[str, int]] = {}
+    for fact in facts:
+        gender = fact.get("gender")
+        if gender not in ("women", "men") or fact.get("distance") in TEAM_DISTANCES:
+            continue
+        tally = votes.setdefault(norm_name(str(fact.get("athlete") or "")), {})
+        tally[gender] = tally.get(gender, 0) + (2 if fact.get("seconds") is not None else 1)
+    # dicts keep the order genders were first said in; max() keeps the first of a tie.
+    return {name: max(tally, key=tally.__getitem__) for name, tally in votes.items() if tally}
+
+
+def _gendered(
+    facts: Iterable[Mapping[str, Any]], genders: Mapping[str, str]
+) -> list[dict[str, Any]]:
+    out = []
+    for fact in facts:
+        gender = fact.get("gender")
+        wanted = genders.get(norm_name(str(fact.get("athlete") or "")))
+        individual = fact.get("distance") not in TEAM_DISTANCES
+        if individual and gender in ("women", "men") and wanted and wanted != gender:
+            out.append({**fact, "gender": wanted})
+        else:
+            out.append(dict(fact))
+    return out
 
 
 def _joined(facts: Iterable[dict[str, Any]]) -> list[tuple[dict[str, Any], int]]:

@@ -48,7 +48,7 @@ from schaatsradar.store.models import (
     Skater,
     Source,
 )
-from schaatsradar.store.record_sources import Provenance, provenance
+from schaatsradar.store.record_sources import Provenance, provenance, result_sources
 
 Key = tuple[Any, ...]
 Order = Sequence[tuple[Any, bool]]  # (column expression, descending)
@@ -427,6 +427,7 @@ class RecordMark:
     origin: str
     result_id: int | None
     sources: tuple[Provenance, ...] = ()
+    result_sources: tuple[Provenance, ...] = ()  # what `result_id` stands on
 
     @property
     def sort_key(self) -> Key:
@@ -494,4 +495,12 @@ def records(
     ]
     marks = [RecordMark(*row) for row in conn.execute(_page(query, order, after, limit))]
     told = provenance(conn, [m.id for m in marks])
-    return [replace(m, sources=tuple(told.get(m.id, ()))) for m in marks]
+    stands_on = result_sources(conn, [m.result_id for m in marks if m.result_id is not None])
+    return [
+        replace(
+            m,
+            sources=tuple(told.get(m.id, ())),
+            result_sources=tuple(stands_on.get(m.result_id, ())) if m.result_id else (),
+        )
+        for m in marks
+    ]

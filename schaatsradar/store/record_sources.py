@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, select
 
 from schaatsradar.store.knowledge import SHOWN, ResultView, _results_query, _view
-from schaatsradar.store.models import Article, Competition, Race, RaceResult, RecordSource
+from schaatsradar.store.models import (
+    Article,
+    Competition,
+    Race,
+    RaceResult,
+    RecordSource,
+    ResultClaim,
+)
 
 TOLERANCE = 0.005  # times are kept to the hundredth
 
@@ -57,6 +64,29 @@ def provenance(conn: Connection, record_ids: Sequence[int]) -> dict[int, list[Pr
     )
     for record_id, key, article_id, published, url in rows:
         found[record_id].append(Provenance(_kind(key), key, article_id, published, url))
+    return found
+
+
+def result_sources(conn: Connection, result_ids: Sequence[int]) -> dict[int, list[Provenance]]:
+    """Where each result comes from: the articles and official lists whose claims it stands
+    on (not the candidates that await a second source), oldest first. A mark a result made
+    comes from these: they are its provenance, not "Bronnen" that name the record."""
+    found: dict[int, list[Provenance]] = defaultdict(list)
+    if not result_ids:
+        return found
+    rows = conn.execute(
+        select(
+            ResultClaim.result_id,
+            ResultClaim.source_key,
+            ResultClaim.article_id,
+            Article.published,
+        )
+        .outerjoin(Article, Article.id == ResultClaim.article_id)
+        .where(ResultClaim.result_id.in_(list(result_ids)), ResultClaim.candidate.is_(False))
+        .order_by(ResultClaim.result_id, ResultClaim.id)
+    )
+    for result_id, key, article_id, published in rows:
+        found[result_id].append(Provenance(_kind(key), key, article_id, published, None))
     return found
 
 

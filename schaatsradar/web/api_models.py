@@ -315,6 +315,10 @@ class RecordOut(Out):
     origin: str = Field(description="`reference`, `official`, `result` or `article`")
     result_id: int | None = Field(description="The result the mark was made from or backed by")
     sources: list[RecordSourceOut] = Field(description="Who said it, in the order they did")
+    result_sources: list[RecordSourceOut] = Field(
+        description="What the result (`result_id`) stands on: the articles and official lists "
+        "that reported it, for a mark a result made or backs"
+    )
 
     @classmethod
     def of(cls, mark: RecordMark) -> RecordOut:
@@ -324,6 +328,7 @@ class RecordOut(Out):
             time=time_of(mark.seconds),
             skater=mark.skater_slug,
             sources=[RecordSourceOut.copied(s) for s in mark.sources],
+            result_sources=[RecordSourceOut.copied(s) for s in mark.result_sources],
         )
 
 

@@ -1,0 +1,99 @@
+"""Where the world championships of past seasons were held, from a bundled table
+(data/reference/championships.csv: kind, format, year, the city, the names the news uses for
+the place, a source per row). Pure.
+
+Why: a championship named as history ("de WK afstanden van 2011", "the 2017 world single
+distance championships in Calgary") is filed under that edition, undated, with the place the
+text gives. Without a table a misread place or year made an edition that never was (a WK in
+the wrong city, a WK afstanden in an Olympic year, when none is skated), and a true one was
+shown without its place. With it an edition takes its real place, and a place or year that
+contradicts the table keeps the result a mention, as the Olympic table does for the Games.
+
+The table asserts that no edition was held only where it lists every year (`COMPLETE`): for
+the other formats an unlisted year is simply not known.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from schaatsradar.knowledge.matching import city_key
+
+# (kind, format) -> the years the table lists every edition of: a year in the range that it
+# does not list held none (single distances are not skated in an Olympic season).
+COMPLETE: Mapping[tuple[str, str], range] = {("world", "distances"): range(1996, 2026)}
+
+
+@dataclass(frozen=True)
+class Edition:
+    level: str  # "world"
+    form: str  # "distances", "allround", "sprint" (as `meet_rules.format_of` names them)
+    year: int
+    city: str
+    names: frozenset[str]  # city keys (see `matching.city_key`) the news uses for the place
+    source: str
+
+    def at(self, venue: str | None) -> bool:
+        """Whether `venue` is this edition's place (an unnamed place contradicts nothing)."""
+        return venue is None or city_key(venue) in self.names
+
+
+def load_editions(text: str) -> tuple[Edition, ...]:
+    rows = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    editions = []
+    for row in rows:
+        names = {city_key(n) for n in row["names"].split(";") if n.strip()}
+        editions.append(
+            Edition(
+                level=row["level"].strip(),
+                form=row["format"].strip(),
+                year=int(row["year"]),
+                city=row["city"].strip(),
+                names=frozenset(names | {city_key(row["city"])}),
+                source=row["source"].strip(),
+            )
+        )
+    return tuple(sorted(editions, key=lambda e: (e.level, e.form, e.year)))
+
+
+@cache
+def bundled_editions() -> tuple[Edition, ...]:
+    text = resources.files("schaatsradar.data").joinpath("reference/championships.csv")
+    return load_editions(text.read_text("utf-8"))
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the table says of a championship of a year: its edition, or why there is none
+    (`reason`); neither when the table does not know."""
+
+    edition: Edition | None = None
+    reason: str = ""
+
+
+def edition_of(
+    level: str | None,
+    form: str | None,
+    year: int,
+    venue: str | None,
+    *,
+    editions: tuple[Edition, ...] | None = None,
+) -> Known:
+    """The edition of a championship of `level` and `form` skated in `year`, checked against
+    the place the text gives (`venue`). `Known()` when the table does not know that year."""
+    if level is None or form is None:
+        return Known()
+    table = bundled_editions() if editions is None else editions
+    found = next((e for e in table if (e.level, e.form, e.year) == (level, form, year)), None)
+    if found is None:
+        if year in COMPLETE.get((level, form), ()):
+            return Known(reason=f"no such championship was held in {year}")
+        return Known()
+    if not found.at(venue):
+        return Known(reason=f"the {year} edition was not held in {venue} but in {found.city}")
+    return Known(found)
