@@ -156,6 +156,26 @@ _COUNTED_AFTER = re.compile(
     r"zeges|wins|victories|overwinningen|wedstrijden|races|wereldbekers|golds)\b",
     re.IGNORECASE,
 )
+# "Beune won eerder goud op de 1500 meter", "Kok won al drie keer de 500 meter", "Stolz has
+# previously won the 1000m": a win verb that looks back over a career, so the place after it is no
+# place of the race reported. Not "won eerder op de dag", "won eerder dit weekend", "won al
+# de 500 meter" (earlier at this meet: a place of its own), nor "eerder dit seizoen" (another
+# meet of the season, dated elsewhere).
+_WIN_VERB = r"\b(?:won|wint|winnen|gewonnen|pakte|veroverde|behaalde|wins|has\s+won|have\s+won)"
+_CAREER_TAIL = (
+    r"(?:\s+(?!(?:de|het|the|een|a)\b)[\w-]+)?\s+(?:eerder|ooit|previously|al\s+(?:eens|eerder|"
+    r"vaker|ooit|(?:\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|meerdere)\s+(?:keer|maal)))"
+    r"\b(?!\s+(?:op\s+(?:de|die|dezelfde)\s+dag|deze|dit|vandaag|gisteren|die\s+dag|"
+    r"in\s+(?:het\s+toernooi|de\s+week|the\s+day)|today|this|maandag|dinsdag|woensdag|"
+    r"donderdag|vrijdag|zaterdag|zondag|on\s+\w+day)\b)"
+)
+_CAREER_WIN_BEFORE = blind(
+    _WIN_VERB
+    + _CAREER_TAIL
+    + r"|\b(?:has|have|had)\s+(?:previously|once|twice)\s+(?:won\b|$)"
+    + r"|\b(?:heeft|hebben|had|hadden)\s+(?:[\w-]+\s+)?(?:eerder|al\s+eens|ooit|al\s+vaker)\b"
+)
+_CAREER_WIN_AFTER = re.compile(_CAREER_TAIL, re.IGNORECASE)
 _HANDED_ON = re.compile(
     r"\W*(?:(?:\w+\s+){0,3}?(?:ging\s+naar|gaat\s+naar|went\s+to|goes\s+to)|"
     r"(?:dat|die|which|that)\s+(?:naar|to)\s)\b",
@@ -203,6 +223,10 @@ def unrealized(text: str, sentence_start: int, start: int, end: int, cue: str) -
         return True  # "gaf zich halverwege al gewonnen", "moest zich gewonnen geven": gave up
     if cue.casefold() in _VERB_CUES and _COUNTED_AFTER.match(text, end):
         return True  # "won eerder acht wereldtitels": a tally, not a place
+    if _CAREER_WIN_BEFORE.search(before) or (
+        cue.casefold() in _VERB_CUES and _CAREER_WIN_AFTER.match(text, end)
+    ):
+        return True  # "won eerder goud op de 1500 meter": a career, not this race
     # "met die tijd was ze tweede geweest"; not the perfect "ze is tweede geweest".
     return bool(
         _COUNTERFACTUAL_AFTER.match(text, end, min(len(text), end + 60))

@@ -252,3 +252,42 @@ def test_a_name_with_its_own_verb_after_and_is_not_second():
     found = results(text)
     assert not any(row[0] == "Jutta Leerdam" and row[3] == 2 for row in found)
     assert not any(row[0] == "Erin Jackson" and row[3] == 1 for row in found)
+
+
+# -- a win told as a career ("won eerder", "won al drie keer") is no place of this race ------
+
+
+def test_a_win_told_as_earlier_is_no_place_of_this_race():
+    text = (
+        "HEERENVEEN - Bij de WK afstanden werd Joy Beune tweede op de 3000 meter. Beune won "
+        "eerder goud op de 1500 meter."
+    )
+    found = results(text)
+    assert ("Joy Beune", "3000m", None, 2) in found
+    assert not any(row[1] == "1500m" for row in found)
+
+
+def test_a_win_counted_in_times_is_no_place_of_this_race():
+    text = (
+        "HEERENVEEN - Bij de WK afstanden werd Joy Beune tweede op de 3000 meter. Ze won al "
+        "drie keer de 1500 meter."
+    )
+    assert not any(row[1] == "1500m" for row in results(text))
+
+
+def test_an_english_perfect_of_the_past_is_no_place_of_this_race():
+    text = (
+        "CALGARY - At the World Cup Jordan Stolz was second in the 500m. Stolz has previously "
+        "won the 1000m here."
+    )
+    assert not any(row[1] == "1000m" for row in results(text))
+
+
+def test_a_win_earlier_at_this_meet_keeps_its_place():
+    text = (
+        "HEERENVEEN - Bij de WK afstanden werd Joy Beune tweede op de 3000 meter. Zaterdag won "
+        "ze al de 1500 meter. Eerder op de dag won Femke Kok de 500 meter."
+    )
+    found = results(text)
+    assert ("Joy Beune", "1500m", None, 1) in found
+    assert ("Femke Kok", "500m", None, 1) in found
