@@ -33,6 +33,7 @@ from schaatsradar.extract.races import (
     winner_from_times,
 )
 from schaatsradar.extract.record_dates import dated_setting
+from schaatsradar.extract.record_equalled import equalled_holders
 from schaatsradar.extract.record_settle import settle_records
 from schaatsradar.extract.records import complete_record, sentence_records
 from schaatsradar.extract.registry import Registry
@@ -43,7 +44,7 @@ from schaatsradar.extract.types import TEAM_DISTANCES, AthleteMention, Facts, Re
 
 # The rules' version and the confidence model's hash (extract/confidence.py): both decide
 # what an article's facts are.
-EXTRACTOR_VERSION = f"schaatsradar.extract@4+{shipped_model().version}"
+EXTRACTOR_VERSION = f"schaatsradar.extract@5+{shipped_model().version}"
 
 
 def extract(
@@ -97,6 +98,8 @@ def extract(
         if record.athlete is not None or record.seconds is not None
     ]
     facts.records = settle_records(facts.records, facts.results, facts.athletes)
+    # After settling: an equalled mark is not beaten by the record that equals it.
+    facts.records += equalled_holders(text, facts.records, sentences, mentions.names)
     return sift(text, article_date, facts, sentences=sentences) if confident_only else facts
 
 
