@@ -243,3 +243,48 @@ def test_leading_a_one_two_is_a_win_and_the_edged_teammate_second():
     found = results(text)
     assert ("Miho Takagi", "1500m", "1:54.02", 1) in found
     assert ("Ayano Sato", "1500m", None, 2) in found
+
+
+# -- negation and conditions stay in their own sentence and clause ---------------------------
+
+
+def test_a_negation_in_the_next_sentence_does_not_cancel_a_win():
+    text = (
+        "INZELL - Marijke Groenewoud won de massastart. Irene Schouten reed niet mee. "
+        "Joy Beune won de 3000 meter. Als Ragne Wiklund niet was gevallen, had ze kunnen winnen."
+    )
+    found = results(text)
+    assert ("Marijke Groenewoud", "mass start", None, 1) in found
+    assert ("Joy Beune", "3000m", None, 1) in found
+    assert not any(r[0] == "Ragne Wiklund" for r in found)
+
+
+def test_the_main_clause_after_a_condition_is_no_place():
+    text = (
+        "HAMAR - Sander Eitrem won de 5000 meter. Als Davide Ghiotto niet had gewisseld, was "
+        "hij tweede geworden. Als titelverdediger was Patrick Roest favoriet, maar hij werd derde."
+    )
+    found = results(text)
+    assert not any(r[0] == "Davide Ghiotto" for r in found)
+    assert ("Patrick Roest", "5000m", None, 3) in found
+
+
+# -- a time in M.SS.hh after "reed naar" ----------------------------------------------------
+
+
+def test_rode_to_an_unusual_notation_time():
+    text = (
+        "ENSCHEDE - Merel Conijn won de 1500 meter in 1.56,10. Marrit Fledderus stormde naar "
+        "1.56.84 en werd tweede."
+    )
+    assert ("Marrit Fledderus", "1500m", "1:56.84", 2) in results(text)
+
+
+def test_a_possibility_is_no_place_but_could_only_is():
+    text = (
+        "CALGARY - Erin Jackson won the 500m. Analyst Tucker Fredricks said Brittany Bowe can "
+        "win the 1000m on Sunday. Kimi Goetz could only finish sixth in the 500m."
+    )
+    found = results(text)
+    assert not any(r[0] == "Brittany Bowe" for r in found)
+    assert ("Kimi Goetz", "500m", None, 6) in found
