@@ -232,10 +232,27 @@ def _distances_of_place(
     return [_distance_before(text, cue.start, distances, context)]
 
 
-# A coordinate clause with a subject of its own: "..., while Kok ...", "; Kok ...".
+# A coordinate clause with a subject of its own: "..., while Kok ...", "; Kok ...", "werd
+# tweede met 6.20,11, Jansman was op de 3000 meter de snelste".
 NEXT_CLAUSE = re.compile(
     r",\s+(?:while|whereas|terwijl|maar|but)\s+|;\s+|,\s+(?:and|en)\s+(?=[A-ZÀ-Þ])"
+    r"|,\s+(?:[A-ZÀ-Þ][\w'’-]+\s+){1,3}(?:was|werd|won|wint|reed|klokte|eindigde|finishte"
+    r"|finished|took|clocked|skated|came)\b"
 )
+
+
+def own_clause(
+    text: str, position: int, distances: Sequence[patterns.DistanceMention]
+) -> list[patterns.DistanceMention]:
+    """The distances a cue at `position` may take when none is named before it: not those
+    after a later clause with a subject of its own."""
+    return [
+        d
+        for d in distances
+        if d.start < position or not NEXT_CLAUSE.search(text, position, d.start)
+    ]
+
+
 # A relative clause opened on another name between a place and a distance after it.
 OTHERS_CLAUSE = re.compile(r"[\w)],\s+(?:die|dat|who|which)\b", re.IGNORECASE)
 
@@ -281,6 +298,7 @@ def _distance_for(
     time: patterns.TimeMention | None,
     distances: Sequence[patterns.DistanceMention],
     context: Context,
+    text: str = "",
 ) -> str | None:
     """The distance a time was skated over: named in the sentence before the time, else the
     one carried from earlier sentences if the time fits it, else the only one it can be."""
@@ -291,6 +309,7 @@ def _distance_for(
     before = [d for d in distances if d.end <= time.start]
     if before:
         return before[-1].distance
+    distances = own_clause(text, time.end, distances) if text else distances
     if distances:
         return distances[0].distance
     carried = context.distance if context.distance not in CLASSIFICATIONS else None

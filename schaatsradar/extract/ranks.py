@@ -88,6 +88,8 @@ _WIN_WORDS = trie(
             for e in ("", "e")
         ),
         *(f"de {w}" for w in ("beste", "sterkste", "snelste")),
+        # "was met 37,12 het snelst": the adverb says the same.
+        "het snelst", "het sterkst",
         "snelste tijd", "gold medal", "gold medals", "fastest time",
         *(
             f"{w} champion{s}"
@@ -98,7 +100,7 @@ _WIN_WORDS = trie(
 )  # fmt: skip
 _RANK_WORDS: list[tuple[Rx, int]] = [
     (
-        rx("wgztoensakdvpcf", rf"(?i)\b(?:{_WIN_WORDS})\b"),
+        rx("wgztoensakdvpcfh", rf"(?i)\b(?:{_WIN_WORDS})\b"),
         1,
     ),
     # "swept the 500, 1000 and 1500 metres", "sweeping both the 1000m and 1500m": won each

@@ -191,7 +191,7 @@ def _results_in(
         if timed.unusual and not (distances or context.distance):
             continue  # an odd notation is a time only for a distance the text names
         timed_distance = _distance_for(
-            timed, outside_asides(text, sentence, entities, distances, timed.start), context
+            timed, outside_asides(text, sentence, entities, distances, timed.start), context, text
         )
         # Gender-blind bounds: a carried "vrouwen" must not throw out a men's time.
         if timed_distance is None or not patterns.plausible(timed.seconds, timed_distance, None):
@@ -248,7 +248,7 @@ def _results_in(
         seen: set[str | None] = set()
         for index, time in enumerate(entity.times):
             visible = outside_asides(text, sentence, entities, distances, time.start)
-            timed_distance = _distance_for(time, visible, context)
+            timed_distance = _distance_for(time, visible, context, text)
             if timed_distance in seen:
                 continue  # one time per race: the first
             seen.add(timed_distance)

@@ -288,3 +288,27 @@ def test_a_possibility_is_no_place_but_could_only_is():
     found = results(text)
     assert not any(r[0] == "Brittany Bowe" for r in found)
     assert ("Kimi Goetz", "500m", None, 6) in found
+
+
+# -- a later clause with its own subject keeps its distance --------------------------------
+
+
+def test_a_later_clause_with_its_own_subject_keeps_its_distance_from_the_earlier_time():
+    text = (
+        "ENSCHEDE - Patrick Roest won de 5000 meter in 6.15,02. Beau Snellink werd tweede met "
+        "6.16,70, Marcel Bosker was op de 1500 meter de snelste."
+    )
+    found = results(text)
+    assert ("Beau Snellink", "5000m", "6:16.70", 2) in found
+    assert not any(r[0] == "Beau Snellink" and r[1] == "1500m" for r in found)
+
+
+def test_het_snelst_is_a_win_but_not_in_a_pair():
+    text = (
+        "HEERENVEEN - Op de 1000 meter was Jutta Leerdam met 1.13,41 het snelst. In de derde "
+        "rit was Suzanne Schulting het snelst, maar ze werd vierde."
+    )
+    found = results(text)
+    assert ("Jutta Leerdam", "1000m", "1:13.41", 1) in found
+    assert ("Suzanne Schulting", "1000m", None, 4) in found
+    assert not any(r[0] == "Suzanne Schulting" and r[3] == 1 for r in found)
