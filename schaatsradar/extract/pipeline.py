@@ -40,6 +40,7 @@ from schaatsradar.extract.registry import Registry
 from schaatsradar.extract.sentence_results import _sentence_results
 from schaatsradar.extract.sentences import Sentence, prose_only, split_sentences
 from schaatsradar.extract.spaces import plain_spaces
+from schaatsradar.extract.team_members import team_field_from_members
 from schaatsradar.extract.types import TEAM_DISTANCES, AthleteMention, Facts, Result, Skater
 
 # The rules' version and the confidence model's hash (extract/confidence.py): both decide
@@ -87,7 +88,7 @@ def extract(
     facts.results = [
         r if r.competition or r.earlier else replace(r, competition=meet) for r in facts.results
     ]
-    facts.results = _team_fields(facts.results)
+    facts.results = team_field_from_members(_team_fields(facts.results), sentences, mentions.names)
     facts.results = winner_from_times(
         ranks_from_time_order(merge_results(facts.results, repeated_distances(text)))
     )

@@ -312,3 +312,24 @@ def test_het_snelst_is_a_win_but_not_in_a_pair():
     assert ("Jutta Leerdam", "1000m", "1:13.41", 1) in found
     assert ("Suzanne Schulting", "1000m", None, 4) in found
     assert not any(r[0] == "Suzanne Schulting" and r[3] == 1 for r in found)
+
+
+# -- a team's field from the members named with it ------------------------------------------
+
+
+def test_team_field_from_the_members_named_in_the_next_sentence():
+    text = (
+        "HAMAR - Nederland won zondag de ploegenachtervolging. Joy Beune, Marijke Groenewoud "
+        "en Antoinette Rijpma-de Jong waren ruim sneller dan Canada."
+    )
+    team = [r for r in facts(text).results if r.athlete == "Netherlands"]
+    assert team and all(r.gender == "women" for r in team)
+
+
+def test_team_field_stays_open_when_the_members_are_of_both_fields():
+    text = (
+        "HAMAR - Nederland won de gemengde aflossing. Xandra Velzeboer en Jens van 't Wout "
+        "reden de laatste ronden. Joy Beune en Jorrit Bergsma keken toe."
+    )
+    team = [r for r in facts(text).results if r.athlete == "Netherlands"]
+    assert all(r.gender != "women" and r.gender != "men" for r in team)
