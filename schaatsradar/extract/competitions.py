@@ -128,7 +128,10 @@ _COMPETITIONS: list[tuple[Rx, Callable[[re.Match[str]], str]]] = [
             "GSow",
             r"(?i:\bolympische\s(?:winter)?spelen\b|\bwinterspelen\b|\b(?:winter\s)?olympics\b"
             r"|\bolympic\s(?:winter\s)?games\b|\bolympische?\s(?:titel|kampioene?|goud"
-            r"|medailles?)\b|\bolympic\s(?:champion|title|gold|medals?)\b)"
+            r"|medailles?)\b|\bolympic\s(?:champion|title|gold|medals?)\b"
+            # "de olympische 1000 meter", "the Olympic 500m": a race of the Games.
+            r"|\bolympische\s(?=\d|massastart|ploegenachtervolging|teamsprint|aflossing)"
+            r"|\bolympic\s(?=\d|mass\sstart|team\spursuit|team\ssprint|relay))"
             r"|\bSpelen\b|(?<!Asian\s)(?<!Youth\s)(?<!European\s)(?<!Commonwealth\s)\bGames\b",
             needles="spelen olympi games",
         ),

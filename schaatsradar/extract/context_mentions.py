@@ -157,7 +157,10 @@ _TARGET_BEFORE = blind(
     r"\b(?:voor|vóór|naar|richting|for|to|towards|ahead\sof|before|into|op\sweg\snaar|"
     r"in\saanloop\snaar|aan)\s+(?:(?:de|het|the|this|dit|deze|next|upcoming|komende|volgende|"
     r"aanstaande|next\smonth's|next\syear's|next\sweek's|this\swinter's|its|their|his|her|"
-    r"zijn|haar|hun|isu|\d{4})\s+){0,3}$",
+    r"zijn|haar|hun|isu|\d{4})\s+){0,3}$"
+    # "plaatste zich voor de eerste wereldbekers", "qualified for the last two World Cups"
+    r"|\b(?:voor|vóór|for)\s+(?:de|het|the)\s+(?:eerste|laatste|resterende|overige|first|last|"
+    r"final|remaining)\s+(?:(?:twee|drie|vier|two|three|four)\s+)?$",
 )
 # "deelname aan de ploegachtervolging op de WK", "het laatste ticket voor": a place earned.
 _QUALIFY_BEFORE = blind(
@@ -169,9 +172,13 @@ _QUALIFY_BEFORE = blind(
 # "telt niet voor de olympische kwalificatie", "Olympic qualifying", "de olympische selectie":
 # the meet a place is earned for, named before the word for earning it.
 _QUALIFY_AFTER = re.compile(
-    r"[\s-]*(?:kwalificatie(?!toernooi)\w*|qualif\w*|selectie\w*|trials?\b|tickets?\b)",
+    r"[\s-]*(?:kwalificatie(?!toernooi)\w*|qualif\w*|selectie\w*|trials?\b|tickets?\b"
+    # "het wereldbekerteam", "de WK-ploeg", "the Olympic squad": the people picked for a meet.
+    r"|teams?\b(?!\s+(?:pursuit|sprint|event|relay))|ploeg\b|ploegen\b|kern\b|squad\b|roster\b)",
     re.IGNORECASE,
 )
+# The same as one word: "wereldbekerteam", "wereldbekerselectie", "wereldbekerploeg".
+_SQUAD_COMPOUND = re.compile(r"\w(?:team|ploeg|selectie|kern|startbewijs|tickets?)$", re.I)
 # "(9-11 februari in het Noorse Hamar)", ", die van 3 tot en met 15 maart in Calgary
 # plaatsvinden", "volgende week", "next weekend": a meet still to come.
 _FUTURE_AFTER = blind(
@@ -205,6 +212,8 @@ def _is_target(text: str, lo: int, hi: int, start: int, end: int) -> bool:
     if _TARGET_BEFORE.search(before) or _QUALIFY_BEFORE.search(before):
         return True
     if _QUALIFY_AFTER.match(text, end, min(hi, end + 30)):
+        return True
+    if _SQUAD_COMPOUND.search(text, start, end):
         return True
     if _FUTURE_AFTER.match(text, end, min(hi, end + 120)):
         return True

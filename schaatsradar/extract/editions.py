@@ -223,6 +223,27 @@ YEARS_AFTER = re.compile(
     r"(?:(?!\b(?:sinds|since)\b)[^,;:.]){0,80}?\bin\s+((?:19|20)\d\d)((?:\s*(?:,|en|and)\s*(?:in\s+)?(?:19|20)\d\d)*)\b",
     re.IGNORECASE,
 )
+# A meet named by its year: "won bronze at the 2018 Olympics", "op de Spelen van 2018"
+# (an earlier year only: "at the 2022 Olympics" in a 2022 report is this meet).
+YEAR_MEET_AFTER = re.compile(
+    r"(?:(?!\b(?:sinds|since)\b)[^,;:.]){0,80}?\b(?:(?:at|bij|op)\s+(?:the|de|het)"
+    r"|(?:Spelen|Games|WK|EK|NK)\s+(?:van|of))\s+((?:19|20)\d\d)\b()",
+    re.IGNORECASE,
+)
+
+
+def _years_after(
+    text: str, sentence: Sentence, cue: patterns.RankMention, article_year: int | None
+) -> re.Match[str] | None:
+    after = YEARS_AFTER.match(text, cue.end, sentence.end)
+    if after is not None:
+        return after
+    meet = YEAR_MEET_AFTER.match(text, cue.end, sentence.end)
+    if meet is None or article_year is None or int(meet.group(1)) >= article_year:
+        return None
+    return meet
+
+
 # "Kok werd net als in 2023 tweede": this year's place, and that edition's too.
 AS_IN_YEAR = re.compile(
     r"\b(?:net\s+als|zoals|as|like)\s+in\s+((?:19|20)\d\d)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
@@ -316,6 +337,15 @@ class Lookback:
         return any(clause_start <= f and g <= clause_end for f, g in self.flashbacks)
 
 
+def dated_after(
+    text: str, sentence: Sentence, cue: patterns.RankMention, article_year: int | None
+) -> bool:
+    """Whether a year right after a place in its clause dates it to an earlier edition
+    ("who was third in 2018, finished sixth": the third place is 2018's)."""
+    after = _years_after(text, sentence, cue, article_year)
+    return after is not None and article_year is not None and int(after.group(1)) < article_year
+
+
 def _editions(
     text: str,
     sentence: Sentence,
@@ -330,7 +360,7 @@ def _editions(
     as_in = AS_IN_YEAR.search(text_before(text, sentence, cue.start))
     if as_in is not None:
         return [result, _in_edition(result, as_in.group(1))]
-    after = YEARS_AFTER.match(text, cue.end, sentence.end)
+    after = _years_after(text, sentence, cue, article_year)
     if after is None:
         # "Vier jaar geleden in Peking", "last year": the year follows from the article's.
         back = lookback.years_ago

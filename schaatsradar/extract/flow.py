@@ -82,8 +82,9 @@ _NEGATION = blind(
     r"doubt|twijfel|verrassing|surprise|wonder|toeval|coincidence|vraag|question)\b)"
 )
 # A negation just after a winning verb: "Beune won dit keer niet", "Kok wint de 500 niet".
+# (A word's period is only one inside it, "1.000": the next sentence's "niet" is not this one's.)
 _NEGATED_AFTER = re.compile(
-    r"(?:\s+(?!(?:en|and|maar|but|terwijl|while|want|dan|than)\b)[\w.-]+){0,6}?\s+(?:niet|not|nooit|never)\b(?!\s+(?:alleen|enkel|only|just|meer|more|"
+    r"(?:\s+(?!(?:en|and|maar|but|terwijl|while|want|dan|than)\b)(?:[\w-]|\.(?=\w))+){0,6}?\s+(?:niet|not|nooit|never)\b(?!\s+(?:alleen|enkel|only|just|meer|more|"
     r"verrassend|surprisingly|voor\s+niets)\b)",
     re.IGNORECASE,
 )
@@ -108,7 +109,10 @@ _UNREALIZED_BEFORE = blind(
     # "had graag gewonnen": a wish; "denying Kok a first title", "ontnam haar de zege".
     r"graag|deny|denied|denying|ontnam|ontneemt|ontnamen|ontzegde|robbed|beroofde|"
     # "leek haar elfde wereldtitel binnen te halen", "seemed headed for gold": what seemed.
-    r"leek|leken|lijkt|seemed|seems|appeared)\b"
+    r"leek|leken|lijkt|seemed|seems|appeared|"
+    # "said Goetz could win next week", "Kok kan zaterdag winnen": a possibility, not a place
+    # (but "could only finish fifth" is one).
+    r"(?:could|can|might|kan|kunnen)(?!\s+(?:only|but|slechts|alleen|maar)\b))\b"
 )
 # Right before the place: "greep naast de titel", "zonder medaille", "almost won", "bijna goud",
 # "missed out on gold", "in de strijd om het brons" (unless that fight was won).
@@ -124,6 +128,13 @@ _UNREALIZED_JUST_BEFORE = blind(
 # that opens on a condition and speaks in the pluperfect or conditional.
 _CONDITION_OPENING = re.compile(r"\s*(?:zonder|without|als|indien|if|mocht|had)\b", re.IGNORECASE)
 _CONDITIONAL_VERB = blind(r"\b(?:had|hadden|zou|zouden|would)\b")
+# "Als Kok niet was gevallen, was ze tweede geworden": the main clause after a condition,
+# its verb first.
+_AFTER_CONDITION = re.compile(
+    r"\s*(?:als|indien|mocht|if)\b[^.;:!?]{0,80}?,\s*(?:was|waren|had|hadden|zou|zouden|"
+    r"would|could)\b",
+    re.IGNORECASE,
+)
 # A title lost: "haar wereldtitel moeten afstaan", "lost her title", "verloor het goud". Not
 # one won back: "pakte de titel die ze vorig jaar verloor".
 _LOST_BEFORE = re.compile(
@@ -150,7 +161,7 @@ _CONCEDED = re.compile(r"\b(?:gaf|geeft|gaven|geven|geef)\b.*\bzich\b", re.IGNOR
 _CONCEDED_AFTER = re.compile(r"\s+(?:geven|gegeven|gaf|gaven|geeft)\b", re.IGNORECASE)
 # "won eerder op de WK acht wereldtitels", "has won three world titles": a count of wins.
 _COUNTED_AFTER = re.compile(
-    r"(?:\s+(?!(?:en|and|maar|but)\b)[\w.-]+){0,6}?\s+(?:\d+|twee|drie|vier|vijf|zes|zeven|"
+    r"(?:\s+(?!(?:en|and|maar|but)\b)(?:[\w-]|\.(?=\w))+){0,6}?\s+(?:\d+|twee|drie|vier|vijf|zes|zeven|"
     r"acht|negen|tien|elf|twaalf|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"meerdere|several|many|vele)\s+(?:[\w-]+\s+){0,2}(?:[\w-]*titels|titles|medailles|medals|"
     r"zeges|wins|victories|overwinningen|wedstrijden|races|wereldbekers|golds)\b",
@@ -214,6 +225,9 @@ def unrealized(text: str, sentence_start: int, start: int, end: int, cue: str) -
     if _CONDITION_OPENING.match(text, sentence_start) and _CONDITIONAL_VERB.search(
         text, sentence_start, start
     ):
+        return True
+    condition = _AFTER_CONDITION.match(text, sentence_start, start)
+    if condition is not None and condition.end() <= start:
         return True
     if cue.casefold() in _VERB_CUES and _NEGATED_AFTER.match(text, end):
         return True

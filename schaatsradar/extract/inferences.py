@@ -15,7 +15,9 @@ from collections.abc import Sequence
 
 from schaatsradar.extract import flow, patterns
 from schaatsradar.extract.context import STANDINGS, Context, Entity, classification_of
+from schaatsradar.extract.implied_places import infer_two_ahead, standings_beaten
 from schaatsradar.extract.mentions import text_before
+from schaatsradar.extract.not_places import all_time, in_a_round
 from schaatsradar.extract.owners import LIST_GAP
 from schaatsradar.extract.place_races import (
     BEATEN_IN_STANDINGS,
@@ -71,26 +73,55 @@ WIN_VERBS = frozenset({"won", "wint", "win", "wins", "winnen", "gewonnen"})
 VERB_TO_OBJECT = re.compile(r"^(?:(?!\b(?:en|and|maar|but)\b)[^\d,;:]){0,60}$", re.IGNORECASE)
 
 
-def _medal_objects(text: str, cues: Sequence[patterns.RankMention]) -> list[patterns.RankMention]:
+def _medal_objects(
+    text: str,
+    cues: Sequence[patterns.RankMention],
+    every: Sequence[patterns.RankMention] = (),
+) -> list[patterns.RankMention]:
     """ "won ze ook nog brons", "won silver": the medal a verb governs is the place, the
-    verb itself is not a win."""
-    return [
-        cue
-        for cue, following in itertools.zip_longest(cues, cues[1:])
-        if not (
-            cue.cue.casefold() in WIN_VERBS
-            and following is not None
-            and (
-                VERB_TO_OBJECT.match(text[cue.end : following.start])
-                or (
-                    # "In 2014 pakte hij in Sotsji op de Spelen zilver": the medal is far
-                    # from the verb, but in its clause (issue 11, class 1).
-                    MEDAL_CUE.match(following.cue)
-                    and MEDAL_OBJECT_GAP.match(text[cue.end : following.start])
-                )
-            )
+    verb itself is not a win. `cues` are the places that count, `every` all rank words of
+    the sentence: a verb whose medal does not count here as a place of its own ("who won
+    bronze at the 2018 Olympics", a title phrase) states that medal's place, not a win."""
+    kept = []
+    for cue, following in itertools.zip_longest(cues, cues[1:]):
+        if cue.cue.casefold() in WIN_VERBS:
+            if following is not None and _governs(text, cue, following):
+                continue
+            # "die in 2018 brons won": Dutch puts the verb after its medal.
+            before = [m for m in every if m.end <= cue.start]
+            if (
+                before
+                and MEDAL_CUE.match(before[-1].cue)
+                and _VERB_LAST.match(text[before[-1].end : cue.start])
+            ):
+                if before[-1] in cues:
+                    continue
+                cue = patterns.RankMention(cue.start, cue.end, before[-1].rank, cue.cue)
+            medal = next((m for m in every if m.start >= cue.end), None)
+            if (
+                medal is not None
+                and medal not in cues
+                and MEDAL_CUE.match(medal.cue)
+                and _governs(text, cue, medal)
+            ):
+                cue = patterns.RankMention(cue.start, cue.end, medal.rank, cue.cue)
+        kept.append(cue)
+    return kept
+
+
+_VERB_LAST = re.compile(r"^\s+(?:(?:ook|nog|al|wel|toen|daar)\s+)*$", re.IGNORECASE)
+
+
+def _governs(text: str, verb: patterns.RankMention, medal: patterns.RankMention) -> bool:
+    """Whether a win verb's object is the place word after it."""
+    return bool(
+        VERB_TO_OBJECT.match(text[verb.end : medal.start])
+        or (
+            # "In 2014 pakte hij in Sotsji op de Spelen zilver": the medal is far
+            # from the verb, but in its clause (issue 11, class 1).
+            MEDAL_CUE.match(medal.cue) and MEDAL_OBJECT_GAP.match(text[verb.end : medal.start])
         )
-    ]
+    )
 
 
 MEDAL_CUE = re.compile(r"(?:zilver|brons|goud|silver|bronze|gold)", re.IGNORECASE)
@@ -114,7 +145,9 @@ WON_ALL_AFTER = re.compile(
 )
 
 
-SUPERLATIVE_CUE = re.compile(r"(?:de\s+)?(?:snelste|beste|sterkste|fastest)\b", re.IGNORECASE)
+SUPERLATIVE_CUE = re.compile(
+    r"(?:de\s+|het\s+)?(?:snelste?|beste|sterkste?|fastest)\b", re.IGNORECASE
+)
 IN_A_PAIR_BEFORE = re.compile(
     r"\b(?:in|of)\s+(?:de|het|the|zijn|haar|his|her)\s+(?:[\w-]+\s+)?(?:rit|pair|heat|pairing)\b"
     r"[^.;:]{0,40}$",
@@ -151,6 +184,8 @@ def _rank_counts(
     text: str, sentence: Sentence, cue: patterns.RankMention, article_year: int | None = None
 ) -> bool:
     if NOT_A_PLACE_AFTER.match(text, cue.end) or NOT_A_PLACE_CUE.search(cue.cue):
+        return False
+    if in_a_round(text, sentence, cue) or all_time(text, cue):
         return False
     if WIN_COUNT_AFTER.match(text, cue.end) or RANKING_AFTER.match(text, cue.end):
         return False
@@ -235,7 +270,7 @@ BECAME_AFTER = re.compile(r"(?:\s+[^\s,;.]+){0,3}?\s+(?:geworden|gekroond)\b", r
 BEATEN_BEFORE = blind(
     r"\b(?:sneller dan|versloeg|versloegen|onttroonde|troeft|troefde|troefden|bleef|blijft|"
     r"bleven|ahead of|beat|"
-    r"beating|edged|edging|pipped|pipping|defeated|defeating|outpaced|outpacing|outsprinted"
+    r"beating|edge|edged|edging|pipped|pipping|defeated|defeating|outpaced|outpacing|outsprinted"
     r"|outsprinting)\b"
     # "won in 1.41,33, voor Nuis (1.42,80) en Kongshaug": a comma and "voor" after the win.
     # "won in 1.07,17 tegen 1.07,22 voor Prins": the winner's time against the rival's
@@ -263,7 +298,8 @@ PAIRING = re.compile(
 # "He now leads the World Cup standings by 60 points ahead of De Boo", "leidt met 40 punten
 # voorsprong op Kok": a lead in points along a season or a championship, not a race's order.
 SEASON_LEAD = re.compile(
-    r"\b(?:leads?|leading|led|leidt|leidde|aan\s+de\s+leiding|punten|points|pts)\b",
+    r"\b(?:leads?|leading|led|leidt|leidde|aan\s+de\s+leiding|punten|points|pts)\b"
+    r"(?!\s+an?\s+(?:\w+\s+)?one-two)",  # "led a Dutch one-two": a race won
     re.IGNORECASE,
 )
 
@@ -342,13 +378,13 @@ def _infer_runners_up(
     if len(beaten) == 1 and ALSO_BEATEN.search(text, winner.end, beaten[0].start):
         # "hield Kok achter zich en was ook rapper dan Goetz": one more of the beaten, not second.
         return
+    if beaten and standings_beaten(text, winner, beaten[0]):
+        cue_name = BEATEN_IN_STANDINGS
     for rank, entity in enumerate(beaten[:2], start=2):
         entity.ranks.append(patterns.RankMention(entity.start, entity.end, rank, cue_name))
 
 
 ALSO_BEATEN = re.compile(r"\b(?:ook|also|too|eveneens)\b", re.IGNORECASE)
-
-
 # "In het klassement blijft Leerdam Kok en Schulting voor": the separable "voorblijven",
 # its objects listed between the winner and the closing "voor".
 STAYED = blind(r"\b(?:bleef|blijft|bleven|blijven|voorbleef|voorblijft|hield|houdt|hielden)\b")
@@ -440,6 +476,7 @@ def _infer_leader(text: str, sentence: Sentence, entities: Sequence[Entity]) -> 
     # achter Jackson" says nothing of who won.
     ranked = [e for e in entities if e.ranks and {r.rank for r in e.ranks} == {2}]
     if len(ranked) != 1:
+        infer_two_ahead(text, sentence, entities)
         return
     runner_up = ranked[0]
     for entity in entities:

@@ -178,7 +178,9 @@ _EVENTS_ORGS = _words(
     "standings klassement programma schema kalender schaatskalender schaatspagina shorttrack "
     "langebaan marathon massastart ploegenachtervolging teamsprint allround sprint relay "
     "pursuit aflossing men women mannen vrouwen heren dames men's women's winter summer zomer "
-    "nk ek wk"
+    "nk ek wk "
+    # Natural-ice and marathon events: "de Alternatieve Elfstedentocht", "de Ronde van Ankeveen".
+    "elfstedentocht alternatieve toertocht tocht klassieker natuurijsklassieker ronde"
 )
 # Titles the English press capitalises before a name ("Skate Canada President John Smith").
 _CAPITALISED_TITLES = _words(

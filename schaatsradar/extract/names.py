@@ -39,6 +39,7 @@ from schaatsradar.extract.name_forms import (
 )
 from schaatsradar.extract.name_index import _deletions, _index, _letter_moved, _one_edit
 from schaatsradar.extract.name_persons import How, _Mention, _Person
+from schaatsradar.extract.name_places import place_cut
 from schaatsradar.extract.name_references import _References
 from schaatsradar.extract.name_text import _WEAK_PARTICLES, _analyse, _match_parts, _Token
 from schaatsradar.extract.name_words import (
@@ -217,7 +218,7 @@ class _Finder(_References):
     def capitalised_runs(self) -> None:
         """Runs of two or more name words: a misspelt registry name, or a candidate person.
         Runs that name a venue or lean on an organisation word are things, not people."""
-        for run in self.runs():
+        for run in (place_cut(self.tokens, r, self.registry) for r in self.runs()):
             toks = [self.tokens[k] for k in run]
             n_cores = sum(1 for t in toks if not t.info.particle)
             if n_cores < 2:

@@ -79,7 +79,7 @@ TIME_OWNER_AFTER = re.compile(r"^\)?\s*(?:van|of|voor|by)\s+(?:\w+\s+){0,2}$", r
 BEATING_VERB_BEFORE = blind(
     # up to four words: "versloegen Europees en olympisch kampioen Noorwegen"
     r"\b(?:versloeg|versloegen|onttroonde|troeft|troefde|troefden|beat|beats|beating|edged"
-    r"|edging|edges|pipped|pipping"
+    r"|edging|edges|to\sedge|pipped|pipping"
     r"|defeated|defeating|outpaced|outpacing|outsprinted|outsprinting)\s+(?:\w+\s+){0,4}$"
 )
 

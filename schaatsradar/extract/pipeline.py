@@ -34,12 +34,14 @@ from schaatsradar.extract.races import (
     winner_from_times,
 )
 from schaatsradar.extract.record_dates import dated_setting
+from schaatsradar.extract.record_equalled import equalled_holders
 from schaatsradar.extract.record_settle import settle_records
 from schaatsradar.extract.records import complete_record, sentence_records
 from schaatsradar.extract.registry import Registry
 from schaatsradar.extract.sentence_results import _sentence_results
 from schaatsradar.extract.sentences import Sentence, prose_only, split_sentences
 from schaatsradar.extract.spaces import plain_spaces
+from schaatsradar.extract.team_members import team_field_from_members
 from schaatsradar.extract.types import TEAM_DISTANCES, AthleteMention, Facts, Result, Skater
 
 # The rules' version and the confidence model's hash (extract/confidence.py): both decide
@@ -88,7 +90,7 @@ def extract(
     facts.results = [
         r if r.competition or r.earlier else replace(r, competition=meet) for r in facts.results
     ]
-    facts.results = _team_fields(facts.results)
+    facts.results = team_field_from_members(_team_fields(facts.results), sentences, mentions.names)
     facts.results = winner_from_times(
         ranks_from_time_order(merge_results(facts.results, repeated_distances(text)))
     )
@@ -99,6 +101,8 @@ def extract(
         if record.athlete is not None or record.seconds is not None
     ]
     facts.records = settle_records(facts.records, facts.results, facts.athletes)
+    # After settling: an equalled mark is not beaten by the record that equals it.
+    facts.records += equalled_holders(text, facts.records, sentences, mentions.names)
     return sift(text, article_date, facts, sentences=sentences) if confident_only else facts
 
 

@@ -95,10 +95,21 @@ STANDINGS_ELLIPSIS_BEFORE = blind(
 )
 
 
+# "eindigde in het klassement als derde", "werd in de eindstand tweede", "finished in the
+# overall standings in third": the standings named between the verb and the place.
+STANDINGS_BEFORE = blind(
+    r"\b(?:in (?:het|een) (?:eind|algemeen |algemene )?klassement|in de eind(?:stand|"
+    r"rangschikking)|in the (?:overall |final )?standings)\s(?:(?:als|in|op|nog|toch|"
+    r"uiteindelijk|pas)\s){0,2}$"
+)
+
+
 def _standings(text: str, cue: patterns.RankMention) -> bool:
     """Whether a place is stated for the standings ("zevende in het klassement", "won het
     klassement", "dat het klassement won") rather than for a race."""
     if cue.cue == BEATEN_IN_STANDINGS or STANDINGS_AFTER.match(text, cue.end):
+        return True
+    if STANDINGS_BEFORE.search(text, max(0, cue.start - 50), cue.start):
         return True
     if STANDINGS_ELLIPSIS_BEFORE.search(text, max(0, cue.start - 80), cue.start):
         return True
@@ -202,6 +213,14 @@ def _distances_of_place(
         if kind is not None:
             return [kind]
     after = [d for d in distances if d.start >= cue.end]
+    # "Takagi took silver, while Kok, who had won the 500m on Friday, took bronze": a
+    # distance in a later clause about someone else is not this place's race.
+    if (
+        after
+        and not any(d.end <= cue.start for d in distances)
+        and NEXT_CLAUSE.search(text, cue.end, after[0].start)
+    ):
+        return [context.distance]
     # "eindigde als tweede achter Eitrem, die toen ook de 10.000 meter won": the race of
     # someone else's relative clause is not this place's; which one is, is unsaid.
     if (
@@ -211,6 +230,27 @@ def _distances_of_place(
     ):
         return [None]
     return [_distance_before(text, cue.start, distances, context)]
+
+
+# A coordinate clause with a subject of its own: "..., while Kok ...", "; Kok ...", "werd
+# tweede met 6.20,11, Jansman was op de 3000 meter de snelste".
+NEXT_CLAUSE = re.compile(
+    r",\s+(?:while|whereas|terwijl|maar|but)\s+|;\s+|,\s+(?:and|en)\s+(?=[A-ZÀ-Þ])"
+    r"|,\s+(?:[A-ZÀ-Þ][\w'’-]+\s+){1,3}(?:was|werd|won|wint|reed|klokte|eindigde|finishte"
+    r"|finished|took|clocked|skated|came)\b"
+)
+
+
+def own_clause(
+    text: str, position: int, distances: Sequence[patterns.DistanceMention]
+) -> list[patterns.DistanceMention]:
+    """The distances a cue at `position` may take when none is named before it: not those
+    after a later clause with a subject of its own."""
+    return [
+        d
+        for d in distances
+        if d.start < position or not NEXT_CLAUSE.search(text, position, d.start)
+    ]
 
 
 # A relative clause opened on another name between a place and a distance after it.
@@ -258,6 +298,7 @@ def _distance_for(
     time: patterns.TimeMention | None,
     distances: Sequence[patterns.DistanceMention],
     context: Context,
+    text: str = "",
 ) -> str | None:
     """The distance a time was skated over: named in the sentence before the time, else the
     one carried from earlier sentences if the time fits it, else the only one it can be."""
@@ -268,6 +309,7 @@ def _distance_for(
     before = [d for d in distances if d.end <= time.start]
     if before:
         return before[-1].distance
+    distances = own_clause(text, time.end, distances) if text else distances
     if distances:
         return distances[0].distance
     carried = context.distance if context.distance not in CLASSIFICATIONS else None

@@ -88,6 +88,8 @@ _WIN_WORDS = trie(
             for e in ("", "e")
         ),
         *(f"de {w}" for w in ("beste", "sterkste", "snelste")),
+        # "was met 37,12 het snelst": the adverb says the same.
+        "het snelst", "het sterkst",
         "snelste tijd", "gold medal", "gold medals", "fastest time",
         *(
             f"{w} champion{s}"
@@ -98,7 +100,7 @@ _WIN_WORDS = trie(
 )  # fmt: skip
 _RANK_WORDS: list[tuple[Rx, int]] = [
     (
-        rx("wgztoensakdvpcf", rf"(?i)\b(?:{_WIN_WORDS})\b"),
+        rx("wgztoensakdvpcfh", rf"(?i)\b(?:{_WIN_WORDS})\b"),
         1,
     ),
     # "swept the 500, 1000 and 1500 metres", "sweeping both the 1000m and 1500m": won each
@@ -233,6 +235,9 @@ def _ordinal_counts_something(text: str, end: int) -> bool:
 _RANK_EXTRA_WIN = blind(
     r"\b(?:took|takes|claimed|claims|captured|captures)\s+the\s+(?:men's\s+|women's\s+)?"
     r"(?:race|title|event|gold|victory)\b|"
+    # "led a Dutch one-two", "headed a Norwegian one-two-three": the winner of a sweep.
+    r"\b(?:led|leads|leading|headed|heads|topped|tops)\s+an?\s+(?:[a-z]+\s+)?"
+    r"one-two(?:-three)?\b|"
     r"\bwinning\b|\bwonnen\b|\b(?:took|takes|claimed|claims|captured|captures|secured"
     r"|clinched)\s+the\s+(?:(?:wo)?men['’]s\s+)?(?:\d[\d,.]*\s?(?:m\b|metres|meters)|mass\sstart"
     r"|team\s(?:pursuit|sprint)|relay)"
@@ -262,7 +267,9 @@ _RANK_ON_NAME = re.compile(
 # Whole-text keyword gates for the plain patterns above: most texts hold none of the words.
 _ON_NAME_GATE = gate(_RANK_ON_NAME, "naam")
 _SECOND_AFTER_NAME_GATE = gate(_RANK_SECOND_AFTER_NAME, "second")
-_EXTRA_WIN_GATE = gate(_RANK_EXTRA_WIN, "took takes claim captur secured clinched winning wonnen")
+_EXTRA_WIN_GATE = gate(
+    _RANK_EXTRA_WIN, "took takes claim captur secured clinched winning wonnen one-two"
+)
 _PLACE_WITH_TIME_GATE = gate(
     _RANK_PLACE_WITH_TIME, "second third fourth fifth sixth seventh eighth ninth tenth"
 )

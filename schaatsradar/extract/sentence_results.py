@@ -29,6 +29,7 @@ from schaatsradar.extract.editions import (
     _same_as_then,
     _time_looks_back,
     _time_year,
+    dated_after,
     titled_meet,
 )
 from schaatsradar.extract.entities import _entities
@@ -58,6 +59,7 @@ from schaatsradar.extract.shapes import (
     list_line_ranks,
     outside_asides,
     paired_times,
+    relative_clause,
     verb_final_objects,
 )
 from schaatsradar.extract.types import TEAM_DISTANCES, Gender, HasSpan, Result, Span
@@ -192,7 +194,7 @@ def _results_in(
         if timed.unusual and not (distances or context.distance):
             continue  # an odd notation is a time only for a distance the text names
         timed_distance = _distance_for(
-            timed, outside_asides(text, sentence, entities, distances, timed.start), context
+            timed, outside_asides(text, sentence, entities, distances, timed.start), context, text
         )
         # Gender-blind bounds: a carried "vrouwen" must not throw out a men's time.
         if timed_distance is None or not patterns.plausible(timed.seconds, timed_distance, None):
@@ -222,6 +224,7 @@ def _results_in(
             if _rank_counts(text, sentence, c, context.article_year)
             and not season_standing(text, c, context)
         ],
+        inside(mentions.ranks, sentence),
     )
     for cue in _pair_respectively(text, entities, rank_cues):
         owner = _rank_owner(text, sentence, entities, cue)
@@ -249,7 +252,7 @@ def _results_in(
         seen: set[str | None] = set()
         for index, time in enumerate(entity.times):
             visible = outside_asides(text, sentence, entities, distances, time.start)
-            timed_distance = _distance_for(time, visible, context)
+            timed_distance = _distance_for(time, visible, context, text)
             if timed_distance in seen:
                 continue  # one time per race: the first
             seen.add(timed_distance)
@@ -280,11 +283,24 @@ def _results_in(
         # per race.
         # A place dated earlier ("who won the event a year ago") is another race.
         by_race: dict[tuple[str | None, bool], list[patterns.RankMention]] = {}
+        clause = relative_clause(text, sentence, entity) if len(others) > 1 else None
+        held: list[tuple[str | None, patterns.RankMention]] = []
         for cue in others:
-            back = _looks_back(text, sentence, cue, lookback, context)
+            back = _looks_back(text, sentence, cue, lookback, context) or dated_after(
+                text, sentence, cue, context.article_year
+            )
             visible = outside_asides(text, sentence, entities, distances, cue.start)
             for distance in _distances_of_place(text, cue, visible, context):
+                if clause is not None and not back and clause[0] <= cue.start < clause[1]:
+                    held.append((distance, cue))  # decided once the main clause is read
+                    continue
                 by_race.setdefault((distance, back), [cue])  # one place per race: the first
+        closed = clause[1] if clause is not None else sentence.end
+        for distance, cue in held:
+            # "Bowe, die op de Spelen van 2018 brons won, werd zesde": a clause's place for the
+            # race the main clause places too is another edition's, which one unsaid.
+            if not any(c.start >= closed for c in by_race.get((distance, False), ())):
+                by_race.setdefault((distance, False), [cue])
         races.extend((distance, cues, None) for (distance, _), cues in by_race.items())
         for distance, cues, race_time in races:
             if distance is None:

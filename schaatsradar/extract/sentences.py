@@ -16,8 +16,9 @@ from dataclasses import dataclass
 BOUNDARY = re.compile(
     r"(?<=[.!?])[\"”’')]*\s+(?=[\"“‘'(]?[A-ZÀ-Þ0-9])(?<!\b[A-Z]\.\s)"
     # A results list run into one paragraph ("vrouwen: 1. Kok 37,12 2. Leerdam 37,45 3. ..."):
-    # the number after a colon or a time is the next line's place, not a sentence end.
-    r"(?<![:\d]\s\d\.\s)(?<![:\d]\s\d\d\.\s)"
+    # the number after a colon or a time is the next line's place, not a sentence end; so is
+    # one after a comma ("1. Moes (NED) 39.12, 2. Takahashi (JPN) 39.30").
+    r"(?<![:\d,]\s\d\.\s)(?<![:\d,]\s\d\d\.\s)"
     r"|(?<=[.!?][\"”’'])\s+"
     r"|\n\s*\n|\n(?=[A-ZÀ-Þ\"“])"
 )

@@ -31,6 +31,7 @@ __all__ = [
     "list_line_ranks",
     "outside_asides",
     "paired_times",
+    "relative_clause",
     "verb_final_objects",
 ]
 
@@ -38,12 +39,15 @@ __all__ = [
 # It stands at a line start or after whitespace (a list flattened into one paragraph), never
 # inside a number ("1.000 meter").
 _LIST_NUMBER_BEFORE = re.compile(r"(?:^|(?<=\s))(\d{1,2})[.)]\s+$")
+# A bare number opens a line only at a real line start: "2 Wennemars 1.07,61".
+_BARE_LIST_NUMBER = re.compile(r"(\d{1,2})[ \t]+")
 # What follows the name on such a line: an optional country code or flag in brackets, an
 # optional dash or colon, then the time and nothing else.
 _LIST_LINE_AFTER = re.compile(r"^\s*(?:\([A-Za-z .]{2,12}\)\s*|(?-i:[A-Z]{3})\s+)?(?:[-–—:|]\s*)?$")
 # After the time only a gap to the winner may follow: "(+1.47)", "+1,47".
 _NEXT_LIST_NUMBER = re.compile(r"\s\d{1,2}[.)]\s+(?=[A-ZÀ-Þ])")
-_LIST_LINE_END = re.compile(r"^\s*(?:\(\s*[-+][^)]{0,12}\)|[-+][0-9][0-9.,:]{0,8})?\s*$")
+# A comma may close an item of a list run into one line: "1. Moes (NED) 39.12, 2. ...".
+_LIST_LINE_END = re.compile(r"^\s*(?:\(\s*[-+][^)]{0,12}\)|[-+][0-9][0-9.,:]{0,8})?\s*[,;]?\s*$")
 
 
 def list_line_ranks(
@@ -59,6 +63,8 @@ def list_line_ranks(
             continue
         line_start = text.rfind("\n", 0, entity.start) + 1
         number = _LIST_NUMBER_BEFORE.search(text, max(line_start, entity.start - 8), entity.start)
+        if number is None:
+            number = _BARE_LIST_NUMBER.fullmatch(text, line_start, entity.start)
         if number is None:
             continue
         following = [t for t in times if t.start >= entity.end and t.kind == "result"]
@@ -305,3 +311,21 @@ def verb_final_objects(
             entity.governed = True
         return BeatingClause(head, objects, opened.end(), end)
     return None
+
+
+# A relative clause hung on a name, after at most one short apposition: "Bowe, die ...",
+# "Bowe, 37, who ...". It closes at the next comma not followed by a number ("in 2019, 2020").
+_RELATIVE_AFTER_NAME = re.compile(
+    r"\s*,\s*(?:[^,.;:()]{1,25},\s*)?(?:die|dat|who|which|whose)\b", re.IGNORECASE
+)
+_RELATIVE_CLOSE = re.compile(r",\s+(?!\d)")
+
+
+def relative_clause(text: str, sentence: Sentence, entity: Entity) -> tuple[int, int] | None:
+    """The span of the relative clause right after `entity`'s name that closes before the
+    sentence ends ("Bowe, who won bronze in 2018, finished sixth"), or None."""
+    opened = _RELATIVE_AFTER_NAME.match(text, entity.end, sentence.end)
+    if opened is None:
+        return None
+    close = _RELATIVE_CLOSE.search(text, opened.end(), sentence.end)
+    return None if close is None else (opened.end(), close.start())

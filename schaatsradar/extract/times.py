@@ -130,8 +130,9 @@ _RESULT_CUE = rx(
 # Directly before a number, these make it a race time even when it also looks like a date.
 _RESULT_BEFORE = rx(
     "(ceikmnrstw",
-    # Plural verbs too ("De Nederlanders klokten 3,38,71"): a team's time.
+    # Plural verbs too ("De Nederlanders klokten 3,38,71"): a team's time. "reed naar 1.08.45".
     r"(?i)(?:\b(?:in|met|with|klok(?:t|te|ten)|clocked|clocks|noteer(?:t|de|den)|reed|reden|rijdt|"
+    r"(?:reed|reden|rijdt|snelde|stormde|schaatste)\snaar|"
     r"skated|tijd\svan|time\sof"
     r"|tijd|time|kwam(?:en)?\stot|eindtijd)\s(?:een\s|a\s)?|\(\s?"
     # "Ning's time was 1.44.94", "haar tijd bedroeg 1.55.20".

@@ -1,0 +1,68 @@
+"""Places a sentence implies beyond the ones `inferences` reads: who a third place finished
+behind, and rivals beaten in the standings rather than in the race just won.
+
+Why a module of its own: `inferences.py` holds the common shapes; these two are the ones
+issue 11's third batch of our own articles (u053-u059) found missing, kept apart so each
+file stays short enough to read whole.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+from schaatsradar.extract import patterns
+from schaatsradar.extract.context import Entity
+from schaatsradar.extract.mentions import text_before
+from schaatsradar.extract.owners import LIST_GAP
+from schaatsradar.extract.sentences import Sentence
+
+__all__ = ["infer_two_ahead", "standings_beaten"]
+
+BEHIND = re.compile(
+    r"\b(?:achter|behind|runner-up\s+to|second\s+to)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
+
+
+# "won de 3000 meter en bleef in het eindklassement X en Y voor", "beat X overall": the
+# beating clause names the standings itself, whatever race the winner won before it.
+_STANDINGS_BEFORE_NAME = re.compile(
+    r"\b(?:bleef|blijft|bleven|hield|houdt|versloeg|beat|finished\s+ahead\s+of|ahead\s+of)"
+    r"\s+(?:\w+\s+){0,2}?(?:in\s+(?:het|de)\s+(?:eind|algemeen\s+|algemene\s+)?(?:klassement|stand)"
+    r"|in\s+the\s+(?:overall\s+|final\s+)?standings|overall)\s+(?:\w+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+
+
+def standings_beaten(text: str, winner: Entity, first: Entity) -> bool:
+    """Whether the clause that beats `first` names the standings right before its names."""
+    window = max(winner.end, first.start - 80)
+    return _STANDINGS_BEFORE_NAME.search(text, window, first.start) is not None
+
+
+# "A en B": exactly two names joined, nothing listed after them.
+_PAIR_JOIN = re.compile(r"^\s*(?:en|and|&)\s*(?:(?:de|the)\s+\w+\s+)?$", re.IGNORECASE)
+
+
+def infer_two_ahead(text: str, sentence: Sentence, entities: Sequence[Entity]) -> None:
+    """ "werd derde, achter Sarault en Santos-Griswold", "bronze behind Kok and Jackson": the
+    two a third place finished behind, named as a pair, were first and second in that order.
+    Only one third place in the sentence and a pair of exactly two unplaced names."""
+    third = [e for e in entities if e.ranks and {r.rank for r in e.ranks} == {3}]
+    if len(third) != 1:
+        return
+    after = [e for e in entities if e.start > third[0].end and e.name != third[0].name]
+    for first, second in itertools.pairwise(after):
+        if first.ranks or second.ranks or first.team != second.team:
+            continue
+        if not BEHIND.search(text_before(text, sentence, first.start)):
+            continue
+        if not _PAIR_JOIN.match(text[first.end : second.start]):
+            return
+        later = [e for e in after if e.start > second.end]
+        if later and LIST_GAP.match(text[second.end : later[0].start]):
+            return  # "achter A en B, C en D": a list of the field, not the two ahead
+        first.ranks.append(patterns.RankMention(first.start, first.end, 1, "achter"))
+        second.ranks.append(patterns.RankMention(second.start, second.end, 2, "achter"))
+        return

@@ -1,0 +1,88 @@
+"""A record equalled: "equalling the Olympic record Miho Takagi set in 2022", "evenaarde het
+baanrecord van Kok". The mark still stands, so its named holder keeps it (`existing`, with the
+equalled time); the skater who equalled it keeps the record the other readers drafted.
+
+Why a module of its own: the record readers know records set, broken and standing; an equal
+is the one case where the race's time is also the standing mark of someone else.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from schaatsradar.extract.names import NameMention
+from schaatsradar.extract.sentences import Sentence
+from schaatsradar.extract.types import Record, Span
+
+__all__ = ["equalled_holders"]
+
+_EQUAL_BEFORE = re.compile(
+    r"\b(?:equall?(?:ed|ing)|equals?|tied|tying|tie|evenaarde|evenaarden|evenaart|geëvenaard|"
+    r"evenaren|kwam\s+gelijk\s+met|gelijk\s+aan)\b[^.;:!?]{0,25}$",
+    re.IGNORECASE,
+)
+# Who holds the mark named after the record word: "record Takagi set", "record van Kok",
+# "the record of Jackson", "record held by Bowe".
+_HOLDER_AFTER = re.compile(
+    r"^\s*(?:(?:van|of|set\s+by|held\s+by|owned\s+by|uit\s+handen\s+van)\s+)?$", re.IGNORECASE
+)
+_POSSESSIVE_BEFORE = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,2}$")
+
+
+def equalled_holders(
+    text: str,
+    records: Sequence[Record],
+    sentences: Sequence[Sentence],
+    names: Sequence[NameMention],
+) -> list[Record]:
+    """The standing record of the holder an equalled record names, one per such record."""
+    starts = [s.start for s in sentences]
+    added: list[Record] = []
+    for record in records:
+        if record.status not in ("set", None):
+            continue
+        word = record.evidence
+        index = bisect.bisect_right(starts, word.start) - 1
+        if index < 0:
+            continue
+        sentence = sentences[index]
+        if not _EQUAL_BEFORE.search(text, max(sentence.start, word.start - 60), word.start):
+            continue
+        holder = _holder(text, sentence, word, names)
+        if holder is None or holder.skater.name == record.athlete:
+            continue
+        added.append(
+            Record(
+                type=record.type,
+                status="existing",
+                athlete=holder.skater.name,
+                distance=record.distance,
+                gender=record.gender,
+                seconds=record.seconds,
+                venue=None,
+                evidence=Span(word.start, holder.end, text[word.start : holder.end])
+                if holder.start > word.start
+                else Span(holder.start, word.end, text[holder.start : word.end]),
+                confidence=record.confidence,
+            )
+        )
+    return added
+
+
+def _holder(
+    text: str, sentence: Sentence, word: Span, names: Sequence[NameMention]
+) -> NameMention | None:
+    for name in names:
+        if word.end <= name.start < min(sentence.end, word.end + 30) and _HOLDER_AFTER.match(
+            text[word.end : name.start]
+        ):
+            return name
+        if (
+            sentence.start <= name.start
+            and name.end <= word.start
+            and _POSSESSIVE_BEFORE.match(text[name.end : word.start])
+        ):
+            return name
+    return None
