@@ -41,14 +41,24 @@ def standings_beaten(text: str, winner: Entity, first: Entity) -> bool:
     return _STANDINGS_BEFORE_NAME.search(text, window, first.start) is not None
 
 
-# "A en B": exactly two names joined, nothing listed after them.
-_PAIR_JOIN = re.compile(r"^\s*(?:en|and|&)\s*(?:(?:de|the)\s+\w+\s+)?$", re.IGNORECASE)
+# "A en B": exactly two names joined, nothing listed after them; a country aside may follow a
+# name ("Stolz of the United States and De Boo", "Kok (NED) en Jackson").
+_ASIDE = r"(?:\s+(?:of|from|uit)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?|\s*\([^()]{1,30}\))?"
+_PAIR_JOIN = re.compile(_ASIDE + r"\s*(?:en|and|&)\s*(?:(?:de|the)\s+\w+\s+)?$", re.IGNORECASE)
+# After the second name the clause ends or goes on with the race ("op de 500 meter", "in
+# Calgary"), not with a verb of its own ("en Leerdam reed een persoonlijk record").
+_PAIR_END = re.compile(
+    _ASIDE + r"\s*(?:[.,;:!?)]|$|\s(?:op|in|bij|at|on|tijdens|during|maandag|dinsdag|woensdag|"
+    r"donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday)\b)"
+)
 
 
 def infer_two_ahead(text: str, sentence: Sentence, entities: Sequence[Entity]) -> None:
     """ "werd derde, achter Sarault en Santos-Griswold", "bronze behind Kok and Jackson": the
     two a third place finished behind, named as a pair, were first and second in that order.
-    Only one third place in the sentence and a pair of exactly two unplaced names."""
+    Only one third place in the sentence and a pair of exactly two unplaced names; one name
+    ("derde achter Jackson") says not whether Jackson won or was second."""
     third = [e for e in entities if e.ranks and {r.rank for r in e.ranks} == {3}]
     if len(third) != 1:
         return
@@ -63,6 +73,8 @@ def infer_two_ahead(text: str, sentence: Sentence, entities: Sequence[Entity]) -
         later = [e for e in after if e.start > second.end]
         if later and LIST_GAP.match(text[second.end : later[0].start]):
             return  # "achter A en B, C en D": a list of the field, not the two ahead
+        if not _PAIR_END.match(text, second.end):
+            return  # "achter Jackson en Leerdam reed een persoonlijk record": her own clause
         first.ranks.append(patterns.RankMention(first.start, first.end, 1, "achter"))
         second.ranks.append(patterns.RankMention(second.start, second.end, 2, "achter"))
         return

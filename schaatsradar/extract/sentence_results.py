@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from schaatsradar.extract import dated_years, patterns
-from schaatsradar.extract.behind_list import infer_behind_third
 from schaatsradar.extract.career_marks import career_marks
 from schaatsradar.extract.context import CLASSIFICATIONS, Context, race_distances
 from schaatsradar.extract.editions import (
@@ -233,7 +232,6 @@ def _results_in(
     list_line_ranks(text, sentence, entities, sentence_times)
     _infer_beaten_in_clause(beaten_in_clause, context)
     _infer_leader(text, sentence, entities)
-    infer_behind_third(text, sentence, entities)
     _infer_only_ahead(text, sentence, entities)
     _infer_runners_up(text, sentence, entities, context)
     results: list[Result] = []
