@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Date, bindparam, delete, func, insert, or_, select, update
 
+from schaatsradar.store import knowledge_batch as batch
 from schaatsradar.store import write_behind
 from schaatsradar.store.memo import MEMO as _MEMO
 from schaatsradar.store.memo import RACE_LOOKUPS as _RACE_LOOKUPS
@@ -335,15 +336,6 @@ _COMPETITIONS_BETWEEN = (
 )
 
 
-def _season_window(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
-    """The whole seasons (July to June) around `first`..`last`: within `memoized` their meets
-    are read at once. The days asked for move with every article (each a query before); a
-    season's meets answer them all, and how many a season has does not grow with the archive."""
-    start = dt.date(first.year if first.month >= 7 else first.year - 1, 7, 1)
-    end = dt.date(last.year + 1 if last.month >= 7 else last.year, 6, 30)
-    return start, end
-
-
 _COMPETITION_BY_ID = select(Competition).where(Competition.id == bindparam("competition_id"))
 
 
@@ -374,7 +366,12 @@ def ensure_competition(
     )
     _forget(conn, "news_competitions")
     competition_id = _insert(conn, _INSERT_COMPETITION, values)
-    _in_windows(conn, competition_id, CompetitionRow(competition_id, **_row_values(values)))
+    batch.in_windows(
+        conn,
+        competition_id,
+        CompetitionRow(competition_id, **_row_values(values)),
+        lambda: competition(conn, competition_id),
+    )
     return competition_id
 
 
@@ -382,61 +379,17 @@ def _row_values(values: dict[str, Any]) -> dict[str, Any]:
     return {f.name: values[f.name] for f in fields(CompetitionRow) if f.name != "id"}
 
 
-def _in_windows(conn: Connection, competition_id: int, meet: CompetitionRow | None) -> None:
-    """The windows of meets read (`competitions_between`) kept in step with a meet made or
-    changed (`meet`: as it is now; None: read it), instead of read again."""
-    memo = conn.info.get(_MEMO)
-    if memo is None or not memo["competitions_between"]:
-        return
-    if meet is None:
-        meet = competition(conn, competition_id)
-    windows = memo["competitions_between"]
-    for (lo, hi), rows in windows.items():
-        kept = [row for row in rows if row.id != competition_id]
-        if (
-            meet is not None
-            and meet.start_date is not None
-            and meet.start_date <= hi
-            and (meet.end_date or meet.start_date) >= lo
-        ):
-            kept.append(meet)
-            kept.sort(key=lambda row: row.id)
-        windows[(lo, hi)] = kept
-
-
 def competitions_between(conn: Connection, first: dt.date, last: dt.date) -> list[CompetitionRow]:
     """Dated competitions overlapping the days `first`..`last`, by id."""
-    memo = conn.info.get(_MEMO)
-    if memo is None:
-        return _competitions_between(conn, first, last)
-    windows = memo["competitions_between"]  # (first, last) of a window read: its meets
-    window = next(((lo, hi) for lo, hi in windows if lo <= first and last <= hi), None)
-    if window is None:
-        window = _season_window(first, last)
-        windows[window] = found = _competitions_between(conn, *window)
-        for meet in found:  # and by id, asked next
-            memo["competition"].setdefault(meet.id, meet)
-    return [
-        meet
-        for meet in windows[window]
-        if meet.start_date is not None
-        and meet.start_date <= last
-        and (meet.end_date or meet.start_date) >= first
-    ]
+    return batch.competitions_between(
+        conn, first, last, lambda lo, hi: _competitions_between(conn, lo, hi)
+    )
 
 
 def _competitions_between(conn: Connection, first: dt.date, last: dt.date) -> list[CompetitionRow]:
     rows = conn.execute(_COMPETITIONS_BETWEEN, {"first": first, "last": last}).all()
-    _remember_programmes(conn, rows)
+    batch.remember_programmes(conn, rows)
     return [_competition(r) for r in rows]
-
-
-def _remember_programmes(conn: Connection, rows: Sequence[Any]) -> None:
-    """A meet's stored programme (`calendar.meet_programme`) read with its row, not again."""
-    memo = conn.info.get(_MEMO)
-    if memo is not None:
-        for row in rows:
-            memo["programme"].setdefault(row.id, row.programme)
 
 
 def news_competitions(
@@ -496,7 +449,7 @@ def date_competition(conn: Connection, competition_id: int, first: dt.date, last
         )
     _forget(conn, "news_competitions")
     _forget(conn, "competition", competition_id)
-    _in_windows(conn, competition_id, None)
+    batch.in_windows(conn, competition_id, None, lambda: competition(conn, competition_id))
 
 
 def widen_competition(conn: Connection, competition_id: int, first: dt.date, last: dt.date) -> None:
@@ -516,7 +469,7 @@ def widen_competition(conn: Connection, competition_id: int, first: dt.date, las
         )
     _forget(conn, "news_competitions")
     _forget(conn, "competition", competition_id)
-    _in_windows(conn, competition_id, None)
+    batch.in_windows(conn, competition_id, None, lambda: competition(conn, competition_id))
 
 
 def place_competition(conn: Connection, competition_id: int, city: str) -> None:
@@ -529,7 +482,7 @@ def place_competition(conn: Connection, competition_id: int, city: str) -> None:
         )
     _forget(conn, "news_competitions")
     _forget(conn, "competition", competition_id)
-    _in_windows(conn, competition_id, None)
+    batch.in_windows(conn, competition_id, None, lambda: competition(conn, competition_id))
 
 
 def competition(conn: Connection, competition_id: int) -> CompetitionRow | None:
@@ -542,7 +495,7 @@ def _competition_by_id(conn: Connection, competition_id: int) -> CompetitionRow 
     row = conn.execute(_COMPETITION_BY_ID, {"competition_id": competition_id}).first()
     if row is None:
         return None
-    _remember_programmes(conn, [row])
+    batch.remember_programmes(conn, [row])
     return _competition(row)
 
 
@@ -824,10 +777,10 @@ def add_claim(
             _remember(conn, "result_entry", result_id, entry)
     else:
         result_id = int(found)
-        known = _known_claims(conn, result_id)
+        known = batch.known_claims(conn, result_id)
         own: Sequence[Any]
         if known is not None:  # read with the race (`memo.race_entries`) and kept in step
-            own = [c for c in known if _of_source(c.source_key, source_key)]
+            own = [c for c in known if batch.of_source(c.source_key, source_key)]
         else:
             own = conn.execute(
                 _CLAIMS_OF_SOURCE,
@@ -842,11 +795,11 @@ def add_claim(
                     _INSERT_CLAIM,
                     dict(result_id=result_id, source_key=source_key, **values),
                 )
-                _claim_added(conn, result_id, new_id, source_key, values)
+                batch.claim_added(conn, result_id, new_id, source_key, values)
             else:
                 if not write_behind.update_claim(conn, base.id, values):
                     conn.execute(_UPDATE_CLAIM, dict(claim_id=base.id, **values))
-                _claim_changed(conn, result_id, base.id, values)
+                batch.claim_changed(conn, result_id, base.id, values)
         else:
             _add_to_source(conn, result_id, source_key, own, parts, values)
     if written is not None:
@@ -872,7 +825,7 @@ def _add_to_source(
             _INSERT_CLAIM,
             dict(result_id=result_id, source_key=numbered, **values),
         )
-        _claim_added(conn, result_id, new_id, numbered, values)
+        batch.claim_added(conn, result_id, new_id, numbered, values)
         return
     given = (("seconds", parts.seconds), ("rank", parts.rank), ("margin", parts.margin))
     filled = {
@@ -881,72 +834,7 @@ def _add_to_source(
     if filled:
         if not write_behind.update_claim(conn, fitting.id, filled):
             conn.execute(update(ResultClaim).where(ResultClaim.id == fitting.id).values(**filled))
-        _claim_changed(conn, result_id, fitting.id, filled)
-
-
-def _of_source(key: str, source_key: str) -> bool:
-    """A claim of `source_key` itself or one of its numbered ones (`source_key#2`), as
-    `_CLAIMS_OF_SOURCE` selects them."""
-    return key == source_key or key.startswith(f"{source_key}#")
-
-
-def _known_claims(conn: Connection, result_id: int) -> list[ClaimRow] | None:
-    memo = conn.info.get(_MEMO)
-    if memo is None:
-        return None
-    found: list[ClaimRow] | None = memo["claims"].get(result_id)
-    return found
-
-
-def _claim_added(
-    conn: Connection, result_id: int, claim_id: int, source_key: str, values: dict[str, Any]
-) -> None:
-    """A new claim of a result, kept in the remembered claims (else they are read again)."""
-    known = _known_claims(conn, result_id)
-    if known is None:
-        _forget(conn, "claims", result_id)
-        return
-    known.append(_claim_of(claim_id, source_key, values))
-    known.sort(key=lambda c: c.id)
-
-
-def _claim_changed(conn: Connection, result_id: int, claim_id: int, values: dict[str, Any]) -> None:
-    known = _known_claims(conn, result_id)
-    if known is None:
-        _forget(conn, "claims", result_id)
-        return
-    for at, claim in enumerate(known):
-        if claim.id == claim_id:
-            merged = {**_claim_values(claim), **values}
-            known[at] = _claim_of(claim_id, claim.source_key, merged)
-
-
-def _claim_values(claim: ClaimRow) -> dict[str, Any]:
-    return dict(
-        cluster=claim.cluster,
-        official=claim.official,
-        seconds=claim.seconds,
-        rank=claim.rank,
-        article_id=claim.article_id,
-        evidence_text=claim.evidence,
-        candidate=claim.candidate,
-        margin=claim.margin,
-    )
-
-
-def _claim_of(claim_id: int, source_key: str, values: dict[str, Any]) -> ClaimRow:
-    return ClaimRow(
-        claim_id,
-        values["cluster"],
-        values["official"],
-        values["seconds"],
-        values["rank"],
-        source_key,
-        values["article_id"],
-        values["evidence_text"],
-        values["candidate"],
-        values["margin"],
-    )
+        batch.claim_changed(conn, result_id, fitting.id, filled)
 
 
 def claims(conn: Connection, result_id: int) -> list[ClaimRow]:
