@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from functools import cache
+from itertools import islice
 from typing import Any
 
 from sqlalchemy import Connection, Date, bindparam, delete, func, insert, or_, select, update
@@ -364,15 +365,44 @@ def ensure_competition(
         origin=origin,
         source=source,
     )
-    _forget(conn, "news_competitions")
     competition_id = _insert(conn, _INSERT_COMPETITION, values)
-    batch.in_windows(
-        conn,
-        competition_id,
-        CompetitionRow(competition_id, **_row_values(values)),
-        lambda: competition(conn, competition_id),
-    )
+    meet = CompetitionRow(competition_id, **_row_values(values))
+    _news_meet_added(conn, meet)
+    _remember(conn, "competition", competition_id, meet)  # as stored: not read back
+    _remember(conn, "programme", competition_id, None)  # a meet made here has none
+    _remember(conn, "races_of", ("meet", competition_id), True)  # and no races yet
+    batch.in_windows(conn, competition_id, meet, lambda: competition(conn, competition_id))
     return competition_id
+
+
+def _news_meet_added(conn: Connection, meet: CompetitionRow) -> None:
+    """The remembered lists of news meets (`news_competitions`) kept in step with a meet just
+    made (the newest: it comes last), instead of read again; one with days asked is dropped."""
+    memo = conn.info.get(_MEMO)
+    if memo is None:
+        return
+    lists = memo["news_competitions"]
+    for key in list(lists):
+        level, dated, around = key
+        if around is not None:
+            del lists[key]
+            continue
+        if meet.origin == "news" and meet.level == level and dated == bool(meet.start_date):
+            lists[key] = [*lists[key], meet]
+
+
+def _meet_changed(conn: Connection, competition_id: int, **changes: Any) -> None:
+    """A meet's remembered row kept in step with an update (or forgotten, and read again)."""
+    _forget(conn, "news_competitions")
+    memo = conn.info.get(_MEMO)
+    known = memo["competition"].get(competition_id) if memo is not None else None
+    if memo is None or known is None:
+        _forget(conn, "competition", competition_id)
+        batch.in_windows(conn, competition_id, None, lambda: competition(conn, competition_id))
+        return
+    meet = replace(known, **changes)
+    memo["competition"][competition_id] = meet
+    batch.in_windows(conn, competition_id, meet, lambda: meet)
 
 
 def _row_values(values: dict[str, Any]) -> dict[str, Any]:
@@ -403,6 +433,14 @@ def news_competitions(
     `knowledge.meet_rules`); with `around`, only dated ones whose days overlap those days.
     (Without it every news meet of the level is read, for every result: the cost grew with
     the knowledge base.)"""
+    if around is not None and dated and _MEMO in conn.info:
+        # The same rows as the query, from the season window of meets `competitions_between`
+        # keeps (the days asked move with every article: each was a query before).
+        return [
+            meet
+            for meet in competitions_between(conn, *around)
+            if meet.origin == "news" and meet.level == level
+        ]
     key = (level, dated, around)
     return list(
         _remembered(
@@ -447,9 +485,9 @@ def date_competition(conn: Connection, competition_id: int, first: dt.date, last
             .where(Competition.id == competition_id, Competition.start_date.is_(None))
             .values(start_date=first, end_date=last)
         )
-    _forget(conn, "news_competitions")
-    _forget(conn, "competition", competition_id)
-    batch.in_windows(conn, competition_id, None, lambda: competition(conn, competition_id))
+    known = _remembered_meet(conn, competition_id)
+    days = dict(start_date=first, end_date=last)
+    _meet_changed(conn, competition_id, **(days if known is None or not known.start_date else {}))
 
 
 def widen_competition(conn: Connection, competition_id: int, first: dt.date, last: dt.date) -> None:
@@ -467,9 +505,7 @@ def widen_competition(conn: Connection, competition_id: int, first: dt.date, las
             .where(Competition.id == competition_id)
             .values(start_date=start, end_date=end)
         )
-    _forget(conn, "news_competitions")
-    _forget(conn, "competition", competition_id)
-    batch.in_windows(conn, competition_id, None, lambda: competition(conn, competition_id))
+    _meet_changed(conn, competition_id, start_date=start, end_date=end)
 
 
 def place_competition(conn: Connection, competition_id: int, city: str) -> None:
@@ -480,9 +516,14 @@ def place_competition(conn: Connection, competition_id: int, city: str) -> None:
             .where(Competition.id == competition_id, Competition.city.is_(None))
             .values(city=city)
         )
-    _forget(conn, "news_competitions")
-    _forget(conn, "competition", competition_id)
-    batch.in_windows(conn, competition_id, None, lambda: competition(conn, competition_id))
+    known = _remembered_meet(conn, competition_id)
+    _meet_changed(conn, competition_id, **(dict(city=city) if known and known.city is None else {}))
+
+
+def _remembered_meet(conn: Connection, competition_id: int) -> CompetitionRow | None:
+    memo = conn.info.get(_MEMO)
+    found: CompetitionRow | None = memo["competition"].get(competition_id) if memo else None
+    return found
 
 
 def competition(conn: Connection, competition_id: int) -> CompetitionRow | None:
@@ -520,11 +561,12 @@ _RACES_OF = (
 )
 
 
-_RACES_OF_MEET = (
-    select(Race.id, Race.race_date, Race.day_key, Race.distance, Race.gender)
-    .where(Race.competition_id == bindparam("competition_id"))
+_RACES_OF_MEETS = (
+    select(Race.id, Race.race_date, Race.day_key, Race.distance, Race.gender, Race.competition_id)
+    .where(Race.competition_id.in_(bindparam("meets", expanding=True)))
     .order_by(Race.id)
 )
+_MEETS_AT_ONCE = 500
 
 
 def races_of(conn: Connection, competition_id: int, distance: str, gender: str) -> list[RaceRow]:
@@ -535,15 +577,20 @@ def races_of(conn: Connection, competition_id: int, distance: str, gender: str) 
         return _races_of(conn, competition_id, distance, gender)
     known = memo["races_of"]
     if ("meet", competition_id) not in known:
-        known[("meet", competition_id)] = True
-        if write_behind.pending_meet(conn, competition_id):
+        # With it, the races of every other meet remembered (those of the seasons read):
+        # the batch's next results are mostly of those, and each meet was a query.
+        others = [m for m in memo["competition"] if ("meet", m) not in known]
+        meets = [competition_id, *sorted(set(others) - {competition_id})][:_MEETS_AT_ONCE]
+        for meet in meets:
+            known[("meet", meet)] = True
+        if any(write_behind.pending_meet(conn, meet) for meet in meets):
             write_behind.flush(conn)
-        with write_behind.unguarded(conn):  # (no race of this meet is waiting)
-            rows = conn.execute(_RACES_OF_MEET, {"competition_id": competition_id}).all()
+        with write_behind.unguarded(conn):  # (no race of these meets is waiting)
+            rows = conn.execute(_RACES_OF_MEETS, {"meets": meets}).all()
         for r in rows:
             race = RaceRow(r.id, r.race_date, r.day_key)
-            known.setdefault((competition_id, r.distance, r.gender), []).append(race)
-            memo["race_row"][r.id] = RaceKey(competition_id, r.distance, r.gender, r.race_date)
+            known.setdefault((r.competition_id, r.distance, r.gender), []).append(race)
+            memo["race_row"][r.id] = RaceKey(r.competition_id, r.distance, r.gender, r.race_date)
     return list(known.setdefault((competition_id, distance, gender), []))
 
 
@@ -1226,11 +1273,29 @@ _RECORD_MARKS = (
 )
 
 
+_RECORD_BOOK = (
+    select(Record)
+    .where(Record.kind == bindparam("kind"), Record.scope == bindparam("scope"))
+    .order_by((Record.status == "current").desc(), Record.seconds, Record.id)
+)
+
+
 def record_marks(
     conn: Connection, kind: str, scope: str, distance: str, gender: str
 ) -> list[RecordRow]:
     """Every mark of one record (current, superseded, disputed), the current first."""
     key = (kind, scope, distance, gender)
+    memo = conn.info.get(_MEMO)
+    if memo is not None and key not in memo["record_marks"]:
+        # Within `memoized` a book's marks are read whole (every distance and gender of the
+        # world's, a rink's, a country's records): a result asks of four books, each a query.
+        known = memo["record_marks"]
+        if ("book", kind, scope) not in known:
+            known[("book", kind, scope)] = True
+            for row in conn.execute(_RECORD_BOOK, {"kind": kind, "scope": scope}):
+                mark = _record(row)
+                known.setdefault((kind, scope, mark.distance, mark.gender), []).append(mark)
+        known.setdefault(key, [])
     return list(
         _remembered(
             conn, "record_marks", key, lambda: _record_marks(conn, kind, scope, distance, gender)
@@ -1270,9 +1335,30 @@ _RECORDS_MADE_BY = select(Record).where(
 )
 
 
+_RECORDS_MADE_BY_RESULTS = (
+    select(Record)
+    .where(
+        Record.result_id.in_(bindparam("result_ids", expanding=True)),
+        or_(Record.status == "current", (Record.origin == "article") & (Record.status != CLAIM)),
+    )
+    .order_by(Record.id)
+)
+_RESULTS_AT_ONCE = 500
+
+
 def records_made_by(conn: Connection, result_id: int) -> list[RecordRow]:
     """Records a result made (by being faster than the record it found) that stand, and the
-    news records it backs, whatever their standing."""
+    news records it backs, whatever their standing. Within `memoized` asked at once for the
+    other results remembered (those of the races read), each a query before."""
+    memo = conn.info.get(_MEMO)
+    if memo is not None and result_id not in memo["records_made_by"]:
+        known = memo["records_made_by"]
+        others = (r for r in memo["result_entry"] if r not in known and r != result_id)
+        wanted = [result_id, *islice(others, _RESULTS_AT_ONCE - 1)]
+        for made_by in wanted:
+            known[made_by] = []
+        for row in conn.execute(_RECORDS_MADE_BY_RESULTS, {"result_ids": wanted}):
+            known[row.result_id].append(_record(row))
     return list(
         _remembered(conn, "records_made_by", result_id, lambda: _records_made_by(conn, result_id))
     )
@@ -1536,11 +1622,13 @@ write_behind.safe(
     _COMPETITIONS_BETWEEN,
     _COMPETITION_BY_ID,
     _RECORD_MARKS,
+    _RECORD_BOOK,
     _RECORDS_MADE_BY,
+    _RECORDS_MADE_BY_RESULTS,
 )
 write_behind.safe(
     _INSERT_SKATER, _SKATER_BY_SLUG, _SKATER_BY_ID, _TAKEN_SLUGS, touching=("skaters",)
 )
 write_behind.safe(_INSERT_ALIASES, _TAKEN_ALIASES, touching=("skater_aliases",))
 write_behind.safe(_SKATER_BY_ALIAS, _SKATERS_BY_ALIASES, touching=("skaters", "skater_aliases"))
-write_behind.safe(_INSERT_RACE, _RACES_OF, _RACES_OF_MEET, touching=("races",))
+write_behind.safe(_INSERT_RACE, _RACES_OF, _RACES_OF_MEETS, touching=("races",))
