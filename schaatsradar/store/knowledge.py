@@ -1163,29 +1163,28 @@ def result_by_id(conn: Connection, result_id: int) -> ResultView | None:
     return _view(row) if row is not None else None
 
 
-_RESULTS_BY_IDS = _RESULTS.where(RaceResult.id.in_(bindparam("result_ids", expanding=True)))
+_RESULTS_BY_IDS = _RESULTS.where(RaceResult.id.in_(bindparam("ids", expanding=True)))
+_RESULTS_OF_RACES = _RESULTS.where(
+    RaceResult.race_id.in_(bindparam("ids", expanding=True)), SHOWN
+).order_by(RaceResult.race_id, func.coalesce(RaceResult.rank, 999), RaceResult.seconds)
 
 
 def results_by_ids(conn: Connection, result_ids: Iterable[int]) -> dict[int, ResultView]:
     """`result_by_id` for several at once (an article's results: one query, not one each)."""
-    wanted = sorted(set(result_ids))
-    if not wanted:
-        return {}
-    rows = conn.execute(_RESULTS_BY_IDS, {"result_ids": wanted})
-    return {view.id: view for view in map(_view, rows)}
-
-
-_RESULTS_OF_RACES = _RESULTS.where(
-    RaceResult.race_id.in_(bindparam("race_ids", expanding=True)), SHOWN
-).order_by(RaceResult.race_id, func.coalesce(RaceResult.rank, 999), RaceResult.seconds)
+    return {view.id: view for view in _results_in(conn, _RESULTS_BY_IDS, result_ids)}
 
 
 def results_of_races(conn: Connection, race_ids: Iterable[int]) -> list[ResultView]:
     """The shown results of several races in one query (the home page's podiums)."""
-    wanted = sorted(set(race_ids))
+    return _results_in(conn, _RESULTS_OF_RACES, race_ids)
+
+
+def _results_in(conn: Connection, query: Any, ids: Iterable[int]) -> list[ResultView]:
+    """The views `query` (`_RESULTS` kept to a list of `ids`) gives for these ids."""
+    wanted = sorted(set(ids))
     if not wanted:
         return []
-    return [_view(row) for row in conn.execute(_RESULTS_OF_RACES, {"race_ids": wanted}).all()]
+    return [_view(row) for row in conn.execute(query, {"ids": wanted}).all()]
 
 
 def best_times(conn: Connection, skater_id: int, since: dt.date | None = None) -> dict[str, float]:
