@@ -352,7 +352,11 @@ def ensure_competition(
     origin: str,
     source: str = "",
 ) -> int:
-    found = conn.execute(_COMPETITION_BY_SLUG, {"slug": slug}).scalar()
+    memo = conn.info.get(_MEMO)
+    # Within `memoized` the slugs of the meets remembered (slugs never change) are known.
+    found = memo["meet_slug"].get(slug) if memo is not None else None
+    if found is None:
+        found = conn.execute(_COMPETITION_BY_SLUG, {"slug": slug}).scalar()
     if found is not None:
         return int(found)
     values = dict(
@@ -369,6 +373,7 @@ def ensure_competition(
     meet = CompetitionRow(competition_id, **_row_values(values))
     _news_meet_added(conn, meet)
     _remember(conn, "competition", competition_id, meet)  # as stored: not read back
+    _remember(conn, "meet_slug", slug, competition_id)
     _remember(conn, "programme", competition_id, None)  # a meet made here has none
     _remember(conn, "races_of", ("meet", competition_id), True)  # and no races yet
     batch.in_windows(conn, competition_id, meet, lambda: competition(conn, competition_id))

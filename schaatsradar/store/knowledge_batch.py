@@ -73,8 +73,9 @@ def competitions_between(
     if window is None:
         window = season_window(first, last)
         windows[window] = found = read(*window)
-        for meet in found:  # and by id, asked next
+        for meet in found:  # and by id and slug, asked next
             memo["competition"].setdefault(meet.id, meet)
+            memo["meet_slug"].setdefault(meet.slug, meet.id)
     return [
         meet
         for meet in windows[window]
