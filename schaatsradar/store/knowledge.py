@@ -13,10 +13,12 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from functools import cache
+from itertools import islice
 from typing import Any
 
 from sqlalchemy import Connection, Date, bindparam, delete, func, insert, or_, select, update
 
+from schaatsradar.store import knowledge_batch as batch
 from schaatsradar.store import write_behind
 from schaatsradar.store.memo import MEMO as _MEMO
 from schaatsradar.store.memo import RACE_LOOKUPS as _RACE_LOOKUPS
@@ -335,15 +337,6 @@ _COMPETITIONS_BETWEEN = (
 )
 
 
-def _season_window(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
-    """The whole seasons (July to June) around `first`..`last`: within `memoized` their meets
-    are read at once. The days asked for move with every article (each a query before); a
-    season's meets answer them all, and how many a season has does not grow with the archive."""
-    start = dt.date(first.year if first.month >= 7 else first.year - 1, 7, 1)
-    end = dt.date(last.year + 1 if last.month >= 7 else last.year, 6, 30)
-    return start, end
-
-
 _COMPETITION_BY_ID = select(Competition).where(Competition.id == bindparam("competition_id"))
 
 
@@ -359,7 +352,11 @@ def ensure_competition(
     origin: str,
     source: str = "",
 ) -> int:
-    found = conn.execute(_COMPETITION_BY_SLUG, {"slug": slug}).scalar()
+    memo = conn.info.get(_MEMO)
+    # Within `memoized` the slugs of the meets remembered (slugs never change) are known.
+    found = memo["meet_slug"].get(slug) if memo is not None else None
+    if found is None:
+        found = conn.execute(_COMPETITION_BY_SLUG, {"slug": slug}).scalar()
     if found is not None:
         return int(found)
     values = dict(
@@ -372,71 +369,62 @@ def ensure_competition(
         origin=origin,
         source=source,
     )
-    _forget(conn, "news_competitions")
     competition_id = _insert(conn, _INSERT_COMPETITION, values)
-    _in_windows(conn, competition_id, CompetitionRow(competition_id, **_row_values(values)))
+    meet = CompetitionRow(competition_id, **_row_values(values))
+    _news_meet_added(conn, meet)
+    _remember(conn, "competition", competition_id, meet)  # as stored: not read back
+    _remember(conn, "meet_slug", slug, competition_id)
+    _remember(conn, "programme", competition_id, None)  # a meet made here has none
+    _remember(conn, "races_of", ("meet", competition_id), True)  # and no races yet
+    batch.in_windows(conn, competition_id, meet, lambda: competition(conn, competition_id))
     return competition_id
+
+
+def _news_meet_added(conn: Connection, meet: CompetitionRow) -> None:
+    """The remembered lists of news meets (`news_competitions`) kept in step with a meet just
+    made (the newest: it comes last), instead of read again; one with days asked is dropped."""
+    memo = conn.info.get(_MEMO)
+    if memo is None:
+        return
+    lists = memo["news_competitions"]
+    for key in list(lists):
+        level, dated, around = key
+        if around is not None:
+            del lists[key]
+            continue
+        if meet.origin == "news" and meet.level == level and dated == bool(meet.start_date):
+            lists[key] = [*lists[key], meet]
+
+
+def _meet_changed(conn: Connection, competition_id: int, **changes: Any) -> None:
+    """A meet's remembered row kept in step with an update (or forgotten, and read again)."""
+    _forget(conn, "news_competitions")
+    memo = conn.info.get(_MEMO)
+    known = memo["competition"].get(competition_id) if memo is not None else None
+    if memo is None or known is None:
+        _forget(conn, "competition", competition_id)
+        batch.in_windows(conn, competition_id, None, lambda: competition(conn, competition_id))
+        return
+    meet = replace(known, **changes)
+    memo["competition"][competition_id] = meet
+    batch.in_windows(conn, competition_id, meet, lambda: meet)
 
 
 def _row_values(values: dict[str, Any]) -> dict[str, Any]:
     return {f.name: values[f.name] for f in fields(CompetitionRow) if f.name != "id"}
 
 
-def _in_windows(conn: Connection, competition_id: int, meet: CompetitionRow | None) -> None:
-    """The windows of meets read (`competitions_between`) kept in step with a meet made or
-    changed (`meet`: as it is now; None: read it), instead of read again."""
-    memo = conn.info.get(_MEMO)
-    if memo is None or not memo["competitions_between"]:
-        return
-    if meet is None:
-        meet = competition(conn, competition_id)
-    windows = memo["competitions_between"]
-    for (lo, hi), rows in windows.items():
-        kept = [row for row in rows if row.id != competition_id]
-        if (
-            meet is not None
-            and meet.start_date is not None
-            and meet.start_date <= hi
-            and (meet.end_date or meet.start_date) >= lo
-        ):
-            kept.append(meet)
-            kept.sort(key=lambda row: row.id)
-        windows[(lo, hi)] = kept
-
-
 def competitions_between(conn: Connection, first: dt.date, last: dt.date) -> list[CompetitionRow]:
     """Dated competitions overlapping the days `first`..`last`, by id."""
-    memo = conn.info.get(_MEMO)
-    if memo is None:
-        return _competitions_between(conn, first, last)
-    windows = memo["competitions_between"]  # (first, last) of a window read: its meets
-    window = next(((lo, hi) for lo, hi in windows if lo <= first and last <= hi), None)
-    if window is None:
-        window = _season_window(first, last)
-        windows[window] = found = _competitions_between(conn, *window)
-        for meet in found:  # and by id, asked next
-            memo["competition"].setdefault(meet.id, meet)
-    return [
-        meet
-        for meet in windows[window]
-        if meet.start_date is not None
-        and meet.start_date <= last
-        and (meet.end_date or meet.start_date) >= first
-    ]
+    return batch.competitions_between(
+        conn, first, last, lambda lo, hi: _competitions_between(conn, lo, hi)
+    )
 
 
 def _competitions_between(conn: Connection, first: dt.date, last: dt.date) -> list[CompetitionRow]:
     rows = conn.execute(_COMPETITIONS_BETWEEN, {"first": first, "last": last}).all()
-    _remember_programmes(conn, rows)
+    batch.remember_programmes(conn, rows)
     return [_competition(r) for r in rows]
-
-
-def _remember_programmes(conn: Connection, rows: Sequence[Any]) -> None:
-    """A meet's stored programme (`calendar.meet_programme`) read with its row, not again."""
-    memo = conn.info.get(_MEMO)
-    if memo is not None:
-        for row in rows:
-            memo["programme"].setdefault(row.id, row.programme)
 
 
 def news_competitions(
@@ -450,6 +438,14 @@ def news_competitions(
     `knowledge.meet_rules`); with `around`, only dated ones whose days overlap those days.
     (Without it every news meet of the level is read, for every result: the cost grew with
     the knowledge base.)"""
+    if around is not None and dated and _MEMO in conn.info:
+        # The same rows as the query, from the season window of meets `competitions_between`
+        # keeps (the days asked move with every article: each was a query before).
+        return [
+            meet
+            for meet in competitions_between(conn, *around)
+            if meet.origin == "news" and meet.level == level
+        ]
     key = (level, dated, around)
     return list(
         _remembered(
@@ -494,9 +490,9 @@ def date_competition(conn: Connection, competition_id: int, first: dt.date, last
             .where(Competition.id == competition_id, Competition.start_date.is_(None))
             .values(start_date=first, end_date=last)
         )
-    _forget(conn, "news_competitions")
-    _forget(conn, "competition", competition_id)
-    _in_windows(conn, competition_id, None)
+    known = _remembered_meet(conn, competition_id)
+    days = dict(start_date=first, end_date=last)
+    _meet_changed(conn, competition_id, **(days if known is None or not known.start_date else {}))
 
 
 def widen_competition(conn: Connection, competition_id: int, first: dt.date, last: dt.date) -> None:
@@ -514,9 +510,7 @@ def widen_competition(conn: Connection, competition_id: int, first: dt.date, las
             .where(Competition.id == competition_id)
             .values(start_date=start, end_date=end)
         )
-    _forget(conn, "news_competitions")
-    _forget(conn, "competition", competition_id)
-    _in_windows(conn, competition_id, None)
+    _meet_changed(conn, competition_id, start_date=start, end_date=end)
 
 
 def place_competition(conn: Connection, competition_id: int, city: str) -> None:
@@ -527,9 +521,14 @@ def place_competition(conn: Connection, competition_id: int, city: str) -> None:
             .where(Competition.id == competition_id, Competition.city.is_(None))
             .values(city=city)
         )
-    _forget(conn, "news_competitions")
-    _forget(conn, "competition", competition_id)
-    _in_windows(conn, competition_id, None)
+    known = _remembered_meet(conn, competition_id)
+    _meet_changed(conn, competition_id, **(dict(city=city) if known and known.city is None else {}))
+
+
+def _remembered_meet(conn: Connection, competition_id: int) -> CompetitionRow | None:
+    memo = conn.info.get(_MEMO)
+    found: CompetitionRow | None = memo["competition"].get(competition_id) if memo else None
+    return found
 
 
 def competition(conn: Connection, competition_id: int) -> CompetitionRow | None:
@@ -542,7 +541,7 @@ def _competition_by_id(conn: Connection, competition_id: int) -> CompetitionRow 
     row = conn.execute(_COMPETITION_BY_ID, {"competition_id": competition_id}).first()
     if row is None:
         return None
-    _remember_programmes(conn, [row])
+    batch.remember_programmes(conn, [row])
     return _competition(row)
 
 
@@ -567,11 +566,12 @@ _RACES_OF = (
 )
 
 
-_RACES_OF_MEET = (
-    select(Race.id, Race.race_date, Race.day_key, Race.distance, Race.gender)
-    .where(Race.competition_id == bindparam("competition_id"))
+_RACES_OF_MEETS = (
+    select(Race.id, Race.race_date, Race.day_key, Race.distance, Race.gender, Race.competition_id)
+    .where(Race.competition_id.in_(bindparam("meets", expanding=True)))
     .order_by(Race.id)
 )
+_MEETS_AT_ONCE = 500
 
 
 def races_of(conn: Connection, competition_id: int, distance: str, gender: str) -> list[RaceRow]:
@@ -582,15 +582,20 @@ def races_of(conn: Connection, competition_id: int, distance: str, gender: str) 
         return _races_of(conn, competition_id, distance, gender)
     known = memo["races_of"]
     if ("meet", competition_id) not in known:
-        known[("meet", competition_id)] = True
-        if write_behind.pending_meet(conn, competition_id):
+        # With it, the races of every other meet remembered (those of the seasons read):
+        # the batch's next results are mostly of those, and each meet was a query.
+        others = [m for m in memo["competition"] if ("meet", m) not in known]
+        meets = [competition_id, *sorted(set(others) - {competition_id})][:_MEETS_AT_ONCE]
+        for meet in meets:
+            known[("meet", meet)] = True
+        if any(write_behind.pending_meet(conn, meet) for meet in meets):
             write_behind.flush(conn)
-        with write_behind.unguarded(conn):  # (no race of this meet is waiting)
-            rows = conn.execute(_RACES_OF_MEET, {"competition_id": competition_id}).all()
+        with write_behind.unguarded(conn):  # (no race of these meets is waiting)
+            rows = conn.execute(_RACES_OF_MEETS, {"meets": meets}).all()
         for r in rows:
             race = RaceRow(r.id, r.race_date, r.day_key)
-            known.setdefault((competition_id, r.distance, r.gender), []).append(race)
-            memo["race_row"][r.id] = RaceKey(competition_id, r.distance, r.gender, r.race_date)
+            known.setdefault((r.competition_id, r.distance, r.gender), []).append(race)
+            memo["race_row"][r.id] = RaceKey(r.competition_id, r.distance, r.gender, r.race_date)
     return list(known.setdefault((competition_id, distance, gender), []))
 
 
@@ -824,10 +829,10 @@ def add_claim(
             _remember(conn, "result_entry", result_id, entry)
     else:
         result_id = int(found)
-        known = _known_claims(conn, result_id)
+        known = batch.known_claims(conn, result_id)
         own: Sequence[Any]
         if known is not None:  # read with the race (`memo.race_entries`) and kept in step
-            own = [c for c in known if _of_source(c.source_key, source_key)]
+            own = [c for c in known if batch.of_source(c.source_key, source_key)]
         else:
             own = conn.execute(
                 _CLAIMS_OF_SOURCE,
@@ -842,11 +847,11 @@ def add_claim(
                     _INSERT_CLAIM,
                     dict(result_id=result_id, source_key=source_key, **values),
                 )
-                _claim_added(conn, result_id, new_id, source_key, values)
+                batch.claim_added(conn, result_id, new_id, source_key, values)
             else:
                 if not write_behind.update_claim(conn, base.id, values):
                     conn.execute(_UPDATE_CLAIM, dict(claim_id=base.id, **values))
-                _claim_changed(conn, result_id, base.id, values)
+                batch.claim_changed(conn, result_id, base.id, values)
         else:
             _add_to_source(conn, result_id, source_key, own, parts, values)
     if written is not None:
@@ -872,7 +877,7 @@ def _add_to_source(
             _INSERT_CLAIM,
             dict(result_id=result_id, source_key=numbered, **values),
         )
-        _claim_added(conn, result_id, new_id, numbered, values)
+        batch.claim_added(conn, result_id, new_id, numbered, values)
         return
     given = (("seconds", parts.seconds), ("rank", parts.rank), ("margin", parts.margin))
     filled = {
@@ -881,72 +886,7 @@ def _add_to_source(
     if filled:
         if not write_behind.update_claim(conn, fitting.id, filled):
             conn.execute(update(ResultClaim).where(ResultClaim.id == fitting.id).values(**filled))
-        _claim_changed(conn, result_id, fitting.id, filled)
-
-
-def _of_source(key: str, source_key: str) -> bool:
-    """A claim of `source_key` itself or one of its numbered ones (`source_key#2`), as
-    `_CLAIMS_OF_SOURCE` selects them."""
-    return key == source_key or key.startswith(f"{source_key}#")
-
-
-def _known_claims(conn: Connection, result_id: int) -> list[ClaimRow] | None:
-    memo = conn.info.get(_MEMO)
-    if memo is None:
-        return None
-    found: list[ClaimRow] | None = memo["claims"].get(result_id)
-    return found
-
-
-def _claim_added(
-    conn: Connection, result_id: int, claim_id: int, source_key: str, values: dict[str, Any]
-) -> None:
-    """A new claim of a result, kept in the remembered claims (else they are read again)."""
-    known = _known_claims(conn, result_id)
-    if known is None:
-        _forget(conn, "claims", result_id)
-        return
-    known.append(_claim_of(claim_id, source_key, values))
-    known.sort(key=lambda c: c.id)
-
-
-def _claim_changed(conn: Connection, result_id: int, claim_id: int, values: dict[str, Any]) -> None:
-    known = _known_claims(conn, result_id)
-    if known is None:
-        _forget(conn, "claims", result_id)
-        return
-    for at, claim in enumerate(known):
-        if claim.id == claim_id:
-            merged = {**_claim_values(claim), **values}
-            known[at] = _claim_of(claim_id, claim.source_key, merged)
-
-
-def _claim_values(claim: ClaimRow) -> dict[str, Any]:
-    return dict(
-        cluster=claim.cluster,
-        official=claim.official,
-        seconds=claim.seconds,
-        rank=claim.rank,
-        article_id=claim.article_id,
-        evidence_text=claim.evidence,
-        candidate=claim.candidate,
-        margin=claim.margin,
-    )
-
-
-def _claim_of(claim_id: int, source_key: str, values: dict[str, Any]) -> ClaimRow:
-    return ClaimRow(
-        claim_id,
-        values["cluster"],
-        values["official"],
-        values["seconds"],
-        values["rank"],
-        source_key,
-        values["article_id"],
-        values["evidence_text"],
-        values["candidate"],
-        values["margin"],
-    )
+        batch.claim_changed(conn, result_id, fitting.id, filled)
 
 
 def claims(conn: Connection, result_id: int) -> list[ClaimRow]:
@@ -1228,29 +1168,28 @@ def result_by_id(conn: Connection, result_id: int) -> ResultView | None:
     return _view(row) if row is not None else None
 
 
-_RESULTS_BY_IDS = _RESULTS.where(RaceResult.id.in_(bindparam("result_ids", expanding=True)))
+_RESULTS_BY_IDS = _RESULTS.where(RaceResult.id.in_(bindparam("ids", expanding=True)))
+_RESULTS_OF_RACES = _RESULTS.where(
+    RaceResult.race_id.in_(bindparam("ids", expanding=True)), SHOWN
+).order_by(RaceResult.race_id, func.coalesce(RaceResult.rank, 999), RaceResult.seconds)
 
 
 def results_by_ids(conn: Connection, result_ids: Iterable[int]) -> dict[int, ResultView]:
     """`result_by_id` for several at once (an article's results: one query, not one each)."""
-    wanted = sorted(set(result_ids))
-    if not wanted:
-        return {}
-    rows = conn.execute(_RESULTS_BY_IDS, {"result_ids": wanted})
-    return {view.id: view for view in map(_view, rows)}
-
-
-_RESULTS_OF_RACES = _RESULTS.where(
-    RaceResult.race_id.in_(bindparam("race_ids", expanding=True)), SHOWN
-).order_by(RaceResult.race_id, func.coalesce(RaceResult.rank, 999), RaceResult.seconds)
+    return {view.id: view for view in _results_in(conn, _RESULTS_BY_IDS, result_ids)}
 
 
 def results_of_races(conn: Connection, race_ids: Iterable[int]) -> list[ResultView]:
     """The shown results of several races in one query (the home page's podiums)."""
-    wanted = sorted(set(race_ids))
+    return _results_in(conn, _RESULTS_OF_RACES, race_ids)
+
+
+def _results_in(conn: Connection, query: Any, ids: Iterable[int]) -> list[ResultView]:
+    """The views `query` (`_RESULTS` kept to a list of `ids`) gives for these ids."""
+    wanted = sorted(set(ids))
     if not wanted:
         return []
-    return [_view(row) for row in conn.execute(_RESULTS_OF_RACES, {"race_ids": wanted}).all()]
+    return [_view(row) for row in conn.execute(query, {"ids": wanted}).all()]
 
 
 def best_times(conn: Connection, skater_id: int, since: dt.date | None = None) -> dict[str, float]:
@@ -1338,11 +1277,29 @@ _RECORD_MARKS = (
 )
 
 
+_RECORD_BOOK = (
+    select(Record)
+    .where(Record.kind == bindparam("kind"), Record.scope == bindparam("scope"))
+    .order_by((Record.status == "current").desc(), Record.seconds, Record.id)
+)
+
+
 def record_marks(
     conn: Connection, kind: str, scope: str, distance: str, gender: str
 ) -> list[RecordRow]:
     """Every mark of one record (current, superseded, disputed), the current first."""
     key = (kind, scope, distance, gender)
+    memo = conn.info.get(_MEMO)
+    if memo is not None and key not in memo["record_marks"]:
+        # Within `memoized` a book's marks are read whole (every distance and gender of the
+        # world's, a rink's, a country's records): a result asks of four books, each a query.
+        known = memo["record_marks"]
+        if ("book", kind, scope) not in known:
+            known[("book", kind, scope)] = True
+            for row in conn.execute(_RECORD_BOOK, {"kind": kind, "scope": scope}):
+                mark = _record(row)
+                known.setdefault((kind, scope, mark.distance, mark.gender), []).append(mark)
+        known.setdefault(key, [])
     return list(
         _remembered(
             conn, "record_marks", key, lambda: _record_marks(conn, kind, scope, distance, gender)
@@ -1382,9 +1339,30 @@ _RECORDS_MADE_BY = select(Record).where(
 )
 
 
+_RECORDS_MADE_BY_RESULTS = (
+    select(Record)
+    .where(
+        Record.result_id.in_(bindparam("result_ids", expanding=True)),
+        or_(Record.status == "current", (Record.origin == "article") & (Record.status != CLAIM)),
+    )
+    .order_by(Record.id)
+)
+_RESULTS_AT_ONCE = 500
+
+
 def records_made_by(conn: Connection, result_id: int) -> list[RecordRow]:
     """Records a result made (by being faster than the record it found) that stand, and the
-    news records it backs, whatever their standing."""
+    news records it backs, whatever their standing. Within `memoized` asked at once for the
+    other results remembered (those of the races read), each a query before."""
+    memo = conn.info.get(_MEMO)
+    if memo is not None and result_id not in memo["records_made_by"]:
+        known = memo["records_made_by"]
+        others = (r for r in memo["result_entry"] if r not in known and r != result_id)
+        wanted = [result_id, *islice(others, _RESULTS_AT_ONCE - 1)]
+        for made_by in wanted:
+            known[made_by] = []
+        for row in conn.execute(_RECORDS_MADE_BY_RESULTS, {"result_ids": wanted}):
+            known[row.result_id].append(_record(row))
     return list(
         _remembered(conn, "records_made_by", result_id, lambda: _records_made_by(conn, result_id))
     )
@@ -1648,11 +1626,13 @@ write_behind.safe(
     _COMPETITIONS_BETWEEN,
     _COMPETITION_BY_ID,
     _RECORD_MARKS,
+    _RECORD_BOOK,
     _RECORDS_MADE_BY,
+    _RECORDS_MADE_BY_RESULTS,
 )
 write_behind.safe(
     _INSERT_SKATER, _SKATER_BY_SLUG, _SKATER_BY_ID, _TAKEN_SLUGS, touching=("skaters",)
 )
 write_behind.safe(_INSERT_ALIASES, _TAKEN_ALIASES, touching=("skater_aliases",))
 write_behind.safe(_SKATER_BY_ALIAS, _SKATERS_BY_ALIASES, touching=("skaters", "skater_aliases"))
-write_behind.safe(_INSERT_RACE, _RACES_OF, _RACES_OF_MEET, touching=("races",))
+write_behind.safe(_INSERT_RACE, _RACES_OF, _RACES_OF_MEETS, touching=("races",))

@@ -109,20 +109,24 @@ _RACE_RESULTS = (
         RaceResult.disputed,
         RaceResult.skater_id,
         RaceResult.team,
+        RaceResult.race_id,
     )
-    .where(RaceResult.race_id == bindparam("race_id"))
+    .where(RaceResult.race_id.in_(bindparam("race_ids", expanding=True)))
     .order_by(RaceResult.id)
 )
 _RACE_CLAIMS = (
     select(ResultClaim)
     .join(RaceResult, RaceResult.id == ResultClaim.result_id)
-    .where(RaceResult.race_id == bindparam("race_id"))
+    .where(RaceResult.race_id.in_(bindparam("race_ids", expanding=True)))
     .order_by(ResultClaim.id)
 )
+_RACES_AT_ONCE = 200
 
 
 def race_entries(conn: Connection, race_id: int) -> dict[int, RaceEntry] | None:
-    """The race's results by id (None outside `memoized`); read with all their claims."""
+    """The race's results by id (None outside `memoized`); read with all their claims, and
+    with those of the other races of its meet not read yet (an article reports several
+    distances of a meet: each race was two queries)."""
     memo = conn.info.get(MEMO)
     if memo is None:
         return None
@@ -130,20 +134,36 @@ def race_entries(conn: Connection, race_id: int) -> dict[int, RaceEntry] | None:
     entries: dict[int, RaceEntry] | None = races.get(race_id)
     if entries is not None:
         return entries
-    entries = {}
+    wanted = [race_id, *_siblings(memo, race_id)][:_RACES_AT_ONCE]
     by_id = memo["result_entry"]
-    if write_behind.pending_race(conn, race_id):
+    if any(write_behind.pending_race(conn, race) for race in wanted):
         write_behind.flush(conn)
-    with write_behind.unguarded(conn):  # nothing of this race is waiting to be written
-        for row in conn.execute(_RACE_RESULTS, {"race_id": race_id}):
-            entry = RaceEntry(*row, race_id=race_id)
-            entries[entry.id] = by_id[entry.id] = entry
-        races[race_id] = entries
-        claims_of: dict[int, list[ClaimRow]] = {result_id: [] for result_id in entries}
-        for claim in conn.execute(_RACE_CLAIMS, {"race_id": race_id}):
+    read: dict[int, dict[int, RaceEntry]] = {race: {} for race in wanted}
+    claims_of: dict[int, list[ClaimRow]] = {}
+    with write_behind.unguarded(conn):  # nothing of these races is waiting to be written
+        for row in conn.execute(_RACE_RESULTS, {"race_ids": wanted}):
+            entry = RaceEntry(*row[:9], race_id=row.race_id)
+            read[entry.race_id][entry.id] = by_id[entry.id] = entry
+            claims_of[entry.id] = []
+        for claim in conn.execute(_RACE_CLAIMS, {"race_ids": wanted}):
             claims_of[claim.result_id].append(claim_row(claim))
+    races.update(read)
     memo["claims"].update(claims_of)
-    return entries
+    return read[race_id]
+
+
+def _siblings(memo: Any, race_id: int) -> list[int]:
+    """The other races of `race_id`'s meet that are remembered but not read yet."""
+    rows = memo["race_row"]
+    key = rows.get(race_id)
+    if key is None:
+        return []
+    done = memo["race_results"]
+    return sorted(
+        other
+        for other, row in rows.items()
+        if other != race_id and row.competition_id == key.competition_id and other not in done
+    )
 
 
 def entry_of(entries: dict[int, RaceEntry], athlete_key: str) -> RaceEntry | None:

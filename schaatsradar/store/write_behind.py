@@ -228,16 +228,11 @@ def update_result(
     conn: Connection, result_id: int, race_id: int | None, state: dict[str, Any]
 ) -> bool:
     """A result's settled state (seconds, rank, disputed, official, held), written behind;
-    False when not writing
-    behind (the caller writes it)."""
+    False when not writing behind (the caller writes it)."""
     buffer = _buffer(conn)
     if buffer is None:
         return False
-    pending = buffer.inserts["results"].get(result_id)
-    if pending is not None:
-        pending.update(state)
-    else:
-        buffer.result_updates[result_id] = {"result_key": result_id, **state}
+    _changed(buffer.inserts["results"], buffer.result_updates, result_id, "result_key", state)
     if race_id is not None:
         buffer.races.add(race_id)
     else:
@@ -250,13 +245,24 @@ def update_claim(conn: Connection, claim_id: int, values: dict[str, Any]) -> boo
     buffer = _buffer(conn)
     if buffer is None:
         return False
-    pending = buffer.inserts["result_claims"].get(claim_id)
+    _changed(buffer.inserts["result_claims"], buffer.claim_updates, claim_id, "claim_key", values)
+    return True
+
+
+def _changed(
+    inserts: dict[Any, dict[str, Any]],
+    updates: dict[int, dict[str, Any]],
+    row_id: int,
+    key: str,
+    values: dict[str, Any],
+) -> None:
+    """A row's new values: into its insert when that is not sent yet, else into its update
+    (keyed by `key`, the bound name the update statement finds the row by)."""
+    pending = inserts.get(row_id)
     if pending is not None:
         pending.update(values)
     else:
-        known = buffer.claim_updates.setdefault(claim_id, {"claim_key": claim_id})
-        known.update(values)
-    return True
+        updates.setdefault(row_id, {key: row_id}).update(values)
 
 
 def replace_subjects(conn: Connection, article_id: int, rows: list[dict[str, Any]]) -> bool:
