@@ -168,15 +168,16 @@ _COUNTED_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "Beune won eerder goud op de 1500 meter", "Kok won al drie keer de 500 meter", "Stolz has
-# previously won the 1000m": a win verb that looks back over a career, so the place after it is no
-# place of the race reported. Not "won eerder op de dag", "won eerder op deze Spelen", "won al
-# de 500 meter" (earlier at this meet: a place of its own), nor "eerder dit seizoen" (another
-# meet of the season, dated elsewhere).
+# previously won the 1000m": a win verb that looks back over a career, so the place after
+# it is no place of the race reported. Not "won eerder op de dag", "won eerder op deze
+# Spelen", "won al de 500 meter" (earlier at this meet: a place of its own), nor "eerder dit
+# seizoen" (another meet of the season, dated elsewhere).
 _WIN_VERB = r"\b(?:won|wint|winnen|gewonnen|pakte|veroverde|behaalde|wins|has\s+won|have\s+won)"
 _CAREER_TAIL = (
     r"(?:\s+(?!(?:de|het|the|een|a)\b)[\w-]+)?\s+(?:eerder|ooit|previously|al\s+(?:eens|eerder|"
     r"vaker|ooit|(?:\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|meerdere)\s+(?:keer|maal)))"
-    r"\b(?!\s+(?:op\s+(?:de|die)\s+dag|(?:op|bij|in|at)\s+(?:deze|dit|dezelfde|these|this)\b|deze|dit|vandaag|gisteren|die\s+dag|"
+    r"\b(?!\s+(?:op\s+(?:de|die)\s+dag|(?:op|bij|in|at)\s+(?:deze|dit|dezelfde|these|this)\b|"
+    r"deze|dit|vandaag|gisteren|die\s+dag|"
     r"in\s+(?:het\s+toernooi|de\s+week|the\s+day)|today|this|maandag|dinsdag|woensdag|"
     r"donderdag|vrijdag|zaterdag|zondag|on\s+\w+day)\b)"
 )
