@@ -101,16 +101,17 @@ PROMO_TRIGGERS = (
 )
 
 
-def _has_trigger(text: str) -> bool:
+def _triggers_in(text: str, triggers: Sequence[str] = PROMO_TRIGGERS) -> tuple[str, ...]:
     lowered = text.casefold()
-    return any(trigger in lowered for trigger in PROMO_TRIGGERS)
+    return tuple(trigger for trigger in triggers if trigger in lowered)
 
 
-def is_promo(paragraph: str, may_have_trigger: bool = True) -> bool:
-    """`may_have_trigger=False`: the caller knows no PROMO_TRIGGERS word is in the paragraph."""
+def is_promo(paragraph: str, triggers: Sequence[str] = PROMO_TRIGGERS) -> bool:
+    """`triggers`: the PROMO_TRIGGERS that may be in the paragraph, when the caller knows that
+    the others are not."""
     if (
-        may_have_trigger
-        and _has_trigger(paragraph)
+        triggers
+        and _triggers_in(paragraph, triggers)
         and SELF_PROMO.search(paragraph)
         and SELF_REFERENCE.search(paragraph)
     ):
@@ -198,13 +199,13 @@ def boundary_paragraph_hashes(
 def remove_promo(paragraphs: Sequence[str], boilerplate: frozenset[int] = frozenset()) -> list[str]:
     """Drop promo paragraphs, known recurring boilerplate, and headings left with no body."""
     # A trigger word in a paragraph is in the whole text too: one look at the text spares
-    # looking for it in every paragraph of the many articles that have none.
-    may_have_trigger = _has_trigger(join_paragraphs(paragraphs))
+    # looking for the others in every paragraph.
+    triggers = _triggers_in(join_paragraphs(paragraphs))
     kept = [
         p
         for p in map(_without_furniture_lines, paragraphs)
         if p
-        and not is_promo(p, may_have_trigger)
+        and not is_promo(p, triggers)
         and not (boilerplate and can_be_boilerplate(p) and paragraph_hash(p) in boilerplate)
     ]
     while len(kept) > 1 and is_heading(kept[-1]) and kept[-1] != paragraphs[-1]:

@@ -153,7 +153,7 @@ def _by_function_words(text: str) -> str | None:
     if head.isascii():  # folding ASCII moves no word boundary: one call for the whole head
         words = WORD.findall(head.lower())[:SAMPLE_WORDS]
     else:
-        words = [word.casefold() for word in WORD.findall(head)[:SAMPLE_WORDS]]
+        words = list(map(str.casefold, WORD.findall(head)[:SAMPLE_WORDS]))
     counts = sorted(
         (
             (sum(map(vocabulary.__contains__, words)), language)  # C-level, no generator
