@@ -163,8 +163,13 @@ def _remember(
     if article.url:
         known.id_by_url[article.url] = article_id
     known.id_by_hash[article.text_hash] = article_id
+    ids_by_band = known.ids_by_band
     for key in article.band_keys:
-        known.ids_by_band.setdefault(key, []).append(article_id)
+        bucket = ids_by_band.get(key)
+        if bucket is None:
+            ids_by_band[key] = [article_id]
+        else:
+            bucket.append(article_id)
     known.signature_by_id[article_id] = article.signature
     known.cluster_by_id[article_id] = cluster
 
