@@ -26,9 +26,7 @@ NUM_PERM = 64
 BANDS = 16
 ROWS = NUM_PERM // BANDS
 _SEED = 1
-_MIX = np.array(
-    [0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1], dtype=np.uint64
-)
+_MIX = np.array([0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1], dtype=np.uint64)
 _TEMPLATE = MinHash(num_perm=NUM_PERM, seed=_SEED)
 # datasketch's "affine32" scheme, applied here to a whole article at once: each shingle hash h
 # is mixed by the MurmurHash3 finalizer, then permuted as a*h + b (mod 2^32), and the signature
