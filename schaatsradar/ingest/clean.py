@@ -65,6 +65,7 @@ FURNITURE_LINE = re.compile(
     re.IGNORECASE,
 )
 SENTENCE_END = re.compile(r"[.!?:;\"”’')]\s*$")
+SENTENCE_END_CHARS = frozenset(".!?:;\"”’')")
 WORD = re.compile(r"\w+")
 
 
@@ -100,10 +101,17 @@ PROMO_TRIGGERS = (
 )
 
 
-def is_promo(paragraph: str) -> bool:
-    lowered = paragraph.casefold()
+def _triggers_in(text: str, triggers: Sequence[str] = PROMO_TRIGGERS) -> tuple[str, ...]:
+    lowered = text.casefold()
+    return tuple(trigger for trigger in triggers if trigger in lowered)
+
+
+def is_promo(paragraph: str, triggers: Sequence[str] = PROMO_TRIGGERS) -> bool:
+    """`triggers`: the PROMO_TRIGGERS that may be in the paragraph, when the caller knows that
+    the others are not."""
     if (
-        any(trigger in lowered for trigger in PROMO_TRIGGERS)
+        triggers
+        and _triggers_in(paragraph, triggers)
         and SELF_PROMO.search(paragraph)
         and SELF_REFERENCE.search(paragraph)
     ):
@@ -113,9 +121,16 @@ def is_promo(paragraph: str) -> bool:
     return False
 
 
+def _ends_sentence(text: str) -> bool:
+    """`SENTENCE_END.search(text)`, without a regex trying every position of a long text:
+    the last character before trailing whitespace closes a sentence."""
+    stripped = text.rstrip()
+    return bool(stripped) and stripped[-1] in SENTENCE_END_CHARS
+
+
 def is_heading(paragraph: str) -> bool:
     """A short line without closing punctuation: a crosshead, not a sentence."""
-    return len(WORD.findall(paragraph)) <= 8 and not SENTENCE_END.search(paragraph)
+    return not _ends_sentence(paragraph) and len(WORD.findall(paragraph)) <= 8
 
 
 def _without_furniture_lines(paragraph: str) -> str:
@@ -128,39 +143,69 @@ def _is_furniture(line: str) -> bool:
     line = line.strip()
     return (
         FURNITURE_LINE.search(line) is not None
-        and not SENTENCE_END.search(line)
+        and not _ends_sentence(line)
         and len(WORD.findall(line)) <= 8
     )
 
 
-def paragraph_hash(paragraph: str) -> int:
-    """Signed 64-bit hash of the paragraph's words, stable across runs and databases."""
-    normal = " ".join(WORD.findall(paragraph.casefold()))
+def paragraph_words(paragraph: str) -> list[str]:
+    """The casefolded words of a paragraph: what its hash is made of. An article's words
+    (`dedupe.normalised_words` of its clean text) are its paragraphs' words one after another,
+    as the blank line that joins two paragraphs holds no word character."""
+    return WORD.findall(paragraph.casefold())
+
+
+def paragraph_hash(paragraph: str, words: list[str] | None = None) -> int:
+    """Signed 64-bit hash of the paragraph's words, stable across runs and databases.
+    `words` are `paragraph_words(paragraph)`, when the caller has them already."""
+    normal = " ".join(paragraph_words(paragraph) if words is None else words)
     digest = hashlib.blake2b(normal.encode(), digest_size=8).digest()
     return int.from_bytes(digest, "big", signed=True)
 
 
-def can_be_boilerplate(paragraph: str) -> bool:
-    return len(WORD.findall(paragraph)) <= MAX_BOILERPLATE_WORDS and not has_news_signal(paragraph)
+def can_be_boilerplate(paragraph: str, words: list[str] | None = None) -> bool:
+    """`words` as for `paragraph_hash`: on ASCII text, casefolding changes no word boundary, so
+    they count the paragraph's words too (elsewhere it can: `İ` folds to `i` and a mark). A
+    word takes a character and a separator, so 2 × MAX_BOILERPLATE_WORDS characters hold no
+    more than MAX_BOILERPLATE_WORDS words."""
+    if len(paragraph) > 2 * MAX_BOILERPLATE_WORDS:
+        count = (
+            len(words)
+            if words is not None and paragraph.isascii()
+            else len(WORD.findall(paragraph))
+        )
+        if count > MAX_BOILERPLATE_WORDS:
+            return False
+    return not has_news_signal(paragraph)
 
 
-def boundary_paragraph_hashes(paragraphs: Sequence[str]) -> tuple[int, ...]:
-    """Hashes of the head and tail paragraphs that could be site furniture."""
+def boundary_paragraph_hashes(
+    paragraphs: Sequence[str], words: Sequence[list[str]] | None = None
+) -> tuple[int, ...]:
+    """Hashes of the head and tail paragraphs that could be site furniture. `words` are each
+    paragraph's `paragraph_words`, when the caller has them already."""
     n = len(paragraphs)
     positions = sorted(
         set(range(min(HEAD_PARAGRAPHS, n))) | set(range(max(0, n - TAIL_PARAGRAPHS), n))
     )
-    hashes = (paragraph_hash(paragraphs[i]) for i in positions if can_be_boilerplate(paragraphs[i]))
+    hashes = (
+        paragraph_hash(paragraphs[i], words[i] if words is not None else None)
+        for i in positions
+        if can_be_boilerplate(paragraphs[i], words[i] if words is not None else None)
+    )
     return tuple(dict.fromkeys(hashes))
 
 
 def remove_promo(paragraphs: Sequence[str], boilerplate: frozenset[int] = frozenset()) -> list[str]:
     """Drop promo paragraphs, known recurring boilerplate, and headings left with no body."""
+    # A trigger word in a paragraph is in the whole text too: one look at the text spares
+    # looking for the others in every paragraph.
+    triggers = _triggers_in(join_paragraphs(paragraphs))
     kept = [
         p
         for p in map(_without_furniture_lines, paragraphs)
         if p
-        and not is_promo(p)
+        and not is_promo(p, triggers)
         and not (boilerplate and can_be_boilerplate(p) and paragraph_hash(p) in boilerplate)
     ]
     while len(kept) > 1 and is_heading(kept[-1]) and kept[-1] != paragraphs[-1]:

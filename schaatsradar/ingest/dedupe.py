@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import struct
 import zlib
 from operator import itemgetter
 
@@ -50,28 +51,37 @@ WORD_HASH_CACHE_SIZE = 500_000
 
 def _word_hashes(words: list[str]) -> tuple[int, ...]:
     """crc32 of each word. News vocabulary repeats: one C-level lookup of all words in a cache
-    is several times cheaper than encode + crc32, or a Python call, per word."""
+    is several times cheaper than encode + crc32, or a Python call, per word. The lookup is
+    tried first: once the cache is warm most articles hold no word it misses."""
     cache = _word_hash_cache
-    missing = set(words).difference(cache)
-    if missing:
+    try:
+        found = itemgetter(*words)(cache)
+    except KeyError:
+        missing = set(words).difference(cache)
         if len(cache) + len(missing) > WORD_HASH_CACHE_SIZE:
             cache.clear()
             missing = set(words)
         cache.update((word, zlib.crc32(word.encode())) for word in missing)
-    if len(words) == 1:
-        return (cache[words[0]],)
-    return itemgetter(*words)(cache)  # type: ignore[no-any-return]
+        found = itemgetter(*words)(cache)
+    return (found,) if len(words) == 1 else found  # type: ignore[no-any-return]
+
+
+def _shingle_sums(words: list[str]) -> np.ndarray:
+    """Each run of SHINGLE_WORDS words as a 64-bit sum of its word hashes; its low 32 bits
+    are the shingle's hash. In-place arithmetic: no new array per step."""
+    word_hashes = np.array(_word_hashes(words), dtype=np.uint64)
+    width = min(SHINGLE_WORDS, len(words))
+    count = len(words) - width + 1
+    combined = word_hashes[:count] * _MIX[0]
+    for offset in range(1, width):
+        combined *= np.uint64(31)
+        combined += word_hashes[offset : offset + count] * _MIX[offset]
+    return combined
 
 
 def _shingle_array(words: list[str]) -> np.ndarray:
     """32-bit hashes (as uint64) of each run of SHINGLE_WORDS words, computed in bulk."""
-    word_hashes = np.array(_word_hashes(words), dtype=np.uint64)
-    width = min(SHINGLE_WORDS, len(words))
-    count = len(words) - width + 1
-    combined = np.zeros(count, dtype=np.uint64)
-    for offset in range(width):
-        combined = combined * np.uint64(31) + word_hashes[offset : offset + count] * _MIX[offset]
-    return combined & np.uint64(0xFFFFFFFF)
+    return _shingle_sums(words) & np.uint64(0xFFFFFFFF)
 
 
 def shingle_hashes(words: list[str]) -> list[int]:
@@ -82,31 +92,43 @@ def shingle_hashes(words: list[str]) -> list[int]:
 
 
 def _fmix32(values: np.ndarray) -> np.ndarray:
-    """The MurmurHash3 32-bit finalizer (uint32 arithmetic wraps, as intended)."""
-    values = values ^ (values >> np.uint32(16))
-    values = values * np.uint32(0x85EBCA6B)
-    values = values ^ (values >> np.uint32(13))
-    values = values * np.uint32(0xC2B2AE35)
-    return values ^ (values >> np.uint32(16))
+    """The MurmurHash3 32-bit finalizer (uint32 arithmetic wraps, as intended), in place."""
+    values ^= values >> np.uint32(16)
+    values *= np.uint32(0x85EBCA6B)
+    values ^= values >> np.uint32(13)
+    values *= np.uint32(0xC2B2AE35)
+    values ^= values >> np.uint32(16)
+    return values
 
 
 def signature(words: list[str]) -> bytes:
-    """The MinHash of the article's shingles: NUM_PERM uint32 values."""
+    """The MinHash of the article's shingles: NUM_PERM uint32 values. (Casting to uint32
+    keeps the low 32 bits: the shingle hashes.)"""
     if not words:
         return _EMPTY.tobytes()
-    mixed = _fmix32(_shingle_array(words).astype(np.uint32)).reshape(-1, 1)
-    permuted = mixed * _A + _B
-    return np.minimum(_EMPTY, permuted.min(axis=0)).astype(np.uint32).tobytes()
+    mixed = _fmix32(_shingle_sums(words).astype(np.uint32)).reshape(-1, 1)
+    permuted = mixed * _A
+    permuted += _B
+    return permuted.min(axis=0).tobytes()  # type: ignore[no-any-return]
+
+
+_BAND_PREFIXES = [bytes([band]) for band in range(BANDS)]
+_BAND_KEYS = struct.Struct(f">{BANDS}q")
+_BAND_BYTES = ROWS * 4
 
 
 def band_keys(signature_bytes: bytes) -> tuple[int, ...]:
     """One signed 64-bit key per band, including the band number so bands never collide."""
-    keys = []
-    for band in range(BANDS):
-        chunk = signature_bytes[band * ROWS * 4 : (band + 1) * ROWS * 4]
-        digest = hashlib.blake2b(bytes([band]) + chunk, digest_size=8).digest()
-        keys.append(int.from_bytes(digest, "big", signed=True))
-    return tuple(keys)
+    blake2b, size = hashlib.blake2b, _BAND_BYTES
+    digests = b"".join(
+        [
+            blake2b(
+                prefix + signature_bytes[band * size : (band + 1) * size], digest_size=8
+            ).digest()
+            for band, prefix in enumerate(_BAND_PREFIXES)
+        ]
+    )
+    return _BAND_KEYS.unpack(digests)  # type: ignore[no-any-return]
 
 
 def similarity(a: bytes, b: bytes) -> float:

@@ -44,6 +44,8 @@ MIN_LETTERS = 12
 MIN_FUNCTION_WORDS = 4
 LETTER = re.compile(r"[^\W\d_]")
 WORD = re.compile(r"[^\W\d_]+")
+# Matches when the text holds MIN_LETTERS letters, and stops at the last one it needs.
+ENOUGH_LETTERS = re.compile(rf"(?:[\W\d_]*[^\W\d_]){{{MIN_LETTERS}}}")
 
 # Words frequent in one of the three languages and rare in the other two (so no "die", "in",
 # "is", "was", "er", which two of them share).
@@ -147,7 +149,11 @@ def _identifier() -> LanguageIdentifier:
 
 
 def _by_function_words(text: str) -> str | None:
-    words = [word.casefold() for word in WORD.findall(text[: SAMPLE_WORDS * 8])[:SAMPLE_WORDS]]
+    head = text[: SAMPLE_WORDS * 8]
+    if head.isascii():  # folding ASCII moves no word boundary: one call for the whole head
+        words = WORD.findall(head.lower())[:SAMPLE_WORDS]
+    else:
+        words = list(map(str.casefold, WORD.findall(head)[:SAMPLE_WORDS]))
     counts = sorted(
         (
             (sum(map(vocabulary.__contains__, words)), language)  # C-level, no generator
@@ -163,7 +169,7 @@ def _by_function_words(text: str) -> str | None:
 
 def detect_language(text: str) -> str:
     sample = text[:SAMPLE_CHARS]
-    if len(LETTER.findall(sample)) < MIN_LETTERS:
+    if ENOUGH_LETTERS.match(sample) is None:
         return "other"
     language = _by_function_words(text)
     if language is not None:

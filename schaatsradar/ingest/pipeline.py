@@ -13,6 +13,7 @@ with the database's reason and the others of the batch are stored.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import multiprocessing
 import multiprocessing.context
 import os
@@ -67,7 +68,10 @@ def prepare(raw: RawArticle, registry: Registry | None = None) -> PreparedArticl
     if not paragraphs:
         raise InputRejected("nothing left after removing promo paragraphs", EMPTY_TEXT)
     clean_text = clean.join_paragraphs(paragraphs)
-    words = dedupe.normalised_words(clean_text)
+    # The words of each paragraph, once: joined they are `dedupe.normalised_words(clean_text)`,
+    # and the head and tail paragraphs' hashes are made of them.
+    paragraph_words = [clean.paragraph_words(p) for p in paragraphs]
+    words = list(itertools.chain.from_iterable(paragraph_words))
     if not words:
         raise InputRejected("text has no words", EMPTY_TEXT)
     signature = dedupe.signature(words)
@@ -84,7 +88,7 @@ def prepare(raw: RawArticle, registry: Registry | None = None) -> PreparedArticl
         text_hash=dedupe.text_hash(words),
         signature=signature,
         band_keys=dedupe.band_keys(signature),
-        boundary_paragraphs=clean.boundary_paragraph_hashes(paragraphs),
+        boundary_paragraphs=clean.boundary_paragraph_hashes(paragraphs, paragraph_words),
         search_terms=stemming.search_terms(title, clean_text, words),
         facts=_facts(raw, clean_text, language, registry),
     )
@@ -159,8 +163,13 @@ def _remember(
     if article.url:
         known.id_by_url[article.url] = article_id
     known.id_by_hash[article.text_hash] = article_id
+    ids_by_band = known.ids_by_band
     for key in article.band_keys:
-        known.ids_by_band.setdefault(key, []).append(article_id)
+        bucket = ids_by_band.get(key)
+        if bucket is None:
+            ids_by_band[key] = [article_id]
+        else:
+            bucket.append(article_id)
     known.signature_by_id[article_id] = article.signature
     known.cluster_by_id[article_id] = cluster
 
