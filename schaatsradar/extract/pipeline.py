@@ -22,6 +22,7 @@ from schaatsradar.extract.context import (
     own_clause,
     update_context,
 )
+from schaatsradar.extract.disciplines import mark_short_track
 from schaatsradar.extract.editions import dated_history
 from schaatsradar.extract.ellipsis import shared_places
 from schaatsradar.extract.follow_on import join_place, timed_alone
@@ -46,7 +47,7 @@ from schaatsradar.extract.types import TEAM_DISTANCES, AthleteMention, Facts, Re
 
 # The rules' version and the confidence model's hash (extract/confidence.py): both decide
 # what an article's facts are.
-EXTRACTOR_VERSION = f"schaatsradar.extract@5+{shipped_model().version}"
+EXTRACTOR_VERSION = f"schaatsradar.extract@6+{shipped_model().version}"
 
 
 def extract(
@@ -103,7 +104,11 @@ def extract(
     facts.records = settle_records(facts.records, facts.results, facts.athletes)
     # After settling: an equalled mark is not beaten by the record that equals it.
     facts.records += equalled_holders(text, facts.records, sentences, mentions.names)
-    return sift(text, article_date, facts, sentences=sentences) if confident_only else facts
+    facts = sift(text, article_date, facts, sentences=sentences) if confident_only else facts
+    # Last: the discipline changes no other reading, only the meet the results are filed under.
+    facts.results = mark_short_track(text, sentences, facts.results)
+    facts.candidate_results = mark_short_track(text, sentences, facts.candidate_results)
+    return facts
 
 
 def extract_all(text: str, article_date: dt.date | None, registry: Registry) -> Facts:

@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from schaatsradar.knowledge.disciplines import counts_for_long_track
 from schaatsradar.store.knowledge import RecordRow, ResultView
 
 
@@ -31,13 +32,14 @@ def bests(
     results: Iterable[ResultView], records: Iterable[RecordRow], season_start: dt.date
 ) -> Bests:
     """The bests of one skater from their shown `results` and the `records` they hold (only
-    their `personal` marks count: a season-best list is not read, as before)."""
+    their `personal` marks count: a season-best list is not read, as before). Results of
+    short-track meets are left out: their times are no long-track bests."""
     fastest: dict[str, ResultView] = {}
     season: dict[str, float] = {}
     for result in results:
         seconds = result.seconds
-        if seconds is None:
-            continue
+        if seconds is None or not counts_for_long_track(result.competition):
+            continue  # a short-track time is no long-track best
         distance = result.distance
         known = fastest.get(distance)
         if known is None or seconds < (known.seconds or 0.0):

@@ -22,6 +22,7 @@ from schaatsradar.extract.countries import COUNTRIES
 from schaatsradar.extract.registry import norm_name
 from schaatsradar.extract.types import DISTANCES, TEAM_DISTANCES
 from schaatsradar.knowledge.calendar import CalendarEvent, bundled_calendar
+from schaatsradar.knowledge.disciplines import counts_for_long_track, short_track_record
 from schaatsradar.knowledge.events import announce_article, announce_facts
 from schaatsradar.knowledge.games_calendar import fold_games
 from schaatsradar.knowledge.matching import REPORTED_WITHIN, slugify
@@ -272,6 +273,10 @@ def reconcile_article(conn: Connection, article: ArticleRef, facts: dict[str, An
         outcome.result_ids.append(result_id)
     said = Said(source, article.id, cluster, article.published, None)
     for fact in facts.get("records", []):
+        if short_track_record(fact, facts.get("results", [])):
+            what = f"{fact.get('type')} record {fact.get('athlete')} {fact.get('distance')}"
+            outcome.refused.append(f"{source} {what}: a short-track mark, no long-track record")
+            continue
         span = fact.get("evidence") or {}
         evidence = (span["start"], span["end"], span["text"]) if span else None
         take_claim(conn, fact, replace(said, evidence=evidence), outcome, refused_times)
@@ -515,6 +520,8 @@ def _records_from_result(conn: Connection, result_id: int, outcome: Outcome) -> 
         return  # only a shown result makes or backs a record
     meet = kb.competition(conn, result.competition_id)
     level = meet.level if meet is not None else None
+    if not counts_for_long_track(result.competition, level):
+        return  # a short-track time makes or backs no long-track record
     # News claims this result backs first: a claim it confirms is that record, not a second.
     promote_for_result(conn, result, level, outcome)
     if result.distance in TEAM_DISTANCES:

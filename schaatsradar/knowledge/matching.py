@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 
+from schaatsradar.knowledge.disciplines import is_short_track, is_short_track_meet
 from schaatsradar.store.knowledge import CompetitionRow
 
 REPORTED_WITHIN = dt.timedelta(days=10)  # how long after a meet articles still report it
@@ -78,8 +79,11 @@ def choose_meet(
     """The calendar meet a result was raced at, or None. `holds(meet, distance)` says whether
     the meet's programme has the distance (True when the programme is unknown)."""
     level = level_of(competition)
+    short_track = is_short_track(competition)
     pool = []
     for meet in candidates:
+        if is_short_track_meet(meet.name, meet.level) != short_track:
+            continue  # short track and long track are never one meet
         start = meet.start_date
         end = meet.end_date or start
         if start is None or end is None:

@@ -18,6 +18,7 @@ from sqlalchemy import Connection
 
 from schaatsradar.knowledge import championships, meet_rules, olympics
 from schaatsradar.knowledge.championship_format import bare_championship, championship_for
+from schaatsradar.knowledge.disciplines import SHORT_TRACK_LEVEL, is_short_track
 from schaatsradar.knowledge.matching import (
     CALENDAR_LEVELS,
     REPORTED_WITHIN,
@@ -65,6 +66,8 @@ def meet_for(
     earlier = bool(fact.get("earlier")) or (
         year is not None and year not in this_season and not report.everything
     )
+    if is_short_track(competition):
+        return _short_track_meet(conn, fact, race_date, report, earlier)
     if not earlier:
         for published in sorted({report.first, report.last}):
             found = _calendar_meet(conn, fact, race_date, published, holds, report)
@@ -77,6 +80,52 @@ def meet_for(
     if not competition and not venue:
         return "no known or plausible competition for it (the text names no meet, rink or day)"
     return _news_meet(conn, fact, race_date, report, season, holds)
+
+
+def _short_track_meet(
+    conn: Connection,
+    fact: dict[str, Any],
+    race_date: dt.date | None,
+    report: Report,
+    earlier: bool,
+) -> int | str:
+    """A short-track meet of the report's days (or the race's), its own meet: the calendar
+    and the Olympic table list long-track meets, and a long-track meet of the same rink and
+    days is another meet (`knowledge.disciplines`). Earlier short-track meets are not known:
+    their results are kept as mentions."""
+    competition, venue = fact.get("competition") or "shorttrack", fact.get("venue")
+    if earlier:
+        return MENTION + f"an earlier {competition} meet, not known"
+    if venue is None:
+        return MENTION + f"{competition} at a rink the text does not name"
+    if race_date is not None and race_date < report.first - REPORTED_WITHIN:
+        race_date = None  # a date far before the report is not its race day
+    first, last = (race_date, race_date) if race_date else (report.first, report.last)
+    known = [
+        m
+        for m in kb.competitions_between(conn, first - REPORTED_WITHIN, last)
+        if m.level == SHORT_TRACK_LEVEL
+        and m.name == competition
+        and city_key(m.city) == city_key(venue)
+        and m.start_date is not None
+        and m.start_date <= last
+        and first <= (m.end_date or m.start_date) + REPORTED_WITHIN
+    ]
+    if known:
+        meet = max(known, key=lambda m: (m.start_date or dt.date.min, m.id))
+        if race_date is not None:
+            kb.widen_competition(conn, meet.id, race_date, race_date)
+        return meet.id
+    return kb.ensure_competition(
+        conn,
+        slug=slugify(f"{first.isoformat()} {competition} {venue}"),
+        name=competition,
+        level=SHORT_TRACK_LEVEL,
+        city=venue,
+        start_date=first,
+        end_date=last,
+        origin="news",
+    )
 
 
 def _calendar_meet(

@@ -952,6 +952,9 @@ def settle_result(
 # What every reader of results shows: a result held back (a candidate not yet confirmed, a
 # conflict) is kept with its claims but shown only where conflicts and candidates are listed.
 SHOWN = RaceResult.held.is_(None)
+# The level of a short-track meet (`knowledge.disciplines`): its results are no long-track
+# bests or records.
+SHORT_TRACK_LEVEL = "short track"
 
 
 @dataclass(frozen=True)
@@ -1200,6 +1203,7 @@ def best_times(conn: Connection, skater_id: int, since: dt.date | None = None) -
         .join(Race, Race.id == RaceResult.race_id)
         .join(Competition, Competition.id == Race.competition_id)
         .where(RaceResult.skater_id == skater_id, RaceResult.seconds.is_not(None), SHOWN)
+        .where(or_(Competition.level.is_(None), Competition.level != SHORT_TRACK_LEVEL))
         .group_by(Race.distance)
     )
     if since is not None:

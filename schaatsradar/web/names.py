@@ -241,6 +241,9 @@ _COMPILED_SERIES = [
 ]
 _NEWS_MEET = re.compile(r"(?:wedstrijd|meet|race)\s+in\s+(?P<city>.+)", re.IGNORECASE)
 _NEWS_MEET_NAME: dict[Language, str] = {"nl": "Wedstrijd in {city}", "en": "Meet in {city}"}
+# A short-track meet: the meet's name and the discipline extraction adds ("WK shorttrack").
+_SHORT_TRACK = re.compile(r"(?P<base>.*?)\s*\bshorttrack", re.IGNORECASE)
+_SHORT_TRACK_WORD: dict[Language, str] = {"nl": "shorttrack", "en": "short track"}
 
 
 @functools.lru_cache(maxsize=4096)  # pages name the same few meets over and over
@@ -251,6 +254,10 @@ def competition(name: str | None, language: Language) -> str:
     if not name:
         return ""
     stripped = " ".join(name.split())
+    if match := _SHORT_TRACK.fullmatch(stripped):
+        base = competition(match.group("base"), language) if match.group("base") else ""
+        word = _SHORT_TRACK_WORD[language]
+        return f"{base} {word}" if base else word.capitalize()
     if " & " in stripped:
         return " & ".join(competition(part, language) for part in stripped.split(" & "))
     for pattern, nl, en in _COMPILED_NAMES:

@@ -418,7 +418,8 @@ def test_the_short_track_world_tour_is_named_as_the_meet():
         "in Montreal on Saturday."
     )
     facts = extract_all(text, DATE, REGISTRY)
-    assert [r.competition for r in facts.results] == ["World Tour"]
+    # The series, with the discipline that keeps it apart from long-track meets.
+    assert [r.competition for r in facts.results] == ["World Tour shorttrack"]
 
 
 def test_a_records_old_mark_in_colon_notation():

@@ -148,3 +148,17 @@ def test_followed_things_are_named_as_the_pages_name_them():
     assert subject_name("competition", "10", labels, "nl") == "Olympische Spelen"
     assert subject_name("competition", "10", labels, "en") == "Olympic Games"
     assert subject_name("country", "USA", {}, "nl") == "Verenigde Staten"
+
+
+@pytest.mark.parametrize(
+    ("stored", "dutch", "english"),
+    [
+        ("WK shorttrack", "WK shorttrack", "World Championships short track"),
+        ("World Cup shorttrack", "Wereldbeker shorttrack", "World Cup short track"),
+        ("Olympic Games shorttrack", "Olympische Spelen shorttrack", "Olympic Games short track"),
+        ("shorttrack", "Shorttrack", "Short track"),
+    ],
+)
+def test_a_short_track_meet_is_named_with_its_discipline(stored: str, dutch: str, english: str):
+    assert competition(stored, "nl") == dutch
+    assert competition(stored, "en") == english
