@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from schaatsradar.extract import patterns
 from schaatsradar.extract.context import Entity
+from schaatsradar.extract.inversion import inverted_subject
 from schaatsradar.extract.mentions import LOOK_BACK
 from schaatsradar.extract.scanning import blind
 from schaatsradar.extract.sentences import Sentence
@@ -197,6 +198,9 @@ def _rank_owner(
     before = [e for e in entities if e.end <= start]
     if before and BRACKETED.match(text[before[-1].end : start]):
         return before[-1]  # "Liam Gauthier (2de)"
+    inverted = inverted_subject(text, sentence, entities, cue)
+    if inverted is not None:
+        return inverted  # "..., en eerder op de dag won Femke Kok de 500 meter"
     relative = _relative_owner(text, entities, start)
     if relative is not None:
         return relative

@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
+from schaatsradar.extract.aside_days import aside_dated, aside_day_context
 from schaatsradar.extract.confidence import shipped_model, sift
 from schaatsradar.extract.context import (
     CLASSIFICATIONS,
@@ -25,6 +26,7 @@ from schaatsradar.extract.context import (
 from schaatsradar.extract.editions import dated_history
 from schaatsradar.extract.ellipsis import shared_places
 from schaatsradar.extract.follow_on import join_place, timed_alone
+from schaatsradar.extract.hypothetical_race import hypothetical_race
 from schaatsradar.extract.mentions import Mentions, find_mentions, inside
 from schaatsradar.extract.names import NameMention
 from schaatsradar.extract.races import (
@@ -46,7 +48,7 @@ from schaatsradar.extract.types import TEAM_DISTANCES, AthleteMention, Facts, Re
 
 # The rules' version and the confidence model's hash (extract/confidence.py): both decide
 # what an article's facts are.
-EXTRACTOR_VERSION = f"schaatsradar.extract@5+{shipped_model().version}"
+EXTRACTOR_VERSION = f"schaatsradar.extract@6+{shipped_model().version}"
 
 
 def extract(
@@ -66,8 +68,11 @@ def extract(
             continue  # not prose: its skaters are listed, no results are read from it
         carried = context
         context = update_context(text, context, sentence, mentions, article_date)
+        context = aside_day_context(text, sentence, mentions, carried, context, article_date)
+        context = hypothetical_race(text, sentence, mentions, context)
         meet = meet or context.competition
         results = _sentence_results(text, sentence, mentions, context)
+        results = aside_dated(text, sentence, mentions, carried, results, article_date)
         results = shared_places(text, inside(mentions.times, sentence), results)
         results = dated_history(text, sentence, mentions, results, article_date)
         results = [
