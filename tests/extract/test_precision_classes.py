@@ -177,6 +177,40 @@ def test_a_score_is_no_time():
     assert results(text) == {("Femke Kok", "500m", "37.10", 1)}
 
 
+def test_a_dutch_time_to_the_tenth_after_in():
+    text = "HEERENVEEN - Femke Kok won de 500 meter in 37,1."
+    assert results(text) == {("Femke Kok", "500m", "37.10", 1)}
+
+
+def test_a_minutes_time_to_the_tenth():
+    text = "HEERENVEEN - Joy Beune won de 3000 meter in 4.08,3."
+    assert results(text) == {("Joy Beune", "3000m", "4:08.30", 1)}
+
+
+def test_an_english_time_to_the_tenth():
+    text = "CALGARY - Jordan Stolz won the 1000m in 1:06.3."
+    assert results(text) == {("Jordan Stolz", "1000m", "1:06.30", 1)}
+
+
+def test_a_time_to_the_tenth_beside_a_margin():
+    text = "HEERENVEEN - Joy Beune won de 1500 meter in 1.56,3 met 0,3 voorsprong."
+    assert results(text) == {("Joy Beune", "1500m", "1:56.30", 1)}
+
+
+def test_a_lap_or_a_comparison_to_the_tenth_is_no_result():
+    lap = "HEERENVEEN - Femke Kok won de 500 meter. Ze reed de laatste ronde in 28,4."
+    assert results(lap) == {("Femke Kok", "500m", None, 1)}
+    compared = "HEERENVEEN - Femke Kok won de 500 meter met 37,1 tegen 37,4."
+    assert results(compared) == {("Femke Kok", "500m", None, 1)}
+    heat = "CALGARY - Jordan Stolz won the 500m. Fans waited in 30.5 degree heat."
+    assert results(heat) == {("Jordan Stolz", "500m", None, 1)}
+
+
+def test_a_tenths_time_needs_a_distance_it_fits():
+    text = "HEERENVEEN - Femke Kok won in 37,1."
+    assert not any(row[2] for row in results(text))
+
+
 def test_an_implausible_tenths_time_is_not_read():
     # 4.08,3 is no 500 meter time: the place stands, the time is not guessed.
     text = "HEERENVEEN - Femke Kok won de 500 meter in 4.08,3."
