@@ -90,6 +90,37 @@ def test_a_plain_pronoun_after_the_verb_stays_the_subject():
     assert ("Joy Beune", "1500m", None, 1) in results(text)
 
 
+def test_a_fronted_race_after_and_is_not_the_first_winners():
+    # "op de 500 meter werd Kok tweede" opens a clause of its own: no list "1000 en 500".
+    text = (
+        "HEERENVEEN - Jutta Leerdam won de 1000 meter, en op de 500 meter werd Kok tweede in 37,20."
+    )
+    assert results(text) == {
+        ("Jutta Leerdam", "1000m", None, 1),
+        ("Femke Kok", "500m", "37.20", 2),
+    }
+
+
+def test_a_fronted_race_without_a_comma():
+    text = "HEERENVEEN - Jutta Leerdam won de 1000 meter en op de 500 meter pakte Kok brons."
+    assert results(text) == {("Jutta Leerdam", "1000m", None, 1), ("Femke Kok", "500m", None, 3)}
+
+
+def test_a_fronted_object_race_with_the_subject_after_the_verb():
+    text = "HEERENVEEN - Jutta Leerdam won de 1000 meter, de 500 meter won Kok."
+    assert results(text) == {("Jutta Leerdam", "1000m", None, 1), ("Femke Kok", "500m", None, 1)}
+
+
+def test_a_fronted_list_of_races_still_shares_the_place():
+    text = "HEERENVEEN - Op de 500 en de 1000 meter werd Kok tweede."
+    assert results(text) == {("Femke Kok", "500m", None, 2), ("Femke Kok", "1000m", None, 2)}
+
+
+def test_a_verb_final_clause_keeps_its_list():
+    text = "HEERENVEEN - Femke Kok won de 500 en de 1000 meter."
+    assert results(text) == {("Femke Kok", "500m", None, 1), ("Femke Kok", "1000m", None, 1)}
+
+
 # -- 2. a day in a relative clause dates the clause's race only --------------------------------
 
 
