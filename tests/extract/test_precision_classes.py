@@ -195,6 +195,40 @@ def test_a_team_is_never_a_skater():
     assert all(row[1] == "team pursuit" for row in found)
 
 
+def test_a_team_takes_the_field_of_its_own_clause():
+    text = (
+        "HEERENVEEN - Nederland won de ploegenachtervolging bij de vrouwen, "
+        "de mannen werden tweede."
+    )
+    teams = {(r.athlete, r.rank, r.gender) for r in extract(text, DATE, REGISTRY).results}
+    assert ("Netherlands", 1, "women") in teams
+    assert ("Netherlands", 1, "men") not in teams
+
+
+def test_a_team_with_both_fields_in_its_clause_gets_none():
+    text = "CALGARY - Italy won the men's and women's team pursuit on Saturday, Japan was second."
+    teams = {(r.athlete, r.rank, r.gender) for r in extract(text, DATE, REGISTRY).results}
+    assert ("Italy", 1, None) in teams
+    assert not any(gender for _, _, gender in teams)
+
+
+def test_two_team_races_in_one_sentence_each_keep_their_field():
+    text = (
+        "HEERENVEEN - Bij de vrouwen won Nederland de ploegenachtervolging, "
+        "bij de mannen werd Noorwegen eerste."
+    )
+    teams = {(r.athlete, r.rank, r.gender) for r in extract(text, DATE, REGISTRY).results}
+    assert teams == {("Netherlands", 1, "women"), ("Norway", 1, "men")}
+
+
+def test_a_runner_up_team_after_a_winner():
+    text = "CALGARY - Japan finished second behind Italy in the men's team pursuit."
+    assert results(text) == {
+        ("Japan", "team pursuit", None, 2),
+        ("Italy", "team pursuit", None, 1),
+    }
+
+
 # -- 4. times to the tenth: never a score or a margin ------------------------------------------
 
 
