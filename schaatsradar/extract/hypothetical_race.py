@@ -32,15 +32,18 @@ HYPOTHETICAL = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_MARK = re.compile(r"[,;:]")
+_WINDOW = 200
 
 
 def _clause(text: str, sentence: Sentence, start: int, end: int) -> tuple[int, int]:
     """The stretch between the clause marks around `start`..`end` in the sentence."""
-    opened = sentence.start
-    for mark in _CLAUSE_MARK.finditer(text, sentence.start, start):
+    # Within a bounded stretch each way: a hostile sentence of many distances stays linear.
+    opened = max(sentence.start, start - _WINDOW)
+    for mark in _CLAUSE_MARK.finditer(text, opened, start):
         opened = mark.end()
-    closed = _CLAUSE_MARK.search(text, end, sentence.end)
-    return opened, closed.start() if closed is not None else sentence.end
+    last = min(sentence.end, end + _WINDOW)
+    closed = _CLAUSE_MARK.search(text, end, last)
+    return opened, closed.start() if closed is not None else last
 
 
 def hypothetical_race(

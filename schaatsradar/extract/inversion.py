@@ -30,6 +30,8 @@ INVERTING_VERBS = frozenset(
 # Where the clause of a verb opens: a comma, semicolon or colon, or a coordinating conjunction.
 CLAUSE_OPENING = re.compile(r"[,;:]|\b(?:en|maar|want|of|dus)\b", re.IGNORECASE)
 
+WINDOW = 200
+
 # Between the verb and its subject: nothing but a space (a modal adverb would be "won ook Kok",
 # too rare to be worth the risk of reading an object as the subject).
 RIGHT_AFTER = re.compile(r"\s{1,3}")
@@ -47,8 +49,10 @@ def inverted_subject(
     after = next((e for e in entities if e.start >= cue.end), None)
     if after is None or after.governed or not RIGHT_AFTER.fullmatch(text, cue.end, after.start):
         return None
-    opened = sentence.start
-    for mark in CLAUSE_OPENING.finditer(text, sentence.start, cue.start):
+    # A clause's opening is looked for in the stretch just before the verb only: a hostile
+    # sentence of many win verbs stays linear (a longer clause counts as having a subject).
+    opened = max(sentence.start, cue.start - WINDOW)
+    for mark in CLAUSE_OPENING.finditer(text, opened, cue.start):
         opened = mark.end()
     if ENGLISH.search(text, opened, cue.start):
         return None

@@ -25,10 +25,12 @@ def clause_gender(
     text: str, sentence: Sentence, said: Sequence[ContextMention], result: Result
 ) -> Gender | None:
     """The one field named in the clause of the result's evidence, else None."""
-    opened = sentence.start
-    for mark in _CLAUSE_MARK.finditer(text, sentence.start, result.evidence.start):
+    # Within a bounded stretch each way: a hostile sentence of many teams stays linear.
+    opened = max(sentence.start, result.evidence.start - 200)
+    for mark in _CLAUSE_MARK.finditer(text, opened, result.evidence.start):
         opened = mark.end()
-    closed = _CLAUSE_MARK.search(text, result.evidence.end, sentence.end)
-    end = closed.start() if closed is not None else sentence.end
+    last = min(sentence.end, result.evidence.end + 200)
+    closed = _CLAUSE_MARK.search(text, result.evidence.end, last)
+    end = closed.start() if closed is not None else last
     fields = {GENDERS[m.value] for m in said if opened <= m.start and m.end <= end}
     return fields.pop() if len(fields) == 1 else None
