@@ -229,6 +229,27 @@ def test_a_runner_up_team_after_a_winner():
     }
 
 
+def test_a_team_race_that_went_to_a_country():
+    text = "CALGARY - The men's team pursuit went to Italy."
+    (result,) = extract(text, DATE, REGISTRY).results
+    assert (result.athlete, result.distance, result.rank, result.gender) == (
+        "Italy",
+        "team pursuit",
+        1,
+        "men",
+    )
+
+
+def test_a_dutch_team_race_that_went_to_a_country():
+    text = "HEERENVEEN - De ploegenachtervolging bij de vrouwen ging naar Japan in 2.55,40."
+    assert results(text) == {("Japan", "team pursuit", "2:55.40", 1)}
+
+
+def test_a_team_race_that_went_to_plan_has_no_winner():
+    assert not results("CALGARY - The team sprint went to plan for Canada.")
+    assert not results("CALGARY - The men's team pursuit went to the wire, with Italy ahead.")
+
+
 # -- 4. times to the tenth: never a score or a margin ------------------------------------------
 
 
