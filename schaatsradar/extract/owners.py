@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from schaatsradar.extract import patterns
 from schaatsradar.extract.context import Entity
+from schaatsradar.extract.inversion import inverted_subject
 from schaatsradar.extract.mentions import LOOK_BACK
 from schaatsradar.extract.scanning import blind
 from schaatsradar.extract.sentences import Sentence
@@ -186,6 +187,10 @@ def _rank_owner(
             and not _won_ahead_of(text, sentence, entities, cue, gap)
         ):
             return after[0]
+    if cue.cue in TEAM_RACE_HANDED:
+        # "the men's team pursuit went to Italy"; "went to plan for Canada" hands nothing on.
+        handed = after and HANDED_TO.match(text[end : after[0].start])
+        return after[0] if handed else None
     if (
         after
         and cue.cue.casefold() in PASSIVE_WIN
@@ -197,6 +202,9 @@ def _rank_owner(
     before = [e for e in entities if e.end <= start]
     if before and BRACKETED.match(text[before[-1].end : start]):
         return before[-1]  # "Liam Gauthier (2de)"
+    inverted = inverted_subject(text, sentence, entities, cue)
+    if inverted is not None:
+        return inverted  # "..., en eerder op de dag won Femke Kok de 500 meter"
     relative = _relative_owner(text, entities, start)
     if relative is not None:
         return relative
@@ -260,6 +268,9 @@ SHARED_SUBJECT = re.compile(
 # 500 meter, gewonnen door Kok" (issue 11, English team sentences).
 PASSIVE_WIN = frozenset({"won", "gewonnen"})
 PASSIVE_AGENT = re.compile(r"^\s+(?:by|door)\s+(?:(?:the|de|het)\s+)?$", re.IGNORECASE)
+# A team race handed to its winner (`ranks._TEAM_RACE_WENT_TO`): the verb is the cue.
+TEAM_RACE_HANDED = frozenset({"went", "ging"})
+HANDED_TO = re.compile(r"^\s+(?:to|naar)\s+(?:(?:the|de|het)\s+)?$", re.IGNORECASE)
 APPOSITIVE_CUES = ("nummer", "number", "winner", "winnaar", "winnares", "runner-up")
 BRACKETED = re.compile(r"^\s*\($")
 

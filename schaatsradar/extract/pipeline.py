@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
+from schaatsradar.extract.aside_days import aside_dated, aside_day_context
 from schaatsradar.extract.confidence import shipped_model, sift
 from schaatsradar.extract.context import (
     CLASSIFICATIONS,
@@ -26,6 +27,7 @@ from schaatsradar.extract.disciplines import mark_short_track
 from schaatsradar.extract.editions import dated_history
 from schaatsradar.extract.ellipsis import shared_places
 from schaatsradar.extract.follow_on import join_place, timed_alone
+from schaatsradar.extract.hypothetical_race import hypothetical_race
 from schaatsradar.extract.mentions import Mentions, find_mentions, inside
 from schaatsradar.extract.names import NameMention
 from schaatsradar.extract.races import (
@@ -67,8 +69,11 @@ def extract(
             continue  # not prose: its skaters are listed, no results are read from it
         carried = context
         context = update_context(text, context, sentence, mentions, article_date)
+        context = aside_day_context(text, sentence, mentions, carried, context, article_date)
+        context = hypothetical_race(text, sentence, mentions, context)
         meet = meet or context.competition
         results = _sentence_results(text, sentence, mentions, context)
+        results = aside_dated(text, sentence, mentions, carried, results, article_date)
         results = shared_places(text, inside(mentions.times, sentence), results)
         results = dated_history(text, sentence, mentions, results, article_date)
         results = [

@@ -192,8 +192,16 @@ def _distances_of_place(
             # "won de 500 meter, de 1000 meter was voor Leerdam": a list ends on a
             # conjunction; a comma alone starts the next clause.
             group = [nearest]
+        # "won de 1000 meter, en op de 500 meter werd Kok tweede": a distance with a verb right
+        # after it opens a clause of its own (Dutch puts the verb second), no list goes on.
+        opening = next((i for i, d in enumerate(group) if i and CLAUSE_VERB.match(text, d.end)), 0)
+        group = group[:opening] if opening else group
+        fronted = CLAUSE_VERB.match(text, nearest.end) is not None
         for earlier in reversed(distances[:index]):
-            if DISTANCE_LIST_GAP.match(text[earlier.end : group[0].start]):
+            gap = text[earlier.end : group[0].start]
+            if fronted and ("," in gap or not _opens_clause(text, earlier)):
+                break  # the fronted race is the clause's own, not the end of a list before it
+            if DISTANCE_LIST_GAP.match(gap):
                 group.insert(0, earlier)
             else:
                 break
@@ -261,6 +269,31 @@ LIST_END = re.compile(r"^\s*,?\s*(?:en|én|and|&|als|as\s+well\s+as)(?!\w)", re.
 
 
 CHAMPION_CUE = re.compile(r"kampioen|champion|titel|title", re.IGNORECASE)
+
+
+# A finite verb right after a distance: the distance was the fronted part of a new clause.
+CLAUSE_VERB = re.compile(
+    r"\s+(?:werd|werden|won|wonnen|wint|pakte|pakten|pakt|greep|grepen|eindigde|eindigden|"
+    r"eindigt|ging|gingen|gaat|reed|reden|rijdt|kwam|kwamen|finishte|zegevierde|veroverde|"
+    r"veroverden|haalde|behaalde|klokte|noteerde|bleef|moest|stond|was|waren|went)\b"
+    # "die de 500 en de 1000 meter won, ...": a verb at the end of its clause closes it.
+    r"(?!\s*(?:[,.;:!?)]|$))",
+    re.IGNORECASE,
+)
+_CLAUSE_OPENING = re.compile(
+    r"(?:[-.!?;:(]\s*|\b(?:en|maar|and|but)\s+)(?:(?:op|in|over|bij|on|at)\s+)?(?:de|het|the)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _opens_clause(text: str, distance: patterns.DistanceMention) -> bool:
+    """Whether a distance stands first in its clause ("Op de 500 en de 1000 meter werd ..."),
+    not as the object of a verb before it ("won de 1000 meter en op de 500 meter ...")."""
+    start = max(0, distance.start - 30)
+    window = text[start : distance.start]
+    return bool(_CLAUSE_OPENING.search(window)) or (
+        start == 0 and not window.strip(" ").replace("de ", "").replace("op ", "").strip()
+    )
 
 
 # "won Kok de eerste 500 meter": the subject between the verb and the race it won.

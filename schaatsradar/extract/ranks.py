@@ -275,6 +275,15 @@ _PLACE_WITH_TIME_GATE = gate(
 )
 
 
+# "The men's team pursuit went to Italy", "de ploegenachtervolging bij de vrouwen ging naar
+# Japan": a team race handed to its winner (the verb is the cue; `owners` hands it on).
+_TEAM_RACE_WENT_TO = re.compile(
+    r"(?i)\b(?:team\s+pursuit|team\s+sprint|ploegenachtervolging|ploegsprint)"
+    r"(?:\s+(?:bij\s+de\s+(?:mannen|vrouwen|heren|dames)|for\s+(?:wo)?men))?"
+    r"\s+(?P<verb>went|ging)(?=\s+(?:to|naar)\s)"
+)
+
+
 def find_ranks(text: str) -> list[RankMention]:
     """Every word or phrase in `text` that states a finishing position.
 
@@ -349,6 +358,8 @@ def find_ranks(text: str) -> list[RankMention]:
             if nxt and nxt.group(1).lower() in MONTHS:
                 continue
         add(m.start(), m.end(), n)
+    for m in _TEAM_RACE_WENT_TO.finditer(text):
+        add(m.start("verb"), m.end("verb"), 1)
     for m in _RANK_NUMMER.finditer(text):
         word = m.group("n").lower()
         add(m.start(), m.end(), int(word) if word.isdigit() else NUMBER_WORDS[word])

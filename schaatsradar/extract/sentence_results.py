@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from schaatsradar.extract import dated_years, patterns
 from schaatsradar.extract.career_marks import career_marks
-from schaatsradar.extract.context import CLASSIFICATIONS, Context, race_distances
+from schaatsradar.extract.context import CLASSIFICATIONS, GENDERS, Context, race_distances
 from schaatsradar.extract.editions import (
     Lookback,
     _dated_year,
@@ -61,6 +61,7 @@ from schaatsradar.extract.shapes import (
     relative_clause,
     verb_final_objects,
 )
+from schaatsradar.extract.team_clause_gender import clause_gender
 from schaatsradar.extract.types import TEAM_DISTANCES, Gender, HasSpan, Result, Span
 
 
@@ -164,9 +165,13 @@ def _team_gender(
 ) -> Gender | None:
     """A team's field: named in its sentence ("bij de vrouwen", "the men's team pursuit"),
     else the one its time fits (a team pursuit in 3:40 is a men's), else as found."""
-    if result.distance not in TEAM_DISTANCES or result.seconds is None:
+    if result.distance not in TEAM_DISTANCES:
         return result.gender
-    if any(m.kind == "gender" for m in inside(mentions.context, sentence)):
+    said = [m for m in inside(mentions.context, sentence) if m.kind == "gender"]
+    if len({m.value for m in said if m.value in GENDERS}) > 1:
+        # "won bij de vrouwen, de mannen werden tweede": the field of the team's own clause.
+        return clause_gender(text, sentence, [m for m in said if m.value in GENDERS], result)
+    if said or result.seconds is None:
         return result.gender
     return team_field(result.seconds, result.distance) or result.gender
 

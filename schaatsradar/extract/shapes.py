@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from schaatsradar.extract.context import Entity
 from schaatsradar.extract.patterns import DistanceMention, RankMention, TimeMention
 from schaatsradar.extract.sentences import Sentence
+from schaatsradar.extract.types import HasSpan
 
 __all__ = [
     "aside_closed",
@@ -321,7 +322,7 @@ _RELATIVE_AFTER_NAME = re.compile(
 _RELATIVE_CLOSE = re.compile(r",\s+(?!\d)")
 
 
-def relative_clause(text: str, sentence: Sentence, entity: Entity) -> tuple[int, int] | None:
+def relative_clause(text: str, sentence: Sentence, entity: HasSpan) -> tuple[int, int] | None:
     """The span of the relative clause right after `entity`'s name that closes before the
     sentence ends ("Bowe, who won bronze in 2018, finished sixth"), or None."""
     opened = _RELATIVE_AFTER_NAME.match(text, entity.end, sentence.end)

@@ -328,7 +328,7 @@ def _classify(c: _Cand, ctx: _TimeContext, prev_end: int) -> TimeMention | None:
 
     # Results.
     if len(c.frac) == 1:
-        return None  # "1,5" / "26,5": a gap or a lap, never a reported result
+        return _tenths(c, ctx)  # "1,5" / "26,5": mostly a gap or a lap, never a bare result
     if minute_form:
         return TimeMention(start, unit_end, value, "result")
     if len(c.sec_text) != 2 or not 25 <= value < 60:
@@ -364,6 +364,27 @@ def _unusual(c: _Cand, ctx: _TimeContext) -> TimeMention | None:
         return None
     if c.s1 == "." and ctx.text[max(0, c.start - 2) : c.start].strip() == "(":
         return None  # "(1.12.24)" dates a photo or a quote
+    return TimeMention(c.start, c.end, _value(c), "result", unusual=True)
+
+
+# Right before a time to the tenth ("won in 37,1", "klokte 4.08,3"): only words that say a
+# race time follows ("met", "with" and brackets also take gaps and scores).
+_TENTHS_BEFORE = re.compile(
+    r"(?i)\b(?:in|klokte|klokten|clocked|noteerde|noteerden|tijd\svan|time\sof|eindtijd"
+    r"|kwam\stot|kwamen\stot)\s$"
+)
+
+
+def _tenths(c: _Cand, ctx: _TimeContext) -> TimeMention | None:
+    """A race time to the tenth, or None: one decimal is mostly a gap ("0,3"), a lap or a
+    score, so only a result word right before, a plausible count (25-60 s, 1-20 min) and,
+    downstream, a fitting distance the text names (`unusual`) make one (issue 11)."""
+    if (c.minutes is None and (len(c.sec_text) != 2 or not 25 <= c.sec < 60)) or c.s1 == ",":
+        return None
+    if (c.minutes is not None and not 1 <= c.minutes <= 20) or not _TENTHS_BEFORE.search(
+        ctx.text, max(0, c.start - 30), c.start
+    ):
+        return None
     return TimeMention(c.start, c.end, _value(c), "result", unusual=True)
 
 
