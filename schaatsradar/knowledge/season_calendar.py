@@ -32,6 +32,7 @@ from schaatsradar.store import knowledge as kb
 from schaatsradar.store import knowledge_lock
 from schaatsradar.store.calendar import LatestMeet, MeetRow
 from schaatsradar.store.meet_merge import reprogramme_meet
+from schaatsradar.store.together import Read
 
 # The kinds of meet the news tells apart (`matching.level_of`), as calendar levels.
 NEWS_LEVELS: Mapping[str, Level] = {
@@ -133,6 +134,14 @@ def events_between(
 ) -> tuple[CalendarEvent, ...]:
     """Every meet on the calendar overlapping `first`..`last` (either side open), by day."""
     return tuple(event_of(row) for row in stored.meets_between(conn, first, last))
+
+
+def events_from(first: dt.date) -> Read[tuple[CalendarEvent, ...]]:
+    """`events_between(conn, first)` as a read to send with others (`together`)."""
+    meets = stored.meets_from(first)
+    return Read(
+        meets.statement, lambda rows: tuple(map(event_of, meets.convert(rows))), meets.params
+    )
 
 
 def season_events(conn: Connection, season: Season) -> tuple[CalendarEvent, ...]:

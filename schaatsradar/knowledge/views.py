@@ -18,6 +18,7 @@ from schaatsradar.knowledge.ical import ENGLISH, IcalWords, calendar_ics, skater
 from schaatsradar.knowledge.seasons import Season, season_of
 from schaatsradar.store import knowledge as kb
 from schaatsradar.store.knowledge import ArticleRef, RecordRow, ResultView, SkaterRow
+from schaatsradar.store.together import Read, together
 
 
 def season_start(day: dt.date) -> dt.date:
@@ -63,17 +64,25 @@ def find_skater(conn: Connection, name: str) -> SkaterRow | None:
 
 
 def profile(conn: Connection, skater: SkaterRow, today: dt.date) -> Profile:
-    results = kb.results(conn, skater_id=skater.id)
-    held = kb.records(conn, skater_id=skater.id)  # one read: personal ones and the rest
+    gender: Gender | None = (
+        "women" if skater.gender == "women" else "men" if skater.gender == "men" else None
+    )
+    # Sent at once (one round trip on PostgreSQL); the calendar is read whenever the
+    # skater's gender is known, used only when they have results.
+    reads: list[Read[Any]] = [
+        kb.skater_results(skater.id),
+        kb.skater_records(skater.id),  # one read: personal ones and the rest
+        kb.naming(skater.id),
+    ]
+    if gender is not None:
+        reads.append(season_calendar.events_from(today))
+    results, held, news, *calendar = together(conn, *reads)
     # Bests from the rows just read, not from queries reading them again.
     best = bests(results, held, season_start(today))
     distances = sorted({r.distance for r in results})
     upcoming = []
-    gender: Gender | None = (
-        "women" if skater.gender == "women" else "men" if skater.gender == "men" else None
-    )
     if gender is not None and distances:
-        events = events_for_skater(season_calendar.events_between(conn, today), gender, distances)
+        events = events_for_skater(calendar[0], gender, distances)
         upcoming = [e for e in events if e.end >= today][:5]
     records = [r for r in held if r.kind not in {"personal", "season_best"}]
     days, record_days = race_days(results, records)
@@ -84,7 +93,7 @@ def profile(conn: Connection, skater: SkaterRow, today: dt.date) -> Profile:
         season_bests=best.season,
         season=season_of(today),
         records=records,
-        news=kb.articles_naming(conn, skater.id),
+        news=news,
         upcoming=upcoming,
         best_results=best.set_in,
         days=days,

@@ -8,14 +8,16 @@ part of them. Decisions (which meets a season shows, what a calendar file says) 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, literal, select, update
 
 from schaatsradar.store import site, write_behind
 from schaatsradar.store.memo import forget, remembered
 from schaatsradar.store.models import Competition, ReconciledArticle
+from schaatsradar.store.together import Read
 
 # The meets a calendar lists: those a calendar gave and those the news reported (official
 # lists make news-origin meets too). Undated history meets have no place on a calendar.
@@ -74,6 +76,28 @@ def meets_between(
         query = query.where(func.coalesce(Competition.end_date, Competition.start_date) >= first)
     query = query.order_by(Competition.start_date, Competition.end_date, Competition.slug)
     return [_meet(row) for row in conn.execute(query)]
+
+
+def _meets(rows: Sequence[Any]) -> list[MeetRow]:
+    return [_meet(row) for row in rows]
+
+
+# `meets_between(conn, first)` built once, the origins as plain parameters (not a list
+# expanded at execution): a skater's page sends it with its other reads (`together`).
+_MEETS_FROM = (
+    select(Competition)
+    .where(
+        Competition.start_date.is_not(None),
+        Competition.origin.in_([literal(origin) for origin in CALENDAR_ORIGINS]),
+        func.coalesce(Competition.end_date, Competition.start_date) >= bindparam("first"),
+    )
+    .order_by(Competition.start_date, Competition.end_date, Competition.slug)
+)
+
+
+def meets_from(first: dt.date) -> Read[list[MeetRow]]:
+    """`meets_between(conn, first)` as a read to send with others (`together`)."""
+    return Read(_MEETS_FROM, _meets, {"first": first})
 
 
 def meet_by_id(conn: Connection, meet_id: int) -> MeetRow | None:

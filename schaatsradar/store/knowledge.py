@@ -16,10 +16,23 @@ from functools import cache
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Connection, Date, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Date,
+    String,
+    bindparam,
+    delete,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    update,
+)
 
 from schaatsradar.store import knowledge_batch as batch
 from schaatsradar.store import write_behind
+from schaatsradar.store.id_lists import Listed, among, listed
 from schaatsradar.store.memo import MEMO as _MEMO
 from schaatsradar.store.memo import RACE_LOOKUPS as _RACE_LOOKUPS
 from schaatsradar.store.memo import ClaimRow as ClaimRow
@@ -47,6 +60,7 @@ from schaatsradar.store.models import (
     Skater,
     SkaterAlias,
 )
+from schaatsradar.store.together import Read, one
 
 # Built once (see the module's docstring): the inserts reconciliation makes for nearly every fact.
 _INSERT_SKATER = insert(Skater)
@@ -105,10 +119,15 @@ def _skater_by_key(conn: Connection, alias_key: str) -> SkaterRow | None:
     return _skater(row) if row is not None else None
 
 
-_SKATERS_BY_ALIASES = (
-    select(SkaterAlias.alias_key, Skater)
-    .join(Skater, Skater.id == SkaterAlias.skater_id)
-    .where(SkaterAlias.alias_key.in_(bindparam("keys", expanding=True)))
+_SKATERS_BY_ALIASES = listed(
+    lambda keyed: (
+        select(SkaterAlias.alias_key, Skater)
+        .join(Skater, Skater.id == SkaterAlias.skater_id)
+        .where(keyed)
+    ),
+    SkaterAlias.alias_key,
+    "keys",
+    String,
 )
 
 
@@ -124,7 +143,7 @@ def remember_skaters(conn: Connection, alias_keys: Iterable[str]) -> None:
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
         merged = set()
-        for row in conn.execute(_SKATERS_BY_ALIASES, {"keys": chunk}):
+        for row in conn.execute(_SKATERS_BY_ALIASES.on(conn), {"keys": chunk}):
             if row.merged_into is not None:
                 merged.add(row.alias_key)
                 continue
@@ -146,7 +165,7 @@ def skater_by_slug(conn: Connection, slug: str) -> SkaterRow | None:
     return _skater(row) if row is not None else None
 
 
-_TAKEN_SLUGS = select(Skater.slug).where(Skater.slug.in_(bindparam("slugs", expanding=True)))
+_TAKEN_SLUGS = listed(lambda taken: select(Skater.slug).where(taken), Skater.slug, "slugs", String)
 
 
 def remember_free_slugs(conn: Connection, slugs: Iterable[str]) -> None:
@@ -158,7 +177,7 @@ def remember_free_slugs(conn: Connection, slugs: Iterable[str]) -> None:
     wanted = sorted({s for s in slugs if s})
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
-        taken = set(conn.scalars(_TAKEN_SLUGS, {"slugs": chunk}))
+        taken = set(conn.scalars(_TAKEN_SLUGS.on(conn), {"slugs": chunk}))
         memo["free_slugs"].update((s, True) for s in chunk if s not in taken)
 
 
@@ -204,8 +223,8 @@ def add_skater(
     return skater_id
 
 
-_TAKEN_ALIASES = select(SkaterAlias.alias_key).where(
-    SkaterAlias.alias_key.in_(bindparam("keys", expanding=True))
+_TAKEN_ALIASES = listed(
+    lambda taken: select(SkaterAlias.alias_key).where(taken), SkaterAlias.alias_key, "keys", String
 )
 
 
@@ -214,7 +233,7 @@ def add_aliases(conn: Connection, skater_id: int, keys: Sequence[str]) -> None:
     by_key = memo["skater_by_key"] if memo is not None else {}
     # A key remembered as nobody's (`remember_skaters`) is no alias yet: not asked again.
     unsure = [k for k in keys if not (k in by_key and by_key[k] is None)]
-    taken = set(conn.scalars(_TAKEN_ALIASES, {"keys": unsure})) if unsure else set()
+    taken = set(conn.scalars(_TAKEN_ALIASES.on(conn), {"keys": unsure})) if unsure else set()
     fresh = sorted({k for k in keys if k and k not in taken})
     if fresh:
         rows = [{"alias_key": k, "skater_id": skater_id} for k in fresh]
@@ -566,10 +585,16 @@ _RACES_OF = (
 )
 
 
-_RACES_OF_MEETS = (
-    select(Race.id, Race.race_date, Race.day_key, Race.distance, Race.gender, Race.competition_id)
-    .where(Race.competition_id.in_(bindparam("meets", expanding=True)))
-    .order_by(Race.id)
+_RACES_OF_MEETS = listed(
+    lambda of_meets: (
+        select(
+            Race.id, Race.race_date, Race.day_key, Race.distance, Race.gender, Race.competition_id
+        )
+        .where(of_meets)
+        .order_by(Race.id)
+    ),
+    Race.competition_id,
+    "meets",
 )
 _MEETS_AT_ONCE = 500
 
@@ -591,7 +616,7 @@ def races_of(conn: Connection, competition_id: int, distance: str, gender: str) 
         if any(write_behind.pending_meet(conn, meet) for meet in meets):
             write_behind.flush(conn)
         with write_behind.unguarded(conn):  # (no race of these meets is waiting)
-            rows = conn.execute(_RACES_OF_MEETS, {"meets": meets}).all()
+            rows = conn.execute(_RACES_OF_MEETS.on(conn), {"meets": meets}).all()
         for r in rows:
             race = RaceRow(r.id, r.race_date, r.day_key)
             known.setdefault((r.competition_id, r.distance, r.gender), []).append(race)
@@ -898,10 +923,12 @@ def _claims(conn: Connection, result_id: int) -> list[ClaimRow]:
     return [_claim_row(r) for r in rows]
 
 
-_CLAIMS_OF_RESULTS = (
-    select(ResultClaim)
-    .where(ResultClaim.result_id.in_(bindparam("result_ids", expanding=True)))
-    .order_by(ResultClaim.result_id, ResultClaim.id)
+_CLAIMS_OF_RESULTS = listed(
+    lambda of_results: (
+        select(ResultClaim).where(of_results).order_by(ResultClaim.result_id, ResultClaim.id)
+    ),
+    ResultClaim.result_id,
+    "result_ids",
 )
 
 
@@ -910,7 +937,7 @@ def claims_of_results(conn: Connection, result_ids: Iterable[int]) -> dict[int, 
     wanted = sorted(set(result_ids))
     found: dict[int, list[ClaimRow]] = {i: [] for i in wanted}
     if wanted:
-        for row in conn.execute(_CLAIMS_OF_RESULTS, {"result_ids": wanted}):
+        for row in conn.execute(_CLAIMS_OF_RESULTS.on(conn), {"result_ids": wanted}):
             found[row.result_id].append(_claim_row(row))
     return found
 
@@ -1155,15 +1182,33 @@ def results(
         distance=distance,
         held=held,
     )
-    query = query.order_by(
-        func.coalesce(Race.race_date, Competition.start_date).desc(),
-        Race.distance,
-        func.coalesce(RaceResult.rank, 999),
-    )
+    query = query.order_by(*_RESULT_ORDER)
     if limit is not None:
         query = query.limit(limit)
     # `.all()`: one fetch of every row, not one driver call per row (psycopg: ~2 us a row).
-    return [_view(r) for r in conn.execute(query).all()]
+    return _views(conn.execute(query).all())
+
+
+def _views(rows: Sequence[Any]) -> list[ResultView]:
+    return [_view(r) for r in rows]
+
+
+_RESULT_ORDER = (
+    func.coalesce(Race.race_date, Competition.start_date).desc(),
+    Race.distance,
+    func.coalesce(RaceResult.rank, 999),
+)
+# `results(conn, skater_id=...)` built once, for a skater's page (`skater_results`).
+_SKATER_RESULTS = (
+    where_results(_RESULTS)
+    .where(RaceResult.skater_id == bindparam("skater_id"))
+    .order_by(*_RESULT_ORDER)
+)
+
+
+def skater_results(skater_id: int) -> Read[list[ResultView]]:
+    """`results(conn, skater_id=skater_id)` as a read to send with others (`together`)."""
+    return Read(_SKATER_RESULTS, _views, {"skater_id": skater_id})
 
 
 def result_by_id(conn: Connection, result_id: int) -> ResultView | None:
@@ -1171,10 +1216,14 @@ def result_by_id(conn: Connection, result_id: int) -> ResultView | None:
     return _view(row) if row is not None else None
 
 
-_RESULTS_BY_IDS = _RESULTS.where(RaceResult.id.in_(bindparam("ids", expanding=True)))
-_RESULTS_OF_RACES = _RESULTS.where(
-    RaceResult.race_id.in_(bindparam("ids", expanding=True)), SHOWN
-).order_by(RaceResult.race_id, func.coalesce(RaceResult.rank, 999), RaceResult.seconds)
+_RESULTS_BY_IDS = listed(_RESULTS.where, RaceResult.id, "ids")
+_RESULTS_OF_RACES = listed(
+    lambda of_races: _RESULTS.where(of_races, SHOWN).order_by(
+        RaceResult.race_id, func.coalesce(RaceResult.rank, 999), RaceResult.seconds
+    ),
+    RaceResult.race_id,
+    "ids",
+)
 
 
 def results_by_ids(conn: Connection, result_ids: Iterable[int]) -> dict[int, ResultView]:
@@ -1187,12 +1236,12 @@ def results_of_races(conn: Connection, race_ids: Iterable[int]) -> list[ResultVi
     return _results_in(conn, _RESULTS_OF_RACES, race_ids)
 
 
-def _results_in(conn: Connection, query: Any, ids: Iterable[int]) -> list[ResultView]:
+def _results_in(conn: Connection, query: Listed[Any], ids: Iterable[int]) -> list[ResultView]:
     """The views `query` (`_RESULTS` kept to a list of `ids`) gives for these ids."""
     wanted = sorted(set(ids))
     if not wanted:
         return []
-    return [_view(row) for row in conn.execute(query, {"ids": wanted}).all()]
+    return [_view(row) for row in conn.execute(query.on(conn), {"ids": wanted}).all()]
 
 
 def best_times(conn: Connection, skater_id: int, since: dt.date | None = None) -> dict[str, float]:
@@ -1343,13 +1392,19 @@ _RECORDS_MADE_BY = select(Record).where(
 )
 
 
-_RECORDS_MADE_BY_RESULTS = (
-    select(Record)
-    .where(
-        Record.result_id.in_(bindparam("result_ids", expanding=True)),
-        or_(Record.status == "current", (Record.origin == "article") & (Record.status != CLAIM)),
-    )
-    .order_by(Record.id)
+_RECORDS_MADE_BY_RESULTS = listed(
+    lambda made_by: (
+        select(Record)
+        .where(
+            made_by,
+            or_(
+                Record.status == "current", (Record.origin == "article") & (Record.status != CLAIM)
+            ),
+        )
+        .order_by(Record.id)
+    ),
+    Record.result_id,
+    "result_ids",
 )
 _RESULTS_AT_ONCE = 500
 
@@ -1365,7 +1420,7 @@ def records_made_by(conn: Connection, result_id: int) -> list[RecordRow]:
         wanted = [result_id, *islice(others, _RESULTS_AT_ONCE - 1)]
         for made_by in wanted:
             known[made_by] = []
-        for row in conn.execute(_RECORDS_MADE_BY_RESULTS, {"result_ids": wanted}):
+        for row in conn.execute(_RECORDS_MADE_BY_RESULTS.on(conn), {"result_ids": wanted}):
             known[row.result_id].append(_record(row))
     return list(
         _remembered(conn, "records_made_by", result_id, lambda: _records_made_by(conn, result_id))
@@ -1484,7 +1539,30 @@ def records(
     query = query.order_by(
         Record.kind, Record.scope, Record.gender, Record.distance, Record.set_on.desc(), Record.id
     )
-    return [_record(r) for r in conn.execute(query).all()]
+    return _records(conn.execute(query).all())
+
+
+def _records(rows: Sequence[Any]) -> list[RecordRow]:
+    return [_record(r) for r in rows]
+
+
+# `records(conn, skater_id=...)` built once: the statuses as plain parameters, not a list
+# expanded at execution (so it can be sent in a pipeline, `together`).
+_SKATER_RECORDS = (
+    select(Record)
+    .where(
+        Record.skater_id == bindparam("skater_id"),
+        Record.status.in_([literal(status) for status in SHOWN_RECORD_STATUSES]),
+    )
+    .order_by(
+        Record.kind, Record.scope, Record.gender, Record.distance, Record.set_on.desc(), Record.id
+    )
+)
+
+
+def skater_records(skater_id: int) -> Read[list[RecordRow]]:
+    """`records(conn, skater_id=skater_id)` as a read to send with others (`together`)."""
+    return Read(_SKATER_RECORDS, _records, {"skater_id": skater_id})
 
 
 def record_sources(conn: Connection, record_id: int) -> list[dict[str, Any]]:
@@ -1517,7 +1595,7 @@ def articles_by_id(conn: Connection, ids: Sequence[int]) -> list[ArticleRef]:
             Article.title,
             Article.date_precision,
         )
-        .where(Article.id.in_(ids))
+        .where(among(conn, Article.id, ids))
         .order_by(Article.id)
     )
     return [ArticleRef(*r) for r in rows]
@@ -1550,27 +1628,39 @@ def articles_naming(conn: Connection, skater_id: int, limit: int = 20) -> list[A
     """Articles whose facts name the skater (a result, a record or a mention: the subjects
     reconciliation keeps per article), newest first, one per near-duplicate story. Wider
     than `articles_about`, which only knows articles with a claim on one of their results."""
-    rows = conn.execute(
-        select(
-            Article.id,
-            Article.published,
-            Article.cluster_id,
-            Article.url,
-            Article.title,
-            Article.date_precision,
-        )
-        .join(ArticleSubject, ArticleSubject.article_id == Article.id)
-        .where(ArticleSubject.kind == "skater", ArticleSubject.value == str(skater_id))
-        .order_by(Article.published.desc(), Article.id)
-        .limit(limit * 3)  # room for the copies of one story, dropped below
+    return one(conn, naming(skater_id, limit))
+
+
+_NAMING = (
+    select(
+        Article.id,
+        Article.published,
+        Article.cluster_id,
+        Article.url,
+        Article.title,
+        Article.date_precision,
     )
-    seen: set[int] = set()
-    refs = []
-    for row in rows:
-        if row.cluster_id not in seen:
-            seen.add(row.cluster_id)
-            refs.append(ArticleRef(*row))
-    return refs[:limit]
+    .join(ArticleSubject, ArticleSubject.article_id == Article.id)
+    .where(ArticleSubject.kind == "skater", ArticleSubject.value == bindparam("skater"))
+    .order_by(Article.published.desc(), Article.id)
+    .limit(bindparam("rows"))
+)
+
+
+def naming(skater_id: int, limit: int = 20) -> Read[list[ArticleRef]]:
+    """`articles_naming` as a read to send with others (`together`)."""
+
+    def distinct_stories(rows: Sequence[Any]) -> list[ArticleRef]:
+        seen: set[int] = set()
+        refs = []
+        for row in rows:
+            if row.cluster_id not in seen:
+                seen.add(row.cluster_id)
+                refs.append(ArticleRef(*row))
+        return refs[:limit]
+
+    # room for the copies of one story, dropped by `distinct_stories`
+    return Read(_NAMING, distinct_stories, {"skater": str(skater_id), "rows": limit * 3})
 
 
 def pending_facts(
@@ -1632,11 +1722,13 @@ write_behind.safe(
     _RECORD_MARKS,
     _RECORD_BOOK,
     _RECORDS_MADE_BY,
-    _RECORDS_MADE_BY_RESULTS,
+    *_RECORDS_MADE_BY_RESULTS.both,
 )
 write_behind.safe(
-    _INSERT_SKATER, _SKATER_BY_SLUG, _SKATER_BY_ID, _TAKEN_SLUGS, touching=("skaters",)
+    _INSERT_SKATER, _SKATER_BY_SLUG, _SKATER_BY_ID, *_TAKEN_SLUGS.both, touching=("skaters",)
 )
-write_behind.safe(_INSERT_ALIASES, _TAKEN_ALIASES, touching=("skater_aliases",))
-write_behind.safe(_SKATER_BY_ALIAS, _SKATERS_BY_ALIASES, touching=("skaters", "skater_aliases"))
-write_behind.safe(_INSERT_RACE, _RACES_OF, _RACES_OF_MEETS, touching=("races",))
+write_behind.safe(_INSERT_ALIASES, *_TAKEN_ALIASES.both, touching=("skater_aliases",))
+write_behind.safe(
+    _SKATER_BY_ALIAS, *_SKATERS_BY_ALIASES.both, touching=("skaters", "skater_aliases")
+)
+write_behind.safe(_INSERT_RACE, _RACES_OF, *_RACES_OF_MEETS.both, touching=("races",))

@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 
+from schaatsradar.knowledge import season_calendar
 from schaatsradar.knowledge.bests import bests
 from schaatsradar.knowledge.book import import_official, load_reference
 from schaatsradar.knowledge.official_types import OfficialData, OfficialRecord, OfficialResult
@@ -15,6 +16,7 @@ from schaatsradar.knowledge.views import profile, season_start
 from schaatsradar.store import Store
 from schaatsradar.store import knowledge as kb
 from schaatsradar.store.knowledge import RecordRow, ResultView
+from schaatsradar.store.together import _compiled, together
 from tests.rows import result_view
 
 NOW = dt.datetime(2026, 2, 1, 12, 0)
@@ -168,3 +170,32 @@ def test_the_profile_shows_those_bests_with_a_listed_personal_record(known: Stor
     assert view.season_bests == season
     assert "1500m" not in view.best_results
     assert view.best_results["500m"].seconds == by_query["500m"]
+
+
+def test_the_profile_reads_sent_together_give_what_each_read_alone_gives(known: Store):
+    """On PostgreSQL the profile's four reads go in one pipeline, run on the driver's cursors:
+    the rows must be those SQLAlchemy gives for the same reads one by one (types included)."""
+    listed = OfficialRecord(
+        "personal", SKATER, "NED", "1500m", "women", 110.0, dt.date(2024, 3, 1), "Inzell", "proef"
+    )
+    skater_id = _imported(known, [listed])
+    day = dt.date(2025, 6, 1)
+    reads = [
+        kb.skater_results(skater_id),
+        kb.skater_records(skater_id),
+        kb.naming(skater_id),
+        season_calendar.events_from(day),
+    ]
+    with known.read() as conn:
+        sent = together(conn, *reads)
+        alone = [
+            kb.results(conn, skater_id=skater_id),
+            kb.records(conn, skater_id=skater_id),
+            kb.articles_naming(conn, skater_id),
+            season_calendar.events_between(conn, day),
+        ]
+        if conn.dialect.name == "postgresql":  # not quietly one by one
+            assert all(_compiled(conn, read.statement) is not None for read in reads)
+    assert [len(values) for values in sent[:2]] == [20, 1] and sent[3]
+    assert sent == alone
+    assert [type(v.seconds) for v in sent[0][:2]] == [type(v.seconds) for v in alone[0][:2]]

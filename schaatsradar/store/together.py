@@ -1,0 +1,106 @@
+"""Several independent reads sent at once: on PostgreSQL in one round trip (psycopg's
+pipeline mode), on SQLite one after the other (a file in the process: no round trip to save).
+
+A skater's page asks four things (results, records, news, the calendar). Sent one by one, each
+waits for the server and, on a busy machine, for the process to be scheduled again; the p95
+of the page was mostly those waits. In a pipeline the server answers all four while the first
+answer is being turned into views.
+
+SQLAlchemy cannot run a statement inside a pipeline (it reads the cursor's description right
+after `execute`, which a pipeline only fills at the first fetch), so on PostgreSQL the
+statements are compiled by SQLAlchemy once and run on the driver's cursors. That is only done
+for statements whose parameters go to the driver as they are (checked when first compiled; any
+other statement runs through SQLAlchemy as usual), and SQLAlchemy's result processors are
+applied to the rows as it would apply them, so the rows are the same either way."""
+
+from __future__ import annotations
+
+from collections import namedtuple
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import Connection, Executable
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Read(Generic[T]):
+    """A statement built once (module level: compiled once), its parameters, and what turns
+    its rows into the caller's values."""
+
+    statement: Executable
+    convert: Callable[[Sequence[Any]], T]
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+def one(conn: Connection, read: Read[T]) -> T:
+    """`read` on its own, through SQLAlchemy."""
+    return read.convert(conn.execute(read.statement, read.params).all())
+
+
+def together(conn: Connection, *reads: Read[Any]) -> list[Any]:
+    """The values of `reads`, in order: on PostgreSQL sent in one pipeline."""
+    if conn.dialect.name != "postgresql" or len(reads) < 2:
+        return [one(conn, read) for read in reads]
+    compiled = [_compiled(conn, read.statement) for read in reads]
+    if any(c is None for c in compiled):
+        return [one(conn, read) for read in reads]
+    driver: Any = conn.connection.driver_connection
+    cursors = []
+    with driver.pipeline():
+        for read, found in zip(reads, compiled, strict=True):
+            assert found is not None
+            cursor = driver.cursor()
+            cursor.execute(found.string, dict(found.construct_params(read.params)))
+            cursors.append(cursor)
+        rows = [_rows(conn, cursor, found) for cursor, found in zip(cursors, compiled, strict=True)]
+    for cursor in cursors:
+        cursor.close()
+    return [read.convert(found) for read, found in zip(reads, rows, strict=True)]
+
+
+def _rows(conn: Connection, cursor: Any, compiled: Any) -> list[Any]:
+    """The rows as SQLAlchemy would give them: its result processors (chosen, as it does,
+    by the column's type and the type the server sent) applied, fields named."""
+    raw = cursor.fetchall()
+    description = cursor.description
+    processors = [
+        column.type._cached_result_processor(conn.dialect, sent.type_code)
+        for column, sent in zip(compiled._result_columns, description, strict=True)
+    ]
+    shape = _shape(tuple(sent.name for sent in description))
+    if not any(processors):
+        return [shape._make(row) for row in raw]
+    return [
+        shape._make(
+            value if convert is None else convert(value)
+            for convert, value in zip(processors, row, strict=True)
+        )
+        for row in raw
+    ]
+
+
+@cache
+def _shape(names: tuple[str, ...]) -> Any:
+    return namedtuple("Row", names, rename=True)  # type: ignore[misc]
+
+
+_COMPILED: dict[int, tuple[Any, Any]] = {}
+
+
+def _compiled(conn: Connection, statement: Executable) -> Any:
+    """`statement` compiled for the driver (once), or None when SQLAlchemy would have to
+    change its parameters first (bind processors, lists expanded at execution): then it
+    runs through SQLAlchemy."""
+    kept = _COMPILED.get(id(statement))
+    if kept is not None and kept[0] is statement:
+        return kept[1]
+    compiled: Any = statement.compile(dialect=conn.dialect)  # type: ignore[attr-defined]
+    plain = not (
+        compiled._bind_processors or compiled.post_compile_params or compiled.literal_execute_params
+    )
+    _COMPILED[id(statement)] = (statement, compiled if plain else None)
+    return compiled if plain else None
