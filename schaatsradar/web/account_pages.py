@@ -372,7 +372,7 @@ def add_channel(
 
 @router.post("/mijn/instellingen/kanalen/{channel_id}", response_model=None)
 def change_channel(
-    channel_id: int,
+    channel_id: deps.RowIdPath,
     request: Request,
     viewer: ViewerDep,
     form: FormDep,
@@ -395,7 +395,7 @@ def change_channel(
 
 @router.post("/mijn/instellingen/kanalen/{channel_id}/verwijderen", response_model=None)
 def remove_channel(
-    channel_id: int,
+    channel_id: deps.RowIdPath,
     request: Request,
     viewer: ViewerDep,
     form: FormDep,
@@ -491,7 +491,7 @@ def create_token(
 
 @router.post("/mijn/tokens/{token_id}/intrekken", response_model=None)
 def revoke_token(
-    token_id: int,
+    token_id: deps.RowIdPath,
     request: Request,
     viewer: ViewerDep,
     form: FormDep,

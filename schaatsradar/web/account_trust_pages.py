@@ -123,7 +123,7 @@ def confirm_address(
 
 @router.post("/mijn/instellingen/kanalen/{channel_id}/bevestiging", response_model=None)
 def resend_confirmation(
-    channel_id: int,
+    channel_id: deps.RowIdPath,
     request: Request,
     viewer: ViewerDep,
     form: FormDep,

@@ -98,7 +98,7 @@ else:  # FastAPI accepts these values only, and lists them in the schema (in thi
     Distance = Literal[DISTANCES]
     RecordType = Literal[RECORD_TYPES]
 
-Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
+Id = deps.RowIdPath
 Limit = Annotated[int, Query(ge=1, le=paging.MAX_LIMIT, description="Items per page (at most 100)")]
 Cursor = Annotated[
     str | None,

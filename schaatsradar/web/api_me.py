@@ -18,7 +18,7 @@ import datetime as dt
 from collections.abc import Callable, Coroutine
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -286,9 +286,7 @@ def add_follow(account: ReaderDep, store: StoreDep, follow: FollowIn) -> FollowO
 
 
 @router.delete("/me/follows/{follow_id}", status_code=204, responses=NOT_YOURS)
-def remove_follow(
-    account: ReaderDep, store: StoreDep, follow_id: Annotated[int, Path(ge=1, le=2**31)]
-) -> Response:
+def remove_follow(account: ReaderDep, store: StoreDep, follow_id: deps.RowIdPath) -> Response:
     try:
         operations.unfollow_by_id(store, account.id, follow_id)
     except AccountError as error:
@@ -400,7 +398,7 @@ def add_channel(
 def change_channel(
     account: ReaderDep,
     store: StoreDep,
-    channel_id: Annotated[int, Path(ge=1, le=2**31)],
+    channel_id: deps.RowIdPath,
     changes: ChannelPatch,
 ) -> ChannelOut:
     try:
@@ -417,9 +415,7 @@ def change_channel(
 
 
 @router.delete("/me/channels/{channel_id}", status_code=204, responses=NOT_YOURS)
-def remove_channel(
-    account: ReaderDep, store: StoreDep, channel_id: Annotated[int, Path(ge=1, le=2**31)]
-) -> Response:
+def remove_channel(account: ReaderDep, store: StoreDep, channel_id: deps.RowIdPath) -> Response:
     try:
         operations.remove_channel(store, account.id, channel_id)
     except AccountError as error:

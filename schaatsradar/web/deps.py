@@ -3,13 +3,17 @@ own absolute URLs."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from fastapi import Request
+from fastapi import Path, Request
 from starlette.datastructures import URL
 
 from schaatsradar.store import Store
+
+# A stored row's id in a path: every engine's key fits a signed 32-bit integer, so a larger
+# number is refused as bad input (422) instead of reaching PostgreSQL, which fails on it.
+RowIdPath = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 Language = Literal["nl", "en"]
 

@@ -214,3 +214,15 @@ def test_a_personal_token_cannot_write_articles(site: Site) -> None:
         answer = mine.post("/articles", json={"date": "2026-01-25", "text": "Iets nieuws."})
         assert answer.status_code == 401
         assert answer.json()["error"]["code"] == "invalid_token"
+
+
+def test_an_id_beyond_any_stored_row_is_bad_input_not_a_server_error(site: Site) -> None:
+    # 2**31 fits no stored key (PostgreSQL's integer refused it with a 500 before).
+    with reader(site) as someone, api(site, someone.personal_token()) as mine:
+        for answer in (
+            mine.delete(f"/me/channels/{2**31}"),
+            mine.patch(f"/me/channels/{2**31}", json={"enabled": False}),
+            mine.delete(f"/me/follows/{2**31}"),
+        ):
+            assert answer.status_code == 422, answer.text
+        assert mine.delete(f"/me/channels/{2**31 - 1}").status_code == 404
