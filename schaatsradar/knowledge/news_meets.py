@@ -34,6 +34,8 @@ from schaatsradar.store import knowledge as kb
 from schaatsradar.store.knowledge import CompetitionRow
 
 MENTION = "kept as a mention: "
+# A short-track meet's race days lie this close to one another (Friday to Sunday).
+SAME_WEEKEND = dt.timedelta(days=2)
 Holds = Callable[[CompetitionRow, str], bool]
 
 
@@ -101,14 +103,16 @@ def _short_track_meet(
     if race_date is not None and race_date < report.first - REPORTED_WITHIN:
         race_date = None  # a date far before the report is not its race day
     first, last = (race_date, race_date) if race_date else (report.first, report.last)
+    # A meet known so far by a later day of its weekend (Sunday's race read first) is still
+    # the meet of an earlier race day: one meet, not one per day.
     known = [
         m
-        for m in kb.competitions_between(conn, first - REPORTED_WITHIN, last)
+        for m in kb.competitions_between(conn, first - REPORTED_WITHIN, last + SAME_WEEKEND)
         if m.level == SHORT_TRACK_LEVEL
         and m.name == competition
         and city_key(m.city) == city_key(venue)
         and m.start_date is not None
-        and m.start_date <= last
+        and m.start_date <= last + SAME_WEEKEND
         and first <= (m.end_date or m.start_date) + REPORTED_WITHIN
     ]
     if known:

@@ -132,3 +132,28 @@ def test_bests_leave_short_track_results_out():
     )
     found = bests([long_track, short_track], [], dt.date(2025, 7, 1))
     assert found.personal == {"500m": 38.0}
+
+
+def test_a_short_track_weekend_read_sunday_first_is_one_meet(
+    knowledge: Store, settings: Settings, tmp_path: Path
+):
+    # A Monday report tells Sunday's final before Saturday's: the Saturday race is a day of
+    # the same meet, not a second "World Cup shorttrack" at the rink.
+    [article] = _articles(knowledge, settings, tmp_path, "2025-12-08")
+    short = {"competition": "World Cup shorttrack", "venue": "Dordrecht", "gender": "women"}
+    facts = {
+        "results": [
+            _fact("Kim Kort", distance="500m", race_date="2025-12-07", **short),
+            _fact("Lot Kort", distance="1000m", race_date="2025-12-06", **short),
+            _fact("Mia Kort", distance="1500m", race_date="2025-12-05", **short),
+        ],
+        "records": [],
+    }
+    with knowledge.write() as conn:
+        reconcile_article(conn, article, facts)
+    with knowledge.read() as conn:
+        shown = {r.athlete: r for r in kb.results(conn)}
+        [meet_id] = {r.competition_id for r in shown.values()}
+        meet = kb.competition(conn, meet_id)
+    assert meet is not None
+    assert (meet.start_date, meet.end_date) == (dt.date(2025, 12, 5), dt.date(2025, 12, 7))
