@@ -93,9 +93,12 @@ def _short_track_meet(
 ) -> int | str:
     """A short-track meet of the report's days (or the race's), its own meet: the calendar
     and the Olympic table list long-track meets, and a long-track meet of the same rink and
-    days is another meet (`knowledge.disciplines`). Earlier short-track meets are not known:
+    days is another meet (`knowledge.disciplines`). Short track at the Olympic Games is
+    the Games' (`_olympic_short_track`). Other earlier short-track meets are not known:
     their results are kept as mentions."""
     competition, venue = fact.get("competition") or "shorttrack", fact.get("venue")
+    if level_of(competition) == "olympics":
+        return _olympic_short_track(conn, fact, race_date, report, earlier)
     if earlier:
         return MENTION + f"an earlier {competition} meet, not known"
     if venue is None:
@@ -129,6 +132,42 @@ def _short_track_meet(
         start_date=first,
         end_date=last,
         origin="news",
+    )
+
+
+def _olympic_short_track(
+    conn: Connection,
+    fact: dict[str, Any],
+    race_date: dt.date | None,
+    report: Report,
+    earlier: bool,
+) -> int | str:
+    """Short track at the Olympic Games: one meet per Games, only at the place and in the
+    days of Games the bundled table knows, as for long track (history placed by its year or
+    place). Made from the article's days instead, every report of the Games' fortnight more
+    than a weekend apart became a meet of its own, and any rink could hold Olympic Games. Its
+    days are the Games' (the short-track races lie within them), not a report's."""
+    placed = olympics.place_olympic(
+        venue=fact.get("venue"),
+        race_date=race_date,
+        first=report.first,
+        last=report.last,
+        year=_year(fact),
+        earlier=earlier,
+    )
+    games = placed.games
+    if games is None:
+        return MENTION + placed.reason
+    return kb.ensure_competition(
+        conn,
+        slug=f"{games.slug}-shorttrack",
+        name=f"{games.name} shorttrack",
+        level=SHORT_TRACK_LEVEL,
+        city=games.city,
+        start_date=games.start,
+        end_date=games.end,
+        origin="news",
+        source=games.source,
     )
 
 

@@ -157,3 +157,41 @@ def test_a_short_track_weekend_read_sunday_first_is_one_meet(
         meet = kb.competition(conn, meet_id)
     assert meet is not None
     assert (meet.start_date, meet.end_date) == (dt.date(2025, 12, 5), dt.date(2025, 12, 7))
+
+
+def test_olympic_short_track_is_one_meet_of_the_games_and_only_at_the_games(
+    knowledge: Store, settings: Settings, tmp_path: Path
+):
+    # Reports of the Games' fortnight, the last one read first: one meet of those Games (their
+    # place, their days), not one per report; history of other Games is filed under those;
+    # an "Olympic" short-track race in a winter without Games makes no Olympic meet at all.
+    late, early, winter = _articles(
+        knowledge, settings, tmp_path, "2026-02-20", "2026-02-11", "2025-12-15"
+    )
+    olympic = {"competition": "Olympic Games shorttrack", "gender": "men"}
+    with knowledge.write() as conn:
+        reconcile_article(conn, late, {"results": [
+            _fact("Ruud Rap", distance="500m", venue="Milaan", race_date="2026-02-19", **olympic),
+        ], "records": []})  # fmt: skip
+        reconcile_article(conn, early, {"results": [
+            _fact("Sem Snel", distance="1000m", venue="Milano", race_date="2026-02-10", **olympic),
+            _fact("Sem Snel", distance="1500m", venue="Peking", earlier=True, year=2022, **olympic),
+        ], "records": []})  # fmt: skip
+        invented = reconcile_article(conn, winter, {"results": [
+            _fact("Tim Traag", distance="500m", venue="Assen", race_date="2025-12-14", **olympic),
+        ], "records": []})  # fmt: skip
+    assert any("Tim Traag" in r and "kept as a mention" in r for r in invented.refused)
+    with knowledge.read() as conn:
+        shown = {(r.athlete, r.distance): r for r in kb.results(conn)}
+        games = kb.competition(conn, shown["Ruud Rap", "500m"].competition_id)
+        history = kb.competition(conn, shown["Sem Snel", "1500m"].competition_id)
+    assert ("Tim Traag", "500m") not in shown
+    assert shown["Sem Snel", "1000m"].competition_id == shown["Ruud Rap", "500m"].competition_id
+    assert games is not None and history is not None
+    assert (games.name, games.city, games.level) == (
+        "Olympic Games 2026 shorttrack",
+        "Milan",
+        SHORT_TRACK_LEVEL,
+    )
+    assert (games.start_date, games.end_date) == (dt.date(2026, 2, 7), dt.date(2026, 2, 21))
+    assert (history.name, history.city) == ("Olympic Games 2022 shorttrack", "Beijing")
