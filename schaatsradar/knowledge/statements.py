@@ -19,6 +19,7 @@ from typing import Any
 from schaatsradar.extract.countries import COUNTRIES
 from schaatsradar.extract.registry import norm_name
 from schaatsradar.extract.types import TEAM_DISTANCES
+from schaatsradar.knowledge.matching import city_key, level_of
 
 PARTS = ("seconds", "time", "rank", "margin")
 # The context that places a fact in a race: facts that differ in it may be of other races.
@@ -45,12 +46,69 @@ class Statement:
 
 def statements(facts: Mapping[str, Any]) -> list[Statement]:
     """The article's results, stated first, then its candidates, each joined per race."""
-    results = list(facts.get("results", []))
     candidates = list((facts.get("candidates") or {}).get("results", []))
+    results = timed_by_records(facts.get("results", []), candidates, facts.get("records", []))
     genders = one_gender_each([*results, *candidates])
     return [Statement(f, False, n) for f, n in _joined(_gendered(results, genders))] + [
         Statement(f, True, n) for f, n in _joined(_gendered(candidates, genders))
     ]
+
+
+# Records set where the race was: the Olympic record at the Games, a track record at its rink.
+# (A world or national record "set" is too often the article naming the standing mark.)
+_RACE_RECORDS = ("olympic", "track")
+
+
+def timed_by_records(
+    results: Iterable[Mapping[str, Any]],
+    candidates: Iterable[Mapping[str, Any]],
+    records: Iterable[Mapping[str, Any]],
+) -> list[dict[str, Any]]:
+    """The article's results, a winner's result without a time given the time of the record
+    the article says she set in that race ("won the 5000m in an Olympic record"; the time
+    only in the record's sentence): the record is a part of the result it was set in.
+
+    Only where nothing else can be meant: an Olympic record with a result at the Olympic
+    Games, a track record with a result at the rink it names; the skater's one current
+    result of that distance in the article, stated (not a candidate), with no time anywhere
+    in the article and no place but first (a record set in a race is its fastest time)."""
+    out = [dict(f) for f in results]
+    pool = [*out, *(dict(c) for c in candidates)]
+    for record in records:
+        seconds, distance = record.get("seconds"), record.get("distance")
+        if record.get("status") != "set" or record.get("type") not in _RACE_RECORDS:
+            continue
+        if seconds is None or distance in TEAM_DISTANCES or not record.get("athlete"):
+            continue
+        who = norm_name(str(record["athlete"]))
+        same = [
+            f
+            for f in pool
+            if norm_name(str(f.get("athlete") or "")) == who
+            and f.get("distance") == distance
+            and not f.get("earlier")
+            and f.get("year") is None
+        ]
+        if not same or any(f.get("seconds") is not None for f in same):
+            continue
+        if len({_key(f) for f in same}) != 1 or not all(_set_there(record, f) for f in same):
+            continue
+        for fact in out:
+            if any(fact is f for f in same):
+                fact.update(seconds=seconds, time=record.get("time"))
+    return out
+
+
+def _set_there(record: Mapping[str, Any], fact: Mapping[str, Any]) -> bool:
+    """Whether the record can have been set in the race of `fact`."""
+    if fact.get("rank") not in (None, 1):
+        return False
+    if record.get("gender") in ("women", "men") and record["gender"] != fact.get("gender"):
+        return False
+    if record["type"] == "olympic":
+        return level_of(fact.get("competition")) == "olympics"
+    venue, rink = record.get("venue"), fact.get("venue")
+    return bool(venue and rink) and city_key(venue) == city_key(rink)
 
 
 def one_gender_each(facts: Iterable[Mapping[str, Any]]) -> dict[str, str]:
