@@ -107,7 +107,11 @@ def _short_track_meet(
         race_date = None  # a date far before the report is not its race day
     first, last = (race_date, race_date) if race_date else (report.first, report.last)
     # A meet known so far by a later day of its weekend (Sunday's race read first) is still
-    # the meet of an earlier race day: one meet, not one per day.
+    # the meet of an earlier race day: one meet, not one per day. A race day more than a
+    # weekend after a meet's last day is another meet (short track often holds two World
+    # Cups at one rink on following weekends): a meet's last day is a race day of it or a
+    # report after its races. Only a report may come later, up to REPORTED_WITHIN.
+    after = SAME_WEEKEND if race_date is not None else REPORTED_WITHIN
     known = [
         m
         for m in kb.competitions_between(conn, first - REPORTED_WITHIN, last + SAME_WEEKEND)
@@ -116,7 +120,7 @@ def _short_track_meet(
         and city_key(m.city) == city_key(venue)
         and m.start_date is not None
         and m.start_date <= last + SAME_WEEKEND
-        and first <= (m.end_date or m.start_date) + REPORTED_WITHIN
+        and first <= (m.end_date or m.start_date) + after
     ]
     if known:
         meet = max(known, key=lambda m: (m.start_date or dt.date.min, m.id))

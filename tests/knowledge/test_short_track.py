@@ -195,3 +195,27 @@ def test_olympic_short_track_is_one_meet_of_the_games_and_only_at_the_games(
     )
     assert (games.start_date, games.end_date) == (dt.date(2026, 2, 7), dt.date(2026, 2, 21))
     assert (history.name, history.city) == ("Olympic Games 2022 shorttrack", "Beijing")
+
+
+def test_two_short_track_world_cups_at_one_rink_on_following_weekends_are_two_meets(
+    knowledge: Store, settings: Settings, tmp_path: Path
+):
+    # Each weekend's 500m has its own winner and its own meet: not one meet stretched over
+    # both weekends (whose days and results would mix two World Cups).
+    first, second = _articles(knowledge, settings, tmp_path, "2025-10-27", "2025-11-03")
+    short = {"competition": "World Cup shorttrack", "venue": "Dordrecht", "distance": "500m"}
+    with knowledge.write() as conn:
+        reconcile_article(conn, first, {"results": [
+            _fact("Kim Kort", race_date="2025-10-26", **short),
+        ], "records": []})  # fmt: skip
+        reconcile_article(conn, second, {"results": [
+            _fact("Lot Kort", race_date="2025-11-02", **short),
+        ], "records": []})  # fmt: skip
+    with knowledge.read() as conn:
+        shown = {r.athlete: r for r in kb.results(conn)}
+        meets = [kb.competition(conn, shown[a].competition_id) for a in ("Kim Kort", "Lot Kort")]
+    assert shown["Kim Kort"].rank == shown["Lot Kort"].rank == 1
+    assert [(m.start_date, m.end_date) for m in meets if m is not None] == [
+        (dt.date(2025, 10, 26), dt.date(2025, 10, 26)),
+        (dt.date(2025, 11, 2), dt.date(2025, 11, 2)),
+    ]
