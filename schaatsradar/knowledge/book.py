@@ -233,7 +233,7 @@ def reconcile_article(conn: Connection, article: ArticleRef, facts: dict[str, An
     facts = known_race_days(facts, article.published, month_only=month_only)
     report = report_of(facts.get("results", []), article.published, month_only=month_only)
     written: set[int] = set()
-    refused_times: set[tuple[str, int]] = set()  # a record claim on one of these goes too
+    refused_times: set[tuple[str | None, int]] = set()  # a record claim on one of these goes too
     for statement in statements(facts):
         fact = statement.fact
         reason = _implausible(fact)
@@ -459,15 +459,15 @@ def _race(
                 return race.id
         for race in races:
             if race.race_date is None:
-                known = kb.result_in(conn, race.id, athlete_key)
-                if known is None or _agrees(known, fact):
+                held = kb.result_in(conn, race.id, athlete_key)
+                if held is None or _agrees(held, fact):
                     kb.date_race(conn, race.id, race_date)  # now we know its day
                     return race.id
         return kb.add_race(conn, meet_id, distance, gender, race_date, race_date.isoformat())
     allowed = _races_held(meet, distance)
     for race in races:
-        known = kb.result_in(conn, race.id, athlete_key)
-        if known is None or _agrees(known, fact):
+        held = kb.result_in(conn, race.id, athlete_key)
+        if held is None or _agrees(held, fact):
             return race.id
     if races and len(races) >= allowed:
         return races[0].id  # a real disagreement: kept, and the result marked disputed

@@ -187,7 +187,7 @@ def take_claim(
     fact: dict[str, Any],
     said: Said,
     outcome: Any,
-    refused_times: set[tuple[str, int]],
+    refused_times: set[tuple[str | None, int]],
 ) -> None:
     """A record an article mentions, weighed against the book and what backs it. `outcome`
     is the reconciliation's `Outcome`; `refused_times` the (distance, hundredths) of this
