@@ -282,7 +282,7 @@ def latency(url: str, receiver: str, samples: int, folder: Path) -> bool:
     ok = p99 <= LATENCY_TARGET_P99 and not missing
     print(
         f"  latency    commit -> webhook received, {len(waits)} alerts of {len(committed)} "
-        f"({samples} articles; one the clusterer finds a story already told queues none): "
+        f"({samples} articles: one the clusterer joins to a story already told queues none): "
         f"p50 {p50 * 1000:.0f} ms  p99 {p99 * 1000:.0f} ms  max {waits[-1] * 1000:.0f} ms  "
         f"({'ok' if ok else 'OVER target'} p99 <= {LATENCY_TARGET_P99:.0f} s)"
     )
