@@ -23,6 +23,7 @@ an ASGI app there, several workers measured the receiver rather than themselves.
     python bench/alerts_bench.py                       # SQLite, 100,000 followers
     python bench/alerts_bench.py --followers 20000 --postgres postgresql+psycopg://root@127.0.0.1/test
     python bench/alerts_bench.py --followers 50000 --postgres URL --workers 1,2,4 --only-workers
+    python bench/alerts_bench.py --postgres URL --only-latency
 """
 
 from __future__ import annotations
@@ -223,6 +224,10 @@ def _wait_for_arrivals(receiver: str, path: str, count: int) -> None:
 
 
 def latency(url: str, receiver: str, samples: int, folder: Path) -> bool:
+    """Each sample article's alerts, keyed by their webhook ids, timed from the end of the
+    commit that queued them to their arrival. The warm-up's alerts are not samples: counted
+    with them, the wait below ended as soon as all but two samples had arrived, and the last
+    sample's alert, on its way, was reported as missing (issue: "45 of 46 within 10 s")."""
     store = opened(url)
     settings = Settings(database_url=url, extract_on_ingest=True)
     path = f"/latency/{store.backend}"
@@ -231,6 +236,7 @@ def latency(url: str, receiver: str, samples: int, folder: Path) -> bool:
     from schaatsradar.ingest.readers import ReadContext, read_target
 
     worker = worker_process(url, 500)
+    warm_up: set[str] = set()
     committed: dict[str, float] = {}
     try:
         for number in range(-1, samples):  # -1: a warm-up, until the worker is up
@@ -244,34 +250,63 @@ def latency(url: str, receiver: str, samples: int, folder: Path) -> bool:
             ingest(store, read_target(str(article), ctx), settings, NOW)
             reconcile_pending(store, NOW)
             done = time.time()
+            # Every alert queued so far, delivered or not: one the worker sent before this
+            # read is still this sample's (with `delivered_at IS NULL` it went uncounted).
             with store.read() as conn:
-                ids = conn.execute(
-                    text("SELECT event_id, user_id FROM deliveries WHERE delivered_at IS NULL")
-                ).all()
+                keys = {
+                    f"msg_{event_id}_{user_id}"
+                    for event_id, user_id in conn.execute(
+                        text("SELECT event_id, user_id FROM deliveries")
+                    )
+                }
             if number < 0:
-                _wait_for_arrivals(receiver, path, len(ids))
+                warm_up = keys
+                _wait_for_arrivals(receiver, path, len(warm_up))
                 continue
-            for event_id, user_id in ids:
-                committed.setdefault(f"msg_{event_id}_{user_id}", done)
+            for key in keys - warm_up:
+                committed.setdefault(key, done)
             time.sleep(0.05)
         deadline = time.monotonic() + 10
-        arrivals: dict[str, float] = {}
-        while time.monotonic() < deadline and len(arrivals) < len(committed):
-            arrivals = _arrivals(receiver, path)
+        arrivals = _arrivals(receiver, path)
+        while time.monotonic() < deadline and not committed.keys() <= arrivals.keys():
             time.sleep(0.2)
+            arrivals = _arrivals(receiver, path)
+        missing = sorted(committed.keys() - arrivals.keys())
+        owed = _outbox_state(store, missing)
     finally:
         stop(worker)
         store.close()
     waits = sorted(arrivals[key] - committed[key] for key in committed if key in arrivals)
     p50 = statistics.median(waits)
     p99 = waits[min(len(waits) - 1, int(len(waits) * 0.99))]
-    ok = p99 <= LATENCY_TARGET_P99 and len(waits) == len(committed)
+    ok = p99 <= LATENCY_TARGET_P99 and not missing
     print(
-        f"  latency    commit -> webhook received, {len(waits)} alerts of {len(committed)}: "
+        f"  latency    commit -> webhook received, {len(waits)} alerts of {len(committed)} "
+        f"({samples} articles: one the clusterer joins to a story already told queues none): "
         f"p50 {p50 * 1000:.0f} ms  p99 {p99 * 1000:.0f} ms  max {waits[-1] * 1000:.0f} ms  "
         f"({'ok' if ok else 'OVER target'} p99 <= {LATENCY_TARGET_P99:.0f} s)"
     )
+    for key, state in owed.items():
+        print(f"             not received in 10 s: {key}, in the outbox: {state}")
     return ok
+
+
+def _outbox_state(store: Store, keys: list[str]) -> dict[str, str]:
+    """What the outbox says of alerts not received: late (pending, a retry's reason) or
+    never (dropped, dead), so a miss says which it was."""
+    found = {}
+    with store.read() as conn:
+        for key in keys:
+            _, event_id, user_id = key.split("_")
+            row = conn.execute(
+                text(
+                    "SELECT status, attempts, due_at, last_error FROM deliveries "
+                    "WHERE event_id = :event AND user_id = :user"
+                ),
+                {"event": int(event_id), "user": int(user_id)},
+            ).first()
+            found[key] = "no row" if row is None else ", ".join(str(v) for v in row)
+    return found
 
 
 def fan_out(store: Store, followers: int, hook: str) -> float:
@@ -475,6 +510,11 @@ def main() -> None:
         action="store_true",
         help="only the delivery-by-workers run on --postgres (no latency, no SQLite)",
     )
+    parser.add_argument(
+        "--only-latency",
+        action="store_true",
+        help="only the latency probe, on SQLite and --postgres (no fan-out, no workers)",
+    )
     args = parser.parse_args()
     counts = [int(n) for n in args.workers.split(",") if n.strip()]
     OUT.mkdir(exist_ok=True)
@@ -483,6 +523,8 @@ def main() -> None:
         if not args.postgres:
             parser.error("--only-workers needs --postgres")
         urls = []
+    if args.only_latency and args.only_workers:
+        parser.error("--only-latency and --only-workers exclude each other")
     verdicts = []
     with receiving() as receiver:
         for url in urls:
@@ -490,8 +532,9 @@ def main() -> None:
             folder = OUT / "alerts_articles"
             folder.mkdir(exist_ok=True)
             verdicts.append(latency(url, receiver, args.samples, folder))
-            verdicts.append(fan_out_and_deliver(url, receiver, args.followers, args.batch))
-        if args.postgres and counts:
+            if not args.only_latency:
+                verdicts.append(fan_out_and_deliver(url, receiver, args.followers, args.batch))
+        if args.postgres and counts and not args.only_latency:
             print(f"alerts by worker count on postgresql: {args.followers:,} followers")
             verdicts.append(by_workers(args.postgres, receiver, args.followers, args.batch, counts))
     print(f"  targets: {'met' if all(verdicts) else 'NOT met'}")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import Connection
 
 from schaatsradar.alerts.kinds import ALL_EVENTS, EVENT_BITS, mask_of
 from schaatsradar.alerts.signing import verify
@@ -170,6 +171,48 @@ def _readers_of_skater_one(store: Store, count: int, url: str) -> list[int]:
         add_channel(store, user, "webhook", url)
         users.append(user)
     return users
+
+
+def _event_fanned_out(conn: Connection, key: str) -> int:
+    """One result event about skater 1, recorded and fanned out in `conn`'s transaction."""
+    event_id = stored_events.record_event(
+        conn,
+        "result.recorded",
+        key,
+        {"type": "result.recorded", "data": {}},
+        [("skater", "1")],
+        NOW,
+    )
+    assert event_id is not None
+    stored_events.fan_out(conn, event_id, EVENT_BITS["result.recorded"], [("skater", "1")], NOW)
+    return event_id
+
+
+def test_an_alert_committed_after_later_ones_were_sent_still_goes(
+    reference_store: Store, alert_settings: Settings
+) -> None:
+    """PostgreSQL hands out ids when a row is inserted, not when it commits: a slow
+    transaction (a reconcile) can commit its alert after one with a higher id (the worker's
+    hourly `race.upcoming`) was already sent. The outbox is claimed by status, not by an id
+    cursor, so the lower id still goes. (SQLite has one writer: its ids commit in order.)"""
+    store = reference_store
+    if store.backend == "sqlite":
+        pytest.skip("SQLite runs one writer at a time: ids cannot commit out of order")
+    with running_receiver() as receiver:
+        [user] = _readers_of_skater_one(store, 1, f"{receiver.origin}/hook")
+        with store.write() as slow:
+            early = _event_fanned_out(slow, "result:slow")
+            with store.write() as quick:
+                late = _event_fanned_out(quick, "result:quick")
+            deliver_all(store, alert_settings)
+            assert [r.headers["webhook-id"] for r in receiver.received] == [f"msg_{late}_{user}"]
+        deliver_all(store, alert_settings)
+
+        got = sorted(r.headers["webhook-id"] for r in receiver.received)
+        assert got == sorted([f"msg_{early}_{user}", f"msg_{late}_{user}"])
+        rows = deliveries(store)
+        assert [d.event_id for d in rows] == [early, late]  # ids in the order taken, not committed
+        assert all(d.status == "delivered" for d in rows)
 
 
 def test_a_receiver_failing_a_third_of_the_time_still_gets_everything_once(
