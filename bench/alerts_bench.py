@@ -528,7 +528,8 @@ def main() -> None:
     verdicts = []
     with receiving() as receiver:
         for url in urls:
-            print(f"alerts benchmark on {url.split(':')[0]}: {args.followers:,} followers")
+            scope = "latency only" if args.only_latency else f"{args.followers:,} followers"
+            print(f"alerts benchmark on {url.split(':')[0]}: {scope}")
             folder = OUT / "alerts_articles"
             folder.mkdir(exist_ok=True)
             verdicts.append(latency(url, receiver, args.samples, folder))
