@@ -122,8 +122,11 @@ def test_an_open_stream_does_not_stop_the_server_during_a_write(
                 answer = httpx.get(f"{url}/api/v1/health", timeout=5)
                 took = time.monotonic() - started
                 time.sleep(0.5)
+            # A server stalled behind the stream's poll could answer only once the lock is
+            # gone, and the lock goes only after this request returns (busy timeout 30 s):
+            # it would time out. The margin below the 5 s timeout keeps a loaded CI green.
             assert answer.status_code == 200
-            assert took < 0.5, f"the server stood still for {took:.1f} s"
+            assert took < 4.0, f"the server stood still for {took:.1f} s"
             raise_event(store, "result:after", "7")
             [after] = read_alerts(lines, 1)  # and the stream goes on once the lock is free
     assert after["kind"] == "result.recorded"
