@@ -1585,18 +1585,20 @@ class ArticleRef:
     date_precision: str = "day"  # "month" when only the month of publication is known
 
 
+# What an ArticleRef is read from, in its fields' order.
+_ARTICLE_REF = (
+    Article.id,
+    Article.published,
+    Article.cluster_id,
+    Article.url,
+    Article.title,
+    Article.date_precision,
+)
+
+
 def articles_by_id(conn: Connection, ids: Sequence[int]) -> list[ArticleRef]:
     rows = conn.execute(
-        select(
-            Article.id,
-            Article.published,
-            Article.cluster_id,
-            Article.url,
-            Article.title,
-            Article.date_precision,
-        )
-        .where(among(conn, Article.id, ids))
-        .order_by(Article.id)
+        select(*_ARTICLE_REF).where(among(conn, Article.id, ids)).order_by(Article.id)
     )
     return [ArticleRef(*r) for r in rows]
 
@@ -1632,14 +1634,7 @@ def articles_naming(conn: Connection, skater_id: int, limit: int = 20) -> list[A
 
 
 _NAMING = (
-    select(
-        Article.id,
-        Article.published,
-        Article.cluster_id,
-        Article.url,
-        Article.title,
-        Article.date_precision,
-    )
+    select(*_ARTICLE_REF)
     .join(ArticleSubject, ArticleSubject.article_id == Article.id)
     .where(ArticleSubject.kind == "skater", ArticleSubject.value == bindparam("skater"))
     .order_by(Article.published.desc(), Article.id)
@@ -1686,22 +1681,13 @@ def _facts(
     done = select(ReconciledArticle.article_id)
     taken_in = Article.id.in_(done) if reconciled else Article.id.not_in(done)
     rows = conn.execute(
-        select(
-            Article.id,
-            Article.published,
-            Article.cluster_id,
-            Article.url,
-            Article.title,
-            Article.date_precision,
-            ArticleFacts.extractor,
-            ArticleFacts.facts,
-        )
+        select(*_ARTICLE_REF, ArticleFacts.extractor, ArticleFacts.facts)
         .join(ArticleFacts, ArticleFacts.article_id == Article.id)
         .where(Article.id > after, taken_in)
         .order_by(Article.id)
         .limit(limit)
     )
-    return [(ArticleRef(*r[:6]), r.extractor, r.facts) for r in rows]
+    return [(ArticleRef(*r[: len(_ARTICLE_REF)]), r.extractor, r.facts) for r in rows]
 
 
 def mark_reconciled(conn: Connection, rows: Sequence[tuple[int, str]], now: dt.datetime) -> None:
