@@ -48,9 +48,10 @@ from schaatsradar.knowledge.season_calendar import load_bundled_calendar, stored
 from schaatsradar.knowledge.settling import Changed, settle_and_judge
 from schaatsradar.knowledge.statements import athlete_problem, statements, team_code
 from schaatsradar.knowledge.twice_skated import other_winner_from
-from schaatsradar.store import Store, knowledge_lock, result_memo
+from schaatsradar.store import Store, article_refs, knowledge_lock, result_memo
 from schaatsradar.store import knowledge as kb
-from schaatsradar.store.knowledge import ArticleRef, ClaimParts, CompetitionRow
+from schaatsradar.store.article_refs import ArticleRef
+from schaatsradar.store.knowledge import ClaimParts, CompetitionRow
 
 REFERENCE = "reference"
 COUNTRY_BY_NAME = {name: code for code, (name, _names, _adjectives) in COUNTRIES.items()}
@@ -584,7 +585,7 @@ def reconcile_pending(store: Store, now: dt.datetime, batch: int = 200) -> Outco
         with store.write() as conn:
             knowledge_lock.hold(conn)
             with kb.memoized(conn):
-                pending = kb.pending_facts(conn, batch, after)
+                pending = article_refs.pending_facts(conn, batch, after)
                 if not pending:
                     return total
                 names = _names_of(facts for _a, _e, facts in pending)
@@ -597,7 +598,7 @@ def reconcile_pending(store: Store, now: dt.datetime, batch: int = 200) -> Outco
                     )
                     announce_facts(conn, outcome.released, [], now)  # shown now, by this article
                     total.merge(outcome)
-                kb.mark_reconciled(conn, [(a.id, e) for a, e, _ in pending], now)
+                article_refs.mark_reconciled(conn, [(a.id, e) for a, e, _ in pending], now)
         after = pending[-1][0].id
 
 

@@ -16,8 +16,10 @@ from schaatsradar.knowledge.bests import bests
 from schaatsradar.knowledge.calendar import CalendarEvent, events_for_skater
 from schaatsradar.knowledge.ical import ENGLISH, IcalWords, calendar_ics, skater_ics
 from schaatsradar.knowledge.seasons import Season, season_of
+from schaatsradar.store import article_refs
 from schaatsradar.store import knowledge as kb
-from schaatsradar.store.knowledge import ArticleRef, RecordRow, ResultView, SkaterRow
+from schaatsradar.store.article_refs import ArticleRef
+from schaatsradar.store.knowledge import RecordRow, ResultView, SkaterRow
 from schaatsradar.store.together import Read, together
 
 
@@ -72,7 +74,7 @@ def profile(conn: Connection, skater: SkaterRow, today: dt.date) -> Profile:
     reads: list[Read[Any]] = [
         kb.skater_results(skater.id),
         kb.skater_records(skater.id),  # one read: personal ones and the rest
-        kb.naming(skater.id),
+        article_refs.naming(skater.id),
     ]
     if gender is not None:
         reads.append(season_calendar.events_from(today))

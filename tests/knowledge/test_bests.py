@@ -13,7 +13,7 @@ from schaatsradar.knowledge.bests import bests
 from schaatsradar.knowledge.book import import_official, load_reference
 from schaatsradar.knowledge.official_types import OfficialData, OfficialRecord, OfficialResult
 from schaatsradar.knowledge.views import profile, season_start
-from schaatsradar.store import Store
+from schaatsradar.store import Store, article_refs
 from schaatsradar.store import knowledge as kb
 from schaatsradar.store.knowledge import RecordRow, ResultView
 from schaatsradar.store.together import _compiled, together
@@ -183,7 +183,7 @@ def test_the_profile_reads_sent_together_give_what_each_read_alone_gives(known: 
     reads = [
         kb.skater_results(skater_id),
         kb.skater_records(skater_id),
-        kb.naming(skater_id),
+        article_refs.naming(skater_id),
         season_calendar.events_from(day),
     ]
     with known.read() as conn:
@@ -191,7 +191,7 @@ def test_the_profile_reads_sent_together_give_what_each_read_alone_gives(known: 
         alone = [
             kb.results(conn, skater_id=skater_id),
             kb.records(conn, skater_id=skater_id),
-            kb.articles_naming(conn, skater_id),
+            article_refs.articles_naming(conn, skater_id),
             season_calendar.events_between(conn, day),
         ]
         if conn.dialect.name == "postgresql":  # not quietly one by one

@@ -15,7 +15,7 @@ import pytest
 
 from schaatsradar.knowledge.book import merge, reconcile_article
 from schaatsradar.settings import Settings
-from schaatsradar.store import Store
+from schaatsradar.store import Store, article_refs
 from schaatsradar.store import knowledge as kb
 from tests.knowledge.reconciling import (
     KNOWLEDGE_TABLES,
@@ -422,7 +422,7 @@ def test_merging_two_entries_of_one_skater_resettles_their_result_and_personal_b
     ]
     with knowledge.write() as conn:
         for article, (name, time, seconds) in zip(
-            kb.articles_by_id(conn, [1, 2, 3]), said, strict=True
+            article_refs.articles_by_id(conn, [1, 2, 3]), said, strict=True
         ):
             fact = _fact(athlete=name, country=None, time=time, seconds=seconds, rank=None)
             reconcile_article(conn, article, {"results": [{**fact, **calgary}]})
@@ -515,7 +515,7 @@ def test_a_fact_that_cannot_be_true_is_refused_by_name_and_nothing_changes(
     ingest_and_reconcile(knowledge, settings, write_articles(tmp_path, FIVE_REPORTS[:1]))
     before = dump_tables(knowledge, KNOWLEDGE_TABLES)
     with knowledge.write() as conn:
-        [article] = kb.articles_by_id(conn, [1])
+        [article] = article_refs.articles_by_id(conn, [1])
         outcome = reconcile_article(conn, article, {"results": [fact], "records": []})
     assert outcome.results == 0
     [refused] = outcome.refused
@@ -538,7 +538,7 @@ def test_a_womens_time_only_men_can_skate_is_refused(
         race_date="2025-11-22",
     )
     with knowledge.write() as conn:
-        [article] = kb.articles_by_id(conn, [1])
+        [article] = article_refs.articles_by_id(conn, [1])
         outcome = reconcile_article(conn, article, {"results": [fact], "records": []})
     assert current_record(knowledge, "world", "", "500m", "women").seconds == pytest.approx(36.09)
     assert len(outcome.refused) == 1 and "impossible time" in outcome.refused[0]

@@ -25,9 +25,9 @@ from schaatsradar.knowledge.record_claims import (
 from schaatsradar.knowledge.recordbook import Verdict
 from schaatsradar.knowledge.views import profile
 from schaatsradar.settings import Settings
-from schaatsradar.store import Store
+from schaatsradar.store import Store, article_refs
 from schaatsradar.store import knowledge as kb
-from schaatsradar.store.knowledge import ArticleRef
+from schaatsradar.store.article_refs import ArticleRef
 from tests.conftest import NOW
 from tests.knowledge.reconciling import (
     current_record,
@@ -123,7 +123,7 @@ def knowledge(store: Store) -> Store:
 def _articles(store: Store, settings: Settings, folder: Path, texts: list) -> list[ArticleRef]:
     ingest_and_reconcile(store, settings, write_articles(folder, texts))
     with store.read() as conn:
-        return kb.articles_by_id(conn, kb.article_ids(conn))
+        return article_refs.articles_by_id(conn, article_refs.article_ids(conn))
 
 
 def _record(**changes: Any) -> dict[str, Any]:
