@@ -1189,10 +1189,13 @@ def _views(rows: Sequence[Any]) -> list[ResultView]:
     return [_view(r) for r in rows]
 
 
+# The id last: results tied on the rest (a shared place, a distance skated twice in a day)
+# come back in the order they were stored, on SQLite and PostgreSQL alike.
 _RESULT_ORDER = (
     func.coalesce(Race.race_date, Competition.start_date).desc(),
     Race.distance,
     func.coalesce(RaceResult.rank, 999),
+    RaceResult.id,
 )
 # `results(conn, skater_id=...)` built once, for a skater's page (`skater_results`).
 _SKATER_RESULTS = (
