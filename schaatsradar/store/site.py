@@ -14,7 +14,7 @@ from sqlalchemy import ColumnElement, Connection, func, or_, select, union
 from schaatsradar.store import article_refs, feed_reads
 from schaatsradar.store.article_refs import ArticleRef
 from schaatsradar.store.id_lists import among
-from schaatsradar.store.knowledge import SHOWN, RecordRow
+from schaatsradar.store.knowledge import SHOWN
 from schaatsradar.store.models import (
     Article,
     ArticleFacts,
@@ -27,6 +27,7 @@ from schaatsradar.store.models import (
     Skater,
     Source,
 )
+from schaatsradar.store.record_book import RecordRow
 
 
 @dataclass(frozen=True)

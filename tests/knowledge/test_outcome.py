@@ -22,7 +22,7 @@ from schaatsradar.knowledge.book import Outcome, import_official, reconcile_arti
 from schaatsradar.knowledge.events import announce_article, announce_facts
 from schaatsradar.knowledge.official import parse_official
 from schaatsradar.settings import Settings
-from schaatsradar.store import Store, article_refs
+from schaatsradar.store import Store, article_refs, record_book
 from schaatsradar.store import knowledge as kb
 from schaatsradar.web.app import create_app
 from tests.conftest import run_ingest
@@ -218,20 +218,22 @@ def test_a_record_made_by_a_result_is_withdrawn_when_the_result_is_held_back(
     with store.read() as conn:
         known = next(
             m
-            for m in kb.record_marks(conn, "track", "Salt Lake City", "1500m", "women")
+            for m in record_book.record_marks(conn, "track", "Salt Lake City", "1500m", "women")
             if m.status == "current"
         )
     assert known.seconds is not None
     faster = round(known.seconds - 0.5, 2)
     take_in(store, one, [fact("Anna Proef", seconds=faster, time=str(faster), rank=1)])
     with store.read() as conn:
-        made = [m for m in kb.record_marks(conn, "track", "Salt Lake City", "1500m", "women")]
+        made = [
+            m for m in record_book.record_marks(conn, "track", "Salt Lake City", "1500m", "women")
+        ]
     assert [(m.seconds, m.status) for m in made if m.origin == "result"] == [(faster, "current")]
     take_in(store, other, [fact("Cor Probeer", rank=1)])
     with store.read() as conn:
         after = {
             m.id: m.status
-            for m in kb.record_marks(conn, "track", "Salt Lake City", "1500m", "women")
+            for m in record_book.record_marks(conn, "track", "Salt Lake City", "1500m", "women")
         }
     assert after[known.id] == "current", "the record the held result beat stands again"
     assert [

@@ -15,7 +15,7 @@ import pytest
 
 from schaatsradar.knowledge.book import merge, reconcile_article
 from schaatsradar.settings import Settings
-from schaatsradar.store import Store, article_refs
+from schaatsradar.store import Store, article_refs, record_book
 from schaatsradar.store import knowledge as kb
 from tests.knowledge.reconciling import (
     KNOWLEDGE_TABLES,
@@ -234,7 +234,9 @@ def test_a_result_faster_than_the_track_record_makes_a_new_track_record(
     assert record.set_on == dt.date(2026, 3, 7)
     [result] = [r for r in results_of(knowledge, "Femke Kok", "500m") if r.city == "Heerenveen"]
     with knowledge.read() as conn:
-        shown = kb.records(conn, kind="track", venue="Heerenveen", distance="500m", gender="women")
+        shown = record_book.records(
+            conn, kind="track", venue="Heerenveen", distance="500m", gender="women"
+        )
         made_from = conn.exec_driver_sql(
             f"SELECT result_id FROM records WHERE id = {record.id}"
         ).scalar()
@@ -300,8 +302,10 @@ def test_a_track_record_claim_slower_than_the_known_record_is_only_a_claim(
     assert any(key.startswith("article:") for key in source_keys(knowledge, claim.id))
     # The records page and API show the record only; the claim is listed apart.
     with knowledge.read() as conn:
-        shown = kb.records(conn, kind="track", venue="Heerenveen", distance="1000m", gender="women")
-        claims = kb.records(conn, kind="track", venue="Heerenveen", status="claim")
+        shown = record_book.records(
+            conn, kind="track", venue="Heerenveen", distance="1000m", gender="women"
+        )
+        claims = record_book.records(conn, kind="track", venue="Heerenveen", status="claim")
     assert [(round(r.seconds or 0, 2), r.status) for r in shown] == [(72.80, "current")]
     assert [c.id for c in claims] == [claim.id]
     assert outcome.disputed == [] and outcome.new_records == []

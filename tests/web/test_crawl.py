@@ -22,7 +22,7 @@ import pytest
 
 from schaatsradar.knowledge.book import reconcile_pending
 from schaatsradar.settings import Settings
-from schaatsradar.store import Store, article_refs, articles
+from schaatsradar.store import Store, article_refs, articles, record_book
 from schaatsradar.store import knowledge as kb
 from tests.conftest import NOW, run_ingest, seed_file
 from tests.web.demo_site import demo_settings
@@ -168,7 +168,7 @@ def sparse_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             kb.settle_result(
                 conn, result, seconds=None, rank=None, disputed=False, official=False, held=None
             )
-        kb.add_record(
+        record_book.add_record(
             conn,
             kind="world",
             scope="",
