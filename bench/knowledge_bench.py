@@ -47,7 +47,7 @@ from schaatsradar.knowledge.book import Outcome, import_official, load_reference
 from schaatsradar.knowledge.official_types import OfficialData, OfficialRecord, OfficialResult
 from schaatsradar.knowledge.views import profile, season_start
 from schaatsradar.settings import Settings
-from schaatsradar.store import Store
+from schaatsradar.store import Store, record_book
 from schaatsradar.store import knowledge as kb
 
 POSTGRES_URL = "postgresql+psycopg://root@127.0.0.1:5432/test"
@@ -161,7 +161,7 @@ def latencies(store: Store, skater_id: int, backend: str) -> None:
         skater = kb.skater_by_id(conn, skater_id)
         assert skater is not None
         queries: dict[str, Callable[[], object]] = {
-            "records": lambda: kb.records(conn, skater_id=skater_id),
+            "records": lambda: record_book.records(conn, skater_id=skater_id),
             "personal bests": lambda: kb.best_times(conn, skater_id),
             "season bests": lambda: kb.best_times(conn, skater_id, since=season_start(today)),
             "profile": lambda: profile(conn, skater, today),

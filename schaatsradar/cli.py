@@ -51,10 +51,11 @@ from schaatsradar.knowledge.views import (
     skater_calendar,
 )
 from schaatsradar.settings import Settings
-from schaatsradar.store import Store, reading, record_sources
+from schaatsradar.store import Store, reading, record_book, record_sources
 from schaatsradar.store import knowledge as kb
 from schaatsradar.store import sources as stored_sources
-from schaatsradar.store.knowledge import CLAIM, RecordRow, ResultView
+from schaatsradar.store.knowledge import ResultView
+from schaatsradar.store.record_book import CLAIM, RecordRow
 from schaatsradar.web.format import race_time
 
 app = typer.Typer(
@@ -641,7 +642,7 @@ def records(
     second source backs. Each mark with where it comes from."""
     settings = Settings()
     with _open_store(settings).read() as conn:
-        rows = kb.records(
+        rows = record_book.records(
             conn,
             kind=kind,
             venue=venue,
@@ -742,7 +743,7 @@ def conflicts(lang: NotationOption = Notation.nl) -> None:
                 f"{escape(result.competition)} (race {result.race_id}): {verdict}"
             )
             _print_claims(kb.claims(conn, result.id), lang)
-        marks = [r for r in kb.records(conn) if r.status == "disputed"]
+        marks = [r for r in record_book.records(conn) if r.status == "disputed"]
         for mark in marks:
             console.print(f"[yellow]disputed record[/] {_record_line(mark, lang)}")
     if not disputed and not marks:

@@ -12,8 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from schaatsradar.store import Store, api_reads
-from schaatsradar.store import knowledge as kb
+from schaatsradar.store import Store, api_reads, article_refs
 from schaatsradar.web.api_models import RecordOut
 
 OWN_ARTICLES = Path(__file__).parent / "knowledge" / "articles"
@@ -45,7 +44,10 @@ def test_every_mark_names_its_articles_by_id_and_day(database_url: str) -> None:
     store = Store(database_url)
     try:
         with store.read() as conn:
-            days = {a.id: a.published for a in kb.articles_by_id(conn, kb.article_ids(conn))}
+            days = {
+                a.id: a.published
+                for a in article_refs.articles_by_id(conn, article_refs.article_ids(conn))
+            }
     finally:
         store.close()
 
@@ -80,7 +82,10 @@ def test_the_api_names_the_articles_a_mark_made_by_a_result_stands_on(database_u
                 conn, kind="track", venue="Heerenveen", distance="500m", gender="women",
                 history=False, status=None, after=None, limit=10,
             )  # fmt: skip
-            days = {a.id: a.published for a in kb.articles_by_id(conn, kb.article_ids(conn))}
+            days = {
+                a.id: a.published
+                for a in article_refs.articles_by_id(conn, article_refs.article_ids(conn))
+            }
     finally:
         store.close()
     [made] = [RecordOut.of(m) for m in marks if m.holder == "Femke Kok"]

@@ -15,10 +15,11 @@ import hashlib
 import re
 import struct
 import zlib
-from operator import itemgetter
 
 import numpy as np
 from datasketch import MinHash
+
+from schaatsradar.word_cache import WordCache
 
 WORD = re.compile(r"\w+")
 SHINGLE_WORDS = 5
@@ -45,25 +46,12 @@ def text_hash(words: list[str]) -> str:
     return hashlib.blake2b(" ".join(words).encode(), digest_size=16).hexdigest()
 
 
-_word_hash_cache: dict[str, int] = {}
+# crc32 of each word, through a `WordCache`: one lookup of all of an article's words is several
+# times cheaper than encode + crc32, or a Python call, per word.
 WORD_HASH_CACHE_SIZE = 500_000
-
-
-def _word_hashes(words: list[str]) -> tuple[int, ...]:
-    """crc32 of each word. News vocabulary repeats: one C-level lookup of all words in a cache
-    is several times cheaper than encode + crc32, or a Python call, per word. The lookup is
-    tried first: once the cache is warm most articles hold no word it misses."""
-    cache = _word_hash_cache
-    try:
-        found = itemgetter(*words)(cache)
-    except KeyError:
-        missing = set(words).difference(cache)
-        if len(cache) + len(missing) > WORD_HASH_CACHE_SIZE:
-            cache.clear()
-            missing = set(words)
-        cache.update((word, zlib.crc32(word.encode())) for word in missing)
-        found = itemgetter(*words)(cache)
-    return (found,) if len(words) == 1 else found  # type: ignore[no-any-return]
+_word_hashes: WordCache[int] = WordCache(
+    lambda words: [zlib.crc32(word.encode()) for word in words], WORD_HASH_CACHE_SIZE
+)
 
 
 def _shingle_sums(words: list[str]) -> np.ndarray:

@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from schaatsradar.knowledge.disciplines import counts_for_long_track
-from schaatsradar.store.knowledge import RecordRow, ResultView
+from schaatsradar.store.knowledge import ResultView
+from schaatsradar.store.record_book import RecordRow
 
 
 @dataclass(frozen=True)

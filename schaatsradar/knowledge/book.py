@@ -48,9 +48,10 @@ from schaatsradar.knowledge.season_calendar import load_bundled_calendar, stored
 from schaatsradar.knowledge.settling import Changed, settle_and_judge
 from schaatsradar.knowledge.statements import athlete_problem, statements, team_code
 from schaatsradar.knowledge.twice_skated import other_winner_from
-from schaatsradar.store import Store, knowledge_lock, result_memo
+from schaatsradar.store import Store, article_refs, knowledge_lock, record_book, result_memo
 from schaatsradar.store import knowledge as kb
-from schaatsradar.store.knowledge import ArticleRef, ClaimParts, CompetitionRow
+from schaatsradar.store.article_refs import ArticleRef
+from schaatsradar.store.knowledge import ClaimParts, CompetitionRow
 
 REFERENCE = "reference"
 COUNTRY_BY_NAME = {name: code for code, (name, _names, _adjectives) in COUNTRIES.items()}
@@ -121,7 +122,7 @@ def _load_reference_records(conn: Connection, rows: Sequence[RecordRow]) -> None
     for row in sorted(rows, key=lambda r: (r.kind, r.venue or "", r.gender, r.distance, r.seconds)):
         scope = row.venue if row.kind == "track" else ""
         assert scope is not None
-        marks = kb.record_marks(conn, row.kind, scope, row.distance, row.gender)
+        marks = record_book.record_marks(conn, row.kind, scope, row.distance, row.gender)
         same = [m for m in marks if m.seconds is not None and abs(m.seconds - row.seconds) < 0.005]
         if same:
             record_id = same[0].id
@@ -141,7 +142,7 @@ def _load_reference_records(conn: Connection, rows: Sequence[RecordRow]) -> None
                 if m.status == "current" and m.seconds is not None and m.seconds > row.seconds
             ]
             skater_id, holder, country = _holder(conn, row.holder, row.country, row.distance)
-            record_id = kb.add_record(
+            record_id = record_book.add_record(
                 conn,
                 kind=row.kind,
                 scope=scope,
@@ -159,8 +160,8 @@ def _load_reference_records(conn: Connection, rows: Sequence[RecordRow]) -> None
             )
             if row.current and not faster:
                 for mark in slower:
-                    kb.supersede(conn, mark.id, record_id)
-        kb.add_record_source(conn, record_id, f"{REFERENCE}:{row.kind}", url=row.source)
+                    record_book.supersede(conn, mark.id, record_id)
+        record_book.add_record_source(conn, record_id, f"{REFERENCE}:{row.kind}", url=row.source)
 
 
 def _holder(
@@ -387,7 +388,7 @@ def _claim(
     )
     changed = settle_and_judge(conn, race_id, result_id)
     settled = changed.settled
-    for record in kb.records_made_by(conn, result_id):
+    for record in record_book.records_made_by(conn, result_id):
         if (
             record.seconds is None
             or settled.seconds is None
@@ -402,7 +403,7 @@ def _follow(conn: Connection, changed: Changed, result_id: int, outcome: Outcome
     """Records and announcements follow what readers see: a result held back makes no record
     and withdraws the one it made; one shown (again) may make one and is announced."""
     for held in changed.held:
-        for record in kb.records_made_by(conn, held):
+        for record in record_book.records_made_by(conn, held):
             _unmake(conn, record)
     if changed.held_as is None and changed.settled.seconds is not None:
         # (Held back or without a time, it makes nothing: not read again to learn that.)
@@ -423,13 +424,13 @@ def _gender_of(skater: kb.SkaterRow | None, stated: str | None) -> str:
     return stated or (skater.gender if skater else None) or ""
 
 
-def _unmake(conn: Connection, record: kb.RecordRow) -> None:
+def _unmake(conn: Connection, record: record_book.RecordRow) -> None:
     """A record whose result no longer stands as it was: a news record it backed is a claim
     again (its article still says it); one the result alone made is withdrawn."""
     if record.origin == "article":
-        kb.unback(conn, record.id)
+        record_book.unback(conn, record.id)
     else:
-        kb.withdraw(conn, record.id)
+        record_book.withdraw(conn, record.id)
 
 
 def _race(
@@ -527,7 +528,7 @@ def _records_from_result(conn: Connection, result_id: int, outcome: Outcome) -> 
     if result.distance in TEAM_DISTANCES:
         return
     for kind, scope in record_places(result, level):
-        marks = kb.record_marks(conn, kind, scope, result.distance, result.gender)
+        marks = record_book.record_marks(conn, kind, scope, result.distance, result.gender)
         current = next((m for m in marks if m.status == "current"), None)
         if current is None:
             continue  # no known record to beat: a result alone does not start a record
@@ -541,7 +542,7 @@ def _records_from_result(conn: Connection, result_id: int, outcome: Outcome) -> 
             None,
         )
         if verdict is Verdict.IMPROVES:
-            new_id = kb.add_record(
+            new_id = record_book.add_record(
                 conn,
                 kind=kind,
                 scope=scope,
@@ -557,7 +558,7 @@ def _records_from_result(conn: Connection, result_id: int, outcome: Outcome) -> 
                 result_id=result.id,
                 origin="result",
             )
-            kb.supersede(conn, current.id, new_id)
+            record_book.supersede(conn, current.id, new_id)
             outcome.new_records.append(
                 f"{kind} {scope} {result.gender} {result.distance}: {result.athlete}"
             )
@@ -584,7 +585,7 @@ def reconcile_pending(store: Store, now: dt.datetime, batch: int = 200) -> Outco
         with store.write() as conn:
             knowledge_lock.hold(conn)
             with kb.memoized(conn):
-                pending = kb.pending_facts(conn, batch, after)
+                pending = article_refs.pending_facts(conn, batch, after)
                 if not pending:
                     return total
                 names = _names_of(facts for _a, _e, facts in pending)
@@ -597,7 +598,7 @@ def reconcile_pending(store: Store, now: dt.datetime, batch: int = 200) -> Outco
                     )
                     announce_facts(conn, outcome.released, [], now)  # shown now, by this article
                     total.merge(outcome)
-                kb.mark_reconciled(conn, [(a.id, e) for a, e, _ in pending], now)
+                article_refs.mark_reconciled(conn, [(a.id, e) for a, e, _ in pending], now)
         after = pending[-1][0].id
 
 
@@ -694,21 +695,21 @@ def _official_record(conn: Connection, record: OfficialRecord, outcome: Outcome)
             return
         scope = found
     gender = record.gender or ""
-    marks = kb.record_marks(conn, record.kind, scope, record.distance, gender)
+    marks = record_book.record_marks(conn, record.kind, scope, record.distance, gender)
     source = f"official:{record.source}"
     outcome.records += 1
     same = [m for m in marks if m.seconds is not None and abs(m.seconds - record.seconds) < 0.005]
     if same and same[0].status not in UNSETTLED:
-        kb.add_record_source(conn, same[0].id, source)
+        record_book.add_record_source(conn, same[0].id, source)
         return
     current = next((m for m in marks if m.status == "current"), None)
     if same:  # a news claim of this mark: the official list makes it the record
         new_id = same[0].id
-        kb.restate(conn, new_id, status="current", disputes=None, set_on=record.date)
-        kb.add_record_source(conn, new_id, source)
+        record_book.restate(conn, new_id, status="current", disputes=None, set_on=record.date)
+        record_book.add_record_source(conn, new_id, source)
         _official_over(conn, record, scope, gender, current, new_id, outcome)
         return
-    new_id = kb.add_record(
+    new_id = record_book.add_record(
         conn,
         kind=record.kind,
         scope=scope,
@@ -723,7 +724,7 @@ def _official_record(conn: Connection, record: OfficialRecord, outcome: Outcome)
         status="current",
         origin="official",
     )
-    kb.add_record_source(conn, new_id, source)
+    record_book.add_record_source(conn, new_id, source)
     _official_over(conn, record, scope, gender, current, new_id, outcome)
 
 
@@ -732,7 +733,7 @@ def _official_over(
     record: OfficialRecord,
     scope: str,
     gender: str,
-    current: kb.RecordRow | None,
+    current: record_book.RecordRow | None,
     new_id: int,
     outcome: Outcome,
 ) -> None:
@@ -741,13 +742,15 @@ def _official_over(
     if current is None:
         return
     if current.seconds is not None and current.seconds < record.seconds:
-        kb.dispute(conn, current.id, new_id)  # faster than the official record: not ratified
+        record_book.dispute(
+            conn, current.id, new_id
+        )  # faster than the official record: not ratified
         outcome.disputed.append(
             f"{record.kind} {scope} {gender} {record.distance}: {current.seconds} is not the "
             f"official record ({record.seconds})"
         )
     else:
-        kb.supersede(conn, current.id, new_id)
+        record_book.supersede(conn, current.id, new_id)
         outcome.new_records.append(f"{record.kind} {scope} {gender} {record.distance}")
         outcome.record_ids.append(new_id)
 

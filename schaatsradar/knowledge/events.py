@@ -25,9 +25,10 @@ from schaatsradar.extract.registry import norm_name
 from schaatsradar.extract.types import format_time
 from schaatsradar.store import Store, events, result_memo
 from schaatsradar.store import knowledge as kb
+from schaatsradar.store.article_refs import ArticleRef
 from schaatsradar.store.event_kinds import EVENT_BITS
 from schaatsradar.store.events import Subject
-from schaatsradar.store.knowledge import ArticleRef, ResultView
+from schaatsradar.store.knowledge import ResultView
 
 FRESH_FOR = dt.timedelta(days=3)
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")

@@ -127,11 +127,24 @@ def _short_track_meet(
         if race_date is not None:
             kb.widen_competition(conn, meet.id, race_date, race_date)
         return meet.id
+    return _new_news_meet(conn, competition, SHORT_TRACK_LEVEL, venue, first, last)
+
+
+def _new_news_meet(
+    conn: Connection,
+    name: str,
+    level: str | None,
+    venue: str | None,
+    first: dt.date,
+    last: dt.date,
+) -> int:
+    """The meet a report makes of its own days (`first`..`last`, dates), found again by the
+    slug of its first day, name and rink when another report of it comes."""
     return kb.ensure_competition(
         conn,
-        slug=slugify(f"{first.isoformat()} {competition} {venue}"),
-        name=competition,
-        level=SHORT_TRACK_LEVEL,
+        slug=slugify(f"{first.isoformat()} {name} {venue or ''}"),
+        name=name,
+        level=level,
         city=venue,
         start_date=first,
         end_date=last,
@@ -379,17 +392,7 @@ def _news_meet(
         if venue is not None and undated.city is None:
             kb.place_competition(conn, undated.id, venue)
         return undated.id
-    name = competition or f"Wedstrijd in {venue}"
-    return kb.ensure_competition(
-        conn,
-        slug=slugify(f"{first.isoformat()} {name} {venue or ''}"),
-        name=name,
-        level=level,
-        city=venue,
-        start_date=first,
-        end_date=last,
-        origin="news",
-    )
+    return _new_news_meet(conn, competition or f"Wedstrijd in {venue}", level, venue, first, last)
 
 
 def _season_meet(

@@ -25,8 +25,10 @@ from schaatsradar.extract.registry import norm_name
 from schaatsradar.extract.types import DISTANCES, TEAM_DISTANCES
 from schaatsradar.knowledge.recordbook import KEPT_KINDS, TOLERANCE, Mark, Verdict, judge, scope_of
 from schaatsradar.store import knowledge as kb
+from schaatsradar.store import record_book
 from schaatsradar.store import record_sources as sources
-from schaatsradar.store.knowledge import CLAIM, RecordRow, ResultView
+from schaatsradar.store.knowledge import ResultView
+from schaatsradar.store.record_book import CLAIM, RecordRow
 
 COUNTRY_BY_NAME = {name: code for code, (name, _names, _adjectives) in COUNTRIES.items()}
 UNSETTLED = (CLAIM, "disputed")  # marks whose standing a new source or result can change
@@ -227,7 +229,7 @@ def take_claim(
     scope = scope_of(kind, fact.get("venue"), holder_country)
     if scope is None:
         return
-    marks = kb.record_marks(conn, kind, scope, distance, gender)
+    marks = record_book.record_marks(conn, kind, scope, distance, gender)
     current = next((m for m in marks if m.status == "current"), None)
     holder = _Holder(fact.get("athlete"), skater_id, team)
     if seconds is None:
@@ -320,18 +322,19 @@ def settle(
     elif fate is Fate.DISPUTED and current is not None:
         standing.update(status="disputed", disputes=current.id)
     if race is not None and standing["status"] in ("current", "superseded"):
-        # Dated by its race (and undone by `kb.unback` if the race settles on another time).
+        # Dated by its race (and undone by `record_book.unback` if the race settles on another
+        # time).
         standing.update(set_on=race.day, result_id=race.result_id)
     if stored is None:
-        record_id = kb.add_record(conn, **{**values, **standing})
+        record_id = record_book.add_record(conn, **{**values, **standing})
     elif stored.status != standing["status"]:
         record_id = stored.id
-        kb.restate(conn, record_id, **standing)
+        record_book.restate(conn, record_id, **standing)
     else:
         return stored.id  # nothing new: the mark stands as it stood
     if standing["status"] == "current":
         if current is not None and current.id != record_id:
-            kb.supersede(conn, current.id, record_id)
+            record_book.supersede(conn, current.id, record_id)
         outcome.new_records.append(label)
         outcome.record_ids.append(record_id)
     elif standing["status"] == "disputed" and current is not None:
@@ -361,7 +364,7 @@ def promote_for_result(
     if result.seconds is None or not result.gender:
         return
     for kind, scope in record_places(result, level):
-        marks = kb.record_marks(conn, kind, scope, result.distance, result.gender)
+        marks = record_book.record_marks(conn, kind, scope, result.distance, result.gender)
         waiting = [
             m
             for m in marks
@@ -376,7 +379,7 @@ def promote_for_result(
 
 
 def _reweigh(conn: Connection, mark: RecordRow, outcome: Any) -> None:
-    marks = kb.record_marks(conn, mark.kind, mark.scope, mark.distance, mark.gender)
+    marks = record_book.record_marks(conn, mark.kind, mark.scope, mark.distance, mark.gender)
     current = next((m for m in marks if m.status == "current"), None)
     assert mark.seconds is not None
     history = [Mark(m.id, m.seconds) for m in marks if m.status == "superseded"]
@@ -459,6 +462,6 @@ def _same_time(
 
 
 def _add_source(conn: Connection, record_id: int, said: Said) -> None:
-    kb.add_record_source(
+    record_book.add_record_source(
         conn, record_id, said.source, article_id=said.article_id, evidence=said.evidence
     )

@@ -16,8 +16,11 @@ from schaatsradar.knowledge.bests import bests
 from schaatsradar.knowledge.calendar import CalendarEvent, events_for_skater
 from schaatsradar.knowledge.ical import ENGLISH, IcalWords, calendar_ics, skater_ics
 from schaatsradar.knowledge.seasons import Season, season_of
+from schaatsradar.store import article_refs, record_book
 from schaatsradar.store import knowledge as kb
-from schaatsradar.store.knowledge import ArticleRef, RecordRow, ResultView, SkaterRow
+from schaatsradar.store.article_refs import ArticleRef
+from schaatsradar.store.knowledge import ResultView, SkaterRow
+from schaatsradar.store.record_book import RecordRow
 from schaatsradar.store.together import Read, together
 
 
@@ -71,8 +74,8 @@ def profile(conn: Connection, skater: SkaterRow, today: dt.date) -> Profile:
     # skater's gender is known, used only when they have results.
     reads: list[Read[Any]] = [
         kb.skater_results(skater.id),
-        kb.skater_records(skater.id),  # one read: personal ones and the rest
-        kb.naming(skater.id),
+        record_book.skater_records(skater.id),  # one read: personal ones and the rest
+        article_refs.naming(skater.id),
     ]
     if gender is not None:
         reads.append(season_calendar.events_from(today))

@@ -27,14 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.types import Date
 
-from schaatsradar.store.knowledge import (
-    CLAIM,
-    SHOWN,
-    SHOWN_RECORD_STATUSES,
-    CompetitionRow,
-    SkaterRow,
-    where_results,
-)
+from schaatsradar.store.knowledge import SHOWN, CompetitionRow, SkaterRow, where_results
 from schaatsradar.store.models import (
     Article,
     ArticleAlias,
@@ -48,6 +41,7 @@ from schaatsradar.store.models import (
     Skater,
     Source,
 )
+from schaatsradar.store.record_book import CLAIM, SHOWN_RECORD_STATUSES
 from schaatsradar.store.record_sources import Provenance, provenance, result_sources
 
 Key = tuple[Any, ...]

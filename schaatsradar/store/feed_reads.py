@@ -3,7 +3,7 @@ the times a feed reader cares about (when we stored each one, when the knowledge
 in), and the articles about one competition.
 
 Which articles a feed lists is decided by the same queries as the page it mirrors
-(`reading.latest`, `reading.search`, `knowledge.articles_about`); this module only fills in
+(`reading.latest`, `reading.search`, `article_refs.articles_about`); this module only fills in
 the entries, so the HTML and the Atom of a page cannot list different stories."""
 
 from __future__ import annotations

@@ -1,7 +1,9 @@
 """Reading and writing the knowledge tables. Decisions (which competition, which value wins,
 what a new mark does to the record book) are made in `schaatsradar.knowledge`; this module
 only finds, inserts and updates rows, and every write is idempotent: writing the same fact
-twice leaves the database as it was.
+twice leaves the database as it was. The record book is read and written in
+`store.record_book`, the articles the knowledge base takes in are found in
+`store.article_refs`.
 
 The statements reconciliation runs for nearly every fact are built once, with bound
 parameters: building a SQLAlchemy statement (and its cache key) costs several times what the
@@ -13,7 +15,6 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from functools import cache
-from itertools import islice
 from typing import Any
 
 from sqlalchemy import (
@@ -24,7 +25,6 @@ from sqlalchemy import (
     delete,
     func,
     insert,
-    literal,
     or_,
     select,
     update,
@@ -32,7 +32,7 @@ from sqlalchemy import (
 
 from schaatsradar.store import knowledge_batch as batch
 from schaatsradar.store import write_behind
-from schaatsradar.store.id_lists import Listed, among, listed
+from schaatsradar.store.id_lists import Listed, listed
 from schaatsradar.store.memo import MEMO as _MEMO
 from schaatsradar.store.memo import RACE_LOOKUPS as _RACE_LOOKUPS
 from schaatsradar.store.memo import ClaimRow as ClaimRow
@@ -46,21 +46,16 @@ from schaatsradar.store.memo import remember as _remember
 from schaatsradar.store.memo import remembered as _remembered
 from schaatsradar.store.memo import remembered_entry as _remembered_entry
 from schaatsradar.store.models import (
-    Article,
-    ArticleFacts,
-    ArticleSubject,
     Competition,
     Race,
     RaceResult,
-    ReconciledArticle,
     Record,
-    RecordSource,
     ResultClaim,
     Rink,
     Skater,
     SkaterAlias,
 )
-from schaatsradar.store.together import Read, one
+from schaatsradar.store.together import Read
 
 # Built once (see the module's docstring): the inserts reconciliation makes for nearly every fact.
 _INSERT_SKATER = insert(Skater)
@@ -1193,10 +1188,13 @@ def _views(rows: Sequence[Any]) -> list[ResultView]:
     return [_view(r) for r in rows]
 
 
+# The id last: results tied on the rest (a shared place, a distance skated twice in a day)
+# come back in the order they were stored, on SQLite and PostgreSQL alike.
 _RESULT_ORDER = (
     func.coalesce(Race.race_date, Competition.start_date).desc(),
     Race.distance,
     func.coalesce(RaceResult.rank, 999),
+    RaceResult.id,
 )
 # `results(conn, skater_id=...)` built once, for a skater's page (`skater_results`).
 _SKATER_RESULTS = (
@@ -1269,449 +1267,6 @@ def race(conn: Connection, race_id: int) -> dict[str, Any] | None:
     return dict(row._mapping) if row is not None else None
 
 
-# -- records ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RecordRow:
-    id: int
-    kind: str
-    scope: str
-    distance: str
-    gender: str
-    seconds: float | None
-    skater_id: int | None
-    holder: str | None
-    holder_country: str | None
-    set_on: dt.date | None
-    venue: str | None
-    status: str
-    superseded_by: int | None
-    disputes: int | None
-    origin: str
-    result_id: int | None = None  # the result that made or backs the mark
-
-
-def _record(row: Any) -> RecordRow:
-    return RecordRow(
-        row.id,
-        row.kind,
-        row.scope,
-        row.distance,
-        row.gender,
-        row.seconds,
-        row.skater_id,
-        row.holder,
-        row.holder_country,
-        row.set_on,
-        row.venue,
-        row.status,
-        row.superseded_by,
-        row.disputes,
-        row.origin,
-        row.result_id,
-    )
-
-
-# A record from the news that nothing backs yet: kept with its sources, listed apart
-# (`records --claims`), never shown as a record.
-CLAIM = "claim"
-SHOWN_RECORD_STATUSES = ("current", "disputed")
-
-_RECORD_MARKS = (
-    select(Record)
-    .where(
-        Record.kind == bindparam("kind"),
-        Record.scope == bindparam("scope"),
-        Record.distance == bindparam("distance"),
-        Record.gender == bindparam("gender"),
-    )
-    .order_by((Record.status == "current").desc(), Record.seconds, Record.id)
-)
-
-
-_RECORD_BOOK = (
-    select(Record)
-    .where(Record.kind == bindparam("kind"), Record.scope == bindparam("scope"))
-    .order_by((Record.status == "current").desc(), Record.seconds, Record.id)
-)
-
-
-def record_marks(
-    conn: Connection, kind: str, scope: str, distance: str, gender: str
-) -> list[RecordRow]:
-    """Every mark of one record (current, superseded, disputed), the current first."""
-    key = (kind, scope, distance, gender)
-    memo = conn.info.get(_MEMO)
-    if memo is not None and key not in memo["record_marks"]:
-        # Within `memoized` a book's marks are read whole (every distance and gender of the
-        # world's, a rink's, a country's records): a result asks of four books, each a query.
-        known = memo["record_marks"]
-        if ("book", kind, scope) not in known:
-            known[("book", kind, scope)] = True
-            for row in conn.execute(_RECORD_BOOK, {"kind": kind, "scope": scope}):
-                mark = _record(row)
-                known.setdefault((kind, scope, mark.distance, mark.gender), []).append(mark)
-        known.setdefault(key, [])
-    return list(
-        _remembered(
-            conn, "record_marks", key, lambda: _record_marks(conn, kind, scope, distance, gender)
-        )
-    )
-
-
-def _record_marks(
-    conn: Connection, kind: str, scope: str, distance: str, gender: str
-) -> list[RecordRow]:
-    rows = conn.execute(
-        _RECORD_MARKS, {"kind": kind, "scope": scope, "distance": distance, "gender": gender}
-    )
-    return [_record(r) for r in rows]
-
-
-def _records_changed(conn: Connection) -> None:
-    _forget(conn, "record_marks")
-    _forget(conn, "records_made_by")
-
-
-def add_record(conn: Connection, **values: Any) -> int:
-    _records_changed(conn)
-    return _insert(conn, insert(Record).values(**values))
-
-
-def supersede(conn: Connection, old: int, new: int) -> None:
-    _records_changed(conn)
-    conn.execute(
-        update(Record).where(Record.id == old).values(status="superseded", superseded_by=new)
-    )
-
-
-_RECORDS_MADE_BY = select(Record).where(
-    Record.result_id == bindparam("result_id"),
-    or_(Record.status == "current", (Record.origin == "article") & (Record.status != CLAIM)),
-)
-
-
-_RECORDS_MADE_BY_RESULTS = listed(
-    lambda made_by: (
-        select(Record)
-        .where(
-            made_by,
-            or_(
-                Record.status == "current", (Record.origin == "article") & (Record.status != CLAIM)
-            ),
-        )
-        .order_by(Record.id)
-    ),
-    Record.result_id,
-    "result_ids",
-)
-_RESULTS_AT_ONCE = 500
-
-
-def records_made_by(conn: Connection, result_id: int) -> list[RecordRow]:
-    """Records a result made (by being faster than the record it found) that stand, and the
-    news records it backs, whatever their standing. Within `memoized` asked at once for the
-    other results remembered (those of the races read), each a query before."""
-    memo = conn.info.get(_MEMO)
-    if memo is not None and result_id not in memo["records_made_by"]:
-        known = memo["records_made_by"]
-        others = (r for r in memo["result_entry"] if r not in known and r != result_id)
-        wanted = [result_id, *islice(others, _RESULTS_AT_ONCE - 1)]
-        for made_by in wanted:
-            known[made_by] = []
-        for row in conn.execute(_RECORDS_MADE_BY_RESULTS.on(conn), {"result_ids": wanted}):
-            known[row.result_id].append(_record(row))
-    return list(
-        _remembered(conn, "records_made_by", result_id, lambda: _records_made_by(conn, result_id))
-    )
-
-
-def _records_made_by(conn: Connection, result_id: int) -> list[RecordRow]:
-    rows = conn.execute(_RECORDS_MADE_BY, {"result_id": result_id})
-    return [_record(r) for r in rows]
-
-
-def withdraw(conn: Connection, record_id: int) -> None:
-    """A record made from a time the sources no longer agree on: kept, no longer current,
-    and the mark it had superseded is the record again."""
-    _records_changed(conn)
-    conn.execute(update(Record).where(Record.id == record_id).values(status="withdrawn"))
-    conn.execute(
-        update(Record)
-        .where(Record.superseded_by == record_id)
-        .values(status="current", superseded_by=None)
-    )
-
-
-def unback(conn: Connection, record_id: int) -> None:
-    """A news record whose result no longer backs it (the sources now settle on another
-    time): a claim again, as it was before the result backed it, and the mark it had
-    superseded is the record again."""
-    _records_changed(conn)
-    conn.execute(
-        update(Record)
-        .where(Record.id == record_id)
-        .values(status=CLAIM, superseded_by=None, disputes=None, set_on=None, result_id=None)
-    )
-    conn.execute(
-        update(Record)
-        .where(Record.superseded_by == record_id)
-        .values(status="current", superseded_by=None)
-    )
-
-
-def restate(conn: Connection, record_id: int, **values: Any) -> None:
-    """A stored mark's new standing (a news claim promoted, a claim shown to be history):
-    `status`, `superseded_by`, `disputes`, and what a backing result tells (`set_on`,
-    `venue`, `result_id`)."""
-    _records_changed(conn)
-    conn.execute(update(Record).where(Record.id == record_id).values(**values))
-
-
-def dispute(conn: Connection, record_id: int, by: int) -> None:
-    """A mark held as the record that a better-placed source contradicts."""
-    _records_changed(conn)
-    conn.execute(
-        update(Record).where(Record.id == record_id).values(status="disputed", disputes=by)
-    )
-
-
-def add_record_source(
-    conn: Connection,
-    record_id: int,
-    source_key: str,
-    *,
-    article_id: int | None = None,
-    url: str | None = None,
-    evidence: tuple[int, int, str] | None = None,
-) -> None:
-    """`evidence`: (start, end, text) of the words in the article that said it."""
-    exists = conn.execute(
-        select(RecordSource.id).where(
-            RecordSource.record_id == record_id, RecordSource.source_key == source_key
-        )
-    ).scalar()
-    if exists is None:
-        conn.execute(
-            insert(RecordSource).values(
-                record_id=record_id,
-                source_key=source_key,
-                article_id=article_id,
-                url=url,
-                evidence_start=evidence[0] if evidence else None,
-                evidence_end=evidence[1] if evidence else None,
-                evidence_text=evidence[2] if evidence else None,
-            )
-        )
-
-
-def records(
-    conn: Connection,
-    *,
-    kind: str | None = None,
-    venue: str | None = None,
-    distance: str | None = None,
-    gender: str | None = None,
-    skater_id: int | None = None,
-    history: bool = False,
-    status: str | None = None,
-) -> list[RecordRow]:
-    """Current records and disputed marks; with `history` every mark but the news claims
-    nothing backs; with `status` only the marks of that standing (`claim`: those claims)."""
-    query = select(Record)
-    if kind is not None:
-        query = query.where(Record.kind == kind)
-    if venue is not None:
-        query = query.where(or_(Record.scope == venue, Record.venue == venue))
-    if distance is not None:
-        query = query.where(Record.distance == distance)
-    if gender is not None:
-        query = query.where(Record.gender == gender)
-    if skater_id is not None:
-        query = query.where(Record.skater_id == skater_id)
-    if status is not None:
-        query = query.where(Record.status == status)
-    elif history:
-        query = query.where(Record.status != CLAIM)
-    else:
-        query = query.where(Record.status.in_(SHOWN_RECORD_STATUSES))
-    query = query.order_by(
-        Record.kind, Record.scope, Record.gender, Record.distance, Record.set_on.desc(), Record.id
-    )
-    return _records(conn.execute(query).all())
-
-
-def _records(rows: Sequence[Any]) -> list[RecordRow]:
-    return [_record(r) for r in rows]
-
-
-# `records(conn, skater_id=...)` built once: the statuses as plain parameters, not a list
-# expanded at execution (so it can be sent in a pipeline, `together`).
-_SKATER_RECORDS = (
-    select(Record)
-    .where(
-        Record.skater_id == bindparam("skater_id"),
-        Record.status.in_([literal(status) for status in SHOWN_RECORD_STATUSES]),
-    )
-    .order_by(
-        Record.kind, Record.scope, Record.gender, Record.distance, Record.set_on.desc(), Record.id
-    )
-)
-
-
-def skater_records(skater_id: int) -> Read[list[RecordRow]]:
-    """`records(conn, skater_id=skater_id)` as a read to send with others (`together`)."""
-    return Read(_SKATER_RECORDS, _records, {"skater_id": skater_id})
-
-
-def record_sources(conn: Connection, record_id: int) -> list[dict[str, Any]]:
-    rows = conn.execute(
-        select(RecordSource).where(RecordSource.record_id == record_id).order_by(RecordSource.id)
-    )
-    return [dict(r._mapping) for r in rows]
-
-
-# -- articles as knowledge sees them ----------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ArticleRef:
-    id: int
-    published: dt.date
-    cluster_id: int
-    url: str | None
-    title: str
-    date_precision: str = "day"  # "month" when only the month of publication is known
-
-
-def articles_by_id(conn: Connection, ids: Sequence[int]) -> list[ArticleRef]:
-    rows = conn.execute(
-        select(
-            Article.id,
-            Article.published,
-            Article.cluster_id,
-            Article.url,
-            Article.title,
-            Article.date_precision,
-        )
-        .where(among(conn, Article.id, ids))
-        .order_by(Article.id)
-    )
-    return [ArticleRef(*r) for r in rows]
-
-
-def article_ids(conn: Connection, after: int = 0, limit: int = 1000) -> list[int]:
-    return list(
-        conn.scalars(select(Article.id).where(Article.id > after).order_by(Article.id).limit(limit))
-    )
-
-
-def articles_about(conn: Connection, skater_id: int, limit: int = 10) -> list[ArticleRef]:
-    """Articles with a claim about the skater's results or records, newest first."""
-    # Joined from the skater's results to their articles, grouped: written as `id IN (...)`,
-    # PostgreSQL walks every article newest first looking for ten of theirs, all of them
-    # when a skater has official results but no news.
-    rows = conn.execute(
-        select(Article.id, Article.published, Article.cluster_id, Article.url, Article.title)
-        .join(ResultClaim, ResultClaim.article_id == Article.id)
-        .join(RaceResult, RaceResult.id == ResultClaim.result_id)
-        .where(RaceResult.skater_id == skater_id, SHOWN)
-        .group_by(Article.id)
-        .order_by(Article.published.desc(), Article.id.desc())
-        .limit(limit)
-    )
-    return [ArticleRef(*r) for r in rows]
-
-
-def articles_naming(conn: Connection, skater_id: int, limit: int = 20) -> list[ArticleRef]:
-    """Articles whose facts name the skater (a result, a record or a mention: the subjects
-    reconciliation keeps per article), newest first, one per near-duplicate story. Wider
-    than `articles_about`, which only knows articles with a claim on one of their results."""
-    return one(conn, naming(skater_id, limit))
-
-
-_NAMING = (
-    select(
-        Article.id,
-        Article.published,
-        Article.cluster_id,
-        Article.url,
-        Article.title,
-        Article.date_precision,
-    )
-    .join(ArticleSubject, ArticleSubject.article_id == Article.id)
-    .where(ArticleSubject.kind == "skater", ArticleSubject.value == bindparam("skater"))
-    .order_by(Article.published.desc(), Article.id)
-    .limit(bindparam("rows"))
-)
-
-
-def naming(skater_id: int, limit: int = 20) -> Read[list[ArticleRef]]:
-    """`articles_naming` as a read to send with others (`together`)."""
-
-    def distinct_stories(rows: Sequence[Any]) -> list[ArticleRef]:
-        seen: set[int] = set()
-        refs = []
-        for row in rows:
-            if row.cluster_id not in seen:
-                seen.add(row.cluster_id)
-                refs.append(ArticleRef(*row))
-        return refs[:limit]
-
-    # room for the copies of one story, dropped by `distinct_stories`
-    return Read(_NAMING, distinct_stories, {"skater": str(skater_id), "rows": limit * 3})
-
-
-def pending_facts(
-    conn: Connection, limit: int = 500, after: int = 0
-) -> list[tuple[ArticleRef, str, dict[str, Any]]]:
-    """Articles with extracted facts the knowledge base has not taken in yet, oldest first;
-    only those with an id above `after` (a caller working through them in batches need not
-    look past what it took in already again: that scan grows with every batch)."""
-    return _facts(conn, limit, after, reconciled=False)
-
-
-def reconciled_facts(
-    conn: Connection, limit: int = 500, after: int = 0
-) -> list[tuple[ArticleRef, str, dict[str, Any]]]:
-    """Articles whose extracted facts the knowledge base has taken in, oldest first, with an
-    id above `after` (as `pending_facts`, for the ones already done)."""
-    return _facts(conn, limit, after, reconciled=True)
-
-
-def _facts(
-    conn: Connection, limit: int, after: int, *, reconciled: bool
-) -> list[tuple[ArticleRef, str, dict[str, Any]]]:
-    done = select(ReconciledArticle.article_id)
-    taken_in = Article.id.in_(done) if reconciled else Article.id.not_in(done)
-    rows = conn.execute(
-        select(
-            Article.id,
-            Article.published,
-            Article.cluster_id,
-            Article.url,
-            Article.title,
-            Article.date_precision,
-            ArticleFacts.extractor,
-            ArticleFacts.facts,
-        )
-        .join(ArticleFacts, ArticleFacts.article_id == Article.id)
-        .where(Article.id > after, taken_in)
-        .order_by(Article.id)
-        .limit(limit)
-    )
-    return [(ArticleRef(*r[:6]), r.extractor, r.facts) for r in rows]
-
-
-def mark_reconciled(conn: Connection, rows: Sequence[tuple[int, str]], now: dt.datetime) -> None:
-    if rows:
-        conn.execute(
-            insert(ReconciledArticle),
-            [{"article_id": a, "extractor": e, "reconciled_at": now} for a, e in rows],
-        )
-
-
 # Statements that leave results and claims alone: they run without the writes reconciliation
 # holds back (`store.write_behind`) sent first.
 write_behind.safe(
@@ -1719,10 +1274,6 @@ write_behind.safe(
     _COMPETITION_BY_SLUG,
     _COMPETITIONS_BETWEEN,
     _COMPETITION_BY_ID,
-    _RECORD_MARKS,
-    _RECORD_BOOK,
-    _RECORDS_MADE_BY,
-    *_RECORDS_MADE_BY_RESULTS.both,
 )
 write_behind.safe(
     _INSERT_SKATER, _SKATER_BY_SLUG, _SKATER_BY_ID, *_TAKEN_SLUGS.both, touching=("skaters",)

@@ -11,10 +11,10 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, func, or_, select, union
 
-from schaatsradar.store import feed_reads
-from schaatsradar.store import knowledge as kb
+from schaatsradar.store import article_refs, feed_reads
+from schaatsradar.store.article_refs import ArticleRef
 from schaatsradar.store.id_lists import among
-from schaatsradar.store.knowledge import SHOWN, ArticleRef, RecordRow
+from schaatsradar.store.knowledge import SHOWN
 from schaatsradar.store.models import (
     Article,
     ArticleFacts,
@@ -27,6 +27,7 @@ from schaatsradar.store.models import (
     Skater,
     Source,
 )
+from schaatsradar.store.record_book import RecordRow
 
 
 @dataclass(frozen=True)
@@ -287,7 +288,7 @@ def articles_about_competition(
     """Articles with a claim about a result of the meet, newest first: the start of the list
     the competition's Atom feed shows, so page and feed cannot disagree."""
     ids = feed_reads.articles_about_competition(conn, competition_id, limit)
-    refs = {ref.id: ref for ref in kb.articles_by_id(conn, ids)}
+    refs = {ref.id: ref for ref in article_refs.articles_by_id(conn, ids)}
     return [refs[i] for i in ids if i in refs]
 
 

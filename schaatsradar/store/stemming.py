@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from operator import itemgetter
 
 import Stemmer
+
+from schaatsradar.word_cache import WordCache
 
 WORD = re.compile(r"\w+")
 _local = threading.local()
@@ -31,33 +32,12 @@ def stems(text: str) -> list[str]:
     return _stemmer().stemWords(WORD.findall(text.casefold()))
 
 
-# Stems of words seen before. News vocabulary repeats: one C-level lookup of all of an
-# article's words in a dict is several times cheaper than PyStemmer's per-word call, even
-# with its own cache. Snowball is a pure function of the word, so the stems are the same.
-_stem_cache: dict[str, str] = {}
+# Stems of words seen before (`WordCache`: an article's words looked up at once). Snowball is
+# a pure function of the word, so the stems are the same.
 STEM_CACHE_SIZE = 200_000
-
-
-def _cached_stems(words: list[str]) -> list[str]:
-    """`stemWords(words)`, through `_stem_cache`; the lookup is tried first, as most articles
-    hold no word the warm cache misses."""
-    if not words:
-        return []
-    cache = _stem_cache
-    try:
-        found = itemgetter(*words)(cache)
-    except KeyError:
-        missing = set(words).difference(cache)
-        if len(cache) + len(missing) > STEM_CACHE_SIZE:
-            cache.clear()
-            missing = set(words)
-        new = list(missing)
-        cache.update(zip(new, _stemmer().stemWords(new), strict=True))
-        try:
-            found = itemgetter(*words)(cache)
-        except KeyError:  # another thread cleared the cache in between
-            return _stemmer().stemWords(words)  # type: ignore[no-any-return]
-    return [found] if len(words) == 1 else list(found)
+_cached_stems: WordCache[str] = WordCache(
+    lambda words: _stemmer().stemWords(words), STEM_CACHE_SIZE
+)
 
 
 def stems_of(words: list[str]) -> list[str]:

@@ -43,16 +43,13 @@ def one(conn: Connection, read: Read[T]) -> T:
 
 def together(conn: Connection, *reads: Read[Any]) -> list[Any]:
     """The values of `reads`, in order: on PostgreSQL sent in one pipeline."""
-    if conn.dialect.name != "postgresql" or len(reads) < 2:
-        return [one(conn, read) for read in reads]
-    compiled = [_compiled(conn, read.statement) for read in reads]
-    if any(c is None for c in compiled):
+    compiled = _pipelined(conn, reads)
+    if compiled is None:
         return [one(conn, read) for read in reads]
     driver: Any = conn.connection.driver_connection
     cursors = []
     with driver.pipeline():
         for read, found in zip(reads, compiled, strict=True):
-            assert found is not None
             cursor = driver.cursor()
             cursor.execute(found.string, dict(found.construct_params(read.params)))
             cursors.append(cursor)
@@ -60,6 +57,16 @@ def together(conn: Connection, *reads: Read[Any]) -> list[Any]:
     for cursor in cursors:
         cursor.close()
     return [read.convert(found) for read, found in zip(reads, rows, strict=True)]
+
+
+def _pipelined(conn: Connection, reads: Sequence[Read[Any]]) -> list[Any] | None:
+    """Each read's statement compiled for the driver, or None when the reads go one after
+    the other: not on PostgreSQL, a single read (no round trip to save), or a statement
+    that has to run through SQLAlchemy (`_compiled`)."""
+    if conn.dialect.name != "postgresql" or len(reads) < 2:
+        return None
+    compiled = [_compiled(conn, read.statement) for read in reads]
+    return None if any(c is None for c in compiled) else compiled
 
 
 def _rows(conn: Connection, cursor: Any, compiled: Any) -> list[Any]:

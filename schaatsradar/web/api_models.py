@@ -17,7 +17,8 @@ from schaatsradar.knowledge.calendar import CalendarEvent
 from schaatsradar.knowledge.seasons import season_of
 from schaatsradar.knowledge.views import Profile, distance_order
 from schaatsradar.store.api_reads import ArticleRow, RaceSummary, RecordMark, ResultRow
-from schaatsradar.store.knowledge import ArticleRef, CompetitionRow, ResultView, SkaterRow
+from schaatsradar.store.article_refs import ArticleRef
+from schaatsradar.store.knowledge import CompetitionRow, ResultView, SkaterRow
 from schaatsradar.store.reading import ArticleSummary
 
 T = TypeVar("T")

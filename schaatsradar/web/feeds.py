@@ -1,7 +1,7 @@
 """Atom and iCal feeds: the site, each skater, each competition, each search; the calendar.
 
 Each route lists what its HTML page lists, by the page's own query (`reading.latest`,
-`reading.search`, `knowledge.articles_naming`, the calendar filters), and only renders it
+`reading.search`, `article_refs.articles_naming`, the calendar filters), and only renders it
 differently. Every answer carries an ETag and a Last-Modified, and a feed reader that sends
 them back gets `304 Not Modified` while nothing changed: readers poll feeds every few minutes.
 """
@@ -38,7 +38,7 @@ from schaatsradar.knowledge.calendar_programme import BOTH, ScheduledDistance
 from schaatsradar.knowledge.ical import IcalWords, calendar_ics
 from schaatsradar.knowledge.seasons import parse_season
 from schaatsradar.knowledge.views import profile, skater_calendar
-from schaatsradar.store import Store, feed_reads, reading
+from schaatsradar.store import Store, article_refs, feed_reads, reading
 from schaatsradar.store import calendar as calendar_store
 from schaatsradar.store import knowledge as kb
 from schaatsradar.store.feed_reads import FeedEntry
@@ -117,7 +117,7 @@ def skater_feed(
         skater = _skater(conn, slug)
         if skater.slug != slug:  # merged into another entry: follow it
             return RedirectResponse(f"/schaatsers/{skater.slug}/atom", status_code=301)
-        ids = [a.id for a in kb.articles_naming(conn, skater.id, limit=FEED_SIZE)]
+        ids = [a.id for a in article_refs.articles_naming(conn, skater.id, limit=FEED_SIZE)]
         title = TITLES[language]["skater"].format(name=skater.name)
         feed = Feed(title, f"/schaatsers/{slug}", feed_reads.entries(conn, ids))
     return _atom_response(request, feed, language)

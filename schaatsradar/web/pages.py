@@ -20,10 +20,11 @@ from schaatsradar.knowledge import season_calendar
 from schaatsradar.knowledge.calendar import LEVELS, CalendarEvent, filter_events
 from schaatsradar.knowledge.seasons import Season, parse_season, season_of
 from schaatsradar.knowledge.views import distance_order, profile
-from schaatsradar.store import Store, articles, reading, record_sources, site
+from schaatsradar.store import Store, articles, reading, record_book, record_sources, site
 from schaatsradar.store import calendar as calendar_store
 from schaatsradar.store import knowledge as kb
-from schaatsradar.store.knowledge import RecordRow, ResultView, SkaterRow
+from schaatsradar.store.knowledge import ResultView, SkaterRow
+from schaatsradar.store.record_book import RecordRow
 from schaatsradar.web import article_facts, deps
 from schaatsradar.web.annotate import annotate
 from schaatsradar.web.charts import ChartPoint, progression_chart
@@ -299,13 +300,15 @@ def records_page(
         marks = [
             m
             for kind in RECORD_KINDS_SHOWN
-            for m in kb.records(conn, kind=kind, venue=baan or None, history=True)
+            for m in record_book.records(conn, kind=kind, venue=baan or None, history=True)
         ]
         # News records nothing backs yet: their own part, never among the records.
         claims = [
             m
             for kind in RECORD_KINDS_SHOWN
-            for m in kb.records(conn, kind=kind, venue=baan or None, status=kb.CLAIM)
+            for m in record_book.records(
+                conn, kind=kind, venue=baan or None, status=record_book.CLAIM
+            )
         ]
         sources = record_sources.provenance(conn, [m.id for m in marks + claims])
         slugs = _slugs(conn, [], marks + claims)

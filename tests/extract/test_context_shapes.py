@@ -8,6 +8,7 @@ from schaatsradar.extract import context_lead
 from schaatsradar.extract.pipeline import extract_all
 from schaatsradar.extract.registry import Registry
 from schaatsradar.extract.types import Result
+from tests.extract.stated import Placed, placed
 
 REGISTRY = Registry.bundled()
 DATE = dt.date(2026, 1, 24)
@@ -242,8 +243,9 @@ def test_friday_and_saturday_500_stay_two_races():
 # -- classifications (issue 11, class 8) -------------------------------------------------------
 
 
-def ranks(text: str, date: dt.date = DATE) -> set[tuple[str, str, int | None, str | None]]:
-    return {(r.athlete, r.distance, r.rank, r.to_json()["time"]) for r in results(text, date)}
+def ranks(text: str, date: dt.date = DATE) -> set[Placed]:
+    """Every result with its place and time."""
+    return placed(results(text, date), "time")
 
 
 def test_kept_ahead_in_the_standings():

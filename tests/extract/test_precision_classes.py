@@ -7,26 +7,16 @@ from __future__ import annotations
 import datetime as dt
 
 from schaatsradar.extract.pipeline import extract
-from schaatsradar.extract.registry import Registry
+from tests.extract.stated import DATE, REGISTRY, Placed, placed
+from tests.extract.stated import confident as results
 
-REGISTRY = Registry.bundled()
-DATE = dt.date(2026, 2, 14)  # a Saturday
 FRIDAY = "2026-02-13"
-SATURDAY = "2026-02-14"
-
-Row = tuple[str, str, str | None, int | None]
+SATURDAY = "2026-02-14"  # DATE
 
 
-def results(text: str, date: dt.date = DATE) -> set[Row]:
-    """The confident results, as the contract states them."""
-    found = extract(text, date, REGISTRY).results
-    return {(r.athlete, r.distance, r.to_json()["time"], r.rank) for r in found}
-
-
-def dated(text: str, date: dt.date = DATE) -> set[tuple[str, str, int | None, str | None]]:
+def dated(text: str, date: dt.date = DATE) -> set[Placed]:
     """The confident results with their race day."""
-    found = extract(text, date, REGISTRY).results
-    return {(r.athlete, r.distance, r.rank, r.to_json()["race_date"]) for r in found}
+    return placed(extract(text, date, REGISTRY).results, "race_date")
 
 
 # -- 1. the subject after its verb: "..., en eerder op de dag won Femke Kok de 500 meter" -------

@@ -4,50 +4,39 @@ near shapes that must not give the fact."""
 
 from __future__ import annotations
 
-import datetime as dt
+import pytest
 
 from schaatsradar.extract.pipeline import extract
-from schaatsradar.extract.registry import Registry
-
-REGISTRY = Registry.bundled()
-DATE = dt.date(2026, 2, 14)
-
-Row = tuple[str, str, str | None, int | None]
-
-
-def results(text: str, date: dt.date = DATE) -> set[Row]:
-    """The confident results, as the contract states them."""
-    found = extract(text, date, REGISTRY).results
-    return {(r.athlete, r.distance, r.to_json()["time"], r.rank) for r in found}
-
+from tests.extract.stated import DATE, REGISTRY, Row
+from tests.extract.stated import confident as results
 
 # -- one verb, two races: "won de 500 meter in T1 en de 1000 meter in T2" -----------------------
 
 
-def test_a_dutch_double_shares_the_win():
-    text = "HEERENVEEN - Femke Kok won zaterdag de 500 meter in 37,10 en de 1000 meter in 1.14,20."
-    assert results(text) >= {
-        ("Femke Kok", "500m", "37.10", 1),
-        ("Femke Kok", "1000m", "1:14.20", 1),
-    }
-
-
-def test_an_english_double_shares_the_win():
-    text = "CALGARY - Jordan Stolz won the 500m in 33.90 and the 1000m in 1:06.10 on Saturday."
-    assert results(text) >= {
-        ("Jordan Stolz", "500m", "33.90", 1),
-        ("Jordan Stolz", "1000m", "1:06.10", 1),
-    }
-
-
-def test_a_shared_place_other_than_the_win():
-    text = (
-        "INZELL - Joy Beune werd tweede op de 3000 meter in 3.58,70 en op de 5000 meter in 6.50,12."
-    )
-    assert results(text) >= {
-        ("Joy Beune", "3000m", "3:58.70", 2),
-        ("Joy Beune", "5000m", "6:50.12", 2),
-    }
+@pytest.mark.parametrize(
+    ("text", "both"),
+    [
+        pytest.param(
+            "HEERENVEEN - Femke Kok won zaterdag de 500 meter in 37,10 en de 1000 meter in "
+            "1.14,20.",
+            {("Femke Kok", "500m", "37.10", 1), ("Femke Kok", "1000m", "1:14.20", 1)},
+            id="dutch double shares the win",
+        ),
+        pytest.param(
+            "CALGARY - Jordan Stolz won the 500m in 33.90 and the 1000m in 1:06.10 on Saturday.",
+            {("Jordan Stolz", "500m", "33.90", 1), ("Jordan Stolz", "1000m", "1:06.10", 1)},
+            id="english double shares the win",
+        ),
+        pytest.param(
+            "INZELL - Joy Beune werd tweede op de 3000 meter in 3.58,70 en op de 5000 meter in "
+            "6.50,12.",
+            {("Joy Beune", "3000m", "3:58.70", 2), ("Joy Beune", "5000m", "6:50.12", 2)},
+            id="a shared place other than the win",
+        ),
+    ],
+)
+def test_one_verb_gives_both_races_its_place(text: str, both: set[Row]):
+    assert results(text) >= both
 
 
 def test_a_second_verb_does_not_share_the_place():
@@ -105,21 +94,22 @@ def test_a_time_of_another_gender_is_not_a_place_between():
 # -- a career mark in a relative clause is not the race's time -------------------------------
 
 
-def test_a_dutch_career_aside_leaves_the_main_clause_time():
-    text = (
-        "CALGARY - Op de 500 meter won Jordan Stolz in 33,80. Jenning de Boo, die al eens "
-        "33,70 reed, kwam tot 33,91 en werd tweede."
-    )
-    found = results(text)
-    assert ("Jenning de Boo", "500m", "33.91", 2) in found
-    assert not any(row[2] == "33.70" for row in found)
-
-
-def test_an_english_career_aside_leaves_the_main_clause_time():
-    text = (
-        "CALGARY - Jordan Stolz won the 500m in 33.80. Jenning de Boo, who has once clocked "
-        "33.70, finished second in 33.91."
-    )
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "CALGARY - Op de 500 meter won Jordan Stolz in 33,80. Jenning de Boo, die al eens "
+            "33,70 reed, kwam tot 33,91 en werd tweede.",
+            id="dutch",
+        ),
+        pytest.param(
+            "CALGARY - Jordan Stolz won the 500m in 33.80. Jenning de Boo, who has once clocked "
+            "33.70, finished second in 33.91.",
+            id="english",
+        ),
+    ],
+)
+def test_a_career_aside_leaves_the_main_clause_time(text: str):
     found = results(text)
     assert ("Jenning de Boo", "500m", "33.91", 2) in found
     assert not any(row[2] == "33.70" for row in found)
@@ -145,20 +135,22 @@ def test_two_faster_times_above_a_third_place_are_the_first_two():
     }
 
 
-def test_three_faster_times_above_a_third_place_give_no_places():
-    text = (
-        "CALGARY - Op de 500 meter bij de wereldbeker reed Jenning de Boo 33,91. Jordan Stolz "
-        "was sneller met 33,80. Cooper McLeod reed 33,99. Damian Zurek werd derde in 34,05."
-    )
-    found = results(text)
-    assert not any(row[3] in (1, 2) for row in found)
-
-
-def test_one_faster_time_above_a_third_place_gives_no_places():
-    text = (
-        "CALGARY - Op de 500 meter bij de wereldbeker reed Jenning de Boo 33,91. Damian Zurek "
-        "werd derde in 34,05."
-    )
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "CALGARY - Op de 500 meter bij de wereldbeker reed Jenning de Boo 33,91. Jordan Stolz "
+            "was sneller met 33,80. Cooper McLeod reed 33,99. Damian Zurek werd derde in 34,05.",
+            id="three faster times",
+        ),
+        pytest.param(
+            "CALGARY - Op de 500 meter bij de wereldbeker reed Jenning de Boo 33,91. Damian Zurek "
+            "werd derde in 34,05.",
+            id="one faster time",
+        ),
+    ],
+)
+def test_other_than_two_faster_times_above_a_third_place_give_no_places(text: str):
     assert not any(row[3] in (1, 2) for row in results(text))
 
 
@@ -174,61 +166,75 @@ def test_a_faster_time_of_an_earlier_season_is_not_above_the_third():
 # -- a record of another race or year is no result of this race --------------------------------
 
 
-def test_a_standing_record_is_no_result():
-    text = (
-        "HEERENVEEN - Bij de wereldbeker in Heerenveen staat het baanrecord op de 500 meter van "
-        "36,36 al jaren op naam van Femke Kok."
-    )
-    assert not any(row[2] == "36.36" for row in results(text))
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        pytest.param(
+            "HEERENVEEN - Bij de wereldbeker in Heerenveen staat het baanrecord op de 500 meter "
+            "van 36,36 al jaren op naam van Femke Kok.",
+            "36.36",
+            id="a standing record",
+        ),
+        pytest.param(
+            "Jordan Stolz was the busiest record breaker of the winter: he lowered the 1000m "
+            "world record to 1:05.10 in November.",
+            "1:05.10",
+            id="a recap without a meet",
+        ),
+    ],
+)
+def test_a_record_told_apart_from_any_race_is_no_result(text: str, time: str):
+    assert not any(row[2] == time for row in results(text))
 
 
-def test_a_record_of_an_earlier_year_is_no_result_of_this_race():
-    text = (
-        "HEERENVEEN - Bij de wereldbeker werd Femke Kok tweede op de 500 meter. In 2019 reed ze "
-        "hier een baanrecord van 36,36."
-    )
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        pytest.param(
+            "HEERENVEEN - Bij de wereldbeker werd Femke Kok tweede op de 500 meter. In 2019 reed "
+            "ze hier een baanrecord van 36,36.",
+            36.36,
+            id="an earlier year",
+        ),
+        pytest.param(
+            "CALGARY - Jordan Stolz won the 1000m at the World Cup. He lowered the world record "
+            "to 1:05.12 last season.",
+            65.12,
+            id="last season",
+        ),
+    ],
+)
+def test_a_record_of_another_season_is_no_result_of_this_race(text: str, seconds: float):
     found = extract(text, DATE, REGISTRY).results
-    assert not any(r.seconds == 36.36 and not r.earlier for r in found)
-
-
-def test_a_record_of_last_season_is_no_result_of_this_race():
-    text = (
-        "CALGARY - Jordan Stolz won the 1000m at the World Cup. He lowered the world record to "
-        "1:05.12 last season."
-    )
-    found = extract(text, DATE, REGISTRY).results
-    assert not any(r.seconds == 65.12 and not r.earlier for r in found)
-
-
-def test_a_recap_without_a_meet_gives_no_result():
-    text = (
-        "Jordan Stolz was the busiest record breaker of the winter: he lowered the 1000m world "
-        "record to 1:05.10 in November."
-    )
-    assert not any(row[2] == "1:05.10" for row in results(text))
+    assert not any(r.seconds == seconds and not r.earlier for r in found)
 
 
 # -- "derde achter A en B": the two named are first and second --------------------------------
 
 
-def test_dutch_third_behind_two_names():
-    text = "HEERENVEEN - Femke Kok werd derde op de 500 meter achter Erin Jackson en Jutta Leerdam."
-    assert results(text) >= {
-        ("Femke Kok", "500m", None, 3),
-        ("Erin Jackson", "500m", None, 1),
-        ("Jutta Leerdam", "500m", None, 2),
-    }
-
-
-def test_english_third_behind_two_names_with_a_country_aside():
-    text = (
-        "CALGARY - Laurent Dubreuil finished third in the 500m behind Jordan Stolz of the United "
-        "States and Jenning de Boo on Saturday."
-    )
-    assert results(text) >= {
-        ("Jordan Stolz", "500m", None, 1),
-        ("Jenning de Boo", "500m", None, 2),
-    }
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        pytest.param(
+            "HEERENVEEN - Femke Kok werd derde op de 500 meter achter Erin Jackson en Jutta "
+            "Leerdam.",
+            {
+                ("Femke Kok", "500m", None, 3),
+                ("Erin Jackson", "500m", None, 1),
+                ("Jutta Leerdam", "500m", None, 2),
+            },
+            id="dutch",
+        ),
+        pytest.param(
+            "CALGARY - Laurent Dubreuil finished third in the 500m behind Jordan Stolz of the "
+            "United States and Jenning de Boo on Saturday.",
+            {("Jordan Stolz", "500m", None, 1), ("Jenning de Boo", "500m", None, 2)},
+            id="english, with a country aside",
+        ),
+    ],
+)
+def test_third_behind_two_names(text: str, places: set[Row]):
+    assert results(text) >= places
 
 
 def test_third_behind_one_name_says_not_who_won():
@@ -267,20 +273,25 @@ def test_a_win_told_as_earlier_is_no_place_of_this_race():
     assert not any(row[1] == "1500m" for row in found)
 
 
-def test_a_win_counted_in_times_is_no_place_of_this_race():
-    text = (
-        "HEERENVEEN - Bij de WK afstanden werd Joy Beune tweede op de 3000 meter. Ze won al "
-        "drie keer de 1500 meter."
-    )
-    assert not any(row[1] == "1500m" for row in results(text))
-
-
-def test_an_english_perfect_of_the_past_is_no_place_of_this_race():
-    text = (
-        "CALGARY - At the World Cup Jordan Stolz was second in the 500m. Stolz has previously "
-        "won the 1000m here."
-    )
-    assert not any(row[1] == "1000m" for row in results(text))
+@pytest.mark.parametrize(
+    ("text", "distance"),
+    [
+        pytest.param(
+            "HEERENVEEN - Bij de WK afstanden werd Joy Beune tweede op de 3000 meter. Ze won al "
+            "drie keer de 1500 meter.",
+            "1500m",
+            id="a win counted in times",
+        ),
+        pytest.param(
+            "CALGARY - At the World Cup Jordan Stolz was second in the 500m. Stolz has "
+            "previously won the 1000m here.",
+            "1000m",
+            id="an english perfect of the past",
+        ),
+    ],
+)
+def test_a_win_of_the_past_is_no_place_of_this_race(text: str, distance: str):
+    assert not any(row[1] == distance for row in results(text))
 
 
 def test_a_win_earlier_at_this_meet_keeps_its_place():

@@ -37,7 +37,7 @@ def test_signature_equals_datasketch_minhash():
 
 
 def test_word_hash_cache_refills_after_clearing(monkeypatch):
-    monkeypatch.setattr(dedupe, "WORD_HASH_CACHE_SIZE", 3)
+    monkeypatch.setattr(dedupe._word_hashes, "size", 3)
     words = dedupe.normalised_words(TEXTS[0])
     assert dedupe.signature(words) == datasketch_signature(words)
     assert dedupe.signature(words[:2]) == datasketch_signature(words[:2])

@@ -13,7 +13,7 @@ from schaatsradar.extract.registry import norm_name
 from schaatsradar.ingest.types import IngestReport
 from schaatsradar.knowledge.book import Outcome, load_reference, reconcile_pending
 from schaatsradar.settings import Settings
-from schaatsradar.store import Store
+from schaatsradar.store import Store, record_book
 from schaatsradar.store import knowledge as kb
 from tests.conftest import NOW, run_ingest, seed_file
 
@@ -82,12 +82,14 @@ def results_of(store: Store, name: str, distance: str | None = None) -> list[kb.
 
 def record_marks(
     store: Store, kind: str, scope: str, distance: str, gender: str
-) -> list[kb.RecordRow]:
+) -> list[record_book.RecordRow]:
     with store.read() as conn:
-        return kb.record_marks(conn, kind, scope, distance, gender)
+        return record_book.record_marks(conn, kind, scope, distance, gender)
 
 
-def current_record(store: Store, kind: str, scope: str, distance: str, gender: str) -> kb.RecordRow:
+def current_record(
+    store: Store, kind: str, scope: str, distance: str, gender: str
+) -> record_book.RecordRow:
     marks = record_marks(store, kind, scope, distance, gender)
     current = [m for m in marks if m.status == "current"]
     assert len(current) == 1, f"{len(current)} current {kind} records {scope} {distance}: {marks}"
@@ -96,7 +98,7 @@ def current_record(store: Store, kind: str, scope: str, distance: str, gender: s
 
 def source_keys(store: Store, record_id: int) -> list[str]:
     with store.read() as conn:
-        return [s["source_key"] for s in kb.record_sources(conn, record_id)]
+        return [s["source_key"] for s in record_book.record_sources(conn, record_id)]
 
 
 def claims_of(store: Store, result_id: int) -> list[kb.ClaimRow]:

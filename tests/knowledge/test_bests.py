@@ -13,9 +13,10 @@ from schaatsradar.knowledge.bests import bests
 from schaatsradar.knowledge.book import import_official, load_reference
 from schaatsradar.knowledge.official_types import OfficialData, OfficialRecord, OfficialResult
 from schaatsradar.knowledge.views import profile, season_start
-from schaatsradar.store import Store
+from schaatsradar.store import Store, article_refs, record_book
 from schaatsradar.store import knowledge as kb
-from schaatsradar.store.knowledge import RecordRow, ResultView
+from schaatsradar.store.knowledge import ResultView
+from schaatsradar.store.record_book import RecordRow
 from schaatsradar.store.together import _compiled, together
 from tests.rows import result_view
 
@@ -147,7 +148,7 @@ def test_bests_from_the_rows_read_are_those_the_best_time_queries_give(known: St
     skater_id = _imported(known, [])
     with known.read() as conn:
         results = kb.results(conn, skater_id=skater_id)
-        found = bests(results, kb.records(conn, skater_id=skater_id), SEASON)
+        found = bests(results, record_book.records(conn, skater_id=skater_id), SEASON)
         assert found.personal == kb.best_times(conn, skater_id)
         assert found.season == kb.best_times(conn, skater_id, since=SEASON)
         assert set(found.season) != set() and found.season != found.personal
@@ -182,16 +183,16 @@ def test_the_profile_reads_sent_together_give_what_each_read_alone_gives(known: 
     day = dt.date(2025, 6, 1)
     reads = [
         kb.skater_results(skater_id),
-        kb.skater_records(skater_id),
-        kb.naming(skater_id),
+        record_book.skater_records(skater_id),
+        article_refs.naming(skater_id),
         season_calendar.events_from(day),
     ]
     with known.read() as conn:
         sent = together(conn, *reads)
         alone = [
             kb.results(conn, skater_id=skater_id),
-            kb.records(conn, skater_id=skater_id),
-            kb.articles_naming(conn, skater_id),
+            record_book.records(conn, skater_id=skater_id),
+            article_refs.articles_naming(conn, skater_id),
             season_calendar.events_between(conn, day),
         ]
         if conn.dialect.name == "postgresql":  # not quietly one by one

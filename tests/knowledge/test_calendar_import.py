@@ -24,7 +24,7 @@ from schaatsradar.knowledge.calendar_import import parse_calendar
 from schaatsradar.knowledge.ical import IcalWords, calendar_ics
 from schaatsradar.knowledge.seasons import Season
 from schaatsradar.settings import Settings
-from schaatsradar.store import Store
+from schaatsradar.store import Store, article_refs
 from schaatsradar.store import knowledge as kb
 from tests.knowledge.reconciling import (
     dump_tables,
@@ -279,7 +279,7 @@ def test_a_meet_the_news_reports_is_on_its_seasons_calendar(
     write_articles(tmp_path, [("krant", "2026-11-15", "Op de ijsbaan werd vooral getraind.")])
     ingest_and_reconcile(knowledge, settings, tmp_path)
     with knowledge.read() as conn:
-        [article] = kb.articles_by_id(conn, kb.article_ids(conn))
+        [article] = article_refs.articles_by_id(conn, article_refs.article_ids(conn))
     fact = {
         "athlete": "Femke Kok",
         "country": "NED",
@@ -364,7 +364,7 @@ def test_an_imported_programme_places_a_result_on_the_day_that_holds_its_distanc
     write_articles(tmp_path, [("krant", "2026-11-20", "Op de ijsbaan werd vooral getraind.")])
     ingest_and_reconcile(knowledge, settings, tmp_path)
     with knowledge.read() as conn:
-        [article] = kb.articles_by_id(conn, kb.article_ids(conn))
+        [article] = article_refs.articles_by_id(conn, article_refs.article_ids(conn))
     fact = {
         "athlete": "Rie Jong",
         "country": "NED",

@@ -24,8 +24,7 @@ from sqlalchemy import text
 
 from schaatsradar.knowledge.book import load_reference, reconcile_pending
 from schaatsradar.settings import Settings
-from schaatsradar.store import Store
-from schaatsradar.store import knowledge as kb
+from schaatsradar.store import Store, article_refs
 from tests.conftest import NOW, _reset_postgres, run_ingest, seed_file
 from tests.knowledge.reconciling import KNOWLEDGE_TABLES
 
@@ -249,7 +248,7 @@ def test_two_ingests_at_once_take_in_every_fact_as_one_after_the_other_does(
     )
     assert failures == [], f"an ingest failed: {failures[0]!r}"
     with store.read() as conn:
-        assert kb.pending_facts(conn, 10) == [], "facts wait for a later reconcile"
+        assert article_refs.pending_facts(conn, 10) == [], "facts wait for a later reconcile"
     at_once = _by_name(store)
     store.close()
 

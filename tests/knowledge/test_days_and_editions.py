@@ -29,7 +29,7 @@ from schaatsradar.knowledge.meet_rules import (
 from schaatsradar.settings import Settings
 from schaatsradar.store import Store
 from schaatsradar.store import knowledge as kb
-from schaatsradar.store.knowledge import ArticleRef
+from schaatsradar.store.article_refs import ArticleRef
 from tests.conftest import run_ingest
 from tests.knowledge.reconciling import dump_tables, write_articles
 from tests.knowledge.test_meets import _articles, _fact, _meet_of, _news_meets, knowledge

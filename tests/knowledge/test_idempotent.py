@@ -18,7 +18,7 @@ import pytest
 
 from schaatsradar.knowledge.book import load_reference, reconcile_article
 from schaatsradar.settings import Settings
-from schaatsradar.store import Store, articles
+from schaatsradar.store import Store, article_refs, articles
 from schaatsradar.store import knowledge as kb
 from tests.conftest import NOW
 from tests.knowledge.reconciling import (
@@ -72,7 +72,7 @@ def test_taking_in_every_articles_facts_a_second_time_changes_nothing(reconciled
     `reconcile_article` called again for one article, does."""
     before = dump_tables(reconciled)
     with reconciled.write() as conn:
-        stored = kb.articles_by_id(conn, kb.article_ids(conn))
+        stored = article_refs.articles_by_id(conn, article_refs.article_ids(conn))
         for article in stored:
             facts = articles.facts_for(conn, article.id)
             assert facts is not None

@@ -20,9 +20,10 @@ from schaatsradar.knowledge.matching import CALENDAR_LEVELS, city_key
 from schaatsradar.knowledge.meet_rules import in_season, report_of
 from schaatsradar.knowledge.olympics import bundled_games, place_olympic
 from schaatsradar.settings import Settings
-from schaatsradar.store import Store
+from schaatsradar.store import Store, article_refs
 from schaatsradar.store import knowledge as kb
-from schaatsradar.store.knowledge import ArticleRef, CompetitionRow
+from schaatsradar.store.article_refs import ArticleRef
+from schaatsradar.store.knowledge import CompetitionRow
 from tests.knowledge.reconciling import (
     OWN_ARTICLES,
     ingest_and_reconcile,
@@ -49,11 +50,13 @@ def knowledge(store: Store) -> Store:
 def _articles(store: Store, settings: Settings, folder: Path, *dates: str) -> list[ArticleRef]:
     """One neutral article per date ("2019-02" for one that gives only its month)."""
     with store.read() as conn:
-        before = set(kb.article_ids(conn))
+        before = set(article_refs.article_ids(conn))
     texts = [(f"bron{n}", date, FILLER[n]) for n, date in enumerate(dates)]
     ingest_and_reconcile(store, settings, write_articles(folder, texts))
     with store.read() as conn:
-        return kb.articles_by_id(conn, sorted(set(kb.article_ids(conn)) - before))
+        return article_refs.articles_by_id(
+            conn, sorted(set(article_refs.article_ids(conn)) - before)
+        )
 
 
 def _fact(athlete: str, **changes: Any) -> dict[str, Any]:

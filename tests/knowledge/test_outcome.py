@@ -22,7 +22,7 @@ from schaatsradar.knowledge.book import Outcome, import_official, reconcile_arti
 from schaatsradar.knowledge.events import announce_article, announce_facts
 from schaatsradar.knowledge.official import parse_official
 from schaatsradar.settings import Settings
-from schaatsradar.store import Store
+from schaatsradar.store import Store, article_refs, record_book
 from schaatsradar.store import knowledge as kb
 from schaatsradar.web.app import create_app
 from tests.conftest import run_ingest
@@ -39,13 +39,13 @@ TEXTS = [
 
 
 @pytest.fixture
-def articles(store: Store, settings: Settings, tmp_path: Path) -> list[kb.ArticleRef]:
+def articles(store: Store, settings: Settings, tmp_path: Path) -> list[article_refs.ArticleRef]:
     load_reference_data(store)
     folder = write_articles(tmp_path / "in", [(s, PUBLISHED, body) for s, body in TEXTS])
     report = run_ingest(store, settings.model_copy(update={"extract_on_ingest": False}), folder)
     assert not report.rejected
     with store.read() as conn:
-        found = kb.articles_by_id(conn, kb.article_ids(conn))
+        found = article_refs.articles_by_id(conn, article_refs.article_ids(conn))
     assert len({a.cluster_id for a in found}) == 3, "three independent sources"
     return found
 
@@ -72,7 +72,7 @@ def fact(athlete: str, **parts: Any) -> dict[str, Any]:
 
 def take_in(
     store: Store,
-    article: kb.ArticleRef,
+    article: article_refs.ArticleRef,
     results: list[dict[str, Any]],
     unsure: list[dict[str, Any]] | None = None,
 ) -> Outcome:
@@ -106,7 +106,7 @@ def announced(store: Store) -> list[str]:
 
 
 def test_an_articles_facts_of_one_result_join_into_one_claim(
-    store: Store, articles: list[kb.ArticleRef]
+    store: Store, articles: list[article_refs.ArticleRef]
 ) -> None:
     first = articles[0]
     take_in(
@@ -127,7 +127,7 @@ def test_an_articles_facts_of_one_result_join_into_one_claim(
 
 
 def test_an_article_disagreeing_with_itself_keeps_both_claims(
-    store: Store, articles: list[kb.ArticleRef]
+    store: Store, articles: list[article_refs.ArticleRef]
 ) -> None:
     first = articles[0]
     facts = [fact("Anna Proef", rank=2), fact("Anna Proef", rank=5)]
@@ -143,7 +143,7 @@ def test_an_article_disagreeing_with_itself_keeps_both_claims(
 
 
 def test_a_candidate_is_kept_unconfirmed_and_shown_once_another_source_agrees(
-    store: Store, articles: list[kb.ArticleRef]
+    store: Store, articles: list[article_refs.ArticleRef]
 ) -> None:
     one, other, third = articles
     take_in(store, one, [], unsure=[fact("Anna Proef", seconds=113.4, time="1:53.40", rank=3)])
@@ -157,7 +157,7 @@ def test_a_candidate_is_kept_unconfirmed_and_shown_once_another_source_agrees(
 
 
 def test_two_winners_are_held_as_a_conflict_until_the_times_settle_it(
-    store: Store, articles: list[kb.ArticleRef]
+    store: Store, articles: list[article_refs.ArticleRef]
 ) -> None:
     one, other, third = articles
     take_in(store, one, [fact("Anna Proef", rank=1), fact("Bea Toets", rank=2)])
@@ -181,7 +181,7 @@ def test_two_winners_are_held_as_a_conflict_until_the_times_settle_it(
 
 
 def test_a_country_is_refused_as_the_skater_of_an_individual_race(
-    store: Store, articles: list[kb.ArticleRef]
+    store: Store, articles: list[article_refs.ArticleRef]
 ) -> None:
     outcome = take_in(store, articles[0], [fact("Noorwegen", rank=1)])
     assert outcome.results == 0 and shown(store) == {} and held(store) == {}
@@ -189,7 +189,7 @@ def test_a_country_is_refused_as_the_skater_of_an_individual_race(
 
 
 def test_the_race_in_the_api_and_the_meet_page_show_a_conflict_as_a_conflict(
-    store: Store, settings: Settings, articles: list[kb.ArticleRef]
+    store: Store, settings: Settings, articles: list[article_refs.ArticleRef]
 ) -> None:
     one, other, _third = articles
     take_in(store, one, [fact("Anna Proef", rank=1), fact("Bea Toets", rank=2)])
@@ -212,26 +212,28 @@ def test_the_race_in_the_api_and_the_meet_page_show_a_conflict_as_a_conflict(
 
 
 def test_a_record_made_by_a_result_is_withdrawn_when_the_result_is_held_back(
-    store: Store, articles: list[kb.ArticleRef]
+    store: Store, articles: list[article_refs.ArticleRef]
 ) -> None:
     one, other, _third = articles
     with store.read() as conn:
         known = next(
             m
-            for m in kb.record_marks(conn, "track", "Salt Lake City", "1500m", "women")
+            for m in record_book.record_marks(conn, "track", "Salt Lake City", "1500m", "women")
             if m.status == "current"
         )
     assert known.seconds is not None
     faster = round(known.seconds - 0.5, 2)
     take_in(store, one, [fact("Anna Proef", seconds=faster, time=str(faster), rank=1)])
     with store.read() as conn:
-        made = [m for m in kb.record_marks(conn, "track", "Salt Lake City", "1500m", "women")]
+        made = [
+            m for m in record_book.record_marks(conn, "track", "Salt Lake City", "1500m", "women")
+        ]
     assert [(m.seconds, m.status) for m in made if m.origin == "result"] == [(faster, "current")]
     take_in(store, other, [fact("Cor Probeer", rank=1)])
     with store.read() as conn:
         after = {
             m.id: m.status
-            for m in kb.record_marks(conn, "track", "Salt Lake City", "1500m", "women")
+            for m in record_book.record_marks(conn, "track", "Salt Lake City", "1500m", "women")
         }
     assert after[known.id] == "current", "the record the held result beat stands again"
     assert [
@@ -248,7 +250,7 @@ def test_an_official_list_ends_a_conflict_with_its_winner(
     folder = write_articles(tmp_path / "in", [(s, "2026-01-25", body) for s, body in TEXTS[:2]])
     run_ingest(store, settings.model_copy(update={"extract_on_ingest": False}), folder)
     with store.read() as conn:
-        one, other = kb.articles_by_id(conn, kb.article_ids(conn))
+        one, other = article_refs.articles_by_id(conn, article_refs.article_ids(conn))
     inzell = dict(distance="1000m", venue="Inzell", race_date="2026-01-24")
     take_in(store, one, [fact("Jutta Leerdam", rank=1, **inzell)])
     take_in(store, other, [fact("Anna Proef", rank=1, **inzell)])
@@ -263,7 +265,7 @@ def test_an_official_list_ends_a_conflict_with_its_winner(
 
 
 def test_a_race_shown_with_two_winners_before_races_were_judged_is_judged_on_upgrade(
-    store: Store, articles: list[kb.ArticleRef]
+    store: Store, articles: list[article_refs.ArticleRef]
 ) -> None:
     one, other, _third = articles
     take_in(store, one, [fact("Anna Proef", rank=1)])

@@ -15,7 +15,7 @@ import pytest
 
 from schaatsradar.knowledge.book import merge, reconcile_article
 from schaatsradar.settings import Settings
-from schaatsradar.store import Store
+from schaatsradar.store import Store, article_refs, record_book
 from schaatsradar.store import knowledge as kb
 from tests.knowledge.reconciling import (
     KNOWLEDGE_TABLES,
@@ -234,7 +234,9 @@ def test_a_result_faster_than_the_track_record_makes_a_new_track_record(
     assert record.set_on == dt.date(2026, 3, 7)
     [result] = [r for r in results_of(knowledge, "Femke Kok", "500m") if r.city == "Heerenveen"]
     with knowledge.read() as conn:
-        shown = kb.records(conn, kind="track", venue="Heerenveen", distance="500m", gender="women")
+        shown = record_book.records(
+            conn, kind="track", venue="Heerenveen", distance="500m", gender="women"
+        )
         made_from = conn.exec_driver_sql(
             f"SELECT result_id FROM records WHERE id = {record.id}"
         ).scalar()
@@ -300,8 +302,10 @@ def test_a_track_record_claim_slower_than_the_known_record_is_only_a_claim(
     assert any(key.startswith("article:") for key in source_keys(knowledge, claim.id))
     # The records page and API show the record only; the claim is listed apart.
     with knowledge.read() as conn:
-        shown = kb.records(conn, kind="track", venue="Heerenveen", distance="1000m", gender="women")
-        claims = kb.records(conn, kind="track", venue="Heerenveen", status="claim")
+        shown = record_book.records(
+            conn, kind="track", venue="Heerenveen", distance="1000m", gender="women"
+        )
+        claims = record_book.records(conn, kind="track", venue="Heerenveen", status="claim")
     assert [(round(r.seconds or 0, 2), r.status) for r in shown] == [(72.80, "current")]
     assert [c.id for c in claims] == [claim.id]
     assert outcome.disputed == [] and outcome.new_records == []
@@ -422,7 +426,7 @@ def test_merging_two_entries_of_one_skater_resettles_their_result_and_personal_b
     ]
     with knowledge.write() as conn:
         for article, (name, time, seconds) in zip(
-            kb.articles_by_id(conn, [1, 2, 3]), said, strict=True
+            article_refs.articles_by_id(conn, [1, 2, 3]), said, strict=True
         ):
             fact = _fact(athlete=name, country=None, time=time, seconds=seconds, rank=None)
             reconcile_article(conn, article, {"results": [{**fact, **calgary}]})
@@ -515,7 +519,7 @@ def test_a_fact_that_cannot_be_true_is_refused_by_name_and_nothing_changes(
     ingest_and_reconcile(knowledge, settings, write_articles(tmp_path, FIVE_REPORTS[:1]))
     before = dump_tables(knowledge, KNOWLEDGE_TABLES)
     with knowledge.write() as conn:
-        [article] = kb.articles_by_id(conn, [1])
+        [article] = article_refs.articles_by_id(conn, [1])
         outcome = reconcile_article(conn, article, {"results": [fact], "records": []})
     assert outcome.results == 0
     [refused] = outcome.refused
@@ -538,7 +542,7 @@ def test_a_womens_time_only_men_can_skate_is_refused(
         race_date="2025-11-22",
     )
     with knowledge.write() as conn:
-        [article] = kb.articles_by_id(conn, [1])
+        [article] = article_refs.articles_by_id(conn, [1])
         outcome = reconcile_article(conn, article, {"results": [fact], "records": []})
     assert current_record(knowledge, "world", "", "500m", "women").seconds == pytest.approx(36.09)
     assert len(outcome.refused) == 1 and "impossible time" in outcome.refused[0]

@@ -25,9 +25,9 @@ from schaatsradar.knowledge.record_claims import (
 from schaatsradar.knowledge.recordbook import Verdict
 from schaatsradar.knowledge.views import profile
 from schaatsradar.settings import Settings
-from schaatsradar.store import Store
+from schaatsradar.store import Store, article_refs, record_book
 from schaatsradar.store import knowledge as kb
-from schaatsradar.store.knowledge import ArticleRef
+from schaatsradar.store.article_refs import ArticleRef
 from tests.conftest import NOW
 from tests.knowledge.reconciling import (
     current_record,
@@ -123,7 +123,7 @@ def knowledge(store: Store) -> Store:
 def _articles(store: Store, settings: Settings, folder: Path, texts: list) -> list[ArticleRef]:
     ingest_and_reconcile(store, settings, write_articles(folder, texts))
     with store.read() as conn:
-        return kb.articles_by_id(conn, kb.article_ids(conn))
+        return article_refs.articles_by_id(conn, article_refs.article_ids(conn))
 
 
 def _record(**changes: Any) -> dict[str, Any]:
@@ -181,9 +181,9 @@ def test_a_record_one_article_claims_is_a_claim_shown_nowhere_as_a_record(
     assert len(outcome.claims) == 1 and "1:12.10" in outcome.claims[0]
     leerdam = skater_id(knowledge, "Jutta Leerdam")
     with knowledge.read() as conn:
-        assert kb.records(conn, kind="national") == []  # not in the record book
-        assert kb.records(conn, kind="national", history=True) == []
-        [claim] = kb.records(conn, kind="national", status="claim")
+        assert record_book.records(conn, kind="national") == []  # not in the record book
+        assert record_book.records(conn, kind="national", history=True) == []
+        [claim] = record_book.records(conn, kind="national", status="claim")
         skater = kb.skater_by_id(conn, leerdam)
         assert skater is not None
         shown = profile(conn, skater, DAY)
@@ -368,7 +368,9 @@ def test_olympic_records_come_from_the_reference_data_and_a_broken_one_is_histor
         (237.70, "superseded"),
     ]
     with knowledge.read() as conn:
-        assert [m.seconds for m in kb.records(conn, kind="olympic", distance="3000m")] == [234.28]
+        assert [m.seconds for m in record_book.records(conn, kind="olympic", distance="3000m")] == [
+            234.28
+        ]
 
 
 def test_an_official_record_list_makes_the_claim_the_record(
@@ -463,9 +465,9 @@ def test_reference_records_added_later_make_a_slower_news_record_history(store: 
     made current is history then, and a news claim holds nothing against the reference."""
     with store.write() as conn:
         mark = dict(kind="olympic", scope="", distance="3000m", gender="women", origin="article")
-        older = kb.add_record(conn, **mark, seconds=236.93, holder="Irene Schouten",
+        older = record_book.add_record(conn, **mark, seconds=236.93, holder="Irene Schouten",
                               status="current")  # fmt: skip
-        kb.add_record(conn, **mark, seconds=233.00, holder="Niemand", status="claim")
+        record_book.add_record(conn, **mark, seconds=233.00, holder="Niemand", status="claim")
     load_reference_data(store)
     marks = {m.seconds: m for m in record_marks(store, "olympic", "", "3000m", "women")}
     assert marks[234.28].status == "current" and marks[234.28].origin == "reference"

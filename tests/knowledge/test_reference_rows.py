@@ -25,8 +25,7 @@ from schaatsradar.knowledge.reference import (
     load_rinks,
     load_skaters,
 )
-from schaatsradar.store import Store
-from schaatsradar.store import knowledge as kb
+from schaatsradar.store import Store, record_book
 
 WORLD = "gender,distance,time,holder,country,date,venue_city,source,superseded,notes\n"
 TRACK = "venue_city,gender,distance,time,holder,country,date,source,rink,note\n"
@@ -249,7 +248,7 @@ def test_the_bundled_reference_data_all_reaches_the_database(store: Store):
         load_reference(conn)
     records = bundled_records().rows
     with store.read() as conn:
-        stored = kb.records(conn, history=True)
+        stored = record_book.records(conn, history=True)
         kept = {
             (r.kind, r.scope, r.distance, r.gender, round(r.seconds or 0, 2))
             for r in stored
@@ -263,7 +262,7 @@ def test_the_bundled_reference_data_all_reaches_the_database(store: Store):
         current = [(r.kind, r.scope, r.distance, r.gender) for r in stored if r.status == "current"]
         assert len(current) == len(set(current))
         for record in stored:
-            sources = kb.record_sources(conn, record.id)
+            sources = record_book.record_sources(conn, record.id)
             assert [s["source_key"] for s in sources] == [f"reference:{record.kind}"]
         skaters = conn.exec_driver_sql("SELECT count(*) FROM skaters WHERE known").scalar()
         rinks = conn.exec_driver_sql("SELECT count(*) FROM rinks").scalar()

@@ -18,7 +18,7 @@ from schaatsradar.knowledge.disciplines import (
     short_track_record,
 )
 from schaatsradar.settings import Settings
-from schaatsradar.store import Store
+from schaatsradar.store import Store, record_book
 from schaatsradar.store import knowledge as kb
 from tests.knowledge.reconciling import skater_id
 from tests.knowledge.test_meets import _articles, _fact, knowledge
@@ -49,7 +49,7 @@ def test_a_short_track_result_is_its_own_meet_and_no_long_track_best_or_record(
 ):
     [article] = _articles(knowledge, settings, tmp_path, "2025-12-07")
     with knowledge.read() as conn:
-        before = kb.record_marks(conn, "track", "Heerenveen", "500m", "women")
+        before = record_book.record_marks(conn, "track", "Heerenveen", "500m", "women")
     facts = {
         "results": [
             _fact("Ida Lang", distance="500m", time="37.40", seconds=37.40, **RACE_DAY),
@@ -93,7 +93,7 @@ def test_a_short_track_result_is_its_own_meet_and_no_long_track_best_or_record(
         assert kb.best_times(conn, ida, since=dt.date(2025, 7, 1)) == {"500m": 37.40}
         assert bests(kb.results(conn, skater_id=kim), [], dt.date(2025, 7, 1)).personal == {}
         # The short-track "track record" is no Heerenveen long-track record.
-        after = kb.record_marks(conn, "track", "Heerenveen", "500m", "women")
+        after = record_book.record_marks(conn, "track", "Heerenveen", "500m", "women")
         assert [m.holder for m in after] == [m.holder for m in before]
         assert all(m.holder != "Kim Kort" for m in after)
 

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from schaatsradar.settings import Settings
-from schaatsradar.store import Store
-from schaatsradar.store import knowledge as kb
+from schaatsradar.store import Store, record_book
 from tests.knowledge.reconciling import load_reference_data
 from tests.knowledge.test_record_claims import QUIET, _articles, _record, _take
 
@@ -21,9 +20,9 @@ def knowledge(store: Store) -> Store:
     return store
 
 
-def _claims(store: Store) -> list[kb.RecordRow]:
+def _claims(store: Store) -> list[record_book.RecordRow]:
     with store.read() as conn:
-        return kb.records(conn, kind="national", status="claim")
+        return record_book.records(conn, kind="national", status="claim")
 
 
 def test_a_record_named_with_neither_holder_nor_time_is_left_out_saying_why(
@@ -61,6 +60,6 @@ def test_a_holder_without_a_time_naming_the_known_mark_is_a_source_of_it(
 
     assert outcome.refused == [] and outcome.records == 1
     with knowledge.read() as conn:
-        [record] = kb.records(conn, kind="national")
-        sources = {s["source_key"] for s in kb.record_sources(conn, record.id)}
+        [record] = record_book.records(conn, kind="national")
+        sources = {s["source_key"] for s in record_book.record_sources(conn, record.id)}
     assert f"article:{third.id}" in sources

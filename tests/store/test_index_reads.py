@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from schaatsradar.settings import Settings
-from schaatsradar.store import Store, events, index_reads
+from schaatsradar.store import Store, article_refs, events, index_reads
 from schaatsradar.store import knowledge as kb
 from tests.conftest import run_ingest, seed_file
 
@@ -27,7 +27,7 @@ def filled(store: Store, settings: Settings, tmp_path: Path) -> dict[str, int]:
     plain = settings.model_copy(update={"extract_on_ingest": False})
     assert not run_ingest(store, plain, tmp_path / "krant").rejected
     with store.write() as conn:
-        [article] = kb.article_ids(conn)
+        [article] = article_refs.article_ids(conn)
         ids = {
             slug: kb.add_skater(
                 conn, slug=slug, name=name, country=country, gender=gender, known=True

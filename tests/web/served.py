@@ -25,7 +25,7 @@ from fastapi import FastAPI
 from schaatsradar.extract.registry import norm_name
 from schaatsradar.knowledge.book import reconcile_pending
 from schaatsradar.settings import Settings
-from schaatsradar.store import Store, reading
+from schaatsradar.store import Store, article_refs, reading
 from schaatsradar.store import knowledge as kb
 from schaatsradar.web import pages
 from schaatsradar.web.app import create_app
@@ -72,7 +72,7 @@ def find_site_ids(settings: Settings) -> tuple[str, int, int, int]:
             assert leerdam is not None
             # The seed's version, not the other publisher's copy ingested after it.
             report = min(
-                (a for a in kb.articles_about(conn, leerdam.id) if SEED_TITLE in a.title),
+                (a for a in article_refs.articles_about(conn, leerdam.id) if SEED_TITLE in a.title),
                 key=lambda a: a.id,
             )
             [script] = reading.search(conn, "Rinsma")

@@ -18,8 +18,7 @@ from schaatsradar.cli import app as cli_app
 from schaatsradar.ingest.demo import demo_articles_path
 from schaatsradar.knowledge.book import load_reference, reconcile_article, reconcile_pending
 from schaatsradar.settings import Settings
-from schaatsradar.store import Store, tokens
-from schaatsradar.store import knowledge as kb
+from schaatsradar.store import Store, article_refs, tokens
 from schaatsradar.web.app import create_app
 from schaatsradar.web.pages import reader_today
 from tests.conftest import NOW, dump, run_ingest
@@ -254,7 +253,7 @@ def test_record_claims_are_listed_only_behind_their_filter_and_every_mark_names_
     client: TestClient, store: Store
 ) -> None:
     with store.write() as conn:
-        [article] = kb.articles_by_id(conn, kb.article_ids(conn, limit=1))
+        [article] = article_refs.articles_by_id(conn, article_refs.article_ids(conn, limit=1))
         said = {
             "type": "national",
             "status": "set",

@@ -24,7 +24,7 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from schaatsradar.extract.registry import norm_name
-from schaatsradar.store import Store
+from schaatsradar.store import Store, article_refs
 from schaatsradar.store import knowledge as kb
 from tests.alerts.conftest import closed_port
 from tests.alerts.test_email import Mailbox
@@ -76,7 +76,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     with store.read() as conn:
         skater = kb.skater_by_key(conn, norm_name("Jutta Leerdam"))
         assert skater is not None
-        [report] = [a for a in kb.articles_about(conn, skater.id) if SEED_TITLE.search(a.title)]
+        [report] = [
+            a for a in article_refs.articles_about(conn, skater.id) if SEED_TITLE.search(a.title)
+        ]
     store.close()
     try:
         with serve_app(create_app(settings)) as url:

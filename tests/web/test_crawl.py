@@ -22,7 +22,7 @@ import pytest
 
 from schaatsradar.knowledge.book import reconcile_pending
 from schaatsradar.settings import Settings
-from schaatsradar.store import Store, articles
+from schaatsradar.store import Store, article_refs, articles, record_book
 from schaatsradar.store import knowledge as kb
 from tests.conftest import NOW, run_ingest, seed_file
 from tests.web.demo_site import demo_settings
@@ -127,7 +127,7 @@ def sparse_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     seed_file(folder / "krant", "rondjes.txt", "2026-02-09", SPARSE_REPORT)
     assert not run_ingest(store, settings, folder / "krant").rejected
     with store.write() as conn:
-        [article_id] = kb.article_ids(conn)
+        [article_id] = article_refs.article_ids(conn)
         articles.save_facts(conn, [(article_id, "test", EMPTY_FACTS)], NOW)
         skater = kb.add_skater(
             conn,
@@ -168,7 +168,7 @@ def sparse_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             kb.settle_result(
                 conn, result, seconds=None, rank=None, disputed=False, official=False, held=None
             )
-        kb.add_record(
+        record_book.add_record(
             conn,
             kind="world",
             scope="",
