@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from schaatsradar.extract import context_lead, dated_years, flow, patterns
+from schaatsradar.extract import context_lead, dated_years, flow, patterns, relative_dates
 from schaatsradar.extract.context import FLASHBACK, Context, Entity
 from schaatsradar.extract.days import outside_report
 from schaatsradar.extract.mentions import Mentions, inside, text_before
@@ -328,13 +328,17 @@ class Lookback:
 
     def looks_back(self, start: int, end: int) -> bool:
         """Whether the clause around `start`..`end` dates it to an earlier meet."""
+        return bool(self.clause_flashbacks(start, end))
+
+    def clause_flashbacks(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The look backs inside the clause around `start`..`end`."""
         if not self.flashbacks:
-            return False
+            return []
         clause_start = max(
             (b_end for _, b_end in self.breaks if b_end <= start), default=self.sentence.start
         )
         clause_end = next((b for b, _ in self.breaks if b >= end), self.sentence.end)
-        return any(clause_start <= f and g <= clause_end for f, g in self.flashbacks)
+        return [(f, g) for f, g in self.flashbacks if clause_start <= f and g <= clause_end]
 
 
 def dated_after(
@@ -353,6 +357,8 @@ def _editions(
     cue: patterns.RankMention | None,
     article_year: int | None,
     lookback: Lookback,
+    *,
+    article_date: dt.date | None = None,
 ) -> list[Result]:
     """One result per edition a place is dated to; undated, the race being reported."""
     if cue is None:
@@ -371,6 +377,9 @@ def _editions(
                 ago = int(count)
             if ago:
                 return [_in_edition(result, str(article_year - ago))]
+        counted = _counted_back(text, sentence, result, cue, lookback, article_date)
+        if counted is not None:
+            return [counted]
         if (
             article_year is not None
             and result.earlier
@@ -383,6 +392,57 @@ def _editions(
         return [result]
     years = [after.group(1), *YEAR.findall(after.group(2) or "")]
     return [_in_edition(result, year) for year in years]
+
+
+# Look backs a season or a month dates, and the Games a "vorige Spelen" names: counted back
+# from the article's date (extract/relative_dates.py).
+_COUNTED_KINDS = frozenset(
+    {"prev_season", "past_season", "seasons_ago", "prev_winter", "past_winter",
+     "prev_month", "months_ago", "prev_games"}
+)  # fmt: skip
+# Kept under the meet's own name, as "last week's" is: another stop of this season's tour.
+_SAME_NAME_KINDS = frozenset({"prev_month", "months_ago"})
+
+
+def _counted_back(
+    text: str,
+    sentence: Sentence,
+    result: Result,
+    cue: patterns.RankMention,
+    lookback: Lookback,
+    article_date: dt.date | None,
+) -> Result | None:
+    """The edition a look back in the place's own clause ("Last season, Stolz became world
+    champion", "Bij de vorige Spelen werd ze tweede") or opening the sentence dates an earlier
+    result to, counted from the article's date; None when the look back names no year for
+    this kind of meet (a World Cup season spans two) or none is in the clause."""
+    if article_date is None or not result.earlier or result.year is not None:
+        return None
+    spans = lookback.clause_flashbacks(cue.start, cue.end)
+    if not spans and flow.opening_flashback(text, sentence.start, cue.start, LOOKING_BACK):
+        spans = [lookback.flashbacks[0]] if lookback.flashbacks else []
+    found = [
+        m
+        for f, g in spans
+        for m in relative_dates.RELATIVE.finditer(text, max(sentence.start, f - 4), g)
+        if m.lastgroup in _COUNTED_KINDS
+    ]
+    if len(found) != 1:
+        return None  # none, or two look backs in one clause: which dates the place is unsaid
+    back = relative_dates.resolve(found[0].group(), article_date)
+    if back is None:
+        return None
+    competition = result.competition
+    if back.games and (competition is None or context_lead.kind_of(competition) != "olympics"):
+        competition = "Olympic Games"
+    # "Vorig seizoen werd ze wereldkampioen" in a World Cup report: the title's meet is dated.
+    titled = next((meet for pattern, meet in TITLE_MEETS if pattern.search(cue.cue)), None)
+    year = relative_dates.meet_year(back, titled or competition)
+    if year is None or year > article_date.year:
+        return None
+    if found[0].lastgroup in _SAME_NAME_KINDS:
+        return replace(result, year=year, race_date=None)
+    return _in_edition(replace(result, competition=competition), str(year))
 
 
 # The championship a title word names: "wereldkampioen", "world title" are a WK's, "Europees

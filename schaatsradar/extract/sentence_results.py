@@ -372,6 +372,7 @@ def _results_in(
                     cues[0] if cues else None,
                     context.article_year,
                     lookback,
+                    article_date=context.article_date,
                 )
             editions = [titled_meet(r, cues[0] if cues else None) for r in editions]
             # "Four years ago in Beijing, Nuis was fifth": an earlier meet at its own rink.
