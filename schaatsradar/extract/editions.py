@@ -400,6 +400,7 @@ _COUNTED_KINDS = frozenset(
     {"prev_season", "past_season", "seasons_ago", "prev_winter", "past_winter",
      "prev_month", "months_ago", "prev_games"}
 )  # fmt: skip
+_YEAR_KINDS = frozenset({"prev_year", "years_ago"})
 # Kept under the meet's own name, as "last week's" is: another stop of this season's tour.
 _SAME_NAME_KINDS = frozenset({"prev_month", "months_ago"})
 
@@ -408,9 +409,10 @@ def _counted_back(
     text: str,
     sentence: Sentence,
     result: Result,
-    cue: patterns.RankMention,
+    cue: patterns.RankMention | patterns.TimeMention,
     lookback: Lookback,
     article_date: dt.date | None,
+    kinds: frozenset[str] = _COUNTED_KINDS,
 ) -> Result | None:
     """The edition a look back in the place's own clause ("Last season, Stolz became world
     champion", "Bij de vorige Spelen werd ze tweede") or opening the sentence dates an earlier
@@ -425,7 +427,7 @@ def _counted_back(
         m
         for f, g in spans
         for m in relative_dates.RELATIVE.finditer(text, max(sentence.start, f - 4), g)
-        if m.lastgroup in _COUNTED_KINDS
+        if m.lastgroup in kinds
     ]
     if len(found) != 1:
         return None  # none, or two look backs in one clause: which dates the place is unsaid
@@ -436,13 +438,31 @@ def _counted_back(
     if back.games and (competition is None or context_lead.kind_of(competition) != "olympics"):
         competition = "Olympic Games"
     # "Vorig seizoen werd ze wereldkampioen" in a World Cup report: the title's meet is dated.
-    titled = next((meet for pattern, meet in TITLE_MEETS if pattern.search(cue.cue)), None)
+    title = cue.cue if isinstance(cue, patterns.RankMention) else ""
+    titled = next((meet for pattern, meet in TITLE_MEETS if pattern.search(title)), None)
     year = relative_dates.meet_year(back, titled or competition)
     if year is None or year > article_date.year:
         return None
     if found[0].lastgroup in _SAME_NAME_KINDS:
         return replace(result, year=year, race_date=None)
     return _in_edition(replace(result, competition=competition), str(year))
+
+
+def timed_counted_back(
+    text: str,
+    sentence: Sentence,
+    result: Result,
+    time: patterns.TimeMention,
+    lookback: Lookback,
+    article_date: dt.date | None,
+) -> Result:
+    """ "Vorig seizoen reed ze 1.13,20 op de WK", "Vorig jaar klokte hij 34,50": an earlier
+    time without a place, dated as a place is (a look back of days or weeks keeps the meet
+    undated, as `_editions` leaves it for a time)."""
+    counted = _counted_back(
+        text, sentence, result, time, lookback, article_date, _COUNTED_KINDS | _YEAR_KINDS
+    )
+    return result if counted is None else counted
 
 
 # The championship a title word names: "wereldkampioen", "world title" are a WK's, "Europees

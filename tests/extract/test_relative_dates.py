@@ -145,3 +145,30 @@ def test_next_season_gives_no_result_of_an_earlier_meet() -> None:
         "Volgend seizoen wil Jutta Leerdam wereldkampioen worden op de 1000 meter."
     )
     assert not any(r.year for r in facts(text, NOVEMBER))
+
+
+def test_a_comparison_with_last_season_keeps_the_place_of_today() -> None:
+    text = (
+        "Femke Kok won zaterdag de 500 meter bij de WK afstanden in Heerenveen. "
+        "Jutta Leerdam werd tweede op de 1000 meter, sneller dan vorig seizoen."
+    )
+    assert of(facts(text, dt.date(2026, 3, 7)), "Jutta Leerdam") == [("1000m", 2, False, None)]
+
+
+def test_last_seasons_win_and_todays_place_are_two_results() -> None:
+    text = (
+        "Femke Kok won zaterdag de 500 meter bij de WK afstanden in Heerenveen. "
+        "Leerdam won vorig seizoen nog de 1000 meter, nu werd ze tweede."
+    )
+    found = of(facts(text, dt.date(2026, 3, 7)), "Jutta Leerdam")
+    assert sorted(found) == [("1000m", 1, True, 2025), ("1000m", 2, False, None)]
+
+
+def test_a_time_of_last_season_is_dated_only_when_its_sentence_names_the_meet() -> None:
+    report = "Femke Kok won zaterdag de 500 meter bij de WK afstanden in Heerenveen. "
+    alone = report + "Vorig seizoen reed Jutta Leerdam 1.13,20 op de 1000 meter."
+    (time,) = [r for r in facts(alone, JANUARY) if r.athlete == "Jutta Leerdam"]
+    assert (time.earlier, time.year) == (True, None)  # any meet of that season
+    named = report + "Vorig seizoen reed Jutta Leerdam bij de WK afstanden 1.13,20 op de 1000 meter."
+    (time,) = [r for r in facts(named, JANUARY) if r.athlete == "Jutta Leerdam"]
+    assert (time.earlier, time.year) == (True, 2025)
