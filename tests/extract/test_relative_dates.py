@@ -169,6 +169,6 @@ def test_a_time_of_last_season_is_dated_only_when_its_sentence_names_the_meet() 
     alone = report + "Vorig seizoen reed Jutta Leerdam 1.13,20 op de 1000 meter."
     (time,) = [r for r in facts(alone, JANUARY) if r.athlete == "Jutta Leerdam"]
     assert (time.earlier, time.year) == (True, None)  # any meet of that season
-    named = report + "Vorig seizoen reed Jutta Leerdam bij de WK afstanden 1.13,20 op de 1000 meter."
+    named = report + "Vorig seizoen reed Jutta Leerdam bij de WK afstanden 1.13,20 op de 1000 m."
     (time,) = [r for r in facts(named, JANUARY) if r.athlete == "Jutta Leerdam"]
     assert (time.earlier, time.year) == (True, 2025)
