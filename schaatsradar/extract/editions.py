@@ -409,7 +409,7 @@ def _counted_back(
     text: str,
     sentence: Sentence,
     result: Result,
-    cue: patterns.RankMention | patterns.TimeMention,
+    cue: patterns.RankMention | patterns.TimeMention | _At,
     lookback: Lookback,
     article_date: dt.date | None,
     kinds: frozenset[str] = _COUNTED_KINDS,
@@ -463,6 +463,44 @@ def timed_counted_back(
         text, sentence, result, time, lookback, article_date, _COUNTED_KINDS | _YEAR_KINDS
     )
     return result if counted is None else counted
+
+
+@dataclass(frozen=True)
+class _At:
+    start: int
+    end: int
+
+
+def dated_by_own_meet(
+    text: str,
+    sentence: Sentence,
+    mentions: Mentions,
+    result: Result,
+    article_date: dt.date | None,
+) -> Result:
+    """ "Vorig seizoen won ze de 5000 meter bij de WK afstanden", in a World Cup report: the
+    meet the sentence names is read after its places (`context.own_clause`), so a season
+    that names a year only for a championship is counted again once that meet is known."""
+    if (
+        not result.earlier
+        or result.year is not None
+        or article_date is None
+        or result.competition is None
+        or not any(m.kind == "competition" for m in inside(mentions.context, sentence))
+    ):
+        return result
+    lookback = Lookback.of(text, sentence)
+    end = result.evidence.end
+    counted = _counted_back(
+        text,
+        sentence,
+        result,
+        _At(max(result.evidence.start, end - 1), end),
+        lookback,
+        article_date,
+        _COUNTED_KINDS | _YEAR_KINDS,
+    )
+    return result if counted is None else replace(counted, venue=result.venue)
 
 
 # The championship a title word names: "wereldkampioen", "world title" are a WK's, "Europees

@@ -24,7 +24,7 @@ from schaatsradar.extract.context import (
     update_context,
 )
 from schaatsradar.extract.disciplines import mark_short_track
-from schaatsradar.extract.editions import dated_history
+from schaatsradar.extract.editions import dated_by_own_meet, dated_history
 from schaatsradar.extract.ellipsis import shared_places
 from schaatsradar.extract.follow_on import join_place, timed_alone
 from schaatsradar.extract.hypothetical_race import hypothetical_race
@@ -82,6 +82,7 @@ def extract(
             )
             for r in results
         ]
+        results = [dated_by_own_meet(text, sentence, mentions, r, article_date) for r in results]
         facts.results.extend(_places_joined(text, sentence, mentions, context, facts, results))
         facts.records.extend(
             dated_setting(text, record, article_date)

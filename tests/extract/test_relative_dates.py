@@ -172,3 +172,18 @@ def test_a_time_of_last_season_is_dated_only_when_its_sentence_names_the_meet() 
     named = report + "Vorig seizoen reed Jutta Leerdam bij de WK afstanden 1.13,20 op de 1000 m."
     (time,) = [r for r in facts(named, JANUARY) if r.athlete == "Jutta Leerdam"]
     assert (time.earlier, time.year) == (True, 2025)
+
+
+def test_a_championship_the_sentence_names_after_the_place_is_dated_by_the_season() -> None:
+    text = (
+        "Jutta Leerdam won the 1000 meters at the World Cup in Calgary on Saturday. "
+        "Last season, Joy Beune won the 5000m at the world single distance championships "
+        "in Calgary."
+    )
+    (beune,) = [r for r in facts(text, NOVEMBER) if r.athlete == "Joy Beune"]
+    assert (beune.earlier, beune.year, beune.venue, beune.race_date) == (
+        True,
+        2025,
+        "Calgary",
+        None,
+    )
