@@ -48,6 +48,7 @@ class Context:
     last_record_type: str | None = None  # what "this record" refers back to
     winners: dict[str, str] = field(default_factory=dict)  # distance -> who won it
     article_year: int | None = None  # dates "vier jaar geleden" to an edition
+    article_date: dt.date | None = None  # counts "vorig seizoen", "twee weken geleden" back
     lead_competition: str | None = None  # the meet the headline and lead set ("deze WK")
     lead_venue: str | None = None
     season: str | None = None  # a series named only in sum ("het wereldbekerseizoen")
@@ -197,7 +198,7 @@ def lead_context(
         ),
         None,
     )
-    reading = Context(article_year=year, lead_country=host)
+    reading = Context(article_year=year, article_date=article_date, lead_country=host)
     competition: str | None = None
     venue: str | None = None
     for sentence in sentences:
@@ -229,6 +230,7 @@ def lead_context(
         competition=competition,
         venue=venue,
         article_year=year,
+        article_date=article_date,
         lead_competition=competition,
         lead_venue=venue,
         lead_country=host,

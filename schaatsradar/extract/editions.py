@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from schaatsradar.extract import context_lead, dated_years, flow, patterns
+from schaatsradar.extract import context_lead, dated_years, flow, patterns, relative_dates
 from schaatsradar.extract.context import FLASHBACK, Context, Entity
 from schaatsradar.extract.days import outside_report
 from schaatsradar.extract.mentions import Mentions, inside, text_before
@@ -328,13 +328,17 @@ class Lookback:
 
     def looks_back(self, start: int, end: int) -> bool:
         """Whether the clause around `start`..`end` dates it to an earlier meet."""
+        return bool(self.clause_flashbacks(start, end))
+
+    def clause_flashbacks(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The look backs inside the clause around `start`..`end`."""
         if not self.flashbacks:
-            return False
+            return []
         clause_start = max(
             (b_end for _, b_end in self.breaks if b_end <= start), default=self.sentence.start
         )
         clause_end = next((b for b, _ in self.breaks if b >= end), self.sentence.end)
-        return any(clause_start <= f and g <= clause_end for f, g in self.flashbacks)
+        return [(f, g) for f, g in self.flashbacks if clause_start <= f and g <= clause_end]
 
 
 def dated_after(
@@ -353,6 +357,8 @@ def _editions(
     cue: patterns.RankMention | None,
     article_year: int | None,
     lookback: Lookback,
+    *,
+    article_date: dt.date | None = None,
 ) -> list[Result]:
     """One result per edition a place is dated to; undated, the race being reported."""
     if cue is None:
@@ -371,6 +377,9 @@ def _editions(
                 ago = int(count)
             if ago:
                 return [_in_edition(result, str(article_year - ago))]
+        counted = _counted_back(text, sentence, result, cue, lookback, article_date)
+        if counted is not None:
+            return [counted]
         if (
             article_year is not None
             and result.earlier
@@ -383,6 +392,115 @@ def _editions(
         return [result]
     years = [after.group(1), *YEAR.findall(after.group(2) or "")]
     return [_in_edition(result, year) for year in years]
+
+
+# Look backs a season or a month dates, and the Games a "vorige Spelen" names: counted back
+# from the article's date (extract/relative_dates.py).
+_COUNTED_KINDS = frozenset(
+    {"prev_season", "past_season", "seasons_ago", "prev_winter", "past_winter",
+     "prev_month", "months_ago", "prev_games"}
+)  # fmt: skip
+_YEAR_KINDS = frozenset({"prev_year", "years_ago"})
+# Kept under the meet's own name, as "last week's" is: another stop of this season's tour.
+_SAME_NAME_KINDS = frozenset({"prev_month", "months_ago"})
+
+
+def _counted_back(
+    text: str,
+    sentence: Sentence,
+    result: Result,
+    cue: patterns.RankMention | patterns.TimeMention | _At,
+    lookback: Lookback,
+    article_date: dt.date | None,
+    kinds: frozenset[str] = _COUNTED_KINDS,
+) -> Result | None:
+    """The edition a look back in the place's own clause ("Last season, Stolz became world
+    champion", "Bij de vorige Spelen werd ze tweede") or opening the sentence dates an earlier
+    result to, counted from the article's date; None when the look back names no year for
+    this kind of meet (a World Cup season spans two) or none is in the clause."""
+    if article_date is None or not result.earlier or result.year is not None:
+        return None
+    spans = lookback.clause_flashbacks(cue.start, cue.end)
+    if not spans and flow.opening_flashback(text, sentence.start, cue.start, LOOKING_BACK):
+        spans = [lookback.flashbacks[0]] if lookback.flashbacks else []
+    found = [
+        m
+        for f, g in spans
+        for m in relative_dates.RELATIVE.finditer(text, max(sentence.start, f - 4), g)
+        if m.lastgroup in kinds
+    ]
+    if len(found) != 1:
+        return None  # none, or two look backs in one clause: which dates the place is unsaid
+    back = relative_dates.resolve(found[0].group(), article_date)
+    if back is None:
+        return None
+    competition = result.competition
+    if back.games and (competition is None or context_lead.kind_of(competition) != "olympics"):
+        competition = "Olympic Games"
+    # "Vorig seizoen werd ze wereldkampioen" in a World Cup report: the title's meet is dated.
+    title = cue.cue if isinstance(cue, patterns.RankMention) else ""
+    titled = next((meet for pattern, meet in TITLE_MEETS if pattern.search(title)), None)
+    year = relative_dates.meet_year(back, titled or competition)
+    if year is None or year > article_date.year:
+        return None
+    if found[0].lastgroup in _SAME_NAME_KINDS:
+        return replace(result, year=year, race_date=None)
+    return _in_edition(replace(result, competition=competition), str(year))
+
+
+def timed_counted_back(
+    text: str,
+    sentence: Sentence,
+    result: Result,
+    time: patterns.TimeMention,
+    lookback: Lookback,
+    article_date: dt.date | None,
+) -> Result:
+    """ "Vorig seizoen reed ze 1.13,20 op de WK", "Vorig jaar klokte hij 34,50": an earlier
+    time without a place, dated as a place is (a look back of days or weeks keeps the meet
+    undated, as `_editions` leaves it for a time)."""
+    counted = _counted_back(
+        text, sentence, result, time, lookback, article_date, _COUNTED_KINDS | _YEAR_KINDS
+    )
+    return result if counted is None else counted
+
+
+@dataclass(frozen=True)
+class _At:
+    start: int
+    end: int
+
+
+def dated_by_own_meet(
+    text: str,
+    sentence: Sentence,
+    mentions: Mentions,
+    result: Result,
+    article_date: dt.date | None,
+) -> Result:
+    """ "Vorig seizoen won ze de 5000 meter bij de WK afstanden", in a World Cup report: the
+    meet the sentence names is read after its places (`context.own_clause`), so a season
+    that names a year only for a championship is counted again once that meet is known."""
+    if (
+        not result.earlier
+        or result.year is not None
+        or article_date is None
+        or result.competition is None
+        or not any(m.kind == "competition" for m in inside(mentions.context, sentence))
+    ):
+        return result
+    lookback = Lookback.of(text, sentence)
+    end = result.evidence.end
+    counted = _counted_back(
+        text,
+        sentence,
+        result,
+        _At(max(result.evidence.start, end - 1), end),
+        lookback,
+        article_date,
+        _COUNTED_KINDS | _YEAR_KINDS,
+    )
+    return result if counted is None else replace(counted, venue=result.venue)
 
 
 # The championship a title word names: "wereldkampioen", "world title" are a WK's, "Europees

@@ -24,7 +24,7 @@ from schaatsradar.extract.context import (
     update_context,
 )
 from schaatsradar.extract.disciplines import mark_short_track
-from schaatsradar.extract.editions import dated_history
+from schaatsradar.extract.editions import dated_by_own_meet, dated_history
 from schaatsradar.extract.ellipsis import shared_places
 from schaatsradar.extract.follow_on import join_place, timed_alone
 from schaatsradar.extract.hypothetical_race import hypothetical_race
@@ -49,7 +49,7 @@ from schaatsradar.extract.types import TEAM_DISTANCES, AthleteMention, Facts, Re
 
 # The rules' version and the confidence model's hash (extract/confidence.py): both decide
 # what an article's facts are.
-EXTRACTOR_VERSION = f"schaatsradar.extract@6+{shipped_model().version}"
+EXTRACTOR_VERSION = f"schaatsradar.extract@7+{shipped_model().version}"
 
 
 def extract(
@@ -82,6 +82,7 @@ def extract(
             )
             for r in results
         ]
+        results = [dated_by_own_meet(text, sentence, mentions, r, article_date) for r in results]
         facts.results.extend(_places_joined(text, sentence, mentions, context, facts, results))
         facts.records.extend(
             dated_setting(text, record, article_date)

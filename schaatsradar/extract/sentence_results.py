@@ -29,6 +29,7 @@ from schaatsradar.extract.editions import (
     _time_looks_back,
     _time_year,
     dated_after,
+    timed_counted_back,
     titled_meet,
 )
 from schaatsradar.extract.entities import _entities
@@ -364,6 +365,19 @@ def _results_in(
                     cues[0].start if cues else race_time.start if race_time else sentence.end,
                 )
                 editions = [_in_edition(result, str(y)) for y in listed]
+            elif (
+                not cues
+                and race_time is not None
+                and result.earlier
+                and any(m.kind == "competition" for m in inside(mentions.context, sentence))
+            ):
+                # A time of last season is dated only when its sentence names the meet: a
+                # time alone may be of any meet of that season, not of the one reported.
+                editions = [
+                    timed_counted_back(
+                        text, sentence, result, race_time, lookback, context.article_date
+                    )
+                ]
             else:
                 editions = _editions(
                     text,
@@ -372,6 +386,7 @@ def _results_in(
                     cues[0] if cues else None,
                     context.article_year,
                     lookback,
+                    article_date=context.article_date,
                 )
             editions = [titled_meet(r, cues[0] if cues else None) for r in editions]
             # "Four years ago in Beijing, Nuis was fifth": an earlier meet at its own rink.
