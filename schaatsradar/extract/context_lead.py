@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from schaatsradar.extract.scanning import blind, gate
+from schaatsradar.extract.types import FORMAT_GUESSED
 
 __all__ = [
     "LEAD_CHARS",
@@ -48,21 +49,21 @@ _TITLES: list[tuple[re.Pattern[str], str]] = [
             r"(?i:\bwereld(?:titel|kampioene?)\b|\bworld\s(?:title|champion)\b)"
             r"(?=" + _SINGLE_RACE + ")"
         ),
-        "WK afstanden",
+        "WK afstanden" + FORMAT_GUESSED,
     ),
     (
         re.compile(
             r"(?i:\beuropese\stitel\b|\beuropees\skampioene?\b|\beuropean\s(?:title|champion)\b)"
             r"(?=" + _SINGLE_RACE + ")"
         ),
-        "EK afstanden",
+        "EK afstanden" + FORMAT_GUESSED,
     ),
     (
         re.compile(
             r"(?i:\b(?:nederlandse|nationale)\stitel\b|\bnederlands\skampioene?\b)"
             r"(?=" + _SINGLE_RACE + ")"
         ),
-        "NK afstanden",
+        "NK afstanden" + FORMAT_GUESSED,
     ),
     (
         re.compile(
@@ -186,6 +187,8 @@ def merge_competition(current: str | None, new: str) -> str:
         return current
     if current == "OKT" and new == "Olympic Games":
         return current
+    if new.replace(FORMAT_GUESSED, "") == current:
+        return current  # the format the text states, read again from a title: still stated
     return new
 
 

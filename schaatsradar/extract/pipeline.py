@@ -45,7 +45,15 @@ from schaatsradar.extract.sentence_results import _sentence_results
 from schaatsradar.extract.sentences import Sentence, prose_only, split_sentences
 from schaatsradar.extract.spaces import plain_spaces
 from schaatsradar.extract.team_members import team_field_from_members
-from schaatsradar.extract.types import TEAM_DISTANCES, AthleteMention, Facts, Result, Skater
+from schaatsradar.extract.types import (
+    FORMAT_GUESSED,
+    TEAM_DISTANCES,
+    AthleteMention,
+    Facts,
+    Result,
+    Skater,
+    guessed_format,
+)
 
 # The rules' version and the confidence model's hash (extract/confidence.py): both decide
 # what an article's facts are.
@@ -94,6 +102,7 @@ def extract(
         context.last_timed = timed_alone(results)
     # The meet a report names only late ("... van het wereldbekerseizoen") is still its meet.
     meet = meet or context.season
+    facts.results = stated_formats(facts.results)
     facts.results = [
         r if r.competition or r.earlier else replace(r, competition=meet) for r in facts.results
     ]
@@ -206,6 +215,19 @@ def _team_fields(results: list[Result]) -> list[Result]:
                 result = replace(result, gender=fields.pop())
         filled.append(result)
     return filled
+
+
+def stated_formats(results: list[Result]) -> list[Result]:
+    """A championship format read from a title (`types.FORMAT_GUESSED`) that the article
+    states of another result is stated: one meet, one name, so its races still merge."""
+    stated = {r.competition for r in results if not guessed_format(r.competition)}
+    return [
+        replace(r, competition=name)
+        if guessed_format(r.competition)
+        and (name := (r.competition or "").replace(FORMAT_GUESSED, "")) in stated
+        else r
+        for r in results
+    ]
 
 
 def _athletes(names: Sequence[NameMention]) -> list[AthleteMention]:

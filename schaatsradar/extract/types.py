@@ -93,6 +93,20 @@ def format_time(seconds: float) -> str:
     return f"{rest // 100}.{rest % 100:02d}"
 
 
+# Marks a championship's format read from a title won on one race ("de wereldtitel op de 500
+# meter" -> "WK afstanden"), not stated by the text: single distances is the likely one, but
+# the allround and sprint championships hand out such titles too (a team sprint in an
+# Olympic season, when no single-distance championships are skated). `Result.to_json` turns
+# the mark (kept when a year is added: "WK afstanden? 2019") into `format_guessed`, so the
+# knowledge base may let its championship table correct the format (`news_meets`), which it
+# must not do to a format the text states.
+FORMAT_GUESSED = "?"
+
+
+def guessed_format(competition: str | None) -> bool:
+    return competition is not None and FORMAT_GUESSED in competition
+
+
 @dataclass(frozen=True)
 class Result:
     athlete: str  # canonical skater name, or a country's English name for team events
@@ -120,7 +134,11 @@ class Result:
     meet_day: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        competition = self.competition
+        guessed = competition is not None and guessed_format(competition)
+        if competition is not None and guessed:
+            competition = competition.replace(FORMAT_GUESSED, "")
+        out = {
             "athlete": self.athlete,
             "country": self.country,
             "distance": self.distance,
@@ -128,7 +146,7 @@ class Result:
             "time": format_time(self.seconds) if self.seconds is not None else None,
             "seconds": self.seconds,
             "rank": self.rank,
-            "competition": self.competition,
+            "competition": competition,
             "venue": self.venue,
             "race_date": self.race_date.isoformat() if self.race_date else None,
             "margin": self.margin,
@@ -138,6 +156,9 @@ class Result:
             "meet_day": self.meet_day,
             "evidence": self.evidence.to_json(),
         }
+        if guessed:
+            out["format_guessed"] = True
+        return out
 
 
 @dataclass(frozen=True)

@@ -97,3 +97,55 @@ def edition_of(
     if not found.at(venue):
         return Known(reason=f"the {year} edition was not held in {venue} but in {found.city}")
     return Known(found)
+
+
+# The races each championship format skates, to tell two held at one rink in one year apart
+# (the sprint and allround championships share a rink and a week): a guessed format yields to
+# the one of them that skates the race. (The single-distance programme holds them all.)
+PROGRAMMES: Mapping[str, frozenset[str]] = {
+    "sprint": frozenset({"500m", "1000m", "team sprint"}),
+    "allround": frozenset({"500m", "1500m", "3000m", "5000m", "10000m"}),
+}
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A championship's format after the table: `form` (the text's, or the table's when the
+    text's was guessed and the table names the one held there), or `reason` it was not held."""
+
+    form: str | None
+    reason: str = ""
+
+
+def checked_format(
+    level: str | None,
+    form: str | None,
+    year: int,
+    venue: str | None,
+    *,
+    distance: str,
+    guessed: bool,
+    editions: tuple[Edition, ...] | None = None,
+) -> Checked:
+    """The format of a championship the news names, held against the table. Why: a format
+    read from a title on one race ("de wereldtitel op de teamsprint" -> single distances) made
+    a WK afstanden in a year none was skated, while the results were true ones of the sprint
+    championships at that rink. A guessed format yields to the one championship the table
+    holds at that rink in that year that skates the race; a stated one the table contradicts,
+    or a guess no edition fits, leaves the result a mention (`reason`)."""
+    known = edition_of(level, form, year, venue, editions=editions)
+    if not known.reason:
+        return Checked(form)
+    if guessed and venue is not None:
+        table = bundled_editions() if editions is None else editions
+        held = [
+            e
+            for e in table
+            if (e.level, e.year) == (level, year)
+            and e.form != form
+            and e.at(venue)
+            and distance in PROGRAMMES.get(e.form, frozenset({distance}))
+        ]
+        if len(held) == 1:
+            return Checked(held[0].form)
+    return Checked(form, known.reason)

@@ -70,6 +70,12 @@ def meet_for(
     )
     if is_short_track(competition):
         return _short_track_meet(conn, fact, race_date, report, earlier)
+    # Before any meet is looked for: a known meet of another format is no reason to keep a
+    # format the table says was not held (nor a guessed one it corrects).
+    checked = _checked_championship(fact, race_date, report, year, earlier)
+    if isinstance(checked, str):
+        return checked
+    fact, competition = checked, checked.get("competition")
     if not earlier:
         for published in sorted({report.first, report.last}):
             found = _calendar_meet(conn, fact, race_date, published, holds, report)
@@ -82,6 +88,45 @@ def meet_for(
     if not competition and not venue:
         return "no known or plausible competition for it (the text names no meet, rink or day)"
     return _news_meet(conn, fact, race_date, report, season, holds)
+
+
+def _checked_championship(
+    fact: dict[str, Any],
+    race_date: dt.date | None,
+    report: Report,
+    year: int | None,
+    earlier: bool,
+) -> dict[str, Any] | str:
+    """The fact with its championship's format held against the bundled table (see
+    `championships.checked_format`): as it was, with the table's format for a guessed one,
+    or the reason it is kept as a mention. A championship's edition is the calendar year its
+    days lie in (championships are skated from January to March)."""
+    competition, venue = fact.get("competition"), fact.get("venue")
+    level, form = level_of(competition), format_of(competition)
+    if level not in meet_rules.CHAMPIONSHIP_NAMES or form is None:
+        return fact
+    if earlier and year is None:
+        return fact  # undated history: `_history_meet` keeps it a mention
+    edition = year if earlier and year is not None else (race_date or report.last).year
+    # A rink the article reports another kind of meet at may be carried onto a championship
+    # named in passing ("vorige maand WK sprint" in a World Cup report): not the WK's rink.
+    rink = city_key(venue)
+    other_kind = any(place == rink and kind != level for kind, place in report.meets)
+    checked = championships.checked_format(
+        level,
+        form,
+        edition,
+        None if other_kind else venue,
+        distance=fact["distance"],
+        guessed=bool(fact.get("format_guessed")),
+    )
+    if checked.reason:
+        what = " ".join(v for v in (competition, venue) if v)
+        return MENTION + f"{what}: {checked.reason}"
+    if checked.form == form:
+        return fact
+    name = f"{meet_rules.CHAMPIONSHIP_NAMES[level]} {meet_rules.FORMAT_NAMES[checked.form or '']}"
+    return {**fact, "competition": name}
 
 
 def _short_track_meet(
