@@ -271,7 +271,7 @@ BEATEN_BEFORE = blind(
     r"\b(?:sneller dan|versloeg|versloegen|onttroonde|troeft|troefde|troefden|bleef|blijft|"
     r"bleven|ahead of|beat|"
     r"beating|edge|edged|edging|pipped|pipping|defeated|defeating|outpaced|outpacing|outsprinted"
-    r"|outsprinting)\b"
+    r"|outsprinting|gevolgd door|followed by)\b"
     # "won in 1.41,33, voor Nuis (1.42,80) en Kongshaug": a comma and "voor" after the win.
     # "won in 1.07,17 tegen 1.07,22 voor Prins": the winner's time against the rival's
     # (issue 11, comparisons).
@@ -356,7 +356,9 @@ def _infer_runners_up(
         e
         for e in entities
         if e.start > winner.end
-        and e.governed
+        # "won in 36,90, gevolgd door Leerdam (37,05) en Jackson": who came after, a subject
+        # of the times they are given all the same.
+        and (e.governed or FOLLOWED.search(text, winner.end, e.start) is not None)
         and e.name != winner.name
         and BEATEN_BEFORE.search(text[winner.end : e.start])
         and not PAIRING.search(text, winner.end, e.start)
@@ -384,6 +386,7 @@ def _infer_runners_up(
         entity.ranks.append(patterns.RankMention(entity.start, entity.end, rank, cue_name))
 
 
+FOLLOWED = re.compile(r"(?i)\b(?:gevolgd\s+door|followed\s+by)\s")
 ALSO_BEATEN = re.compile(r"\b(?:ook|also|too|eveneens)\b", re.IGNORECASE)
 # "In het klassement blijft Leerdam Kok en Schulting voor": the separable "voorblijven",
 # its objects listed between the winner and the closing "voor".

@@ -262,7 +262,12 @@ def _after_name(text: str, start: int) -> bool:
 
 
 _RANK_ON_NAME = re.compile(
-    r"\bop (?:haar|zijn|hun|diens) naam (?:geschreven|gezet|geschreven)\b", re.IGNORECASE
+    r"\bop (?:haar|zijn|hun|diens) naam (?:geschreven|gezet)\b|"
+    # The verb second: "schreef de 1000 meter op zijn naam", "schrijft de massastart op haar
+    # naam". Not a record or a time put to a name ("schreef het baanrecord op haar naam").
+    r"\b(?:schreef|schreven|schrijft|schrijven)\s(?:(?!\S*(?:record|tijd|time))[\w.,'’-]+\s){1,8}"
+    r"op (?:haar|zijn|hun|diens) naam\b",
+    re.IGNORECASE,
 )
 # Whole-text keyword gates for the plain patterns above: most texts hold none of the words.
 _ON_NAME_GATE = gate(_RANK_ON_NAME, "naam")
