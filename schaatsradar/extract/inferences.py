@@ -146,7 +146,8 @@ WON_ALL_AFTER = re.compile(
 
 
 SUPERLATIVE_CUE = re.compile(
-    r"(?:de\s+|het\s+)?(?:snelste?|beste|sterkste?|fastest)\b", re.IGNORECASE
+    r"(?:de\s+|het\s+|(?:was|were|is)\s+(?:the\s+)?)?(?:snelste?|beste|sterkste?|fastest)\b",
+    re.IGNORECASE,
 )
 IN_A_PAIR_BEFORE = re.compile(
     r"\b(?:in|of)\s+(?:de|het|the|zijn|haar|his|her)\s+(?:[\w-]+\s+)?(?:rit|pair|heat|pairing)\b"

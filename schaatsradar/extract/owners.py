@@ -268,9 +268,13 @@ SHARED_SUBJECT = re.compile(
 # 500 meter, gewonnen door Kok" (issue 11, English team sentences).
 PASSIVE_WIN = frozenset({"won", "gewonnen"})
 PASSIVE_AGENT = re.compile(r"^\s+(?:by|door)\s+(?:(?:the|de|het)\s+)?$", re.IGNORECASE)
-# A team race handed to its winner (`ranks._TEAM_RACE_WENT_TO`): the verb is the cue.
+# A race handed to its winner (`ranks._RACE_WENT_TO`): the verb is the cue.
 TEAM_RACE_HANDED = frozenset({"went", "ging"})
-HANDED_TO = re.compile(r"^\s+(?:to|naar)\s+(?:(?:the|de|het)\s+)?$", re.IGNORECASE)
+HANDED_TO = re.compile(
+    # "ging de 1000 meter (bij de vrouwen) naar": the race between verb and recipient.
+    r"^\s+(?:de\s+[\w.,]+(?:\s+[\w.,]+){0,4}?\s+)?(?:to|naar)\s+(?:(?:the|de|het)\s+)?$",
+    re.IGNORECASE,
+)
 APPOSITIVE_CUES = ("nummer", "number", "winner", "winnaar", "winnares", "runner-up")
 BRACKETED = re.compile(r"^\s*\($")
 

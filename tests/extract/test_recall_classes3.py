@@ -124,3 +124,168 @@ def test_a_record_written_to_a_name_is_no_win():
         "Jutta Leerdam werd bij de World Cup tweede in 36,90, Erin Jackson derde."
     )
     assert ("Femke Kok", "500m", None, 1) not in results(text)
+
+
+# -- "the women's 1500m went to X", "ging de 1000 meter naar X": a race handed to its winner ---
+
+
+def test_an_individual_race_went_to_its_winner():
+    text = (
+        "CALGARY - The women's 1500m at the World Cup in Calgary went to Miho Takagi in "
+        "1:51.20. Joy Beune was the runner-up."
+    )
+    found = results(text)
+    assert ("Miho Takagi", "1500m", "1:51.20", 1) in found
+    assert ("Joy Beune", "1500m", None, 2) in found
+
+
+def test_a_dutch_race_ging_naar_its_winner_verb_first_or_last():
+    first = (
+        "HEERENVEEN - Bij de World Cup in Heerenveen ging de 1000 meter naar Jenning de Boo "
+        "in 1.07,40."
+    )
+    last = "HEERENVEEN - De 1500 meter bij de World Cup in Heerenveen ging naar Joy Beune."
+    assert ("Jenning de Boo", "1000m", "1:07.40", 1) in results(first)
+    assert ("Joy Beune", "1500m", None, 1) in results(last)
+
+
+def test_a_race_that_went_wrong_is_handed_to_no_one():
+    dutch = (
+        "HEERENVEEN - Bij de World Cup in Heerenveen ging de 1500 meter naar de knoppen voor "
+        "Joy Beune, die slechts negende werd."
+    )
+    english = (
+        "CALGARY - At the World Cup in Calgary the 500m went to plan for Femke Kok, who "
+        "finished second in 36.99."
+    )
+    travel = (
+        "HEERENVEEN - Joy Beune reed de 1500 meter en ging na afloop naar Heerenveen, waar de "
+        "World Cup verder gaat."
+    )
+    assert ("Joy Beune", "1500m", None, 9) in results(dutch)
+    assert ("Joy Beune", "1500m", None, 1) not in results(dutch)
+    assert ("Femke Kok", "500m", "36.99", 2) in results(english)
+    assert not results(travel)
+
+
+# -- a results list run into one paragraph, items closed by ";" or "." --------------------------
+
+
+def test_a_results_list_with_semicolons_gives_each_line_its_place():
+    for country in ("", " NED", " (NED)"):
+        text = (
+            f"CALGARY - Results women's 3000m: 1. Joy Beune{country} 3:55.10; 2. Ragne Wiklund "
+            "3:55.52; 3. Isabelle Weidemann 3:56.01."
+        )
+        found = results(text)
+        assert ("Joy Beune", "3000m", "3:55.10", 1) in found, country
+        assert ("Ragne Wiklund", "3000m", "3:55.52", 2) in found, country
+        assert ("Isabelle Weidemann", "3000m", "3:56.01", 3) in found, country
+
+
+def test_a_dutch_results_list_with_commas_and_a_closing_full_stop():
+    text = (
+        "HEERENVEEN - Uitslag 500 meter vrouwen: 1. Femke Kok 36,88, 2. Jutta Leerdam 37,01, "
+        "3. Erin Jackson 37,10."
+    )
+    assert ("Erin Jackson", "500m", "37.10", 3) in results(text)
+
+
+def test_a_numbered_day_in_prose_is_no_place():
+    text = "HEERENVEEN - Femke Kok reed op 2. Kerstdag 37,40 op de 500 meter."
+    assert all(rank is None for *_, rank in results(text))
+
+
+# -- "was fastest in the 1000m", "topped the 500m podium": English ways to say who won ----------
+
+
+def test_fastest_in_the_race_is_a_win():
+    found = results(
+        "CALGARY - At the World Cup in Calgary Jordan Stolz was fastest in the 1000m, "
+        "clocking 1:06.01."
+    )
+    assert ("Jordan Stolz", "1000m", "1:06.01", 1) in found
+    found = results(
+        "CALGARY - At the World Cup in Calgary Joy Beune was the fastest of the day in the "
+        "3000m in 3:55.10."
+    )
+    assert ("Joy Beune", "3000m", "3:55.10", 1) in found
+
+
+def test_topped_the_podium_is_a_win_and_who_was_behind_second():
+    found = results(
+        "CALGARY - At the World Cup in Calgary, Femke Kok topped the 500m podium in 36.88, "
+        "ahead of Erin Jackson."
+    )
+    assert ("Femke Kok", "500m", "36.88", 1) in found
+    assert ("Erin Jackson", "500m", None, 2) in found
+
+
+def test_fastest_over_part_of_a_race_or_a_season_is_no_win():
+    opening = results(
+        "CALGARY - At the World Cup in Calgary Jordan Stolz was fastest in the 400m opening of "
+        "the 1000m but finished fourth in 1:07.01."
+    )
+    standings = results(
+        "CALGARY - Femke Kok topped the World Cup standings in the 500m after the races in Calgary."
+    )
+    assert opening == {("Jordan Stolz", "1000m", "1:07.01", 4)}
+    assert not standings
+
+
+# -- Dutch places and wins in other words: "op plek drie", "niet te verslaan", "beslag op" ------
+
+
+def test_place_noun_before_the_number():
+    for phrase, rank in (("op plek drie", 3), ("op plaats 4", 4), ("op positie twee", 2)):
+        text = (
+            f"HEERENVEEN - Bij de World Cup in Heerenveen eindigde Jutta Leerdam op de 1000 "
+            f"meter {phrase} met 1.13,40."
+        )
+        assert ("Jutta Leerdam", "1000m", "1:13.40", rank) in results(text), phrase
+
+
+def test_a_place_number_with_thousands_is_no_place():
+    text = (
+        "HEERENVEEN - Bij de World Cup in Heerenveen reed Jutta Leerdam op de 1000 meter "
+        "1.13,40. Op plaats 1.000 van de ranglijst stond niemand."
+    )
+    assert ("Jutta Leerdam", "1000m", "1:13.40", None) in results(text)
+
+
+def test_unbeatable_is_a_win_unless_it_only_seemed_so():
+    won = results(
+        "HEERENVEEN - Bij de World Cup in Heerenveen was Femke Kok op de 500 meter niet te "
+        "verslaan. Ze klokte 36,88."
+    )
+    seemed = results(
+        "HEERENVEEN - Bij de World Cup in Heerenveen leek Femke Kok op de 500 meter niet te "
+        "verslaan, maar Jutta Leerdam won in 36,80."
+    )
+    assert ("Femke Kok", "500m", "36.88", 1) in won
+    assert ("Jutta Leerdam", "500m", "36.80", 1) in seemed
+    assert not any(name == "Femke Kok" and rank == 1 for name, _, _, rank in seemed)
+
+
+def test_beslag_leggen_op_the_race_is_a_win_on_a_place_is_that_place():
+    won = results(
+        "HEERENVEEN - Femke Kok legde bij de World Cup in Heerenveen beslag op de 500 meter. "
+        "Jutta Leerdam werd tweede."
+    )
+    second = results(
+        "HEERENVEEN - Bij de World Cup in Heerenveen legde Femke Kok beslag op de tweede "
+        "plaats op de 500 meter."
+    )
+    assert ("Femke Kok", "500m", None, 1) in won
+    assert ("Jutta Leerdam", "500m", None, 2) in won
+    assert second == {("Femke Kok", "500m", None, 2)}
+
+
+def test_points_for_second_in_a_mass_start():
+    text = (
+        "CALGARY - At the World Cup in Calgary the mass start was won by Marijke Groenewoud, "
+        "who collected 60 points. Ivanie Blondin took 40 points for second."
+    )
+    found = results(text)
+    assert ("Marijke Groenewoud", "mass start", None, 1) in found
+    assert ("Ivanie Blondin", "mass start", None, 2) in found
