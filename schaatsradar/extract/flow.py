@@ -342,6 +342,8 @@ def describes_earlier_title(text: str, cue: str, end: int, article_year: int | N
 # An ordinal that counts achievements a few words on: "a fourth career Olympic medal", "haar
 # derde Europese titel op rij", "his second World Cup win of the season".
 _ACHIEVEMENT_AHEAD = re.compile(
+    # "finished third this time", "werd tweede deze keer": this race's place, not a count.
+    r"(?!\s+(?:this|that|dit|deze|die)\s+(?:time|keer)\b)"
     r"(?:\s+(?!(?:in|op|on|at|bij|met|with|na|after|achter|behind|for|voor|and|en|but|maar)\b)[\w'-]+){0,3}?\s+"
     r"(?:medal|medals|medaille|medailles|title|titles|titel|titels|win|wins|victory|victories|"
     r"zege|zeges|overwinning|podium|podiums|podiumplek|podiumplaats|race|wedstrijd|keer|time|"

@@ -289,3 +289,53 @@ def test_points_for_second_in_a_mass_start():
     found = results(text)
     assert ("Marijke Groenewoud", "mass start", None, 1) in found
     assert ("Ivanie Blondin", "mass start", None, 2) in found
+
+
+# -- "finished third this time": this race's place, not a count of times ------------------------
+
+
+def test_a_place_this_time_after_a_win_another_year():
+    english = results(
+        "CALGARY - Jordan Stolz, who won the 1000m at last year's World Cup in Calgary, "
+        "finished third this time in 1:06.80."
+    )
+    dutch = results(
+        "HEERENVEEN - Femke Kok won vorig jaar de 500 meter bij de World Cup in Heerenveen. Ze "
+        "werd tweede deze keer, in 37,01."
+    )
+    assert ("Jordan Stolz", "1000m", "1:06.80", 3) in english
+    assert ("Femke Kok", "500m", "37.01", 2) in dutch
+
+
+def test_a_third_time_is_still_a_count():
+    text = "CALGARY - Jordan Stolz won the 1000m at the World Cup in Calgary for a third time."
+    assert results(text) == {("Jordan Stolz", "1000m", None, 1)}
+
+
+# -- a team race's final: the team the winner beat there was second -----------------------------
+
+
+def test_the_team_beaten_in_the_final_was_second():
+    english = results(
+        "MILAN - Canada won the women's team pursuit at the Olympics in Milan. The trio "
+        "defeated the Netherlands in the final. The Netherlands finished in 2:56.77."
+    )
+    dutch = results(
+        "HEERENVEEN - Japan won de ploegenachtervolging bij de vrouwen bij de World Cup in "
+        "Heerenveen. Ze versloegen Nederland in de finale."
+    )
+    assert ("Netherlands", "team pursuit", "2:56.77", 2) in english
+    assert ("Netherlands", "team pursuit", None, 2) in dutch
+
+
+def test_a_semifinal_or_a_bronze_final_gives_no_second_place():
+    semifinal = results(
+        "MILAN - Canada won the women's team pursuit at the Olympics in Milan. In the semifinal "
+        "the trio defeated the United States."
+    )
+    bronze = results(
+        "MILAN - Canada won the women's team pursuit at the Olympics in Milan. Italy defeated "
+        "Japan in the final for bronze."
+    )
+    assert not any(rank == 2 for *_, rank in semifinal)
+    assert not any(athlete == "Japan" and rank == 2 for athlete, *_, rank in bronze)
