@@ -103,7 +103,9 @@ _UNREALIZED_BEFORE = blind(
     r"gunning\s+for|hoopt|hoopte|hoopten|hoping|hopes|hoped|wil|wilde|wilden|wants|wanted|"
     r"aims|aimed|aiming|plans|planned|seeks|sought|droomt|droomde|dreams|dreamed|eyes|"
     r"eyeing|targets|targeting|probeert|probeerde|tries|tried|trying|"
-    r"(?:favoriet|favoriete|favorite|favourite|kandidaat|contender|candidate)\s+(?:voor|for)|"
+    r"(?:favoriet|favoriete|favorite|favourite|kandidaat|contender|candidate)\s+(?:voor|for|to)|"
+    # "is tipped to win", "is expected to take gold": what is foreseen.
+    r"(?:tipped|expected|poised|likely)\s+to(?:\s+\w+)?|"
     r"zou|zouden|would|could\s+have|might\s+have|should\s+have|had\s+kunnen|"
     r"geweest\s+voor|been\s+good\s+for|been\s+enough\s+for|zal|zullen|will|"
     # "had graag gewonnen": a wish; "denying Kok a first title", "ontnam haar de zege".

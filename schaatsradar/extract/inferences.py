@@ -17,7 +17,7 @@ from schaatsradar.extract import flow, patterns
 from schaatsradar.extract.context import STANDINGS, Context, Entity, classification_of
 from schaatsradar.extract.implied_places import infer_two_ahead, standings_beaten
 from schaatsradar.extract.mentions import text_before
-from schaatsradar.extract.not_places import all_time, in_a_round
+from schaatsradar.extract.not_places import elsewhere
 from schaatsradar.extract.owners import LIST_GAP
 from schaatsradar.extract.place_races import (
     BEATEN_IN_STANDINGS,
@@ -186,7 +186,7 @@ def _rank_counts(
 ) -> bool:
     if NOT_A_PLACE_AFTER.match(text, cue.end) or NOT_A_PLACE_CUE.search(cue.cue):
         return False
-    if in_a_round(text, sentence, cue) or all_time(text, cue):
+    if elsewhere(text, sentence, cue):
         return False
     if WIN_COUNT_AFTER.match(text, cue.end) or RANKING_AFTER.match(text, cue.end):
         return False

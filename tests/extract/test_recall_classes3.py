@@ -339,3 +339,49 @@ def test_a_semifinal_or_a_bronze_final_gives_no_second_place():
     )
     assert not any(rank == 2 for *_, rank in semifinal)
     assert not any(athlete == "Japan" and rank == 2 for athlete, *_, rank in bronze)
+
+
+# -- near misses found while probing: a standing, a ranking, a forecast is no place -------------
+
+
+def test_a_season_standing_is_no_place():
+    for text in (
+        "HEERENVEEN - Jutta Leerdam staat in de wereldbeker op de derde plaats op de 1000 meter.",
+        "HEERENVEEN - In het wereldbekerklassement op de 1000 meter staat Jutta Leerdam derde.",
+        "CALGARY - Jordan Stolz is ranked second in the World Cup 1000m standings.",
+    ):
+        assert not results(text), text
+
+
+def test_a_place_in_the_race_beside_a_standing_stays():
+    text = (
+        "HEERENVEEN - Femke Kok werd bij de World Cup in Heerenveen tweede op de 500 meter, "
+        "waardoor ze in het wereldbekerklassement de leiding pakte."
+    )
+    assert ("Femke Kok", "500m", None, 2) in results(text)
+    podium = "HEERENVEEN - Bij de World Cup in Heerenveen stond Femke Kok op de 500 meter als "
+    assert ("Femke Kok", "500m", None, 2) in results(podium + "tweede op het podium.")
+
+
+def test_a_ranking_of_skaters_or_of_the_seasons_times_is_no_place():
+    world = "HEERENVEEN - Femke Kok is de huidige nummer één van de wereld op de 500 meter."
+    season = (
+        "HEERENVEEN - Bij de World Cup in Heerenveen reed Jutta Leerdam op de 1000 meter "
+        "1.13,40, goed voor de derde tijd van het seizoen."
+    )
+    assert not results(world)
+    assert results(season) == {("Jutta Leerdam", "1000m", "1:13.40", None)}
+
+
+def test_a_forecast_is_no_win_but_going_on_to_win_is():
+    for text in (
+        "CALGARY - Stolz is the favourite to win the 1000m at the World Cup in Calgary on "
+        "Saturday.",
+        "CALGARY - Stolz is expected to win the 1000m at the World Cup in Calgary on Saturday.",
+    ):
+        assert not results(text), text
+    won = (
+        "CALGARY - Stolz went on to win the 1000m at the World Cup in Calgary on Saturday in "
+        "1:06.10."
+    )
+    assert ("Jordan Stolz", "1000m", "1:06.10", 1) in results(won)
