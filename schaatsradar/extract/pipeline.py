@@ -49,7 +49,7 @@ from schaatsradar.extract.types import TEAM_DISTANCES, AthleteMention, Facts, Re
 
 # The rules' version and the confidence model's hash (extract/confidence.py): both decide
 # what an article's facts are.
-EXTRACTOR_VERSION = f"schaatsradar.extract@6+{shipped_model().version}"
+EXTRACTOR_VERSION = f"schaatsradar.extract@7+{shipped_model().version}"
 
 
 def extract(

@@ -168,9 +168,10 @@ _HANDED_WITH_TIME = re.compile(
     re.IGNORECASE,
 )
 # "De zege op de slotafstand, de 10 kilometer, was voor X", "the men's 1500 gold went to X":
-# the medal's race named before it is handed on.
+# the medal's race named before it is handed on; its meet too ("op de 1000 meter bij de World
+# Cup in Heerenveen was voor X"), in one clause.
 _HANDED_IN_RACE = re.compile(
-    r"^\s*(?:op|in|bij|on|at)\s+(?:de|het|the)\s+(?:[^\s,.;:]+\s+){1,4}?"
+    r"^\s*(?:op|in|bij|on|at)\s+(?:de|het|the)\s+(?:(?!(?:en|and|maar|but)\s)[^\s,.;:]+\s+){1,9}?"
     r"(?:was|is|ging|gaat|went|goes)\s+(?:er\s+)?(?:naar|voor|to)\s+(?:de\s+|het\s+|the\s+)?"
     r"(?:[a-zà-ÿ][\w-]*\s+)?$",
     re.IGNORECASE,

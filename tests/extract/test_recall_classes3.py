@@ -385,3 +385,31 @@ def test_a_forecast_is_no_win_but_going_on_to_win_is():
         "1:06.10."
     )
     assert ("Jordan Stolz", "1000m", "1:06.10", 1) in results(won)
+
+
+# -- a medal handed on after its race and meet: "Het zilver op de 1000 meter bij ... was voor X" --
+
+
+def test_a_medal_handed_on_after_its_race_and_meet():
+    dutch = results(
+        "HEERENVEEN - De zilveren medaille op de 1000 meter bij de World Cup in Heerenveen was "
+        "voor Jutta Leerdam, het brons voor Miho Takagi."
+    )
+    english = results(
+        "CALGARY - The silver medal in the women's 1000m at the World Cup in Calgary went to "
+        "Jutta Leerdam."
+    )
+    assert ("Jutta Leerdam", "1000m", None, 2) in dutch
+    assert ("Miho Takagi", "1000m", None, 3) in dutch
+    assert ("Jutta Leerdam", "1000m", None, 2) in english
+
+
+def test_a_medal_of_one_clause_is_not_handed_to_the_next():
+    text = (
+        "HEERENVEEN - Jutta Leerdam pakte zilver op de 1000 meter bij de World Cup in "
+        "Heerenveen en de winst was voor Miho Takagi."
+    )
+    assert results(text) == {
+        ("Jutta Leerdam", "1000m", None, 2),
+        ("Miho Takagi", "1000m", None, 1),
+    }
