@@ -218,6 +218,9 @@ def _rank_owner(
         and not bracketed_before(text, sentence, e, start)
     ]
     if before:
+        pair = _podium_pair(text, before, cue)
+        if pair is not None:
+            return pair
         listed = _plural_subjects(text, before, start)
         if listed:
             for other in listed[:-1]:
@@ -297,6 +300,34 @@ def _plural_subjects(text: str, before: Sequence[Entity], start: int) -> list[En
             break
         listed.insert(0, entity)
     return listed if len(listed) > 1 and not any(e.team for e in listed) else []
+
+
+# "Jackson and Kim rounded out the podium", "Leerdam en Jackson completeerden het podium":
+# the two after the winner, second and third as named.
+PODIUM_COMPLETED = re.compile(r"(?i)^(?:rounded|complet|maakten)")
+PAIR_GAP = re.compile(r"^(?:\s*\([^()]{0,20}\))?\s+(?:and|en)\s+$", re.IGNORECASE)
+BARE_GAP = re.compile(r"^(?:\s*\([^()]{0,20}\))?\s+$")
+
+
+def _podium_pair(text: str, before: Sequence[Entity], cue: patterns.RankMention) -> Entity | None:
+    """The second of a pair that completed the podium (its first made second), else None."""
+    if cue.rank != 3 or len(before) < 2 or not PODIUM_COMPLETED.match(cue.cue):
+        return None
+    first, second = before[-2], before[-1]
+    if (
+        first.ranks
+        or second.ranks
+        or first.team
+        or second.team
+        or not PAIR_GAP.match(text[first.end : second.start])
+        or not BARE_GAP.match(text[second.end : cue.start])
+        or (len(before) > 2 and LIST_GAP.match(text[before[-3].end : first.start]))
+        # Named out of order when their times say so: then who was second is not said.
+        or (first.times and second.times and first.times[0].seconds > second.times[0].seconds)
+    ):
+        return None
+    first.ranks.append(patterns.RankMention(first.start, first.end, 2, "podium pair"))
+    return second
 
 
 def _clause_between(text: str, start: int, end: int) -> bool:

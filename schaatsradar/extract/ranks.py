@@ -139,8 +139,8 @@ _RANK_WORDS: list[tuple[Rx, int]] = [
             r"(?i)\b(?:bronzen\s(?:medailles?|plak)|bronzen|(?:(?:wk|ek|nk|os)-)?brons"
             r"|bronze(?:\smedals?)?"
             r"|rounded\sout\sthe\spodium|complet(?:ed|ing)\sthe\spodium"
-            r"|completeerde\shet\spodium|completeert\shet\spodium"
-            r"|maakte\shet\spodium\s(?:compleet|vol))\b",
+            r"|completeerden?\shet\spodium|completeert\shet\spodium"
+            r"|maakten?\shet\spodium\s(?:compleet|vol))\b",
             needles="brons bronze podium",
         ),
         3,

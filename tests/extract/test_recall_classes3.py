@@ -413,3 +413,34 @@ def test_a_medal_of_one_clause_is_not_handed_to_the_next():
         ("Jutta Leerdam", "1000m", None, 2),
         ("Miho Takagi", "1000m", None, 1),
     }
+
+
+# -- "A and B rounded out the podium": second and third as named --------------------------------
+
+
+def test_a_pair_that_completed_the_podium_is_second_and_third():
+    english = results(
+        "CALGARY - Femke Kok won the 500m at the World Cup in Calgary. Erin Jackson (37.01) and "
+        "Kim Min-sun (37.20) rounded out the podium."
+    )
+    dutch = results(
+        "HEERENVEEN - Femke Kok won de 500 meter bij de World Cup in Heerenveen. Jutta Leerdam "
+        "en Erin Jackson completeerden het podium."
+    )
+    assert ("Erin Jackson", "500m", "37.01", 2) in english
+    assert ("Kim Min-sun", "500m", "37.20", 3) in english
+    assert ("Jutta Leerdam", "500m", None, 2) in dutch
+    assert ("Erin Jackson", "500m", None, 3) in dutch
+
+
+def test_a_pair_named_against_its_times_or_a_longer_list_gets_no_second():
+    reversed_times = results(
+        "CALGARY - Femke Kok won the 500m at the World Cup in Calgary. Erin Jackson (37.20) and "
+        "Kim Min-sun (37.01) rounded out the podium."
+    )
+    top_four = results(
+        "CALGARY - Femke Kok won the 500m at the World Cup in Calgary. Jutta Leerdam, Erin "
+        "Jackson and Kim Min-sun rounded out the top four."
+    )
+    assert not any(rank == 2 for *_, rank in reversed_times)
+    assert not any(rank == 2 for *_, rank in top_four)
