@@ -19,7 +19,7 @@ from schaatsradar.extract.context import Context, Entity
 from schaatsradar.extract.countries import COUNTRIES
 from schaatsradar.extract.follow_on import CONTINUATION
 from schaatsradar.extract.mentions import Mentions, inside, text_before
-from schaatsradar.extract.owners import _aside, _is_object
+from schaatsradar.extract.owners import _aside, _is_object, _object_at
 from schaatsradar.extract.sentences import Sentence
 from schaatsradar.extract.subject_references import (
     INNER_PRONOUN,
@@ -169,6 +169,14 @@ def _entities(
     entities.sort(key=lambda e: e.start)
     for index, entity in enumerate(entities):
         entity.governed = _is_object(text, sentence, entity, named_before=index > 0)
+        # "Achter Kok werd Leerdam tweede": the preposition governs the name it stands
+        # before; a name between ends its reach (a possessive does not: "Canada's Blondin").
+        gap = text[entities[index - 1].end : entity.start] if index else ""
+        if entity.governed and gap.strip() and not OWNER_GAP.match(gap):
+            entity.governed = _object_at(
+                text, entities[index - 1].end, sentence.end, entity.start, entity.end,
+                entity.team, True,
+            )  # fmt: skip
         # "sneller dan Blondin uit Canada en Lollobrigida uit Italië": a list shares its head.
         if index and entities[index - 1].governed:
             entity.governed = entity.governed or bool(
@@ -215,6 +223,8 @@ def _from_skater(team: Entity, skaters: Sequence[Entity]) -> bool:
     return any(s.start == team.start and s.end == team.end for s in skaters)
 
 
+# What may stand right after a name still under the preposition before it: a possessive.
+OWNER_GAP = re.compile(r"['’]s?\s")
 # "ahead of Blondin and Italy's Lollobrigida", "De Boo of the Netherlands and Kongshaug":
 # a country before or after a listed name.
 GOVERNED_LIST_GAP = re.compile(

@@ -103,7 +103,9 @@ _UNREALIZED_BEFORE = blind(
     r"gunning\s+for|hoopt|hoopte|hoopten|hoping|hopes|hoped|wil|wilde|wilden|wants|wanted|"
     r"aims|aimed|aiming|plans|planned|seeks|sought|droomt|droomde|dreams|dreamed|eyes|"
     r"eyeing|targets|targeting|probeert|probeerde|tries|tried|trying|"
-    r"(?:favoriet|favoriete|favorite|favourite|kandidaat|contender|candidate)\s+(?:voor|for)|"
+    r"(?:favoriet|favoriete|favorite|favourite|kandidaat|contender|candidate)\s+(?:voor|for|to)|"
+    # "is tipped to win", "is expected to take gold": what is foreseen.
+    r"(?:tipped|expected|poised|likely)\s+to(?:\s+\w+)?|"
     r"zou|zouden|would|could\s+have|might\s+have|should\s+have|had\s+kunnen|"
     r"geweest\s+voor|been\s+good\s+for|been\s+enough\s+for|zal|zullen|will|"
     # "had graag gewonnen": a wish; "denying Kok a first title", "ontnam haar de zege".
@@ -342,6 +344,8 @@ def describes_earlier_title(text: str, cue: str, end: int, article_year: int | N
 # An ordinal that counts achievements a few words on: "a fourth career Olympic medal", "haar
 # derde Europese titel op rij", "his second World Cup win of the season".
 _ACHIEVEMENT_AHEAD = re.compile(
+    # "finished third this time", "werd tweede deze keer": this race's place, not a count.
+    r"(?!\s+(?:this|that|dit|deze|die)\s+(?:time|keer)\b)"
     r"(?:\s+(?!(?:in|op|on|at|bij|met|with|na|after|achter|behind|for|voor|and|en|but|maar)\b)[\w'-]+){0,3}?\s+"
     r"(?:medal|medals|medaille|medailles|title|titles|titel|titels|win|wins|victory|victories|"
     r"zege|zeges|overwinning|podium|podiums|podiumplek|podiumplaats|race|wedstrijd|keer|time|"

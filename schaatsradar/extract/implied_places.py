@@ -1,5 +1,6 @@
 """Places a sentence implies beyond the ones `inferences` reads: who a third place finished
-behind, and rivals beaten in the standings rather than in the race just won.
+behind, rivals beaten in the standings rather than in the race just won, and the team beaten
+in a head-to-head final.
 
 Why a module of its own: `inferences.py` holds the common shapes; these two are the ones
 issue 11's third batch of our own articles (u053-u059) found missing, kept apart so each
@@ -13,12 +14,13 @@ import re
 from collections.abc import Sequence
 
 from schaatsradar.extract import patterns
-from schaatsradar.extract.context import Entity
+from schaatsradar.extract.context import Context, Entity
 from schaatsradar.extract.mentions import text_before
 from schaatsradar.extract.owners import LIST_GAP
 from schaatsradar.extract.sentences import Sentence
+from schaatsradar.extract.types import TEAM_DISTANCES
 
-__all__ = ["infer_two_ahead", "standings_beaten"]
+__all__ = ["final_loser", "infer_two_ahead", "standings_beaten"]
 
 BEHIND = re.compile(
     r"\b(?:achter|behind|runner-up\s+to|second\s+to)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
@@ -78,3 +80,37 @@ def infer_two_ahead(text: str, sentence: Sentence, entities: Sequence[Entity]) -
         first.ranks.append(patterns.RankMention(first.start, first.end, 1, "achter"))
         second.ranks.append(patterns.RankMention(second.start, second.end, 2, "achter"))
         return
+
+
+# "The trio defeated the Netherlands in the final", "Ze versloegen Japan in de finale".
+_BEATEN_BEFORE = re.compile(
+    r"\b(?:defeated|beat|beating|defeating|versloeg|versloegen|klopte|klopten)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_IN_THE_FINAL = re.compile(r"\s+(?:in|op)\s+(?:the|de)\s+(?:gold\s+medal\s+)?fina(?:l|le)\b", re.I)
+
+
+def final_loser(
+    text: str, sentence: Sentence, entities: Sequence[Entity], context: Context
+) -> None:
+    """ "Canada won the team pursuit. The trio defeated the Netherlands in the final.": a team
+    race's final is run by two teams, so the one its winner (known from before, not named
+    here) beat there was second. Only a team race, one team beaten, no skater or other team
+    as the subject in the sentence."""
+    if context.distance not in TEAM_DISTANCES or len(entities) != 1:
+        return
+    (beaten,) = entities
+    winner = context.winners.get(
+        f"{context.distance}/{beaten.gender or context.gender}",
+        context.winners.get(context.distance or ""),
+    )
+    if (
+        not beaten.team
+        or beaten.ranks
+        or winner is None
+        or winner == beaten.name
+        or not _BEATEN_BEFORE.search(text_before(text, sentence, beaten.start))
+        or not _IN_THE_FINAL.match(text, beaten.end)
+    ):
+        return
+    beaten.ranks.append(patterns.RankMention(beaten.start, beaten.end, 2, "beaten in the final"))

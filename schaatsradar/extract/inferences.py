@@ -17,7 +17,7 @@ from schaatsradar.extract import flow, patterns
 from schaatsradar.extract.context import STANDINGS, Context, Entity, classification_of
 from schaatsradar.extract.implied_places import infer_two_ahead, standings_beaten
 from schaatsradar.extract.mentions import text_before
-from schaatsradar.extract.not_places import all_time, in_a_round
+from schaatsradar.extract.not_places import elsewhere
 from schaatsradar.extract.owners import LIST_GAP
 from schaatsradar.extract.place_races import (
     BEATEN_IN_STANDINGS,
@@ -146,7 +146,8 @@ WON_ALL_AFTER = re.compile(
 
 
 SUPERLATIVE_CUE = re.compile(
-    r"(?:de\s+|het\s+)?(?:snelste?|beste|sterkste?|fastest)\b", re.IGNORECASE
+    r"(?:de\s+|het\s+|(?:was|were|is)\s+(?:the\s+)?)?(?:snelste?|beste|sterkste?|fastest)\b",
+    re.IGNORECASE,
 )
 IN_A_PAIR_BEFORE = re.compile(
     r"\b(?:in|of)\s+(?:de|het|the|zijn|haar|his|her)\s+(?:[\w-]+\s+)?(?:rit|pair|heat|pairing)\b"
@@ -185,7 +186,7 @@ def _rank_counts(
 ) -> bool:
     if NOT_A_PLACE_AFTER.match(text, cue.end) or NOT_A_PLACE_CUE.search(cue.cue):
         return False
-    if in_a_round(text, sentence, cue) or all_time(text, cue):
+    if elsewhere(text, sentence, cue):
         return False
     if WIN_COUNT_AFTER.match(text, cue.end) or RANKING_AFTER.match(text, cue.end):
         return False
@@ -271,7 +272,7 @@ BEATEN_BEFORE = blind(
     r"\b(?:sneller dan|versloeg|versloegen|onttroonde|troeft|troefde|troefden|bleef|blijft|"
     r"bleven|ahead of|beat|"
     r"beating|edge|edged|edging|pipped|pipping|defeated|defeating|outpaced|outpacing|outsprinted"
-    r"|outsprinting)\b"
+    r"|outsprinting|gevolgd door|followed by)\b"
     # "won in 1.41,33, voor Nuis (1.42,80) en Kongshaug": a comma and "voor" after the win.
     # "won in 1.07,17 tegen 1.07,22 voor Prins": the winner's time against the rival's
     # (issue 11, comparisons).
@@ -356,7 +357,9 @@ def _infer_runners_up(
         e
         for e in entities
         if e.start > winner.end
-        and e.governed
+        # "won in 36,90, gevolgd door Leerdam (37,05) en Jackson": who came after, a subject
+        # of the times they are given all the same.
+        and (e.governed or FOLLOWED.search(text, winner.end, e.start) is not None)
         and e.name != winner.name
         and BEATEN_BEFORE.search(text[winner.end : e.start])
         and not PAIRING.search(text, winner.end, e.start)
@@ -384,6 +387,7 @@ def _infer_runners_up(
         entity.ranks.append(patterns.RankMention(entity.start, entity.end, rank, cue_name))
 
 
+FOLLOWED = re.compile(r"(?i)\b(?:gevolgd\s+door|followed\s+by)\s")
 ALSO_BEATEN = re.compile(r"\b(?:ook|also|too|eveneens)\b", re.IGNORECASE)
 # "In het klassement blijft Leerdam Kok en Schulting voor": the separable "voorblijven",
 # its objects listed between the winner and the closing "voor".

@@ -1,6 +1,7 @@
 """Rank words that are no place in the race being reported: a place in a round before the
-final ("won daarna de B-finale", "won her semifinal"), and a place among all times ever
-("the fourth-fastest time ever", "de derde snelste tijd ooit op laaglandijs").
+final ("won daarna de B-finale", "won her semifinal"), a place among all times ever
+("the fourth-fastest time ever", "de derde snelste tijd ooit op laaglandijs") or of the
+season, and a standing in a season's ranking ("staat in de wereldbeker derde").
 
 Why: short-track reports tell every round, and record stories rank times across history;
 read as places, both put a wrong result on a skater's page.
@@ -13,7 +14,7 @@ import re
 from schaatsradar.extract import patterns
 from schaatsradar.extract.sentences import Sentence
 
-__all__ = ["all_time", "in_a_round"]
+__all__ = ["all_time", "elsewhere", "in_a_round", "ranked_elsewhere"]
 
 # The rounds before a final (short track, mass-start heats): a place or a win in one is no
 # place in the race. "won daarna de B-finale", "won her semifinal", "in de halve finale werd
@@ -81,3 +82,47 @@ _ALL_TIME_AFTER = re.compile(
 def all_time(text: str, cue: patterns.RankMention) -> bool:
     """Whether an ordinal ranks a time among all times ever, not a place in the race."""
     return _ALL_TIME_AFTER.match(text, cue.end) is not None
+
+
+# "staat in de wereldbeker op de derde plaats", "In het wereldbekerklassement staat Leerdam
+# derde", "is ranked second in the World Cup standings": a standing along a season (or along
+# a championship's distances), said with a verb of standing, not a place in a race.
+_STANDING_VERB = re.compile(
+    r"\b(?:staat|stond|staan|stonden|is\s+ranked|was\s+ranked|ranks|sits|sat)\b", re.I
+)
+_RANKING = re.compile(
+    r"\bin\s+de\s+wereldbeker\b|wereldbeker(?:klassement|stand)|(?<!eind)klassement"
+    r"|\bstandings\b|\brankings?\b|\branglijst\b",
+    re.IGNORECASE,
+)
+# "nummer één van de wereld", "number one in the world": a ranking of skaters.
+_WORLD_AFTER = re.compile(r"\s+(?:van\s+de\s+wereld|in\s+the\s+world|of\s+the\s+world)\b", re.I)
+# "goed voor de derde tijd van het seizoen", "the second-best time this season": of times.
+_SEASON_TIME_AFTER = re.compile(
+    r"[\s-]+(?:[\w-]+\s+)?(?:tijd|time|tijden|times)\s+(?:van\s+(?:het|dit)\s+(?:seizoen|jaar)"
+    r"|of\s+the\s+(?:season|year)|this\s+season|dit\s+seizoen)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_MARK = re.compile(r"[,;:]")
+
+
+def ranked_elsewhere(text: str, sentence: Sentence, cue: patterns.RankMention) -> bool:
+    """Whether a place is a standing in a ranking (of a season, the world, the season's
+    times), not a place in the race."""
+    if _WORLD_AFTER.match(text, cue.end) or _SEASON_TIME_AFTER.match(text, cue.end):
+        return True
+    clause = max((m.end() for m in _CLAUSE_MARK.finditer(text, sentence.start, cue.start)),
+                 default=sentence.start)  # fmt: skip
+    return bool(
+        _STANDING_VERB.search(text, clause, cue.start)
+        and _RANKING.search(text, sentence.start, sentence.end)
+    )
+
+
+def elsewhere(text: str, sentence: Sentence, cue: patterns.RankMention) -> bool:
+    """Whether a place is one of a round, of all times ever or of a ranking: not the race's."""
+    return (
+        in_a_round(text, sentence, cue)
+        or all_time(text, cue)
+        or ranked_elsewhere(text, sentence, cue)
+    )

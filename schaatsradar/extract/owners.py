@@ -218,6 +218,9 @@ def _rank_owner(
         and not bracketed_before(text, sentence, e, start)
     ]
     if before:
+        pair = _podium_pair(text, before, cue)
+        if pair is not None:
+            return pair
         listed = _plural_subjects(text, before, start)
         if listed:
             for other in listed[:-1]:
@@ -268,9 +271,13 @@ SHARED_SUBJECT = re.compile(
 # 500 meter, gewonnen door Kok" (issue 11, English team sentences).
 PASSIVE_WIN = frozenset({"won", "gewonnen"})
 PASSIVE_AGENT = re.compile(r"^\s+(?:by|door)\s+(?:(?:the|de|het)\s+)?$", re.IGNORECASE)
-# A team race handed to its winner (`ranks._TEAM_RACE_WENT_TO`): the verb is the cue.
+# A race handed to its winner (`ranks._RACE_WENT_TO`): the verb is the cue.
 TEAM_RACE_HANDED = frozenset({"went", "ging"})
-HANDED_TO = re.compile(r"^\s+(?:to|naar)\s+(?:(?:the|de|het)\s+)?$", re.IGNORECASE)
+HANDED_TO = re.compile(
+    # "ging de 1000 meter (bij de vrouwen) naar": the race between verb and recipient.
+    r"^\s+(?:de\s+[\w.,]+(?:\s+[\w.,]+){0,4}?\s+)?(?:to|naar)\s+(?:(?:the|de|het)\s+)?$",
+    re.IGNORECASE,
+)
 APPOSITIVE_CUES = ("nummer", "number", "winner", "winnaar", "winnares", "runner-up")
 BRACKETED = re.compile(r"^\s*\($")
 
@@ -293,6 +300,34 @@ def _plural_subjects(text: str, before: Sequence[Entity], start: int) -> list[En
             break
         listed.insert(0, entity)
     return listed if len(listed) > 1 and not any(e.team for e in listed) else []
+
+
+# "Jackson and Kim rounded out the podium", "Leerdam en Jackson completeerden het podium":
+# the two after the winner, second and third as named.
+PODIUM_COMPLETED = re.compile(r"(?i)^(?:rounded|complet|maakten)")
+PAIR_GAP = re.compile(r"^(?:\s*\([^()]{0,20}\))?\s+(?:and|en)\s+$", re.IGNORECASE)
+BARE_GAP = re.compile(r"^(?:\s*\([^()]{0,20}\))?\s+$")
+
+
+def _podium_pair(text: str, before: Sequence[Entity], cue: patterns.RankMention) -> Entity | None:
+    """The second of a pair that completed the podium (its first made second), else None."""
+    if cue.rank != 3 or len(before) < 2 or not PODIUM_COMPLETED.match(cue.cue):
+        return None
+    first, second = before[-2], before[-1]
+    if (
+        first.ranks
+        or second.ranks
+        or first.team
+        or second.team
+        or not PAIR_GAP.match(text[first.end : second.start])
+        or not BARE_GAP.match(text[second.end : cue.start])
+        or (len(before) > 2 and LIST_GAP.match(text[before[-3].end : first.start]))
+        # Named out of order when their times say so: then who was second is not said.
+        or (first.times and second.times and first.times[0].seconds > second.times[0].seconds)
+    ):
+        return None
+    first.ranks.append(patterns.RankMention(first.start, first.end, 2, "podium pair"))
+    return second
 
 
 def _clause_between(text: str, start: int, end: int) -> bool:

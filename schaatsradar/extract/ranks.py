@@ -56,7 +56,9 @@ _RANK_FIRST_LINE = rx(
 _RANK_SECOND_FINISH = rx(
     "acefipstw",
     r"(?i)\b(?:finished|finishing|placed|came(?:\sin)?|comes|come|took|takes|secured|claimed"
-    r"|was|were|is|been|ended|in|a\sclose|close|settle[sd]?\sfor|settling\sfor)\s(?P<ord>second)\b",
+    # "took 40 points for second", "good for second".
+    r"|was|were|is|been|ended|in|a\sclose|close|settle[sd]?\sfor|settling\sfor|for)"
+    r"\s(?P<ord>second)\b",
     needles="second",
 )
 _RANK_NUMERIC = rx(
@@ -68,6 +70,13 @@ _RANK_NUMMER = rx(
     r"(?i)\bnummer\s(?P<n>[0-9]{1,2}|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\b",
     needles="nummer",
 )
+# "eindigde op plek drie", "kwam op plaats 4": the place noun first, the number after.
+_RANK_PLEK = rx(
+    "o",
+    r"(?i)\bop\s(?:plek|plaats|positie)\s(?P<n>[0-9]{1,2}|een|één|twee|drie|vier|vijf|zes|zeven"
+    r"|acht|negen|tien)\b(?![.,]\d)",
+    needles="plek plaats positie",
+)
 # Words of winning, champions and gold; factored (see `scanning.trie`) because they are many.
 _WIN_WORDS = trie(
     [
@@ -75,7 +84,7 @@ _WIN_WORDS = trie(
             "won wint winnen gewonnen winnaar winnares winnaars winst zege zegevierde zegeviert"
             " triomfeerde triomfeert overwinning goud titel wins win winner"
             " winners victory victories victorious triumphed prevailed gold title champion"
-            " champions"
+            " champions onverslaanbaar"
         ),
         *(f"gouden {w}" for w in ("medaille", "medailles", "plak")),
         *(f"{level}-goud" for level in ("wk", "ek", "nk", "os")),
@@ -91,6 +100,8 @@ _WIN_WORDS = trie(
         # "was met 37,12 het snelst": the adverb says the same.
         "het snelst", "het sterkst",
         "snelste tijd", "gold medal", "gold medals", "fastest time",
+        # "was op de 500 meter niet te verslaan": no one beat her.
+        "niet te verslaan",
         *(
             f"{w} champion{s}"
             for w in ("world", "olympic", "european", "national")
@@ -128,8 +139,8 @@ _RANK_WORDS: list[tuple[Rx, int]] = [
             r"(?i)\b(?:bronzen\s(?:medailles?|plak)|bronzen|(?:(?:wk|ek|nk|os)-)?brons"
             r"|bronze(?:\smedals?)?"
             r"|rounded\sout\sthe\spodium|complet(?:ed|ing)\sthe\spodium"
-            r"|completeerde\shet\spodium|completeert\shet\spodium"
-            r"|maakte\shet\spodium\s(?:compleet|vol))\b",
+            r"|completeerden?\shet\spodium|completeert\shet\spodium"
+            r"|maakten?\shet\spodium\s(?:compleet|vol))\b",
             needles="brons bronze podium",
         ),
         3,
@@ -238,12 +249,26 @@ _RANK_EXTRA_WIN = blind(
     # "led a Dutch one-two", "headed a Norwegian one-two-three": the winner of a sweep.
     r"\b(?:led|leads|leading|headed|heads|topped|tops)\s+an?\s+(?:[a-z]+\s+)?"
     r"one-two(?:-three)?\b|"
+    # "was fastest in the 1000m", "was the fastest of the day", "topped the 500m podium".
+    # Not fastest over a part of the race: "was fastest in the 400m opening".
+    r"\b(?:was|were|is)\s+(?:the\s+)?fastest(?![^.,;]{0,30}\b(?:opening|split|laps?|pair|heat)\b)"
+    r"(?=\s+(?:in|on|over)\s+the\s+(?:(?:wo)?men['’]s\s+)?(?:\d|mass|team)"
+    r"|\s+of\s+(?:all|the\s+day|the\s+field)\b|\s*[,.;])|"
+    r"\b(?:topped|tops|topping)\s+the\s+(?:(?:wo)?men['’]s\s+)?(?:[\d,.]+\s?m\s+)?podium\b|"
     r"\bwinning\b|\bwonnen\b|\b(?:took|takes|claimed|claims|captured|captures|secured"
     r"|clinched)\s+the\s+(?:(?:wo)?men['’]s\s+)?(?:\d[\d,.]*\s?(?:m\b|metres|meters)|mass\sstart"
     r"|team\s(?:pursuit|sprint)|relay)"
     # "took the 1500m lead", "claimed the 1000m world record": not the race itself.
     r"(?!\s+(?:lead|record|world|track|title|standings|ranking))"
 )
+# "legde beslag op de 500 meter", "legt Kok beslag op de zege": the Dutch idiom for winning
+# (the cue where the race is named, after the subject the verb may precede).
+_RANK_BESLAG = blind(
+    r"\bleg(?:de|den|t|gen)\s(?:[\w'’-]+\s){0,7}?(?P<cue>beslag\sop\s(?:de|het)\s(?:zege"
+    r"|overwinning|titel|goud|\d[\d.]*\s?(?:m|km|meter|kilometer)\b|massastart"
+    r"|ploegenachtervolging))"
+)
+_BESLAG_GATE = gate(_RANK_BESLAG, "beslag")
 _RANK_PLACE_WITH_TIME = blind(
     r"\b(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+in\s+\d"
 )
@@ -262,13 +287,19 @@ def _after_name(text: str, start: int) -> bool:
 
 
 _RANK_ON_NAME = re.compile(
-    r"\bop (?:haar|zijn|hun|diens) naam (?:geschreven|gezet|geschreven)\b", re.IGNORECASE
+    r"\bop (?:haar|zijn|hun|diens) naam (?:geschreven|gezet)\b|"
+    # The verb second: "schreef de 1000 meter op zijn naam", "schrijft de massastart op haar
+    # naam". Not a record or a time put to a name ("schreef het baanrecord op haar naam").
+    r"\b(?:schreef|schreven|schrijft|schrijven)\s(?:(?!\S*(?:record|tijd|time))[\w.,'’-]+\s){1,8}"
+    r"op (?:haar|zijn|hun|diens) naam\b",
+    re.IGNORECASE,
 )
 # Whole-text keyword gates for the plain patterns above: most texts hold none of the words.
 _ON_NAME_GATE = gate(_RANK_ON_NAME, "naam")
 _SECOND_AFTER_NAME_GATE = gate(_RANK_SECOND_AFTER_NAME, "second")
 _EXTRA_WIN_GATE = gate(
-    _RANK_EXTRA_WIN, "took takes claim captur secured clinched winning wonnen one-two"
+    _RANK_EXTRA_WIN,
+    "took takes claim captur secured clinched winning wonnen one-two fastest topped tops topping",
 )
 _PLACE_WITH_TIME_GATE = gate(
     _RANK_PLACE_WITH_TIME, "second third fourth fifth sixth seventh eighth ninth tenth"
@@ -277,11 +308,22 @@ _PLACE_WITH_TIME_GATE = gate(
 
 # "The men's team pursuit went to Italy", "de ploegenachtervolging bij de vrouwen ging naar
 # Japan": a team race handed to its winner (the verb is the cue; `owners` hands it on).
-_TEAM_RACE_WENT_TO = re.compile(
-    r"(?i)\b(?:team\s+pursuit|team\s+sprint|ploegenachtervolging|ploegsprint)"
+# Any race so: "the women's 1500m went to Takagi", "de 1000 meter ging naar De Boo", and
+# the verb first, "ging de 1000 meter naar De Boo" (`owners.HANDED_TO` reads past the race).
+_RACE = (
+    r"(?:team\s+pursuit|team\s+sprint|ploegenachtervolging|ploegsprint|mass\s+start|massastart"
+    r"|\d[\d.,]*\s?(?:m|km|meters?|metres?|kilometers?))"
     r"(?:\s+(?:bij\s+de\s+(?:mannen|vrouwen|heren|dames)|for\s+(?:wo)?men))?"
-    r"\s+(?P<verb>went|ging)(?=\s+(?:to|naar)\s)"
 )
+_TO_NAME = r"\s+(?:to|naar)\s+(?:the\s+|de\s+)?(?-i:[A-ZÀ-Þ])"  # not "naar de knoppen"
+_RACE_WENT_TO = re.compile(
+    # "The 1500m at the World Cup in Calgary went to": a short phrase between, no clause.
+    rf"(?i)\b{_RACE}(?:\s+(?:at|in|bij|op|of|van)\s+[^.,;:()]{{1,40}}?)?"
+    rf"\s+(?P<verb>went|ging)(?={_TO_NAME})"
+    rf"|\b(?P<first>ging)(?=\s+de\s+{_RACE}{_TO_NAME})"
+)
+
+_WENT_GATE = gate(_RACE_WENT_TO, "went ging")
 
 
 def find_ranks(text: str) -> list[RankMention]:
@@ -342,6 +384,9 @@ def find_ranks(text: str) -> list[RankMention]:
     if _EXTRA_WIN_GATE.open(*everywhere):
         for m in _RANK_EXTRA_WIN.finditer(text):
             add(m.start(), m.end(), 1)
+    if _BESLAG_GATE.open(*everywhere):
+        for m in _RANK_BESLAG.finditer(text):
+            add(m.start("cue"), m.end("cue"), 1)
     if _PLACE_WITH_TIME_GATE.open(*everywhere):
         for m in _RANK_PLACE_WITH_TIME.finditer(text):
             add(m.start("ord"), m.end("ord"), ORDINALS[m.group("ord").lower()])
@@ -358,9 +403,10 @@ def find_ranks(text: str) -> list[RankMention]:
             if nxt and nxt.group(1).lower() in MONTHS:
                 continue
         add(m.start(), m.end(), n)
-    for m in _TEAM_RACE_WENT_TO.finditer(text):
-        add(m.start("verb"), m.end("verb"), 1)
-    for m in _RANK_NUMMER.finditer(text):
+    for m in _RACE_WENT_TO.finditer(text) if _WENT_GATE.open(*everywhere) else ():
+        verb = "verb" if m.group("verb") else "first"
+        add(m.start(verb), m.end(verb), 1)
+    for m in [*_RANK_NUMMER.finditer(text), *_RANK_PLEK.finditer(text)]:
         word = m.group("n").lower()
         add(m.start(), m.end(), int(word) if word.isdigit() else NUMBER_WORDS[word])
     for pattern, rank in _RANK_WORDS:

@@ -33,6 +33,7 @@ from schaatsradar.extract.editions import (
     titled_meet,
 )
 from schaatsradar.extract.entities import _entities
+from schaatsradar.extract.implied_places import final_loser
 from schaatsradar.extract.inferences import (
     _infer_beaten_in_clause,
     _infer_leader,
@@ -240,6 +241,7 @@ def _results_in(
     _infer_leader(text, sentence, entities)
     _infer_only_ahead(text, sentence, entities)
     _infer_runners_up(text, sentence, entities, context)
+    final_loser(text, sentence, entities, context)
     results: list[Result] = []
     for entity in entities:
         races: list[tuple[str | None, list[patterns.RankMention], patterns.TimeMention | None]]

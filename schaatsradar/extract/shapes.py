@@ -48,7 +48,8 @@ _LIST_LINE_AFTER = re.compile(r"^\s*(?:\([A-Za-z .]{2,12}\)\s*|(?-i:[A-Z]{3})\s+
 # After the time only a gap to the winner may follow: "(+1.47)", "+1,47".
 _NEXT_LIST_NUMBER = re.compile(r"\s\d{1,2}[.)]\s+(?=[A-ZÀ-Þ])")
 # A comma may close an item of a list run into one line: "1. Moes (NED) 39.12, 2. ...".
-_LIST_LINE_END = re.compile(r"^\s*(?:\(\s*[-+][^)]{0,12}\)|[-+][0-9][0-9.,:]{0,8})?\s*[,;]?\s*$")
+# The last item of such a list may close the sentence: "3. Weidemann 3:56.01."
+_LIST_LINE_END = re.compile(r"^\s*(?:\(\s*[-+][^)]{0,12}\)|[-+][0-9][0-9.,:]{0,8})?\s*[,;.]?\s*$")
 
 
 def list_line_ranks(
@@ -73,10 +74,11 @@ def list_line_ranks(
             continue
         time = following[0]
         line_end = text.find("\n", time.end)
-        line_end = min(sentence.end if line_end < 0 else line_end, sentence.end)
-        # A list flattened into one paragraph: the next line starts at the next number.
+        line_end = len(text) if line_end < 0 else line_end
+        # A list flattened into one paragraph: the next line starts at the next number (which
+        # the sentence splitter may have put in this sentence: "3:55.10; 2. Wiklund").
         following_item = _NEXT_LIST_NUMBER.search(text, time.end, line_end)
-        line_end = following_item.start() if following_item is not None else line_end
+        line_end = following_item.start() if following_item else min(line_end, sentence.end)
         if not _LIST_LINE_AFTER.match(text[entity.end : time.start]) or not _LIST_LINE_END.match(
             text[time.end : line_end]
         ):
@@ -166,9 +168,10 @@ _HANDED_WITH_TIME = re.compile(
     re.IGNORECASE,
 )
 # "De zege op de slotafstand, de 10 kilometer, was voor X", "the men's 1500 gold went to X":
-# the medal's race named before it is handed on.
+# the medal's race named before it is handed on; its meet too ("op de 1000 meter bij de World
+# Cup in Heerenveen was voor X"), in one clause.
 _HANDED_IN_RACE = re.compile(
-    r"^\s*(?:op|in|bij|on|at)\s+(?:de|het|the)\s+(?:[^\s,.;:]+\s+){1,4}?"
+    r"^\s*(?:op|in|bij|on|at)\s+(?:de|het|the)\s+(?:(?!(?:en|and|maar|but)\s)[^\s,.;:]+\s+){1,9}?"
     r"(?:was|is|ging|gaat|went|goes)\s+(?:er\s+)?(?:naar|voor|to)\s+(?:de\s+|het\s+|the\s+)?"
     r"(?:[a-zà-ÿ][\w-]*\s+)?$",
     re.IGNORECASE,
