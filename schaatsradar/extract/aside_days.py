@@ -48,14 +48,19 @@ def _aside_days(
 ) -> tuple[list[tuple[Clause, dt.date]], dt.date | None] | None:
     """The days of the sentence's clauses and the main clause's day; None when no clause
     names a day (nothing to change)."""
+    days = [
+        m for m in inside(mentions.context, sentence) if m.kind == "day" and m.value != FINAL_DAY
+    ]
+    # Gated: most sentences name no day, and then no clause can date anything; the clauses
+    # (a pattern per name and country) are looked for only in a sentence that names one.
+    if not days:
+        return None
     clauses = _clauses(text, sentence, mentions)
     if not clauses:
         return None
     dated: list[tuple[Clause, dt.date]] = []
     main = carried.day
-    for mention in inside(mentions.context, sentence):
-        if mention.kind != "day" or mention.value == FINAL_DAY:
-            continue
+    for mention in days:
         clause = next((c for c in clauses if c[0] <= mention.start < c[1]), None)
         if clause is None:
             main = _day(text, mention.start, mention.value, main, article_date) or main

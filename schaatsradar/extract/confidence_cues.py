@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from schaatsradar.extract.scanning import led_scan
+
 _W = r"(?<![\w-])"  # a word starts here (also after a hyphen: "net-niet" is two words)
 _E = r"(?![\w-])"
 
@@ -140,6 +142,9 @@ CUES: dict[str, re.Pattern[str]] = {
 }
 QUOTE = re.compile(r"[“”\"„«»]")
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# The same years in a whole text, the scan led by the digits a year starts with (`led_scan`):
+# the regex engine skips to the next "1" or "2" instead of trying the pattern everywhere.
+YEAR_SCAN = led_scan(YEAR.pattern)
 NUMBER = re.compile(r"\d+[.,:]\d\d")
 RANK_CUE = re.compile(
     r"\d+(?:e|de|ste|th|st|nd|rd)\b|eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|"

@@ -25,6 +25,7 @@ from schaatsradar.extract.confidence_cues import (
     RANK_CUE,
     SENTENCE_CUES,
     YEAR,
+    YEAR_SCAN,
 )
 from schaatsradar.extract.confidence_times import TIME_FEATURES, time_features
 from schaatsradar.extract.sentences import Sentence, split_sentences
@@ -89,7 +90,7 @@ class ArticleView:
             view.dutch = 1.0 if nl > en else 0.0
         this_year = article_date.year if article_date else None
         if wanted is None or "paragraph_year_other" in wanted:
-            for year in YEAR.finditer(text):
+            for year in YEAR_SCAN.finditer(text):
                 if view.sentences and int(year.group()) != this_year:
                     paragraph = view.sentences[view.sentence_at(year.start())].paragraph
                     view.past_paragraphs.add(paragraph)

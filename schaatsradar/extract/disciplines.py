@@ -79,11 +79,20 @@ def mark_short_track(
     """`results` with the competition of every short-track race marked (see the module)."""
     whole = short_track_story(text, sentences)
     marked = []
+    # Each sentence is read once, however many results it holds (results x sentences before).
+    read: dict[int, bool] = {}
     for result in results:
-        short = whole or any(
-            s.start <= result.evidence.start < s.end and _short_track_sentence(text, s)
-            for s in sentences
-        )
+        short = whole
+        if not short:
+            at = result.evidence.start
+            for index, s in enumerate(sentences):
+                if s.start <= at < s.end:
+                    flag = read.get(index)
+                    if flag is None:
+                        flag = read[index] = _short_track_sentence(text, s)
+                    if flag:
+                        short = True
+                        break
         if short and result.distance not in _LONG_TRACK_ONLY:
             result = replace(result, competition=short_track_competition(result.competition))
         marked.append(result)
