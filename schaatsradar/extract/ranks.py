@@ -304,6 +304,7 @@ _EXTRA_WIN_GATE = gate(
 _PLACE_WITH_TIME_GATE = gate(
     _RANK_PLACE_WITH_TIME, "second third fourth fifth sixth seventh eighth ninth tenth"
 )
+_FIRST_INVERTED_GATE = gate(_RANK_FIRST_INVERTED, "eerste")
 
 
 # "The men's team pursuit went to Italy", "de ploegenachtervolging bij de vrouwen ging naar
@@ -367,13 +368,16 @@ def find_ranks(text: str) -> list[RankMention]:
     for m in _RANK_FIRST_SECOND_PLACE.finditer(text):
         if ordinal_ok(m.start(), m.end(), True):
             add(m.start(), m.end(), ORDINALS[m.group("ord").lower()])
+    everywhere = (text, 0, len(text))
+    inverted = _FIRST_INVERTED_GATE.open(*everywhere)
     for pattern in (_RANK_FIRST_FINISH, _RANK_FIRST_INVERTED, _RANK_SECOND_FINISH):
+        if pattern is _RANK_FIRST_INVERTED and not inverted:
+            continue  # a plain case-blind scan of the whole text, for a word most lack
         for m in pattern.finditer(text):
             if ordinal_ok(m.start("ord"), m.end(), False):
                 add(m.start("ord"), m.end(), ORDINALS[m.group("ord").lower()])
     for m in _RANK_FIRST_LINE.finditer(text):
         add(m.start(), m.end(), 1)
-    everywhere = (text, 0, len(text))
     if _ON_NAME_GATE.open(*everywhere):
         for m in _RANK_ON_NAME.finditer(text):
             add(m.start(), m.end(), 1)
