@@ -13,6 +13,7 @@ with the database's reason and the others of the batch are stored.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import itertools
 import multiprocessing
 import multiprocessing.context
@@ -234,6 +235,7 @@ def prepare_all(
         for chunk in _chunks(items, PREPARE_CHUNK):
             seen += len(chunk)
             if pool is None and workers > 1 and seen > settings.parallel_after:
+                settle_heap()
                 pool = ProcessPoolExecutor(
                     workers,
                     mp_context=_pool_context(),
@@ -253,11 +255,27 @@ def prepare_all(
             pool.shutdown(cancel_futures=True)
 
 
+def settle_heap() -> None:
+    """Move what is alive now (modules, caches, the store's engine) out of the garbage
+    collector's sight (`gc.freeze`), as the web app does at start-up (`web.rendering`).
+
+    Why: preparing and writing an article allocates enough objects to set off a full
+    collection every ~2,000 articles, and each walked the ~190,000 objects start-up made, for
+    nothing: 1.0 of 1.2 s of the writer's collecting on 20,000 articles (a worker forked from
+    it inherits the same heap and walks it too). Garbage is collected first, so no cycle that
+    is garbage already is kept for good; objects frozen are still freed when no longer
+    referenced, only not searched for cycles."""
+    gc.collect()
+    gc.freeze()
+
+
 def _exit_with_parent(parent: int) -> None:
     """Runs first in each worker process. A worker waits on its task queue, which it keeps open
     itself, so an ingest killed with SIGKILL would leave it waiting forever: a thread notices
     the worker was handed to another parent and ends the process. (Portable, unlike Linux's
-    PR_SET_PDEATHSIG.)"""
+    PR_SET_PDEATHSIG.) What the worker inherited from its parent is frozen already
+    (`settle_heap` ran before the pool started); what its start-up adds is frozen too."""
+    gc.freeze()
 
     def watch() -> None:
         while os.getppid() == parent:

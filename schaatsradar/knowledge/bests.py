@@ -37,9 +37,18 @@ def bests(
     short-track meets are left out: their times are no long-track bests."""
     fastest: dict[str, ResultView] = {}
     season: dict[str, float] = {}
+    # A skater's thousand results come from a few hundred meets: each meet's name is looked at
+    # once (a regular expression), not once per result.
+    long_track: dict[str | None, bool] = {}
     for result in results:
         seconds = result.seconds
-        if seconds is None or not counts_for_long_track(result.competition):
+        if seconds is None:
+            continue
+        competition = result.competition
+        counts = long_track.get(competition)
+        if counts is None:
+            counts = long_track[competition] = counts_for_long_track(competition)
+        if not counts:
             continue  # a short-track time is no long-track best
         distance = result.distance
         known = fastest.get(distance)

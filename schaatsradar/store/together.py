@@ -34,6 +34,9 @@ class Read(Generic[T]):
     statement: Executable
     convert: Callable[[Sequence[Any]], T]
     params: dict[str, Any] = field(default_factory=dict)
+    # `convert` reads the rows' values by position only: on PostgreSQL the driver's tuples are
+    # handed over as they are when no value needs converting (no named row built per row).
+    positional: bool = False
 
 
 def one(conn: Connection, read: Read[T]) -> T:
@@ -53,7 +56,10 @@ def together(conn: Connection, *reads: Read[Any]) -> list[Any]:
             cursor = driver.cursor()
             cursor.execute(found.string, dict(found.construct_params(read.params)))
             cursors.append(cursor)
-        rows = [_rows(conn, cursor, found) for cursor, found in zip(cursors, compiled, strict=True)]
+        rows = [
+            _rows(conn, cursor, found, read.positional)
+            for read, cursor, found in zip(reads, cursors, compiled, strict=True)
+        ]
     for cursor in cursors:
         cursor.close()
     return [read.convert(found) for read, found in zip(reads, rows, strict=True)]
@@ -69,18 +75,23 @@ def _pipelined(conn: Connection, reads: Sequence[Read[Any]]) -> list[Any] | None
     return None if any(c is None for c in compiled) else compiled
 
 
-def _rows(conn: Connection, cursor: Any, compiled: Any) -> list[Any]:
+def _rows(conn: Connection, cursor: Any, compiled: Any, positional: bool = False) -> list[Any]:
     """The rows as SQLAlchemy would give them: its result processors (chosen, as it does,
-    by the column's type and the type the server sent) applied, fields named."""
+    by the column's type and the type the server sent) applied, fields named (unless the
+    reader takes values by `positional` only and nothing needs converting: then the
+    driver's tuples as they are)."""
     raw = cursor.fetchall()
     description = cursor.description
     processors = [
         column.type._cached_result_processor(conn.dialect, sent.type_code)
         for column, sent in zip(compiled._result_columns, description, strict=True)
     ]
-    shape = _shape(tuple(sent.name for sent in description))
     if not any(processors):
+        if positional:
+            return list(raw)
+        shape = _shape(tuple(sent.name for sent in description))
         return [shape._make(row) for row in raw]
+    shape = _shape(tuple(sent.name for sent in description))
     return [
         shape._make(
             value if convert is None else convert(value)
