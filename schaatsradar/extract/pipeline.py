@@ -102,7 +102,7 @@ def extract(
         context.last_timed = timed_alone(results)
     # The meet a report names only late ("... van het wereldbekerseizoen") is still its meet.
     meet = meet or context.season
-    facts.results = stated_formats(facts.results)
+    facts.results = settled_formats(facts.results)
     facts.results = [
         r if r.competition or r.earlier else replace(r, competition=meet) for r in facts.results
     ]
@@ -217,17 +217,19 @@ def _team_fields(results: list[Result]) -> list[Result]:
     return filled
 
 
-def stated_formats(results: list[Result]) -> list[Result]:
-    """A championship format read from a title (`types.FORMAT_GUESSED`) that the article
-    states of another result is stated: one meet, one name, so its races still merge."""
+def settled_formats(results: list[Result]) -> list[Result]:
+    """Each championship format read from a title (`types.FORMAT_GUESSED`) settled: stated
+    when the article states that format of another result (one meet, one name, so its races
+    still merge), else `format_guessed`; no result keeps the mark on its meet's name."""
     stated = {r.competition for r in results if not guessed_format(r.competition)}
-    return [
-        replace(r, competition=name)
-        if guessed_format(r.competition)
-        and (name := (r.competition or "").replace(FORMAT_GUESSED, "")) in stated
-        else r
-        for r in results
-    ]
+    settled = []
+    for r in results:
+        if not guessed_format(r.competition):
+            settled.append(r)
+            continue
+        name = (r.competition or "").replace(FORMAT_GUESSED, "")
+        settled.append(replace(r, competition=name, format_guessed=name not in stated))
+    return settled
 
 
 def _athletes(names: Sequence[NameMention]) -> list[AthleteMention]:

@@ -96,10 +96,12 @@ def format_time(seconds: float) -> str:
 # Marks a championship's format read from a title won on one race ("de wereldtitel op de 500
 # meter" -> "WK afstanden"), not stated by the text: single distances is the likely one, but
 # the allround and sprint championships hand out such titles too (a team sprint in an
-# Olympic season, when no single-distance championships are skated). `Result.to_json` turns
-# the mark (kept when a year is added: "WK afstanden? 2019") into `format_guessed`, so the
-# knowledge base may let its championship table correct the format (`news_meets`), which it
-# must not do to a format the text states.
+# Olympic season, when no single-distance championships are skated). The context that names
+# a meet is a string while sentences are read, so the guess travels as this mark on the name
+# (kept when a year is added: "WK afstanden? 2019"); `pipeline.settled_formats` turns it into
+# `Result.format_guessed` before any result leaves extraction, so the knowledge base may let
+# its championship table correct the format (`news_meets`), which it must not do to a format
+# the text states.
 FORMAT_GUESSED = "?"
 
 
@@ -132,12 +134,11 @@ class Result:
     # "last" when the text dates the race only as the meet's last day ("op de slotdag"): the
     # knowledge base dates it by the meet's own days.
     meet_day: str | None = None
+    # The championship's format in `competition` is a guess from a title won on one race
+    # (see FORMAT_GUESSED), not stated by the text.
+    format_guessed: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        competition = self.competition
-        guessed = competition is not None and guessed_format(competition)
-        if competition is not None and guessed:
-            competition = competition.replace(FORMAT_GUESSED, "")
         out = {
             "athlete": self.athlete,
             "country": self.country,
@@ -146,7 +147,7 @@ class Result:
             "time": format_time(self.seconds) if self.seconds is not None else None,
             "seconds": self.seconds,
             "rank": self.rank,
-            "competition": competition,
+            "competition": self.competition,
             "venue": self.venue,
             "race_date": self.race_date.isoformat() if self.race_date else None,
             "margin": self.margin,
@@ -156,7 +157,7 @@ class Result:
             "meet_day": self.meet_day,
             "evidence": self.evidence.to_json(),
         }
-        if guessed:
+        if self.format_guessed:
             out["format_guessed"] = True
         return out
 
