@@ -591,7 +591,6 @@ _RACES_OF_MEETS = listed(
     Race.competition_id,
     "meets",
 )
-_MEETS_AT_ONCE = 500
 
 
 def races_of(conn: Connection, competition_id: int, distance: str, gender: str) -> list[RaceRow]:
@@ -602,20 +601,19 @@ def races_of(conn: Connection, competition_id: int, distance: str, gender: str) 
         return _races_of(conn, competition_id, distance, gender)
     known = memo["races_of"]
     if ("meet", competition_id) not in known:
-        # With it, the races of every other meet remembered (those of the seasons read):
-        # the batch's next results are mostly of those, and each meet was a query.
-        others = [m for m in memo["competition"] if ("meet", m) not in known]
-        meets = [competition_id, *sorted(set(others) - {competition_id})][:_MEETS_AT_ONCE]
-        for meet in meets:
-            known[("meet", meet)] = True
-        if any(write_behind.pending_meet(conn, meet) for meet in meets):
+        # Only this meet's: with it the races of every other meet remembered (the seasons
+        # read) were read too, a number that grows with the archive, for every batch.
+        known[("meet", competition_id)] = True
+        if write_behind.pending_meet(conn, competition_id):
             write_behind.flush(conn)
-        with write_behind.unguarded(conn):  # (no race of these meets is waiting)
-            rows = conn.execute(_RACES_OF_MEETS.on(conn), {"meets": meets}).all()
+        with write_behind.unguarded(conn):  # (no race of this meet is waiting)
+            rows = conn.execute(_RACES_OF_MEETS.on(conn), {"meets": [competition_id]}).all()
+        of_meet = memo["meet_races"].setdefault(competition_id, {})
         for r in rows:
             race = RaceRow(r.id, r.race_date, r.day_key)
             known.setdefault((r.competition_id, r.distance, r.gender), []).append(race)
             memo["race_row"][r.id] = RaceKey(r.competition_id, r.distance, r.gender, r.race_date)
+            of_meet[r.id] = True  # the meet's races, for `memo.race_entries` to read a day's
     return list(known.setdefault((competition_id, distance, gender), []))
 
 

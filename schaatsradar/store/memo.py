@@ -125,8 +125,8 @@ _RACES_AT_ONCE = 200
 
 def race_entries(conn: Connection, race_id: int) -> dict[int, RaceEntry] | None:
     """The race's results by id (None outside `memoized`); read with all their claims, and
-    with those of the other races of its meet not read yet (an article reports several
-    distances of a meet: each race was two queries)."""
+    with those of the other races of its meet on the same day not read yet (an article
+    reports several distances of a meet day: each race was two queries)."""
     memo = conn.info.get(MEMO)
     if memo is None:
         return None
@@ -153,17 +153,31 @@ def race_entries(conn: Connection, race_id: int) -> dict[int, RaceEntry] | None:
 
 
 def _siblings(memo: Any, race_id: int) -> list[int]:
-    """The other races of `race_id`'s meet that are remembered but not read yet."""
+    """The other races of `race_id`'s meet and day that are remembered but not read yet.
+
+    Only the same day: a meet's races all at once grew with the archive (a news meet of a
+    season gathers hundreds of races and thousands of results, read whole again by every
+    batch that touched it: reconciling 20,000 articles took twice as long as before). A day's
+    races are what one article reports, and how many a day has does not grow. Found through
+    the meet's races (`meet_races`, filled by `races_of`), not by going over every race
+    remembered (itself a cost per race that grew with the batch's meets)."""
     rows = memo["race_row"]
     key = rows.get(race_id)
-    if key is None:
+    if key is None or key.race_date is None:
         return []
     done = memo["race_results"]
-    return sorted(
-        other
-        for other, row in rows.items()
-        if other != race_id and row.competition_id == key.competition_id and other not in done
-    )
+    found = []
+    for other in memo["meet_races"].get(key.competition_id, ()):
+        row = rows.get(other)
+        if (
+            other != race_id
+            and other not in done
+            and row is not None
+            and row.competition_id == key.competition_id
+            and row.race_date == key.race_date
+        ):
+            found.append(other)
+    return sorted(found)
 
 
 def entry_of(entries: dict[int, RaceEntry], athlete_key: str) -> RaceEntry | None:
