@@ -41,7 +41,7 @@ from schaatsradar.store.models import (
     Skater,
     Source,
 )
-from schaatsradar.store.record_book import CLAIM, SHOWN_RECORD_STATUSES
+from schaatsradar.store.record_book import record_filters
 from schaatsradar.store.record_sources import Provenance, provenance, result_sources
 
 Key = tuple[Any, ...]
@@ -462,23 +462,17 @@ def records(
         Record.origin,
         Record.result_id,
     ).outerjoin(Skater, Skater.id == Record.skater_id)
-    if kind is not None:
-        query = query.where(Record.kind == kind)
-    if venue is not None:
-        wanted = venue.casefold()
-        query = query.where(
-            or_(func.lower(Record.scope) == wanted, func.lower(Record.venue) == wanted)
+    query = query.where(
+        *record_filters(
+            kind=kind,
+            venue=venue,
+            distance=distance,
+            gender=gender,
+            history=history,
+            status=status,
+            venue_any_case=True,
         )
-    if distance is not None:
-        query = query.where(Record.distance == distance)
-    if gender is not None:
-        query = query.where(Record.gender == gender)
-    if status is not None:
-        query = query.where(Record.status == status)
-    elif history:
-        query = query.where(Record.status != CLAIM)
-    else:
-        query = query.where(Record.status.in_(SHOWN_RECORD_STATUSES))
+    )
     order = [
         (Record.kind, False),
         (Record.scope, False),

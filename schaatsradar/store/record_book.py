@@ -12,7 +12,17 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, literal, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    bindparam,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    update,
+)
 
 from schaatsradar.store import write_behind
 from schaatsradar.store.id_lists import listed
@@ -272,27 +282,64 @@ def records(
 ) -> list[RecordRow]:
     """Current records and disputed marks; with `history` every mark but the news claims
     nothing backs; with `status` only the marks of that standing (`claim`: those claims)."""
-    query = select(Record)
-    if kind is not None:
-        query = query.where(Record.kind == kind)
-    if venue is not None:
-        query = query.where(or_(Record.scope == venue, Record.venue == venue))
-    if distance is not None:
-        query = query.where(Record.distance == distance)
-    if gender is not None:
-        query = query.where(Record.gender == gender)
-    if skater_id is not None:
-        query = query.where(Record.skater_id == skater_id)
-    if status is not None:
-        query = query.where(Record.status == status)
-    elif history:
-        query = query.where(Record.status != CLAIM)
-    else:
-        query = query.where(Record.status.in_(SHOWN_RECORD_STATUSES))
+    query = select(Record).where(
+        *record_filters(
+            kind=kind,
+            venue=venue,
+            distance=distance,
+            gender=gender,
+            skater_id=skater_id,
+            history=history,
+            status=status,
+        )
+    )
     query = query.order_by(
         Record.kind, Record.scope, Record.gender, Record.distance, Record.set_on.desc(), Record.id
     )
     return _records(conn.execute(query).all())
+
+
+def record_filters(
+    *,
+    kind: str | None,
+    venue: str | None,
+    distance: str | None,
+    gender: str | None,
+    history: bool,
+    status: str | None,
+    skater_id: int | None = None,
+    venue_any_case: bool = False,
+) -> list[ColumnElement[bool]]:
+    """The conditions of a record list, shared by the book's own reads (`records`) and the
+    API's (`api_reads.records`) so the two never disagree on which marks a filter or a
+    standing shows: no `status` and no `history` means the shown marks (current and
+    disputed), `history` every mark but the news claims nothing backs, `status` just that
+    standing. `venue` names a scope or the venue a mark was set at; `venue_any_case`
+    matches it whatever the case (a visitor's query string)."""
+    where: list[ColumnElement[bool]] = []
+    if kind is not None:
+        where.append(Record.kind == kind)
+    if venue is not None:
+        if venue_any_case:
+            wanted = venue.casefold()
+            where.append(
+                or_(func.lower(Record.scope) == wanted, func.lower(Record.venue) == wanted)
+            )
+        else:
+            where.append(or_(Record.scope == venue, Record.venue == venue))
+    if distance is not None:
+        where.append(Record.distance == distance)
+    if gender is not None:
+        where.append(Record.gender == gender)
+    if skater_id is not None:
+        where.append(Record.skater_id == skater_id)
+    if status is not None:
+        where.append(Record.status == status)
+    elif history:
+        where.append(Record.status != CLAIM)
+    else:
+        where.append(Record.status.in_(SHOWN_RECORD_STATUSES))
+    return where
 
 
 def _records(rows: Sequence[Any]) -> list[RecordRow]:
