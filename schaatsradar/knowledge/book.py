@@ -48,7 +48,14 @@ from schaatsradar.knowledge.season_calendar import load_bundled_calendar, stored
 from schaatsradar.knowledge.settling import Changed, settle_and_judge
 from schaatsradar.knowledge.statements import athlete_problem, statements, team_code
 from schaatsradar.knowledge.twice_skated import other_winner_from
-from schaatsradar.store import Store, article_refs, knowledge_lock, record_book, result_memo
+from schaatsradar.store import (
+    Store,
+    article_refs,
+    dialect,
+    knowledge_lock,
+    record_book,
+    result_memo,
+)
 from schaatsradar.store import knowledge as kb
 from schaatsradar.store.article_refs import ArticleRef
 from schaatsradar.store.knowledge import ClaimParts, CompetitionRow
@@ -584,6 +591,7 @@ def reconcile_pending(store: Store, now: dt.datetime, batch: int = 200) -> Outco
     while True:
         with store.write() as conn:
             knowledge_lock.hold(conn)
+            dialect.plan_for_growing_tables(conn)  # a batch grows the tables it reads
             with kb.memoized(conn):
                 pending = article_refs.pending_facts(conn, batch, after)
                 if not pending:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from schaatsradar.knowledge.book import Outcome, reconcile_article
-from schaatsradar.store import Store, article_refs, knowledge_lock
+from schaatsradar.store import Store, article_refs, dialect, knowledge_lock
 from schaatsradar.store import knowledge as kb
 
 
@@ -37,6 +37,7 @@ def left_out(store: Store, batch: int = 200) -> list[LeftOut]:
     with store.trial() as conn, kb.memoized(conn):
         # Judged as a reconcile would judge them now: after the one running, not beside it.
         knowledge_lock.hold(conn)
+        dialect.plan_for_growing_tables(conn)  # planned as a reconcile's reads are
         while batch_rows := article_refs.reconciled_facts(conn, batch, after):
             for article, _extractor, facts in batch_rows:
                 outcome: Outcome = reconcile_article(conn, article, facts)

@@ -35,14 +35,6 @@ def memoized(conn: Connection) -> Iterator[None]:
         yield
         return
     conn.info[MEMO] = defaultdict(dict)
-    if conn.dialect.name == "postgresql":
-        # Plans made for the tables as they are now, not the generic plan of a statement
-        # prepared while they were small: a reconcile grows them many times over within one
-        # run, faster than statistics follow (and a generic plan outlives the statistics
-        # until the next ANALYZE), so the races of a meet were found by scanning all of them.
-        # Planning each statement again costs a fraction of a millisecond. For this
-        # transaction only (SET LOCAL): the site's reads keep their reused plans.
-        conn.exec_driver_sql("SET LOCAL plan_cache_mode = force_custom_plan")
     try:
         with write_behind.writing_behind(conn):
             yield
