@@ -6,30 +6,28 @@ Olympic season). The facts are our own, handed over in the extraction contract's
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+from collections.abc import Callable
 
 from schaatsradar.knowledge.championships import (
     COMPLETE,
+    Edition,
     bundled_editions,
     edition_of,
-    load_editions,
 )
 from schaatsradar.knowledge.olympics import bundled_games
-from schaatsradar.settings import Settings
 from schaatsradar.store import Store
 from schaatsradar.store import knowledge as kb
-from tests.knowledge.test_meets import _articles, _fact, _meet_of, _reconcile, knowledge
+from schaatsradar.store.article_refs import ArticleRef
+from tests.knowledge.championship_table import article_of, editions
+from tests.knowledge.test_meets import _fact, _meet_of, _reconcile, knowledge
 
-__all__ = ["knowledge"]
-
-TABLE = """level,format,year,city,names,source
-world,distances,2031,Hamar,Vikingskipet,https://example.org/a
-world,allround,2031,Inzell,,https://example.org/b
-"""
+__all__ = ["article_of", "editions", "knowledge"]  # the fixtures
 
 
-def test_an_edition_is_known_by_kind_format_and_year_at_its_place_or_its_other_names():
-    table = load_editions(TABLE)
+def test_an_edition_is_known_by_kind_format_and_year_at_its_place_or_its_other_names(
+    editions: tuple[Edition, ...],
+):
+    table = editions
     found = edition_of("world", "distances", 2031, "Vikingskipet", editions=table)
     assert found.edition is not None and found.edition.city == "Hamar"
     assert edition_of("world", "allround", 2031, None, editions=table).edition is not None
@@ -54,9 +52,9 @@ def test_the_bundled_table_lists_every_single_distance_edition_and_none_in_olymp
 
 
 def test_an_earlier_championship_takes_the_place_of_its_edition(
-    knowledge: Store, settings: Settings, tmp_path: Path
+    knowledge: Store, article_of: Callable[[str], ArticleRef]
 ):
-    [article] = _articles(knowledge, settings, tmp_path, "2024-11-10")
+    article = article_of("2024-11-10")
     history = {"earlier": True, "venue": None, "distance": "5000m", "gender": "men"}
     refused = _reconcile(
         knowledge,
@@ -72,9 +70,9 @@ def test_an_earlier_championship_takes_the_place_of_its_edition(
 
 
 def test_a_place_or_year_that_contradicts_the_table_keeps_the_result_a_mention(
-    knowledge: Store, settings: Settings, tmp_path: Path
+    knowledge: Store, article_of: Callable[[str], ArticleRef]
 ):
-    [article] = _articles(knowledge, settings, tmp_path, "2024-11-10")
+    article = article_of("2024-11-10")
     wrong_place = _fact(
         "Ida Elders", competition="WK sprint 2016", year=2016, earlier=True, venue="Calgary"
     )

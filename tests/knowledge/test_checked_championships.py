@@ -8,35 +8,27 @@ and facts are our own."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from schaatsradar.extract.pipeline import extract
 from schaatsradar.extract.registry import Registry
-from schaatsradar.knowledge.championships import checked_format, load_editions
+from schaatsradar.knowledge.championships import Edition, checked_format
 from schaatsradar.settings import Settings
 from schaatsradar.store import Store
 from schaatsradar.store import knowledge as kb
+from schaatsradar.store.article_refs import ArticleRef
+from tests.knowledge.championship_table import article_of, editions
 from tests.knowledge.reconciling import ingest_and_reconcile, write_articles
-from tests.knowledge.test_meets import (
-    _articles,
-    _fact,
-    _news_meets,
-    _reconcile,
-    knowledge,
-)
+from tests.knowledge.test_meets import _fact, _news_meets, _reconcile, knowledge
 
-__all__ = ["knowledge"]
-
-TABLE = """level,format,year,city,names,source
-world,distances,2009,Hamar,Vikingskipet,https://example.org/a
-world,sprint,2010,Hamar,Vikingskipet,https://example.org/b
-world,allround,2010,Hamar,Vikingskipet,https://example.org/c
-world,allround,2011,Inzell,,https://example.org/d
-"""
+__all__ = ["article_of", "editions", "knowledge"]  # the fixtures
 
 
-def test_a_guessed_format_yields_to_the_championship_held_at_that_rink_that_year():
-    table = load_editions(TABLE)
+def test_a_guessed_format_yields_to_the_championship_held_at_that_rink_that_year(
+    editions: tuple[Edition, ...],
+):
+    table = editions
 
     def check(form: str, year: int, venue: str | None, distance: str, guessed: bool):
         return checked_format(
@@ -59,12 +51,12 @@ def test_a_guessed_format_yields_to_the_championship_held_at_that_rink_that_year
 
 
 def test_a_guessed_single_distance_wk_in_an_olympic_season_is_the_sprint_wk_held_there(
-    knowledge: Store, settings: Settings, tmp_path: Path
+    knowledge: Store, article_of: Callable[[str], ArticleRef]
 ):
     """2022: an Olympic season, no single-distance WK; the sprint and allround WK were in
     Hamar. The team sprint there is the sprint WK's; a 5000m the text files under a stated
     "WK afstanden" in Hamar contradicts the table and makes no meet."""
-    [article] = _articles(knowledge, settings, tmp_path, "2022-03")
+    article = article_of("2022-03")
     guessed = {"competition": "WK afstanden", "venue": "Hamar", "format_guessed": True}
     refused = _reconcile(
         knowledge,
@@ -81,9 +73,9 @@ def test_a_guessed_single_distance_wk_in_an_olympic_season_is_the_sprint_wk_held
 
 
 def test_a_guess_at_a_rink_no_edition_of_that_year_was_held_at_stays_a_mention(
-    knowledge: Store, settings: Settings, tmp_path: Path
+    knowledge: Store, article_of: Callable[[str], ArticleRef]
 ):
-    [article] = _articles(knowledge, settings, tmp_path, "2022-03")
+    article = article_of("2022-03")
     refused = _reconcile(
         knowledge,
         article,
