@@ -31,6 +31,9 @@ class Context:
     """What holds for a sentence because an earlier one said it."""
 
     competition: str | None = None
+    # The format in `competition` is a guess from a title won on one race, not stated by the
+    # text (`types.Result.format_guessed`); so are those of `lead_competition` and `season`.
+    format_guessed: bool = False
     venue: str | None = None
     distance: str | None = None
     gender: Gender | None = None
@@ -50,8 +53,10 @@ class Context:
     article_year: int | None = None  # dates "vier jaar geleden" to an edition
     article_date: dt.date | None = None  # counts "vorig seizoen", "twee weken geleden" back
     lead_competition: str | None = None  # the meet the headline and lead set ("deze WK")
+    lead_format_guessed: bool = False
     lead_venue: str | None = None
     season: str | None = None  # a series named only in sum ("het wereldbekerseizoen")
+    season_format_guessed: bool = False
     lead_country: str | None = None  # the host country the lead names ("de WK in Noorwegen")
 
     def copy(self) -> Context:
@@ -104,7 +109,12 @@ def update_context(
         # "In het klassement bleef De Boo …": the championship's classification.
         kind = classification_of(updated, standings.group()) or next(
             # "twee weken eerder was hij bij de WK sprint tweede in het eindklassement"
-            (k for _, _, value in competitions for k in CLASSIFICATIONS if k in value.casefold()),
+            (
+                k
+                for _, _, value, _ in competitions
+                for k in CLASSIFICATIONS
+                if k in value.casefold()
+            ),
             None,
         )
         if kind is not None:
@@ -129,22 +139,27 @@ def _read_meet(
     text: str,
     updated: Context,
     sentence: Sentence,
-    competitions: list[tuple[int, int, str]],
+    competitions: list[tuple[int, int, str, bool]],
     mentions: Mentions,
     article_date: dt.date | None,
 ) -> list[tuple[int, int]]:
     """Set the meet and rink a sentence moves the story to (in place); `competitions` gets the
     titles added. Returns the spans of meets named that are not this story's."""
     competitions += [
-        (t.start, t.end, t.value) for t in context_lead.find_titles(text, *_span(sentence))
+        (t.start, t.end, t.value, t.format_guessed)
+        for t in context_lead.find_titles(text, *_span(sentence))
     ]
     venues = event_venues(text, sentence, mentions, article_date)
-    if updated.lead_country is not None and updated.lead_competition in (None, updated.competition):
+    if updated.lead_country is not None and (
+        updated.lead_competition is None
+        or (updated.lead_competition, updated.lead_format_guessed)
+        == (updated.competition, updated.format_guessed)
+    ):
         # "de WK afstanden in Noorwegen ... toen was Schouten de sterkste in het Canadese
         # Calgary": a rink abroad is not where the lead's meet is held.
         venues = [v for v in venues if v.country in (None, updated.lead_country)]
     elsewhere: list[tuple[int, int]] = []  # meets named that are not this story's
-    for start, end, value in sorted(competitions):
+    for start, end, value, guessed in sorted(competitions):
         if not scope.is_event_competition(
             text, sentence.start, sentence.end, start, end, article_date
         ):
@@ -152,7 +167,7 @@ def _read_meet(
             if updated.season is None and scope.is_season_mention(
                 text, sentence.start, sentence.end, start, end
             ):
-                updated.season = value
+                updated.season, updated.season_format_guessed = value, guessed
             continue
         lead = updated.lead_competition
         if (
@@ -162,14 +177,17 @@ def _read_meet(
         ):
             # "Op deze WK": back to the report's own meet, and its rink.
             updated.competition, updated.venue = lead, updated.lead_venue
+            updated.format_guessed = updated.lead_format_guessed
             continue
-        merged = context_lead.merge_competition(updated.competition, value)
+        merged, merged_guessed = context_lead.merge_meet(
+            updated.competition, updated.format_guessed, value, guessed
+        )
         if updated.competition is not None and context_lead.kind_of(merged) != context_lead.kind_of(
             updated.competition
         ):
             # Another meet: its rink is the one this sentence names, else unknown.
             updated.venue = None
-        updated.competition = merged
+        updated.competition, updated.format_guessed = merged, merged_guessed
     if updated.venue is not None:
         # "Bergsma, die zaterdag nog een marathon reed in Enschede, ...": an aside about a
         # skater does not move a story whose rink is known.
@@ -200,6 +218,7 @@ def lead_context(
     )
     reading = Context(article_year=year, article_date=article_date, lead_country=host)
     competition: str | None = None
+    guessed = False
     venue: str | None = None
     for sentence in sentences:
         if sentence.start >= context_lead.LEAD_CHARS:
@@ -218,7 +237,9 @@ def lead_context(
             competition is None
             or context_lead.kind_of(reading.competition) == context_lead.kind_of(competition)
         ):
-            competition = context_lead.merge_competition(competition, reading.competition)
+            competition, guessed = context_lead.merge_meet(
+                competition, guessed, reading.competition, reading.format_guessed
+            )
         venue = venue or reading.venue
     city = context_lead.dateline_city(text)
     if city is not None:
@@ -228,10 +249,12 @@ def lead_context(
         venue = known[0] if known else city
     return Context(
         competition=competition,
+        format_guessed=guessed,
         venue=venue,
         article_year=year,
         article_date=article_date,
         lead_competition=competition,
+        lead_format_guessed=guessed,
         lead_venue=venue,
         lead_country=host,
     )
@@ -262,27 +285,27 @@ def own_clause(
     named = [m for m in inside(mentions.context, sentence) if m.kind == "competition"]
     if not venues and not named and not earlier:
         return result  # nothing of its own to say: the story's meet and rink
-    meets = [(m.start, m.end, m.value) for m in named] + [
-        (t.start, t.end, t.value) for t in context_lead.find_titles(text, lo, hi)
+    meets = [(m.start, m.end, m.value, False) for m in named] + [
+        (t.start, t.end, t.value, t.format_guessed) for t in context_lead.find_titles(text, lo, hi)
     ]
     meet = next(
         (
-            (start, end, value)
-            for start, end, value in sorted(meets, reverse=True)
+            (start, end, value, guessed)
+            for start, end, value, guessed in sorted(meets, reverse=True)
             if _governs(text, start, end, evidence, earlier)
             and scope.names_a_meet(text, lo, hi, start, end)
         ),
         None,
     )
-    competition = result.competition
+    competition, guessed = result.competition, result.format_guessed
     if meet is not None:
-        start, end, value = meet
+        start, end, value, meet_guessed = meet
         flashback = scope.is_flashback_place(text, lo, hi, start, end, article_date, reach=30)
         if (flashback or earlier) and (
             competition is None or context_lead.kind_of(value) != context_lead.kind_of(competition)
         ):
             year = YEAR_SUFFIX.search(competition or "")
-            competition = value + (year.group() if year else "")
+            competition, guessed = value + (year.group() if year else ""), meet_guessed
         earlier = earlier or flashback
     place = next(
         (
@@ -311,11 +334,25 @@ def own_clause(
         )
     else:
         venue = None if earlier else result.venue
-    if (venue, competition, earlier) == (result.venue, result.competition, result.earlier):
+    if (venue, competition, guessed, earlier) == (
+        result.venue,
+        result.competition,
+        result.format_guessed,
+        result.earlier,
+    ):
         return result
     if earlier and not result.earlier:
-        return replace(result, venue=venue, competition=competition, earlier=True, race_date=None)
-    return replace(result, venue=venue, competition=competition, earlier=earlier)
+        return replace(
+            result,
+            venue=venue,
+            competition=competition,
+            format_guessed=guessed,
+            earlier=True,
+            race_date=None,
+        )
+    return replace(
+        result, venue=venue, competition=competition, format_guessed=guessed, earlier=earlier
+    )
 
 
 def _other_edition(city: str | None, lead_venue: str | None, competition: str | None) -> bool:
@@ -379,9 +416,11 @@ def classification_of(context: Context, cue: str = "") -> str | None:
     return context.distance if context.distance in CLASSIFICATIONS else None
 
 
-def _competitions_in(mentions: Mentions, sentence: Sentence) -> list[tuple[int, int, str]]:
+def _competitions_in(mentions: Mentions, sentence: Sentence) -> list[tuple[int, int, str, bool]]:
+    """The competitions a sentence names: (start, end, name, format guessed), as titles are
+    (`_read_meet`); a name is never a guess."""
     return [
-        (m.start, m.end, m.value)
+        (m.start, m.end, m.value, False)
         for m in inside(mentions.context, sentence)
         if m.kind == "competition"
     ]

@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass
 
 from schaatsradar.extract.scanning import blind, gate
-from schaatsradar.extract.types import FORMAT_GUESSED
 
 __all__ = [
     "LEAD_CHARS",
@@ -23,6 +22,7 @@ __all__ = [
     "find_titles",
     "kind_of",
     "merge_competition",
+    "merge_meet",
 ]
 
 
@@ -37,33 +37,40 @@ class TitleMention:
     start: int
     end: int
     value: str
+    # The format in `value` is a guess: a title won on one race names the championship's
+    # level, not its format (see `types.Result.format_guessed`).
+    format_guessed: bool = False
 
 
 _SINGLE_RACE = (
     r"\s+(?:op|on|in|over)\s+(?:de|het|the)\s+(?:\d[\d.,]*\s?(?:meter|metres|meters|m|km|"
     r"kilometer)\b|massastart|mass\sstart|ploeg\w*|teamsprint|team\s(?:pursuit|sprint))"
 )
-_TITLES: list[tuple[re.Pattern[str], str]] = [
+# (pattern, championship, whether its format is a guess: `TitleMention.format_guessed`)
+_TITLES: list[tuple[re.Pattern[str], str, bool]] = [
     (
         re.compile(
             r"(?i:\bwereld(?:titel|kampioene?)\b|\bworld\s(?:title|champion)\b)"
             r"(?=" + _SINGLE_RACE + ")"
         ),
-        "WK afstanden" + FORMAT_GUESSED,
+        "WK afstanden",
+        True,
     ),
     (
         re.compile(
             r"(?i:\beuropese\stitel\b|\beuropees\skampioene?\b|\beuropean\s(?:title|champion)\b)"
             r"(?=" + _SINGLE_RACE + ")"
         ),
-        "EK afstanden" + FORMAT_GUESSED,
+        "EK afstanden",
+        True,
     ),
     (
         re.compile(
             r"(?i:\b(?:nederlandse|nationale)\stitel\b|\bnederlands\skampioene?\b)"
             r"(?=" + _SINGLE_RACE + ")"
         ),
-        "NK afstanden" + FORMAT_GUESSED,
+        "NK afstanden",
+        True,
     ),
     (
         re.compile(
@@ -72,15 +79,18 @@ _TITLES: list[tuple[re.Pattern[str], str]] = [
             r"|\b(?P<k3>allround|sprint)wereldtitel\b)"
         ),
         "WK {kind}",
+        False,
     ),
     (
         # "crowned world sprint champions", "the world allround title"
         re.compile(r"\bworld\s(?P<k>sprint|all[\s-]?round)\s(?:champions?|titles?|crown)\b"),
         "WK {kind}",
+        False,
     ),
     (
         re.compile(r"\beuropean\s(?P<k>sprint|all[\s-]?round)\s(?:champions?|titles?|crown)\b"),
         "EK {kind}",
+        False,
     ),
     (
         re.compile(
@@ -88,6 +98,7 @@ _TITLES: list[tuple[re.Pattern[str], str]] = [
             r"|\beuropees\skampioene?\s(?P<k3>allround|sprint)\b)"
         ),
         "EK {kind}",
+        False,
     ),
     (
         re.compile(
@@ -95,12 +106,14 @@ _TITLES: list[tuple[re.Pattern[str], str]] = [
             r"|\bnederlands\skampioene?\s(?P<k2>allround|sprint)\b)"
         ),
         "NK {kind}",
+        False,
     ),
     (
         re.compile(
             r"(?i:\bwereldtitel\b|\bwereldkampioene?\b|\bworld\stitle\b|\bworld\schampion\b)"
         ),
         "World Championships",
+        False,
     ),
     (
         re.compile(
@@ -108,16 +121,21 @@ _TITLES: list[tuple[re.Pattern[str], str]] = [
             r"|\beuropean\schampion\b)"
         ),
         "European Championships",
+        False,
     ),
     (
         re.compile(r"(?i:\b(?:nederlandse|nationale)\stitel\b|\bnederlands\skampioene?\b)"),
         "NK",
+        False,
     ),
 ]
 
 
 # The race after a title ("op de 3000 meter") is matched case-blind as well.
-_TITLES = [(re.compile(pattern.pattern, re.IGNORECASE), value) for pattern, value in _TITLES]
+_TITLES = [
+    (re.compile(pattern.pattern, re.IGNORECASE), value, guessed)
+    for pattern, value, guessed in _TITLES
+]
 # The words each title pattern holds one of (in the order of `_TITLES`): a sentence that names
 # a world title is not scanned for European and Dutch ones (each scan is case-blind, the
 # slowest kind). Registered as gates, so the tests check that none hides a match.
@@ -135,8 +153,8 @@ _TITLE_WORDS = (
     "nederlands nationale",
 )
 _GATED_TITLES = [
-    (pattern, value, gate(pattern, words).needles)
-    for (pattern, value), words in zip(_TITLES, _TITLE_WORDS, strict=True)
+    (pattern, value, guessed, gate(pattern, words).needles)
+    for (pattern, value, guessed), words in zip(_TITLES, _TITLE_WORDS, strict=True)
 ]
 
 
@@ -153,7 +171,7 @@ def find_titles(text: str, start: int, end: int) -> tuple[TitleMention, ...]:
         return ()
     present = _TITLE_GATE.found(text, start, end)
     found: dict[int, TitleMention] = {}
-    for pattern, value, needles in _GATED_TITLES:
+    for pattern, value, guessed, needles in _GATED_TITLES:
         if present.isdisjoint(needles):
             continue  # holds none of the words every match of the pattern holds
         for m in pattern.finditer(text, start, end):
@@ -162,7 +180,7 @@ def find_titles(text: str, start: int, end: int) -> tuple[TitleMention, ...]:
             kind = next((g for g in m.groups() if g), "") if m.groups() else ""
             kind = re.sub(r"[\s-]", "", kind.casefold())
             found[m.start()] = TitleMention(
-                m.start(), m.end(), value.format(kind=kind) if kind else value
+                m.start(), m.end(), value.format(kind=kind) if kind else value, guessed
             )
     return tuple(sorted(found.values(), key=lambda t: t.start))
 
@@ -210,9 +228,20 @@ def merge_competition(current: str | None, new: str) -> str:
         return current
     if current == "OKT" and new == "Olympic Games":
         return current
-    if new.replace(FORMAT_GUESSED, "") == current:
-        return current  # the format the text states, read again from a title: still stated
     return new
+
+
+def merge_meet(
+    current: str | None, current_guessed: bool, new: str, new_guessed: bool
+) -> tuple[str, bool]:
+    """`merge_competition`, with whether the merged name's format is a guess: the guess of the
+    name it keeps, and of one named again only if both were guesses (the format the text
+    states, read again from a title, is still stated; a guessed one the text then states
+    is stated)."""
+    merged = merge_competition(current, new)
+    if new == current:
+        return merged, current_guessed and new_guessed
+    return merged, new_guessed if merged == new else current_guessed
 
 
 # -- datelines ---------------------------------------------------------------------------------

@@ -434,9 +434,9 @@ def _counted_back(
     back = relative_dates.resolve(found[0].group(), article_date)
     if back is None:
         return None
-    competition = result.competition
+    competition, guessed = result.competition, result.format_guessed
     if back.games and (competition is None or context_lead.kind_of(competition) != "olympics"):
-        competition = "Olympic Games"
+        competition, guessed = "Olympic Games", False
     # "Vorig seizoen werd ze wereldkampioen" in a World Cup report: the title's meet is dated.
     title = cue.cue if isinstance(cue, patterns.RankMention) else ""
     titled = next((meet for pattern, meet in TITLE_MEETS if pattern.search(title)), None)
@@ -445,7 +445,7 @@ def _counted_back(
         return None
     if found[0].lastgroup in _SAME_NAME_KINDS:
         return replace(result, year=year, race_date=None)
-    return _in_edition(replace(result, competition=competition), str(year))
+    return _in_edition(replace(result, competition=competition, format_guessed=guessed), str(year))
 
 
 def timed_counted_back(
@@ -527,8 +527,19 @@ def titled_meet(result: Result, cue: patterns.RankMention | None) -> Result:
     ):
         return result
     if not result.earlier:
-        return replace(result, competition=named, earlier=True, race_date=None, venue=None)
-    return replace(result, competition=f"{named} {result.year}" if result.year else named)
+        return replace(
+            result,
+            competition=named,
+            format_guessed=False,
+            earlier=True,
+            race_date=None,
+            venue=None,
+        )
+    return replace(
+        result,
+        competition=f"{named} {result.year}" if result.year else named,
+        format_guessed=False,
+    )
 
 
 def _in_edition(result: Result, year: str) -> Result:
@@ -582,7 +593,13 @@ def dated_history(
             continue
         dated.append(
             replace(
-                result, earlier=True, year=day.year, race_date=day, competition=None, venue=None
+                result,
+                earlier=True,
+                year=day.year,
+                race_date=day,
+                competition=None,
+                format_guessed=False,
+                venue=None,
             )
         )
     return dated

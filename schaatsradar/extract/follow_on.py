@@ -70,6 +70,12 @@ def join_place(
         mine, theirs = getattr(result, field), getattr(previous, field)
         if mine is not None and theirs is not None and mine != theirs:
             return None
+    if (
+        result.competition is not None
+        and previous.competition is not None
+        and result.format_guessed != previous.format_guessed
+    ):
+        return None  # one meet's format stated, the other's guessed: read as two meets
     start, end = previous.evidence.start, max(previous.evidence.end, result.evidence.end)
     return replace(
         previous,

@@ -46,13 +46,11 @@ from schaatsradar.extract.sentences import Sentence, prose_only, split_sentences
 from schaatsradar.extract.spaces import plain_spaces
 from schaatsradar.extract.team_members import team_field_from_members
 from schaatsradar.extract.types import (
-    FORMAT_GUESSED,
     TEAM_DISTANCES,
     AthleteMention,
     Facts,
     Result,
     Skater,
-    guessed_format,
 )
 
 # The rules' version and the confidence model's hash (extract/confidence.py): both decide
@@ -70,7 +68,7 @@ def extract(
     mentions = find_mentions(text, registry, prose_only(text, sentences))
     facts = Facts(athletes=_athletes(mentions.names))
     context = lead_context(text, sentences, mentions, article_date)
-    meet = context.competition
+    meet, meet_guessed = context.competition, context.format_guessed
     for sentence in sentences:
         if sentence.run_on:
             context.last_timed = None
@@ -79,7 +77,8 @@ def extract(
         context = update_context(text, context, sentence, mentions, article_date)
         context = aside_day_context(text, sentence, mentions, carried, context, article_date)
         context = hypothetical_race(text, sentence, mentions, context)
-        meet = meet or context.competition
+        if not meet:
+            meet, meet_guessed = context.competition, context.format_guessed
         results = _sentence_results(text, sentence, mentions, context)
         results = aside_dated(text, sentence, mentions, carried, results, article_date)
         results = shared_places(text, inside(mentions.times, sentence), results)
@@ -101,10 +100,14 @@ def extract(
         context = carried_after(text, sentence, carried, context)
         context.last_timed = timed_alone(results)
     # The meet a report names only late ("... van het wereldbekerseizoen") is still its meet.
-    meet = meet or context.season
+    if not meet:
+        meet, meet_guessed = context.season, context.season_format_guessed
     facts.results = settled_formats(facts.results)
     facts.results = [
-        r if r.competition or r.earlier else replace(r, competition=meet) for r in facts.results
+        r
+        if r.competition or r.earlier
+        else replace(r, competition=meet, format_guessed=bool(meet) and meet_guessed)
+        for r in facts.results
     ]
     facts.results = team_field_from_members(_team_fields(facts.results), sentences, mentions.names)
     facts.results = winner_from_times(
@@ -218,18 +221,14 @@ def _team_fields(results: list[Result]) -> list[Result]:
 
 
 def settled_formats(results: list[Result]) -> list[Result]:
-    """Each championship format read from a title (`types.FORMAT_GUESSED`) settled: stated
+    """Each championship format read from a title (`Result.format_guessed`) settled: stated
     when the article states that format of another result (one meet, one name, so its races
-    still merge), else `format_guessed`; no result keeps the mark on its meet's name."""
-    stated = {r.competition for r in results if not guessed_format(r.competition)}
-    settled = []
-    for r in results:
-        if not guessed_format(r.competition):
-            settled.append(r)
-            continue
-        name = (r.competition or "").replace(FORMAT_GUESSED, "")
-        settled.append(replace(r, competition=name, format_guessed=name not in stated))
-    return settled
+    still merge), else still a guess."""
+    stated = {r.competition for r in results if not r.format_guessed}
+    return [
+        replace(r, format_guessed=False) if r.format_guessed and r.competition in stated else r
+        for r in results
+    ]
 
 
 def _athletes(names: Sequence[NameMention]) -> list[AthleteMention]:

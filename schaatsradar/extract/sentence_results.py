@@ -329,6 +329,7 @@ def _results_in(
                 else None,
                 rank=rank,
                 competition=context.competition,
+                format_guessed=context.format_guessed,
                 venue=context.venue,
                 race_date=context.day,
                 meet_day="last" if context.final_day and context.day is None else None,

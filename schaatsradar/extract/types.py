@@ -93,22 +93,6 @@ def format_time(seconds: float) -> str:
     return f"{rest // 100}.{rest % 100:02d}"
 
 
-# Marks a championship's format read from a title won on one race ("de wereldtitel op de 500
-# meter" -> "WK afstanden"), not stated by the text: single distances is the likely one, but
-# the allround and sprint championships hand out such titles too (a team sprint in an
-# Olympic season, when no single-distance championships are skated). The context that names
-# a meet is a string while sentences are read, so the guess travels as this mark on the name
-# (kept when a year is added: "WK afstanden? 2019"); `pipeline.settled_formats` turns it into
-# `Result.format_guessed` before any result leaves extraction, so the knowledge base may let
-# its championship table correct the format (`news_meets`), which it must not do to a format
-# the text states.
-FORMAT_GUESSED = "?"
-
-
-def guessed_format(competition: str | None) -> bool:
-    return competition is not None and FORMAT_GUESSED in competition
-
-
 @dataclass(frozen=True)
 class Result:
     athlete: str  # canonical skater name, or a country's English name for team events
@@ -135,7 +119,13 @@ class Result:
     # knowledge base dates it by the meet's own days.
     meet_day: str | None = None
     # The championship's format in `competition` is a guess from a title won on one race
-    # (see FORMAT_GUESSED), not stated by the text.
+    # ("de wereldtitel op de 500 meter" -> "WK afstanden"), not stated by the text: single
+    # distances is the likely one, but the allround and sprint championships hand out such
+    # titles too (a team sprint in an Olympic season, when no single-distance championships
+    # are skated). Read with the title (`context_lead.TitleMention.format_guessed`), carried
+    # by the context that names the meet (`Context.format_guessed`) and settled once the
+    # article is read (`pipeline.settled_formats`): the knowledge base may let its
+    # championship table correct a guessed format (`news_meets`), never a stated one.
     format_guessed: bool = False
 
     def to_json(self) -> dict[str, Any]:

@@ -7,7 +7,7 @@ import datetime as dt
 from schaatsradar.extract import context_lead
 from schaatsradar.extract.pipeline import extract_all
 from schaatsradar.extract.registry import Registry
-from schaatsradar.extract.types import FORMAT_GUESSED, Result
+from schaatsradar.extract.types import Result
 from tests.extract.stated import Placed, placed
 
 REGISTRY = Registry.bundled()
@@ -215,10 +215,22 @@ def test_title_kinds():
     values = {t.value for t in context_lead.find_titles("de wereldtitel allround", 0, 23)}
     assert values == {"WK allround"}
     text = "haar eerste Europese titel op de massastart"  # single distances only by guess
-    found = [t.value for t in context_lead.find_titles(text, 0, len(text))]
-    assert found == ["EK afstanden" + FORMAT_GUESSED]
+    found = [(t.value, t.format_guessed) for t in context_lead.find_titles(text, 0, len(text))]
+    assert found == [("EK afstanden", True)]
     text = "werd Nederlands kampioene sprint"
     assert [t.value for t in context_lead.find_titles(text, 0, len(text))] == ["NK sprint"]
+
+
+def test_a_result_before_a_guessed_meet_is_named_takes_it_with_its_guess():
+    """A result read before any meet is named takes the report's meet once it is: a format
+    read from a title stays a guess there too, and the name is the championship's own."""
+    filler = "De kantine van de baan krijgt een nieuwe inrichting. " * 14  # past the lead
+    text = filler + (
+        "Femke Kok won de 500 meter in 37,00. Jutta Leerdam veroverde daarna de wereldtitel "
+        "op de 1000 meter in 1.12,00."
+    )
+    kok = one(text, "Femke Kok", "500m")
+    assert (kok.competition, kok.format_guessed) == ("WK afstanden", True)
 
 
 def test_generic_name_keeps_the_specific_one():
