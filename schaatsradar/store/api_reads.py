@@ -27,7 +27,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.types import Date
 
-from schaatsradar.store.knowledge import SHOWN, CompetitionRow, SkaterRow, where_results
+from schaatsradar.store.knowledge import (
+    COMPETITION_COLUMNS,
+    SHOWN,
+    CompetitionRow,
+    SkaterRow,
+    where_results,
+)
 from schaatsradar.store.models import (
     Article,
     ArticleAlias,
@@ -255,16 +261,7 @@ def competitions(
     limit: int,
 ) -> list[CompetitionRow]:
     """Meets in season order; those without a date (known only from the news) come last."""
-    query = select(
-        Competition.id,
-        Competition.slug,
-        Competition.name,
-        Competition.level,
-        Competition.city,
-        Competition.start_date,
-        Competition.end_date,
-        Competition.origin,
-    )
+    query = select(*COMPETITION_COLUMNS)
     if date_from is not None:
         last_day = func.coalesce(Competition.end_date, Competition.start_date)
         query = query.where(last_day >= date_from)

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, String, case, cast, exists, func, literal, select
 from sqlalchemy.types import Date
 
-from schaatsradar.store.knowledge import SHOWN
+from schaatsradar.store.knowledge import COMPETITION_COLUMNS, SHOWN
 from schaatsradar.store.models import (
     Article,
     ArticleSubject,
@@ -185,14 +185,7 @@ def competitions(
         .subquery()
     )
     query = select(
-        Competition.id,
-        Competition.slug,
-        Competition.name,
-        Competition.level,
-        Competition.city,
-        Competition.start_date,
-        Competition.end_date,
-        Competition.origin,
+        *COMPETITION_COLUMNS,
         func.coalesce(counted.c.races, 0),
         func.coalesce(counted.c.results, 0),
     ).outerjoin(counted, counted.c.competition_id == Competition.id)

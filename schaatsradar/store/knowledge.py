@@ -333,6 +333,20 @@ class CompetitionRow:
     origin: str
 
 
+# A `CompetitionRow`'s columns in its order: every list of meets selects them (the index
+# adds counts after them), so a new field is added once.
+COMPETITION_COLUMNS = (
+    Competition.id,
+    Competition.slug,
+    Competition.name,
+    Competition.level,
+    Competition.city,
+    Competition.start_date,
+    Competition.end_date,
+    Competition.origin,
+)
+
+
 def _competition(row: Any) -> CompetitionRow:
     return CompetitionRow(
         row.id, row.slug, row.name, row.level, row.city, row.start_date, row.end_date, row.origin
