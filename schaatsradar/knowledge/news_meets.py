@@ -220,17 +220,7 @@ def _olympic_short_track(
     games = placed.games
     if games is None:
         return MENTION + placed.reason
-    return kb.ensure_competition(
-        conn,
-        slug=f"{games.slug}-shorttrack",
-        name=f"{games.name} shorttrack",
-        level=SHORT_TRACK_LEVEL,
-        city=games.city,
-        start_date=games.start,
-        end_date=games.end,
-        origin="news",
-        source=games.source,
-    )
+    return _games_meet(conn, games, short_track=True)
 
 
 def _calendar_meet(
@@ -314,11 +304,18 @@ def _olympic_meet(
             holds=holds,
         )
         return meet.id if meet is not None else MENTION + f"no day of the {games.name} known"
+    return _games_meet(conn, games, short_track=False)
+
+
+def _games_meet(conn: Connection, games: olympics.Games, *, short_track: bool) -> int:
+    """The one meet of Games the calendar does not have, made from the bundled table (its
+    place and days, not a report's); short track its own meet of those Games, filed apart
+    from long track's results, bests and records."""
     return kb.ensure_competition(
         conn,
-        slug=games.slug,
-        name=games.name,
-        level="olympics",
+        slug=f"{games.slug}-shorttrack" if short_track else games.slug,
+        name=f"{games.name} shorttrack" if short_track else games.name,
+        level=SHORT_TRACK_LEVEL if short_track else "olympics",
         city=games.city,
         start_date=games.start,
         end_date=games.end,
