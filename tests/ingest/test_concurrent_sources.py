@@ -61,6 +61,19 @@ def _waiting_for_a_lock(store: Store) -> int:
         )
 
 
+def _until_it_waits(store: Store, what: str) -> None:
+    """Return once the thread just started waits for the lock the test's open transaction
+    holds: on PostgreSQL when a connection waits for a lock (at most 10 s, else `what` never
+    waited); SQLite's writer waits at BEGIN IMMEDIATE, which no view shows, so a moment."""
+    deadline = time.monotonic() + 10
+    if store.backend == "postgresql":
+        while not _waiting_for_a_lock(store):
+            assert time.monotonic() < deadline, f"the second {what} never waited"
+            time.sleep(0.05)
+    else:
+        time.sleep(0.3)
+
+
 def test_an_ingest_waits_for_another_one_creating_the_same_publisher(store, settings, tmp_path):
     """The other ingest has created the publisher in a transaction not yet committed: this one
     must wait for it and then use that publisher, losing nothing."""
@@ -76,13 +89,7 @@ def test_an_ingest_waits_for_another_one_creating_the_same_publisher(store, sett
                 target=lambda: reports.append(run_ingest(store, settings, path, source=PUBLISHER))
             )
             ingest.start()
-            deadline = time.monotonic() + 10
-            if store.backend == "postgresql":  # SQLite's writer waits at BEGIN IMMEDIATE
-                while not _waiting_for_a_lock(store):
-                    assert time.monotonic() < deadline, "the second ingest never waited"
-                    time.sleep(0.05)
-            else:
-                time.sleep(0.3)
+            _until_it_waits(store, "ingest")
         ingest.join(60)
     finally:
         other.close()
@@ -148,13 +155,7 @@ def test_a_source_added_while_another_add_of_it_is_open_is_that_source(store, se
                 target=lambda: answers.append(add_source(store, FEED_URL, settings, NOW))
             )
             adding.start()
-            deadline = time.monotonic() + 10
-            if store.backend == "postgresql":  # SQLite's writer waits at BEGIN IMMEDIATE
-                while not _waiting_for_a_lock(store):
-                    assert time.monotonic() < deadline, "the second add never waited"
-                    time.sleep(0.05)
-            else:
-                time.sleep(0.3)
+            _until_it_waits(store, "add")
         adding.join(30)
     finally:
         other.close()
