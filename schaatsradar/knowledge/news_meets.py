@@ -17,7 +17,11 @@ from typing import Any
 from sqlalchemy import Connection
 
 from schaatsradar.knowledge import championships, meet_rules, olympics
-from schaatsradar.knowledge.championship_format import bare_championship, championship_for
+from schaatsradar.knowledge.championship_format import (
+    bare_championship,
+    championship_for,
+    format_by_races,
+)
 from schaatsradar.knowledge.disciplines import SHORT_TRACK_LEVEL, is_short_track
 from schaatsradar.knowledge.matching import (
     CALENDAR_LEVELS,
@@ -70,6 +74,9 @@ def meet_for(
     )
     if is_short_track(competition):
         return _short_track_meet(conn, fact, race_date, report, earlier)
+    if earlier and year is not None:
+        fact = _history_format(fact, report, year)
+        competition = fact.get("competition")
     # Before any meet is looked for: a known meet of another format is no reason to keep a
     # format the table says was not held (nor a guessed one it corrects).
     checked = _checked_championship(fact, race_date, report, year, earlier)
@@ -126,6 +133,23 @@ def _checked_championship(
     if checked.form == form:
         return fact
     name = f"{meet_rules.CHAMPIONSHIP_NAMES[level]} {meet_rules.FORMAT_NAMES[checked.form or '']}"
+    return {**fact, "competition": name}
+
+
+def _history_format(fact: dict[str, Any], report: Report, year: int) -> dict[str, Any]:
+    """A bare championship of a named year ("the 2023 World Championships") named with its
+    format when the races the article gives of that edition fit only one format
+    (`championship_format.format_by_races`); as it was otherwise. The table then checks the
+    edition as for one the text names in full (`_checked_championship`)."""
+    competition = fact.get("competition")
+    if not bare_championship(competition):
+        return fact
+    level = level_of(competition)
+    named = {d for kind, edition, d in report.history if (kind, edition) == (level, year)}
+    form = format_by_races(named | {fact["distance"]})
+    if form is None or level is None:
+        return fact
+    name = f"{meet_rules.CHAMPIONSHIP_NAMES[level]} {meet_rules.FORMAT_NAMES[form]} {year}"
     return {**fact, "competition": name}
 
 
