@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from schaatsradar.knowledge.championship_format import format_by_races
 from schaatsradar.knowledge.championships import (
     COMPLETE,
     bundled_editions,
@@ -94,3 +95,41 @@ def test_a_place_or_year_that_contradicts_the_table_keeps_the_result_a_mention(
     assert shown >= {"Kim Thialf"} and not shown & {"Ida Elders", "Jet Nooit"}
     assert not [m for m in meets if m.name in ("WK sprint 2016", "WK afstanden 2018")]
     assert _meet_of(knowledge, "Kim Thialf").startswith("WK afstanden 2015 @ ")
+
+
+def test_the_races_an_article_names_of_one_edition_tell_a_bare_championships_format():
+    # The sprint skates no 1500m and the allround no 1000m: both together are single distances.
+    assert format_by_races({"500m", "1000m", "1500m"}) == "distances"
+    assert format_by_races({"mass start"}) == "distances"
+    assert format_by_races({"sprint"}) == "sprint"
+    # A 500m alone, or a 500m with a 1000m, is skated at more than one championship.
+    assert format_by_races({"500m"}) is None
+    assert format_by_races({"500m", "1000m"}) is None
+    assert format_by_races(set()) is None
+
+
+def test_a_bare_world_championship_of_a_year_is_filed_when_its_races_tell_the_format(
+    knowledge: Store, settings: Settings, tmp_path: Path
+):
+    # "Last season she won the 500, 1000 and 1500 at the World Championships" (invented):
+    # only the single-distance WK skates all three, and the table places its 2023 edition.
+    [article] = _articles(knowledge, settings, tmp_path, "2024-11-10")
+    history = {"earlier": True, "year": 2023, "venue": None, "gender": "women"}
+    swept = [
+        _fact("Vera Drievoud", distance=d, competition="World Championships 2023", **history)
+        for d in ("500m", "1000m", "1500m")
+    ]
+    # One 500m title of another year: sprint or single distances, not said: a mention.
+    alone = _fact(
+        "Olga Eenmaal",
+        distance="500m",
+        competition="World Championships 2021",
+        **{**history, "year": 2021},
+    )
+    refused = _reconcile(knowledge, article, *swept, alone)
+    assert len(refused) == 1 and "a meet not known" in refused[0]
+    with knowledge.read() as conn:
+        shown = [r for r in kb.results(conn) if r.athlete == "Vera Drievoud"]
+        assert not [r for r in kb.results(conn) if r.athlete == "Olga Eenmaal"]
+    assert sorted(r.distance for r in shown) == ["1000m", "1500m", "500m"]
+    assert {f"{r.competition} @ {r.city}" for r in shown} == {"WK afstanden 2023 @ Heerenveen"}
