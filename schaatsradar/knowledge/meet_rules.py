@@ -191,9 +191,7 @@ def report_of(
             top = max(placed, key=lambda k: named[k])
             named[top] += count
     if not named:
-        return Report(
-            first, last, distances=frozenset(distances), history=frozenset(history)
-        )
+        return Report(first, last, distances=frozenset(distances), history=frozenset(history))
     most = max(named.values())
     meets = frozenset(k for k, v in named.items() if v == most)
     return Report(

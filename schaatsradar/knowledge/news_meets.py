@@ -139,8 +139,8 @@ def _checked_championship(
 def _history_format(fact: dict[str, Any], report: Report, year: int) -> dict[str, Any]:
     """A bare championship of a named year ("the 2023 World Championships") named with its
     format when the races the article gives of that edition fit only one format
-    (`championship_format.format_by_races`); as it was otherwise. The table then checks the
-    edition as for one the text names in full (`_checked_championship`)."""
+    (`championship_format.format_by_races`) and the bundled table holds that edition there;
+    as it was otherwise (an inferred format never makes an edition the table does not know)."""
     competition = fact.get("competition")
     if not bare_championship(competition):
         return fact
@@ -149,6 +149,8 @@ def _history_format(fact: dict[str, Any], report: Report, year: int) -> dict[str
     form = format_by_races(named | {fact["distance"]})
     if form is None or level is None:
         return fact
+    if championships.edition_of(level, form, year, fact.get("venue")).edition is None:
+        return fact  # an inferred format only names an edition the table holds
     name = f"{meet_rules.CHAMPIONSHIP_NAMES[level]} {meet_rules.FORMAT_NAMES[form]} {year}"
     return {**fact, "competition": name}
 
