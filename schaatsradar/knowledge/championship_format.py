@@ -76,11 +76,14 @@ def format_by_races(distances: Collection[str]) -> str | None:
     if not distances:
         return None
     fitting = [
-        form
-        for form in ("distances", "allround", "sprint")
-        if all(_skates(form, d) for d in distances)
+        f for f in ("distances", "allround", "sprint") if all(_skates(f, d) for d in distances)
     ]
     return fitting[0] if len(fitting) == 1 else None
+
+
+def skates_all(form: str, distances: Collection[str]) -> bool:
+    """Whether a championship of format `form` skates every race in `distances`."""
+    return all(_skates(form, d) for d in distances)
 
 
 def _skates(form: str, distance: str) -> bool:

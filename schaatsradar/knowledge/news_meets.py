@@ -21,6 +21,7 @@ from schaatsradar.knowledge.championship_format import (
     bare_championship,
     championship_for,
     format_by_races,
+    skates_all,
 )
 from schaatsradar.knowledge.disciplines import SHORT_TRACK_LEVEL, is_short_track
 from schaatsradar.knowledge.matching import (
@@ -147,6 +148,13 @@ def _history_format(fact: dict[str, Any], report: Report, year: int) -> dict[str
     level = level_of(competition)
     named = {d for kind, edition, d in report.history if (kind, edition) == (level, year)}
     form = format_by_races(named | {fact["distance"]})
+    if form is None:
+        # The title the article reports, named again with its precedent ("the first to win
+        # it since X in 2008"): the reported championship's format, when its races tell it
+        # and it skates every race named of the earlier edition.
+        reported = format_by_races({d for kind, d in report.distances if kind == level})
+        if reported is not None and skates_all(reported, named | {fact["distance"]}):
+            form = reported
     if form is None or level is None:
         return fact
     if championships.edition_of(level, form, year, fact.get("venue")).edition is None:

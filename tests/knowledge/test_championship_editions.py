@@ -145,3 +145,34 @@ def test_a_bare_world_championship_of_a_year_is_filed_when_its_races_tell_the_fo
     assert not [m for m in meets if "1990" in m.name]
     assert sorted(r.distance for r in shown) == ["1000m", "1500m", "500m"]
     assert {f"{r.competition} @ {r.city}" for r in shown} == {"WK afstanden 2023 @ Heerenveen"}
+
+
+def test_a_precedent_of_the_reported_title_takes_the_reported_championships_format(
+    knowledge: Store, settings: Settings, tmp_path: Path
+):
+    # "Piet Snel won the world title on the 500m, the first since Jan Eerder in 2012; the
+    # Dutch women took the team pursuit" (invented): a report of a bare "World Championships"
+    # whose races (a team pursuit) are the single distances'; its precedent is of that format.
+    tells, does_not = _articles(knowledge, settings, tmp_path, "2021-02-14", "2021-02-15")
+    now = {"competition": "World Championships", "venue": "Heerenveen", "race_date": "2021-02-13"}
+    then = {"competition": "World Championships 2012", "earlier": True, "year": 2012}
+    precedent = {**then, "venue": None, "distance": "500m", "gender": "men"}
+    _reconcile(
+        knowledge,
+        tells,
+        _fact("Piet Snel", distance="500m", gender="men", **now),
+        _fact("Netherlands", distance="team pursuit", **now),
+        _fact("Jan Eerder", **precedent),
+    )
+    assert _meet_of(knowledge, "Jan Eerder") == "WK afstanden 2012 @ Heerenveen"
+    # A report whose races do not tell its format (a 500m, skated at every championship):
+    # its precedent's format is not known either.
+    refused = _reconcile(
+        knowledge,
+        does_not,
+        _fact("Kees Kort", distance="500m", gender="men", **now),
+        _fact("Wim Vroeger", **{**precedent, "competition": "World Championships 2015"}),
+    )
+    assert any("a meet not known" in r for r in refused)
+    with knowledge.read() as conn:
+        assert not [r for r in kb.results(conn) if r.athlete == "Wim Vroeger"]
