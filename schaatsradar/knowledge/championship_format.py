@@ -14,11 +14,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Collection, Sequence
 
+from schaatsradar.knowledge.championships import PROGRAMMES
 from schaatsradar.knowledge.matching import REPORTED_WITHIN, city_key, fits_level, level_of
 from schaatsradar.knowledge.meet_rules import format_of
 from schaatsradar.store.knowledge import CompetitionRow
 
 CHAMPIONSHIPS = frozenset({"world", "european", "national"})
+# The classification only its own format ranks ("sprint" and "allround" are not races).
+_CLASSIFICATIONS = frozenset({"sprint", "allround"})
 
 
 def bare_championship(competition: str | None) -> bool:
@@ -61,3 +64,29 @@ def championship_for(
         return told[0]
     names = " or ".join(sorted(m.name for m in fitting))
     return f"{competition} does not say which championship ({names})"
+
+
+def format_by_races(distances: Collection[str]) -> str | None:
+    """The one championship format that skates every race in `distances`, or None when
+    none or several do. Why: history dated by a year but named as a bare championship ("won
+    the 500m, 1000m and 1500m at the 2023 World Championships") is kept as a mention when the
+    format is not said, yet only the single-distance championships skate a 1000m and a 1500m
+    (the sprint skates no 1500m, the allround no 1000m), and only they a mass start. The
+    races of one edition an article names together tell it; one 500m alone does not."""
+    if not distances:
+        return None
+    fitting = [
+        f for f in ("distances", "allround", "sprint") if all(_skates(f, d) for d in distances)
+    ]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def skates_all(form: str, distances: Collection[str]) -> bool:
+    """Whether a championship of format `form` skates every race in `distances`."""
+    return all(_skates(form, d) for d in distances)
+
+
+def _skates(form: str, distance: str) -> bool:
+    if form == "distances":
+        return distance not in _CLASSIFICATIONS
+    return distance == form or distance in PROGRAMMES[form]

@@ -75,6 +75,9 @@ class Report:
     # (kind, distance) of every current result the article gives a kind of meet: the races
     # ("1000m", "sprint") that tell which championship a bare "WK" is.
     distances: frozenset[tuple[str, str]] = frozenset()
+    # (kind, year, distance) of every result of history the article dates by a year ("de WK
+    # van 2023"): the races of one edition it names, which tell a bare "WK 2023"'s format.
+    history: frozenset[tuple[str, int, str]] = frozenset()
 
     def reports(self, competition: str | None, venue: str | None) -> bool:
         """Whether the article reports this meet, not names it in passing. A result that
@@ -160,9 +163,13 @@ def report_of(
     named: Counter[tuple[str | None, str]] = Counter()
     rinks: dict[str, str] = {}
     distances: set[tuple[str, str]] = set()
+    history: set[tuple[str, int, str]] = set()
     games = olympics.bundled_games()
     for fact in facts:
         if fact.get("earlier") or fact.get("year"):
+            dated = history_edition(fact)
+            if dated is not None:
+                history.add(dated)
             continue
         level = level_of(fact.get("competition"))
         if level is not None and fact.get("distance"):
@@ -184,12 +191,30 @@ def report_of(
             top = max(placed, key=lambda k: named[k])
             named[top] += count
     if not named:
-        return Report(first, last, distances=frozenset(distances))
+        return Report(first, last, distances=frozenset(distances), history=frozenset(history))
     most = max(named.values())
     meets = frozenset(k for k, v in named.items() if v == most)
     return Report(
-        first, last, meets, rinks=tuple(sorted(rinks.items())), distances=frozenset(distances)
+        first,
+        last,
+        meets,
+        rinks=tuple(sorted(rinks.items())),
+        distances=frozenset(distances),
+        history=frozenset(history),
     )
+
+
+def history_edition(fact: Mapping[str, Any]) -> tuple[str, int, str] | None:
+    """(kind, year, distance) of a result of a championship the text dates by a year, or
+    None for anything else."""
+    level = level_of(fact.get("competition"))
+    if level not in CHAMPIONSHIP_NAMES or not fact.get("distance"):
+        return None
+    year = fact.get("year")
+    if not year:
+        match = YEAR.search(fact.get("competition") or "")
+        year = match.group() if match else None
+    return (level, int(year), str(fact["distance"])) if year else None
 
 
 def edition_year(level: str | None, season: int) -> int | None:

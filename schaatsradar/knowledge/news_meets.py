@@ -17,7 +17,12 @@ from typing import Any
 from sqlalchemy import Connection
 
 from schaatsradar.knowledge import championships, meet_rules, olympics
-from schaatsradar.knowledge.championship_format import bare_championship, championship_for
+from schaatsradar.knowledge.championship_format import (
+    bare_championship,
+    championship_for,
+    format_by_races,
+    skates_all,
+)
 from schaatsradar.knowledge.disciplines import SHORT_TRACK_LEVEL, is_short_track
 from schaatsradar.knowledge.matching import (
     CALENDAR_LEVELS,
@@ -70,6 +75,9 @@ def meet_for(
     )
     if is_short_track(competition):
         return _short_track_meet(conn, fact, race_date, report, earlier)
+    if earlier and year is not None:
+        fact = _history_format(fact, report, year)
+        competition = fact.get("competition")
     # Before any meet is looked for: a known meet of another format is no reason to keep a
     # format the table says was not held (nor a guessed one it corrects).
     checked = _checked_championship(fact, race_date, report, year, earlier)
@@ -126,6 +134,32 @@ def _checked_championship(
     if checked.form == form:
         return fact
     name = f"{meet_rules.CHAMPIONSHIP_NAMES[level]} {meet_rules.FORMAT_NAMES[checked.form or '']}"
+    return {**fact, "competition": name}
+
+
+def _history_format(fact: dict[str, Any], report: Report, year: int) -> dict[str, Any]:
+    """A bare championship of a named year ("the 2023 World Championships") named with its
+    format when the races the article gives of that edition fit only one format
+    (`championship_format.format_by_races`) and the bundled table holds that edition there;
+    as it was otherwise (an inferred format never makes an edition the table does not know)."""
+    competition = fact.get("competition")
+    if not bare_championship(competition):
+        return fact
+    level = level_of(competition)
+    named = {d for kind, edition, d in report.history if (kind, edition) == (level, year)}
+    form = format_by_races(named | {fact["distance"]})
+    if form is None:
+        # The title the article reports, named again with its precedent ("the first to win
+        # it since X in 2008"): the reported championship's format, when its races tell it
+        # and it skates every race named of the earlier edition.
+        reported = format_by_races({d for kind, d in report.distances if kind == level})
+        if reported is not None and skates_all(reported, named | {fact["distance"]}):
+            form = reported
+    if form is None or level is None:
+        return fact
+    if championships.edition_of(level, form, year, fact.get("venue")).edition is None:
+        return fact  # an inferred format only names an edition the table holds
+    name = f"{meet_rules.CHAMPIONSHIP_NAMES[level]} {meet_rules.FORMAT_NAMES[form]} {year}"
     return {**fact, "competition": name}
 
 

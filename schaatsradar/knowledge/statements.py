@@ -49,8 +49,10 @@ def statements(facts: Mapping[str, Any]) -> list[Statement]:
     candidates = list((facts.get("candidates") or {}).get("results", []))
     results = timed_by_records(facts.get("results", []), candidates, facts.get("records", []))
     genders = one_gender_each([*results, *candidates])
-    return [Statement(f, False, n) for f, n in _joined(_gendered(results, genders))] + [
-        Statement(f, True, n) for f, n in _joined(_gendered(candidates, genders))
+    results, candidates = _gendered(results, genders), _gendered(candidates, genders)
+    fields = race_fields([*results, *candidates])
+    return [Statement(f, False, n) for f, n in _joined(_fielded(results, fields))] + [
+        Statement(f, True, n) for f, n in _joined(_fielded(candidates, fields))
     ]
 
 
@@ -126,6 +128,42 @@ def one_gender_each(facts: Iterable[Mapping[str, Any]]) -> dict[str, str]:
         tally[gender] = tally.get(gender, 0) + (2 if fact.get("seconds") is not None else 1)
     # dicts keep the order genders were first said in; max() keeps the first of a tie.
     return {name: max(tally, key=tally.__getitem__) for name, tally in votes.items() if tally}
+
+
+# What places a fact in a race besides its field (women or men).
+_RACE = ("distance", "competition", "venue", "race_date", "earlier", "year")
+
+
+def race_fields(facts: Iterable[Mapping[str, Any]]) -> dict[tuple[Any, ...], str]:
+    """The one field (women or men) an article gives every result of a race it names with
+    one: a result it gives no field ("Smit werd zeventiende in 38,47", the field said
+    sentences before) is of that race. Kept apart as a race of no field it made a second
+    race of one meet and distance, beside the true one, a second winner possible. A race the
+    article gives results of both fields in (or of none) tells nothing."""
+    seen: dict[tuple[Any, ...], set[str]] = {}
+    for fact in facts:
+        if fact.get("distance") in TEAM_DISTANCES or fact.get("gender") not in ("women", "men"):
+            continue
+        seen.setdefault(_race_key(fact), set()).add(str(fact["gender"]))
+    return {key: next(iter(found)) for key, found in seen.items() if len(found) == 1}
+
+
+def _race_key(fact: Mapping[str, Any]) -> tuple[Any, ...]:
+    return tuple(fact.get(c) for c in _RACE)
+
+
+def _fielded(
+    facts: Iterable[dict[str, Any]], fields: Mapping[tuple[Any, ...], str]
+) -> list[dict[str, Any]]:
+    out = []
+    for fact in facts:
+        field = fields.get(_race_key(fact))
+        individual = fact.get("distance") not in TEAM_DISTANCES
+        if individual and fact.get("gender") not in ("women", "men") and field is not None:
+            out.append({**fact, "gender": field})
+        else:
+            out.append(fact)
+    return out
 
 
 def _gendered(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from schaatsradar.knowledge.championship_format import format_by_races
 from schaatsradar.knowledge.championships import (
     COMPLETE,
     Edition,
@@ -92,3 +93,84 @@ def test_a_place_or_year_that_contradicts_the_table_keeps_the_result_a_mention(
     assert shown >= {"Kim Thialf"} and not shown & {"Ida Elders", "Jet Nooit"}
     assert not [m for m in meets if m.name in ("WK sprint 2016", "WK afstanden 2018")]
     assert _meet_of(knowledge, "Kim Thialf").startswith("WK afstanden 2015 @ ")
+
+
+def test_the_races_an_article_names_of_one_edition_tell_a_bare_championships_format():
+    # The sprint skates no 1500m and the allround no 1000m: both together are single distances.
+    assert format_by_races({"500m", "1000m", "1500m"}) == "distances"
+    assert format_by_races({"mass start"}) == "distances"
+    assert format_by_races({"sprint"}) == "sprint"
+    # A 500m alone, or a 500m with a 1000m, is skated at more than one championship.
+    assert format_by_races({"500m"}) is None
+    assert format_by_races({"500m", "1000m"}) is None
+    assert format_by_races(set()) is None
+
+
+def test_a_bare_world_championship_of_a_year_is_filed_when_its_races_tell_the_format(
+    knowledge: Store, settings: Settings, tmp_path: Path
+):
+    # "Last season she won the 500, 1000 and 1500 at the World Championships" (invented):
+    # only the single-distance WK skates all three, and the table places its 2023 edition.
+    [article] = _articles(knowledge, settings, tmp_path, "2024-11-10")
+    history = {"earlier": True, "year": 2023, "venue": None, "gender": "women"}
+    swept = [
+        _fact("Vera Drievoud", distance=d, competition="World Championships 2023", **history)
+        for d in ("500m", "1000m", "1500m")
+    ]
+    # One 500m title of another year: sprint or single distances, not said: a mention.
+    alone = _fact(
+        "Olga Eenmaal",
+        distance="500m",
+        competition="World Championships 2021",
+        **{**history, "year": 2021},
+    )
+    # A format the races tell, in a year the table holds no such edition: no edition made.
+    before_the_table = [
+        _fact(
+            "Oud Goud",
+            distance=d,
+            competition="World Championships 1990",
+            **{**history, "year": 1990},
+        )
+        for d in ("1000m", "1500m")
+    ]
+    refused = _reconcile(knowledge, article, *swept, alone, *before_the_table)
+    assert len(refused) == 3 and all("a meet not known" in r for r in refused)
+    with knowledge.read() as conn:
+        shown = [r for r in kb.results(conn) if r.athlete == "Vera Drievoud"]
+        assert not [r for r in kb.results(conn) if r.athlete in ("Olga Eenmaal", "Oud Goud")]
+        meets = kb.competitions_between(conn, dt.date(1900, 1, 1), dt.date(2100, 1, 1))
+    assert not [m for m in meets if "1990" in m.name]
+    assert sorted(r.distance for r in shown) == ["1000m", "1500m", "500m"]
+    assert {f"{r.competition} @ {r.city}" for r in shown} == {"WK afstanden 2023 @ Heerenveen"}
+
+
+def test_a_precedent_of_the_reported_title_takes_the_reported_championships_format(
+    knowledge: Store, settings: Settings, tmp_path: Path
+):
+    # "Piet Snel won the world title on the 500m, the first since Jan Eerder in 2012; the
+    # Dutch women took the team pursuit" (invented): a report of a bare "World Championships"
+    # whose races (a team pursuit) are the single distances'; its precedent is of that format.
+    tells, does_not = _articles(knowledge, settings, tmp_path, "2021-02-14", "2021-02-15")
+    now = {"competition": "World Championships", "venue": "Heerenveen", "race_date": "2021-02-13"}
+    then = {"competition": "World Championships 2012", "earlier": True, "year": 2012}
+    precedent = {**then, "venue": None, "distance": "500m", "gender": "men"}
+    _reconcile(
+        knowledge,
+        tells,
+        _fact("Piet Snel", distance="500m", gender="men", **now),
+        _fact("Netherlands", distance="team pursuit", **now),
+        _fact("Jan Eerder", **precedent),
+    )
+    assert _meet_of(knowledge, "Jan Eerder") == "WK afstanden 2012 @ Heerenveen"
+    # A report whose races do not tell its format (a 500m, skated at every championship):
+    # its precedent's format is not known either.
+    refused = _reconcile(
+        knowledge,
+        does_not,
+        _fact("Kees Kort", distance="500m", gender="men", **now),
+        _fact("Wim Vroeger", **{**precedent, "competition": "World Championships 2015"}),
+    )
+    assert any("a meet not known" in r for r in refused)
+    with knowledge.read() as conn:
+        assert not [r for r in kb.results(conn) if r.athlete == "Wim Vroeger"]

@@ -494,3 +494,22 @@ def test_a_result_with_no_race_day_shows_its_meets_days_not_the_first_of_the_mon
     row = page[page.index("WK afstanden") - 400 : page.index("WK afstanden")]
     # The article gives only its month: the result is of the month's days, not of 1 February.
     assert "1–28 feb 2019" in row and "1 feb 2019" not in row.replace("1–28 feb 2019", "")
+
+
+def test_a_result_given_no_field_is_shown_in_the_one_race_of_its_field(
+    knowledge: Store, settings: Settings, tmp_path: Path
+):
+    # "Bij de vrouwen won Anna Snel de 500 meter in Inzell; Bea Vlot werd zeventiende in
+    # 38,47" (invented): one women's race, not a second race of no field beside it.
+    [article] = _articles(knowledge, settings, tmp_path, "2019-02-10")
+    now = {"competition": "WK afstanden", "venue": "Inzell", "distance": "500m"}
+    _reconcile(
+        knowledge,
+        article,
+        _fact("Anna Snel", rank=1, seconds=37.5, time="37.50", **now),
+        _fact("Bea Vlot", rank=17, seconds=38.47, time="38.47", gender=None, **now),
+    )
+    with knowledge.read() as conn:
+        shown = [r for r in kb.results(conn) if r.athlete in ("Anna Snel", "Bea Vlot")]
+    assert len(shown) == 2 and len({r.race_id for r in shown}) == 1
+    assert {r.gender for r in shown} == {"women"}

@@ -156,3 +156,31 @@ def test_a_country_is_never_a_skater_and_a_team_result_never_a_persons() -> None
 def test_a_doubled_lower_place_is_a_conflict_too() -> None:
     held = judge([standing(1, None, 1), standing(2, None, 3), standing(3, None, 3)])
     assert held == {1: None, 2: CONFLICT, 3: CONFLICT}
+
+
+def test_a_result_the_article_gives_no_field_joins_the_one_field_of_its_race() -> None:
+    # "Bij de vrouwen won Anna Test de 500 meter. Bea Vlot werd zeventiende in 38,47."
+    facts = {
+        "results": [
+            fact("Anna Test", "500m", rank=1),
+            fact("Bea Vlot", "500m", gender=None, rank=17, seconds=38.47),
+        ],
+        "candidates": {"results": [fact("Cor Twijfel", "500m", gender=None, seconds=38.9)]},
+    }
+    assert [s.fact["gender"] for s in statements(facts)] == ["women", "women", "women"]
+
+
+def test_a_race_of_both_fields_or_another_race_gives_no_field() -> None:
+    both = {
+        "results": [
+            fact("Anna Test", "500m", rank=1),
+            fact("Bram Test", "500m", gender="men", rank=1),
+            fact("Bea Vlot", "500m", gender=None, rank=17),
+            # another race of the article (its 1000m, an earlier meet): no field from these
+            fact("Dirk Elders", "1000m", gender=None, rank=3),
+            fact("Eva Ooit", "500m", gender=None, rank=2, earlier=True),
+        ]
+    }
+    assert [s.fact["gender"] for s in statements(both)][2:] == [None, None, None]
+    team = {"results": [fact("Netherlands", "team pursuit", gender=None, rank=1)]}
+    assert statements(team)[0].fact["gender"] is None
