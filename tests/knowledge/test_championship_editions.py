@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 from schaatsradar.knowledge.championship_format import format_by_races
 from schaatsradar.knowledge.championships import (
@@ -16,11 +17,12 @@ from schaatsradar.knowledge.championships import (
     edition_of,
 )
 from schaatsradar.knowledge.olympics import bundled_games
+from schaatsradar.settings import Settings
 from schaatsradar.store import Store
 from schaatsradar.store import knowledge as kb
 from schaatsradar.store.article_refs import ArticleRef
 from tests.knowledge.championship_table import article_of, editions
-from tests.knowledge.test_meets import _fact, _meet_of, _reconcile, knowledge
+from tests.knowledge.test_meets import _articles, _fact, _meet_of, _reconcile, knowledge
 
 __all__ = ["article_of", "editions", "knowledge"]  # the fixtures
 
