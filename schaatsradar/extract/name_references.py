@@ -20,10 +20,12 @@ from schaatsradar.extract.name_words import (
     _EN_NATIONALITY,
     _EN_PERSON_NOUNS,
     _EN_REFERENCE,
+    _EN_SAYING,
     _FOLLOW_OK,
     _NL_NATIONALITY,
     _NL_PERSON_NOUNS,
     _NL_REFERENCE,
+    _NL_SAYING,
     _NOT_PERSON_NOUNS,
     _PRONOUNS,
 )
@@ -104,14 +106,12 @@ class _References:
     ) -> Iterator[_Event]:
         """The phrases that stand for a person; the ages of those that describe the name
         right after them ("de 32-jarige Martina Sablikova") go to `named_ages`."""
-        for rx, nats, nouns, dutch in (
-            (_NL_REFERENCE, _NL_NATIONALITY, _NL_PERSON_NOUNS, True),
-            (_EN_REFERENCE, _EN_NATIONALITY, _EN_PERSON_NOUNS, False),
+        for rx, saying, nats, nouns, dutch in (
+            (_NL_REFERENCE, _NL_SAYING, _NL_NATIONALITY, _NL_PERSON_NOUNS, True),
+            (_EN_REFERENCE, _EN_SAYING, _EN_NATIONALITY, _EN_PERSON_NOUNS, False),
         ):
-            for m in rx.finditer(self.text):
+            for m in saying_phrases(rx, saying, self.text):
                 age, nat, noun = m.group("age"), m.group("nat"), m.group("noun")
-                if not (age or nat or noun):
-                    continue
                 start = m.start()
                 end = max(m.end(g) for g in ("age", "nat", "noun") if m.group(g))
                 if age and not nat and not noun:
@@ -180,6 +180,26 @@ class _References:
             ):
                 continue
             yield tok.start, tok.end, None, gender, None
+
+
+def saying_phrases(
+    rx: re.Pattern[str], saying: re.Pattern[str], text: str
+) -> Iterator[re.Match[str]]:
+    """The matches of `rx.finditer(text)` in which an age, nationality or noun group took
+    part, read only where `saying` (`name_words._saying_pattern`) finds one may start.
+
+    The same matches: `rx` matches at every determiner, and one with no group spans only the
+    determiner, modifiers and spaces, in which no other determiner starts; so skipping those
+    moves no later match, and every match with a group is at a place `saying` finds."""
+    pos = 0
+    while (found := saying.search(text, pos)) is not None:
+        m = rx.match(text, found.start())
+        if m is None:  # (never: `saying` starts where `rx` does)
+            pos = found.start() + 1
+            continue
+        pos = m.end()
+        if m.lastindex is not None:  # a group took part (the only groups are these three)
+            yield m
 
 
 def _constraints(
