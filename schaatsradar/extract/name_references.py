@@ -51,6 +51,12 @@ class _References:
         nationality and gender within the same or previous two sentences. When that person
         is someone named with a role (not a skater), nothing is returned: the text is about
         them."""
+        name_spans = sorted((m.start, m.end) for p in self.persons.values() for m in p.mentions)
+        named_ages: list[tuple[int, int]] = []
+        events = sorted([*self.reference_phrases(name_spans, named_ages), *self.pronouns()])
+        if not events:
+            return []  # (the history below is read only for these: a long list of names
+            # without a reference, a hostile input, needs none of it)
         rank = self.doc.rank
         history: list[tuple[int, int, _Person]] = sorted(  # (start, sentence rank, person)
             (
@@ -62,13 +68,10 @@ class _References:
             key=lambda h: h[0],
         )
         starts = [h[0] for h in history]
-        name_spans = sorted((m.start, m.end) for p in self.persons.values() for m in p.mentions)
         # An age the article gives a person ("de 32-jarige Sablikova", or a reference resolved
         # to her) rules her out for a reference with another age ("de 24-jarige rijdster").
         by_start = {m.start: p for p in self.persons.values() for m in p.mentions}
         ages: dict[Skater, int] = {}
-        named_ages: list[tuple[int, int]] = []
-        events = sorted([*self.reference_phrases(name_spans, named_ages), *self.pronouns()])
         for name_start, named_age in named_ages:
             if name_start in by_start:
                 ages.setdefault(by_start[name_start].skater, named_age)

@@ -59,6 +59,10 @@ from schaatsradar.extract.types import Skater
 
 __all__ = ["How", "NameMention", "find_skaters"]
 
+# The words `name_words.role_as_later` starts from, and how far after a name it looks for one.
+_ROLE_AS = frozenset(("als", "as"))
+_ROLE_AS_REACH = name_words._ROLE_LOOKAHEAD + 1
+
 
 def _typo_of(mine: str, theirs: str) -> bool:
     """Whether a word is the registry's word with a typo: one edit, letters moved, or (in a
@@ -397,6 +401,10 @@ class _Finder(_References):
         for p in self.persons.values():
             context = strong = False
             for m in p.mentions:
+                if strong and p.skater.known:
+                    # Settled: a registry skater in strong context counts, role or not (and
+                    # then `role` is read nowhere: `references` asks `included or role`).
+                    break
                 role = self.role_marked(m)
                 p.role |= role
                 sent = self.tokens[m.first_tok].sent
@@ -459,6 +467,13 @@ class _Finder(_References):
                     names_next = follower is not None and follower.joined and follower.core
                     if _is_role_token(role_word.lower) and not names_next:
                         return True  # but "Stolz, trainer Bob Corby" is two people
+        # `role_as_later` reads on only from an "als"/"as" among the next four words: most
+        # names have none, and the word list is not made for them.
+        for t in tokens[k : k + _ROLE_AS_REACH]:
+            if t.sent == sent and t.info.lower in _ROLE_AS:
+                break
+        else:
+            return False
         return name_words.role_as_later([t.lower for t in tokens[k : k + 8] if t.sent == sent])
 
     def nationality_next_to(self, m: _Mention) -> bool:
