@@ -132,14 +132,11 @@ class _Token(NamedTuple):
     initial: bool  # opens a sentence, a quote, a heading or a parenthesis
     joined: bool  # only spaces between this token and the previous one (same sentence)
     core: bool  # could be a word of a name here
+    lower: str  # `info.lower`, as a field: the rules read it tens of thousands of times
 
     @property
     def parts(self) -> tuple[str, ...]:
         return self.info.parts
-
-    @property
-    def lower(self) -> str:
-        return self.info.lower
 
 
 @dataclass(slots=True)
@@ -241,7 +238,8 @@ def _analyse(text: str) -> _Doc:
                 initial = not joined and not _OPENERS.isdisjoint(gap)
         info = infos.get(word) or _word_info(word)
         core = info.name_word and not (initial and info.common)
-        tokens.append(new_token(_Token, (s, e, word, info, sent, initial, joined, core)))
+        token = (s, e, word, info, sent, initial, joined, core, info.lower)
+        tokens.append(new_token(_Token, token))
         if info.caps and not initial:
             caps_count[sent] += 1  # and never context: "Dromen van Goud" is a title
         else:

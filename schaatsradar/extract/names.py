@@ -125,8 +125,7 @@ class _Finder(_References):
         person.mentions.append(_Mention(self.tokens[i].start, end, i, j, how, full))
         if full:
             bisect.insort(person.full_positions, self.tokens[i].start)
-        for k in range(i, j + 1):
-            self.taken[k] = True
+        self.taken[i : j + 1] = [True] * (j + 1 - i)
 
     # -- 1. registry names -----------------------------------------------------------------
 
