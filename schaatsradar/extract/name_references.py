@@ -51,9 +51,8 @@ class _References:
         nationality and gender within the same or previous two sentences. When that person
         is someone named with a role (not a skater), nothing is returned: the text is about
         them."""
-        name_spans = sorted((m.start, m.end) for p in self.persons.values() for m in p.mentions)
         named_ages: list[tuple[int, int]] = []
-        events = sorted([*self.reference_phrases(name_spans, named_ages), *self.pronouns()])
+        events = sorted([*self.reference_phrases(named_ages), *self.pronouns()])
         if not events:
             return []  # (the history below is read only for these: a long list of names
             # without a reference, a hostile input, needs none of it)
@@ -104,11 +103,10 @@ class _References:
                 starts.insert(idx, start)
         return out
 
-    def reference_phrases(
-        self, name_spans: list[tuple[int, int]], named_ages: list[tuple[int, int]]
-    ) -> Iterator[_Event]:
+    def reference_phrases(self, named_ages: list[tuple[int, int]]) -> Iterator[_Event]:
         """The phrases that stand for a person; the ages of those that describe the name
         right after them ("de 32-jarige Martina Sablikova") go to `named_ages`."""
+        name_spans: list[tuple[int, int]] | None = None  # sorted once a phrase needs them
         for rx, saying, nats, nouns, dutch in (
             (_NL_REFERENCE, _NL_SAYING, _NL_NATIONALITY, _NL_PERSON_NOUNS, True),
             (_EN_REFERENCE, _EN_SAYING, _EN_NATIONALITY, _EN_PERSON_NOUNS, False),
@@ -119,6 +117,10 @@ class _References:
                 end = max(m.end(g) for g in ("age", "nat", "noun") if m.group(g))
                 if age and not nat and not noun:
                     end = m.end("age") + len("-jarige" if dutch else "-year-old")
+                if name_spans is None:
+                    name_spans = sorted(
+                        (m.start, m.end) for p in self.persons.values() for m in p.mentions
+                    )
                 k = bisect.bisect_left(name_spans, (end, -1))
                 if k and name_spans[k - 1][1] > start:
                     continue  # part of a name phrase: "de Canadese Ivanie Blondin"

@@ -66,6 +66,7 @@ class _WordInfo:
     caps: bool
     name_word: bool  # could be a word of a name, if it does not open a sentence
     common: bool  # an ordinary word when it opens a sentence
+    role: bool  # a role ("coach", "analist", "oud-schaatser": `name_words._is_role_token`)
     skater_noun: bool  # "schaatsster", "skater", ... (not "oud-schaatser")
     context: int  # 2: strong skater context (skating verb, skater noun); 1: rank word
     headline_lower: bool  # a lower-case word that a title-case heading would capitalise
@@ -111,6 +112,7 @@ def _new_word_info(word: str) -> _WordInfo:
         caps=caps,
         name_word=name_word,
         common=lower in _COMMON or role,
+        role=role,
         skater_noun=noun,
         context=context,
         headline_lower=not caps and lower not in _TITLE_SMALL_WORDS,

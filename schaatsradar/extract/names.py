@@ -51,8 +51,8 @@ from schaatsradar.extract.name_words import (
     _EVENTS_ORGS,
     _FORMER,
     _NATIONALITY_WORDS,
+    _PARTNER_AFTER_POSSESSIVE,
     _SENTENCE_INITIAL_AMBIGUOUS,
-    _is_role_token,
 )
 from schaatsradar.extract.registry import EAST_ASIAN_COUNTRIES, Registry, norm_parts
 from schaatsradar.extract.types import Skater
@@ -104,12 +104,12 @@ class _Finder(_References):
         self.surnames()
         self.decide()
         out = [
-            NameMention(m.start, m.end, p.skater, m.how)
+            _name_mention(m.start, m.end, p.skater, m.how)
             for p in self.persons.values()
             if p.included
             for m in p.mentions
         ]
-        out.extend(NameMention(s, e, sk, "reference") for s, e, sk in self.references())
+        out.extend(_name_mention(s, e, sk, "reference") for s, e, sk in self.references())
         out.sort(key=lambda nm: (nm.start, nm.end))
         return out
 
@@ -121,7 +121,9 @@ class _Finder(_References):
         return p
 
     def add(self, skater: Skater, i: int, j: int, end: int, how: How, full: bool) -> None:
-        person = self.person(skater)
+        self.add_to(self.person(skater), i, j, end, how, full)
+
+    def add_to(self, person: _Person, i: int, j: int, end: int, how: How, full: bool) -> None:
         person.mentions.append(_Mention(self.tokens[i].start, end, i, j, how, full))
         if full:
             bisect.insort(person.full_positions, self.tokens[i].start)
@@ -140,6 +142,9 @@ class _Finder(_References):
             i for i, tok in enumerate(tokens) if (parts := tok.info.parts) and parts[0] in firsts
         ]
         after = 0  # tokens before this are inside a name already found
+        # The person of each registry entry met, by the entry's identity: a long list of names
+        # looks its people up by a dictionary of ints, not by hashing a skater per mention.
+        people: dict[int, _Person] = {}
         for i in starts:
             if i < after:
                 continue
@@ -147,13 +152,18 @@ class _Finder(_References):
             found = None
             for entry in self.registry.names_starting_with(tok.info.parts[0]):
                 hit = _match_parts(tokens, i, entry.parts)
-                if hit and self.text[tok.start : hit[1]].lower() != self.text[tok.start : hit[1]]:
-                    found = (entry, hit)
-                    break
+                if hit:
+                    written = self.text[tok.start : hit[1]]
+                    if written.lower() != written:
+                        found = (entry, hit)
+                        break
             if found is None:
                 continue
             entry, (j, end) = found
-            self.add(entry.skater, i, j, end, "alias" if entry.is_alias else "full", True)
+            person = people.get(id(entry))
+            if person is None:
+                person = people[id(entry)] = self.person(entry.skater)
+            self.add_to(person, i, j, end, "alias" if entry.is_alias else "full", True)
             after = j + 1
 
     # -- 2. runs of capitalised words ------------------------------------------------------
@@ -431,12 +441,14 @@ class _Finder(_References):
             if prev.lower in _CREDIT_WORDS:
                 return True
             if tokens[i].joined:
-                if _is_role_token(prev.lower) or (prev.lower in _BYLINE_WORDS and prev.initial):
+                if prev.info.role or (prev.lower in _BYLINE_WORDS and prev.initial):
                     return True
                 before = tokens[i - 2] if i > 1 and tokens[i - 2].sent == sent else None
                 if prev.info.skater_noun and before is not None and before.lower in _FORMER:
                     return True
-                if name_words.partner_before(prev.lower, before.lower if before else None):
+                if prev.lower in _PARTNER_AFTER_POSSESSIVE and name_words.partner_before(
+                    prev.lower, before.lower if before else None
+                ):
                     return True  # "zijn vrouw X"
                 if (
                     prev.lower in _BYLINE_WORDS
@@ -445,7 +457,7 @@ class _Finder(_References):
                 ):
                     return True  # "coached by X", "getraind door X": the coach
             elif (
-                _is_role_token(prev.lower)
+                prev.info.role
                 and self.text[prev.end : tokens[i].start].strip() == ","
                 and self.text[m.end : m.end + 1] == ","
             ):
@@ -464,7 +476,7 @@ class _Finder(_References):
                     role_word = tokens[look]
                     follower = tokens[look + 1] if look + 1 < len(tokens) else None
                     names_next = follower is not None and follower.joined and follower.core
-                    if _is_role_token(role_word.lower) and not names_next:
+                    if role_word.info.role and not names_next:
                         return True  # but "Stolz, trainer Bob Corby" is two people
         # `role_as_later` reads on only from an "als"/"as" among the next four words: most
         # names have none, and the word list is not made for them.
@@ -496,6 +508,15 @@ class _Finder(_References):
                 nxt = tokens[k + 2]
             return nxt.sent == sent and nxt.lower in _COUNTRIES and nxt.info.caps
         return False
+
+
+def _name_mention(start: int, end: int, skater: Skater, how: How) -> NameMention:
+    """`NameMention(start, end, skater, how)`, its fields set as its `__init__` sets them but
+    without a frozen dataclass's `object.__setattr__` per field: a tenth of the time of a long
+    list of names went to making its mentions."""
+    made = object.__new__(NameMention)
+    made.__dict__.update(start=start, end=end, skater=skater, how=how)
+    return made
 
 
 def find_skaters(text: str, registry: Registry) -> list[NameMention]:
