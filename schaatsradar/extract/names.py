@@ -25,10 +25,8 @@ person records in `name_persons` and step 5 in `name_references`; this module ru
 from __future__ import annotations
 
 import bisect
-import operator
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
@@ -39,7 +37,15 @@ from schaatsradar.extract.name_forms import (
     _unknown_surname_keys,
 )
 from schaatsradar.extract.name_index import _deletions, _index, _letter_moved, _one_edit
-from schaatsradar.extract.name_persons import How, _Mention, _Person
+from schaatsradar.extract.name_persons import (
+    _BY_SPAN,
+    How,
+    NameMention,
+    _Mention,
+    _name_mention,
+    _Person,
+    _without_overlaps,
+)
 from schaatsradar.extract.name_places import place_cut
 from schaatsradar.extract.name_references import _References
 from schaatsradar.extract.name_text import _WEAK_PARTICLES, _analyse, _match_parts, _Token
@@ -74,16 +80,6 @@ def _typo_of(mine: str, theirs: str) -> bool:
         return sum(a != b for a, b in zip(mine, theirs, strict=True)) <= 2
     # A long word mistyped more ("Anotionette"); short given names stay exact ("Jae-won").
     return min(len(mine), len(theirs)) >= 8 and fuzz.ratio(mine, theirs) >= 85
-
-
-@dataclass(frozen=True)
-class NameMention:
-    """One place where the article refers to a skater."""
-
-    start: int
-    end: int  # text[start:end] is exactly the words referring to the skater
-    skater: Skater
-    how: How
 
 
 class _Finder(_References):
@@ -511,35 +507,8 @@ class _Finder(_References):
         return False
 
 
-# Mentions in text order (a key read in C: a long list of names sorted by a lambda spent a
-# twentieth of its time calling it).
-_BY_SPAN = operator.attrgetter("start", "end")
-
-
-def _name_mention(start: int, end: int, skater: Skater, how: How) -> NameMention:
-    """`NameMention(start, end, skater, how)`, its fields set as its `__init__` sets them but
-    without a frozen dataclass's `object.__setattr__` per field: a tenth of the time of a long
-    list of names went to making its mentions."""
-    made = object.__new__(NameMention)
-    made.__dict__.update(start=start, end=end, skater=skater, how=how)
-    return made
-
-
 def find_skaters(text: str, registry: Registry) -> list[NameMention]:
     """Every mention of a skater in `text`, sorted by start (see the module docstring)."""
     if not text:
         return []
     return _without_overlaps(_Finder(text, registry).run())
-
-
-def _without_overlaps(mentions: list[NameMention]) -> list[NameMention]:
-    """A word read both as a pronoun and as the start of a name ("Zij Aan" as a name) must
-    not count twice: of overlapping mentions the longer one stays."""
-    kept: list[NameMention] = []
-    for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
-        if kept and mention.start < kept[-1].end:
-            if mention.end - mention.start > kept[-1].end - kept[-1].start:
-                kept[-1] = mention
-            continue
-        kept.append(mention)
-    return kept
