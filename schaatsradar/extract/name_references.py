@@ -20,10 +20,12 @@ from schaatsradar.extract.name_words import (
     _EN_NATIONALITY,
     _EN_PERSON_NOUNS,
     _EN_REFERENCE,
+    _EN_SAYING,
     _FOLLOW_OK,
     _NL_NATIONALITY,
     _NL_PERSON_NOUNS,
     _NL_REFERENCE,
+    _NL_SAYING,
     _NOT_PERSON_NOUNS,
     _PRONOUNS,
 )
@@ -49,6 +51,11 @@ class _References:
         nationality and gender within the same or previous two sentences. When that person
         is someone named with a role (not a skater), nothing is returned: the text is about
         them."""
+        named_ages: list[tuple[int, int]] = []
+        events = sorted([*self.reference_phrases(named_ages), *self.pronouns()])
+        if not events:
+            return []  # (the history below is read only for these: a long list of names
+            # without a reference, a hostile input, needs none of it)
         rank = self.doc.rank
         history: list[tuple[int, int, _Person]] = sorted(  # (start, sentence rank, person)
             (
@@ -60,13 +67,10 @@ class _References:
             key=lambda h: h[0],
         )
         starts = [h[0] for h in history]
-        name_spans = sorted((m.start, m.end) for p in self.persons.values() for m in p.mentions)
         # An age the article gives a person ("de 32-jarige Sablikova", or a reference resolved
         # to her) rules her out for a reference with another age ("de 24-jarige rijdster").
         by_start = {m.start: p for p in self.persons.values() for m in p.mentions}
         ages: dict[Skater, int] = {}
-        named_ages: list[tuple[int, int]] = []
-        events = sorted([*self.reference_phrases(name_spans, named_ages), *self.pronouns()])
         for name_start, named_age in named_ages:
             if name_start in by_start:
                 ages.setdefault(by_start[name_start].skater, named_age)
@@ -99,23 +103,24 @@ class _References:
                 starts.insert(idx, start)
         return out
 
-    def reference_phrases(
-        self, name_spans: list[tuple[int, int]], named_ages: list[tuple[int, int]]
-    ) -> Iterator[_Event]:
+    def reference_phrases(self, named_ages: list[tuple[int, int]]) -> Iterator[_Event]:
         """The phrases that stand for a person; the ages of those that describe the name
         right after them ("de 32-jarige Martina Sablikova") go to `named_ages`."""
-        for rx, nats, nouns, dutch in (
-            (_NL_REFERENCE, _NL_NATIONALITY, _NL_PERSON_NOUNS, True),
-            (_EN_REFERENCE, _EN_NATIONALITY, _EN_PERSON_NOUNS, False),
+        name_spans: list[tuple[int, int]] | None = None  # sorted once a phrase needs them
+        for rx, saying, nats, nouns, dutch in (
+            (_NL_REFERENCE, _NL_SAYING, _NL_NATIONALITY, _NL_PERSON_NOUNS, True),
+            (_EN_REFERENCE, _EN_SAYING, _EN_NATIONALITY, _EN_PERSON_NOUNS, False),
         ):
-            for m in rx.finditer(self.text):
+            for m in saying_phrases(rx, saying, self.text):
                 age, nat, noun = m.group("age"), m.group("nat"), m.group("noun")
-                if not (age or nat or noun):
-                    continue
                 start = m.start()
                 end = max(m.end(g) for g in ("age", "nat", "noun") if m.group(g))
                 if age and not nat and not noun:
                     end = m.end("age") + len("-jarige" if dutch else "-year-old")
+                if name_spans is None:
+                    name_spans = sorted(
+                        (m.start, m.end) for p in self.persons.values() for m in p.mentions
+                    )
                 k = bisect.bisect_left(name_spans, (end, -1))
                 if k and name_spans[k - 1][1] > start:
                     continue  # part of a name phrase: "de Canadese Ivanie Blondin"
@@ -180,6 +185,26 @@ class _References:
             ):
                 continue
             yield tok.start, tok.end, None, gender, None
+
+
+def saying_phrases(
+    rx: re.Pattern[str], saying: re.Pattern[str], text: str
+) -> Iterator[re.Match[str]]:
+    """The matches of `rx.finditer(text)` in which an age, nationality or noun group took
+    part, read only where `saying` (`name_words._saying_pattern`) finds one may start.
+
+    The same matches: `rx` matches at every determiner, and one with no group spans only the
+    determiner, modifiers and spaces, in which no other determiner starts; so skipping those
+    moves no later match, and every match with a group is at a place `saying` finds."""
+    pos = 0
+    while (found := saying.search(text, pos)) is not None:
+        m = rx.match(text, found.start())
+        if m is None:  # (never: `saying` starts where `rx` does)
+            pos = found.start() + 1
+            continue
+        pos = m.end()
+        if m.lastindex is not None:  # a group took part (the only groups are these three)
+            yield m
 
 
 def _constraints(

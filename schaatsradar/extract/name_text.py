@@ -66,6 +66,7 @@ class _WordInfo:
     caps: bool
     name_word: bool  # could be a word of a name, if it does not open a sentence
     common: bool  # an ordinary word when it opens a sentence
+    role: bool  # a role ("coach", "analist", "oud-schaatser": `name_words._is_role_token`)
     skater_noun: bool  # "schaatsster", "skater", ... (not "oud-schaatser")
     context: int  # 2: strong skater context (skating verb, skater noun); 1: rank word
     headline_lower: bool  # a lower-case word that a title-case heading would capitalise
@@ -111,6 +112,7 @@ def _new_word_info(word: str) -> _WordInfo:
         caps=caps,
         name_word=name_word,
         common=lower in _COMMON or role,
+        role=role,
         skater_noun=noun,
         context=context,
         headline_lower=not caps and lower not in _TITLE_SMALL_WORDS,
@@ -132,14 +134,11 @@ class _Token(NamedTuple):
     initial: bool  # opens a sentence, a quote, a heading or a parenthesis
     joined: bool  # only spaces between this token and the previous one (same sentence)
     core: bool  # could be a word of a name here
+    lower: str  # `info.lower`, as a field: the rules read it tens of thousands of times
 
     @property
     def parts(self) -> tuple[str, ...]:
         return self.info.parts
-
-    @property
-    def lower(self) -> str:
-        return self.info.lower
 
 
 @dataclass(slots=True)
@@ -241,7 +240,8 @@ def _analyse(text: str) -> _Doc:
                 initial = not joined and not _OPENERS.isdisjoint(gap)
         info = infos.get(word) or _word_info(word)
         core = info.name_word and not (initial and info.common)
-        tokens.append(new_token(_Token, (s, e, word, info, sent, initial, joined, core)))
+        token = (s, e, word, info, sent, initial, joined, core, info.lower)
+        tokens.append(new_token(_Token, token))
         if info.caps and not initial:
             caps_count[sent] += 1  # and never context: "Dromen van Goud" is a title
         else:

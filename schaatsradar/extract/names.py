@@ -27,7 +27,6 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
@@ -38,7 +37,15 @@ from schaatsradar.extract.name_forms import (
     _unknown_surname_keys,
 )
 from schaatsradar.extract.name_index import _deletions, _index, _letter_moved, _one_edit
-from schaatsradar.extract.name_persons import How, _Mention, _Person
+from schaatsradar.extract.name_persons import (
+    _BY_SPAN,
+    How,
+    NameMention,
+    _Mention,
+    _name_mention,
+    _Person,
+    _without_overlaps,
+)
 from schaatsradar.extract.name_places import place_cut
 from schaatsradar.extract.name_references import _References
 from schaatsradar.extract.name_text import _WEAK_PARTICLES, _analyse, _match_parts, _Token
@@ -51,13 +58,17 @@ from schaatsradar.extract.name_words import (
     _EVENTS_ORGS,
     _FORMER,
     _NATIONALITY_WORDS,
+    _PARTNER_AFTER_POSSESSIVE,
     _SENTENCE_INITIAL_AMBIGUOUS,
-    _is_role_token,
 )
 from schaatsradar.extract.registry import EAST_ASIAN_COUNTRIES, Registry, norm_parts
 from schaatsradar.extract.types import Skater
 
 __all__ = ["How", "NameMention", "find_skaters"]
+
+# The words `name_words.role_as_later` starts from, and how far after a name it looks for one.
+_ROLE_AS = frozenset(("als", "as"))
+_ROLE_AS_REACH = name_words._ROLE_LOOKAHEAD + 1
 
 
 def _typo_of(mine: str, theirs: str) -> bool:
@@ -69,16 +80,6 @@ def _typo_of(mine: str, theirs: str) -> bool:
         return sum(a != b for a, b in zip(mine, theirs, strict=True)) <= 2
     # A long word mistyped more ("Anotionette"); short given names stay exact ("Jae-won").
     return min(len(mine), len(theirs)) >= 8 and fuzz.ratio(mine, theirs) >= 85
-
-
-@dataclass(frozen=True)
-class NameMention:
-    """One place where the article refers to a skater."""
-
-    start: int
-    end: int  # text[start:end] is exactly the words referring to the skater
-    skater: Skater
-    how: How
 
 
 class _Finder(_References):
@@ -100,13 +101,13 @@ class _Finder(_References):
         self.surnames()
         self.decide()
         out = [
-            NameMention(m.start, m.end, p.skater, m.how)
+            _name_mention(m.start, m.end, p.skater, m.how)
             for p in self.persons.values()
             if p.included
             for m in p.mentions
         ]
-        out.extend(NameMention(s, e, sk, "reference") for s, e, sk in self.references())
-        out.sort(key=lambda nm: (nm.start, nm.end))
+        out.extend(_name_mention(s, e, sk, "reference") for s, e, sk in self.references())
+        out.sort(key=_BY_SPAN)
         return out
 
     def person(self, skater: Skater, keys: tuple[tuple[str, ...], ...] | None = None) -> _Person:
@@ -117,12 +118,13 @@ class _Finder(_References):
         return p
 
     def add(self, skater: Skater, i: int, j: int, end: int, how: How, full: bool) -> None:
-        person = self.person(skater)
+        self.add_to(self.person(skater), i, j, end, how, full)
+
+    def add_to(self, person: _Person, i: int, j: int, end: int, how: How, full: bool) -> None:
         person.mentions.append(_Mention(self.tokens[i].start, end, i, j, how, full))
         if full:
             bisect.insort(person.full_positions, self.tokens[i].start)
-        for k in range(i, j + 1):
-            self.taken[k] = True
+        self.taken[i : j + 1] = [True] * (j + 1 - i)
 
     # -- 1. registry names -----------------------------------------------------------------
 
@@ -137,6 +139,9 @@ class _Finder(_References):
             i for i, tok in enumerate(tokens) if (parts := tok.info.parts) and parts[0] in firsts
         ]
         after = 0  # tokens before this are inside a name already found
+        # The person of each registry entry met, by the entry's identity: a long list of names
+        # looks its people up by a dictionary of ints, not by hashing a skater per mention.
+        people: dict[int, _Person] = {}
         for i in starts:
             if i < after:
                 continue
@@ -144,13 +149,18 @@ class _Finder(_References):
             found = None
             for entry in self.registry.names_starting_with(tok.info.parts[0]):
                 hit = _match_parts(tokens, i, entry.parts)
-                if hit and self.text[tok.start : hit[1]].lower() != self.text[tok.start : hit[1]]:
-                    found = (entry, hit)
-                    break
+                if hit:
+                    written = self.text[tok.start : hit[1]]
+                    if written.lower() != written:
+                        found = (entry, hit)
+                        break
             if found is None:
                 continue
             entry, (j, end) = found
-            self.add(entry.skater, i, j, end, "alias" if entry.is_alias else "full", True)
+            person = people.get(id(entry))
+            if person is None:
+                person = people[id(entry)] = self.person(entry.skater)
+            self.add_to(person, i, j, end, "alias" if entry.is_alias else "full", True)
             after = j + 1
 
     # -- 2. runs of capitalised words ------------------------------------------------------
@@ -397,6 +407,10 @@ class _Finder(_References):
         for p in self.persons.values():
             context = strong = False
             for m in p.mentions:
+                if strong and p.skater.known:
+                    # Settled: a registry skater in strong context counts, role or not (and
+                    # then `role` is read nowhere: `references` asks `included or role`).
+                    break
                 role = self.role_marked(m)
                 p.role |= role
                 sent = self.tokens[m.first_tok].sent
@@ -424,12 +438,14 @@ class _Finder(_References):
             if prev.lower in _CREDIT_WORDS:
                 return True
             if tokens[i].joined:
-                if _is_role_token(prev.lower) or (prev.lower in _BYLINE_WORDS and prev.initial):
+                if prev.info.role or (prev.lower in _BYLINE_WORDS and prev.initial):
                     return True
                 before = tokens[i - 2] if i > 1 and tokens[i - 2].sent == sent else None
                 if prev.info.skater_noun and before is not None and before.lower in _FORMER:
                     return True
-                if name_words.partner_before(prev.lower, before.lower if before else None):
+                if prev.lower in _PARTNER_AFTER_POSSESSIVE and name_words.partner_before(
+                    prev.lower, before.lower if before else None
+                ):
                     return True  # "zijn vrouw X"
                 if (
                     prev.lower in _BYLINE_WORDS
@@ -438,7 +454,7 @@ class _Finder(_References):
                 ):
                     return True  # "coached by X", "getraind door X": the coach
             elif (
-                _is_role_token(prev.lower)
+                prev.info.role
                 and self.text[prev.end : tokens[i].start].strip() == ","
                 and self.text[m.end : m.end + 1] == ","
             ):
@@ -457,8 +473,15 @@ class _Finder(_References):
                     role_word = tokens[look]
                     follower = tokens[look + 1] if look + 1 < len(tokens) else None
                     names_next = follower is not None and follower.joined and follower.core
-                    if _is_role_token(role_word.lower) and not names_next:
+                    if role_word.info.role and not names_next:
                         return True  # but "Stolz, trainer Bob Corby" is two people
+        # `role_as_later` reads on only from an "als"/"as" among the next four words: most
+        # names have none, and the word list is not made for them.
+        for t in tokens[k : k + _ROLE_AS_REACH]:
+            if t.sent == sent and t.info.lower in _ROLE_AS:
+                break
+        else:
+            return False
         return name_words.role_as_later([t.lower for t in tokens[k : k + 8] if t.sent == sent])
 
     def nationality_next_to(self, m: _Mention) -> bool:
@@ -489,16 +512,3 @@ def find_skaters(text: str, registry: Registry) -> list[NameMention]:
     if not text:
         return []
     return _without_overlaps(_Finder(text, registry).run())
-
-
-def _without_overlaps(mentions: list[NameMention]) -> list[NameMention]:
-    """A word read both as a pronoun and as the start of a name ("Zij Aan" as a name) must
-    not count twice: of overlapping mentions the longer one stays."""
-    kept: list[NameMention] = []
-    for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
-        if kept and mention.start < kept[-1].end:
-            if mention.end - mention.start > kept[-1].end - kept[-1].start:
-                kept[-1] = mention
-            continue
-        kept.append(mention)
-    return kept

@@ -234,6 +234,8 @@ def settled_formats(results: list[Result]) -> list[Result]:
 def _athletes(names: Sequence[NameMention]) -> list[AthleteMention]:
     by_skater: dict[Skater, AthleteMention] = {}
     for mention in names:
-        entry = by_skater.setdefault(mention.skater, AthleteMention(mention.skater))
+        entry = by_skater.get(mention.skater)
+        if entry is None:  # (not `setdefault`: no entry made per mention to be thrown away)
+            entry = by_skater[mention.skater] = AthleteMention(mention.skater)
         entry.mentions.append((mention.start, mention.end))
     return list(by_skater.values())

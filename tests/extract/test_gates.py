@@ -92,6 +92,35 @@ def test_led_scans_find_what_their_pattern_finds() -> None:
             ], (plain.pattern[:40], text[:60])
 
 
+def test_saying_phrases_are_the_reference_matches_with_a_group() -> None:
+    """The reference phrases read where one may say something (`saying_phrases`) are the
+    phrase pattern's own matches with an age, nationality or noun, hostile runs included."""
+    from schaatsradar.extract import name_words
+    from schaatsradar.extract.name_references import saying_phrases
+
+    texts = [
+        p.read_text(encoding="utf-8") for p in sorted([*CASES.glob("*.txt"), *UNSEEN.glob("*.txt")])
+    ] + MIXED_CASE
+    texts += [
+        "de de De  de\nde regerend de 24-jarige Noorse schaatsster, de Noorse's de Wit-Russische",
+        "de nieuwe de jonge Nederlandse. De Nederlands kampioen; de 9-jarigen de 24-jarige.",
+        "the the The reigning the 21-year-old Canadian speed skater the South\nKorean the Dutch",
+        "Leerdam" + " de" * 300 + " Noorse" + " the" * 300 + " American",
+    ]
+    for rx, saying in (
+        (name_words._NL_REFERENCE, name_words._NL_SAYING),
+        (name_words._EN_REFERENCE, name_words._EN_SAYING),
+    ):
+        for text in texts:
+            expected = [
+                (m.span(), m.groupdict())
+                for m in rx.finditer(text)
+                if m.group("age") or m.group("nat") or m.group("noun")
+            ]
+            found = [(m.span(), m.groupdict()) for m in saying_phrases(rx, saying, text)]
+            assert found == expected, text[:60]
+
+
 def test_first_chars_of_a_pattern() -> None:
     from schaatsradar.extract.pattern_leads import first_chars, led
 
