@@ -353,12 +353,7 @@ def results(
 ) -> list[ResultRow]:
     """Newest first (by race day, then id)."""
     day = _day_or(func.coalesce(Race.race_date, Competition.start_date), EARLIEST)
-    sources = (
-        select(func.count(ResultClaim.id))
-        .where(ResultClaim.result_id == RaceResult.id)
-        .correlate(RaceResult)
-        .scalar_subquery()
-    )
+    sources = RaceResult.claim_count  # kept by triggers on the claims (migration 0016)
     query = (
         select(
             RaceResult.id,
