@@ -141,7 +141,18 @@ def _object_at(
         and KEPT_AHEAD_BEFORE.search(before)
     ):
         return True
+    if named_before and HOLDER_POSSESSIVE_AFTER.match(text, end, sentence_end):
+        return True
     return named_before and BEATING_VERB_BEFORE.search(before) is not None
+
+
+# "Wiklund came close to Voronina's 5,000m world record, winning in 6:41.30": after a
+# subject, a name in the possessive of a record is its holder, the object of the clause, not
+# the skater who raced (issue 11, English shapes). At the head of a sentence ("Kok's world
+# record of 36.09 stood") the possessor may well be the one who raced.
+HOLDER_POSSESSIVE_AFTER = re.compile(
+    r"['’]s?\s+(?:[\w,.-]+\s+){0,3}?(?:record|mark|best\s+time)\b", re.IGNORECASE
+)
 
 
 # "Weidemann (3:58.64; +1.71), die het brons veroverde": a bracketed time may come first.
