@@ -59,7 +59,12 @@ NOT_THIS_RACE_BEFORE = blind(
     # A ranking list or selection order is not a race: "de selectievolgorde waarop hij de
     # tiende schaatser is", "tenth in the World Cup ranking".
     r"|\b(?:selectievolgorde|volgorde|ranglijst|wereldranglijst|ranking|plaatsingslijst)\b"
-    r"[^.;]{0,40})$"
+    r"[^.;]{0,40}"
+    # A standing along the way, not a race: "leidt na de eerste dag het klassement, met Ning op
+    # de tweede plaats", "leads the standings after day one, with Ning second".
+    r"|\b(?:na de (?:eerste|tweede|derde) dag|after (?:the )?(?:first|second|opening) day"
+    r"|after day (?:one|two)|tussenstand|tussenklassement|halfway standings)\b[^.;]{0,60}"
+    r"|\b(?:leidt|leidde|leads|led)\b[^.;]{0,40}\b(?:klassement|standings)\b[^.;]{0,40})$"
 )
 
 

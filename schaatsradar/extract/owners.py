@@ -248,8 +248,10 @@ def _rank_owner(
 
 # Verbs of winning: "Hij won het klassement voor Snellink" has the win's subject before it,
 # and "voor" after it is "ahead of" (issue 11, one skater one race), not "went to".
+# "Ze werd kampioen voor Groenewoud en Conijn": a title's subject before it, too.
 WIN_VERBS_AHEAD = frozenset(
-    {"won", "wint", "wonnen", "winnen", "zegevierde", "zegevierden", "triomfeerde"}
+    {"won", "wint", "wonnen", "winnen", "zegevierde", "zegevierden", "triomfeerde", "kampioen",
+     "kampioene"}
 )
 
 
@@ -257,12 +259,18 @@ def _won_ahead_of(
     text: str, sentence: Sentence, entities: Sequence[Entity], cue: patterns.RankMention, gap: str
 ) -> bool:
     """ "Ze won de 500 meter voor Kok": a subject won, and the name after "voor" followed."""
-    if cue.cue.casefold() not in WIN_VERBS_AHEAD or "voor" not in gap.casefold().split():
+    word = cue.cue.casefold().split()[-1]  # "nederlands kampioen": the title's last word
+    if word not in WIN_VERBS_AHEAD or "voor" not in gap.casefold().split():
         return False
+    # "won ze de 5000 meter en werd ze kampioen voor Groenewoud": a second verb that shares
+    # the subject keeps the clause.
     return any(
         not e.governed
         and e.end <= cue.start
-        and not SAME_CLAUSE_BREAK.search(text, e.end, cue.start)
+        and (
+            not SAME_CLAUSE_BREAK.search(text, e.end, cue.start)
+            or SHARED_SUBJECT.search(text, e.end, cue.start) is not None
+        )
         for e in entities
     )
 
