@@ -250,8 +250,8 @@ def _rank_owner(
 # and "voor" after it is "ahead of" (issue 11, one skater one race), not "went to".
 # "Ze werd kampioen voor Groenewoud en Conijn": a title's subject before it, too.
 WIN_VERBS_AHEAD = frozenset(
-    {"won", "wint", "wonnen", "winnen", "zegevierde", "zegevierden", "triomfeerde", "kampioen",
-     "kampioene"}
+    {"won", "wint", "wonnen", "winnen", "zegevierde", "zegevierden", "triomfeerde"}
+    | {"kampioen", "kampioene"}
 )
 
 
