@@ -143,8 +143,9 @@ WIN_COUNT_AFTER = re.compile(
 
 
 # "won nog alle teamsprints", "won all four distances": every race of a set, no one race.
+# "won beide afstanden", "won both races": several races at once, none of them said.
 WON_ALL_AFTER = re.compile(
-    r"[^.,;:\d]{0,50}?\b(?:alle|all)\s+(?:(?:de|the|zijn|haar|his|her|their|hun|twee|drie"
+    r"[^.,;:\d]{0,50}?\b(?:alle|all|beide|both)\s+(?:(?:de|the|zijn|haar|his|her|their|hun|twee|drie"
     r"|vier|vijf|zes|two|three|four|five|six)\s+){0,2}[\w-]+(?:s|en)\b",
     re.IGNORECASE,
 )

@@ -327,6 +327,9 @@ def _distance_before(
     return context.distance
 
 
+TIME_ON_DISTANCE = re.compile(r"\s+(?:op|over|on|in)\s+(?:de|het|the)\s+", re.IGNORECASE)
+
+
 def _distance_for(
     time: patterns.TimeMention | None,
     distances: Sequence[patterns.DistanceMention],
@@ -339,6 +342,14 @@ def _distance_for(
         return context.distance
     # A time is a race's, never a classification's (that is counted in points).
     distances = [d for d in distances if d.distance not in CLASSIFICATIONS]
+    if text:
+        # "Ze reed 37,02 op de 500 meter en 1.14,55 op de 1000 meter": the race right after a
+        # time names it, whatever was named before.
+        named = next(
+            (d for d in distances if TIME_ON_DISTANCE.fullmatch(text, time.end, d.start)), None
+        )
+        if named is not None:
+            return named.distance
     before = [d for d in distances if d.end <= time.start]
     if before:
         return before[-1].distance
