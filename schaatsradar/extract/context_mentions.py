@@ -247,11 +247,33 @@ def _is_description(text: str, lo: int, start: int, end: int) -> bool:
     before = text[max(lo, start - 60) : start]
     if _OF_THE_MEET_BEFORE.search(before):
         return True
+    # "a former Olympic team pursuit champion": the race between the meet and the title.
+    raced_title = _RACE_TITLE_AFTER.match(text, end)
+    end = raced_title.end() if raced_title is not None else end
     if not _CHAMPION.search(text, start, end):
         return False
     if _NAME_AFTER.match(text, end):
         return True  # an apposition: "olympisch kampioen Noorwegen"
+    if _IS_BEFORE.search(before) and _ON_RACE_AFTER.match(text, end):
+        return False  # "De Boo is olympisch kampioen op de 1000 meter": the news itself
     return not (_BECAME_BEFORE.search(before) or _BECAME_AFTER.match(text, end, end + 80))
+
+
+_RACE_TITLE_AFTER = re.compile(
+    r"\s*(?:team\s+pursuit|team\s+sprint|mass\s+start|relay|ploegenachtervolging|teamsprint"
+    r"|massastart|aflossing|\d[\d,.]*\s?(?:m|meters?|metres?|meter|km))\s+(?:kampioene?|champion)\b",
+    re.IGNORECASE,
+)
+
+
+# A title of one race, said in the present: "is olympisch kampioen op de 1000 meter" is what
+# he won (a title held from before is said without the race: "is olympisch kampioen").
+# Not "is de olympisch kampioene op de 3000 en 5000 meter": an article or a list, a palmares.
+_IS_BEFORE = re.compile(r"\b(?:is|zijn)\s+(?:(?!(?:de|het|een)\s)\w+\s+)?$", re.IGNORECASE)
+_ON_RACE_AFTER = re.compile(
+    r"\s+(?:op|over)\s+de\s+\d[\d.]*\s*(?:meter|m|kilometer|km)\b(?!\s*(?:,|en\b))",
+    re.IGNORECASE,
+)
 
 
 # -- where a record was set, where a skater comes from --------------------------------------
