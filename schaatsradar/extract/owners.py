@@ -143,6 +143,8 @@ def _object_at(
         return True
     if named_before and HOLDER_POSSESSIVE_AFTER.match(text, end, sentence_end):
         return True
+    if MARK_NOUN_BEFORE.search(before) and MARK_HELD_AFTER.match(text, end, sentence_end):
+        return True  # "broke the world record Lee Sang-hwa had held since 2013"
     return named_before and BEATING_VERB_BEFORE.search(before) is not None
 
 
@@ -152,6 +154,17 @@ def _object_at(
 # record of 36.09 stood") the possessor may well be the one who raced.
 HOLDER_POSSESSIVE_AFTER = re.compile(
     r"['’]s?\s+(?:[\w,.-]+\s+){0,3}?(?:record|mark|best\s+time)\b", re.IGNORECASE
+)
+
+
+# A name that follows a record noun and set or held it: the record's holder, an object.
+MARK_NOUN_BEFORE = re.compile(
+    r"\b(?:record|mark|wereldrecord|baanrecord|toptijd)\s+(?:(?-i:[A-Z][\w-]*)\s+){0,2}?"
+    r"(?:(?-i:[A-Z][\w-]*)['’]s\s+)?$",
+    re.IGNORECASE,
+)
+MARK_HELD_AFTER = re.compile(
+    r"\s+(?:had\s+)?(?:held|set|owned|gevestigd|gereden|in\s+handen\s+had)\b", re.IGNORECASE
 )
 
 
