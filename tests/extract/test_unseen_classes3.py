@@ -167,3 +167,24 @@ def test_a_former_champion_of_a_team_race_is_described_not_a_meet():
     )
     blondin = [r for r in facts(text).results if r.athlete == "Ivanie Blondin"]
     assert blondin and blondin[0].competition == "World Cup" and blondin[0].venue == "Inzell"
+
+
+# -- notation: M.SS.hh after "kwam tot" and after an inverted subject --------------------------
+
+
+def test_reached_a_dotted_time_is_no_clock_time():
+    text = "HEERENVEEN - NK afstanden, 1500 meter. Kai Verbij kwam tot 1.46.30 en werd vijfde."
+    assert ("Kai Verbij", "1500m", "1:46.30", 5) in results(text)
+
+
+def test_until_a_clock_time_stays_no_time():
+    text = "HEERENVEEN - De 1000 meter begint om 15.00 uur. Thialf is open van 14.00 tot 18.00."
+    assert not results(text)
+
+
+def test_an_inverted_subject_before_a_dotted_time():
+    text = (
+        "HEERENVEEN - NK sprint. Op de eerste 1000 meter reed Femke Kok 1.15.02, Jutta Leerdam "
+        "was sneller."
+    )
+    assert ("Femke Kok", "1000m", "1:15.02", None) in results(text)
