@@ -45,7 +45,9 @@ _RANK_FIRST_FINISH = rx(
 # (A plain regex: a scanning `rx` reads lower-cased text, and the name needs its capitals.)
 _RANK_FIRST_INVERTED = re.compile(
     r"(?i)\b(?:werd|eindigde|finishte|kwam)\s(?:(?-i:[A-ZÀ-Þ][\w'’-]+)\s){0,4}"
-    r"(?:(?:toch|ook|nu|uiteindelijk|opnieuw|weer|zelfs)\s)?(?:als\s)?(?P<ord>eerste)"
+    # "werd op de 500 meter wel eerste": the race, and an adverb, between.
+    r"(?:(?:op|over|bij)\s(?:de|het)\s(?:\d[\d.]*\s?(?:meter|m|km)|[\w-]+)\s)?"
+    r"(?:(?:toch|ook|nu|uiteindelijk|opnieuw|weer|zelfs|wel)\s)?(?:als\s)?(?P<ord>eerste)"
     r"(?=\s*(?:[,.;:]|$)|\s(?:in|op|bij|en|overall|met)\b)"
 )
 _RANK_FIRST_LINE = rx(
@@ -255,8 +257,9 @@ _RANK_EXTRA_WIN = blind(
     r"(?=\s+(?:in|on|over)\s+the\s+(?:(?:wo)?men['’]s\s+)?(?:\d|mass|team)"
     r"|\s+of\s+(?:all|the\s+day|the\s+field)\b|\s*[,.;])|"
     r"\b(?:topped|tops|topping)\s+the\s+(?:(?:wo)?men['’]s\s+)?(?:[\d,.]+\s?m\s+)?podium\b|"
-    r"\bwinning\b|\bwonnen\b|\b(?:took|takes|claimed|claims|captured|captures|secured"
-    r"|clinched)\s+the\s+(?:(?:wo)?men['’]s\s+)?(?:\d[\d,.]*\s?(?:m\b|metres|meters)|mass\sstart"
+    # The participle too: "gave the crowd something to cheer, taking the 500m in 33.95".
+    r"\bwinning\b|\bwonnen\b|\b(?:took|takes|taking|claimed|claims|claiming|captured|captures"
+    r"|capturing|secured|securing|clinched|clinching)\s+the\s+(?:(?:wo)?men['’]s\s+)?(?:\d[\d,.]*\s?(?:m\b|metres|meters)|mass\sstart"
     r"|team\s(?:pursuit|sprint)|relay)"
     # "took the 1500m lead", "claimed the 1000m world record": not the race itself.
     r"(?!\s+(?:lead|record|world|track|title|standings|ranking))"
@@ -299,7 +302,7 @@ _ON_NAME_GATE = gate(_RANK_ON_NAME, "naam")
 _SECOND_AFTER_NAME_GATE = gate(_RANK_SECOND_AFTER_NAME, "second")
 _EXTRA_WIN_GATE = gate(
     _RANK_EXTRA_WIN,
-    "took takes claim captur secured clinched winning wonnen one-two fastest topped tops topping",
+    "took takes taking claim captur secur clinch winning wonnen one-two fastest topped tops topping",
 )
 _PLACE_WITH_TIME_GATE = gate(
     _RANK_PLACE_WITH_TIME, "second third fourth fifth sixth seventh eighth ninth tenth"

@@ -188,3 +188,35 @@ def test_an_inverted_subject_before_a_dotted_time():
         "was sneller."
     )
     assert ("Femke Kok", "1000m", "1:15.02", None) in results(text)
+
+
+# -- places said another way -------------------------------------------------------------------
+
+
+def test_first_with_the_race_and_an_adverb_between():
+    text = (
+        "HEERENVEEN - Jutta Leerdam won de 1000 meter. Femke Kok werd op de 500 meter wel "
+        "eerste, in 37,11."
+    )
+    assert ("Femke Kok", "500m", "37.11", 1) in results(text)
+
+
+def test_first_as_an_adjective_stays_no_place():
+    text = "HEERENVEEN - Femke Kok werd op de 500 meter eerste Nederlandse ooit onder de 36,5."
+    assert not any(rank == 1 for *_, rank in results(text))
+
+
+def test_taking_the_race_as_a_participle_is_a_win():
+    text = (
+        "SALT LAKE CITY - Jordan Stolz thrilled the crowd on Friday, taking the 1000m in 1:06.02 "
+        "ahead of Ning Zhongyan."
+    )
+    assert ("Jordan Stolz", "1000m", "1:06.02", 1) in results(text)
+
+
+def test_a_town_demonym_refers_to_the_skater_before():
+    text = (
+        "HEERENVEEN - Merel Conijn heeft de 5000 meter gewonnen. De Haagse zette een tijd van "
+        "6.54,20 neer."
+    )
+    assert ("Merel Conijn", "5000m", "6:54.20", 1) in results(text)
