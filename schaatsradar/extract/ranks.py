@@ -302,7 +302,8 @@ _ON_NAME_GATE = gate(_RANK_ON_NAME, "naam")
 _SECOND_AFTER_NAME_GATE = gate(_RANK_SECOND_AFTER_NAME, "second")
 _EXTRA_WIN_GATE = gate(
     _RANK_EXTRA_WIN,
-    "took takes taking claim captur secur clinch winning wonnen one-two fastest topped tops topping",
+    "took takes taking claim captur secur clinch winning wonnen one-two fastest topped tops "
+    "topping",
 )
 _PLACE_WITH_TIME_GATE = gate(
     _RANK_PLACE_WITH_TIME, "second third fourth fifth sixth seventh eighth ninth tenth"
