@@ -46,7 +46,10 @@ OBJECT_BEFORE = blind(
     # A word starting with a Latin-1 letter (case-blind, "[A-ZÀ-Þ]" matched any; lower-cased,
     # that is a-z, "×" and à-þ but "÷").
     # "ahead of Canada's Blondin": a country's possessive before the name.
-    r"(?:de|het|een|the|a|an|zijn|haar|hun|his|her|their|[a-z\xd7\xe0-\xf6\xf8-\xfe][\w-]*(?:['’]s)?|"
+    # A finite verb ends the phrase: "Op de teamsprint van de vrouwen werd Nederland derde".
+    r"(?:de|het|een|the|a|an|zijn|haar|hun|his|her|their|(?!(?:werd|werden|won|wonnen|wint|was"
+    r"|waren|eindigde|eindigden|pakte|pakten|reed|reden|kwam|kwamen|ging|greep|grepen|klokte"
+    r"|klokten|finishte|finished|took|came|placed)\b)[a-z\xd7\xe0-\xf6\xf8-\xfe][\w-]*(?:['’]s)?|"
     r"\w+(?:genoot|genote|genoten|mate|mates))\s+){0,3})$"
 )
 

@@ -220,3 +220,22 @@ def test_a_town_demonym_refers_to_the_skater_before():
         "6.54,20 neer."
     )
     assert ("Merel Conijn", "5000m", "6:54.20", 1) in results(text)
+
+
+# -- teams: a nationality and a plural noun, a field between preposition and verb ---------------
+
+
+def test_the_national_women_as_a_team_win_the_team_race():
+    text = (
+        "HAMAR - De Noorse schaatssters hebben zaterdag de ploegenachtervolging gewonnen. Ze "
+        "klokten 2.55,40."
+    )
+    assert ("Norway", "team pursuit", "2:55.40", 1) in results(text)
+
+
+def test_a_verb_ends_the_reach_of_van_before_the_team():
+    text = (
+        "INZELL - World Cup. Op de ploegenachtervolging van de mannen werd Italië tweede, achter "
+        "Noorwegen."
+    )
+    assert ("Italy", "team pursuit", None, 2) in results(text)
