@@ -254,8 +254,8 @@ def _is_description(text: str, lo: int, start: int, end: int) -> bool:
         return False
     if _NAME_AFTER.match(text, end):
         return True  # an apposition: "olympisch kampioen Noorwegen"
-    if _IS_BEFORE.search(before) and _ON_RACE_AFTER.match(text, end):
-        return False  # "De Boo is olympisch kampioen op de 1000 meter": the news itself
+    if _IS_BEFORE.search(before) and _ON_RACE_AFTER.match(text, end) and _in_lead(text, start):
+        return False  # "MILAAN - De Boo is olympisch kampioen op de 1000 meter": the news
     return not (_BECAME_BEFORE.search(before) or _BECAME_AFTER.match(text, end, end + 80))
 
 
@@ -266,8 +266,17 @@ _RACE_TITLE_AFTER = re.compile(
 )
 
 
-# A title of one race, said in the present: "is olympisch kampioen op de 1000 meter" is what
-# he won (a title held from before is said without the race: "is olympisch kampioen").
+def _in_lead(text: str, position: int) -> bool:
+    """Whether `position` is in the article's first sentence: a title said there in the
+    present is the news; later ("Ze is Europees kampioene op de 1500 meter") one held."""
+    return _SENTENCE_END.search(text, 0, position) is None
+
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+# A title of one race, said in the present in the lead: "is olympisch kampioen op de 1000
+# meter" is what he won (a title held from before is said without the race, or later).
 # Not "is de olympisch kampioene op de 3000 en 5000 meter": an article or a list, a palmares.
 _IS_BEFORE = re.compile(r"\b(?:is|zijn)\s+(?:(?!(?:de|het|een)\s)\w+\s+)?$", re.IGNORECASE)
 _ON_RACE_AFTER = re.compile(
