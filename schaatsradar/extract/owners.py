@@ -276,7 +276,11 @@ def _won_ahead_of(
 ) -> bool:
     """ "Ze won de 500 meter voor Kok": a subject won, and the name after "voor" followed."""
     word = cue.cue.casefold().split()[-1]  # "nederlands kampioen": the title's last word
-    if word not in WIN_VERBS_AHEAD or "voor" not in gap.casefold().split():
+    if "voor" not in gap.casefold().split():
+        return False
+    # "Beune won de titel voor Groenewoud": any win right before a bare "voor" and a name
+    # (not "de titel was voor X", "de zege ging naar X": those hand it on).
+    if word not in WIN_VERBS_AHEAD and not (cue.rank == 1 and AHEAD_GAP.fullmatch(gap)):
         return False
     # "won ze de 5000 meter en werd ze kampioen voor Groenewoud": a second verb that shares
     # the subject keeps the clause.
@@ -289,6 +293,9 @@ def _won_ahead_of(
         )
         for e in entities
     )
+
+
+AHEAD_GAP = re.compile(r"\s+(?:(?:nipt|net|ruim|knap)\s+)?voor\s+", re.IGNORECASE)
 
 
 # "Ze troefde Sablikova af en pakte daarmee de wereldtitel": a second verb after "en" with

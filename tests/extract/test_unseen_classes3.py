@@ -239,3 +239,26 @@ def test_a_verb_ends_the_reach_of_van_before_the_team():
         "Noorwegen."
     )
     assert ("Italy", "team pursuit", None, 2) in results(text)
+
+
+def test_won_the_title_ahead_of_two_gives_them_second_and_third():
+    text = (
+        "HAMAR - EK allround. Bij de mannen won Sander Eitrem de titel voor Patrick Roest en "
+        "Davide Ghiotto."
+    )
+    found = results(text)
+    assert ("Sander Eitrem", "allround", None, 1) in found
+    assert ("Patrick Roest", "allround", None, 2) in found
+    assert ("Davide Ghiotto", "allround", None, 3) in found
+
+
+def test_became_champion_ahead_of_two_gives_them_second_and_third():
+    text = "HEERENVEEN - NK sprint. Femke Kok werd kampioen voor Jutta Leerdam en Angel Daleman."
+    found = results(text)
+    assert ("Jutta Leerdam", "sprint", None, 2) in found
+    assert ("Angel Daleman", "sprint", None, 3) in found
+
+
+def test_the_title_handed_on_still_goes_to_the_name_after():
+    text = "HEERENVEEN - NK sprint. De titel was voor Jutta Leerdam."
+    assert ("Jutta Leerdam", "sprint", None, 1) in results(text)
