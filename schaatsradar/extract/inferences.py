@@ -287,7 +287,9 @@ BEATEN_BEFORE = blind(
     r"|\b(?:won|wint|wonnen|winnen|zegevierde|zegevierden|triomfeerde)\s+(?:het|de)\s+"
     r"(?:[\w-]+\s+){0,3}?voor\b"
     # "werd kampioen voor Groenewoud en Conijn": a title won, then who followed.
-    r"|\b(?:werd|werden|is|was)\s+(?:[\w-]+\s+){0,2}?kampioene?\s+voor\b)"
+    r"|\b(?:werd|werden|is|was)\s+(?:[\w-]+\s+){0,2}?kampioene?\s+voor\b"
+    # The win's object right after an inverted winner: "won Eitrem de titel voor Roest".
+    r"|^\s+(?:het|de)\s+(?:[\w-]+\s+){0,3}?voor\b)"
     # A time's decimal point is no sentence end: "ahead of De Boo (1:06.45) and Kongshaug".
     r"(?:[^.;]|\.(?=\d)){0,60}$"
 )
