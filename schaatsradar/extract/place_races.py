@@ -145,7 +145,9 @@ PLACE_ON = re.compile(
 # Between two distances of one list: "de 500, 1000 en 1500 meter", "the 500m, 1000m, and
 # 1500m", "zowel de 500 als de 1000 meter", "the 500 as well as the 1000".
 DISTANCE_LIST_GAP = re.compile(
-    r"^\s*(?:,|,?\s*(?:en|én|and|&)|als(?:\s+ook)?|as\s+well\s+as)\s*(?:de|the|op de|in de)?\s*$",
+    # A time in brackets may follow each: "de 500 meter (38,71) en de 1500 meter".
+    r"^\s*(?:\([^()]{0,20}\)\s*)?(?:,|,?\s*(?:en|én|and|&)|als(?:\s+ook)?|as\s+well\s+as)\s*"
+    r"(?:de|the|op de|in de)?\s*$",
     re.IGNORECASE,
 )
 
@@ -265,7 +267,9 @@ def own_clause(
 OTHERS_CLAUSE = re.compile(r"[\w)],\s+(?:die|dat|who|which)\b", re.IGNORECASE)
 
 
-LIST_END = re.compile(r"^\s*,?\s*(?:en|én|and|&|als|as\s+well\s+as)(?!\w)", re.IGNORECASE)
+LIST_END = re.compile(
+    r"^\s*(?:\([^()]{0,20}\)\s*)?,?\s*(?:en|én|and|&|als|as\s+well\s+as)(?!\w)", re.IGNORECASE
+)
 
 
 CHAMPION_CUE = re.compile(r"kampioen|champion|titel|title", re.IGNORECASE)

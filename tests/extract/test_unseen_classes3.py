@@ -262,3 +262,21 @@ def test_became_champion_ahead_of_two_gives_them_second_and_third():
 def test_the_title_handed_on_still_goes_to_the_name_after():
     text = "HEERENVEEN - NK sprint. De titel was voor Jutta Leerdam."
     assert ("Jutta Leerdam", "sprint", None, 1) in results(text)
+
+
+def test_one_win_over_a_list_of_races_with_their_times_wins_each():
+    text = (
+        "INZELL - EK allround. Sander Eitrem won zaterdag de 500 meter (35,90) en de 5000 meter "
+        "(6.10,22)."
+    )
+    found = results(text)
+    assert ("Sander Eitrem", "500m", "35.90", 1) in found
+    assert ("Sander Eitrem", "5000m", "6:10.22", 1) in found
+
+
+def test_a_second_race_in_its_own_clause_takes_no_win():
+    text = (
+        "INZELL - EK allround. Sander Eitrem won de 500 meter in 35,90 en reed op de 5000 meter "
+        "6.10,22."
+    )
+    assert ("Sander Eitrem", "5000m", "6:10.22", None) in results(text)
