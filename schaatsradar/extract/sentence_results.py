@@ -16,6 +16,7 @@ from dataclasses import replace
 from schaatsradar.extract import dated_years, patterns
 from schaatsradar.extract.career_marks import career_marks
 from schaatsradar.extract.context import CLASSIFICATIONS, GENDERS, Context, race_distances
+from schaatsradar.extract.days import find_days
 from schaatsradar.extract.editions import (
     Lookback,
     _dated_year,
@@ -262,9 +263,16 @@ def _results_in(
         for index, time in enumerate(entity.times):
             visible = outside_asides(text, sentence, entities, distances, time.start)
             timed_distance = _distance_for(time, visible, context, text)
-            if timed_distance in seen:
+            other_day = index > 0 and _on_another_day(text, sentence, entity.times[index - 1], time)
+            if timed_distance in seen and not other_day:
                 continue  # one time per race: the first
             seen.add(timed_distance)
+            later = entity.times[index + 1] if index + 1 < len(entity.times) else None
+            next_day = (
+                later.start
+                if later is not None and _on_another_day(text, sentence, time, later)
+                else None
+            )
             if index == 0:
                 # "Krol, zaterdag nog snelste op de 1500 meter, werd met 1.08,02 derde": a place in
                 # an aside after the name is not the time's place; it is a result of the race
@@ -285,7 +293,14 @@ def _results_in(
                 for c in others
                 if _same_race(text, sentence, c, time, timed_distance, lookback, distances, context)
                 and (index == 0 or _named_distances(text, c, distances, context))
+                # Not a place said after this time, before another day's time of the skater.
+                and not (next_day is not None and time.end <= c.start < next_day)
             ]
+            if not own and other_day:
+                # "zege van vrijdag in 34,40 was hij zaterdag opnieuw de snelste, nu in 34,35":
+                # a place between the two days' times is the later race's.
+                previous = entity.times[index - 1]
+                own = [c for c in others if previous.end <= c.start < time.start]
             if not own and index:
                 # "won de 500 meter (38,71) en de 1500 meter (1.55,90)": one win over a list of
                 # races, each with its time, is the win of each.
@@ -448,3 +463,18 @@ def _listed_won(
 
 
 _WIN_GAP_BREAK = re.compile(r"[,;:]\s|\b(?:en|and|maar|but)\b")
+
+
+def _on_another_day(
+    text: str, sentence: Sentence, previous: patterns.TimeMention, time: patterns.TimeMention
+) -> bool:
+    """Whether a day named between two times of one skater ("won Friday's race in 37.31 and
+    added Sunday's in 37.25") is another than the one named before the first: two races of one
+    distance, not one time said twice."""
+    days = [
+        (sentence.start + start, value)
+        for start, _end, value in find_days(text[sentence.start : sentence.end])
+    ]
+    first = [value for start, value in days if start < previous.start]
+    between = [value for start, value in days if previous.end <= start < time.start]
+    return bool(first and between and between[-1] != first[-1])

@@ -280,3 +280,24 @@ def test_a_second_race_in_its_own_clause_takes_no_win():
         "6.10,22."
     )
     assert ("Sander Eitrem", "5000m", "6:10.22", None) in results(text)
+
+
+# -- two days, two races of one distance, in one sentence ----------------------------------------
+
+
+def test_two_days_times_of_one_distance_in_one_sentence_are_two_races():
+    text = (
+        "CALGARY - World Cup. Na haar zege van vrijdag in 37,20 was Femke Kok zondag opnieuw de "
+        "snelste op de 500 meter, nu in 37,05."
+    )
+    found = results(text)
+    assert ("Femke Kok", "500m", "37.20", 1) in found
+    assert ("Femke Kok", "500m", "37.05", 1) in found
+
+
+def test_one_day_s_time_said_twice_stays_one_race():
+    text = (
+        "CALGARY - World Cup. Femke Kok won zaterdag de 500 meter in 37,20, en haar tijd van "
+        "37,25 in de tweede rit telde niet."
+    )
+    assert [r for r in results(text) if r[0] == "Femke Kok"] == [("Femke Kok", "500m", "37.20", 1)]
