@@ -301,3 +301,9 @@ def test_one_day_s_time_said_twice_stays_one_race():
         "37,25 in de tweede rit telde niet."
     )
     assert [r for r in results(text) if r[0] == "Femke Kok"] == [("Femke Kok", "500m", "37.20", 1)]
+
+
+def test_a_record_that_would_have_needed_a_faster_time_is_none():
+    text = "INZELL - Joy Beune won the 3000m in 3:55.10; a track record would have needed 3:54.80."
+    assert not any(status == "set" for _, status, *_ in records(text))
+    assert ("Joy Beune", "3000m", "3:55.10", 1) in results(text)
