@@ -117,6 +117,12 @@ def in_prior_win_phrase(text: str, lo: int, start: int) -> bool:
     return _PRIOR_WIN_BEFORE.search(text, max(lo, start - 70), start) is not None
 
 
+# The dash after a dateline: "HEERENVEEN - ", "CALGARY, Alberta (AP) — ".
+_DATELINE_AFTER = re.compile(
+    r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^()]{0,30}\)\s*)?[-–—]\s"
+)
+
+
 @functools.lru_cache(maxsize=1024)
 def is_flashback_place(
     text: str,
@@ -130,6 +136,8 @@ def is_flashback_place(
     """Whether the clause around a mention dates it to another meet than the one reported
     ("drie jaar terug in Calgary", "op de EK's in Hamar in 2020 en 2022"); a time cue
     counts within `reach` characters of the mention."""
+    if _DATELINE_AFTER.match(text, end) and _in_lead(text, start):
+        return False  # "HEERENVEEN - Nuis, the 2018 Olympic champion, won": where it was filed
     if _PREVIOUS_BEFORE.search(text, max(lo, start - 30), start) or in_prior_win_phrase(
         text, lo, start
     ):

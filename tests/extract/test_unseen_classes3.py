@@ -307,3 +307,21 @@ def test_a_record_that_would_have_needed_a_faster_time_is_none():
     text = "INZELL - Joy Beune won the 3000m in 3:55.10; a track record would have needed 3:54.80."
     assert not any(status == "set" for _, status, *_ in records(text))
     assert ("Joy Beune", "3000m", "3:55.10", 1) in results(text)
+
+
+# -- a dateline is where the story was filed, never a flashback ---------------------------------
+
+
+def test_a_year_in_an_apposition_after_the_dateline_dates_nothing():
+    text = (
+        "INZELL - Joy Beune, the 2024 world allround champion, won the 3000m in 3:56.20. "
+        "Ragne Wiklund was second."
+    )
+    beune = [r for r in facts(text).results if r.athlete == "Joy Beune"]
+    assert [(r.distance, r.earlier, r.venue) for r in beune] == [("3000m", False, "Inzell")]
+
+
+def test_a_year_with_the_win_still_dates_it():
+    text = "INZELL - In 2019 won Patrick Roest hier de 5000 meter."
+    (roest,) = [r for r in facts(text).results if r.athlete == "Patrick Roest"]
+    assert (roest.earlier, roest.year) == (True, 2019)
