@@ -325,3 +325,12 @@ def test_a_year_with_the_win_still_dates_it():
     text = "INZELL - In 2019 won Patrick Roest hier de 5000 meter."
     (roest,) = [r for r in facts(text).results if r.athlete == "Patrick Roest"]
     assert (roest.earlier, roest.year) == (True, 2019)
+
+
+def test_like_last_year_is_this_year_s_win():
+    text = (
+        "INZELL - World Cup. Net als vorig jaar ging de zege op de 3000 meter naar Ragne "
+        "Wiklund, die 3.55,80 klokte."
+    )
+    (wiklund,) = [r for r in facts(text).results if r.athlete == "Ragne Wiklund"]
+    assert (wiklund.rank, wiklund.to_json()["time"], wiklund.earlier) == (1, "3:55.80", False)
