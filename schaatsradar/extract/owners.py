@@ -314,10 +314,10 @@ SHARED_SUBJECT = re.compile(
 PASSIVE_WIN = frozenset({"won", "gewonnen"})
 PASSIVE_AGENT = re.compile(r"^\s+(?:by|door)\s+(?:(?:the|de|het)\s+)?$", re.IGNORECASE)
 # A race handed to its winner (`ranks._RACE_WENT_TO`): the verb is the cue.
-TEAM_RACE_HANDED = frozenset({"went", "ging"})
+TEAM_RACE_HANDED = frozenset({"went", "ging", "was", "is"})
 HANDED_TO = re.compile(
     # "ging de 1000 meter (bij de vrouwen) naar": the race between verb and recipient.
-    r"^\s+(?:de\s+[\w.,]+(?:\s+[\w.,]+){0,4}?\s+)?(?:to|naar)\s+(?:(?:the|de|het)\s+)?$",
+    r"^\s+(?:de\s+[\w.,]+(?:\s+[\w.,]+){0,4}?\s+)?(?:to|naar|voor)\s+(?:(?:the|de|het)\s+)?$",
     re.IGNORECASE,
 )
 APPOSITIVE_CUES = ("nummer", "number", "winner", "winnaar", "winnares", "runner-up")

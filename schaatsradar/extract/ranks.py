@@ -329,6 +329,18 @@ _RACE_WENT_TO = re.compile(
 )
 
 _WENT_GATE = gate(_RACE_WENT_TO, "went ging")
+# "Bij de vrouwen was de 500 meter voor Ziomek-Nogal (37,60)", "De 1000 meter was voor
+# Leerdam.": a race that "was for" a skater named last in its clause (not "De 500 meter is
+# voor Kok een kwelling"). The verb is the cue; `owners` hands it on.
+_NAME_ENDS = (
+    r"\s+voor\s+(?-i:[A-ZÀ-Þ][\w'’-]+)(?:\s+(?:(?-i:[A-ZÀ-Þ][\w'’-]+)|de|van|der|den|ter))"
+    r"{0,3}\s*(?:\(|,|\.(?!\d)|;|$)"
+)
+_RACE_WAS_FOR = re.compile(
+    rf"(?i)\b{_RACE}\s+(?P<verb>was|is)(?={_NAME_ENDS})"
+    rf"|\b(?P<first>was|is)(?=\s+de\s+{_RACE}{_NAME_ENDS})"
+)
+_WAS_FOR_GATE = gate(_RACE_WAS_FOR, "voor")
 
 
 def find_ranks(text: str) -> list[RankMention]:
@@ -412,6 +424,9 @@ def find_ranks(text: str) -> list[RankMention]:
                 continue
         add(m.start(), m.end(), n)
     for m in _RACE_WENT_TO.finditer(text) if _WENT_GATE.open(*everywhere) else ():
+        verb = "verb" if m.group("verb") else "first"
+        add(m.start(verb), m.end(verb), 1)
+    for m in _RACE_WAS_FOR.finditer(text) if _WAS_FOR_GATE.open(*everywhere) else ():
         verb = "verb" if m.group("verb") else "first"
         add(m.start(verb), m.end(verb), 1)
     for m in [*_RANK_NUMMER.finditer(text), *_RANK_PLEK.finditer(text)]:

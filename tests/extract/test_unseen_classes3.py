@@ -334,3 +334,17 @@ def test_like_last_year_is_this_year_s_win():
     )
     (wiklund,) = [r for r in facts(text).results if r.athlete == "Ragne Wiklund"]
     assert (wiklund.rank, wiklund.to_json()["time"], wiklund.earlier) == (1, "3:55.80", False)
+
+
+def test_a_race_that_was_for_a_skater_is_her_win():
+    text = (
+        "INZELL - World Cup. Bij de mannen was de 1500 meter voor Peder Kongshaug (1.43,90). "
+        "Kjeld Nuis werd tweede."
+    )
+    assert ("Peder Kongshaug", "1500m", "1:43.90", 1) in results(text)
+
+
+def test_a_race_that_is_for_a_skater_something_else_is_no_win():
+    text = "INZELL - De 500 meter is voor Femke Kok een favoriete afstand. Ze werd derde."
+    assert ("Femke Kok", "500m", None, 3) in results(text)
+    assert not any(rank == 1 for *_, rank in results(text))
