@@ -348,3 +348,12 @@ def test_a_race_that_is_for_a_skater_something_else_is_no_win():
     text = "INZELL - De 500 meter is voor Femke Kok een favoriete afstand. Ze werd derde."
     assert ("Femke Kok", "500m", None, 3) in results(text)
     assert not any(rank == 1 for *_, rank in results(text))
+
+
+def test_a_record_holder_s_race_time_after_a_verb_is_no_mark():
+    text = (
+        "HAMAR - Jordan Stolz won the 1000m in 1:06.90. World record holder Ning Zhongyan "
+        "settled for second in 1:07.02."
+    )
+    assert ("Ning Zhongyan", "1000m", "1:07.02", 2) in results(text)
+    assert not any(time == "1:07.02" for *_, time in records(text))
