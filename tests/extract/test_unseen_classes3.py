@@ -357,3 +357,13 @@ def test_a_record_holder_s_race_time_after_a_verb_is_no_mark():
     )
     assert ("Ning Zhongyan", "1000m", "1:07.02", 2) in results(text)
     assert not any(time == "1:07.02" for *_, time in records(text))
+
+
+def test_a_fronted_behind_phrase_ends_at_the_comma_before_a_subject_and_verb():
+    text = (
+        "HEERENVEEN - World Cup 1500m. Behind winner Jordan Stolz (1:42.80), Kjeld Nuis was "
+        "second and Peder Kongshaug third."
+    )
+    found = results(text)
+    assert ("Kjeld Nuis", "1500m", None, 2) in found
+    assert ("Peder Kongshaug", "1500m", None, 3) in found
