@@ -302,7 +302,8 @@ def _opens_clause(text: str, distance: patterns.DistanceMention) -> bool:
 
 # "won Kok de eerste 500 meter": the subject between the verb and the race it won.
 INVERTED_SUBJECT = re.compile(
-    r"^\s+(?:[A-ZÀ-Þ][\w'’-]*\s+){1,4}(?:(?:zowel|both)\s+)?(?:de|het|the)\s+"
+    # "won Jordan Stolz ook de 500 meter": an adverb may follow the subject.
+    r"^\s+(?:[A-ZÀ-Þ][\w'’-]*\s+){1,4}(?:(?:ook|nog|opnieuw|weer|zowel|both)\s+)?(?:de|het|the)\s+"
     r"(?:(?:eerste|tweede|first|second)\s+)?$"
 )
 # "bij het WK sprint won Kok ...": a classification in a championship's name is the meet, not

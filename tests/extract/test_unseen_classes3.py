@@ -367,3 +367,11 @@ def test_a_fronted_behind_phrase_ends_at_the_comma_before_a_subject_and_verb():
     found = results(text)
     assert ("Kjeld Nuis", "1500m", None, 2) in found
     assert ("Peder Kongshaug", "1500m", None, 3) in found
+
+
+def test_an_inverted_win_with_also_is_the_race_named_after_it():
+    text = (
+        "MILAAN - Na haar olympische titel op de 3000 meter won Joy Beune ook de 5000 meter, "
+        "in 6.48,20."
+    )
+    assert ("Joy Beune", "5000m", "6:48.20", 1) in results(text)
