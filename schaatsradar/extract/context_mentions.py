@@ -117,6 +117,12 @@ def in_prior_win_phrase(text: str, lo: int, start: int) -> bool:
     return _PRIOR_WIN_BEFORE.search(text, max(lo, start - 70), start) is not None
 
 
+# The dash after a dateline: "HEERENVEEN - ", "CALGARY, Alberta (AP) — ".
+_DATELINE_AFTER = re.compile(
+    r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^()]{0,30}\)\s*)?[-–—]\s"
+)
+
+
 @functools.lru_cache(maxsize=1024)
 def is_flashback_place(
     text: str,
@@ -130,6 +136,8 @@ def is_flashback_place(
     """Whether the clause around a mention dates it to another meet than the one reported
     ("drie jaar terug in Calgary", "op de EK's in Hamar in 2020 en 2022"); a time cue
     counts within `reach` characters of the mention."""
+    if _DATELINE_AFTER.match(text, end) and _in_lead(text, start):
+        return False  # "HEERENVEEN - Nuis, the 2018 Olympic champion, won": where it was filed
     if _PREVIOUS_BEFORE.search(text, max(lo, start - 30), start) or in_prior_win_phrase(
         text, lo, start
     ):
@@ -247,11 +255,42 @@ def _is_description(text: str, lo: int, start: int, end: int) -> bool:
     before = text[max(lo, start - 60) : start]
     if _OF_THE_MEET_BEFORE.search(before):
         return True
+    # "a former Olympic team pursuit champion": the race between the meet and the title.
+    raced_title = _RACE_TITLE_AFTER.match(text, end)
+    end = raced_title.end() if raced_title is not None else end
     if not _CHAMPION.search(text, start, end):
         return False
     if _NAME_AFTER.match(text, end):
         return True  # an apposition: "olympisch kampioen Noorwegen"
+    if _IS_BEFORE.search(before) and _ON_RACE_AFTER.match(text, end) and _in_lead(text, start):
+        return False  # "MILAAN - De Boo is olympisch kampioen op de 1000 meter": the news
     return not (_BECAME_BEFORE.search(before) or _BECAME_AFTER.match(text, end, end + 80))
+
+
+_RACE_TITLE_AFTER = re.compile(
+    r"\s*(?:team\s+pursuit|team\s+sprint|mass\s+start|relay|ploegenachtervolging|teamsprint"
+    r"|massastart|aflossing|\d[\d,.]*\s?(?:m|meters?|metres?|meter|km))\s+(?:kampioene?|champion)\b",
+    re.IGNORECASE,
+)
+
+
+def _in_lead(text: str, position: int) -> bool:
+    """Whether `position` is in the article's first sentence: a title said there in the
+    present is the news; later ("Ze is Europees kampioene op de 1500 meter") one held."""
+    return _SENTENCE_END.search(text, 0, position) is None
+
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+# A title of one race, said in the present in the lead: "is olympisch kampioen op de 1000
+# meter" is what he won (a title held from before is said without the race, or later).
+# Not "is de olympisch kampioene op de 3000 en 5000 meter": an article or a list, a palmares.
+_IS_BEFORE = re.compile(r"\b(?:is|zijn)\s+(?:(?!(?:de|het|een)\s)\w+\s+)?$", re.IGNORECASE)
+_ON_RACE_AFTER = re.compile(
+    r"\s+(?:op|over)\s+de\s+\d[\d.]*\s*(?:meter|m|kilometer|km)\b(?!\s*(?:,|en\b))",
+    re.IGNORECASE,
+)
 
 
 # -- where a record was set, where a skater comes from --------------------------------------

@@ -91,7 +91,10 @@ PLURALS: dict[str, tuple[str, ...]] = {
 }
 TEAM_NOUNS = (
     r"(?:team|ploeg|vrouwenploeg|mannenploeg|herenploeg|damesploeg|trio|squad|women|men|"
-    r"junioren|juniors|vrouwen|mannen|dames|heren|selectie|formatie|kwartet|quartet)"
+    r"junioren|juniors|vrouwen|mannen|dames|heren|selectie|formatie|kwartet|quartet|"
+    # "De Nederlandse schaatssters hebben de ploegenachtervolging gewonnen". (Not the plain
+    # "schaatsers": Dutch uses it for any skaters of a country, as in a tally of its titles.)
+    r"schaatssters|rijdsters)"
 )
 
 

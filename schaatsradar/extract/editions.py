@@ -318,6 +318,7 @@ class Lookback:
             m.span()
             for m in LOOKING_BACK.finditer(text, sentence.start, sentence.end)
             if not flow.describes_holder(text, m.end())
+            and not flow.likened(text, sentence.start, m.start())
         )
         if not flashbacks:
             return cls(sentence, (), (), None)

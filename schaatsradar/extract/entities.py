@@ -178,7 +178,9 @@ def _entities(
                 entity.team, True,
             )  # fmt: skip
         # "sneller dan Blondin uit Canada en Lollobrigida uit Italië": a list shares its head.
-        if index and entities[index - 1].governed:
+        # Not a name after a comma with its verb right after it: "Behind winner Ghiotto,
+        # Eitrem was second" ends the fronted phrase.
+        if index and entities[index - 1].governed and not _comma_then_verb(text, entity, gap):
             entity.governed = entity.governed or bool(
                 GOVERNED_LIST_GAP.match(text[entities[index - 1].end : entity.start])
             )
@@ -259,3 +261,20 @@ def _topic(
     ):
         return None
     return topic
+
+
+# A finite verb right after a name: the name is its clause's subject.
+_VERB_AFTER = re.compile(
+    r"\s+(?:was|were|is|finished|came|placed|took|won|werd|eindigde|finishte|pakte|won|kwam)\b",
+    re.IGNORECASE,
+)
+
+
+def _comma_then_verb(text: str, entity: Entity, gap: str) -> bool:
+    """Whether a name follows a bare comma and has its verb right after it."""
+    return (
+        _BARE_COMMA.fullmatch(gap) is not None and _VERB_AFTER.match(text, entity.end) is not None
+    )
+
+
+_BARE_COMMA = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?,\s*")

@@ -446,3 +446,13 @@ _TAKEN_BACK_AFTER = re.compile(
 
 def taken_back(text: str, end: int) -> bool:
     return _TAKEN_BACK_AFTER.match(text, end) is not None
+
+
+# "Net als vorig jaar ging de zege naar Beune", "won again, just like last year": a look
+# back that only compares; the clause is this year's.
+_LIKE_BEFORE = re.compile(r"\b(?:net\s+als|zoals|evenals|just\s+like|like|as)\s+$", re.I)
+
+
+def likened(text: str, lo: int, start: int) -> bool:
+    """Whether a look back starting at `start` is the object of a comparison."""
+    return _LIKE_BEFORE.search(text, max(lo, start - 12), start) is not None

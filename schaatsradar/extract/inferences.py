@@ -59,7 +59,12 @@ NOT_THIS_RACE_BEFORE = blind(
     # A ranking list or selection order is not a race: "de selectievolgorde waarop hij de
     # tiende schaatser is", "tenth in the World Cup ranking".
     r"|\b(?:selectievolgorde|volgorde|ranglijst|wereldranglijst|ranking|plaatsingslijst)\b"
-    r"[^.;]{0,40})$"
+    r"[^.;]{0,40}"
+    # A standing along the way, not a race: "leidt na de eerste dag het klassement, met Ning op
+    # de tweede plaats", "leads the standings after day one, with Ning second".
+    r"|\b(?:na de (?:eerste|tweede|derde) dag|after (?:the )?(?:first|second|opening) day"
+    r"|after day (?:one|two)|tussenstand|tussenklassement|halfway standings)\b[^.;]{0,60}"
+    r"|\b(?:leidt|leidde|leads|led)\b[^.;]{0,40}\b(?:klassement|standings)\b[^.;]{0,40})$"
 )
 
 
@@ -138,8 +143,9 @@ WIN_COUNT_AFTER = re.compile(
 
 
 # "won nog alle teamsprints", "won all four distances": every race of a set, no one race.
+# "won beide afstanden", "won both races": several races at once, none of them said.
 WON_ALL_AFTER = re.compile(
-    r"[^.,;:\d]{0,50}?\b(?:alle|all)\s+(?:(?:de|the|zijn|haar|his|her|their|hun|twee|drie"
+    r"[^.,;:\d]{0,50}?\b(?:alle|all|beide|both)\s+(?:(?:de|the|zijn|haar|his|her|their|hun|twee|drie"
     r"|vier|vijf|zes|two|three|four|five|six)\s+){0,2}[\w-]+(?:s|en)\b",
     re.IGNORECASE,
 )
@@ -279,7 +285,11 @@ BEATEN_BEFORE = blind(
     r"|(?:(?:,\s*voor|\btegen\s+\d[\d.,:]*\d\s+voor)\b"
     # "won het klassement voor Snellink en Bosker": the win's own object, then who followed.
     r"|\b(?:won|wint|wonnen|winnen|zegevierde|zegevierden|triomfeerde)\s+(?:het|de)\s+"
-    r"(?:[\w-]+\s+){0,3}?voor\b)"
+    r"(?:[\w-]+\s+){0,3}?voor\b"
+    # "werd kampioen voor Groenewoud en Conijn": a title won, then who followed.
+    r"|\b(?:werd|werden|is|was)\s+(?:[\w-]+\s+){0,2}?kampioene?\s+voor\b"
+    # The win's object right after an inverted winner: "won Eitrem de titel voor Roest".
+    r"|^\s+(?:het|de)\s+(?:[\w-]+\s+){0,3}?voor\b)"
     # A time's decimal point is no sentence end: "ahead of De Boo (1:06.45) and Kongshaug".
     r"(?:[^.;]|\.(?=\d)){0,60}$"
 )

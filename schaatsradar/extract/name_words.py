@@ -85,6 +85,20 @@ for _code, _man, _woman in [
     ("NED", "Gelderlander", "Gelderse"),
     ("NED", "Amsterdammer", "Amsterdamse"),
     ("NED", "Rotterdammer", "Rotterdamse"),
+    # Towns skaters come from, as reporters write them: "de Zaanse", "de Hagenaar".
+    ("NED", "Zaankanter", "Zaanse"),
+    ("NED", "Hagenaar", "Haagse"),
+    ("NED", "Leidenaar", "Leidse"),
+    ("NED", "Haarlemmer", "Haarlemse"),
+    ("NED", "Zwollenaar", "Zwolse"),
+    ("NED", "Deventenaar", "Deventerse"),
+    ("NED", "Hoornaar", "Hoornse"),
+    ("NED", "Almeerder", "Almeerse"),
+    ("NED", "Eindhovenaar", "Eindhovense"),
+    ("NED", "Nijmegenaar", "Nijmeegse"),
+    ("NED", "Heerenveener", "Heerenveense"),
+    ("NED", "Enschedeër", "Enschedese"),
+    ("NED", "Hoogeveener", "Hoogeveense"),
 ]:
     _NL_NATIONALITY[_man] = (_code, "men")
     _NL_NATIONALITY[_woman] = (_code, "women")

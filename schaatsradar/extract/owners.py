@@ -46,7 +46,10 @@ OBJECT_BEFORE = blind(
     # A word starting with a Latin-1 letter (case-blind, "[A-ZÀ-Þ]" matched any; lower-cased,
     # that is a-z, "×" and à-þ but "÷").
     # "ahead of Canada's Blondin": a country's possessive before the name.
-    r"(?:de|het|een|the|a|an|zijn|haar|hun|his|her|their|[a-z\xd7\xe0-\xf6\xf8-\xfe][\w-]*(?:['’]s)?|"
+    # A finite verb ends the phrase: "Op de teamsprint van de vrouwen werd Nederland derde".
+    r"(?:de|het|een|the|a|an|zijn|haar|hun|his|her|their|(?!(?:werd|werden|won|wonnen|wint|was"
+    r"|waren|eindigde|eindigden|pakte|pakten|reed|reden|kwam|kwamen|ging|greep|grepen|klokte"
+    r"|klokten|finishte|finished|took|came|placed)\b)[a-z\xd7\xe0-\xf6\xf8-\xfe][\w-]*(?:['’]s)?|"
     r"\w+(?:genoot|genote|genoten|mate|mates))\s+){0,3})$"
 )
 
@@ -141,7 +144,31 @@ def _object_at(
         and KEPT_AHEAD_BEFORE.search(before)
     ):
         return True
+    if named_before and HOLDER_POSSESSIVE_AFTER.match(text, end, sentence_end):
+        return True
+    if MARK_NOUN_BEFORE.search(before) and MARK_HELD_AFTER.match(text, end, sentence_end):
+        return True  # "broke the world record Lee Sang-hwa had held since 2013"
     return named_before and BEATING_VERB_BEFORE.search(before) is not None
+
+
+# "Wiklund came close to Voronina's 5,000m world record, winning in 6:41.30": after a
+# subject, a name in the possessive of a record is its holder, the object of the clause, not
+# the skater who raced (issue 11, English shapes). At the head of a sentence ("Kok's world
+# record of 36.09 stood") the possessor may well be the one who raced.
+HOLDER_POSSESSIVE_AFTER = re.compile(
+    r"['’]s?\s+(?:[\w,.-]+\s+){0,3}?(?:record|mark|best\s+time)\b", re.IGNORECASE
+)
+
+
+# A name that follows a record noun and set or held it: the record's holder, an object.
+MARK_NOUN_BEFORE = re.compile(
+    r"\b(?:record|mark|wereldrecord|baanrecord|toptijd)\s+(?:(?-i:[A-Z][\w-]*)\s+){0,2}?"
+    r"(?:(?-i:[A-Z][\w-]*)['’]s\s+)?$",
+    re.IGNORECASE,
+)
+MARK_HELD_AFTER = re.compile(
+    r"\s+(?:had\s+)?(?:held|set|owned|gevestigd|gereden|in\s+handen\s+had)\b", re.IGNORECASE
+)
 
 
 # "Weidemann (3:58.64; +1.71), die het brons veroverde": a bracketed time may come first.
@@ -237,8 +264,10 @@ def _rank_owner(
 
 # Verbs of winning: "Hij won het klassement voor Snellink" has the win's subject before it,
 # and "voor" after it is "ahead of" (issue 11, one skater one race), not "went to".
+# "Ze werd kampioen voor Groenewoud en Conijn": a title's subject before it, too.
 WIN_VERBS_AHEAD = frozenset(
     {"won", "wint", "wonnen", "winnen", "zegevierde", "zegevierden", "triomfeerde"}
+    | {"kampioen", "kampioene"}
 )
 
 
@@ -246,14 +275,27 @@ def _won_ahead_of(
     text: str, sentence: Sentence, entities: Sequence[Entity], cue: patterns.RankMention, gap: str
 ) -> bool:
     """ "Ze won de 500 meter voor Kok": a subject won, and the name after "voor" followed."""
-    if cue.cue.casefold() not in WIN_VERBS_AHEAD or "voor" not in gap.casefold().split():
+    word = cue.cue.casefold().split()[-1]  # "nederlands kampioen": the title's last word
+    if "voor" not in gap.casefold().split():
         return False
+    # "Beune won de titel voor Groenewoud": any win right before a bare "voor" and a name
+    # (not "de titel was voor X", "de zege ging naar X": those hand it on).
+    if word not in WIN_VERBS_AHEAD and not (cue.rank == 1 and AHEAD_GAP.fullmatch(gap)):
+        return False
+    # "won ze de 5000 meter en werd ze kampioen voor Groenewoud": a second verb that shares
+    # the subject keeps the clause.
     return any(
         not e.governed
         and e.end <= cue.start
-        and not SAME_CLAUSE_BREAK.search(text, e.end, cue.start)
+        and (
+            not SAME_CLAUSE_BREAK.search(text, e.end, cue.start)
+            or SHARED_SUBJECT.search(text, e.end, cue.start) is not None
+        )
         for e in entities
     )
+
+
+AHEAD_GAP = re.compile(r"\s+(?:(?:nipt|net|ruim|knap)\s+)?voor\s+", re.IGNORECASE)
 
 
 # "Ze troefde Sablikova af en pakte daarmee de wereldtitel": a second verb after "en" with
@@ -272,10 +314,10 @@ SHARED_SUBJECT = re.compile(
 PASSIVE_WIN = frozenset({"won", "gewonnen"})
 PASSIVE_AGENT = re.compile(r"^\s+(?:by|door)\s+(?:(?:the|de|het)\s+)?$", re.IGNORECASE)
 # A race handed to its winner (`ranks._RACE_WENT_TO`): the verb is the cue.
-TEAM_RACE_HANDED = frozenset({"went", "ging"})
+TEAM_RACE_HANDED = frozenset({"went", "ging", "was", "is"})
 HANDED_TO = re.compile(
     # "ging de 1000 meter (bij de vrouwen) naar": the race between verb and recipient.
-    r"^\s+(?:de\s+[\w.,]+(?:\s+[\w.,]+){0,4}?\s+)?(?:to|naar)\s+(?:(?:the|de|het)\s+)?$",
+    r"^\s+(?:de\s+[\w.,]+(?:\s+[\w.,]+){0,4}?\s+)?(?:to|naar|voor)\s+(?:(?:the|de|het)\s+)?$",
     re.IGNORECASE,
 )
 APPOSITIVE_CUES = ("nummer", "number", "winner", "winnaar", "winnares", "runner-up")

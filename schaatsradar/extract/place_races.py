@@ -145,7 +145,9 @@ PLACE_ON = re.compile(
 # Between two distances of one list: "de 500, 1000 en 1500 meter", "the 500m, 1000m, and
 # 1500m", "zowel de 500 als de 1000 meter", "the 500 as well as the 1000".
 DISTANCE_LIST_GAP = re.compile(
-    r"^\s*(?:,|,?\s*(?:en|én|and|&)|als(?:\s+ook)?|as\s+well\s+as)\s*(?:de|the|op de|in de)?\s*$",
+    # A time in brackets may follow each: "de 500 meter (38,71) en de 1500 meter".
+    r"^\s*(?:\([^()]{0,20}\)\s*)?(?:,|,?\s*(?:en|én|and|&)|als(?:\s+ook)?|as\s+well\s+as)\s*"
+    r"(?:de|the|op de|in de)?\s*$",
     re.IGNORECASE,
 )
 
@@ -265,7 +267,9 @@ def own_clause(
 OTHERS_CLAUSE = re.compile(r"[\w)],\s+(?:die|dat|who|which)\b", re.IGNORECASE)
 
 
-LIST_END = re.compile(r"^\s*,?\s*(?:en|én|and|&|als|as\s+well\s+as)(?!\w)", re.IGNORECASE)
+LIST_END = re.compile(
+    r"^\s*(?:\([^()]{0,20}\)\s*)?,?\s*(?:en|én|and|&|als|as\s+well\s+as)(?!\w)", re.IGNORECASE
+)
 
 
 CHAMPION_CUE = re.compile(r"kampioen|champion|titel|title", re.IGNORECASE)
@@ -298,7 +302,8 @@ def _opens_clause(text: str, distance: patterns.DistanceMention) -> bool:
 
 # "won Kok de eerste 500 meter": the subject between the verb and the race it won.
 INVERTED_SUBJECT = re.compile(
-    r"^\s+(?:[A-ZÀ-Þ][\w'’-]*\s+){1,4}(?:(?:zowel|both)\s+)?(?:de|het|the)\s+"
+    # "won Jordan Stolz ook de 500 meter": an adverb may follow the subject.
+    r"^\s+(?:[A-ZÀ-Þ][\w'’-]*\s+){1,4}(?:(?:ook|nog|opnieuw|weer|zowel|both)\s+)?(?:de|het|the)\s+"
     r"(?:(?:eerste|tweede|first|second)\s+)?$"
 )
 # "bij het WK sprint won Kok ...": a classification in a championship's name is the meet, not
@@ -327,6 +332,9 @@ def _distance_before(
     return context.distance
 
 
+TIME_ON_DISTANCE = re.compile(r"\s+(?:op|over|on|in)\s+(?:de|het|the)\s+", re.IGNORECASE)
+
+
 def _distance_for(
     time: patterns.TimeMention | None,
     distances: Sequence[patterns.DistanceMention],
@@ -339,6 +347,14 @@ def _distance_for(
         return context.distance
     # A time is a race's, never a classification's (that is counted in points).
     distances = [d for d in distances if d.distance not in CLASSIFICATIONS]
+    if text:
+        # "Ze reed 37,02 op de 500 meter en 1.14,55 op de 1000 meter": the race right after a
+        # time names it, whatever was named before.
+        named = next(
+            (d for d in distances if TIME_ON_DISTANCE.fullmatch(text, time.end, d.start)), None
+        )
+        if named is not None:
+            return named.distance
     before = [d for d in distances if d.end <= time.start]
     if before:
         return before[-1].distance

@@ -9,7 +9,8 @@ status hints):
 - a goal: "wilde het Nederlands record verbeteren", "kan het wereldrecord niet breken";
 - a denial in its own clause: "Een baanrecord zat er niet in", "a world record was never on";
 - a counterfactual: "wat vorig jaar nog een baanrecord zou zijn geweest", "which would have
-  been a track record" (the words before: `COUNTERFACTUAL_BEFORE`);
+  been a track record" (the words before: `COUNTERFACTUAL_BEFORE`), "a national record would
+  have needed 36.80";
 - a compound that names the pace or the try, not the record: "wereldrecordschema",
   "wereldrecordpoging", "world-record pace", "a world record attempt".
 """
@@ -56,12 +57,21 @@ _DENIED_AFTER = re.compile(
 )
 
 
+# After a record word, the English conditional: "a national record would have needed 36.80",
+# "the world record would have required a 3:52".
+_EN_COUNTERFACTUAL_AFTER = re.compile(
+    r"(?i)\s(?:[\w-]+\s){0,2}?(?:would|could|might)\s(?:have\s)?(?:needed|required|taken"
+    r"|demanded|meant|been)\b"
+)
+
+
 def no_record_after(text: str, end: int) -> bool:
     """Does a bare infinitive or a conditional right after a record word make it a record
     wanted or one that would have been?"""
     return (
         _GOAL_AFTER.match(text, end) is not None
         or _COUNTERFACTUAL_AFTER.match(text, end, min(len(text), end + 60)) is not None
+        or _EN_COUNTERFACTUAL_AFTER.match(text, end, min(len(text), end + 60)) is not None
     )
 
 

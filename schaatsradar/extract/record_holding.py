@@ -77,8 +77,11 @@ TIME_AFTER_HOLDER = re.compile(
     r"(?:\s?\(\s?|:\s|,\s(?:whose|wiens|wier|met|with)\s|\s(?:met|with|in)\s)$", re.IGNORECASE
 )
 HAD_SET_AFTER = re.compile(
-    r"\s(?:had\s)?(?:set|gevestigd|neerzette|neergezet|reed|skated)\b", re.IGNORECASE
+    r"\s(?:had\s)?(?:set|gevestigd|neerzette|neergezet|reed|skated|held|had\sheld|hield)\b",
+    re.IGNORECASE,
 )
+# "a mark South Korea's Lee Sang-hwa had held": the holder's country before the name.
+COUNTRY_POSSESSIVE_GAP = re.compile(r"\s(?:[A-Z][\w-]*\s){0,2}[A-Z][\w-]*['’]s\s")
 
 
 def holder_after(view: SentenceView, end: int, hi: int) -> Holder | None:
@@ -104,7 +107,9 @@ def holder_after(view: SentenceView, end: int, hi: int) -> Holder | None:
             text, holder.end, view.end
         ):
             return holder
-        if holder.start - end <= 1 and HAD_SET_AFTER.match(text, holder.end, view.end):
+        if (
+            holder.start - end <= 1 or COUNTRY_POSSESSIVE_GAP.fullmatch(text, end, holder.start)
+        ) and HAD_SET_AFTER.match(text, holder.end, view.end):
             return holder  # "the mark Patrick Roest had set in 2023"
     return None
 

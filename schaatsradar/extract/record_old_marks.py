@@ -252,7 +252,7 @@ def _old_time(
 # of its sentence says the time that follows is the holder's race, not the mark.
 TITLE_VERB_GAP = re.compile(
     r"\b(?:was|were|is|werd|werden|wordt|finished|came|placed|ended|eindigde|kwam|klokte"
-    r"|clocked|took|pakte)\b",
+    r"|clocked|took|pakte|settled|secured|claimed|grabbed|skated|won|reed|finishte|noteerde)\b",
     re.IGNORECASE,
 )
 
@@ -261,8 +261,8 @@ TITLE_VERB_GAP = re.compile(
 # the comma that closes the record's clause belongs to the main clause and its race.
 COMMA_VERB_GAP = re.compile(
     r",\s(?:(?:also|ook|then|toen|nog|still|a|an|een|surprising\w*|verrassend\w*)\s){0,2}?"
-    r"(?:was|were|werd|werden|finished|came|placed|ended|eindigde|kwam|klokte|clocked|took|pakte)"
-    r"\b",
+    r"(?:was|were|werd|werden|finished|came|placed|ended|eindigde|kwam|klokte|clocked|took|pakte"
+    r"|settled|secured|claimed|grabbed|skated|won|reed|finishte|noteerde)\b",
     re.IGNORECASE,
 )
 

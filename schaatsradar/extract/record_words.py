@@ -291,7 +291,7 @@ _WAS_BEFORE = _rule(r"(?i)\b(?:was|stond|had)\s(?:[\w-]+\s){0,3}$", "was stond h
 # Kramer sneuvelde", "ging het wereldrecord uit de boeken".
 _FELL_AFTER = _rule(
     r"(?i)^[^,;:]{0,40}?\b(?:sneuvelde|sneuvelden|gesneuveld|verdween|verdwenen|uit\sde\sboeken"
-    r"|fell|tumbled|was\sbroken|were\sbroken|was\sbettered|was\slowered)\b",
+    r"|fell(?!\sshort)|tumbled|was\sbroken|were\sbroken|was\sbettered|was\slowered)\b",
     "sneuvel verdwe boeken fell tumbled broken bettered lowered",
 )
 _EXISTING_BEFORE = _rule(
@@ -307,14 +307,15 @@ _EXISTING_BEFORE = _rule(
     r"|(?:tot\s)?op\s(?:[\d,.]+|[\w-]+)\s(?:[\w-]+\s)?(?:seconde|seconden|tiende|tienden"
     r"|honderdste|honderdsten)\svan)\s"
     r"(?:(?:het|de|the|a|his|her|their|haar|zijn|hun)\s)?(?:[\w-]+\s|\d[\d.,:]*\s"
-    r"|(?:[\w-]+\s){0,2}[\w-]+['’]s?\s)?$",
+    # "close to Natalya Voronina's 5,000m world record": a holder's possessive, a distance.
+    r"|(?:[\w-]+\s){0,2}[\w-]+['’]s?\s(?:[\w,.-]+\s)?)?$",
     "boven bij van shy off short outside close near far oog holds owns owned bezit bezat heeft"
     " staat stond stands langzamer trager slower remain stay blijft still miss mist within",
 )
 # "Kjeld Nuis houdt sinds maart 2019 het wereldrecord": a holder holds it, however far apart.
 _HOLDS_BEFORE = _rule(
     r"(?i)\b(?:houdt|hield|holds|held|bezit|owns)\s(?:[\w,.-]+\s){0,5}(?:het|de|the|a|an)\s"
-    r"(?:[\w-]+\s)?$",
+    r"(?:[\w,.-]+\s){0,2}$",
     "houdt hield holds held bezit owns",
 )
 _EXISTING_AFTER = _rule(

@@ -16,6 +16,7 @@ from dataclasses import replace
 from schaatsradar.extract import dated_years, patterns
 from schaatsradar.extract.career_marks import career_marks
 from schaatsradar.extract.context import CLASSIFICATIONS, GENDERS, Context, race_distances
+from schaatsradar.extract.days import find_days
 from schaatsradar.extract.editions import (
     Lookback,
     _dated_year,
@@ -46,6 +47,8 @@ from schaatsradar.extract.inferences import (
 from schaatsradar.extract.mentions import Mentions, inside
 from schaatsradar.extract.owners import _pair_respectively, _rank_owner, _time_owner
 from schaatsradar.extract.place_races import (
+    DISTANCE_LIST_GAP,
+    LIST_END,
     _classification_place,
     _distance_for,
     _distances_of_place,
@@ -256,12 +259,20 @@ def _results_in(
         races = [(_classification_place(text, c, context), [c], None) for c in standing[:1]]
         others = [c for c in ranks if c not in standing]
         seen: set[str | None] = set()
+        won: list[patterns.RankMention] = []
         for index, time in enumerate(entity.times):
             visible = outside_asides(text, sentence, entities, distances, time.start)
             timed_distance = _distance_for(time, visible, context, text)
-            if timed_distance in seen:
+            other_day = index > 0 and _on_another_day(text, sentence, entity.times[index - 1], time)
+            if timed_distance in seen and not other_day:
                 continue  # one time per race: the first
             seen.add(timed_distance)
+            later = entity.times[index + 1] if index + 1 < len(entity.times) else None
+            next_day = (
+                later.start
+                if later is not None and _on_another_day(text, sentence, time, later)
+                else None
+            )
             if index == 0:
                 # "Krol, zaterdag nog snelste op de 1500 meter, werd met 1.08,02 derde": a place in
                 # an aside after the name is not the time's place; it is a result of the race
@@ -282,8 +293,20 @@ def _results_in(
                 for c in others
                 if _same_race(text, sentence, c, time, timed_distance, lookback, distances, context)
                 and (index == 0 or _named_distances(text, c, distances, context))
+                # Not a place said after this time, before another day's time of the skater.
+                and not (next_day is not None and time.end <= c.start < next_day)
             ]
+            if not own and other_day:
+                # "zege van vrijdag in 34,40 was hij zaterdag opnieuw de snelste, nu in 34,35":
+                # a place between the two days' times is the later race's.
+                previous = entity.times[index - 1]
+                own = [c for c in others if previous.end <= c.start < time.start]
+            if not own and index:
+                # "won de 500 meter (38,71) en de 1500 meter (1.55,90)": one win over a list of
+                # races, each with its time, is the win of each.
+                own = [c for c in won if timed_distance in _listed_won(text, c, distances)]
             races.append((timed_distance, own[:1], time))
+            won.extend(c for c in own[:1] if c.rank == 1 and c not in won)
             others = [c for c in others if c not in own]
         # "Hij eindigde als vierde op de 1500 meter en als achtste op de 1000 meter": a place
         # per race.
@@ -412,3 +435,47 @@ WINNING_TIME_BEFORE = re.compile(
     r"\s(?:was|is|bedroeg|stond\s+op|came\s+in\s+at)\s+)$",
     re.I,
 )
+
+
+def _listed_won(
+    text: str, cue: patterns.RankMention, distances: Sequence[patterns.DistanceMention]
+) -> set[str]:
+    """The races of a list a win stands right before or after ("won de 500 meter (38,71) en
+    de 1500 meter (1.55,90)", "die de 500 en de 1500 meter had gewonnen"); none when the
+    win names no list of two or more."""
+    chains: list[list[patterns.DistanceMention]] = []
+    for distance in distances:
+        if chains and DISTANCE_LIST_GAP.match(text[chains[-1][-1].end : distance.start]):
+            chains[-1].append(distance)
+        else:
+            chains.append([distance])
+    for chain in chains:
+        if len(chain) < 2 or not LIST_END.match(text[chain[-2].end : chain[-1].start]):
+            continue
+        before = 0 <= chain[0].start - cue.end <= 40 and not _WIN_GAP_BREAK.search(
+            text, cue.end, chain[0].start
+        )
+        after = 0 <= cue.start - chain[-1].end <= 20 and not _WIN_GAP_BREAK.search(
+            text, chain[-1].end, cue.start
+        )
+        if before or after:
+            return {d.distance for d in chain}
+    return set()
+
+
+_WIN_GAP_BREAK = re.compile(r"[,;:]\s|\b(?:en|and|maar|but)\b")
+
+
+def _on_another_day(
+    text: str, sentence: Sentence, previous: patterns.TimeMention, time: patterns.TimeMention
+) -> bool:
+    """Whether a day named between two times of one skater ("won Friday's race in 37.31 and
+    added Sunday's in 37.25") is another than the one named before the first: two races of one
+    distance, not one time said twice."""
+    days = [
+        (sentence.start + start, value)
+        for start, _end, value in find_days(text[sentence.start : sentence.end])
+    ]
+    first = [value for start, value in days if start < previous.start]
+    between = [value for start, value in days if previous.end <= start < time.start]
+    return bool(first and between and between[-1] != first[-1])

@@ -246,10 +246,15 @@ def _aside_span(
     opened = _ASIDE_AFTER_NAME.match(text, entity.end, sentence.end)
     if opened is None:
         return None
-    close = text.find(",", opened.end(), min(position, opened.end() + _MAX_ASIDE))
+    # A comma that closes is followed by a space: not the one of "3,000m" (English thousands).
+    closing = _ASIDE_CLOSE.search(text, opened.end(), min(position, opened.end() + _MAX_ASIDE))
+    close = closing.start() if closing is not None else -1
     if close < 0 or any(opened.end() <= e.start < close for e in entities):
         return None
     return opened.end(), close
+
+
+_ASIDE_CLOSE = re.compile(r",(?!\d)")
 
 
 def bracketed_before(text: str, sentence: Sentence, entity: Entity, position: int) -> bool:

@@ -35,10 +35,13 @@ _CONTENDER_BEFORE = blind(
 
 # A relative clause hung on a name between commas: "Wiklund, who won the 3000m on Saturday,
 # took silver", "Krol, die vrijdag de 1000 meter won, werd nu tweede".
+# Its words may hold a number's own marks: "3,000m", "3:52.02", "1.53,47" (a dot or comma
+# between digits closes nothing).
+_CLAUSE_WORDS = r"(?:[^,;:.!?()]|(?<=\d)[,:.](?=\d))*"
 _RELATIVE_OPEN_BEFORE = re.compile(
-    r"[^\W\d][\w'’-]*\s*,\s*(?:die|dat|who|which|whose)\b[^,;:.!?()]*$", re.IGNORECASE
+    r"[^\W\d][\w'’-]*\s*,\s*(?:die|dat|who|which|whose)\b" + _CLAUSE_WORDS + "$", re.IGNORECASE
 )
-_ASIDE_CLOSE_AFTER = re.compile(r"[^,;:.!?()]*,\s+[^\W\d]")
+_ASIDE_CLOSE_AFTER = re.compile(_CLAUSE_WORDS + r",\s+[^\W\d]")
 
 
 def in_closed_aside(text: str, sentence: Sentence, distance: patterns.DistanceMention) -> bool:

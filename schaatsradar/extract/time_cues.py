@@ -78,9 +78,17 @@ _RESULT_BEFORE = rx(
     # "Ning's time was 1.44.94", "haar tijd bedroeg 1.55.20".
     r"|(?:tijd|time)\s(?:was|is|bedroeg|stond\sop)\s"
     # "the previous track record of 1:56:62", "het baanrecord van 1.52,92": a record's mark.
-    r"|(?:record|mark)\s(?:of|van)\s)(?=[0-9])",
+    r"|(?:record|mark)\s(?:of|van)\s"
+    # Dutch inversion: "Op de 1000 meter reed Leerdam 1.14.62", "klokte Jutta Leerdam 37,20".
+    r"|(?:reed|reden|klok(?:te|ten)|noteer(?:de|den))\s"
+    # (Scanned lower-cased: the name is one to three words of letters.)
+    r"(?:[^\W\d][\w'’-]*\s){1,3})(?=[0-9])",
 )
-_CLOCK_BEFORE = rx("afortuv", r"(?i)\b(?:om|at|vanaf|tot|rond|around|from|until|till)\s(?=[0-9])")
+# "kwam tot 1.14.90" reached a time; "tot 20.30" alone is until a clock time.
+_CLOCK_BEFORE = rx(
+    "afortuv",
+    r"(?i)\b(?:om|at|vanaf|(?<!kwam\s)(?<!kwamen\s)tot|rond|around|from|until|till)\s(?=[0-9])",
+)
 _SKATE_CONTEXT = rx(
     "0123456789abcefgkmnoprstwz",
     r"(?i)\b(?:[0-9]{3,5}\s?(?:meter|metres?|m)\b|(?:top)?schaats|skat|rit|ritten|race|tijd"
