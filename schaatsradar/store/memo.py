@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, bindparam, select
 
-from schaatsradar.store import write_behind
+from schaatsradar.store import table_stats, write_behind
 from schaatsradar.store.models import RaceResult, ResultClaim
 
 # -- lookups remembered within one transaction ------------------------------------------------
@@ -43,6 +43,7 @@ def memoized(conn: Connection) -> Iterator[None]:
         # Planning each statement again costs a fraction of a millisecond. For this
         # transaction only (SET LOCAL): the site's reads keep their reused plans.
         conn.exec_driver_sql("SET LOCAL plan_cache_mode = force_custom_plan")
+        table_stats.refresh(conn)  # and statistics that know how large the tables are now
     try:
         with write_behind.writing_behind(conn):
             yield
