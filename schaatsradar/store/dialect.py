@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 from sqlalchemy.dialects import postgresql, sqlite
 
-from schaatsradar.store import pg_search
+from schaatsradar.store import pg_search, table_stats
 from schaatsradar.store.models import Source
 from schaatsradar.store.stemming import query_tokens, search_terms, stems
 
@@ -28,9 +28,11 @@ def plan_for_growing_tables(conn: Connection) -> None:
     the next ANALYZE), so with reused plans the races of a meet were found by scanning all of
     them. Planning each statement again costs a fraction of a millisecond. `SET LOCAL`: this
     transaction only, so the site's reads keep their reused plans. SQLite has no plan cache
-    to steer: nothing to do there."""
+    to steer: nothing to do there. The statistics those plans are made from are brought up
+    to date too (`table_stats.refresh`): a fresh plan from stale statistics still scans."""
     if conn.dialect.name == "postgresql":
         conn.exec_driver_sql("SET LOCAL plan_cache_mode = force_custom_plan")
+        table_stats.refresh(conn)
 
 
 def allocate_article_ids(conn: Connection, count: int) -> list[int]:

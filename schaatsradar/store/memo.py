@@ -12,9 +12,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection, select
 
 from schaatsradar.store import write_behind
+from schaatsradar.store.id_lists import listed
 from schaatsradar.store.models import RaceResult, ResultClaim
 
 # -- lookups remembered within one transaction ------------------------------------------------
@@ -98,30 +99,37 @@ class RaceEntry:
     race_id: int = 0
 
 
-_RACE_RESULTS = (
-    select(
-        RaceResult.id,
-        RaceResult.athlete_key,
-        RaceResult.seconds,
-        RaceResult.rank,
-        RaceResult.official,
-        RaceResult.held,
-        RaceResult.disputed,
-        RaceResult.skater_id,
-        RaceResult.team,
-        RaceResult.race_id,
-    )
-    .where(RaceResult.race_id.in_(bindparam("race_ids", expanding=True)))
-    .order_by(RaceResult.id)
+# Both as `id_lists.listed`: one array parameter on PostgreSQL, where an expanding `IN` made
+# every list length a statement of its own, parsed by psycopg and planned anew.
+_RACE_RESULTS = listed(
+    lambda of_races: (
+        select(
+            RaceResult.id,
+            RaceResult.athlete_key,
+            RaceResult.seconds,
+            RaceResult.rank,
+            RaceResult.official,
+            RaceResult.held,
+            RaceResult.disputed,
+            RaceResult.skater_id,
+            RaceResult.team,
+            RaceResult.race_id,
+        )
+        .where(of_races)
+        .order_by(RaceResult.id)
+    ),
+    RaceResult.race_id,
+    "race_ids",
 )
 # By the ids of the results just read, not joined through their races: a join over race ids
 # let PostgreSQL hash the whole claims table on every read when its statistics were older
 # than the batch's growth (reconciling 10,000 articles read 75M claim rows), whereas a list
-# of result ids is an index lookup whatever the statistics say.
-_RESULT_CLAIMS = (
-    select(ResultClaim)
-    .where(ResultClaim.result_id.in_(bindparam("result_ids", expanding=True)))
-    .order_by(ResultClaim.id)
+# of result ids is an index lookup once the statistics know the table's size
+# (`table_stats.refresh`).
+_RESULT_CLAIMS = listed(
+    lambda of_results: select(ResultClaim).where(of_results).order_by(ResultClaim.id),
+    ResultClaim.result_id,
+    "result_ids",
 )
 _RACES_AT_ONCE = 200
 
@@ -144,12 +152,12 @@ def race_entries(conn: Connection, race_id: int) -> dict[int, RaceEntry] | None:
     read: dict[int, dict[int, RaceEntry]] = {race: {} for race in wanted}
     claims_of: dict[int, list[ClaimRow]] = {}
     with write_behind.unguarded(conn):  # nothing of these races is waiting to be written
-        for row in conn.execute(_RACE_RESULTS, {"race_ids": wanted}):
+        for row in conn.execute(_RACE_RESULTS.on(conn), {"race_ids": wanted}):
             entry = RaceEntry(*row[:9], race_id=row.race_id)
             read[entry.race_id][entry.id] = by_id[entry.id] = entry
             claims_of[entry.id] = []
         if claims_of:
-            for claim in conn.execute(_RESULT_CLAIMS, {"result_ids": list(claims_of)}):
+            for claim in conn.execute(_RESULT_CLAIMS.on(conn), {"result_ids": list(claims_of)}):
                 claims_of[claim.result_id].append(claim_row(claim))
     races.update(read)
     memo["claims"].update(claims_of)

@@ -17,15 +17,17 @@ unless it is one `SAFE` lists (statements that neither read nor write `results` 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, event, insert, text, update
+from sqlalchemy import Connection, Table, bindparam, delete, event, text, update
 
+from schaatsradar.store import bulk
 from schaatsradar.store.models import (
     ArticleSubject,
+    Base,
     Race,
     RaceResult,
     ResultClaim,
@@ -40,21 +42,22 @@ BUFFER = "schaatsradar.knowledge.write_behind"
 SAFE: dict[int, frozenset[str]] = {}
 _ID_CHUNK = 256
 
-# In the order they are sent (each row's references come before it).
-_INSERTS = {
-    "skaters": insert(Skater),
-    "skater_aliases": insert(SkaterAlias),
-    "races": insert(Race),
-    "results": insert(RaceResult),
-    "result_claims": insert(ResultClaim),
+# In the order they are sent (each row's references come before it); article subjects last.
+_MODELS: dict[str, type[Base]] = {
+    "skaters": Skater,
+    "skater_aliases": SkaterAlias,
+    "races": Race,
+    "results": RaceResult,
+    "result_claims": ResultClaim,
 }
+_INSERTED = tuple(_MODELS)
+_MODELS["article_subjects"] = ArticleSubject
 _WITHOUT_ID = frozenset({"skater_aliases"})  # keyed by the alias itself
 _UPDATE_RESULTS = update(RaceResult).where(RaceResult.id == bindparam("result_key"))
 _UPDATE_CLAIMS = update(ResultClaim).where(ResultClaim.id == bindparam("claim_key"))
 _FORGET_SUBJECTS = delete(ArticleSubject).where(
     ArticleSubject.article_id.in_(bindparam("articles", expanding=True))
 )
-_INSERT_SUBJECTS = insert(ArticleSubject)
 
 
 def safe(*statements: Any, touching: tuple[str, ...] = ()) -> None:
@@ -67,7 +70,7 @@ class Buffer:
     """The writes not sent yet, in the order they must be sent."""
 
     inserts: dict[str, dict[Any, dict[str, Any]]] = field(
-        default_factory=lambda: {table: {} for table in _INSERTS}
+        default_factory=lambda: {table: {} for table in _INSERTED}
     )
     result_updates: dict[int, dict[str, Any]] = field(default_factory=dict)
     claim_updates: dict[int, dict[str, Any]] = field(default_factory=dict)
@@ -140,7 +143,7 @@ def flush(conn: Connection) -> None:
     try:
         for table, rows in buffer.inserts.items():
             if rows:
-                conn.execute(_INSERTS[table], list(rows.values()))
+                _write_rows(conn, table, rows.values())
                 rows.clear()
         if buffer.result_updates:
             conn.execute(_UPDATE_RESULTS, list(buffer.result_updates.values()))
@@ -153,11 +156,55 @@ def flush(conn: Connection) -> None:
             conn.execute(_FORGET_SUBJECTS, {"articles": sorted(buffer.subjects)})
             subjects = [row for rows in buffer.subjects.values() for row in rows]
             if subjects:
-                conn.execute(_INSERT_SUBJECTS, subjects)
+                _write_rows(conn, "article_subjects", subjects)
             buffer.subjects.clear()
         buffer.races.clear()
     finally:
         buffer.flushing = False
+
+
+def _columns(model: type[Base]) -> tuple[tuple[str, ...], tuple[Any, ...]]:
+    """A table's columns and what an INSERT leaving one out stores: its default (all of
+    these tables' defaults are constants), else NULL. A column only the server fills (a
+    server default, kept by triggers like `results.claim_count`) is left out of the rows, so
+    the server's default applies as it does to an INSERT without it."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    names, defaults = [], []
+    for column in table.columns:
+        default = column.default
+        if default is None and column.server_default is not None:
+            continue
+        if default is not None and not default.is_scalar:
+            raise TypeError(
+                f"{table.name}.{column.name}: only constant defaults are written behind"
+            )
+        names.append(column.name)
+        defaults.append(default.arg if default is not None else None)  # type: ignore[attr-defined]
+    return tuple(names), tuple(defaults)
+
+
+_COLUMNS = {table: _columns(model) for table, model in _MODELS.items()}
+
+
+def _write_rows(conn: Connection, table: str, rows: Iterable[dict[str, Any]]) -> None:
+    """Rows of one table in one go (`bulk.copy_rows`: COPY on PostgreSQL, executemany of
+    plain tuples on SQLite). Why not `conn.execute(insert(...), rows)`: psycopg sends that as
+    one INSERT per row, each parsed, planned and run by the server (a 5,000-article
+    reconcile sent 75,000 of them), and SQLAlchemy compiles every row's parameters; as
+    multi-row INSERTs psycopg parses a statement of thousands of placeholders in Python
+    each time. A row stores what the INSERT stored: a column it leaves out gets its
+    default."""
+    names, defaults = _COLUMNS[table]
+    bulk.copy_rows(
+        conn,
+        _MODELS[table],
+        names,
+        (
+            [row.get(name, default) for name, default in zip(names, defaults, strict=True)]
+            for row in rows
+        ),
+    )
 
 
 def pending_meet(conn: Connection, competition_id: int) -> bool:

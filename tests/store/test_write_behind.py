@@ -53,3 +53,22 @@ def test_outside_a_reconciliation_every_write_goes_straight_to_the_database(stor
         skater_id = write_behind.insert_row(conn, "skaters", _INSERT, _skater("meteen"))
         found = conn.execute(select(Skater.id).where(Skater.slug == "meteen")).scalar()
         assert found == skater_id
+
+
+def test_a_row_written_behind_is_stored_as_an_insert_stores_it(store: Store) -> None:
+    """Sent in one go (COPY on PostgreSQL), a row leaving columns out gets their defaults and
+    its values as given, exactly what an INSERT of the same values stores."""
+    with store.write() as conn:
+        conn.execute(_INSERT, _skater("rechtstreeks"))
+    with store.write() as conn, kb.memoized(conn):
+        write_behind.insert_row(conn, "skaters", _INSERT, _skater("achteraf"))
+    with store.read() as conn:
+        rows = {
+            r.slug: tuple(r)[2:]  # (all but id and slug)
+            for r in conn.execute(select(Skater).order_by(Skater.id))
+        }
+    assert rows["achteraf"] == (
+        "Achteraf",
+        *rows["rechtstreeks"][1:],
+    )
+    assert rows["rechtstreeks"][1:] == ("NED", "women", None, None, False, None, "")
