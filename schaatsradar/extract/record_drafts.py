@@ -33,6 +33,7 @@ from schaatsradar.extract.record_holders import (
     is_team,
     owner_of,
     points_back,
+    relative_subject,
     who,
 )
 from schaatsradar.extract.record_marks import (
@@ -301,8 +302,13 @@ class SentenceRecords(DraftHolders, DraftTimes):
             # "Door een baanrecord van 1.52,92 had de Friezin een marge op Groenewoud": a
             # skater named here only as the one compared with is not who skated it.
             owner = None
+        # "behind Ghiotto, whose 6:01.20 was a track record", "Kok, die een baanrecord reed":
+        # the relative clause names who skated it, whoever the result reader gave the time.
+        relative = relative_subject(self.view, self.context, mention.start)
         holder: Who | None
-        if owner is not None:
+        if owner is not None and relative is not None and relative.name != owner.athlete:
+            holder = relative
+        elif owner is not None:
             holder = Who(owner.athlete, owner.gender)
         elif (
             time is None
