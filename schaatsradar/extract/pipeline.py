@@ -39,6 +39,7 @@ from schaatsradar.extract.races import (
 from schaatsradar.extract.record_dates import dated_setting
 from schaatsradar.extract.record_equalled import equalled_holders, equalled_times
 from schaatsradar.extract.record_settle import settle_records
+from schaatsradar.extract.record_superseded import superseded_records
 from schaatsradar.extract.records import complete_record, sentence_records
 from schaatsradar.extract.registry import Registry
 from schaatsradar.extract.sentence_results import _sentence_results
@@ -120,6 +121,9 @@ def extract(
     # After settling: an equalled mark is not beaten by the record that equals it.
     facts.records += equalled_holders(text, facts.records, sentences, mentions.names)
     facts.records = equalled_times(text, facts.records, sentences, mentions.times)
+    facts.records = superseded_records(
+        text, facts.records, sentences, mentions.names, mentions.times
+    )
     facts = sift(text, article_date, facts, sentences=sentences) if confident_only else facts
     # Last: the discipline changes no other reading, only the meet the results are filed under.
     facts.results = mark_short_track(text, sentences, facts.results)

@@ -71,3 +71,47 @@ def test_equal_verb_after_another_clause_takes_no_time():
     assert not any(
         time == "3:57.70" and status == "existing" for _, status, _, _, time in records(text)
     )
+
+
+# -- a mark set and beaten by the next sentence: the first is history --------------------------
+
+
+def test_track_record_beaten_by_the_next_sentence_is_broken():
+    text = (
+        "INZELL - Bij de wereldbeker reed Femke Kok in de vierde rit 37,01 op de 500 meter, een "
+        "baanrecord. Twee ritten later dook Erin Jackson er met 36,94 nog onder."
+    )
+    found = records(text)
+    assert ("track", "set", "Erin Jackson", "500m", "36.94") in found
+    assert ("track", "broken", "Femke Kok", "500m", "37.01") in found
+    assert ("track", "set", "Femke Kok", "500m", "37.01") not in found
+
+
+def test_english_record_bettered_minutes_later():
+    text = (
+        "CALGARY - Ragne Wiklund opened the women's 3000m at the World Cup with 3:54.80, a track "
+        "record. Minutes later Joy Beune bettered it with 3:54.12."
+    )
+    found = records(text)
+    assert ("track", "set", "Joy Beune", "3000m", "3:54.12") in found
+    assert ("track", "broken", "Ragne Wiklund", "3000m", "3:54.80") in found
+
+
+def test_a_slower_time_after_a_record_beats_nothing():
+    text = (
+        "CALGARY - Ragne Wiklund opened the women's 3000m at the World Cup with 3:54.80, a track "
+        "record. Minutes later Joy Beune went under it in 3:55.12, or so the clock said at first."
+    )
+    found = records(text)
+    assert ("track", "set", "Ragne Wiklund", "3000m", "3:54.80") in found
+    assert not any(athlete == "Joy Beune" for _, _, athlete, *_ in found)
+
+
+def test_a_next_sentence_without_a_pointer_beats_nothing():
+    text = (
+        "INZELL - Bij de wereldbeker reed Femke Kok 37,01 op de 500 meter, een baanrecord. Erin "
+        "Jackson won de B-groep in 36,94."
+    )
+    found = records(text)
+    assert ("track", "set", "Femke Kok", "500m", "37.01") in found
+    assert not any(athlete == "Erin Jackson" for _, _, athlete, *_ in found)
