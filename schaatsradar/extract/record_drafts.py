@@ -206,7 +206,14 @@ class SentenceRecords(DraftHolders, DraftTimes):
         )
         mark = replace(mark, points=points)
         seconds = time.seconds if time is not None and not mark.points else None
-        if status not in ("broken", "existing") or not self._reported_before(kind, name, old=True):
+        # A mark told again adds nothing, unless it now gives the time the first telling
+        # lacked ("the world-record holder ... Takagi's world record of 1:49.83"): settling
+        # joins the two.
+        if (
+            status not in ("broken", "existing")
+            or seconds is not None
+            or not self._reported_before(kind, name, old=True)
+        ):
             self._add(
                 kind, status, holder, seconds, mark.start, mark.end, points=mark.points,
                 beaten_by=setter.name if setter else None,

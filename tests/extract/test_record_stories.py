@@ -115,3 +115,16 @@ def test_a_next_sentence_without_a_pointer_beats_nothing():
     found = records(text)
     assert ("track", "set", "Femke Kok", "500m", "37.01") in found
     assert not any(athlete == "Erin Jackson" for _, _, athlete, *_ in found)
+
+
+# -- a standing mark told again with its time: one record, with the time ----------------------
+
+
+def test_standing_mark_told_again_with_its_time_keeps_the_time():
+    text = (
+        "HAMAR - Sander Eitrem, the world-record holder, won the men's 5000m at the World Cup "
+        "in 6:04.10. Eitrem's world record of 5:58.52 was never in danger."
+    )
+    found = records(text)
+    assert ("world", "existing", "Sander Eitrem", "5000m", "5:58.52") in found
+    assert ("world", "existing", "Sander Eitrem", "5000m", None) not in found
