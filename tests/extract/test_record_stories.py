@@ -128,3 +128,17 @@ def test_standing_mark_told_again_with_its_time_keeps_the_time():
     found = records(text)
     assert ("world", "existing", "Sander Eitrem", "5000m", "5:58.52") in found
     assert ("world", "existing", "Sander Eitrem", "5000m", None) not in found
+
+
+# -- a team record is the team's, never one member's --------------------------------------------
+
+
+def test_team_record_beaten_by_named_members_is_the_countrys():
+    text = (
+        "CALGARY - Canada's men lowered the team pursuit world record at the World Cup. Ted-Jan "
+        "Bloemen, Connor Howe and Jordan Belchos skated 3:31.70, taking 0.79 seconds off the "
+        "3:32.49 the United States had set in 2025."
+    )
+    found = records(text)
+    assert ("world", "set", "Canada", "team pursuit", "3:31.70") in found
+    assert not any(athlete in ("Ted-Jan Bloemen", "Connor Howe") for _, _, athlete, *_ in found)
