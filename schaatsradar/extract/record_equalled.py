@@ -33,6 +33,18 @@ _HOLDER_AFTER = re.compile(
     r"^\s*(?:(?:van|of|set\s+by|held\s+by|owned\s+by|uit\s+handen\s+van)\s+)?$", re.IGNORECASE
 )
 _POSSESSIVE_BEFORE = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,2}$")
+# Dutch perfect tense puts the verb after the record: "heeft het baanrecord op de 1000 meter
+# geëvenaard".
+_EQUAL_AFTER = re.compile(
+    r"[^.;:!?]{0,40}?\b(?:geëvenaard|geevenaard|equalled|equaled|evenaard)\b", re.IGNORECASE
+)
+# The sentence after an equal that names whose mark it was: "precies de tijd waarmee Krol het
+# record neerzette", "dezelfde tijd als Wiklund", "the same time as Bowe", "matching Bowe's".
+_SAME_TIME_BEFORE = re.compile(
+    r"\b(?:(?:precies|exact|exactly)\s)?(?:dezelfde\stijd\s(?:als|waarmee)|de\stijd\swaarmee"
+    r"|the\ssame\stime\s(?:as|with\swhich)|matching)\s$",
+    re.IGNORECASE,
+)
 
 
 def equalled_holders(
@@ -52,9 +64,15 @@ def equalled_holders(
         if index < 0:
             continue
         sentence = sentences[index]
-        if not _EQUAL_BEFORE.search(text, max(sentence.start, word.start - 60), word.start):
+        if not (
+            _EQUAL_BEFORE.search(text, max(sentence.start, word.start - 60), word.start)
+            or _EQUAL_AFTER.match(text, word.end, sentence.end)
+        ):
             continue
-        holder = _holder(text, sentence, word, names)
+        following = sentences[index + 1] if index + 1 < len(sentences) else None
+        holder = _holder(text, sentence, word, names) or (
+            _same_time_as(text, following, names) if following is not None else None
+        )
         if holder is None or holder.skater.name == record.athlete:
             continue
         added.append(
@@ -73,6 +91,17 @@ def equalled_holders(
             )
         )
     return added
+
+
+def _same_time_as(
+    text: str, sentence: Sentence, names: Sequence[NameMention]
+) -> NameMention | None:
+    for name in names:
+        if sentence.start <= name.start < sentence.end and _SAME_TIME_BEFORE.search(
+            text, max(sentence.start, name.start - 40), name.start
+        ):
+            return name
+    return None
 
 
 def _holder(

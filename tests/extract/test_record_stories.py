@@ -142,3 +142,24 @@ def test_team_record_beaten_by_named_members_is_the_countrys():
     found = records(text)
     assert ("world", "set", "Canada", "team pursuit", "3:31.70") in found
     assert not any(athlete in ("Ted-Jan Bloemen", "Connor Howe") for _, _, athlete, *_ in found)
+
+
+# -- an equal told in the perfect tense, the holder in the next sentence ----------------------
+
+
+def test_equalled_in_perfect_tense_with_holder_in_next_sentence():
+    text = (
+        "INZELL - Femke Kok heeft zaterdag bij de wereldbeker het baanrecord op de 500 meter "
+        "geëvenaard. Ze won in 36,94, dezelfde tijd als Erin Jackson vorig seizoen."
+    )
+    found = records(text)
+    assert ("track", "existing", "Erin Jackson", "500m", "36.94") in found
+    assert ("track", "broken", "Erin Jackson", "500m", "36.94") not in found
+
+
+def test_same_time_as_a_rival_without_an_equal_is_no_record():
+    text = (
+        "INZELL - Femke Kok heeft zaterdag bij de wereldbeker het baanrecord op de 500 meter "
+        "verbeterd. Erin Jackson werd tweede in 37,10, dezelfde tijd als Kimi Goetz."
+    )
+    assert not any(athlete == "Kimi Goetz" for _, _, athlete, *_ in records(text))
