@@ -163,3 +163,39 @@ def test_same_time_as_a_rival_without_an_equal_is_no_record():
         "verbeterd. Erin Jackson werd tweede in 37,10, dezelfde tijd als Kimi Goetz."
     )
     assert not any(athlete == "Kimi Goetz" for _, _, athlete, *_ in records(text))
+
+
+# -- a record set in another season, told in a relative clause, stands -----------------------
+
+
+def test_dutch_verb_final_clause_dated_earlier_is_a_standing_record():
+    text = (
+        "INZELL - Joy Beune won de 3000 meter bij de wereldbeker in 3.56,20. Ragne Wiklund, die "
+        "vorig seizoen het baanrecord op 3.55,10 zette, werd tweede in 3.57,02."
+    )
+    found = records(text)
+    assert ("track", "existing", "Ragne Wiklund", "3000m", "3:55.10") in found
+    assert not any(status == "set" for _, status, *_ in found)
+
+
+def test_english_clause_with_a_thousands_comma_still_reads_its_date():
+    text = (
+        "HAMAR - Patrick Roest, who set the track record of 12:44.60 in the 10,000m two seasons "
+        "ago, won the men's 5000m at the World Cup in 6:07.30."
+    )
+    found = records(text)
+    assert ("track", "existing", "Patrick Roest", "10000m", "12:44.60") in found
+    assert not any(status == "set" for _, status, *_ in found)
+
+
+# -- "moest eraan geloven": the record fell ----------------------------------------------------
+
+
+def test_record_that_had_to_give_way_is_broken():
+    text = (
+        "CALGARY - Het baanrecord van Irene Schouten op de 5000 meter (6.43,12) moest eraan "
+        "geloven. Joy Beune won de 5000 meter bij de wereldbeker in 6.42,80."
+    )
+    found = records(text)
+    assert ("track", "broken", "Irene Schouten", "5000m", "6:43.12") in found
+    assert ("track", "set", "Irene Schouten", "5000m", "6:43.12") not in found
