@@ -152,7 +152,10 @@ _TIME_TO_EQUAL = re.compile(r"[,)]?\s*(?:and\s|en\s|thereby\s|daarmee\s)?$", re.
 
 
 def _time_before(text: str, times: Sequence[TimeMention], lo: int, hi: int) -> TimeMention | None:
-    before = [t for t in times if lo <= t.start and t.end <= hi and t.kind == "result"]
+    # `times` are sorted by start (as the mentions are): a bisection, not a scan per record.
+    first = bisect.bisect_left(times, lo, key=lambda t: t.start)
+    last = bisect.bisect_left(times, hi, key=lambda t: t.start)
+    before = [t for t in times[first:last] if t.end <= hi and t.kind == "result"]
     if before and _TIME_TO_EQUAL.fullmatch(text, before[-1].end, hi):
         return before[-1]
     return None

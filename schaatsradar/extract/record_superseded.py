@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TypeVar
 
 from schaatsradar.extract.lexicon import RECORD_BEATEN_BACK
 from schaatsradar.extract.names import NameMention
@@ -21,6 +22,8 @@ from schaatsradar.extract.times import TimeMention
 from schaatsradar.extract.types import Record, Span
 
 __all__ = ["superseded_records"]
+
+M = TypeVar("M", TimeMention, NameMention)
 
 LOOK_AHEAD = 2  # the beating sentence follows the mark within this many sentences
 RECORD_WORD = ("record", "best")  # a sentence with its own record word is read by the readers
@@ -37,6 +40,10 @@ def superseded_records(
     record of the skater who beat it added. Only a faster time of one named skater other than
     the holder, in a sentence that names no record itself, counts."""
     starts = [s.start for s in sentences]
+    # Sorted by start (as the mentions are), so each sentence's share is two bisections away:
+    # an adversarial text with thousands of records costs no scan of every time per record.
+    times = sorted(times, key=lambda t: t.start)
+    names = sorted(names, key=lambda n: n.start)
     out = list(records)
     for i, record in enumerate(records):
         if record.status != "set" or record.seconds is None or record.athlete is None:
@@ -64,8 +71,8 @@ def _beating(
     pointer = RECORD_BEATEN_BACK.search(words)
     if pointer is None:
         return None
-    own = [t for t in times if sentence.start <= t.start < sentence.end and t.kind == "result"]
-    who = {n.skater.name: n for n in names if sentence.start <= n.start < sentence.end}
+    own = [t for t in _within(times, sentence) if t.kind == "result"]
+    who = {n.skater.name: n for n in _within(names, sentence)}
     who.pop(record.athlete or "", None)
     if len(own) != 1 or len(who) != 1 or record.seconds is None:
         return None
@@ -83,3 +90,10 @@ def _beating(
         evidence=Span(sentence.start, sentence.end, words),
         confidence=record.confidence,
     )
+
+
+def _within(mentions: Sequence[M], sentence: Sentence) -> Sequence[M]:
+    """The mentions (sorted by start) that start inside `sentence`."""
+    lo = bisect.bisect_left(mentions, sentence.start, key=lambda m: m.start)
+    hi = bisect.bisect_left(mentions, sentence.end, key=lambda m: m.start)
+    return mentions[lo:hi]
