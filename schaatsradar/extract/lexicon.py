@@ -22,6 +22,7 @@ __all__ = [
     "PROMOTION_WORDS",
     "RACE_TIME",
     "RACE_TIME_WORDS",
+    "RECORD_BEATEN_BACK",
     "word_set",
 ]
 
@@ -79,6 +80,18 @@ RACE_TIME_WORDS = re.compile(
     r"(?:eind)?tijd\svan|eindtijd|eindigde[n]?\s(?:in|met)|clock(?:ed|ing)|skat(?:ed|ing)|"
     r"finish(?:ed|ing)\sin|crossed\sthe\s(?:finish\s)?line|stopped\sthe\sclock|posted|"
     r"time\sof|covered)(?![\w-])"
+)
+# A sentence beating the mark the sentence before set, pointing back at it rather than naming
+# a record: "ging Stolz daar met 1.42,18 nog onder", "dook er nog onder", "verbeterde die
+# tijd", "Stolz bettered it", "lowered that to 1:42.18", "went under it". Matched
+# case-insensitively against the whole sentence.
+RECORD_BEATEN_BACK = re.compile(
+    r"(?i)\b(?:(?:ging|gingen|dook|doken|kwam|kwamen)\s(?:[\w,.]+\s){0,6}?(?:daar|er)\s"
+    r"(?:[\w,.]+\s){0,3}?onder|(?:daar|er)onder\s(?:dook|ging|kwam)"
+    r"|(?:verbeterde|verbeterden|scherpte|verbrak)\s(?:[\w-]+\s){0,3}?(?:die|dat|deze)\s"
+    r"(?:tijd|toptijd|mark|grens)"
+    r"|(?:bettered|lowered|improved|broke|beat|eclipsed|topped)\s(?:it|that(?:\s(?:mark|time))?)"
+    r"|went\sunder\s(?:it|that(?:\s(?:mark|time))?))\b"
 )
 # Publisher promotion ("Download nu de ... App", "Check in bij ..."): not news, so its words
 # put no name in skater context. Matched against the lower-cased text.

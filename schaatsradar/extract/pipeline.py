@@ -37,8 +37,9 @@ from schaatsradar.extract.races import (
     winner_from_times,
 )
 from schaatsradar.extract.record_dates import dated_setting
-from schaatsradar.extract.record_equalled import equalled_holders
+from schaatsradar.extract.record_equalled import equalled_holders, equalled_times
 from schaatsradar.extract.record_settle import settle_records
+from schaatsradar.extract.record_superseded import superseded_records
 from schaatsradar.extract.records import complete_record, sentence_records
 from schaatsradar.extract.registry import Registry
 from schaatsradar.extract.sentence_results import _sentence_results
@@ -122,6 +123,10 @@ def extract(
     facts.records = settle_records(facts.records, facts.results, facts.athletes)
     # After settling: an equalled mark is not beaten by the record that equals it.
     facts.records += equalled_holders(text, facts.records, sentences, mentions.names)
+    facts.records = equalled_times(text, facts.records, sentences, mentions.times)
+    facts.records = superseded_records(
+        text, facts.records, sentences, mentions.names, mentions.times
+    )
     facts = sift(text, article_date, facts, sentences=sentences) if confident_only else facts
     # Last: the discipline changes no other reading, only the meet the results are filed under.
     facts.results = mark_short_track(text, sentences, facts.results)

@@ -25,8 +25,15 @@ _SET_IN_CLAUSE_BEFORE = re.compile(
     # "who set the 5,000m track record": a distance in English thousands between.
     r"(?:set|skated|posted|clocked)\s(?:the|a|an|his|her|their)\s(?:[\w,-]+\s){0,2}$"
 )
+# The Dutch verb-final clause: "Goetz, die in 2024 het Amerikaans record op 36,60 zette": the
+# date before the record word, the verb of setting after it.
+_DUTCH_DATED_BEFORE = re.compile(
+    r"(?i)\b(?:die|dat)\s(?:[\w-]+\s){0,3}?(?:in\s(?:19|20)\d\d|vorig\w*\s(?:jaar|seizoen)"
+    r"|\w+\s(?:jaar|seizoenen)\sgeleden)\s(?:[\w-]+\s){0,3}$"
+)
+_DUTCH_SET_VERB = re.compile(r"(?i)\b(?:zette|neerzette|reed|vestigde|scherpte|klokte)\b")
 # Up to the end of the record's clause.
-_CLAUSE = re.compile(r"[^,;.!?]*(?:\.\d[^,;.!?]*)*")
+_CLAUSE = re.compile(r"[^,;.!?]*(?:[.,]\d[^,;.!?]*)*")  # "12:25.69 in the 10,000m" is one clause
 _YEAR = re.compile(r"\b(?:in|back\sin|during|at\sthe)\s(?:(?:the\s)?\w+\s)?((?:19|20)\d\d)\b")
 _RELATIVE_PAST = re.compile(
     r"(?i)\b(?:\w+\s(?:years?|seasons?)\sago|last\s(?:year|season|winter)|jaar\sgeleden"
@@ -67,6 +74,13 @@ def dated_setting(text: str, record: Record, article_date: dt.date | None) -> Re
             if _AGENT.match(agent) and record.athlete.split()[-1] in agent:
                 beaten = None  # "... werd later verbeterd door X": X's mark is the new one
         return replace(record, status="broken" if beaten else "existing")
+    dutch = _DUTCH_DATED_BEFORE.search(text, max(0, start - 60), start)
+    if dutch is not None and record.status is not None:
+        clause = _CLAUSE.match(text, end)
+        if _DUTCH_SET_VERB.search(clause.group() if clause else "") and _dated_earlier(
+            dutch.group(), article_date
+        ):
+            return replace(record, status="existing")
     if record.status is None or not _SET_IN_CLAUSE_BEFORE.search(text, max(0, start - 40), start):
         return record
     clause = _CLAUSE.match(text, end)

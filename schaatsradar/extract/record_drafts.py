@@ -33,6 +33,7 @@ from schaatsradar.extract.record_holders import (
     is_team,
     owner_of,
     points_back,
+    relative_subject,
     who,
 )
 from schaatsradar.extract.record_marks import (
@@ -205,7 +206,14 @@ class SentenceRecords(DraftHolders, DraftTimes):
         )
         mark = replace(mark, points=points)
         seconds = time.seconds if time is not None and not mark.points else None
-        if status not in ("broken", "existing") or not self._reported_before(kind, name, old=True):
+        # A mark told again adds nothing, unless it now gives the time the first telling
+        # lacked ("the world-record holder ... Takagi's world record of 1:49.83"): settling
+        # joins the two.
+        if (
+            status not in ("broken", "existing")
+            or seconds is not None
+            or not self._reported_before(kind, name, old=True)
+        ):
             self._add(
                 kind, status, holder, seconds, mark.start, mark.end, points=mark.points,
                 beaten_by=setter.name if setter else None,
@@ -301,8 +309,13 @@ class SentenceRecords(DraftHolders, DraftTimes):
             # "Door een baanrecord van 1.52,92 had de Friezin een marge op Groenewoud": a
             # skater named here only as the one compared with is not who skated it.
             owner = None
+        # "behind Ghiotto, whose 6:01.20 was a track record", "Kok, die een baanrecord reed":
+        # the relative clause names who skated it, whoever the result reader gave the time.
+        relative = relative_subject(self.view, self.context, mention.start)
         holder: Who | None
-        if owner is not None:
+        if owner is not None and relative is not None and relative.name != owner.athlete:
+            holder = relative
+        elif owner is not None:
             holder = Who(owner.athlete, owner.gender)
         elif (
             time is None

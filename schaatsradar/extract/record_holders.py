@@ -145,7 +145,12 @@ def recipient(view: SentenceView, context: Context, after: int) -> Who | None:
 
 
 # "landgenote Femke Kok die een wereldrecord reed": the record is in a clause about her.
-RELATIVE_TO_RECORD = re.compile(r",?\s(?:die|dat|who|that)\s[^,;.]{0,40}$", re.IGNORECASE)
+# "X, die een baanrecord reed", "X, whose 1:40.08 was a world record" (a time's own dot or
+# comma does not end the clause).
+RELATIVE_TO_RECORD = re.compile(
+    r",?\s(?:die|dat|who|that|whose|wiens|wier)\s(?:[^,;.]|(?<=\d)[.,](?=\d)){0,40}$",
+    re.IGNORECASE,
+)
 
 
 def relative_subject(view: SentenceView, context: Context, start: int) -> Who | None:

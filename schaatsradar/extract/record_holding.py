@@ -204,7 +204,14 @@ def time_of_holder(view: SentenceView, holder: Holder) -> TimeMention | None:
     return None
 
 
-TIME_HOLDER_REACH = 6  # " van ", " of ", " by ", " ": a holder right after their time
+TIME_HOLDER_REACH = 8  # " van ", " of ", " by ", " that ": a holder right after their time
+# "the mark of 1:40.17 that Kjeld Nuis had held", "de 1.07,02 die Krol had gereden": a
+# relative clause whose subject held or set the time.
+THAT_BEFORE_HOLDER = re.compile(r"\s(?:that|which|dat|die)\s$", re.IGNORECASE)
+HELD_AFTER = re.compile(
+    r"\s(?:had\s)?(?:set|held|owned|gevestigd|neerzette|neergezet|reed|gereden|skated)\b",
+    re.IGNORECASE,
+)
 
 
 def holder_of_time(view: SentenceView, time: TimeMention) -> Holder | None:
@@ -220,6 +227,8 @@ def holder_of_time(view: SentenceView, time: TimeMention) -> Holder | None:
             if TIME_OF_HOLDER.match(gap):
                 return holder
             if gap == " " and HAD_SET_AFTER.match(text, holder.end, view.end):
+                return holder
+            if THAT_BEFORE_HOLDER.match(gap) and HELD_AFTER.match(text, holder.end, view.end):
                 return holder
         elif holder.end <= time.start:
             gap = text[holder.end : time.start]

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from schaatsradar.extract.countries import COUNTRIES
 from schaatsradar.extract.plausibility import distance_for_time, plausible
 from schaatsradar.extract.types import TEAM_DISTANCES, AthleteMention, Record, Result
 
@@ -152,8 +153,16 @@ def _own_mark_distance(records: list[Record]) -> list[Record]:
     return out
 
 
+COUNTRY_NAMES = frozenset(name for name, _names, _adjectives in COUNTRIES.values())
+
+
 def _plausible_team(record: Record) -> bool:
-    """A team record's time must fit the team race (a 42.57 "relay" record is a misread)."""
+    """A team record's time must fit the team race (a 42.57 "relay" record is a misread), and
+    its holder is the team: a member named as the sentence's subject ("Sato, Horikawa and
+    Takagi clocked ..., taking 0.88 off the mark") does not hold it alone."""
+    person = record.athlete is not None and record.athlete not in COUNTRY_NAMES
+    if person and record.distance in TEAM_DISTANCES:
+        return False
     if record.seconds is None or record.distance not in TEAM_DISTANCES:
         return True
     return plausible(record.seconds, record.distance, None)  # the gender is often guessed

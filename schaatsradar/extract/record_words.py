@@ -290,9 +290,11 @@ _WAS_BEFORE = _rule(r"(?i)\b(?:was|stond|had)\s(?:[\w-]+\s){0,3}$", "was stond h
 # The record is the subject of a verb of falling, in the same clause: "het baanrecord van
 # Kramer sneuvelde", "ging het wereldrecord uit de boeken".
 _FELL_AFTER = _rule(
-    r"(?i)^[^,;:]{0,40}?\b(?:sneuvelde|sneuvelden|gesneuveld|verdween|verdwenen|uit\sde\sboeken"
+    # (a time's own comma or colon does not end the clause: "(1.41,95) moest eraan geloven")
+    r"(?i)^(?:[^,;:]|(?<=\d)[,:](?=\d)){0,60}?\b(?:sneuvelde|sneuvelden|gesneuveld|verdween"
+    r"|verdwenen|uit\sde\sboeken|moest(?:en)?\s(?:er\s(?:[\w-]+\s){0,2}aan|eraan)\sgeloven"
     r"|fell(?!\sshort)|tumbled|was\sbroken|were\sbroken|was\sbettered|was\slowered)\b",
-    "sneuvel verdwe boeken fell tumbled broken bettered lowered",
+    "sneuvel verdwe boeken geloven fell tumbled broken bettered lowered",
 )
 _EXISTING_BEFORE = _rule(
     r"(?i)(?:net\sboven|boven|dicht\sbij|niet\sver\svan|vlak\sbij|in\sde\sbuurt\svan|shy\sof"
@@ -399,8 +401,9 @@ _NO_RECORD = _rule(
     r"|(?:niet|not)\s(?:[\w-]+\s)?(?:genoeg|enough)\s(?:voor|for)\s(?:een|a|an|het|the))\s"
     r"(?:(?:enkel|enkele|nieuw|nieuwe|new)\s)?"
     # "bijna een wereldrecord", "bijna goed voor een wereldrecord", "nearly good for a ..."
-    r"|\b(?:bijna|nagenoeg|almost|nearly)\s(?:(?:goed|good)\s(?:voor|for)\s)?"
-    r"(?:(?:een|het|a|an|the)\s)?(?:[\w-]+\s)?"
+    # "nearly broke his own world record", "brak bijna haar eigen baanrecord"
+    r"|\b(?:bijna|nagenoeg|almost|nearly)\s(?:(?:goed|good)\s(?:voor|for)\s|[\w-]+\s)?"
+    r"(?:(?:een|het|a|an|the|zijn|haar|his|her|their|hun)\s)?(?:(?:own|eigen)\s)?(?:[\w-]+\s)?"
     # "Het scheelde weinig of Leerdam had een wereldrecord gereden"
     r"|\b(?:scheelde|scheelt)\s(?:weinig|niet\sveel|een\shaar)\sof\s(?:[\w-]+\s){0,5}?"
     r"(?:een|het)\s(?:[\w-]+\s)?"

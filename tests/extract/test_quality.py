@@ -18,7 +18,9 @@ CASES = Path(__file__).parent / "cases"
 # Our own held-out articles: written without looking at the extractor's output and never
 # trained on (the confidence model reads `cases` only), a stand-in for the sealed fold.
 UNSEEN = Path(__file__).parent / "cases_unseen"
-FOLDERS = {"cases": CASES, "unseen": UNSEEN}
+# Invented record stories (class 7 of issue 11), also never trained on.
+RECORD_STORIES = Path(__file__).parent / "cases_records"
+FOLDERS = {"cases": CASES, "unseen": UNSEEN, "records": RECORD_STORIES}
 SCORER = DEV.parents[1] / "tools" / "score_extraction.py"
 TODAY = dt.date(2026, 11, 21)
 
@@ -35,6 +37,9 @@ FLOORS = {
     # articles), before their fixes: athletes 0.983, results 0.908, records 0.989; after
     # (xgen): athletes 0.985, results 0.955, records 1.0.
     "unseen": {"athletes": 0.95, "results": 0.93, "records": 0.97},
+    # Measured 2026-12-07 (xrecgen, 33 articles, rules plus candidates): athletes 1.0, records
+    # 1.0 (before the record fixes, r901-r916: records 0.806).
+    "records": {"athletes": 0.97, "results": 0.85, "records": 0.95},
 }
 
 
@@ -49,7 +54,7 @@ def open_fold(tmp_path: Path) -> Path:
     return folder
 
 
-@pytest.mark.parametrize("corpus", ["dev", "cases", "unseen"])
+@pytest.mark.parametrize("corpus", ["dev", "cases", "unseen", "records"])
 def test_f1_floors(corpus, tmp_path):
     folder = DEV if corpus == "dev" else FOLDERS[corpus]
     if not folder.exists():
@@ -76,15 +81,20 @@ PRECISION_FLOORS = {
     # after, results P 0.992 F1 0.948, records P 1.0 F1 1.0. 59 articles (xgen): before the
     # fixes results P 0.964 F1 0.908; after, results P 0.993 F1 0.955, records P 1.0 F1 1.0.
     "unseen": {"results": 0.96, "records": 0.95},
+    # xrecgen (33 articles): results P 0.948 F1 0.897, records P 1.0 F1 1.0. The results
+    # floor is lower: r929/r930 hold results classes still open (a distance named in a
+    # history clause moves the race, "X, die 36,51 reed").
+    "records": {"results": 0.93, "records": 0.95},
 }
 CONFIDENT_F1_FLOORS = {
     "dev": {"results": 0.83, "records": 0.90},
     "cases": {"results": 0.88, "records": 0.95},
     "unseen": {"results": 0.93, "records": 0.97},
+    "records": {"results": 0.88, "records": 0.95},
 }
 
 
-@pytest.mark.parametrize("corpus", ["dev", "cases", "unseen"])
+@pytest.mark.parametrize("corpus", ["dev", "cases", "unseen", "records"])
 def test_confident_facts_are_precise(corpus, tmp_path):
     folder = DEV if corpus == "dev" else FOLDERS[corpus]
     if not folder.exists():
