@@ -107,12 +107,7 @@ def index_articles(conn: Connection, rows: Sequence[tuple[int, str, str, str, st
             [(i, title, published, language) for i, title, _, published, language in rows],
         )
         return
-    conn.exec_driver_sql(
-        "INSERT INTO article_search (id, published, language, title_vector, vector) "
-        "VALUES (%s, CAST(%s AS date), %s, array_to_tsvector(CAST(%s AS text[])), "
-        "array_to_tsvector(CAST(%s AS text[])))",
-        [pg_search.search_row(*row) for row in rows],
-    )
+    pg_search.add_search_rows(conn, rows)
 
 
 def reindex_article(conn: Connection, article_id: int, title: str, body: str) -> None:

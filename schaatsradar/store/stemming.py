@@ -68,15 +68,22 @@ def index_tokens(stem_text: str) -> list[str]:
     Python so PostgreSQL can index and query exactly the same ones: runs of letters, digits
     and private-use characters, with the diacritics of Latin letters removed (`één` is `een`).
     Matches FTS5 on every Latin, Greek and Cyrillic word (checked in the tests)."""
-    if stem_text.isascii():  # nearly every article: one regex instead of a loop per character
+    if stem_text.isascii():  # many articles: one regex instead of a loop per character
         return _ASCII_TOKEN.findall(stem_text)
+    # Most of the rest is ASCII words around a few like `één`: the runs of ASCII words go to
+    # the one regex at once, and only the words holding another character are walked by
+    # character (a loop per word cost a Python call for each of an article's words).
     tokens: list[str] = []
-    for word in stem_text.split():
-        tokens.extend(_ASCII_TOKEN.findall(word) if word.isascii() else _unicode_tokens(word))
+    parts = _NON_ASCII_WORD.split(stem_text)
+    for i, part in enumerate(parts):
+        tokens.extend(_unicode_tokens(part) if i % 2 else _ASCII_TOKEN.findall(part))
     return tokens
 
 
 _ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+")
+# A whitespace-separated word (as `str.split` cuts them: `\s` is the same whitespace) that
+# holds a character beyond ASCII other than whitespace; captured, so `split` keeps it.
+_NON_ASCII_WORD = re.compile(r"(?<!\S)(\S*[^\x00-\x7f\s]\S*)")
 
 
 def _unicode_tokens(word: str) -> list[str]:
