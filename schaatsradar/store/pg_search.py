@@ -53,25 +53,32 @@ def search_row(
 
 
 def add_search_rows(conn: Connection, rows: Sequence[tuple[int, str, str, str, str]]) -> None:
-    """Index (id, title stems, body stems, published, language) rows: `search_row`'s tokens
-    as `tsvector` text, in one COPY.
+    """Index (id, title stems, body stems, published, language) rows: the lexemes of
+    `search_row`, as `tsvector` text, in one COPY.
 
     Why not INSERT … array_to_tsvector(text[]): psycopg dumps a Python list of strings to an
     array element by element in Python, and an article has hundreds of tokens (220 us of the
     writer's 440 us per article went there); tsvector text is one string per row, and
-    PostgreSQL makes the very same vector of it (each token one quoted lexeme, sorted and
-    deduplicated as array_to_tsvector does; a too-long one is refused by both alike)."""
+    PostgreSQL makes the very same vector of it (each token one quoted lexeme; sorted and
+    deduplicated by PostgreSQL as array_to_tsvector does, so not sorted here; a too-long one
+    is refused by both alike)."""
     bulk.copy_into(
         conn,
         "article_search",
         ("id", "published", "language", "title_vector", "vector"),
         (
-            (article_id, published, language, tsvector_text(title), tsvector_text(every))
-            for article_id, published, language, title, every in (
-                search_row(*row) for row in rows
-            )
+            (article_id, published, language, *_vectors(article_id, title, body))
+            for article_id, title, body, published, language in rows
         ),
     )
+
+
+def _vectors(article_id: int, title_stems: str, body_stems: str) -> tuple[str, str]:
+    """`search_row`'s title and full lexemes as tsvector text."""
+    blocks = [_block(shift, article_id >> shift) for shift in BLOCK_SHIFTS]
+    title = set(index_tokens(title_stems))
+    every = title.union(index_tokens(body_stems))
+    return tsvector_text([*title, *blocks]), tsvector_text([*every, *blocks])
 
 
 def tsvector_text(tokens: list[str]) -> str:

@@ -70,20 +70,30 @@ def index_tokens(stem_text: str) -> list[str]:
     Matches FTS5 on every Latin, Greek and Cyrillic word (checked in the tests)."""
     if stem_text.isascii():  # many articles: one regex instead of a loop per character
         return _ASCII_TOKEN.findall(stem_text)
-    # Most of the rest is ASCII words around a few like `één`: the runs of ASCII words go to
-    # the one regex at once, and only the words holding another character are walked by
-    # character (a loop per word cost a Python call for each of an article's words).
+    # Most of the rest is ASCII words around a few like `één`: the ASCII stretches go to the
+    # one regex at once (findall between positions), and only the words (as `str.split` cuts
+    # them) that hold another character than ASCII or whitespace are walked by character. A
+    # loop per word cost a Python call for each of an article's words.
     tokens: list[str] = []
-    parts = _NON_ASCII_WORD.split(stem_text)
-    for i, part in enumerate(parts):
-        tokens.extend(_unicode_tokens(part) if i % 2 else _ASCII_TOKEN.findall(part))
+    done = 0
+    while found := _NON_ASCII.search(stem_text, done):
+        start = found.start()
+        before = stem_text[done:start]
+        if before and not before[-1].isspace():  # the word began before this character
+            start -= len(before.rsplit(None, 1)[-1])
+        end = _NOT_SPACE.match(stem_text, found.end()).end()  # type: ignore[union-attr]
+        tokens.extend(_ASCII_TOKEN.findall(stem_text, done, start))
+        tokens.extend(_unicode_tokens(stem_text[start:end]))
+        done = end
+    tokens.extend(_ASCII_TOKEN.findall(stem_text, done))
     return tokens
 
 
 _ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+")
-# A whitespace-separated word (as `str.split` cuts them: `\s` is the same whitespace) that
-# holds a character beyond ASCII other than whitespace; captured, so `split` keeps it.
-_NON_ASCII_WORD = re.compile(r"(?<!\S)(\S*[^\x00-\x7f\s]\S*)")
+# A character beyond ASCII that is not whitespace (`\s` is `str.split`'s whitespace), and
+# the rest of its word.
+_NON_ASCII = re.compile(r"[^\s\x00-\x7f]")
+_NOT_SPACE = re.compile(r"\S*")
 
 
 def _unicode_tokens(word: str) -> list[str]:
