@@ -49,7 +49,8 @@ def add_paragraph_counts(
             "ON CONFLICT (source_id, paragraph_hash) DO UPDATE "
             "SET article_count = boundary_paragraphs.article_count + excluded.article_count "
             "RETURNING paragraph_hash, article_count",
-            (source_id, hashes, added),
+            # Integer arrays as literals: psycopg dumps a list value by value in Python.
+            (source_id, _int_array(hashes), _int_array(added)),
         )
         return {int(h): int(n) for h, n in rows}
     before: dict[int, int] = {}
@@ -70,6 +71,11 @@ def add_paragraph_counts(
         [(source_id, h, n) for h, n in counts.items()],
     )
     return {h: before.get(h, 0) + n for h, n in counts.items()}
+
+
+def _int_array(values: Sequence[int]) -> str:
+    """PostgreSQL's text form of an integer array."""
+    return "{" + ",".join(map(str, values)) + "}"
 
 
 def add_sources(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:

@@ -8,6 +8,7 @@ with stems and stems queries the same way: `schaatssters` and `schaatsster` both
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import unicodedata
@@ -83,7 +84,9 @@ def index_tokens(stem_text: str) -> list[str]:
             start -= len(before.rsplit(None, 1)[-1])
         end = _NOT_SPACE.match(stem_text, found.end()).end()  # type: ignore[union-attr]
         tokens.extend(_ASCII_TOKEN.findall(stem_text, done, start))
-        tokens.extend(_unicode_tokens(stem_text[start:end]))
+        word = stem_text[start:end]
+        short = len(word) <= CACHED_WORD_CHARS
+        tokens.extend(_cached_unicode_tokens(word) if short else _unicode_tokens(word))
         done = end
     tokens.extend(_ASCII_TOKEN.findall(stem_text, done))
     return tokens
@@ -96,7 +99,13 @@ _NON_ASCII = re.compile(r"[^\s\x00-\x7f]")
 _NOT_SPACE = re.compile(r"\S*")
 
 
-def _unicode_tokens(word: str) -> list[str]:
+# Words beyond ASCII repeat (`één`, `geëindigd`), and walking one character by character
+# costs a few microseconds: they are remembered, up to a bound, and only if word-sized.
+UNICODE_WORD_CACHE_SIZE = 65_536
+CACHED_WORD_CHARS = 64
+
+
+def _unicode_tokens(word: str) -> tuple[str, ...]:
     tokens = []
     current: list[str] = []
     for char in word + " ":
@@ -110,7 +119,10 @@ def _unicode_tokens(word: str) -> list[str]:
             if len(token.encode()) <= MAX_TOKEN_BYTES:
                 tokens.append(token)
             current = []
-    return tokens
+    return tuple(tokens)
+
+
+_cached_unicode_tokens = functools.lru_cache(maxsize=UNICODE_WORD_CACHE_SIZE)(_unicode_tokens)
 
 
 def _fold(char: str) -> str:
