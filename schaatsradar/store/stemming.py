@@ -70,7 +70,7 @@ def index_tokens(stem_text: str) -> list[str]:
     and private-use characters, with the diacritics of Latin letters removed (`één` is `een`).
     Matches FTS5 on every Latin, Greek and Cyrillic word (checked in the tests)."""
     if stem_text.isascii():  # many articles: one regex instead of a loop per character
-        return _ASCII_TOKEN.findall(stem_text)
+        return _fitting(_ASCII_TOKEN.findall(stem_text))
     # Most of the rest is ASCII words around a few like `één`: the ASCII stretches go to the
     # one regex at once (findall between positions), and only the words (as `str.split` cuts
     # them) that hold another character than ASCII or whitespace are walked by character. A
@@ -89,7 +89,16 @@ def index_tokens(stem_text: str) -> list[str]:
         tokens.extend(_cached_unicode_tokens(word) if short else _unicode_tokens(word))
         done = end
     tokens.extend(_ASCII_TOKEN.findall(stem_text, done))
-    return tokens
+    return _fitting(tokens)
+
+
+def _fitting(tokens: list[str]) -> list[str]:
+    """Without tokens too long for a PostgreSQL lexeme, as `_unicode_tokens` leaves them out:
+    one 3,000-letter "word" in an article made PostgreSQL refuse the whole batch and stop the
+    ingest ("word is too long"). (ASCII tokens: a character is a byte.)"""
+    if max(map(len, tokens), default=0) <= MAX_TOKEN_BYTES:
+        return tokens
+    return [token for token in tokens if len(token.encode()) <= MAX_TOKEN_BYTES]
 
 
 _ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+")
