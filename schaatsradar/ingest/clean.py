@@ -151,8 +151,19 @@ def _is_furniture(line: str) -> bool:
 def paragraph_words(paragraph: str) -> list[str]:
     """The casefolded words of a paragraph: what its hash is made of. An article's words
     (`dedupe.normalised_words` of its clean text) are its paragraphs' words one after another,
-    as the blank line that joins two paragraphs holds no word character."""
+    as the blank line that joins two paragraphs holds no word character.
+
+    Most paragraphs are ASCII: there `\\w` is a letter, digit or underscore and casefolding is
+    lowering, so every other character turned into a space and a split give the same words
+    at about half the cost of the regex (words are split for every paragraph ingested)."""
+    if paragraph.isascii():
+        return paragraph.lower().encode().translate(_ASCII_NON_WORD_TO_SPACE).decode().split()
     return WORD.findall(paragraph.casefold())
+
+
+_ASCII_NON_WORD_TO_SPACE = bytes(
+    code if chr(code).isalnum() or code == ord("_") else ord(" ") for code in range(256)
+)
 
 
 def paragraph_hash(paragraph: str, words: list[str] | None = None) -> int:

@@ -176,7 +176,7 @@ def insert_articles(conn: Connection, articles: Sequence[NewArticle], now: dt.da
         [(a.id, a.extractor, a.facts) for a in articles if a.facts is not None and a.extractor],
         now,
     )
-    bulk.copy_rows(
+    bulk.copy_integer_rows(
         conn,
         MinhashBand,
         ("band_key", "article_id"),

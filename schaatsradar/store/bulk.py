@@ -20,7 +20,6 @@ from typing import Any, cast
 import psycopg
 from sqlalchemy import Connection, Table, exc
 
-from schaatsradar.store.dialect import is_sqlite
 from schaatsradar.store.models import Base
 
 
@@ -30,19 +29,49 @@ def copy_rows(
     """Insert `rows` (tuples in `columns` order) into `model`'s table. A row the database
     refuses raises SQLAlchemy's IntegrityError or DataError, as an INSERT would."""
     table = cast(Table, model.__table__)
-    names = ", ".join(columns)
-    if is_sqlite(conn):
+    if conn.dialect.name == "sqlite":
         values = _processed(rows, _bind_processors(conn, table, columns))
         if values:
-            marks = ", ".join("?" * len(columns))
+            names, marks = ", ".join(columns), ", ".join("?" * len(columns))
             conn.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES ({marks})", values)
         return
-    statement = f"COPY {table.name} ({names}) FROM STDIN"
+    copy_into(conn, table.name, columns, rows)
+
+
+def copy_integer_rows(
+    conn: Connection, model: type[Base], columns: Sequence[str], rows: Iterable[Sequence[int]]
+) -> None:
+    """`copy_rows` for rows of plain integers (no bools, no None). On PostgreSQL they go as
+    COPY text made in one piece: `write_row` costs a few microseconds of Python a row, and an
+    article has sixteen LSH band rows."""
+    if conn.dialect.name == "sqlite":
+        copy_rows(conn, model, columns, rows)
+        return
+    data = "".join(["\t".join(map(str, row)) + "\n" for row in rows])
+    _copy(conn, cast(Table, model.__table__).name, columns, lambda copy: copy.write(data))
+
+
+def copy_into(
+    conn: Connection, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> None:
+    """PostgreSQL: COPY `rows` into `table`, values as PostgreSQL reads their text (also for a
+    table no model declares, or a column type the models do not know, as `tsvector`)."""
+
+    def write(copy: psycopg.Copy) -> None:
+        for row in rows:
+            copy.write_row(row)
+
+    _copy(conn, table, columns, write)
+
+
+def _copy(
+    conn: Connection, table: str, columns: Sequence[str], write: Callable[[psycopg.Copy], None]
+) -> None:
+    statement = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
         with cursor.copy(statement) as copy:
-            for row in rows:
-                copy.write_row(row)
+            write(copy)
     except psycopg.Error as error:  # as SQLAlchemy wraps the driver's errors of an INSERT
         raise exc.DBAPIError.instance(statement, None, error, psycopg.Error) from error
     finally:

@@ -65,7 +65,8 @@ def add_paragraph_counts(
             "ON CONFLICT (source_id, paragraph_hash) DO UPDATE "
             "SET article_count = boundary_paragraphs.article_count + excluded.article_count "
             "RETURNING paragraph_hash, article_count",
-            (source_id, hashes, added),
+            # Integer arrays as literals: psycopg dumps a list value by value in Python.
+            (source_id, _int_array(hashes), _int_array(added)),
         )
         return {int(h): int(n) for h, n in rows}
     before: dict[int, int] = {}
@@ -86,6 +87,11 @@ def add_paragraph_counts(
         [(source_id, h, n) for h, n in counts.items()],
     )
     return {h: before.get(h, 0) + n for h, n in counts.items()}
+
+
+def _int_array(values: Sequence[int]) -> str:
+    """PostgreSQL's text form of an integer array."""
+    return "{" + ",".join(map(str, values)) + "}"
 
 
 def add_sources(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
@@ -123,12 +129,7 @@ def index_articles(conn: Connection, rows: Sequence[tuple[int, str, str, str, st
             [(i, title, published, language) for i, title, _, published, language in rows],
         )
         return
-    conn.exec_driver_sql(
-        "INSERT INTO article_search (id, published, language, title_vector, vector) "
-        "VALUES (%s, CAST(%s AS date), %s, array_to_tsvector(CAST(%s AS text[])), "
-        "array_to_tsvector(CAST(%s AS text[])))",
-        [pg_search.search_row(*row) for row in rows],
-    )
+    pg_search.add_search_rows(conn, rows)
 
 
 def reindex_article(conn: Connection, article_id: int, title: str, body: str) -> None:

@@ -26,10 +26,12 @@ of the archive (`bench/search_bench.py`, docs/scaling.md).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Connection, text
 
+from schaatsradar.store import bulk
 from schaatsradar.store.stemming import index_tokens
 
 BLOCK_SHIFTS = (22, 18, 14, 10)  # coarsest first: a window is covered with few lexemes
@@ -48,6 +50,46 @@ def search_row(
     title = sorted(set(index_tokens(title_stems)))
     every = sorted(set(title).union(index_tokens(body_stems)))
     return article_id, published, language, title + blocks, every + blocks
+
+
+def add_search_rows(conn: Connection, rows: Sequence[tuple[int, str, str, str, str]]) -> None:
+    """Index (id, title stems, body stems, published, language) rows: the lexemes of
+    `search_row`, as `tsvector` text, in one COPY.
+
+    Why not INSERT … array_to_tsvector(text[]): psycopg dumps a Python list of strings to an
+    array element by element in Python, and an article has hundreds of tokens (220 us of the
+    writer's 440 us per article went there); tsvector text is one string per row, and
+    PostgreSQL makes the very same vector of it (each token one quoted lexeme; sorted and
+    deduplicated by PostgreSQL as array_to_tsvector does, so not sorted here; a too-long one
+    is refused by both alike)."""
+    bulk.copy_into(
+        conn,
+        "article_search",
+        ("id", "published", "language", "title_vector", "vector"),
+        (
+            (article_id, published, language, *_vectors(article_id, title, body))
+            for article_id, title, body, published, language in rows
+        ),
+    )
+
+
+def _vectors(article_id: int, title_stems: str, body_stems: str) -> tuple[str, str]:
+    """`search_row`'s title and full lexemes as tsvector text."""
+    blocks = [_block(shift, article_id >> shift) for shift in BLOCK_SHIFTS]
+    title = set(index_tokens(title_stems))
+    every = title.union(index_tokens(body_stems))
+    return tsvector_text([*title, *blocks]), tsvector_text([*every, *blocks])
+
+
+def tsvector_text(tokens: list[str]) -> str:
+    """`tokens` as tsvector input: each a quoted lexeme without position. Tokens are letters,
+    digits and block lexemes; a quote or backslash would be escaped all the same."""
+    if not tokens:
+        return ""
+    plain = "".join(tokens)
+    if "'" in plain or "\\" in plain:
+        tokens = [token.replace("\\", "\\\\").replace("'", "''") for token in tokens]
+    return "'" + "' '".join(tokens) + "'"
 
 
 def _block(shift: int, number: int) -> str:

@@ -8,6 +8,7 @@ with stems and stems queries the same way: `schaatssters` and `schaatsster` both
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import unicodedata
@@ -68,18 +69,52 @@ def index_tokens(stem_text: str) -> list[str]:
     Python so PostgreSQL can index and query exactly the same ones: runs of letters, digits
     and private-use characters, with the diacritics of Latin letters removed (`één` is `een`).
     Matches FTS5 on every Latin, Greek and Cyrillic word (checked in the tests)."""
-    if stem_text.isascii():  # nearly every article: one regex instead of a loop per character
-        return _ASCII_TOKEN.findall(stem_text)
+    if stem_text.isascii():  # many articles: one regex instead of a loop per character
+        return _fitting(_ASCII_TOKEN.findall(stem_text))
+    # Most of the rest is ASCII words around a few like `één`: the ASCII stretches go to the
+    # one regex at once (findall between positions), and only the words (as `str.split` cuts
+    # them) that hold another character than ASCII or whitespace are walked by character. A
+    # loop per word cost a Python call for each of an article's words.
     tokens: list[str] = []
-    for word in stem_text.split():
-        tokens.extend(_ASCII_TOKEN.findall(word) if word.isascii() else _unicode_tokens(word))
-    return tokens
+    done = 0
+    while found := _NON_ASCII.search(stem_text, done):
+        start = found.start()
+        before = stem_text[done:start]
+        if before and not before[-1].isspace():  # the word began before this character
+            start -= len(before.rsplit(None, 1)[-1])
+        end = _NOT_SPACE.match(stem_text, found.end()).end()  # type: ignore[union-attr]
+        tokens.extend(_ASCII_TOKEN.findall(stem_text, done, start))
+        word = stem_text[start:end]
+        short = len(word) <= CACHED_WORD_CHARS
+        tokens.extend(_cached_unicode_tokens(word) if short else _unicode_tokens(word))
+        done = end
+    tokens.extend(_ASCII_TOKEN.findall(stem_text, done))
+    return _fitting(tokens)
+
+
+def _fitting(tokens: list[str]) -> list[str]:
+    """Without tokens too long for a PostgreSQL lexeme, as `_unicode_tokens` leaves them out:
+    one 3,000-letter "word" in an article made PostgreSQL refuse the whole batch and stop the
+    ingest ("word is too long"). (ASCII tokens: a character is a byte.)"""
+    if max(map(len, tokens), default=0) <= MAX_TOKEN_BYTES:
+        return tokens
+    return [token for token in tokens if len(token.encode()) <= MAX_TOKEN_BYTES]
 
 
 _ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+")
+# A character beyond ASCII that is not whitespace (`\s` is `str.split`'s whitespace), and
+# the rest of its word.
+_NON_ASCII = re.compile(r"[^\s\x00-\x7f]")
+_NOT_SPACE = re.compile(r"\S*")
 
 
-def _unicode_tokens(word: str) -> list[str]:
+# Words beyond ASCII repeat (`één`, `geëindigd`), and walking one character by character
+# costs a few microseconds: they are remembered, up to a bound, and only if word-sized.
+UNICODE_WORD_CACHE_SIZE = 65_536
+CACHED_WORD_CHARS = 64
+
+
+def _unicode_tokens(word: str) -> tuple[str, ...]:
     tokens = []
     current: list[str] = []
     for char in word + " ":
@@ -93,7 +128,10 @@ def _unicode_tokens(word: str) -> list[str]:
             if len(token.encode()) <= MAX_TOKEN_BYTES:
                 tokens.append(token)
             current = []
-    return tokens
+    return tuple(tokens)
+
+
+_cached_unicode_tokens = functools.lru_cache(maxsize=UNICODE_WORD_CACHE_SIZE)(_unicode_tokens)
 
 
 def _fold(char: str) -> str:

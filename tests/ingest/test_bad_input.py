@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from schaatsradar import errors
+from schaatsradar.store import reading
 from tests.conftest import ARTICLES, dump, run_ingest, seed_file
 
 GOOD = "Mila de Wit won de 1500 meter in Almelo in 1.56,31, voor Sanne Post en Lena Vogt."
@@ -156,3 +157,16 @@ def test_gzipped_json_lines_are_read_and_a_truncated_one_keeps_its_whole_lines(
     report = run_ingest(store, settings, tmp_path / "archief")
     assert report.new == 3 and report.duplicate >= 1
     assert _only_rejection(report).origin.endswith("cut.ndjson.gz")
+
+
+def test_an_endless_word_does_not_stop_the_ingest(store, settings, tmp_path: Path):
+    """A run of 3,000 letters is no word any index can hold (PostgreSQL's lexemes end at
+    2,047 bytes): the article is stored and found by its other words, and so is the next."""
+    endless = f"Na de ploegenachtervolging volgde dit: {'x' * 3000} en verder niets."
+    seed_file(tmp_path, "a/lang.txt", "2026-01-20", endless)
+    seed_file(tmp_path, "a/kort.txt", "2026-01-21", GOOD)
+    report = run_ingest(store, settings, tmp_path)
+    assert (report.new, report.rejected) == (2, [])
+    with store.read() as conn:
+        assert len(reading.search(conn, "ploegenachtervolging")) == 1
+        assert len(reading.search(conn, "Almelo")) == 1

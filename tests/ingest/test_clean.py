@@ -1,7 +1,12 @@
 """Promo and navigation go; news stays. All articles here are our own."""
 
+import re
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
+from schaatsradar.ingest import clean
 from schaatsradar.ingest.clean import remove_promo, split_paragraphs
 from tests.conftest import ARTICLES, run_ingest, seed_file
 
@@ -82,3 +87,10 @@ def test_paragraphs_recurring_in_another_source_do_not_count(store, settings, tm
     with store.read() as conn:
         texts = [row[0] for row in conn.exec_driver_sql("SELECT clean_text FROM articles")]
     assert all("Dalfser IJsbode" in t for t in texts)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F)) | st.text())
+def test_paragraph_words_are_its_casefolded_word_runs(paragraph: str) -> None:
+    """Stored text and paragraph hashes of older ingests stay comparable: the words are the
+    `\\w+` runs of the casefolded text, on the ASCII fast path as elsewhere."""
+    assert clean.paragraph_words(paragraph) == re.findall(r"\w+", paragraph.casefold())

@@ -248,3 +248,22 @@ def test_migration_0014_writes_what_the_store_writes_without_importing_it() -> N
             article_id, *frozen.search_terms(stemmer, title, body), "2025-01-01", "nl"
         )
         assert made == expected, title
+
+
+@pytest.mark.skipif(not os.environ.get("SCHAATSRADAR_TEST_DATABASE_URL"), reason="needs PostgreSQL")
+def test_the_stored_vectors_are_those_of_the_tokens(store: Store) -> None:
+    """The ingest writes `tsvector` text (one COPY); PostgreSQL must read it as the very vector
+    `array_to_tsvector` makes of the same tokens, quotes and backslashes included."""
+    samples = [
+        ["schaats", "één", "schaats", "#10_0"],
+        ["it's", "back\\slash", "null", "Москва", "\ue000"],
+        ["z", "a"],
+        [],
+    ]
+    with store.read() as conn:
+        for tokens in samples:
+            same = conn.exec_driver_sql(
+                "SELECT array_to_tsvector(CAST(%s AS text[])) = CAST(%s AS tsvector)",
+                (tokens, pg_search.tsvector_text(tokens)),
+            ).scalar()
+            assert same, tokens
