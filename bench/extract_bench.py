@@ -55,6 +55,8 @@ RECORD_PARAGRAPHS = (
     "De Boo werd tweede in 34,21.",
     "Ragne Wiklund reed op de 3000 meter een nieuw baanrecord van 3.56,04. Het wereldrecord "
     "staat op naam van Martina Sablikova.",
+    "Marijke Groenewoud schaatste in Heerenveen een persoonlijk record van 1.54,12 op de "
+    "1500 meter en werd derde achter Joy Beune en Antoinette Rijpma-de Jong.",
     "Patrick Roest broke the track record in the 5000 metres in 6:01.58, bettering the "
     "previous mark of 6:02.98 set by Sven Kramer in 2017.",
     "Het baanrecord van Kjeld Nuis hield geen stand: Jenning de Boo reed 1.06,02 op de 1000 "
