@@ -179,7 +179,7 @@ def _distances_of_place(
     preceding = [
         d
         for d in distances
-        if 0 <= cue.start - d.end <= 12 and not MEET_NAME_BEFORE.search(text, 0, d.start)
+        if 0 <= cue.start - d.end <= 12 and not _meet_named_before(text, d.start)
     ]
     nearest = following[0] if following else (preceding[-1] if preceding else None)
     if nearest is not None:
@@ -309,6 +309,21 @@ INVERTED_SUBJECT = re.compile(
 # "bij het WK sprint won Kok ...": a classification in a championship's name is the meet, not
 # the race a place is for.
 MEET_NAME_BEFORE = re.compile(r"\b(?:WK|EK|NK|world|european|dutch)[\s-]*$", re.IGNORECASE)
+
+
+def _meet_named_before(text: str, end: int) -> bool:
+    """Whether a meet's name ("WK", "European") ends right before `end`, only blanks or
+    hyphens between. Searched from just before that word, not from the text's start: the
+    anchored pattern scanned the whole prefix for each place, quadratic on long
+    record-heavy news (issue 11). The same answer: the name cannot hold a blank or a hyphen,
+    so it ends where the run of them does, and is at most eight characters long."""
+    start = end
+    while start > 0 and (text[start - 1].isspace() or text[start - 1] == "-"):
+        start -= 1
+    return MEET_NAME_BEFORE.search(text, max(0, start - _LONGEST_MEET_NAME), end) is not None
+
+
+_LONGEST_MEET_NAME = len("european")
 # "won na de 500 meter ook nog op de 1000 meter": won the one named after "na" too.
 AFTER_ALSO = re.compile(r"\b(?:na|after)\s+(?:de|het|the)?\s*$", re.IGNORECASE)
 ALSO_BETWEEN = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:ook|also|too)\s+(?:\w+\s+)?$", re.IGNORECASE)

@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from schaatsradar.extract.countries import COUNTRIES
 from schaatsradar.extract.plausibility import distance_for_time, plausible
-from schaatsradar.extract.types import TEAM_DISTANCES, AthleteMention, Record, Result
+from schaatsradar.extract.types import TEAM_DISTANCES, AthleteMention, Record, Result, Span
 
 INDIVIDUAL = ("500m", "1000m", "1500m", "3000m", "5000m", "10000m")
 
@@ -133,20 +133,16 @@ def _plausible_distance(record: Record) -> Record:
 def _own_mark_distance(records: list[Record]) -> list[Record]:
     """ "dook met 6.50,54 onder haar eigen baanrecord": the own mark beaten (no time of its
     own) is of the distance of the record that beat it, told by the same words."""
+    # The first record set by each evidence, holder and kind, indexed once: a scan of every
+    # record for each broken one was quadratic on long record-heavy news (issue 11).
+    set_by: dict[tuple[Span, str | None, str], Record] = {}
+    for r in records:
+        if r.status == "set":
+            set_by.setdefault((r.evidence, r.athlete, r.type), r)
     out = []
     for record in records:
         if record.status == "broken" and record.seconds is None and record.athlete is not None:
-            new = next(
-                (
-                    r
-                    for r in records
-                    if r.status == "set"
-                    and r.evidence == record.evidence
-                    and r.athlete == record.athlete
-                    and r.type == record.type
-                ),
-                None,
-            )
+            new = set_by.get((record.evidence, record.athlete, record.type))
             if new is not None and new.distance != record.distance:
                 record = replace(record, distance=new.distance)
         out.append(record)
