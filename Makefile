@@ -25,7 +25,7 @@ test: $(STAMP)
 # Everything that speaks SQL again, against PostgreSQL (CI runs this with CI=true): storage,
 # ingest, knowledge, the API, kept answers, accounts and alerts (two workers: SKIP LOCKED).
 test-postgres: $(STAMP)
-	SCHAATSRADAR_TEST_DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest tests/store tests/ingest tests/knowledge tests/alerts tests/web/test_api.py tests/web/test_api_schema.py tests/web/test_response_cache.py tests/web/test_shared_read.py
+	SCHAATSRADAR_TEST_DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest tests/store tests/ingest tests/knowledge tests/alerts tests/web/test_api.py tests/web/test_api_schema.py tests/web/test_response_cache.py tests/web/test_shared_read.py tests/test_bench_guard.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/ingest_bench.py --postgres $(POSTGRES_URL)

@@ -6,7 +6,7 @@ import datetime as dt
 import time
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.engine import make_url
 
 from schaatsradar.ingest.pipeline import ingest
@@ -17,6 +17,9 @@ from schaatsradar.store import Store
 
 OUT = Path(__file__).parent / "out"
 NOW = dt.datetime(2026, 11, 21, 12)
+# The comment a bench or the test suite puts on a PostgreSQL schema it made: only such a
+# schema (or one without tables) may be emptied by the next run (tests/conftest.py too).
+THROWAWAY = "schaatsradar throwaway: benches and tests may empty this schema"
 
 
 def corpus(count: int) -> Path:
@@ -58,10 +61,32 @@ def fresh_postgres(url: str) -> None:
     engine = create_engine(url)
     try:
         with engine.begin() as conn:
+            refuse_unless_throwaway(conn, parsed.database or "")
             conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
             conn.execute(text("CREATE SCHEMA public"))
+            conn.execute(text(f"COMMENT ON SCHEMA public IS '{THROWAWAY}'"))
     finally:
         engine.dispose()
+
+
+def refuse_unless_throwaway(conn: Connection, database: str) -> None:
+    """Stop before emptying a schema someone may need: one that holds tables but was not
+    made by a bench or the test suite (they mark it with THROWAWAY). A mistyped
+    `--postgres` pointing at a newsroom's database must cost an error message, not its
+    archive."""
+    tables, marker = conn.execute(
+        text(
+            "SELECT (SELECT count(*) FROM information_schema.tables "
+            "WHERE table_schema = 'public'), obj_description('public'::regnamespace)"
+        )
+    ).one()
+    if tables and marker != THROWAWAY:
+        raise SystemExit(
+            f"refusing to empty database {database!r}: its public schema holds {tables} "
+            "tables and was not made by a bench or the test suite. Point --postgres at an "
+            "empty or bench database, or mark this one as throwaway first: "
+            f"COMMENT ON SCHEMA public IS '{THROWAWAY}'"
+        )
 
 
 def fresh_database(url: str) -> None:
