@@ -14,6 +14,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from schaatsradar.extract import dated_years, patterns
+from schaatsradar.extract.beaten_places import (
+    _infer_beaten_in_clause,
+    _infer_leader,
+    _infer_only_ahead,
+    _infer_runners_up,
+)
 from schaatsradar.extract.career_marks import career_marks
 from schaatsradar.extract.context import CLASSIFICATIONS, GENDERS, Context, race_distances
 from schaatsradar.extract.days import find_days
@@ -36,10 +42,6 @@ from schaatsradar.extract.editions import (
 from schaatsradar.extract.entities import _entities
 from schaatsradar.extract.implied_places import final_loser
 from schaatsradar.extract.inferences import (
-    _infer_beaten_in_clause,
-    _infer_leader,
-    _infer_only_ahead,
-    _infer_runners_up,
     _medal_objects,
     _rank_counts,
     season_standing,
