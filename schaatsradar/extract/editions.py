@@ -480,7 +480,7 @@ def dated_by_own_meet(
     article_date: dt.date | None,
 ) -> Result:
     """ "Vorig seizoen won ze de 5000 meter bij de WK afstanden", in a World Cup report: the
-    meet the sentence names is read after its places (`context.own_clause`), so a season
+    meet the sentence names is read after its places (`result_meet.own_clause`), so a season
     that names a year only for a championship is counted again once that meet is known."""
     if (
         not result.earlier
