@@ -22,8 +22,9 @@ from schaatsradar.extract.context import (
     lead_context,
     update_context,
 )
+from schaatsradar.extract.dated_history import dated_history
 from schaatsradar.extract.disciplines import mark_short_track
-from schaatsradar.extract.editions import dated_by_own_meet, dated_history
+from schaatsradar.extract.editions import dated_by_own_meet
 from schaatsradar.extract.ellipsis import shared_places
 from schaatsradar.extract.follow_on import join_place, timed_alone
 from schaatsradar.extract.hypothetical_race import hypothetical_race

@@ -23,6 +23,7 @@ from schaatsradar.extract.beaten_places import (
 from schaatsradar.extract.career_marks import career_marks
 from schaatsradar.extract.context import CLASSIFICATIONS, GENDERS, Context, race_distances
 from schaatsradar.extract.days import find_days
+from schaatsradar.extract.edition_comparisons import _like_before, _same_as_then
 from schaatsradar.extract.editions import (
     Lookback,
     _dated_year,
@@ -30,9 +31,7 @@ from schaatsradar.extract.editions import (
     _editions,
     _future,
     _in_edition,
-    _like_before,
     _looks_back,
-    _same_as_then,
     _time_looks_back,
     _time_year,
     dated_after,
