@@ -14,15 +14,13 @@ from collections.abc import Iterator
 
 from schaatsradar.extract.name_persons import _Person
 from schaatsradar.extract.name_text import _Doc, _Token
-from schaatsradar.extract.name_words import (
+from schaatsradar.extract.name_words import _EN_ADJECTIVE_ONLY, _EN_NATIONALITY, _NL_NATIONALITY
+from schaatsradar.extract.reference_words import (
     _CLAUSE_OPENERS,
-    _EN_ADJECTIVE_ONLY,
-    _EN_NATIONALITY,
     _EN_PERSON_NOUNS,
     _EN_REFERENCE,
     _EN_SAYING,
     _FOLLOW_OK,
-    _NL_NATIONALITY,
     _NL_PERSON_NOUNS,
     _NL_REFERENCE,
     _NL_SAYING,
@@ -191,7 +189,7 @@ def saying_phrases(
     rx: re.Pattern[str], saying: re.Pattern[str], text: str
 ) -> Iterator[re.Match[str]]:
     """The matches of `rx.finditer(text)` in which an age, nationality or noun group took
-    part, read only where `saying` (`name_words._saying_pattern`) finds one may start.
+    part, read only where `saying` (`reference_words._saying_pattern`) finds one may start.
 
     The same matches: `rx` matches at every determiner, and one with no group spans only the
     determiner, modifiers and spaces, in which no other determiner starts; so skipping those

@@ -20,11 +20,11 @@ from schaatsradar.extract.context import (
     Context,
     carried_after,
     lead_context,
-    own_clause,
     update_context,
 )
+from schaatsradar.extract.dated_history import dated_history
 from schaatsradar.extract.disciplines import mark_short_track
-from schaatsradar.extract.editions import dated_by_own_meet, dated_history
+from schaatsradar.extract.editions import dated_by_own_meet
 from schaatsradar.extract.ellipsis import shared_places
 from schaatsradar.extract.follow_on import join_place, timed_alone
 from schaatsradar.extract.hypothetical_race import hypothetical_race
@@ -42,6 +42,7 @@ from schaatsradar.extract.record_settle import settle_records
 from schaatsradar.extract.record_superseded import superseded_records
 from schaatsradar.extract.records import complete_record, sentence_records
 from schaatsradar.extract.registry import Registry
+from schaatsradar.extract.result_meet import own_clause
 from schaatsradar.extract.sentence_results import _sentence_results
 from schaatsradar.extract.sentences import Sentence, prose_only, split_sentences
 from schaatsradar.extract.spaces import plain_spaces

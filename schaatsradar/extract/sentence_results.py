@@ -14,9 +14,16 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from schaatsradar.extract import dated_years, patterns
+from schaatsradar.extract.beaten_places import (
+    _infer_beaten_in_clause,
+    _infer_leader,
+    _infer_only_ahead,
+    _infer_runners_up,
+)
 from schaatsradar.extract.career_marks import career_marks
 from schaatsradar.extract.context import CLASSIFICATIONS, GENDERS, Context, race_distances
 from schaatsradar.extract.days import find_days
+from schaatsradar.extract.edition_comparisons import _like_before, _same_as_then
 from schaatsradar.extract.editions import (
     Lookback,
     _dated_year,
@@ -24,9 +31,7 @@ from schaatsradar.extract.editions import (
     _editions,
     _future,
     _in_edition,
-    _like_before,
     _looks_back,
-    _same_as_then,
     _time_looks_back,
     _time_year,
     dated_after,
@@ -36,10 +41,6 @@ from schaatsradar.extract.editions import (
 from schaatsradar.extract.entities import _entities
 from schaatsradar.extract.implied_places import final_loser
 from schaatsradar.extract.inferences import (
-    _infer_beaten_in_clause,
-    _infer_leader,
-    _infer_only_ahead,
-    _infer_runners_up,
     _medal_objects,
     _rank_counts,
     season_standing,

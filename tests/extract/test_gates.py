@@ -69,7 +69,7 @@ def test_lowering_folds_letters_as_the_regex_engine_does() -> None:
 
 def test_led_scans_find_what_their_pattern_finds() -> None:
     """A whole-text pattern led by a test of its first characters finds the same spans."""
-    from schaatsradar.extract import lexicon, name_text, name_words, sentences
+    from schaatsradar.extract import lexicon, name_text, name_words, reference_words, sentences
 
     texts = [
         p.read_text(encoding="utf-8") for p in sorted([*CASES.glob("*.txt"), *UNSEEN.glob("*.txt")])
@@ -83,8 +83,8 @@ def test_led_scans_find_what_their_pattern_finds() -> None:
         (name_text.QUOTES_SCAN, name_text._QUOTES),
         (name_text.RACE_TIME_SCAN, lexicon.RACE_TIME),
         (name_text.ORDINAL_SCAN, name_words._ORDINAL),
-        (name_words._NL_REFERENCE, re.compile(name_words._NL_REFERENCE.pattern[8:])),
-        (name_words._EN_REFERENCE, re.compile(name_words._EN_REFERENCE.pattern[8:])),
+        (reference_words._NL_REFERENCE, re.compile(reference_words._NL_REFERENCE.pattern[8:])),
+        (reference_words._EN_REFERENCE, re.compile(reference_words._EN_REFERENCE.pattern[8:])),
     ):
         for text in texts:
             assert [m.span() for m in led.finditer(text)] == [
@@ -95,7 +95,7 @@ def test_led_scans_find_what_their_pattern_finds() -> None:
 def test_saying_phrases_are_the_reference_matches_with_a_group() -> None:
     """The reference phrases read where one may say something (`saying_phrases`) are the
     phrase pattern's own matches with an age, nationality or noun, hostile runs included."""
-    from schaatsradar.extract import name_words
+    from schaatsradar.extract import reference_words
     from schaatsradar.extract.name_references import saying_phrases
 
     texts = [
@@ -108,8 +108,8 @@ def test_saying_phrases_are_the_reference_matches_with_a_group() -> None:
         "Leerdam" + " de" * 300 + " Noorse" + " the" * 300 + " American",
     ]
     for rx, saying in (
-        (name_words._NL_REFERENCE, name_words._NL_SAYING),
-        (name_words._EN_REFERENCE, name_words._EN_SAYING),
+        (reference_words._NL_REFERENCE, reference_words._NL_SAYING),
+        (reference_words._EN_REFERENCE, reference_words._EN_SAYING),
     ):
         for text in texts:
             expected = [
