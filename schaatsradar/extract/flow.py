@@ -385,13 +385,18 @@ def race_state(text: str, end: int) -> bool:
     return _STATE_AFTER.match(text, end) is not None
 
 
+_LEADING_SPACE = re.compile(r"\s*")
+
+
 def opening_flashback(
     text: str, sentence_start: int, start: int, flashback: re.Pattern[str]
 ) -> bool:
     """ "Four years ago, Stolz won the 1000m", "Vorig jaar, in Calgary, won ze": a sentence
     that opens on a look back dates its first main clause, past the comma."""
-    first = len(text[sentence_start:start]) - len(text[sentence_start:start].lstrip())
-    opening = flashback.match(text, sentence_start + first)
+    # Past the spaces the sentence opens on (`\s` is what `str.lstrip` strips), with no copy
+    # of the stretch: asked per rank word and per time.
+    leading = _LEADING_SPACE.match(text, sentence_start, start)
+    opening = flashback.match(text, leading.end() if leading is not None else sentence_start)
     if opening is None or describes_holder(text, opening.end()):
         return False  # "Last year's champion Stolz won": a description, not a look back
     between = text[opening.end() : start]

@@ -69,7 +69,7 @@ class SentenceView:
     def beating(self) -> tuple[tuple[int, int], ...]:
         """Where the sentence says a mark was beaten (see BEATING)."""
         low = self.text[self.start : self.end].casefold()
-        if not any(word in low for word in BEATING_WORDS):
+        if BEATING_WORDS_SCAN.search(low) is None:
             return ()
         return tuple(m.span() for m in BEATING.finditer(self.text, self.start, self.end))
 
@@ -183,3 +183,6 @@ BEATING_WORDS = words(
     " overgenomen takes taking pakte pakt ontnam snatched smashed shattered verpulver"
     " verdween sneuvelde eras eclips obliterat rewr topp beat below onder under"
 )
+# Whether a sentence holds any of them, in one scan (a literal alternation finds one exactly
+# where a substring test of each word would: some forty `in` tests per sentence before).
+BEATING_WORDS_SCAN = re.compile("|".join(re.escape(word) for word in BEATING_WORDS))

@@ -419,10 +419,17 @@ class Cues:
     shortly before/after position p" questions instead of a regex search per candidate."""
 
     def __init__(self, pattern: Rx, text: str) -> None:
-        spans = [(m.start(), m.end()) for m in pattern.finditer(text)]
-        self.starts = [s for s, _ in spans]
-        self.ends = sorted(e for _, e in spans)
-        self.end_set = set(self.ends)
+        starts: list[int] = []
+        ends: list[int] = []
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            starts.append(start)
+            ends.append(end)
+        self.starts = starts
+        # (Already in order for the non-overlapping matches of a scan; sorted all the same.)
+        ends.sort()
+        self.ends = ends
+        self.end_set = set(ends)
 
     def ends_at(self, pos: int) -> bool:
         return pos in self.end_set

@@ -172,10 +172,11 @@ def _remember_people(
     if not skaters:
         return
     ordered = sorted(skaters, key=lambda e: e.start)
-    subjects = [
-        e for i, e in enumerate(ordered) if not _is_object(text, sentence, e, named_before=i > 0)
-    ]
-    subject = (subjects or ordered)[0]
+    # The first who is no object (a pure reading: the rest need not be asked), else the first.
+    subject = next(
+        (e for i, e in enumerate(ordered) if not _is_object(text, sentence, e, named_before=i > 0)),
+        ordered[0],
+    )
     context.last_subject = subject
     context.last_mentioned = ordered[-1]
     earlier = tuple(e for e in context.recent_subjects if e.name != subject.name)
