@@ -39,9 +39,10 @@ SETTING_AFTER = re.compile(
     r"|zette|zetten)\b",
     re.IGNORECASE,
 )
-# "Kjeld Nuis houdt sinds maart 2019 het wereldrecord": the subject holds it.
+# "Kjeld Nuis houdt sinds maart 2019 het wereldrecord": the subject holds it (also after an
+# age in apposition: "Stolz, 22, holds the world record").
 HOLDS_AFTER_NAME = re.compile(
-    r"(?:,\s(?:who|die)\s(?:(?:already|also|still|al|ook|nog|steeds)\s){0,2}|\s)(?:houdt|hield|holds"
+    r"(?:,\s\d{1,2},)?(?:,\s(?:who|die)\s(?:(?:already|also|still|al|ook|nog|steeds)\s){0,2}|\s)(?:houdt|hield|holds"
     r"|held|bezit|owns)\b",
     re.IGNORECASE,
 )

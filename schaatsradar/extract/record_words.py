@@ -297,7 +297,7 @@ _FELL_AFTER = _rule(
     "sneuvel verdwe boeken geloven fell tumbled broken bettered lowered",
 )
 _EXISTING_BEFORE = _rule(
-    r"(?i)(?:net\sboven|boven|dicht\sbij|niet\sver\svan|vlak\sbij|in\sde\sbuurt\svan|shy\sof"
+    r"(?i)(?:net\sboven|boven|(?:just|well|only|stayed|remained)\sabove|dicht\sbij|niet\sver\svan|vlak\sbij|in\sde\sbuurt\svan|shy\sof"
     r"|off|short\sof|outside|close\sto|near|far\sfrom|ver\s(?:verwijderd\s)?van|onder\shet"
     r"\soog\svan|houd(?:er|ster)s?\svan|holders?\sof|holds|owns|owned|bezit|bezat|heeft|staat"
     r"|stond|stands|langzamer\sdan|trager\sdan|slower\sthan|remains|remained|stays|stayed"
@@ -311,8 +311,8 @@ _EXISTING_BEFORE = _rule(
     r"(?:(?:het|de|the|a|his|her|their|haar|zijn|hun)\s)?(?:[\w-]+\s|\d[\d.,:]*\s"
     # "close to Natalya Voronina's 5,000m world record": a holder's possessive, a distance.
     r"|(?:[\w-]+\s){0,2}[\w-]+['’]s?\s(?:[\w,.-]+\s)?)?$",
-    "boven bij van shy off short outside close near far oog holds owns owned bezit bezat heeft"
-    " staat stond stands langzamer trager slower remain stay blijft still miss mist within",
+    "boven above bij van shy off short outside close near far oog holds owns owned bezit bezat"
+    " heeft staat stond stands langzamer trager slower remain stay blijft still miss mist within",
 )
 # "Kjeld Nuis houdt sinds maart 2019 het wereldrecord": a holder holds it, however far apart.
 _HOLDS_BEFORE = _rule(
