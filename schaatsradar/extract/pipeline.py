@@ -37,6 +37,7 @@ from schaatsradar.extract.races import (
     winner_from_times,
 )
 from schaatsradar.extract.record_contradictions import contradicted_sets
+from schaatsradar.extract.record_countries import person_for_country
 from schaatsradar.extract.record_dates import dated_setting
 from schaatsradar.extract.record_equalled import equalled_holders, equalled_times
 from schaatsradar.extract.record_settle import settle_records
@@ -120,6 +121,11 @@ def extract(
         for record in (complete_record(r, facts.results) for r in facts.records)
         # A record with neither holder nor time says nothing a reader could use.
         if record.athlete is not None or record.seconds is not None
+    ]
+    facts.records = [
+        r
+        for r in person_for_country(text, facts.records, sentences, mentions.names)
+        if r.athlete is not None or r.seconds is not None
     ]
     # Before settling (which reads a standing mark as beaten by any new one of its kind): a
     # record set here that a faster mark of the article rules out is a candidate only.

@@ -300,7 +300,8 @@ _EXISTING_BEFORE = _rule(
     r"(?i)(?:net\sboven|boven|(?:just|well|only|stayed|remained)\sabove|dicht\sbij|niet\sver\svan|vlak\sbij|in\sde\sbuurt\svan|shy\sof"
     r"|off|short\sof|outside|close\sto|near|far\sfrom|ver\s(?:verwijderd\s)?van|onder\shet"
     r"\soog\svan|houd(?:er|ster)s?\svan|holders?\sof|holds|owns|owned|bezit|bezat|heeft|staat"
-    r"|stond|stands|langzamer\sdan|trager\sdan|slower\sthan|remains|remained|stays|stayed"
+    r"|stond|stands|(?:who|that|they|we)\s(?:(?:still|also|already)\s)?(?:own|hold)"
+    r"|langzamer\sdan|trager\sdan|slower\sthan|remains|remained|stays|stayed"
     r"|blijft|is\sstill|was\sstill|missing|missed|misses|miste|mist|missen"
     r"|(?:stands|stood|remains|remained)\sas|(?:staat|stond|geldt|gold)\sals"
     r"|within\s(?:[\w-]+\s){0,3}?of|within\s(?:[\w-]+\s){0,5}?of\s(?:the|a|an)\s\d+\s?"
@@ -312,7 +313,8 @@ _EXISTING_BEFORE = _rule(
     # "close to Natalya Voronina's 5,000m world record": a holder's possessive, a distance.
     r"|(?:[\w-]+\s){0,2}[\w-]+['’]s?\s(?:[\w,.-]+\s)?)?$",
     "boven above bij van shy off short outside close near far oog holds owns owned bezit bezat"
-    " heeft staat stond stands langzamer trager slower remain stay blijft still miss mist within",
+    " heeft own hold staat stond stands langzamer trager slower remain stay blijft still miss mist"
+    " within",
 )
 # "Kjeld Nuis houdt sinds maart 2019 het wereldrecord": a holder holds it, however far apart.
 _HOLDS_BEFORE = _rule(
@@ -326,6 +328,7 @@ _EXISTING_AFTER = _rule(
     r"|set\sby|belongs\sto|van\s\w+\s(?:uit|van)\s[0-9]{4}|uit\s[0-9]{4}|from\s[0-9]{4}"
     r"|since\s[0-9]{4}|sinds\s[0-9]{4}|buiten\sbereik|out\sof\sreach|geen\smoment\sin\sgevaar"
     r"|niet\sin\sgevaar|never\sin\sdanger|never\sthreatened|stond\sop\snaam"
+    r"|(?:never|not)\s(?:under|in)\s(?:any\s)?(?:threat|doubt)"
     r"|op\s(?:haar|zijn|hun)\snaam(?!\s(?:gezet|geschreven|gebracht))|in\s(?:her|his|their)\sname"
     r"|sinds\svorig\w*\s(?:jaar|seizoen)|(?:since|from)\slast\s(?:year|season)"
     r"|in\shanden\s(?:heeft|had|hebben|hadden)|(?:was|is)\snot\s(?:in\sdanger|threatened)"
@@ -338,7 +341,7 @@ _EXISTING_AFTER = _rule(
     r"|,\s(?:dat|die)\s(?:[\w,.:-]+\s){0,4}?(?:staat|stond)\b"
     r"|,\s(?:which|that)\s(?:[\w,.:-]+\s){0,4}?(?:stands|stood)\b",
     "handen naam name staat stond dateert stand stood held set belongs uit from since sinds"
-    " bereik reach gevaar danger threatened altijd steeds standing bleef blijft remain stay",
+    " bereik reach gevaar danger threat doubt altijd steeds standing bleef blijft remain stay",
 )
 _SET_NEAR = _rule(
     r"(?i)\b(?:reed|rijdt|reden|gereden|vestigde|gevestigd|vestigt|verbeterde|verbeterd"

@@ -107,3 +107,48 @@ def test_faster_new_record_than_the_beaten_mark_is_kept():
     found = confirmed(text)
     assert ("world", "set", "Jordan Stolz", "1000m", 65.11) in found
     assert not candidates(text)
+
+
+# -- a country never holds an individual distance's record ---------------------------------
+
+
+def test_country_after_skater_is_not_the_holder_of_her_record():
+    text = (
+        "HEERENVEEN - Kimi Goetz of the United States, whose world record of 36.05 has stood "
+        "since 2025, finished third in the 500m at the World Cup in 37.20."
+    )
+    found = records(text)
+    assert ("world", "existing", "Kimi Goetz", "500m", "36.05") in found
+    assert not any(athlete == "United States" for _, _, athlete, *_ in found)
+
+
+def test_country_possessive_before_skater_is_not_the_holder():
+    text = (
+        "CALGARY - Femke Kok won the 500m at the World Cup in a world record of 36.05, erasing "
+        "the world record of 36.09 of Canada's Ivanie Blondin."
+    )
+    found = records(text)
+    assert ("world", "broken", "Ivanie Blondin", "500m", "36.09") in found
+    assert not any(athlete == "Canada" for _, _, athlete, *_ in found)
+
+
+# -- "who own the record", "was never under threat": the mark stands -------------------------
+
+
+def test_who_own_the_record_stands():
+    text = (
+        "SALT LAKE CITY - Japan won the women's team pursuit at the World Cup in 2:52.10. The "
+        "Japanese, who own the world record of 2:50.76, were never troubled."
+    )
+    found = records(text)
+    assert not any(status == "set" for _, status, *_ in found)
+
+
+def test_record_never_under_threat_stands():
+    text = (
+        "CALGARY - Canada won the men's team sprint at the World Cup in 1:17.88 ahead of Norway, "
+        "whose world record of 1:16.80 from Hamar was never under threat."
+    )
+    found = records(text)
+    assert not any(status == "set" for _, status, *_ in found)
+    assert any(status == "existing" and time == "1:16.80" for _, status, _, _, time in found)
