@@ -36,3 +36,13 @@ def test_an_age_before_a_name_is_not_part_of_it():
     found = results(text)
     assert ("Lars Vermeulen", "1000m", 68.12, 1) in found
     assert not any("year-old" in (athlete or "") for athlete, *_ in found)
+
+
+def test_chinese_given_name_first_is_the_registry_skater():
+    text = (
+        "CALGARY - Wenhao Li of China won the men's 500m at the World Cup in 34.05, ahead of "
+        "Laurent Dubreuil in 34.11."
+    )
+    found = results(text)
+    assert ("Li Wenhao", "500m", 34.05, 1) in found
+    assert not any(athlete == "Wenhao Li" for athlete, *_ in found)
