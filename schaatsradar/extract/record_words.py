@@ -82,7 +82,9 @@ RECORD_KINDS: list[tuple[str, str]] = [
     ("continental", r"europese?\srecord\w*|europees\srecord\w*|european[\s-]records?"
      r"|continental[\s-]records?|continentale?\srecord\w*|aziatische?\srecord\w*"
      r"|aziatisch\srecord\w*|asian[\s-]records?|north\samerican[\s-]records?"),
-    ("national", rf"(?:{_NATIONALITIES})\srecord(?:[\s-]holders?|\w*)"),
+    # "the Polish 1000m record": a distance between the nationality and the record.
+    ("national", rf"(?:{_NATIONALITIES})\s(?:\d[\d,.]*\s?(?:m|metres|meters)\s)?"
+     r"record(?:[\s-]holders?|\w*)"),
     ("personal", r"persoonlijke?\srecord\w*|persoonlijke?\s(?:best|top)tijd\w*|personal[\s-]bests?"
      r"|personal[\s-]records?"
      rf"|{_POSSESSIVE}\s(?:snelste|beste)\stijd\sooit|{_POSSESSIVE}\s(?:fastest|best)\s"
@@ -128,7 +130,7 @@ _BARE_AFTER = re.compile(
     r"|that|dat|die|which|who|is|was|were|are|werd|werden|wordt|staat|stond|stands|stood|has"
     r"|had|have|heeft|fell|falls|came|went|belonged|belongs|dateert|dates|en|and|but|maar|set"
     r"|held|hield|bleef|remained|over|uit|naar|af|aan|neer|ging|kwam|sneuvelde|viel|dook|brak"
-    r"|in|into|dit|al|nog|ook|also|still|again|opnieuw|ge\w+|\w+ed)\b"
+    r"|in|into|dit|al|nog|ook|also|still|again|opnieuw|daarmee|hiermee|thereby|ge\w+|\w+ed)\b"
 )
 # "the mark Patrick Roest had set in 2023": a contact clause naming its setter (also after
 # "off the": "took a second off the mark Roest had set").

@@ -152,3 +152,24 @@ def test_record_never_under_threat_stands():
     found = records(text)
     assert not any(status == "set" for _, status, *_ in found)
     assert any(status == "existing" and time == "1:16.80" for _, status, _, _, time in found)
+
+
+# -- "het record daarmee van X naar Y", "the Polish 1000m record" ------------------------------
+
+
+def test_record_brought_thereby_from_old_to_new_keeps_the_old_mark():
+    text = (
+        "HEERENVEEN - Joep Wennemars verbeterde het Nederlands record op de 1500 meter. Hij "
+        "klokte 1.43,90 en bracht het record daarmee van 1.44,12 naar 1.43,90."
+    )
+    found = records(text)
+    assert ("national", "set", "Joep Wennemars", "1500m", "1:43.90") in found
+    assert ("national", "broken", None, "1500m", "1:44.12") in found
+
+
+def test_nationality_and_distance_before_record_is_national():
+    text = (
+        "INZELL - Kaja Ziomek-Nogal broke the Polish 500m record at the World Cup on Saturday, "
+        "winning in 37.31."
+    )
+    assert ("national", "set", "Kaja Ziomek-Nogal", "500m", "37.31") in records(text)
