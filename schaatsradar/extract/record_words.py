@@ -425,6 +425,10 @@ _NO_RECORD = _rule(
 )
 
 
+# A clause boundary: a comma before a word (not the decimal comma of "36,48").
+_CLAUSE_BREAK = re.compile(r"[,;]\s")
+
+
 def no_record_before(before: str) -> bool:
     """Do the words right before a record word say it was none of set, beaten or standing?"""
     return _NO_RECORD.search(before, before.casefold())
@@ -479,6 +483,12 @@ class _Hints:
             return "set"  # "Her time also stands as a new track record"
         if _EXISTING_BEFORE.search(before, low_before) or _HOLDS_BEFORE.search(before, low_before):
             return "existing"
+        if _CLAUSE_BREAK.search(before) and _EXISTING_AFTER.search(after, low_after):
+            # "Beune rijdt baanrecord in Inzell, wereldrecord Sáblíková blijft buiten bereik":
+            # a verb of setting in the clause before the comma is another record's.
+            clause = _CLAUSE_BREAK.split(before)[-1]
+            if not _SET_NEAR.search(clause, clause.casefold()):
+                return "existing"
         if (
             _SET_NEAR.search(before, low_before)
             or _ORDINAL_RULE.search(before, low_before)

@@ -173,3 +173,14 @@ def test_nationality_and_distance_before_record_is_national():
         "winning in 37.31."
     )
     assert ("national", "set", "Kaja Ziomek-Nogal", "500m", "37.31") in records(text)
+
+
+# -- a verb of setting in the clause before the comma is another record's -------------------
+
+
+def test_set_verb_of_the_previous_clause_does_not_set_a_standing_record():
+    text = (
+        "Leerdam rijdt baanrecord in Inzell, wereldrecord Bowe blijft buiten bereik\n\n"
+        "INZELL - Jutta Leerdam won de 1000 meter van de wereldbeker in 1.13,02, een baanrecord."
+    )
+    assert not any(kind == "world" and status == "set" for kind, status, *_ in records(text))
