@@ -311,7 +311,8 @@ _EXISTING_BEFORE = _rule(
     # "kwam tot op 1,27 seconde van het wereldrecord": a margin to the standing mark.
     r"|(?:tot\s)?op\s(?:[\d,.]+|[\w-]+)\s(?:[\w-]+\s)?(?:seconde|seconden|tiende|tienden"
     r"|honderdste|honderdsten)\svan)\s"
-    r"(?:(?:het|de|the|a|his|her|their|haar|zijn|hun)\s)?(?:[\w-]+\s|\d[\d.,:]*\s"
+    # "came close to his own 1000m world record": "own" before the distance.
+    r"(?:(?:het|de|the|a|his|her|their|haar|zijn|hun)\s)?(?:(?:own|eigen)\s)?(?:[\w-]+\s|\d[\d.,:]*\s"
     # "close to Natalya Voronina's 5,000m world record": a holder's possessive, a distance.
     r"|(?:[\w-]+\s){0,2}[\w-]+['’]s?\s(?:[\w,.-]+\s)?)?$",
     "boven above bij van shy off short outside close near far oog holds owns owned bezit bezat"

@@ -184,3 +184,13 @@ def test_set_verb_of_the_previous_clause_does_not_set_a_standing_record():
         "INZELL - Jutta Leerdam won de 1000 meter van de wereldbeker in 1.13,02, een baanrecord."
     )
     assert not any(kind == "world" and status == "set" for kind, status, *_ in records(text))
+
+
+def test_close_to_his_own_record_is_standing():
+    text = (
+        "CALGARY - Patrick Roest won the 5000m at the World Cup in 6:05.20. He came close to "
+        "his own 5000m track record of 6:04.90 but never beat it."
+    )
+    found = records(text)
+    assert ("track", "existing", "Patrick Roest", "5000m", "6:04.90") in found
+    assert not any(status in ("set", "broken") for _, status, *_ in found)
