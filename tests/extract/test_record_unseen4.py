@@ -194,3 +194,26 @@ def test_close_to_his_own_record_is_standing():
     found = records(text)
     assert ("track", "existing", "Patrick Roest", "5000m", "6:04.90") in found
     assert not any(status in ("set", "broken") for _, status, *_ in found)
+
+
+# -- "Voor de Japanse was het ...", "De Friezin reed daarmee ...": the time just told ------------
+
+
+def test_for_a_reference_it_was_a_personal_record_is_the_last_time_told():
+    text = (
+        "HAMAR - Erin Jackson werd op de 500 meter tweede in 37,52, Rio Yamada derde in 37,61. "
+        "Voor de Japanse was het een persoonlijk record."
+    )
+    found = records(text)
+    assert ("personal", "set", "Rio Yamada", "500m", "37.61") in found
+    assert not any(athlete == "Erin Jackson" for _, _, athlete, *_ in found)
+
+
+def test_subject_then_daarmee_points_at_the_last_time_told():
+    text = (
+        "HAMAR - Op de 1500 meter werd Joy Beune tweede in 1.54,06, Angel Daleman werd derde in "
+        "1.54,37. De Groningse reed daarmee een persoonlijk record."
+    )
+    found = records(text)
+    assert ("personal", "set", "Angel Daleman", "1500m", "1:54.37") in found
+    assert not any(athlete == "Joy Beune" for _, _, athlete, *_ in found)
