@@ -1,5 +1,6 @@
-"""Record classes found on the invented unseen batch u120-u135 (tests/extract/cases), each pinned
-with sentences of its own: fixes for a class, not for one story (issue 11, class 7)."""
+"""Record classes found on the invented unseen batch u120-u135
+(tests/extract/cases_unseen_en_records), each pinned with sentences of its own: fixes for a
+class, not for one story (issue 11, class 7)."""
 
 from __future__ import annotations
 

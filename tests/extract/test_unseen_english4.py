@@ -1,5 +1,6 @@
-"""English race-report classes found on the invented unseen batch u120-u135, pinned with
-sentences of their own (issue 11, classes 6 and 8)."""
+"""English race-report classes found on the invented unseen batch u120-u135
+(tests/extract/cases_unseen_en_records), pinned with sentences of their own (issue 11, classes
+6, 8 and 9)."""
 
 from __future__ import annotations
 
