@@ -218,3 +218,14 @@ def test_subject_then_daarmee_points_at_the_last_time_told():
     found = records(text)
     assert ("personal", "set", "Angel Daleman", "1500m", "1:54.37") in found
     assert not any(athlete == "Joy Beune" for _, _, athlete, *_ in found)
+
+
+def test_previous_record_had_belonged_to_a_team():
+    text = (
+        "SALT LAKE CITY - Canada broke the world record in the women's team pursuit at the World "
+        "Cup on Sunday, lowering it from 2:50.76 to 2:49.91. The previous record had belonged to "
+        "Japan since 2020."
+    )
+    found = records(text)
+    assert ("world", "set", "Canada", "team pursuit", "2:49.91") in found
+    assert ("world", "broken", "Japan", "team pursuit", "2:50.76") in found
