@@ -95,7 +95,14 @@ def _new_word_info(word: str) -> _WordInfo:
     lower = word.casefold()
     caps = word[0].isupper()
     parts = norm_parts(word)
-    name_word = caps and len(word) >= 2 and word.upper() != word and lower not in _NEVER_NAME
+    name_word = (
+        caps
+        and len(word) >= 2
+        and word.upper() != word
+        and lower not in _NEVER_NAME
+        # "Seventeen-year-old Mathias Haugland", "Achttienjarige Daleman": an age, no name.
+        and not lower.endswith(("-year-old", "jarige"))
+    )
     poss_parts: tuple[str, ...] | None = None
     cut = 0
     if caps and len(word) >= 4:

@@ -36,6 +36,8 @@ from schaatsradar.extract.races import (
     repeated_distances,
     winner_from_times,
 )
+from schaatsradar.extract.record_contradictions import contradicted_sets
+from schaatsradar.extract.record_countries import person_for_country
 from schaatsradar.extract.record_dates import dated_setting
 from schaatsradar.extract.record_equalled import equalled_holders, equalled_times
 from schaatsradar.extract.record_settle import settle_records
@@ -57,7 +59,7 @@ from schaatsradar.extract.types import (
 
 # The rules' version and the confidence model's hash (extract/confidence.py): both decide
 # what an article's facts are.
-EXTRACTOR_VERSION = f"schaatsradar.extract@9+{shipped_model().version}"
+EXTRACTOR_VERSION = f"schaatsradar.extract@10+{shipped_model().version}"
 
 
 def extract(
@@ -121,6 +123,15 @@ def extract(
         # A record with neither holder nor time says nothing a reader could use.
         if record.athlete is not None or record.seconds is not None
     ]
+    facts.records = [
+        r
+        for r in person_for_country(text, facts.records, sentences, mentions.names)
+        if r.athlete is not None or r.seconds is not None
+    ]
+    # Before settling (which reads a standing mark as beaten by any new one of its kind): a
+    # record set here that a faster mark of the article rules out is a candidate only.
+    facts.records, doubtful = contradicted_sets(facts.records)
+    facts.candidate_records.extend(doubtful)
     facts.records = settle_records(facts.records, facts.results, facts.athletes)
     # After settling: an equalled mark is not beaten by the record that equals it.
     facts.records += equalled_holders(text, facts.records, sentences, mentions.names)

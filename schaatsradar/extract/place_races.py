@@ -66,7 +66,7 @@ CLASSIFICATION_AFTER = re.compile(
 STANDINGS_AFTER = re.compile(
     r"\s+(?:\w+\s+){0,4}?(?:in (?:het|een) (?:eind|algemeen |algemene )?klassement(?:je)?\b"
     r"|in de eind(?:stand"
-    r"|rangschikking)|in the (?:overall |final )?standings|overall)\b",
+    r"|rangschikking)|in the (?:overall |final )?(?:standings|classification)|overall)\b",
     re.IGNORECASE,
 )
 
@@ -90,7 +90,8 @@ BEATEN_IN_STANDINGS = "beaten in standings"
 # Conijn derde": an elliptic place after one in the standings is in the standings too.
 STANDINGS_ELLIPSIS_BEFORE = blind(
     r"\b(?:overall|in (?:het|de) (?:eind|algemeen )?(?:klassement|stand)"
-    r"|in the (?:overall |final )?standings)\s*,\s*(?:(?:with|en|and|gevolgd door|followed by)\s+)?"
+    r"|in the (?:overall |final )?(?:standings|classification))\s*,\s*"
+    r"(?:(?:with|en|and|gevolgd door|followed by)\s+)?"
     r"(?:[\w'’-]+\s+){1,5}(?:als\s+)?$"
 )
 
@@ -99,7 +100,8 @@ STANDINGS_ELLIPSIS_BEFORE = blind(
 # overall standings in third": the standings named between the verb and the place.
 STANDINGS_BEFORE = blind(
     r"\b(?:in (?:het|een) (?:eind|algemeen |algemene )?klassement|in de eind(?:stand|"
-    r"rangschikking)|in the (?:overall |final )?standings)\s(?:(?:als|in|op|nog|toch|"
+    r"rangschikking)|in the (?:overall |final )?(?:standings|classification))"
+    r"\s(?:(?:als|in|op|nog|toch|"
     r"uiteindelijk|pas)\s){0,2}$"
 )
 

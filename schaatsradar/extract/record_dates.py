@@ -21,9 +21,14 @@ __all__ = ["dated_setting"]
 # A relative clause of setting right before the record word: "who set the", "die in 2019 het
 # ... vestigde" is verb-final and left alone (its date is read by the status words).
 _SET_IN_CLAUSE_BEFORE = re.compile(
-    r"(?i)\b(?:who|that|which)\s(?:(?:had|has|once|also|first)\s){0,2}"
+    r"(?i)(?:\b(?:who|that|which)\s(?:(?:had|has|once|also|first)\s){0,2}"
+    r"(?:set|skated|posted|clocked)"
+    # "who lowered the world record to 36.09 ... a year ago", "when he set the world record":
+    # a person's clause with a verb of improving ("That broke the record" tells the beating).
+    r"|\b(?:who|when\s(?:he|she|they))\s(?:(?:had|has|once|also|first)\s){0,2}"
+    r"(?:set|skated|posted|clocked|lowered|bettered|improved|smashed))\s"
     # "who set the 5,000m track record": a distance in English thousands between.
-    r"(?:set|skated|posted|clocked)\s(?:the|a|an|his|her|their)\s(?:[\w,-]+\s){0,2}$"
+    r"(?:the|a|an|his|her|their)\s(?:[\w,-]+\s){0,2}$"
 )
 # The Dutch verb-final clause: "Goetz, die in 2024 het Amerikaans record op 36,60 zette": the
 # date before the record word, the verb of setting after it.
@@ -36,7 +41,7 @@ _DUTCH_SET_VERB = re.compile(r"(?i)\b(?:zette|neerzette|reed|vestigde|scherpte|k
 _CLAUSE = re.compile(r"[^,;.!?]*(?:[.,]\d[^,;.!?]*)*")  # "12:25.69 in the 10,000m" is one clause
 _YEAR = re.compile(r"\b(?:in|back\sin|during|at\sthe)\s(?:(?:the\s)?\w+\s)?((?:19|20)\d\d)\b")
 _RELATIVE_PAST = re.compile(
-    r"(?i)\b(?:\w+\s(?:years?|seasons?)\sago|last\s(?:year|season|winter)|jaar\sgeleden"
+    r"(?i)\b(?:\w+\s(?:years?|seasons?|months)\sago|last\s(?:year|season|winter)|jaar\sgeleden"
     r"|vorig\w*\s(?:jaar|seizoen|winter))\b"
 )
 
@@ -85,11 +90,7 @@ def dated_setting(text: str, record: Record, article_date: dt.date | None) -> Re
         return record
     clause = _CLAUSE.match(text, end)
     after = clause.group() if clause else ""
-    years = [int(y) for y in _YEAR.findall(after)]
-    earlier = _RELATIVE_PAST.search(after) is not None or (
-        article_date is not None and any(year < article_date.year for year in years)
-    )
-    return replace(record, status="existing") if earlier else record
+    return replace(record, status="existing") if _dated_earlier(after, article_date) else record
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
@@ -99,6 +100,26 @@ def _dated_earlier(clause: str, article_date: dt.date | None) -> bool:
     """Whether a clause dates what it tells to an earlier season: a relative past ("two years
     ago", "vorig seizoen") or a year before the article's."""
     years = [int(y) for y in _YEAR.findall(clause)]
-    return _RELATIVE_PAST.search(clause) is not None or (
-        article_date is not None and any(year < article_date.year for year in years)
+    return (
+        _RELATIVE_PAST.search(clause) is not None
+        or (article_date is not None and any(year < article_date.year for year in years))
+        or (not years and _earlier_month(clause, article_date))
     )
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")  # fmt: skip
+_MONTH = re.compile(r"(?i)\b(?:in|back\sin|during)\s(" + "|".join(_MONTHS) + r")\b")
+
+
+def _earlier_month(clause: str, article_date: dt.date | None) -> bool:
+    """ "who set the world record of 5:58.52 in Inzell in January", told in March: a setting
+    told in the past in another month than the article's is an earlier meet (the article's own
+    month may be the meet reported)."""
+    if article_date is None:
+        return False
+    found = _MONTH.search(clause)
+    if found is None:
+        return False
+    month = _MONTHS.index(found.group(1).lower()) + 1
+    return month != article_date.month

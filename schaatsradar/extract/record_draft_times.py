@@ -27,13 +27,18 @@ POINTS_BACK = re.compile(
     r"|Thereby)\b|(?:Een|A|An)\s(?:[\w-]+\s){0,2}?(?:\w*record\w*|personal\sbest|persoonlijke?"
     r"\s\w+)\b|(?P<pronoun>(?:Ze|Zij|Hij|She|He|They)\s)"
     # "Voor haar was dat een persoonlijk record", "For Kok it was a season's best".
-    r"|(?:Voor|For)\s(?:haar|hem|hen|her|him|them|(?:[A-Z][\w'’-]*\s){1,3}?)\s?(?:was|is|were"
+    r"|(?:Voor|For)\s(?:haar|hem|hen|her|him|them|(?:de|the)\s[\w-]+\s|(?:[A-Z][\w'’-]*\s){1,3}?)"
+    r"\s?(?:was|is|were"
     r"|betekende|meant)\s(?:dat|dit|het|that|this|it)\b"
     r"|For\s(?:her|him|them|(?:[A-Z][\w'’-]*\s?){1,3}?),?\s(?:it|that|this)\s(?:was|is|meant)\b"
     # "Her time was a personal best", "The Dutchman's time was a season-best", "Zijn tijd
     # betekende een persoonlijk record".
     r"|(?:The|De|His|Her|Their|Zijn|Haar|Hun)\s(?:[\w-]+['’]s?\s)?(?:winning\s|winnende\s)?"
-    r"(?:time|tijd)\s(?:was|is|were|meant|betekende)\b)"
+    r"(?:time|tijd)\s(?:was|is|were|meant|betekende)\b"
+    # "De oud-shorttrackster reed daarmee een persoonlijk record": a subject, then "daarmee".
+    r"|(?:(?:De|Het|The)\s[\w'’-]+\s|(?:[A-Z][\w'’-]*\s){1,3})"
+    r"(?:reed|rijdt|zette|klokte|skated|set|clocked)\s(?:daarmee"
+    r"|hiermee|thereby)\b)"
 )
 # A sentence about another season: "Ze reed vorig jaar een wereldrecord", "in 2019".
 OTHER_TIME = re.compile(

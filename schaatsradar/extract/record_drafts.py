@@ -85,7 +85,9 @@ ON_OWN_NAME = re.compile(
 # wereldrecordhouder").
 APPOSITION_TITLE = re.compile(
     r"(?:,|\band|\ben)\s(?:(?:de|het|the|a|an|een|regerend|reigning|current|huidig|huidige"
-    r"|voormalig|former)\s)*$",
+    r"|voormalig|former)\s)*"
+    # "Ghiotto, the 10,000m world record holder": the distance of the title between.
+    r"(?:\d[\d,.]*\s?(?:m|metres|meters|meter|km)\s)?$",
     re.IGNORECASE,
 )
 # Words that tie a record word to a mark just named.

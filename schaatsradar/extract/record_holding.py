@@ -27,6 +27,12 @@ HOLDER_GAP = re.compile(
     r"|behoorde\s(?:toe\s)?aan)\s(?:(?:de|het|the|[\w'’]+)\s){0,2}$",
     re.IGNORECASE,
 )
+# The record's own verb of belonging, right before its holder ("had belonged to Japan",
+# "behoorde toe aan Kramer"): a verb between record and holder that ties them.
+BELONGED_TO = re.compile(
+    r"\b(?:belong(?:s|ed)\sto|behoorde\s(?:toe\s)?aan|behoort\s(?:toe\s)?aan)\s(?:the\s|de\s)?$",
+    re.IGNORECASE,
+)
 HOLDER_GAP_REACH = 40  # "in handen van de Nederlandse " is as long as it gets
 # "dat Nao Kodaira in 2019 had gevestigd", "that Patrick Roest had set": a relative clause
 # whose subject set the mark.
@@ -39,9 +45,10 @@ SETTING_AFTER = re.compile(
     r"|zette|zetten)\b",
     re.IGNORECASE,
 )
-# "Kjeld Nuis houdt sinds maart 2019 het wereldrecord": the subject holds it.
+# "Kjeld Nuis houdt sinds maart 2019 het wereldrecord": the subject holds it (also after an
+# age in apposition: "Stolz, 22, holds the world record").
 HOLDS_AFTER_NAME = re.compile(
-    r"(?:,\s(?:who|die)\s(?:(?:already|also|still|al|ook|nog|steeds)\s){0,2}|\s)(?:houdt|hield|holds"
+    r"(?:,\s\d{1,2},)?(?:,\s(?:who|die)\s(?:(?:already|also|still|al|ook|nog|steeds)\s){0,2}|\s)(?:houdt|hield|holds"
     r"|held|bezit|owns)\b",
     re.IGNORECASE,
 )
@@ -98,6 +105,8 @@ def holder_after(view: SentenceView, end: int, hi: int) -> Holder | None:
         tried += 1
         if PASSIVE_BY.search(text, max(end, holder.start - 30), holder.start):
             return holder  # "het baanrecord werd in 2023 gereden door Erin Jackson"
+        if BELONGED_TO.search(text, max(end, holder.start - 30), holder.start):
+            return holder  # "The previous record had belonged to Japan": its own verb
         if _verb_between(text, end, holder.start):
             return None  # "baanrecord van 1.52,92 had de Friezin ... voorsprong op X"
         gap_lo = max(end, holder.start - HOLDER_GAP_REACH)

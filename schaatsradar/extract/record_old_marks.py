@@ -65,7 +65,8 @@ OWN = re.compile(
     re.IGNORECASE,
 )
 OWN_AFTER = re.compile(
-    r"\s(?:(?:that|which|dat|die)\s)?(?:she|he|they|zij|ze|hij)\shad\s(?:set|gevestigd)\s"
+    r"\s(?:(?:of|van)\s\d[\d.,:]*\s)?(?:(?:that|which|dat|die)\s)?(?:she|he|they|zij|ze|hij)"
+    r"\shad\s(?:set|gevestigd)\s"
     r"(?:herself|himself|themselves|zelf)\b|\s(?:dat|die)\s(?:ze|zij|hij)\szelf\b"
     # "the track record of 36.55 she set in 2024": the pronoun is the sentence's subject
     r"|\s(?:(?:of|van)\s\d[\d.,:]*\s)?(?:(?:that|which)\s)?(?:she|he|they)\s(?:had\s)?"

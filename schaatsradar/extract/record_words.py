@@ -82,7 +82,9 @@ RECORD_KINDS: list[tuple[str, str]] = [
     ("continental", r"europese?\srecord\w*|europees\srecord\w*|european[\s-]records?"
      r"|continental[\s-]records?|continentale?\srecord\w*|aziatische?\srecord\w*"
      r"|aziatisch\srecord\w*|asian[\s-]records?|north\samerican[\s-]records?"),
-    ("national", rf"(?:{_NATIONALITIES})\srecord(?:[\s-]holders?|\w*)"),
+    # "the Polish 1000m record": a distance between the nationality and the record.
+    ("national", rf"(?:{_NATIONALITIES})\s(?:\d[\d,.]*\s?(?:m|metres|meters)\s)?"
+     r"record(?:[\s-]holders?|\w*)"),
     ("personal", r"persoonlijke?\srecord\w*|persoonlijke?\s(?:best|top)tijd\w*|personal[\s-]bests?"
      r"|personal[\s-]records?"
      rf"|{_POSSESSIVE}\s(?:snelste|beste)\stijd\sooit|{_POSSESSIVE}\s(?:fastest|best)\s"
@@ -128,7 +130,7 @@ _BARE_AFTER = re.compile(
     r"|that|dat|die|which|who|is|was|were|are|werd|werden|wordt|staat|stond|stands|stood|has"
     r"|had|have|heeft|fell|falls|came|went|belonged|belongs|dateert|dates|en|and|but|maar|set"
     r"|held|hield|bleef|remained|over|uit|naar|af|aan|neer|ging|kwam|sneuvelde|viel|dook|brak"
-    r"|in|into|dit|al|nog|ook|also|still|again|opnieuw|ge\w+|\w+ed)\b"
+    r"|in|into|dit|al|nog|ook|also|still|again|opnieuw|daarmee|hiermee|thereby|ge\w+|\w+ed)\b"
 )
 # "the mark Patrick Roest had set in 2023": a contact clause naming its setter (also after
 # "off the": "took a second off the mark Roest had set").
@@ -297,10 +299,11 @@ _FELL_AFTER = _rule(
     "sneuvel verdwe boeken geloven fell tumbled broken bettered lowered",
 )
 _EXISTING_BEFORE = _rule(
-    r"(?i)(?:net\sboven|boven|dicht\sbij|niet\sver\svan|vlak\sbij|in\sde\sbuurt\svan|shy\sof"
+    r"(?i)(?:net\sboven|boven|(?:just|well|only|stayed|remained)\sabove|dicht\sbij|niet\sver\svan|vlak\sbij|in\sde\sbuurt\svan|shy\sof"
     r"|off|short\sof|outside|close\sto|near|far\sfrom|ver\s(?:verwijderd\s)?van|onder\shet"
     r"\soog\svan|houd(?:er|ster)s?\svan|holders?\sof|holds|owns|owned|bezit|bezat|heeft|staat"
-    r"|stond|stands|langzamer\sdan|trager\sdan|slower\sthan|remains|remained|stays|stayed"
+    r"|stond|stands|(?:who|that|they|we)\s(?:(?:still|also|already)\s)?(?:own|hold)"
+    r"|langzamer\sdan|trager\sdan|slower\sthan|remains|remained|stays|stayed"
     r"|blijft|is\sstill|was\sstill|missing|missed|misses|miste|mist|missen"
     r"|(?:stands|stood|remains|remained)\sas|(?:staat|stond|geldt|gold)\sals"
     r"|within\s(?:[\w-]+\s){0,3}?of|within\s(?:[\w-]+\s){0,5}?of\s(?:the|a|an)\s\d+\s?"
@@ -308,11 +311,13 @@ _EXISTING_BEFORE = _rule(
     # "kwam tot op 1,27 seconde van het wereldrecord": a margin to the standing mark.
     r"|(?:tot\s)?op\s(?:[\d,.]+|[\w-]+)\s(?:[\w-]+\s)?(?:seconde|seconden|tiende|tienden"
     r"|honderdste|honderdsten)\svan)\s"
-    r"(?:(?:het|de|the|a|his|her|their|haar|zijn|hun)\s)?(?:[\w-]+\s|\d[\d.,:]*\s"
+    # "came close to his own 1000m world record": "own" before the distance.
+    r"(?:(?:het|de|the|a|his|her|their|haar|zijn|hun)\s)?(?:(?:own|eigen)\s)?(?:[\w-]+\s|\d[\d.,:]*\s"
     # "close to Natalya Voronina's 5,000m world record": a holder's possessive, a distance.
     r"|(?:[\w-]+\s){0,2}[\w-]+['’]s?\s(?:[\w,.-]+\s)?)?$",
-    "boven bij van shy off short outside close near far oog holds owns owned bezit bezat heeft"
-    " staat stond stands langzamer trager slower remain stay blijft still miss mist within",
+    "boven above bij van shy off short outside close near far oog holds owns owned bezit bezat"
+    " heeft own hold staat stond stands langzamer trager slower remain stay blijft still miss mist"
+    " within",
 )
 # "Kjeld Nuis houdt sinds maart 2019 het wereldrecord": a holder holds it, however far apart.
 _HOLDS_BEFORE = _rule(
@@ -326,6 +331,7 @@ _EXISTING_AFTER = _rule(
     r"|set\sby|belongs\sto|van\s\w+\s(?:uit|van)\s[0-9]{4}|uit\s[0-9]{4}|from\s[0-9]{4}"
     r"|since\s[0-9]{4}|sinds\s[0-9]{4}|buiten\sbereik|out\sof\sreach|geen\smoment\sin\sgevaar"
     r"|niet\sin\sgevaar|never\sin\sdanger|never\sthreatened|stond\sop\snaam"
+    r"|(?:never|not)\s(?:under|in)\s(?:any\s)?(?:threat|doubt)"
     r"|op\s(?:haar|zijn|hun)\snaam(?!\s(?:gezet|geschreven|gebracht))|in\s(?:her|his|their)\sname"
     r"|sinds\svorig\w*\s(?:jaar|seizoen)|(?:since|from)\slast\s(?:year|season)"
     r"|in\shanden\s(?:heeft|had|hebben|hadden)|(?:was|is)\snot\s(?:in\sdanger|threatened)"
@@ -338,7 +344,7 @@ _EXISTING_AFTER = _rule(
     r"|,\s(?:dat|die)\s(?:[\w,.:-]+\s){0,4}?(?:staat|stond)\b"
     r"|,\s(?:which|that)\s(?:[\w,.:-]+\s){0,4}?(?:stands|stood)\b",
     "handen naam name staat stond dateert stand stood held set belongs uit from since sinds"
-    " bereik reach gevaar danger threatened altijd steeds standing bleef blijft remain stay",
+    " bereik reach gevaar danger threat doubt altijd steeds standing bleef blijft remain stay",
 )
 _SET_NEAR = _rule(
     r"(?i)\b(?:reed|rijdt|reden|gereden|vestigde|gevestigd|vestigt|verbeterde|verbeterd"
@@ -420,6 +426,10 @@ _NO_RECORD = _rule(
 )
 
 
+# A clause boundary: a comma before a word (not the decimal comma of "36,48").
+_CLAUSE_BREAK = re.compile(r"[,;]\s")
+
+
 def no_record_before(before: str) -> bool:
     """Do the words right before a record word say it was none of set, beaten or standing?"""
     return _NO_RECORD.search(before, before.casefold())
@@ -474,6 +484,12 @@ class _Hints:
             return "set"  # "Her time also stands as a new track record"
         if _EXISTING_BEFORE.search(before, low_before) or _HOLDS_BEFORE.search(before, low_before):
             return "existing"
+        if _CLAUSE_BREAK.search(before) and _EXISTING_AFTER.search(after, low_after):
+            # "Beune rijdt baanrecord in Inzell, wereldrecord Sáblíková blijft buiten bereik":
+            # a verb of setting in the clause before the comma is another record's.
+            clause = _CLAUSE_BREAK.split(before)[-1]
+            if not _SET_NEAR.search(clause, clause.casefold()):
+                return "existing"
         if (
             _SET_NEAR.search(before, low_before)
             or _ORDINAL_RULE.search(before, low_before)

@@ -175,6 +175,15 @@ def _surname_keys(name: str, country: str | None) -> list[tuple[str, ...]]:
     return keys
 
 
+def _given_name_first(skater: Skater) -> list[str]:
+    """ "Tingyu Gao" for "Gao Tingyu": English wire copy often puts a Chinese or Korean given
+    name first (issue 11, class 9); the registry lists the family name first."""
+    parts = norm_parts(skater.name)
+    if skater.country not in EAST_ASIAN_COUNTRIES or len(parts) < 2:
+        return []
+    return [" ".join((*parts[1:], parts[0]))]
+
+
 class Registry:
     """Known skaters and venues, with the indexes name finding needs (built once)."""
 
@@ -200,6 +209,7 @@ class Registry:
         for skater in self.skaters:
             keys: list[tuple[str, ...]] = _surname_keys(skater.name, skater.country)
             written = [(skater.name, False)] + [(a, True) for a in self._aliases[skater.name]]
+            written += [(form, True) for form in _given_name_first(skater)]
             canonical_words = set(norm_parts(skater.name))
             for form, is_alias in written:
                 parts = norm_parts(form)

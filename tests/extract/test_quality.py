@@ -20,7 +20,14 @@ CASES = Path(__file__).parent / "cases"
 UNSEEN = Path(__file__).parent / "cases_unseen"
 # Invented record stories (class 7 of issue 11), also never trained on.
 RECORD_STORIES = Path(__file__).parent / "cases_records"
-FOLDERS = {"cases": CASES, "unseen": UNSEEN, "records": RECORD_STORIES}
+# English race reports and record stories written blind (u120-u135, branch xgen4).
+UNSEEN_EN_RECORDS = Path(__file__).parent / "cases_unseen_en_records"
+FOLDERS = {
+    "cases": CASES,
+    "unseen": UNSEEN,
+    "records": RECORD_STORIES,
+    "unseen_en_records": UNSEEN_EN_RECORDS,
+}
 SCORER = DEV.parents[1] / "tools" / "score_extraction.py"
 TODAY = dt.date(2026, 11, 21)
 
@@ -40,6 +47,10 @@ FLOORS = {
     # Measured 2026-12-07 (xrecgen, 33 articles, rules plus candidates): athletes 1.0, records
     # 1.0 (before the record fixes, r901-r916: records 0.806).
     "records": {"athletes": 0.97, "results": 0.85, "records": 0.95},
+    # xgen4 (16 articles, rules plus candidates): blind, results F1 0.742, records 0.626; after
+    # the fixes results 0.772, records 0.800. Floors below: classes still open are listed in
+    # the folder's README.
+    "unseen_en_records": {"athletes": 0.97, "results": 0.75, "records": 0.76},
 }
 
 
@@ -54,7 +65,7 @@ def open_fold(tmp_path: Path) -> Path:
     return folder
 
 
-@pytest.mark.parametrize("corpus", ["dev", "cases", "unseen", "records"])
+@pytest.mark.parametrize("corpus", ["dev", "cases", "unseen", "records", "unseen_en_records"])
 def test_f1_floors(corpus, tmp_path):
     folder = DEV if corpus == "dev" else FOLDERS[corpus]
     if not folder.exists():
@@ -85,16 +96,20 @@ PRECISION_FLOORS = {
     # floor is lower: r929/r930 hold results classes still open (a distance named in a
     # history clause moves the race, "X, die 36,51 reed").
     "records": {"results": 0.93, "records": 0.95},
+    # xgen4: blind results P 0.780 F1 0.777, records P 0.654 F1 0.626; after the fixes results
+    # P 0.809 F1 0.806, records P 0.853 F1 0.800.
+    "unseen_en_records": {"results": 0.79, "records": 0.82},
 }
 CONFIDENT_F1_FLOORS = {
     "dev": {"results": 0.83, "records": 0.90},
     "cases": {"results": 0.88, "records": 0.95},
     "unseen": {"results": 0.93, "records": 0.97},
     "records": {"results": 0.88, "records": 0.95},
+    "unseen_en_records": {"results": 0.79, "records": 0.77},
 }
 
 
-@pytest.mark.parametrize("corpus", ["dev", "cases", "unseen", "records"])
+@pytest.mark.parametrize("corpus", ["dev", "cases", "unseen", "records", "unseen_en_records"])
 def test_confident_facts_are_precise(corpus, tmp_path):
     folder = DEV if corpus == "dev" else FOLDERS[corpus]
     if not folder.exists():
