@@ -404,6 +404,8 @@ ALSO_BEATEN = re.compile(r"\b(?:ook|also|too|eveneens)\b", re.IGNORECASE)
 STAYED = blind(r"\b(?:bleef|blijft|bleven|blijven|voorbleef|voorblijft|hield|houdt|hielden)\b")
 # "bleef Roest ruim voor", "hield Groenewoud achter zich in het klassement".
 CLOSING_VOOR = re.compile(
+    # "bleef Jackson (37,21) en Leerdam (37,30) voor": the last one's time in brackets first.
+    r"(?:\s*\([^()]{0,20}\))?"
     r"\s+(?:(?:ruim|nipt|net|royaal|duidelijk|comfortabel|krap|ook|nog|simpel)\s+)?"
     r"(?:voor|voorbleef|voorblijft|achter\s+zich)"
     r"(?:\s+(?:in|op)\s+(?:het|de)\s+(?:eind|algemeen\s)?(?:klassement|eindstand|stand))?"

@@ -18,6 +18,7 @@ from schaatsradar.extract import patterns
 from schaatsradar.extract.context import Entity
 from schaatsradar.extract.inversion import inverted_subject
 from schaatsradar.extract.mentions import LOOK_BACK
+from schaatsradar.extract.name_words import dutch_nationality_nouns
 from schaatsradar.extract.scanning import blind
 from schaatsradar.extract.sentences import Sentence
 from schaatsradar.extract.shapes import aside_closed, bracketed_before, handed_on
@@ -430,7 +431,9 @@ COORDINATION = re.compile(r"^\s*(?:,|en|and|&|,\s*and|,\s*en)\s*$", re.IGNORECAS
 # stand before the next name of a list.
 LIST_GAP = re.compile(
     r"^[\s,]*(?:\([^)]{0,20}\))?[\s,]*(?:en|and|&)?\s*"
-    r"(?:(?:de|the)\s+(?-i:[A-Z][a-z]+e)\s+|(?-i:(?:[A-Z][\w.-]*\s+)?[A-Z][\w.-]*)['’]s\s+)?$",
+    r"(?:(?:de|the)\s+(?-i:[A-Z][a-z]+e)\s+|(?-i:(?:[A-Z][\w.-]*\s+)?[A-Z][\w.-]*)['’]s\s+"
+    # "Gao Tingyu (34,29) en de Canadees Dubreuil": the men's noun as well as the -e form.
+    r"|de\s+(?-i:" + "|".join(map(re.escape, dutch_nationality_nouns())) + r")\s+)?$",
     re.IGNORECASE,
 )
 
