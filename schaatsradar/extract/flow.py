@@ -363,6 +363,10 @@ _ORDINAL_CUE = re.compile(
 _COUNT_BEFORE = blind(
     r"\b(?:\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|two|three|four|five|"
     r"six|seven|eight|nine|ten|eleven|twelve|meerdere|several|many|vele)\s+$"
+    # "zes olympische gouden medailles": a counted word with one adjective between (a year
+    # is no count: "in 2014 olympisch goud").
+    r"|(?<![\d.,:])\b(?:\d{1,2}|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|two|three|four"
+    r"|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?-i:[a-z][\w-]*)\s+$"
 )
 _MEDAL_WORD = re.compile(r"(?:gouden|zilveren|bronzen|goud|zilver|brons|gold|silver|bronze)", re.I)
 

@@ -50,3 +50,37 @@ def test_one_rival_kept_behind_in_a_pairing_gets_no_place():
         "voor."
     )
     assert not any(rank == 2 for *_, rank in results(text))
+
+
+# -- a count of wins is no win of this race ----------------------------------------------------
+
+
+def test_a_count_of_wins_a_few_words_after_the_verb_is_no_place():
+    text = (
+        "HEERENVEEN - Patrick Roest won de 5000 meter in 6.10,02. Sven Kramer won op deze baan "
+        "ooit elf keer, maar dat is lang geleden."
+    )
+    assert not any(athlete == "Sven Kramer" for athlete, *_ in results(text))
+
+
+def test_a_count_of_medals_with_an_adjective_between_is_no_place():
+    text = (
+        "OBIHIRO - Joy Beune won de 3000 meter in 3.57,42. Ireen Wüst won in haar carrière vijf "
+        "olympische gouden medailles."
+    )
+    assert not any(athlete == "Ireen Wüst" for athlete, *_ in results(text))
+
+
+def test_a_verb_after_the_count_it_governs_is_no_win():
+    text = (
+        "CALGARY - Marijke Groenewoud won de massastart. Ivanie Blondin, die twee tussensprints "
+        "won, viel in de slotronde terug."
+    )
+    assert not any(athlete == "Ivanie Blondin" and rank == 1 for athlete, *_, rank in results(text))
+
+
+def test_races_won_twice_and_a_medal_of_a_year_still_count():
+    text = "BEIJING - Kjeld Nuis won dit weekend twee keer de 1000 meter."
+    assert ("Kjeld Nuis", "1000m", None, 1) in results(text)
+    text = "CALGARY - Jorrit Bergsma won in 2014 olympisch goud op de 10.000 meter."
+    assert ("Jorrit Bergsma", "10000m", None, 1) in results(text)
