@@ -147,7 +147,8 @@ WIN_COUNT_AFTER = re.compile(
     # ("won twee keer de 1000 meter" are races won, each a result).
     r"|(?:\s+(?!(?:en|and|maar|but)\b)[\w-]+){0,4}?\s+(?<![\d.,:])"
     + _COUNT
-    + r"\s+(?:[\w-]+\s+){0,2}?(?:(?:keer|maal|times)(?!\s+(?:de|het|the|op|in|on)\s)|titles|titels|medals|medailles|races|wedstrijden|golds|zeges|wins"
+    + r"\s+(?:[\w-]+\s+){0,2}?(?:(?:keer|maal|times)(?!\s+(?:de|het|the|op|in|on)\s)"
+    r"|titles|titels|medals|medailles|races|wedstrijden|golds|zeges|wins"
     r"|overwinningen|tussensprints|sprints)\b",
     re.IGNORECASE,
 )
