@@ -27,6 +27,7 @@ from schaatsradar.extract.disciplines import mark_short_track
 from schaatsradar.extract.editions import dated_by_own_meet, dated_history
 from schaatsradar.extract.ellipsis import shared_places
 from schaatsradar.extract.follow_on import join_place, timed_alone
+from schaatsradar.extract.history_context import kept_after_history
 from schaatsradar.extract.hypothetical_race import hypothetical_race
 from schaatsradar.extract.mentions import Mentions, find_mentions, inside
 from schaatsradar.extract.names import NameMention
@@ -99,6 +100,7 @@ def extract(
         context = _timed_race(text, sentence, mentions, context, results)
         context = _standing_race(sentence, mentions, context, results)
         context = carried_after(text, sentence, carried, context)
+        context = kept_after_history(results, carried, context)
         context.last_timed = timed_alone(results)
     # The meet a report names only late ("... van het wereldbekerseizoen") is still its meet.
     if not meet:

@@ -84,3 +84,16 @@ def test_races_won_twice_and_a_medal_of_a_year_still_count():
     assert ("Kjeld Nuis", "1000m", None, 1) in results(text)
     text = "CALGARY - Jorrit Bergsma won in 2014 olympisch goud op de 10.000 meter."
     assert ("Jorrit Bergsma", "10000m", None, 1) in results(text)
+
+
+# -- a sentence of history leaves the race where it was ---------------------------------------
+
+
+def test_the_distance_of_a_dated_title_does_not_carry_to_the_next_sentence():
+    text = (
+        "CALGARY - Jorrit Bergsma won zaterdag de massastart. Hij won in 2014 olympisch goud "
+        "op de 10.000 meter. Ploeggenoot Beau Snellink werd twaalfde."
+    )
+    found = results(text)
+    assert ("Beau Snellink", "mass start", None, 12) in found
+    assert ("Beau Snellink", "10000m", None, 12) not in found
