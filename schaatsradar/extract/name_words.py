@@ -110,6 +110,7 @@ def dutch_nationality_nouns() -> tuple[str, ...]:
     (for a regex alternation): "de Chinees Gao" names a skater by nationality and name."""
     return tuple(sorted(_NL_NATIONALITY, key=len, reverse=True))
 
+
 _EN_NATIONALITY: dict[str, tuple[str, Gender | None]] = {
     "Dutchman": ("NED", "men"),
     "Dutchwoman": ("NED", "women"),
