@@ -318,7 +318,9 @@ PASSIVE_AGENT = re.compile(r"^\s+(?:by|door)\s+(?:(?:the|de|het)\s+)?$", re.IGNO
 TEAM_RACE_HANDED = frozenset({"went", "ging", "was", "is"})
 HANDED_TO = re.compile(
     # "ging de 1000 meter (bij de vrouwen) naar": the race between verb and recipient.
-    r"^\s+(?:de\s+[\w.,]+(?:\s+[\w.,]+){0,4}?\s+)?(?:to|naar|voor)\s+(?:(?:the|de|het)\s+)?$",
+    r"^\s+(?:de\s+[\w.,]+(?:\s+[\w.,]+){0,4}?\s+)?(?:to|naar|voor)\s+(?:(?:the|de|het)\s+"
+    # "ging de 10.000 meter naar de Italiaan Ghiotto": a nationality before the recipient.
+    r"(?:(?-i:[A-Z][a-z]+e|" + "|".join(map(re.escape, dutch_nationality_nouns())) + r")\s+)?)?$",
     re.IGNORECASE,
 )
 APPOSITIVE_CUES = ("nummer", "number", "winner", "winnaar", "winnares", "runner-up")

@@ -334,7 +334,8 @@ _WENT_GATE = gate(_RACE_WENT_TO, "went ging")
 # voor Kok een kwelling"). The verb is the cue; `owners` hands it on.
 _NAME_ENDS = (
     r"\s+voor\s+(?-i:[A-ZÀ-Þ][\w'’-]+)(?:\s+(?:(?-i:[A-ZÀ-Þ][\w'’-]+)|de|van|der|den|ter))"
-    r"{0,3}\s*(?:\(|,|\.(?!\d)|;|$)"
+    # "was voor Beune in 3.58,15": the winner's time after the name.
+    r"{0,3}\s*(?:\(|,|\.(?!\d)|;|$|(?:in|met)\s+\d{1,2}[.,:]\d\d)"
 )
 _RACE_WAS_FOR = re.compile(
     rf"(?i)\b{_RACE}\s+(?P<verb>was|is)(?={_NAME_ENDS})"

@@ -97,3 +97,18 @@ def test_the_distance_of_a_dated_title_does_not_carry_to_the_next_sentence():
     found = results(text)
     assert ("Beau Snellink", "mass start", None, 12) in found
     assert ("Beau Snellink", "10000m", None, 12) not in found
+
+
+# -- a race handed to its winner: a nationality before the name, the time after it -----------
+
+
+def test_a_race_handed_to_a_skater_named_with_a_nationality_is_won():
+    text = "INZELL - Bij de mannen ging de 5000 meter naar de Noor Sander Eitrem in 6.08,12."
+    assert ("Sander Eitrem", "5000m", "6:08.12", 1) in results(text)
+
+
+def test_a_race_that_was_for_a_skater_with_a_time_after_the_name_is_won():
+    text = "HEERENVEEN - De 1500 meter bij de vrouwen was voor Miho Takagi in 1.54,20."
+    assert ("Miho Takagi", "1500m", "1:54.20", 1) in results(text)
+    text = "HEERENVEEN - De 500 meter is voor Femke Kok in 37 gevallen een kwelling."
+    assert not any(rank == 1 for *_, rank in results(text))
