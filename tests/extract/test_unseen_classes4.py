@@ -112,3 +112,26 @@ def test_a_race_that_was_for_a_skater_with_a_time_after_the_name_is_won():
     assert ("Miho Takagi", "1500m", "1:54.20", 1) in results(text)
     text = "HEERENVEEN - De 500 meter is voor Femke Kok in 37 gevallen een kwelling."
     assert not any(rank == 1 for *_, rank in results(text))
+
+
+# -- a fourth place behind the whole podium, named in order -----------------------------------
+
+
+def test_a_fourth_place_behind_three_names_orders_the_podium():
+    text = (
+        "CALGARY - Kjeld Nuis werd vierde op de 1500 meter, achter Jordan Stolz, de Chinees "
+        "Ning Zhongyan en de Noor Peder Kongshaug."
+    )
+    found = results(text)
+    assert ("Jordan Stolz", "1500m", None, 1) in found
+    assert ("Ning Zhongyan", "1500m", None, 2) in found
+    assert ("Peder Kongshaug", "1500m", None, 3) in found
+
+
+def test_a_fourth_place_behind_a_longer_list_orders_nobody():
+    text = (
+        "CALGARY - Kjeld Nuis werd vierde op de 1500 meter, achter Jordan Stolz, Ning "
+        "Zhongyan, Peder Kongshaug en Sander Eitrem."
+    )
+    found = results(text)
+    assert not any(rank in (1, 2, 3) for *_, rank in found)
