@@ -135,3 +135,16 @@ def test_a_fourth_place_behind_a_longer_list_orders_nobody():
     )
     found = results(text)
     assert not any(rank in (1, 2, 3) for *_, rank in found)
+
+
+# -- a meet named only in what would have been is not the report's meet ----------------------
+
+
+def test_a_meet_in_a_conditional_clause_does_not_become_the_meet():
+    text = (
+        "Thomas Krol werd zaterdag in Calgary vierde op de 1000 meter. Zijn tijd zou vorig "
+        "jaar goed zijn geweest voor brons op het WK."
+    )
+    (result,) = [r for r in extract_all(text, DATE, REGISTRY).results if r.athlete == "Thomas Krol"]
+    assert result.rank == 4
+    assert result.competition is None or "WK" not in result.competition
