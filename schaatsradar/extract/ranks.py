@@ -196,6 +196,7 @@ _ORD_NOT_BEFORE = rx(
 _CHAMP_NOT_BEFORE = rx(
     "efgov", r"(?i)(?:\b(?:former|voormalige?|gewezen|ex)\s|\b(?:oud|ex)-)(?=\w)"
 )
+_CAPITALS_BEFORE = re.compile(r"\b[A-Z]{2,}\s$")
 _ARTICLE_BEFORE = re.compile(r"(?i)\b(?:een|één|a|an)\s$")
 _TIME_AFTER = re.compile(r"(?i)\stijd\b")
 _FRACTION_AFTER = re.compile(r"(?i)\s(?:van\seen\sseconde|of\sa\ssecond)\b")
@@ -369,7 +370,11 @@ def find_ranks(text: str) -> list[RankMention]:
     def ordinal_ok(start: int, end: int, place: bool) -> bool:
         if _FRACTION_AFTER.match(text, end):
             return False
-        if cues(_ORD_NOT_BEFORE).ends_at(start) and not (
+        if (
+            cues(_ORD_NOT_BEFORE).ends_at(start)
+            # "het OKT derde" (the Olympic trials in capitals) is no date like "okt. derde".
+            and not _CAPITALS_BEFORE.search(text, max(0, start - 8), start)
+        ) and not (
             (place or _TIME_AFTER.match(text, end))
             and _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
         ):

@@ -150,3 +150,11 @@ def test_a_meet_in_a_conditional_clause_does_not_become_the_meet():
     assert result.competition is None or not any(
         word in result.competition for word in ("WK", "World", "wereld")
     )
+
+
+# -- an acronym in capitals before a place is no month ----------------------------------------
+
+
+def test_a_place_after_the_trials_acronym_counts():
+    text = "HEERENVEEN - Chloé Hoogendoorn werd op het OKT tweede op de 1500 meter in 1.55,40."
+    assert ("Chloé Hoogendoorn", "1500m", "1:55.40", 2) in results(text)
