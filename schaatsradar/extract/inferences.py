@@ -304,7 +304,8 @@ BEATEN_BEFORE = blind(
     # "won in 1.41,33, voor Nuis (1.42,80) en Kongshaug": a comma and "voor" after the win.
     # "won in 1.07,17 tegen 1.07,22 voor Prins": the winner's time against the rival's
     # (issue 11, comparisons).
-    r"|(?:(?:,\s*voor|\btegen\s+\d[\d.,:]*\d\s+voor)\b"
+    # "wonnen in 3.38,02 voor Italië (3.38,90)": the winner's own time, then "voor".
+    r"|(?:(?:,\s*voor|\b(?:tegen|in|met)\s+\d[\d.,:]*\d\s+voor)\b"
     # "won het klassement voor Snellink en Bosker": the win's own object, then who followed.
     r"|\b(?:won|wint|wonnen|winnen|zegevierde|zegevierden|triomfeerde)\s+(?:het|de)\s+"
     r"(?:[\w-]+\s+){0,3}?voor\b"

@@ -158,3 +158,24 @@ def test_a_meet_in_a_conditional_clause_does_not_become_the_meet():
 def test_a_place_after_the_trials_acronym_counts():
     text = "HEERENVEEN - Chloé Hoogendoorn werd op het OKT tweede op de 1500 meter in 1.55,40."
     assert ("Chloé Hoogendoorn", "1500m", "1:55.40", 2) in results(text)
+
+
+# -- "won in <time> voor A en B": no comma before the beaten ----------------------------------
+
+
+def test_the_beaten_after_the_winners_time_without_a_comma_are_second_and_third():
+    text = (
+        "HAMAR - Japan won de ploegenachtervolging bij de vrouwen in 2.54,61 voor Canada "
+        "(2.55,30) en Nederland (2.55,80)."
+    )
+    found = results(text)
+    assert ("Canada", "team pursuit", "2:55.30", 2) in found
+    assert ("Netherlands", "team pursuit", "2:55.80", 3) in found
+
+
+def test_an_occasion_after_the_winners_time_ranks_nobody():
+    text = (
+        "INZELL - Femke Kok won de 500 meter in 37,02 voor de tweede keer dit seizoen. "
+        "Jutta Leerdam werd derde."
+    )
+    assert ("Jutta Leerdam", "500m", None, 3) in results(text)
