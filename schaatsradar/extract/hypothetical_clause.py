@@ -8,7 +8,7 @@ import re
 
 from schaatsradar.extract.sentences import Sentence
 
-__all__ = ["HYPOTHETICAL", "clause_around", "in_hypothetical_clause"]
+__all__ = ["HYPOTHETICAL", "clause_around", "in_hypothetical_clause", "in_unheld_meet_clause"]
 
 
 # The Dutch pluperfect or conditional of a modal ("had ze kunnen winnen", "zou hij hebben
@@ -42,3 +42,23 @@ def in_hypothetical_clause(text: str, sentence: Sentence, start: int, end: int) 
     """Whether the span stands in a clause about what could or would have been."""
     opened, closed = clause_around(text, sentence, start, end)
     return HYPOTHETICAL.search(text, opened, closed) is not None
+
+
+# A meet looked ahead to: "om zich voor te bereiden op de Olympische Spelen", "met het oog op
+# het WK", "richting de Spelen", "op weg naar Milaan". It has not been skated.
+AIMED_AT = re.compile(
+    r"\bom\b(?:\s+[\w'’-]+){0,6}?\s+te\s+\w+|\b(?:voor\s+te\s+bereiden|voorbereiding|"
+    r"ter\s+voorbereiding|met\s+het\s+oog\s+op|richting|op\s+weg\s+naar|in\s+aanloop\s+naar|"
+    r"ahead\s+of|in\s+preparation\s+for|to\s+prepare\s+for|build-up\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def in_unheld_meet_clause(text: str, sentence: Sentence, start: int, end: int) -> bool:
+    """Whether a meet named at `start`..`end` stands in a clause about what would have been
+    or what is still ahead: not the meet the sentence reports."""
+    opened, closed = clause_around(text, sentence, start, end)
+    return (
+        HYPOTHETICAL.search(text, opened, closed) is not None
+        or AIMED_AT.search(text, opened, start) is not None
+    )

@@ -11,7 +11,11 @@ that names none is dropped, not guessed).
 from __future__ import annotations
 
 from schaatsradar.extract.context import Context
-from schaatsradar.extract.hypothetical_clause import HYPOTHETICAL, clause_around
+from schaatsradar.extract.hypothetical_clause import (
+    HYPOTHETICAL,
+    clause_around,
+    in_unheld_meet_clause,
+)
 from schaatsradar.extract.mentions import Mentions, inside
 from schaatsradar.extract.sentences import Sentence
 
@@ -38,8 +42,9 @@ def hypothetical_race(
 def hypothetical_meet(
     text: str, sentence: Sentence, mentions: Mentions, before: Context, after: Context
 ) -> Context:
-    """ "Die tijd zou goed zijn geweest voor zilver op het WK": a meet named only in a clause
-    about what would have been is not the meet of the story (nor, early in a report that has
+    """ "Die tijd zou goed zijn geweest voor zilver op het WK", "om zich voor te bereiden op de
+    Spelen": a meet named only in a clause about what would have been or is still ahead is not
+    the meet of the story (nor, early in a report that has
     not named its own, the report's meet). The context keeps the meet it had before."""
     if after.competition == before.competition:
         return after
@@ -47,8 +52,7 @@ def hypothetical_meet(
     if not meets:
         return after
     for meet in meets:
-        start, end = clause_around(text, sentence, meet.start, meet.end)
-        if not HYPOTHETICAL.search(text, start, end):
+        if not in_unheld_meet_clause(text, sentence, meet.start, meet.end):
             return after
     kept = after.copy()
     kept.competition = before.competition

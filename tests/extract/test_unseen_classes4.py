@@ -179,3 +179,23 @@ def test_an_occasion_after_the_winners_time_ranks_nobody():
         "Jutta Leerdam werd derde."
     )
     assert ("Jutta Leerdam", "500m", None, 3) in results(text)
+
+
+# -- a title not defended, a meet still ahead --------------------------------------------------
+
+
+def test_a_title_not_defended_is_no_win():
+    text = (
+        "HEERENVEEN - Joep Wennemars won de 1000 meter in 1.07,80. Bij de vrouwen verdedigde "
+        "Jutta Leerdam haar titel niet."
+    )
+    assert not any(athlete == "Jutta Leerdam" for athlete, *_ in results(text))
+
+
+def test_a_meet_prepared_for_is_not_the_meet_of_the_race_before():
+    text = (
+        "INZELL - Jenning de Boo won de 500 meter in 34,40. Hij reist daarna af naar Noorwegen "
+        "om zich voor te bereiden op het WK."
+    )
+    (result,) = [r for r in extract_all(text, DATE, REGISTRY).results]
+    assert result.competition is None or not result.competition.startswith(("WK", "World"))
