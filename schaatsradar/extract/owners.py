@@ -41,7 +41,9 @@ def _aside(text: str, entity: HasSpan, position: int) -> bool:
 OBJECT_BEFORE = blind(
     r"(?:\b(?:dan|achter|tegen|voor|than|behind|against|ahead of|over|van|of|net als|zoals|"
     r"runner-up to|second to|coached by|trained by|gecoacht door|getraind door|"
-    r"evenals|just like|just as)"
+    r"evenals|just like|just as"
+    # "Niet titelverdediger Wennemars, maar Scheperkamp werd kampioen": the one denied.
+    r"|niet|not)"
     # A conjunction ends the phrase: "zat vlak achter en Huizinga werd dertiende".
     r"\s+(?:(?!(?:en|and|maar|but|terwijl|while|whereas)\s)"
     # A word starting with a Latin-1 letter (case-blind, "[A-ZÀ-Þ]" matched any; lower-cased,

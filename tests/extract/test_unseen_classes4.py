@@ -199,3 +199,16 @@ def test_a_meet_prepared_for_is_not_the_meet_of_the_race_before():
     )
     (result,) = [r for r in extract_all(text, DATE, REGISTRY).results]
     assert result.competition is None or not result.competition.startswith(("WK", "World"))
+
+
+# -- "Niet X, maar Y": the one denied is not the subject ---------------------------------------
+
+
+def test_the_skater_denied_in_a_not_but_opening_gets_no_result():
+    text = (
+        "HEERENVEEN - Niet titelverdediger Kai Verbij, maar Tijmen Snel werd Nederlands kampioen "
+        "op de 1000 meter. Hij klokte 1.08,12."
+    )
+    found = results(text)
+    assert ("Tijmen Snel", "1000m", "1:08.12", 1) in found
+    assert not any(athlete == "Kai Verbij" for athlete, *_ in found)
