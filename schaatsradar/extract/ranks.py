@@ -342,7 +342,8 @@ _RACE_WAS_FOR = re.compile(
     rf"(?i)\b{_RACE}\s+(?P<verb>was|is)(?={_NAME_ENDS})"
     rf"|\b(?P<first>was|is)(?=\s+de\s+{_RACE}{_NAME_ENDS})"
 )
-_WAS_FOR_GATE = gate(_RACE_WAS_FOR, "voor")
+# The verb is the match ("voor" stands in the look-ahead, outside it): gate on the verb.
+_WAS_FOR_GATE = gate(_RACE_WAS_FOR, "was is")
 
 
 def find_ranks(text: str) -> list[RankMention]:
