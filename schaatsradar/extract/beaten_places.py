@@ -43,7 +43,8 @@ BEATEN_BEFORE = blind(
     # "won in 1.41,33, voor Nuis (1.42,80) en Kongshaug": a comma and "voor" after the win.
     # "won in 1.07,17 tegen 1.07,22 voor Prins": the winner's time against the rival's
     # (issue 11, comparisons).
-    r"|(?:(?:,\s*voor|\btegen\s+\d[\d.,:]*\d\s+voor)\b"
+    # "wonnen in 3.38,02 voor Italië (3.38,90)": the winner's own time, then "voor".
+    r"|(?:(?:,\s*voor|\b(?:tegen|in|met)\s+\d[\d.,:]*\d\s+voor)\b"
     # "won het klassement voor Snellink en Bosker": the win's own object, then who followed.
     r"|\b(?:won|wint|wonnen|winnen|zegevierde|zegevierden|triomfeerde)\s+(?:het|de)\s+"
     r"(?:[\w-]+\s+){0,3}?voor\b"
@@ -165,6 +166,8 @@ ALSO_BEATEN = re.compile(r"\b(?:ook|also|too|eveneens)\b", re.IGNORECASE)
 STAYED = blind(r"\b(?:bleef|blijft|bleven|blijven|voorbleef|voorblijft|hield|houdt|hielden)\b")
 # "bleef Roest ruim voor", "hield Groenewoud achter zich in het klassement".
 CLOSING_VOOR = re.compile(
+    # "bleef Jackson (37,21) en Leerdam (37,30) voor": the last one's time in brackets first.
+    r"(?:\s*\([^()]{0,20}\))?"
     r"\s+(?:(?:ruim|nipt|net|royaal|duidelijk|comfortabel|krap|ook|nog|simpel)\s+)?"
     r"(?:voor|voorbleef|voorblijft|achter\s+zich)"
     r"(?:\s+(?:in|op)\s+(?:het|de)\s+(?:eind|algemeen\s)?(?:klassement|eindstand|stand))?"

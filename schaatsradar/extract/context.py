@@ -13,6 +13,7 @@ from schaatsradar.extract import context_lead, patterns, story_race
 from schaatsradar.extract import context_mentions as scope
 from schaatsradar.extract.countries import CountryMention
 from schaatsradar.extract.days import FINAL_DAY, outside_report, story_day
+from schaatsradar.extract.hypothetical_clause import in_unheld_meet_clause
 from schaatsradar.extract.mentions import Mentions, inside
 from schaatsradar.extract.result_meet import _other_edition
 from schaatsradar.extract.scanning import blind, gate
@@ -230,9 +231,14 @@ def lead_context(
             or context_lead.find_titles(text, sentence.start, sentence.end)
         ):
             continue  # names no meet and no rink
-        _read_meet(
-            text, reading, sentence, _competitions_in(mentions, sentence), mentions, article_date
-        )
+        # "zou goed zijn geweest voor zilver op het WK", "ter voorbereiding op de Spelen": no
+        # meet of the report.
+        meets = [
+            c
+            for c in _competitions_in(mentions, sentence)
+            if not in_unheld_meet_clause(text, sentence, c[0], c[1])
+        ]
+        _read_meet(text, reading, sentence, meets, mentions, article_date)
         # The first meet named sets it; a later name of the same kind only refines it.
         if reading.competition is not None and (
             competition is None

@@ -149,6 +149,7 @@ _LOST_AFTER = re.compile(
     r"afgestaan|afstond|kwijtgeraakt|kwijtraakte|ingeleverd|inleveren|moeten\s+laten\s+gaan)\b",
     re.IGNORECASE,
 )
+_NOT_RIGHT_AFTER = re.compile(r"\s+(?:niet|not|nooit|never)\b", re.IGNORECASE)
 _TITLE_NOUN = re.compile(r".*(?:titel|title|goud|gold|kroon|crown)$", re.IGNORECASE)
 
 
@@ -221,8 +222,10 @@ def unrealized(text: str, sentence_start: int, start: int, end: int, cue: str) -
     if _TITLE_NOUN.match(cue) and (
         _LOST_BEFORE.search(text, max(sentence_start, start - 50), start)
         or _LOST_AFTER.match(text, end)
+        or _NOT_RIGHT_AFTER.match(text, end)
     ):
-        return True  # "moest haar wereldtitel afstaan", "lost her title"
+        # "moest haar wereldtitel afstaan", "lost her title", "verdedigde haar titel niet"
+        return True
     if _UNREALIZED_JUST_BEFORE.search(text, max(sentence_start, start - 40), start):
         return True
     if _CONDITION_OPENING.match(text, sentence_start) and _CONDITIONAL_VERB.search(
@@ -363,6 +366,10 @@ _ORDINAL_CUE = re.compile(
 _COUNT_BEFORE = blind(
     r"\b(?:\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|two|three|four|five|"
     r"six|seven|eight|nine|ten|eleven|twelve|meerdere|several|many|vele)\s+$"
+    # "zes olympische gouden medailles": a counted word with one adjective between (a year
+    # is no count: "in 2014 olympisch goud").
+    r"|(?<![\d.,:])\b(?:\d{1,2}|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|two|three|four"
+    r"|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?-i:[a-z][\w-]*)\s+$"
 )
 _MEDAL_WORD = re.compile(r"(?:gouden|zilveren|bronzen|goud|zilver|brons|gold|silver|bronze)", re.I)
 

@@ -10,40 +10,16 @@ that names none is dropped, not guessed).
 
 from __future__ import annotations
 
-import re
-
 from schaatsradar.extract.context import Context
+from schaatsradar.extract.hypothetical_clause import (
+    HYPOTHETICAL,
+    clause_around,
+    in_unheld_meet_clause,
+)
 from schaatsradar.extract.mentions import Mentions, inside
 from schaatsradar.extract.sentences import Sentence
 
-__all__ = ["hypothetical_race"]
-
-
-# The Dutch pluperfect or conditional of a modal ("had ze kunnen winnen", "zou hij hebben
-# gewonnen", "was goed geweest voor"), the English conditional perfect ("could have won",
-# "would've been"), and a condition ("als ze niet was gevallen", "if she had not fallen").
-HYPOTHETICAL = re.compile(
-    r"\b(?:had|hadden)\b(?:\s+[\w'’-]+){0,5}?\s+(?:kunnen|moeten|mogen|gekund|gemoeten)\b|"
-    r"\b(?:zou|zouden)\b(?:\s+[\w'’-]+){0,5}?\s+(?:kunnen|moeten|hebben|zijn|geweest|gehad)\b|"
-    r"\b(?:was|waren)\b(?:\s+[\w'’-]+){0,4}?\s+geweest\s+(?:voor|for)\b|"
-    r"\b(?:could|would|might|should)(?:\s+have|['’]ve)\b|"
-    r"\b(?:als|indien|if)\s+(?:ze|zij|hij|he|she|they|zij)\b(?:\s+[\w'’-]+){0,4}?\s+"
-    r"(?:was|waren|had|hadden)\b",
-    re.IGNORECASE,
-)
-_CLAUSE_MARK = re.compile(r"[,;:]")
-_WINDOW = 200
-
-
-def _clause(text: str, sentence: Sentence, start: int, end: int) -> tuple[int, int]:
-    """The stretch between the clause marks around `start`..`end` in the sentence."""
-    # Within a bounded stretch each way: a hostile sentence of many distances stays linear.
-    opened = max(sentence.start, start - _WINDOW)
-    for mark in _CLAUSE_MARK.finditer(text, opened, start):
-        opened = mark.end()
-    last = min(sentence.end, end + _WINDOW)
-    closed = _CLAUSE_MARK.search(text, end, last)
-    return opened, closed.start() if closed is not None else last
+__all__ = ["hypothetical_meet", "hypothetical_race"]
 
 
 def hypothetical_race(
@@ -55,9 +31,30 @@ def hypothetical_race(
     if not distances or context.distance is None:
         return context
     for distance in distances:
-        start, end = _clause(text, sentence, distance.start, distance.end)
+        start, end = clause_around(text, sentence, distance.start, distance.end)
         if not HYPOTHETICAL.search(text, start, end):
             return context
     cleared = context.copy()
     cleared.distance = None
     return cleared
+
+
+def hypothetical_meet(
+    text: str, sentence: Sentence, mentions: Mentions, before: Context, after: Context
+) -> Context:
+    """ "Die tijd zou goed zijn geweest voor zilver op het WK", "om zich voor te bereiden op de
+    Spelen": a meet named only in a clause about what would have been or is still ahead is not
+    the meet of the story (nor, early in a report that has
+    not named its own, the report's meet). The context keeps the meet it had before."""
+    if after.competition == before.competition:
+        return after
+    meets = [m for m in inside(mentions.context, sentence) if m.kind == "competition"]
+    if not meets:
+        return after
+    for meet in meets:
+        if not in_unheld_meet_clause(text, sentence, meet.start, meet.end):
+            return after
+    kept = after.copy()
+    kept.competition = before.competition
+    kept.format_guessed = before.format_guessed
+    return kept

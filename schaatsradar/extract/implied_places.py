@@ -61,6 +61,8 @@ def infer_two_ahead(text: str, sentence: Sentence, entities: Sequence[Entity]) -
     two a third place finished behind, named as a pair, were first and second in that order.
     Only one third place in the sentence and a pair of exactly two unplaced names; one name
     ("derde achter Jackson") says not whether Jackson won or was second."""
+    if _three_ahead(text, sentence, entities):
+        return
     third = [e for e in entities if e.ranks and {r.rank for r in e.ranks} == {3}]
     if len(third) != 1:
         return
@@ -114,3 +116,32 @@ def final_loser(
     ):
         return
     beaten.ranks.append(patterns.RankMention(beaten.start, beaten.end, 2, "beaten in the final"))
+
+
+def _three_ahead(text: str, sentence: Sentence, entities: Sequence[Entity]) -> bool:
+    """ "De Belg werd vierde, achter winnaar Bergsma, de Italiaan Giovannini en de Amerikaan
+    Cepuran": a fourth place behind a list of exactly three names, the whole podium, in
+    order. Only one fourth place, the list closed by "en" and nothing listed after it; a
+    place already stated for one of the three must be its slot in the list."""
+    fourth = [e for e in entities if e.ranks and {r.rank for r in e.ranks} == {4}]
+    if len(fourth) != 1:
+        return False
+    after = [e for e in entities if e.start > fourth[0].end and e.name != fourth[0].name]
+    if len(after) < 3:
+        return False
+    listed = after[:3]
+    first, second, third = listed
+    if (
+        not BEHIND.search(text_before(text, sentence, first.start))
+        or any(e.team != first.team for e in listed)
+        or not LIST_GAP.match(text[first.end : second.start])
+        or not _PAIR_JOIN.match(text[second.end : third.start])
+        or (len(after) > 3 and LIST_GAP.match(text[third.end : after[3].start]))
+        or not _PAIR_END.match(text, third.end)
+        or any(e.ranks and {r.rank for r in e.ranks} != {i} for i, e in enumerate(listed, 1))
+    ):
+        return False
+    for rank, entity in enumerate(listed, start=1):
+        if not entity.ranks:
+            entity.ranks.append(patterns.RankMention(entity.start, entity.end, rank, "achter"))
+    return True

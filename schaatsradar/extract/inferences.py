@@ -116,10 +116,28 @@ MEDAL_OBJECT_GAP = re.compile(r"^(?![^,;:]*\b(?:en|and|maar|but)\b)[^,;:()]{0,60
 
 
 # "prevailed in 10 of 12 races", "won 5 van de 8 wedstrijden", "won two titles": a count.
+_COUNT = (
+    r"(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|two|three|four|five|six"
+    r"|seven|eight|nine|ten|\d{1,2})"
+)
 WIN_COUNT_AFTER = re.compile(
     r"\s+(?:in\s+)?\d+\s+(?:of|van|uit)\s+(?:de\s+|the\s+|his\s+|her\s+|zijn\s+|haar\s+)?\d+\b"
     r"|\s+(?:twee|drie|vier|vijf|zes|two|three|four|five|six|\d+)\s+(?:\w+\s+)?(?:titles|titels|"
-    r"medals|medailles|races|wedstrijden|golds|gold medals|gouden medailles|zeges|wins)\b",
+    r"medals|medailles|races|wedstrijden|golds|gold medals|gouden medailles|zeges|wins)\b"
+    # "won hier negen keer", "won in haar loopbaan zes olympische gouden medailles": a count
+    # a few words on, in the same clause (issue 11, class 1).
+    # ("won twee keer de 1000 meter" are races won, each a result).
+    r"|(?:\s+(?!(?:en|and|maar|but)\b)[\w-]+){0,4}?\s+(?<![\d.,:])"
+    + _COUNT
+    + r"\s+(?:[\w-]+\s+){0,2}?(?:(?:keer|maal|times)(?!\s+(?:de|het|the|op|in|on)\s)"
+    r"|titles|titels|medals|medailles|races|wedstrijden|golds|zeges|wins"
+    r"|overwinningen|tussensprints|sprints)\b",
+    re.IGNORECASE,
+)
+# "Vanhoutte, die drie tussensprints won": Dutch puts the verb after the count it governs.
+WIN_COUNT_BEFORE = re.compile(
+    r"\b" + _COUNT + r"\s+(?:[\w-]+\s+){0,2}?(?:keer|maal|titels|medailles|wedstrijden|zeges"
+    r"|overwinningen|tussensprints|sprints|races)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 
@@ -177,6 +195,10 @@ def _rank_counts(
     if elsewhere(text, sentence, cue):
         return False
     if WIN_COUNT_AFTER.match(text, cue.end) or RANKING_AFTER.match(text, cue.end):
+        return False
+    if cue.cue.casefold() in WIN_VERBS and WIN_COUNT_BEFORE.search(
+        text, max(sentence.start, cue.start - 50), cue.start
+    ):
         return False
     if SUPERLATIVE_CUE.match(cue.cue) and (
         IN_A_PAIR_BEFORE.search(text_before(text, sentence, cue.start))

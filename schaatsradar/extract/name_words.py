@@ -102,6 +102,13 @@ for _code, _man, _woman in [
     _NL_NATIONALITY[_woman] = (_code, "women")
 _NL_NATIONALITY["Friezin"] = ("NED", "women")
 
+
+def dutch_nationality_nouns() -> tuple[str, ...]:
+    """The Dutch nationality and region nouns ("Canadees", "Noorse", "Friezin"), longest first
+    (for a regex alternation): "de Chinees Gao" names a skater by nationality and name."""
+    return tuple(sorted(_NL_NATIONALITY, key=len, reverse=True))
+
+
 _EN_NATIONALITY: dict[str, tuple[str, Gender | None]] = {
     "Dutchman": ("NED", "men"),
     "Dutchwoman": ("NED", "women"),

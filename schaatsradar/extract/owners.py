@@ -18,6 +18,7 @@ from schaatsradar.extract import patterns
 from schaatsradar.extract.context import Entity
 from schaatsradar.extract.inversion import inverted_subject
 from schaatsradar.extract.mentions import LOOK_BACK
+from schaatsradar.extract.name_words import dutch_nationality_nouns
 from schaatsradar.extract.scanning import blind
 from schaatsradar.extract.sentences import Sentence
 from schaatsradar.extract.shapes import aside_closed, bracketed_before, handed_on
@@ -40,7 +41,9 @@ def _aside(text: str, entity: HasSpan, position: int) -> bool:
 OBJECT_BEFORE = blind(
     r"(?:\b(?:dan|achter|tegen|voor|than|behind|against|ahead of|over|van|of|net als|zoals|"
     r"runner-up to|second to|coached by|trained by|gecoacht door|getraind door|"
-    r"evenals|just like|just as)"
+    r"evenals|just like|just as"
+    # "Niet titelverdediger Wennemars, maar Scheperkamp werd kampioen": the one denied.
+    r"|niet|not)"
     # A conjunction ends the phrase: "zat vlak achter en Huizinga werd dertiende".
     r"\s+(?:(?!(?:en|and|maar|but|terwijl|while|whereas)\s)"
     # A word starting with a Latin-1 letter (case-blind, "[A-ZÀ-Þ]" matched any; lower-cased,
@@ -317,7 +320,9 @@ PASSIVE_AGENT = re.compile(r"^\s+(?:by|door)\s+(?:(?:the|de|het)\s+)?$", re.IGNO
 TEAM_RACE_HANDED = frozenset({"went", "ging", "was", "is"})
 HANDED_TO = re.compile(
     # "ging de 1000 meter (bij de vrouwen) naar": the race between verb and recipient.
-    r"^\s+(?:de\s+[\w.,]+(?:\s+[\w.,]+){0,4}?\s+)?(?:to|naar|voor)\s+(?:(?:the|de|het)\s+)?$",
+    r"^\s+(?:de\s+[\w.,]+(?:\s+[\w.,]+){0,4}?\s+)?(?:to|naar|voor)\s+(?:(?:the|de|het)\s+"
+    # "ging de 10.000 meter naar de Italiaan Ghiotto": a nationality before the recipient.
+    r"(?:(?-i:[A-Z][a-z]+e|" + "|".join(map(re.escape, dutch_nationality_nouns())) + r")\s+)?)?$",
     re.IGNORECASE,
 )
 APPOSITIVE_CUES = ("nummer", "number", "winner", "winnaar", "winnares", "runner-up")
@@ -430,7 +435,9 @@ COORDINATION = re.compile(r"^\s*(?:,|en|and|&|,\s*and|,\s*en)\s*$", re.IGNORECAS
 # stand before the next name of a list.
 LIST_GAP = re.compile(
     r"^[\s,]*(?:\([^)]{0,20}\))?[\s,]*(?:en|and|&)?\s*"
-    r"(?:(?:de|the)\s+(?-i:[A-Z][a-z]+e)\s+|(?-i:(?:[A-Z][\w.-]*\s+)?[A-Z][\w.-]*)['’]s\s+)?$",
+    r"(?:(?:de|the)\s+(?-i:[A-Z][a-z]+e)\s+|(?-i:(?:[A-Z][\w.-]*\s+)?[A-Z][\w.-]*)['’]s\s+"
+    # "Gao Tingyu (34,29) en de Canadees Dubreuil": the men's noun as well as the -e form.
+    r"|de\s+(?-i:" + "|".join(map(re.escape, dutch_nationality_nouns())) + r")\s+)?$",
     re.IGNORECASE,
 )
 

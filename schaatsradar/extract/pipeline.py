@@ -27,7 +27,8 @@ from schaatsradar.extract.disciplines import mark_short_track
 from schaatsradar.extract.editions import dated_by_own_meet
 from schaatsradar.extract.ellipsis import shared_places
 from schaatsradar.extract.follow_on import join_place, timed_alone
-from schaatsradar.extract.hypothetical_race import hypothetical_race
+from schaatsradar.extract.history_context import kept_after_history
+from schaatsradar.extract.hypothetical_race import hypothetical_meet, hypothetical_race
 from schaatsradar.extract.mentions import Mentions, find_mentions, inside
 from schaatsradar.extract.names import NameMention
 from schaatsradar.extract.races import (
@@ -81,6 +82,7 @@ def extract(
         context = update_context(text, context, sentence, mentions, article_date)
         context = aside_day_context(text, sentence, mentions, carried, context, article_date)
         context = hypothetical_race(text, sentence, mentions, context)
+        context = hypothetical_meet(text, sentence, mentions, carried, context)
         if not meet:
             meet, meet_guessed = context.competition, context.format_guessed
         results = _sentence_results(text, sentence, mentions, context)
@@ -102,6 +104,7 @@ def extract(
         context = _timed_race(text, sentence, mentions, context, results)
         context = _standing_race(sentence, mentions, context, results)
         context = carried_after(text, sentence, carried, context)
+        context = kept_after_history(results, carried, context)
         context.last_timed = timed_alone(results)
     # The meet a report names only late ("... van het wereldbekerseizoen") is still its meet.
     if not meet:

@@ -196,6 +196,7 @@ _ORD_NOT_BEFORE = rx(
 _CHAMP_NOT_BEFORE = rx(
     "efgov", r"(?i)(?:\b(?:former|voormalige?|gewezen|ex)\s|\b(?:oud|ex)-)(?=\w)"
 )
+_CAPITALS_BEFORE = re.compile(r"\b[A-Z]{2,}\s$")
 _ARTICLE_BEFORE = re.compile(r"(?i)\b(?:een|één|a|an)\s$")
 _TIME_AFTER = re.compile(r"(?i)\stijd\b")
 _FRACTION_AFTER = re.compile(r"(?i)\s(?:van\seen\sseconde|of\sa\ssecond)\b")
@@ -334,13 +335,15 @@ _WENT_GATE = gate(_RACE_WENT_TO, "went ging")
 # voor Kok een kwelling"). The verb is the cue; `owners` hands it on.
 _NAME_ENDS = (
     r"\s+voor\s+(?-i:[A-ZÀ-Þ][\w'’-]+)(?:\s+(?:(?-i:[A-ZÀ-Þ][\w'’-]+)|de|van|der|den|ter))"
-    r"{0,3}\s*(?:\(|,|\.(?!\d)|;|$)"
+    # "was voor Beune in 3.58,15": the winner's time after the name.
+    r"{0,3}\s*(?:\(|,|\.(?!\d)|;|$|(?:in|met)\s+\d{1,2}[.,:]\d\d)"
 )
 _RACE_WAS_FOR = re.compile(
     rf"(?i)\b{_RACE}\s+(?P<verb>was|is)(?={_NAME_ENDS})"
     rf"|\b(?P<first>was|is)(?=\s+de\s+{_RACE}{_NAME_ENDS})"
 )
-_WAS_FOR_GATE = gate(_RACE_WAS_FOR, "voor")
+# The verb is the match ("voor" stands in the look-ahead, outside it): gate on the verb.
+_WAS_FOR_GATE = gate(_RACE_WAS_FOR, "was is")
 
 
 def find_ranks(text: str) -> list[RankMention]:
@@ -368,7 +371,11 @@ def find_ranks(text: str) -> list[RankMention]:
     def ordinal_ok(start: int, end: int, place: bool) -> bool:
         if _FRACTION_AFTER.match(text, end):
             return False
-        if cues(_ORD_NOT_BEFORE).ends_at(start) and not (
+        if (
+            cues(_ORD_NOT_BEFORE).ends_at(start)
+            # "het OKT derde" (the Olympic trials in capitals) is no date like "okt. derde".
+            and not _CAPITALS_BEFORE.search(text, max(0, start - 8), start)
+        ) and not (
             (place or _TIME_AFTER.match(text, end))
             and _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
         ):
