@@ -77,7 +77,8 @@ def meet_for(
         return _short_track_meet(conn, fact, race_date, report, earlier)
     if earlier and year is not None:
         fact = _history_format(fact, report, year)
-        competition = fact.get("competition")
+    fact = _format_by_table(fact, race_date, report, year, earlier)
+    competition = fact.get("competition")
     # Before any meet is looked for: a known meet of another format is no reason to keep a
     # format the table says was not held (nor a guessed one it corrects).
     checked = _checked_championship(fact, race_date, report, year, earlier)
@@ -135,6 +136,43 @@ def _checked_championship(
         return fact
     name = f"{meet_rules.CHAMPIONSHIP_NAMES[level]} {meet_rules.FORMAT_NAMES[checked.form or '']}"
     return {**fact, "competition": name}
+
+
+def _format_by_table(
+    fact: dict[str, Any],
+    race_date: dt.date | None,
+    report: Report,
+    year: int | None,
+    earlier: bool,
+) -> dict[str, Any]:
+    """A bare world title at a named place ("wereldkampioen in Hamar", "his world title in
+    Heerenveen in 2021") named with the format of the one championship the bundled table
+    holds there that year and that skates the race (`championships.format_held`). Why: left
+    bare, a report of the championship made a second meet beside the one its other reports
+    name, and history of a named year stayed a mention though the table knows the edition.
+    As it was when the year is not known (undated history, a title named out of the
+    championships' months), or the rink is that of another meet the article reports."""
+    competition = fact.get("competition")
+    if not bare_championship(competition):
+        return fact
+    level = level_of(competition)
+    if earlier:
+        if year is None:
+            return fact
+        edition = year
+    else:
+        day = race_date or report.last
+        if not meet_rules.in_season(level, day, day):
+            return fact
+        edition = day.year
+    venue = fact.get("venue")
+    if any(place == city_key(venue) and kind != level for kind, place in report.meets):
+        return fact
+    form = championships.format_held(level, edition, venue, fact["distance"])
+    if form is None or level not in meet_rules.CHAMPIONSHIP_NAMES:
+        return fact
+    name = f"{meet_rules.CHAMPIONSHIP_NAMES[level]} {meet_rules.FORMAT_NAMES[form]}"
+    return {**fact, "competition": f"{name} {edition}" if earlier else name}
 
 
 def _history_format(fact: dict[str, Any], report: Report, year: int) -> dict[str, Any]:
