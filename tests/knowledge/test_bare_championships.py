@@ -89,3 +89,37 @@ def test_bare_world_titles_of_a_named_year_are_filed_under_the_edition_held_ther
         _fact("Evert Onbekend", distance="500m", year=2024, venue="Inzell", **history),
     )
     assert len(refused) == 1 and "a meet not known" in refused[0]
+
+
+def test_an_allround_or_sprint_title_is_that_championship_whatever_its_kind(
+    knowledge: Store, settings: Settings, tmp_path: Path
+):
+    # "Last year she became European allround champion in Heerenveen", "world sprint
+    # champion in 2019" (invented): the classification is only ranked at its own
+    # championship, whether or not the table knows the edition.
+    [article] = _articles(knowledge, settings, tmp_path, "2025-11-10")
+    history = {"earlier": True, "gender": "women"}
+    refused = _reconcile(
+        knowledge,
+        article,
+        _fact(
+            "Greet Allround",
+            distance="allround",
+            competition="European Championships",
+            year=2025,
+            venue="Heerenveen",
+            **history,
+        ),
+        _fact(
+            "Hanna Sprint",
+            distance="sprint",
+            competition="World Championships",
+            year=2019,
+            venue=None,
+            **history,
+        ),
+    )
+    assert refused == []
+    assert _meet_of(knowledge, "Greet Allround") == "EK allround 2025 @ Heerenveen"
+    # The table places the 2019 world sprint championships.
+    assert _meet_of(knowledge, "Hanna Sprint") == "WK sprint 2019 @ Heerenveen"
