@@ -116,7 +116,8 @@ def test_official_import_then_race_and_conflicts(cli) -> None:
     assert good.returncode == 0 and "knowledge: results" in good.stdout
     profile = json.loads(cli("athlete", "Jutta Leerdam", "--json").stdout)
     [thousand] = [r for r in profile["results"] if r["distance"] == "1000m" and r["rank"] == 1]
-    assert thousand["official"] and thousand["sources"] == 2  # the seed and the official list
+    # The seed, the official list, and the record book, whose Inzell track record is this time.
+    assert thousand["official"] and thousand["sources"] == 3
     race = cli("race", str(thousand["race_id"]))
     assert "Jutta Leerdam" in race.stdout and "Miho Takagi" in race.stdout
     assert "1.12,74" in race.stdout

@@ -30,6 +30,7 @@ from schaatsradar.knowledge.meet_rules import Report, known_race_days, report_of
 from schaatsradar.knowledge.news_meets import MENTION, meet_for
 from schaatsradar.knowledge.official_types import OfficialData, OfficialRecord
 from schaatsradar.knowledge.race_days import race_day, skated_after
+from schaatsradar.knowledge.record_backed import backing_mark
 from schaatsradar.knowledge.record_claims import (
     UNSETTLED,
     Said,
@@ -393,6 +394,8 @@ def _claim(
         evidence=evidence,
         written=written,
     )
+    if not official and team is None:
+        _claim_of_mark(conn, meet, race_id, key, skater_id, fact, gender, race_date)
     changed = settle_and_judge(conn, race_id, result_id)
     settled = changed.settled
     for record in record_book.records_made_by(conn, result_id):
@@ -404,6 +407,64 @@ def _claim(
             _unmake(conn, record)  # the sources now settle on another time
     _follow(conn, changed, result_id, outcome)
     return result_id
+
+
+def _claim_of_mark(
+    conn: Connection,
+    meet: CompetitionRow | None,
+    race_id: int,
+    key: str,
+    skater_id: int | None,
+    fact: dict[str, Any],
+    gender: str,
+    race_date: dt.date | None,
+) -> None:
+    """The record book's own claim on a result whose time it holds as a mark of this skater,
+    set at this meet (`record_backed`): an independent source, so an unsure time is
+    confirmed by it, and the place it tells (the winner) is claimed with it. Reads only
+    books reconciling reads anyway (remembered per transaction)."""
+    if meet is None or meet.start_date is None or not gender or fact.get("seconds") is None:
+        return
+    if not counts_for_long_track(meet.name, meet.level):
+        return
+    distance = fact["distance"]
+    days = (
+        (race_date, race_date) if race_date else (meet.start_date, meet.end_date or meet.start_date)
+    )
+    places = [("world", ""), ("olympic", "")] if meet.level == "olympics" else [("world", "")]
+    if meet.city:
+        places.append(("track", meet.city))
+    marks = [
+        mark
+        for kind, scope in places
+        for mark in record_book.record_marks(conn, kind, scope, distance, gender)
+    ]
+    backing = backing_mark(
+        marks,
+        skater_id=skater_id,
+        athlete=fact["athlete"],
+        seconds=fact["seconds"],
+        days=days,
+        distance=distance,
+    )
+    if backing is None:
+        return
+    # Undated in a meet that skates the distance twice, the race it won is not sure.
+    rank = backing.rank if race_date or _times_skated(meet, distance) == 1 else None
+    source = f"record:{backing.mark.id}"
+    kb.add_claim(
+        conn,
+        race_id=race_id,
+        athlete_key=key,
+        skater_id=skater_id,
+        team=None,
+        source_key=source,
+        article_id=None,
+        cluster=source,
+        official=False,
+        parts=ClaimParts(backing.seconds, rank),
+        evidence=None,
+    )
 
 
 def _follow(conn: Connection, changed: Changed, result_id: int, outcome: Outcome) -> None:

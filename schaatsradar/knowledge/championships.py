@@ -149,3 +149,36 @@ def checked_format(
         if len(held) == 1:
             return Checked(held[0].form)
     return Checked(form, known.reason)
+
+
+def format_held(
+    level: str | None,
+    year: int,
+    venue: str | None,
+    distance: str,
+    *,
+    editions: tuple[Edition, ...] | None = None,
+) -> str | None:
+    """The format of the one championship of `level` the table holds at `venue` in `year`
+    that skates `distance`, or None (no place, none, or several fit). Why: the news often
+    names a title without its format ("wereldkampioen in Hamar", "the 2021 World
+    Championships in Heerenveen"); left bare, such a result made a second meet beside the
+    championship's own (one championship split over two entries), or stayed a mention when it
+    was history, though the table says which championship was held there that year."""
+    if level is None or venue is None:
+        return None
+    table = bundled_editions() if editions is None else editions
+    held = {
+        e.form
+        for e in table
+        if (e.level, e.year) == (level, year) and e.at(venue) and _skated_at(e.form, distance)
+    }
+    return held.pop() if len(held) == 1 else None
+
+
+def _skated_at(form: str, distance: str) -> bool:
+    """Whether a championship of `form` skates `distance` (the single-distance programme
+    holds every race, but neither classification)."""
+    if form == "distances":
+        return distance not in PROGRAMMES
+    return distance == form or distance in PROGRAMMES.get(form, frozenset())

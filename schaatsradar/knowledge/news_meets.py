@@ -77,7 +77,8 @@ def meet_for(
         return _short_track_meet(conn, fact, race_date, report, earlier)
     if earlier and year is not None:
         fact = _history_format(fact, report, year)
-        competition = fact.get("competition")
+    fact = _format_by_table(fact, race_date, report, year, earlier)
+    competition = fact.get("competition")
     # Before any meet is looked for: a known meet of another format is no reason to keep a
     # format the table says was not held (nor a guessed one it corrects).
     checked = _checked_championship(fact, race_date, report, year, earlier)
@@ -135,6 +136,63 @@ def _checked_championship(
         return fact
     name = f"{meet_rules.CHAMPIONSHIP_NAMES[level]} {meet_rules.FORMAT_NAMES[checked.form or '']}"
     return {**fact, "competition": name}
+
+
+def _format_by_table(
+    fact: dict[str, Any],
+    race_date: dt.date | None,
+    report: Report,
+    year: int | None,
+    earlier: bool,
+) -> dict[str, Any]:
+    """A bare championship named with its format when that is certain. An allround or sprint
+    classification ("Europees kampioen allround" read as a bare EK with the race "allround")
+    is only ranked at that championship. A bare world title at a named place
+    ("wereldkampioen in Hamar", "his world title in Heerenveen in 2021") is the one
+    championship the bundled table holds there that year that skates the race
+    (`championships.format_held`). Why: left bare, a report of the championship made a second
+    meet beside the one its other reports name, and history of a named year stayed a mention
+    though its edition is known. As it was when the table is asked and the year is not known
+    (undated history, a title named out of the championships' months), or the rink is that of
+    another meet the article reports."""
+    competition, distance = fact.get("competition"), fact["distance"]
+    if not bare_championship(competition):
+        return fact
+    level = level_of(competition)
+    if level not in meet_rules.CHAMPIONSHIP_NAMES:
+        return fact
+    form = (
+        distance
+        if distance in meet_rules.FORMAT_NAMES
+        else _table_format(fact, race_date, report, year, earlier)
+    )
+    if form is None:
+        return fact
+    name = f"{meet_rules.CHAMPIONSHIP_NAMES[level]} {meet_rules.FORMAT_NAMES[form]}"
+    return {**fact, "competition": f"{name} {year}" if earlier and year else name}
+
+
+def _table_format(
+    fact: dict[str, Any],
+    race_date: dt.date | None,
+    report: Report,
+    year: int | None,
+    earlier: bool,
+) -> str | None:
+    level = level_of(fact.get("competition"))
+    if earlier:
+        if year is None:
+            return None
+        edition = year
+    else:
+        day = race_date or report.last
+        if not meet_rules.in_season(level, day, day):
+            return None
+        edition = day.year
+    venue = fact.get("venue")
+    if any(place == city_key(venue) and kind != level for kind, place in report.meets):
+        return None
+    return championships.format_held(level, edition, venue, fact["distance"])
 
 
 def _history_format(fact: dict[str, Any], report: Report, year: int) -> dict[str, Any]:
