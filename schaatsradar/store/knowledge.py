@@ -35,12 +35,12 @@ from schaatsradar.store import write_behind
 from schaatsradar.store.id_lists import Listed, listed
 from schaatsradar.store.memo import MEMO as _MEMO
 from schaatsradar.store.memo import RACE_LOOKUPS as _RACE_LOOKUPS
+from schaatsradar.store.memo import Carried as Carried
 from schaatsradar.store.memo import ClaimRow as ClaimRow
 from schaatsradar.store.memo import RaceEntry as _Entry
 from schaatsradar.store.memo import claim_row as _claim_row
 from schaatsradar.store.memo import entry_of as _entry_of
 from schaatsradar.store.memo import forget as _forget
-from schaatsradar.store.memo import Carried as Carried
 from schaatsradar.store.memo import memoized as memoized
 from schaatsradar.store.memo import race_entries as _race_entries
 from schaatsradar.store.memo import remember as _remember
