@@ -649,11 +649,12 @@ def reconcile_pending(store: Store, now: dt.datetime, batch: int = 200) -> Outco
     # Two ingests reconciling at once take turns by batch (`knowledge_lock`, taken before the
     # pending articles are read): each batch is what the other left pending.
     after = 0
+    carried = kb.Carried()  # what a batch remembered, for the next (if nothing else wrote)
     while True:
         with store.write() as conn:
             knowledge_lock.hold(conn)
             dialect.plan_for_growing_tables(conn)  # a batch grows the tables it reads
-            with kb.memoized(conn):
+            with kb.memoized(conn, carried):
                 pending = article_refs.pending_facts(conn, batch, after)
                 if not pending:
                     return total

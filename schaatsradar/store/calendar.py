@@ -215,7 +215,13 @@ def save_meet(
         "notes": notes,
     }
     found = conn.execute(select(Competition).where(Competition.slug == slug)).first()
-    for lookup in ("competitions_between", "news_competitions", "competition", "programme"):
+    for lookup in (
+        "competitions_between",
+        "between_answers",
+        "news_competitions",
+        "competition",
+        "programme",
+    ):
         forget(conn, lookup)
     if found is None:
         conn.execute(

@@ -35,6 +35,7 @@ from schaatsradar.store import write_behind
 from schaatsradar.store.id_lists import Listed, listed
 from schaatsradar.store.memo import MEMO as _MEMO
 from schaatsradar.store.memo import RACE_LOOKUPS as _RACE_LOOKUPS
+from schaatsradar.store.memo import Carried as Carried
 from schaatsradar.store.memo import ClaimRow as ClaimRow
 from schaatsradar.store.memo import RaceEntry as _Entry
 from schaatsradar.store.memo import claim_row as _claim_row

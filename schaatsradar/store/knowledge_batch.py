@@ -39,7 +39,10 @@ def in_windows(
     """The windows of meets read (`competitions_between`) kept in step with a meet made or
     changed (`meet`: as it is now; None: `read` it), instead of read again."""
     memo = conn.info.get(MEMO)
-    if memo is None or not memo["competitions_between"]:
+    if memo is None:
+        return
+    memo["between_answers"].clear()  # answers made from the windows as they were
+    if not memo["competitions_between"]:
         return
     if meet is None:
         meet = read()
@@ -68,6 +71,14 @@ def competitions_between(
     memo = conn.info.get(MEMO)
     if memo is None:
         return read(first, last)
+    # The same days are asked for again and again (every fact of an article, every article
+    # of a week): each answer is kept until a meet made or changed (`in_windows`) alters the
+    # windows it came from. Going over a season's meets for every fact cost more than the
+    # rest of finding a meet.
+    answers = memo["between_answers"]
+    known = answers.get((first, last))
+    if known is not None:
+        return list(known)
     windows = memo["competitions_between"]  # (first, last) of a window read: its meets
     window = next(((lo, hi) for lo, hi in windows if lo <= first and last <= hi), None)
     if window is None:
@@ -76,13 +87,14 @@ def competitions_between(
         for meet in found:  # and by id and slug, asked next
             memo["competition"].setdefault(meet.id, meet)
             memo["meet_slug"].setdefault(meet.slug, meet.id)
-    return [
+    answers[(first, last)] = overlapping = [
         meet
         for meet in windows[window]
         if meet.start_date is not None
         and meet.start_date <= last
         and (meet.end_date or meet.start_date) >= first
     ]
+    return list(overlapping)
 
 
 def remember_programmes(conn: Connection, rows: Sequence[Any]) -> None:

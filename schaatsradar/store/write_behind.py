@@ -17,6 +17,7 @@ unless it is one `SAFE` lists (statements that neither read nor write `results` 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -141,6 +142,8 @@ def flush(conn: Connection) -> None:
         return
     buffer.flushing = True
     try:
+        if buffer.inserts["results"] and conn.dialect.name == "postgresql":
+            _count_claims(buffer.inserts["results"], buffer.inserts["result_claims"])
         for table, rows in buffer.inserts.items():
             if rows:
                 _write_rows(conn, table, rows.values())
@@ -187,6 +190,18 @@ def _columns(model: type[Base]) -> tuple[tuple[str, ...], tuple[Any, ...]]:
 _COLUMNS = {table: _columns(model) for table, model in _MODELS.items()}
 
 
+def _count_claims(results: dict[Any, dict[str, Any]], claims: dict[Any, dict[str, Any]]) -> None:
+    """Each new result's `claim_count` as the claims sent with it make it (PostgreSQL).
+
+    Why: PostgreSQL's trigger sets a result's count to its claims after each statement that
+    inserts claims, and writes the row only where it differs (migration 0017): a result
+    stored with its count already right is not written a second time. (SQLite's triggers add
+    one per claim to what is stored, so there the count is left to them, from 0.)"""
+    counts = Counter(row["result_id"] for row in claims.values())
+    for result_id, row in results.items():
+        row["claim_count"] = counts[result_id]
+
+
 def _write_rows(conn: Connection, table: str, rows: Iterable[dict[str, Any]]) -> None:
     """Rows of one table in one go (`bulk.copy_rows`: COPY on PostgreSQL, executemany of
     plain tuples on SQLite). Why not `conn.execute(insert(...), rows)`: psycopg sends that as
@@ -196,6 +211,8 @@ def _write_rows(conn: Connection, table: str, rows: Iterable[dict[str, Any]]) ->
     each time. A row stores what the INSERT stored: a column it leaves out gets its
     default."""
     names, defaults = _COLUMNS[table]
+    if table == "results" and conn.dialect.name == "postgresql":
+        names, defaults = (*names, "claim_count"), (*defaults, 0)  # (`_count_claims`)
     bulk.copy_rows(
         conn,
         _MODELS[table],

@@ -34,8 +34,8 @@ from tests.knowledge.reconciling import (
 
 
 @contextmanager
-def _forgetful(conn: Connection) -> Iterator[None]:
-    yield  # every lookup goes to the database
+def _forgetful(conn: Connection, carried: object = None) -> Iterator[None]:
+    yield  # every lookup goes to the database (nothing carried from batch to batch)
 
 
 def _reconciled(tmp_path: Path, name: str, folders: list[Path], batch: int) -> Store:
