@@ -949,6 +949,21 @@ def claims_of_results(conn: Connection, result_ids: Iterable[int]) -> dict[int, 
     return found
 
 
+def claims_of_results_read(
+    conn: Connection, result_ids: Iterable[int]
+) -> Read[dict[int, list[ClaimRow]]]:
+    """`claims_of_results` as a read to send with others (`together`)."""
+    wanted = sorted(set(result_ids))
+
+    def grouped(rows: Sequence[Any]) -> dict[int, list[ClaimRow]]:
+        found: dict[int, list[ClaimRow]] = {i: [] for i in wanted}
+        for row in rows:
+            found[row.result_id].append(_claim_row(row))
+        return found
+
+    return Read(_CLAIMS_OF_RESULTS.on(conn), grouped, {"result_ids": wanted})
+
+
 _SETTLE_RESULT = update(RaceResult).where(RaceResult.id == bindparam("result_key"))
 
 
@@ -1086,16 +1101,20 @@ class ResultView:
     end_date: dt.date | None  # the meet's last day: a result with no race day is of its days
 
 
-def _results_query() -> Any:
+def _results_query(skater_given: bool = False) -> Any:
     # The sources are the result's stored claim count (kept by triggers, migration 0016), not
     # counted per row: a 1,000-result profile probed the claims index 1,000 times.
-    return (
+    # `skater_given`: one skater's results, their name and country bound as parameters
+    # (`:athlete`, `:country`) rather than joined in for each of a thousand rows.
+    name: Any = bindparam("athlete", type_=String) if skater_given else Skater.name
+    country: Any = bindparam("country", type_=String) if skater_given else Skater.country
+    query = (
         select(
             RaceResult.id,
             RaceResult.race_id,
             RaceResult.skater_id,
-            func.coalesce(Skater.name, RaceResult.team).label("athlete"),
-            func.coalesce(Skater.country, RaceResult.team).label("country"),
+            func.coalesce(name, RaceResult.team).label("athlete"),
+            func.coalesce(country, RaceResult.team).label("country"),
             RaceResult.team,
             Race.distance,
             Race.gender,
@@ -1114,8 +1133,8 @@ def _results_query() -> Any:
         )
         .join(Race, Race.id == RaceResult.race_id)
         .join(Competition, Competition.id == Race.competition_id)
-        .outerjoin(Skater, Skater.id == RaceResult.skater_id)
     )
+    return query if skater_given else query.outerjoin(Skater, Skater.id == RaceResult.skater_id)
 
 
 _RESULTS = _results_query()
@@ -1218,9 +1237,60 @@ _SKATER_RESULTS = (
 )
 
 
-def skater_results(skater_id: int) -> Read[list[ResultView]]:
-    """`results(conn, skater_id=skater_id)` as a read to send with others (`together`)."""
-    return Read(_SKATER_RESULTS, _views, {"skater_id": skater_id}, positional=True)
+# The same for a skater whose row the caller holds (a profile): no join with `skaters`.
+_OWN_RESULTS = (
+    where_results(_results_query(skater_given=True))
+    .where(RaceResult.skater_id == bindparam("skater_id"))
+    .order_by(*_RESULT_ORDER)
+)
+
+
+def skater_results(skater_id: int, skater: SkaterRow | None = None) -> Read[list[ResultView]]:
+    """`results(conn, skater_id=skater_id)` as a read to send with others (`together`).
+    Given the skater's row (`skater`, the one with `skater_id`), their name and country are
+    taken from it instead of joined in per result."""
+    if skater is None:
+        return Read(_SKATER_RESULTS, _views, {"skater_id": skater_id}, positional=True)
+    params = {"skater_id": skater_id, "athlete": skater.name, "country": skater.country}
+    return Read(_OWN_RESULTS, _views, params, positional=True)
+
+
+# A meet's results (`results(conn, competition_id=...)`, shown or held back) built once, for
+# the meet page, which sends them with its other reads (`together`).
+_MEET_RESULTS = (
+    where_results(_RESULTS)
+    .where(Race.competition_id == bindparam("competition_id"))
+    .order_by(*_RESULT_ORDER)
+)
+_MEET_HELD = (
+    where_results(_RESULTS, held=True)
+    .where(Race.competition_id == bindparam("competition_id"))
+    .order_by(*_RESULT_ORDER)
+)
+_MEET_HELD_FIRST = _MEET_HELD.limit(bindparam("limit"))
+
+
+def meet_results(
+    competition_id: int, *, held: bool = False, limit: int | None = None
+) -> Read[list[ResultView]]:
+    """`results(conn, competition_id=..., held=..., limit=...)` as a read to send with
+    others (`together`); `limit` applies to held-back results only."""
+    if not held:
+        return Read(_MEET_RESULTS, _views, {"competition_id": competition_id}, positional=True)
+    if limit is None:
+        return Read(_MEET_HELD, _views, {"competition_id": competition_id}, positional=True)
+    params = {"competition_id": competition_id, "limit": limit}
+    return Read(_MEET_HELD_FIRST, _views, params, positional=True)
+
+
+def competition_read(competition_id: int) -> Read[CompetitionRow | None]:
+    """`competition(conn, competition_id)` as a read to send with others (a page's read: no
+    reconciliation memo to fill)."""
+
+    def first(rows: Sequence[Any]) -> CompetitionRow | None:
+        return _competition(rows[0]) if rows else None
+
+    return Read(_COMPETITION_BY_ID, first, {"competition_id": competition_id})
 
 
 def result_by_id(conn: Connection, result_id: int) -> ResultView | None:
@@ -1246,6 +1316,12 @@ def results_by_ids(conn: Connection, result_ids: Iterable[int]) -> dict[int, Res
 def results_of_races(conn: Connection, race_ids: Iterable[int]) -> list[ResultView]:
     """The shown results of several races in one query (the home page's podiums)."""
     return _results_in(conn, _RESULTS_OF_RACES, race_ids)
+
+
+def results_of_races_read(conn: Connection, race_ids: Iterable[int]) -> Read[list[ResultView]]:
+    """`results_of_races` as a read to send with others (`together`)."""
+    wanted = sorted(set(race_ids))
+    return Read(_RESULTS_OF_RACES.on(conn), _views, {"ids": wanted}, positional=True)
 
 
 def _results_in(conn: Connection, query: Listed[Any], ids: Iterable[int]) -> list[ResultView]:
