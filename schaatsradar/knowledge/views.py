@@ -73,7 +73,7 @@ def profile(conn: Connection, skater: SkaterRow, today: dt.date) -> Profile:
     # Sent at once (one round trip on PostgreSQL); the calendar is read whenever the
     # skater's gender is known, used only when they have results.
     reads: list[Read[Any]] = [
-        kb.skater_results(skater.id, skater),
+        kb.skater_results(skater.id),
         record_book.skater_records(skater.id),  # one read: personal ones and the rest
         article_refs.naming(skater.id),
     ]

@@ -1101,20 +1101,16 @@ class ResultView:
     end_date: dt.date | None  # the meet's last day: a result with no race day is of its days
 
 
-def _results_query(skater_given: bool = False) -> Any:
+def _results_query() -> Any:
     # The sources are the result's stored claim count (kept by triggers, migration 0016), not
     # counted per row: a 1,000-result profile probed the claims index 1,000 times.
-    # `skater_given`: one skater's results, their name and country bound as parameters
-    # (`:athlete`, `:country`) rather than joined in for each of a thousand rows.
-    name: Any = bindparam("athlete", type_=String) if skater_given else Skater.name
-    country: Any = bindparam("country", type_=String) if skater_given else Skater.country
-    query = (
+    return (
         select(
             RaceResult.id,
             RaceResult.race_id,
             RaceResult.skater_id,
-            func.coalesce(name, RaceResult.team).label("athlete"),
-            func.coalesce(country, RaceResult.team).label("country"),
+            func.coalesce(Skater.name, RaceResult.team).label("athlete"),
+            func.coalesce(Skater.country, RaceResult.team).label("country"),
             RaceResult.team,
             Race.distance,
             Race.gender,
@@ -1133,8 +1129,8 @@ def _results_query(skater_given: bool = False) -> Any:
         )
         .join(Race, Race.id == RaceResult.race_id)
         .join(Competition, Competition.id == Race.competition_id)
+        .outerjoin(Skater, Skater.id == RaceResult.skater_id)
     )
-    return query if skater_given else query.outerjoin(Skater, Skater.id == RaceResult.skater_id)
 
 
 _RESULTS = _results_query()
@@ -1237,22 +1233,9 @@ _SKATER_RESULTS = (
 )
 
 
-# The same for a skater whose row the caller holds (a profile): no join with `skaters`.
-_OWN_RESULTS = (
-    where_results(_results_query(skater_given=True))
-    .where(RaceResult.skater_id == bindparam("skater_id"))
-    .order_by(*_RESULT_ORDER)
-)
-
-
-def skater_results(skater_id: int, skater: SkaterRow | None = None) -> Read[list[ResultView]]:
-    """`results(conn, skater_id=skater_id)` as a read to send with others (`together`).
-    Given the skater's row (`skater`, the one with `skater_id`), their name and country are
-    taken from it instead of joined in per result."""
-    if skater is None:
-        return Read(_SKATER_RESULTS, _views, {"skater_id": skater_id}, positional=True)
-    params = {"skater_id": skater_id, "athlete": skater.name, "country": skater.country}
-    return Read(_OWN_RESULTS, _views, params, positional=True)
+def skater_results(skater_id: int) -> Read[list[ResultView]]:
+    """`results(conn, skater_id=skater_id)` as a read to send with others (`together`)."""
+    return Read(_SKATER_RESULTS, _views, {"skater_id": skater_id}, positional=True)
 
 
 # A meet's results (`results(conn, competition_id=...)`, shown or held back) built once, for
