@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import Connection
 
@@ -124,6 +124,17 @@ def calendar_event(conn: Connection, meet_id: int) -> CalendarEvent | None:
     return event_of(row) if row is not None else None
 
 
+def calendar_event_read(meet_id: int) -> Read[CalendarEvent | None]:
+    """`calendar_event` as a read to send with others (`together`)."""
+    read = stored.meet_by_id_read(meet_id)
+
+    def event(rows: Sequence[Any]) -> CalendarEvent | None:
+        row = read.convert(rows)
+        return event_of(row) if row is not None else None
+
+    return Read(read.statement, event, read.params)
+
+
 def stored_distances(conn: Connection, meet_id: int) -> tuple[str, ...]:
     """The distances a stored meet's calendar programme holds; () when none is known."""
     return tuple(entry.distance for entry in programme_of(stored.meet_programme(conn, meet_id)))
@@ -156,6 +167,12 @@ def upcoming(conn: Connection, today: dt.date, n: int = 5) -> tuple[CalendarEven
     return events_between(conn, today, None)[:n]
 
 
+def upcoming_read(today: dt.date, n: int = 5) -> Read[tuple[CalendarEvent, ...]]:
+    """`upcoming` as a read to send with others (`together`)."""
+    events = events_from(today)
+    return Read(events.statement, lambda rows: events.convert(rows)[:n], events.params)
+
+
 def known_seasons(conn: Connection, today: dt.date) -> list[Season]:
     """Every season with a meet on the calendar, and the current one (known or not), newest
     first: what a season picker offers."""
@@ -166,6 +183,11 @@ def known_seasons(conn: Connection, today: dt.date) -> list[Season]:
 def calendar_loaded(conn: Connection, season: Season) -> bool:
     """Whether a calendar of `season` is known, not only meets the news reported."""
     return stored.has_calendar_between(conn, season.first, season.last)
+
+
+def calendar_loaded_read(season: Season) -> Read[bool]:
+    """`calendar_loaded` as a read to send with others (`together`)."""
+    return stored.has_calendar_between_read(season.first, season.last)
 
 
 @dataclass(frozen=True)

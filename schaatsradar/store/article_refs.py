@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, select
 
 from schaatsradar.store import bulk
-from schaatsradar.store.id_lists import among
+from schaatsradar.store.id_lists import among, listed
 from schaatsradar.store.knowledge import SHOWN
 from schaatsradar.store.models import (
     Article,
@@ -52,6 +52,22 @@ def articles_by_id(conn: Connection, ids: Sequence[int]) -> list[ArticleRef]:
         select(*_ARTICLE_REF).where(among(conn, Article.id, ids)).order_by(Article.id)
     )
     return [ArticleRef(*r) for r in rows]
+
+
+_ARTICLES_BY_ID = listed(
+    lambda of_articles: select(*_ARTICLE_REF).where(of_articles).order_by(Article.id),
+    Article.id,
+    "ids",
+)
+
+
+def articles_by_id_read(conn: Connection, ids: Sequence[int]) -> Read[list[ArticleRef]]:
+    """`articles_by_id` as a read to send with others (`together`)."""
+    return Read(
+        _ARTICLES_BY_ID.on(conn),
+        lambda rows: [ArticleRef(*r) for r in rows],
+        {"ids": sorted(set(ids))},
+    )
 
 
 def article_ids(conn: Connection, after: int = 0, limit: int = 1000) -> list[int]:

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, func, insert, literal, select, update
 
 from schaatsradar.store import site, write_behind
+from schaatsradar.store.id_lists import listed
 from schaatsradar.store.memo import forget, remembered
 from schaatsradar.store.models import Competition, ReconciledArticle
 from schaatsradar.store.together import Read
@@ -95,6 +96,19 @@ _MEETS_FROM = (
 )
 
 
+# `meet_by_id` built once, the origins as plain parameters (see `_MEETS_FROM`).
+_MEET_BY_ID = select(Competition).where(
+    Competition.start_date.is_not(None),
+    Competition.origin.in_([literal(origin) for origin in CALENDAR_ORIGINS]),
+    Competition.id == bindparam("meet_id"),
+)
+
+
+def meet_by_id_read(meet_id: int) -> Read[MeetRow | None]:
+    """`meet_by_id` as a read to send with others (`together`)."""
+    return Read(_MEET_BY_ID, lambda rows: _meet(rows[0]) if rows else None, {"meet_id": meet_id})
+
+
 def meets_from(first: dt.date) -> Read[list[MeetRow]]:
     """`meets_between(conn, first)` as a read to send with others (`together`)."""
     return Read(_MEETS_FROM, _meets, {"first": first})
@@ -131,12 +145,25 @@ def meet_start_days(conn: Connection) -> list[dt.date]:
     return sorted(day for (day,) in conn.execute(query) if day is not None)
 
 
+_CALENDAR_BETWEEN = (
+    select(Competition.id)
+    .where(
+        Competition.origin == "calendar",
+        Competition.start_date.between(bindparam("first"), bindparam("last")),
+    )
+    .limit(1)
+)
+
+
 def has_calendar_between(conn: Connection, first: dt.date, last: dt.date) -> bool:
     """Whether a calendar (not only the news) gave a meet starting in `first`..`last`."""
-    query = select(Competition.id).where(
-        Competition.origin == "calendar", Competition.start_date.between(first, last)
-    )
-    return conn.execute(query.limit(1)).first() is not None
+    read = has_calendar_between_read(first, last)
+    return read.convert(conn.execute(read.statement, read.params).all())
+
+
+def has_calendar_between_read(first: dt.date, last: dt.date) -> Read[bool]:
+    """`has_calendar_between` as a read to send with others (`together`)."""
+    return Read(_CALENDAR_BETWEEN, lambda rows: bool(rows), {"first": first, "last": last})
 
 
 @dataclass(frozen=True)
@@ -151,37 +178,81 @@ class LatestMeet:
     last_race: dt.date
 
 
-def latest_meets_with_results(conn: Connection, today: dt.date, limit: int = 5) -> list[LatestMeet]:
+# How many of the newest races `latest_meets_with_results` walks first, per meet wanted.
+WALKED_PER_MEET = 8
+
+
+def latest_meets_with_results(
+    conn: Connection,
+    today: dt.date,
+    limit: int = 5,
+    walked_first: list[site.RaceRef] | None = None,
+) -> list[LatestMeet]:
     """The meets whose latest shown result was raced on or before `today`, newest first.
 
     Read by walking the newest races with a shown result (`site.recent_races`, two index
     walks) until `limit` meets are found: a meet's first race met on the way down is its
     latest. Grouping every race by meet instead costs ~70 ms at 100,000 articles, on a home
-    page that must render in a few."""
-    walked = 8 * limit
+    page that must render in a few. `walked_first`: the first walk's races when the caller
+    read them already (`site.recent_races(conn, today, WALKED_PER_MEET * limit)`)."""
+    latest = latest_meets_walked(conn, today, limit, walked_first)
+    read = latest_meets_read(conn, latest, limit)
+    return read.convert(conn.execute(read.statement, read.params).all())
+
+
+def latest_meets_walked(
+    conn: Connection,
+    today: dt.date,
+    limit: int = 5,
+    walked_first: list[site.RaceRef] | None = None,
+) -> dict[int, dt.date]:
+    """The latest day of each of the `limit` newest meets with results (the walk of
+    `latest_meets_with_results`), newest first."""
+    walked = WALKED_PER_MEET * limit
+    races = walked_first
     while True:
-        races = site.recent_races(conn, today, limit=walked)
+        if races is None:
+            races = site.recent_races(conn, today, limit=walked)
         latest: dict[int, dt.date] = {}
         for race in races:
             if race.day is not None:
                 latest.setdefault(race.competition_id, race.day)
         if len(latest) >= limit or len(races) < walked:
-            break
+            return latest
         walked *= 4
+        races = None
+
+
+_LATEST_MEETS = listed(
+    lambda chosen: select(
+        Competition.id,
+        Competition.name,
+        Competition.city,
+        Competition.start_date,
+        Competition.end_date,
+    ).where(chosen),
+    Competition.id,
+    "ids",
+)
+
+
+def latest_meets_read(
+    conn: Connection, latest: dict[int, dt.date], limit: int = 5
+) -> Read[list[LatestMeet]]:
+    """The `LatestMeet`s of the first `limit` of `latest_meets_walked`'s answer, as a read to
+    send with others (`together`)."""
     chosen = list(latest)[:limit]
-    meets = {
-        row.id: row
-        for row in conn.execute(
-            select(
-                Competition.id,
-                Competition.name,
-                Competition.city,
-                Competition.start_date,
-                Competition.end_date,
-            ).where(Competition.id.in_(chosen))
-        )
-    }
-    return [LatestMeet(*meets[i], latest[i]) for i in chosen if i in meets]
+    statement = _LATEST_MEETS.on(conn)
+
+    def in_order(rows: Sequence[Any]) -> list[LatestMeet]:
+        meets = {row[0]: row for row in rows}
+        return [
+            LatestMeet(i, meets[i][1], meets[i][2], meets[i][3], meets[i][4], latest[i])
+            for i in chosen
+            if i in meets
+        ]
+
+    return Read(statement, in_order, {"ids": chosen})
 
 
 def save_meet(

@@ -99,7 +99,7 @@ def entries(
     ]
 
 
-_ABOUT_COMPETITION = (
+ABOUT_COMPETITION = (
     select(Article.id)
     .where(
         Article.id.in_(
@@ -116,5 +116,5 @@ _ABOUT_COMPETITION = (
 
 def articles_about_competition(conn: Connection, competition_id: int, limit: int = 30) -> list[int]:
     """Ids of the articles with a claim about a result of the competition, newest first."""
-    rows = conn.execute(_ABOUT_COMPETITION, {"competition_id": competition_id, "limit": limit})
+    rows = conn.execute(ABOUT_COMPETITION, {"competition_id": competition_id, "limit": limit})
     return [row.id for row in rows]

@@ -950,6 +950,21 @@ def claims_of_results(conn: Connection, result_ids: Iterable[int]) -> dict[int, 
     return found
 
 
+def claims_of_results_read(
+    conn: Connection, result_ids: Iterable[int]
+) -> Read[dict[int, list[ClaimRow]]]:
+    """`claims_of_results` as a read to send with others (`together`)."""
+    wanted = sorted(set(result_ids))
+
+    def grouped(rows: Sequence[Any]) -> dict[int, list[ClaimRow]]:
+        found: dict[int, list[ClaimRow]] = {i: [] for i in wanted}
+        for row in rows:
+            found[row.result_id].append(_claim_row(row))
+        return found
+
+    return Read(_CLAIMS_OF_RESULTS.on(conn), grouped, {"result_ids": wanted})
+
+
 _SETTLE_RESULT = update(RaceResult).where(RaceResult.id == bindparam("result_key"))
 
 
@@ -1224,6 +1239,44 @@ def skater_results(skater_id: int) -> Read[list[ResultView]]:
     return Read(_SKATER_RESULTS, _views, {"skater_id": skater_id}, positional=True)
 
 
+# A meet's results (`results(conn, competition_id=...)`, shown or held back) built once, for
+# the meet page, which sends them with its other reads (`together`).
+_MEET_RESULTS = (
+    where_results(_RESULTS)
+    .where(Race.competition_id == bindparam("competition_id"))
+    .order_by(*_RESULT_ORDER)
+)
+_MEET_HELD = (
+    where_results(_RESULTS, held=True)
+    .where(Race.competition_id == bindparam("competition_id"))
+    .order_by(*_RESULT_ORDER)
+)
+_MEET_HELD_FIRST = _MEET_HELD.limit(bindparam("limit"))
+
+
+def meet_results(
+    competition_id: int, *, held: bool = False, limit: int | None = None
+) -> Read[list[ResultView]]:
+    """`results(conn, competition_id=..., held=..., limit=...)` as a read to send with
+    others (`together`); `limit` applies to held-back results only."""
+    if not held:
+        return Read(_MEET_RESULTS, _views, {"competition_id": competition_id}, positional=True)
+    if limit is None:
+        return Read(_MEET_HELD, _views, {"competition_id": competition_id}, positional=True)
+    params = {"competition_id": competition_id, "limit": limit}
+    return Read(_MEET_HELD_FIRST, _views, params, positional=True)
+
+
+def competition_read(competition_id: int) -> Read[CompetitionRow | None]:
+    """`competition(conn, competition_id)` as a read to send with others (a page's read: no
+    reconciliation memo to fill)."""
+
+    def first(rows: Sequence[Any]) -> CompetitionRow | None:
+        return _competition(rows[0]) if rows else None
+
+    return Read(_COMPETITION_BY_ID, first, {"competition_id": competition_id})
+
+
 def result_by_id(conn: Connection, result_id: int) -> ResultView | None:
     row = conn.execute(_RESULT_BY_ID, {"result_id": result_id}).first()
     return _view(row) if row is not None else None
@@ -1247,6 +1300,12 @@ def results_by_ids(conn: Connection, result_ids: Iterable[int]) -> dict[int, Res
 def results_of_races(conn: Connection, race_ids: Iterable[int]) -> list[ResultView]:
     """The shown results of several races in one query (the home page's podiums)."""
     return _results_in(conn, _RESULTS_OF_RACES, race_ids)
+
+
+def results_of_races_read(conn: Connection, race_ids: Iterable[int]) -> Read[list[ResultView]]:
+    """`results_of_races` as a read to send with others (`together`)."""
+    wanted = sorted(set(race_ids))
+    return Read(_RESULTS_OF_RACES.on(conn), _views, {"ids": wanted}, positional=True)
 
 
 def _results_in(conn: Connection, query: Listed[Any], ids: Iterable[int]) -> list[ResultView]:

@@ -7,12 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Row, distinct, func, select, union
+from sqlalchemy import ColumnElement, Connection, Row, bindparam, distinct, func, select, union
 
 from schaatsradar.store import dialect, pg_search
+from schaatsradar.store.id_lists import listed
 from schaatsradar.store.models import Article, ArticleAlias, Source
 from schaatsradar.store.snippets import snippet
 from schaatsradar.store.stemming import stems
+from schaatsradar.store.together import Read
 
 
 @dataclass(frozen=True)
@@ -36,32 +38,73 @@ class SearchFilters:
     language: str | None = None
 
 
+_SUMMARY_COLUMNS = select(
+    Article.id,
+    Article.cluster_id,
+    Article.published,
+    Article.date_precision,
+    Article.title,
+    Article.language,
+    Article.clean_text,
+    Article.demo,
+    Source.key.label("source"),
+).join(Source, Source.id == Article.source_id)
+
+
+def _sources_query(of_clusters: ColumnElement[bool]) -> Any:
+    members = union(
+        select(Article.cluster_id, Article.source_id).where(of_clusters),
+        select(Article.cluster_id, ArticleAlias.source_id)
+        .join(ArticleAlias, ArticleAlias.article_id == Article.id)
+        .where(of_clusters),
+    ).subquery()
+    return select(members.c.cluster_id, func.count(distinct(members.c.source_id))).group_by(
+        members.c.cluster_id
+    )
+
+
+_SOURCES_PER_CLUSTER = listed(_sources_query, Article.cluster_id, "ids")
+
+
 def sources_per_cluster(conn: Connection, cluster_ids: Sequence[int]) -> dict[int, int]:
     if not cluster_ids:
         return {}
-    members = union(
-        select(Article.cluster_id, Article.source_id).where(Article.cluster_id.in_(cluster_ids)),
-        select(Article.cluster_id, ArticleAlias.source_id)
-        .join(ArticleAlias, ArticleAlias.article_id == Article.id)
-        .where(Article.cluster_id.in_(cluster_ids)),
-    ).subquery()
-    rows = conn.execute(
-        select(members.c.cluster_id, func.count(distinct(members.c.source_id))).group_by(
-            members.c.cluster_id
-        )
+    read = sources_per_cluster_read(conn, cluster_ids)
+    return read.convert(conn.execute(read.statement, read.params).all())
+
+
+def sources_per_cluster_read(conn: Connection, cluster_ids: Sequence[int]) -> Read[dict[int, int]]:
+    """`sources_per_cluster` as a read to send with others (`together`)."""
+    return Read(
+        _SOURCES_PER_CLUSTER.on(conn),
+        lambda rows: {key: value for key, value in rows},
+        {"ids": sorted(set(cluster_ids))},
     )
-    return {key: value for key, value in rows}
+
+
+_LATEST = (
+    _SUMMARY_COLUMNS.where(Article.id == Article.cluster_id)
+    .order_by(Article.published.desc(), Article.id.desc())
+    .limit(bindparam("limit"))
+    .offset(bindparam("offset"))
+)
 
 
 def latest(conn: Connection, limit: int = 20, offset: int = 0) -> list[ArticleSummary]:
     """Newest stories, one per near-duplicate cluster (its first article)."""
-    rows = conn.execute(
-        _SUMMARY_COLUMNS.where(Article.id == Article.cluster_id)
-        .order_by(Article.published.desc(), Article.id.desc())
-        .limit(limit)
-        .offset(offset)
-    ).all()
-    counts = sources_per_cluster(conn, [row.cluster_id for row in rows])
+    read = latest_read(limit, offset)
+    rows = read.convert(conn.execute(read.statement, read.params).all())
+    return summaries(rows, sources_per_cluster(conn, [row.cluster_id for row in rows]))
+
+
+def latest_read(limit: int = 20, offset: int = 0) -> Read[list[Any]]:
+    """The rows of `latest` (turned into summaries by `summaries`, with their clusters'
+    `sources_per_cluster`), as a read to send with others (`together`)."""
+    return Read(_LATEST, list, {"limit": limit, "offset": offset})
+
+
+def summaries(rows: Sequence[Any], counts: dict[int, int]) -> list[ArticleSummary]:
+    """`latest`'s summaries of the rows `latest_read` gave."""
     return [_summary(row, counts, _lead(row.clean_text), None) for row in rows]
 
 
@@ -151,19 +194,6 @@ def _filter_sql(filters: SearchFilters) -> tuple[str, dict[str, object]]:
         clauses.append("AND language = :language")
         params["language"] = filters.language
     return " ".join(clauses), params
-
-
-_SUMMARY_COLUMNS = select(
-    Article.id,
-    Article.cluster_id,
-    Article.published,
-    Article.date_precision,
-    Article.title,
-    Article.language,
-    Article.clean_text,
-    Article.demo,
-    Source.key.label("source"),
-).join(Source, Source.id == Article.source_id)
 
 
 def _summary(

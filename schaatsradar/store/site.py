@@ -7,13 +7,27 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, func, or_, select, union
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Integer,
+    any_,
+    bindparam,
+    func,
+    literal,
+    or_,
+    select,
+    union,
+    union_all,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from schaatsradar.store import article_refs, feed_reads
 from schaatsradar.store.article_refs import ArticleRef
-from schaatsradar.store.id_lists import among
+from schaatsradar.store.id_lists import Listed, among, listed
 from schaatsradar.store.knowledge import SHOWN
 from schaatsradar.store.models import (
     Article,
@@ -28,6 +42,7 @@ from schaatsradar.store.models import (
     Source,
 )
 from schaatsradar.store.record_book import RecordRow
+from schaatsradar.store.together import Read
 
 
 @dataclass(frozen=True)
@@ -156,6 +171,38 @@ class RaceRef:
     day: dt.date | None
 
 
+def _recent_races_query() -> Any:
+    shown = (
+        select(RaceResult.id).where(RaceResult.race_id == Race.id, SHOWN).correlate(Race).exists()
+    )
+    columns = (Race.id, Competition.id, Competition.name, Competition.city, Race.distance)
+    dated = (
+        select(*columns, Race.gender, Race.race_date)
+        .join(Competition, Competition.id == Race.competition_id)
+        .where(Race.race_date.is_not(None), Race.race_date <= bindparam("today"), shown)
+        .order_by(Race.race_date.desc(), Race.id.desc())
+        .limit(bindparam("limit"))
+        .subquery()
+    )
+    undated = (
+        select(*columns, Race.gender, Competition.start_date)
+        .join(Race, Race.competition_id == Competition.id)
+        .where(
+            Competition.start_date.is_not(None),
+            Competition.start_date <= bindparam("today"),
+            Race.race_date.is_(None),
+            shown,
+        )
+        .order_by(Competition.start_date.desc(), Race.id.desc())
+        .limit(bindparam("limit"))
+        .subquery()
+    )
+    return union_all(select(*dated.c), select(*undated.c))
+
+
+_RECENT_RACES = _recent_races_query()
+
+
 def recent_races(conn: Connection, today: dt.date, limit: int = 4) -> list[RaceRef]:
     """The latest races up to `today` with at least one shown result, newest first.
 
@@ -164,33 +211,20 @@ def recent_races(conn: Connection, today: dt.date, limit: int = 4) -> list[RaceR
     is and look up results for each: tens of milliseconds at 100,000 articles. Asked as
     two walks down an index each — dated races by `race_date`, undated ones by their meet's
     `start_date` — each stops after `limit` races with a shown result, and the newest of
-    both are the answer."""
-    shown = (
-        select(RaceResult.id).where(RaceResult.race_id == Race.id, SHOWN).correlate(Race).exists()
-    )
-    columns = (Race.id, Competition.id, Competition.name, Competition.city, Race.distance)
-    dated = conn.execute(
-        select(*columns, Race.gender, Race.race_date)
-        .join(Competition, Competition.id == Race.competition_id)
-        .where(Race.race_date.is_not(None), Race.race_date <= today, shown)
-        .order_by(Race.race_date.desc(), Race.id.desc())
-        .limit(limit)
-    ).all()
-    undated = conn.execute(
-        select(*columns, Race.gender, Competition.start_date)
-        .join(Race, Race.competition_id == Competition.id)
-        .where(
-            Competition.start_date.is_not(None),
-            Competition.start_date <= today,
-            Race.race_date.is_(None),
-            shown,
-        )
-        .order_by(Competition.start_date.desc(), Race.id.desc())
-        .limit(limit)
-    ).all()
-    races = [RaceRef(*row) for row in (*dated, *undated)]
-    races.sort(key=lambda r: (r.day or dt.date.min, r.id), reverse=True)
-    return races[:limit]
+    both are the answer (the two walks are one statement: one round trip)."""
+    read = recent_races_read(today, limit)
+    return read.convert(conn.execute(read.statement, read.params).all())
+
+
+def recent_races_read(today: dt.date, limit: int = 4) -> Read[list[RaceRef]]:
+    """`recent_races` as a read to send with others (`together`)."""
+
+    def newest(rows: Sequence[Any]) -> list[RaceRef]:
+        races = [RaceRef(*row) for row in rows]
+        races.sort(key=lambda r: (r.day or dt.date.min, r.id), reverse=True)
+        return races[:limit]
+
+    return Read(_RECENT_RACES, newest, {"today": today, "limit": limit})
 
 
 def _record_row(row: Any) -> RecordRow:
@@ -202,18 +236,36 @@ def recent_records(
 ) -> list[RecordRow]:
     """Records of `kinds` set on or before `today` that still stand (or are disputed),
     newest first."""
-    rows = conn.execute(
+    read = recent_records_read(today, kinds, limit)
+    return read.convert(conn.execute(read.statement, read.params).all())
+
+
+@cache
+def _recent_records_query(kinds: tuple[str, ...]) -> Any:
+    # The kinds and states as plain parameters (no list expanded at execution), built once
+    # per set of kinds: the home page sends it with its other reads.
+    return (
         select(Record)
         .where(
-            Record.kind.in_(kinds),
+            Record.kind.in_([literal(kind) for kind in kinds]),
             Record.set_on.is_not(None),
-            Record.set_on <= today,
-            Record.status.in_(("current", "disputed")),
+            Record.set_on <= bindparam("today"),
+            Record.status.in_([literal("current"), literal("disputed")]),
         )
         .order_by(Record.set_on.desc(), Record.id.desc())
-        .limit(limit)
+        .limit(bindparam("limit"))
     )
-    return [_record_row(row) for row in rows]
+
+
+def recent_records_read(
+    today: dt.date, kinds: Sequence[str], limit: int = 6
+) -> Read[list[RecordRow]]:
+    """`recent_records` as a read to send with others (`together`)."""
+    return Read(
+        _recent_records_query(tuple(kinds)),
+        lambda rows: [_record_row(row) for row in rows],
+        {"today": today, "limit": limit},
+    )
 
 
 def competition_ids(conn: Connection, slugs: Sequence[str]) -> dict[str, int]:
@@ -237,6 +289,19 @@ def held_count(conn: Connection, competition_id: int) -> int:
         )
         or 0
     )
+
+
+_HELD_COUNT = (
+    select(func.count())
+    .select_from(RaceResult)
+    .join(Race, Race.id == RaceResult.race_id)
+    .where(Race.competition_id == bindparam("competition_id"), RaceResult.held.is_not(None))
+)
+
+
+def held_count_read(competition_id: int) -> Read[int]:
+    """`held_count` as a read to send with others (`together`)."""
+    return Read(_HELD_COUNT, lambda rows: int(rows[0][0] or 0), {"competition_id": competition_id})
 
 
 def competitions_with_results(conn: Connection, competition_ids: Sequence[int]) -> set[int]:
@@ -282,6 +347,45 @@ def records_at_competition(conn: Connection, competition_id: int) -> list[Record
     return [_record_row(row) for row in rows]
 
 
+def _of_meet(column: Any) -> Any:
+    return select(column).where(Competition.id == bindparam("competition_id")).scalar_subquery()
+
+
+# `records_at_competition` in one statement built once: the meet's rink and days read in it
+# (a venue that is no town, "", matches no meet, as a meet without a town takes no rink's
+# records), the kinds as plain parameters, so the meet page sends it with its other reads.
+_RECORDS_AT_COMPETITION = (
+    select(Record)
+    .where(
+        or_(
+            Record.result_id.in_(
+                select(RaceResult.id)
+                .join(Race, Race.id == RaceResult.race_id)
+                .where(Race.competition_id == bindparam("competition_id"), SHOWN)
+            ),
+            (Record.venue == _of_meet(Competition.city))
+            & (Record.venue != "")
+            & Record.set_on.between(
+                _of_meet(Competition.start_date),
+                _of_meet(func.coalesce(Competition.end_date, Competition.start_date)),
+            ),
+        ),
+        Record.kind.not_in([literal("personal"), literal("season_best")]),
+        Record.status != "claim",
+    )
+    .order_by(Record.kind, Record.gender, Record.distance, Record.id)
+)
+
+
+def records_at_competition_read(competition_id: int) -> Read[list[RecordRow]]:
+    """`records_at_competition` as a read to send with others (`together`)."""
+
+    def rows_of(rows: Sequence[Any]) -> list[RecordRow]:
+        return [_record_row(row) for row in rows]
+
+    return Read(_RECORDS_AT_COMPETITION, rows_of, {"competition_id": competition_id})
+
+
 def articles_about_competition(
     conn: Connection, competition_id: int, limit: int = 10
 ) -> list[ArticleRef]:
@@ -290,6 +394,12 @@ def articles_about_competition(
     ids = feed_reads.articles_about_competition(conn, competition_id, limit)
     refs = {ref.id: ref for ref in article_refs.articles_by_id(conn, ids)}
     return [refs[i] for i in ids if i in refs]
+
+
+def about_competition_read(competition_id: int, limit: int = 10) -> Read[list[int]]:
+    """The ids `articles_about_competition` shows, as a read to send with others."""
+    params = {"competition_id": competition_id, "limit": limit}
+    return Read(feed_reads.ABOUT_COMPETITION, lambda rows: [row[0] for row in rows], params)
 
 
 @dataclass(frozen=True)
@@ -307,12 +417,8 @@ class LineSource:
         return self.publisher if self.number == 1 else f"{self.publisher} ({self.number})"
 
 
-def result_sources(conn: Connection, result_ids: Sequence[int]) -> dict[int, list[LineSource]]:
-    """The sources of each result, official lists first, then articles oldest first: one
-    query for a whole meet, so a page lists every line's sources without a query per line."""
-    if not result_ids:
-        return {}
-    rows = conn.execute(
+_RESULT_SOURCES = listed(
+    lambda of_results: (
         select(
             ResultClaim.result_id,
             ResultClaim.article_id,
@@ -321,9 +427,31 @@ def result_sources(conn: Connection, result_ids: Sequence[int]) -> dict[int, lis
         )
         .outerjoin(Article, Article.id == ResultClaim.article_id)
         .outerjoin(Source, Source.id == Article.source_id)
-        .where(among(conn, ResultClaim.result_id, result_ids))
+        .where(of_results)
         .order_by(ResultClaim.official.desc(), Article.published, ResultClaim.id)
-    )
+    ),
+    ResultClaim.result_id,
+    "ids",
+)
+
+
+def result_sources(conn: Connection, result_ids: Sequence[int]) -> dict[int, list[LineSource]]:
+    """The sources of each result, official lists first, then articles oldest first: one
+    query for a whole meet, so a page lists every line's sources without a query per line."""
+    if not result_ids:
+        return {}
+    read = result_sources_read(conn, result_ids)
+    return read.convert(conn.execute(read.statement, read.params).all())
+
+
+def result_sources_read(
+    conn: Connection, result_ids: Sequence[int]
+) -> Read[dict[int, list[LineSource]]]:
+    """`result_sources` as a read to send with others (`together`)."""
+    return Read(_RESULT_SOURCES.on(conn), _line_sources, {"ids": sorted(set(result_ids))})
+
+
+def _line_sources(rows: Sequence[Any]) -> dict[int, list[LineSource]]:
     sources: dict[int, list[LineSource]] = {}
     for result_id, article_id, source, official in rows:
         line = sources.setdefault(result_id, [])
@@ -340,6 +468,51 @@ def skater_slugs(conn: Connection, skater_ids: Sequence[int]) -> dict[int, str]:
         return {}
     rows = conn.execute(select(Skater.id, Skater.slug).where(among(conn, Skater.id, skater_ids)))
     return {skater_id: slug for skater_id, slug in rows}
+
+
+_SKATER_SLUGS = listed(
+    lambda of_skaters: select(Skater.id, Skater.slug).where(of_skaters), Skater.id, "ids"
+)
+
+
+def skater_slugs_read(conn: Connection, skater_ids: Sequence[int]) -> Read[dict[int, str]]:
+    """`skater_slugs` as a read to send with others (`together`)."""
+    return Read(
+        _SKATER_SLUGS.on(conn),
+        lambda rows: {skater_id: slug for skater_id, slug in rows},
+        {"ids": sorted(set(skater_ids))},
+    )
+
+
+def _podium_slugs(of_races: ColumnElement[bool], of_skaters: ColumnElement[bool]) -> Any:
+    shown_in_races = select(RaceResult.skater_id).where(of_races, SHOWN)
+    return select(Skater.id, Skater.slug).where(or_(Skater.id.in_(shown_in_races), of_skaters))
+
+
+_PODIUM_SLUGS = Listed(
+    expanding=_podium_slugs(
+        RaceResult.race_id.in_(bindparam("races", expanding=True)),
+        Skater.id.in_(bindparam("skaters", expanding=True)),
+    ),
+    array=_podium_slugs(
+        RaceResult.race_id == any_(bindparam("races", type_=ARRAY(Integer))),
+        Skater.id == any_(bindparam("skaters", type_=ARRAY(Integer))),
+    ),
+)
+
+
+def podium_slugs_read(
+    conn: Connection, race_ids: Sequence[int], records: Sequence[RecordRow]
+) -> Read[dict[int, str]]:
+    """The slugs of everyone with a shown result in these races and of the records'
+    holders, as a read to send with the races' results (`together`): a superset of the
+    podiums' skaters, asked before the podiums are known."""
+    holders = sorted({r.skater_id for r in records if r.skater_id is not None})
+    return Read(
+        _PODIUM_SLUGS.on(conn),
+        lambda rows: {skater_id: slug for skater_id, slug in rows},
+        {"races": sorted(set(race_ids)), "skaters": holders},
+    )
 
 
 @dataclass

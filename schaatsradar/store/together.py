@@ -9,7 +9,7 @@ answer is being turned into views.
 SQLAlchemy cannot run a statement inside a pipeline (it reads the cursor's description right
 after `execute`, which a pipeline only fills at the first fetch), so on PostgreSQL the
 statements are compiled by SQLAlchemy once and run on the driver's cursors. That is only done
-for statements whose parameters go to the driver as they are (checked when first compiled; any
+for statements SQLAlchemy does not rewrite at execution (checked when first compiled; any
 other statement runs through SQLAlchemy as usual), and SQLAlchemy's result processors are
 applied to the rows as it would apply them, so the rows are the same either way."""
 
@@ -54,7 +54,7 @@ def together(conn: Connection, *reads: Read[Any]) -> list[Any]:
     with driver.pipeline():
         for read, found in zip(reads, compiled, strict=True):
             cursor = driver.cursor()
-            cursor.execute(found.string, dict(found.construct_params(read.params)))
+            cursor.execute(found.string, _driver_params(found, read.params))
             cursors.append(cursor)
         rows = [
             _rows(conn, cursor, found, read.positional)
@@ -63,6 +63,16 @@ def together(conn: Connection, *reads: Read[Any]) -> list[Any]:
     for cursor in cursors:
         cursor.close()
     return [read.convert(found) for read, found in zip(reads, rows, strict=True)]
+
+
+def _driver_params(compiled: Any, params: dict[str, Any]) -> dict[str, Any]:
+    """The parameters as SQLAlchemy hands them to the driver: its bind processors (an id
+    list's array type has one) applied to the values given."""
+    values = dict(compiled.construct_params(params))
+    for name, process in compiled._bind_processors.items():
+        if name in values:
+            values[name] = process(values[name])
+    return values
 
 
 def _pipelined(conn: Connection, reads: Sequence[Read[Any]]) -> list[Any] | None:
@@ -111,14 +121,12 @@ _COMPILED: dict[int, tuple[Any, Any]] = {}
 
 def _compiled(conn: Connection, statement: Executable) -> Any:
     """`statement` compiled for the driver (once), or None when SQLAlchemy would have to
-    change its parameters first (bind processors, lists expanded at execution): then it
-    runs through SQLAlchemy."""
+    change the statement at execution (lists expanded into it): then it runs through
+    SQLAlchemy. Bind processors are applied to the parameters (`_driver_params`)."""
     kept = _COMPILED.get(id(statement))
     if kept is not None and kept[0] is statement:
         return kept[1]
     compiled: Any = statement.compile(dialect=conn.dialect)  # type: ignore[attr-defined]
-    plain = not (
-        compiled._bind_processors or compiled.post_compile_params or compiled.literal_execute_params
-    )
+    plain = not (compiled.post_compile_params or compiled.literal_execute_params)
     _COMPILED[id(statement)] = (statement, compiled if plain else None)
     return compiled if plain else None

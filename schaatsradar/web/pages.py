@@ -20,11 +20,21 @@ from schaatsradar.knowledge import season_calendar
 from schaatsradar.knowledge.calendar import LEVELS, CalendarEvent, filter_events
 from schaatsradar.knowledge.seasons import Season, parse_season, season_of
 from schaatsradar.knowledge.views import distance_order, profile
-from schaatsradar.store import Store, articles, reading, record_book, record_sources, site
+from schaatsradar.store import (
+    Store,
+    article_refs,
+    articles,
+    reading,
+    record_book,
+    record_sources,
+    site,
+)
 from schaatsradar.store import calendar as calendar_store
 from schaatsradar.store import knowledge as kb
+from schaatsradar.store.calendar import WALKED_PER_MEET, LatestMeet
 from schaatsradar.store.knowledge import ResultView, SkaterRow
 from schaatsradar.store.record_book import RecordRow
+from schaatsradar.store.together import together
 from schaatsradar.web import article_facts, deps
 from schaatsradar.web.annotate import annotate
 from schaatsradar.web.charts import ChartPoint, progression_chart
@@ -69,6 +79,8 @@ def _day(text: str) -> dt.date | None:
 
 NEWS_PER_PAGE = 10
 MAX_NEWS_PAGE = 1000
+PODIUM_RACES = 6
+LATEST_MEETS = 5
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -82,27 +94,51 @@ def home(
     """Results and records first, then the news, ten stories a page (`?pagina=2`). Later
     pages are the news alone: a reader paging back through stories has seen the podiums."""
     number = min(_id(pagina) or 1, MAX_NEWS_PAGE)
+    season = season_of(today)
+    offset = (number - 1) * NEWS_PER_PAGE
+    races: list[tuple[site.RaceRef, RaceTable]] = []
+    records: list[RecordRow] = []
+    upcoming: tuple[CalendarEvent, ...] = ()
+    latest: list[LatestMeet] = []
     with store.read() as conn:
-        upcoming = season_calendar.upcoming(conn, today, 5) if number == 1 else []
-        # No calendar of the running season: say so, and show the latest results instead.
-        season = season_of(today)
-        loaded = season_calendar.calendar_loaded(conn, season)
-        latest = (
-            calendar_store.latest_meets_with_results(conn, today)
-            if number == 1 and not (upcoming or loaded)
-            else []
-        )
-        news = reading.latest(conn, limit=NEWS_PER_PAGE + 1, offset=(number - 1) * NEWS_PER_PAGE)
-        races: list[tuple[site.RaceRef, RaceTable]] = []
-        records: list[RecordRow] = []
+        # Two rounds of reads, each sent at once (one round trip on PostgreSQL). The newest
+        # races are walked once: the podiums are the first of them, and when no calendar is
+        # known the latest meets are found among them too.
         if number == 1:
-            refs = site.recent_races(conn, today, limit=6)
-            results = kb.results_of_races(conn, [race.id for race in refs])
+            walked = WALKED_PER_MEET * LATEST_MEETS
+            upcoming, loaded, recent, rows, records = together(
+                conn,
+                season_calendar.upcoming_read(today, 5),
+                season_calendar.calendar_loaded_read(season),
+                site.recent_races_read(today, limit=walked),
+                reading.latest_read(NEWS_PER_PAGE + 1, offset),
+                site.recent_records_read(today, RECORD_KINDS_SHOWN),
+            )
+            # No calendar of the running season: say so, and show the latest results instead.
+            latest_days = (
+                calendar_store.latest_meets_walked(conn, today, LATEST_MEETS, recent)
+                if not (upcoming or loaded)
+                else {}
+            )
+            refs = recent[:PODIUM_RACES]
+            results, counts, latest, slugs = together(
+                conn,
+                kb.results_of_races_read(conn, [race.id for race in refs]),
+                reading.sources_per_cluster_read(conn, [row.cluster_id for row in rows]),
+                calendar_store.latest_meets_read(conn, latest_days, LATEST_MEETS),
+                site.podium_slugs_read(conn, [race.id for race in refs], records),
+            )
             tables = {table.first.race_id: table for table in race_tables(results)}
             races = [(race, tables[race.id]) for race in refs if race.id in tables]
-            records = site.recent_records(conn, today, RECORD_KINDS_SHOWN)
-        podiums = [line.result for _race, table in races for line in table.podium]
-        slugs = _slugs(conn, podiums, records)
+        else:
+            loaded, rows = together(
+                conn,
+                season_calendar.calendar_loaded_read(season),
+                reading.latest_read(NEWS_PER_PAGE + 1, offset),
+            )
+            counts = reading.sources_per_cluster(conn, [row.cluster_id for row in rows])
+            slugs = {}
+    news = reading.summaries(rows, counts)
     context = {
         "news": news[:NEWS_PER_PAGE],
         "page": number,
@@ -245,25 +281,39 @@ def competition_page(
     beweringen: str = Query("", max_length=8),
 ) -> HTMLResponse:
     wanted = _id(competition_id)
+    if wanted is None:
+        return not_found(request, language)
+    # Held back (two claimed winners, unconfirmed candidates): listed apart, as claims. A meet
+    # the news disagrees about can hold hundreds: the first ones, and the rest on request
+    # (`?beweringen=alle`), so the results are not buried under them.
+    limit = None if beweringen == "alle" else HELD_SHOWN
     with store.read() as conn:
-        meet = kb.competition(conn, wanted) if wanted is not None else None
+        # Two rounds of reads, each sent at once (one round trip on PostgreSQL): what the
+        # meet's id says, then what the rows read say (their sources, claims, slugs).
+        meet, results, held_total, held_back, records, about_ids, event = together(
+            conn,
+            kb.competition_read(wanted),
+            kb.meet_results(wanted),
+            site.held_count_read(wanted),
+            kb.meet_results(wanted, held=True, limit=limit),
+            site.records_at_competition_read(wanted),
+            site.about_competition_read(wanted),
+            season_calendar.calendar_event_read(wanted),
+        )
         if meet is None:
             return not_found(request, language)
-        results = kb.results(conn, competition_id=meet.id)
-        sources = site.result_sources(conn, [r.id for r in results])
-        # Held back (two claimed winners, unconfirmed candidates): listed apart, as claims.
-        # A meet the news disagrees about can hold hundreds: the first ones, and the rest
-        # on request (`?beweringen=alle`), so the results are not buried under them.
-        held_total = site.held_count(conn, meet.id)
-        everything = beweringen == "alle"
-        limit = None if everything else HELD_SHOWN
-        held_back = kb.results(conn, competition_id=meet.id, held=True, limit=limit)
-        claims = kb.claims_of_results(conn, [view.id for view in held_back])
-        held = [(view, claims[view.id]) for view in claims_in_order(held_back)]
-        records = site.records_at_competition(conn, meet.id)
-        about = site.articles_about_competition(conn, meet.id)
-        slugs = _slugs(conn, [*results, *(view for view, _claims in held)], records)
-        event = season_calendar.calendar_event(conn, meet.id)
+        shown_ids = [r.id for r in results]
+        skaters = {r.skater_id for r in (*results, *held_back, *records)}
+        sources, claims, refs, slugs = together(
+            conn,
+            site.result_sources_read(conn, shown_ids),
+            kb.claims_of_results_read(conn, [view.id for view in held_back]),
+            article_refs.articles_by_id_read(conn, about_ids),
+            site.skater_slugs_read(conn, [i for i in skaters if i is not None]),
+        )
+    held = [(view, claims[view.id]) for view in claims_in_order(held_back)]
+    by_id = {ref.id: ref for ref in refs}
+    about = [by_id[i] for i in about_ids if i in by_id]
     context = {
         "meet": meet,
         "event": event,

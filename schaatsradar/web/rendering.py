@@ -44,11 +44,26 @@ def environment(language: Language) -> Environment:
     env.filters.update(format.filters(language))
     for name in _PURE_FILTERS:
         env.filters[name] = functools.lru_cache(maxsize=8192)(env.filters[name])
+    # A results table's country and time cells, made by their macros once per value and
+    # language: a big meet's page repeats a few countries and times over hundreds of lines.
+    env.filters["country_cell"] = _kept_macro(env, "country_code")
+    env.filters["time_cell"] = _kept_macro(env, "time")
     env.filters["http_url"] = http_url
     env.filters["web_urls"] = web_urls
     env.filters["host"] = lambda url: urlsplit(url).hostname or url
     env.globals["lang"] = language
     return env
+
+
+def _kept_macro(env: Environment, name: str) -> Any:
+    """The `macros.html` macro `name` (of one value) as a filter that keeps what it made
+    (the macro's own output, so a cell is the same whichever way it is written)."""
+
+    @functools.lru_cache(maxsize=8192)
+    def kept(value: Any) -> Any:
+        return getattr(env.get_template("macros.html").module, name)(value)
+
+    return kept
 
 
 def settle_memory() -> None:
