@@ -58,6 +58,15 @@ def search_terms(title: str, body: str, body_words: list[str] | None = None) -> 
     return index_text(title), " ".join(_cached_stems(words))
 
 
+def token_set(words: list[str]) -> set[str]:
+    """`set(index_tokens(search_terms(…, body, words)[1]))`, the tokens of the stems of the
+    casefolded `words`, through a `WordCache` of each word's tokens: tokenizing an article's
+    stems text (a regex over it, a walk through its words beyond ASCII) cost several times
+    more than looking its words up. The same set: stems hold no whitespace, and
+    `index_tokens` makes the tokens of a text word by word (whitespace ends every token)."""
+    return set(" ".join(_cached_word_tokens(words)).split())
+
+
 # Lexemes longer than this do not fit PostgreSQL's tsvector (2,047 bytes); no word is that long.
 MAX_TOKEN_BYTES = 2000
 # Latin letters FTS5's `remove_diacritics 2` leaves alone although NFD would strip them.
@@ -132,6 +141,11 @@ def _unicode_tokens(word: str) -> tuple[str, ...]:
 
 
 _cached_unicode_tokens = functools.lru_cache(maxsize=UNICODE_WORD_CACHE_SIZE)(_unicode_tokens)
+# Each word's tokens (those of its stem), space-separated: most words have one.
+_cached_word_tokens: WordCache[str] = WordCache(
+    lambda words: [" ".join(index_tokens(stem)) for stem in _stemmer().stemWords(words)],
+    STEM_CACHE_SIZE,
+)
 
 
 def _fold(char: str) -> str:
