@@ -13,12 +13,14 @@ Targets: >= 2,000 articles/s on both engines, drift within 20%, SQLite ratio to 
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import sqlite3
 import sys
 import time
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -76,10 +78,12 @@ def run(engine: str, count: int, postgres: str | None) -> float | None:
             print(f"  PostgreSQL not reachable at {postgres}: skipped")
             return None
         store, settings = opened
+    server_before = _server_cpu(postgres) if engine == "PostgreSQL" else {}
     main_before, workers_before = time.process_time(), _children_cpu()
     seconds, stored = ingest_folder(store, settings, folder)
     main_cpu = time.process_time() - main_before
     workers_cpu = _children_cpu() - workers_before
+    server_cpu = _server_cpu(postgres) if engine == "PostgreSQL" else {}
     store.close()
     print(
         f"  {engine:<10} {count:>8} articles: {seconds:7.1f} s  {stored / seconds:8.0f} "
@@ -90,8 +94,36 @@ def run(engine: str, count: int, postgres: str | None) -> float | None:
     print(
         f"  {'':<10} CPU per article: writer {main_cpu / stored * 1e6:6.0f} us, "
         f"workers {workers_cpu / stored * 1e6:6.0f} us"
+        + _server_line(server_before, server_cpu, stored)
     )
     return seconds / stored
+
+
+def _server_cpu(url: str | None) -> dict[int, float]:
+    """CPU seconds of each local PostgreSQL backend serving `url`'s database, by process id
+    (from /proc: its command line names the database); empty when none is found (a remote
+    server, no /proc). Other databases' backends on a shared server are not counted."""
+    name = make_url(url or "").database
+    found: dict[int, float] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            command = (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, UnicodeDecodeError):
+            continue
+        words = command.split()
+        if words[:1] == ["postgres:"] and name in words[1:4]:  # "postgres: [cluster:] user db"
+            ticks = int(fields[11]) + int(fields[12])
+            found[int(stat.parent.name)] = ticks / os.sysconf("SC_CLK_TCK")
+    return found
+
+
+def _server_line(before: dict[int, float], after: dict[int, float], stored: int) -> str:
+    """The database backends' CPU per article (they ran as long as the store's pool)."""
+    if not after:
+        return ""
+    used = sum(seconds - before.get(pid, 0.0) for pid, seconds in after.items())
+    return f", database server {used / stored * 1e6:6.0f} us"
 
 
 def _children_cpu() -> float:

@@ -46,8 +46,9 @@ from schaatsradar.ingest.types import (
 )
 from schaatsradar.ingest.urls import canonical_url, source_key_for
 from schaatsradar.settings import Settings
-from schaatsradar.store import Store, stemming
+from schaatsradar.store import Store, pg_search, stemming
 from schaatsradar.store import articles as stored
+from schaatsradar.store.dialect import is_postgresql
 
 MAX_CANDIDATES = 50
 PREPARE_CHUNK = 100
@@ -61,9 +62,12 @@ Outcome = Literal["new", "near_duplicate", "duplicate"]
 REFUSED_BY_DATABASE = (DataError, IntegrityError, ValueError)
 
 
-def prepare(raw: RawArticle, registry: Registry | None = None) -> PreparedArticle:
+def prepare(
+    raw: RawArticle, registry: Registry | None = None, lexemes: bool = False
+) -> PreparedArticle:
     """Clean and fingerprint one article, and extract its facts when given the registry.
-    Pure: no store, no clock. Text no database or feed can hold is refused or mended first."""
+    Pure: no store, no clock. Text no database or feed can hold is refused or mended first.
+    `lexemes`: also make PostgreSQL's search lexemes (when that is the store)."""
     raw = text_safety.checked(raw)
     paragraphs = clean.remove_promo(clean.split_paragraphs(raw.text))
     if not paragraphs:
@@ -79,6 +83,7 @@ def prepare(raw: RawArticle, registry: Registry | None = None) -> PreparedArticl
     url = canonical_url(raw.url)
     title = title_for(raw.title, paragraphs)
     language = detect_language(clean_text)
+    search_terms = stemming.search_terms(title, clean_text, words)
     return PreparedArticle(
         raw=raw,
         url=url,
@@ -90,8 +95,11 @@ def prepare(raw: RawArticle, registry: Registry | None = None) -> PreparedArticl
         signature=signature,
         band_keys=dedupe.band_keys(signature),
         boundary_paragraphs=clean.boundary_paragraph_hashes(paragraphs, paragraph_words),
-        search_terms=stemming.search_terms(title, clean_text, words),
+        search_terms=search_terms,
         facts=_facts(raw, clean_text, language, registry),
+        search_lexemes=(
+            pg_search.article_lexemes(*search_terms, stemming.token_set(words)) if lexemes else None
+        ),
     )
 
 
@@ -181,13 +189,14 @@ def prepare_chunk(
     """`prepare` over a chunk, errors turned into Rejections (runs in worker processes).
     Deferred text files are read here first."""
     registry = Registry.bundled() if settings.extract_on_ingest else None
+    lexemes = is_postgresql(settings.database_url)
     prepared: list[PreparedArticle | Rejection] = []
     for item in _read_deferred(items, settings, today):
         if isinstance(item, Rejection):
             prepared.append(item)
             continue
         try:
-            prepared.append(prepare(item, registry))
+            prepared.append(prepare(item, registry, lexemes))
         except SchaatsradarError as error:
             prepared.append(Rejection(item.origin, error.code, error.message))
         except Exception as error:  # isolation: extraction or cleaning failing fails one article
@@ -412,13 +421,15 @@ def _row(
     source_id = source_ids[article.source_key]
     clean_text, facts = article.clean_text, article.facts
     search_terms: tuple[str, str] | None = article.search_terms
+    search_lexemes = article.search_lexemes
     known_boilerplate = boilerplate.get(source_id, frozenset())
     if known_boilerplate.intersection(article.boundary_paragraphs):
         paragraphs = clean.split_paragraphs(article.clean_text)
         # An article made only of a source's recurring paragraphs keeps them.
         kept = clean.remove_promo(paragraphs, known_boilerplate) or paragraphs
         if kept != paragraphs:
-            clean_text, search_terms = clean.join_paragraphs(kept), None  # the store indexes it
+            # the store indexes it
+            clean_text, search_terms, search_lexemes = clean.join_paragraphs(kept), None, None
             facts = _facts(article.raw, clean_text, article.language, registry)
     return stored.NewArticle(
         id=decision.id,
@@ -438,6 +449,7 @@ def _row(
         origin=article.raw.origin,
         demo=article.raw.demo,
         search_terms=search_terms,
+        search_lexemes=search_lexemes,
         facts=facts,
         extractor=EXTRACTOR_VERSION if facts is not None else None,
     )

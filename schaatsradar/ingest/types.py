@@ -65,6 +65,9 @@ class PreparedArticle:
     boundary_paragraphs: tuple[int, ...]
     search_terms: tuple[str, str]  # the store's index text for title and body, computed here
     facts: dict[str, Any] | None = None  # extraction contract for clean_text, when extracted
+    # PostgreSQL's search lexemes of search_terms (`pg_search.article_lexemes`), when the
+    # store is PostgreSQL: made here, in the worker processes, rather than by the writer
+    search_lexemes: tuple[str, str] | None = None
 
 
 @dataclass

@@ -44,6 +44,8 @@ class NewArticle:
     origin: str
     demo: bool = False
     search_terms: tuple[str, str] | None = None  # stemming.search_terms(title, clean_text)
+    # pg_search.article_lexemes(*search_terms), made ahead for PostgreSQL; None: made here
+    search_lexemes: tuple[str, str] | None = None
     facts: dict[str, Any] | None = None  # the extraction contract for clean_text
     extractor: str | None = None
 
@@ -193,6 +195,7 @@ def insert_articles(conn: Connection, articles: Sequence[NewArticle], now: dt.da
             )
             for a in articles
         ],
+        [a.search_lexemes for a in articles],
     )
 
 

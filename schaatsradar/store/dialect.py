@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import make_url
 
 from schaatsradar.store import pg_search, table_stats
 from schaatsradar.store.models import Source
@@ -17,6 +18,11 @@ SQLITE_CHUNK = 5000  # values per IN list, far below SQLite's bound-parameter li
 
 def is_sqlite(conn: Connection) -> bool:
     return conn.dialect.name == "sqlite"
+
+
+def is_postgresql(database_url: str) -> bool:
+    """Whether a database URL names PostgreSQL (for work done before any connection)."""
+    return make_url(database_url).get_backend_name() == "postgresql"
 
 
 def plan_for_growing_tables(conn: Connection) -> None:
@@ -112,10 +118,16 @@ def add_source(conn: Connection, row: dict[str, Any]) -> int | None:
     return conn.execute(statement.returning(Source.id)).scalar()
 
 
-def index_articles(conn: Connection, rows: Sequence[tuple[int, str, str, str, str]]) -> None:
+def index_articles(
+    conn: Connection,
+    rows: Sequence[tuple[int, str, str, str, str]],
+    lexemes: Sequence[tuple[str, str] | None] | None = None,
+) -> None:
     """Feed (id, title stems, body stems, published, language) to the search index: SQLite's
     FTS5 table, or PostgreSQL's `article_search` with the same tokens FTS5 makes of them. The
-    last two are kept beside the words so filters need no join with the wide articles table."""
+    last two are kept beside the words so filters need no join with the wide articles table.
+    `lexemes`: per row, `pg_search.article_lexemes` of its stems when made ahead (PostgreSQL
+    only; SQLite indexes the stems)."""
     if not rows:
         return
     if is_sqlite(conn):
@@ -129,7 +141,7 @@ def index_articles(conn: Connection, rows: Sequence[tuple[int, str, str, str, st
             [(i, title, published, language) for i, title, _, published, language in rows],
         )
         return
-    pg_search.add_search_rows(conn, rows)
+    pg_search.add_search_rows(conn, rows, lexemes)
 
 
 def reindex_article(conn: Connection, article_id: int, title: str, body: str) -> None:

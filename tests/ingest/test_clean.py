@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from schaatsradar.ingest import clean
@@ -94,3 +94,52 @@ def test_paragraph_words_are_its_casefolded_word_runs(paragraph: str) -> None:
     """Stored text and paragraph hashes of older ingests stay comparable: the words are the
     `\\w+` runs of the casefolded text, on the ASCII fast path as elsewhere."""
     assert clean.paragraph_words(paragraph) == re.findall(r"\w+", paragraph.casefold())
+
+
+_PROMO_WORDS = st.sampled_from(
+    [
+        "Volg",
+        "ons",
+        "via",
+        "Download",
+        "de",
+        "app",
+        "SIGN UP",
+        "Sıgn up",
+        "Check İn bij",
+        "ſubscribe",
+        "abonneer",
+        "onze",
+        "kalender",
+        "nieuwsbrief",
+        "missen",
+        "Meld je aan voor",
+        "gevolgd",
+        "500 meter",
+        "nos.nl",
+        "follow us on",
+        "Jetzt die App",
+    ]
+)
+
+
+@given(st.lists(_PROMO_WORDS | st.text(max_size=8), max_size=12).map(" ".join))
+@example("Sıgn up for our app, volg")
+@example("Check İn bij onze app en volg")
+@example("Volg ons via Instagram")
+def test_promo_is_decided_as_by_all_cues_at_once(paragraph: str) -> None:
+    """A paragraph is searched only for the cues of the trigger words it holds: the same
+    decision as searching it for every cue (also where IGNORECASE and casefolding part ways,
+    as on a dotless or dotted i)."""
+    promo = bool(
+        clean._triggers_in(paragraph)
+        and clean.SELF_PROMO.search(paragraph)
+        and clean.SELF_REFERENCE.search(paragraph)
+        and not clean.has_news_signal(paragraph)
+    )
+    link = bool(
+        clean.LINK_LINE.search(paragraph)
+        and len(clean.WORD.findall(paragraph)) <= clean.MAX_LINK_WORDS
+        and not clean.has_news_signal(paragraph)
+    )
+    assert clean.is_promo(paragraph) == (promo or link)

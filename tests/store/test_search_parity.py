@@ -19,7 +19,7 @@ import Stemmer
 
 from schaatsradar.settings import Settings
 from schaatsradar.store import Store, dialect, migrate, pg_search, reading
-from schaatsradar.store.stemming import index_text, index_tokens, search_terms
+from schaatsradar.store.stemming import index_text, index_tokens, search_terms, token_set
 from tests.conftest import run_ingest
 
 # Our own words: skating terms, places and names, some with diacritics and plurals.
@@ -202,6 +202,19 @@ def test_tokens_are_the_ones_fts5_makes(tmp_path: Path) -> None:
         conn.execute("INSERT INTO f VALUES (?)", (stems,))
         made = [row[0] for row in conn.execute("SELECT term FROM v ORDER BY offset")]
         assert index_tokens(stems) == made, hex(code)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_token_set_of_words_is_that_of_the_stems_text(seed: int) -> None:
+    """The ingest's worker processes make PostgreSQL's lexemes from an article's words
+    (`token_set`, a cache per word) instead of tokenizing its stems text: the same tokens,
+    for every word character up to Cyrillic, words beyond a lexeme's length and `_`."""
+    rng = random.Random(seed)
+    characters = [chr(c) for c in range(0x20, 0x530) if re.fullmatch(r"\w", chr(c))]
+    words = ["".join(rng.choices(characters, k=rng.randint(1, 6))) for _ in range(400)]
+    body = " ".join([*words, "x" * 2100, "a_b", "één", "İstanbul", "Straße"])
+    found = re.findall(r"\w+", body.casefold())
+    assert token_set(found) == set(index_tokens(search_terms("", body, found)[1]))
 
 
 def test_search_survives_a_migration_round_trip(
