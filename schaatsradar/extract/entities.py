@@ -34,6 +34,28 @@ from schaatsradar.extract.subject_references import (
 )
 from schaatsradar.extract.types import TEAM_DISTANCES
 
+# Only a comma between a name and a description of the same skater: an apposition.
+_APPOSITION_GAP = re.compile(r"\s*,\s*$")
+
+
+def _without_appositions(text: str, entities: list[Entity]) -> list[Entity]:
+    """The entities less a description standing in apposition to the name just before it
+    ("Wiklund, the Norwegian who won this title in 2023, was fourth"): it is the same skater,
+    and kept as a second entity it would draw the main clause's time and place into the
+    aside, whose win is another year's."""
+    kept: list[Entity] = []
+    for entity in entities:
+        before = kept[-1] if kept else None
+        if (
+            before is not None
+            and before.name == entity.name
+            and before.end <= entity.start
+            and _APPOSITION_GAP.match(text[before.end : entity.start])
+        ):
+            continue
+        kept.append(entity)
+    return kept
+
 
 def _entities(
     text: str,
@@ -56,6 +78,7 @@ def _entities(
             )
         )
     ]
+    entities = _without_appositions(text, entities)
     _described_as_subject(text, sentence, entities, mentions)
     opener = OPENER.match(text, sentence.start, sentence.end)
     meant: Entity | None = None
@@ -184,7 +207,15 @@ def _entities(
             entity.governed = entity.governed or bool(
                 GOVERNED_LIST_GAP.match(text[entities[index - 1].end : entity.start])
             )
+        # "Kok, Leerdam's team-mate and close friend, completed the podium": a possessive
+        # opening an apposition to the name before describes that skater; it is no subject.
+        if index and _APPOSITION_GAP.match(gap) and POSSESSIVE_APPOSITION.match(text, entity.end):
+            entity.governed = True
     return entities
+
+
+# A possessive noun phrase closed by a comma: "Leerdam's team-mate and close friend,".
+POSSESSIVE_APPOSITION = re.compile(r"['’]s\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,5}\s*,")
 
 
 # "won goud op de ploegenachtervolging met Weidemann en Maltais", "together with": teammates.

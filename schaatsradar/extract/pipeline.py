@@ -60,7 +60,7 @@ from schaatsradar.extract.types import (
 
 # The rules' version and the confidence model's hash (extract/confidence.py): both decide
 # what an article's facts are.
-EXTRACTOR_VERSION = f"schaatsradar.extract@10+{shipped_model().version}"
+EXTRACTOR_VERSION = f"schaatsradar.extract@11+{shipped_model().version}"
 
 
 def extract(

@@ -1,0 +1,55 @@
+"""English race-report classes from the invented unseen batch u120-u135
+(tests/extract/cases_unseen_en_records), pinned with sentences of their own (issue 11,
+precision round): descriptions hung on a name that lent it another skater's or another
+year's result."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from schaatsradar.extract.pipeline import extract_all
+from schaatsradar.extract.registry import Registry
+
+REGISTRY = Registry.bundled()
+
+
+def results(text: str) -> set[tuple]:
+    facts = extract_all(text, dt.date(2026, 3, 8), REGISTRY)
+    return {(r.athlete, r.distance, r.seconds, r.rank) for r in facts.results}
+
+
+def test_a_description_with_a_relative_clause_keeps_its_win_out_of_the_main_clause():
+    text = (
+        "HAMAR - Joy Beune won the women's 3000m at the World Championships on Sunday in "
+        "4:00.35. Ragne Wiklund, the Norwegian who won this title in 2023, was fourth in 4:02.77."
+    )
+    found = results(text)
+    assert ("Ragne Wiklund", "3000m", 242.77, 4) in found
+    assert not any(a == "Ragne Wiklund" and rank == 1 for a, _, _, rank in found)
+
+
+def test_a_description_without_a_time_keeps_the_main_clause_place():
+    text = (
+        "INZELL - Jordan Stolz, the American who took gold here in 2024, finished third in the "
+        "men's 1000m on Saturday in 1:07.90."
+    )
+    found = results(text)
+    assert ("Jordan Stolz", "1000m", 67.9, 3) in found
+    assert not any(rank == 1 for *_, rank in found)
+
+
+def test_a_possessive_in_an_apposition_is_not_the_one_who_raced():
+    text = (
+        "INZELL - Joy Beune won the women's 1500m on Sunday in 1:54.10. Antoinette "
+        "Rijpma-de Jong, Beune's training partner, was third in 1:55.02."
+    )
+    found = results(text)
+    assert ("Antoinette Rijpma-de Jong", "1500m", 115.02, 3) in found
+    assert ("Joy Beune", "1500m", 114.1, 1) in found
+    assert not any(a == "Joy Beune" and rank == 3 for a, _, _, rank in found)
+
+
+def test_a_possessive_that_opens_the_sentence_still_owns_its_time():
+    text = "HEERENVEEN - Femke Kok won the women's 500m on Friday. Kok's winning time was 36.80."
+    found = results(text)
+    assert any(a == "Femke Kok" and d == "500m" and rank == 1 for a, d, _, rank in found)
