@@ -232,6 +232,10 @@ def _distances_of_place(
         and not any(d.end <= cue.start for d in distances)
         and NEXT_CLAUSE.search(text, cue.end, after[0].start)
     ):
+        # The story's race, unless that is the race the later clause itself just named ("Kok
+        # cruises to home win as Stolz stays perfect over 1500m"): then which is unsaid.
+        if any(d.distance == context.distance for d in after):
+            return [None]
         return [context.distance]
     # "eindigde als tweede achter Eitrem, die toen ook de 10.000 meter won": the race of
     # someone else's relative clause is not this place's; which one is, is unsaid.
@@ -250,6 +254,8 @@ NEXT_CLAUSE = re.compile(
     r",\s+(?:while|whereas|terwijl|maar|but)\s+|;\s+|,\s+(?:and|en)\s+(?=[A-ZÀ-Þ])"
     r"|,\s+(?:[A-ZÀ-Þ][\w'’-]+\s+){1,3}(?:was|werd|won|wint|reed|klokte|eindigde|finishte"
     r"|finished|took|clocked|skated|came)\b"
+    # A headline has no commas: "Kok cruises to home win as Stolz stays perfect over 1500m".
+    r"|\s(?:as|while|whereas|terwijl|but|maar)\s+(?:[A-ZÀ-Þ][\w'’-]+\s+){1,3}(?=[a-z])"
 )
 
 

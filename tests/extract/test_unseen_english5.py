@@ -53,3 +53,24 @@ def test_a_possessive_that_opens_the_sentence_still_owns_its_time():
     text = "HEERENVEEN - Femke Kok won the women's 500m on Friday. Kok's winning time was 36.80."
     found = results(text)
     assert any(a == "Femke Kok" and d == "500m" and rank == 1 for a, d, _, rank in found)
+
+
+def test_a_headline_win_does_not_take_the_race_of_the_clause_after_it():
+    text = (
+        "Kok cruises to home win as Stolz stays perfect over 1500m\n\n"
+        "HEERENVEEN (Nov 8) - Femke Kok added another World Cup victory on Saturday, clocking "
+        "36.71 seconds. In the men's 1500m, Jordan Stolz won in 1:43.52."
+    )
+    found = results(text)
+    assert ("Femke Kok", "500m", 36.71, 1) in found
+    assert ("Jordan Stolz", "1500m", 103.52, 1) in found
+    assert not any(a == "Femke Kok" and d == "1500m" for a, d, _, _ in found)
+
+
+def test_a_place_before_a_later_clause_on_the_story_race_keeps_it():
+    text = (
+        "HEERENVEEN - In the women's 1000m on Saturday, Jutta Leerdam won in 1:13.20. Miho "
+        "Takagi took silver, while Kok, who had won the 500m on Friday, took bronze."
+    )
+    found = results(text)
+    assert ("Miho Takagi", "1000m", None, 2) in found
