@@ -299,8 +299,9 @@ _RECORD_WORD = r"(?:\w*records?|toptijd|mark|(?:previous|old|former)\s(?:one|bes
 _RECORD_ORIGIN_BEFORE = re.compile(
     r"(?:\b" + _RECORD_WORD + r"\b\s*(?:\([^)]{0,20}\)\s*)?(?:uit|van|from|of)\s+"
     r"(?:de\s|het\s|the\s)?(?:\w+\s){0,2}$"
-    r"|\b" + _RECORD_WORD + r"\b(?:[^.;:!?]|\.(?=\d)){0,60}?\b(?:dat|die|that|which|set|"
-    r"gereden|neergezet|established)\b(?:[^.;:!?]|\.(?=\d)){0,70}$)",
+    # A time's own points and colons ("of 3:32.49 set in") do not end the clause.
+    r"|\b" + _RECORD_WORD + r"\b(?:[^.;:!?]|[.:](?=\d)){0,60}?\b(?:dat|die|that|which|set|"
+    r"gereden|neergezet|established)\b(?:[^.;:!?]|[.:](?=\d)){0,70}$)",
     re.IGNORECASE,
 )
 _ORIGIN_BEFORE = re.compile(
@@ -333,10 +334,22 @@ def _is_record_origin(text: str, lo: int, start: int) -> bool:
     )
 
 
+# A title in an apposition after a name: "Takagi, de olympisch kampioene op de 1000 meter van
+# Beijing, ...", "Nuis, the 2018 Olympic champion in Pyeongchang, ...": where it was won.
+_TITLE_APPOSITION_BEFORE = re.compile(
+    r",\s+(?:de|het|the|a|an|een|regerend\w*|reigning|former|voormalig\w*)\s+[^,.;:!?]{0,40}?"
+    r"(?:kampioene?|champion|titelhoud(?:st)?er|titleholder)\b[^,.;:!?]{0,40}?"
+    r"\b(?:van|in|of|at|uit|op)\s+(?:de\s|het\s|the\s)?$",
+    re.IGNORECASE,
+)
+
+
 def _is_origin(text: str, lo: int, start: int, end: int) -> bool:
     """Where a skater comes from: "uit Heerenveen", "Boutin, from Sherbrooke", "Dubois of
-    Lachenaie", "Toronto's Jordan Belchos"."""
+    Lachenaie", "Toronto's Jordan Belchos"; or where a title describing them was won."""
     if _ORIGIN_BEFORE.search(text[max(lo, start - 40) : start]):
+        return True
+    if _TITLE_APPOSITION_BEFORE.search(text[max(lo, start - 100) : start]):
         return True
     near = text[max(lo, start - 40) : start]
     if _CAPITALISED_BEFORE.search(near) and _NAME_OF_BEFORE.search(near):
@@ -344,7 +357,10 @@ def _is_origin(text: str, lo: int, start: int, end: int) -> bool:
     return _POSSESSIVE_NAME_AFTER.match(text, end, end + 60) is not None
 
 
-_RELATIVE_BEFORE = re.compile(r",\s*(?:die|dat|wie|who|which|whose)\b[^,;:.!?()]*$", re.I)
+# A time's own points and colons ("who own the world record of 3:32.49 set in") stay inside.
+_RELATIVE_BEFORE = re.compile(
+    r",\s*(?:die|dat|wie|who|which|whose)\b(?:[^,;:.!?()]|(?<=\d)[.:,](?=\d))*$", re.I
+)
 
 
 def in_relative_clause(text: str, lo: int, start: int) -> bool:

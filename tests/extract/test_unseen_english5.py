@@ -74,3 +74,30 @@ def test_a_place_before_a_later_clause_on_the_story_race_keeps_it():
     )
     found = results(text)
     assert ("Miho Takagi", "1000m", None, 2) in found
+
+
+def venues(text: str) -> set[tuple]:
+    facts = extract_all(text, dt.date(2026, 3, 8), REGISTRY)
+    return {(r.athlete, r.distance, r.venue) for r in facts.results}
+
+
+def test_where_an_old_mark_with_a_time_was_set_does_not_move_the_race():
+    text = (
+        "HAMAR - Peder Kongshaug won the men's 1500m at the World Cup on Saturday. Kongshaug "
+        "crossed the line in 1:44.02, bettering the previous mark of 1:44.25 that he had set "
+        "himself in Inzell in November. Kjeld Nuis was second in 1:44.30."
+    )
+    found = venues(text)
+    assert ("Kjeld Nuis", "1500m", "Hamar") in found
+    assert not any(venue == "Inzell" for *_, venue in found)
+
+
+def test_where_a_title_in_an_apposition_was_won_does_not_move_the_race():
+    text = (
+        "HAMAR - Joy Beune won the women's 3000m at the World Cup on Sunday in 4:01.10. Miho "
+        "Takagi, the Olympic champion over 1000m in Beijing, was second in 4:02.30, and Ragne "
+        "Wiklund third in 4:03.00."
+    )
+    found = venues(text)
+    assert ("Miho Takagi", "3000m", "Hamar") in found
+    assert not any(venue == "Beijing" for *_, venue in found)
