@@ -48,8 +48,10 @@ SETTING_AFTER = re.compile(
 # "Kjeld Nuis houdt sinds maart 2019 het wereldrecord": the subject holds it (also after an
 # age in apposition: "Stolz, 22, holds the world record").
 HOLDS_AFTER_NAME = re.compile(
-    r"(?:,\s\d{1,2},)?(?:,\s(?:who|die)\s(?:(?:already|also|still|al|ook|nog|steeds)\s){0,2}|\s)(?:houdt|hield|holds"
-    r"|held|bezit|owns)\b",
+    # "Nuis still owns", "The Americans, who own", "Norway, which holds".
+    r"(?:,\s\d{1,2},)?(?:,\s(?:who|which|die|dat)\s|\s)"
+    r"(?:(?:already|also|still|now|al|ook|nog|steeds)\s){0,2}(?:houdt|hield|holds"
+    r"|held|bezit|owns|own|hold)\b",
     re.IGNORECASE,
 )
 # "Kok is met 36,55 de houdster van het baanrecord", "Eitrem is the holder of the track

@@ -101,3 +101,24 @@ def test_where_a_title_in_an_apposition_was_won_does_not_move_the_race():
     found = venues(text)
     assert ("Miho Takagi", "3000m", "Hamar") in found
     assert not any(venue == "Beijing" for *_, venue in found)
+
+
+def records(text: str) -> set[tuple]:
+    facts = extract_all(text, dt.date(2026, 3, 8), REGISTRY)
+    return {(r.type, r.status, r.athlete, r.distance, r.seconds) for r in facts.records}
+
+
+def test_a_holder_who_still_owns_a_record_is_named():
+    text = (
+        "Jordan Stolz came close to his own mark again. Kjeld Nuis still owns the 1500m world "
+        "record of 1:40.17."
+    )
+    assert ("world", "existing", "Kjeld Nuis", "1500m", 100.17) in records(text)
+
+
+def test_a_team_that_owns_a_record_in_a_relative_clause_holds_it():
+    text = (
+        "CALGARY - The Dutch team won the men's team pursuit at the World Cup on Saturday in "
+        "3:36.10. The Norwegians, who own the world record of 3:34.02, were second."
+    )
+    assert ("world", "existing", "Norway", "team pursuit", 214.02) in records(text)
