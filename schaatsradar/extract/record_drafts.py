@@ -173,7 +173,9 @@ class SentenceRecords(DraftHolders, DraftTimes):
         """The mark itself (unless an earlier sentence reported it), and, when this sentence
         beats it, the new record of whoever beat it."""
         holder = self._mark_holder(mark)
-        exclude = holder.name if holder else None
+        # "bettering the previous mark of 1:07.25 that he had set himself": one's own mark is
+        # beaten by oneself, so its holder is no reason to look for another setter.
+        exclude = holder.name if holder and not mark.own else None
         pointed = self._pointed_time if mark.beaten_here else None
         if pointed is not None and not is_team(self.context):
             pointed = None if self._subject(exclude) is not None else pointed

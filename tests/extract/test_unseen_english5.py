@@ -122,3 +122,15 @@ def test_a_team_that_owns_a_record_in_a_relative_clause_holds_it():
         "3:36.10. The Norwegians, who own the world record of 3:34.02, were second."
     )
     assert ("world", "existing", "Norway", "team pursuit", 214.02) in records(text)
+
+
+def test_a_mark_the_skater_had_set_himself_is_beaten_by_that_skater():
+    text = (
+        "HAMAR - Marek Kania broke the Polish 500m record on his way to third place behind "
+        "Jordan Stolz. Kania crossed the line in 34.21, bettering the previous mark of 34.30 "
+        "that he had set himself."
+    )
+    found = records(text)
+    assert ("national", "set", "Marek Kania", "500m", 34.21) in found
+    assert ("national", "broken", "Marek Kania", "500m", 34.3) in found
+    assert not any(athlete == "Jordan Stolz" for _, _, athlete, _, _ in found)
