@@ -71,7 +71,11 @@ class SentenceView:
         low = self.text[self.start : self.end].casefold()
         if BEATING_WORDS_SCAN.search(low) is None:
             return ()
-        return tuple(m.span() for m in BEATING.finditer(self.text, self.start, self.end))
+        return tuple(
+            m.span()
+            for m in BEATING.finditer(self.text, self.start, self.end)
+            if not BARRIER_AFTER.match(self.text, m.end(), self.end)
+        )
 
     def beats_within(self, lo: int, hi: int) -> bool:
         return any(lo <= start and end <= hi for start, end in self.beating)
@@ -172,6 +176,15 @@ BEATING = re.compile(
     r"|rewr(?:ote|ites|iting)|topp(?:ed|ing)|beat|beats|beating|below\s(?:the|her|his|their)"
     r"|(?:ruim|net|vlak|diep|seconde|seconden|tiende|tienden|honderdste|honderdsten|well|just"
     r"|far|second|seconds|tenth|tenths|hundredth|hundredths)\s(?:onder|under)\s)\b",
+    re.IGNORECASE,
+)
+# A round barrier, not a mark: "the first man to break six minutes", "broke the 34-second
+# barrier", "dook als eerste onder de zes minuten".
+BARRIER_AFTER = re.compile(
+    r"\s+(?:the\s+|de\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|thirteen|fourteen|fifteen|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf"
+    r"|twaalf|dertien|veertien|vijftien)[\s-](?:minutes?|seconds?|minuten|seconden|minuut"
+    r"|seconde)\b",
     re.IGNORECASE,
 )
 # Every match of BEATING contains one of these (the tests check it): a sentence without any is

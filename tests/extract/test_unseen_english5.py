@@ -134,3 +134,24 @@ def test_a_mark_the_skater_had_set_himself_is_beaten_by_that_skater():
     assert ("national", "set", "Marek Kania", "500m", 34.21) in found
     assert ("national", "broken", "Marek Kania", "500m", 34.3) in found
     assert not any(athlete == "Jordan Stolz" for _, _, athlete, _, _ in found)
+
+
+def test_breaking_a_round_barrier_is_not_beating_a_mark():
+    text = (
+        "HAMAR - Sander Eitrem won the men's 5000m on Saturday in 6:04.12. Eitrem, who became "
+        "the first man to break six minutes when he set the world record of 5:58.52 in Inzell "
+        "in January, pulled away late."
+    )
+    found = records(text)
+    assert ("world", "existing", "Sander Eitrem", "5000m", 358.52) in found
+    assert not any(status == "broken" for _, status, *_ in found)
+
+
+def test_a_barrier_broken_beside_a_beaten_mark_keeps_the_mark():
+    text = (
+        "HAMAR - Jenning de Boo broke the 34-second barrier in the 500m with 33.98, a track "
+        "record, improving the old mark of 34.05."
+    )
+    found = records(text)
+    assert ("track", "set", "Jenning de Boo", "500m", 33.98) in found
+    assert any(status == "broken" and seconds == 34.05 for _, status, _, _, seconds in found)
