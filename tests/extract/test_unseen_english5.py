@@ -155,3 +155,23 @@ def test_a_barrier_broken_beside_a_beaten_mark_keeps_the_mark():
     found = records(text)
     assert ("track", "set", "Jenning de Boo", "500m", 33.98) in found
     assert any(status == "broken" and seconds == 34.05 for _, status, _, _, seconds in found)
+
+
+def test_a_time_in_a_relative_clause_yields_to_the_main_clause_time():
+    text = (
+        "SALT LAKE CITY - In the men's 500m on Saturday, Jenning de Boo won in 33.55. Stolz, "
+        "who had been the only man to go under 33.70 this season, clocked 33.63 for second."
+    )
+    found = results(text)
+    assert ("Jordan Stolz", "500m", 33.63, 2) in found
+    assert not any(seconds == 33.7 for _, _, seconds, _ in found)
+
+
+def test_a_relative_clause_that_names_its_own_race_keeps_its_time():
+    text = (
+        "HAMAR - Sander Eitrem, who won Saturday's 5000m in 6:08.44, was second in the 1500m "
+        "on Sunday in 1:45.10."
+    )
+    found = results(text)
+    assert ("Sander Eitrem", "5000m", 368.44, 1) in found
+    assert ("Sander Eitrem", "1500m", 105.1, 2) in found
