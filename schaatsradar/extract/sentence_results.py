@@ -264,13 +264,13 @@ def _results_in(
         # "Stolz, who had been the only man under 33.70 this season, clocked 33.63": a time in
         # a relative clause on the name is not the race time the main clause gives after it
         # (unless the clause names a race of its own: "who won Saturday's 5000m in 6:08.44").
-        aside = relative_clause(text, sentence, entity) if len(entity.times) > 1 else None
+        told = relative_clause(text, sentence, entity) if len(entity.times) > 1 else None
         if (
-            aside is not None
-            and any(t.start >= aside[1] for t in entity.times)
-            and not any(aside[0] <= d.start < aside[1] for d in distances)
+            told is not None
+            and any(t.start >= told[1] for t in entity.times)
+            and not any(told[0] <= d.start < told[1] for d in distances)
         ):
-            entity.times = [t for t in entity.times if not aside[0] <= t.start < aside[1]]
+            entity.times = [t for t in entity.times if not told[0] <= t.start < told[1]]
         for index, time in enumerate(entity.times):
             visible = outside_asides(text, sentence, entities, distances, time.start)
             timed_distance = _distance_for(time, visible, context, text)
