@@ -175,10 +175,12 @@ MARK_HELD_AFTER = re.compile(
 
 
 # "Weidemann (3:58.64; +1.71), die het brons veroverde": a bracketed time may come first.
-# "Zhongyan Ning of China, who was second": a country apposition may come first too.
+# "Zhongyan Ning of China, who was second": a country apposition may come first too, and so
+# may a description ("Kjeld Nuis, the 2018 Olympic champion, who stopped the clock at ...").
 RELATIVE_CLAUSE = re.compile(
     r"^\s*(?:\([^()]{0,40}\)\s*)?"
     r"(?:(?:of|from|uit)\s+(?:the\s+)?(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s*)?"
+    r"(?:,\s*(?:the|a|an|de|het|een)\s+[^,;:.!?()]{1,40}(?=,))?"
     r",?\s*(?:die|dat|who|which|wat)\b",
     re.IGNORECASE,
 )

@@ -175,3 +175,13 @@ def test_a_relative_clause_that_names_its_own_race_keeps_its_time():
     found = results(text)
     assert ("Sander Eitrem", "5000m", 368.44, 1) in found
     assert ("Sander Eitrem", "1500m", 105.1, 2) in found
+
+
+def test_a_relative_clause_after_a_description_is_the_named_skaters():
+    text = (
+        "HEERENVEEN - In the men's 1500m, Jordan Stolz won in 1:43.52 ahead of Kjeld Nuis, the "
+        "2018 and 2022 Olympic champion, who stopped the clock at 1:44.10."
+    )
+    found = results(text)
+    assert ("Kjeld Nuis", "1500m", 104.1, 2) in found
+    assert ("Jordan Stolz", "1500m", 103.52, 1) in found
