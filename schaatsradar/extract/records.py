@@ -39,6 +39,7 @@ from schaatsradar.extract.record_marks import (
 )
 from schaatsradar.extract.scanning import blind
 from schaatsradar.extract.sentences import Sentence
+from schaatsradar.extract.superseded_marks import superseded_times
 from schaatsradar.extract.times import TimeMention
 from schaatsradar.extract.types import Record, RecordStatus, Result
 
@@ -70,16 +71,19 @@ LOOK_BACK = 60  # characters before a time that can say it is an old mark
 def record_times(text: str, sentence: Sentence, mentions: Mentions) -> set[TimeMention]:
     """Times that belong to a mark that is not being set here (the beaten or standing mark),
     which are no results of the race reported."""
+    view = view_of(text, sentence, mentions)
+    superseded = superseded_times(view) if view.times else frozenset()
     if not _records_near(text, mentions, sentence, back=2):
-        return _old_mark_times(text, sentence, mentions)
+        return _old_mark_times(text, sentence, mentions) | superseded
     prev = neighbour(text, sentence, -1)
     before = neighbour(text, prev, -1) if prev is not None else None
     return set(
         _claimed(
-            view_of(text, sentence, mentions),
+            view,
             view_of(text, prev, mentions) if prev is not None else None,
             view_of(text, before, mentions) if before is not None else None,
         )
+        | superseded
     )
 
 
