@@ -23,6 +23,7 @@ from schaatsradar.extract.context import (
     update_context,
 )
 from schaatsradar.extract.dated_history import dated_history
+from schaatsradar.extract.dated_phrases import dated_by_phrase
 from schaatsradar.extract.disciplines import mark_short_track
 from schaatsradar.extract.editions import dated_by_own_meet
 from schaatsradar.extract.ellipsis import shared_places
@@ -60,7 +61,7 @@ from schaatsradar.extract.types import (
 
 # The rules' version and the confidence model's hash (extract/confidence.py): both decide
 # what an article's facts are.
-EXTRACTOR_VERSION = f"schaatsradar.extract@11+{shipped_model().version}"
+EXTRACTOR_VERSION = f"schaatsradar.extract@12+{shipped_model().version}"
 
 
 def extract(
@@ -89,6 +90,7 @@ def extract(
         results = aside_dated(text, sentence, mentions, carried, results, article_date)
         results = shared_places(text, inside(mentions.times, sentence), results)
         results = dated_history(text, sentence, mentions, results, article_date)
+        results = dated_by_phrase(text, sentence, results, article_date)
         results = [
             own_clause(
                 text, sentence, mentions, r, article_date, context.lead_country, context.lead_venue
