@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from schaatsradar.extract import patterns as P
-from schaatsradar.extract import record_words as RW
+from schaatsradar.extract import record_hints
 from schaatsradar.extract import scanning as S
 from schaatsradar.extract.lowering import _LOWERING
 from schaatsradar.extract.patterns import (
@@ -563,7 +563,7 @@ def test_hint_gates_never_hide_a_match() -> None:
     """Each status-hint rule looks for its keywords before its regular expression; on every
     stretch of our sentences and of the corpus the two must agree."""
     texts = [*SENTENCES, *RECORD_SENTENCES, *_corpus_texts()]
-    for rule in RW.RULES:
+    for rule in record_hints.RULES:
         for text in texts:
             for start in range(0, max(1, len(text) - 20), 7):
                 window = text[start : start + 80]
