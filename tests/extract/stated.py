@@ -7,9 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from schaatsradar.extract.pipeline import extract
+from schaatsradar.extract.pipeline import extract, extract_all
 from schaatsradar.extract.registry import Registry
-from schaatsradar.extract.types import Result
+from schaatsradar.extract.types import Record, Result
 
 REGISTRY = Registry.bundled()
 DATE = dt.date(2026, 2, 14)  # a Saturday
@@ -27,3 +27,23 @@ def confident(text: str, date: dt.date = DATE) -> set[Row]:
 def placed(found: Iterable[Result], field: str) -> set[Placed]:
     """Each result's athlete, distance and place, with `field` as the contract states it."""
     return {(r.athlete, r.distance, r.rank, r.to_json()[field]) for r in found}
+
+
+RecordRow = tuple[str, str | None, str | None, str | None, float | None]
+
+
+def every_result(text: str, date: dt.date = DATE) -> set[tuple]:
+    """Every result the rules find, the confidence bar not applied (`extract_all`): athlete,
+    distance, seconds, place."""
+    found = extract_all(text, date, REGISTRY).results
+    return {(r.athlete, r.distance, r.seconds, r.rank) for r in found}
+
+
+def record_rows(found: Iterable[Record]) -> set[RecordRow]:
+    """Each record's type, status, holder, distance and seconds."""
+    return {(r.type, r.status, r.athlete, r.distance, r.seconds) for r in found}
+
+
+def every_record(text: str, date: dt.date = DATE) -> set[RecordRow]:
+    """Every record the rules find, the confidence bar not applied (`extract_all`)."""
+    return record_rows(extract_all(text, date, REGISTRY).records)

@@ -7,20 +7,18 @@ from __future__ import annotations
 import datetime as dt
 
 from schaatsradar.extract.pipeline import extract
-from schaatsradar.extract.registry import Registry
+from tests.extract.stated import REGISTRY, record_rows
 from tests.extract.test_record_shapes import records
-
-REGISTRY = Registry.bundled()
 
 
 def candidates(text: str, date: dt.date = dt.date(2026, 3, 14)) -> set[tuple]:
     facts = extract(text, date, REGISTRY, confident_only=True)
-    return {(r.type, r.status, r.athlete, r.distance, r.seconds) for r in facts.candidate_records}
+    return record_rows(facts.candidate_records)
 
 
 def confirmed(text: str, date: dt.date = dt.date(2026, 3, 14)) -> set[tuple]:
     facts = extract(text, date, REGISTRY, confident_only=True)
-    return {(r.type, r.status, r.athlete, r.distance, r.seconds) for r in facts.records}
+    return record_rows(facts.records)
 
 
 # -- "who lowered the world record ... a year ago": an earlier setting, the mark stands ---------

@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from schaatsradar.extract.pipeline import extract_all
-from schaatsradar.extract.registry import Registry
+from tests.extract.stated import every_result
 
-REGISTRY = Registry.bundled()
+DATE = dt.date(2026, 3, 8)
 
 
 def results(text: str) -> set[tuple]:
-    facts = extract_all(text, dt.date(2026, 3, 8), REGISTRY)
-    return {(r.athlete, r.distance, r.seconds, r.rank) for r in facts.results}
+    return every_result(text, DATE)
 
 
 def test_place_in_the_classification_is_the_classification_rank():

@@ -8,14 +8,13 @@ from __future__ import annotations
 import datetime as dt
 
 from schaatsradar.extract.pipeline import extract_all
-from schaatsradar.extract.registry import Registry
+from tests.extract.stated import REGISTRY, every_record, every_result
 
-REGISTRY = Registry.bundled()
+DATE = dt.date(2026, 3, 8)
 
 
 def results(text: str) -> set[tuple]:
-    facts = extract_all(text, dt.date(2026, 3, 8), REGISTRY)
-    return {(r.athlete, r.distance, r.seconds, r.rank) for r in facts.results}
+    return every_result(text, DATE)
 
 
 def test_a_description_with_a_relative_clause_keeps_its_win_out_of_the_main_clause():
@@ -104,8 +103,7 @@ def test_where_a_title_in_an_apposition_was_won_does_not_move_the_race():
 
 
 def records(text: str) -> set[tuple]:
-    facts = extract_all(text, dt.date(2026, 3, 8), REGISTRY)
-    return {(r.type, r.status, r.athlete, r.distance, r.seconds) for r in facts.records}
+    return every_record(text, DATE)
 
 
 def test_a_holder_who_still_owns_a_record_is_named():
